@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { resolveToken } from './kernel/auth/sessions.js';
+import type { Clock } from './kernel/clock.js';
+import type { Config } from './kernel/config.js';
+import type { Database } from './kernel/db/db.js';
+import { buildOpenApi } from './kernel/http/openapi.js';
+import { problem, sendProblem, toProblem } from './kernel/http/problem.js';
+import { route } from './kernel/http/route.js';
+import { newId } from './kernel/ids.js';
+import { tokenFrom } from './modules/org/http/auth.routes.js';
+import { registerOrg } from './modules/org/index.js';
+import { registerPlatform } from './modules/platform/index.js';
+import type { LocateService } from './modules/org/locate-service.js';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  locator: LocateService;
+  /** false in in-process tests: no request log noise. */
+  logger?: boolean | object;
+}
+
+/** The HTTP application without listen(), so route tests run it in-process with inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
+    },
+    requestIdLogLabel: 'requestId',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('routeDefs', []);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('mustChangePassword', false);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err);
+    if (p.status >= 500) req.log.error({ err }, 'request failed');
+    return sendProblem(req, reply, p);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return sendProblem(req, reply, problem(404, 'route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+    }
+    // The console is a single-page app: every other GET serves its index.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  // Resolve the actor from the session cookie or a bearer token, once per API request.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = tokenFrom(req);
+    if (!token) return;
+    const resolved = await resolveToken(deps.database.db, token, deps.clock.now());
+    if (resolved) {
+      req.actor = resolved.actor;
+      req.mustChangePassword = resolved.mustChangePassword;
+    }
+  });
+
+  const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator };
+  registerOrg(app, moduleDeps);
+  registerPlatform(app, moduleDeps);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await deps.database.db.selectFrom('meta').select('key').limit(1).execute();
+      return { status: 'ready', database: deps.database.dialect };
+    } catch (err) {
+      return reply.code(503).type('application/problem+json').send(problem(503, 'not_ready', `database unreachable: ${(err as Error).message}`));
+    }
+  });
+  route(app, {
+    method: 'GET', url: '/api/v1/openapi.json', tag: 'meta', auth: 'none', summary: 'This OpenAPI 3 document',
+    handler: async () => buildOpenApi(app.routeDefs, VERSION),
+  });
+
+  const webDir = deps.config.webDir;
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  await app.register(fastifyStatic, {
+    root: hasWeb ? webDir : path.resolve('web'),
+    prefix: '/',
+    wildcard: false,
+    index: hasWeb ? ['index.html'] : false,
+  });
+  return app;
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemClock } from './kernel/clock.js';
+import { ConfigError, loadConfig } from './kernel/config.js';
+import { createDb, migrateToLatest, type Database } from './kernel/db/db.js';
+import { permissionsOf } from './kernel/auth/roles.js';
+import type { Actor } from './kernel/auth/actor.js';
+import { DomainError } from './kernel/errors.js';
+import { generatePassword, hashPassword } from './kernel/auth/password.js';
+import { bootstrapDistrict } from './modules/org/bootstrap.js';
+import { importBoundaries } from './modules/org/commands/import-boundaries.js';
+import { getChildBoundaries } from './modules/org/commands/unit-queries.js';
+import { LocateService } from './modules/org/locate-service.js';
+import { unitStore } from './modules/org/store/unit.store.js';
+import { recordAudit } from './kernel/audit/audit.js';
+
+const USAGE = `CivicGrid 运维命令 / operator CLI
+
+  npm run cli -- migrate                                  apply database migrations
+  npm run cli -- import-boundaries <unit-code> <file> [--crs wgs84|gcj02|bd09]
+                                                          import the children's boundaries of a unit (all or nothing)
+  npm run cli -- export-boundaries <unit-code> [file]     write the children's boundaries as GeoJSON (stdout without file)
+  npm run cli -- reset-admin-password                     issue a new temporary password for 'admin' (printed once)
+
+Uses the same environment as the server (DATABASE_URL, CIVICGRID_DATA_DIR, …).`;
+
+class CliError extends Error {}
+
+/** Operator commands act as the system administrator over the whole district, and are audited as such. */
+async function systemActor(database: Database, districtCode: string): Promise<Actor> {
+  const root = await database.db.selectFrom('units').select(['id', 'path']).where('kind', '=', 'district').where('code', '=', districtCode).executeTakeFirst();
+  if (!root) throw new CliError(`district ${districtCode} does not exist; start the server once or run migrate`);
+  return {
+    accountId: 'cli', username: 'cli', displayName: '运维命令行', districtCode, unitId: root.id, scopePath: root.path,
+    roles: ['admin'], permissions: new Set(permissionsOf(['admin'])),
+  };
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [cmd, ...args] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
+  try {
+    await migrateToLatest(database.db);
+    const deps = { database, clock: systemClock, config, locator: new LocateService(database, systemClock) };
+    switch (cmd) {
+      case 'migrate': {
+        const boot = await bootstrapDistrict(database, config, systemClock);
+        console.log(`schema up to date${boot.created ? `; district ${config.districtCode} and admin created` : ''}`);
+        if (boot.generatedAdminPassword) console.log(`admin initial password (shown once): ${boot.generatedAdminPassword}`);
+        return;
+      }
+      case 'import-boundaries': {
+        const [code, file] = args.filter((a) => !a.startsWith('--'));
+        const crsIdx = args.indexOf('--crs');
+        const crs = (crsIdx >= 0 ? args[crsIdx + 1] : 'wgs84') as 'wgs84' | 'gcj02' | 'bd09' | 'cgcs2000';
+        if (!code || !file) throw new CliError('usage: import-boundaries <unit-code> <file> [--crs wgs84|gcj02|bd09]');
+        if (!['wgs84', 'gcj02', 'bd09', 'cgcs2000'].includes(crs)) throw new CliError(`unknown --crs ${crs}`);
+        const actor = await systemActor(database, config.districtCode);
+        const unit = await unitStore.findByCode(database.db, config.districtCode, code);
+        if (!unit) throw new CliError(`no unit with code ${code}`);
+        let fc: { type?: string; features?: unknown[] };
+        try {
+          fc = JSON.parse(fs.readFileSync(file, 'utf8'));
+        } catch (err) {
+          throw new CliError(`${file}: ${(err as Error).message}`);
+        }
+        if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new CliError(`${file}: not a GeoJSON FeatureCollection`);
+        const r = await importBoundaries(deps, actor, unit.id, fc.features as never, crs);
+        console.log(`imported ${r.updated} boundaries under ${unit.name}`);
+        return;
+      }
+      case 'export-boundaries': {
+        const [code, file] = args;
+        if (!code) throw new CliError('usage: export-boundaries <unit-code> [file]');
+        const actor = await systemActor(database, config.districtCode);
+        const unit = await unitStore.findByCode(database.db, config.districtCode, code);
+        if (!unit) throw new CliError(`no unit with code ${code}`);
+        const fc = JSON.stringify(await getChildBoundaries(deps, actor, unit.id));
+        if (file) {
+          fs.writeFileSync(file, fc);
+          console.log(`wrote ${file}`);
+        } else process.stdout.write(`${fc}\n`);
+        return;
+      }
+      case 'reset-admin-password': {
+        const password = generatePassword();
+        const hash = await hashPassword(password);
+        const now = systemClock.now();
+        await database.db.transaction().execute(async (trx) => {
+          const r = await trx.updateTable('accounts').set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, disabled: 0, updated_at: now.toISOString() })
+            .where('username', '=', 'admin').executeTakeFirst();
+          if (!Number(r.numUpdatedRows)) throw new CliError('there is no admin account');
+          await recordAudit(trx, { actor: null, districtCode: config.districtCode, action: 'account.reset_password', entityType: 'account', entityId: null, at: now, summary: '运维命令行重置 admin 密码' });
+        });
+        console.log(`new temporary password for admin (shown once, change at first login): ${password}`);
+        return;
+      }
+      default:
+        throw new CliError(`unknown command ${cmd}\n\n${USAGE}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((err) => {
+  if (err instanceof CliError || err instanceof ConfigError) {
+    console.error(err.message);
+  } else if (err instanceof DomainError) {
+    console.error(`${err.message}${err.errors.length ? `\n${err.errors.map((e) => `  - ${e.field}: ${e.message}`).join('\n')}` : ''}`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { ROLE_CODES } from '../kernel/auth/roles.js';
+import { UNIT_KINDS } from '../modules/org/domain/unit-rules.js';
+
+// Schemas shared by the server (validation, OpenAPI) and the web console (form types).
+
+export const UnitKind = z.enum(UNIT_KINDS);
+export const RoleCode = z.enum(ROLE_CODES);
+export const Crs = z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
+export type Crs = z.infer<typeof Crs>;
+
+const name = z.string().trim().min(1, '不能为空').max(100, '最长 100 个字符');
+const code = z.string().trim().min(1).max(20);
+
+export const Unit = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  kind: UnitKind,
+  code: z.string().nullable(),
+  name: z.string(),
+  districtCode: z.string(),
+  status: z.enum(['active', 'retired']),
+  hasBoundary: z.boolean(),
+  childCount: z.number().int(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const CreateUnitBody = z.strictObject({
+  parentId: z.uuid(),
+  kind: UnitKind,
+  name,
+  /** Official code (GB/T 2260, 12-digit statistical code, or 15-digit unit-grid code), checked against the parent's. */
+  code: code.optional(),
+});
+export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
+
+export const UpdateUnitBody = z
+  .strictObject({ name: name.optional(), code: code.nullable().optional() })
+  .refine((b) => b.name !== undefined || b.code !== undefined, { message: '至少修改一项（name 或 code）' });
+export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
+
+export const MoveUnitBody = z.strictObject({ parentId: z.uuid() });
+
+export const ListUnitsQuery = z.strictObject({
+  parentId: z.uuid().optional(),
+  kind: UnitKind.optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+  includeRetired: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+
+const position = z.array(z.number()).min(2).max(3);
+export const Geometry = z.object({
+  type: z.enum(['Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.any()),
+});
+export const BoundaryFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.union([z.string(), z.number()]).optional(),
+  properties: z.record(z.string(), z.unknown()).nullable().optional(),
+  geometry: z.unknown(),
+});
+export const BoundaryCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(BoundaryFeature).min(1, '至少包含一个要素').max(20000),
+});
+export const CrsQuery = z.strictObject({ crs: Crs.optional() });
+void position;
+
+export const LocateQuery = z.strictObject({
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  crs: Crs.optional(),
+});
+
+export const PersonKind = z.enum(['staff', 'grid_worker', 'volunteer']);
+const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '手机号应为 11 位，座机如 0394-8123456');
+
+export const Person = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: PersonKind,
+  unitId: z.string(),
+  unitName: z.string(),
+  phone: z.string().nullable(),
+  phoneMasked: z.boolean(),
+  gridIds: z.array(z.string()),
+  accountId: z.string().nullable(),
+  status: z.enum(['active', 'retired']),
+});
+
+export const CreatePersonBody = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  kind: PersonKind,
+  unitId: z.uuid(),
+  phone: phone.nullable().optional(),
+  gridIds: z.array(z.uuid()).max(50).optional(),
+});
+export const UpdatePersonBody = z.strictObject({
+  name: z.string().trim().min(1).max(50).optional(),
+  kind: PersonKind.optional(),
+  unitId: z.uuid().optional(),
+  phone: phone.nullable().optional(),
+  gridIds: z.array(z.uuid()).max(50).optional(),
+  status: z.enum(['active', 'retired']).optional(),
+});
+export const ListPeopleQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  kind: PersonKind.optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export const Account = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  roles: z.array(RoleCode),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  personId: z.string().nullable(),
+});
+
+const username = z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,49}$/, '用户名为 3–50 位小写字母、数字、下划线，以字母开头');
+export const CreateAccountBody = z.strictObject({
+  username,
+  displayName: z.string().trim().min(1).max(50),
+  unitId: z.uuid(),
+  roles: z.array(RoleCode).min(1, '至少选择一个角色'),
+  personId: z.uuid().nullable().optional(),
+});
+export const UpdateAccountBody = z.strictObject({
+  displayName: z.string().trim().min(1).max(50).optional(),
+  unitId: z.uuid().optional(),
+  roles: z.array(RoleCode).min(1).optional(),
+  disabled: z.boolean().optional(),
+});
+export const ListAccountsQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+});
+
+export const LoginBody = z.strictObject({ username: z.string().min(1).max(50), password: z.string().min(1).max(200) });
+export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
+export const Me = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  roles: z.array(RoleCode),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+});
+export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });

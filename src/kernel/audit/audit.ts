@@ -1,0 +1,41 @@
+import type { Actor } from '../auth/actor.js';
+import type { Executor } from '../db/db.js';
+import { newId } from '../ids.js';
+
+export interface AuditInput {
+  actor: Actor | null;
+  /** e.g. 'unit.rename', 'person.reveal', 'auth.login_failed'. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+  districtCode?: string;
+  requestId?: string | null;
+  at: Date;
+}
+
+/**
+ * Appends one audit event. Call it with the same transaction as the write it describes, so a write
+ * and its audit line land together or not at all.
+ */
+export async function recordAudit(ex: Executor, input: AuditInput): Promise<void> {
+  await ex
+    .insertInto('audit_events')
+    .values({
+      id: newId(input.at.getTime()),
+      district_code: input.actor?.districtCode ?? input.districtCode ?? '000000',
+      at: input.at.toISOString(),
+      actor_id: input.actor?.accountId ?? null,
+      actor_name: input.actor?.displayName ?? null,
+      action: input.action,
+      entity_type: input.entityType,
+      entity_id: input.entityId,
+      summary: input.summary,
+      before: input.before === undefined ? null : JSON.stringify(input.before),
+      after: input.after === undefined ? null : JSON.stringify(input.after),
+      request_id: input.requestId ?? null,
+    })
+    .execute();
+}

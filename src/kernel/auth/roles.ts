@@ -1,0 +1,60 @@
+/** The roles of SPEC §1 and what each may do. Data, so the table is the documentation. */
+export const ROLE_CODES = [
+  'admin',
+  'district_leader',
+  'supervision_office',
+  'subdistrict_staff',
+  'community_worker',
+  'grid_worker',
+  'unit_handler',
+  'democratic_supervisor',
+  'volunteer',
+] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];
+
+export const PERMISSIONS = [
+  'unit.read',
+  'unit.write',
+  'boundary.write',
+  'person.read',
+  'person.write',
+  'person.reveal',
+  'account.read',
+  'account.write',
+  'calendar.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface RoleDefinition {
+  code: RoleCode;
+  /** UI name (zh-CN). */
+  name: string;
+  permissions: readonly Permission[];
+}
+
+export const ROLES: Record<RoleCode, RoleDefinition> = {
+  admin: { code: 'admin', name: '系统管理员', permissions: PERMISSIONS },
+  district_leader: { code: 'district_leader', name: '区领导', permissions: ['unit.read', 'person.read', 'account.read', 'audit.read'] },
+  supervision_office: { code: 'supervision_office', name: '督查室', permissions: ['unit.read', 'person.read', 'account.read'] },
+  subdistrict_staff: {
+    code: 'subdistrict_staff',
+    name: '街道管理员',
+    permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'account.read'],
+  },
+  community_worker: { code: 'community_worker', name: '社区工作者', permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal'] },
+  grid_worker: { code: 'grid_worker', name: '网格员', permissions: ['unit.read', 'person.read'] },
+  unit_handler: { code: 'unit_handler', name: '责任单位经办人', permissions: ['unit.read'] },
+  democratic_supervisor: { code: 'democratic_supervisor', name: '民主监督员', permissions: ['unit.read'] },
+  volunteer: { code: 'volunteer', name: '志愿者', permissions: ['unit.read'] },
+};
+
+export function permissionsOf(roles: readonly RoleCode[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of ROLES[r]?.permissions ?? []) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function isRoleCode(v: string): v is RoleCode {
+  return (ROLE_CODES as readonly string[]).includes(v);
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, validated once at start. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** postgres://… for PostgreSQL; null means the embedded SQLite file under dataDir. */
+  readonly databaseUrl: string | null;
+  readonly demo: boolean;
+  readonly adminPassword: string | null;
+  readonly demoPassword: string | null;
+  readonly districtCode: string;
+  /** Name of the district root unit created on an empty database. */
+  readonly districtName: string;
+  readonly timeZone: string;
+  readonly mapTileUrl: string | null;
+  readonly logLevel: string;
+  readonly sessionTtlHours: number;
+  readonly loginRateLimitPerMinute: number;
+  readonly webDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[], min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+/** The only reader of process.env: collects every problem before failing, so one start shows them all. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const port = intVar(env, 'PORT', 8080, problems, 0, 65535);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const demoRaw = (env.CIVICGRID_DEMO ?? 'on').toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(demoRaw)) {
+    problems.push(`CIVICGRID_DEMO must be on or off, got "${env.CIVICGRID_DEMO}"`);
+  }
+  const districtCode = env.CIVICGRID_DISTRICT_CODE ?? '411602';
+  if (!/^\d{6}$/.test(districtCode)) problems.push('CIVICGRID_DISTRICT_CODE must be a 6-digit GB/T 2260 code');
+  const adminPassword = env.CIVICGRID_ADMIN_PASSWORD || null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    problems.push('CIVICGRID_ADMIN_PASSWORD must have at least 8 characters');
+  }
+  const tile = env.CIVICGRID_MAP_TILE_URL?.trim() || null;
+  if (tile && !/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/.test(tile)) {
+    problems.push('CIVICGRID_MAP_TILE_URL must be an http(s) URL template containing {z}, {x} and {y}');
+  }
+  const config: Config = {
+    port,
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.CIVICGRID_DATA_DIR || 'data'),
+    databaseUrl,
+    demo: !['off', 'false', '0'].includes(demoRaw),
+    adminPassword,
+    demoPassword: env.CIVICGRID_DEMO_PASSWORD || null,
+    districtCode,
+    districtName: env.CIVICGRID_DISTRICT_NAME || (districtCode === '411602' ? '川汇区' : '本区'),
+    timeZone: env.CIVICGRID_TIME_ZONE || 'Asia/Shanghai',
+    mapTileUrl: tile,
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionTtlHours: intVar(env, 'CIVICGRID_SESSION_TTL_HOURS', 12, problems, 1, 24 * 30),
+    loginRateLimitPerMinute: intVar(env, 'CIVICGRID_LOGIN_RATE_LIMIT', 30, problems, 1),
+    webDir: path.resolve(env.CIVICGRID_WEB_DIR || 'dist/web'),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,21 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Dialect } from './db.js';
+
+/** Case-insensitive substring match; the one place where the two dialects spell it differently. */
+export function containsText(dialect: Dialect, column: string, needle: string): RawBuilder<boolean> {
+  const pattern = `%${needle.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return dialect === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} ILIKE ${pattern} ESCAPE '\\'`
+    : sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** Prefix match for materialized paths ('/a/b/' matches '/a/b/c/'). */
+export function startsWith(column: string, prefix: string): RawBuilder<boolean> {
+  const pattern = `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

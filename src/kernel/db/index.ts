@@ -1,0 +1,3 @@
+export * from './db.js';
+export * from './dialect.js';
+export type * from './schema.js';

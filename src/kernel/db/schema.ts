@@ -1,0 +1,131 @@
+import type { Generated } from 'kysely';
+
+/*
+ * Table types shared by both databases. Conventions that keep SQLite and PostgreSQL interchangeable:
+ * ids are UUID v7 text, instants are ISO-8601 UTC text ('2026-11-29T02:45:00.000Z', sorts as time),
+ * booleans are 0/1 integers, structured values are JSON text. Every row that belongs to a district
+ * carries district_code so the data can shard by district (Citus distribution column).
+ */
+
+export interface UnitTable {
+  id: string;
+  district_code: string;
+  parent_id: string | null;
+  kind: string;
+  code: string | null;
+  name: string;
+  status: string;
+  /** '/rootId/…/ownId/': the subtree of a unit is every row whose path starts with its path. */
+  path: string;
+  depth: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+  retired_at: string | null;
+}
+
+export interface UnitBoundaryTable {
+  unit_id: string;
+  district_code: string;
+  /** GeoJSON Polygon or MultiPolygon in WGS-84. */
+  geometry: string;
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  district_code: string;
+  name: string;
+  kind: string;
+  unit_id: string;
+  phone: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GridAssignmentTable {
+  person_id: string;
+  grid_id: string;
+  district_code: string;
+}
+
+export interface AccountTable {
+  id: string;
+  district_code: string;
+  username: string;
+  display_name: string;
+  unit_id: string;
+  person_id: string | null;
+  /** JSON array of role codes. */
+  roles: string;
+  password_hash: string;
+  must_change_password: number;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  password_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie or bearer token; the token itself is never stored. */
+  token_hash: string;
+  kind: string;
+  name: string | null;
+  account_id: string;
+  district_code: string;
+  created_at: string;
+  expires_at: string | null;
+  last_seen_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  district_code: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: string;
+  before: string | null;
+  after: string | null;
+  request_id: string | null;
+}
+
+export interface CalendarDayTable {
+  district_code: string;
+  date: string;
+  kind: string;
+  name: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  units: UnitTable;
+  unit_boundaries: UnitBoundaryTable;
+  people: PersonTable;
+  grid_assignments: GridAssignmentTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+  calendar_days: CalendarDayTable;
+  meta: MetaTable;
+  /** Present so Generated stays imported for later tables with serial columns. */
+  _never?: { id: Generated<number> };
+}

@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import { authorize } from '../auth/actor.js';
+import type { Permission } from '../auth/roles.js';
+import { Forbidden, Unauthenticated } from '../errors.js';
+import { RequestValidationError, zodProblems } from './problem.js';
+
+export interface RouteContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Present on every route whose `auth` is not 'none'. */
+  actor: Actor;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Fastify path, e.g. '/api/v1/units/:id'. */
+  url: string;
+  summary: string;
+  tag: string;
+  /** 'none': public; 'any': any logged-in account, even one that must change its password first. */
+  auth?: 'required' | 'any' | 'none';
+  permission?: Permission;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  /** Documented reply body. */
+  response?: ZodType;
+  /** Success status; 204 replies send no body. */
+  status?: number;
+  bodyLimit?: number;
+  /** Per-client request limit (e.g. login), enforced by @fastify/rate-limit. */
+  rateLimit?: { max: number; timeWindow: string };
+  /** Non-JSON reply documented in OpenAPI (e.g. 'application/geo+json'). */
+  produces?: string;
+  handler(ctx: RouteContext<B, Q, P>): Promise<unknown>;
+}
+
+export type AnyRoute = RouteDef<any, any, any>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeDefs: AnyRoute[];
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    mustChangePassword: boolean;
+  }
+}
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'params'): T {
+  if (!schema) return value as T;
+  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!r.success) throw new RequestValidationError(where, zodProblems(r.error, where));
+  return r.data;
+}
+
+/** Registers a route and records it for the OpenAPI document: one schema validates and documents. */
+export function route<B, Q, P>(app: FastifyInstance, def: RouteDef<B, Q, P>): void {
+  app.routeDefs.push(def as AnyRoute);
+  app.route({
+    method: def.method,
+    url: def.url,
+    bodyLimit: def.bodyLimit,
+    ...(def.rateLimit ? { config: { rateLimit: def.rateLimit } } : {}),
+    handler: async (req, reply) => {
+      const auth = def.auth ?? 'required';
+      if (auth !== 'none') {
+        if (!req.actor) throw new Unauthenticated();
+        if (auth === 'required' && req.mustChangePassword) {
+          throw new Forbidden('auth.password_change_required', 'change your password before using the system');
+        }
+        if (def.permission) authorize(req.actor, def.permission);
+      }
+      const params = parse(def.params, req.params, 'params');
+      const query = parse(def.query, req.query, 'query');
+      const body = parse(def.body, req.body, 'body');
+      const result = await def.handler({ body, query, params, actor: req.actor as Actor, req, reply });
+      if (reply.sent) return reply;
+      const status = def.status ?? 200;
+      if (status === 204) return reply.code(204).send();
+      return reply.code(status).send(result);
+    },
+  });
+}
+
+/** Query-string helpers: values arrive as strings. */
+export const q = {
+  bool: () =>
+    z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+  int: (min: number, max: number) => z.coerce.number().int().min(min).max(max),
+  num: () => z.coerce.number().refine(Number.isFinite, 'must be a finite number'),
+};
+
+export const IdParams = z.strictObject({ id: z.uuid('must be a UUID') });

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { systemClock } from './kernel/clock.js';
+import { ConfigError, loadConfig } from './kernel/config.js';
+import { createDb, migrateToLatest } from './kernel/db/db.js';
+import { bootstrapDistrict } from './modules/org/bootstrap.js';
+import { seedDemoDistrict } from './modules/org/demo/seed-demo.js';
+import { LocateService } from './modules/org/locate-service.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = pino({ level: config.logLevel });
+  const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+
+  const boot = await bootstrapDistrict(database, config, systemClock);
+  if (boot.created && config.demo) {
+    const demo = await seedDemoDistrict(database, config, systemClock, boot.districtId);
+    log.info(demo.summary, 'demo district created');
+    if (demo.generatedPassword) {
+      console.log(`\n演示账号密码（仅显示一次）/ demo accounts password (shown once): ${demo.generatedPassword}\n`);
+    }
+  }
+  if (boot.generatedAdminPassword) {
+    console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);
+  }
+
+  const locator = new LocateService(database, systemClock);
+  const app = await buildApp({ config, database, clock: systemClock, locator, logger: { level: config.logLevel } });
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  // Build the locate index now rather than on the first request.
+  void locator.stats().then((s) => log.info(s, 'locate index ready'));
+  console.log(`CivicGrid 网格治理平台 listening on http://${config.host}:${config.port} (${database.dialect})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { recordAudit } from '../../../kernel/audit/audit.js';
+import { Invalid, type FieldProblem } from '../../../kernel/errors.js';
+import { convertGeometry } from '../../../kernel/geo/crs.js';
+import { bbox, validateBoundaryGeometry } from '../../../kernel/geo/geojson.js';
+import type { Crs } from '../../../contracts/org.js';
+import { TERRITORIAL, type UnitKind } from '../domain/unit-rules.js';
+import type { OrgDeps } from '../deps.js';
+import { unitStore } from '../store/unit.store.js';
+import { loadUnitInScope } from './load-unit.js';
+
+export interface BoundaryFeatureInput {
+  id?: string | number;
+  properties?: Record<string, unknown> | null;
+  geometry: unknown;
+}
+
+/**
+ * Imports the boundaries of a unit's children from a FeatureCollection. Each feature names its child
+ * by properties.code (or properties.name). Every feature is checked first; one bad feature refuses
+ * the whole file with every problem listed, and nothing is written.
+ */
+export async function importBoundaries(
+  deps: OrgDeps,
+  actor: Actor,
+  unitId: string,
+  features: BoundaryFeatureInput[],
+  crs: Crs = 'wgs84',
+  requestId?: string,
+): Promise<{ updated: number }> {
+  const now = deps.clock.now();
+  const result = await deps.database.db.transaction().execute(async (trx) => {
+    const parent = await loadUnitInScope(trx, actor, unitId);
+    const children = await unitStore.children(trx, parent.id);
+    const byCode = new Map(children.filter((c) => c.code).map((c) => [c.code as string, c]));
+    const byName = new Map(children.map((c) => [c.name, c]));
+    const problems: FieldProblem[] = [];
+    const seen = new Set<string>();
+    const writes: { unitId: string; geometry: ReturnType<typeof convertGeometry> }[] = [];
+    features.forEach((f, i) => {
+      const props = f.properties ?? {};
+      const code = props.code != null ? String(props.code) : undefined;
+      const name = props.name != null ? String(props.name) : undefined;
+      const child = (code && byCode.get(code)) || (!code && name ? byName.get(name) : undefined);
+      if (!child) {
+        problems.push({ field: `features[${i}].properties`, message: `「${parent.name}」没有代码为 ${code ?? '（无）'}、名称为 ${name ?? '（无）'} 的下级单位` });
+        return;
+      }
+      if (!TERRITORIAL.has(child.kind as UnitKind)) {
+        problems.push({ field: `features[${i}].properties`, message: `「${child.name}」不是区划或网格单位，不能有边界` });
+        return;
+      }
+      if (seen.has(child.id)) {
+        problems.push({ field: `features[${i}].properties`, message: `「${child.name}」在文件中出现了多次` });
+        return;
+      }
+      seen.add(child.id);
+      const checked = validateBoundaryGeometry(f.geometry);
+      if (!checked.ok) {
+        problems.push({ field: `features[${i}].geometry`, message: checked.reason });
+        return;
+      }
+      writes.push({ unitId: child.id, geometry: convertGeometry(checked.geometry, crs) });
+    });
+    if (problems.length) {
+      throw new Invalid('boundary.invalid_file', `边界文件有 ${problems.length} 处问题，未导入任何边界`, problems);
+    }
+    for (const w of writes) {
+      await unitStore.setBoundary(trx, {
+        unit_id: w.unitId,
+        district_code: parent.district_code,
+        geometry: JSON.stringify(w.geometry),
+        bbox: bbox(w.geometry),
+        updated_at: now.toISOString(),
+      });
+    }
+    await unitStore.setMeta(trx, 'boundary_version', `${now.toISOString()}:${parent.id}`);
+    await recordAudit(trx, {
+      actor, action: 'boundary.import', entityType: 'unit', entityId: parent.id, at: now, requestId,
+      summary: `导入「${parent.name}」下级边界 ${writes.length} 个（坐标系 ${crs}）`,
+      after: { units: writes.map((w) => w.unitId), crs },
+    });
+    return { updated: writes.length };
+  });
+  deps.locator.invalidate();
+  return result;
+}
+
+/** Sets one unit's own boundary (a Feature or a bare geometry). */
+export async function setUnitBoundary(deps: OrgDeps, actor: Actor, unitId: string, geometry: unknown, crs: Crs = 'wgs84', requestId?: string): Promise<void> {
+  const now = deps.clock.now();
+  await deps.database.db.transaction().execute(async (trx) => {
+    const unit = await loadUnitInScope(trx, actor, unitId);
+    if (!TERRITORIAL.has(unit.kind as UnitKind)) {
+      throw new Invalid('boundary.not_territorial', `「${unit.name}」不是区划或网格单位，不能有边界`, [{ field: 'id', message: '非区划单位' }]);
+    }
+    const checked = validateBoundaryGeometry(geometry);
+    if (!checked.ok) throw new Invalid('boundary.invalid_geometry', checked.reason, [{ field: 'geometry', message: checked.reason }]);
+    const wgs = convertGeometry(checked.geometry, crs);
+    await unitStore.setBoundary(trx, { unit_id: unit.id, district_code: unit.district_code, geometry: JSON.stringify(wgs), bbox: bbox(wgs), updated_at: now.toISOString() });
+    await unitStore.setMeta(trx, 'boundary_version', `${now.toISOString()}:${unit.id}`);
+    await recordAudit(trx, { actor, action: 'boundary.set', entityType: 'unit', entityId: unit.id, at: now, requestId, summary: `设置「${unit.name}」边界（坐标系 ${crs}）` });
+  });
+  deps.locator.invalidate();
+}

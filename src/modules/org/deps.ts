@@ -1,0 +1,11 @@
+import type { Clock } from '../../kernel/clock.js';
+import type { Config } from '../../kernel/config.js';
+import type { Database } from '../../kernel/db/db.js';
+import type { LocateService } from './locate-service.js';
+
+export interface OrgDeps {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  locator: LocateService;
+}

@@ -1,0 +1,59 @@
+import type { RoleCode } from '../../../kernel/auth/roles.js';
+import type { AccountRow } from '../store/account.store.js';
+import type { PersonRow } from '../store/person.store.js';
+import type { UnitRow } from '../store/unit.store.js';
+import type { UnitKind } from '../domain/unit-rules.js';
+
+// Presenters list their fields one by one, so internal columns (path, hashes) never leak by accident.
+
+export function presentUnit(r: UnitRow) {
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    kind: r.kind as UnitKind,
+    code: r.code,
+    name: r.name,
+    districtCode: r.district_code,
+    status: r.status as 'active' | 'retired',
+    hasBoundary: r.has_boundary === true || Number(r.has_boundary) === 1,
+    childCount: Number(r.child_count ?? 0),
+  };
+}
+export type UnitView = ReturnType<typeof presentUnit>;
+
+/** 13912345678 → 139****5678; 0394-8123456 → 0394****456. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  if (phone.length <= 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export function presentPerson(r: PersonRow, gridIds: string[], reveal: boolean) {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as 'staff' | 'grid_worker' | 'volunteer',
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    phone: reveal ? r.phone : maskPhone(r.phone),
+    phoneMasked: !reveal && r.phone !== null,
+    gridIds,
+    accountId: r.account_id,
+    status: r.status as 'active' | 'retired',
+  };
+}
+
+export function presentAccount(r: AccountRow) {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    roles: JSON.parse(r.roles) as RoleCode[],
+    disabled: r.disabled === 1,
+    mustChangePassword: r.must_change_password === 1,
+    lastLoginAt: r.last_login_at,
+    personId: r.person_id,
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { fixedClock } from '../kernel/clock.js';
+import { loadConfig } from '../kernel/config.js';
+import type { Database } from '../kernel/db/db.js';
+import type { TestDatabase } from '../kernel/db/test-databases.js';
+import { bootstrapDistrict } from '../modules/org/bootstrap.js';
+import { LocateService } from '../modules/org/locate-service.js';
+
+export const ADMIN_PASSWORD = 'Admin12345';
+
+export interface Harness {
+  app: FastifyInstance;
+  database: Database;
+  clock: ReturnType<typeof fixedClock>;
+  districtId: string;
+  /** Logs in and returns the session cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  call(method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string>; payload?: string }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** A fresh database, the district root and the admin, and the app served in-process. */
+export async function openHarness(tdb: TestDatabase, env: Record<string, string> = {}): Promise<Harness> {
+  const database = await tdb.open();
+  const clock = fixedClock('2026-11-30T02:00:00.000Z');
+  const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: '/nonexistent', CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });
+  const boot = await bootstrapDistrict(database, config, clock);
+  const locator = new LocateService(database, clock);
+  const app = await buildApp({ config, database, clock, locator, logger: false });
+  const call: Harness['call'] = (method, url, opts = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+      payload: opts.payload ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
+    });
+  return {
+    app,
+    database,
+    clock,
+    districtId: boot.districtId,
+    call,
+    async login(username, password = ADMIN_PASSWORD) {
+      const res = await call('POST', '/api/v1/auth/login', { body: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const set = res.headers['set-cookie'];
+      const first = Array.isArray(set) ? set[0] : set!;
+      return first.split(';')[0];
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
