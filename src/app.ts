@@ -37,7 +37,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
     },
-    requestIdLogLabel: 'requestId',
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('routeDefs', []);
