@@ -15,6 +15,7 @@ import { newId } from './kernel/ids.js';
 import { tokenFrom } from './modules/org/http/auth.routes.js';
 import { registerOrg } from './modules/org/index.js';
 import { registerPlatform } from './modules/platform/index.js';
+import { registerInbox } from './modules/inbox/inbox.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
 export const VERSION = '0.1.0';
@@ -55,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendProblem(req, reply, p);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') {
       return sendProblem(req, reply, problem(404, 'route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
     }
     // The console is a single-page app: every other GET serves its index.
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator };
   registerOrg(app, moduleDeps);
   registerPlatform(app, moduleDeps);
+  registerInbox(app, moduleDeps);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
@@ -97,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, {
     root: hasWeb ? webDir : path.resolve('web'),
     prefix: '/',
-    wildcard: false,
+    // Look files up per request, so a rebuilt console is served without restarting the server.
+    wildcard: true,
     index: hasWeb ? ['index.html'] : false,
   });
   return app;

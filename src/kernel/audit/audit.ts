@@ -12,6 +12,8 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
   districtCode?: string;
+  /** Who acted when there is no resolved actor yet (a login): shown in the log instead of 系统. */
+  actorRef?: { id: string; name: string };
   requestId?: string | null;
   at: Date;
 }
@@ -27,8 +29,8 @@ export async function recordAudit(ex: Executor, input: AuditInput): Promise<void
       id: newId(input.at.getTime()),
       district_code: input.actor?.districtCode ?? input.districtCode ?? '000000',
       at: input.at.toISOString(),
-      actor_id: input.actor?.accountId ?? null,
-      actor_name: input.actor?.displayName ?? null,
+      actor_id: input.actor?.accountId ?? input.actorRef?.id ?? null,
+      actor_name: input.actor?.displayName ?? input.actorRef?.name ?? null,
       action: input.action,
       entity_type: input.entityType,
       entity_id: input.entityId,

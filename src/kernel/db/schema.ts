@@ -116,6 +116,111 @@ export interface MetaTable {
   value: string;
 }
 
+export interface CaseCategoryTable {
+  district_code: string;
+  code: string;
+  parent_code: string | null;
+  name: string;
+  level: number;
+  source: string;
+  time_limit_value: number | null;
+  time_limit_unit: string | null;
+  default_unit_id: string | null;
+  duplicate_radius_m: number;
+  active: number;
+  sort_order: number;
+  updated_at: string;
+}
+
+export interface CaseTable {
+  id: string;
+  district_code: string;
+  case_number: string;
+  category_code: string;
+  description: string;
+  lng: number | null;
+  lat: number | null;
+  address: string | null;
+  source: string;
+  grid_id: string | null;
+  grid_path: string | null;
+  community_id: string | null;
+  subdistrict_id: string | null;
+  out_of_grid: number;
+  status: string;
+  assigned_unit_id: string | null;
+  assigned_unit_path: string | null;
+  deadline: string | null;
+  deadline_status: string;
+  escalation_level: number;
+  /** The derived CaseState as JSON: a cache of replaying case_actions, rewritten with every action. */
+  state: string;
+  version: number;
+  reporter_id: string | null;
+  reported_at: string;
+  dispatched_at: string | null;
+  closed_at: string | null;
+  reconciled_at: string | null;
+  reconciled_by: string | null;
+  updated_at: string;
+}
+
+export interface CaseActionTable {
+  id: string;
+  case_id: string;
+  district_code: string;
+  seq: number;
+  type: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  /** The ActionRecord as JSON: comment, attachments, payload. */
+  record: string;
+}
+
+export interface CaseNumberCounterTable {
+  district_code: string;
+  day: string;
+  last: number;
+}
+
+export interface FileTable {
+  id: string;
+  district_code: string;
+  sha256: string;
+  filename: string;
+  mime_type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  gps_lng: number | null;
+  gps_lat: number | null;
+  taken_at: string | null;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+export interface InboxMessageTable {
+  id: string;
+  district_code: string;
+  account_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface JobRunTable {
+  job: string;
+  slot: string;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -126,6 +231,13 @@ export interface DB {
   audit_events: AuditEventTable;
   calendar_days: CalendarDayTable;
   meta: MetaTable;
+  case_categories: CaseCategoryTable;
+  cases: CaseTable;
+  case_actions: CaseActionTable;
+  case_number_counters: CaseNumberCounterTable;
+  files: FileTable;
+  inbox_messages: InboxMessageTable;
+  job_runs: JobRunTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }

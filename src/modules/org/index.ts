@@ -11,3 +11,4 @@ export function registerOrg(app: FastifyInstance, deps: OrgDeps): void {
   registerAuthRoutes(app, deps);
   registerOrgRoutes(app, deps);
 }
+export { createOrgApi, type OrgApi, type UnitRef, type LocatedPoint } from './public-api.js';

@@ -49,7 +49,7 @@ export async function login(deps: OrgDeps, input: { username: string; password: 
     await accountStore.update(trx, account.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
     const token = await createSession(trx, { accountId: account.id, districtCode: account.district_code, kind: 'session', now, ttlHours: deps.config.sessionTtlHours });
     await recordAudit(trx, {
-      actor: null, districtCode: account.district_code, action: 'auth.login', entityType: 'account', entityId: account.id, at: now, requestId,
+      actor: null, actorRef: { id: account.id, name: account.display_name }, districtCode: account.district_code, action: 'auth.login', entityType: 'account', entityId: account.id, at: now, requestId,
       summary: `账号 ${account.username} 登录`,
     });
     return { token, accountId: account.id };

@@ -50,6 +50,10 @@ export async function seedDemoDistrict(database: Database, config: Config, clock
   const all: Inserted[] = [];
   const district = { id: districtId, path: `/${districtId}/`, depth: 0, kind: 'district', name: source.district.name, code: dc };
   all.push(district);
+  {
+    const [minLng, minLat, maxLng, maxLat] = bbox(source.district.geometry);
+    boundaries.push({ unit_id: districtId, district_code: dc, geometry: JSON.stringify(source.district.geometry), min_lng: minLng, min_lat: minLat, max_lng: maxLng, max_lat: maxLat, updated_at: iso });
+  }
 
   const addUnit = (parent: Inserted, kind: string, name: string, code: string | null, sort: number, geometry?: BoundaryGeometry): Inserted => {
     const id = newId(now.getTime());

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import type { Dialect, Executor } from '../../../kernel/db/db.js';
+import { containsText, startsWith } from '../../../kernel/db/dialect.js';
+import type { CaseActionTable, CaseCategoryTable, CaseTable } from '../../../kernel/db/schema.js';
+
+export interface CaseListFilter {
+  /** The actor's scope: a case is visible when its grid or its assigned unit lies in it. */
+  scopePath: string;
+  /** Narrow to a unit subtree (by path), matched against the grid and the assigned unit. */
+  unitPath?: string;
+  status?: string[];
+  categoryCode?: string;
+  source?: string;
+  from?: string;
+  to?: string;
+  deadlineStatus?: string[];
+  reconciled?: boolean;
+  q?: string;
+  /** Keyset cursor: the id of the last row of the previous page (ids are time-ordered UUIDv7). */
+  after?: string;
+  limit: number;
+}
+
+export const caseStore = {
+  async findById(ex: Executor, id: string): Promise<CaseTable | undefined> {
+    return ex.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async actions(ex: Executor, caseId: string): Promise<CaseActionTable[]> {
+    return ex.selectFrom('case_actions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+  },
+
+  async insert(ex: Executor, row: CaseTable): Promise<void> {
+    await ex.insertInto('cases').values(row).execute();
+  },
+
+  /**
+   * Writes the new derived state only if nobody else changed the case since it was read
+   * (optimistic concurrency on version); returns false when another writer won.
+   */
+  async updateIfVersion(ex: Executor, id: string, expectedVersion: number, patch: Partial<CaseTable>): Promise<boolean> {
+    const r = await ex.updateTable('cases').set(patch).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async appendAction(ex: Executor, row: CaseActionTable): Promise<void> {
+    await ex.insertInto('case_actions').values(row).execute();
+  },
+
+  /** Atomic per-district daily sequence: safe with several server processes on one PostgreSQL. */
+  async nextNumber(ex: Executor, districtCode: string, day: string): Promise<number> {
+    const r = await ex
+      .insertInto('case_number_counters')
+      .values({ district_code: districtCode, day, last: 1 })
+      .onConflict((oc) => oc.columns(['district_code', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }))
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return Number(r.last);
+  },
+
+  async list(ex: Executor, dialect: Dialect, f: CaseListFilter): Promise<CaseTable[]> {
+    let q = ex.selectFrom('cases').selectAll()
+      .where((eb) => eb.or([startsWith('grid_path', f.scopePath), startsWith('assigned_unit_path', f.scopePath)]));
+    if (f.unitPath) {
+      const p = f.unitPath;
+      q = q.where((eb) => eb.or([startsWith('grid_path', p), startsWith('assigned_unit_path', p)]));
+    }
+    if (f.status?.length) q = q.where('status', 'in', f.status);
+    if (f.deadlineStatus?.length) q = q.where('deadline_status', 'in', f.deadlineStatus);
+    if (f.categoryCode) q = q.where(startsWith('category_code', f.categoryCode));
+    if (f.source) q = q.where('source', '=', f.source);
+    if (f.from) q = q.where('reported_at', '>=', f.from);
+    if (f.to) q = q.where('reported_at', '<', f.to);
+    if (f.reconciled !== undefined) q = q.where('reconciled_at', f.reconciled ? 'is not' : 'is', null);
+    if (f.q) {
+      const needle = f.q;
+      q = q.where((eb) => eb.or([containsText(dialect, 'description', needle), eb('case_number', '=', needle), containsText(dialect, 'address', needle)]));
+    }
+    if (f.after) q = q.where('id', '<', f.after);
+    return q.orderBy('id', 'desc').limit(f.limit).execute();
+  },
+
+  /** Open cases of a category near a point (bounding box in degrees; the caller measures exact distance). */
+  async openNear(ex: Executor, categoryCode: string, lng: number, lat: number, dLng: number, dLat: number): Promise<CaseTable[]> {
+    return ex.selectFrom('cases').selectAll()
+      .where('category_code', '=', categoryCode)
+      .where('status', 'not in', ['closed', 'rejected', 'merged'])
+      .where('lng', '>=', lng - dLng).where('lng', '<=', lng + dLng)
+      .where('lat', '>=', lat - dLat).where('lat', '<=', lat + dLat)
+      .limit(200)
+      .execute();
+  },
+
+  async categories(ex: Executor, districtCode: string): Promise<CaseCategoryTable[]> {
+    return ex.selectFrom('case_categories').selectAll().where('district_code', '=', districtCode).orderBy('sort_order').orderBy('code').execute();
+  },
+
+  async category(ex: Executor, districtCode: string, code: string): Promise<CaseCategoryTable | undefined> {
+    return ex.selectFrom('case_categories').selectAll().where('district_code', '=', districtCode).where('code', '=', code).executeTakeFirst();
+  },
+};

@@ -1,0 +1,59 @@
+import type { Executor } from '../../kernel/db/db.js';
+import { toWgs84, type Crs } from '../../kernel/geo/crs.js';
+import type { OrgDeps } from './deps.js';
+import { unitStore } from './store/unit.store.js';
+
+export interface UnitRef {
+  id: string;
+  kind: string;
+  name: string;
+  code: string | null;
+  path: string;
+  districtCode: string;
+  status: string;
+}
+
+export interface LocatedPoint {
+  lng: number;
+  lat: number;
+  /** null when the point lies in no grid. */
+  grid: UnitRef | null;
+  /** Root first: district, sub-district, community, large grid. */
+  ancestors: UnitRef[];
+}
+
+const ref = (r: { id: string; kind: string; name: string; code: string | null; path: string; district_code: string; status: string }): UnitRef => ({
+  id: r.id, kind: r.kind, name: r.name, code: r.code, path: r.path, districtCode: r.district_code, status: r.status,
+});
+
+/** What other modules may ask of the organisation: they never read its tables directly. */
+export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
+  return {
+    async unit(ex: Executor, id: string): Promise<UnitRef | null> {
+      const r = await unitStore.findById(ex, id);
+      return r ? ref(r) : null;
+    },
+    async unitByName(ex: Executor, districtCode: string, name: string): Promise<UnitRef | null> {
+      const r = await ex.selectFrom('units').selectAll().where('district_code', '=', districtCode).where('name', '=', name).where('status', '=', 'active').executeTakeFirst();
+      return r ? ref(r) : null;
+    },
+    async ancestors(ex: Executor, path: string): Promise<UnitRef[]> {
+      return (await unitStore.ancestors(ex, path)).map(ref);
+    },
+    /** Converts to WGS-84 and finds the smallest grid. */
+    async locate(ex: Executor, lng: number, lat: number, crs: Crs = 'wgs84'): Promise<LocatedPoint> {
+      const [x, y] = toWgs84(lng, lat, crs);
+      const gridId = await deps.locator.locate(x, y);
+      const grid = gridId ? await unitStore.findById(ex, gridId) : undefined;
+      if (!grid) return { lng: x, lat: y, grid: null, ancestors: [] };
+      return { lng: x, lat: y, grid: ref(grid), ancestors: (await unitStore.ancestors(ex, grid.path)).map(ref) };
+    },
+    /** Accounts whose data scope covers a unit and that hold one of the roles: the addressees of notices. */
+    async accountsCovering(ex: Executor, unitPath: string, roles: string[]): Promise<{ id: string; roles: string[] }[]> {
+      const ids = unitPath.split('/').filter(Boolean);
+      const rows = await ex.selectFrom('accounts').select(['id', 'roles', 'unit_id']).where('unit_id', 'in', ids).where('disabled', '=', 0).execute();
+      return rows.map((r) => ({ id: r.id, roles: JSON.parse(r.roles) as string[] })).filter((r) => r.roles.some((x) => roles.includes(x)));
+    },
+  };
+}
+export type OrgApi = ReturnType<typeof createOrgApi>;

@@ -1,0 +1,79 @@
+import { api } from '../../lib/api';
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export const auditApi = {
+  list: (query: AuditQuery) => api.get<{ items: AuditEvent[]; nextCursor: string | null }>('/audit', { ...query }),
+};
+
+/** Chinese names for the entity types we know; others show as sent. */
+export const entityTypeLabel: Record<string, string> = {
+  unit: '单位',
+  person: '人员',
+  account: '账号',
+  calendar_day: '工作日历',
+  case: '案卷',
+};
+
+/** The actions the server records, by name. */
+export const actionNames: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.change_password': '修改密码',
+  'auth.token_create': '创建 API 令牌',
+  'auth.token_revoke': '吊销 API 令牌',
+  'account.create': '新建账号',
+  'account.update': '修改账号',
+  'account.reset_password': '重置密码',
+  'unit.create': '新增单位',
+  'unit.update': '修改单位',
+  'unit.move': '移动单位',
+  'unit.retire': '撤销单位',
+  'boundary.import': '导入边界',
+  'boundary.set': '设置边界',
+  'person.create': '新增人员',
+  'person.update': '修改人员',
+  'person.reveal': '查看完整个人信息',
+  'calendar.set_day': '调整工作日历',
+  'calendar.delete_day': '恢复日历默认',
+  'system.bootstrap': '系统初始化',
+  'system.demo_seed': '创建演示数据',
+};
+
+const verbLabel: Record<string, string> = {
+  create: '新增',
+  update: '修改',
+  move: '移动',
+  retire: '撤销',
+  delete: '删除',
+  import: '导入',
+  set: '设置',
+};
+
+export function actionLabel(action: string): string {
+  if (actionNames[action]) return actionNames[action];
+  const [type, verb] = action.includes('.') ? action.split('.', 2) : ['', action];
+  const v = verbLabel[verb ?? ''];
+  const t = entityTypeLabel[type ?? ''];
+  return v && t ? `${t}${v}` : action;
+}

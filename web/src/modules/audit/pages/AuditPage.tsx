@@ -1,0 +1,223 @@
+import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { useAuth } from '../../../app/auth';
+import { errorText } from '../../../lib/api';
+import { accountsApi, type Account } from '../../accounts/api';
+import { actionLabel, actionNames, auditApi, entityTypeLabel, type AuditEvent, type AuditQuery } from '../api';
+
+interface Filters {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+}
+
+export default function AuditPage() {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({});
+  const [limit, setLimit] = useState(20);
+  /** Cursor of each page visited; index 0 is the first page. */
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState(0);
+  const [items, setItems] = useState<AuditEvent[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [accounts, setAccounts] = useState<Account[]>([]);
+
+  useEffect(() => {
+    if (!can('account.read')) return;
+    accountsApi
+      .list({})
+      .then((r) => setAccounts(r.items))
+      .catch(() => setAccounts([]));
+  }, [can]);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const q: AuditQuery = { ...filters, limit, cursor: cursors[page] };
+      const r = await auditApi.list(q);
+      setItems(r.items);
+      setNextCursor(r.nextCursor);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [filters, limit, cursors, page, message]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const apply = (v: Filters) => {
+    setFilters({
+      action: v.action || undefined,
+      entityType: v.entityType?.trim() || undefined,
+      entityId: v.entityId?.trim() || undefined,
+      actorId: v.actorId || undefined,
+    });
+    setCursors([undefined]);
+    setPage(0);
+  };
+
+  const next = () => {
+    if (!nextCursor) return;
+    setCursors((c) => [...c.slice(0, page + 1), nextCursor]);
+    setPage((p) => p + 1);
+  };
+
+  return (
+    <Card title="审计日志" data-testid="audit-page">
+      <Form form={form} onFinish={apply} layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
+        <Form.Item name="action" label="操作">
+          <Select
+            style={{ width: 170 }}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="全部"
+            options={Object.entries(actionNames).map(([value, label]) => ({ value, label }))}
+            data-testid="audit-filter-action"
+          />
+        </Form.Item>
+        <Form.Item name="entityType" label="对象类型">
+          <AutoComplete
+            style={{ width: 160 }}
+            allowClear
+            placeholder="全部"
+            options={Object.entries(entityTypeLabel).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
+            data-testid="audit-filter-entity-type"
+          />
+        </Form.Item>
+        <Form.Item name="entityId" label="对象 ID">
+          <Input style={{ width: 200 }} allowClear placeholder="精确匹配" data-testid="audit-filter-entity-id" />
+        </Form.Item>
+        <Form.Item name="actorId" label="操作人">
+          {accounts.length ? (
+            <Select
+              style={{ width: 200 }}
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="全部"
+              options={accounts.map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }))}
+              data-testid="audit-filter-actor"
+            />
+          ) : (
+            <Input style={{ width: 200 }} allowClear placeholder="账号 ID" data-testid="audit-filter-actor" />
+          )}
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              查询
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                apply({});
+              }}
+            >
+              重置
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={() => void load()} />
+          </Space>
+        </Form.Item>
+      </Form>
+      <Table<AuditEvent>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        data-testid="audit-table"
+        locale={{ emptyText: '没有符合条件的审计记录' }}
+        expandable={{
+          rowExpandable: (r) => r.before != null || r.after != null,
+          expandedRowRender: (r) => (
+            <Row gutter={16}>
+              <Col span={12}>
+                <Typography.Text type="secondary">变更前</Typography.Text>
+                <pre className="cg-json">{r.before == null ? '—' : JSON.stringify(r.before, null, 2)}</pre>
+              </Col>
+              <Col span={12}>
+                <Typography.Text type="secondary">变更后</Typography.Text>
+                <pre className="cg-json">{r.after == null ? '—' : JSON.stringify(r.after, null, 2)}</pre>
+              </Col>
+            </Row>
+          ),
+        }}
+        columns={[
+          {
+            title: '时间',
+            dataIndex: 'at',
+            width: 170,
+            render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss'),
+          },
+          {
+            title: '操作人',
+            dataIndex: 'actorName',
+            width: 130,
+            render: (n: string | null) => n ?? <Typography.Text type="secondary">系统</Typography.Text>,
+          },
+          {
+            title: '操作',
+            dataIndex: 'action',
+            width: 150,
+            render: (a: string) => (
+              <Typography.Text title={a}>
+                {actionLabel(a)}
+              </Typography.Text>
+            ),
+          },
+          {
+            title: '对象',
+            key: 'entity',
+            width: 220,
+            render: (_, r) => (
+              <Space size={4}>
+                <Tag bordered={false}>{entityTypeLabel[r.entityType] ?? r.entityType}</Tag>
+                {r.entityId && (
+                  <Typography.Text type="secondary" className="cg-mono" ellipsis style={{ maxWidth: 130 }} title={r.entityId}>
+                    {r.entityId}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          { title: '摘要', dataIndex: 'summary', ellipsis: true },
+        ]}
+      />
+      <Row justify="end" align="middle" style={{ marginTop: 16 }} gutter={12}>
+        <Col>
+          <Typography.Text type="secondary">第 {page + 1} 页</Typography.Text>
+        </Col>
+        <Col>
+          <Space>
+            <Button icon={<LeftOutlined />} disabled={page === 0 || loading} onClick={() => setPage((p) => p - 1)} data-testid="audit-prev">
+              上一页
+            </Button>
+            <Button disabled={!nextCursor || loading} onClick={next} data-testid="audit-next">
+              下一页 <RightOutlined />
+            </Button>
+            <Select
+              value={limit}
+              onChange={(v) => {
+                setLimit(v);
+                setCursors([undefined]);
+                setPage(0);
+              }}
+              options={[20, 50, 100].map((n) => ({ value: n, label: `${n} 条/页` }))}
+              style={{ width: 110 }}
+            />
+          </Space>
+        </Col>
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { NavItem } from '../../app/nav';
+
+export const peopleNav: NavItem[] = [
+  {
+    key: 'people',
+    label: '人员管理',
+    description: '工作人员、网格员、志愿者名册',
+    path: 'people',
+    icon: <TeamOutlined />,
+    order: 20,
+    permission: 'person.read',
+    page: lazy(() => import('./pages/PeoplePage')),
+  },
+];
