@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'account.write',
   'calendar.write',
   'audit.read',
+  'integration.write',
+  'case.read',
+  'case.report',
+  'category.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,18 +39,18 @@ export interface RoleDefinition {
 
 export const ROLES: Record<RoleCode, RoleDefinition> = {
   admin: { code: 'admin', name: '系统管理员', permissions: PERMISSIONS },
-  district_leader: { code: 'district_leader', name: '区领导', permissions: ['unit.read', 'person.read', 'account.read', 'audit.read'] },
-  supervision_office: { code: 'supervision_office', name: '督查室', permissions: ['unit.read', 'person.read', 'account.read'] },
+  district_leader: { code: 'district_leader', name: '区领导', permissions: ['unit.read', 'person.read', 'account.read', 'audit.read', 'case.read'] },
+  supervision_office: { code: 'supervision_office', name: '督查室', permissions: ['unit.read', 'person.read', 'account.read', 'case.read', 'case.report'] },
   subdistrict_staff: {
     code: 'subdistrict_staff',
     name: '街道管理员',
-    permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'account.read'],
+    permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'account.read', 'case.read', 'case.report'],
   },
-  community_worker: { code: 'community_worker', name: '社区工作者', permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal'] },
-  grid_worker: { code: 'grid_worker', name: '网格员', permissions: ['unit.read', 'person.read'] },
-  unit_handler: { code: 'unit_handler', name: '责任单位经办人', permissions: ['unit.read'] },
-  democratic_supervisor: { code: 'democratic_supervisor', name: '民主监督员', permissions: ['unit.read'] },
-  volunteer: { code: 'volunteer', name: '志愿者', permissions: ['unit.read'] },
+  community_worker: { code: 'community_worker', name: '社区工作者', permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'case.read', 'case.report'] },
+  grid_worker: { code: 'grid_worker', name: '网格员', permissions: ['unit.read', 'person.read', 'case.read', 'case.report'] },
+  unit_handler: { code: 'unit_handler', name: '责任单位经办人', permissions: ['unit.read', 'case.read'] },
+  democratic_supervisor: { code: 'democratic_supervisor', name: '民主监督员', permissions: ['unit.read', 'case.read'] },
+  volunteer: { code: 'volunteer', name: '志愿者', permissions: ['unit.read', 'case.read', 'case.report'] },
 };
 
 export function permissionsOf(roles: readonly RoleCode[]): Permission[] {

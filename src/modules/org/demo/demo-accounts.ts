@@ -13,7 +13,7 @@ export const DEMO_ACCOUNTS: DemoAccountSpec[] = [
   { username: 'leader', displayName: '区领导（演示）', roles: ['district_leader'], unit: { district: true } },
   { username: 'duchashi', displayName: '督查室（演示）', roles: ['supervision_office'], unit: { district: true } },
   { username: 'chengbei', displayName: '城北街道管理员（演示）', roles: ['subdistrict_staff'], unit: { name: '城北街道办事处' } },
-  { username: 'xiaoqiao', displayName: '小乔街道管理员（演示）', roles: ['subdistrict_staff'], unit: { name: '小乔街道办事处' } },
+  { username: 'chenzhou', displayName: '陈州街道管理员（演示）', roles: ['subdistrict_staff'], unit: { name: '陈州街道办事处' } },
   { username: 'zhuzhuang', displayName: '朱庄社区两委（演示）', roles: ['community_worker'], unit: { name: '朱庄社区' } },
   { username: 'dehua', displayName: '德化社区两委（演示）', roles: ['community_worker'], unit: { name: '德化社区' } },
   { username: 'wgy_zhuzhuang', displayName: '网格员', roles: ['grid_worker'], unit: { firstSmallGridOf: '朱庄社区' } },

@@ -74,19 +74,20 @@ export async function seedDemoDistrict(database: Database, config: Config, clock
   };
   walk(district, source.district.children);
   let sort = 100;
-  for (const d of source.departments) addUnit(district, 'department', d.name, d.code ?? null, sort++);
-  for (const d of source.outsideUnits) addUnit(district, 'outside_unit', d.name, d.code ?? null, sort++);
-  for (const community of all.filter((u) => u.kind === 'community' || u.kind === 'village')) {
-    addUnit(community, 'party_branch', `${community.name}党支部`, null, 1000);
+  for (const d of source.departments) addUnit(district, 'department', d.name, null, sort++);
+  for (const d of source.outsideUnits) addUnit(district, 'outside_unit', d.name, null, sort++);
+  for (const b of source.partyBranches) {
+    const community = all.find((u) => u.code === b.parentCode);
+    if (community) addUnit(community, 'party_branch', b.name, null, 1000);
   }
 
   // People: a grid worker for every small grid, two cadres per community or village, volunteers.
   const people: PersonTable[] = [];
   const assignments: { person_id: string; grid_id: string; district_code: string }[] = [];
-  const names = source.names();
+  const names = source.people();
   const addPerson = (unit: Inserted, kind: 'staff' | 'grid_worker' | 'volunteer') => {
     const id = newId(now.getTime());
-    const { name, phone } = names.next();
+    const { name, mobile: phone } = names.next();
     people.push({ id, district_code: dc, name, kind, unit_id: unit.id, phone, status: 'active', created_at: iso, updated_at: iso });
     return id;
   };
