@@ -16,6 +16,9 @@ import { tokenFrom } from './modules/org/http/auth.routes.js';
 import { registerOrg } from './modules/org/index.js';
 import { registerPlatform } from './modules/platform/index.js';
 import { registerInbox } from './modules/inbox/inbox.js';
+import { registerCases } from './modules/cases/index.js';
+import { createOrgApi } from './modules/org/index.js';
+import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
 export const VERSION = '0.1.0';
@@ -79,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrg(app, moduleDeps);
   registerPlatform(app, moduleDeps);
   registerInbox(app, moduleDeps);
+  registerWebhooks(app, moduleDeps);
+  registerCases(app, { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -7,6 +7,10 @@ import { createDb, migrateToLatest } from './kernel/db/db.js';
 import { bootstrapDistrict } from './modules/org/bootstrap.js';
 import { seedDemoDistrict } from './modules/org/demo/seed-demo.js';
 import { LocateService } from './modules/org/locate-service.js';
+import { createOrgApi } from './modules/org/index.js';
+import { caseDeadlineJob, ensureCategories } from './modules/cases/index.js';
+import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
+import { startScheduler } from './kernel/jobs/scheduler.js';
 
 async function main(): Promise<void> {
   let config;
@@ -32,14 +36,23 @@ async function main(): Promise<void> {
       console.log(`\n演示账号密码（仅显示一次）/ demo accounts password (shown once): ${demo.generatedPassword}\n`);
     }
   }
+  const added = await ensureCategories(database, config.districtCode, systemClock.now());
+  if (added) log.info({ categories: added }, 'case categories added');
   if (boot.generatedAdminPassword) {
     console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);
   }
 
   const locator = new LocateService(database, systemClock);
   const app = await buildApp({ config, database, clock: systemClock, locator, logger: { level: config.logLevel } });
+  // Scheduled work runs exactly once per slot even with several processes on one PostgreSQL.
+  const jobDeps = { database, clock: systemClock, config };
+  const scheduler = startScheduler(database.db, systemClock, [
+    webhookJobs(jobDeps),
+    caseDeadlineJob({ ...jobDeps, org: createOrgApi({ database, locator }), enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
+  ], (job, err) => log.error({ job, err }, 'scheduled job failed'));
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import type { Database } from '../kernel/db/db.js';
 import type { TestDatabase } from '../kernel/db/test-databases.js';
 import { bootstrapDistrict } from '../modules/org/bootstrap.js';
 import { LocateService } from '../modules/org/locate-service.js';
+import { ensureCategories } from '../modules/cases/index.js';
 
 export const ADMIN_PASSWORD = 'Admin12345';
 
@@ -26,6 +27,7 @@ export async function openHarness(tdb: TestDatabase, env: Record<string, string>
   const clock = fixedClock('2026-11-30T02:00:00.000Z');
   const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: '/nonexistent', CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });
   const boot = await bootstrapDistrict(database, config, clock);
+  await ensureCategories(database, config.districtCode, clock.now());
   const locator = new LocateService(database, clock);
   const app = await buildApp({ config, database, clock, locator, logger: false });
   const call: Harness['call'] = (method, url, opts = {}) =>

@@ -221,6 +221,63 @@ export interface JobRunTable {
   result: string | null;
 }
 
+export interface WebhookSubscriptionTable {
+  id: string;
+  district_code: string;
+  name: string;
+  url: string;
+  /** 'webhook' | 'dingtalk' | 'wecom'. */
+  kind: string;
+  /** JSON array of event types. */
+  events: string;
+  /** HMAC key ('webhook') or the DingTalk robot's 加签 secret; null when unsigned. */
+  secret: string | null;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  district_code: string;
+  subscription_id: string;
+  /** Shared by every delivery of one event, so receivers can drop duplicates. */
+  event_id: string;
+  event_type: string;
+  occurred_at: string;
+  /** The event's data as JSON. */
+  payload: string;
+  /** One-line Chinese summary for robot messages. */
+  text: string;
+  /** 'pending' | 'succeeded' | 'failed' | 'cancelled'. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  /** A sender's claim: no other process sends the row before this instant. */
+  locked_until: string | null;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  /** JSON array of every attempt: { at, statusCode, error, durationMs }. */
+  attempt_log: string;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface Open311ApiKeyTable {
+  id: string;
+  district_code: string;
+  /** The client app the key was issued to. */
+  name: string;
+  /** sha256 (hex) of the key; the key itself is shown once and never stored. */
+  key_hash: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -238,6 +295,9 @@ export interface DB {
   files: FileTable;
   inbox_messages: InboxMessageTable;
   job_runs: JobRunTable;
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  open311_api_keys: Open311ApiKeyTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }

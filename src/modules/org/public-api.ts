@@ -37,6 +37,14 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
       const r = await ex.selectFrom('units').selectAll().where('district_code', '=', districtCode).where('name', '=', name).where('status', '=', 'active').executeTakeFirst();
       return r ? ref(r) : null;
     },
+    async unitsByIds(ex: Executor, ids: string[]): Promise<Map<string, UnitRef>> {
+      const rows = await unitStore.findByIds(ex, [...new Set(ids)]);
+      return new Map(rows.map((r) => [r.id, ref(r)]));
+    },
+    async unitByCode(ex: Executor, districtCode: string, code: string = districtCode): Promise<UnitRef | null> {
+      const r = await unitStore.findByCode(ex, districtCode, code);
+      return r ? ref(r) : null;
+    },
     async ancestors(ex: Executor, path: string): Promise<UnitRef[]> {
       return (await unitStore.ancestors(ex, path)).map(ref);
     },

@@ -1,0 +1,43 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import { NotFound } from '../../../kernel/errors.js';
+import type { CaseTable } from '../../../kernel/db/schema.js';
+import { loadWorkCalendar } from '../../platform/calendar.js';
+import { canSee, stateFromJson, type CaseActor, type CaseState } from '../domain/index.js';
+import type { CasesDeps } from '../deps.js';
+import { caseStore } from '../store/case.store.js';
+
+export function toCaseActor(actor: Actor): CaseActor {
+  return { accountId: actor.accountId, roles: actor.roles, unitId: actor.unitId, scopePath: actor.scopePath };
+}
+
+export function calendarFor(deps: CasesDeps, ex: Executor, districtCode: string) {
+  return loadWorkCalendar(ex, districtCode, deps.config.timeZone);
+}
+
+/** Loads a case the actor may see; an invisible case answers as not found, so its existence does not leak. */
+export async function loadVisibleCase(ex: Executor, actor: Actor, id: string): Promise<{ row: CaseTable; state: CaseState }> {
+  const row = await caseStore.findById(ex, id);
+  if (!row) throw new NotFound('case', id);
+  const state = stateFromJson(row.state);
+  if (!canSee(toCaseActor(actor), state)) throw new NotFound('case', id);
+  return { row, state };
+}
+
+/** The columns the ledger filters and sorts on, copied from the derived state. */
+type DerivedColumns = Pick<CaseTable, 'status' | 'assigned_unit_id' | 'assigned_unit_path' | 'deadline' | 'deadline_status' | 'escalation_level' | 'dispatched_at' | 'closed_at' | 'version' | 'updated_at'>;
+
+export function columnsOf(state: CaseState, deadlineStatus: string, escalationLevel: number): DerivedColumns {
+  return {
+    status: state.status,
+    assigned_unit_id: state.assignedUnitId,
+    assigned_unit_path: state.assignedUnitPath,
+    deadline: state.deadline?.toISOString() ?? null,
+    deadline_status: deadlineStatus,
+    escalation_level: escalationLevel,
+    dispatched_at: state.dispatchedAt?.toISOString() ?? null,
+    closed_at: state.closedAt?.toISOString() ?? null,
+    version: state.version,
+    updated_at: state.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { recordAudit } from '../../../kernel/audit/audit.js';
+import { Conflict } from '../../../kernel/errors.js';
+import type { CasesDeps } from '../deps.js';
+import { loadVisibleCase } from './case-context.js';
+
+/** 对账销号: the community or sub-district checks a closed case off its ledger. */
+export async function reconcileCase(deps: CasesDeps, actor: Actor, id: string, requestId?: string): Promise<void> {
+  const now = deps.clock.now();
+  await deps.database.db.transaction().execute(async (trx) => {
+    const { row } = await loadVisibleCase(trx, actor, id);
+    if (row.status !== 'closed') throw new Conflict('case.not_closed', '只有已结案的问题才能销号');
+    if (row.reconciled_at) return;
+    await trx.updateTable('cases').set({ reconciled_at: now.toISOString(), reconciled_by: actor.accountId }).where('id', '=', id).execute();
+    await recordAudit(trx, { actor, action: 'case.reconcile', entityType: 'case', entityId: id, at: now, requestId, summary: `对账销号 ${row.case_number}` });
+  });
+}

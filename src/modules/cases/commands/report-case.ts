@@ -1,0 +1,104 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { recordAudit } from '../../../kernel/audit/audit.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import { Invalid } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import type { Crs } from '../../../kernel/geo/crs.js';
+import { applyAction, recordToJson, stateToJson, type Attachment, type CaseActor, type CaseSource } from '../domain/index.js';
+import { deadlineStatus } from '../domain/case-deadlines.js';
+import type { CasesDeps } from '../deps.js';
+import { caseStore } from '../store/case.store.js';
+import { announce } from './case-notices.js';
+import { calendarFor, columnsOf, toCaseActor } from './case-context.js';
+
+export interface ReportCaseInput {
+  categoryCode: string;
+  description: string;
+  location?: { lng: number; lat: number; crs?: Crs } | null;
+  address?: string | null;
+  photoIds?: string[];
+  fixedOnSpot?: boolean;
+  beforePhotoIds?: string[];
+  afterPhotoIds?: string[];
+  source?: CaseSource;
+}
+
+/** Files must exist in the district; returns the first photo's EXIF position, if any. */
+async function checkFiles(ex: Executor, districtCode: string, groups: [string, string[] | undefined][]) {
+  let gps: { lng: number; lat: number } | null = null;
+  for (const [field, ids] of groups) {
+    if (!ids?.length) continue;
+    const rows = await ex.selectFrom('files').select(['id', 'gps_lng', 'gps_lat']).where('id', 'in', ids).where('district_code', '=', districtCode).execute();
+    ids.forEach((id, i) => {
+      const r = rows.find((x) => x.id === id);
+      if (!r) throw new Invalid('case.unknown_file', `照片 ${id} 不存在，请先上传`, [{ field: `${field}[${i}]`, message: '照片不存在' }]);
+      if (!gps && r.gps_lng !== null && r.gps_lat !== null) gps = { lng: r.gps_lng, lat: r.gps_lat };
+    });
+  }
+  return gps as { lng: number; lat: number } | null;
+}
+
+/** The number of a case: district code, local date, daily sequence (411602-20260806-0001). */
+export function formatCaseNumber(districtCode: string, localDate: string, seq: number): string {
+  return `${districtCode}-${localDate.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
+}
+
+export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: { requestId?: string; caseActor?: CaseActor } = {}) {
+  const now = deps.clock.now();
+  const districtCode = actor.districtCode;
+  return deps.database.db.transaction().execute(async (trx) => {
+    const category = await caseStore.category(trx, districtCode, input.categoryCode);
+    if (!category || category.level !== 2 || !category.active) {
+      throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [{ field: 'categoryCode', message: '类别不存在或不是小类' }]);
+    }
+    const exifGps = await checkFiles(trx, districtCode, [['photoIds', input.photoIds], ['beforePhotoIds', input.beforePhotoIds], ['afterPhotoIds', input.afterPhotoIds]]);
+    const given = input.location ?? (exifGps ? { ...exifGps, crs: 'wgs84' as const } : null);
+    if (!given && !input.address) {
+      throw new Invalid('case.location_required', '请在地图上选点、提供 GPS 位置或填写地址', [{ field: 'location', message: '位置或地址至少填一项' }]);
+    }
+    const district = await deps.org.unitByCode(trx, districtCode);
+    if (!district) throw new Invalid('case.no_district', `区 ${districtCode} 不存在`);
+    const located = given ? await deps.org.locate(trx, given.lng, given.lat, given.crs ?? 'wgs84') : null;
+    const anc = located?.ancestors ?? [];
+    const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
+    const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
+    const attachments: Attachment[] = [
+      ...(input.photoIds ?? []).map((fileId) => ({ fileId, role: 'evidence' as const })),
+      ...(input.beforePhotoIds ?? []).map((fileId) => ({ fileId, role: 'before' as const })),
+      ...(input.afterPhotoIds ?? []).map((fileId) => ({ fileId, role: 'after' as const })),
+    ];
+    const calendar = await calendarFor(deps, trx, districtCode);
+    const caseActor = opts.caseActor ?? toCaseActor(actor);
+    const { state, record } = applyAction(null, {
+      type: 'report',
+      attachments,
+      payload: {
+        districtCode, districtPath: district.path, categoryCode: category.code, description: input.description,
+        source: input.source, location: located ? { lng: located.lng, lat: located.lat } : null, address: input.address ?? null,
+        gridId: located?.grid?.id ?? null, gridPath: located?.grid?.path ?? null, communityId: community?.id ?? null,
+        subdistrictId: subdistrict?.id ?? null, fixedOnSpot: input.fixedOnSpot ?? false,
+      },
+    }, { actor: caseActor, now, calendar });
+    const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now));
+    const id = newId(now.getTime());
+    const caseNumber = formatCaseNumber(districtCode, calendar.localDate(now), seq);
+    await caseStore.insert(trx, {
+      id, district_code: districtCode, case_number: caseNumber, category_code: category.code, description: state.description,
+      lng: state.location?.lng ?? null, lat: state.location?.lat ?? null, address: state.address, source: state.source,
+      grid_id: state.gridId, grid_path: state.gridPath, community_id: state.communityId, subdistrict_id: state.subdistrictId,
+      out_of_grid: state.location && !state.gridId ? 1 : 0, reporter_id: caseActor.accountId, reported_at: now.toISOString(),
+      reconciled_at: null, reconciled_by: null, state: stateToJson(state),
+      ...columnsOf(state, deadlineStatus(state, now, calendar), 0),
+    });
+    await caseStore.appendAction(trx, {
+      id: newId(now.getTime()), case_id: id, district_code: districtCode, seq: 1, type: 'report', at: now.toISOString(),
+      actor_id: caseActor.accountId, actor_name: actor.displayName, record: recordToJson(record),
+    });
+    await recordAudit(trx, {
+      actor, action: 'case.report', entityType: 'case', entityId: id, at: now, requestId: opts.requestId,
+      summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,
+    });
+    await announce(deps, trx, { id, caseNumber, categoryName: category.name }, state, record);
+    return id;
+  });
+}

@@ -1,0 +1,100 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { recordAudit } from '../../../kernel/audit/audit.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import { isUniqueViolation } from '../../../kernel/db/dialect.js';
+import type { CaseTable } from '../../../kernel/db/schema.js';
+import { Conflict, Invalid } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import type { WorkCalendar } from '../../../kernel/calendar/index.js';
+import {
+  applyAction, CASE_ACTION_NAMES, caseEscalationLevel, deadlineStatus, recordFromJson, recordToJson, stateToJson,
+  type Attachment, type CaseAction, type CaseActionType, type CaseState,
+} from '../domain/index.js';
+import type { CasesDeps } from '../deps.js';
+import { caseStore } from '../store/case.store.js';
+import { announce } from './case-notices.js';
+import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
+
+export interface TakeActionInput {
+  type: CaseActionType;
+  comment?: string | null;
+  attachments?: Attachment[];
+  payload?: Record<string, unknown>;
+  /** The version the caller saw; a case changed since then answers 409 and changes nothing. */
+  expectedVersion?: number;
+}
+
+const conflict = () => new Conflict('case.version_conflict', '该问题刚刚被其他人处理过，请刷新后再操作');
+
+/** Appends one action and writes the derived state, refusing if someone else acted in between. */
+async function commit(
+  deps: CasesDeps, trx: Executor, actor: Actor, row: CaseTable, state: CaseState, action: CaseAction, calendar: WorkCalendar, requestId?: string,
+): Promise<CaseState> {
+  const now = deps.clock.now();
+  const { state: next, record } = applyAction(state, action, { actor: toCaseActor(actor), now, calendar });
+  try {
+    await caseStore.appendAction(trx, {
+      id: newId(now.getTime()), case_id: row.id, district_code: row.district_code, seq: next.version, type: record.type,
+      at: now.toISOString(), actor_id: actor.accountId, actor_name: actor.displayName, record: recordToJson(record),
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict();
+    throw err;
+  }
+  const ok = await caseStore.updateIfVersion(trx, row.id, row.version, {
+    ...columnsOf(next, deadlineStatus(next, now, calendar), caseEscalationLevel(next, now, calendar)),
+    state: stateToJson(next),
+  });
+  if (!ok) throw conflict();
+  const category = await caseStore.category(trx, row.district_code, row.category_code);
+  await recordAudit(trx, {
+    actor, action: `case.${record.type}`, entityType: 'case', entityId: row.id, at: now, requestId,
+    summary: `${CASE_ACTION_NAMES[record.type]} ${row.case_number}${record.comment ? `：${record.comment}` : ''}`,
+    before: { status: state.status, version: state.version }, after: { status: next.status, version: next.version },
+  });
+  await announce(deps, trx, { id: row.id, caseNumber: row.case_number, categoryName: category?.name ?? row.category_code }, next, record);
+  return next;
+}
+
+export async function takeAction(deps: CasesDeps, actor: Actor, caseId: string, input: TakeActionInput, requestId?: string): Promise<void> {
+  if (input.type === 'report' || input.type === 'absorb') {
+    throw new Invalid('case.not_an_action', `「${CASE_ACTION_NAMES[input.type]}」不能直接提交`, [{ field: 'type', message: '不是可提交的操作' }]);
+  }
+  await deps.database.db.transaction().execute(async (trx) => {
+    const { row, state } = await loadVisibleCase(trx, actor, caseId);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw conflict();
+    const calendar = await calendarFor(deps, trx, row.district_code);
+    const payload: Record<string, unknown> = { ...(input.payload ?? {}) };
+    if (input.type === 'dispatch') {
+      const unitId = typeof payload.unitId === 'string' ? payload.unitId : '';
+      const unit = unitId ? await deps.org.unit(trx, unitId) : null;
+      if (!unit || unit.status !== 'active' || unit.districtCode !== row.district_code || !['department', 'outside_unit'].includes(unit.kind)) {
+        throw new Invalid('case.bad_dispatch_unit', '请选择本区在用的部门或驻区单位作为责任单位', [{ field: 'payload.unitId', message: '责任单位不存在或不可派遣' }]);
+      }
+      payload.unitPath = unit.path;
+      if (payload.timeLimit === undefined) {
+        const cat = await caseStore.category(trx, row.district_code, row.category_code);
+        if (!cat?.time_limit_value || !cat.time_limit_unit) {
+          throw new Invalid('case.time_limit_required', '该类别没有默认处置时限，请填写', [{ field: 'payload.timeLimit', message: '必填' }]);
+        }
+        payload.timeLimit = { value: cat.time_limit_value, unit: cat.time_limit_unit };
+      }
+    }
+    const action = { type: input.type, comment: input.comment ?? null, attachments: input.attachments ?? [], payload } as CaseAction;
+    if (input.type === 'merge') {
+      const targetId = typeof payload.targetCaseId === 'string' ? payload.targetCaseId : '';
+      if (targetId === caseId) throw new Invalid('case.merge_self', '不能与自身合并', [{ field: 'payload.targetCaseId', message: '不能与自身合并' }]);
+      const target = targetId ? await loadVisibleCase(trx, actor, targetId).catch(() => null) : null;
+      if (!target) throw new Invalid('case.merge_target', '要并入的问题不存在或不在您的数据范围内', [{ field: 'payload.targetCaseId', message: '问题不存在' }]);
+      const merged = await commit(deps, trx, actor, row, state, action, calendar, requestId);
+      // Keep every reporter and every photo of the duplicate on the case that lives on.
+      const photos = (await caseStore.actions(trx, row.id)).flatMap((a) => recordFromJson(a.record).attachments);
+      await commit(deps, trx, actor, target.row, target.state, {
+        type: 'absorb', comment: `并入 ${row.case_number}`, attachments: photos,
+        payload: { sourceCaseId: row.id, reporters: merged.reporters },
+      }, calendar, requestId);
+      return;
+    }
+    await commit(deps, trx, actor, row, state, action, calendar, requestId);
+  });
+}

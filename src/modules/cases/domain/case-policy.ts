@@ -1,0 +1,136 @@
+import { ROLE_CODES, ROLES, type RoleCode } from '../../../kernel/auth/roles.js';
+import { invalidTransitionReason } from './case-errors.js';
+import { guardFailure, isLegal } from './case-transitions.js';
+import {
+  CASE_ACTION_NAMES, CASE_ACTION_TYPES, type CaseActionType, type CaseActor, type CaseState,
+} from './case-types.js';
+
+/**
+ * How a role's permission for an action is bounded by data scope (数据权限). "Area" is the case's
+ * grid path, or the district path for a case outside every grid.
+ *
+ * | rule               | the actor may act when …                                                    |
+ * | ------------------ | --------------------------------------------------------------------------- |
+ * | district           | the actor belongs to the case's district (report; checked by canReport)     |
+ * | area               | the area lies in the actor's scope                                          |
+ * | assigned           | the assigned unit's path lies in the actor's scope                          |
+ * | visible            | area or assigned unit in scope, or the actor is one of the reporters        |
+ * | subdistrict_triage | area in scope and the case is not (yet) triaged by the district             |
+ * | district_triage    | area in scope and the case is triaged by the district (上报区级, out of grid) |
+ */
+export type ScopeRule = 'district' | 'area' | 'assigned' | 'visible' | 'subdistrict_triage' | 'district_triage';
+
+const TRIAGE = { subdistrict_staff: 'subdistrict_triage', supervision_office: 'district_triage', admin: 'visible' } as const;
+const UNIT = { unit_handler: 'assigned', admin: 'visible' } as const;
+const VERIFY = { grid_worker: 'area', community_worker: 'area', admin: 'visible' } as const;
+const ANYONE_WHO_SEES = Object.fromEntries(ROLE_CODES.map((r) => [r, 'visible'])) as Record<RoleCode, 'visible'>;
+
+/** Which role may take which action, and within which scope. A role missing from a row may not. */
+export const casePolicy: Record<CaseActionType, Partial<Record<RoleCode, ScopeRule>>> = {
+  report: {
+    grid_worker: 'district', community_worker: 'district', subdistrict_staff: 'district',
+    supervision_office: 'district', admin: 'district',
+  },
+  escalate: { community_worker: 'area', admin: 'visible' },
+  accept: TRIAGE,
+  reject: TRIAGE,
+  merge: TRIAGE,
+  absorb: { subdistrict_staff: 'area', supervision_office: 'area', admin: 'visible' },
+  escalate_district: { subdistrict_staff: 'subdistrict_triage', admin: 'visible' },
+  dispatch: TRIAGE,
+  return: UNIT,
+  start: UNIT,
+  request_extension: UNIT,
+  approve_extension: TRIAGE,
+  deny_extension: TRIAGE,
+  feedback: UNIT,
+  verify_pass: VERIFY,
+  verify_fail: VERIFY,
+  reopen: TRIAGE,
+  urge: { subdistrict_staff: 'subdistrict_triage', supervision_office: 'visible', admin: 'visible' },
+  supervise: { supervision_office: 'visible', district_leader: 'visible', admin: 'visible' },
+  comment: ANYONE_WHO_SEES,
+};
+
+export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string };
+
+const OK: PolicyResult = { ok: true };
+const FORBIDDEN = 'case.action_forbidden';
+const OUT_OF_SCOPE = '该问题不在您的数据权限范围内';
+
+/** The path that decides territorial scope: the grid, or the district when the case is in no grid. */
+export function areaPath(state: Pick<CaseState, 'gridPath' | 'districtPath'>): string {
+  return state.gridPath ?? state.districtPath;
+}
+
+function inArea(actor: CaseActor, state: CaseState): boolean {
+  return areaPath(state).startsWith(actor.scopePath);
+}
+
+function assignedInScope(actor: CaseActor, state: CaseState): boolean {
+  return state.assignedUnitPath !== null && state.assignedUnitPath.startsWith(actor.scopePath);
+}
+
+/** May the actor see the case at all (and so comment on it)? */
+export function canSee(actor: CaseActor, state: CaseState): boolean {
+  return inArea(actor, state) || assignedInScope(actor, state) || state.reporters.includes(actor.accountId);
+}
+
+/** A failure reason, or null when the rule holds. */
+function scopeFailure(rule: ScopeRule, actor: CaseActor, state: CaseState | null, type: CaseActionType): string | null {
+  if (rule === 'district') return null; // report: checked against the payload by canReport
+  if (state === null) return OUT_OF_SCOPE;
+  switch (rule) {
+    case 'area': return inArea(actor, state) ? null : OUT_OF_SCOPE;
+    case 'assigned': return assignedInScope(actor, state) ? null : '该问题未派遣给您所在的单位';
+    case 'visible': return canSee(actor, state) ? null : OUT_OF_SCOPE;
+    case 'subdistrict_triage':
+      if (!inArea(actor, state)) return OUT_OF_SCOPE;
+      return state.triageLevel === 'district' ? `该问题已上报区级研判，街道不能「${CASE_ACTION_NAMES[type]}」` : null;
+    case 'district_triage':
+      if (!inArea(actor, state)) return OUT_OF_SCOPE;
+      return state.triageLevel === 'district' ? null : `该问题由街道研判，区级不能「${CASE_ACTION_NAMES[type]}」`;
+  }
+}
+
+/**
+ * May the actor take this action on the case now? Checks, in order: the transition table
+ * (code 'case.invalid_transition'), the guards (e.g. 'case.extension_pending'), then roles and
+ * scope ('case.action_forbidden'). state = null asks about reporting a new case.
+ */
+export function canTakeAction(actor: CaseActor, type: CaseActionType, state: CaseState | null): PolicyResult {
+  const from = state?.status ?? null;
+  if (!isLegal(from, type)) return { ok: false, code: 'case.invalid_transition', reason: invalidTransitionReason(from, type) };
+  if (state !== null) {
+    const g = guardFailure(state, type);
+    if (g) return { ok: false, code: g.code, reason: g.reason };
+  }
+  if (actor.via === 'open311') {
+    return type === 'report' ? OK : { ok: false, code: FORBIDDEN, reason: '市民上报渠道只能上报问题' };
+  }
+  const rules = casePolicy[type];
+  const granted = actor.roles.filter((r) => rules[r] !== undefined);
+  if (granted.length === 0) {
+    const names = actor.roles.map((r) => ROLES[r]?.name ?? r).join('、') || '无角色';
+    return { ok: false, code: FORBIDDEN, reason: `您的角色（${names}）不能「${CASE_ACTION_NAMES[type]}」` };
+  }
+  let reason = OUT_OF_SCOPE;
+  for (const r of granted) {
+    const failure = scopeFailure(rules[r]!, actor, state, type);
+    if (failure === null) return OK;
+    if (failure !== OUT_OF_SCOPE) reason = failure;
+  }
+  return { ok: false, code: FORBIDDEN, reason };
+}
+
+/** The actions the actor may take on the case now, and no others (for the UI). */
+export function allowedActions(actor: CaseActor, state: CaseState | null): CaseActionType[] {
+  return CASE_ACTION_TYPES.filter((t) => canTakeAction(actor, t, state).ok);
+}
+
+/** A report must lie in the actor's district: the actor's scope and the district path nest. */
+export function canReport(actor: CaseActor, target: { districtPath: string }): PolicyResult {
+  const p = target.districtPath;
+  if (actor.scopePath.startsWith(p) || p.startsWith(actor.scopePath)) return OK;
+  return { ok: false, code: FORBIDDEN, reason: '不能上报其他区县的问题' };
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { CasesDeps } from './deps.js';
+import { registerCaseRoutes } from './http/case.routes.js';
+
+export type { CasesDeps } from './deps.js';
+export { ensureCategories } from './commands/ensure-categories.js';
+export { reportCase } from './commands/report-case.js';
+export { caseDeadlineJob } from './commands/check-deadlines.js';
+
+/** The problem ledger's one public door. */
+export function registerCases(app: FastifyInstance, deps: CasesDeps): void {
+  registerCaseRoutes(app, deps);
+}
