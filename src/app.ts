@@ -19,6 +19,9 @@ import { registerInbox } from './modules/inbox/inbox.js';
 import { registerCases } from './modules/cases/index.js';
 import { createOrgApi } from './modules/org/index.js';
 import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
+import { registerFiles } from './modules/files/index.js';
+import { canActorSeeCase } from './modules/cases/index.js';
+import { createFileStore } from './kernel/files/file-store.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
 export const VERSION = '0.1.0';
@@ -83,6 +86,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPlatform(app, moduleDeps);
   registerInbox(app, moduleDeps);
   registerWebhooks(app, moduleDeps);
+  await registerFiles(app, {
+    database: deps.database, clock: deps.clock, canSeeCase: canActorSeeCase,
+    store: createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone }),
+  });
   registerCases(app, { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

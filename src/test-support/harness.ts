@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { fixedClock } from '../kernel/clock.js';
@@ -25,11 +28,11 @@ export interface Harness {
 export async function openHarness(tdb: TestDatabase, env: Record<string, string> = {}): Promise<Harness> {
   const database = await tdb.open();
   const clock = fixedClock('2026-11-30T02:00:00.000Z');
-  const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: '/nonexistent', CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });
+  const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-test-')), CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });
   const boot = await bootstrapDistrict(database, config, clock);
   await ensureCategories(database, config.districtCode, clock.now());
   const locator = new LocateService(database, clock);
-  const app = await buildApp({ config, database, clock, locator, logger: false });
+  const app = await buildApp({ config, database, clock, locator, logger: process.env.CIVICGRID_TEST_LOG ? { level: 'error' } : false });
   const call: Harness['call'] = (method, url, opts = {}) =>
     app.inject({
       method: method as 'GET',

@@ -198,6 +198,7 @@ export interface FileTable {
   taken_at: string | null;
   uploaded_by: string | null;
   uploaded_at: string;
+  case_id: string | null;
 }
 
 export interface InboxMessageTable {

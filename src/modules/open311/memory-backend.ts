@@ -37,6 +37,8 @@ export class MemoryOpen311Backend implements Open311Backend {
   readonly created: { client: Open311Client; input: Open311NewRequest }[] = [];
   readonly tokens = new Map<string, string | null>();
   readonly filters: Open311RequestFilter[] = [];
+  /** What servicesChangedAt answers. */
+  changedAt: Date | null = null;
   private seq = 0;
 
   constructor(private readonly clock: Clock, readonly catalogue: Open311Service[] = SAMPLE_SERVICES) {}
@@ -76,6 +78,10 @@ export class MemoryOpen311Backend implements Open311Backend {
       && (!f.end || r.requested_datetime <= f.end)
     )));
     return hits.sort((a, b) => b.requested_datetime.getTime() - a.requested_datetime.getTime()).slice(0, f.limit);
+  }
+
+  async servicesChangedAt(): Promise<Date | null> {
+    return this.changedAt;
   }
 
   async findToken(_district: string, token: string) {

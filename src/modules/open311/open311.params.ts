@@ -44,8 +44,7 @@ export function checkParams(p: Params, single: string[], multi: string[] = [], e
 
 /** A single-valued parameter, trimmed; undefined when absent or empty. */
 export function scalar(p: Params, name: string): string | undefined {
-  const v = p.get(name)?.map((x) => x.trim()).find((x) => x !== '');
-  return v === undefined ? undefined : v;
+  return p.get(name)?.map((x) => x.trim()).find((x) => x !== '');
 }
 
 /** A comma-delimited parameter that may also repeat: its distinct non-empty items. */
@@ -182,8 +181,8 @@ export function parseNewRequest(p: Params): ParsedNewRequest {
   if (mediaUrl !== null && !isHttpUrl(mediaUrl)) problems.push('media_url must be an absolute http or https URL');
   const input = {
     service_code: serviceCode ?? '',
-    lat: long === null ? null : lat,
-    long: lat === null ? null : long,
+    lat,
+    long,
     address_string: addressString,
     address_id: addressId,
     description,

@@ -27,7 +27,13 @@ export interface Open311Deps {
   config: Config;
   backend: Open311Backend;
   /** Discovery's human-readable texts and endpoint type; the defaults name the district. */
-  discovery?: { contact?: string; keyService?: string; type?: 'production' | 'test' };
+  discovery?: {
+    contact?: string;
+    keyService?: string;
+    type?: 'production' | 'test';
+    /** The endpoint's public URL (https://…/open311/v2); by default taken from the request's protocol and Host. */
+    url?: string;
+  };
 }
 
 type Format = 'xml' | 'json';
@@ -131,7 +137,7 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
       changeset: changedAt && changedAt > ENDPOINT_CHANGESET ? changedAt : ENDPOINT_CHANGESET,
       contact: deps.discovery?.contact ?? `如需帮助，请联系${name}网格化服务管理中心。`,
       keyService: deps.discovery?.keyService ?? `API 密钥由${name}系统管理员在 CivicGrid 控制台（集成 → Open311）为每个客户端应用签发。`,
-      url: `${req.protocol}://${req.host}${OPEN311_PREFIX}`,
+      url: deps.discovery?.url ?? `${req.protocol}://${req.host}${OPEN311_PREFIX}`,
       type: deps.discovery?.type ?? 'production',
     }, offsetMs));
   });

@@ -5,9 +5,11 @@
 import { accountsNav } from '../modules/accounts';
 import { auditNav } from '../modules/audit';
 import { calendarNav } from '../modules/calendar';
+import { casesNav } from '../modules/cases';
 import { homeNav } from '../modules/home';
+import { inboxNav } from '../modules/inbox';
 import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
 import { registerNav } from './nav';
 
-registerNav(...homeNav, ...orgNav, ...peopleNav, ...accountsNav, ...calendarNav, ...auditNav);
+registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...accountsNav, ...calendarNav, ...auditNav);

@@ -97,6 +97,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('taken_at', 'varchar(30)')
     .addColumn('uploaded_by', 'varchar(36)')
     .addColumn('uploaded_at', 'varchar(30)', (c) => c.notNull())
+    /** The case the file was first attached to: it decides who may see the file. */
+    .addColumn('case_id', 'varchar(36)')
     .execute();
 
   await db.schema

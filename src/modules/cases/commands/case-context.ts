@@ -41,3 +41,8 @@ export function columnsOf(state: CaseState, deadlineStatus: string, escalationLe
     updated_at: state.updatedAt.toISOString(),
   };
 }
+
+export async function canActorSeeCase(ex: Executor, actor: Actor, caseId: string): Promise<boolean> {
+  const row = await caseStore.findById(ex, caseId);
+  return !!row && canSee(toCaseActor(actor), stateFromJson(row.state));
+}

@@ -9,6 +9,7 @@ import { deadlineStatus } from '../domain/case-deadlines.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
 import { announce } from './case-notices.js';
+import { attachFiles } from '../../files/index.js';
 import { calendarFor, columnsOf, toCaseActor } from './case-context.js';
 
 export interface ReportCaseInput {
@@ -46,19 +47,21 @@ export function formatCaseNumber(districtCode: string, localDate: string, seq: n
 export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: { requestId?: string; caseActor?: CaseActor } = {}) {
   const now = deps.clock.now();
   const districtCode = actor.districtCode;
+  // Locating reads the in-memory index, which may need to (re)load boundaries: do it before the
+  // transaction, since on SQLite the one connection is held by the transaction until it ends.
+  const preGps = await checkFiles(deps.database.db, districtCode, [['photoIds', input.photoIds], ['beforePhotoIds', input.beforePhotoIds], ['afterPhotoIds', input.afterPhotoIds]]);
+  const pre = input.location ?? (preGps ? { ...preGps, crs: 'wgs84' as const } : null);
+  const located = pre ? await deps.org.locate(deps.database.db, pre.lng, pre.lat, pre.crs ?? 'wgs84') : null;
   return deps.database.db.transaction().execute(async (trx) => {
     const category = await caseStore.category(trx, districtCode, input.categoryCode);
     if (!category || category.level !== 2 || !category.active) {
       throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [{ field: 'categoryCode', message: '类别不存在或不是小类' }]);
     }
-    const exifGps = await checkFiles(trx, districtCode, [['photoIds', input.photoIds], ['beforePhotoIds', input.beforePhotoIds], ['afterPhotoIds', input.afterPhotoIds]]);
-    const given = input.location ?? (exifGps ? { ...exifGps, crs: 'wgs84' as const } : null);
-    if (!given && !input.address) {
+    if (!pre && !input.address) {
       throw new Invalid('case.location_required', '请在地图上选点、提供 GPS 位置或填写地址', [{ field: 'location', message: '位置或地址至少填一项' }]);
     }
     const district = await deps.org.unitByCode(trx, districtCode);
     if (!district) throw new Invalid('case.no_district', `区 ${districtCode} 不存在`);
-    const located = given ? await deps.org.locate(trx, given.lng, given.lat, given.crs ?? 'wgs84') : null;
     const anc = located?.ancestors ?? [];
     const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
     const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
@@ -79,7 +82,7 @@ export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCas
         subdistrictId: subdistrict?.id ?? null, fixedOnSpot: input.fixedOnSpot ?? false,
       },
     }, { actor: caseActor, now, calendar });
-    const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now));
+    const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now).replaceAll('-', ''));
     const id = newId(now.getTime());
     const caseNumber = formatCaseNumber(districtCode, calendar.localDate(now), seq);
     await caseStore.insert(trx, {
@@ -94,6 +97,7 @@ export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCas
       id: newId(now.getTime()), case_id: id, district_code: districtCode, seq: 1, type: 'report', at: now.toISOString(),
       actor_id: caseActor.accountId, actor_name: actor.displayName, record: recordToJson(record),
     });
+    await attachFiles(trx, id, attachments.map((a) => a.fileId));
     await recordAudit(trx, {
       actor, action: 'case.report', entityType: 'case', entityId: id, at: now, requestId: opts.requestId,
       summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,

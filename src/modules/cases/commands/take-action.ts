@@ -13,6 +13,7 @@ import {
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
 import { announce } from './case-notices.js';
+import { attachFiles } from '../../files/index.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
 
 export interface TakeActionInput {
@@ -46,6 +47,7 @@ async function commit(
     state: stateToJson(next),
   });
   if (!ok) throw conflict();
+  await attachFiles(trx, row.id, record.attachments.map((a) => a.fileId));
   const category = await caseStore.category(trx, row.district_code, row.category_code);
   await recordAudit(trx, {
     actor, action: `case.${record.type}`, entityType: 'case', entityId: row.id, at: now, requestId,

@@ -1,0 +1,241 @@
+import ExcelJS from 'exceljs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { openHarness, type Harness } from '../../../test-support/harness.js';
+import { createOrgApi } from '../../org/index.js';
+import { LocateService } from '../../org/locate-service.js';
+import { checkDeadlines } from '../commands/check-deadlines.js';
+
+const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+const IN_GRID = { lng: 114.605, lat: 33.605 };
+
+for (const tdb of testDatabases()) {
+  describe(`${tdb.name}: problem ledger API`, () => {
+    let h: Harness;
+    const ids: Record<string, string> = {};
+    const cookies: Record<string, string> = {};
+    const as = (who: string) => ({ cookie: cookies[who] });
+    const act = (who: string, id: string, body: Record<string, unknown>) => h.call('POST', `/api/v1/cases/${id}/actions`, { ...as(who), body });
+    const report = (who: string, body: Record<string, unknown>) => h.call('POST', '/api/v1/cases', { ...as(who), body });
+
+    beforeAll(async () => {
+      h = await openHarness(tdb);
+      cookies.admin = await h.login('admin');
+      const mk = async (key: string, parent: string, kind: string, name: string) => {
+        const r = await h.call('POST', '/api/v1/units', { ...as('admin'), body: { parentId: ids[parent] ?? parent, kind, name } });
+        expect(r.statusCode, r.body).toBe(201);
+        ids[key] = r.json().id;
+      };
+      ids.district = h.districtId;
+      await mk('sub', 'district', 'subdistrict', '城北街道办事处');
+      await mk('sub2', 'district', 'subdistrict', '小乔街道办事处');
+      await mk('com', 'sub', 'community', '北关社区');
+      await mk('large', 'com', 'grid_large', '北关社区第1网格');
+      await mk('small', 'large', 'grid_small', '北关社区第1网格-1');
+      await mk('dept', 'district', 'department', '川汇区城市管理局');
+      await h.call('POST', `/api/v1/units/${ids.large}/boundaries`, { ...as('admin'), body: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '北关社区第1网格-1' }, geometry: square(114.6, 33.6, 114.61, 33.61) }] } });
+      const account = async (username: string, unit: string, roles: string[]) => {
+        const r = await h.call('POST', '/api/v1/accounts', { ...as('admin'), body: { username, displayName: username, unitId: ids[unit], roles } });
+        const temp = r.json().temporaryPassword;
+        const c = await h.login(username, temp);
+        await h.call('POST', '/api/v1/auth/change-password', { cookie: c, body: { currentPassword: temp, newPassword: 'Passw0rd1' } });
+        cookies[username] = c;
+      };
+      await account('gw01', 'small', ['grid_worker']);
+      await account('com01', 'com', ['community_worker']);
+      await account('sub01', 'sub', ['subdistrict_staff']);
+      await account('sub02', 'sub2', ['subdistrict_staff']);
+      await account('cg01', 'dept', ['unit_handler']);
+      await account('dc01', 'district', ['supervision_office']);
+    });
+    afterAll(async () => h?.close());
+
+    let first: { id: string; caseNumber: string; version: number };
+
+    it('reports a case in a grid with a case number of the district and local day', async () => {
+      const r = await report('gw01', { categoryCode: '0102', description: '北关路口暴露垃圾一堆', location: IN_GRID });
+      expect(r.statusCode, r.body).toBe(201);
+      const c = r.json();
+      expect(c.caseNumber).toBe('411602-20261130-0001');
+      expect(c).toMatchObject({ status: 'reported', gridId: ids.small, gridName: '北关社区第1网格-1', communityName: '北关社区', subdistrictName: '城北街道办事处', deadline: null, source: 'patrol' });
+      expect(c.actions.map((a: { type: string }) => a.type)).toEqual(['report']);
+      expect(c.allowedActions).toContain('comment');
+      expect(c.allowedActions).not.toContain('accept');
+      first = c;
+      const second = await report('gw01', { categoryCode: '0102', description: '又一处垃圾', location: { lng: 114.6052, lat: 33.6051 } });
+      expect(second.json().caseNumber).toBe('411602-20261130-0002');
+    });
+
+    it('offers nearby open cases of the same category as duplicates, nearest first', async () => {
+      const r = await h.call('GET', `/api/v1/cases/duplicates?categoryCode=0102&lng=${IN_GRID.lng}&lat=${IN_GRID.lat}`, as('gw01'));
+      expect(r.json().items.map((x: { caseNumber: string }) => x.caseNumber)).toEqual(['411602-20261130-0001', '411602-20261130-0002']);
+      const other = await h.call('GET', `/api/v1/cases/duplicates?categoryCode=0502&lng=${IN_GRID.lng}&lat=${IN_GRID.lat}`, as('gw01'));
+      expect(other.json().items).toHaveLength(0);
+    });
+
+    it('refuses a triage step by a grid worker, saying why, and changes nothing', async () => {
+      const r = await act('gw01', first.id, { type: 'accept' });
+      expect(r.statusCode).toBe(403);
+      expect(r.json()).toMatchObject({ code: 'case.action_forbidden' });
+      expect(r.json().detail).toMatch(/网格员/);
+      expect((await h.call('GET', `/api/v1/cases/${first.id}`, as('gw01'))).json().version).toBe(1);
+    });
+
+    it('hides a case from another sub-district as not found', async () => {
+      expect((await h.call('GET', `/api/v1/cases/${first.id}`, as('sub02'))).statusCode).toBe(404);
+      expect((await act('sub02', first.id, { type: 'accept' })).statusCode).toBe(404);
+      const list = await h.call('GET', '/api/v1/cases', as('sub02'));
+      expect(list.json().items).toHaveLength(0);
+    });
+
+    it('runs the loop: accept, dispatch with the category deadline, start, feedback, verify, close, reconcile', async () => {
+      let r = await act('sub01', first.id, { type: 'accept', expectedVersion: 1 });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().status).toBe('accepted');
+      r = await act('sub01', first.id, { type: 'dispatch', payload: { unitId: ids.dept } });
+      expect(r.statusCode, r.body).toBe(200);
+      // 0102 暴露垃圾: 4 working hours from Monday 2026-11-30 10:00 (+08:00): 2 h to noon, 2 h from 14:30 → 16:30.
+      expect(r.json()).toMatchObject({ status: 'dispatched', assignedUnitName: '川汇区城市管理局', deadline: '2026-11-30T08:30:00.000Z', deadlineStatus: 'on_time' });
+      const inbox = await h.call('GET', '/api/v1/inbox', as('cg01'));
+      expect(inbox.json().items[0]).toMatchObject({ kind: 'case.dispatch', entityId: first.id });
+      expect((await act('cg01', first.id, { type: 'feedback' })).statusCode).toBe(409);
+      expect((await act('cg01', first.id, { type: 'start' })).json().status).toBe('handling');
+      expect((await act('cg01', first.id, { type: 'feedback', comment: '已清运' })).json().status).toBe('pending_verification');
+      expect((await h.call('POST', `/api/v1/cases/${first.id}/reconcile`, as('com01'))).statusCode).toBe(409);
+      r = await act('gw01', first.id, { type: 'verify_pass' });
+      expect(r.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
+      r = await h.call('POST', `/api/v1/cases/${first.id}/reconcile`, as('com01'));
+      expect(r.json().reconciledAt).not.toBeNull();
+      const timeline = r.json().actions.map((a: { typeName: string }) => a.typeName);
+      expect(timeline).toEqual(['发现上报', '立案', '派遣', '签收处置', '处置反馈', '核查通过']);
+    });
+
+    it('answers a stale version with 409 and loses nothing, and lets one of two simultaneous actors win', async () => {
+      const c = (await report('com01', { categoryCode: '0502', description: '占道经营', location: IN_GRID })).json();
+      const stale = await act('sub01', c.id, { type: 'accept', expectedVersion: 99 });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().code).toBe('case.version_conflict');
+      const both = await Promise.all([act('sub01', c.id, { type: 'accept', expectedVersion: 1 }), act('dc01', c.id, { type: 'comment', comment: '关注', expectedVersion: 1 })]);
+      expect(both.map((x) => x.statusCode).sort()).toEqual([200, 409]);
+      const after = (await h.call('GET', `/api/v1/cases/${c.id}`, as('sub01'))).json();
+      expect(after.version).toBe(2);
+      expect(after.actions).toHaveLength(2);
+    });
+
+    it('merges a duplicate into the case that lives on, keeping every reporter', async () => {
+      const a = (await report('gw01', { categoryCode: '0201', description: '电线杆小广告', location: IN_GRID })).json();
+      const b = (await report('com01', { categoryCode: '0201', description: '同一处小广告', location: IN_GRID })).json();
+      const r = await act('sub01', b.id, { type: 'merge', payload: { targetCaseId: a.id } });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ status: 'merged', mergedInto: a.id });
+      const target = (await h.call('GET', `/api/v1/cases/${a.id}`, as('sub01'))).json();
+      expect(target.reporters).toBe(2);
+      expect(target.actions.at(-1).type).toBe('absorb');
+    });
+
+    it('keeps a case reported outside every grid, flags it and leaves its triage to the district', async () => {
+      const r = await report('dc01', { categoryCode: '5201', description: '城郊疑似违法占用耕地', location: { lng: 114.9, lat: 33.4 } });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json()).toMatchObject({ outOfGrid: true, gridId: null });
+      expect(r.json().allowedActions).toContain('accept');
+    });
+
+    it('refuses bad reports naming the field, and writes nothing', async () => {
+      const before = (await h.call('GET', '/api/v1/cases?limit=200', as('admin'))).json().items.length;
+      const unknown = await report('gw01', { categoryCode: '9999', description: '测试问题', location: IN_GRID });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().errors[0].field).toBe('categoryCode');
+      const nowhere = await report('gw01', { categoryCode: '0102', description: '没有位置' });
+      expect(nowhere.json().errors[0].field).toBe('location');
+      const extra = await report('gw01', { categoryCode: '0102', description: '多余字段', location: IN_GRID, priority: 'high' });
+      expect(extra.statusCode).toBe(400);
+      const photo = await report('gw01', { categoryCode: '0102', description: '照片不存在', location: IN_GRID, photoIds: ['01900000-0000-7000-8000-000000000000'] });
+      expect(photo.json().errors[0].field).toBe('photoIds[0]');
+      const reject = await act('sub01', first.id, { type: 'reopen', payload: {} });
+      expect(reject.statusCode).toBe(422);
+      expect(reject.json().errors[0].field).toMatch(/reason/);
+      expect((await h.call('GET', '/api/v1/cases?limit=200', as('admin'))).json().items.length).toBe(before);
+    });
+
+    it('takes a photo with EXIF GPS, places the report by it, and shows the photo only to those who may see the case', async () => {
+      // 114°36'18"E 33°36'18"N = 114.605, 33.605: inside the grid.
+      const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 130, b: 90 } } }).jpeg()
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '33/1 36/1 18/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 36/1 18/1' } }).toBuffer();
+      const boundary = '----cg' + Date.now();
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+        jpeg, Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const up = await h.app.inject({ method: 'POST', url: '/api/v1/files', headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      expect(up.statusCode, up.body).toBe(201);
+      expect(up.json()).toMatchObject({ mimeType: 'image/jpeg', width: 640, height: 480 });
+      expect(up.json().gps.lng).toBeCloseTo(114.605, 6);
+      const r = await report('gw01', { categoryCode: '0106', description: '绿地里堆着杂物', photoIds: [up.json().id] });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json()).toMatchObject({ gridId: ids.small });
+      expect(r.json().photos[0]).toMatchObject({ fileId: up.json().id, role: 'evidence' });
+      const thumb = await h.call('GET', r.json().photos[0].thumbnailUrl, as('sub01'));
+      expect(thumb.statusCode).toBe(200);
+      expect(thumb.headers['content-type']).toBe('image/jpeg');
+      expect((await h.call('GET', r.json().photos[0].url, as('sub02'))).statusCode).toBe(404);
+      const text = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nnot an image\r\n--${boundary}--\r\n`);
+      const bad = await h.app.inject({ method: 'POST', url: '/api/v1/files', headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: text });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().errors[0].field).toBe('file');
+    });
+
+    it('filters the ledger, searches descriptions and pages by cursor', async () => {
+      const closed = await h.call('GET', '/api/v1/cases?status=closed', as('sub01'));
+      expect(closed.json().items.map((c: { id: string }) => c.id)).toEqual([first.id]);
+      const q = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('小广告')}`, as('sub01'));
+      expect(q.json().items).toHaveLength(2);
+      const p1 = (await h.call('GET', '/api/v1/cases?limit=2', as('admin'))).json();
+      const p2 = (await h.call('GET', `/api/v1/cases?limit=2&cursor=${p1.nextCursor}`, as('admin'))).json();
+      expect(p1.items).toHaveLength(2);
+      expect(p2.items[0].id < p1.items[1].id).toBe(true);
+      const bad = await h.call('GET', '/api/v1/cases?status=nonsense', as('admin'));
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toMatch(/status/);
+    });
+
+    it('exports the filtered ledger as .xlsx with Chinese headers', async () => {
+      const r = await h.call('GET', '/api/v1/cases/export.xlsx?status=closed', as('sub01'));
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toMatch(/spreadsheetml/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0];
+      expect(ws.getRow(3).getCell(2).value).toBe('案卷号');
+      expect(ws.getRow(4).getCell(2).value).toBe('411602-20261130-0001');
+      expect(ws.getRow(4).getCell(15).value).toBe('已销号');
+    });
+
+    it('computes the GB/T 30428.4 KPIs for a unit and period', async () => {
+      const r = await h.call('GET', `/api/v1/cases/kpis?unitId=${ids.sub}&from=2026-11-01&to=2026-11-30`, as('sub01'));
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ closeRate: 1, onTimeCloseRate: 1 });
+      expect(r.json().counts.closed).toBe(1);
+    });
+
+    it('flags overdue cases from the scheduled check and tells the unit', async () => {
+      const c = (await report('gw01', { categoryCode: '0104', description: '道路不洁', location: IN_GRID })).json();
+      await act('sub01', c.id, { type: 'accept' });
+      await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.dept } });
+      const deps = { database: h.database, clock: h.clock, config: (await import('../../../kernel/config.js')).loadConfig({}), org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) };
+      const near = await checkDeadlines(deps, new Date('2026-11-30T06:00:00Z'));
+      expect(near.changed).toBeGreaterThanOrEqual(1);
+      expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).json().deadlineStatus).toBe('near_overdue');
+      await checkDeadlines(deps, new Date('2026-12-01T02:00:00Z'));
+      const overdue = (await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).json();
+      expect(overdue).toMatchObject({ deadlineStatus: 'overdue', escalationLevel: expect.any(Number) });
+      const kinds = (await h.call('GET', '/api/v1/inbox', as('cg01'))).json().items.map((m: { kind: string }) => m.kind);
+      expect(kinds).toContain('case.near_overdue');
+      expect(kinds.some((k: string) => k.startsWith('case.overdue'))).toBe(true);
+      const again = await checkDeadlines(deps, new Date('2026-12-01T02:00:00Z'));
+      expect(again.changed).toBe(0);
+      const listed = await h.call('GET', '/api/v1/cases?deadlineStatus=overdue', as('sub01'));
+      expect(listed.json().items.map((x: { id: string }) => x.id)).toContain(c.id);
+    });
+  });
+}

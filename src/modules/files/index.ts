@@ -1,0 +1,1 @@
+export { attachFiles, registerFiles, type FilesDeps } from './files.routes.js';

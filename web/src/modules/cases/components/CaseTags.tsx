@@ -1,0 +1,43 @@
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { CaseStatus, CaseSummary, DeadlineStatus } from '../api';
+import { caseStatusColor, caseStatusLabel, deadlineStatusColor, deadlineStatusLabel } from '../labels';
+
+export function CaseStatusTag({ status, name }: { status: CaseStatus; name?: string }) {
+  return (
+    <Tag color={caseStatusColor[status] ?? 'default'} data-testid="case-status-tag" data-status={status}>
+      {name || caseStatusLabel[status] || status}
+    </Tag>
+  );
+}
+
+export function DeadlineTag({ status }: { status: DeadlineStatus }) {
+  if (status !== 'near_overdue' && status !== 'overdue') return null;
+  return (
+    <Tag color={deadlineStatusColor[status]} bordered={false} data-testid="case-deadline-tag" data-deadline-status={status}>
+      {deadlineStatusLabel[status]}
+    </Tag>
+  );
+}
+
+export function formatTime(iso: string | null | undefined, withYear = true): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.format(withYear ? 'YYYY-MM-DD HH:mm' : 'MM-DD HH:mm');
+}
+
+/** 处置时限 cell: the deadline and a coloured 预警/超期 tag. */
+export function DeadlineCell({ c }: { c: Pick<CaseSummary, 'deadline' | 'deadlineStatus' | 'status' | 'closedAt'> }) {
+  if (!c.deadline) return <Typography.Text type="secondary">—</Typography.Text>;
+  const closed = c.status === 'closed';
+  return (
+    <Space size={4} wrap>
+      <Tooltip title={closed && c.closedAt ? `结案时间 ${formatTime(c.closedAt)}` : undefined}>
+        <span className="cg-mono" style={{ color: closed ? 'rgba(0,0,0,0.45)' : undefined }}>
+          {formatTime(c.deadline, false)}
+        </span>
+      </Tooltip>
+      <DeadlineTag status={c.deadlineStatus} />
+    </Space>
+  );
+}

@@ -1,0 +1,329 @@
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../../../app/auth';
+import { errorText } from '../../../lib/api';
+import { UnitPicker } from '../../org/components/UnitPicker';
+import { casesApi, type CaseListQuery, type CaseStatus, type CaseSummary } from '../api';
+import { CaseStatusTag, DeadlineCell, formatTime } from '../components/CaseTags';
+import { CategorySelect } from '../components/CategorySelect';
+import { caseSourceOptions, caseStatusLabel, caseStatusOrder, openStatuses } from '../labels';
+import '../cases.css';
+
+const PAGE = 50;
+const FILTER_KEYS = ['status', 'categoryCode', 'unitId', 'source', 'from', 'to', 'deadlineStatus', 'reconciled', 'q'] as const;
+
+/** The filters live in the address, so 返回 from a case keeps them. */
+function queryFrom(params: URLSearchParams): CaseListQuery {
+  const q: CaseListQuery = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) (q as Record<string, string>)[k] = v;
+  }
+  return q;
+}
+
+export default function LedgerPage() {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => queryFrom(params), [params]);
+  const [items, setItems] = useState<CaseSummary[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [qText, setQText] = useState(query.q ?? '');
+  const abort = useRef<AbortController | null>(null);
+
+  const load = useCallback(async () => {
+    abort.current?.abort();
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setLoading(true);
+    try {
+      const r = await casesApi.list({ ...query, limit: PAGE }, ctl.signal);
+      setItems(r.items);
+      setNextCursor(r.nextCursor);
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      message.error(errorText(e));
+      setItems([]);
+      setNextCursor(null);
+    } finally {
+      if (abort.current === ctl) setLoading(false);
+    }
+  }, [query, message]);
+
+  useEffect(() => {
+    void load();
+    return () => abort.current?.abort();
+  }, [load]);
+
+  useEffect(() => setQText(query.q ?? ''), [query.q]);
+
+  const more = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const r = await casesApi.list({ ...query, limit: PAGE, cursor: nextCursor });
+      setItems((prev) => {
+        const seen = new Set(prev.map((x) => x.id));
+        return [...prev, ...r.items.filter((x) => !seen.has(x.id))];
+      });
+      setNextCursor(r.nextCursor);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const setFilter = (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const statuses = (query.status?.split(',').filter(Boolean) ?? []) as CaseStatus[];
+  const period: [dayjs.Dayjs, dayjs.Dayjs] | null = query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null;
+  const filtered = FILTER_KEYS.some((k) => query[k]);
+
+  return (
+    <Card
+      title="问题台账"
+      data-testid="case-ledger-page"
+      extra={
+        <Space>
+          <Tooltip title="按当前筛选条件导出全部案卷">
+            <Button icon={<DownloadOutlined />} href={casesApi.exportUrl(query)} data-testid="case-export">
+              导出 Excel
+            </Button>
+          </Tooltip>
+          {can('case.report') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/report')} data-testid="case-report-button">
+              上报问题
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <div className="cg-case-filters" data-testid="case-filters">
+        <Space wrap size={[12, 12]} style={{ marginBottom: 16 }}>
+          <Select<CaseStatus[]>
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder="全部状态"
+            style={{ width: 260 }}
+            value={statuses}
+            onChange={(v) => setFilter({ status: v.join(',') || undefined })}
+            options={caseStatusOrder.map((s) => ({ value: s, label: caseStatusLabel[s] }))}
+            data-testid="case-filter-status"
+            popupRender={(menu) => (
+              <>
+                <Space style={{ padding: '4px 8px' }} size={4}>
+                  <Button size="small" type="link" onClick={() => setFilter({ status: openStatuses.join(',') })}>
+                    未办结
+                  </Button>
+                  <Button size="small" type="link" onClick={() => setFilter({ status: 'closed' })}>
+                    已结案
+                  </Button>
+                </Space>
+                {menu}
+              </>
+            )}
+          />
+          <CategorySelect
+            value={query.categoryCode}
+            onChange={(v) => setFilter({ categoryCode: v })}
+            placeholder="全部类别"
+            style={{ width: 200 }}
+            data-testid="case-filter-category"
+          />
+          <UnitPicker
+            value={query.unitId}
+            onChange={(v) => setFilter({ unitId: v })}
+            placeholder="全部单位"
+            style={{ width: 220 }}
+            data-testid="case-filter-unit"
+          />
+          <DatePicker.RangePicker
+            value={period}
+            onChange={(r) =>
+              setFilter({ from: r?.[0]?.format('YYYY-MM-DD') ?? undefined, to: r?.[1]?.format('YYYY-MM-DD') ?? undefined })
+            }
+            placeholder={['上报开始日期', '结束日期']}
+            presets={[
+              { label: '本月', value: [dayjs().startOf('month'), dayjs()] },
+              { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
+              { label: '今年', value: [dayjs().startOf('year'), dayjs()] },
+            ]}
+            data-testid="case-filter-period"
+          />
+          <Select
+            allowClear
+            placeholder="全部来源"
+            style={{ width: 140 }}
+            value={query.source}
+            onChange={(v?: string) => setFilter({ source: v })}
+            options={caseSourceOptions}
+            data-testid="case-filter-source"
+          />
+          <Select
+            allowClear
+            placeholder="预警 / 超期"
+            style={{ width: 140 }}
+            value={query.deadlineStatus}
+            onChange={(v?: string) => setFilter({ deadlineStatus: v })}
+            options={[
+              { value: 'near_overdue,overdue', label: '预警或超期' },
+              { value: 'near_overdue', label: '预警' },
+              { value: 'overdue', label: '超期' },
+              { value: 'on_time', label: '时限内' },
+            ]}
+            data-testid="case-filter-deadline"
+          />
+          <Select
+            allowClear
+            placeholder="对账状态"
+            style={{ width: 120 }}
+            value={query.reconciled}
+            onChange={(v?: string) => setFilter({ reconciled: v })}
+            options={[
+              { value: 'true', label: '已销号' },
+              { value: 'false', label: '未销号' },
+            ]}
+            data-testid="case-filter-reconciled"
+          />
+          <Input.Search
+            placeholder="搜索描述、案卷号"
+            allowClear
+            value={qText}
+            onChange={(e) => setQText(e.target.value)}
+            onSearch={(v) => setFilter({ q: v.trim() || undefined })}
+            style={{ width: 240 }}
+            data-testid="case-filter-q"
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void load()} data-testid="case-refresh">
+            刷新
+          </Button>
+          {filtered && (
+            <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="case-filter-clear">
+              清除筛选
+            </Button>
+          )}
+        </Space>
+      </div>
+      <Table<CaseSummary>
+        className="cg-case-table"
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        data-testid="case-table"
+        scroll={{ x: 1100 }}
+        onRow={(r) =>
+          ({
+            onClick: () => navigate(`/cases/${r.id}`),
+            'data-testid': 'case-row',
+            'data-case-id': r.id,
+            'data-case-number': r.caseNumber,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        locale={{ emptyText: filtered ? '没有符合条件的案卷' : '暂无案卷' }}
+        columns={[
+          {
+            title: '案卷号',
+            dataIndex: 'caseNumber',
+            width: 176,
+            fixed: 'left',
+            render: (n: string, r) => (
+              <a
+                className="cg-mono"
+                href={`/cases/${r.id}`}
+                onClick={(e) => {
+                  // A modified click opens a new tab; a plain one is the row's click.
+                  if (e.ctrlKey || e.metaKey || e.shiftKey) e.stopPropagation();
+                  else e.preventDefault();
+                }}
+                data-testid="case-row-number"
+              >
+                {n}
+              </a>
+            ),
+          },
+          { title: '类别', dataIndex: 'categoryName', width: 110, ellipsis: true },
+          {
+            title: '描述',
+            dataIndex: 'description',
+            render: (d: string) => (
+              <Tooltip title={d.length > 40 ? d : undefined} placement="topLeft">
+                <span className="cg-case-desc">{d}</span>
+              </Tooltip>
+            ),
+          },
+          {
+            title: '所属网格',
+            dataIndex: 'gridName',
+            width: 150,
+            ellipsis: true,
+            render: (g: string | null, r) =>
+              g ? (
+                <Tooltip title={[r.subdistrictName, r.communityName, g].filter(Boolean).join(' / ')}>{g}</Tooltip>
+              ) : (
+                <Typography.Text type="warning">{r.outOfGrid ? '网格外' : '—'}</Typography.Text>
+              ),
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 110,
+            render: (s: CaseStatus, r) => (
+              <Space size={2} direction="vertical">
+                <CaseStatusTag status={s} name={r.statusName} />
+                {r.reconciledAt && (
+                  <Typography.Text type="success" style={{ fontSize: 12 }}>
+                    已销号
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: '责任单位',
+            dataIndex: 'assignedUnitName',
+            width: 150,
+            ellipsis: true,
+            render: (u: string | null) => u ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
+          { title: '处置时限', key: 'deadline', width: 140, render: (_, r) => <DeadlineCell c={r} /> },
+          {
+            title: '上报时间',
+            dataIndex: 'reportedAt',
+            width: 158,
+            render: (t: string) => <span className="cg-mono">{formatTime(t)}</span>,
+          },
+        ]}
+      />
+      <div style={{ textAlign: 'center', marginTop: 16 }}>
+        <Space>
+          <Typography.Text type="secondary" data-testid="case-loaded-count">
+            已显示 {items.length} 条{nextCursor ? '' : items.length ? '，已全部加载' : ''}
+          </Typography.Text>
+          {nextCursor && (
+            <Button onClick={() => void more()} loading={loadingMore} data-testid="case-load-more">
+              加载更多
+            </Button>
+          )}
+        </Space>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import { api } from '../../lib/api';
+
+export interface InboxMessage {
+  id: string;
+  /** e.g. 'case.dispatch', 'case.urge', 'case.overdue'. */
+  kind: string;
+  title: string;
+  body: string;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface InboxPage {
+  items: InboxMessage[];
+  unreadCount: number;
+  nextCursor: string | null;
+}
+
+export const inboxApi = {
+  list: (query: { unread?: boolean; cursor?: string; limit?: number }) =>
+    api.get<InboxPage>('/inbox', { unread: query.unread ? 'true' : undefined, cursor: query.cursor, limit: query.limit }),
+  /** Only the unread count (one row fetched); quiet on 401 so polling never signs anyone out by itself. */
+  unreadCount: () => api.get<InboxPage>('/inbox', { unread: 'true', limit: 1 }, { quiet401: true }).then((r) => r.unreadCount),
+  markRead: (id: string) => api.post<void>(`/inbox/${encodeURIComponent(id)}/read`),
+  markAllRead: () => api.post<void>('/inbox/read-all'),
+};
+
+/** Where a message leads: a case's page, or nowhere. */
+export function messageLink(m: Pick<InboxMessage, 'entityType' | 'entityId'>): string | null {
+  if (!m.entityId) return null;
+  if (m.entityType === 'case') return `/cases/${m.entityId}`;
+  return null;
+}
+
+const kindTags: Record<string, { label: string; color: string }> = {
+  dispatch: { label: '派遣', color: 'blue' },
+  dispatched: { label: '派遣', color: 'blue' },
+  urge: { label: '催办', color: 'orange' },
+  supervise: { label: '督办', color: 'red' },
+  near_overdue: { label: '预警', color: 'orange' },
+  overdue: { label: '超期', color: 'red' },
+  return: { label: '退回', color: 'magenta' },
+  feedback: { label: '待核查', color: 'purple' },
+  verify_fail: { label: '返工', color: 'volcano' },
+  verify_pass: { label: '结案', color: 'green' },
+  closed: { label: '结案', color: 'green' },
+  request_extension: { label: '延期申请', color: 'gold' },
+  approve_extension: { label: '延期', color: 'gold' },
+  deny_extension: { label: '延期', color: 'gold' },
+  escalate: { label: '上报', color: 'cyan' },
+  escalate_district: { label: '上报', color: 'cyan' },
+  accept: { label: '立案', color: 'cyan' },
+  reject: { label: '不予立案', color: 'default' },
+  reopen: { label: '重新办理', color: 'geekblue' },
+  merge: { label: '合并', color: 'default' },
+  comment: { label: '备注', color: 'default' },
+};
+
+/** The tag of a message kind ('case.dispatch', 'case.near_overdue', 'case.overdue_urge' …). */
+export function messageKindTag(kind: string): { label: string; color: string } | null {
+  const k = kind.replace(/^case\./, '');
+  if (k.startsWith('overdue')) return kindTags.overdue;
+  return kindTags[k] ?? null;
+}
