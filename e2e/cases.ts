@@ -164,8 +164,10 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
   async function uploadInto(testId: string, name: string, buffer: Buffer) {
     const box = page.getByTestId(testId);
     await box.locator('input[type=file]').setInputFiles({ name, mimeType: 'image/jpeg', buffer });
-    await box.locator('.ant-upload-list-item-done, .ant-upload-list-item-error').first().waitFor({ timeout: 15_000 });
-    assert(!(await box.locator('.ant-upload-list-item-error').count()), `upload of ${name} failed`);
+    // A failed upload is dropped from the list with an error message naming the file.
+    const failed = page.locator('.ant-message-error').filter({ hasText: name });
+    await box.locator('.ant-upload-list-item-done').or(failed).first().waitFor({ timeout: 15_000 });
+    if (await failed.count()) throw new Error(`upload of ${name} failed: ${(await failed.first().innerText()).trim()}`);
   }
 
   return [
@@ -201,9 +203,8 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         await page.getByTestId('case-report-lng').fill('');
         await page.getByTestId('case-report-lat').fill('');
         await page.getByTestId('case-report-description').click();
-        if (process.env.TMP_NO_PHOTO) { await page.getByTestId('case-report-lng').fill(String(point.lng)); await page.getByTestId('case-report-lat').fill(String(point.lat)); } else {
         await uploadInto('case-report-photos', 'xianchang.jpg', await photo('现场照片', point));
-        await page.getByTestId('case-report-gps-note').waitFor({ timeout: 5_000 }); } // TMP
+        await page.getByTestId('case-report-gps-note').waitFor({ timeout: 5_000 });
         const lng = Number(await page.getByTestId('case-report-lng').inputValue());
         const lat = Number(await page.getByTestId('case-report-lat').inputValue());
         assert(Math.abs(lng - point.lng) < 1e-4 && Math.abs(lat - point.lat) < 1e-4, `photo GPS not used: ${lng}, ${lat} vs ${point.lng}, ${point.lat}`);
@@ -222,9 +223,9 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         assert(/^\d{6}-\d{8}-\d{4}$/.test(caseNumber), `case number "${caseNumber}" is not like 411602-20260806-0001`);
         const c = await apiGet<CaseJson>(page, `/api/v1/cases/${caseId}`);
         assert(c.gridId === me.unitId, `case placed in ${c.gridName}, expected ${me.unitName}`);
-        if (!process.env.TMP_NO_PHOTO) assert(c.photos.length === 1, `case has ${c.photos.length} photos, expected 1`); // TMP
+        assert(c.photos.length === 1, `case has ${c.photos.length} photos, expected 1`);
         assert(c.subdistrictName === TRIAGE_SUBDISTRICT, `case triaged by ${c.subdistrictName}, expected ${TRIAGE_SUBDISTRICT}`);
-        if (!process.env.TMP_NO_PHOTO) await page.getByTestId('case-photos').locator('img').first().waitFor(); // TMP
+        await page.getByTestId('case-photos').locator('img').first().waitFor();
         await page.locator('[data-testid="case-map"] .leaflet-overlay-pane svg path').first().waitFor();
         // The grid worker can only comment on a fresh report.
         assert(!(await page.getByTestId('case-action-accept').count()), 'grid worker is offered 立案');
@@ -312,9 +313,9 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         await act('start', 'handling');
         await act('feedback', 'pending_verification', async () => {
           await page.getByTestId('case-action-field-comment').fill('已组织环卫人员清运，现场已清理干净。');
-          if (!process.env.TMP_NO_PHOTO) await uploadInto('case-action-field-photos', 'chuzhi.jpg', await photo('处置后', point)); // TMP
+          await uploadInto('case-action-field-photos', 'chuzhi.jpg', await photo('处置后', point));
         });
-        if (!process.env.TMP_NO_PHOTO) await page.locator('[data-testid="case-timeline-item"][data-action="feedback"] img').first().waitFor(); // TMP
+        await page.locator('[data-testid="case-timeline-item"][data-action="feedback"] img').first().waitFor();
         await page.waitForTimeout(300);
         await shot(page, 'c09-case-feedback');
       },

@@ -20,7 +20,8 @@ import { registerCases } from './modules/cases/index.js';
 import { createOrgApi } from './modules/org/index.js';
 import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
 import { registerFiles } from './modules/files/index.js';
-import { canActorSeeCase } from './modules/cases/index.js';
+import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
+import { registerOpen311 } from './modules/open311/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
@@ -31,6 +32,8 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   locator: LocateService;
+  /** Tests of the Open311 protocol layer give their own backend; the app uses the case ledger. */
+  open311Backend?: import('./modules/open311/index.js').Open311Backend;
   /** false in in-process tests: no request log noise. */
   logger?: boolean | object;
 }
@@ -90,7 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database: deps.database, clock: deps.clock, canSeeCase: canActorSeeCase,
     store: createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone }),
   });
-  registerCases(app, { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } });
+  const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };
+  registerCases(app, casesDeps);
+  registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type AppDeps } from '../app.js';
 import { fixedClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
 import type { Database } from '../kernel/db/db.js';
@@ -25,14 +25,14 @@ export interface Harness {
 }
 
 /** A fresh database, the district root and the admin, and the app served in-process. */
-export async function openHarness(tdb: TestDatabase, env: Record<string, string> = {}): Promise<Harness> {
+export async function openHarness(tdb: TestDatabase, env: Record<string, string> = {}, extra: Pick<AppDeps, 'open311Backend'> = {}): Promise<Harness> {
   const database = await tdb.open();
   const clock = fixedClock('2026-11-30T02:00:00.000Z');
   const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-test-')), CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });
   const boot = await bootstrapDistrict(database, config, clock);
   await ensureCategories(database, config.districtCode, clock.now());
   const locator = new LocateService(database, clock);
-  const app = await buildApp({ config, database, clock, locator, logger: process.env.CIVICGRID_TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ ...extra, config, database, clock, locator, logger: process.env.CIVICGRID_TEST_LOG ? { level: 'error' } : false });
   const call: Harness['call'] = (method, url, opts = {}) =>
     app.inject({
       method: method as 'GET',

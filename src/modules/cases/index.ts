@@ -12,3 +12,4 @@ export { canActorSeeCase } from './commands/case-context.js';
 export function registerCases(app: FastifyInstance, deps: CasesDeps): void {
   registerCaseRoutes(app, deps);
 }
+export { createOpen311Backend } from './open311-backend.js';

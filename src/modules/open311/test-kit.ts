@@ -1,9 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../../kernel/config.js';
 import type { TestDatabase } from '../../kernel/db/test-databases.js';
-import { ADMIN_PASSWORD, openHarness, type Harness } from '../../test-support/harness.js';
-import { registerOpen311 } from './index.js';
+import { openHarness, type Harness } from '../../test-support/harness.js';
 import { MemoryOpen311Backend } from './memory-backend.js';
+import type { Open311Backend } from './open311.types.js';
 
 /* Test support for the route tests: the harness's app with the Open311 module registered on it. */
 
@@ -19,11 +18,18 @@ export interface Open311Kit {
 }
 
 export async function openOpen311Kit(tdb: TestDatabase): Promise<Open311Kit> {
-  const h = await openHarness(tdb);
-  const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: '/nonexistent' });
-  const backend = new MemoryOpen311Backend(h.clock);
-  // buildApp has returned but the app is not ready yet, so routes can still be added.
-  registerOpen311(h.app, { database: h.database, clock: h.clock, config, backend });
+  // The protocol layer is tested against an in-memory backend; tests through the real ledger are in modules/cases.
+  // The backend needs the harness's clock, so the app gets a forwarder filled in once the harness exists.
+  let backend!: MemoryOpen311Backend;
+  const forward: Open311Backend = {
+    services: () => backend.services(),
+    createRequest: (c, i) => backend.createRequest(c, i),
+    findRequests: (d, f) => backend.findRequests(d, f),
+    findToken: (d, t) => backend.findToken(d, t),
+    servicesChangedAt: () => backend.servicesChangedAt?.() ?? Promise.resolve(null),
+  };
+  const h = await openHarness(tdb, {}, { open311Backend: forward });
+  backend = new MemoryOpen311Backend(h.clock);
   const admin = await h.login('admin');
   let n = 0;
   return {

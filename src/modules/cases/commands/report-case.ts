@@ -44,7 +44,7 @@ export function formatCaseNumber(districtCode: string, localDate: string, seq: n
   return `${districtCode}-${localDate.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
 }
 
-export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: { requestId?: string; caseActor?: CaseActor } = {}) {
+export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: { requestId?: string; caseActor?: CaseActor; comment?: string } = {}) {
   const now = deps.clock.now();
   const districtCode = actor.districtCode;
   // Locating reads the in-memory index, which may need to (re)load boundaries: do it before the
@@ -75,6 +75,7 @@ export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCas
     const { state, record } = applyAction(null, {
       type: 'report',
       attachments,
+      comment: opts.comment ?? null,
       payload: {
         districtCode, districtPath: district.path, categoryCode: category.code, description: input.description,
         source: input.source, location: located ? { lng: located.lng, lat: located.lat } : null, address: input.address ?? null,

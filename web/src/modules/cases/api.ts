@@ -222,7 +222,9 @@ export const casesApi = {
 };
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png'];
+/** HEIC (iPhone) too: the server converts it; some systems give it no MIME type, so the extension counts. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/heif'];
+export const PHOTO_EXTENSIONS = /\.(jpe?g|png|heic|heif)$/i;
 
 /** POST /api/v1/files (multipart, field "file"). Throws ApiError like the JSON calls. */
 export async function uploadFile(file: Blob, name = 'photo.jpg', onProgress?: (percent: number) => void): Promise<UploadedFile> {

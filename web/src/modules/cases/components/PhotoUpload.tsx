@@ -3,7 +3,7 @@ import { App, Image, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../../../lib/api';
-import { MAX_PHOTO_BYTES, PHOTO_TYPES, uploadFile, type UploadedFile } from '../api';
+import { MAX_PHOTO_BYTES, PHOTO_EXTENSIONS, PHOTO_TYPES, uploadFile, type UploadedFile } from '../api';
 
 interface Props {
   value?: UploadedFile[];
@@ -37,12 +37,12 @@ export function PhotoUpload({ value, onChange, onUploaded, max = 9, label = '上
     <div data-testid={rest['data-testid']}>
       <Upload<UploadedFile>
         listType="picture-card"
-        accept=".jpg,.jpeg,.png,image/jpeg,image/png"
+        accept=".jpg,.jpeg,.png,.heic,.heif,image/jpeg,image/png,image/heic,image/heif"
         multiple
         fileList={fileList}
         beforeUpload={(file) => {
-          if (!PHOTO_TYPES.includes(file.type)) {
-            message.error(`「${file.name}」不是 JPEG 或 PNG 图片`);
+          if (!PHOTO_TYPES.includes(file.type) && !PHOTO_EXTENSIONS.test(file.name)) {
+            message.error(`「${file.name}」不是 JPEG、PNG 或 HEIC 照片`);
             return Upload.LIST_IGNORE;
           }
           if (file.size > MAX_PHOTO_BYTES) {

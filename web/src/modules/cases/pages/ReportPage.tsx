@@ -282,7 +282,7 @@ export default function ReportPage() {
             <Form.Item
               name="photos"
               label="现场照片"
-              extra="JPEG / PNG，单张不超过 15 MB；带 GPS 的照片可自动定位。"
+              extra="JPEG / PNG / HEIC，单张不超过 15 MB；带 GPS 的照片可自动定位。"
               valuePropName="value"
             >
               <PhotoUpload onUploaded={onUploaded} data-testid="case-report-photos" />
