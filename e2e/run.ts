@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { casesSteps } from './cases';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = path.join(ROOT, '.e2e-artifacts');
@@ -222,7 +223,7 @@ async function main(): Promise<number> {
         '--disable-sync',
       ],
     });
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const consoleErrors: string[] = [];
@@ -370,6 +371,7 @@ async function main(): Promise<number> {
         },
       },
     ];
+    steps.push(...(await casesSteps({ page, shot })));
 
     for (const step of steps) {
       const started = Date.now();

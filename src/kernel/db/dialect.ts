@@ -19,3 +19,13 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** Which database a Kysely instance talks to (migrations receive only the instance). */
+export function dialectOf(db: { getExecutor(): { adapter: unknown } }): Dialect {
+  return db.getExecutor().adapter?.constructor?.name === 'PostgresAdapter' ? 'postgres' : 'sqlite';
+}
+
+/** A user's words as one FTS5 phrase: double quotes doubled, so nothing in it is query syntax. */
+export function fts5Phrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}

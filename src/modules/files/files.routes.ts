@@ -43,7 +43,7 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
   }
 
   route(app, {
-    method: 'POST', url: '/api/v1/files', tag: 'files', permission: 'case.report', status: 201,
+    method: 'POST', url: '/api/v1/files', tag: 'files', permission: 'case.read', status: 201,
     summary: 'Upload a photo (multipart/form-data, field "file"; JPEG, PNG or HEIC ≤ 15 MB); returns its id, size and EXIF GPS',
     async handler({ actor, req }) {
       if (!req.isMultipart()) throw new Invalid('file.not_multipart', '请以 multipart/form-data 上传，字段名为 file', [{ field: 'file', message: '缺少文件' }]);

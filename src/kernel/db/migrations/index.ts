@@ -3,6 +3,7 @@ import * as createOrg from './2026-11-29T0300-create-org.js';
 import * as createCases from './2026-11-29T0400-create-cases.js';
 import * as createWebhooks from './2026-11-29T0500-create-webhooks.js';
 import * as createOpen311 from './2026-11-29T0600-create-open311.js';
+import * as caseSearch from './2026-11-29T0700-case-search.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0400-create-cases': createCases,
   '2026-11-29T0500-create-webhooks': createWebhooks,
   '2026-11-29T0600-create-open311': createOpen311,
+  '2026-11-29T0700-case-search': caseSearch,
 };

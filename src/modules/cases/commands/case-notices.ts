@@ -1,4 +1,5 @@
 import type { Executor } from '../../../kernel/db/db.js';
+import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { notify } from '../../inbox/inbox.js';
 import { CASE_ACTION_NAMES, type ActionRecord, type CaseState } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
@@ -45,7 +46,7 @@ export async function announce(deps: CasesDeps, ex: Executor, c: { id: string; c
     districtCode: state.districtCode,
     kind: `case.${record.type}`,
     title: `【${verb}】${c.caseNumber} ${c.categoryName}`,
-    body: `${state.description.slice(0, 120)}${record.comment ? `\n备注：${record.comment}` : ''}${state.deadline && record.type === 'dispatch' ? `\n处置时限：${state.deadline.toISOString()}` : ''}`,
+    body: `${state.description.slice(0, 120)}${record.comment ? `\n备注：${record.comment}` : ''}${state.deadline && record.type === 'dispatch' ? `\n处置时限：${formatLocalDateTime(state.deadline, deps.config.timeZone)}` : ''}`,
     entityType: 'case',
     entityId: c.id,
     at: record.at,

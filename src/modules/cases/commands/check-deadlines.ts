@@ -1,4 +1,5 @@
 import type { Job } from '../../../kernel/jobs/scheduler.js';
+import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { notify } from '../../inbox/inbox.js';
 import { caseEscalationLevel, deadlineStatus, ESCALATION_LADDER, stateFromJson } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
@@ -44,7 +45,7 @@ export async function checkDeadlines(deps: CasesDeps, now: Date): Promise<{ chec
           const path = a === 'assigned_unit' ? state.assignedUnitPath : area;
           if (path) for (const acc of await deps.org.accountsCovering(trx, path, ROLE_OF[a])) ids.push(acc.id);
         }
-        await notify(trx, { accountIds: ids, districtCode: r.district_code, kind, title, body: `${state.description.slice(0, 120)}\n处置时限：${state.deadline?.toISOString() ?? ''}`, entityType: 'case', entityId: r.id, at: now });
+        await notify(trx, { accountIds: ids, districtCode: r.district_code, kind, title, body: `${state.description.slice(0, 120)}\n处置时限：${state.deadline ? formatLocalDateTime(state.deadline, deps.config.timeZone) : ''}`, entityType: 'case', entityId: r.id, at: now });
         notices += ids.length;
       };
       if (status === 'near_overdue' && r.deadline_status !== 'near_overdue') await send('case.near_overdue', `【预警】${r.case_number} 即将超期`, ['assigned_unit']);

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
-import { Conflict } from '../../../kernel/errors.js';
+import { Conflict, Forbidden } from '../../../kernel/errors.js';
+import { areaPath } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { loadVisibleCase } from './case-context.js';
 
@@ -8,7 +9,10 @@ import { loadVisibleCase } from './case-context.js';
 export async function reconcileCase(deps: CasesDeps, actor: Actor, id: string, requestId?: string): Promise<void> {
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
-    const { row } = await loadVisibleCase(trx, actor, id);
+    const { row, state } = await loadVisibleCase(trx, actor, id);
+    // The ledger's keepers check items off: the community, the sub-district, the district; within their area.
+    const keeper = actor.roles.some((r) => ['community_worker', 'subdistrict_staff', 'supervision_office', 'admin'].includes(r));
+    if (!keeper || !areaPath(state).startsWith(actor.scopePath)) throw new Forbidden('case.reconcile_forbidden', '只有问题所在社区、街道或区级的台账管理人员可以销号');
     if (row.status !== 'closed') throw new Conflict('case.not_closed', '只有已结案的问题才能销号');
     if (row.reconciled_at) return;
     await trx.updateTable('cases').set({ reconciled_at: now.toISOString(), reconciled_by: actor.accountId }).where('id', '=', id).execute();

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import type { XlsxColumn } from '../../../kernel/xlsx/stream-xlsx.js';
+import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore, type CaseListFilter } from '../store/case.store.js';
 import { presentCaseList } from './case.presenter.js';
@@ -23,10 +24,10 @@ export const LEDGER_COLUMNS: XlsxColumn[] = [
   { header: '销号', key: 'reconciled', width: 7 },
 ];
 
-const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** Pages through the filtered ledger by keyset, 1,000 rows at a time, so memory stays flat. */
-export async function* ledgerRows(deps: CasesDeps, actor: Actor, filter: CaseListFilter): AsyncGenerator<Record<string, unknown>> {
+export async function* ledgerRows(deps: CasesDeps, actor: Actor, filter: CaseListFilter, timeZone: string): AsyncGenerator<Record<string, unknown>> {
+  const local = (iso: string | null) => (iso ? formatLocalDateTime(new Date(iso), timeZone) : '');
   const db = deps.database.db;
   let after = filter.after;
   let no = 0;

@@ -190,6 +190,11 @@ for (const tdb of testDatabases()) {
       expect(closed.json().items.map((c: { id: string }) => c.id)).toEqual([first.id]);
       const q = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('小广告')}`, as('sub01'));
       expect(q.json().items).toHaveLength(2);
+      const short = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('垃圾')}`, as('sub01'));
+      expect(short.json().items.map((c: { description: string }) => c.description)).toEqual(expect.arrayContaining(['北关路口暴露垃圾一堆', '又一处垃圾']));
+      const syntax = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('"OR 小广告*')}`, as('sub01'));
+      expect(syntax.statusCode).toBe(200);
+      expect(syntax.json().items).toHaveLength(0);
       const p1 = (await h.call('GET', '/api/v1/cases?limit=2', as('admin'))).json();
       const p2 = (await h.call('GET', `/api/v1/cases?limit=2&cursor=${p1.nextCursor}`, as('admin'))).json();
       expect(p1.items).toHaveLength(2);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
+import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { CaseActionBody, DuplicatesQuery, KpisQuery, ListCasesQuery, ReportCaseBody, UpdateCategoryBody } from '../../../contracts/cases.js';
 import { caseKpis, findDuplicates, getCase, listCases, listFilter } from '../commands/case-queries.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
@@ -36,6 +37,16 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     handler: ({ actor, params, body, req }) => updateCategory(deps, actor, params.code, body, req.id),
   });
   route(app, {
+    method: 'GET', url: '/api/v1/cases/dispatch-units', tag: 'cases', permission: 'case.read',
+    summary: 'The departments and outside units of the district a case can be dispatched to (outside the caller’s own scope)',
+    async handler({ actor }) {
+      const rows = await deps.database.db.selectFrom('units').select(['id', 'parent_id', 'kind', 'code', 'name', 'district_code', 'status'])
+        .where('district_code', '=', actor.districtCode).where('kind', 'in', ['department', 'outside_unit']).where('status', '=', 'active')
+        .orderBy('kind').orderBy('sort_order').execute();
+      return { items: rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, code: r.code, name: r.name, districtCode: r.district_code, status: r.status, hasBoundary: false, childCount: 0 })) };
+    },
+  });
+  route(app, {
     method: 'POST', url: '/api/v1/cases', tag: 'cases', permission: 'case.report', body: ReportCaseBody, status: 201,
     summary: 'Report a problem (发现上报); the grid is located automatically; 立行整改 with before/after photos',
     async handler({ actor, body, req }) {
@@ -66,8 +77,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
       const filter = await listFilter(deps, actor, query, 1000);
       const stream = xlsxStream({
         sheetName: '问题台账', title: `${deps.config.districtName}问题台账`,
-        subtitle: `导出时间：${new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）  导出人：${actor.displayName}`,
-        columns: LEDGER_COLUMNS, rows: ledgerRows(deps, actor, filter),
+        subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
+        columns: LEDGER_COLUMNS, rows: ledgerRows(deps, actor, filter, deps.config.timeZone),
       }, (err) => req.log.error({ err }, 'ledger export failed'));
       const name = encodeURIComponent(`问题台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
       return reply

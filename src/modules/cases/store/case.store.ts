@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../../../kernel/db/db.js';
-import { containsText, startsWith } from '../../../kernel/db/dialect.js';
+import { containsText, fts5Phrase, startsWith } from '../../../kernel/db/dialect.js';
 import type { CaseActionTable, CaseCategoryTable, CaseTable } from '../../../kernel/db/schema.js';
 
 export interface CaseListFilter {
@@ -74,7 +74,15 @@ export const caseStore = {
     if (f.reconciled !== undefined) q = q.where('reconciled_at', f.reconciled ? 'is not' : 'is', null);
     if (f.q) {
       const needle = f.q;
-      q = q.where((eb) => eb.or([containsText(dialect, 'description', needle), eb('case_number', '=', needle), containsText(dialect, 'address', needle)]));
+      // SQLite: the FTS5 trigram index answers 3+ characters; shorter words (垃圾) scan with LIKE.
+      // PostgreSQL: ILIKE, served by the pg_trgm GIN indexes for 3+ characters.
+      const text = dialect === 'sqlite' && [...needle].length >= 3
+        ? sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(needle)})`
+        : null;
+      q = q.where((eb) => eb.or([
+        ...(text ? [text] : [containsText(dialect, 'description', needle), containsText(dialect, 'address', needle)]),
+        eb('case_number', '=', needle),
+      ]));
     }
     if (f.after) q = q.where('id', '<', f.after);
     return q.orderBy('id', 'desc').limit(f.limit).execute();

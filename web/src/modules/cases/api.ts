@@ -212,13 +212,7 @@ export const casesApi = {
   kpis: (q: { unitId?: string; from: string; to: string }) => api.get<CaseKpis>('/cases/kpis', q),
   exportUrl: (query: CaseListQuery) => withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
   /** Departments and outside units a case can be dispatched to. */
-  dispatchTargets: async (): Promise<Unit[]> => {
-    const [dept, outside] = await Promise.all([
-      api.get<{ items: Unit[] }>('/units', { kind: 'department' }).catch(() => ({ items: [] as Unit[] })),
-      api.get<{ items: Unit[] }>('/units', { kind: 'outside_unit' }).catch(() => ({ items: [] as Unit[] })),
-    ]);
-    return [...dept.items, ...outside.items].filter((u) => u.status !== 'retired');
-  },
+  dispatchTargets: async (): Promise<Unit[]> => (await api.get<{ items: Unit[] }>('/cases/dispatch-units')).items,
 };
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
