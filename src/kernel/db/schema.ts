@@ -160,6 +160,7 @@ export interface CaseTable {
   reported_at: string;
   dispatched_at: string | null;
   closed_at: string | null;
+  first_feedback_at: string | null;
   reconciled_at: string | null;
   reconciled_by: string | null;
   updated_at: string;
@@ -279,6 +280,26 @@ export interface Open311ApiKeyTable {
   revoked_at: string | null;
 }
 
+export interface CaseKpiRollupTable {
+  district_code: string;
+  area_path: string;
+  day: string;
+  cases: number;
+  rejected: number;
+  merged: number;
+  dispatched: number;
+  closed: number;
+  closed_on_time: number;
+  handled: number;
+  handled_on_time: number;
+  reworked: number;
+  extended: number;
+  handling_millis: number;
+  handling_samples: number;
+  closing_millis: number;
+  closing_samples: number;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -291,6 +312,7 @@ export interface DB {
   meta: MetaTable;
   case_categories: CaseCategoryTable;
   cases: CaseTable;
+  case_kpi_rollup: CaseKpiRollupTable;
   case_actions: CaseActionTable;
   case_number_counters: CaseNumberCounterTable;
   files: FileTable;

@@ -25,7 +25,7 @@ export async function loadVisibleCase(ex: Executor, actor: Actor, id: string): P
 }
 
 /** The columns the ledger filters and sorts on, copied from the derived state. */
-type DerivedColumns = Pick<CaseTable, 'status' | 'assigned_unit_id' | 'assigned_unit_path' | 'deadline' | 'deadline_status' | 'escalation_level' | 'dispatched_at' | 'closed_at' | 'version' | 'updated_at'>;
+type DerivedColumns = Pick<CaseTable, 'status' | 'assigned_unit_id' | 'assigned_unit_path' | 'deadline' | 'deadline_status' | 'escalation_level' | 'dispatched_at' | 'closed_at' | 'first_feedback_at' | 'version' | 'updated_at'>;
 
 export function columnsOf(state: CaseState, deadlineStatus: string, escalationLevel: number): DerivedColumns {
   return {
@@ -37,6 +37,7 @@ export function columnsOf(state: CaseState, deadlineStatus: string, escalationLe
     escalation_level: escalationLevel,
     dispatched_at: state.dispatchedAt?.toISOString() ?? null,
     closed_at: state.closedAt?.toISOString() ?? null,
+    first_feedback_at: state.firstFeedbackAt?.toISOString() ?? null,
     version: state.version,
     updated_at: state.updatedAt.toISOString(),
   };

@@ -10,6 +10,7 @@ import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
 import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
+import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, toCaseActor } from './case-context.js';
 
 export interface ReportCaseInput {
@@ -99,6 +100,7 @@ export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCas
       actor_id: caseActor.accountId, actor_name: actor.displayName, record: recordToJson(record),
     });
     await attachFiles(trx, id, attachments.map((a) => a.fileId));
+    await updateKpiRollup(trx, null, state, calendar);
     await recordAudit(trx, {
       actor, action: 'case.report', entityType: 'case', entityId: id, at: now, requestId: opts.requestId,
       summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,

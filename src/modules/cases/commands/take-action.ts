@@ -14,6 +14,7 @@ import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
 import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
+import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
 
 export interface TakeActionInput {
@@ -48,6 +49,7 @@ async function commit(
   });
   if (!ok) throw conflict();
   await attachFiles(trx, row.id, record.attachments.map((a) => a.fileId));
+  await updateKpiRollup(trx, state, next, calendar);
   const category = await caseStore.category(trx, row.district_code, row.category_code);
   await recordAudit(trx, {
     actor, action: `case.${record.type}`, entityType: 'case', entityId: row.id, at: now, requestId,

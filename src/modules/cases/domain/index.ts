@@ -5,3 +5,4 @@ export * from './case-kpis.js';
 export * from './case-json.js';
 export { buildRecord } from './case-payloads.js';
 export { guardFailure, targetOf, type GuardFailure } from './case-transitions.js';
+export * from './case-kpi-rollup.js';

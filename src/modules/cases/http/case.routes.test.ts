@@ -6,6 +6,9 @@ import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { createOrgApi } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
 import { checkDeadlines } from '../commands/check-deadlines.js';
+import { rebuildKpiRollup, summaryOf } from '../commands/kpi-rollup.js';
+import { computeKpis, stateFromJson } from '../domain/index.js';
+import { loadWorkCalendar } from '../../platform/calendar.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
 const IN_GRID = { lng: 114.605, lat: 33.605 };
@@ -221,6 +224,34 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json()).toMatchObject({ closeRate: 1, onTimeCloseRate: 1 });
       expect(r.json().counts.closed).toBe(1);
+    });
+
+    it('gives from the roll-up exactly what folding every case gives, and a rebuild restores the same roll-up', async () => {
+      const reference = async (path: string | null, asOf: Date) => {
+        const rows = await h.database.db.selectFrom('cases').select('state').execute();
+        const states = rows.map((r) => stateFromJson(r.state)).filter((st) => (path === null ? true : (st.gridPath ?? '').startsWith(path)));
+        return computeKpis(states.map(summaryOf), { asOf, calendar: await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai') }).counts;
+      };
+      const sub = (await h.call('GET', `/api/v1/units/${ids.sub}`, as('admin'))).json();
+      const subPath = `/${[...sub.ancestors.map((u: { id: string }) => u.id), sub.id].join('/')}/`;
+      for (const at of ['2026-11-30T02:00:00Z', '2026-12-02T02:00:00Z']) {
+        h.clock.set(at);
+        cookies.admin = await h.login('admin'); // sessions last 12 hours
+        const res = await h.call('GET', '/api/v1/cases/kpis?from=2026-11-01&to=2026-12-31', as('admin'));
+        expect(res.statusCode, res.body).toBe(200);
+        const district = res.json();
+        expect(district.counts).toEqual(await reference(null, new Date(at)));
+        const chengbei = (await h.call('GET', `/api/v1/cases/kpis?unitId=${ids.sub}&from=2026-11-01&to=2026-12-31`, as('admin'))).json();
+        expect(chengbei.counts).toEqual(await reference(subPath, new Date(at)));
+      }
+      h.clock.set('2026-11-30T02:00:00.000Z');
+      cookies.admin = await h.login('admin');
+      const before = await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute();
+      await rebuildKpiRollup(h.database.db, '411602', await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'));
+      const after = await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute();
+      expect(after.map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) })))
+        .toEqual(before.map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) })));
+      expect(after.length).toBeGreaterThan(0);
     });
 
     it('flags overdue cases from the scheduled check and tells the unit', async () => {
