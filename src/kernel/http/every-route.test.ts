@@ -43,6 +43,17 @@ for (const tdb of testDatabases().slice(0, 1)) {
       }
     });
 
+    it('answers malformed JSON on every route with a body with a 400 problem naming the body', async () => {
+      const admin = await h.login('admin');
+      const routes = h.app.routeDefs.filter((r) => r.body);
+      expect(routes.length).toBeGreaterThan(15);
+      for (const r of routes) {
+        const res = await h.call(r.method, concrete(r.url), { cookie: admin, headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+        expect(res.statusCode, `${r.method} ${r.url}`).toBe(400);
+        expect(res.json().errors[0].field, `${r.method} ${r.url}`).toBe('(body)');
+      }
+    });
+
     it('documents every route in the OpenAPI document', async () => {
       const doc = (await h.call('GET', '/api/v1/openapi.json')).json();
       for (const r of h.app.routeDefs) {
