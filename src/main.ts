@@ -8,7 +8,7 @@ import { bootstrapDistrict } from './modules/org/bootstrap.js';
 import { seedDemoDistrict } from './modules/org/demo/seed-demo.js';
 import { LocateService } from './modules/org/locate-service.js';
 import { createOrgApi } from './modules/org/index.js';
-import { caseDeadlineJob, ensureCategories } from './modules/cases/index.js';
+import { caseDeadlineJob, ensureCategories, seedDemoCases } from './modules/cases/index.js';
 import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
 
@@ -38,11 +38,15 @@ async function main(): Promise<void> {
   }
   const added = await ensureCategories(database, config.districtCode, systemClock.now());
   if (added) log.info({ categories: added }, 'case categories added');
+  const locator = new LocateService(database, systemClock);
+  if (boot.created && config.demo) {
+    const cases = await seedDemoCases({ database, clock: systemClock, config, org: createOrgApi({ database, locator }) }, systemClock.now());
+    log.info({ cases }, 'demo cases created');
+  }
   if (boot.generatedAdminPassword) {
     console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);
   }
 
-  const locator = new LocateService(database, systemClock);
   const app = await buildApp({ config, database, clock: systemClock, locator, logger: { level: config.logLevel } });
   // Scheduled work runs exactly once per slot even with several processes on one PostgreSQL.
   const jobDeps = { database, clock: systemClock, config };

@@ -13,3 +13,4 @@ export function registerCases(app: FastifyInstance, deps: CasesDeps): void {
   registerCaseRoutes(app, deps);
 }
 export { createOpen311Backend } from './open311-backend.js';
+export { seedDemoCases } from './demo/seed-demo-cases.js';

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../kernel/config.js';
+import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { openHarness, type Harness } from '../../../test-support/harness.js';
+import { seedDemoDistrict } from '../../org/demo/seed-demo.js';
+import { createOrgApi } from '../../org/index.js';
+import { LocateService } from '../../org/locate-service.js';
+import { seedDemoCases } from './seed-demo-cases.js';
+
+for (const tdb of testDatabases()) {
+  describe(`${tdb.name}: demo cases`, () => {
+    let h: Harness;
+    let made = 0;
+    beforeAll(async () => {
+      h = await openHarness(tdb);
+      const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: 'Demo12345', CIVICGRID_DATA_DIR: '/nonexistent' });
+      await seedDemoDistrict(h.database, config, h.clock, h.districtId);
+      made = await seedDemoCases({ database: h.database, clock: h.clock, config, org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) }, h.clock.now());
+    }, 120_000);
+    afterAll(async () => h?.close());
+
+    it('tells cases at every stage of the loop through the real commands', async () => {
+      expect(made).toBe(22);
+      const cookie = await h.login('chenzhou', 'Demo12345');
+      const items = (await h.call('GET', '/api/v1/cases?limit=100', { cookie })).json().items as { status: string; reconciledAt: string | null }[];
+      expect(items).toHaveLength(22);
+      expect(new Set(items.map((c) => c.status))).toEqual(new Set(['reported', 'escalated', 'accepted', 'dispatched', 'handling', 'pending_verification', 'closed', 'rejected']));
+      expect(items.filter((c) => c.reconciledAt).length).toBe(2);
+      const handler = await h.login('chengguan', 'Demo12345');
+      expect((await h.call('GET', '/api/v1/inbox', { cookie: handler })).json().unreadCount).toBeGreaterThan(0);
+    });
+  });
+}

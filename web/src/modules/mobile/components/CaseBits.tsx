@@ -1,0 +1,61 @@
+import { ClockCircleOutlined, RightOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+import { Link } from 'react-router';
+import type { CaseStatus, CaseSummary, DeadlineStatus } from '../api';
+import { deadlineLabel, fullTime, shortTime, statusColor } from '../labels';
+
+export function StatusTag({ status, name }: { status: CaseStatus; name: string }) {
+  return (
+    <Tag color={statusColor[status] ?? 'default'} data-testid="m-status-tag" data-status={status} className="cgm-tag">
+      {name}
+    </Tag>
+  );
+}
+
+/** 预警 (orange) / 超期 (red); nothing for a case on time or without a deadline. */
+export function DeadlineTag({ status }: { status: DeadlineStatus }) {
+  if (status !== 'near_overdue' && status !== 'overdue') return null;
+  return (
+    <Tag color={status === 'overdue' ? 'red' : 'orange'} data-testid="m-deadline-tag" data-deadline-status={status} className="cgm-tag">
+      {deadlineLabel[status]}
+    </Tag>
+  );
+}
+
+/** One case of a list; the left edge is coloured by 预警/超期. */
+export function CaseCard({ c }: { c: CaseSummary }) {
+  return (
+    <Link
+      to={`/m/cases/${c.id}`}
+      className={`cgm-card cgm-case is-${c.deadlineStatus}`}
+      data-testid="m-case-card"
+      data-case-id={c.id}
+      data-case-number={c.caseNumber}
+      data-status={c.status}
+    >
+      <div className="cgm-case-top">
+        <span className="cgm-case-cat">{c.categoryName}</span>
+        <span className="cgm-case-tags">
+          <DeadlineTag status={c.deadlineStatus} />
+          <StatusTag status={c.status} name={c.statusName} />
+        </span>
+      </div>
+      <div className="cgm-case-desc">{c.description}</div>
+      <div className="cgm-case-foot">
+        <span className="cgm-mono" data-testid="m-case-number">
+          {c.caseNumber}
+        </span>
+        <span className="cgm-case-time">
+          {c.deadline && c.status !== 'closed' ? (
+            <span className={`cgm-deadline is-${c.deadlineStatus}`}>
+              <ClockCircleOutlined /> 时限 {fullTime(c.deadline).slice(5)}
+            </span>
+          ) : (
+            shortTime(c.reportedAt)
+          )}
+          <RightOutlined className="cgm-case-arrow" />
+        </span>
+      </div>
+    </Link>
+  );
+}

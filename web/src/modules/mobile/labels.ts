@@ -1,0 +1,41 @@
+import dayjs from 'dayjs';
+import type { CaseStatus, DeadlineStatus } from './api';
+
+/** Tag colours of the statuses (the same as the desktop ledger's). */
+export const statusColor: Record<CaseStatus, string> = {
+  reported: 'default',
+  escalated: 'gold',
+  escalated_district: 'orange',
+  accepted: 'cyan',
+  dispatched: 'blue',
+  handling: 'processing',
+  returned: 'magenta',
+  pending_verification: 'purple',
+  closed: 'success',
+  rejected: 'red',
+  merged: 'default',
+};
+
+export const deadlineLabel: Record<DeadlineStatus, string> = { none: '无时限', on_time: '正常', near_overdue: '预警', overdue: '超期' };
+
+export const photoRoleLabel: Record<string, string> = { before: '整改前', after: '整改后', evidence: '现场照片' };
+
+/** 今天 14:05 / 昨天 09:30 / 11-28 16:00 / 2025-11-28. */
+export function shortTime(iso: string | number | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  const now = dayjs();
+  if (d.isSame(now, 'day')) return `今天 ${d.format('HH:mm')}`;
+  if (d.isSame(now.subtract(1, 'day'), 'day')) return `昨天 ${d.format('HH:mm')}`;
+  if (d.isSame(now, 'year')) return d.format('MM-DD HH:mm');
+  return d.format('YYYY-MM-DD HH:mm');
+}
+
+export function fullTime(iso: string | number | null | undefined): string {
+  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+export function sizeText(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
