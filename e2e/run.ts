@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { casesSteps } from './cases';
+import { mobileSteps } from './mobile';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = path.join(ROOT, '.e2e-artifacts');
@@ -372,6 +373,7 @@ async function main(): Promise<number> {
       },
     ];
     steps.push(...(await casesSteps({ page, shot })));
+    steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
 
     for (const step of steps) {
       const started = Date.now();

@@ -8,8 +8,9 @@ import { calendarNav } from '../modules/calendar';
 import { casesNav } from '../modules/cases';
 import { homeNav } from '../modules/home';
 import { inboxNav } from '../modules/inbox';
+import { mobileNav } from '../modules/mobile';
 import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
 import { registerNav } from './nav';
 
-registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...accountsNav, ...calendarNav, ...auditNav);
+registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import LoginPage from '../modules/auth/pages/LoginPage';
 import ChangePasswordPage from '../modules/auth/pages/ChangePasswordPage';
+import { mobileRoutes } from '../modules/mobile';
 import { NotFound, RequireAuth, RequirePermission } from './guards';
 import { AppLayout } from './layout/AppLayout';
 import './modules';
@@ -21,6 +22,7 @@ function moduleRoutes(): RouteObject[] {
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    ...mobileRoutes,
     {
       path: '/change-password',
       element: (

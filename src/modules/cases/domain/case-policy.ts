@@ -108,6 +108,10 @@ export function canTakeAction(actor: CaseActor, type: CaseActionType, state: Cas
   if (actor.via === 'open311') {
     return type === 'report' ? OK : { ok: false, code: FORBIDDEN, reason: '市民上报渠道只能上报问题' };
   }
+  // A fix on the spot is checked by someone else: the reporter does not sign off their own work.
+  if ((type === 'verify_pass' || type === 'verify_fail') && state?.fixedOnSpot && state.reportedBy === actor.accountId) {
+    return { ok: false, code: FORBIDDEN, reason: '立行整改的问题须由上报人以外的人员核查' };
+  }
   const rules = casePolicy[type];
   const granted = actor.roles.filter((r) => rules[r] !== undefined);
   if (granted.length === 0) {

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isSending, listOutbox, listSent, onOutboxChange, type OutboxItem, type SentItem } from './outbox';
-import type { GpsFix } from './outbox';
+import { isSending, listOutbox, listSent, onOutboxChange, type GpsFix, type OutboxItem, type SentItem } from './outbox';
 
 /** navigator.onLine, kept current by the online/offline events. */
 export function useOnline(): boolean {

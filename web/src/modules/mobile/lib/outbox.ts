@@ -198,7 +198,7 @@ function refusalText(e: unknown): string {
   const base = errorText(e);
   const fields = e.errors.map((f) => f.message).filter((m) => m && !base.includes(m));
   const text = fields.length ? `${base}（${fields.join('；')}）` : base;
-  if (e.status === 409) return `${text}：案卷已被他人处理，请打开案卷查看最新状态后重新核查`;
+  if (e.status === 409 && !/处理|更新|冲突/.test(text)) return `${text}（案卷已被他人处理，请查看最新状态后重新核查）`;
   return text;
 }
 
