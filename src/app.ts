@@ -12,6 +12,7 @@ import { buildOpenApi } from './kernel/http/openapi.js';
 import { problem, sendProblem, toProblem } from './kernel/http/problem.js';
 import { route } from './kernel/http/route.js';
 import { newId } from './kernel/ids.js';
+import { VERSION } from './kernel/version.js';
 import { tokenFrom } from './modules/org/http/auth.routes.js';
 import { registerOrg } from './modules/org/index.js';
 import { registerPlatform } from './modules/platform/index.js';
@@ -25,7 +26,7 @@ import { registerOpen311 } from './modules/open311/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './kernel/version.js';
 
 export interface AppDeps {
   config: Config;

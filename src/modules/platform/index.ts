@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { startsWith } from '../../kernel/db/dialect.js';
 import { route } from '../../kernel/http/route.js';
 import { Invalid } from '../../kernel/errors.js';
+import { VERSION } from '../../kernel/version.js';
 import type { OrgDeps } from '../org/deps.js';
 import { calendarYear, deleteCalendarDay, setCalendarDay } from './calendar.js';
 
@@ -18,7 +19,7 @@ export function registerPlatform(app: FastifyInstance, deps: OrgDeps): void {
     response: z.object({ districtCode: z.string(), districtName: z.string(), mapTileUrl: z.string().nullable(), version: z.string() }),
     async handler() {
       const district = await deps.database.db.selectFrom('units').select('name').where('kind', '=', 'district').where('code', '=', deps.config.districtCode).executeTakeFirst();
-      return { districtCode: deps.config.districtCode, districtName: district?.name ?? '', mapTileUrl: deps.config.mapTileUrl, version: '0.1.0' };
+      return { districtCode: deps.config.districtCode, districtName: district?.name ?? '', mapTileUrl: deps.config.mapTileUrl, version: VERSION };
     },
   });
 

@@ -80,7 +80,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
         subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
         columns: LEDGER_COLUMNS, rows: ledgerRows(deps, actor, filter, deps.config.timeZone),
       }, (err) => req.log.error({ err }, 'ledger export failed'));
-      const name = encodeURIComponent(`问题台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      const name = encodeURIComponent(`问题台账-${formatLocalDateTime(deps.clock.now(), deps.config.timeZone).slice(0, 10)}.xlsx`);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)

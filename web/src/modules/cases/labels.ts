@@ -1,19 +1,8 @@
+import { CASE_STATUS_NAMES } from '../../../../src/modules/cases/domain/case-types';
 import type { CaseActionType, CaseStatus, DeadlineStatus, PhotoRole, TimeLimit } from './api';
 
-/** The server sends statusName too; this is for filters and for an older record without it. */
-export const caseStatusLabel: Record<CaseStatus, string> = {
-  reported: '问题清单',
-  escalated: '待街道研判',
-  escalated_district: '待区级研判',
-  accepted: '已立案待派遣',
-  dispatched: '已派遣',
-  handling: '处置中',
-  returned: '已退回',
-  pending_verification: '待核查',
-  closed: '已结案',
-  rejected: '不予立案',
-  merged: '已合并',
-};
+/** The server sends statusName too; filters need every name, taken from the server's own table. */
+export const caseStatusLabel: Record<CaseStatus, string> = CASE_STATUS_NAMES;
 
 export const caseStatusColor: Record<CaseStatus, string> = {
   reported: 'default',

@@ -1,22 +1,7 @@
 import dayjs from 'dayjs';
-import type { CaseStatus, DeadlineStatus } from './api';
 
-/** Tag colours of the statuses (the same as the desktop ledger's). */
-export const statusColor: Record<CaseStatus, string> = {
-  reported: 'default',
-  escalated: 'gold',
-  escalated_district: 'orange',
-  accepted: 'cyan',
-  dispatched: 'blue',
-  handling: 'processing',
-  returned: 'magenta',
-  pending_verification: 'purple',
-  closed: 'success',
-  rejected: 'red',
-  merged: 'default',
-};
-
-export const deadlineLabel: Record<DeadlineStatus, string> = { none: '无时限', on_time: '正常', near_overdue: '预警', overdue: '超期' };
+// The desktop ledger's colours and names, so both pages speak alike.
+export { caseStatusColor as statusColor, deadlineStatusLabel as deadlineLabel } from '../cases/labels';
 
 export const photoRoleLabel: Record<string, string> = { before: '整改前', after: '整改后', evidence: '现场照片' };
 
