@@ -9,6 +9,7 @@ import { seedDemoDistrict } from './modules/org/demo/seed-demo.js';
 import { LocateService } from './modules/org/locate-service.js';
 import { createOrgApi } from './modules/org/index.js';
 import { caseDeadlineJob, ensureCategories, seedDemoCases } from './modules/cases/index.js';
+import { seedDemoForms } from './modules/reporting/index.js';
 import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
 
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   const locator = new LocateService(database, systemClock);
   if (boot.created && config.demo) {
     const cases = await seedDemoCases({ database, clock: systemClock, config, org: createOrgApi({ database, locator }) }, systemClock.now());
-    log.info({ cases }, 'demo cases created');
+    const submissions = await seedDemoForms({ database, clock: systemClock, config, org: createOrgApi({ database, locator }) }, systemClock.now());
+    log.info({ cases, submissions }, 'demo cases and report submissions created');
   }
   if (boot.generatedAdminPassword) {
     console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);

@@ -300,6 +300,55 @@ export interface CaseKpiRollupTable {
   closing_samples: number;
 }
 
+export interface ReportFormTable {
+  id: string;
+  district_code: string;
+  code: string;
+  name: string;
+  current_version: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportFormVersionTable {
+  form_id: string;
+  version: number;
+  district_code: string;
+  definition: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ReportSubmissionTable {
+  id: string;
+  district_code: string;
+  form_id: string;
+  form_version: number;
+  unit_id: string;
+  unit_path: string;
+  period: string;
+  zero: number;
+  values: string;
+  submitted_at: string;
+  on_time: number;
+  submitted_by: string;
+  revision: number;
+  updated_at: string;
+}
+
+export interface ReportSubmissionHistoryTable {
+  id: string;
+  submission_id: string;
+  district_code: string;
+  revision: number;
+  form_version: number;
+  zero: number;
+  values: string;
+  changed_by: string;
+  changed_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -312,6 +361,10 @@ export interface DB {
   meta: MetaTable;
   case_categories: CaseCategoryTable;
   cases: CaseTable;
+  report_forms: ReportFormTable;
+  report_form_versions: ReportFormVersionTable;
+  report_submissions: ReportSubmissionTable;
+  report_submission_history: ReportSubmissionHistoryTable;
   case_kpi_rollup: CaseKpiRollupTable;
   case_actions: CaseActionTable;
   case_number_counters: CaseNumberCounterTable;

@@ -5,6 +5,7 @@ import * as createWebhooks from './2026-11-29T0500-create-webhooks.js';
 import * as createOpen311 from './2026-11-29T0600-create-open311.js';
 import * as caseSearch from './2026-11-29T0700-case-search.js';
 import * as caseKpiRollup from './2026-11-29T0800-case-kpi-rollup.js';
+import * as createReporting from './2026-11-29T0900-create-reporting.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0600-create-open311': createOpen311,
   '2026-11-29T0700-case-search': caseSearch,
   '2026-11-29T0800-case-kpi-rollup': caseKpiRollup,
+  '2026-11-29T0900-create-reporting': createReporting,
 };

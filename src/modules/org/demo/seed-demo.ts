@@ -27,6 +27,8 @@ interface Inserted {
 }
 
 const CHUNK = 200;
+/** The demo's units existed before the platform came: their reports are expected for past periods too. */
+const ESTABLISHED = '2024-01-01T00:00:00.000Z';
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -58,7 +60,7 @@ export async function seedDemoDistrict(database: Database, config: Config, clock
   const addUnit = (parent: Inserted, kind: string, name: string, code: string | null, sort: number, geometry?: BoundaryGeometry): Inserted => {
     const id = newId(now.getTime());
     const u = { id, path: `${parent.path}${id}/`, depth: parent.depth + 1, kind, name, code };
-    units.push({ id, district_code: dc, parent_id: parent.id, kind, code, name, status: 'active', path: u.path, depth: u.depth, sort_order: sort, created_at: iso, updated_at: iso, retired_at: null });
+    units.push({ id, district_code: dc, parent_id: parent.id, kind, code, name, status: 'active', path: u.path, depth: u.depth, sort_order: sort, created_at: ESTABLISHED, updated_at: iso, retired_at: null });
     if (geometry) {
       const [minLng, minLat, maxLng, maxLat] = bbox(geometry);
       boundaries.push({ unit_id: id, district_code: dc, geometry: JSON.stringify(geometry), min_lng: minLng, min_lat: minLat, max_lng: maxLng, max_lat: maxLat, updated_at: iso });

@@ -1,0 +1,76 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { permissionsOf } from '../../../kernel/auth/roles.js';
+import { newId } from '../../../kernel/ids.js';
+import { deadlineOf, periodOf, previousPeriod } from '../domain/index.js';
+import type { ReportingDeps } from '../deps.js';
+import { createForm } from '../commands/define-form.js';
+import { reportStore } from '../store/report.store.js';
+
+const EPIDEMIC = {
+  code: 'epidemic_daily', name: '疫情防控日报', periodType: 'daily' as const, allowZero: true,
+  deadline: { time: '16:00', dayOffset: 0, graceDays: 0 }, reporters: { kind: 'level' as const, unitKind: 'community' },
+  fields: [
+    { code: 'returnees', label: '排查返乡人员', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'quarantined', label: '居家隔离人数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'tested', label: '核酸检测人数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'doorsKnocked', label: '敲门入户数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'remarks', label: '情况说明', type: 'text', maxLength: 500 },
+  ],
+  rules: [{ left: 'quarantined', op: '<=', right: 'returnees', message: '居家隔离人数不能超过排查返乡人员' }],
+};
+
+const CIVILIZED_CITY = {
+  code: 'civilized_city_daily', name: '创文工作日报', periodType: 'daily' as const, allowZero: true,
+  deadline: { time: '18:00', dayOffset: 0, graceDays: 0 }, reporters: { kind: 'level' as const, unitKind: 'community' },
+  fields: [
+    { code: 'issuesFixed', label: '整改问题数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'adsRemoved', label: '清理小广告张数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'leaflets', label: '发放宣传资料份数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'signsReplaced', label: '更换宣传牌处数', type: 'integer', min: 0, aggregation: 'sum' },
+  ],
+  rules: [],
+};
+
+/**
+ * The demo's two daily forms of the seed (疫情防控日报, 创文工作日报) and three weeks of synthetic
+ * submissions by every community: most on time, some late, some zero reports, some missing.
+ */
+export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<number> {
+  const db = deps.database.db;
+  const admin = await db.selectFrom('accounts as a').innerJoin('units as u', 'u.id', 'a.unit_id').select(['a.id', 'a.district_code', 'a.unit_id', 'u.path'])
+    .where('a.username', '=', 'admin').executeTakeFirstOrThrow();
+  const actor: Actor = { accountId: admin.id, username: 'admin', displayName: '系统管理员', districtCode: admin.district_code, unitId: admin.unit_id, scopePath: admin.path, roles: ['admin'], permissions: new Set(permissionsOf(['admin'])) };
+  const tz = deps.config.timeZone;
+  let rows = 0;
+  let seed = 20260806;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (const def of [EPIDEMIC, CIVILIZED_CITY]) {
+    const formId = await createForm(deps, actor, def as never);
+    const units = await reportStore.reportingUnits(db, actor.districtCode, admin.path, def.reporters);
+    const batch = [];
+    let period = periodOf(now, 'daily', tz);
+    for (let d = 0; d < 21; d++) {
+      period = previousPeriod(period, 'daily');
+      const deadline = deadlineOf(period, def.deadline, tz).getTime();
+      for (const u of units) {
+        const r = rnd();
+        if (r < 0.1) continue; // missing
+        const late = r > 0.92;
+        const submittedAt = new Date(late ? deadline + 17 * 3600_000 : deadline - (1 + Math.floor(rnd() * 5)) * 3600_000);
+        const zero = def === EPIDEMIC && rnd() < 0.3;
+        const n = (k: number) => Math.floor(rnd() * k);
+        const values = zero ? {} : def === EPIDEMIC
+          ? (() => { const returnees = n(12); return { returnees, quarantined: Math.min(returnees, n(4)), tested: n(200), doorsKnocked: 20 + n(120) }; })()
+          : { issuesFixed: n(15), adsRemoved: n(80), leaflets: n(300), signsReplaced: n(5) };
+        batch.push({
+          id: newId(submittedAt.getTime()), district_code: actor.districtCode, form_id: formId, form_version: 1, unit_id: u.id, unit_path: u.path, period,
+          zero: zero ? 1 : 0, values: JSON.stringify(values), submitted_at: submittedAt.toISOString(), on_time: late ? 0 : 1,
+          submitted_by: admin.id, revision: 1, updated_at: submittedAt.toISOString(),
+        });
+      }
+    }
+    for (let i = 0; i < batch.length; i += 200) await db.insertInto('report_submissions').values(batch.slice(i, i + 200)).execute();
+    rows += batch.length;
+  }
+  return rows;
+}

@@ -1,0 +1,11 @@
+import type { Clock } from '../../kernel/clock.js';
+import type { Config } from '../../kernel/config.js';
+import type { Database } from '../../kernel/db/db.js';
+import type { OrgApi } from '../org/index.js';
+
+export interface ReportingDeps {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  org: OrgApi;
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { openHarness, type Harness } from '../../../test-support/harness.js';
+
+const FORM = {
+  code: 'epidemic_daily', name: '疫情防控日报', periodType: 'daily', allowZero: true,
+  deadline: { time: '16:00', dayOffset: 0, graceDays: 0 }, reporters: { kind: 'level', unitKind: 'community' },
+  fields: [
+    { code: 'returnees', label: '排查返乡人员', type: 'integer', required: true, min: 0 },
+    { code: 'quarantined', label: '居家隔离人数', type: 'integer', required: true, min: 0 },
+  ],
+  rules: [{ left: 'quarantined', op: '<=', right: 'returnees', message: '居家隔离人数不能超过排查返乡人员' }],
+};
+
+for (const tdb of testDatabases()) {
+  describe(`${tdb.name}: daily and zero reporting API`, () => {
+    let h: Harness;
+    let admin: string;
+    let cadre: string;
+    let formId: string;
+    const ids: Record<string, string> = {};
+    const submit = (cookie: string, body: Record<string, unknown>) => h.call('POST', `/api/v1/report-forms/${formId}/submissions`, { cookie, body });
+
+    beforeAll(async () => {
+      h = await openHarness(tdb);
+      // The units exist from November 1st; the tests run on Monday 2026-11-30 10:00 in Shanghai (due 16:00).
+      h.clock.set('2026-11-01T02:00:00.000Z');
+      admin = await h.login('admin');
+      const mk = async (key: string, parentId: string, kind: string, name: string) => {
+        const r = await h.call('POST', '/api/v1/units', { cookie: admin, body: { parentId, kind, name } });
+        ids[key] = r.json().id;
+      };
+      await mk('sub', h.districtId, 'subdistrict', '城北街道办事处');
+      await mk('a', ids.sub, 'community', '北关社区');
+      await mk('b', ids.sub, 'community', '建设社区');
+      await mk('c', ids.sub, 'community', '幸福社区');
+      h.clock.set('2026-11-30T02:00:00.000Z');
+      admin = await h.login('admin');
+      const acc = await h.call('POST', '/api/v1/accounts', { cookie: admin, body: { username: 'beiguan', displayName: '北关社区', unitId: ids.a, roles: ['community_worker'] } });
+      const temp = acc.json().temporaryPassword;
+      cadre = await h.login('beiguan', temp);
+      await h.call('POST', '/api/v1/auth/change-password', { cookie: cadre, body: { currentPassword: temp, newPassword: 'Beiguan2026' } });
+      const f = await h.call('POST', '/api/v1/report-forms', { cookie: admin, body: FORM });
+      expect(f.statusCode, f.body).toBe(201);
+      formId = f.json().id;
+    });
+    afterAll(async () => h?.close());
+
+    it('lists the form with its fields and rules', async () => {
+      const r = await h.call('GET', '/api/v1/report-forms', { cookie: cadre });
+      expect(r.json().items[0]).toMatchObject({ id: formId, name: '疫情防控日报', version: 1, allowZero: true });
+    });
+
+    it('refuses a form definition with problems, naming each field', async () => {
+      const r = await h.call('POST', '/api/v1/report-forms', { cookie: admin, body: { ...FORM, code: 'second', rules: [{ left: 'nope', op: '<=', right: 'returnees' }] } });
+      expect(r.statusCode).toBe(422);
+      expect(r.json().errors.map((e: { field: string }) => e.field)).toContain('rules[0].left');
+      expect((await h.call('POST', '/api/v1/report-forms', { cookie: cadre, body: FORM })).statusCode).toBe(403);
+    });
+
+    it('takes a report on time, and keeps the history of a correction', async () => {
+      const r = await submit(cadre, { unitId: ids.a, period: '2026-11-30', values: { returnees: 3, quarantined: 1 } });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json()).toMatchObject({ onTime: true, revision: 1, zero: false });
+      h.clock.set('2026-11-30T09:00:00.000Z'); // 17:00 local: after the deadline
+      const c = await submit(cadre, { unitId: ids.a, period: '2026-11-30', values: { returnees: 4, quarantined: 1 } });
+      expect(c.statusCode).toBe(200);
+      expect(c.json()).toMatchObject({ onTime: true, revision: 2, values: { returnees: 4 } });
+      const history = await h.database.db.selectFrom('report_submission_history').selectAll().execute();
+      expect(history.map((x) => JSON.parse(x.values))).toEqual([{ returnees: 3, quarantined: 1 }]);
+    });
+
+    it('refuses bad values naming the field and saves nothing', async () => {
+      const bad = [
+        [{ returnees: -1, quarantined: 0 }, 'values.returnees'],
+        [{ returnees: 'many', quarantined: 0 }, 'values.returnees'],
+        [{ returnees: 1, quarantined: 2 }, 'values.quarantined'],
+        [{ returnees: 1, quarantined: 0, colour: 'red' }, 'values.colour'],
+      ] as const;
+      for (const [values, field] of bad) {
+        const r = await submit(admin, { unitId: ids.b, period: '2026-11-29', values });
+        expect(r.statusCode, JSON.stringify(values)).toBe(422);
+        expect(r.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+      expect(await h.database.db.selectFrom('report_submissions').select('id').where('unit_id', '=', ids.b).execute()).toHaveLength(0);
+    });
+
+    it('refuses a unit that does not report, a future period, a malformed period and a unit out of scope', async () => {
+      expect((await submit(admin, { unitId: ids.sub, period: '2026-11-29', zero: true })).json().errors[0].field).toBe('unitId');
+      expect((await submit(admin, { unitId: ids.b, period: '2026-12-05', zero: true })).json().errors[0].field).toBe('period');
+      const malformed = await submit(admin, { unitId: ids.b, period: '2026-13-01', zero: true });
+      expect(malformed.statusCode).toBe(422);
+      expect(malformed.json().errors[0].field).toBe('period');
+      expect((await submit(cadre, { unitId: ids.b, period: '2026-11-29', zero: true })).statusCode).toBe(404);
+    });
+
+    it('counts a late report as submitted but not on time, and a zero report as submitted', async () => {
+      const late = await submit(admin, { unitId: ids.b, period: '2026-11-30', values: { returnees: 0, quarantined: 0 } });
+      expect(late.json()).toMatchObject({ onTime: false, late: true });
+      const zero = await submit(admin, { unitId: ids.c, period: '2026-11-29', zero: true });
+      expect(zero.statusCode, zero.body).toBe(201);
+      expect(zero.json().zero).toBe(true);
+    });
+
+    it('leaves one report when the same unit submits twice at once', async () => {
+      const both = await Promise.all([
+        submit(admin, { unitId: ids.c, period: '2026-11-28', values: { returnees: 1, quarantined: 0 } }),
+        submit(admin, { unitId: ids.c, period: '2026-11-28', values: { returnees: 2, quarantined: 0 } }),
+      ]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+      const rows = await h.database.db.selectFrom('report_submissions').select('revision').where('unit_id', '=', ids.c).where('period', '=', '2026-11-28').execute();
+      expect(rows).toEqual([{ revision: 2 }]);
+    });
+
+    it('computes completeness and timeliness for the sub-district, with who is missing', async () => {
+      const r = await h.call('GET', `/api/v1/report-forms/${formId}/completeness?unitId=${ids.sub}&from=2026-11-28&to=2026-11-30`, { cookie: admin });
+      expect(r.statusCode, r.body).toBe(200);
+      // 3 communities × 3 days = 9 expected; submitted a-30 (on time), and b-30, c-29 (zero), c-28 after their deadlines.
+      expect(r.json()).toMatchObject({ expected: 9, submitted: 4, onTime: 1, reportingRate: 4 / 9, timeliness: 1 / 9 });
+      expect(r.json().missing.map((m: { unitName: string; period: string }) => `${m.unitName} ${m.period}`).sort()).toEqual(
+        ['北关社区 2026-11-28', '北关社区 2026-11-29', '建设社区 2026-11-28', '建设社区 2026-11-29', '幸福社区 2026-11-30'].sort(),
+      );
+    });
+
+    it('refuses a submission made on a replaced version of the form', async () => {
+      const v2 = await h.call('POST', `/api/v1/report-forms/${formId}/versions`, { cookie: admin, body: { ...FORM, name: '疫情防控日报（第二版）' } });
+      expect(v2.json().version).toBe(2);
+      const r = await submit(admin, { unitId: ids.a, period: '2026-11-29', values: { returnees: 0, quarantined: 0 }, formVersion: 1 });
+      expect(r.statusCode).toBe(409);
+      expect(r.json().errors[0].field).toBe('formVersion');
+    });
+  });
+}

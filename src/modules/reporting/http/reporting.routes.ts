@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IdParams, route } from '../../../kernel/http/route.js';
+import { CompletenessQuery, FormDefinitionBody, SubmitBody } from '../../../contracts/reporting.js';
+import { completeness } from '../commands/completeness.js';
+import { createForm, reviseForm } from '../commands/define-form.js';
+import { submitReport } from '../commands/submit-report.js';
+import type { ReportingDeps } from '../deps.js';
+import { reportStore } from '../store/report.store.js';
+
+export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDeps): void {
+  route(app, {
+    method: 'GET', url: '/api/v1/report-forms', tag: 'reporting', permission: 'report.read',
+    summary: 'Report forms (报表) with their current version: fields, period, deadline, zero reports, who reports',
+    async handler({ actor }) {
+      const forms = await reportStore.forms(deps.database.db, actor.districtCode);
+      return { items: forms.map((f) => ({ id: f.row.id, ...f.definition, status: f.row.status, updatedAt: f.row.updated_at })) };
+    },
+  });
+  route(app, {
+    method: 'POST', url: '/api/v1/report-forms', tag: 'reporting', permission: 'report.define', body: FormDefinitionBody, status: 201,
+    summary: 'Define a report form (version 1)',
+    async handler({ actor, body, req }) {
+      const id = await createForm(deps, actor, body, req.id);
+      const f = (await reportStore.form(deps.database.db, id))!;
+      return { id, ...f.definition };
+    },
+  });
+  route(app, {
+    method: 'POST', url: '/api/v1/report-forms/:id/versions', tag: 'reporting', permission: 'report.define', params: IdParams, body: FormDefinitionBody, status: 201,
+    summary: 'Publish a new version of a form; submitted data keeps its own version',
+    async handler({ actor, params, body, req }) {
+      const version = await reviseForm(deps, actor, params.id, body, req.id);
+      return { id: params.id, version };
+    },
+  });
+  route(app, {
+    method: 'POST', url: '/api/v1/report-forms/:id/submissions', tag: 'reporting', permission: 'report.submit', params: IdParams, body: SubmitBody,
+    summary: 'Submit a unit’s report for a period ({values} or {zero: true}); a second submission corrects it, keeping history',
+    async handler({ actor, params, body, req, reply }) {
+      const r = await submitReport(deps, actor, params.id, body, req.id);
+      // 201 for a new report, 200 for a correction of an existing one.
+      return reply.code(r.created ? 201 : 200).send(r.submission);
+    },
+  });
+  route(app, {
+    method: 'GET', url: '/api/v1/report-forms/:id/completeness', tag: 'reporting', permission: 'report.read', params: IdParams, query: CompletenessQuery,
+    summary: 'Completeness and timeliness (应报/实报/按时报) for a unit subtree and period range, with who is missing',
+    response: z.object({ expected: z.number(), submitted: z.number(), onTime: z.number(), reportingRate: z.number().nullable(), timeliness: z.number().nullable(), missing: z.array(z.unknown()) }).passthrough(),
+    handler: ({ actor, params, query }) => completeness(deps, actor, params.id, query),
+  });
+}

@@ -1,0 +1,7 @@
+export * from './task-types.js';
+export * from './cadence.js';
+export * from './task-tree.js';
+export * from './task-status.js';
+export * from './assessment.js';
+export * from './proposal-state.js';
+export { localDateOf } from './dates.js';
