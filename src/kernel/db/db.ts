@@ -49,8 +49,12 @@ export function createDb(opts: DbOptions): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * `schema` names the PostgreSQL schema to keep the migration tables in: without it, Kysely looks for
+ * them across every schema and can mistake another test database's tables for its own.
+ */
+export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -31,7 +31,7 @@ export function testDatabases(): TestDatabase[] {
         await admin.query(`CREATE SCHEMA ${schema}`);
         await admin.end();
         const database = createDb({ databaseUrl: url, pgSchema: schema, poolSize: 4 });
-        await migrateToLatest(database.db);
+        await migrateToLatest(database.db, schema);
         return {
           ...database,
           async close() {

@@ -122,6 +122,17 @@ for (const tdb of testDatabases()) {
       );
     });
 
+    it('rolls the figures up the tree: the sub-district sees the sum over its communities', async () => {
+      const r = await h.call('GET', `/api/v1/report-forms/${formId}/rollup?unitId=${ids.sub}&from=2026-11-28&to=2026-11-30`, { cookie: admin });
+      expect(r.statusCode, r.body).toBe(200);
+      // a-30: 4 (corrected from 3), b-30: 0, c-29: zero report, c-28: 2 (the later of the two at once).
+      expect(r.json().total.returnees).toMatchObject({ aggregation: 'sum', value: expect.any(Number) });
+      const byName = Object.fromEntries(r.json().rows.map((x: { unitName: string; values: Record<string, { value: number }> | null }) => [x.unitName, x.values?.returnees.value ?? null]));
+      expect(byName['北关社区']).toBe(4);
+      expect(byName['建设社区']).toBe(0);
+      expect(r.json().total.returnees.value).toBe(4 + 0 + byName['幸福社区']);
+    });
+
     it('refuses a submission made on a replaced version of the form', async () => {
       const v2 = await h.call('POST', `/api/v1/report-forms/${formId}/versions`, { cookie: admin, body: { ...FORM, name: '疫情防控日报（第二版）' } });
       expect(v2.json().version).toBe(2);

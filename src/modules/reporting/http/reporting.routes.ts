@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { CompletenessQuery, FormDefinitionBody, SubmitBody } from '../../../contracts/reporting.js';
 import { completeness } from '../commands/completeness.js';
+import { rollupReport } from '../commands/rollup-report.js';
 import { createForm, reviseForm } from '../commands/define-form.js';
 import { submitReport } from '../commands/submit-report.js';
 import type { ReportingDeps } from '../deps.js';
@@ -48,5 +49,10 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     summary: 'Completeness and timeliness (应报/实报/按时报) for a unit subtree and period range, with who is missing',
     response: z.object({ expected: z.number(), submitted: z.number(), onTime: z.number(), reportingRate: z.number().nullable(), timeliness: z.number().nullable(), missing: z.array(z.unknown()) }).passthrough(),
     handler: ({ actor, params, query }) => completeness(deps, actor, params.id, query),
+  });
+  route(app, {
+    method: 'GET', url: '/api/v1/report-forms/:id/rollup', tag: 'reporting', permission: 'report.read', params: IdParams, query: CompletenessQuery,
+    summary: 'Numeric fields rolled up over a unit subtree and period range (sum, average or max by field), with a row per child unit',
+    handler: ({ actor, params, query }) => rollupReport(deps, actor, params.id, query),
   });
 }
