@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };
   registerCases(app, casesDeps);
-  registerReporting(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org });
+  registerReporting(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
   registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

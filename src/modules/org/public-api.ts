@@ -57,10 +57,10 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
       return { lng: x, lat: y, grid: ref(grid), ancestors: (await unitStore.ancestors(ex, grid.path)).map(ref) };
     },
     /** Accounts whose data scope covers a unit and that hold one of the roles: the addressees of notices. */
-    async accountsCovering(ex: Executor, unitPath: string, roles: string[]): Promise<{ id: string; roles: string[] }[]> {
+    async accountsCovering(ex: Executor, unitPath: string, roles: string[]): Promise<{ id: string; unitId: string; roles: string[] }[]> {
       const ids = unitPath.split('/').filter(Boolean);
       const rows = await ex.selectFrom('accounts').select(['id', 'roles', 'unit_id']).where('unit_id', 'in', ids).where('disabled', '=', 0).execute();
-      return rows.map((r) => ({ id: r.id, roles: JSON.parse(r.roles) as string[] })).filter((r) => r.roles.some((x) => roles.includes(x)));
+      return rows.map((r) => ({ id: r.id, unitId: r.unit_id, roles: JSON.parse(r.roles) as string[] })).filter((r) => r.roles.some((x) => roles.includes(x)));
     },
   };
 }

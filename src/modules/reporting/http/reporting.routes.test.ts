@@ -133,6 +133,14 @@ for (const tdb of testDatabases()) {
       expect(r.json().total.returnees.value).toBe(4 + 0 + byName['幸福社区']);
     });
 
+    it('reminds each unit still missing a period, in its inbox', async () => {
+      const r = await h.call('POST', `/api/v1/report-forms/${formId}/reminders`, { cookie: admin, body: { unitId: ids.sub, period: '2026-11-29' } });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ missingUnits: 2, messages: 1 });
+      const inbox = (await h.call('GET', '/api/v1/inbox', { cookie: cadre })).json().items;
+      expect(inbox[0]).toMatchObject({ kind: 'report.missing', title: expect.stringContaining('2026-11-29') });
+    });
+
     it('refuses a submission made on a replaced version of the form', async () => {
       const v2 = await h.call('POST', `/api/v1/report-forms/${formId}/versions`, { cookie: admin, body: { ...FORM, name: '疫情防控日报（第二版）' } });
       expect(v2.json().version).toBe(2);

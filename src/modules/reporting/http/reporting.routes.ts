@@ -4,6 +4,7 @@ import { IdParams, route } from '../../../kernel/http/route.js';
 import { CompletenessQuery, FormDefinitionBody, SubmitBody } from '../../../contracts/reporting.js';
 import { completeness } from '../commands/completeness.js';
 import { rollupReport } from '../commands/rollup-report.js';
+import { remindMissing } from '../commands/remind-missing.js';
 import { createForm, reviseForm } from '../commands/define-form.js';
 import { submitReport } from '../commands/submit-report.js';
 import type { ReportingDeps } from '../deps.js';
@@ -54,5 +55,11 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     method: 'GET', url: '/api/v1/report-forms/:id/rollup', tag: 'reporting', permission: 'report.read', params: IdParams, query: CompletenessQuery,
     summary: 'Numeric fields rolled up over a unit subtree and period range (sum, average or max by field), with a row per child unit',
     handler: ({ actor, params, query }) => rollupReport(deps, actor, params.id, query),
+  });
+  route(app, {
+    method: 'POST', url: '/api/v1/report-forms/:id/reminders', tag: 'reporting', permission: 'report.read', params: IdParams,
+    body: z.strictObject({ unitId: z.uuid().optional(), period: z.string().min(7).max(10) }),
+    summary: '催报: remind every unit still missing the period’s report (inbox, and webhook / group robot)',
+    handler: ({ actor, params, body, req }) => remindMissing(deps, actor, params.id, body, req.id),
   });
 }
