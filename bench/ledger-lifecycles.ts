@@ -47,6 +47,7 @@ export interface World {
   admin: Account;
 }
 
+/** Relative weights of the planned life-cycles; recent cases are cut short at `now`, so they are the open ones. */
 export const KINDS = {
   closed_on_time: 52, closed_late: 10, reworked: 5, extended: 4, returned: 3, rejected: 8, merged: 5,
   stuck_reported: 0.5, stuck_accepted: 0.7, stuck_dispatched: 1.2, stuck_handling: 1.2, stuck_pending: 0.4,
@@ -67,9 +68,11 @@ export interface Plan {
   source?: CaseSource;
   /** Set on a duplicate: the case it is merged into (planned earlier the same day). */
   target?: Plan;
-  /** Absorb steps other cases' merges add to this one's life-cycle. */
-  injections: { at: number; action: CaseAction; actor: Account }[];
-  /** Set when this duplicate's merge landed on its target. */
+  /** When a duplicate is merged (and its target absorbs it). */
+  mergeAt?: number;
+  /** Absorb steps that other cases' merges add to this one's life-cycle. */
+  injections: { at: number; action: CaseAction; actor: Account; applied: () => void }[];
+  /** Set on a duplicate when its target absorbed it. */
   absorbed?: boolean;
 }
 
@@ -134,34 +137,18 @@ export class Lifecycles {
   /** The case's whole life up to `now`, with every step through applyAction. */
   build(plan: Plan): BuiltCase {
     const w = this.world;
-    const now = w.now.getTime();
-    const records: BuiltCase['records'] = [];
-    let state: CaseState | null = null;
-    let stopped = false;
-    const injections = plan.injections.sort((a, b) => a.at - b.at);
-    const take = (action: CaseAction, actor: Account, at: number): boolean => {
-      if (stopped || at > now) { stopped = true; return false; }
-      while (injections.length && injections[0].at <= at) {
-        const inj = injections.shift()!;
-        run(inj.action, inj.actor, inj.at);
-      }
-      run(action, actor, at);
-      return true;
-    };
-    const run = (action: CaseAction, actor: Account, at: number) => {
-      const r = applyAction(state, action, { actor, now: new Date(at), calendar: w.calendar });
-      state = r.state;
-      records.push({ record: r.record, actorName: actor.displayName });
-    };
+    const c = new Walk(w, plan);
     let t = plan.reportedAt;
     const next = (lo: number, hi: number) => (t += this.between(lo, hi));
-
     const g = plan.grid;
     const triage = g ? g.subdistrict : w.supervision;
     const verifier = g ? g.worker : w.admin;
     const cat = plan.category;
     const handler = cat.handler;
-    const report: CaseAction = {
+    const reason = (xs: string[]) => ({ reason: this.pick(xs) });
+    const k = plan.kind;
+
+    c.take({
       type: 'report', attachments: [], comment: null,
       payload: {
         districtCode: w.districtCode, districtPath: w.districtPath, categoryCode: cat.code, description: plan.description,
@@ -169,75 +156,107 @@ export class Lifecycles {
         gridId: g?.id ?? null, gridPath: g?.path ?? null, communityId: g?.communityId ?? null, subdistrictId: g?.subdistrictId ?? null,
         fixedOnSpot: false,
       },
-    };
-    take(report, plan.reporter, t);
-    const k = plan.kind;
-    const reason = (xs: string[]) => ({ reason: this.pick(xs) });
-
+    }, plan.reporter, t);
     if (k === 'merged' && plan.target) {
-      const at = next(20 * MIN, 90 * MIN);
-      if (plan.absorbed) take({ type: 'merge', payload: { targetCaseId: plan.target.id } }, triage, at);
-      else take({ type: 'reject', payload: { reason: '重复上报' } }, triage, at);
-      return this.finish(plan, state, records, injections, run, now);
+      // Taken by the sub-district at the time the target's absorb was planned for.
+      if (plan.absorbed) c.take({ type: 'merge', payload: { targetCaseId: plan.target.id } }, triage, plan.mergeAt!);
+      else c.take({ type: 'reject', payload: { reason: '重复上报' } }, triage, plan.mergeAt!);
+      return c.finish();
     }
-    if (k === 'stuck_reported') return this.finish(plan, state, records, injections, run, now);
-    if (g) take({ type: 'escalate' }, g.community, next(10 * MIN, 3 * HOUR));
+    if (k === 'stuck_reported') return c.finish();
+    if (g) c.take({ type: 'escalate' }, g.community, next(10 * MIN, 3 * HOUR));
     if (k === 'rejected') {
-      take({ type: 'reject', payload: reason(REASONS.reject) }, triage, next(20 * MIN, 6 * HOUR));
-      return this.finish(plan, state, records, injections, run, now);
+      c.take({ type: 'reject', payload: reason(REASONS.reject) }, triage, next(20 * MIN, 6 * HOUR));
+      return c.finish();
     }
-    take({ type: 'accept' }, triage, next(10 * MIN, 4 * HOUR));
-    if (k === 'stuck_accepted') return this.finish(plan, state, records, injections, run, now);
+    c.take({ type: 'accept' }, triage, next(10 * MIN, 4 * HOUR));
+    if (k === 'stuck_accepted') return c.finish();
 
     const dispatch = (unit: { id: string; path: string }) =>
-      take({ type: 'dispatch', payload: { unitId: unit.id, unitPath: unit.path, timeLimit: { ...cat.timeLimit } } }, triage, next(5 * MIN, 2 * HOUR));
+      c.take({ type: 'dispatch', payload: { unitId: unit.id, unitPath: unit.path, timeLimit: { ...cat.timeLimit } } }, triage, next(5 * MIN, 2 * HOUR));
     if (k === 'returned') {
       const wrong = this.pick(w.units.filter((u) => u.id !== cat.unitId));
       dispatch(wrong);
-      take({ type: 'return', payload: reason(REASONS.return) }, wrong.handler, next(30 * MIN, 20 * HOUR));
+      c.take({ type: 'return', payload: reason(REASONS.return) }, wrong.handler, next(30 * MIN, 20 * HOUR));
     }
-    if (!dispatch(cat)) return this.finish(plan, state, records, injections, run, now);
-    if (k === 'stuck_dispatched') return this.finish(plan, state, records, injections, run, now);
-    const deadlineNow = () => (state as CaseState | null)?.deadline?.getTime() ?? t + DAY;
-    const span = () => Math.max(10 * MIN, deadlineNow() - t);
-    take({ type: 'start' }, handler, next(2 * MIN, Math.min(2 * HOUR, span() * 0.2)));
-    if (k === 'stuck_handling') return this.finish(plan, state, records, injections, run, now);
+    dispatch({ id: cat.unitId, path: cat.unitPath });
+    if (k === 'stuck_dispatched') return c.finish();
+    const deadline = () => c.state?.deadline?.getTime() ?? t + DAY;
+    const span = () => Math.max(10 * MIN, deadline() - t);
+    c.take({ type: 'start' }, handler, next(2 * MIN, Math.max(3 * MIN, Math.min(2 * HOUR, span() * 0.2))));
+    if (k === 'stuck_handling') return c.finish();
     if (k === 'extended') {
-      take({ type: 'request_extension', payload: { extra: { value: 2, unit: 'days' }, reason: this.pick(REASONS.extension) } }, handler, next(0, span() * 0.4));
-      take({ type: 'approve_extension' }, triage, next(20 * MIN, 3 * HOUR));
+      c.take({ type: 'request_extension', payload: { extra: { value: 2, unit: 'days' }, reason: this.pick(REASONS.extension) } }, handler, next(MIN, span() * 0.4));
+      c.take({ type: 'approve_extension' }, triage, next(20 * MIN, 3 * HOUR));
     }
-    const onTimeFeedback = () => {
-      take({ type: 'feedback', comment: '已处置完毕' }, handler, next(span() * 0.1, span() * 0.6));
-    };
+    const onTimeFeedback = () => c.take({ type: 'feedback', comment: '已处置完毕' }, handler, next(span() * 0.1, span() * 0.6));
     if (k === 'closed_late') {
-      t = Math.max(t, deadlineNow()) + this.between(30 * MIN, 2 * HOUR);
-      if (this.rnd() < 0.6) take({ type: 'urge' }, triage, t);
-      if (this.rnd() < 0.3) take({ type: 'supervise' }, w.supervision, next(2 * HOUR, 30 * HOUR));
-      take({ type: 'feedback', comment: '已处置完毕' }, handler, next(1 * HOUR, 72 * HOUR));
+      t = Math.max(t, deadline()) + this.between(30 * MIN, 2 * HOUR);
+      if (this.rnd() < 0.6) c.take({ type: 'urge' }, triage, t);
+      if (this.rnd() < 0.3) c.take({ type: 'supervise' }, w.supervision, next(2 * HOUR, 30 * HOUR));
+      c.take({ type: 'feedback', comment: '已处置完毕' }, handler, next(1 * HOUR, 72 * HOUR));
     } else {
       onTimeFeedback();
     }
-    if (k === 'stuck_pending') return this.finish(plan, state, records, injections, run, now);
+    if (k === 'stuck_pending') return c.finish();
     if (k === 'reworked') {
-      take({ type: 'verify_fail', payload: reason(REASONS.verifyFail) }, verifier, next(20 * MIN, 8 * HOUR));
+      c.take({ type: 'verify_fail', payload: reason(REASONS.verifyFail) }, verifier, next(20 * MIN, 8 * HOUR));
       onTimeFeedback();
     }
-    // Closed within the deadline in force when on time; whenever for the late ones.
-    const left = deadlineNow() - t;
-    take({ type: 'verify_pass' }, verifier, k === 'closed_late' || left <= 0 ? next(10 * MIN, 24 * HOUR) : next(left * 0.05, left * 0.9));
-    return this.finish(plan, state, records, injections, run, now);
+    // On time: closed within the deadline in force; late ones whenever.
+    const left = deadline() - t;
+    c.take({ type: 'verify_pass' }, verifier, k === 'closed_late' || left <= MIN ? next(10 * MIN, 24 * HOUR) : next(left * 0.05, left * 0.9));
+    const built = c.finish();
+    // 对账销号: most cases closed a fortnight ago are checked off by the community.
+    const closedAt = built.state.closedAt?.getTime();
+    if (closedAt && g && this.rnd() < 0.6) {
+      const at = closedAt + this.between(DAY, 10 * DAY);
+      if (at <= w.now.getTime() - 14 * DAY) { built.reconciledAt = at; built.reconciledBy = g.community.accountId; }
+    }
+    return built;
+  }
+}
+
+/** One case being walked through its life: steps after `now` are not taken, merges land in time order. */
+class Walk {
+  state: CaseState | null = null;
+  readonly records: BuiltCase['records'] = [];
+  private stopped = false;
+  private readonly now: number;
+  private readonly injections: Plan['injections'];
+
+  constructor(private readonly world: World, private readonly plan: Plan) {
+    this.now = world.now.getTime();
+    this.injections = [...plan.injections].sort((a, b) => a.at - b.at);
   }
 
-  private finish(
-    plan: Plan, state: CaseState | null, records: BuiltCase['records'], injections: Plan['injections'],
-    run: (a: CaseAction, actor: Account, at: number) => void, now: number,
-  ): BuiltCase {
-    // Merges into this case that happened after its last own step (and before now) still land.
-    for (const inj of injections) if (inj.at <= now) run(inj.action, inj.actor, inj.at);
-    // run() rebinds `state` inside build(); the last record's state is what we need.
-    const s = records.length ? this.lastState : state;
-    return { plan, state: s!, records, reconciledAt: null, reconciledBy: null };
+  take(action: CaseAction, actor: Account, at: number): boolean {
+    if (this.stopped || at > this.now) { this.stopped = true; return false; }
+    this.inject(at);
+    this.run(action, actor, at);
+    return true;
   }
 
-  private lastState: CaseState | null = null;
+  private inject(upTo: number): void {
+    while (this.injections.length && this.injections[0].at <= upTo) {
+      const inj = this.injections.shift()!;
+      try {
+        this.run(inj.action, inj.actor, inj.at);
+        inj.applied();
+      } catch {
+        // The target was closed or rejected before the duplicate came up: the duplicate is rejected instead.
+      }
+    }
+  }
+
+  private run(action: CaseAction, actor: Account, at: number): void {
+    const r = applyAction(this.state, action, { actor, now: new Date(at), calendar: this.world.calendar });
+    this.state = r.state;
+    this.records.push({ record: r.record, actorName: actor.displayName });
+  }
+
+  finish(): BuiltCase {
+    this.inject(this.now);
+    return { plan: this.plan, state: this.state!, records: this.records, reconciledAt: null, reconciledBy: null };
+  }
 }

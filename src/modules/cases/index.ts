@@ -14,3 +14,4 @@ export function registerCases(app: FastifyInstance, deps: CasesDeps): void {
 }
 export { createOpen311Backend } from './open311-backend.js';
 export { seedDemoCases } from './demo/seed-demo-cases.js';
+export { rebuildKpiRollup } from './commands/kpi-rollup.js';

@@ -28,8 +28,9 @@ export async function listFilter(deps: CasesDeps, actor: Actor, q: ListCasesQuer
   const unitPath = q.unitId ? (await deps.org.unit(deps.database.db, q.unitId))?.path : undefined;
   if (q.unitId && !unitPath) throw new Invalid('case.unknown_unit', '单位不存在', [{ field: 'unitId', message: '单位不存在' }]);
   const { from, to } = await periodBounds(deps, actor, q.from, q.to);
+  const district = await deps.org.unitByCode(deps.database.db, actor.districtCode);
   return {
-    scopePath: actor.scopePath, unitPath, status: q.status, categoryCode: q.categoryCode, source: q.source, from, to,
+    scopePath: actor.scopePath, unitPath, districtPath: district?.path, districtCode: actor.districtCode, status: q.status, categoryCode: q.categoryCode, source: q.source, from, to,
     deadlineStatus: q.deadlineStatus, reconciled: q.reconciled, q: q.q, after: q.cursor, limit,
   };
 }

@@ -142,6 +142,11 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(201);
       expect(r.json()).toMatchObject({ outOfGrid: true, gridId: null });
       expect(r.json().allowedActions).toContain('accept');
+      // District accounts find it in the ledger; a sub-district's ledger does not list it.
+      const listed = (await h.call('GET', '/api/v1/cases?limit=200', as('dc01'))).json().items.map((c: { id: string }) => c.id);
+      expect(listed).toContain(r.json().id);
+      const sub = (await h.call('GET', '/api/v1/cases?limit=200', as('sub01'))).json().items.map((c: { id: string }) => c.id);
+      expect(sub).not.toContain(r.json().id);
     });
 
     it('refuses bad reports naming the field, and writes nothing', async () => {

@@ -8,6 +8,9 @@ export interface CaseListFilter {
   scopePath: string;
   /** Narrow to a unit subtree (by path), matched against the grid and the assigned unit. */
   unitPath?: string;
+  /** The district's own path when the caller (and the unit filter) cover the whole district: cases in no grid belong there. */
+  districtPath?: string;
+  districtCode?: string;
   status?: string[];
   categoryCode?: string;
   source?: string;
@@ -59,12 +62,13 @@ export const caseStore = {
   },
 
   async list(ex: Executor, dialect: Dialect, f: CaseListFilter): Promise<CaseTable[]> {
-    let q = ex.selectFrom('cases').selectAll()
-      .where((eb) => eb.or([startsWith('grid_path', f.scopePath), startsWith('assigned_unit_path', f.scopePath)]));
-    if (f.unitPath) {
-      const p = f.unitPath;
-      q = q.where((eb) => eb.or([startsWith('grid_path', p), startsWith('assigned_unit_path', p)]));
-    }
+    // A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own.
+    const within = (p: string) => (eb: any) => eb.or([
+      startsWith('grid_path', p), startsWith('assigned_unit_path', p),
+      ...(f.districtPath && f.districtCode && p === f.districtPath ? [eb.and([eb('grid_path', 'is', null), eb('district_code', '=', f.districtCode)])] : []),
+    ]);
+    let q = ex.selectFrom('cases').selectAll().where(within(f.scopePath));
+    if (f.unitPath) q = q.where(within(f.unitPath));
     if (f.status?.length) q = q.where('status', 'in', f.status);
     if (f.deadlineStatus?.length) q = q.where('deadline_status', 'in', f.deadlineStatus);
     if (f.categoryCode) q = q.where(startsWith('category_code', f.categoryCode));
