@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { casesSteps } from './cases';
 import { mobileSteps } from './mobile';
+import { reportingSteps } from './reporting';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = path.join(ROOT, '.e2e-artifacts');
@@ -374,6 +375,7 @@ async function main(): Promise<number> {
     ];
     steps.push(...(await casesSteps({ page, shot })));
     steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
+    steps.push(...(await reportingSteps({ page, shot })));
 
     for (const step of steps) {
       const started = Date.now();

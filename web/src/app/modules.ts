@@ -11,6 +11,7 @@ import { inboxNav } from '../modules/inbox';
 import { mobileNav } from '../modules/mobile';
 import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
+import { reportingNav } from '../modules/reporting';
 import { registerNav } from './nav';
 
-registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);
+registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...reportingNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);

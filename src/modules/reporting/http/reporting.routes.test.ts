@@ -66,8 +66,8 @@ for (const tdb of testDatabases()) {
       const c = await submit(cadre, { unitId: ids.a, period: '2026-11-30', values: { returnees: 4, quarantined: 1 } });
       expect(c.statusCode).toBe(200);
       expect(c.json()).toMatchObject({ onTime: true, revision: 2, values: { returnees: 4 } });
-      const history = await h.database.db.selectFrom('report_submission_history').selectAll().execute();
-      expect(history.map((x) => JSON.parse(x.values))).toEqual([{ returnees: 3, quarantined: 1 }]);
+      const shown = await h.call('GET', `/api/v1/report-forms/${formId}/submissions?unitId=${ids.a}&period=2026-11-30`, { cookie: cadre });
+      expect(shown.json()).toMatchObject({ revision: 2, values: { returnees: 4 }, history: [{ revision: 1, values: { returnees: 3, quarantined: 1 } }] });
     });
 
     it('refuses bad values naming the field and saves nothing', async () => {

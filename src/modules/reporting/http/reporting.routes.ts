@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
+import { NotFound } from '../../../kernel/errors.js';
 import { CompletenessQuery, FormDefinitionBody, SubmitBody } from '../../../contracts/reporting.js';
 import { completeness } from '../commands/completeness.js';
 import { rollupReport } from '../commands/rollup-report.js';
@@ -61,5 +62,23 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     body: z.strictObject({ unitId: z.uuid().optional(), period: z.string().min(7).max(10) }),
     summary: '催报: remind every unit still missing the period’s report (inbox, and webhook / group robot)',
     handler: ({ actor, params, body, req }) => remindMissing(deps, actor, params.id, body, req.id),
+  });
+  route(app, {
+    method: 'GET', url: '/api/v1/report-forms/:id/submissions', tag: 'reporting', permission: 'report.read', params: IdParams,
+    query: z.strictObject({ unitId: z.uuid(), period: z.string().min(7).max(10) }),
+    summary: 'A unit’s report for a period (to show or correct it), with the history of its corrections',
+    async handler({ actor, params, query }) {
+      const db = deps.database.db;
+      const unit = await deps.org.unit(db, query.unitId);
+      if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', query.unitId);
+      const row = await reportStore.submission(db, params.id, unit.id, query.period);
+      if (!row || row.district_code !== actor.districtCode) throw new NotFound('report_submission', `${query.unitId}/${query.period}`);
+      const history = await db.selectFrom('report_submission_history').selectAll().where('submission_id', '=', row.id).orderBy('revision').execute();
+      return {
+        id: row.id, formId: row.form_id, formVersion: row.form_version, unitId: row.unit_id, unitName: unit.name, period: row.period, zero: row.zero === 1,
+        values: JSON.parse(row.values), submittedAt: row.submitted_at, onTime: row.on_time === 1, late: row.on_time === 0, revision: row.revision, updatedAt: row.updated_at,
+        history: history.map((h) => ({ revision: h.revision, formVersion: h.form_version, zero: h.zero === 1, values: JSON.parse(h.values), changedAt: h.changed_at })),
+      };
+    },
   });
 }
