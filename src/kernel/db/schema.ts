@@ -349,6 +349,31 @@ export interface ReportSubmissionHistoryTable {
   changed_at: string;
 }
 
+export interface ReportQueryTable {
+  id: string;
+  district_code: string;
+  submission_id: string;
+  unit_path: string;
+  field: string | null;
+  status: string;
+  asked_by: string;
+  asked_at: string;
+  due_at: string;
+  answered_at: string | null;
+  escalated_at: string | null;
+}
+
+export interface ReportQueryMessageTable {
+  id: string;
+  query_id: string;
+  district_code: string;
+  author_id: string;
+  author_name: string;
+  kind: string;
+  text: string;
+  at: string;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -365,6 +390,8 @@ export interface DB {
   report_form_versions: ReportFormVersionTable;
   report_submissions: ReportSubmissionTable;
   report_submission_history: ReportSubmissionHistoryTable;
+  report_queries: ReportQueryTable;
+  report_query_messages: ReportQueryMessageTable;
   case_kpi_rollup: CaseKpiRollupTable;
   case_actions: CaseActionTable;
   case_number_counters: CaseNumberCounterTable;

@@ -9,3 +9,4 @@ export { seedDemoForms } from './demo/seed-demo-forms.js';
 export function registerReporting(app: FastifyInstance, deps: ReportingDeps): void {
   registerReportingRoutes(app, deps);
 }
+export { reportQueryJob } from './commands/data-queries.js';

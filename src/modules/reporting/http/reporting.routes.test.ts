@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
+import { loadConfig } from '../../../kernel/config.js';
+import { createOrgApi } from '../../org/index.js';
+import { LocateService } from '../../org/locate-service.js';
+import { escalateOverdueQueries } from '../commands/data-queries.js';
 
 const FORM = {
   code: 'epidemic_daily', name: '疫情防控日报', periodType: 'daily', allowZero: true,
@@ -139,6 +143,28 @@ for (const tdb of testDatabases()) {
       expect(r.json()).toMatchObject({ missingUnits: 2, messages: 1 });
       const inbox = (await h.call('GET', '/api/v1/inbox', { cookie: cadre })).json().items;
       expect(inbox[0]).toMatchObject({ kind: 'report.missing', title: expect.stringContaining('2026-11-29') });
+    });
+
+    it('runs a 24-hour data query: the level above asks, the unit answers, an unanswered one is escalated', async () => {
+      const sub = (await h.call('GET', `/api/v1/report-forms/${formId}/submissions?unitId=${ids.a}&period=2026-11-30`, { cookie: admin })).json();
+      expect((await h.call('POST', `/api/v1/report-submissions/${sub.id}/queries`, { cookie: cadre, body: { question: '自己核查自己' } })).statusCode).toBe(403);
+      const bad = await h.call('POST', `/api/v1/report-submissions/${sub.id}/queries`, { cookie: admin, body: { field: 'colour', question: '这是什么' } });
+      expect(bad.json().errors[0].field).toBe('field');
+      const asked = await h.call('POST', `/api/v1/report-submissions/${sub.id}/queries`, { cookie: admin, body: { field: 'returnees', question: '返乡人数比昨日多 3 人，请核实' } });
+      expect(asked.statusCode, asked.body).toBe(201);
+      expect((await h.call('GET', '/api/v1/inbox', { cookie: cadre })).json().items[0].kind).toBe('report.query');
+      expect((await h.call('POST', `/api/v1/report-queries/${asked.json().id}/answer`, { cookie: admin, body: { answer: '自答' } })).statusCode).toBe(403);
+      const answered = await h.call('POST', `/api/v1/report-queries/${asked.json().id}/answer`, { cookie: cadre, body: { answer: '已核实，新增 3 人为外省返乡' } });
+      expect(answered.statusCode).toBe(204);
+      const second = await h.call('POST', `/api/v1/report-submissions/${sub.id}/queries`, { cookie: admin, body: { question: '请补充情况说明' } });
+      const deps = { database: h.database, clock: h.clock, config: loadConfig({}), org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) };
+      expect((await escalateOverdueQueries(deps, new Date(h.clock.now().getTime() + 23 * 3600_000))).escalated).toBe(0);
+      expect((await escalateOverdueQueries(deps, new Date(h.clock.now().getTime() + 25 * 3600_000))).escalated).toBe(1);
+      const list = (await h.call('GET', '/api/v1/report-queries', { cookie: admin })).json().items;
+      expect(list.find((x: { id: string }) => x.id === second.json().id).status).toBe('overdue');
+      const first = list.find((x: { id: string }) => x.id === asked.json().id);
+      expect(first).toMatchObject({ status: 'answered', answeredLate: false });
+      expect(first.thread.map((m: { kind: string }) => m.kind)).toEqual(['question', 'answer']);
     });
 
     it('refuses a submission made on a replaced version of the form', async () => {

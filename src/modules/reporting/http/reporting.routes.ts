@@ -6,6 +6,7 @@ import { CompletenessQuery, FormDefinitionBody, SubmitBody } from '../../../cont
 import { completeness } from '../commands/completeness.js';
 import { rollupReport } from '../commands/rollup-report.js';
 import { remindMissing } from '../commands/remind-missing.js';
+import { answerQuery, askQuery, listQueries } from '../commands/data-queries.js';
 import { createForm, reviseForm } from '../commands/define-form.js';
 import { submitReport } from '../commands/submit-report.js';
 import type { ReportingDeps } from '../deps.js';
@@ -80,5 +81,23 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
         history: history.map((h) => ({ revision: h.revision, formVersion: h.form_version, zero: h.zero === 1, values: JSON.parse(h.values), changedAt: h.changed_at })),
       };
     },
+  });
+  route(app, {
+    method: 'POST', url: '/api/v1/report-submissions/:id/queries', tag: 'reporting', permission: 'report.read', params: IdParams, status: 201,
+    body: z.strictObject({ field: z.string().max(64).nullable().optional(), question: z.string().trim().min(2).max(2000) }),
+    summary: '24小时数据核查: the level above questions a report (or one field); the unit must answer within 24 hours',
+    handler: async ({ actor, params, body, req }) => ({ id: await askQuery(deps, actor, params.id, body, req.id) }),
+  });
+  route(app, {
+    method: 'POST', url: '/api/v1/report-queries/:id/answer', tag: 'reporting', permission: 'report.submit', params: IdParams, status: 204,
+    body: z.strictObject({ answer: z.string().trim().min(1).max(2000) }),
+    summary: 'The questioned unit answers a data query (the thread is kept)',
+    handler: ({ actor, params, body, req }) => answerQuery(deps, actor, params.id, body, req.id),
+  });
+  route(app, {
+    method: 'GET', url: '/api/v1/report-queries', tag: 'reporting', permission: 'report.read',
+    query: z.strictObject({ status: z.enum(['open', 'answered', 'overdue', 'closed']).optional() }),
+    summary: 'Data queries in scope with their threads; overdue ones were escalated after 24 hours',
+    handler: ({ actor, query }) => listQueries(deps, actor, query),
   });
 }
