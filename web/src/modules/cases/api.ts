@@ -1,18 +1,9 @@
 import { api, ApiError, withQuery } from '../../lib/api';
 import type { Crs, Unit } from '../org/api';
 
-export type CaseStatus =
-  | 'reported'
-  | 'escalated'
-  | 'escalated_district'
-  | 'accepted'
-  | 'dispatched'
-  | 'handling'
-  | 'returned'
-  | 'pending_verification'
-  | 'closed'
-  | 'rejected'
-  | 'merged';
+/** The server's own list of states (src/modules/cases/domain), so the two never drift. */
+import type { CaseStatus } from '../../../../src/modules/cases/domain/case-types';
+export type { CaseStatus };
 
 export type DeadlineStatus = 'none' | 'on_time' | 'near_overdue' | 'overdue';
 

@@ -1,17 +1,7 @@
 import { api, ApiError, UNAUTHORIZED_EVENT } from '../../lib/api';
 
-export type CaseStatus =
-  | 'reported'
-  | 'escalated'
-  | 'escalated_district'
-  | 'accepted'
-  | 'dispatched'
-  | 'handling'
-  | 'returned'
-  | 'pending_verification'
-  | 'closed'
-  | 'rejected'
-  | 'merged';
+import type { CaseStatus } from '../cases/api';
+export type { CaseStatus };
 
 export type DeadlineStatus = 'none' | 'on_time' | 'near_overdue' | 'overdue';
 
