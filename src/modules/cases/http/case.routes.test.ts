@@ -207,6 +207,18 @@ for (const tdb of testDatabases()) {
       const p2 = (await h.call('GET', `/api/v1/cases?limit=2&cursor=${p1.nextCursor}`, as('admin'))).json();
       expect(p1.items).toHaveLength(2);
       expect(p2.items[0].id < p1.items[1].id).toBe(true);
+      // Several statuses: newest first across all of them, paged by cursor, as one list would be.
+      const all = (await h.call('GET', '/api/v1/cases?limit=200', as('admin'))).json().items
+        .filter((c: { status: string }) => ['reported', 'closed', 'merged'].includes(c.status)).map((c: { id: string }) => c.id);
+      const pages: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await h.call('GET', `/api/v1/cases?status=reported,closed,merged&limit=2${cursor ? `&cursor=${cursor}` : ''}`, as('admin'))).json();
+        pages.push(...page.items.map((c: { id: string }) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(pages).toEqual(all);
+      expect(all.length).toBeGreaterThan(2);
       const bad = await h.call('GET', '/api/v1/cases?status=nonsense', as('admin'));
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].field).toMatch(/status/);

@@ -62,6 +62,13 @@ export const caseStore = {
   },
 
   async list(ex: Executor, dialect: Dialect, f: CaseListFilter): Promise<CaseTable[]> {
+    if (f.status && f.status.length > 1) {
+      // One newest-first walk of the (status, id) index per status, merged here: a page of "all open
+      // cases" then reads about `limit` rows per status instead of sorting every open case.
+      const parts: CaseTable[] = [];
+      for (const status of f.status) parts.push(...(await caseStore.list(ex, dialect, { ...f, status: [status] })));
+      return parts.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, f.limit);
+    }
     // A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own.
     const within = (p: string) => (eb: any) => eb.or([
       startsWith('grid_path', p), startsWith('assigned_unit_path', p),
