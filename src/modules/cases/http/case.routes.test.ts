@@ -213,7 +213,7 @@ for (const tdb of testDatabases()) {
       const pages: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await h.call('GET', `/api/v1/cases?status=reported,closed,merged&limit=2${cursor ? `&cursor=${cursor}` : ''}`, as('admin'))).json();
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await h.call('GET', `/api/v1/cases?status=reported,closed,merged&limit=2${cursor ? `&cursor=${cursor}` : ''}`, as('admin'))).json();
         pages.push(...page.items.map((c: { id: string }) => c.id));
         cursor = page.nextCursor;
       } while (cursor);
