@@ -1,3 +1,4 @@
+import { createOrgApi } from '../src/modules/org/index.js';
 import { randomFillSync } from 'node:crypto';
 import path from 'node:path';
 import { systemClock } from '../src/kernel/clock.js';
@@ -58,7 +59,7 @@ export async function prepareDistrict(opts: { dataDir: string; databaseUrl?: str
   await migrateToLatest(database.db);
   const boot = await bootstrapDistrict(database, config, systemClock);
   await seedDemoDistrict(database, config, systemClock, boot.districtId);
-  await ensureCategories(database, config.districtCode, opts.now);
+  await ensureCategories(database, createOrgApi({ database, locator: new LocateService(database, systemClock) }), config.districtCode, opts.now);
   const db = database.db;
   const dc = config.districtCode;
 

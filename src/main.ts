@@ -37,12 +37,13 @@ async function main(): Promise<void> {
       console.log(`\n演示账号密码（仅显示一次）/ demo accounts password (shown once): ${demo.generatedPassword}\n`);
     }
   }
-  const added = await ensureCategories(database, config.districtCode, systemClock.now());
-  if (added) log.info({ categories: added }, 'case categories added');
   const locator = new LocateService(database, systemClock);
+  const org = createOrgApi({ database, locator });
+  const added = await ensureCategories(database, org, config.districtCode, systemClock.now());
+  if (added) log.info({ categories: added }, 'case categories added');
   if (boot.created && config.demo) {
-    const cases = await seedDemoCases({ database, clock: systemClock, config, org: createOrgApi({ database, locator }) }, systemClock.now());
-    const submissions = await seedDemoForms({ database, clock: systemClock, config, org: createOrgApi({ database, locator }) }, systemClock.now());
+    const cases = await seedDemoCases({ database, clock: systemClock, config, org }, systemClock.now());
+    const submissions = await seedDemoForms({ database, clock: systemClock, config, org }, systemClock.now());
     log.info({ cases, submissions }, 'demo cases and report submissions created');
   }
   if (boot.generatedAdminPassword) {
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
   const jobDeps = { database, clock: systemClock, config };
   const scheduler = startScheduler(database.db, systemClock, [
     webhookJobs(jobDeps),
-    caseDeadlineJob({ ...jobDeps, org: createOrgApi({ database, locator }), enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
-    reportQueryJob({ ...jobDeps, org: createOrgApi({ database, locator }) }),
+    caseDeadlineJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
+    reportQueryJob({ ...jobDeps, org }),
   ], (job, err) => log.error({ job, err }, 'scheduled job failed'));
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -10,6 +10,7 @@ import type { TestDatabase } from '../kernel/db/test-databases.js';
 import { bootstrapDistrict } from '../modules/org/bootstrap.js';
 import { LocateService } from '../modules/org/locate-service.js';
 import { ensureCategories } from '../modules/cases/index.js';
+import { createOrgApi } from '../modules/org/index.js';
 
 export const ADMIN_PASSWORD = 'Admin12345';
 
@@ -30,8 +31,8 @@ export async function openHarness(tdb: TestDatabase, env: Record<string, string>
   const clock = fixedClock('2026-11-30T02:00:00.000Z');
   const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-test-')), CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });
   const boot = await bootstrapDistrict(database, config, clock);
-  await ensureCategories(database, config.districtCode, clock.now());
   const locator = new LocateService(database, clock);
+  await ensureCategories(database, createOrgApi({ database, locator }), config.districtCode, clock.now());
   const app = await buildApp({ ...extra, config, database, clock, locator, logger: process.env.CIVICGRID_TEST_LOG ? { level: 'error' } : false });
   const call: Harness['call'] = (method, url, opts = {}) =>
     app.inject({

@@ -1,6 +1,9 @@
 import type { Executor } from '../../kernel/db/db.js';
 import { toWgs84, type Crs } from '../../kernel/geo/crs.js';
 import type { OrgDeps } from './deps.js';
+import { startsWith } from '../../kernel/db/dialect.js';
+import type { Actor } from '../../kernel/auth/actor.js';
+import { permissionsOf, type RoleCode } from '../../kernel/auth/roles.js';
 import { unitStore } from './store/unit.store.js';
 
 export interface UnitRef {
@@ -55,6 +58,35 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
       const grid = gridId ? await unitStore.findById(ex, gridId) : undefined;
       if (!grid) return { lng: x, lat: y, grid: null, ancestors: [] };
       return { lng: x, lat: y, grid: ref(grid), ancestors: (await unitStore.ancestors(ex, grid.path)).map(ref) };
+    },
+    /** Units under a path (retired ones too, with their life span), by kind or by id: e.g. the units that must report. */
+    async unitsUnder(ex: Executor, districtCode: string, path: string, f: { kind?: string; ids?: string[] }) {
+      let q = ex.selectFrom('units').select(['id', 'name', 'path', 'created_at', 'retired_at']).where('district_code', '=', districtCode).where(startsWith('path', path));
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['']);
+      return (await q.orderBy('path').execute()).map((r) => ({ id: r.id, name: r.name, path: r.path, createdAt: r.created_at, retiredAt: r.retired_at }));
+    },
+    /** The active children of a unit, in their order. */
+    async children(ex: Executor, unitId: string): Promise<UnitRef[]> {
+      return (await unitStore.children(ex, unitId)).map(ref);
+    },
+    /** The active departments and outside units of a district: where cases are dispatched. */
+    async dispatchTargets(ex: Executor, districtCode: string): Promise<UnitRef[]> {
+      const rows = await ex.selectFrom('units').selectAll().where('district_code', '=', districtCode)
+        .where('kind', 'in', ['department', 'outside_unit']).where('status', '=', 'active').orderBy('kind').orderBy('sort_order').execute();
+      return rows.map(ref);
+    },
+    /** Active small grids under a path with their boundaries (GeoJSON text). */
+    async gridsWithBoundaries(ex: Executor, path: string): Promise<{ id: string; geometry: string }[]> {
+      return ex.selectFrom('units as u').innerJoin('unit_boundaries as b', 'b.unit_id', 'u.id').select(['u.id', 'b.geometry'])
+        .where('u.kind', '=', 'grid_small').where('u.status', '=', 'active').where(startsWith('u.path', path)).orderBy('u.code').execute();
+    },
+    /** The acting identity of an account, for work the system does on someone's behalf (demo data, operator commands). */
+    async actorFor(ex: Executor, username: string): Promise<Actor> {
+      const a = await ex.selectFrom('accounts as a').innerJoin('units as u', 'u.id', 'a.unit_id')
+        .select(['a.id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles', 'u.path']).where('a.username', '=', username).executeTakeFirstOrThrow();
+      const roles = JSON.parse(a.roles) as RoleCode[];
+      return { accountId: a.id, username: a.username, displayName: a.display_name, districtCode: a.district_code, unitId: a.unit_id, scopePath: a.path, roles, permissions: new Set(permissionsOf(roles)) };
     },
     /** Accounts whose data scope covers a unit and that hold one of the roles: the addressees of notices. */
     async accountsCovering(ex: Executor, unitPath: string, roles: string[]): Promise<{ id: string; unitId: string; roles: string[] }[]> {

@@ -5,6 +5,7 @@ import { route } from '../../kernel/http/route.js';
 import { Invalid } from '../../kernel/errors.js';
 import { VERSION } from '../../kernel/version.js';
 import type { OrgDeps } from '../org/deps.js';
+import { createOrgApi } from '../org/index.js';
 import { calendarYear, deleteCalendarDay, setCalendarDay } from './calendar.js';
 
 const DateParam = z.strictObject({
@@ -13,12 +14,13 @@ const DateParam = z.strictObject({
 
 /** Platform-wide pages: public settings, the working-day calendar, the audit log. */
 export function registerPlatform(app: FastifyInstance, deps: OrgDeps): void {
+  const org = createOrgApi(deps);
   route(app, {
     method: 'GET', url: '/api/v1/settings/public', tag: 'platform', auth: 'none',
     summary: 'Settings the console needs before login',
     response: z.object({ districtCode: z.string(), districtName: z.string(), mapTileUrl: z.string().nullable(), version: z.string() }),
     async handler() {
-      const district = await deps.database.db.selectFrom('units').select('name').where('kind', '=', 'district').where('code', '=', deps.config.districtCode).executeTakeFirst();
+      const district = await org.unitByCode(deps.database.db, deps.config.districtCode);
       return { districtCode: deps.config.districtCode, districtName: district?.name ?? '', mapTileUrl: deps.config.mapTileUrl, version: VERSION };
     },
   });

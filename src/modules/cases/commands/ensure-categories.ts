@@ -1,15 +1,15 @@
 import type { Database } from '../../../kernel/db/db.js';
+import type { OrgApi } from '../../org/index.js';
 import { CATEGORY_SEED } from '../data/categories.data.js';
 
 /**
  * Inserts the shipped categories a district does not have yet (idempotent; admins' edits survive).
  * Default responsible units are matched by name among the district's departments and outside units.
  */
-export async function ensureCategories(database: Database, districtCode: string, now: Date): Promise<number> {
+export async function ensureCategories(database: Database, org: Pick<OrgApi, 'dispatchTargets'>, districtCode: string, now: Date): Promise<number> {
   const db = database.db;
   const existing = new Set((await db.selectFrom('case_categories').select('code').where('district_code', '=', districtCode).execute()).map((r) => r.code));
-  const units = await db.selectFrom('units').select(['id', 'name']).where('district_code', '=', districtCode)
-    .where('kind', 'in', ['department', 'outside_unit']).where('status', '=', 'active').execute();
+  const units = await org.dispatchTargets(db, districtCode);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
   const rows = [];
   let sort = 0;

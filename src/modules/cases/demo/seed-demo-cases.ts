@@ -1,5 +1,4 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
-import { permissionsOf, type RoleCode } from '../../../kernel/auth/roles.js';
 import { fixedClock } from '../../../kernel/clock.js';
 import { pointInGeometry } from '../../../kernel/geo/point-in-polygon.js';
 import { bbox, type BoundaryGeometry } from '../../../kernel/geo/geojson.js';
@@ -38,13 +37,6 @@ const PROBLEMS: [string, string][] = [
   ['5402', '背街小巷环境脏乱'],
 ];
 
-async function actorOf(deps: CasesDeps, username: string): Promise<Actor> {
-  const a = await deps.database.db.selectFrom('accounts as a').innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles', 'u.path']).where('a.username', '=', username).executeTakeFirstOrThrow();
-  const roles = JSON.parse(a.roles) as RoleCode[];
-  return { accountId: a.id, username: a.username, displayName: a.display_name, districtCode: a.district_code, unitId: a.unit_id, scopePath: a.path, roles, permissions: new Set(permissionsOf(roles)) };
-}
-
 /** A point inside a grid: the first lattice point of its bounding box that falls inside. */
 function pointIn(geometry: BoundaryGeometry, salt: number): { lng: number; lat: number } | null {
   const [x0, y0, x1, y1] = bbox(geometry);
@@ -63,17 +55,16 @@ function pointIn(geometry: BoundaryGeometry, salt: number): { lng: number; lat: 
  */
 export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number> {
   const db = deps.database.db;
-  const triage = await actorOf(deps, 'chenzhou');
-  const handler = await actorOf(deps, 'chengguan');
+  const triage = await deps.org.actorFor(db, 'chenzhou');
+  const handler = await deps.org.actorFor(db, 'chengguan');
   const dept = (await deps.org.unit(db, handler.unitId))!;
   let made = 0;
   for (const [ci, community] of ['朱庄社区', '德化社区'].entries()) {
-    const reporter = await actorOf(deps, ci === 0 ? 'wgy_zhuzhuang' : 'wgy_dehua');
-    const cadre = await actorOf(deps, ci === 0 ? 'zhuzhuang' : 'dehua');
+    const reporter = await deps.org.actorFor(db, ci === 0 ? 'wgy_zhuzhuang' : 'wgy_dehua');
+    const cadre = await deps.org.actorFor(db, ci === 0 ? 'zhuzhuang' : 'dehua');
     const com = await deps.org.unitByName(db, reporter.districtCode, community);
     if (!com) continue;
-    const grids = await db.selectFrom('units as u').innerJoin('unit_boundaries as b', 'b.unit_id', 'u.id').select(['u.id', 'b.geometry'])
-      .where('u.kind', '=', 'grid_small').where('u.path', 'like', `${com.path}%`).orderBy('u.code').execute();
+    const grids = await deps.org.gridsWithBoundaries(db, com.path);
     for (const [si, story] of STORIES.entries()) {
       const grid = grids[(si * 3 + ci) % grids.length];
       const point = grid && pointIn(JSON.parse(grid.geometry), si + ci);

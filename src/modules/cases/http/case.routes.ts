@@ -40,10 +40,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     method: 'GET', url: '/api/v1/cases/dispatch-units', tag: 'cases', permission: 'case.read',
     summary: 'The departments and outside units of the district a case can be dispatched to (outside the caller’s own scope)',
     async handler({ actor }) {
-      const rows = await deps.database.db.selectFrom('units').select(['id', 'parent_id', 'kind', 'code', 'name', 'district_code', 'status'])
-        .where('district_code', '=', actor.districtCode).where('kind', 'in', ['department', 'outside_unit']).where('status', '=', 'active')
-        .orderBy('kind').orderBy('sort_order').execute();
-      return { items: rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, code: r.code, name: r.name, districtCode: r.district_code, status: r.status, hasBoundary: false, childCount: 0 })) };
+      const units = await deps.org.dispatchTargets(deps.database.db, actor.districtCode);
+      return { items: units.map((u) => ({ id: u.id, parentId: u.path.split('/').filter(Boolean).at(-2) ?? null, kind: u.kind, code: u.code, name: u.name, districtCode: u.districtCode, status: u.status, hasBoundary: false, childCount: 0 })) };
     },
   });
   route(app, {

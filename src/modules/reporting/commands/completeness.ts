@@ -3,6 +3,7 @@ import { NotFound } from '../../../kernel/errors.js';
 import { computeCompleteness, parsePeriod } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { reportingUnits } from './reporting-units.js';
 
 /**
  * 应报 / 实报 / 按时报 for a unit subtree and period range, as DHIS2 computes reporting rates:
@@ -18,17 +19,17 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
   parsePeriod(q.to, def.periodType, 'to');
   const unit = await deps.org.unit(db, q.unitId ?? actor.unitId);
   if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', q.unitId ?? actor.unitId);
-  const units = await reportStore.reportingUnits(db, actor.districtCode, unit.path, def.reporters);
+  const units = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const report = computeCompleteness({
     periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now: deps.clock.now(),
-    units: units.map((u) => ({ unitId: u.id, activeFrom: new Date(u.created_at), retiredAt: u.retired_at ? new Date(u.retired_at) : null })),
+    units: units.map((u) => ({ unitId: u.id, activeFrom: new Date(u.createdAt), retiredAt: u.retiredAt ? new Date(u.retiredAt) : null })),
     submissions: [],
   });
   const rows = await reportStore.submissions(db, formId, unit.path, report.periods);
   const full = computeCompleteness({
     periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now: deps.clock.now(),
-    units: units.map((u) => ({ unitId: u.id, activeFrom: new Date(u.created_at), retiredAt: u.retired_at ? new Date(u.retired_at) : null })),
+    units: units.map((u) => ({ unitId: u.id, activeFrom: new Date(u.createdAt), retiredAt: u.retiredAt ? new Date(u.retiredAt) : null })),
     submissions: rows.map((r) => ({ unitId: r.unit_id, period: r.period, submittedAt: new Date(r.submitted_at), zero: r.zero === 1 })),
   });
   return {

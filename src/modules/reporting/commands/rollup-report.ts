@@ -23,7 +23,7 @@ export async function rollupReport(deps: ReportingDeps, actor: Actor, formId: st
     unitId: r.unit_id, unitPath: r.unit_path, period: r.period, zero: r.zero === 1, values: JSON.parse(r.values) as Record<string, unknown>,
   }));
   const fields = rollupFieldsOf(def);
-  const children = await db.selectFrom('units').select(['id', 'name', 'path']).where('parent_id', '=', unit.id).where('status', '=', 'active').orderBy('sort_order').execute();
+  const children = await deps.org.children(db, unit.id);
   // Each report belongs to the child whose subtree holds its unit (the unit itself when it reports directly).
   const childOf = (path: string) => children.find((c) => path.startsWith(c.path))?.id ?? unit.id;
   const byChild = rollupBy(fields, rows, (r) => childOf(r.unitPath));

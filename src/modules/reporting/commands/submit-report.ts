@@ -9,6 +9,7 @@ import type { SubmitBody } from '../../../contracts/reporting.js';
 import { assertValidSubmission, deadlineOf, isFuture, isOnTime, parsePeriod } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { reportingUnits } from './reporting-units.js';
 
 /**
  * Submits (or corrects) a unit's report for a period. The first submission fixes the time that
@@ -29,11 +30,11 @@ export async function submitReport(deps: ReportingDeps, actor: Actor, formId: st
   if (isFuture(period.id, now, tz)) throw new Invalid('report.future_period', '不能填报尚未开始的周期', [{ field: 'period', message: '周期尚未开始' }]);
   const unit = await deps.org.unit(db, body.unitId);
   if (!unit || !inScope(actor, unit.path)) throw new NotFound('unit', body.unitId);
-  const expected = await reportStore.reportingUnits(db, actor.districtCode, unit.path, def.reporters);
+  const expected = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
   const me = expected.find((u) => u.id === unit.id);
   // The same rule as completeness: a unit reports for the periods whose deadline falls in its life.
   const due = deadlineOf(period.id, def.deadline, tz).toISOString();
-  if (!me || me.created_at > due || (me.retired_at !== null && me.retired_at <= due)) {
+  if (!me || me.createdAt > due || (me.retiredAt !== null && me.retiredAt <= due)) {
     throw new Invalid('report.unit_not_expected', `「${unit.name}」不需要在该周期填报「${def.name}」`, [{ field: 'unitId', message: '该单位不在报送范围内' }]);
   }
   const content = { zero: body.zero ?? false, values: body.zero ? null : (body.values ?? {}) };

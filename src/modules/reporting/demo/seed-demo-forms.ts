@@ -1,10 +1,9 @@
-import type { Actor } from '../../../kernel/auth/actor.js';
-import { permissionsOf } from '../../../kernel/auth/roles.js';
 import { newId } from '../../../kernel/ids.js';
 import { deadlineOf, periodOf, previousPeriod } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { createForm } from '../commands/define-form.js';
 import { reportStore } from '../store/report.store.js';
+import { reportingUnits } from '../commands/reporting-units.js';
 
 const EPIDEMIC = {
   code: 'epidemic_daily', name: '疫情防控日报', periodType: 'daily' as const, allowZero: true,
@@ -37,16 +36,14 @@ const CIVILIZED_CITY = {
  */
 export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<number> {
   const db = deps.database.db;
-  const admin = await db.selectFrom('accounts as a').innerJoin('units as u', 'u.id', 'a.unit_id').select(['a.id', 'a.district_code', 'a.unit_id', 'u.path'])
-    .where('a.username', '=', 'admin').executeTakeFirstOrThrow();
-  const actor: Actor = { accountId: admin.id, username: 'admin', displayName: '系统管理员', districtCode: admin.district_code, unitId: admin.unit_id, scopePath: admin.path, roles: ['admin'], permissions: new Set(permissionsOf(['admin'])) };
+  const actor = await deps.org.actorFor(db, 'admin');
   const tz = deps.config.timeZone;
   let rows = 0;
   let seed = 20260806;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (const def of [EPIDEMIC, CIVILIZED_CITY]) {
     const formId = await createForm(deps, actor, def as never);
-    const units = await reportStore.reportingUnits(db, actor.districtCode, admin.path, def.reporters);
+    const units = await reportingUnits(deps, db, actor.districtCode, actor.scopePath, def.reporters);
     const batch = [];
     let period = periodOf(now, 'daily', tz);
     for (let d = 0; d < 21; d++) {
@@ -65,7 +62,7 @@ export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<num
         batch.push({
           id: newId(submittedAt.getTime()), district_code: actor.districtCode, form_id: formId, form_version: 1, unit_id: u.id, unit_path: u.path, period,
           zero: zero ? 1 : 0, values: JSON.stringify(values), submitted_at: submittedAt.toISOString(), on_time: late ? 0 : 1,
-          submitted_by: admin.id, revision: 1, updated_at: submittedAt.toISOString(),
+          submitted_by: actor.accountId, revision: 1, updated_at: submittedAt.toISOString(),
         });
       }
     }

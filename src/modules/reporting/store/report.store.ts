@@ -36,11 +36,4 @@ export const reportStore = {
       .where('period', '>=', periods[0]).where('period', '<=', periods[periods.length - 1])
       .where(startsWith('unit_path', unitPath)).execute();
   },
-
-  /** The units that must report under a path: a tree level or a hand-picked list, retired ones included (for past periods). */
-  async reportingUnits(ex: Executor, districtCode: string, unitPath: string, who: ReportFormDefinition['reporters']) {
-    let q = ex.selectFrom('units').select(['id', 'name', 'path', 'created_at', 'retired_at']).where('district_code', '=', districtCode).where(startsWith('path', unitPath));
-    q = who.kind === 'level' ? q.where('kind', '=', who.unitKind) : q.where('id', 'in', who.unitIds);
-    return q.orderBy('path').execute();
-  },
 };

@@ -101,17 +101,8 @@ export interface GridFeature {
   geometry: { type: string; coordinates: unknown };
 }
 
-/** Cases still on somebody's desk: "my grid's open cases". */
-export const OPEN_STATUSES: CaseStatus[] = [
-  'reported',
-  'escalated',
-  'escalated_district',
-  'accepted',
-  'dispatched',
-  'handling',
-  'returned',
-  'pending_verification',
-];
+/** Cases still on somebody's desk: "my grid's open cases" (the ledger's own list). */
+export { openStatuses as OPEN_STATUSES } from '../cases/labels';
 
 export const mobileApi = {
   categories: () => api.get<{ items: Category[] }>('/case-categories'),
