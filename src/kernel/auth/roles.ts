@@ -30,6 +30,13 @@ export const PERMISSIONS = [
   'report.read',
   'report.submit',
   'report.define',
+  'task.read',
+  'task.manage',
+  'task.report',
+  'proposal.read',
+  'proposal.manage',
+  'proposal.handle',
+  'supervisor.visit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,17 +49,17 @@ export interface RoleDefinition {
 
 export const ROLES: Record<RoleCode, RoleDefinition> = {
   admin: { code: 'admin', name: '系统管理员', permissions: PERMISSIONS },
-  district_leader: { code: 'district_leader', name: '区领导', permissions: ['unit.read', 'person.read', 'account.read', 'audit.read', 'case.read', 'report.read'] },
-  supervision_office: { code: 'supervision_office', name: '督查室', permissions: ['unit.read', 'person.read', 'account.read', 'case.read', 'case.report', 'report.read'] },
+  district_leader: { code: 'district_leader', name: '区领导', permissions: ['unit.read', 'person.read', 'account.read', 'audit.read', 'case.read', 'report.read', 'task.read', 'task.report', 'proposal.read', 'proposal.handle'] },
+  supervision_office: { code: 'supervision_office', name: '督查室', permissions: ['unit.read', 'person.read', 'account.read', 'case.read', 'case.report', 'report.read', 'task.read', 'task.manage', 'task.report', 'proposal.read', 'proposal.manage'] },
   subdistrict_staff: {
     code: 'subdistrict_staff',
     name: '街道管理员',
-    permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'account.read', 'case.read', 'case.report', 'report.read', 'report.submit'],
+    permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'account.read', 'case.read', 'case.report', 'report.read', 'report.submit', 'task.read', 'task.report', 'proposal.read', 'proposal.handle'],
   },
-  community_worker: { code: 'community_worker', name: '社区工作者', permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'case.read', 'case.report', 'report.read', 'report.submit'] },
+  community_worker: { code: 'community_worker', name: '社区工作者', permissions: ['unit.read', 'person.read', 'person.write', 'person.reveal', 'case.read', 'case.report', 'report.read', 'report.submit', 'task.read', 'task.report'] },
   grid_worker: { code: 'grid_worker', name: '网格员', permissions: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'report.submit'] },
-  unit_handler: { code: 'unit_handler', name: '责任单位经办人', permissions: ['unit.read', 'case.read'] },
-  democratic_supervisor: { code: 'democratic_supervisor', name: '民主监督员', permissions: ['unit.read', 'case.read'] },
+  unit_handler: { code: 'unit_handler', name: '责任单位经办人', permissions: ['unit.read', 'case.read', 'task.read', 'task.report', 'proposal.read', 'proposal.handle'] },
+  democratic_supervisor: { code: 'democratic_supervisor', name: '民主监督员', permissions: ['unit.read', 'case.read', 'task.read', 'proposal.read', 'supervisor.visit'] },
   volunteer: { code: 'volunteer', name: '志愿者', permissions: ['unit.read', 'case.read', 'case.report'] },
 };
 
