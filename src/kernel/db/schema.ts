@@ -374,6 +374,60 @@ export interface ReportQueryMessageTable {
   at: string;
 }
 
+// 督查督办 (supervision of work)
+export interface ConsultationTopicTable {
+  id: string; district_code: string; year: number; title: string; form: string; planned_month: string;
+  /** JSON string[] */
+  lead_unit_ids: string; created_by: string; created_at: string;
+}
+export interface MeetingTable {
+  id: string; district_code: string; kind: string; title: string; held_on: string; chair_id: string | null;
+  /** JSON string[] */
+  attendee_ids: string;
+  /** JSON string[] */
+  attendee_unit_ids: string;
+  summary: string | null; topic_id: string | null; created_by: string; created_at: string;
+}
+export interface MeetingItemTable {
+  id: string; district_code: string; meeting_id: string; kind: string; seq: number; content: string; project_id: string | null;
+}
+export interface TaskTable {
+  id: string; district_code: string; kind: string; source: string; parent_id: string | null; tree_path: string; depth: number;
+  item_id: string | null; topic_id: string | null; title: string; description: string | null;
+  lead_leader_id: string | null; lead_unit_id: string; lead_unit_path: string;
+  /** JSON string[] */
+  cooperating_unit_ids: string;
+  start_on: string; deadline_on: string;
+  /** JSON Cadence or null */
+  cadence: string | null;
+  weight: number | null; status: string;
+  /** JSON StatusReason[] */
+  status_reasons: string;
+  progress: number; status_on: string; completed_on: string | null; missing_notified_due: string | null;
+  version: number; created_by: string; created_at: string; updated_at: string;
+}
+export interface TaskUnitTable { task_id: string; unit_id: string; unit_path: string; role: string }
+export interface TaskMilestoneTable {
+  id: string; district_code: string; task_id: string; seq: number; title: string; due_on: string; done_on: string | null;
+  done_by: string | null; weight: number | null; missed_notified_at: string | null;
+}
+export interface TaskReportTable {
+  id: string; district_code: string; task_id: string; reported_on: string; percent: number; content: string;
+  /** JSON string[] */
+  file_ids: string;
+  account_id: string; author_name: string; unit_id: string; created_at: string;
+}
+export interface TaskNoticeTable {
+  id: string; district_code: string; task_id: string; kind: string; to_unit_id: string; to_unit_path: string; content: string;
+  reply_due_at: string; sent_by: string; sent_by_name: string; sent_at: string; reply: string | null; replied_by: string | null;
+  replied_by_name: string | null; replied_at: string | null; escalated_at: string | null;
+}
+export interface AssessmentMarkTable {
+  id: string; district_code: string; unit_id: string; task_id: string | null; marked_on: string; score: number; comment: string | null;
+  given_by: string; given_at: string;
+}
+export interface AssessmentRulesTable { district_code: string; rules: string; updated_by: string; updated_at: string }
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -401,6 +455,16 @@ export interface DB {
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
   open311_api_keys: Open311ApiKeyTable;
+  consultation_topics: ConsultationTopicTable;
+  meetings: MeetingTable;
+  meeting_items: MeetingItemTable;
+  tasks: TaskTable;
+  task_units: TaskUnitTable;
+  task_milestones: TaskMilestoneTable;
+  task_reports: TaskReportTable;
+  task_notices: TaskNoticeTable;
+  assessment_marks: AssessmentMarkTable;
+  assessment_rules: AssessmentRulesTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
