@@ -10,6 +10,7 @@ import { LocateService } from './modules/org/locate-service.js';
 import { createOrgApi } from './modules/org/index.js';
 import { caseDeadlineJob, ensureCategories, seedDemoCases } from './modules/cases/index.js';
 import { reportQueryJob, seedDemoForms } from './modules/reporting/index.js';
+import { seedDemoSupervision, supervisionJob } from './modules/supervision/index.js';
 import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
 
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
   if (boot.created && config.demo) {
     const cases = await seedDemoCases({ database, clock: systemClock, config, org }, systemClock.now());
     const submissions = await seedDemoForms({ database, clock: systemClock, config, org }, systemClock.now());
-    log.info({ cases, submissions }, 'demo cases and report submissions created');
+    const supervision = await seedDemoSupervision({ database, clock: systemClock, config, org }, systemClock.now());
+    log.info({ cases, submissions, supervision }, 'demo cases, report submissions and supervised tasks created');
   }
   if (boot.generatedAdminPassword) {
     console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     webhookJobs(jobDeps),
     caseDeadlineJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
     reportQueryJob({ ...jobDeps, org }),
+    supervisionJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
   ], (job, err) => log.error({ job, err }, 'scheduled job failed'));
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -16,6 +16,15 @@ export interface UnitRef {
   status: string;
 }
 
+export interface AccountRef {
+  id: string;
+  name: string;
+  roles: string[];
+  unitId: string;
+  districtCode: string;
+  active: boolean;
+}
+
 export interface LocatedPoint {
   lng: number;
   lat: number;
@@ -87,6 +96,20 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
         .select(['a.id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles', 'u.path']).where('a.username', '=', username).executeTakeFirstOrThrow();
       const roles = JSON.parse(a.roles) as RoleCode[];
       return { accountId: a.id, username: a.username, displayName: a.display_name, districtCode: a.district_code, unitId: a.unit_id, scopePath: a.path, roles, permissions: new Set(permissionsOf(roles)) };
+    },
+    /** Accounts by id, with their names and roles (for showing who leads or chaired something). */
+    async accountsByIds(ex: Executor, ids: string[]): Promise<Map<string, AccountRef>> {
+      const uniq = [...new Set(ids)];
+      if (uniq.length === 0) return new Map();
+      const rows = await ex.selectFrom('accounts').select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled']).where('id', 'in', uniq).execute();
+      return new Map(rows.map((r) => [r.id, { id: r.id, name: r.display_name, roles: JSON.parse(r.roles) as string[], unitId: r.unit_id, districtCode: r.district_code, active: r.disabled === 0 }]));
+    },
+    /** Active accounts of a district holding a role, by name: e.g. the 区领导 who may lead tasks. */
+    async accountsWithRole(ex: Executor, districtCode: string, role: RoleCode): Promise<AccountRef[]> {
+      const rows = await ex.selectFrom('accounts').select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
+        .where('district_code', '=', districtCode).where('disabled', '=', 0).orderBy('display_name').execute();
+      return rows.map((r) => ({ id: r.id, name: r.display_name, roles: JSON.parse(r.roles) as string[], unitId: r.unit_id, districtCode: r.district_code, active: true }))
+        .filter((a) => a.roles.includes(role));
     },
     /** Accounts whose data scope covers a unit and that hold one of the roles: the addressees of notices. */
     async accountsCovering(ex: Executor, unitPath: string, roles: string[]): Promise<{ id: string; unitId: string; roles: string[] }[]> {

@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { authorize } from '../../../kernel/auth/actor.js';
+import { recordAudit } from '../../../kernel/audit/audit.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import { Invalid } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import { ASSESSMENT_RULE_LABELS, type QualityMarkBody } from '../../../contracts/supervision.js';
+import { assess, DEFAULT_ASSESSMENT_RULES, ruleProblems, unitFacts, type AssessmentPeriod, type AssessmentRule, type Task } from '../domain/index.js';
+import type { SupervisionDeps } from '../deps.js';
+import { buildTrees, taskStore } from '../store/task.store.js';
+import { calendarFor } from './refresh.js';
+import { loadVisibleTask } from './task-access.js';
+
+/** '2026' → the year, '2026-Q4' → the quarter, '2026-11' → the month; local dates inclusive. */
+export function parseAssessmentPeriod(period: string): AssessmentPeriod {
+  const y = Number(period.slice(0, 4));
+  const q = /^\d{4}-Q([1-4])$/.exec(period);
+  const m = /^\d{4}-(\d{2})$/.exec(period);
+  const last = (month: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (q) {
+    const first = (Number(q[1]) - 1) * 3 + 1;
+    return { from: `${y}-${pad(first)}-01`, to: `${y}-${pad(first + 2)}-${last(first + 2)}` };
+  }
+  if (m) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) throw new Invalid('supervision.bad_period', '月份无效', [{ field: 'period', message: '月份应为 01–12' }]);
+    return { from: `${y}-${m[1]}-01`, to: `${y}-${m[1]}-${last(month)}` };
+  }
+  return { from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+export async function assessmentRules(ex: Executor, districtCode: string): Promise<AssessmentRule[]> {
+  const row = await ex.selectFrom('assessment_rules').select('rules').where('district_code', '=', districtCode).executeTakeFirst();
+  return row ? (JSON.parse(row.rules) as AssessmentRule[]) : [...DEFAULT_ASSESSMENT_RULES];
+}
+
+export async function setAssessmentRules(deps: SupervisionDeps, actor: Actor, rules: AssessmentRule[], requestId?: string) {
+  authorize(actor, 'task.manage');
+  const problems = ruleProblems(rules).map((p) => ({ ...p, message: '须为不小于 0 的数' }));
+  if (problems.length) throw new Invalid('supervision.invalid_rules', problems[0].message, problems);
+  const now = deps.clock.now();
+  await deps.database.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('assessment_rules').where('district_code', '=', actor.districtCode).execute();
+    await trx.insertInto('assessment_rules').values({ district_code: actor.districtCode, rules: JSON.stringify(rules), updated_by: actor.accountId, updated_at: now.toISOString() }).execute();
+    await recordAudit(trx, { actor, action: 'assessment.rules', entityType: 'assessment_rules', entityId: actor.districtCode, at: now, requestId, summary: `考核规则：${rules.map((r) => ASSESSMENT_RULE_LABELS[r.kind]).join('、')}` });
+  });
+  return { rules };
+}
+
+export async function addQualityMark(deps: SupervisionDeps, actor: Actor, body: z.output<typeof QualityMarkBody>, requestId?: string) {
+  authorize(actor, 'task.manage');
+  const now = deps.clock.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const unit = await deps.org.unit(trx, body.unitId);
+    if (!unit || unit.districtCode !== actor.districtCode) throw new Invalid('supervision.mark_unit', '单位不存在', [{ field: 'unitId', message: '单位不存在' }]);
+    if (body.taskId) {
+      const t = await loadVisibleTask(trx, actor, body.taskId).catch(() => null);
+      if (!t) throw new Invalid('supervision.mark_task', '任务不存在', [{ field: 'taskId', message: '任务不存在' }]);
+    }
+    const cal = await calendarFor(deps, trx, actor.districtCode);
+    const today = cal.localDate(now);
+    const markedOn = body.markedOn ?? today;
+    if (markedOn > today) throw new Invalid('supervision.mark_future', '评价日期不能晚于今天', [{ field: 'markedOn', message: '不能晚于今天' }]);
+    const id = newId(now.getTime());
+    await trx.insertInto('assessment_marks').values({
+      id, district_code: actor.districtCode, unit_id: unit.id, task_id: body.taskId ?? null, marked_on: markedOn, score: body.score,
+      comment: body.comment ?? null, given_by: actor.accountId, given_at: now.toISOString(),
+    }).execute();
+    await recordAudit(trx, { actor, action: 'assessment.mark', entityType: 'unit', entityId: unit.id, at: now, requestId, summary: `质量评价 ${unit.name} ${body.score} 分` });
+    return { id };
+  });
+}
+
+/**
+ * 考核: each unit that leads a task running in the period (or got a quality mark in it) scored by the
+ * district's rules over the facts the pure rules count, ranked. Facts are seen as of today.
+ */
+export async function assessment(deps: SupervisionDeps, actor: Actor, periodText: string) {
+  authorize(actor, 'task.read');
+  const db = deps.database.db;
+  const period = parseAssessmentPeriod(periodText);
+  const cal = await calendarFor(deps, db, actor.districtCode);
+  const asOf = cal.localDate(deps.clock.now());
+  const rules = await assessmentRules(db, actor.districtCode);
+  const rows = await db.selectFrom('tasks').selectAll().where('district_code', '=', actor.districtCode)
+    .where('start_on', '<=', period.to).where('deadline_on', '>=', period.from).execute();
+  const loaded = await taskStore.load(db, rows);
+  // Each task counts for its own lead unit, with its own milestones and reports (not its sub-tasks').
+  const flat = buildTrees(loaded.map((t) => ({ ...t, row: { ...t.row, parent_id: null } })));
+  const byUnit = new Map<string, Task[]>();
+  for (const t of loaded) {
+    const list = byUnit.get(t.row.lead_unit_id) ?? [];
+    list.push(flat.get(t.row.id)!);
+    byUnit.set(t.row.lead_unit_id, list);
+  }
+  const marks = await db.selectFrom('assessment_marks').select(['unit_id', 'score']).where('district_code', '=', actor.districtCode)
+    .where('marked_on', '>=', period.from).where('marked_on', '<=', period.to < asOf ? period.to : asOf).execute();
+  const marksBy = new Map<string, number[]>();
+  for (const m of marks) marksBy.set(m.unit_id, [...(marksBy.get(m.unit_id) ?? []), m.score]);
+  const unitIds = [...new Set([...byUnit.keys(), ...marksBy.keys()])];
+  const units = await deps.org.unitsByIds(db, unitIds);
+  const visible = unitIds.filter((id) => units.get(id)?.path.startsWith(actor.scopePath));
+  const facts = visible.map((id) => unitFacts(id, byUnit.get(id) ?? [], period, asOf, marksBy.get(id) ?? []));
+  const ranked = assess(rules, facts);
+  const factsBy = new Map(facts.map((f) => [f.unitId, f]));
+  return {
+    period, asOf, rules,
+    units: ranked.map((r) => ({ ...r, unitName: units.get(r.unitId)?.name ?? '', facts: factsBy.get(r.unitId)! })),
+  };
+}
+
+export async function assessmentSheet(deps: SupervisionDeps, actor: Actor, periodText: string) {
+  const a = await assessment(deps, actor, periodText);
+  const kinds = a.rules.map((r) => r.kind);
+  async function* rows() {
+    for (const u of a.units) {
+      const row: Record<string, unknown> = {
+        rank: u.rank, unit: u.unitName, total: u.total,
+        milestones: `${u.facts.milestonesOnTime}/${u.facts.milestonesDue}`, reports: `${u.facts.reportPeriodsReported}/${u.facts.reportPeriodsDue}`,
+        overdue: u.facts.overdueTasks, marks: u.facts.qualityMarks.length ? (u.facts.qualityMarks.reduce((x, y) => x + y, 0) / u.facts.qualityMarks.length).toFixed(1) : '—',
+      };
+      for (const b of u.breakdown) row[`rule_${b.kind}`] = b.points;
+      yield row;
+    }
+  }
+  return {
+    sheetName: '考核排名',
+    title: `督查督办考核排名（${periodText}）`,
+    subtitle: `考核期 ${a.period.from} 至 ${a.period.to}，统计截至 ${a.asOf}`,
+    columns: [
+      { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unit', width: 28 }, { header: '总分', key: 'total', width: 8 },
+      ...kinds.map((k) => ({ header: ASSESSMENT_RULE_LABELS[k], key: `rule_${k}`, width: 14 })),
+      { header: '时间节点（按期/应完成）', key: 'milestones', width: 16 }, { header: '进度报告（已报/应报）', key: 'reports', width: 16 },
+      { header: '逾期任务数', key: 'overdue', width: 10 }, { header: '质量评价均分', key: 'marks', width: 12 },
+    ],
+    rows: rows(),
+  };
+}

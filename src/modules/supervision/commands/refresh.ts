@@ -1,0 +1,72 @@
+import type { WorkCalendar } from '../../../kernel/calendar/index.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import { notify } from '../../inbox/inbox.js';
+import { loadWorkCalendar } from '../../platform/calendar.js';
+import { completedOn, statusFacts, statusFromFacts, TASK_STATUS_NAMES, type Task } from '../domain/index.js';
+import type { SupervisionDeps } from '../deps.js';
+import { buildTrees, taskStore, type LoadedTask } from '../store/task.store.js';
+
+export function calendarFor(deps: Pick<SupervisionDeps, 'config'>, ex: Executor, districtCode: string): Promise<WorkCalendar> {
+  return loadWorkCalendar(ex, districtCode, deps.config.timeZone);
+}
+
+export interface Refreshed {
+  id: string;
+  status: string;
+  progress: number;
+  reasons: string[];
+  changed: boolean;
+}
+
+/**
+ * Recomputes the cached status, progress and completion date of every task of a tree from the pure
+ * rules as of `today`, writing only rows that changed; tells the lead leader and the lead unit of
+ * milestones newly missed and report periods newly missing (督办 escalation), once each.
+ */
+export async function refreshTree(deps: SupervisionDeps, ex: Executor, loaded: LoadedTask[], today: string, calendar: WorkCalendar, now: Date): Promise<Refreshed[]> {
+  const trees = buildTrees(loaded);
+  const out: Refreshed[] = [];
+  for (const t of loaded) {
+    const task = trees.get(t.row.id) as Task;
+    const facts = statusFacts(task, today, calendar);
+    const { status, reasons } = statusFromFacts(facts);
+    const progress = Math.round(facts.progress * 10) / 10;
+    const done = completedOn(task, today);
+    const changed = status !== t.row.status || progress !== t.row.progress || JSON.stringify(reasons) !== t.row.status_reasons || done !== t.row.completed_on;
+    if (changed || t.row.status_on !== today) {
+      await ex.updateTable('tasks').set({ status, status_reasons: JSON.stringify(reasons), progress, status_on: today, completed_on: done })
+        .where('id', '=', t.row.id).execute();
+    }
+    if (status !== 'done') await escalate(deps, ex, t, facts.missingPeriods.at(-1)?.due ?? null, today, now);
+    out.push({ id: t.row.id, status, progress, reasons, changed });
+  }
+  return out;
+}
+
+async function escalate(deps: SupervisionDeps, ex: Executor, t: LoadedTask, lastMissingDue: string | null, today: string, now: Date) {
+  const missed = t.milestones.filter((m) => m.due_on < today && m.done_on === null && m.missed_notified_at === null);
+  const newMissing = lastMissingDue !== null && (t.row.missing_notified_due === null || t.row.missing_notified_due < lastMissingDue);
+  if (missed.length === 0 && !newMissing) return;
+  const lines: string[] = [];
+  for (const m of missed) lines.push(`时间节点「${m.title}」应于 ${m.due_on} 完成，至今未完成。`);
+  if (newMissing) lines.push(`截至 ${lastMissingDue} 的进度报告未按期报送。`);
+  const unitAccounts = (await deps.org.accountsCovering(ex, t.row.lead_unit_path, ['subdistrict_staff', 'community_worker', 'unit_handler']))
+    .filter((a) => a.unitId === t.row.lead_unit_id).map((a) => a.id);
+  await notify(ex, {
+    accountIds: [...(t.row.lead_leader_id ? [t.row.lead_leader_id] : []), ...unitAccounts], districtCode: t.row.district_code,
+    kind: 'task.lagging', title: `【${TASK_STATUS_NAMES.lagging}】${t.row.title}`, body: lines.join('\n'), entityType: 'task', entityId: t.row.id, at: now,
+  });
+  if (missed.length) await ex.updateTable('task_milestones').set({ missed_notified_at: now.toISOString() }).where('id', 'in', missed.map((m) => m.id)).execute();
+  if (newMissing) await ex.updateTable('tasks').set({ missing_notified_due: lastMissingDue }).where('id', '=', t.row.id).execute();
+  if (deps.enqueueEvent) {
+    await deps.enqueueEvent(ex, { districtCode: t.row.district_code, type: 'task.lagging', at: now, payload: { taskId: t.row.id, title: t.row.title, missedMilestones: missed.map((m) => m.title), missingReportDue: newMissing ? lastMissingDue : null }, text: `【任务滞后】${t.row.title}：${lines.join('')}` });
+  }
+}
+
+/** Refreshes the tree a task belongs to (after any change to it). */
+export async function refreshTreeOf(deps: SupervisionDeps, ex: Executor, treePath: string, now: Date, calendar?: WorkCalendar): Promise<Refreshed[]> {
+  const loaded = await taskStore.loadTree(ex, treePath);
+  if (loaded.length === 0) return [];
+  const cal = calendar ?? await calendarFor(deps, ex, loaded[0].row.district_code);
+  return refreshTree(deps, ex, loaded, cal.localDate(now), cal, now);
+}

@@ -1,0 +1,45 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../../kernel/db/db.js';
+import type { TaskTable } from '../../../kernel/db/schema.js';
+import type { TaskStatus, TaskSummary } from '../../../contracts/supervision.js';
+import type { SupervisionDeps } from '../deps.js';
+
+/** Task rows → the list shape, with names and the next milestone, in a fixed number of queries. */
+export async function summarize(deps: SupervisionDeps, ex: Executor, rows: TaskTable[]): Promise<TaskSummary[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const unitIds = rows.flatMap((r) => [r.lead_unit_id, ...(JSON.parse(r.cooperating_unit_ids) as string[])]);
+  const [units, leaders, next, kids, notices] = await Promise.all([
+    deps.org.unitsByIds(ex, unitIds),
+    deps.org.accountsByIds(ex, rows.map((r) => r.lead_leader_id).filter((x): x is string => x !== null)),
+    ex.selectFrom('task_milestones').select(['id', 'task_id', 'title', 'due_on']).where('task_id', 'in', ids).where('done_on', 'is', null)
+      .orderBy('task_id').orderBy('due_on').orderBy('seq').execute(),
+    ex.selectFrom('tasks').select(['parent_id', sql<number>`count(*)`.as('n')]).where('parent_id', 'in', ids).groupBy('parent_id').execute(),
+    ex.selectFrom('task_notices').select(['task_id', sql<number>`count(*)`.as('n')]).where('task_id', 'in', ids).where('replied_at', 'is', null).groupBy('task_id').execute(),
+  ]);
+  const nextBy = new Map<string, { id: string; title: string; due: string }>();
+  for (const m of next) if (!nextBy.has(m.task_id)) nextBy.set(m.task_id, { id: m.id, title: m.title, due: m.due_on });
+  const kidsBy = new Map(kids.map((k) => [k.parent_id as string, Number(k.n)]));
+  const noticesBy = new Map(notices.map((k) => [k.task_id, Number(k.n)]));
+  const unit = (id: string) => ({ id, name: units.get(id)?.name ?? '（已删除单位）' });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as TaskSummary['kind'],
+    source: r.source as TaskSummary['source'],
+    title: r.title,
+    parentId: r.parent_id,
+    depth: r.depth,
+    leadLeader: r.lead_leader_id ? { id: r.lead_leader_id, name: leaders.get(r.lead_leader_id)?.name ?? '' } : null,
+    leadUnit: unit(r.lead_unit_id),
+    cooperatingUnits: (JSON.parse(r.cooperating_unit_ids) as string[]).map(unit),
+    start: r.start_on,
+    deadline: r.deadline_on,
+    status: r.status as TaskStatus,
+    statusReasons: JSON.parse(r.status_reasons) as string[],
+    progress: r.progress,
+    completedOn: r.completed_on,
+    nextMilestone: nextBy.get(r.id) ?? null,
+    subTaskCount: kidsBy.get(r.id) ?? 0,
+    openNotices: noticesBy.get(r.id) ?? 0,
+  }));
+}
