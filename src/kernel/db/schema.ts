@@ -404,6 +404,8 @@ export interface TaskTable {
   /** JSON StatusReason[] */
   status_reasons: string;
   progress: number; status_on: string; completed_on: string | null; missing_notified_due: string | null;
+  /** JSON day → [six counts], see unit_assessment_days */
+  assessment_days: string | null;
   version: number; created_by: string; created_at: string; updated_at: string;
 }
 export interface TaskUnitTable { task_id: string; unit_id: string; unit_path: string; role: string }
@@ -425,6 +427,10 @@ export interface TaskNoticeTable {
 export interface AssessmentMarkTable {
   id: string; district_code: string; unit_id: string; task_id: string | null; marked_on: string; score: number; comment: string | null;
   given_by: string; given_at: string;
+}
+export interface UnitAssessmentDayTable {
+  district_code: string; day: string; unit_id: string; milestones_due: number; milestones_on_time: number; report_periods_due: number;
+  report_periods_reported: number; tasks_due: number; tasks_late: number;
 }
 export interface AssessmentRulesTable { district_code: string; rules: string; updated_by: string; updated_at: string }
 
@@ -465,6 +471,7 @@ export interface DB {
   task_notices: TaskNoticeTable;
   assessment_marks: AssessmentMarkTable;
   assessment_rules: AssessmentRulesTable;
+  unit_assessment_days: UnitAssessmentDayTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }

@@ -84,6 +84,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_on', 'varchar(10)')
     /** Due date of the last missed report period the lead leader was told of. */
     .addColumn('missing_notified_due', 'varchar(10)')
+    /** JSON day → the six counts this task adds to its lead unit's assessment (see unit_assessment_days). */
+    .addColumn('assessment_days', 'text')
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
@@ -177,6 +179,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('assessment_marks_on').on('assessment_marks').columns(['district_code', 'marked_on']).execute();
 
+  // Running sums of assessment facts per unit and local day, kept from each task's own
+  // contributions as it changes, so a quarter's ranking reads days × units, not every task.
+  await db.schema
+    .createTable('unit_assessment_days')
+    .addColumn('district_code', 'varchar(6)', (c) => c.notNull())
+    .addColumn('day', 'varchar(10)', (c) => c.notNull())
+    .addColumn('unit_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('milestones_due', 'integer', (c) => c.notNull())
+    .addColumn('milestones_on_time', 'integer', (c) => c.notNull())
+    .addColumn('report_periods_due', 'integer', (c) => c.notNull())
+    .addColumn('report_periods_reported', 'integer', (c) => c.notNull())
+    .addColumn('tasks_due', 'integer', (c) => c.notNull())
+    .addColumn('tasks_late', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('unit_assessment_days_pk', ['district_code', 'day', 'unit_id'])
+    .execute();
+
   await db.schema
     .createTable('assessment_rules')
     .addColumn('district_code', 'varchar(6)', (c) => c.primaryKey())
@@ -187,7 +205,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['assessment_rules', 'assessment_marks', 'task_notices', 'task_reports', 'task_milestones', 'task_units', 'tasks', 'meeting_items', 'meetings', 'consultation_topics']) {
+  for (const t of ['assessment_rules', 'unit_assessment_days', 'assessment_marks', 'task_notices', 'task_reports', 'task_milestones', 'task_units', 'tasks', 'meeting_items', 'meetings', 'consultation_topics']) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -6,9 +6,10 @@ import type { Executor } from '../../../kernel/db/db.js';
 import { Invalid } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { ASSESSMENT_RULE_LABELS, type QualityMarkBody } from '../../../contracts/supervision.js';
-import { assess, DEFAULT_ASSESSMENT_RULES, ruleProblems, unitFacts, type AssessmentPeriod, type AssessmentRule, type Task } from '../domain/index.js';
+import { sql } from 'kysely';
+import { assess, DEFAULT_ASSESSMENT_RULES, ruleProblems, unitFacts, type AssessmentPeriod, type AssessmentRule, type Task, type UnitFacts } from '../domain/index.js';
 import type { SupervisionDeps } from '../deps.js';
-import { buildTrees, taskStore } from '../store/task.store.js';
+import { taskStore, toDomainTask } from '../store/task.store.js';
 import { calendarFor } from './refresh.js';
 import { loadVisibleTask } from './task-access.js';
 
@@ -73,36 +74,74 @@ export async function addQualityMark(deps: SupervisionDeps, actor: Actor, body: 
   });
 }
 
+/** How the facts are counted: from the unit × day sums (the API), or by folding every task (the reference). */
+export type AssessmentMethod = 'days' | 'fold';
+
+interface CountedFacts { facts: UnitFacts; tasksDue: number }
+
+/** Reference: every task running in the period with its milestones and reports, counted by the pure rules. */
+async function factsByFold(ex: Executor, districtCode: string, period: AssessmentPeriod, asOf: string): Promise<Map<string, CountedFacts>> {
+  const rows = await ex.selectFrom('tasks').selectAll().where('district_code', '=', districtCode)
+    .where('start_on', '<=', period.to).where('deadline_on', '>=', period.from).execute();
+  const loaded = await taskStore.load(ex, rows);
+  const byUnit = new Map<string, Task[]>();
+  for (const t of loaded) {
+    // Each task counts for its own lead unit with its own milestones and reports, not its sub-tasks'.
+    const list = byUnit.get(t.row.lead_unit_id) ?? [];
+    list.push(toDomainTask(t));
+    byUnit.set(t.row.lead_unit_id, list);
+  }
+  const out = new Map<string, CountedFacts>();
+  for (const [unitId, tasks] of byUnit) {
+    const tasksDue = tasks.filter((t) => t.deadline >= period.from && t.deadline <= period.to && t.deadline < asOf).length;
+    out.set(unitId, { facts: unitFacts(unitId, tasks, period, asOf), tasksDue });
+  }
+  return out;
+}
+
+/** The unit × day sums over the period, cut at asOf the way unitFacts cuts. */
+async function factsByDays(ex: Executor, districtCode: string, period: AssessmentPeriod, asOf: string): Promise<Map<string, CountedFacts>> {
+  const end = asOf < period.to ? asOf : period.to;
+  const rows = await ex.selectFrom('unit_assessment_days').select([
+    'unit_id',
+    sql<number>`sum(case when day <= ${end} then milestones_due else 0 end)`.as('md'),
+    sql<number>`sum(case when day <= ${end} then milestones_on_time else 0 end)`.as('mo'),
+    sql<number>`sum(case when day < ${asOf} then report_periods_due else 0 end)`.as('rd'),
+    sql<number>`sum(case when day < ${asOf} then report_periods_reported else 0 end)`.as('rr'),
+    sql<number>`sum(case when day < ${asOf} then tasks_due else 0 end)`.as('td'),
+    sql<number>`sum(case when day < ${asOf} then tasks_late else 0 end)`.as('tl'),
+  ]).where('district_code', '=', districtCode).where('day', '>=', period.from).where('day', '<=', period.to).groupBy('unit_id').execute();
+  return new Map(rows.map((r) => [r.unit_id, {
+    facts: { unitId: r.unit_id, milestonesDue: Number(r.md), milestonesOnTime: Number(r.mo), reportPeriodsDue: Number(r.rd), reportPeriodsReported: Number(r.rr), overdueTasks: Number(r.tl), qualityMarks: [] },
+    tasksDue: Number(r.td),
+  }]));
+}
+
 /**
- * 考核: each unit that leads a task running in the period (or got a quality mark in it) scored by the
- * district's rules over the facts the pure rules count, ranked. Facts are seen as of today.
+ * 考核: every unit in the caller's scope with something due in the period (a milestone, a report
+ * period or a deadline, as of today) or a quality mark, scored by the district's rules and ranked.
  */
-export async function assessment(deps: SupervisionDeps, actor: Actor, periodText: string) {
+export async function assessment(deps: SupervisionDeps, actor: Actor, periodText: string, method: AssessmentMethod = 'days') {
   authorize(actor, 'task.read');
   const db = deps.database.db;
   const period = parseAssessmentPeriod(periodText);
   const cal = await calendarFor(deps, db, actor.districtCode);
   const asOf = cal.localDate(deps.clock.now());
   const rules = await assessmentRules(db, actor.districtCode);
-  const rows = await db.selectFrom('tasks').selectAll().where('district_code', '=', actor.districtCode)
-    .where('start_on', '<=', period.to).where('deadline_on', '>=', period.from).execute();
-  const loaded = await taskStore.load(db, rows);
-  // Each task counts for its own lead unit, with its own milestones and reports (not its sub-tasks').
-  const flat = buildTrees(loaded.map((t) => ({ ...t, row: { ...t.row, parent_id: null } })));
-  const byUnit = new Map<string, Task[]>();
-  for (const t of loaded) {
-    const list = byUnit.get(t.row.lead_unit_id) ?? [];
-    list.push(flat.get(t.row.id)!);
-    byUnit.set(t.row.lead_unit_id, list);
-  }
+  const counted = await (method === 'fold' ? factsByFold : factsByDays)(db, actor.districtCode, period, asOf);
   const marks = await db.selectFrom('assessment_marks').select(['unit_id', 'score']).where('district_code', '=', actor.districtCode)
-    .where('marked_on', '>=', period.from).where('marked_on', '<=', period.to < asOf ? period.to : asOf).execute();
+    .where('marked_on', '>=', period.from).where('marked_on', '<=', period.to < asOf ? period.to : asOf).orderBy('given_at').execute();
   const marksBy = new Map<string, number[]>();
   for (const m of marks) marksBy.set(m.unit_id, [...(marksBy.get(m.unit_id) ?? []), m.score]);
-  const unitIds = [...new Set([...byUnit.keys(), ...marksBy.keys()])];
+  const unitIds = [...new Set([...counted.keys(), ...marksBy.keys()])].filter((id) => {
+    const c = counted.get(id);
+    return marksBy.has(id) || (c !== undefined && c.facts.milestonesDue + c.facts.reportPeriodsDue + c.tasksDue > 0);
+  });
   const units = await deps.org.unitsByIds(db, unitIds);
-  const visible = unitIds.filter((id) => units.get(id)?.path.startsWith(actor.scopePath));
-  const facts = visible.map((id) => unitFacts(id, byUnit.get(id) ?? [], period, asOf, marksBy.get(id) ?? []));
+  const facts = unitIds.filter((id) => units.get(id)?.path.startsWith(actor.scopePath)).map((id): UnitFacts => {
+    const c = counted.get(id)?.facts ?? { unitId: id, milestonesDue: 0, milestonesOnTime: 0, reportPeriodsDue: 0, reportPeriodsReported: 0, overdueTasks: 0, qualityMarks: [] };
+    return { ...c, qualityMarks: marksBy.get(id) ?? [] };
+  });
   const ranked = assess(rules, facts);
   const factsBy = new Map(facts.map((f) => [f.unitId, f]));
   return {

@@ -2,9 +2,10 @@ import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { notify } from '../../inbox/inbox.js';
 import { loadWorkCalendar } from '../../platform/calendar.js';
-import { completedOn, statusFacts, statusFromFacts, TASK_STATUS_NAMES, type Task } from '../domain/index.js';
+import { sql } from 'kysely';
+import { completedOn, dayFactsFromJson, dayFactsToJson, diffDayFacts, statusFacts, statusFromFacts, taskDayFacts, TASK_STATUS_NAMES, type DayFacts, type Task } from '../domain/index.js';
 import type { SupervisionDeps } from '../deps.js';
-import { buildTrees, taskStore, type LoadedTask } from '../store/task.store.js';
+import { buildTrees, taskStore, toDomainTask, type LoadedTask } from '../store/task.store.js';
 
 export function calendarFor(deps: Pick<SupervisionDeps, 'config'>, ex: Executor, districtCode: string): Promise<WorkCalendar> {
   return loadWorkCalendar(ex, districtCode, deps.config.timeZone);
@@ -37,6 +38,7 @@ export async function refreshTree(deps: SupervisionDeps, ex: Executor, loaded: L
       await ex.updateTable('tasks').set({ status, status_reasons: JSON.stringify(reasons), progress, status_on: today, completed_on: done })
         .where('id', '=', t.row.id).execute();
     }
+    await keepAssessmentDays(ex, t, today);
     if (status !== 'done') await escalate(deps, ex, t, facts.missingPeriods.at(-1)?.due ?? null, today, now);
     out.push({ id: t.row.id, status, progress, reasons, changed });
   }
@@ -69,4 +71,32 @@ export async function refreshTreeOf(deps: SupervisionDeps, ex: Executor, treePat
   if (loaded.length === 0) return [];
   const cal = calendar ?? await calendarFor(deps, ex, loaded[0].row.district_code);
   return refreshTree(deps, ex, loaded, cal.localDate(now), cal, now);
+}
+
+/**
+ * Keeps the unit × day sums of assessment facts equal to the sum of every task's own contribution:
+ * the task's contribution now is compared with the one stored on it, and only the difference is added.
+ */
+export async function keepAssessmentDays(ex: Executor, t: LoadedTask, today: string): Promise<void> {
+  const now = taskDayFacts(toDomainTask(t), today);
+  const json = dayFactsToJson(now);
+  if (json === t.row.assessment_days) return;
+  const diff = diffDayFacts(dayFactsFromJson(t.row.assessment_days), now);
+  const rows = [...diff].map(([day, d]: [string, DayFacts]) => ({
+    district_code: t.row.district_code, day, unit_id: t.row.lead_unit_id,
+    milestones_due: d.milestonesDue, milestones_on_time: d.milestonesOnTime, report_periods_due: d.reportPeriodsDue,
+    report_periods_reported: d.reportPeriodsReported, tasks_due: d.tasksDue, tasks_late: d.tasksLate,
+  }));
+  for (let i = 0; i < rows.length; i += 200) {
+    await ex.insertInto('unit_assessment_days').values(rows.slice(i, i + 200)).onConflict((oc) => oc.columns(['district_code', 'day', 'unit_id']).doUpdateSet({
+      milestones_due: sql`unit_assessment_days.milestones_due + excluded.milestones_due`,
+      milestones_on_time: sql`unit_assessment_days.milestones_on_time + excluded.milestones_on_time`,
+      report_periods_due: sql`unit_assessment_days.report_periods_due + excluded.report_periods_due`,
+      report_periods_reported: sql`unit_assessment_days.report_periods_reported + excluded.report_periods_reported`,
+      tasks_due: sql`unit_assessment_days.tasks_due + excluded.tasks_due`,
+      tasks_late: sql`unit_assessment_days.tasks_late + excluded.tasks_late`,
+    })).execute();
+  }
+  await ex.updateTable('tasks').set({ assessment_days: json }).where('id', '=', t.row.id).execute();
+  t.row.assessment_days = json;
 }

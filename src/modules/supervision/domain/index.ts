@@ -3,5 +3,6 @@ export * from './cadence.js';
 export * from './task-tree.js';
 export * from './task-status.js';
 export * from './assessment.js';
+export * from './assessment-facts.js';
 export * from './proposal-state.js';
 export { localDateOf } from './dates.js';

@@ -7,6 +7,7 @@ import { seedDemoDistrict } from '../../org/demo/seed-demo.js';
 import { createOrgApi } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
 import { refreshStaleStatuses, escalateOverdueNotices } from '../commands/notices.js';
+import { assessment } from '../commands/assessment.js';
 import type { SupervisionDeps } from '../deps.js';
 
 // The harness clock: 2026-11-30T02:00Z = 2026-11-30 10:00 in Shanghai, a Monday.
@@ -250,6 +251,23 @@ for (const tdb of testDatabases()) {
       expect(parent.leadLeader.name).toBe('区领导（演示）');
       expect((await call('chengguan', 'GET', '/api/v1/tasks/import-template.xlsx')).statusCode).toBe(403);
       expect((await call('duchashi', 'GET', '/api/v1/tasks/import-template.xlsx')).statusCode).toBe(200);
+    });
+
+    it('ranks from the unit × day sums exactly as folding every task would, at several dates', async () => {
+      const office = await deps.org.actorFor(h.database.db, 'duchashi');
+      for (const at of ['2026-11-30T02:00:00.000Z', '2026-12-21T02:00:00.000Z', '2027-04-02T02:00:00.000Z']) {
+        h.clock.set(at);
+        await refreshStaleStatuses(deps, h.clock.now());
+        for (const period of ['2026-Q4', '2026-11', '2026-12', '2027-Q1', '2026', '2027']) {
+          const days = await assessment(deps, office, period, 'days');
+          const fold = await assessment(deps, office, period, 'fold');
+          expect(days, `${period} at ${at}`).toEqual(fold);
+        }
+      }
+      const q4 = await assessment(deps, office, '2026-Q4', 'days');
+      expect(q4.units.length).toBeGreaterThanOrEqual(2);
+      h.clock.set('2026-11-30T02:00:00.000Z');
+      for (const u of Object.keys(cookies)) cookies[u] = await h.login(u, 'Demo12345');
     });
 
     it('keeps a consultation plan with its meetings and tasks', async () => {
