@@ -392,7 +392,7 @@ export interface MeetingItemTable {
   id: string; district_code: string; meeting_id: string; kind: string; seq: number; content: string; project_id: string | null;
 }
 export interface TaskTable {
-  id: string; district_code: string; kind: string; source: string; parent_id: string | null; tree_path: string; depth: number;
+  id: string; district_code: string; kind: string; source: string; parent_id: string | null; root_id: string; tree_path: string; depth: number;
   item_id: string | null; topic_id: string | null; title: string; description: string | null;
   lead_leader_id: string | null; lead_unit_id: string; lead_unit_path: string;
   /** JSON string[] */

@@ -60,6 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** decision, opinion, work_plan, topic, manual. */
     .addColumn('source', 'varchar(12)', (c) => c.notNull())
     .addColumn('parent_id', 'varchar(36)')
+    .addColumn('root_id', 'varchar(36)', (c) => c.notNull())
     /** '/rootId/…/id/': the sub-task tree, for roll-ups and subtree reads. */
     .addColumn('tree_path', 'varchar(400)', (c) => c.notNull())
     .addColumn('depth', 'integer', (c) => c.notNull())
@@ -93,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('tasks_leader').on('tasks').columns(['lead_leader_id', 'status', 'deadline_on']).execute();
   await db.schema.createIndex('tasks_parent').on('tasks').columns(['parent_id']).execute();
-  await db.schema.createIndex('tasks_tree').on('tasks').columns(['tree_path']).execute();
+  await db.schema.createIndex('tasks_root').on('tasks').columns(['root_id']).execute();
   await db.schema.createIndex('tasks_status').on('tasks').columns(['district_code', 'status', 'status_on']).execute();
   await db.schema.createIndex('tasks_item').on('tasks').columns(['item_id']).execute();
 

@@ -88,7 +88,7 @@ export async function createTask(deps: SupervisionDeps, actor: Actor, body: Task
     const treePath = `${parent?.tree_path ?? '/'}${id}/`;
     const lead = units.get(body.leadUnitId)!;
     await trx.insertInto('tasks').values({
-      id, district_code: actor.districtCode, kind: body.kind, source, parent_id: parent?.id ?? null,
+      id, district_code: actor.districtCode, kind: body.kind, source, parent_id: parent?.id ?? null, root_id: parent?.root_id ?? id,
       tree_path: treePath, depth: parent ? parent.depth + 1 : 0, item_id: body.itemId ?? null, topic_id: body.topicId ?? null,
       title: body.title, description: body.description ?? null, lead_leader_id: body.leadLeaderId ?? parent?.lead_leader_id ?? null,
       lead_unit_id: lead.id, lead_unit_path: lead.path, cooperating_unit_ids: JSON.stringify(body.cooperatingUnitIds),

@@ -1,6 +1,5 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import type { TaskMilestoneTable, TaskReportTable, TaskTable } from '../../../kernel/db/schema.js';
-import { startsWith } from '../../../kernel/db/dialect.js';
 import type { Cadence, Task } from '../domain/index.js';
 
 /** A stored task with its milestones and reports: what the pure rules need, plus the row. */
@@ -72,8 +71,8 @@ export const taskStore = {
   },
   /** Every task of the tree rooted at the root of `treePath`. */
   async loadTree(ex: Executor, treePath: string): Promise<LoadedTask[]> {
-    const rootPath = `/${treePath.split('/').filter(Boolean)[0]}/`;
-    const rows = await ex.selectFrom('tasks').selectAll().where(startsWith('tree_path', rootPath)).execute();
+    const rootId = treePath.split('/').filter(Boolean)[0];
+    const rows = await ex.selectFrom('tasks').selectAll().where('root_id', '=', rootId).execute();
     return attach(ex, rows);
   },
   async children(ex: Executor, parentIds: string[]): Promise<TaskTable[]> {
