@@ -112,7 +112,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const iso = NOW;
   // Reports per ended period, tuned so the total lands near REPORTS.
-  const reportShare = Math.min(1, (REPORTS / TASKS) / 10.1);
+  const reportShare = Math.min(1, (REPORTS / TASKS) / 9.8);
   let tasks = 0, reports = 0, milestones = 0, maxDepth = 0;
   const tg = performance.now();
   const write = raw.transaction((count: number) => {
