@@ -10,7 +10,7 @@ import type { Job } from '../../../kernel/jobs/scheduler.js';
 import { notify } from '../../inbox/inbox.js';
 import { NOTICE_KIND_LABELS, type NoticeBody } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
-import { calendarFor, refreshTree } from './refresh.js';
+import { calendarFor, lockTree, refreshTree } from './refresh.js';
 import { loadVisibleTask, visibleTasks } from './task-access.js';
 import { taskStore } from '../store/task.store.js';
 
@@ -129,6 +129,7 @@ export async function refreshStaleStatuses(deps: SupervisionDeps, now: Date, bat
       const roots = [...new Set(stale.map((s) => `/${s.tree_path.split('/')[1]}/`))];
       for (const root of roots) {
         await db.transaction().execute(async (trx) => {
+          await lockTree(trx, root);
           const loaded = await taskStore.loadTree(trx, root);
           refreshed += (await refreshTree(deps, trx, loaded, today, cal, now)).length;
         });

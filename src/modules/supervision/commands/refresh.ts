@@ -67,6 +67,7 @@ async function escalate(deps: SupervisionDeps, ex: Executor, t: LoadedTask, last
 
 /** Refreshes the tree a task belongs to (after any change to it). */
 export async function refreshTreeOf(deps: SupervisionDeps, ex: Executor, treePath: string, now: Date, calendar?: WorkCalendar): Promise<Refreshed[]> {
+  await lockTree(ex, treePath);
   const loaded = await taskStore.loadTree(ex, treePath);
   if (loaded.length === 0) return [];
   const cal = calendar ?? await calendarFor(deps, ex, loaded[0].row.district_code);
@@ -99,4 +100,14 @@ export async function keepAssessmentDays(ex: Executor, t: LoadedTask, today: str
   }
   await ex.updateTable('tasks').set({ assessment_days: json }).where('id', '=', t.row.id).execute();
   t.row.assessment_days = json;
+}
+
+/**
+ * Serialises writers of one tree: an UPDATE of the root row holds its row lock on PostgreSQL until
+ * the transaction ends (SQLite runs one writer at a time anyway), so two reports at once cannot both
+ * add their difference to the assessment sums from the same stored contribution.
+ */
+export async function lockTree(ex: Executor, treePath: string): Promise<void> {
+  const rootId = treePath.split('/').filter(Boolean)[0];
+  await ex.updateTable('tasks').set({ version: sql`version` }).where('id', '=', rootId).execute();
 }

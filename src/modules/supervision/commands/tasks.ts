@@ -5,7 +5,7 @@ import { authorize, can } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { TaskTable } from '../../../kernel/db/schema.js';
-import { startsWith } from '../../../kernel/db/dialect.js';
+import { containsText, startsWith } from '../../../kernel/db/dialect.js';
 import { Forbidden, Invalid, NotFound, type FieldProblem } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { notify } from '../../inbox/inbox.js';
@@ -248,7 +248,7 @@ export async function listTasks(deps: SupervisionDeps, actor: Actor, f: ListQuer
   }
   if (f.kind) base = base.where('tasks.kind', '=', f.kind);
   if (f.roots === 'true') base = base.where('tasks.parent_id', 'is', null);
-  if (f.q) base = base.where('tasks.title', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (f.q) base = base.where(containsText(deps.database.dialect, 'tasks.title', f.q));
   const countRows = await base.select(['tasks.status', sql<number>`count(*)`.as('n')]).groupBy('tasks.status').execute();
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, Number(countRows.find((c) => c.status === s)?.n ?? 0)])) as Record<TaskStatus, number>;
   const statuses = f.status === undefined ? null : Array.isArray(f.status) ? f.status : [f.status];

@@ -255,6 +255,13 @@ for (const tdb of testDatabases()) {
 
     it('ranks from the unit × day sums exactly as folding every task would, at several dates', async () => {
       const office = await deps.org.actorFor(h.database.db, 'duchashi');
+      // Two reports on one tree at once must not both add their difference to the sums.
+      const t = (await call('duchashi', 'POST', '/api/v1/tasks', { title: '并发报送', leadUnitId: units['川汇区城市管理局'], start: '2026-11-02', deadline: '2026-12-31', cadence: { kind: 'weekly', firstDue: '2026-11-08' } })).json();
+      const both = await Promise.all([
+        call('chengguan', 'POST', `/api/v1/tasks/${t.id}/reports`, { percent: 10, content: '甲' }),
+        call('chengguan', 'POST', `/api/v1/tasks/${t.id}/reports`, { percent: 20, content: '乙' }),
+      ]);
+      expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
       for (const at of ['2026-11-30T02:00:00.000Z', '2026-12-21T02:00:00.000Z', '2027-04-02T02:00:00.000Z']) {
         h.clock.set(at);
         await refreshStaleStatuses(deps, h.clock.now());
