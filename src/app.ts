@@ -24,7 +24,7 @@ import { registerFiles } from './modules/files/index.js';
 import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
 import { registerOpen311 } from './modules/open311/index.js';
 import { registerReporting } from './modules/reporting/index.js';
-import { registerSupervision } from './modules/supervision/index.js';
+import { canActorSeeTaskFile, registerSupervision } from './modules/supervision/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
@@ -93,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInbox(app, moduleDeps);
   registerWebhooks(app, moduleDeps);
   await registerFiles(app, {
-    database: deps.database, clock: deps.clock, canSeeCase: canActorSeeCase,
+    database: deps.database, clock: deps.clock, canSeeCase: canActorSeeCase, canSeeAttachment: [canActorSeeTaskFile],
     store: createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone }),
   });
   const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };

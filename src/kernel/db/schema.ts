@@ -419,6 +419,7 @@ export interface TaskReportTable {
   file_ids: string;
   account_id: string; author_name: string; unit_id: string; created_at: string;
 }
+export interface TaskReportFileTable { file_id: string; task_id: string; report_id: string }
 export interface TaskNoticeTable {
   id: string; district_code: string; task_id: string; kind: string; to_unit_id: string; to_unit_path: string; content: string;
   reply_due_at: string; sent_by: string; sent_by_name: string; sent_at: string; reply: string | null; replied_by: string | null;
@@ -468,6 +469,7 @@ export interface DB {
   task_units: TaskUnitTable;
   task_milestones: TaskMilestoneTable;
   task_reports: TaskReportTable;
+  task_report_files: TaskReportFileTable;
   task_notices: TaskNoticeTable;
   assessment_marks: AssessmentMarkTable;
   assessment_rules: AssessmentRulesTable;

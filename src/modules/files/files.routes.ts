@@ -16,6 +16,8 @@ export interface FilesDeps {
   store: FileStore;
   /** May the actor see the case a file is attached to? (the cases module answers) */
   canSeeCase(ex: Executor, actor: Actor, caseId: string): Promise<boolean>;
+  /** Other modules that attach files (task evidence …): may the actor see what the file is attached to? */
+  canSeeAttachment?: ((ex: Executor, actor: Actor, fileId: string) => Promise<boolean>)[];
 }
 
 const present = (f: FileTable) => ({
@@ -32,13 +34,14 @@ export async function attachFiles(ex: Executor, caseId: string, fileIds: string[
 export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Promise<void> {
   await app.register(multipart, { limits: { fileSize: deps.store.limits.maxBytes + 1, files: 1, fields: 5 } });
 
-  /** A file is visible to its uploader, and to whoever can see the case it is attached to. */
+  /** A file is visible to its uploader, and to whoever can see the case (or other record) it is attached to. */
   async function loadVisible(actor: Actor, id: string): Promise<FileTable> {
     const db = deps.database.db;
     const f = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
     if (!f || f.district_code !== actor.districtCode) throw new NotFound('file', id);
     if (f.uploaded_by === actor.accountId) return f;
     if (f.case_id && (await deps.canSeeCase(db, actor, f.case_id))) return f;
+    for (const canSee of deps.canSeeAttachment ?? []) if (await canSee(db, actor, f.id)) return f;
     throw new NotFound('file', id);
   }
 

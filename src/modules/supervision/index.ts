@@ -4,6 +4,7 @@ import { registerSupervisionRoutes } from './http/supervision.routes.js';
 
 export type { SupervisionDeps } from './deps.js';
 export { supervisionJob } from './commands/notices.js';
+export { canActorSeeTaskFile } from './commands/tasks.js';
 export { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 
 /** 督查督办 (SPEC §7): meetings, decomposed tasks, key projects, 督办, assessment, consultation plan. */

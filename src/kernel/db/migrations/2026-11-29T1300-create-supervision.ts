@@ -140,6 +140,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('task_reports_task').on('task_reports').columns(['task_id', 'reported_on']).execute();
+  // Evidence photos of progress reports: whoever sees the task may open them.
+  await db.schema
+    .createTable('task_report_files')
+    .addColumn('file_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('task_id', 'varchar(36)', (c) => c.notNull().references('tasks.id'))
+    .addColumn('report_id', 'varchar(36)', (c) => c.notNull().references('task_reports.id'))
+    .addPrimaryKeyConstraint('task_report_files_pk', ['file_id', 'report_id'])
+    .execute();
 
   // 催办 / 督办 notices with a reply deadline; unanswered ones escalate to the lead leader.
   await db.schema
@@ -206,7 +214,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['assessment_rules', 'unit_assessment_days', 'assessment_marks', 'task_notices', 'task_reports', 'task_milestones', 'task_units', 'tasks', 'meeting_items', 'meetings', 'consultation_topics']) {
+  for (const t of ['assessment_rules', 'unit_assessment_days', 'assessment_marks', 'task_notices', 'task_report_files', 'task_reports', 'task_milestones', 'task_units', 'tasks', 'meeting_items', 'meetings', 'consultation_topics']) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -157,10 +157,12 @@ export async function addProgressReport(deps: SupervisionDeps, actor: Actor, tas
       body.fileIds.forEach((f, i) => { if (!files.some((x) => x.id === f)) problems.push({ field: `fileIds[${i}]`, message: '附件不存在，请先上传' }); });
     }
     if (problems.length) throw new Invalid('supervision.invalid_report', problems[0].message, problems);
+    const reportId = newId(now.getTime());
     await trx.insertInto('task_reports').values({
-      id: newId(now.getTime()), district_code: row.district_code, task_id: row.id, reported_on: today, percent: body.percent, content: body.content,
+      id: reportId, district_code: row.district_code, task_id: row.id, reported_on: today, percent: body.percent, content: body.content,
       file_ids: JSON.stringify(body.fileIds), account_id: actor.accountId, author_name: actor.displayName, unit_id: actor.unitId, created_at: now.toISOString(),
     }).execute();
+    if (body.fileIds.length) await trx.insertInto('task_report_files').values([...new Set(body.fileIds)].map((f) => ({ file_id: f, task_id: row.id, report_id: reportId }))).execute();
     if (body.milestoneIds.length) {
       await trx.updateTable('task_milestones').set({ done_on: today, done_by: actor.accountId }).where('id', 'in', body.milestoneIds).execute();
     }
@@ -350,4 +352,13 @@ export async function leaders(deps: SupervisionDeps, actor: Actor) {
   if (!can(actor, 'task.read')) throw new Forbidden('auth.permission_denied', 'task.read');
   const list = await deps.org.accountsWithRole(deps.database.db, actor.districtCode, 'district_leader');
   return { items: list.map((a) => ({ id: a.id, name: a.name })) };
+}
+
+/** Files module hook: may the actor open a file? Yes when it is evidence of a task the actor sees. */
+export async function canActorSeeTaskFile(ex: Executor, actor: Actor, fileId: string): Promise<boolean> {
+  const links = await ex.selectFrom('task_report_files').select('task_id').where('file_id', '=', fileId).execute();
+  for (const l of links) {
+    if (await ex.selectFrom('tasks').select('id').where('id', '=', l.task_id).where(visibleTasks(actor)).executeTakeFirst()) return true;
+  }
+  return false;
 }

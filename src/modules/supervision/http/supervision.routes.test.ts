@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
@@ -122,8 +123,20 @@ for (const tdb of testDatabases()) {
       const ms = (await call('chengguan', 'GET', `/api/v1/tasks/${taskId}`)).json().milestones;
       const bad = await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 30, content: 'x', milestoneIds: ['01900000-0000-7000-8000-000000000000'] });
       expect(bad.json().errors[0].field).toBe('milestoneIds[0]');
-      const r = await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 30, content: '方案已印发，主干道整治过半。', milestoneIds: [ms[0].id] });
+      const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer();
+      const boundary = '----cg' + Date.now();
+      const up = await h.app.inject({
+        method: 'POST', url: '/api/v1/files', headers: { cookie: cookies.chengguan, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整治.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), jpeg, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      const fileId = up.json().id;
+      expect((await call('leader', 'GET', `/api/v1/files/${fileId}`)).statusCode).toBe(404);
+      const r = await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 30, content: '方案已印发，主干道整治过半。', milestoneIds: [ms[0].id], fileIds: [fileId] });
       expect(r.statusCode, r.body).toBe(201);
+      // Evidence is seen by whoever sees the task, and by no one else.
+      expect((await call('leader', 'GET', `/api/v1/files/${fileId}`)).statusCode).toBe(200);
+      expect((await call('chenzhou', 'GET', `/api/v1/files/${fileId}`)).statusCode).toBe(404);
       const t = r.json();
       expect(t.milestones[0].doneOn).toBe(TODAY);
       expect(t.progress).toBe(30);
