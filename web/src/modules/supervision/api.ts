@@ -1,0 +1,223 @@
+import { api, ApiError, withQuery } from '../../lib/api';
+import type {
+  AssessmentRulesBody,
+  MeetingBody,
+  MeetingItemInput,
+  NoticeBody,
+  ProgressReportBody,
+  QualityMarkBody,
+  TaskBody,
+  TaskDetail,
+  TaskStatus,
+  TaskSummary,
+  TopicBody,
+  MEETING_KINDS,
+  TASK_KINDS,
+} from '../../../../src/contracts/supervision';
+import type { z } from 'zod';
+
+/** The shapes come from the server's contract (src/contracts/supervision.ts), so the two never drift. */
+export type { MeetingBody, NoticeBody, ProgressReportBody, TaskBody, TaskDetail, TaskStatus, TaskSummary };
+export type MeetingItemBody = z.input<typeof MeetingItemInput>;
+export type QualityMark = z.input<typeof QualityMarkBody>;
+export type Topic = z.input<typeof TopicBody>;
+export type AssessmentRule = z.input<typeof AssessmentRulesBody>['rules'][number];
+export type TaskKind = (typeof TASK_KINDS)[number];
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export type StatusCounts = Record<TaskStatus, number>;
+
+export interface MeetingSummary {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  heldOn: string;
+  chair: Named | null;
+  itemCount: number;
+  taskCount: number;
+}
+
+export interface MeetingItem {
+  id: string;
+  kind: 'decision' | 'opinion';
+  seq: number;
+  content: string;
+  projectId: string | null;
+  tasks: TaskSummary[];
+}
+
+export interface MeetingDetail {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  heldOn: string;
+  chair: Named | null;
+  attendees: Named[];
+  attendeeUnits: Named[];
+  summary: string | null;
+  topic: { id: string; title: string } | null;
+  items: MeetingItem[];
+}
+
+export interface TaskNotice {
+  id: string;
+  kind: 'urge' | 'supervise';
+  task: { id: string; title: string };
+  toUnit: Named;
+  content: string;
+  replyDueAt: string;
+  sentBy: string;
+  sentAt: string;
+  reply: string | null;
+  repliedBy?: string | null;
+  repliedAt: string | null;
+  escalatedAt?: string | null;
+  overdue: boolean;
+}
+
+export interface TaskListQuery {
+  view?: 'led' | 'owed' | 'all';
+  status?: TaskStatus;
+  kind?: TaskKind;
+  roots?: 'true';
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface OwedItem {
+  task: TaskSummary;
+  what: 'milestone' | 'report' | 'notice' | 'deadline';
+  title: string;
+  due: string;
+  overdue: boolean;
+}
+
+export interface UnitAssessment {
+  unitId: string;
+  unitName: string;
+  rank: number;
+  total: number;
+  breakdown: { kind: AssessmentRule['kind']; points: number; value: number | null }[];
+  facts: {
+    milestonesDue: number;
+    milestonesOnTime: number;
+    reportPeriodsDue: number;
+    reportPeriodsReported: number;
+    overdueTasks: number;
+    qualityMarks: number[];
+  };
+}
+
+export interface Assessment {
+  period: { from: string; to: string };
+  asOf: string;
+  rules: AssessmentRule[];
+  units: UnitAssessment[];
+}
+
+export interface ConsultationTopic {
+  id: string;
+  year: number;
+  title: string;
+  form: Topic['form'];
+  plannedMonth: string;
+  leadUnits: Named[];
+  meetings: { id: string; title: string; heldOn: string }[];
+  tasks: TaskSummary[];
+}
+
+export interface ImportResult {
+  created: number;
+  items: { row: number; title: string; id: string }[];
+}
+
+/** What the proposals module (built elsewhere) may answer; read defensively. */
+export interface SupervisedProposal {
+  id: string;
+  number?: string | null;
+  title: string;
+  state?: string | null;
+  stateName?: string | null;
+  status?: string | null;
+  statusName?: string | null;
+  mainUnit?: Named | null;
+  replyDue?: string | null;
+}
+
+const enc = encodeURIComponent;
+
+export const supervisionApi = {
+  leaders: () => api.get<{ items: Named[] }>('/supervision/leaders'),
+
+  meetings: (year?: number) => api.get<{ items: MeetingSummary[] }>('/meetings', { year }),
+  meeting: (id: string) => api.get<MeetingDetail>(`/meetings/${enc(id)}`),
+  createMeeting: (body: MeetingBody) => api.post<{ id: string }>('/meetings', body),
+  addMeetingItem: (id: string, body: MeetingItemBody) => api.post<{ id: string }>(`/meetings/${enc(id)}/items`, body),
+
+  tasks: (q: TaskListQuery, signal?: AbortSignal) =>
+    api.get<{ items: TaskSummary[]; nextCursor: string | null; counts: StatusCounts }>('/tasks', { ...q }, { signal }),
+  task: (id: string) => api.get<TaskDetail>(`/tasks/${enc(id)}`),
+  createTask: (body: TaskBody) => api.post<TaskDetail>('/tasks', body),
+  report: (id: string, body: ProgressReportBody) => api.post<TaskDetail>(`/tasks/${enc(id)}/reports`, body),
+  milestoneDone: (id: string, milestoneId: string) => api.post<TaskDetail>(`/tasks/${enc(id)}/milestones/${enc(milestoneId)}/done`),
+  sendNotice: (id: string, body: NoticeBody) => api.post<{ id: string }>(`/tasks/${enc(id)}/notices`, body),
+  replyNotice: (noticeId: string, reply: string) => api.post<{ id: string }>(`/task-notices/${enc(noticeId)}/reply`, { reply }),
+  notices: (q: { view: 'received' | 'sent'; open?: 'true' }) => api.get<{ items: TaskNotice[] }>('/task-notices', q),
+
+  leaderView: () => api.get<{ counts: StatusCounts; tasks: TaskSummary[]; notices: TaskNotice[] }>('/supervision/leader-view'),
+  unitView: () => api.get<{ today?: string; items: OwedItem[] }>('/supervision/unit-view'),
+
+  assessment: (period: string) => api.get<Assessment>('/assessment', { period }),
+  assessmentXlsxUrl: (period: string) => withQuery('/api/v1/assessment.xlsx', { period }),
+  rules: () => api.get<{ rules: AssessmentRule[] }>('/assessment/rules'),
+  saveRules: (rules: AssessmentRule[]) => api.put<{ rules: AssessmentRule[] }>('/assessment/rules', { rules }),
+  addMark: (body: QualityMark) => api.post<{ id: string }>('/assessment/marks', body),
+
+  topics: (year?: number) => api.get<{ items: ConsultationTopic[] }>('/consultation-topics', { year }),
+  createTopic: (body: Topic) => api.post<{ id: string }>('/consultation-topics', body),
+
+  importTemplateUrl: '/api/v1/tasks/import-template.xlsx',
+
+  /** Key proposals this leader supervises; null when the proposals module is not there (404). */
+  supervisedProposals: async (): Promise<SupervisedProposal[] | null> => {
+    try {
+      const r = await api.get<{ items: SupervisedProposal[] }>('/proposals', { supervisedByMe: 'true' });
+      return Array.isArray(r?.items) ? r.items : null;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 405 || e.status === 403)) return null;
+      throw e;
+    }
+  },
+};
+
+/** POST /api/v1/tasks/import (multipart, field "file"). */
+export async function importWorkPlan(file: File): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch('/api/v1/tasks/import', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json, application/problem+json' },
+    });
+  } catch {
+    throw new ApiError(0, { detail: '无法连接到服务器，请检查网络' });
+  }
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) throw new ApiError(res.status, (data as object) ?? {});
+  return data as ImportResult;
+}

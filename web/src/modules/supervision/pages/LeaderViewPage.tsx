@@ -1,0 +1,110 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { errorText } from '../../../lib/api';
+import { supervisionApi, type StatusCounts, type SupervisedProposal, type TaskNotice, type TaskStatus, type TaskSummary } from '../api';
+import { NoticeList } from '../components/NoticeList';
+import { TaskTable } from '../components/TaskTable';
+import { STATUS_HEX, STATUS_ORDER, TASK_STATUS_LABELS } from '../labels';
+import '../supervision.css';
+
+/** 领导视图: the tasks I lead (滞后、逾期 first), the open 督办 on them, and the key proposals I supervise. */
+export default function LeaderViewPage() {
+  const [data, setData] = useState<{ counts: StatusCounts; tasks: TaskSummary[]; notices: TaskNotice[] } | null>(null);
+  const [proposals, setProposals] = useState<SupervisedProposal[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [status, setStatus] = useState<TaskStatus | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await supervisionApi.leaderView());
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setLoading(false);
+    }
+    // The proposals module may not be there yet: its card shows only when the call answers.
+    supervisionApi.supervisedProposals().then(setProposals, () => setProposals(null));
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const tasks = data ? (status ? data.tasks.filter((t) => t.status === status) : data.tasks) : [];
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="leader-view-page">
+      <Card
+        title="我牵头的任务"
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+            刷新
+          </Button>
+        }
+      >
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {STATUS_ORDER.map((s) => (
+            <Col key={s} xs={12} md={6}>
+              <Card
+                size="small"
+                className={`cg-sv-stat${status === s ? ' is-active' : ''}`}
+                onClick={() => setStatus(status === s ? null : s)}
+                data-testid={`leader-count-${s}`}
+              >
+                <Statistic
+                  title={TASK_STATUS_LABELS[s]}
+                  value={data?.counts[s] ?? 0}
+                  valueStyle={{ color: STATUS_HEX[s] }}
+                  suffix="项"
+                  loading={loading && !data}
+                />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+        {status && (
+          <Typography.Paragraph type="secondary">
+            仅显示「{TASK_STATUS_LABELS[status]}」的任务，
+            <a onClick={() => setStatus(null)}>显示全部</a>
+          </Typography.Paragraph>
+        )}
+        <TaskTable items={tasks} loading={loading} emptyText="您没有牵头的任务" data-testid="leader-task-table" />
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={proposals ? 12 : 24}>
+          <Card title={`待答复的督办（${data?.notices.length ?? 0}）`} data-testid="leader-notices">
+            <NoticeList notices={data?.notices ?? []} emptyText="没有待答复的督办" />
+          </Card>
+        </Col>
+        {proposals && (
+          <Col xs={24} lg={12}>
+            <Card title="我督办的重点提案" data-testid="leader-proposals">
+              {proposals.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无督办的重点提案" />
+              ) : (
+                <List
+                  dataSource={proposals}
+                  renderItem={(p) => (
+                    <List.Item>
+                      <Space wrap>
+                        {p.number && <Typography.Text className="cg-mono">{p.number}</Typography.Text>}
+                        <Link to={`/proposals/${p.id}`}>{p.title}</Link>
+                        {(p.stateName || p.statusName) && <Tag>{p.stateName ?? p.statusName}</Tag>}
+                        {p.mainUnit && <Typography.Text type="secondary">主办：{p.mainUnit.name}</Typography.Text>}
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </Space>
+  );
+}
