@@ -73,11 +73,30 @@ export async function addMeetingItem(deps: SupervisionDeps, actor: Actor, meetin
   });
 }
 
+/** District-level accounts see every meeting; a unit sees those it attended or whose decisions it owes. */
+const districtWide = (actor: Actor) => actor.scopePath.split('/').filter(Boolean).length <= 1;
+
+async function visibleMeetingIds(deps: SupervisionDeps, ex: Executor, actor: Actor, rows: { id: string; attendee_unit_ids: string }[]): Promise<Set<string>> {
+  if (districtWide(actor)) return new Set(rows.map((r) => r.id));
+  const unitIds = rows.flatMap((r) => JSON.parse(r.attendee_unit_ids) as string[]);
+  const units = await deps.org.unitsByIds(ex, unitIds);
+  const out = new Set(rows.filter((r) => (JSON.parse(r.attendee_unit_ids) as string[]).some((u) => units.get(u)?.path.startsWith(actor.scopePath))).map((r) => r.id));
+  const rest = rows.filter((r) => !out.has(r.id)).map((r) => r.id);
+  for (let i = 0; i < rest.length; i += 500) {
+    const owed = await ex.selectFrom('tasks').innerJoin('meeting_items as i', 'i.id', 'tasks.item_id').select('i.meeting_id')
+      .where('i.meeting_id', 'in', rest.slice(i, i + 500)).where(visibleTasks(actor)).distinct().execute();
+    for (const o of owed) out.add(o.meeting_id);
+  }
+  return out;
+}
+
 export async function listMeetings(deps: SupervisionDeps, actor: Actor, f: { year?: number }) {
   const db = deps.database.db;
   let q = db.selectFrom('meetings').selectAll().where('district_code', '=', actor.districtCode);
   if (f.year) q = q.where('held_on', '>=', `${f.year}-01-01`).where('held_on', '<=', `${f.year}-12-31`);
-  const rows = await q.orderBy('held_on', 'desc').limit(500).execute();
+  const all = await q.orderBy('held_on', 'desc').limit(500).execute();
+  const visible = await visibleMeetingIds(deps, db, actor, all);
+  const rows = all.filter((r) => visible.has(r.id));
   const ids = rows.map((r) => r.id);
   const [items, tasks, chairs] = await Promise.all([
     ids.length ? db.selectFrom('meeting_items').select(['meeting_id', sql<number>`count(*)`.as('n')]).where('meeting_id', 'in', ids).groupBy('meeting_id').execute() : [],
@@ -95,7 +114,7 @@ export async function listMeetings(deps: SupervisionDeps, actor: Actor, f: { yea
 export async function meetingDetail(deps: SupervisionDeps, actor: Actor, id: string) {
   const db = deps.database.db;
   const m = await db.selectFrom('meetings').selectAll().where('id', '=', id).where('district_code', '=', actor.districtCode).executeTakeFirst();
-  if (!m) throw new NotFound('meeting', id);
+  if (!m || !(await visibleMeetingIds(deps, db, actor, [m])).has(m.id)) throw new NotFound('meeting', id);
   const attendeeIds = JSON.parse(m.attendee_ids) as string[];
   const unitIds = JSON.parse(m.attendee_unit_ids) as string[];
   const [items, accounts, units, topic] = await Promise.all([

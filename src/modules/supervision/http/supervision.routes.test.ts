@@ -114,6 +114,10 @@ for (const tdb of testDatabases()) {
       expect((await call('dianxin', 'GET', `/api/v1/tasks/${taskId}`)).json().can).toMatchObject({ report: false, notice: false });
       const mine = (await call('chengguan', 'GET', `/api/v1/tasks/${taskId}`)).json();
       expect(mine.can).toMatchObject({ report: true, decompose: true, notice: false, mark: false });
+      // A unit sees the meetings whose decisions it owes, not every meeting of the district.
+      expect((await call('chengguan', 'GET', '/api/v1/meetings')).json().items.map((m: { id: string }) => m.id)).toEqual([meetingId]);
+      expect((await call('chenzhou', 'GET', '/api/v1/meetings')).json().items).toEqual([]);
+      expect((await call('chenzhou', 'GET', `/api/v1/meetings/${meetingId}`)).statusCode).toBe(404);
       expect((await call('chengguan', 'POST', '/api/v1/tasks', { title: 'x', leadUnitId: units['川汇区城市管理局'], start: TODAY, deadline: TODAY })).statusCode).toBe(403);
       expect((await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/notices`, { kind: 'supervise', content: '请加快' })).statusCode).toBe(403);
       expect((await call('dianxin', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 10, content: '协助' })).statusCode).toBe(403);
