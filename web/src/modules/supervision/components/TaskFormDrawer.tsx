@@ -3,7 +3,7 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorText, type FieldError } from '../../../lib/api';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitSelect } from './UnitSelect';
 import { supervisionApi, type TaskBody, type TaskDetail, type TaskKind } from '../api';
 import { applyServerErrors } from '../form-errors';
 import { CADENCE_LABELS, TASK_KIND_LABELS } from '../labels';
@@ -176,12 +176,12 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
           </Col>
           <Col span={14}>
             <Form.Item name="leadUnitId" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
-              <UnitPicker placeholder="选择牵头单位" style={{ width: '100%' }} data-testid="task-form-lead-unit" />
+              <UnitSelect placeholder="选择牵头单位" style={{ width: '100%' }} data-testid="task-form-lead-unit" />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="cooperatingUnitIds" label="配合单位">
-          <UnitPicker multiple placeholder="可多选" style={{ width: '100%' }} data-testid="task-form-coop-units" />
+          <UnitSelect multiple placeholder="可多选" style={{ width: '100%' }} data-testid="task-form-coop-units" />
         </Form.Item>
         <Form.Item name="span" label="开始日期 — 完成时限" rules={[{ required: true, message: '请选择开始日期和完成时限' }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '完成时限']} data-testid="task-form-span" />

@@ -1,4 +1,4 @@
-import { Badge, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router';
 import type { TaskSummary } from '../api';
@@ -30,7 +30,8 @@ export function TaskTable({ items, loading, tree, compact, emptyText = '暂无�
       title: '任务',
       dataIndex: 'title',
       render: (t: string, r) => (
-        <Space size={4} wrap>
+        // Inline, not a flex Space: the tree's expand icon and indent sit on the same line as the title.
+        <span className="cg-sv-title">
           <TaskLink id={r.id} title={t} />
           {r.kind === 'key_project' && (
             <Tag color="gold" bordered={false}>
@@ -47,7 +48,7 @@ export function TaskTable({ items, loading, tree, compact, emptyText = '暂无�
               <Badge count={r.openNotices} size="small" color="#cf1322" data-testid="task-open-notices" />
             </Tooltip>
           )}
-        </Space>
+        </span>
       ),
     },
     {
@@ -89,7 +90,7 @@ export function TaskTable({ items, loading, tree, compact, emptyText = '暂无�
       dataSource={items}
       columns={columns}
       pagination={false}
-      scroll={{ x: compact ? 700 : 1100 }}
+      scroll={compact ? undefined : { x: 1100 }}
       data-testid={rest['data-testid'] ?? 'task-table'}
       locale={{ emptyText }}
       expandable={

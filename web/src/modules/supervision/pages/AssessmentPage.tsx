@@ -54,12 +54,12 @@ export default function AssessmentPage() {
     const rules = data?.rules ?? [];
     return [
       { title: '名次', dataIndex: 'rank', width: 70, align: 'center', fixed: 'left', render: (r: number) => <Typography.Text strong>{r}</Typography.Text> },
-      { title: '单位', dataIndex: 'unitName', width: 200, fixed: 'left' },
+      { title: '单位', dataIndex: 'unitName', width: 190, fixed: 'left' },
       { title: '总分', dataIndex: 'total', width: 90, align: 'right', render: (t: number) => <Typography.Text strong>{pts(t)}</Typography.Text> },
       ...rules.map((rule) => ({
         title: ASSESSMENT_RULE_LABELS[rule.kind],
         key: rule.kind,
-        width: 150,
+        width: 132,
         align: 'right' as const,
         render: (_: unknown, u: UnitAssessment) => {
           const b = u.breakdown.find((x) => x.kind === rule.kind);
@@ -90,14 +90,14 @@ export default function AssessmentPage() {
         },
       })),
       {
-        title: '时间节点（按期/应完成）',
-        width: 170,
+        title: '节点 按期/应完成',
+        width: 130,
         align: 'right',
         render: (_: unknown, u) => `${u.facts.milestonesOnTime} / ${u.facts.milestonesDue}`,
       },
       {
-        title: '进度报告（已报/应报）',
-        width: 160,
+        title: '报告 已报/应报',
+        width: 120,
         align: 'right',
         render: (_: unknown, u) => `${u.facts.reportPeriodsReported} / ${u.facts.reportPeriodsDue}`,
       },
@@ -154,7 +154,7 @@ export default function AssessmentPage() {
         dataSource={data?.units ?? []}
         columns={columns}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
         data-testid="assessment-table"
         locale={{ emptyText: '本考核期没有应考核的单位' }}
         onRow={(u) => ({ 'data-testid': 'assessment-row', 'data-unit-id': u.unitId }) as React.HTMLAttributes<HTMLElement>}

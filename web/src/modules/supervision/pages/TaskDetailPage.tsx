@@ -146,7 +146,7 @@ export default function TaskDetailPage() {
           </Col>
           <Col xs={24} md={18}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
-              <Descriptions.Item label="来源">
+              <Descriptions.Item label="来源" span={2}>
                 {TASK_SOURCE_LABELS[t.source] ?? t.source}
                 {t.meeting && (
                   <>

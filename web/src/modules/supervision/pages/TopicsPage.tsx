@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitSelect } from '../components/UnitSelect';
 import { supervisionApi, type ConsultationTopic, type Topic } from '../api';
 import { TaskFormDrawer, type TaskFormPreset } from '../components/TaskFormDrawer';
 import { TaskTable } from '../components/TaskTable';
@@ -173,7 +173,7 @@ export default function TopicsPage() {
             </Form.Item>
           </Space>
           <Form.Item name="leadUnitIds" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
-            <UnitPicker multiple placeholder="可多选" style={{ width: '100%' }} data-testid="topic-units" />
+            <UnitSelect multiple placeholder="可多选" style={{ width: '100%' }} data-testid="topic-units" />
           </Form.Item>
         </Form>
       </Modal>
