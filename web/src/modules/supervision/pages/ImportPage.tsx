@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, errorText, type FieldError } from '../../../lib/api';
@@ -85,7 +85,7 @@ export default function ImportPage() {
       )}
       {result && (
         <div style={{ marginTop: 16 }} data-testid="import-result">
-          <Result status="success" title={`已导入 ${result.created} 项任务`} style={{ padding: 16 }} />
+          <Alert type="success" showIcon message={`已导入 ${result.created} 项任务`} style={{ marginBottom: 12 }} />
           <Table
             size="small"
             rowKey="id"

@@ -100,7 +100,7 @@ export default function MeetingDetailPage() {
           </Button>
         }
       >
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
           <Descriptions.Item label="召开日期">{m.heldOn}</Descriptions.Item>
           <Descriptions.Item label="主持人">{m.chair?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="参会人员">{m.attendees.map((a) => a.name).join('、') || '—'}</Descriptions.Item>

@@ -14,7 +14,7 @@ const PAGE = 50;
 
 /** 任务看板: every task in scope by view, status, kind and title; flat or as a tree of 任务分解. */
 export default function TaskBoardPage() {
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -142,7 +142,8 @@ export default function TaskBoardPage() {
           onChange={(e) => setFilter({ view: e.target.value === 'all' ? undefined : e.target.value })}
           options={[
             { value: 'all', label: '全部任务' },
-            { value: 'led', label: '我牵头的' },
+            // 牵头领导 are 区领导 accounts; for anyone else the view is always empty.
+            ...(me?.roles.includes('district_leader') || view === 'led' ? [{ value: 'led', label: '我牵头的' }] : []),
             { value: 'owed', label: '本单位承办' },
           ]}
           data-testid="task-filter-view"

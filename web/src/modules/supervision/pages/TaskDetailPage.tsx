@@ -145,7 +145,7 @@ export default function TaskDetailPage() {
             </div>
           </Col>
           <Col xs={24} md={18}>
-            <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
               <Descriptions.Item label="来源" span={2}>
                 {TASK_SOURCE_LABELS[t.source] ?? t.source}
                 {t.meeting && (
