@@ -148,7 +148,7 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
               <div data-testid="meeting-form-items">
                 {fields.map((f, i) => (
                   <Space key={f.key} align="start" style={{ display: 'flex', marginBottom: 4 }} data-testid="meeting-form-item">
-                    <Typography.Text type="secondary" style={{ display: 'inline-block', width: 20, paddingTop: 5 }}>
+                    <Typography.Text type="secondary" style={{ display: 'inline-block', minWidth: 24, whiteSpace: 'nowrap', paddingTop: 5 }}>
                       {i + 1}.
                     </Typography.Text>
                     <Form.Item name={[f.name, 'kind']} initialValue="decision">

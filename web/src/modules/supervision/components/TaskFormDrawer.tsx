@@ -32,7 +32,7 @@ interface Values {
   leadLeaderId?: string;
   leadUnitId?: string;
   cooperatingUnitIds?: string[];
-  span?: [Dayjs, Dayjs];
+  span?: [Dayjs | null, Dayjs | null];
   milestones?: { title?: string; due?: Dayjs; weight?: number | null }[];
   cadenceKind: 'none' | 'weekly' | 'monthly' | 'every_n_days';
   cadenceDays?: number;
@@ -71,7 +71,7 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
       leadLeaderId: preset?.leadLeaderId ?? undefined,
       leadUnitId: preset?.leadUnitId,
       cooperatingUnitIds: [],
-      span: preset?.deadline ? [start, dayjs(preset.deadline)] : undefined,
+      span: preset?.start || preset?.deadline ? [start, preset?.deadline ? dayjs(preset.deadline) : null] : undefined,
       milestones: [],
       cadenceKind: 'none',
     });
@@ -80,7 +80,7 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
   const submit = async (v: Values) => {
     setOther([]);
     setFailure(null);
-    const d = (x?: Dayjs) => (x ? x.format('YYYY-MM-DD') : '');
+    const d = (x?: Dayjs | null) => (x ? x.format('YYYY-MM-DD') : '');
     const start = d(v.span?.[0]);
     const body: TaskBody = {
       kind: v.kind,
@@ -183,8 +183,17 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
         <Form.Item name="cooperatingUnitIds" label="配合单位">
           <UnitSelect multiple placeholder="可多选" style={{ width: '100%' }} data-testid="task-form-coop-units" />
         </Form.Item>
-        <Form.Item name="span" label="开始日期 — 完成时限" rules={[{ required: true, message: '请选择开始日期和完成时限' }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '完成时限']} data-testid="task-form-span" />
+        <Form.Item
+          name="span"
+          label="开始日期 — 完成时限"
+          rules={[
+            {
+              required: true,
+              validator: (_, v?: Values['span']) => (v?.[0] && v?.[1] ? Promise.resolve() : Promise.reject(new Error('请选择开始日期和完成时限'))),
+            },
+          ]}
+        >
+          <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '完成时限']} allowEmpty={[true, true]} data-testid="task-form-span" />
         </Form.Item>
         <Form.Item label="时间节点" required={false}>
           <Form.List name="milestones">
@@ -192,7 +201,7 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
               <div data-testid="task-form-milestones">
                 {fields.map((f, i) => (
                   <Space key={f.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }} data-testid="task-form-milestone">
-                    <Typography.Text type="secondary" style={{ width: 20 }}>
+                    <Typography.Text type="secondary" style={{ display: 'inline-block', minWidth: 24, whiteSpace: 'nowrap' }}>
                       {i + 1}.
                     </Typography.Text>
                     <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: '请填写节点名称' }]}>
