@@ -90,12 +90,30 @@ export default function LeaderViewPage() {
                 <List
                   dataSource={proposals}
                   renderItem={(p) => (
-                    <List.Item>
-                      <Space wrap>
-                        {p.number && <Typography.Text className="cg-mono">{p.number}</Typography.Text>}
-                        <Link to={`/proposals/${p.id}`}>{p.title}</Link>
-                        {(p.stateName || p.statusName) && <Tag>{p.stateName ?? p.statusName}</Tag>}
-                        {p.mainUnit && <Typography.Text type="secondary">主办：{p.mainUnit.name}</Typography.Text>}
+                    <List.Item data-testid="leader-proposal">
+                      <Space direction="vertical" size={2}>
+                        <Space wrap size={6}>
+                          {p.number && <Typography.Text className="cg-mono">{p.number}</Typography.Text>}
+                          <Link to={`/proposals/${p.id}`}>{p.title}</Link>
+                          {p.statusName && <Tag>{p.statusName}</Tag>}
+                          {p.kindName && <Tag bordered={false}>{p.kindName}</Tag>}
+                        </Space>
+                        <Space wrap size={12}>
+                          {p.mainHandlers && p.mainHandlers.length > 0 && (
+                            <Typography.Text type="secondary">主办：{p.mainHandlers.map((h) => h.name).join('、')}</Typography.Text>
+                          )}
+                          {p.replyDeadline && (
+                            <Typography.Text type={p.replyOverdue ? 'danger' : 'secondary'}>
+                              答复期限 {p.replyDeadline}
+                              {p.replyOverdue ? '（已逾期）' : ''}
+                            </Typography.Text>
+                          )}
+                          {!!p.commitments && (
+                            <Typography.Text type="secondary">
+                              落实事项 {p.commitmentsDone ?? 0}/{p.commitments}
+                            </Typography.Text>
+                          )}
+                        </Space>
                       </Space>
                     </List.Item>
                   )}
