@@ -53,13 +53,13 @@ export default function AssessmentPage() {
   const columns = useMemo<ColumnsType<UnitAssessment>>(() => {
     const rules = data?.rules ?? [];
     return [
-      { title: '名次', dataIndex: 'rank', width: 70, align: 'center', fixed: 'left', render: (r: number) => <Typography.Text strong>{r}</Typography.Text> },
-      { title: '单位', dataIndex: 'unitName', width: 190, fixed: 'left' },
-      { title: '总分', dataIndex: 'total', width: 90, align: 'right', render: (t: number) => <Typography.Text strong>{pts(t)}</Typography.Text> },
+      { title: '名次', dataIndex: 'rank', width: 60, align: 'center', fixed: 'left', render: (r: number) => <Typography.Text strong>{r}</Typography.Text> },
+      { title: '单位', dataIndex: 'unitName', width: 180, fixed: 'left' },
+      { title: '总分', dataIndex: 'total', width: 80, align: 'right', render: (t: number) => <Typography.Text strong>{pts(t)}</Typography.Text> },
       ...rules.map((rule) => ({
         title: ASSESSMENT_RULE_LABELS[rule.kind],
         key: rule.kind,
-        width: 132,
+        width: 130,
         align: 'right' as const,
         render: (_: unknown, u: UnitAssessment) => {
           const b = u.breakdown.find((x) => x.kind === rule.kind);
@@ -91,19 +91,19 @@ export default function AssessmentPage() {
       })),
       {
         title: '节点 按期/应完成',
-        width: 130,
+        width: 110,
         align: 'right',
         render: (_: unknown, u) => `${u.facts.milestonesOnTime} / ${u.facts.milestonesDue}`,
       },
       {
         title: '报告 已报/应报',
-        width: 120,
+        width: 100,
         align: 'right',
         render: (_: unknown, u) => `${u.facts.reportPeriodsReported} / ${u.facts.reportPeriodsDue}`,
       },
       {
         title: '逾期任务',
-        width: 90,
+        width: 80,
         align: 'right',
         render: (_: unknown, u) => <Typography.Text type={u.facts.overdueTasks ? 'danger' : undefined}>{u.facts.overdueTasks}</Typography.Text>,
       },
@@ -154,7 +154,7 @@ export default function AssessmentPage() {
         dataSource={data?.units ?? []}
         columns={columns}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1120 }}
         data-testid="assessment-table"
         locale={{ emptyText: '本考核期没有应考核的单位' }}
         onRow={(u) => ({ 'data-testid': 'assessment-row', 'data-unit-id': u.unitId }) as React.HTMLAttributes<HTMLElement>}
