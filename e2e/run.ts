@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { casesSteps } from './cases';
 import { mobileSteps } from './mobile';
 import { reportingSteps } from './reporting';
+import { supervisionSteps } from './supervision';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = path.join(ROOT, '.e2e-artifacts');
@@ -376,6 +377,7 @@ async function main(): Promise<number> {
     steps.push(...(await casesSteps({ page, shot })));
     steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
     steps.push(...(await reportingSteps({ page, shot })));
+    steps.push(...(await supervisionSteps({ page, shot })));
 
     for (const step of steps) {
       const started = Date.now();

@@ -27,10 +27,11 @@ export const inboxApi = {
   markAllRead: () => api.post<void>('/inbox/read-all'),
 };
 
-/** Where a message leads: a case's page, or nowhere. */
+/** Where a message leads: a case's or a task's page, or nowhere. */
 export function messageLink(m: Pick<InboxMessage, 'entityType' | 'entityId'>): string | null {
   if (!m.entityId) return null;
   if (m.entityType === 'case') return `/cases/${m.entityId}`;
+  if (m.entityType === 'task') return `/supervision/tasks/${m.entityId}`;
   return null;
 }
 
@@ -56,11 +57,16 @@ const kindTags: Record<string, { label: string; color: string }> = {
   reopen: { label: '重新办理', color: 'geekblue' },
   merge: { label: '合并', color: 'default' },
   comment: { label: '备注', color: 'default' },
+  assigned: { label: '交办', color: 'blue' },
+  lagging: { label: '滞后', color: 'orange' },
+  progress: { label: '进度', color: 'green' },
+  notice_replied: { label: '已答复', color: 'green' },
+  notice_overdue: { label: '逾期未复', color: 'red' },
 };
 
-/** The tag of a message kind ('case.dispatch', 'case.near_overdue', 'case.overdue_urge' …). */
+/** The tag of a message kind ('case.dispatch', 'case.near_overdue', 'case.overdue_urge', 'task.supervise' …). */
 export function messageKindTag(kind: string): { label: string; color: string } | null {
-  const k = kind.replace(/^case\./, '');
+  const k = kind.replace(/^(case|task)\./, '');
   if (k.startsWith('overdue')) return kindTags.overdue;
   return kindTags[k] ?? null;
 }
