@@ -114,6 +114,13 @@ export const caseStore = {
     return ex.selectFrom('case_categories').selectAll().where('district_code', '=', districtCode).orderBy('sort_order').orderBy('code').execute();
   },
 
+  /** A fingerprint of a district's categories (how many, latest edit), for caches to compare. */
+  async categoriesVersion(ex: Executor, districtCode: string): Promise<string> {
+    const r = await ex.selectFrom('case_categories').select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('updated_at').as('latest')])
+      .where('district_code', '=', districtCode).executeTakeFirst();
+    return `${Number(r?.n ?? 0)}|${r?.latest ?? ''}`;
+  },
+
   async category(ex: Executor, districtCode: string, code: string): Promise<CaseCategoryTable | undefined> {
     return ex.selectFrom('case_categories').selectAll().where('district_code', '=', districtCode).where('code', '=', code).executeTakeFirst();
   },
