@@ -1,6 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import type { Executor } from '../../../kernel/db/db.js';
+import { groupCommit } from '../../../kernel/db/group-commit.js';
 import { Invalid } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { Crs } from '../../../kernel/geo/crs.js';
@@ -75,7 +76,8 @@ export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportC
   const preGps = await checkFiles(deps.database.db, districtCode, [['photoIds', input.photoIds], ['beforePhotoIds', input.beforePhotoIds], ['afterPhotoIds', input.afterPhotoIds]]);
   const pre = input.location ?? (preGps ? { ...preGps, crs: 'wgs84' as const } : null);
   const located = pre ? await deps.org.locate(deps.database.db, pre.lng, pre.lat, pre.crs ?? 'wgs84') : null;
-  return deps.database.db.transaction().execute(async (trx) => {
+  // Reports arriving together share one commit on SQLite (each in its own savepoint): see groupCommit.
+  return groupCommit(deps.database).run(async (trx) => {
     const category = (await categoryCache(deps.database.db).get(trx, districtCode)).byCode.get(input.categoryCode);
     if (!category || category.level !== 2 || !category.active) {
       throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [{ field: 'categoryCode', message: '类别不存在或不是小类' }]);
