@@ -46,6 +46,12 @@ class SqliteGroupCommit implements GroupCommit {
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_BATCH);
+        if (batch.length === 1) {
+          // Alone: its own transaction, no savepoint needed.
+          const [item] = batch;
+          await this.database.db.transaction().execute(item.work).then(item.resolve, item.reject);
+          continue;
+        }
         const outcomes: { ok: boolean; value: unknown }[] = [];
         try {
           await this.database.db.transaction().execute(async (trx) => {
