@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from './db.js';
 import type { DB } from './schema.js';
 
@@ -16,9 +16,11 @@ interface Pending {
 export interface GroupCommit {
   /**
    * Runs `work` in a transaction and resolves once it is committed. On SQLite, works queued while
-   * a transaction is running share the next one, each in a savepoint of its own: a work that throws
-   * is rolled back alone and rejects alone; if the commit fails, every work of it rejects and none
-   * is written. On PostgreSQL (a pool of connections) each work has its own transaction.
+   * a transaction is running share the next one; if any of them throws (or the commit fails) the
+   * shared transaction is rolled back and each work runs again in a transaction of its own, so a
+   * work fails or succeeds exactly as it would alone. A work may therefore run twice: it must do
+   * nothing outside the transaction it is given. On PostgreSQL (a pool of connections) each work
+   * has its own transaction.
    */
   run<T>(work: Work<T>): Promise<T>;
 }
@@ -46,33 +48,22 @@ class SqliteGroupCommit implements GroupCommit {
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_BATCH);
-        if (batch.length === 1) {
-          // Alone: its own transaction, no savepoint needed.
-          const [item] = batch;
-          await this.database.db.transaction().execute(item.work).then(item.resolve, item.reject);
-          continue;
-        }
-        const outcomes: { ok: boolean; value: unknown }[] = [];
+        const db = this.database.db;
+        let values: unknown[];
         try {
-          await this.database.db.transaction().execute(async (trx) => {
-            for (const item of batch) {
-              await sql`SAVEPOINT group_work`.execute(trx);
-              try {
-                const value = await item.work(trx);
-                await sql`RELEASE group_work`.execute(trx);
-                outcomes.push({ ok: true, value });
-              } catch (error) {
-                await sql`ROLLBACK TO group_work`.execute(trx);
-                await sql`RELEASE group_work`.execute(trx);
-                outcomes.push({ ok: false, value: error });
-              }
-            }
+          values = await db.transaction().execute(async (trx) => {
+            const out: unknown[] = [];
+            for (const item of batch) out.push(await item.work(trx));
+            return out;
           });
         } catch (error) {
-          for (const item of batch) item.reject(error);
+          if (batch.length === 1) batch[0].reject(error);
+          // One of them failed, or the commit did, and nothing was written: each again on its own,
+          // so only a work that fails by itself fails.
+          else for (const item of batch) await db.transaction().execute(item.work).then(item.resolve, item.reject);
           continue;
         }
-        batch.forEach((item, i) => (outcomes[i].ok ? item.resolve(outcomes[i].value) : item.reject(outcomes[i].value)));
+        batch.forEach((item, i) => item.resolve(values[i]));
       }
     } finally {
       this.draining = false;
