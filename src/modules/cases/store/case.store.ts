@@ -78,22 +78,17 @@ export const caseStore = {
     return Number(r.last);
   },
 
-  /**
-   * Whether a search word is rare enough on SQLite to start from its FTS5 matches (see TextPlan).
-   * Several statuses are walked one by one, so they allow more matches (√ of their number).
-   */
-  async textPlan(ex: Executor, dialect: Dialect, q: string | undefined, statuses = 1): Promise<TextPlan> {
+  /** Whether a search word is rare enough on SQLite to start from its FTS5 matches (see TextPlan). */
+  async textPlan(ex: Executor, dialect: Dialect, q: string | undefined): Promise<TextPlan> {
     if (!q || dialect !== 'sqlite' || [...q].length < 3) return 'walk';
-    const widen = Math.sqrt(Math.max(1, statuses));
-    // Counting stops past the largest budget: a word matching more is walked whatever the ledger's size.
     const r = await sql<{ total: number | null; matches: number }>`SELECT (SELECT max(rowid) FROM cases) AS total,
-      (SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(q)} LIMIT ${Math.ceil(ftsBudget(Infinity) * widen) + 1})) AS matches`.execute(ex);
+      (SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(q)} LIMIT 20001)) AS matches`.execute(ex);
     const { total, matches } = r.rows[0];
-    return Number(matches) <= ftsBudget(Number(total ?? 0)) * widen ? 'fts' : 'walk';
+    return Number(matches) <= ftsBudget(Number(total ?? 0)) ? 'fts' : 'walk';
   },
 
   async list(ex: Executor, dialect: Dialect, f: CaseListFilter, plan?: TextPlan): Promise<CaseTable[]> {
-    plan = dialect === 'sqlite' ? plan ?? (await caseStore.textPlan(ex, dialect, f.q, f.status?.length)) : 'walk';
+    plan = dialect === 'sqlite' ? plan ?? (await caseStore.textPlan(ex, dialect, f.q)) : 'walk';
     if (f.status && f.status.length > 1 && plan === 'walk') {
       // One newest-first walk of the (status, id) index per status, merged here: a page of "all open
       // cases" then reads about `limit` rows per status instead of sorting every open case.
