@@ -36,7 +36,7 @@ for (const tdb of testDatabases()) {
       const g = groupCommit(database);
       let release!: () => void;
       const held = new Promise<void>((resolve) => { release = resolve; });
-      // The first work holds the transaction, so the next two are queued into one batch behind it.
+      // The three share one transaction; the first holds it until the other two are queued.
       const first = g.run(async () => { await held; });
       const both = Promise.allSettled([
         g.run(async (trx) => { await sql`INSERT INTO gc_items (id, name) VALUES (10, 'x')`.execute(trx); }),

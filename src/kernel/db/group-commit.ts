@@ -47,17 +47,21 @@ class SqliteGroupCommit implements GroupCommit {
     this.draining = true;
     try {
       while (this.queue.length) {
-        const batch = this.queue.splice(0, MAX_BATCH);
         const db = this.database.db;
+        let batch: Pending[] = [];
         let values: unknown[];
         try {
           values = await db.transaction().execute(async (trx) => {
+            // Taken once the connection is ours: works queued while waiting for it join this commit.
+            batch = this.queue.splice(0, MAX_BATCH);
             const out: unknown[] = [];
             for (const item of batch) out.push(await item.work(trx));
             return out;
           });
         } catch (error) {
-          if (batch.length === 1) batch[0].reject(error);
+          // The transaction could not begin: the works waiting for it fail with it.
+          if (!batch.length) for (const item of this.queue.splice(0, MAX_BATCH)) item.reject(error);
+          else if (batch.length === 1) batch[0].reject(error);
           // One of them failed, or the commit did, and nothing was written: each again on its own,
           // so only a work that fails by itself fails.
           else for (const item of batch) await db.transaction().execute(item.work).then(item.resolve, item.reject);
