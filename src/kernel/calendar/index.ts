@@ -8,3 +8,4 @@ export {
 } from './holidays.data.js';
 export { DEFAULT_TIME_ZONE } from './local-time.js';
 export { DEFAULT_WORK_HOURS, type WorkPeriod } from './work-hours.js';
+export { CALENDAR_RECHECK_MS, CalendarCache, calendarCacheOf, type CalendarSource } from './calendar-cache.js';

@@ -45,8 +45,46 @@ export function createDb(opts: DbOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Savepoints (group commit) keep their page images in a sub-journal: in memory, not a temp file.
+  sqlite.pragma('temp_store = MEMORY');
+  // Checkpoint every ~40 MB of WAL instead of ~4 MB: a checkpoint copies each page the WAL holds once
+  // however often it changed, and the hot index pages of a busy ledger change with every write; in
+  // bench/ledger it cut the time COMMIT takes by about 40 %. (A crash replays at most this much WAL.)
+  sqlite.pragma('wal_autocheckpoint = 10000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** How many distinct SQL texts keep their prepared statement (the hot paths use a few dozen). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement afresh; preparing was 13–15 % of a case
+ * creation's time. This hands it a database whose prepare() reuses the statement for the same SQL
+ * text (the oldest dropped past STATEMENT_CACHE_SIZE). A statement still being iterated
+ * (a streamed query) is never handed out twice: a fresh one is prepared instead. SQLite itself
+ * re-prepares a cached statement after a schema change.
+ */
+function cachingStatements(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) return hit;
+    const stmt = sqlite.prepare(source);
+    if (!hit) {
+      // Oldest first out; the hot statements come back at once.
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Actor } from '../../kernel/auth/actor.js';
 import { recordAudit } from '../../kernel/audit/audit.js';
-import { citeNotice, createCalendar, HOLIDAY_SCHEDULE, type WorkCalendar } from '../../kernel/calendar/index.js';
+import { calendarCacheOf, citeNotice, createCalendar, HOLIDAY_SCHEDULE, type WorkCalendar } from '../../kernel/calendar/index.js';
 import type { Executor } from '../../kernel/db/db.js';
 import { NotFound } from '../../kernel/errors.js';
 import type { OrgDeps } from '../org/deps.js';
@@ -12,6 +12,16 @@ export async function loadWorkCalendar(ex: Executor, districtCode: string, timeZ
     timeZone,
     entries: rows.map((r) => ({ date: r.date, kind: r.kind as 'holiday' | 'workday', name: r.name ?? undefined })),
   });
+}
+
+/**
+ * A fingerprint of a district's stored days (how many, latest change): calendar caches compare it
+ * to notice a day set or removed by another server process.
+ */
+export async function calendarVersion(ex: Executor, districtCode: string): Promise<string> {
+  const r = await ex.selectFrom('calendar_days').select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('updated_at').as('latest')])
+    .where('district_code', '=', districtCode).executeTakeFirst();
+  return `${Number(r?.n ?? 0)}|${r?.latest ?? ''}`;
 }
 
 export async function calendarYear(deps: OrgDeps, actor: Actor, year: number) {
@@ -50,6 +60,8 @@ export async function setCalendarDay(deps: OrgDeps, actor: Actor, date: string, 
       before: before ? { kind: before.kind, name: before.name } : null, after: { kind: input.kind, name: input.name ?? null },
     });
   });
+  // Deadlines computed from now on use the new day.
+  calendarCacheOf(deps.database.db).invalidate();
 }
 
 export async function deleteCalendarDay(deps: OrgDeps, actor: Actor, date: string, requestId?: string) {
@@ -63,4 +75,5 @@ export async function deleteCalendarDay(deps: OrgDeps, actor: Actor, date: strin
       summary: `删除 ${date} 的日历设置`, before: { kind: before.kind, name: before.name },
     });
   });
+  calendarCacheOf(deps.database.db).invalidate();
 }

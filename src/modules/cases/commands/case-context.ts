@@ -2,7 +2,8 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { NotFound } from '../../../kernel/errors.js';
 import type { CaseTable } from '../../../kernel/db/schema.js';
-import { loadWorkCalendar } from '../../platform/calendar.js';
+import { calendarCacheOf, type WorkCalendar } from '../../../kernel/calendar/index.js';
+import { calendarVersion, loadWorkCalendar } from '../../platform/calendar.js';
 import { canSee, stateFromJson, type CaseActor, type CaseState } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
@@ -11,8 +12,13 @@ export function toCaseActor(actor: Actor): CaseActor {
   return { accountId: actor.accountId, roles: actor.roles, unitId: actor.unitId, scopePath: actor.scopePath };
 }
 
-export function calendarFor(deps: CasesDeps, ex: Executor, districtCode: string) {
-  return loadWorkCalendar(ex, districtCode, deps.config.timeZone);
+/** The district's working calendar, built once and reused until a day changes (see CalendarCache). */
+export function calendarFor(deps: CasesDeps, ex: Executor, districtCode: string): Promise<WorkCalendar> {
+  const timeZone = deps.config.timeZone;
+  return calendarCacheOf(deps.database.db).get(`${districtCode}|${timeZone}`, {
+    load: () => loadWorkCalendar(ex, districtCode, timeZone),
+    version: () => calendarVersion(ex, districtCode),
+  });
 }
 
 /** Loads a case the actor may see; an invisible case answers as not found, so its existence does not leak. */

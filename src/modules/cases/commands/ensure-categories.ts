@@ -1,6 +1,7 @@
 import type { Database } from '../../../kernel/db/db.js';
 import type { OrgApi } from '../../org/index.js';
 import { CATEGORY_SEED } from '../data/categories.data.js';
+import { categoryCache } from '../store/category-cache.js';
 
 /**
  * Inserts the shipped categories a district does not have yet (idempotent; admins' edits survive).
@@ -29,5 +30,6 @@ export async function ensureCategories(database: Database, org: Pick<OrgApi, 'di
     });
   }
   if (rows.length) await db.insertInto('case_categories').values(rows).execute();
+  if (rows.length) categoryCache(db).invalidate();
   return rows.length;
 }

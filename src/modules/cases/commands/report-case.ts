@@ -1,6 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import type { Executor } from '../../../kernel/db/db.js';
+import { groupCommit } from '../../../kernel/db/group-commit.js';
 import { Invalid } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { Crs } from '../../../kernel/geo/crs.js';
@@ -8,6 +9,9 @@ import { applyAction, recordToJson, stateToJson, type Attachment, type CaseActor
 import { deadlineStatus } from '../domain/case-deadlines.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
+import { categoryCache } from '../store/category-cache.js';
+import type { CaseActionTable, CaseTable } from '../../../kernel/db/schema.js';
+import type { UnitRef } from '../../org/index.js';
 import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
@@ -45,7 +49,26 @@ export function formatCaseNumber(districtCode: string, localDate: string, seq: n
   return `${districtCode}-${localDate.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
 }
 
-export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: { requestId?: string; caseActor?: CaseActor; comment?: string } = {}) {
+export interface ReportCaseOptions {
+  requestId?: string;
+  caseActor?: CaseActor;
+  comment?: string;
+}
+
+/** What a report wrote, as written: enough to answer the request without reading it back. */
+export interface ReportedCase {
+  row: CaseTable;
+  action: CaseActionTable;
+  /** The units the report found (grid, its ancestors, the district), by id. */
+  units: Map<string, UnitRef>;
+}
+
+/** Reports a problem; returns the new case's id. */
+export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: ReportCaseOptions = {}): Promise<string> {
+  return (await recordReport(deps, actor, input, opts)).row.id;
+}
+
+export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: ReportCaseOptions = {}): Promise<ReportedCase> {
   const now = deps.clock.now();
   const districtCode = actor.districtCode;
   // Locating reads the in-memory index, which may need to (re)load boundaries: do it before the
@@ -53,17 +76,20 @@ export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCas
   const preGps = await checkFiles(deps.database.db, districtCode, [['photoIds', input.photoIds], ['beforePhotoIds', input.beforePhotoIds], ['afterPhotoIds', input.afterPhotoIds]]);
   const pre = input.location ?? (preGps ? { ...preGps, crs: 'wgs84' as const } : null);
   const located = pre ? await deps.org.locate(deps.database.db, pre.lng, pre.lat, pre.crs ?? 'wgs84') : null;
-  return deps.database.db.transaction().execute(async (trx) => {
-    const category = await caseStore.category(trx, districtCode, input.categoryCode);
+  // Reports arriving together share one commit on SQLite (each in its own savepoint): see groupCommit.
+  return groupCommit(deps.database).run(async (trx) => {
+    const category = (await categoryCache(deps.database.db).get(trx, districtCode)).byCode.get(input.categoryCode);
     if (!category || category.level !== 2 || !category.active) {
       throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [{ field: 'categoryCode', message: '类别不存在或不是小类' }]);
     }
     if (!pre && !input.address) {
       throw new Invalid('case.location_required', '请在地图上选点、提供 GPS 位置或填写地址', [{ field: 'location', message: '位置或地址至少填一项' }]);
     }
-    const district = await deps.org.unitByCode(trx, districtCode);
-    if (!district) throw new Invalid('case.no_district', `区 ${districtCode} 不存在`);
     const anc = located?.ancestors ?? [];
+    // The located grid's root is usually the district itself: no need to look it up again.
+    const district = anc.find((u) => u.kind === 'district' && u.code === districtCode && u.districtCode === districtCode)
+      ?? await deps.org.unitByCode(trx, districtCode);
+    if (!district) throw new Invalid('case.no_district', `区 ${districtCode} 不存在`);
     const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
     const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
     const attachments: Attachment[] = [
@@ -87,18 +113,20 @@ export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCas
     const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now).replaceAll('-', ''));
     const id = newId(now.getTime());
     const caseNumber = formatCaseNumber(districtCode, calendar.localDate(now), seq);
-    await caseStore.insert(trx, {
+    const row: CaseTable = {
       id, district_code: districtCode, case_number: caseNumber, category_code: category.code, description: state.description,
       lng: state.location?.lng ?? null, lat: state.location?.lat ?? null, address: state.address, source: state.source,
       grid_id: state.gridId, grid_path: state.gridPath, community_id: state.communityId, subdistrict_id: state.subdistrictId,
       out_of_grid: state.location && !state.gridId ? 1 : 0, reporter_id: caseActor.accountId, reported_at: now.toISOString(),
       reconciled_at: null, reconciled_by: null, state: stateToJson(state),
       ...columnsOf(state, deadlineStatus(state, now, calendar), 0),
-    });
-    await caseStore.appendAction(trx, {
+    };
+    await caseStore.insert(trx, row);
+    const action: CaseActionTable = {
       id: newId(now.getTime()), case_id: id, district_code: districtCode, seq: 1, type: 'report', at: now.toISOString(),
       actor_id: caseActor.accountId, actor_name: actor.displayName, record: recordToJson(record),
-    });
+    };
+    await caseStore.appendAction(trx, action);
     await attachFiles(trx, id, attachments.map((a) => a.fileId));
     await updateKpiRollup(trx, null, state, calendar);
     await recordAudit(trx, {
@@ -106,6 +134,7 @@ export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCas
       summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,
     });
     await announce(deps, trx, { id, caseNumber, categoryName: category.name }, state, record);
-    return id;
+    const units = new Map([district, ...anc, ...(located?.grid ? [located.grid] : [])].map((u) => [u.id, u]));
+    return { row, action, units };
   });
 }

@@ -12,6 +12,7 @@ import {
 } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
+import { categoryCache } from '../store/category-cache.js';
 import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
@@ -50,7 +51,7 @@ async function commit(
   if (!ok) throw conflict();
   await attachFiles(trx, row.id, record.attachments.map((a) => a.fileId));
   await updateKpiRollup(trx, state, next, calendar);
-  const category = await caseStore.category(trx, row.district_code, row.category_code);
+  const category = (await categoryCache(deps.database.db).get(trx, row.district_code)).byCode.get(row.category_code);
   await recordAudit(trx, {
     actor, action: `case.${record.type}`, entityType: 'case', entityId: row.id, at: now, requestId,
     summary: `${CASE_ACTION_NAMES[record.type]} ${row.case_number}${record.comment ? `：${record.comment}` : ''}`,
@@ -77,7 +78,7 @@ export async function takeAction(deps: CasesDeps, actor: Actor, caseId: string, 
       }
       payload.unitPath = unit.path;
       if (payload.timeLimit === undefined) {
-        const cat = await caseStore.category(trx, row.district_code, row.category_code);
+        const cat = (await categoryCache(deps.database.db).get(trx, row.district_code)).byCode.get(row.category_code);
         if (!cat?.time_limit_value || !cat.time_limit_unit) {
           throw new Invalid('case.time_limit_required', '该类别没有默认处置时限，请填写', [{ field: 'payload.timeLimit', message: '必填' }]);
         }

@@ -5,6 +5,7 @@ import { Invalid, NotFound } from '../../../kernel/errors.js';
 import type { UpdateCategoryBody } from '../../../contracts/cases.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
+import { categoryCache } from '../store/category-cache.js';
 
 export async function updateCategory(deps: CasesDeps, actor: Actor, code: string, input: z.infer<typeof UpdateCategoryBody>, requestId?: string) {
   const now = deps.clock.now();
@@ -35,4 +36,5 @@ export async function updateCategory(deps: CasesDeps, actor: Actor, code: string
       after: input,
     });
   });
+  categoryCache(deps.database.db).invalidate();
 }

@@ -5,16 +5,22 @@ import {
   type CaseActor, type CaseState, type CaseStatus,
 } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
-import { caseStore } from '../store/case.store.js';
+import type { UnitRef } from '../../org/index.js';
+import { categoryCache } from '../store/category-cache.js';
 
 const fileUrl = (id: string) => ({ url: `/api/v1/files/${id}`, thumbnailUrl: `/api/v1/files/${id}/thumbnail` });
 
-/** Names of the units and categories a page of cases refers to, looked up in two queries. */
-async function lookups(deps: CasesDeps, ex: Executor, districtCode: string, rows: CaseTable[], extraUnitIds: string[] = []) {
-  const ids = rows.flatMap((r) => [r.grid_id, r.community_id, r.subdistrict_id, r.assigned_unit_id]).filter((x): x is string => !!x);
-  const units = await deps.org.unitsByIds(ex, [...ids, ...extraUnitIds]);
-  const categories = new Map((await caseStore.categories(ex, districtCode)).map((c) => [c.code, c.name]));
-  return { unit: (id: string | null) => (id ? units.get(id)?.name ?? null : null), category: (code: string) => categories.get(code) ?? code };
+/**
+ * Names of the units and categories a page of cases refers to: the units in one query (none for
+ * those the caller already holds), the categories from the district's cached list.
+ */
+async function lookups(deps: CasesDeps, ex: Executor, districtCode: string, rows: CaseTable[], extraUnitIds: (string | null)[] = [], known?: ReadonlyMap<string, UnitRef>) {
+  const ids = [...rows.flatMap((r) => [r.grid_id, r.community_id, r.subdistrict_id, r.assigned_unit_id]), ...extraUnitIds].filter((x): x is string => !!x);
+  const missing = known ? ids.filter((id) => !known.has(id)) : ids;
+  const units = new Map(known ?? []);
+  if (missing.length) for (const [id, u] of await deps.org.unitsByIds(ex, missing)) units.set(id, u);
+  const categories = (await categoryCache(deps.database.db).get(ex, districtCode)).byCode;
+  return { unit: (id: string | null) => (id ? units.get(id)?.name ?? null : null), category: (code: string) => categories.get(code)?.name ?? code };
 }
 
 function summary(r: CaseTable, state: CaseState, names: Awaited<ReturnType<typeof lookups>>) {
@@ -58,10 +64,11 @@ export async function presentCaseList(deps: CasesDeps, ex: Executor, districtCod
   return rows.map((r) => summary(r, stateFromJson(r.state), names));
 }
 
-export async function presentCase(deps: CasesDeps, ex: Executor, actor: CaseActor, row: CaseTable, actions: CaseActionTable[]) {
+/** One case with its timeline; `units` are unit rows the caller already holds (e.g. from locating a new report). */
+export async function presentCase(deps: CasesDeps, ex: Executor, actor: CaseActor, row: CaseTable, actions: CaseActionTable[], units?: ReadonlyMap<string, UnitRef>) {
   const state = stateFromJson(row.state);
   const records = actions.map((a) => ({ row: a, record: recordFromJson(a.record) }));
-  const names = await lookups(deps, ex, row.district_code, [row], records.map((r) => r.record.unitId));
+  const names = await lookups(deps, ex, row.district_code, [row], records.map((r) => r.record.unitId), units);
   const photos = records.flatMap(({ record }) => record.attachments.map((a) => ({ fileId: a.fileId, role: a.role ?? null, ...fileUrl(a.fileId) })));
   return {
     ...summary(row, state, names),

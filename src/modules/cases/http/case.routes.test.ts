@@ -290,5 +290,41 @@ for (const tdb of testDatabases()) {
       const listed = await h.call('GET', '/api/v1/cases?deadlineStatus=overdue', as('sub01'));
       expect(listed.json().items.map((x: { id: string }) => x.id)).toContain(c.id);
     });
+
+    it('answers a report with the case exactly as reading it back shows it', async () => {
+      const r = await report('gw01', { categoryCode: '0103', description: '北关路口积存垃圾渣土', location: IN_GRID });
+      expect(r.statusCode, r.body).toBe(201);
+      const created = r.json();
+      const read = await h.call('GET', `/api/v1/cases/${created.id}`, as('gw01'));
+      expect(created).toEqual(read.json());
+      const away = await report('dc01', { categoryCode: '0103', description: '某处垃圾', address: '七一路' });
+      expect(away.statusCode, away.body).toBe(201);
+      expect(away.json()).toEqual((await h.call('GET', `/api/v1/cases/${away.json().id}`, as('dc01'))).json());
+    });
+
+    it('uses a category edit at once: renamed in the ledger, refused for reports once inactive', async () => {
+      expect((await h.call('PATCH', '/api/v1/case-categories/0104', { ...as('admin'), body: { name: '暴露垃圾（改）' } })).statusCode).toBe(204);
+      const r = await report('gw01', { categoryCode: '0104', description: '北关路口暴露垃圾', location: IN_GRID });
+      expect(r.json().categoryName).toBe('暴露垃圾（改）');
+      expect((await h.call('PATCH', '/api/v1/case-categories/0104', { ...as('admin'), body: { active: false } })).statusCode).toBe(204);
+      const refused = await report('gw01', { categoryCode: '0104', description: '北关路口暴露垃圾', location: IN_GRID });
+      expect(refused.json()).toMatchObject({ code: 'case.unknown_category' });
+    });
+
+    it('computes deadlines with a calendar day the admin has just changed, and again once it is removed', async () => {
+      const dispatched = async () => {
+        const c = (await report('gw01', { categoryCode: '0103', description: '北关路口积存渣土', location: IN_GRID })).json();
+        await act('sub01', c.id, { type: 'accept' });
+        const r = await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.dept } });
+        expect(r.statusCode, r.body).toBe(200);
+        return r.json().deadline as string;
+      };
+      const before = await dispatched();
+      expect((await h.call('PUT', '/api/v1/calendar/days/2026-12-01', { ...as('admin'), body: { kind: 'holiday', name: '测试' } })).statusCode).toBe(204);
+      const withHoliday = await dispatched();
+      expect(Date.parse(withHoliday)).toBeGreaterThan(Date.parse(before));
+      expect((await h.call('DELETE', '/api/v1/calendar/days/2026-12-01', as('admin'))).statusCode).toBe(204);
+      expect(await dispatched()).toBe(before);
+    });
   });
 }

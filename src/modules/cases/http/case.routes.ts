@@ -6,7 +6,9 @@ import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { CaseActionBody, DuplicatesQuery, KpisQuery, ListCasesQuery, ReportCaseBody, UpdateCategoryBody } from '../../../contracts/cases.js';
 import { caseKpis, findDuplicates, getCase, listCases, listFilter } from '../commands/case-queries.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
-import { reportCase } from '../commands/report-case.js';
+import { recordReport } from '../commands/report-case.js';
+import { toCaseActor } from '../commands/case-context.js';
+import { presentCase } from './case.presenter.js';
 import { takeAction } from '../commands/take-action.js';
 import { updateCategory } from '../commands/update-category.js';
 import type { CasesDeps } from '../deps.js';
@@ -48,8 +50,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     method: 'POST', url: '/api/v1/cases', tag: 'cases', permission: 'case.report', body: ReportCaseBody, status: 201,
     summary: 'Report a problem (发现上报); the grid is located automatically; 立行整改 with before/after photos',
     async handler({ actor, body, req }) {
-      const id = await reportCase(deps, actor, body, { requestId: req.id });
-      return getCase(deps, actor, id);
+      // Answered from what the report wrote: the new case, its one action, the units it located.
+      const { row, action, units } = await recordReport(deps, actor, body, { requestId: req.id });
+      return presentCase(deps, deps.database.db, toCaseActor(actor), row, [action], units);
     },
   });
   route(app, {

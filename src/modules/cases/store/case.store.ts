@@ -24,6 +24,23 @@ export interface CaseListFilter {
   limit: number;
 }
 
+/**
+ * How a search word is found on SQLite. 'fts': from the FTS5 trigram index's matches (a rare word:
+ * read every match, keep those in scope and status, sort). 'walk': newest first along the
+ * (status, id, scope) index, testing each row in scope with LIKE (a common word, or one of 1–2
+ * characters, which trigrams cannot index): a page fills long before the walk gets far.
+ */
+type TextPlan = 'fts' | 'walk';
+
+/**
+ * The most FTS matches read for one page: about 2 µs each (a row fetched by rowid), so 10·√cases
+ * (10,000 at 1,000,000 cases) keeps it near 20 ms; a word matching more is common enough (≥ 1 %) for
+ * the walk to fill a page sooner. Measured in bench/ledger; the bounds keep tiny and huge ledgers sane.
+ */
+function ftsBudget(totalCases: number): number {
+  return Math.min(20_000, Math.max(2_000, Math.round(10 * Math.sqrt(totalCases))));
+}
+
 export const caseStore = {
   async findById(ex: Executor, id: string): Promise<CaseTable | undefined> {
     return ex.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -61,12 +78,22 @@ export const caseStore = {
     return Number(r.last);
   },
 
-  async list(ex: Executor, dialect: Dialect, f: CaseListFilter): Promise<CaseTable[]> {
-    if (f.status && f.status.length > 1) {
+  /** Whether a search word is rare enough on SQLite to start from its FTS5 matches (see TextPlan). */
+  async textPlan(ex: Executor, dialect: Dialect, q: string | undefined): Promise<TextPlan> {
+    if (!q || dialect !== 'sqlite' || [...q].length < 3) return 'walk';
+    const r = await sql<{ total: number | null; matches: number }>`SELECT (SELECT max(rowid) FROM cases) AS total,
+      (SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(q)} LIMIT 20001)) AS matches`.execute(ex);
+    const { total, matches } = r.rows[0];
+    return Number(matches) <= ftsBudget(Number(total ?? 0)) ? 'fts' : 'walk';
+  },
+
+  async list(ex: Executor, dialect: Dialect, f: CaseListFilter, plan?: TextPlan): Promise<CaseTable[]> {
+    plan = dialect === 'sqlite' ? plan ?? (await caseStore.textPlan(ex, dialect, f.q)) : 'walk';
+    if (f.status && f.status.length > 1 && plan === 'walk') {
       // One newest-first walk of the (status, id) index per status, merged here: a page of "all open
       // cases" then reads about `limit` rows per status instead of sorting every open case.
       const parts: CaseTable[] = [];
-      for (const status of f.status) parts.push(...(await caseStore.list(ex, dialect, { ...f, status: [status] })));
+      for (const status of f.status) parts.push(...(await caseStore.list(ex, dialect, { ...f, status: [status] }, plan)));
       return parts.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, f.limit);
     }
     // A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own.
@@ -76,7 +103,9 @@ export const caseStore = {
     ]);
     let q = ex.selectFrom('cases').selectAll().where(within(f.scopePath));
     if (f.unitPath) q = q.where(within(f.unitPath));
-    if (f.status?.length) q = q.where('status', 'in', f.status);
+    // Starting from the FTS matches, the unary + keeps SQLite's planner off the status index, which
+    // would walk every case of the status (most of the ledger for 'closed') testing each against them.
+    if (f.status?.length) q = plan === 'fts' ? q.where(sql<boolean>`+status IN (${sql.join(f.status)})`) : q.where('status', 'in', f.status);
     if (f.deadlineStatus?.length) q = q.where('deadline_status', 'in', f.deadlineStatus);
     if (f.categoryCode) q = q.where(startsWith('category_code', f.categoryCode));
     if (f.source) q = q.where('source', '=', f.source);
@@ -85,9 +114,9 @@ export const caseStore = {
     if (f.reconciled !== undefined) q = q.where('reconciled_at', f.reconciled ? 'is not' : 'is', null);
     if (f.q) {
       const needle = f.q;
-      // SQLite: the FTS5 trigram index answers 3+ characters; shorter words (垃圾) scan with LIKE.
-      // PostgreSQL: ILIKE, served by the pg_trgm GIN indexes for 3+ characters.
-      const text = dialect === 'sqlite' && [...needle].length >= 3
+      // SQLite: a rare word of 3+ characters from the FTS5 trigram index; a common or short one (垃圾)
+      // with LIKE on the rows the walk reaches. PostgreSQL: ILIKE, served by pg_trgm for 3+ characters.
+      const text = plan === 'fts'
         ? sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(needle)})`
         : null;
       q = q.where((eb) => eb.or([
@@ -112,6 +141,13 @@ export const caseStore = {
 
   async categories(ex: Executor, districtCode: string): Promise<CaseCategoryTable[]> {
     return ex.selectFrom('case_categories').selectAll().where('district_code', '=', districtCode).orderBy('sort_order').orderBy('code').execute();
+  },
+
+  /** A fingerprint of a district's categories (how many, latest edit), for caches to compare. */
+  async categoriesVersion(ex: Executor, districtCode: string): Promise<string> {
+    const r = await ex.selectFrom('case_categories').select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('updated_at').as('latest')])
+      .where('district_code', '=', districtCode).executeTakeFirst();
+    return `${Number(r?.n ?? 0)}|${r?.latest ?? ''}`;
   },
 
   async category(ex: Executor, districtCode: string, code: string): Promise<CaseCategoryTable | undefined> {

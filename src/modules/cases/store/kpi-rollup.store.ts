@@ -9,6 +9,9 @@ const COLUMN: Record<RollupField, string> = {
   handlingSamples: 'handling_samples', closingMillis: 'closing_millis', closingSamples: 'closing_samples',
 };
 
+/** On conflict, each count grows by the row that was to be inserted (`excluded`): the same for every call, so built once. */
+const ADD_EXCLUDED: Record<string, unknown> = Object.fromEntries(ROLLUP_FIELDS.map((f) => [COLUMN[f], sql`case_kpi_rollup.${sql.ref(COLUMN[f])} + excluded.${sql.ref(COLUMN[f])}`]));
+
 const OPEN = ['reported', 'escalated', 'escalated_district', 'accepted', 'dispatched', 'handling', 'returned', 'pending_verification'];
 
 export interface AreaFilter {
@@ -25,13 +28,9 @@ export const kpiRollupStore = {
   /** Adds a delta to one (area, day) row: an upsert that also works when two processes add at once. */
   async add(ex: Executor, districtCode: string, areaPath: string, day: string, d: RollupCounts): Promise<void> {
     const values: Record<string, unknown> = { district_code: districtCode, area_path: areaPath, day };
-    const update: Record<string, unknown> = {};
-    for (const f of ROLLUP_FIELDS) {
-      values[COLUMN[f]] = d[f];
-      update[COLUMN[f]] = sql`case_kpi_rollup.${sql.ref(COLUMN[f])} + ${d[f]}`;
-    }
+    for (const f of ROLLUP_FIELDS) values[COLUMN[f]] = d[f];
     await ex.insertInto('case_kpi_rollup').values(values as never)
-      .onConflict((oc) => oc.columns(['district_code', 'area_path', 'day']).doUpdateSet(update as never))
+      .onConflict((oc) => oc.columns(['district_code', 'area_path', 'day']).doUpdateSet(ADD_EXCLUDED as never))
       .execute();
   },
 
