@@ -3,14 +3,20 @@ import { recordAudit } from '../../../kernel/audit/audit.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { notify } from '../../inbox/inbox.js';
 import type { ReportingDeps } from '../deps.js';
-import { completeness } from './completeness.js';
+import { completeness, MISSING_PAGE_MAX } from './completeness.js';
 
 /**
  * Reminds every unit still missing a period's report (催报): an in-app message to the unit's
  * reporters, and one 'report.missing' event for webhooks and group robots listing them all.
  */
 export async function remindMissing(deps: ReportingDeps, actor: Actor, formId: string, q: { unitId?: string; period: string }, requestId?: string) {
-  const c = await completeness(deps, actor, formId, { unitId: q.unitId, from: q.period, to: q.period });
+  const c = await completeness(deps, actor, formId, { unitId: q.unitId, from: q.period, to: q.period, missingLimit: MISSING_PAGE_MAX });
+  // The whole list, a page at a time (a district may have thousands of units missing).
+  while (c.missing.length < c.missingTotal) {
+    const next = await completeness(deps, actor, formId, { unitId: q.unitId, from: q.period, to: q.period, missingOffset: c.missing.length, missingLimit: MISSING_PAGE_MAX });
+    if (!next.missing.length) break;
+    c.missing.push(...next.missing);
+  }
   const now = deps.clock.now();
   const db = deps.database.db;
   const form = (await db.selectFrom('report_forms').select('name').where('id', '=', formId).executeTakeFirstOrThrow()).name;
