@@ -8,7 +8,6 @@ import { remindMissing } from './remind-missing.js';
 
 /** 催报 goes out this long before a period's deadline. */
 export const REMIND_BEFORE_MS = 60 * 60_000;
-const JOB = 'reporting.reminders';
 
 /**
  * The scheduled 催报: within the hour before a form's deadline, every unit still missing that
@@ -34,19 +33,21 @@ export async function sendScheduledReminders(deps: ReportingDeps, now: Date): Pr
     for (const period of [current, previousPeriod(current, def.periodType)]) {
       const deadline = deadlineOf(period, def.deadline, tz).getTime();
       if (now.getTime() < deadline - REMIND_BEFORE_MS || now.getTime() >= deadline) continue;
-      const slot = `${form.row.id}/${period}`;
+      // job_runs holds job ≤ 50 and slot ≤ 30 characters: the form in the job, the period as the slot.
+      const job = `remind:${form.row.id}`;
+      const slot = period;
       try {
-        await db.insertInto('job_runs').values({ job: JOB, slot, started_at: now.toISOString(), finished_at: null, result: null }).execute();
+        await db.insertInto('job_runs').values({ job, slot, started_at: now.toISOString(), finished_at: null, result: null }).execute();
       } catch (err) {
         if (isUniqueViolation(err)) continue;
         throw err;
       }
       try {
         const r = await remindMissing(deps, system, form.row.id, { period }, undefined, { scheduled: true });
-        await db.updateTable('job_runs').set({ finished_at: new Date().toISOString(), result: JSON.stringify(r) }).where('job', '=', JOB).where('slot', '=', slot).execute();
+        await db.updateTable('job_runs').set({ finished_at: new Date().toISOString(), result: JSON.stringify(r) }).where('job', '=', job).where('slot', '=', slot).execute();
         reminded.push({ formId: form.row.id, period, missingUnits: r.missingUnits });
       } catch (err) {
-        await db.deleteFrom('job_runs').where('job', '=', JOB).where('slot', '=', slot).execute();
+        await db.deleteFrom('job_runs').where('job', '=', job).where('slot', '=', slot).execute();
         throw err;
       }
     }
