@@ -151,9 +151,13 @@ export default function QueriesPage() {
   const [items, setItems] = useState<DataQuery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
+  const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
   const load = useCallback(async () => {
     try {
-      setItems((await reportingApi.queries({ status: status === 'all' ? undefined : status })).items);
+      const list = (await reportingApi.queries({ status: status === 'all' ? undefined : status })).items;
+      setItems(list);
+      // The threads of queries still waiting for an answer are open from the start.
+      setExpanded(list.filter((q) => q.status === 'open' || q.status === 'overdue').map((q) => q.id));
       setError(null);
     } catch (e) {
       setItems([]);
@@ -207,7 +211,7 @@ export default function QueriesPage() {
         loading={items === null}
         dataSource={items ?? []}
         columns={columns}
-        expandable={{ expandedRowRender: (q) => <Thread q={q} onAnswered={() => void load()} />, defaultExpandAllRows: true }}
+        expandable={{ expandedRowRender: (q) => <Thread q={q} onAnswered={() => void load()} />, expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys) }}
         pagination={(items?.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         locale={{ emptyText: <Empty description="没有核查" /> }}
         data-testid="query-table"
