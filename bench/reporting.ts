@@ -170,7 +170,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const to = periods[dayCount - 1];
 
     const a = await timed(3, () => completeness(mdeps, admin, formId, { unitId: root.id, from: from30, to }));
-    const aBase = await timed(2, async () => raw.prepare(`SELECT period, count(*) AS submitted, sum(on_time) AS on_time FROM report_submissions
+    const aBase = await timed(3, async () => raw.prepare(`SELECT period, count(*) AS submitted, sum(on_time) AS on_time FROM report_submissions
       WHERE form_id = ? AND period >= ? AND period <= ? GROUP BY period`).all(formId, from30, to) as { period: string; submitted: number; on_time: number }[]);
     const baseSubmitted = aBase.result.reduce((s, r) => s + r.submitted, 0);
     const baseOnTime = aBase.result.reduce((s, r) => s + r.on_time, 0);

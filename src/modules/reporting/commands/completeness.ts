@@ -1,6 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { NotFound } from '../../../kernel/errors.js';
-import { childKeyOf, completenessFromRollup, expectedRange, parsePeriod, rangeOf, retiredInRange, type LifetimeUnit, type PeriodFlags } from '../domain/index.js';
+import { childKeyOf, completenessFromRollup, parsePeriod, rangeOf, retiredInRange, type LifetimeUnit, type PeriodFlags } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { rollupStore } from '../store/rollup.store.js';
@@ -98,8 +98,7 @@ async function missingPage(
 ) {
   const out: { unitId: string; period: string; deadline: string; overdue: boolean }[] = [];
   if (limit <= 0) return out;
-  const dl = deadlines.map((d) => d.getTime());
-  const ranges = units.map((u) => expectedRange(dl, u));
+  const ranges = c.ranges;
   let skip = offset;
   for (let pi = c.periods.length - 1; pi >= 0 && out.length < limit; pi--) {
     const missing = c.byPeriod[pi].missing;

@@ -53,6 +53,8 @@ export interface RollupCompleteness {
   periods: string[];
   deadlines: Date[];
   totals: CompletenessSummary;
+  /** Per unit of `units`, the periods [lo, hi) it is expected for (the missing list walks them). */
+  ranges: [number, number][];
   /** One row per child (or the scope itself, key = its id). */
   rows: (CompletenessSummary & { key: string; path: string })[];
   byPeriod: (CompletenessSummary & { period: string })[];
@@ -70,8 +72,11 @@ export function rangeOf(i: Pick<RollupCompletenessInput, 'periodType' | 'deadlin
   };
 }
 
-/** Index of the first deadline ≥ t (deadlines ascending, as ISO text or ms). */
-function firstAtOrAfter(deadlines: readonly number[], t: number): number {
+/** Stored instants are toISOString() text; anything else is brought to that form before comparing. */
+const iso = (t: string) => (t.length === 24 && t.endsWith('Z') ? t : new Date(t).toISOString());
+
+/** Index of the first deadline ≥ t; both ISO-8601 UTC text of one format, which sorts as time (no parsing: 100,000 units × 2). */
+function firstAtOrAfter(deadlines: readonly string[], t: string): number {
   let lo = 0;
   let hi = deadlines.length;
   while (lo < hi) {
@@ -81,10 +86,10 @@ function firstAtOrAfter(deadlines: readonly number[], t: number): number {
   return lo;
 }
 
-/** The periods [lo, hi) a unit is expected for: created at or before the deadline, retired after it. */
-export function expectedRange(deadlines: readonly number[], u: Pick<LifetimeUnit, 'createdAt' | 'retiredAt'>): [number, number] {
-  const lo = firstAtOrAfter(deadlines, Date.parse(u.createdAt));
-  const hi = u.retiredAt === null ? deadlines.length : firstAtOrAfter(deadlines, Date.parse(u.retiredAt));
+/** The periods [lo, hi) a unit is expected for: created at or before the deadline, retired after it (deadlines ascending, ISO text). */
+export function expectedRange(deadlines: readonly string[], u: Pick<LifetimeUnit, 'createdAt' | 'retiredAt'>): [number, number] {
+  const lo = firstAtOrAfter(deadlines, iso(u.createdAt));
+  const hi = u.retiredAt === null ? deadlines.length : firstAtOrAfter(deadlines, iso(u.retiredAt));
   return [lo, Math.max(lo, hi)];
 }
 
@@ -98,14 +103,14 @@ export function retiredInRange(units: readonly LifetimeUnit[], start: Date | nul
 
 /** The child key of a unit under the scope: the child's id, or the scope's own id for the scope itself. */
 export function childKeyOf(scopePath: string, unitPath: string): string {
-  if (unitPath === scopePath) return scopePath.split('/').filter(Boolean).at(-1)!;
-  return unitPath.slice(scopePath.length).split('/')[0];
+  if (unitPath === scopePath) return scopePath.slice(scopePath.lastIndexOf('/', scopePath.length - 2) + 1, -1);
+  return unitPath.slice(scopePath.length, unitPath.indexOf('/', scopePath.length));
 }
 
 export function completenessFromRollup(input: RollupCompletenessInput): RollupCompleteness {
   const { periods, deadlines } = rangeOf(input);
   const P = periods.length;
-  const dl = deadlines.map((d) => d.getTime());
+  const dl = deadlines.map((d) => d.toISOString());
   const pIndex = new Map(periods.map((p, i) => [p, i]));
   const scopeKey = childKeyOf(input.scopePath, input.scopePath);
   const keyPath = (key: string) => (key === scopeKey ? input.scopePath : `${input.scopePath}${key}/`);
@@ -118,10 +123,12 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
     return c;
   };
   const diff = new Map<string, Int32Array>();
-  for (const u of input.units) {
+  const ranges = input.units.map((u) => expectedRange(dl, u));
+  for (let ui = 0; ui < input.units.length; ui++) {
+    const u = input.units[ui];
     if (!u.path.startsWith(input.scopePath)) continue;
     const key = childKeyOf(input.scopePath, u.path);
-    const [lo, hi] = expectedRange(dl, u);
+    const [lo, hi] = ranges[ui];
     if (lo >= hi) { cellsOf(key); continue; }
     let d = diff.get(key);
     if (!d) diff.set(key, (d = new Int32Array(P + 1)));
@@ -186,5 +193,5 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
     for (const x of c) addCounts(sum, finish(x));
     return { key, path: keyPath(key), ...withRates(sum) };
   }).sort((a, b) => a.path.localeCompare(b.path));
-  return { periods, deadlines, totals: withRates(totals), rows, byPeriod };
+  return { periods, deadlines, ranges, totals: withRates(totals), rows, byPeriod };
 }
