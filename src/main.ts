@@ -9,7 +9,7 @@ import { seedDemoDistrict } from './modules/org/demo/seed-demo.js';
 import { LocateService } from './modules/org/locate-service.js';
 import { createOrgApi } from './modules/org/index.js';
 import { caseDeadlineJob, ensureCategories, seedDemoCases } from './modules/cases/index.js';
-import { reportQueryJob, seedDemoForms } from './modules/reporting/index.js';
+import { reportQueryJob, reportReminderJob, seedDemoForms } from './modules/reporting/index.js';
 import { seedDemoSupervision, supervisionJob } from './modules/supervision/index.js';
 import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     webhookJobs(jobDeps),
     caseDeadlineJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
     reportQueryJob({ ...jobDeps, org }),
+    reportReminderJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
     supervisionJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
   ], (job, err) => log.error({ job, err }, 'scheduled job failed'));
   const stop = async (signal: string) => {

@@ -349,6 +349,29 @@ export interface ReportSubmissionHistoryTable {
   changed_at: string;
 }
 
+/** Reports of a form and period under an area (an ancestor of the reporting units), kept per submission. */
+export interface ReportRollupTable {
+  form_id: string;
+  period: string;
+  area_path: string;
+  district_code: string;
+  submitted: number;
+  on_time: number;
+  zero: number;
+}
+
+/** One numeric field's mergeable partial (sum, count, max) over the same reports. */
+export interface ReportRollupFieldTable {
+  form_id: string;
+  period: string;
+  area_path: string;
+  field: string;
+  district_code: string;
+  sum: number;
+  count: number;
+  max: number | null;
+}
+
 export interface ReportQueryTable {
   id: string;
   district_code: string;
@@ -452,6 +475,8 @@ export interface DB {
   report_submissions: ReportSubmissionTable;
   report_submission_history: ReportSubmissionHistoryTable;
   report_queries: ReportQueryTable;
+  report_rollups: ReportRollupTable;
+  report_rollup_fields: ReportRollupFieldTable;
   report_query_messages: ReportQueryMessageTable;
   case_kpi_rollup: CaseKpiRollupTable;
   case_actions: CaseActionTable;

@@ -10,3 +10,4 @@ export function registerReporting(app: FastifyInstance, deps: ReportingDeps): vo
   registerReportingRoutes(app, deps);
 }
 export { reportQueryJob } from './commands/data-queries.js';
+export { reportReminderJob } from './commands/scheduled-reminders.js';

@@ -8,6 +8,7 @@ import * as caseKpiRollup from './2026-11-29T0800-case-kpi-rollup.js';
 import * as createReporting from './2026-11-29T0900-create-reporting.js';
 import * as caseLedgerIndexes from './2026-11-29T1000-case-ledger-indexes.js';
 import * as reportQueries from './2026-11-29T1100-report-queries.js';
+import * as reportRollups from './2026-11-29T1200-report-rollups.js';
 import * as caseLedgerSpeed from './2026-11-29T1250-case-ledger-speed.js';
 import * as createSupervision from './2026-11-29T1300-create-supervision.js';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0900-create-reporting': createReporting,
   '2026-11-29T1000-case-ledger-indexes': caseLedgerIndexes,
   '2026-11-29T1100-report-queries': reportQueries,
+  '2026-11-29T1200-report-rollups': reportRollups,
   '2026-11-29T1250-case-ledger-speed': caseLedgerSpeed,
   '2026-11-29T1300-create-supervision': createSupervision,
 };

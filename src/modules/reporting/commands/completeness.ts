@@ -1,17 +1,44 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { NotFound } from '../../../kernel/errors.js';
-import { computeCompleteness, parsePeriod } from '../domain/index.js';
+import { childKeyOf, completenessFromRollup, parsePeriod, rangeOf, retiredInRange, type LifetimeUnit, type PeriodFlags } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { rollupStore } from '../store/rollup.store.js';
 import { reportingUnits } from './reporting-units.js';
+
+/** Most entries of the missing list in one reply; the rest by `missingOffset`. */
+export const MISSING_PAGE_MAX = 1000;
+const PROBE = 500;
+
+export interface CompletenessQueryInput {
+  unitId?: string;
+  from: string;
+  to: string;
+  /** Missing list paging: the latest period first, units in tree order. */
+  missingOffset?: number;
+  missingLimit?: number;
+}
+
+const flags = (rows: { unit_id: string; period: string; on_time: number; zero: number }[]) => {
+  const out = new Map<string, PeriodFlags[]>();
+  for (const r of rows) {
+    let l = out.get(r.unit_id);
+    if (!l) out.set(r.unit_id, (l = []));
+    l.push({ period: r.period, onTime: r.on_time === 1, zero: r.zero === 1 });
+  }
+  return out;
+};
 
 /**
  * 应报 / 实报 / 按时报 for a unit subtree and period range, as DHIS2 computes reporting rates:
  * reporting rate = submitted ÷ expected, timeliness = on time ÷ expected (formulas in docs/reporting.md).
+ * Counts come from the roll-up tables and the units' lifetimes, never from every report; the list of
+ * who is missing is a page (latest period first), found by probing the units in tree order.
  */
-export async function completeness(deps: ReportingDeps, actor: Actor, formId: string, q: { unitId?: string; from: string; to: string }) {
+export async function completeness(deps: ReportingDeps, actor: Actor, formId: string, q: CompletenessQueryInput) {
   const db = deps.database.db;
   const tz = deps.config.timeZone;
+  const now = deps.clock.now();
   const form = await reportStore.form(db, formId);
   if (!form || form.row.district_code !== actor.districtCode) throw new NotFound('report_form', formId);
   const def = form.definition;
@@ -19,24 +46,76 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
   parsePeriod(q.to, def.periodType, 'to');
   const unit = await deps.org.unit(db, q.unitId ?? actor.unitId);
   if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', q.unitId ?? actor.unitId);
-  const units = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
-  const names = new Map(units.map((u) => [u.id, u.name]));
-  const report = computeCompleteness({
-    periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now: deps.clock.now(),
-    units: units.map((u) => ({ unitId: u.id, activeFrom: new Date(u.createdAt), retiredAt: u.retiredAt ? new Date(u.retiredAt) : null })),
-    submissions: [],
+  const units: (LifetimeUnit & { name: string })[] = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
+  const range = rangeOf({ periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now });
+  const first = range.periods[0];
+  const last = range.periods.at(-1);
+
+  const names = new Map<string, string>(units.map((u) => [u.id, u.name]));
+  const children = await deps.org.children(db, unit.id);
+  for (const c of children) names.set(c.id, c.name);
+  const keys = new Set(units.map((u) => childKeyOf(unit.path, u.path)));
+  const childPaths = [...keys].filter((k) => k !== unit.id).map((k) => `${unit.path}${k}/`);
+  // Units that report themselves and are a row of this view (the scope, or a child) are read from their reports.
+  const selfReporting = units.filter((u) => u.path === unit.path || keys.has(u.id)).map((u) => u.id);
+  const late = retiredInRange(units, range.start, range.deadlines);
+  const [areaCounts, own, lateRows] = first && last
+    ? await Promise.all([
+      rollupStore.counts(db, formId, [unit.path, ...childPaths], first, last),
+      reportStore.flagsOfUnits(db, formId, selfReporting, first, last),
+      reportStore.flagsOfUnits(db, formId, late.map((u) => u.id), first, last),
+    ])
+    : [[], [], []];
+  const c = completenessFromRollup({
+    periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now, scopePath: unit.path, units,
+    areaCounts: areaCounts.map((r) => ({ areaPath: r.area_path, period: r.period, submitted: r.submitted, onTime: r.on_time, zero: r.zero })),
+    ownReports: flags(own), lateRetired: flags(lateRows),
   });
-  const rows = await reportStore.submissions(db, formId, unit.path, report.periods);
-  const full = computeCompleteness({
-    periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now: deps.clock.now(),
-    units: units.map((u) => ({ unitId: u.id, activeFrom: new Date(u.createdAt), retiredAt: u.retiredAt ? new Date(u.retiredAt) : null })),
-    submissions: rows.map((r) => ({ unitId: r.unit_id, period: r.period, submittedAt: new Date(r.submitted_at), zero: r.zero === 1 })),
-  });
+
+  const missingOffset = q.missingOffset ?? 0;
+  const missingLimit = Math.min(q.missingLimit ?? 100, MISSING_PAGE_MAX);
+  const missing = await missingPage(deps, formId, units, c, range.deadlines, now, missingOffset, missingLimit);
+  for (const u of c.rows) if (!names.has(u.key)) names.set(u.key, (await deps.org.unit(db, u.key))?.name ?? u.key);
   return {
-    formId, unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, periods: full.periods,
-    ...full.totals,
-    missing: full.missing.map((m) => ({ unitId: m.unitId, unitName: names.get(m.unitId) ?? null, period: m.period, deadline: m.deadline.toISOString(), overdue: m.overdue })),
-    units: full.units.map((u) => ({ ...u, unitName: names.get(u.unitId) ?? null })),
-    byPeriod: full.byPeriod,
+    formId, unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, periods: c.periods,
+    ...c.totals,
+    missingTotal: c.totals.missing, missingOffset, missingLimit,
+    missing: missing.map((m) => ({ ...m, unitName: names.get(m.unitId) ?? null })),
+    /** A row per child unit (街道 → 社区 …), or the unit itself when it reports. */
+    units: c.rows.map(({ key, path: _path, ...r }) => ({ unitId: key, unitName: names.get(key) ?? null, ...r })),
+    byPeriod: c.byPeriod,
   };
+}
+
+/**
+ * A page of the missing list, the latest period first and units in tree order. Whole periods are
+ * skipped by their missing count; within a period the expected units are probed a few hundred at a
+ * time against the reports, so a page costs a few small queries however large the district.
+ */
+async function missingPage(
+  deps: ReportingDeps, formId: string, units: readonly LifetimeUnit[], c: ReturnType<typeof completenessFromRollup>,
+  deadlines: readonly Date[], now: Date, offset: number, limit: number,
+) {
+  const out: { unitId: string; period: string; deadline: string; overdue: boolean }[] = [];
+  if (limit <= 0) return out;
+  const ranges = c.ranges;
+  let skip = offset;
+  for (let pi = c.periods.length - 1; pi >= 0 && out.length < limit; pi--) {
+    const missing = c.byPeriod[pi].missing;
+    if (missing <= 0) continue;
+    if (skip >= missing) { skip -= missing; continue; }
+    const period = c.periods[pi];
+    let found = 0;
+    for (let i = 0; i < units.length && out.length < limit && found < missing; i += PROBE) {
+      const batch = units.slice(i, i + PROBE).filter((_, j) => ranges[i + j][0] <= pi && pi < ranges[i + j][1]);
+      const reported = await reportStore.unitsWithReport(deps.database.db, formId, period, batch.map((u) => u.id));
+      for (const u of batch) {
+        if (reported.has(u.id)) continue;
+        found++;
+        if (skip > 0) { skip--; continue; }
+        if (out.length < limit) out.push({ unitId: u.id, period, deadline: deadlines[pi].toISOString(), overdue: now > deadlines[pi] });
+      }
+    }
+  }
+  return out;
 }

@@ -3,14 +3,20 @@ import { recordAudit } from '../../../kernel/audit/audit.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { notify } from '../../inbox/inbox.js';
 import type { ReportingDeps } from '../deps.js';
-import { completeness } from './completeness.js';
+import { completeness, MISSING_PAGE_MAX } from './completeness.js';
 
 /**
  * Reminds every unit still missing a period's report (催报): an in-app message to the unit's
  * reporters, and one 'report.missing' event for webhooks and group robots listing them all.
  */
-export async function remindMissing(deps: ReportingDeps, actor: Actor, formId: string, q: { unitId?: string; period: string }, requestId?: string) {
-  const c = await completeness(deps, actor, formId, { unitId: q.unitId, from: q.period, to: q.period });
+export async function remindMissing(deps: ReportingDeps, actor: Actor, formId: string, q: { unitId?: string; period: string }, requestId?: string, opts: { scheduled?: boolean } = {}) {
+  const c = await completeness(deps, actor, formId, { unitId: q.unitId, from: q.period, to: q.period, missingLimit: MISSING_PAGE_MAX });
+  // The whole list, a page at a time (a district may have thousands of units missing).
+  while (c.missing.length < c.missingTotal) {
+    const next = await completeness(deps, actor, formId, { unitId: q.unitId, from: q.period, to: q.period, missingOffset: c.missing.length, missingLimit: MISSING_PAGE_MAX });
+    if (!next.missing.length) break;
+    c.missing.push(...next.missing);
+  }
   const now = deps.clock.now();
   const db = deps.database.db;
   const form = (await db.selectFrom('report_forms').select('name').where('id', '=', formId).executeTakeFirstOrThrow()).name;
@@ -35,7 +41,8 @@ export async function remindMissing(deps: ReportingDeps, actor: Actor, formId: s
         text: `【催报】${form} ${q.period}：${c.missing.map((m) => m.unitName).join('、')} 尚未报送`,
       });
     }
-    await recordAudit(trx, { actor, action: 'report.remind', entityType: 'report_form', entityId: formId, at: now, requestId, summary: `催报「${form}」${q.period}：${c.missing.length} 个单位` });
+    // A scheduled reminder is the system's act (系统), not the account whose scope it used.
+    await recordAudit(trx, { actor: opts.scheduled ? null : actor, districtCode: actor.districtCode, action: opts.scheduled ? 'report.remind_scheduled' : 'report.remind', entityType: 'report_form', entityId: formId, at: now, requestId, summary: `催报「${form}」${q.period}：${c.missing.length} 个单位` });
   });
   return { period: q.period, missingUnits: c.missing.length, messages };
 }

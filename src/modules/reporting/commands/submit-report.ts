@@ -6,9 +6,10 @@ import { isUniqueViolation } from '../../../kernel/db/dialect.js';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { SubmitBody } from '../../../contracts/reporting.js';
-import { assertValidSubmission, deadlineOf, isFuture, isOnTime, parsePeriod } from '../domain/index.js';
+import { ancestorAreas, assertValidSubmission, contributionDelta, contributionOf, deadlineOf, fieldsByVersion, isFuture, isOnTime, parsePeriod } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { rollupStore } from '../store/rollup.store.js';
 import { reportingUnits } from './reporting-units.js';
 
 /**
@@ -39,14 +40,24 @@ export async function submitReport(deps: ReportingDeps, actor: Actor, formId: st
   }
   const content = { zero: body.zero ?? false, values: body.zero ? null : (body.values ?? {}) };
   assertValidSubmission(def, content);
+  const fieldsOf = fieldsByVersion(await reportStore.versions(db, formId));
+  const versionFields = (v: number) => fieldsOf.get(v) ?? [];
+  // The roll-up of every area above the unit changes in the same transaction as the report.
+  // A correction stays under the path the report was first made in, as the report itself does.
+  const keepRollup = (trx: Parameters<typeof rollupStore.apply>[0], unitPath: string, before: Parameters<typeof contributionDelta>[0], onTime: boolean) => rollupStore.apply(trx, {
+    districtCode: actor.districtCode, formId, period: period.id, areas: ancestorAreas(unitPath), fieldsOf: versionFields,
+    delta: contributionDelta(before, contributionOf(versionFields(def.version), { onTime, zero: content.zero, values: content.values })),
+  });
   const write = async () => db.transaction().execute(async (trx) => {
     const existing = await reportStore.submission(trx, formId, unit.id, period.id);
     if (!existing) {
+      const onTime = isOnTime(period.id, now, def.deadline, tz);
       await trx.insertInto('report_submissions').values({
         id: newId(now.getTime()), district_code: actor.districtCode, form_id: formId, form_version: def.version, unit_id: unit.id, unit_path: unit.path,
         period: period.id, zero: content.zero ? 1 : 0, values: JSON.stringify(content.values ?? {}), submitted_at: now.toISOString(),
-        on_time: isOnTime(period.id, now, def.deadline, tz) ? 1 : 0, submitted_by: actor.accountId, revision: 1, updated_at: now.toISOString(),
+        on_time: onTime ? 1 : 0, submitted_by: actor.accountId, revision: 1, updated_at: now.toISOString(),
       }).execute();
+      await keepRollup(trx, unit.path, null, onTime);
       await recordAudit(trx, { actor, action: 'report.submit', entityType: 'report_submission', entityId: null, at: now, requestId, summary: `${unit.name} 报送「${def.name}」${period.id}${content.zero ? '（零报告）' : ''}` });
       return { created: true };
     }
@@ -56,6 +67,8 @@ export async function submitReport(deps: ReportingDeps, actor: Actor, formId: st
     }).execute();
     await trx.updateTable('report_submissions').set({ form_version: def.version, zero: content.zero ? 1 : 0, values: JSON.stringify(content.values ?? {}), revision: existing.revision + 1, updated_at: now.toISOString() })
       .where('id', '=', existing.id).execute();
+    const before = contributionOf(versionFields(existing.form_version), { onTime: existing.on_time === 1, zero: existing.zero === 1, values: JSON.parse(existing.values) });
+    await keepRollup(trx, existing.unit_path, before, existing.on_time === 1);
     await recordAudit(trx, {
       actor, action: 'report.correct', entityType: 'report_submission', entityId: existing.id, at: now, requestId, summary: `${unit.name} 更正「${def.name}」${period.id}`,
       before: { zero: existing.zero === 1, values: JSON.parse(existing.values) }, after: content,

@@ -4,6 +4,7 @@ import type { ReportingDeps } from '../deps.js';
 import { createForm } from '../commands/define-form.js';
 import { reportStore } from '../store/report.store.js';
 import { reportingUnits } from '../commands/reporting-units.js';
+import { rebuildRollups } from '../commands/rebuild-rollups.js';
 
 const EPIDEMIC = {
   code: 'epidemic_daily', name: '疫情防控日报', periodType: 'daily' as const, allowZero: true,
@@ -68,6 +69,8 @@ export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<num
     }
     for (let i = 0; i < batch.length; i += 200) await db.insertInto('report_submissions').values(batch.slice(i, i + 200)).execute();
     rows += batch.length;
+    // The synthetic reports were inserted around submitReport: derive their roll-up once.
+    await rebuildRollups(deps, formId);
   }
   return rows;
 }

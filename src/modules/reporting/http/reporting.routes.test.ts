@@ -5,6 +5,7 @@ import { loadConfig } from '../../../kernel/config.js';
 import { createOrgApi } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
 import { escalateOverdueQueries } from '../commands/data-queries.js';
+import ExcelJS from 'exceljs';
 
 const FORM = {
   code: 'epidemic_daily', name: '疫情防控日报', periodType: 'daily', allowZero: true,
@@ -165,6 +166,51 @@ for (const tdb of testDatabases()) {
       const first = list.find((x: { id: string }) => x.id === asked.json().id);
       expect(first).toMatchObject({ status: 'answered', answeredLate: false });
       expect(first.thread.map((m: { kind: string }) => m.kind)).toEqual(['question', 'answer']);
+    });
+
+    it('exports the roll-up as .xlsx with Chinese headers, a row per community and the total, within the caller\'s scope', async () => {
+      const url = `/api/v1/report-forms/${formId}/rollup.xlsx?unitId=${ids.sub}&from=2026-11-28&to=2026-11-30`;
+      const r = await h.call('GET', url, { cookie: admin });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ExcelJS.Buffer);
+      const ws = wb.getWorksheet('按单位汇总')!;
+      expect(ws.getRow(3).values).toEqual([undefined, '单位', '报告份数', '排查返乡人员（合计）', '居家隔离人数（合计）']);
+      const body = [4, 5, 6, 7].map((i) => ws.getRow(i).values as unknown[]);
+      expect(body.map((v) => v[1])).toEqual(['北关社区', '建设社区', '幸福社区', '合计']);
+      expect(body[0][3]).toBe(4);
+      const byPeriod = await h.call('GET', `${url}&by=period`, { cookie: admin });
+      const wb2 = new ExcelJS.Workbook();
+      await wb2.xlsx.load(byPeriod.rawPayload as unknown as ExcelJS.Buffer);
+      expect(wb2.getWorksheet('按报告期汇总')!.getRow(4).values).toContain('2026-11-28');
+      // Another community's subtree is out of a community's scope; no session, no sheet.
+      expect((await h.call('GET', url.replace(ids.sub, ids.b), { cookie: cadre })).statusCode).toBe(404);
+      expect((await h.call('GET', url)).statusCode).toBe(401);
+      expect((await h.call('GET', `${url}&by=month`, { cookie: admin })).statusCode).toBe(400);
+    });
+
+    it('rebuilds the roll-up tables for a form definer only, leaving the figures unchanged', async () => {
+      const before = (await h.call('GET', `/api/v1/report-forms/${formId}/rollup?unitId=${ids.sub}&from=2026-11-28&to=2026-11-30`, { cookie: admin })).json();
+      expect((await h.call('POST', `/api/v1/report-forms/${formId}/rollup/rebuild`, { cookie: cadre })).statusCode).toBe(403);
+      const r = await h.call('POST', `/api/v1/report-forms/${formId}/rollup/rebuild`, { cookie: admin });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().submissions).toBeGreaterThan(0);
+      const after = (await h.call('GET', `/api/v1/report-forms/${formId}/rollup?unitId=${ids.sub}&from=2026-11-28&to=2026-11-30`, { cookie: admin })).json();
+      expect(after).toEqual(before);
+    });
+
+    it('lists data queries with the questioned figure, and who may answer', async () => {
+      const mine = (await h.call('GET', '/api/v1/report-queries', { cookie: cadre })).json().items;
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine[0]).toMatchObject({ formName: expect.any(String), unitName: '北关社区', period: '2026-11-30' });
+      const fieldQuery = mine.find((q: { field: string | null }) => q.field === 'returnees');
+      expect(fieldQuery).toMatchObject({ fieldLabel: '排查返乡人员', value: 4 });
+      const overdue = mine.find((q: { status: string }) => q.status === 'overdue');
+      expect(overdue.canAnswer).toBe(true);
+      const above = (await h.call('GET', '/api/v1/report-queries?status=overdue', { cookie: admin })).json().items;
+      expect(above.every((q: { canAnswer: boolean; status: string }) => !q.canAnswer && q.status === 'overdue')).toBe(true);
+      expect((await h.call('GET', '/api/v1/report-queries?status=late', { cookie: admin })).statusCode).toBe(400);
     });
 
     it('refuses a submission made on a replaced version of the form', async () => {

@@ -9,8 +9,22 @@ import { remindMissing } from '../commands/remind-missing.js';
 import { answerQuery, askQuery, listQueries } from '../commands/data-queries.js';
 import { createForm, reviseForm } from '../commands/define-form.js';
 import { submitReport } from '../commands/submit-report.js';
+import { rebuildRollups } from '../commands/rebuild-rollups.js';
+import { MISSING_PAGE_MAX } from '../commands/completeness.js';
+import { rollupXlsx } from './rollup.export.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+
+/** The fixed completeness query, plus paging of the missing list (a district has 100,000 units). */
+const CompletenessPagedQuery = CompletenessQuery.extend({
+  missingOffset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  missingLimit: z.coerce.number().int().min(0).max(MISSING_PAGE_MAX).optional(),
+});
+
+const RollupQuery = CompletenessQuery.extend({
+  /** Comma-separated field codes; every numeric field when absent. */
+  fields: z.string().max(2000).optional().transform((v) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined)),
+});
 
 export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDeps): void {
   route(app, {
@@ -48,15 +62,34 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/report-forms/:id/completeness', tag: 'reporting', permission: 'report.read', params: IdParams, query: CompletenessQuery,
-    summary: 'Completeness and timeliness (应报/实报/按时报) for a unit subtree and period range, with who is missing',
+    method: 'GET', url: '/api/v1/report-forms/:id/completeness', tag: 'reporting', permission: 'report.read', params: IdParams, query: CompletenessPagedQuery,
+    summary: 'Completeness and timeliness (应报/实报/按时报) for a unit subtree and period range, a row per child unit and per period, and a page of who is missing (latest period first)',
     response: z.object({ expected: z.number(), submitted: z.number(), onTime: z.number(), reportingRate: z.number().nullable(), timeliness: z.number().nullable(), missing: z.array(z.unknown()) }).passthrough(),
     handler: ({ actor, params, query }) => completeness(deps, actor, params.id, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/report-forms/:id/rollup', tag: 'reporting', permission: 'report.read', params: IdParams, query: CompletenessQuery,
-    summary: 'Numeric fields rolled up over a unit subtree and period range (sum, average or max by field), with a row per child unit',
+    method: 'GET', url: '/api/v1/report-forms/:id/rollup', tag: 'reporting', permission: 'report.read', params: IdParams, query: RollupQuery,
+    summary: 'Numeric fields rolled up over a unit subtree and period range (sum, average or max by field), with a row per child unit and a point per period',
     handler: ({ actor, params, query }) => rollupReport(deps, actor, params.id, query),
+  });
+  route(app, {
+    method: 'GET', url: '/api/v1/report-forms/:id/rollup.xlsx', tag: 'reporting', permission: 'report.read', params: IdParams,
+    query: RollupQuery.extend({ by: z.enum(['unit', 'period']).optional() }),
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    summary: 'The roll-up as .xlsx with Chinese headers (a row per child unit, or per period with by=period), streamed',
+    async handler({ actor, params, query, reply, req }) {
+      const r = await rollupReport(deps, actor, params.id, query);
+      const { stream, fileName } = rollupXlsx(deps, actor, r, query.by ?? 'unit', (err) => req.log.error({ err }, 'roll-up export failed'));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="rollup.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(stream);
+    },
+  });
+  route(app, {
+    method: 'POST', url: '/api/v1/report-forms/:id/rollup/rebuild', tag: 'reporting', permission: 'report.define', params: IdParams,
+    summary: 'Rebuild a form’s roll-up tables from its submissions (after data loaded around the API, or units moved between sub-districts)',
+    handler: ({ actor, params, req }) => rebuildRollups(deps, params.id, { actor, requestId: req.id }),
   });
   route(app, {
     method: 'POST', url: '/api/v1/report-forms/:id/reminders', tag: 'reporting', permission: 'report.read', params: IdParams,

@@ -36,4 +36,45 @@ export const reportStore = {
       .where('period', '>=', periods[0]).where('period', '<=', periods[periods.length - 1])
       .where(startsWith('unit_path', unitPath)).execute();
   },
+
+  /** Every version of a form's definition, oldest first. */
+  async versions(ex: Executor, formId: string): Promise<ReportFormDefinition[]> {
+    const rows = await ex.selectFrom('report_form_versions').select('definition').where('form_id', '=', formId).orderBy('version').execute();
+    return rows.map((r) => JSON.parse(r.definition) as ReportFormDefinition);
+  },
+
+  /** Timeliness and zero flags of the reports of some units over a period range (no values). */
+  async flagsOfUnits(ex: Executor, formId: string, unitIds: string[], from: string, to: string) {
+    if (!unitIds.length) return [];
+    const out: { unit_id: string; period: string; on_time: number; zero: number }[] = [];
+    for (let i = 0; i < unitIds.length; i += 500) {
+      out.push(...await ex.selectFrom('report_submissions').select(['unit_id', 'period', 'on_time', 'zero']).where('form_id', '=', formId)
+        .where('unit_id', 'in', unitIds.slice(i, i + 500)).where('period', '>=', from).where('period', '<=', to).execute());
+    }
+    return out;
+  },
+
+  /** The reports (with values) of some units over a period range. */
+  async reportsOfUnits(ex: Executor, formId: string, unitIds: string[], from: string, to: string) {
+    if (!unitIds.length) return [];
+    const out: { unit_id: string; period: string; zero: number; values: string; form_version: number }[] = [];
+    for (let i = 0; i < unitIds.length; i += 500) {
+      out.push(...await ex.selectFrom('report_submissions').select(['unit_id', 'period', 'zero', 'values', 'form_version']).where('form_id', '=', formId)
+        .where('unit_id', 'in', unitIds.slice(i, i + 500)).where('period', '>=', from).where('period', '<=', to).execute());
+    }
+    return out;
+  },
+
+  /** Which of these units have a report for the period. */
+  async unitsWithReport(ex: Executor, formId: string, period: string, unitIds: string[]): Promise<Set<string>> {
+    if (!unitIds.length) return new Set();
+    const rows = await ex.selectFrom('report_submissions').select('unit_id').where('form_id', '=', formId).where('period', '=', period).where('unit_id', 'in', unitIds).execute();
+    return new Set(rows.map((r) => r.unit_id));
+  },
+
+  /** A form's submissions in id order, a page at a time (the roll-up rebuild). */
+  async submissionPage(ex: Executor, formId: string, afterId: string, limit: number) {
+    return ex.selectFrom('report_submissions').select(['id', 'unit_path', 'period', 'on_time', 'zero', 'values', 'form_version'])
+      .where('form_id', '=', formId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  },
 };

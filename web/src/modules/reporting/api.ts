@@ -1,4 +1,4 @@
-import { api } from '../../lib/api';
+import { api, withQuery } from '../../lib/api';
 
 export type PeriodType = 'daily' | 'weekly' | 'monthly';
 export type FieldType = 'integer' | 'decimal' | 'text' | 'single_choice' | 'multiple_choice' | 'date' | 'table';
@@ -105,8 +105,69 @@ export interface Completeness extends Omit<CompletenessCounts, 'missing'> {
   periods: string[];
   units: UnitCompleteness[];
   byPeriod: PeriodCompleteness[];
-  /** Who has not reported, for which period (the count is expected − submitted). */
+  /** A page of who has not reported, latest period first (the whole count is missingTotal). */
   missing: MissingReport[];
+  missingTotal: number;
+  missingOffset: number;
+  missingLimit: number;
+}
+
+export type Aggregation = 'sum' | 'avg' | 'max';
+
+export interface FieldRollup {
+  aggregation: Aggregation;
+  value: number | null;
+  count: number;
+}
+
+export interface Rollup {
+  formId: string;
+  formName: string;
+  unitId: string;
+  unitName: string;
+  from: string;
+  to: string;
+  reports: number;
+  fields: { code: string; label: string; aggregation: Aggregation }[];
+  total: Record<string, FieldRollup>;
+  rows: { unitId: string; unitName: string; hasChildren: boolean; reports: number; values: Record<string, FieldRollup> | null }[];
+  byPeriod: { period: string; values: Record<string, FieldRollup> | null }[];
+}
+
+export interface RollupQuery {
+  unitId?: string;
+  from: string;
+  to: string;
+  /** Comma-separated field codes. */
+  fields?: string;
+}
+
+export interface QueryMessage {
+  kind: 'question' | 'answer';
+  author: string;
+  text: string;
+  at: string;
+}
+
+export interface DataQuery {
+  id: string;
+  submissionId: string;
+  formId: string;
+  formName: string;
+  unitId: string;
+  unitName: string;
+  period: string;
+  field: string | null;
+  fieldLabel: string | null;
+  value: unknown;
+  status: 'open' | 'answered' | 'overdue' | 'closed';
+  askedAt: string;
+  dueAt: string;
+  answeredAt: string | null;
+  answeredLate: boolean;
+  escalatedAt: string | null;
+  canAnswer: boolean;
+  thread: QueryMessage[];
 }
 
 export const reportingApi = {
@@ -116,6 +177,14 @@ export const reportingApi = {
   /** The unit's report for the period, to correct it from its current values. */
   submission: (formId: string, q: { unitId: string; period: string }) =>
     api.get<Submission & { values: Record<string, unknown> }>(`/report-forms/${encodeURIComponent(formId)}/submissions`, q),
-  completeness: (formId: string, q: { unitId?: string; from?: string; to?: string }, signal?: AbortSignal) =>
+  completeness: (formId: string, q: { unitId?: string; from?: string; to?: string; missingOffset?: number; missingLimit?: number }, signal?: AbortSignal) =>
     api.get<Completeness>(`/report-forms/${encodeURIComponent(formId)}/completeness`, q, { signal }),
+  rollup: (formId: string, q: RollupQuery, signal?: AbortSignal) =>
+    api.get<Rollup>(`/report-forms/${encodeURIComponent(formId)}/rollup`, { ...q }, { signal }),
+  rollupXlsxUrl: (formId: string, q: RollupQuery & { by?: 'unit' | 'period' }) =>
+    withQuery(`/api/v1/report-forms/${encodeURIComponent(formId)}/rollup.xlsx`, { ...q }),
+  queries: (q: { status?: string }) => api.get<{ items: DataQuery[] }>('/report-queries', q),
+  askQuery: (submissionId: string, body: { field?: string | null; question: string }) =>
+    api.post<{ id: string }>(`/report-submissions/${encodeURIComponent(submissionId)}/queries`, body),
+  answerQuery: (queryId: string, answer: string) => api.post<void>(`/report-queries/${encodeURIComponent(queryId)}/answer`, { answer }),
 };

@@ -1,4 +1,4 @@
-import { FormOutlined, PieChartOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FormOutlined, PieChartOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
@@ -27,5 +27,27 @@ export const reportingNav: NavItem[] = [
     permission: 'report.read',
     group: 'reporting',
     page: lazy(() => import('./pages/CompletenessPage')),
+  },
+  {
+    key: 'reporting-rollup',
+    label: '数据汇总',
+    description: '按街道、社区汇总数值指标，趋势图，导出 Excel',
+    path: 'reporting/rollup',
+    icon: <BarChartOutlined />,
+    order: 9,
+    permission: 'report.read',
+    group: 'reporting',
+    page: lazy(() => import('./pages/RollupPage')),
+  },
+  {
+    key: 'reporting-queries',
+    label: '数据核查',
+    description: '24 小时数据核查：上级发起核查，报送单位答复',
+    path: 'reporting/queries',
+    icon: <AuditOutlined />,
+    order: 10,
+    permission: 'report.read',
+    group: 'reporting',
+    page: lazy(() => import('./pages/QueriesPage')),
   },
 ];

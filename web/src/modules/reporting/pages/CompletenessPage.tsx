@@ -12,6 +12,9 @@ import { percent, periodLabel, periodOf, rateColor } from '../labels';
 import { useReportForms } from '../use-forms';
 import '../reporting.css';
 
+/** The missing list is paged by the server (a district may miss thousands of reports a day). */
+const MISSING_PAGE = 20;
+
 type Rates = { reportingRate: number | null; timeliness: number | null };
 const byRate = (k: keyof Rates) => (a: Rates, b: Rates) => (a[k] ?? -1) - (b[k] ?? -1);
 
@@ -33,6 +36,7 @@ export default function CompletenessPage() {
   const [data, setData] = useState<Completeness | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [missingPage, setMissingPage] = useState(1);
 
   useEffect(() => {
     if (forms && forms.length > 0 && !forms.some((f) => f.id === formId)) setFormId(forms[0].id);
@@ -47,7 +51,8 @@ export default function CompletenessPage() {
       if (!formId || !from || !to) return;
       setLoading(true);
       try {
-        setData(await reportingApi.completeness(formId, { unitId, from, to }, signal));
+        setData(await reportingApi.completeness(formId, { unitId, from, to, missingLimit: MISSING_PAGE }, signal));
+        setMissingPage(1);
         setError(null);
       } catch (e) {
         if ((e as Error).name === 'AbortError') return;
@@ -66,6 +71,17 @@ export default function CompletenessPage() {
     void load(ac.signal);
     return () => ac.abort();
   }, [load]);
+
+  const turnMissingPage = async (page: number) => {
+    if (!formId || !from || !to) return;
+    try {
+      const next = await reportingApi.completeness(formId, { unitId, from, to, missingOffset: (page - 1) * MISSING_PAGE, missingLimit: MISSING_PAGE });
+      setData((d) => (d ? { ...d, missing: next.missing } : next));
+      setMissingPage(page);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
 
   const missingCount = data ? Math.max(0, data.expected - data.submitted) : null;
   const cards: { key: string; title: string; value: number | string; note: string; color?: string; suffix?: string }[] = data
@@ -132,8 +148,6 @@ export default function CompletenessPage() {
       dataIndex: 'period',
       key: 'period',
       render: (p: string) => periodLabel(p),
-      sorter: (a: MissingReport, b: MissingReport) => a.period.localeCompare(b.period),
-      defaultSortOrder: 'descend' as const,
     },
     { title: '截止时间', dataIndex: 'deadline', key: 'deadline', render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
     {
@@ -220,7 +234,7 @@ export default function CompletenessPage() {
             items={[
               {
                 key: 'units',
-                label: `按单位（${data.units.length}）`,
+                label: `按下级单位（${data.units.length}）`,
                 children: (
                   <Table<UnitCompleteness>
                     size="small"
@@ -238,7 +252,7 @@ export default function CompletenessPage() {
                 key: 'missing',
                 label: (
                   <span data-testid="comp-missing-tab">
-                    缺报名单（{data.missing.length}）
+                    缺报名单（{data.missingTotal}）
                   </span>
                 ),
                 children: (
@@ -247,7 +261,7 @@ export default function CompletenessPage() {
                     rowKey={(r) => `${r.unitId}|${r.period}`}
                     dataSource={data.missing}
                     columns={missingColumns}
-                    pagination={data.missing.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                    pagination={data.missingTotal > MISSING_PAGE ? { current: missingPage, pageSize: MISSING_PAGE, total: data.missingTotal, showSizeChanger: false, onChange: (p) => void turnMissingPage(p) } : false}
                     locale={{ emptyText: '全部已报送' }}
                     rowClassName={(r) => `comp-missing-row comp-missing-${r.period}`}
                     onRow={(r) => ({ 'data-unit': r.unitName, 'data-period': r.period }) as React.HTMLAttributes<HTMLElement>}
