@@ -10,6 +10,8 @@ import { LocateService } from './modules/org/locate-service.js';
 import { createOrgApi } from './modules/org/index.js';
 import { caseDeadlineJob, ensureCategories, seedDemoCases } from './modules/cases/index.js';
 import { reportQueryJob, seedDemoForms } from './modules/reporting/index.js';
+import { seedDemoProposals } from './modules/proposals/index.js';
+import { createFileStore } from './kernel/files/file-store.js';
 import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
 
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
   if (boot.created && config.demo) {
     const cases = await seedDemoCases({ database, clock: systemClock, config, org }, systemClock.now());
     const submissions = await seedDemoForms({ database, clock: systemClock, config, org }, systemClock.now());
-    log.info({ cases, submissions }, 'demo cases and report submissions created');
+    const proposals = await seedDemoProposals({ database, clock: systemClock, config, org, files: createFileStore({ root: path.join(config.dataDir, 'files'), timeZone: config.timeZone }) }, systemClock.now());
+    log.info({ cases, submissions, proposals }, 'demo cases, report submissions and proposals created');
   }
   if (boot.generatedAdminPassword) {
     console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);

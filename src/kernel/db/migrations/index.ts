@@ -8,6 +8,7 @@ import * as caseKpiRollup from './2026-11-29T0800-case-kpi-rollup.js';
 import * as createReporting from './2026-11-29T0900-create-reporting.js';
 import * as caseLedgerIndexes from './2026-11-29T1000-case-ledger-indexes.js';
 import * as reportQueries from './2026-11-29T1100-report-queries.js';
+import * as createProposals from './2026-11-29T1400-create-proposals.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0900-create-reporting': createReporting,
   '2026-11-29T1000-case-ledger-indexes': caseLedgerIndexes,
   '2026-11-29T1100-report-queries': reportQueries,
+  '2026-11-29T1400-create-proposals': createProposals,
 };
