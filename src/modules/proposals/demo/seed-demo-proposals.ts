@@ -36,7 +36,7 @@ function plan(ids: (main: DemoProposal['main'], assisting: string[]) => { main: 
       [110, 'main', 'evidence'], [111, 'main', { type: 'complete_commitment', index: 0, fileIds: [], note: '已建成泊位 312 个' }],
       [140, 'main', { type: 'report_progress', text: '共享停车已在4家机关单位试点，正在协调其余单位。' }],
     ]),
-    p({ title: '关于规范城区流动摊贩经营的建议', category: '城市管理', content: '建议划定便民疏导点，实行定时定点经营，兼顾市容和群众生活。', main: 'chengguan', assisting: [] }, (u) => [
+    p({ title: '关于规范城区流动摊贩经营的建议', category: '城市管理', content: '建议划定便民疏导点，实行定时定点经营，兼顾市容和群众生活。', main: 'chengguan', assisting: [], withAccount: true }, (u) => [
       assign(5, 95, u), [50, 'main', { type: 'reply', summary: '已在城区设立便民疏导点8处，实行定时定点经营。' }], [52, 'main', { type: 'complete', comment: '答复办结' }],
       [58, 'proposer', { type: 'rate', satisfaction: 'satisfied' }],
     ]),
