@@ -12,6 +12,7 @@ import { mobileNav } from '../modules/mobile';
 import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
 import { reportingNav } from '../modules/reporting';
+import { proposalsNav } from '../modules/proposals';
 import { registerNav } from './nav';
 
-registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...reportingNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);
+registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...reportingNav, ...proposalsNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);
