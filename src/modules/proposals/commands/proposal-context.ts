@@ -43,6 +43,7 @@ export function factsOf(row: ProposalTable, state: ProposalState, handlers: Prop
     proposerIds: state.proposerIds,
     handlers: handlers.map((h) => ({ unitPath: h.unit_path, role: h.role === 'main' ? 'main' : 'assisting' })),
     unheardReports: actions.filter((a) => a.type === 'report_progress' && !heard.has(a.seq)).length,
+    openCommitments: state.commitments.filter((c) => c.doneOn === null).length,
   };
 }
 

@@ -112,7 +112,9 @@ export async function takeProposalAction(deps: ProposalsDeps, actor: Actor, id: 
     const p = await loadVisibleProposal(deps, trx, actor, id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.row.version) throw versionConflict();
     if (!mayTake(actor, p.facts, input.type)) throw new Forbidden(...REFUSALS[input.type]);
-    if (!stateAllows(p.facts, input.type)) {
+    // The domain names these refusals itself (commitments still open, no such commitment).
+    const domainChecks = input.type === 'complete' || input.type === 'complete_commitment';
+    if (!domainChecks && !stateAllows(p.facts, input.type)) {
       if (input.type === 'report_progress' || input.type === 'hear_progress') {
         throw new Conflict('proposal.not_key_or_closed', p.facts.isKey ? '当前没有可汇报或待听取的进展' : '只有重点提案汇报办理进展');
       }

@@ -17,7 +17,7 @@ interface DemoProposal {
   content: string;
   main: 'chengguan' | 'dianxin' | 'chengbei';
   assisting: string[];
-  /** The proposer with a login (the demo's 民主监督员 doubles as a CPPCC member), else names only. */
+  /** The first proposer is linked to the demo's 民主监督员 login (a CPPCC member), who can then rate; else names only. */
   withAccount?: boolean;
   steps: Step[];
 }
@@ -29,7 +29,7 @@ function plan(ids: (main: DemoProposal['main'], assisting: string[]) => { main: 
   return [
     p({ title: '关于加强老旧小区停车管理的建议', category: '城乡建设', content: '老旧小区停车位不足，占道停车影响消防通道，建议统筹利用闲置地块增设停车泊位。', main: 'chengguan', assisting: ['川汇区住房和城乡建设局'], withAccount: true }, (u) => [
       assign(5, 95, u), [6, 'office', { type: 'mark_key', leaderUsername: 'leader' }],
-      [30, 'main', { type: 'report_progress', text: '已完成12个老旧小区停车情况摸排，初步选定3处闲置地块。' }], [33, 'leader', { type: 'hear_progress', reportSeq: 4, comment: '抓紧论证，6月底前拿出方案。' }],
+      [30, 'main', { type: 'report_progress', text: '已完成12个老旧小区停车情况摸排，初步选定3处闲置地块。' }], [33, 'leader', { type: 'hear_progress', reportSeq: 4, comment: '抓紧论证，一个月内拿出方案。' }],
       [60, 'main', { type: 'reply', summary: '经研究，拟在三处闲置地块增设临时停车泊位，并推行错时共享停车。' }],
       [62, 'main', { type: 'add_commitment', title: '增设临时停车泊位 300 个', deadline: '+120' }],
       [62, 'main', { type: 'add_commitment', title: '推动机关单位停车场夜间向居民开放', deadline: '+200' }],
@@ -109,7 +109,6 @@ export async function seedDemoProposals(deps: ProposalsDeps, now: Date): Promise
     const assisting = (await Promise.all(p.assisting.map(unitId))).filter((x): x is string => !!x);
     at(i % 3);
     const proposers = [{ name: names[2 * i], ...(p.withAccount ? { username: 'jiandu' } : {}) }, { name: names[2 * i + 1] }];
-    if (p.withAccount) proposers[0].name = actors.jiandu.displayName.replace(/（演示）$/, '');
     const id = await registerProposal(d, actors.office, { title: p.title, category: p.category, content: p.content, proposers, submittedOn: addDays(start, i % 3) });
     n++;
     let fileIds: string[] = [];

@@ -5,7 +5,7 @@ import { allowedCommands, canSeeProposal, type PolicyActor, type ProposalFacts }
 const ROOT = '/d/';
 const actor = (roles: RoleCode[], scopePath: string, accountId = 'me'): PolicyActor => ({ accountId, roles, permissions: new Set(permissionsOf(roles)), scopePath });
 const facts = (over: Partial<ProposalFacts> = {}): ProposalFacts => ({
-  status: 'assigned', isKey: false, leaderId: null, proposerIds: ['member'], unheardReports: 0,
+  status: 'assigned', isKey: false, leaderId: null, proposerIds: ['member'], unheardReports: 0, openCommitments: 0,
   handlers: [{ unitPath: '/d/cg/', role: 'main' }, { unitPath: '/d/zj/', role: 'assisting' }], ...over,
 });
 
@@ -35,6 +35,12 @@ describe('what each may do', () => {
     expect(allowedCommands(actor(['unit_handler'], '/d/zj/'), key)).toEqual(['report_progress']);
     expect(allowedCommands(actor(['district_leader'], ROOT, 'lead'), key)).toEqual(['hear_progress']);
     expect(allowedCommands(actor(['district_leader'], ROOT, 'other'), key)).toEqual([]);
+  });
+  it('offers completion only when every commitment is done, and commitment completion only while one is open', () => {
+    const handler = actor(['unit_handler'], '/d/cg/');
+    expect(allowedCommands(handler, facts({ status: 'implementing', openCommitments: 1 }))).toEqual(['add_commitment', 'complete_commitment']);
+    expect(allowedCommands(handler, facts({ status: 'implementing', openCommitments: 0 }))).toEqual(['add_commitment', 'complete']);
+    expect(allowedCommands(handler, facts({ status: 'replied' }))).toEqual(['add_commitment', 'complete']);
   });
   it('lets only a proposer rate, once replied', () => {
     expect(allowedCommands(actor(['democratic_supervisor'], '/d/zx/', 'member'), facts({ status: 'replied' }))).toEqual(['rate']);

@@ -30,6 +30,8 @@ export interface ProposalFacts {
   handlers: readonly { unitPath: string; role: 'main' | 'assisting' }[];
   /** Progress reports the supervising leader has not yet heard. */
   unheardReports: number;
+  /** Commitments (落实事项) not yet done: completing the proposal waits for them. */
+  openCommitments: number;
 }
 
 /** A scope at the district root sees the whole district (office, leaders, admin). */
@@ -61,6 +63,8 @@ export function stateAllows(facts: ProposalFacts, command: ProposalCommand): boo
     case 'mark_key': return facts.status !== 'completed';
     case 'report_progress': return facts.isKey && OPEN_FOR_PROGRESS.includes(facts.status);
     case 'hear_progress': return facts.isKey && facts.unheardReports > 0;
+    case 'complete_commitment': return facts.status === 'implementing' && facts.openCommitments > 0;
+    case 'complete': return (proposalTransitions[facts.status] as Record<string, unknown>).complete !== undefined && facts.openCommitments === 0;
     default: return (proposalTransitions[facts.status] as Record<string, unknown>)[command] !== undefined;
   }
 }

@@ -67,10 +67,10 @@ export default function ProposalDetailPage() {
           </Space>
         }
         extra={
-          <Space wrap data-testid="proposal-actions">
+          <Space wrap data-testid="proposal-actions" className="cg-proposal-actions">
             {TOP_COMMANDS.filter(may).map((c) => (
               <Button key={c} type={c === 'reply' || c === 'assign' || c === 'rate' ? 'primary' : 'default'} onClick={() => setAction({ command: c })} data-testid={`proposal-action-${c}`}>
-                {COMMAND_NAMES[c]}
+                {c === 'mark_key' && p.isKey ? '更换牵头督办领导' : COMMAND_NAMES[c]}
               </Button>
             ))}
           </Space>

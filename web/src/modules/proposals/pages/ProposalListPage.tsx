@@ -46,10 +46,10 @@ export default function ProposalListPage() {
     {
       title: '案由', dataIndex: 'title', key: 'title',
       render: (v: string, p) => (
-        <Space size={4}>
+        <>
           {p.isKey && <Tag color="red" icon={<StarFilled />}>重点</Tag>}
           <Link to={`/proposals/${p.id}`}>{v}</Link>
-        </Space>
+        </>
       ),
     },
     { title: '提案人', dataIndex: 'proposerNames', key: 'proposers', width: 140, render: (v: string[]) => v.join('、') },
