@@ -249,5 +249,16 @@ for (const tdb of testDatabases()) {
       expect(late).toMatchObject({ repliesDue: 0, onTimeReplyRate: null, commitmentsDone: 0, rated: 0 });
       expect((await h.call('GET', '/api/v1/proposals/stats?year=2026', { cookie: who.jth })).json().proposals).toBe(0);
     });
+
+    it('lets one of two simultaneous replies win; the other answers 409 and leaves one action', async () => {
+      const r = await register({ title: '并发', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
+      const id = r.json().id;
+      await act(id, '/assign', { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-31' }, who.office);
+      const both = await Promise.all([act(id, '/reply', { summary: '甲' }, who.jth), act(id, '/reply', { summary: '乙' }, who.jth)]);
+      expect(both.map((x) => x.statusCode).sort()).toEqual([200, 409]);
+      const detail = await get(id);
+      expect(detail.replies).toHaveLength(1);
+      expect(detail.timeline.map((t: Json) => t.type)).toEqual(['register', 'assign', 'reply']);
+    });
   });
 }
