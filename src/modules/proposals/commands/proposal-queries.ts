@@ -14,19 +14,24 @@ export interface ListProposalsQuery {
   kind?: string;
   key?: boolean;
   q?: string;
+  /** Only the key proposals the caller supervises. */
+  supervisedByMe?: boolean;
+  /** Only proposals whose reply is overdue. */
+  replyOverdue?: boolean;
   limit?: number;
   offset?: number;
 }
 
 export async function listProposals(deps: ProposalsDeps, actor: Actor, query: ListProposalsQuery) {
   const db = deps.database.db;
+  const today = localDateOf(deps.clock.now());
   const filter: ProposalFilter = {
     districtCode: actor.districtCode, year: query.year, status: query.status, kind: query.kind, isKey: query.key, q: query.q,
+    leaderId: query.supervisedByMe ? actor.accountId : undefined, replyOverdueOn: query.replyOverdue ? today : undefined,
     scope: await scopeOf(deps, db, actor),
   };
   const rows = await proposalStore.list(db, filter, { limit: query.limit ?? 100, offset: query.offset ?? 0 });
   const handlers = await proposalStore.handlers(db, rows.map((r) => r.id));
-  const today = localDateOf(deps.clock.now());
   const counts = await proposalStore.counts(db, filter);
   const sum = (pred: (c: (typeof counts)[number]) => boolean) => counts.filter(pred).reduce((n, c) => n + c.n, 0);
   return {
@@ -36,6 +41,7 @@ export async function listProposals(deps: ProposalsDeps, actor: Actor, query: Li
       byStatus: Object.fromEntries(['registered', 'assigned', 'replied', 'implementing', 'completed'].map((s) => [s, sum((c) => c.status === s)])),
       byKind: { reply: sum((c) => c.kind === 'reply'), implementation: sum((c) => c.kind === 'implementation') },
       key: sum((c) => c.is_key === 1),
+      replyOverdue: await proposalStore.count(db, { ...filter, status: undefined, kind: undefined, isKey: undefined, replyOverdueOn: today }),
     },
     years: await proposalStore.years(db, actor.districtCode),
   };

@@ -236,6 +236,10 @@ for (const tdb of testDatabases()) {
       const impl = (await h.call('GET', '/api/v1/proposals?kind=implementation&q=停车', { cookie: who.office })).json();
       expect(impl.items).toHaveLength(1);
       expect((await h.call('GET', '/api/v1/proposals?status=nope', { cookie: who.office })).statusCode).toBe(400);
+      const mine = (await h.call('GET', '/api/v1/proposals?supervisedByMe=true', { cookie: who.leader })).json();
+      expect(mine.items.map((p: Json) => p.number)).toEqual(['2026-001']);
+      expect((await h.call('GET', '/api/v1/proposals?supervisedByMe=true', { cookie: who.leader2 })).json().items).toEqual([]);
+      expect(all.counts.replyOverdue).toBe(0);
     });
 
     it('computes the yearly statistics, overall and per main handler', async () => {
@@ -259,6 +263,18 @@ for (const tdb of testDatabases()) {
       const detail = await get(id);
       expect(detail.replies).toHaveLength(1);
       expect(detail.timeline.map((t: Json) => t.type)).toEqual(['register', 'assign', 'reply']);
+    });
+
+    it('lists an assigned proposal past its reply deadline as overdue', async () => {
+      const r = await register({ title: '逾期未答复', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
+      await act(r.json().id, '/assign', { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-01' }, who.office);
+      expect((await h.call('GET', '/api/v1/proposals?replyOverdue=true', { cookie: who.jth })).json().items).toEqual([]);
+      h.clock.set('2026-12-02T02:00:00.000Z');
+      const cookie = await h.login('jth', 'Test12345');
+      const overdue = (await h.call('GET', '/api/v1/proposals?replyOverdue=true', { cookie })).json();
+      expect(overdue.items.map((p: Json) => [p.title, p.replyOverdue])).toEqual([['逾期未答复', true]]);
+      expect(overdue.counts.replyOverdue).toBe(1);
+      h.clock.set('2026-11-30T02:00:00.000Z');
     });
   });
 }

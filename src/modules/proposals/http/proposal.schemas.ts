@@ -32,6 +32,8 @@ export const ListProposalsQuery = z.strictObject({
   kind: z.enum(['reply', 'implementation']).optional(),
   key: q.bool().optional(),
   q: z.string().trim().min(1).max(50).optional(),
+  supervisedByMe: q.bool().optional(),
+  replyOverdue: q.bool().optional(),
   limit: q.int(1, 500).optional(),
   offset: q.int(0, 1_000_000).optional(),
 });

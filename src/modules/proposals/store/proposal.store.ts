@@ -11,6 +11,10 @@ export interface ProposalFilter {
   isKey?: boolean;
   /** Free text in number or title. */
   q?: string;
+  /** Key proposals this account supervises (牵头督办). */
+  leaderId?: string;
+  /** Assigned proposals whose reply deadline is before this local date. */
+  replyOverdueOn?: string;
   /** null: the whole district; else the actor's scope path and account (handler units, leader, proposer). */
   scope: { path: string; accountId: string } | null;
 }
@@ -21,6 +25,8 @@ function filtered(ex: Executor, f: ProposalFilter) {
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.kind) q = q.where('p.kind', '=', f.kind);
   if (f.isKey !== undefined) q = q.where('p.is_key', '=', f.isKey ? 1 : 0);
+  if (f.leaderId) q = q.where('p.leader_id', '=', f.leaderId);
+  if (f.replyOverdueOn) q = q.where('p.status', '=', 'assigned').where('p.reply_deadline', '<', f.replyOverdueOn);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) => eb.or([sql<boolean>`p.number LIKE ${like} ESCAPE '\\'`, sql<boolean>`p.title LIKE ${like} ESCAPE '\\'`]));
@@ -71,9 +77,13 @@ export const proposalStore = {
   },
   /** Counts by status, kind and key over the filter (status and kind filters aside, so the tabs show every bucket). */
   async counts(ex: Executor, f: ProposalFilter): Promise<{ status: string; kind: string; is_key: number; n: number }[]> {
-    const rows = await filtered(ex, { ...f, status: undefined, kind: undefined, isKey: undefined })
+    const rows = await filtered(ex, { ...f, status: undefined, kind: undefined, isKey: undefined, replyOverdueOn: undefined })
       .select(['p.status', 'p.kind', 'p.is_key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['p.status', 'p.kind', 'p.is_key']).execute();
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  },
+  async count(ex: Executor, f: ProposalFilter): Promise<number> {
+    const r = await filtered(ex, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
   },
   async states(ex: Executor, f: ProposalFilter): Promise<{ id: string; state: string }[]> {
     return filtered(ex, f).select(['p.id', 'p.state']).execute();

@@ -56,7 +56,7 @@ export interface ProposalDetail extends ProposalItem {
 
 export interface ProposalList {
   items: ProposalItem[];
-  counts: { total: number; byStatus: Record<ProposalStatus, number>; byKind: Record<ProposalKind, number>; key: number };
+  counts: { total: number; byStatus: Record<ProposalStatus, number>; byKind: Record<ProposalKind, number>; key: number; replyOverdue: number };
   years: number[];
 }
 
@@ -132,12 +132,16 @@ export interface ListQuery {
   kind?: ProposalKind;
   key?: boolean;
   q?: string;
+  supervisedByMe?: boolean;
+  replyOverdue?: boolean;
 }
 
 const p = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 
 export const proposalsApi = {
-  list: (query: ListQuery, signal?: AbortSignal) => api.get<ProposalList>('/proposals', { ...query, key: query.key ? 'true' : undefined, limit: 500 }, { signal }),
+  list: (query: ListQuery, signal?: AbortSignal) => api.get<ProposalList>('/proposals', {
+    ...query, key: query.key ? 'true' : undefined, supervisedByMe: query.supervisedByMe ? 'true' : undefined, replyOverdue: query.replyOverdue ? 'true' : undefined, limit: 500,
+  }, { signal }),
   get: (id: string) => api.get<ProposalDetail>(p(id)),
   register: (body: RegisterInput) => api.post<ProposalDetail>('/proposals', body),
   stats: (year: number) => api.get<ProposalStats>('/proposals/stats', { year }),

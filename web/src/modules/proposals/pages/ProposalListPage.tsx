@@ -12,7 +12,8 @@ import { SATISFACTION_COLORS, SATISFACTION_NAMES, STATUS_COLORS, STATUS_NAMES } 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
 export default function ProposalListPage() {
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  const isLeader = !!me?.roles.includes('district_leader');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [query, setQuery] = useState<ListQuery>({ year: thisYear });
@@ -95,6 +96,14 @@ export default function ProposalListPage() {
           <Checkbox checked={!!query.key} onChange={(e) => setQuery({ ...query, key: e.target.checked || undefined })} data-testid="proposal-key-filter">
             只看重点提案 {counts ? `(${counts.key})` : ''}
           </Checkbox>
+          <Checkbox checked={!!query.replyOverdue} onChange={(e) => setQuery({ ...query, replyOverdue: e.target.checked || undefined })} data-testid="proposal-overdue-filter">
+            <Typography.Text type={counts?.replyOverdue ? 'danger' : undefined}>答复逾期 {counts ? `(${counts.replyOverdue})` : ''}</Typography.Text>
+          </Checkbox>
+          {isLeader && (
+            <Checkbox checked={!!query.supervisedByMe} onChange={(e) => setQuery({ ...query, supervisedByMe: e.target.checked || undefined })}>
+              我牵头督办的
+            </Checkbox>
+          )}
           <Input.Search allowClear placeholder="提案号或案由" style={{ width: 220 }} onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })} />
         </Space>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
