@@ -7,7 +7,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.j
 import { newId } from '../../../kernel/ids.js';
 import { localDateOf } from '../../supervision/domain/dates.js';
 import {
-  applyOpinionAction, checkTerm, checkVisitDate, isOpinionOverdue, OPINION_ACTION_NAMES, OPINION_STATUS_NAMES,
+  applyOpinionAction, checkTerm, checkVisitDate, isOpinionOverdue, OPINION_ACTION_NAMES, OPINION_STATUS_NAMES, opinionTransitions,
   type OpinionAction, type OpinionActionType, type OpinionState, type OpinionStatus,
 } from '../domain/opinion-state.js';
 import { handlesFor, isDistrictWide } from '../domain/proposal-policy.js';
@@ -108,7 +108,8 @@ function mayAct(actor: Actor, o: SupervisorOpinionTable, type: OpinionActionType
 
 function presentOpinion(actor: Actor, o: OpinionRow, d: string) {
   const s = stateOf(o);
-  const allowed = (['track', 'answer', 'close', 'reopen'] as const).filter((t) => (({ recorded: ['track'], open: ['answer', 'close'], answered: ['close', 'reopen'], done: [] }) as Record<OpinionStatus, string[]>)[s.status].includes(t) && mayAct(actor, o, t));
+  const row = opinionTransitions[s.status] as Partial<Record<OpinionActionType, OpinionStatus>>;
+  const allowed = (['track', 'answer', 'close', 'reopen'] as const).filter((t) => row[t] !== undefined && mayAct(actor, o, t));
   return {
     id: o.id, assignmentId: o.assignment_id, visitId: o.visit_id, unitName: o.unit_name, supervisorName: o.supervisor_name, text: o.text, recordedOn: o.recorded_on,
     status: s.status, statusName: OPINION_STATUS_NAMES[s.status], tracked: s.status !== 'recorded',
