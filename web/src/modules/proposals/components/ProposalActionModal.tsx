@@ -45,7 +45,8 @@ export function ProposalActionModal({ proposal, action, onClose, onDone }: { pro
 
   const submit = async () => {
     if (!action) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     const { files, replyDeadline, deadline, ...rest } = v;
     const body: Record<string, unknown> = { ...rest, expectedVersion: proposal.version };
     if (replyDeadline) body.replyDeadline = replyDeadline.format('YYYY-MM-DD');

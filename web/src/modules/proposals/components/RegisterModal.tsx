@@ -20,7 +20,8 @@ export function RegisterModal({ open, onClose, onDone }: { open: boolean; onClos
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setBusy(true);
     try {
       const p = await proposalsApi.register({

@@ -1,5 +1,5 @@
 import { PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -14,7 +14,6 @@ const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia
 export default function ProposalListPage() {
   const { can, me } = useAuth();
   const isLeader = !!me?.roles.includes('district_leader');
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [query, setQuery] = useState<ListQuery>({ year: thisYear });
   const [data, setData] = useState<ProposalList | null>(null);
@@ -122,7 +121,6 @@ export default function ProposalListPage() {
         onClose={() => setRegistering(false)}
         onDone={(p) => {
           setRegistering(false);
-          message.info('可在详情页交办');
           navigate(`/proposals/${p.id}`);
         }}
       />

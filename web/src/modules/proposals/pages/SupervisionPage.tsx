@@ -30,7 +30,8 @@ function DialogModal({ dialog, onClose, onDone }: { dialog: Dialog | null; onClo
   }, [dialog, form]);
   if (!dialog) return null;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setBusy(true);
     try {
       if (dialog.kind === 'assign') await proposalsApi.assignSupervisor({ supervisorUsername: v.supervisorUsername, unitId: v.unitId, termStart: ymd(v.term[0])!, termEnd: ymd(v.term[1])! });
