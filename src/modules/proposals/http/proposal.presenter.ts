@@ -16,6 +16,16 @@ const units = (hs: ProposalHandlerTable[], role: string) => hs.filter((h) => h.r
 export const replyOverdue = (row: Pick<ProposalTable, 'status' | 'reply_deadline'>, today: string) =>
   row.status === 'assigned' && row.reply_deadline !== null && row.reply_deadline < today;
 
+/**
+ * What the handlers owe next, by when: the reply while assigned, else the earliest open commitment.
+ * The unit's "what I owe" view sorts and colours by it.
+ */
+export function nextDue(state: ProposalState, today: string): { what: 'reply' | 'commitment'; date: string; overdue: boolean } | null {
+  if (state.status === 'assigned' && state.replyDeadline) return { what: 'reply', date: state.replyDeadline, overdue: state.replyDeadline < today };
+  const open = state.commitments.filter((c) => c.doneOn === null).map((c) => c.deadline).sort()[0];
+  return open ? { what: 'commitment', date: open, overdue: open < today } : null;
+}
+
 export function presentProposalItem(row: ProposalTable, handlers: ProposalHandlerTable[], today: string) {
   const state = JSON.parse(row.state) as ProposalState;
   const latest = state.ratings.at(-1);
@@ -28,7 +38,7 @@ export function presentProposalItem(row: ProposalTable, handlers: ProposalHandle
     replyDeadline: row.reply_deadline, replyOverdue: replyOverdue(row, today),
     mainHandlers: units(handlers, 'main'), assistingHandlers: units(handlers, 'assisting'),
     commitments: state.commitments.length, commitmentsDone: state.commitments.filter((c) => c.doneOn !== null).length,
-    satisfaction: latest?.satisfaction ?? null, rehandleCount: state.rehandleCount, version: row.version,
+    satisfaction: latest?.satisfaction ?? null, rehandleCount: state.rehandleCount, nextDue: nextDue(state, today), version: row.version,
   };
 }
 

@@ -189,6 +189,7 @@ for (const tdb of testDatabases()) {
       expect(past.json().errors[0].field).toBe('deadline');
       const c = await act(pid, '/commitments', { title: '增设临时停车泊位300个', deadline: '2027-03-31' }, who.cgh);
       expect(c.json()).toMatchObject({ status: 'implementing', kind: 'implementation', kindName: '落实型', commitmentList: [{ index: 0, doneOn: null }] });
+      expect(c.json().nextDue).toEqual({ what: 'commitment', date: '2027-03-31', overdue: false });
       expect((await act(pid, '/complete', {}, who.cgh)).json().code).toBe('proposal.commitments_open');
       const none = await act(pid, '/commitments/0/complete', { fileIds: [] }, who.cgh);
       expect(none.json()).toMatchObject({ code: 'proposal.evidence_required', errors: [{ field: 'fileIds' }] });
@@ -274,6 +275,7 @@ for (const tdb of testDatabases()) {
       const overdue = (await h.call('GET', '/api/v1/proposals?replyOverdue=true', { cookie })).json();
       expect(overdue.items.map((p: Json) => [p.title, p.replyOverdue])).toEqual([['逾期未答复', true]]);
       expect(overdue.counts.replyOverdue).toBe(1);
+      expect(overdue.items[0].nextDue).toEqual({ what: 'reply', date: '2026-12-01', overdue: true });
       h.clock.set('2026-11-30T02:00:00.000Z');
     });
   });

@@ -38,6 +38,8 @@ export interface ProposalItem {
   commitmentsDone: number;
   satisfaction: Satisfaction | null;
   rehandleCount: number;
+  /** What the handlers owe next: the reply while assigned, else the earliest open commitment. */
+  nextDue: { what: 'reply' | 'commitment'; date: string; overdue: boolean } | null;
   version: number;
 }
 

@@ -58,8 +58,13 @@ export default function ProposalListPage() {
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: ProposalStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_NAMES[s]}</Tag> },
     { title: '类型', dataIndex: 'kindName', key: 'kind', width: 80, render: (v: string, p) => (p.status === 'registered' || p.status === 'assigned' ? '—' : <Tag color={p.kind === 'implementation' ? 'purple' : 'blue'}>{v}</Tag>) },
     {
-      title: '答复期限', dataIndex: 'replyDeadline', key: 'deadline', width: 120,
-      render: (v: string | null, p) => (v ? <Typography.Text type={p.replyOverdue ? 'danger' : undefined}>{v}{p.replyOverdue ? '（逾期）' : ''}</Typography.Text> : '—'),
+      title: '下一期限', key: 'nextDue', width: 130,
+      sorter: (a, b) => (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999'),
+      render: (_: unknown, p) => p.nextDue ? (
+        <Typography.Text type={p.nextDue.overdue ? 'danger' : undefined}>
+          {p.nextDue.date}<br /><span style={{ fontSize: 12 }}>{p.nextDue.what === 'reply' ? '答复' : '落实事项'}{p.nextDue.overdue ? '（逾期）' : ''}</span>
+        </Typography.Text>
+      ) : '—',
     },
     { title: '落实事项', key: 'commitments', width: 90, align: 'center' as const, render: (_: unknown, p) => (p.commitments ? `${p.commitmentsDone}/${p.commitments}` : '—') },
     { title: '评价', dataIndex: 'satisfaction', key: 'satisfaction', width: 90, render: (v: ProposalItem['satisfaction'], p) => (v ? <Tag color={SATISFACTION_COLORS[v]}>{SATISFACTION_NAMES[v]}</Tag> : p.rehandleCount ? <Tag color="orange">重新办理</Tag> : '—') },
