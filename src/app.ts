@@ -25,6 +25,7 @@ import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js'
 import { registerOpen311 } from './modules/open311/index.js';
 import { registerReporting } from './modules/reporting/index.js';
 import { canActorSeeTaskFile, registerSupervision } from './modules/supervision/index.js';
+import { registerProposals } from './modules/proposals/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCases(app, casesDeps);
   registerReporting(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
   registerSupervision(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
+  registerProposals(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, files: createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone }) });
   registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

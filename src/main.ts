@@ -11,6 +11,8 @@ import { createOrgApi } from './modules/org/index.js';
 import { caseDeadlineJob, ensureCategories, seedDemoCases } from './modules/cases/index.js';
 import { reportQueryJob, reportReminderJob, seedDemoForms } from './modules/reporting/index.js';
 import { seedDemoSupervision, supervisionJob } from './modules/supervision/index.js';
+import { seedDemoProposals } from './modules/proposals/index.js';
+import { createFileStore } from './kernel/files/file-store.js';
 import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
 
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
     const cases = await seedDemoCases({ database, clock: systemClock, config, org }, systemClock.now());
     const submissions = await seedDemoForms({ database, clock: systemClock, config, org }, systemClock.now());
     const supervision = await seedDemoSupervision({ database, clock: systemClock, config, org }, systemClock.now());
-    log.info({ cases, submissions, supervision }, 'demo cases, report submissions and supervised tasks created');
+    const proposals = await seedDemoProposals({ database, clock: systemClock, config, org, files: createFileStore({ root: path.join(config.dataDir, 'files'), timeZone: config.timeZone }) }, systemClock.now());
+    log.info({ cases, submissions, supervision, proposals }, 'demo cases, report submissions, supervised tasks and proposals created');
   }
   if (boot.generatedAdminPassword) {
     console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);

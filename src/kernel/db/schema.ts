@@ -457,6 +457,99 @@ export interface UnitAssessmentDayTable {
   report_periods_reported: number; tasks_due: number; tasks_late: number;
 }
 export interface AssessmentRulesTable { district_code: string; rules: string; updated_by: string; updated_at: string }
+export interface ProposalTable {
+  id: string;
+  district_code: string;
+  year: number;
+  seq: number;
+  number: string;
+  title: string;
+  category: string;
+  content: string;
+  /** JSON [{ name, accountId|null }]. */
+  proposers: string;
+  submitted_on: string;
+  is_key: number;
+  leader_id: string | null;
+  leader_name: string | null;
+  status: string;
+  kind: string;
+  reply_deadline: string | null;
+  state: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProposalHandlerTable {
+  proposal_id: string;
+  unit_id: string;
+  district_code: string;
+  unit_path: string;
+  unit_name: string;
+  role: string;
+}
+
+export interface ProposalActionTable {
+  id: string;
+  proposal_id: string;
+  district_code: string;
+  seq: number;
+  type: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  record: string;
+}
+
+export interface SupervisorAssignmentTable {
+  id: string;
+  district_code: string;
+  supervisor_id: string;
+  supervisor_name: string;
+  unit_id: string;
+  unit_path: string;
+  unit_name: string;
+  term_start: string;
+  term_end: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SupervisorVisitTable {
+  id: string;
+  district_code: string;
+  assignment_id: string;
+  supervisor_id: string;
+  unit_id: string;
+  visited_on: string;
+  notes: string;
+  created_at: string;
+}
+
+export interface SupervisorOpinionTable {
+  id: string;
+  district_code: string;
+  assignment_id: string;
+  visit_id: string | null;
+  supervisor_id: string;
+  unit_id: string;
+  text: string;
+  recorded_on: string;
+  status: string;
+  responsible_unit_id: string | null;
+  responsible_unit_path: string | null;
+  responsible_unit_name: string | null;
+  deadline: string | null;
+  reply: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  closed_on: string | null;
+  history: string;
+  version: number;
+  created_at: string;
+}
 
 export interface DB {
   units: UnitTable;
@@ -479,6 +572,12 @@ export interface DB {
   report_rollup_fields: ReportRollupFieldTable;
   report_query_messages: ReportQueryMessageTable;
   case_kpi_rollup: CaseKpiRollupTable;
+  proposals: ProposalTable;
+  proposal_handlers: ProposalHandlerTable;
+  proposal_actions: ProposalActionTable;
+  supervisor_assignments: SupervisorAssignmentTable;
+  supervisor_visits: SupervisorVisitTable;
+  supervisor_opinions: SupervisorOpinionTable;
   case_actions: CaseActionTable;
   case_number_counters: CaseNumberCounterTable;
   files: FileTable;

@@ -13,6 +13,7 @@ import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
 import { reportingNav } from '../modules/reporting';
 import { supervisionNav } from '../modules/supervision';
+import { proposalsNav } from '../modules/proposals';
 import { registerNav } from './nav';
 
-registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...reportingNav, ...supervisionNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);
+registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...reportingNav, ...supervisionNav, ...proposalsNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);

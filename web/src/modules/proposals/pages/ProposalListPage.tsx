@@ -1,0 +1,134 @@
+import { PlusOutlined, StarFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useAuth } from '../../../app/auth';
+import { errorText } from '../../../lib/api';
+import { proposalsApi, type ListQuery, type ProposalItem, type ProposalKind, type ProposalList, type ProposalStatus } from '../api';
+import { RegisterModal } from '../components/RegisterModal';
+import { SATISFACTION_COLORS, SATISFACTION_NAMES, STATUS_COLORS, STATUS_NAMES } from '../labels';
+
+const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+
+export default function ProposalListPage() {
+  const { can, me } = useAuth();
+  const isLeader = !!me?.roles.includes('district_leader');
+  const navigate = useNavigate();
+  const [query, setQuery] = useState<ListQuery>({ year: thisYear });
+  const [data, setData] = useState<ProposalList | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [registering, setRegistering] = useState(false);
+
+  const load = useCallback(async (signal?: AbortSignal) => {
+    setLoading(true);
+    try {
+      setData(await proposalsApi.list(query, signal));
+      setError(null);
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      setError(errorText(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [query]);
+  useEffect(() => {
+    const ac = new AbortController();
+    void load(ac.signal);
+    return () => ac.abort();
+  }, [load]);
+
+  const counts = data?.counts;
+  const years = [...new Set([thisYear, ...(data?.years ?? [])])].sort((a, b) => b - a);
+  const columns: TableColumnsType<ProposalItem> = [
+    { title: '提案号', dataIndex: 'number', key: 'number', width: 100, render: (v: string, p) => <Link to={`/proposals/${p.id}`}>{v}</Link> },
+    {
+      title: '案由', dataIndex: 'title', key: 'title',
+      render: (v: string, p) => (
+        <>
+          {p.isKey && <Tag color="red" icon={<StarFilled />}>重点</Tag>}
+          <Link to={`/proposals/${p.id}`}>{v}</Link>
+        </>
+      ),
+    },
+    { title: '提案人', dataIndex: 'proposerNames', key: 'proposers', width: 140, render: (v: string[]) => v.join('、') },
+    { title: '类别', dataIndex: 'category', key: 'category', width: 90 },
+    { title: '主办单位', key: 'main', width: 170, render: (_: unknown, p) => p.mainHandlers.map((u) => u.name).join('、') || <Typography.Text type="secondary">未交办</Typography.Text> },
+    { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: ProposalStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_NAMES[s]}</Tag> },
+    { title: '类型', dataIndex: 'kindName', key: 'kind', width: 80, render: (v: string, p) => (p.status === 'registered' || p.status === 'assigned' ? '—' : <Tag color={p.kind === 'implementation' ? 'purple' : 'blue'}>{v}</Tag>) },
+    {
+      title: '下一期限', key: 'nextDue', width: 130,
+      sorter: (a, b) => (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999'),
+      render: (_: unknown, p) => p.nextDue ? (
+        <Typography.Text type={p.nextDue.overdue ? 'danger' : undefined}>
+          {p.nextDue.date}<br /><span style={{ fontSize: 12 }}>{p.nextDue.what === 'reply' ? '答复' : '落实事项'}{p.nextDue.overdue ? '（逾期）' : ''}</span>
+        </Typography.Text>
+      ) : '—',
+    },
+    { title: '落实事项', key: 'commitments', width: 90, align: 'center' as const, render: (_: unknown, p) => (p.commitments ? `${p.commitmentsDone}/${p.commitments}` : '—') },
+    { title: '评价', dataIndex: 'satisfaction', key: 'satisfaction', width: 90, render: (v: ProposalItem['satisfaction'], p) => (v ? <Tag color={SATISFACTION_COLORS[v]}>{SATISFACTION_NAMES[v]}</Tag> : p.rehandleCount ? <Tag color="orange">重新办理</Tag> : '—') },
+  ];
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title="政协提案"
+        extra={can('proposal.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="proposal-register">登记提案</Button>}
+      >
+        <Space wrap size={12} style={{ marginBottom: 12 }}>
+          <Select style={{ width: 110 }} value={query.year} onChange={(year) => setQuery({ ...query, year })} options={years.map((y) => ({ value: y, label: `${y} 年` }))} data-testid="proposal-year" />
+          <Segmented<ProposalStatus | 'all'>
+            value={query.status ?? 'all'}
+            onChange={(v) => setQuery({ ...query, status: v === 'all' ? undefined : v })}
+            options={[
+              { value: 'all', label: `全部 ${counts?.total ?? ''}` },
+              ...(Object.keys(STATUS_NAMES) as ProposalStatus[]).map((s) => ({ value: s, label: `${STATUS_NAMES[s]} ${counts?.byStatus[s] ?? ''}` })),
+            ]}
+            data-testid="proposal-status-filter"
+          />
+          <Select<ProposalKind | 'all'>
+            style={{ width: 150 }}
+            value={query.kind ?? 'all'}
+            onChange={(v) => setQuery({ ...query, kind: v === 'all' ? undefined : v })}
+            options={[
+              { value: 'all', label: '答复型与落实型' },
+              { value: 'reply', label: `答复型 ${counts?.byKind.reply ?? ''}` },
+              { value: 'implementation', label: `落实型 ${counts?.byKind.implementation ?? ''}` },
+            ]}
+          />
+          <Checkbox checked={!!query.key} onChange={(e) => setQuery({ ...query, key: e.target.checked || undefined })} data-testid="proposal-key-filter">
+            只看重点提案 {counts ? `(${counts.key})` : ''}
+          </Checkbox>
+          <Checkbox checked={!!query.replyOverdue} onChange={(e) => setQuery({ ...query, replyOverdue: e.target.checked || undefined })} data-testid="proposal-overdue-filter">
+            <Typography.Text type={counts?.replyOverdue ? 'danger' : undefined}>答复逾期 {counts ? `(${counts.replyOverdue})` : ''}</Typography.Text>
+          </Checkbox>
+          {isLeader && (
+            <Checkbox checked={!!query.supervisedByMe} onChange={(e) => setQuery({ ...query, supervisedByMe: e.target.checked || undefined })}>
+              我牵头督办的
+            </Checkbox>
+          )}
+          <Input.Search allowClear placeholder="提案号或案由" style={{ width: 220 }} onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })} />
+        </Space>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        <Table<ProposalItem>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 件` }}
+          data-testid="proposal-table"
+        />
+      </Card>
+      <RegisterModal
+        open={registering}
+        onClose={() => setRegistering(false)}
+        onDone={(p) => {
+          setRegistering(false);
+          navigate(`/proposals/${p.id}`);
+        }}
+      />
+    </Space>
+  );
+}
