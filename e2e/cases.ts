@@ -10,6 +10,7 @@
  * the KPIs. Each step signs in as the account it needs, so it does not depend on the run's session.
  */
 import type { Page } from 'playwright-core';
+import { consoleLogin } from './console-login';
 import sharp from 'sharp';
 
 export interface CasesContext {
@@ -121,23 +122,7 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
   let caseNumber = '';
   let point: { lng: number; lat: number } | null = null;
 
-  async function login(username: string) {
-    if (!new URL(page.url()).pathname.startsWith('/login')) {
-      const logout = page.getByTestId('logout');
-      if (await logout.isVisible().catch(() => false)) {
-        await logout.click();
-        await page.waitForURL(/\/login/);
-      } else {
-        await page.context().clearCookies();
-        await page.goto('/login');
-      }
-    }
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByTestId('app-layout').waitFor();
-  }
+  const login = (username: string) => consoleLogin(page, username, password);
 
   async function openCase(id: string) {
     await page.goto(`/cases/${id}`);

@@ -9,6 +9,7 @@
  * Each step signs in as the account it needs.
  */
 import type { Page } from 'playwright-core';
+import { consoleLogin } from './console-login';
 
 export interface ReportingContext {
   /** A page of a context whose baseURL is the server (timezoneId Asia/Shanghai). */
@@ -45,23 +46,7 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
   let submittedBefore = -1;
   let missingBefore = -1;
 
-  async function login(username: string) {
-    if (!new URL(page.url()).pathname.startsWith('/login')) {
-      const logout = page.getByTestId('logout');
-      if (await logout.isVisible().catch(() => false)) {
-        await logout.click();
-        await page.waitForURL(/\/login/);
-      } else {
-        await page.context().clearCookies();
-        await page.goto('/login');
-      }
-    }
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByTestId('app-layout').waitFor();
-  }
+  const login = (username: string) => consoleLogin(page, username, password);
 
   /** Opens 日报告 › <item> from the sider menu. */
   async function openMenu(key: 'reporting-fill' | 'reporting-completeness') {

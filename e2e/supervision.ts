@@ -10,6 +10,7 @@
  * it and the answer shows on the task.
  */
 import type { Page } from 'playwright-core';
+import { consoleLogin } from './console-login';
 
 export interface SupervisionContext {
   page: Page;
@@ -41,23 +42,7 @@ export async function supervisionSteps(ctx: SupervisionContext): Promise<Supervi
   let taskPath = '';
   let taskId = '';
 
-  async function login(username: string) {
-    if (!new URL(page.url()).pathname.startsWith('/login')) {
-      const logout = page.getByTestId('logout');
-      if (await logout.isVisible().catch(() => false)) {
-        await logout.click();
-        await page.waitForURL(/\/login/);
-      } else {
-        await page.context().clearCookies();
-        await page.goto('/login');
-      }
-    }
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByTestId('app-layout').waitFor();
-  }
+  const login = (username: string) => consoleLogin(page, username, password);
 
   /** Opens 督查督办 › <item> from the sider menu, as a user would. */
   async function openMenu(key: 'tasks' | 'leader' | 'todo' | 'meetings') {
