@@ -89,19 +89,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator };
+  // One photo store for every module that keeps files (cases, task evidence, proposals).
+  const fileStore = createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone });
   registerOrg(app, moduleDeps);
   registerPlatform(app, moduleDeps);
   registerInbox(app, moduleDeps);
   registerWebhooks(app, moduleDeps);
   await registerFiles(app, {
     database: deps.database, clock: deps.clock, canSeeCase: canActorSeeCase, canSeeAttachment: [canActorSeeTaskFile],
-    store: createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone }),
+    store: fileStore,
   });
   const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };
   registerCases(app, casesDeps);
   registerReporting(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
   registerSupervision(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
-  registerProposals(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, files: createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone }) });
+  registerProposals(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, files: fileStore });
   registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
