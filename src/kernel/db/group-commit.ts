@@ -47,6 +47,10 @@ class SqliteGroupCommit implements GroupCommit {
     this.draining = true;
     try {
       while (this.queue.length) {
+        // Let the event loop read the sockets first: the requests that arrived with this one run up to
+        // here and queue. The database calls are synchronous under their promises, so without this
+        // turn a report would run, and commit, before the next request was even parsed (batches of one).
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const db = this.database.db;
         let batch: Pending[] = [];
         let values: unknown[];

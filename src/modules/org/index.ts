@@ -12,3 +12,4 @@ export function registerOrg(app: FastifyInstance, deps: OrgDeps): void {
   registerOrgRoutes(app, deps);
 }
 export { createOrgApi, type OrgApi, type UnitRef, type LocatedPoint } from './public-api.js';
+export { orgChanged } from './directory-cache.js';

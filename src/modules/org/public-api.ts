@@ -5,6 +5,7 @@ import { startsWith } from '../../kernel/db/dialect.js';
 import type { Actor } from '../../kernel/auth/actor.js';
 import { permissionsOf, type RoleCode } from '../../kernel/auth/roles.js';
 import { unitStore } from './store/unit.store.js';
+import { directoryCache, type CachedUnit } from './directory-cache.js';
 
 export interface UnitRef {
   id: string;
@@ -34,39 +35,44 @@ export interface LocatedPoint {
   ancestors: UnitRef[];
 }
 
-const ref = (r: { id: string; kind: string; name: string; code: string | null; path: string; district_code: string; status: string }): UnitRef => ({
+const ref = (r: CachedUnit): UnitRef => ({
   id: r.id, kind: r.kind, name: r.name, code: r.code, path: r.path, districtCode: r.district_code, status: r.status,
 });
 
 /** What other modules may ask of the organisation: they never read its tables directly. */
 export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
+  const directory = directoryCache(deps.database.db);
+  const unitsByIds = async (ex: Executor, ids: readonly string[]): Promise<Map<string, UnitRef>> => {
+    const rows = await directory.unitsByIds(ex, ids);
+    return new Map(ids.filter((id) => rows.has(id)).map((id) => [id, ref(rows.get(id)!)]));
+  };
+  /** The units above a path (root first), without the unit itself. */
+  const ancestors = async (ex: Executor, path: string): Promise<UnitRef[]> => {
+    const ids = path.split('/').filter(Boolean).slice(0, -1);
+    const units = await unitsByIds(ex, ids);
+    return ids.map((id) => units.get(id)).filter((u): u is UnitRef => !!u);
+  };
   return {
     async unit(ex: Executor, id: string): Promise<UnitRef | null> {
-      const r = await unitStore.findById(ex, id);
-      return r ? ref(r) : null;
+      return (await unitsByIds(ex, [id])).get(id) ?? null;
     },
     async unitByName(ex: Executor, districtCode: string, name: string): Promise<UnitRef | null> {
       const r = await ex.selectFrom('units').selectAll().where('district_code', '=', districtCode).where('name', '=', name).where('status', '=', 'active').executeTakeFirst();
       return r ? ref(r) : null;
     },
-    async unitsByIds(ex: Executor, ids: string[]): Promise<Map<string, UnitRef>> {
-      const rows = await unitStore.findByIds(ex, [...new Set(ids)]);
-      return new Map(rows.map((r) => [r.id, ref(r)]));
-    },
+    unitsByIds,
     async unitByCode(ex: Executor, districtCode: string, code: string = districtCode): Promise<UnitRef | null> {
       const r = await unitStore.findByCode(ex, districtCode, code);
       return r ? ref(r) : null;
     },
-    async ancestors(ex: Executor, path: string): Promise<UnitRef[]> {
-      return (await unitStore.ancestors(ex, path)).map(ref);
-    },
+    ancestors,
     /** Converts to WGS-84 and finds the smallest grid. */
     async locate(ex: Executor, lng: number, lat: number, crs: Crs = 'wgs84'): Promise<LocatedPoint> {
       const [x, y] = toWgs84(lng, lat, crs);
       const gridId = await deps.locator.locate(x, y);
-      const grid = gridId ? await unitStore.findById(ex, gridId) : undefined;
+      const grid = gridId ? (await unitsByIds(ex, [gridId])).get(gridId) : undefined;
       if (!grid) return { lng: x, lat: y, grid: null, ancestors: [] };
-      return { lng: x, lat: y, grid: ref(grid), ancestors: (await unitStore.ancestors(ex, grid.path)).map(ref) };
+      return { lng: x, lat: y, grid, ancestors: await ancestors(ex, grid.path) };
     },
     /** Units under a path (retired ones too, with their life span), by kind or by id: e.g. the units that must report. */
     async unitsUnder(ex: Executor, districtCode: string, path: string, f: { kind?: string; ids?: string[] }) {
@@ -113,9 +119,8 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
     },
     /** Accounts whose data scope covers a unit and that hold one of the roles: the addressees of notices. */
     async accountsCovering(ex: Executor, unitPath: string, roles: string[]): Promise<{ id: string; unitId: string; roles: string[] }[]> {
-      const ids = unitPath.split('/').filter(Boolean);
-      const rows = await ex.selectFrom('accounts').select(['id', 'roles', 'unit_id']).where('unit_id', 'in', ids).where('disabled', '=', 0).execute();
-      return rows.map((r) => ({ id: r.id, unitId: r.unit_id, roles: JSON.parse(r.roles) as string[] })).filter((r) => r.roles.some((x) => roles.includes(x)));
+      const accounts = await directory.activeAccountsOf(ex, unitPath.split('/').filter(Boolean));
+      return accounts.filter((a) => a.roles.some((x) => roles.includes(x)));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { orgChanged } from '../directory-cache.js';
 import path from 'node:path';
 import type { Clock } from '../../../kernel/clock.js';
 import type { Config } from '../../../kernel/config.js';
@@ -130,6 +131,7 @@ export async function seedDemoDistrict(database: Database, config: Config, clock
         disabled: 0, failed_logins: 0, locked_until: null, last_login_at: null, password_changed_at: null, created_at: iso, updated_at: iso,
       }).execute();
     }
+    orgChanged();
     await trx.insertInto('meta').values({ key: 'boundary_version', value: `${iso}:demo` })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${iso}:demo` })).execute();
     await recordAudit(trx, { actor: null, districtCode: dc, action: 'system.demo_seed', entityType: 'unit', entityId: districtId, at: now, summary: `创建演示数据：${units.length} 个单位、${people.length} 名人员、${DEMO_ACCOUNTS.length} 个账号` });

@@ -1,6 +1,7 @@
 import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import { containsText, startsWith } from '../../../kernel/db/dialect.js';
 import type { AccountTable } from '../../../kernel/db/schema.js';
+import { orgChanged } from '../directory-cache.js';
 
 export type AccountRow = AccountTable & { unit_name: string; unit_path: string };
 
@@ -26,9 +27,11 @@ export const accountStore = {
   },
   async insert(ex: Executor, row: AccountTable): Promise<void> {
     await ex.insertInto('accounts').values(row).execute();
+    orgChanged();
   },
   async update(ex: Executor, id: string, patch: Partial<AccountTable>): Promise<void> {
     await ex.updateTable('accounts').set(patch).where('id', '=', id).execute();
+    orgChanged();
   },
   async revokeSessions(ex: Executor, accountId: string, now: string, kind?: 'session' | 'api_token'): Promise<void> {
     let q = ex.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null);

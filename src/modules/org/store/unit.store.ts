@@ -3,6 +3,8 @@ import type { Executor, Dialect } from '../../../kernel/db/db.js';
 import { containsText, startsWith } from '../../../kernel/db/dialect.js';
 import type { UnitTable } from '../../../kernel/db/schema.js';
 
+import { orgChanged } from '../directory-cache.js';
+
 /** has_boundary is 0/1 on SQLite and a boolean on PostgreSQL; presenters normalise it. */
 export type UnitRow = UnitTable & { has_boundary: number | boolean; child_count: number | null };
 
@@ -67,10 +69,12 @@ export const unitStore = {
 
   async insert(ex: Executor, row: UnitTable): Promise<void> {
     await ex.insertInto('units').values(row).execute();
+    orgChanged();
   },
 
   async update(ex: Executor, id: string, patch: Partial<UnitTable>): Promise<void> {
     await ex.updateTable('units').set(patch).where('id', '=', id).execute();
+    orgChanged();
   },
 
   /** Rewrites the materialized path and depth of a unit and its whole subtree. */
@@ -84,6 +88,7 @@ export const unitStore = {
       })
       .where(startsWith('path', oldPath))
       .execute();
+    orgChanged();
   },
 
   async countActiveChildren(ex: Executor, id: string): Promise<number> {

@@ -5,7 +5,7 @@ import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { seedDemoDistrict } from '../../org/demo/seed-demo.js';
-import { createOrgApi } from '../../org/index.js';
+import { createOrgApi, orgChanged } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
 import { refreshStaleStatuses, escalateOverdueNotices } from '../commands/notices.js';
 import { assessment } from '../commands/assessment.js';
@@ -101,9 +101,12 @@ for (const tdb of testDatabases()) {
       }
       // A retired unit cannot lead.
       const retiredId = units['朱庄社区'];
+      // Behind the org module's back, so tell its cache as the org's own writes do.
       await h.database.db.updateTable('units').set({ status: 'retired' }).where('id', '=', retiredId).execute();
+      orgChanged();
       const r = await call('duchashi', 'POST', '/api/v1/tasks', { ...base, leadUnitId: retiredId });
       await h.database.db.updateTable('units').set({ status: 'active' }).where('id', '=', retiredId).execute();
+      orgChanged();
       expect(r.json().errors[0]).toMatchObject({ field: 'leadUnitId' });
       expect(await Promise.all([count('tasks'), count('task_milestones')])).toEqual(before);
     });
