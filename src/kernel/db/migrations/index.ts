@@ -12,6 +12,7 @@ import * as reportRollups from './2026-11-29T1200-report-rollups.js';
 import * as caseLedgerSpeed from './2026-11-29T1250-case-ledger-speed.js';
 import * as createSupervision from './2026-11-29T1300-create-supervision.js';
 import * as createProposals from './2026-11-29T1400-create-proposals.js';
+import * as caseReportWriteCost from './2026-11-29T1500-case-report-write-cost.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1250-case-ledger-speed': caseLedgerSpeed,
   '2026-11-29T1300-create-supervision': createSupervision,
   '2026-11-29T1400-create-proposals': createProposals,
+  '2026-11-29T1500-case-report-write-cost': caseReportWriteCost,
 };
