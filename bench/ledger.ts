@@ -21,6 +21,7 @@ import { RollupSums } from './ledger-rollup.js';
  *   4. an .xlsx export of ~100,000 rows: time and the server's RSS peak over its baseline.
  * With CIVICGRID_BENCH_PG_URL the same again on PostgreSQL, in a schema of its own that is dropped
  * afterwards, with LEDGER_PG_CASES cases (default 200,000, to stay within ~10 minutes at 1M on SQLite).
+ * LEDGER_ONLY=create,page,export,kpis picks the measurements (all by default).
  * LEDGER_KEEP=1 keeps the data (folder and schema); LEDGER_PROFILE=<dir> writes a .cpuprofile of
  * the server per measurement.
  */
@@ -77,8 +78,9 @@ async function benchOn(opts: { total: number; profileDir: string | null; pgUrl?:
       const clerk = await client.session('chengbei', DEMO_PASSWORD);
       log(`${tag}: server on 127.0.0.1:${server.port}, RSS ${round(server.rssMb())} MiB`);
 
-      figures.create = await measureCreate(client, server, world, worker, { count: Number(process.env.LEDGER_CREATE ?? 2000), concurrency: 8 });
-      figures.ledgerPage = await measureLedgerPage(client, server, base, dc, clerk, 200);
+      const only = new Set((process.env.LEDGER_ONLY ?? 'create,page,export,kpis').split(','));
+      if (only.has('create')) figures.create = await measureCreate(client, server, world, worker, { count: Number(process.env.LEDGER_CREATE ?? 2000), concurrency: 8 });
+      if (only.has('page')) figures.ledgerPage = await measureLedgerPage(client, server, base, dc, clerk, 200);
 
       const cal = world.calendar;
       const today = cal.localDate(now);
@@ -88,11 +90,11 @@ async function benchOn(opts: { total: number; profileDir: string | null; pgUrl?:
       let acc = 0;
       for (const [day, n] of days) { acc += n; if (acc >= EXPORT_ROWS) { from = day; break; } }
       const iso = (ymd: string) => `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}`;
-      figures.export = await measureExport(client, server, base, admin, {
+      if (only.has('export')) figures.export = await measureExport(client, server, base, admin, {
         from: iso(from), to: today, fromMs: cal.startOfDay(iso(from)).getTime(), toMs, file: path.join(dataDir, 'export.xlsx'),
       });
       const yearFrom = iso(days[days.length - 1][0]);
-      figures.kpis = await measureKpis(client, server, base, admin, {
+      if (only.has('kpis')) figures.kpis = await measureKpis(client, server, base, admin, {
         districtCode: dc, from: yearFrom, to: today, fromMs: cal.startOfDay(yearFrom).getTime(), toMs,
         generatedUntil: now.toISOString(), reference: gen.reference, calendar: cal,
       });

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import type { Executor } from '../db/db.js';
 import { newId } from '../ids.js';
+import { insertRows } from '../db/reuse.js';
 
 export interface AuditInput {
   actor: Actor | null;
@@ -23,9 +24,7 @@ export interface AuditInput {
  * and its audit line land together or not at all.
  */
 export async function recordAudit(ex: Executor, input: AuditInput): Promise<void> {
-  await ex
-    .insertInto('audit_events')
-    .values({
+  await insertRows(ex, 'audit_events', [{
       id: newId(input.at.getTime()),
       district_code: input.actor?.districtCode ?? input.districtCode ?? '000000',
       at: input.at.toISOString(),
@@ -38,6 +37,5 @@ export async function recordAudit(ex: Executor, input: AuditInput): Promise<void
       before: input.before === undefined ? null : JSON.stringify(input.before),
       after: input.after === undefined ? null : JSON.stringify(input.after),
       request_id: input.requestId ?? null,
-    })
-    .execute();
+  }]);
 }

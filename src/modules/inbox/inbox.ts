@@ -5,6 +5,7 @@ import { NotFound } from '../../kernel/errors.js';
 import { IdParams, route } from '../../kernel/http/route.js';
 import { newId } from '../../kernel/ids.js';
 import type { OrgDeps } from '../org/deps.js';
+import { insertRows } from '../../kernel/db/reuse.js';
 
 export interface Notice {
   accountIds: string[];
@@ -22,10 +23,10 @@ export interface Notice {
 export async function notify(ex: Executor, n: Notice): Promise<void> {
   const ids = [...new Set(n.accountIds)];
   if (!ids.length) return;
-  await ex.insertInto('inbox_messages').values(ids.map((accountId) => ({
+  await insertRows(ex, 'inbox_messages', ids.map((accountId) => ({
     id: newId(n.at.getTime()), district_code: n.districtCode, account_id: accountId, kind: n.kind, title: n.title, body: n.body,
     entity_type: n.entityType ?? null, entity_id: n.entityId ?? null, created_at: n.at.toISOString(), read_at: null,
-  }))).execute();
+  })));
 }
 
 const Message = z.object({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import { containsText, fts5Phrase, startsWith } from '../../../kernel/db/dialect.js';
 import type { CaseActionTable, CaseCategoryTable, CaseTable } from '../../../kernel/db/schema.js';
+import { executeReused, insertRows } from '../../../kernel/db/reuse.js';
 
 export interface CaseListFilter {
   /** The actor's scope: a case is visible when its grid or its assigned unit lies in it. */
@@ -51,7 +52,7 @@ export const caseStore = {
   },
 
   async insert(ex: Executor, row: CaseTable): Promise<void> {
-    await ex.insertInto('cases').values(row).execute();
+    await insertRows(ex, 'cases', [row]);
   },
 
   /**
@@ -64,18 +65,17 @@ export const caseStore = {
   },
 
   async appendAction(ex: Executor, row: CaseActionTable): Promise<void> {
-    await ex.insertInto('case_actions').values(row).execute();
+    await insertRows(ex, 'case_actions', [row]);
   },
 
   /** Atomic per-district daily sequence: safe with several server processes on one PostgreSQL. */
   async nextNumber(ex: Executor, districtCode: string, day: string): Promise<number> {
-    const r = await ex
+    const r = await executeReused(ex, 'case_number_counters.next', [districtCode, day, 1], () => ex
       .insertInto('case_number_counters')
       .values({ district_code: districtCode, day, last: 1 })
       .onConflict((oc) => oc.columns(['district_code', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    return Number(r.last);
+      .returning('last'));
+    return Number(r.rows[0].last);
   },
 
   /** Whether a search word is rare enough on SQLite to start from its FTS5 matches (see TextPlan). */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import { ROLLUP_FIELDS, type DueCounts, type RollupCounts, type RollupField } from '../domain/index.js';
+import { executeReused } from '../../../kernel/db/reuse.js';
 
 const COLUMN: Record<RollupField, string> = {
   cases: 'cases', rejected: 'rejected', merged: 'merged', dispatched: 'dispatched', closed: 'closed', closedOnTime: 'closed_on_time',
@@ -29,9 +30,8 @@ export const kpiRollupStore = {
   async add(ex: Executor, districtCode: string, areaPath: string, day: string, d: RollupCounts): Promise<void> {
     const values: Record<string, unknown> = { district_code: districtCode, area_path: areaPath, day };
     for (const f of ROLLUP_FIELDS) values[COLUMN[f]] = d[f];
-    await ex.insertInto('case_kpi_rollup').values(values as never)
-      .onConflict((oc) => oc.columns(['district_code', 'area_path', 'day']).doUpdateSet(ADD_EXCLUDED as never))
-      .execute();
+    await executeReused(ex, 'case_kpi_rollup.add', Object.values(values), () => ex.insertInto('case_kpi_rollup').values(values as never)
+      .onConflict((oc) => oc.columns(['district_code', 'area_path', 'day']).doUpdateSet(ADD_EXCLUDED as never)));
   },
 
   async sum(ex: Executor, f: { districtCode: string; path: string; fromDay: string; toDay: string }): Promise<RollupCounts> {
