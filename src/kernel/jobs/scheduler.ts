@@ -34,13 +34,35 @@ export async function runSlot(db: Kysely<DB>, job: Job, now: Date): Promise<{ ra
   return { ran: true, result };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Forgets the slot claims made more than `keepDays` ago. A claim only guards its own slot while that
+ * slot can still come round (a tick period; the hour before a report deadline for 催报), and the
+ * app's jobs make ~3,000 a day. Judged by when a claim was made, not by its slot, since slots are
+ * not all instants (催报 claims are named by the report period).
+ */
+export function pruneJobRunsJob(db: Kysely<DB>, keepDays = 30): Job {
+  return {
+    name: 'jobs.prune',
+    everyMs: DAY_MS,
+    async run(now) {
+      const before = new Date(now.getTime() - keepDays * DAY_MS).toISOString();
+      const r = await db.deleteFrom('job_runs').where('started_at', '<', before).executeTakeFirst();
+      return { deleted: Number(r.numDeletedRows), before };
+    },
+  };
+}
+
 export interface Scheduler {
   stop(): void;
   /** Runs every due job now (tests, and the first tick after start). */
   tick(): Promise<void>;
 }
 
-export function startScheduler(db: Kysely<DB>, clock: Clock, jobs: Job[], onError: (job: string, err: unknown) => void, tickMs = 15_000): Scheduler {
+/** Runs `jobs` (and the pruning of old slot claims) every `tickMs`, each once per slot across processes. */
+export function startScheduler(db: Kysely<DB>, clock: Clock, appJobs: Job[], onError: (job: string, err: unknown) => void, tickMs = 15_000): Scheduler {
+  const jobs = [...appJobs, pruneJobRunsJob(db)];
   let running = false;
   const tick = async () => {
     if (running) return;
