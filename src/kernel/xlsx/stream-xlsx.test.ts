@@ -1,11 +1,25 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeXlsx } from './stream-xlsx.js';
+import { writeXlsx, type XlsxSheet } from './stream-xlsx.js';
 
 async function* rows(n: number) {
   for (let i = 1; i <= n; i++) yield { no: i, name: `问题${i}`, status: i % 2 ? '已结案' : '处置中' };
 }
+
+async function written(sheet: XlsxSheet): Promise<ExcelJS.Worksheet> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => out.on('end', r));
+  await writeXlsx(out, sheet);
+  await done;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  return wb.getWorksheet(sheet.sheetName)!;
+}
+
+const THIN_BOX = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
 
 describe('writeXlsx', () => {
   it('writes the title, Chinese headers and every row, readable by a spreadsheet reader', async () => {
@@ -27,5 +41,45 @@ describe('writeXlsx', () => {
     expect(ws.getRow(3).values).toEqual([undefined, '序号', '问题描述', '状态']);
     expect(ws.getCell('B1003').value).toBe('问题1000');
     expect(ws.rowCount).toBe(1003);
+  });
+
+  it('keeps the printed layout: a merged bold title, shaded bold bordered headers, every data cell bordered and wrapped', async () => {
+    const reported = new Date(Date.UTC(2026, 10, 30, 1, 0));
+    async function* mixed() {
+      for (let i = 1; i <= 300; i++) yield { no: i, name: `问题${i}`, status: i % 2 ? '已结案' : '', at: reported };
+    }
+    const ws = await written({
+      sheetName: '问题台账', title: '川汇区问题台账', subtitle: '导出时间 2026-11-30',
+      columns: [{ header: '序号', key: 'no', width: 6 }, { header: '问题描述', key: 'name', width: 40 }, { header: '状态', key: 'status' }, { header: '上报时间', key: 'at' }],
+      rows: mixed(),
+    });
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
+    expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
+    expect(ws.getCell('D1').isMerged).toBe(true);
+    expect(ws.getCell('A2').font).toMatchObject({ size: 10, color: { argb: 'FF666666' } });
+    for (const col of ['A', 'B', 'C', 'D']) {
+      const head = ws.getCell(`${col}3`);
+      expect(head.font).toMatchObject({ bold: true });
+      expect(head.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true });
+      expect(head.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } });
+      expect(head.border).toMatchObject(THIN_BOX);
+    }
+    // Every data cell, empty ones too, first row to last.
+    for (const r of [4, 150, 303]) {
+      for (const col of ['A', 'B', 'C', 'D']) {
+        const cell = ws.getCell(`${col}${r}`);
+        expect(cell.border, `${col}${r}`).toMatchObject(THIN_BOX);
+        expect(cell.alignment, `${col}${r}`).toMatchObject({ vertical: 'top', wrapText: true });
+        expect(cell.font?.bold, `${col}${r}`).toBeFalsy();
+        expect((cell.fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none', `${col}${r}`).toBe('none');
+      }
+    }
+    expect(ws.getCell('C303').value ?? '').toBe(''); // the empty cell the loop above found bordered
+    expect(ws.getCell('A303').value).toBe(300);
+    // Dates keep the format a spreadsheet shows them with, numbers none.
+    expect(ws.getCell('D4').value).toEqual(reported);
+    expect(ws.getCell('D4').numFmt).toBe('mm-dd-yy');
+    expect(ws.getCell('A4').numFmt).toBeUndefined();
+    expect(ws.getColumn(2).width).toBe(40);
   });
 });

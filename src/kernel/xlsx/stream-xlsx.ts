@@ -18,10 +18,35 @@ export interface XlsxSheet {
   rows: AsyncIterable<Record<string, unknown>>;
 }
 
+type Style = Partial<ExcelJS.Style>;
+
+function frozen<T extends object>(o: T): Readonly<T> {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') frozen(v);
+  return Object.freeze(o);
+}
+
+const THIN = { style: 'thin' } as const;
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+const DATA_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+
+// exceljs gives every new cell a style object of its own, and its styles manager looks a style up by
+// serialising it to XML unless it has seen that very object before (a WeakMap by identity). With a
+// fresh object per cell, that serialising was half the time of a 100,000-row export. Every data cell
+// therefore gets one of these shared objects, so the lookup is a WeakMap hit; frozen because exceljs
+// writes `cell.font = …` into the cell's style object, which would restyle every cell at once. A column
+// style would not help: each cell still gets its own merged copy, and the column's border would run
+// past the data and across the title rows.
+const DATA_ROW_STYLE: Style = frozen({ alignment: DATA_ALIGNMENT });
+const DATA_CELL_STYLE: Style = frozen({ alignment: DATA_ALIGNMENT, border: BORDER });
+// The number format exceljs picks for a Date in a cell without one; on a cache hit it would not look
+// at the value's type, so dates need their own shared style.
+const DATA_DATE_STYLE: Style = frozen({ numFmt: 'mm-dd-yy', alignment: DATA_ALIGNMENT, border: BORDER });
+
 /**
  * Streams a workbook row by row (exceljs's streaming writer): memory stays bounded however many rows
  * there are, unlike a workbook built in memory. Layout for printing: title, subtitle, bold bordered
- * headers frozen at the top, landscape A4 fitted to width, headers repeated on every page.
+ * headers frozen at the top, landscape A4 fitted to width, headers repeated on every page, every data
+ * cell bordered, top-aligned and wrapped.
  */
 export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -46,16 +71,17 @@ export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number
   head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   head.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    cell.border = BORDER;
   });
   head.commit();
+  const keys = sheet.columns.map((c) => c.key);
   let count = 0;
   for await (const r of sheet.rows) {
-    const row = ws.addRow(sheet.columns.map((c) => r[c.key] ?? ''));
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.eachCell((cell) => {
-      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-    });
+    const values = keys.map((k) => r[k] ?? '');
+    const row = ws.addRow(values);
+    // The row's own style, as `row.alignment = …` used to set it; exceljs's types leave Row.style out.
+    (row as unknown as { style: Style }).style = DATA_ROW_STYLE;
+    for (let i = 0; i < n; i++) row.getCell(i + 1).style = values[i] instanceof Date ? DATA_DATE_STYLE : DATA_CELL_STYLE;
     row.commit();
     count++;
   }
