@@ -82,4 +82,46 @@ describe('writeXlsx', () => {
     expect(ws.getCell('A4').numFmt).toBeUndefined();
     expect(ws.getColumn(2).width).toBe(40);
   });
+
+  describe('when the workbook is read slower than rows come', () => {
+    const TOTAL = 60_000;
+    // Text that compresses about as poorly as real descriptions, so the zip's output fills up.
+    const text = (i: number) => Array.from({ length: 40 }, (_, k) => String.fromCharCode(0x4e00 + ((i * 7919 + k * 104_729) % 20_000))).join('');
+    function unread() {
+      let pulled = 0;
+      async function* source() {
+        for (let i = 1; i <= TOTAL; i++) { pulled++; yield { no: i, name: text(i), status: '处置中' }; }
+      }
+      const out = new PassThrough();
+      const writing = writeXlsx(out, {
+        sheetName: '问题台账', title: '川汇区问题台账',
+        columns: [{ header: '序号', key: 'no' }, { header: '问题描述', key: 'name' }, { header: '状态', key: 'status' }],
+        rows: source(),
+      });
+      writing.catch(() => {});
+      /** Resolves with the rows pulled once pulling stops (or all were). */
+      const stalled = async () => {
+        for (let last = -1; pulled !== last && pulled < TOTAL;) { last = pulled; await new Promise((r) => setTimeout(r, 150)); }
+        return pulled;
+      };
+      return { out, writing, stalled };
+    }
+
+    it('stops pulling rows until the output is read, then writes them all', async () => {
+      const { out, writing, stalled } = unread();
+      // About 4 MiB of sheet XML waits for the compressor, and some more inside the zip.
+      expect(await stalled()).toBeLessThan(TOTAL / 2);
+      let bytes = 0;
+      out.on('data', (c: Buffer) => { bytes += c.length; });
+      expect(await writing).toBe(TOTAL);
+      expect(bytes).toBeGreaterThan(0);
+    });
+
+    it('gives up instead of waiting for ever when the output is closed mid-export', async () => {
+      const { out, writing, stalled } = unread();
+      expect(await stalled()).toBeLessThan(TOTAL);
+      out.destroy();
+      await expect(writing).rejects.toThrow(/closed before the export finished/);
+    });
+  });
 });

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 
 export interface XlsxColumn {
@@ -42,11 +44,57 @@ const DATA_CELL_STYLE: Style = frozen({ alignment: DATA_ALIGNMENT, border: BORDE
 // at the value's type, so dates need their own shared style.
 const DATA_DATE_STYLE: Style = frozen({ numFmt: 'mm-dd-yy', alignment: DATA_ALIGNMENT, border: BORDER });
 
+/** Rows between two looks at the sheet's backlog. */
+const CHECK_EVERY = 500;
+/** Uncompressed sheet XML allowed to wait for the zip's compressor: ~4,000 ledger rows. */
+const MAX_BACKLOG = 4 * 2 ** 20;
+
+/**
+ * The stream holding the sheet's XML until the zip compresses it. exceljs's sheet stream ignores
+ * backpressure and hands every row on at once to a PassThrough of archiver's; left alone, that
+ * PassThrough held the uncompressed XML of the whole export (about 1 MiB per 1,000 ledger rows), as
+ * compressing is slower than writing rows. Reached through exceljs 4.4 internals, hence the guards.
+ */
+function sheetBacklog(ws: ExcelJS.Worksheet): { stream: NodeJS.EventEmitter; length: number } | null {
+  const pipe = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as
+    (NodeJS.EventEmitter & { _writableState?: { length?: unknown } }) | undefined;
+  const length = pipe?._writableState?.length;
+  return pipe && typeof length === 'number' ? { stream: pipe, length } : null;
+}
+
+/**
+ * Waits while the compressor or the reader of `out` is behind, or throws if `out` closes first (the
+ * client went away). A slow reader alone would not show in the sheet's backlog: archiver keeps
+ * compressing and holds the result itself until `out` takes it, so `out` is watched as well.
+ */
+async function caughtUp(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  for (let waited = false; ; waited = true) {
+    const backlog = sheetBacklog(ws);
+    const behind = backlog && backlog.length > MAX_BACKLOG ? backlog.stream : out.writableNeedDrain ? out : null;
+    if (!behind) {
+      // Turn the event loop even when the row source never does (SQLite answers synchronously), so
+      // the compressor and the reply run while rows are written.
+      if (!waited) await nextTurn();
+      return;
+    }
+    if (out.destroyed) throw new Error('xlsx output closed before the export finished');
+    const ac = new AbortController();
+    try {
+      await Promise.race([
+        once(behind, 'drain', { signal: ac.signal }),
+        once(out, 'close', { signal: ac.signal }).then(() => { throw new Error('xlsx output closed before the export finished'); }),
+      ]);
+    } finally {
+      ac.abort();
+    }
+  }
+}
+
 /**
  * Streams a workbook row by row (exceljs's streaming writer): memory stays bounded however many rows
- * there are, unlike a workbook built in memory. Layout for printing: title, subtitle, bold bordered
- * headers frozen at the top, landscape A4 fitted to width, headers repeated on every page, every data
- * cell bordered, top-aligned and wrapped.
+ * there are, unlike a workbook built in memory, as rows wait while the compressor or the reader is
+ * behind. Layout for printing: title, subtitle, bold bordered headers frozen at the top, landscape A4
+ * fitted to width, headers repeated on every page, every data cell bordered, top-aligned and wrapped.
  */
 export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -83,7 +131,7 @@ export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number
     (row as unknown as { style: Style }).style = DATA_ROW_STYLE;
     for (let i = 0; i < n; i++) row.getCell(i + 1).style = values[i] instanceof Date ? DATA_DATE_STYLE : DATA_CELL_STYLE;
     row.commit();
-    count++;
+    if (++count % CHECK_EVERY === 0) await caughtUp(ws, out);
   }
   ws.commit();
   await wb.commit();
@@ -92,7 +140,8 @@ export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number
 
 /** A stream to hand to the HTTP reply while writeXlsx fills it. */
 export function xlsxStream(sheet: XlsxSheet, onError: (err: unknown) => void): PassThrough {
-  const out = new PassThrough();
+  // A MiB of compressed workbook may wait for the socket, so rows seldom stop for a brief stall.
+  const out = new PassThrough({ highWaterMark: 2 ** 20 });
   writeXlsx(out, sheet).catch((err) => {
     onError(err);
     out.destroy(err as Error);
