@@ -8,7 +8,7 @@ import { bootstrapDistrict } from './modules/org/bootstrap.js';
 import { seedDemoDistrict } from './modules/org/demo/seed-demo.js';
 import { LocateService } from './modules/org/locate-service.js';
 import { createOrgApi } from './modules/org/index.js';
-import { caseDeadlineJob, ensureCategories, seedDemoCases } from './modules/cases/index.js';
+import { caseDeadlineJob, ensureCategories, idempotencyKeyPruneJob, seedDemoCases } from './modules/cases/index.js';
 import { reportQueryJob, reportReminderJob, seedDemoForms } from './modules/reporting/index.js';
 import { seedDemoSupervision, supervisionJob } from './modules/supervision/index.js';
 import { seedDemoProposals } from './modules/proposals/index.js';
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const scheduler = startScheduler(database.db, systemClock, [
     webhookJobs(jobDeps),
     caseDeadlineJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
+    idempotencyKeyPruneJob(jobDeps),
     reportQueryJob({ ...jobDeps, org }),
     reportReminderJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
     supervisionJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),

@@ -215,6 +215,20 @@ export interface InboxMessageTable {
   read_at: string | null;
 }
 
+/** A request's Idempotency-Key and what it created; expires after a week. */
+export interface IdempotencyKeyTable {
+  account_id: string;
+  key: string;
+  /** The operation the key was used for, e.g. 'case.report'. */
+  operation: string;
+  district_code: string;
+  /** sha256 hex of the request's canonical JSON body. */
+  request_hash: string;
+  /** What the first request created, e.g. the case id. */
+  entity_id: string;
+  created_at: string;
+}
+
 export interface JobRunTable {
   job: string;
   slot: string;
@@ -583,6 +597,7 @@ export interface DB {
   files: FileTable;
   inbox_messages: InboxMessageTable;
   job_runs: JobRunTable;
+  idempotency_keys: IdempotencyKeyTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
   open311_api_keys: Open311ApiKeyTable;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerName } from './problem.js';
 import type { AnyRoute } from './route.js';
 
 function schemaOf(s: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -33,11 +34,11 @@ export function buildOpenApi(routes: AnyRoute[], version: string): Record<string
   for (const r of routes) {
     const path = r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+    for (const [where, schema] of [['path', r.params], ['query', r.query], ['header', r.headers]] as const) {
       if (!schema) continue;
       const js = schemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, prop] of Object.entries(js.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+        parameters.push({ name: where === 'header' ? headerName(name) : name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
       }
     }
     const status = String(r.status ?? 200);

@@ -57,20 +57,26 @@ export function fieldPath(path: readonly PropertyKey[], prefix?: string): string
   return out || (prefix ?? '(root)');
 }
 
-export function zodProblems(err: ZodError, where: 'body' | 'query' | 'params'): FieldProblem[] {
+/** 'idempotency-key' (as Node hands header names over) → 'Idempotency-Key' (as people write them). */
+export function headerName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+export function zodProblems(err: ZodError, where: 'body' | 'query' | 'params' | 'headers'): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of err.issues) {
+    const path = where === 'headers' && typeof issue.path[0] === 'string' ? [headerName(issue.path[0]), ...issue.path.slice(1)] : issue.path;
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) out.push({ field: fieldPath([...issue.path, k]), message: `unknown field (in ${where})` });
+      for (const k of issue.keys) out.push({ field: fieldPath([...path, k]), message: `unknown field (in ${where})` });
     } else {
-      out.push({ field: fieldPath(issue.path), message: issue.message });
+      out.push({ field: fieldPath(path), message: issue.message });
     }
   }
   return out;
 }
 
 export class RequestValidationError extends Error {
-  constructor(readonly where: 'body' | 'query' | 'params', readonly errors: FieldProblem[]) {
+  constructor(readonly where: 'body' | 'query' | 'params' | 'headers', readonly errors: FieldProblem[]) {
     super(`invalid ${where}`);
   }
 }
@@ -82,7 +88,8 @@ export function toProblem(err: unknown): Problem {
     return { ...problem(status, err.code, err.message, err.errors), ...err.extra };
   }
   if (err instanceof RequestValidationError) {
-    return problem(400, 'request.invalid', `the request ${err.where} is invalid: ${err.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, err.errors);
+    const what = err.where === 'headers' ? 'a request header is' : `the request ${err.where} is`;
+    return problem(400, 'request.invalid', `${what} invalid: ${err.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, err.errors);
   }
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e?.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {

@@ -6,17 +6,19 @@ import type { Permission } from '../auth/roles.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
 import { RequestValidationError, zodProblems } from './problem.js';
 
-export interface RouteContext<B, Q, P> {
+export interface RouteContext<B, Q, P, H = unknown> {
   body: B;
   query: Q;
   params: P;
+  /** The headers the route's `headers` schema names, under their lower-case names. */
+  headers: H;
   /** Present on every route whose `auth` is not 'none'. */
   actor: Actor;
   req: FastifyRequest;
   reply: FastifyReply;
 }
 
-export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
+export interface RouteDef<B = unknown, Q = unknown, P = unknown, H = unknown> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Fastify path, e.g. '/api/v1/units/:id'. */
   url: string;
@@ -28,6 +30,11 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
+  /**
+   * Request headers the route reads, as an object schema keyed by lower-case name (Node's): other
+   * headers pass untouched; problems name the header as it is usually written ('Idempotency-Key').
+   */
+  headers?: ZodType<H>;
   /** Documented reply body. */
   response?: ZodType;
   /** Success status; 204 replies send no body. */
@@ -37,10 +44,10 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown> {
   rateLimit?: { max: number; timeWindow: string };
   /** Non-JSON reply documented in OpenAPI (e.g. 'application/geo+json'). */
   produces?: string;
-  handler(ctx: RouteContext<B, Q, P>): Promise<unknown>;
+  handler(ctx: RouteContext<B, Q, P, H>): Promise<unknown>;
 }
 
-export type AnyRoute = RouteDef<any, any, any>;
+export type AnyRoute = RouteDef<any, any, any, any>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,7 +59,7 @@ declare module 'fastify' {
   }
 }
 
-function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'params'): T {
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'params' | 'headers'): T {
   if (!schema) return value as T;
   const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!r.success) throw new RequestValidationError(where, zodProblems(r.error, where));
@@ -60,7 +67,7 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: 'body' 
 }
 
 /** Registers a route and records it for the OpenAPI document: one schema validates and documents. */
-export function route<B, Q, P>(app: FastifyInstance, def: RouteDef<B, Q, P>): void {
+export function route<B, Q, P, H>(app: FastifyInstance, def: RouteDef<B, Q, P, H>): void {
   app.routeDefs.push(def as AnyRoute);
   app.route({
     method: def.method,
@@ -78,8 +85,9 @@ export function route<B, Q, P>(app: FastifyInstance, def: RouteDef<B, Q, P>): vo
       }
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query, req.query, 'query');
+      const headers = parse(def.headers, req.headers, 'headers');
       const body = parse(def.body, req.body, 'body');
-      const result = await def.handler({ body, query, params, actor: req.actor as Actor, req, reply });
+      const result = await def.handler({ body, query, params, headers, actor: req.actor as Actor, req, reply });
       if (reply.sent) return reply;
       const status = def.status ?? 200;
       if (status === 204) return reply.code(204).send();

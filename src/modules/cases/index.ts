@@ -6,6 +6,7 @@ export type { CasesDeps } from './deps.js';
 export { ensureCategories } from './commands/ensure-categories.js';
 export { reportCase } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
+export { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 export { canActorSeeCase } from './commands/case-context.js';
 
 /** The problem ledger's one public door. */

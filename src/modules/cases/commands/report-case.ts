@@ -2,13 +2,14 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { groupCommit } from '../../../kernel/db/group-commit.js';
-import { Invalid } from '../../../kernel/errors.js';
+import { Conflict, Invalid, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { Crs } from '../../../kernel/geo/crs.js';
 import { applyAction, recordToJson, stateToJson, type Attachment, type CaseActor, type CaseSource } from '../domain/index.js';
 import { deadlineStatus } from '../domain/case-deadlines.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
+import { idempotencyKeyStore } from '../store/idempotency-key.store.js';
 import { categoryCache } from '../store/category-cache.js';
 import type { CaseActionTable, CaseTable } from '../../../kernel/db/schema.js';
 import type { UnitRef } from '../../org/index.js';
@@ -49,18 +50,54 @@ export function formatCaseNumber(districtCode: string, localDate: string, seq: n
   return `${districtCode}-${localDate.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
 }
 
+/** The operation an Idempotency-Key of a report is recorded under. */
+export const REPORT_OPERATION = 'case.report';
+
 export interface ReportCaseOptions {
   requestId?: string;
   caseActor?: CaseActor;
   comment?: string;
+  /**
+   * The request's Idempotency-Key and the hash of its body. A key the account used before makes no
+   * second case: the same body answers the first one's case, another body is refused.
+   */
+  idempotency?: { key: string; requestHash: string };
 }
 
 /** What a report wrote, as written: enough to answer the request without reading it back. */
 export interface ReportedCase {
   row: CaseTable;
-  action: CaseActionTable;
-  /** The units the report found (grid, its ancestors, the district), by id. */
-  units: Map<string, UnitRef>;
+  /** The report's one action; when replayed, the case's actions so far. */
+  actions: CaseActionTable[];
+  /** The units the report found (grid, its ancestors, the district), by id; none when replayed. */
+  units?: Map<string, UnitRef>;
+  /** An earlier request with the same Idempotency-Key made the case; this one wrote nothing. */
+  replayed: boolean;
+}
+
+/**
+ * Claims the Idempotency-Key for the case about to be made, in the case's own transaction, so the key
+ * and the case are written together or not at all. Returns the earlier case when the account already
+ * used the key for a report with the same body. On PostgreSQL a request holding the key in a
+ * transaction still open makes this one wait at the claim, before any other work: it then finds
+ * that request's key and case, committed, or claims the key itself if that one rolled back.
+ */
+async function claimKey(trx: Executor, actor: Actor, idem: NonNullable<ReportCaseOptions['idempotency']>, caseId: string, now: Date): Promise<ReportedCase | null> {
+  const claimed = await idempotencyKeyStore.claim(trx, {
+    account_id: actor.accountId, key: idem.key, operation: REPORT_OPERATION, district_code: actor.districtCode,
+    request_hash: idem.requestHash, entity_id: caseId, created_at: now.toISOString(),
+  });
+  if (claimed) return null;
+  const prior = await idempotencyKeyStore.find(trx, actor.accountId, REPORT_OPERATION, idem.key);
+  // Claimed by another request that is gone again (its key expired in between): try once more.
+  if (!prior) throw new Conflict('case.idempotency_key_in_use', '同一 Idempotency-Key 的请求正在处理，请稍后重试', [{ field: 'Idempotency-Key', message: '请稍后重试' }]);
+  if (prior.request_hash !== idem.requestHash) {
+    throw new Invalid('case.idempotency_key_reused', '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
+      [{ field: 'Idempotency-Key', message: '已用于内容不同的请求' }]);
+  }
+  const row = await caseStore.findById(trx, prior.entity_id);
+  if (!row) throw new NotFound('case', prior.entity_id);
+  return { row, actions: await caseStore.actions(trx, row.id), replayed: true };
 }
 
 /** Reports a problem; returns the new case's id. */
@@ -78,6 +115,12 @@ export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportC
   const located = pre ? await deps.org.locate(deps.database.db, pre.lng, pre.lat, pre.crs ?? 'wgs84') : null;
   // Reports arriving together share one commit on SQLite (each in its own savepoint): see groupCommit.
   return groupCommit(deps.database).run(async (trx) => {
+    const id = newId(now.getTime());
+    // First, so that a second request with the key waits here, not after doing the work.
+    if (opts.idempotency) {
+      const prior = await claimKey(trx, actor, opts.idempotency, id, now);
+      if (prior) return prior;
+    }
     const category = (await categoryCache(deps.database.db).get(trx, districtCode)).byCode.get(input.categoryCode);
     if (!category || category.level !== 2 || !category.active) {
       throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [{ field: 'categoryCode', message: '类别不存在或不是小类' }]);
@@ -111,7 +154,6 @@ export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportC
       },
     }, { actor: caseActor, now, calendar });
     const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now).replaceAll('-', ''));
-    const id = newId(now.getTime());
     const caseNumber = formatCaseNumber(districtCode, calendar.localDate(now), seq);
     const row: CaseTable = {
       id, district_code: districtCode, case_number: caseNumber, category_code: category.code, description: state.description,
@@ -135,6 +177,6 @@ export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportC
     });
     await announce(deps, trx, { id, caseNumber, categoryName: category.name }, state, record);
     const units = new Map([district, ...anc, ...(located?.grid ? [located.grid] : [])].map((u) => [u.id, u]));
-    return { row, action, units };
+    return { row, actions: [action], units, replayed: false };
   });
 }

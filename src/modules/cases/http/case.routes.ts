@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { IdempotencyKeyHeaders, requestHash } from '../../../kernel/http/idempotency.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
@@ -48,11 +49,18 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
   });
   route(app, {
     method: 'POST', url: '/api/v1/cases', tag: 'cases', permission: 'case.report', body: ReportCaseBody, status: 201,
-    summary: 'Report a problem (发现上报); the grid is located automatically; 立行整改 with before/after photos',
-    async handler({ actor, body, req }) {
+    headers: IdempotencyKeyHeaders,
+    summary: 'Report a problem (发现上报); the grid is located automatically; 立行整改 with before/after photos. '
+      + 'Safe to resend with an Idempotency-Key header (per account, kept 7 days): the same key and body answer the first case '
+      + 'with Idempotent-Replayed: true; the same key with another body is refused (422)',
+    async handler({ actor, body, headers, req, reply }) {
+      const key = headers['idempotency-key'];
       // Answered from what the report wrote: the new case, its one action, the units it located.
-      const { row, action, units } = await recordReport(deps, actor, body, { requestId: req.id });
-      return presentCase(deps, deps.database.db, toCaseActor(actor), row, [action], units);
+      const { row, actions, units, replayed } = await recordReport(deps, actor, body, {
+        requestId: req.id, ...(key !== undefined ? { idempotency: { key, requestHash: requestHash(body) } } : {}),
+      });
+      if (replayed) reply.header('Idempotent-Replayed', 'true');
+      return presentCase(deps, deps.database.db, toCaseActor(actor), row, actions, units);
     },
   });
   route(app, {

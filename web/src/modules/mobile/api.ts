@@ -109,7 +109,12 @@ export const mobileApi = {
   listCases: (status: CaseStatus[], limit = 50, cursor?: string, from?: string) =>
     api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/cases', { status: status.join(','), limit, cursor, from }),
   getCase: (id: string) => api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`),
-  report: (body: ReportBody) => api.post<CaseDetail>('/cases', body),
+  /**
+   * POST /cases. `idempotencyKey` (the outbox item's id) makes sending it again exact: the server
+   * answers the case the first request made instead of making another.
+   */
+  report: (body: ReportBody, idempotencyKey?: string) =>
+    api.post<CaseDetail>('/cases', body, idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined),
   act: (id: string, body: ActionBody) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/actions`, body),
   boundary: (unitId: string) => api.get<GridFeature>(`/units/${encodeURIComponent(unitId)}/boundary`),
   locate: (p: Point) =>

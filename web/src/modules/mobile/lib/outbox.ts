@@ -8,9 +8,10 @@
  * outbox marked with the server's message, and the next items go on; a network failure (or 5xx, 429,
  * an expired session) keeps it pending and stops the run, to be retried later.
  *
- * A POST whose answer was lost (the network dropped after sending) may have created the case: before
- * sending it again we look for it among the recent cases (same description, category, time), and for
- * a verification among the case's actions. The server has no idempotency key to make this exact.
+ * A POST whose answer was lost (the network dropped after sending) may have done its work. A report is
+ * sent with the item's id as its Idempotency-Key, every time: the server makes one case per key (kept
+ * 7 days) and answers a resend with that case, so a report is simply sent again. A verification has no
+ * key yet: before sending it again we look for it among the case's actions.
  */
 import { ApiError, errorText } from '../../../lib/api';
 import { mobileApi, type CaseDetail, type Point, type ReportBody } from '../api';
@@ -41,7 +42,7 @@ interface OutboxBase {
   lastTriedAt?: number;
   /** HTTP status of a refusal. */
   rejectedStatus?: number;
-  /** Set just before the final POST, to find a case created by a POST whose answer was lost. */
+  /** Set just before a verification's POST, to find it in the case if the answer was lost (reports need not: their key). */
   postAttemptedAt?: number;
 }
 
@@ -188,8 +189,10 @@ export function storedToBlob(p: StoredPhoto): Blob {
 // ---------------------------------------------------------------- sending
 
 /** Errors worth retrying as they are: the item itself is fine. */
-function isTransient(e: unknown): boolean {
+function isTransient(e: unknown, item?: OutboxItem): boolean {
   if (!(e instanceof ApiError)) return true;
+  // A report's 409: the server has not settled an earlier try with the same key yet; try again later.
+  if (item?.kind === 'report' && e.status === 409) return true;
   return e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
 }
 
@@ -234,43 +237,21 @@ async function uploadAll(item: OutboxItem, groups: StoredPhoto[][], label: (g: n
 
 const ids = (ps: StoredPhoto[]) => ps.map((p) => p.fileId!).filter(Boolean);
 
-/** Local calendar date a day before `t`, for the list's `from` filter. */
-function dayBefore(t: number): string {
-  const d = new Date(t - 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** A case this report's lost POST created, if it shows in the list. */
-async function findCreated(item: ReportItem): Promise<CaseDetail | null> {
-  if (!item.postAttemptedAt) return null;
-  const { items } = await mobileApi.listCases([], 100, undefined, dayBefore(item.postAttemptedAt));
-  const hit = items.find(
-    (c) =>
-      c.categoryCode === item.categoryCode &&
-      c.description.trim() === item.description.trim() &&
-      Date.parse(c.reportedAt) >= item.postAttemptedAt! - 5 * 60_000,
-  );
-  return hit ? mobileApi.getCase(hit.id) : null;
-}
-
 async function sendReport(item: ReportItem): Promise<SentItem> {
   const group = ['现场照片', '整改前照片', '整改后照片'];
   await uploadAll(item, [item.photos, item.before, item.after], (g, i) => `${group[g]}第 ${i + 1} 张`);
-  let created = await findCreated(item).catch(() => null);
-  if (!created) {
-    const body: ReportBody = { categoryCode: item.categoryCode, description: item.description.trim() };
-    if (item.location) body.location = { lng: item.location.lng, lat: item.location.lat, crs: 'wgs84' };
-    if (item.address?.trim()) body.address = item.address.trim();
-    if (item.photos.length) body.photoIds = ids(item.photos);
-    if (item.fixedOnSpot) {
-      body.fixedOnSpot = true;
-      body.beforePhotoIds = ids(item.before);
-      body.afterPhotoIds = ids(item.after);
-    }
-    item.postAttemptedAt = Date.now();
-    await idb.put('outbox', item);
-    created = await mobileApi.report(body);
+  // Built from the stored item alone, so a resend carries the same body under the same key.
+  const body: ReportBody = { categoryCode: item.categoryCode, description: item.description.trim() };
+  if (item.location) body.location = { lng: item.location.lng, lat: item.location.lat, crs: 'wgs84' };
+  if (item.address?.trim()) body.address = item.address.trim();
+  if (item.photos.length) body.photoIds = ids(item.photos);
+  if (item.fixedOnSpot) {
+    body.fixedOnSpot = true;
+    body.beforePhotoIds = ids(item.before);
+    body.afterPhotoIds = ids(item.after);
   }
+  // A refused report left no key on the server, so an edited item may keep its id (and key).
+  const created = await mobileApi.report(body, item.id);
   return {
     id: item.id,
     accountId: item.accountId,
@@ -370,7 +351,7 @@ async function runOnce(accountId: string, only?: string[]): Promise<Map<string, 
           events.dispatchEvent(new CustomEvent('sent', { detail: sent }));
           changed();
         } catch (e) {
-          if (isTransient(e)) {
+          if (isTransient(e, item)) {
             const message = transientText(e);
             await putOutbox({ ...item, state: 'pending', lastError: message });
             outcomes.set(item.id, { result: 'pending', message });
