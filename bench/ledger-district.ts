@@ -56,7 +56,7 @@ export interface PreparedDistrict {
 export async function prepareDistrict(opts: { dataDir: string; databaseUrl?: string; pgSchema?: string; now: Date }): Promise<PreparedDistrict> {
   const config = loadConfig(benchEnv(opts.dataDir, opts.databaseUrl));
   const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db'), pgSchema: opts.pgSchema });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, opts.pgSchema); // in its own schema only: a kept bench schema must not be mistaken for this one
   const boot = await bootstrapDistrict(database, config, systemClock);
   await seedDemoDistrict(database, config, systemClock, boot.districtId);
   await ensureCategories(database, createOrgApi({ database, locator: new LocateService(database, systemClock) }), config.districtCode, opts.now);

@@ -57,6 +57,20 @@ for (const tdb of testDatabases()) {
       });
     }
 
+    // Too short for a trigram: SQLite walks, and PostgreSQL must not read its whole pg_trgm index.
+    for (const [q, status] of [['路灯', ['closed', 'rejected']], ['口', ['reported', 'closed']], ['水', undefined]] as const) {
+      it(`finds a ${[...q].length}-character word by walking, newest first: ${q}`, async () => {
+        const filter: CaseListFilter = { ...base, q, status: status ? [...status] : undefined, limit: 50 };
+        expect(await caseStore.textPlan(database.db, database.dialect, q)).toBe('walk');
+        const page = await caseStore.list(database.db, database.dialect, filter);
+        const all = Array.from({ length: 400 }, (_, i) => row(i)).filter((r) => r.grid_path?.startsWith('/d/s1/') || r.assigned_unit_path?.startsWith('/d/s1/'))
+          .filter((r) => !status || (status as readonly string[]).includes(r.status))
+          .filter((r) => `${r.description}${r.address ?? ''}`.includes(q) || r.case_number === q);
+        expect(page.map((r) => r.id)).toEqual(all.map((r) => r.id).sort().reverse().slice(0, 50));
+        expect(page.length).toBeGreaterThan(0);
+      });
+    }
+
     it('starts a rare word from its matches and a common one by walking', async () => {
       expect(await caseStore.textPlan(database.db, database.dialect, '垃圾')).toBe('walk');
       expect(await caseStore.textPlan(database.db, database.dialect, '窨井盖')).toBe(database.dialect === 'sqlite' ? 'fts' : 'walk');
