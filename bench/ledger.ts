@@ -114,7 +114,7 @@ async function benchOn(opts: { total: number; profileDir: string | null; pgUrl?:
 }
 
 /** A year of cases, streamed day by day into the database, with the KPI roll-up they imply. */
-async function generate(loader: Loader, world: Parameters<typeof generateDays>[0], total: number, tag: string) {
+export async function generate(loader: Loader, world: Parameters<typeof generateDays>[0], total: number, tag: string) {
   const reference = new KpiReference(total);
   const hasRollup = (await loader.columns('case_kpi_rollup')).length > 0;
   const rollup = hasRollup ? RollupSums.create(world.calendar) : null;
