@@ -11,7 +11,7 @@ import { createOrgApi } from './modules/org/index.js';
 import { caseDeadlineJob, ensureCategories, idempotencyKeyPruneJob, seedDemoCases } from './modules/cases/index.js';
 import { reportQueryJob, reportReminderJob, seedDemoForms } from './modules/reporting/index.js';
 import { seedDemoSupervision, supervisionJob } from './modules/supervision/index.js';
-import { seedDemoProposals } from './modules/proposals/index.js';
+import { proposalReminderJob, seedDemoProposals } from './modules/proposals/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
 import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     reportQueryJob({ ...jobDeps, org }),
     reportReminderJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
     supervisionJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
+    proposalReminderJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
   ], (job, err) => log.error({ job, err }, 'scheduled job failed'));
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -565,6 +565,19 @@ export interface SupervisorOpinionTable {
   created_at: string;
 }
 
+/** One overdue reminder sent for one item and deadline (see the 2026-11-29T1520 migration). */
+export interface ProposalReminderTable {
+  subject_id: string;
+  /** 'reply#<round>', 'commitment#<index>' or 'opinion'. */
+  item: string;
+  deadline: string;
+  /** 'proposal' or 'supervisor_opinion'. */
+  subject_type: string;
+  district_code: string;
+  recipients: number;
+  sent_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -592,6 +605,7 @@ export interface DB {
   supervisor_assignments: SupervisorAssignmentTable;
   supervisor_visits: SupervisorVisitTable;
   supervisor_opinions: SupervisorOpinionTable;
+  proposal_reminders: ProposalReminderTable;
   case_actions: CaseActionTable;
   case_number_counters: CaseNumberCounterTable;
   files: FileTable;

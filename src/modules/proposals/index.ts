@@ -5,6 +5,7 @@ import { registerSupervisorRoutes } from './http/supervisor.routes.js';
 
 export type { ProposalsDeps } from './deps.js';
 export { seedDemoProposals } from './demo/seed-demo-proposals.js';
+export { proposalReminderJob, remindOverdue } from './commands/remind-overdue.js';
 
 /** CPPCC proposals (政协提案) and democratic supervisors (民主监督员): the module's one public door. */
 export function registerProposals(app: FastifyInstance, deps: ProposalsDeps): void {

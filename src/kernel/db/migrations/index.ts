@@ -14,6 +14,7 @@ import * as createSupervision from './2026-11-29T1300-create-supervision.js';
 import * as createProposals from './2026-11-29T1400-create-proposals.js';
 import * as caseReportWriteCost from './2026-11-29T1500-case-report-write-cost.js';
 import * as idempotencyKeys from './2026-11-29T1510-idempotency-keys.js';
+import * as proposalReminders from './2026-11-29T1520-proposal-reminders.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1400-create-proposals': createProposals,
   '2026-11-29T1500-case-report-write-cost': caseReportWriteCost,
   '2026-11-29T1510-idempotency-keys': idempotencyKeys,
+  '2026-11-29T1520-proposal-reminders': proposalReminders,
 };

@@ -3,6 +3,7 @@ import {
   PROPOSAL_KIND_NAMES, PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES,
   type ProposalKind, type ProposalState, type ProposalStatus, type Satisfaction,
 } from '../../supervision/domain/proposal-state.js';
+import { isCommitmentOverdue, isReplyOverdue, pastDeadline } from '../domain/overdue.js';
 import { PROPOSAL_COMMAND_NAMES, type ProposalCommand } from '../domain/proposal-policy.js';
 import { recordOf, type Proposer } from '../commands/proposal-context.js';
 
@@ -12,18 +13,18 @@ const fileRef = (proposalId: string, fileId: string) => ({
 
 const units = (hs: ProposalHandlerTable[], role: string) => hs.filter((h) => h.role === role).map((h) => ({ unitId: h.unit_id, name: h.unit_name }));
 
-/** A reply not given by the current deadline. */
+/** A reply not given by the current deadline (the rule the reminder job uses too). */
 export const replyOverdue = (row: Pick<ProposalTable, 'status' | 'reply_deadline'>, today: string) =>
-  row.status === 'assigned' && row.reply_deadline !== null && row.reply_deadline < today;
+  isReplyOverdue({ status: row.status, replyDeadline: row.reply_deadline }, today);
 
 /**
  * What the handlers owe next, by when: the reply while assigned, else the earliest open commitment.
  * The unit's "what I owe" view sorts and colours by it.
  */
 export function nextDue(state: ProposalState, today: string): { what: 'reply' | 'commitment'; date: string; overdue: boolean } | null {
-  if (state.status === 'assigned' && state.replyDeadline) return { what: 'reply', date: state.replyDeadline, overdue: state.replyDeadline < today };
+  if (state.status === 'assigned' && state.replyDeadline) return { what: 'reply', date: state.replyDeadline, overdue: isReplyOverdue(state, today) };
   const open = state.commitments.filter((c) => c.doneOn === null).map((c) => c.deadline).sort()[0];
-  return open ? { what: 'commitment', date: open, overdue: open < today } : null;
+  return open ? { what: 'commitment', date: open, overdue: pastDeadline(open, today) } : null;
 }
 
 export function presentProposalItem(row: ProposalTable, handlers: ProposalHandlerTable[], today: string) {
@@ -58,7 +59,7 @@ export function presentProposal(row: ProposalTable, state: ProposalState, handle
     replies: state.replies.map((r, i) => ({ on: r.on, summary: r.summary, files: ((replyActions[i]?.r.fileIds as string[] | undefined) ?? []).map((f) => fileRef(row.id, f)) })),
     commitmentList: state.commitments.map((c, index) => ({
       index, title: c.title, deadline: c.deadline, doneOn: c.doneOn, evidenceCount: c.evidenceCount,
-      overdue: c.doneOn === null && c.deadline < today, evidence: evidence(index),
+      overdue: isCommitmentOverdue(c, today), evidence: evidence(index),
     })),
     ratings: state.ratings.map((r) => ({ by: r.by, byName: names.get(r.by) ?? null, on: r.on, satisfaction: r.satisfaction, satisfactionName: SATISFACTION_NAMES[r.satisfaction as Satisfaction] })),
     progress: records.filter(({ a }) => a.type === 'report_progress').map(({ a, r }) => ({

@@ -3,7 +3,7 @@ export const WEBHOOK_KINDS = ['webhook', 'dingtalk', 'wecom'] as const;
 export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
 
 /** The events other modules report through enqueueEvent. */
-export const WEBHOOK_EVENT_TYPES = ['case.dispatched', 'case.overdue', 'case.closed', 'report.missing'] as const;
+export const WEBHOOK_EVENT_TYPES = ['case.dispatched', 'case.overdue', 'case.closed', 'report.missing', 'proposal.overdue', 'supervisor_opinion.overdue'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** Robot message titles (zh-CN). */
@@ -12,6 +12,8 @@ export const EVENT_TITLES: Record<WebhookEventType, string> = {
   'case.overdue': '问题已超期',
   'case.closed': '问题已结案',
   'report.missing': '报表未按时上报',
+  'proposal.overdue': '政协提案办理逾期',
+  'supervisor_opinion.overdue': '民主监督意见逾期未复',
 };
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
