@@ -22,14 +22,19 @@ export interface ListProposalsQuery {
   offset?: number;
 }
 
+/** The store filter of a list query: its filters within the actor's data scope. The list and its export share it. */
+export async function proposalFilter(deps: ProposalsDeps, actor: Actor, query: Omit<ListProposalsQuery, 'limit' | 'offset'>, today: string): Promise<ProposalFilter> {
+  return {
+    districtCode: actor.districtCode, year: query.year, status: query.status, kind: query.kind, isKey: query.key, q: query.q,
+    leaderId: query.supervisedByMe ? actor.accountId : undefined, replyOverdueOn: query.replyOverdue ? today : undefined,
+    scope: await scopeOf(deps, deps.database.db, actor),
+  };
+}
+
 export async function listProposals(deps: ProposalsDeps, actor: Actor, query: ListProposalsQuery) {
   const db = deps.database.db;
   const today = localDateOf(deps.clock.now());
-  const filter: ProposalFilter = {
-    districtCode: actor.districtCode, year: query.year, status: query.status, kind: query.kind, isKey: query.key, q: query.q,
-    leaderId: query.supervisedByMe ? actor.accountId : undefined, replyOverdueOn: query.replyOverdue ? today : undefined,
-    scope: await scopeOf(deps, db, actor),
-  };
+  const filter = await proposalFilter(deps, actor, query, today);
   const rows = await proposalStore.list(db, filter, { limit: query.limit ?? 100, offset: query.offset ?? 0 });
   const handlers = await proposalStore.handlers(db, rows.map((r) => r.id));
   const counts = await proposalStore.counts(db, filter);

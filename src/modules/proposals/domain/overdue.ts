@@ -44,3 +44,15 @@ export function overdueProposalItems(s: Pick<ProposalState, 'status' | 'replyDea
 export function overdueOpinionItem(o: Pick<OpinionState, 'status' | 'deadline'>, today: string): OverdueItem | null {
   return isOpinionOverdue(o, today) ? { what: 'opinion', item: 'opinion', deadline: o.deadline! } : null;
 }
+
+/**
+ * 是否按期 as the yearly statistics judge it: the first reply against the first reply deadline
+ * (re-assignment after 不满意 does not move it). 'overdue' while no reply came and that deadline
+ * passed; null while nothing is due yet.
+ */
+export function replyTimeliness(s: Pick<ProposalState, 'firstReplyDeadline' | 'replies'>, today: string): 'on_time' | 'late' | 'overdue' | null {
+  if (s.firstReplyDeadline === null) return null;
+  const first = s.replies[0]?.on ?? null;
+  if (first !== null) return first <= s.firstReplyDeadline ? 'on_time' : 'late';
+  return pastDeadline(s.firstReplyDeadline, today) ? 'overdue' : null;
+}

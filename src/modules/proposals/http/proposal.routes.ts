@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { NotFound } from '../../../kernel/errors.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { registerProposal } from '../commands/register-proposal.js';
-import { getProposal, listProposals, proposalFile, proposalStats } from '../commands/proposal-queries.js';
+import { getProposal, listProposals, proposalFile, proposalFilter, proposalStats } from '../commands/proposal-queries.js';
+import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
+import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
+import { localDateOf } from '../../supervision/domain/dates.js';
+import { PROPOSAL_COLUMNS, proposalRows } from './proposal.export.js';
 import { takeProposalAction, type ProposalCommandInput } from '../commands/take-proposal-action.js';
 import type { ProposalsDeps } from '../deps.js';
 import type { Permission } from '../../../kernel/auth/roles.js';
@@ -19,6 +23,26 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     method: 'GET', url: '/api/v1/proposals', tag: TAG, permission: 'proposal.read', query: ListProposalsQuery,
     summary: 'Proposals (提案) in scope, filtered by year, status, kind (答复型/落实型) and key, with counts per status and kind',
     handler: ({ actor, query }) => listProposals(deps, actor, query),
+  });
+  route(app, {
+    method: 'GET', url: '/api/v1/proposals/export.xlsx', tag: TAG, permission: 'proposal.read', query: ListProposalsQuery.omit({ limit: true, offset: true }),
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    summary: 'The proposal list as .xlsx (提案办理情况一览表), same filters and data scope as the list, streamed',
+    async handler({ actor, query, reply, req }) {
+      const now = deps.clock.now();
+      const filter = await proposalFilter(deps, actor, query, localDateOf(now));
+      const stamp = formatLocalDateTime(now, deps.config.timeZone);
+      const stream = xlsxStream({
+        sheetName: '提案办理情况', title: `${deps.config.districtName}政协提案办理情况一览表${query.year ? `（${query.year}年）` : ''}`,
+        subtitle: `导出时间：${stamp}  导出人：${actor.displayName}`,
+        columns: PROPOSAL_COLUMNS, rows: proposalRows(deps, filter),
+      }, (err) => req.log.error({ err }, 'proposal export failed'));
+      const name = encodeURIComponent(`政协提案-${stamp.slice(0, 10)}.xlsx`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="proposals.xlsx"; filename*=UTF-8''${name}`)
+        .send(stream);
+    },
   });
   route(app, {
     method: 'POST', url: '/api/v1/proposals', tag: TAG, permission: 'proposal.manage', body: RegisterProposalBody, status: 201,

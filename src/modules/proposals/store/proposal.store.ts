@@ -61,6 +61,13 @@ export const proposalStore = {
   async actions(ex: Executor, proposalId: string): Promise<ProposalActionTable[]> {
     return ex.selectFrom('proposal_actions').selectAll().where('proposal_id', '=', proposalId).orderBy('seq').execute();
   },
+  /** When each proposal first had an action of this type (e.g. 交办), by proposal id. */
+  async firstActionAt(ex: Executor, proposalIds: string[], type: string): Promise<Map<string, string>> {
+    if (!proposalIds.length) return new Map();
+    const rows = await ex.selectFrom('proposal_actions').select(['proposal_id', (eb) => eb.fn.min('at').as('at')])
+      .where('proposal_id', 'in', proposalIds).where('type', '=', type).groupBy('proposal_id').execute();
+    return new Map(rows.map((r) => [r.proposal_id, String(r.at)]));
+  },
   async appendAction(ex: Executor, row: ProposalActionTable): Promise<void> {
     await ex.insertInto('proposal_actions').values(row).execute();
   },
