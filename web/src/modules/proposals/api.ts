@@ -1,4 +1,4 @@
-import { api } from '../../lib/api';
+import { api, withQuery } from '../../lib/api';
 
 export type ProposalStatus = 'registered' | 'assigned' | 'replied' | 'implementing' | 'completed';
 export type ProposalKind = 'reply' | 'implementation';
@@ -144,6 +144,10 @@ export const proposalsApi = {
   list: (query: ListQuery, signal?: AbortSignal) => api.get<ProposalList>('/proposals', {
     ...query, key: query.key ? 'true' : undefined, supervisedByMe: query.supervisedByMe ? 'true' : undefined, replyOverdue: query.replyOverdue ? 'true' : undefined, limit: 500,
   }, { signal }),
+  /** The list's filters as an .xlsx download (a plain link, so the browser saves it with the session cookie). */
+  exportUrl: (query: ListQuery) => withQuery('/api/v1/proposals/export.xlsx', {
+    ...query, key: query.key ? 'true' : undefined, supervisedByMe: query.supervisedByMe ? 'true' : undefined, replyOverdue: query.replyOverdue ? 'true' : undefined,
+  }),
   get: (id: string) => api.get<ProposalDetail>(p(id)),
   register: (body: RegisterInput) => api.post<ProposalDetail>('/proposals', body),
   stats: (year: number) => api.get<ProposalStats>('/proposals/stats', { year }),

@@ -1,5 +1,5 @@
-import { PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -74,7 +74,14 @@ export default function ProposalListPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title="政协提案"
-        extra={can('proposal.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="proposal-register">登记提案</Button>}
+        extra={
+          <Space>
+            <Tooltip title="按当前筛选条件导出提案办理情况一览表">
+              <Button icon={<DownloadOutlined />} href={proposalsApi.exportUrl(query)} data-testid="proposal-export">导出</Button>
+            </Tooltip>
+            {can('proposal.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="proposal-register">登记提案</Button>}
+          </Space>
+        }
       >
         <Space wrap size={12} style={{ marginBottom: 12 }}>
           <Select style={{ width: 110 }} value={query.year} onChange={(year) => setQuery({ ...query, year })} options={years.map((y) => ({ value: y, label: `${y} 年` }))} data-testid="proposal-year" />
