@@ -33,6 +33,9 @@ export const entityTypeLabel: Record<string, string> = {
   account: '账号',
   calendar_day: '工作日历',
   case: '案卷',
+  task: '督办任务',
+  proposal: '政协提案',
+  supervisor_opinion: '监督意见',
 };
 
 /** The actions the server records, by name. */
@@ -58,6 +61,8 @@ export const actionNames: Record<string, string> = {
   'calendar.delete_day': '恢复日历默认',
   'system.bootstrap': '系统初始化',
   'system.demo_seed': '创建演示数据',
+  'proposal.overdue_reminder': '提案逾期提醒',
+  'supervisor_opinion.overdue_reminder': '监督意见逾期提醒',
 };
 
 const verbLabel: Record<string, string> = {

@@ -27,11 +27,13 @@ export const inboxApi = {
   markAllRead: () => api.post<void>('/inbox/read-all'),
 };
 
-/** Where a message leads: a case's or a task's page, or nowhere. */
+/** Where a message leads: a case's, a task's or a proposal's page, the 民主监督 page, or nowhere. */
 export function messageLink(m: Pick<InboxMessage, 'entityType' | 'entityId'>): string | null {
   if (!m.entityId) return null;
   if (m.entityType === 'case') return `/cases/${m.entityId}`;
   if (m.entityType === 'task') return `/supervision/tasks/${m.entityId}`;
+  if (m.entityType === 'proposal') return `/proposals/${m.entityId}`;
+  if (m.entityType === 'supervisor_opinion') return '/proposals/supervision';
   return null;
 }
 
@@ -66,7 +68,9 @@ const kindTags: Record<string, { label: string; color: string }> = {
 
 /** The tag of a message kind ('case.dispatch', 'case.near_overdue', 'case.overdue_urge', 'task.supervise' …). */
 export function messageKindTag(kind: string): { label: string; color: string } | null {
-  const k = kind.replace(/^(case|task)\./, '');
-  if (k.startsWith('overdue')) return kindTags.overdue;
-  return kindTags[k] ?? null;
+  const k = kind.replace(/^[a-z_]+\./, '');
+  if (kindTags[k]) return kindTags[k];
+  // 'overdue', 'overdue_urge' (cases), 'reply_overdue', 'commitment_overdue' (proposals) …
+  if (k.includes('overdue')) return kindTags.overdue;
+  return null;
 }
