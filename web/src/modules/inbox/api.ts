@@ -37,6 +37,14 @@ export function messageLink(m: Pick<InboxMessage, 'entityType' | 'entityId'>): s
   return null;
 }
 
+/** What the link of a message opens, as its label says. */
+export function linkLabel(entityType: string | null): string {
+  if (entityType === 'task') return '查看任务';
+  if (entityType === 'proposal') return '查看提案';
+  if (entityType === 'supervisor_opinion') return '查看监督意见';
+  return '查看案卷';
+}
+
 const kindTags: Record<string, { label: string; color: string }> = {
   dispatch: { label: '派遣', color: 'blue' },
   dispatched: { label: '派遣', color: 'blue' },

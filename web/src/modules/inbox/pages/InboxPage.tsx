@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../../lib/api';
-import { inboxApi, messageKindTag, messageLink, type InboxMessage } from '../api';
+import { inboxApi, linkLabel, messageKindTag, messageLink, type InboxMessage } from '../api';
 import { refreshUnread, setUnread } from '../unread';
 import '../../cases/cases.css';
 
@@ -164,7 +164,7 @@ export default function InboxPage() {
                     <span className="cg-inbox-title">{m.title}</span>
                     {link && (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        查看案卷 ›
+                        {linkLabel(m.entityType)} ›
                       </Typography.Text>
                     )}
                   </Space>
