@@ -61,5 +61,20 @@ for (const tdb of testDatabases()) {
       now = 5_001;
       expect((await cache.activeAccountsOf(db, [child.id])).map((a) => a.id).sort()).toEqual(['acc-a', 'acc-off']);
     });
+
+    it('drops what it read inside a transaction that rolled back, by the next recheck', async () => {
+      let now = 0;
+      const cache = new DirectoryCache(5_000, () => now);
+      const db = database.db;
+      await cache.unitsByIds(db, [root.id]);
+      const ghost = unit('d0000000-0000-7000-8000-000000000003', root, '幽灵社区');
+      await expect(db.transaction().execute(async (trx) => {
+        await unitStore.insert(trx, { ...ghost, updated_at: '2026-11-29T03:00:00.000Z' });
+        expect((await cache.unitsByIds(trx, [ghost.id])).has(ghost.id)).toBe(true);
+        throw new Error('rolled back');
+      })).rejects.toThrow('rolled back');
+      now = 5_001;
+      expect((await cache.unitsByIds(db, [ghost.id])).has(ghost.id)).toBe(false);
+    });
   });
 }

@@ -35,7 +35,8 @@ export interface CachedAccount {
  *
  * Filled lazily, by id. A write in this process (orgChanged) empties it at once; a write in another
  * process sharing a PostgreSQL database is noticed within RECHECK_MS through the tables' row counts
- * and latest updated_at (every org write sets updated_at), as the category and calendar caches do.
+ * and latest updated_at (every org write sets updated_at), as the category and calendar caches do,
+ * and so is a write that was read through the cache inside its transaction and then rolled back.
  */
 export class DirectoryCache {
   private readonly units = new Map<string, CachedUnit>();
@@ -84,8 +85,12 @@ export class DirectoryCache {
 
   private async fresh(ex: Executor): Promise<void> {
     if (this.seenWrites !== writes) {
+      // Read the fingerprint again now: if the write is still in an open transaction that later rolls
+      // back, what was cached meanwhile no longer matches it, and is dropped at the next recheck.
       this.clear();
       this.seenWrites = writes;
+      this.version = null;
+      this.checkedAt = -Infinity;
     }
     const now = this.nowMs();
     if (now - this.checkedAt < this.recheckMs) return;
