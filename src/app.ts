@@ -18,7 +18,7 @@ import { registerOrg } from './modules/org/index.js';
 import { registerPlatform } from './modules/platform/index.js';
 import { registerInbox } from './modules/inbox/inbox.js';
 import { registerCases } from './modules/cases/index.js';
-import { createOrgApi } from './modules/org/index.js';
+import { createOrgApi, createUnitMoves, type UnitMoves } from './modules/org/index.js';
 import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
 import { registerFiles } from './modules/files/index.js';
 import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
@@ -38,6 +38,8 @@ export interface AppDeps {
   locator: LocateService;
   /** Tests of the Open311 protocol layer give their own backend; the app uses the case ledger. */
   open311Backend?: import('./modules/open311/index.js').Open311Backend;
+  /** Tests give their own registry to add a listener of unit moves; the app makes one otherwise. */
+  unitMoves?: UnitMoves;
   /** false in in-process tests: no request log noise. */
   logger?: boolean | object;
 }
@@ -88,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator };
+  const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator, unitMoves: deps.unitMoves ?? createUnitMoves() };
   // One photo store for every module that keeps files (cases, task evidence, proposals).
   const fileStore = createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone });
   registerOrg(app, moduleDeps);
