@@ -23,7 +23,7 @@ import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
 import { registerFiles } from './modules/files/index.js';
 import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
 import { registerOpen311 } from './modules/open311/index.js';
-import { registerReporting } from './modules/reporting/index.js';
+import { followUnitMoves, registerReporting } from './modules/reporting/index.js';
 import { canActorSeeTaskFile, registerSupervision } from './modules/supervision/index.js';
 import { registerProposals } from './modules/proposals/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
@@ -103,7 +103,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };
   registerCases(app, casesDeps);
-  registerReporting(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
+  const reportingDeps = { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent };
+  registerReporting(app, reportingDeps);
+  // A moved unit's reports count under its new parent from the moment the move commits.
+  followUnitMoves(reportingDeps);
   registerSupervision(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
   registerProposals(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, files: fileStore });
   registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });
