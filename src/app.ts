@@ -18,12 +18,12 @@ import { registerOrg } from './modules/org/index.js';
 import { registerPlatform } from './modules/platform/index.js';
 import { registerInbox } from './modules/inbox/inbox.js';
 import { registerCases } from './modules/cases/index.js';
-import { createOrgApi } from './modules/org/index.js';
+import { createOrgApi, createUnitMoves, type UnitMoves } from './modules/org/index.js';
 import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
 import { registerFiles } from './modules/files/index.js';
 import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
 import { registerOpen311 } from './modules/open311/index.js';
-import { registerReporting } from './modules/reporting/index.js';
+import { followUnitMoves, registerReporting } from './modules/reporting/index.js';
 import { canActorSeeTaskFile, registerSupervision } from './modules/supervision/index.js';
 import { registerProposals } from './modules/proposals/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
@@ -38,6 +38,8 @@ export interface AppDeps {
   locator: LocateService;
   /** Tests of the Open311 protocol layer give their own backend; the app uses the case ledger. */
   open311Backend?: import('./modules/open311/index.js').Open311Backend;
+  /** Tests give their own registry to add a listener of unit moves; the app makes one otherwise. */
+  unitMoves?: UnitMoves;
   /** false in in-process tests: no request log noise. */
   logger?: boolean | object;
 }
@@ -88,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator };
+  const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator, unitMoves: deps.unitMoves ?? createUnitMoves() };
   // One photo store for every module that keeps files (cases, task evidence, proposals).
   const fileStore = createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone });
   registerOrg(app, moduleDeps);
@@ -101,7 +103,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };
   registerCases(app, casesDeps);
-  registerReporting(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
+  const reportingDeps = { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent };
+  registerReporting(app, reportingDeps);
+  // A moved unit's reports count under its new parent from the moment the move commits.
+  followUnitMoves(reportingDeps);
   registerSupervision(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
   registerProposals(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, files: fileStore });
   registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });

@@ -11,6 +11,7 @@ import { bootstrapDistrict } from './modules/org/bootstrap.js';
 import { importBoundaries } from './modules/org/commands/import-boundaries.js';
 import { getChildBoundaries } from './modules/org/commands/unit-queries.js';
 import { LocateService } from './modules/org/locate-service.js';
+import { createUnitMoves } from './modules/org/unit-moves.js';
 import { unitStore } from './modules/org/store/unit.store.js';
 import { recordAudit } from './kernel/audit/audit.js';
 
@@ -46,7 +47,8 @@ async function run(argv: string[]): Promise<void> {
   const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
   try {
     await migrateToLatest(database.db);
-    const deps = { database, clock: systemClock, config, locator: new LocateService(database, systemClock) };
+    // No command here moves units, so no module needs to follow moves: an empty registry.
+    const deps = { database, clock: systemClock, config, locator: new LocateService(database, systemClock), unitMoves: createUnitMoves() };
     switch (cmd) {
       case 'migrate': {
         const boot = await bootstrapDistrict(database, config, systemClock);

@@ -26,7 +26,7 @@ export interface Harness {
 }
 
 /** A fresh database, the district root and the admin, and the app served in-process. */
-export async function openHarness(tdb: TestDatabase, env: Record<string, string> = {}, extra: Pick<AppDeps, 'open311Backend'> = {}): Promise<Harness> {
+export async function openHarness(tdb: TestDatabase, env: Record<string, string> = {}, extra: Pick<AppDeps, 'open311Backend' | 'unitMoves'> = {}): Promise<Harness> {
   const database = await tdb.open();
   const clock = fixedClock('2026-11-30T02:00:00.000Z');
   const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-test-')), CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });

@@ -13,3 +13,4 @@ export function registerOrg(app: FastifyInstance, deps: OrgDeps): void {
 }
 export { createOrgApi, type OrgApi, type UnitRef, type LocatedPoint } from './public-api.js';
 export { orgChanged } from './directory-cache.js';
+export { createUnitMoves, type UnitMoves, type UnitMoved, type UnitMovedListener } from './unit-moves.js';

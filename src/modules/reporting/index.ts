@@ -11,3 +11,4 @@ export function registerReporting(app: FastifyInstance, deps: ReportingDeps): vo
 }
 export { reportQueryJob } from './commands/data-queries.js';
 export { reportReminderJob } from './commands/scheduled-reminders.js';
+export { followUnitMoves } from './commands/follow-unit-move.js';

@@ -34,6 +34,8 @@ export async function moveUnit(deps: OrgDeps, actor: Actor, id: string, parentId
       summary: `「${unit.name}」由「${oldParent?.name ?? ''}」移至「${target.name}」`,
       before: { parentId: unit.parent_id }, after: { parentId: target.id },
     });
+    // Modules keeping unit paths of their own (reporting's roll-up) follow in this same transaction.
+    await deps.unitMoves.notify(trx, { districtCode: unit.district_code, unitId: unit.id, unitName: unit.name, oldPath: unit.path, newPath, at: now, actor, requestId });
     return (await unitStore.findById(trx, unit.id))!;
   });
   deps.locator.invalidate();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { loadConfig } from '../../../kernel/config.js';
-import { createOrgApi } from '../../org/index.js';
+import { createOrgApi, createUnitMoves } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
 import {
   accumulate, computeCompleteness, emptyPartial, fieldsByVersion, finishRollup, rollupCompleteness, rollupFieldsOf, RollupFold, childKeyOf,
@@ -16,7 +16,8 @@ import type { ReportingDeps } from '../deps.js';
  * fold over the submissions as they stand, after three weeks of reports with corrections (some
  * lowering a max), late and zero reports, a new form version, and communities opened and retired
  * mid-range (one retired after reporting, before the deadline). Completeness and roll-ups read from
- * the tables must then equal the pure functions over every report.
+ * the tables must then equal the pure functions over every report. Then communities move between
+ * sub-districts, and the tables must still equal the fold, with every report under its unit's new path.
  */
 
 const FORM = {
@@ -41,6 +42,8 @@ for (const tdb of testDatabases()) {
     let formId: string;
     let deps: ReportingDeps;
     const subs: { id: string; path: string }[] = [];
+    // The app's registry of unit-move listeners, to add one that fails.
+    const unitMoves = createUnitMoves();
     const communities: { id: string; name: string }[] = [];
     let seed = 4242;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -68,7 +71,7 @@ for (const tdb of testDatabases()) {
     const values = () => ({ visits: Math.floor(rnd() * 50), peak: Math.floor(rnd() * 30), ...(rnd() < 0.7 ? { rate: Math.round(rnd() * 1000) / 10 } : {}) });
 
     beforeAll(async () => {
-      h = await openHarness(tdb);
+      h = await openHarness(tdb, {}, { unitMoves });
       h.clock.set('2026-10-20T02:00:00.000Z');
       admin = await h.login('admin');
       for (const name of ['城北街道', '城南街道']) subs.push(await mkUnit(h.districtId, 'subdistrict', name));
@@ -135,19 +138,27 @@ for (const tdb of testDatabases()) {
     };
     const allSubmissions = () => h.database.db.selectFrom('report_submissions').selectAll().where('form_id', '=', formId).execute();
 
-    it('equals the fold over every submission as it stands', async () => {
+    /** The fold over every submission, each under its unit's path as org has it now (not the stored one). */
+    const foldOfSubmissions = async () => {
       const rows = await allSubmissions();
-      expect(rows.some((r) => r.revision > 1)).toBe(true);
-      expect(rows.some((r) => r.on_time === 0)).toBe(true);
+      const pathOf = new Map((await deps.org.unitsUnder(h.database.db, rows[0].district_code, '/', {})).map((u) => [u.id, u.path]));
       const versions = (await h.database.db.selectFrom('report_form_versions').select('definition').where('form_id', '=', formId).execute()).map((v) => JSON.parse(v.definition) as ReportFormDefinition);
       const fieldsOf = fieldsByVersion(versions);
       const fold = new RollupFold();
-      for (const s of rows) fold.add(fieldsOf.get(s.form_version) ?? [], { unitPath: s.unit_path, period: s.period, onTime: s.on_time === 1, zero: s.zero === 1, values: JSON.parse(s.values) });
+      for (const s of rows) fold.add(fieldsOf.get(s.form_version) ?? [], { unitPath: pathOf.get(s.unit_id)!, period: s.period, onTime: s.on_time === 1, zero: s.zero === 1, values: JSON.parse(s.values) });
       const expected = { counts: {} as Record<string, number[]>, fields: {} as Record<string, (number | null)[]> };
       for (const r of fold.values()) {
         expected.counts[`${r.period}|${r.areaPath}|`] = [r.submitted, r.onTime, r.zero];
         for (const [f, p] of Object.entries(r.fields)) expected.fields[`${r.period}|${r.areaPath}|${f}`] = [Math.round(p.sum * 1000) / 1000 + 0, p.count, p.max];
       }
+      return expected;
+    };
+
+    it('equals the fold over every submission as it stands', async () => {
+      const rows = await allSubmissions();
+      expect(rows.some((r) => r.revision > 1)).toBe(true);
+      expect(rows.some((r) => r.on_time === 0)).toBe(true);
+      const expected = await foldOfSubmissions();
       const kept = await tables();
       expect(Object.keys(kept.counts).length).toBeGreaterThan(40);
       expect(kept).toEqual(expected);
@@ -156,7 +167,7 @@ for (const tdb of testDatabases()) {
       expect(await tables()).toEqual(kept);
     });
 
-    it('gives the completeness the pure rules give over every report, for the district and each sub-district', async () => {
+    const expectCompletenessAsPureRules = async () => {
       const rows = await allSubmissions();
       for (const scope of [{ id: h.districtId }, ...subs]) {
         const r = await h.call('GET', `/api/v1/report-forms/${formId}/completeness?unitId=${scope.id}&from=2026-11-01&to=2026-11-21&missingLimit=1000`, { cookie: admin });
@@ -168,7 +179,7 @@ for (const tdb of testDatabases()) {
         const want = computeCompleteness({
           periodType: 'daily', deadline: FORM.deadline, from: '2026-11-01', to: '2026-11-21', timeZone: 'Asia/Shanghai', now: h.clock.now(),
           units: all.map((u) => ({ unitId: u.id, activeFrom: new Date(u.createdAt), retiredAt: u.retiredAt ? new Date(u.retiredAt) : null })),
-          submissions: rows.filter((s) => s.unit_path.startsWith(scopePath)).map((s) => ({ unitId: s.unit_id, period: s.period, submittedAt: new Date(s.submitted_at), zero: s.zero === 1 })),
+          submissions: rows.filter((s) => all.some((u) => u.id === s.unit_id)).map((s) => ({ unitId: s.unit_id, period: s.period, submittedAt: new Date(s.submitted_at), zero: s.zero === 1 })),
         });
         const pick = (c: CompletenessSummary) => ({ expected: c.expected, submitted: c.submitted, onTime: c.onTime, late: c.late, zero: c.zero, missing: c.missing, reportingRate: c.reportingRate, timeliness: c.timeliness });
         expect(pick({ ...got, missing: got.missingTotal })).toEqual(pick(want.totals));
@@ -181,7 +192,9 @@ for (const tdb of testDatabases()) {
         expect(got.missing.map((m: { unitId: string; period: string }) => `${m.period} ${m.unitId}`).sort())
           .toEqual(want.missing.map((m) => `${m.period} ${m.unitId}`).sort());
       }
-    });
+    };
+
+    it('gives the completeness the pure rules give over every report, for the district and each sub-district', expectCompletenessAsPureRules);
 
     it('pages the missing list, latest period first', async () => {
       const url = (o: number, l: number) => `/api/v1/report-forms/${formId}/completeness?from=2026-11-01&to=2026-11-21&missingOffset=${o}&missingLimit=${l}`;
@@ -218,6 +231,82 @@ for (const tdb of testDatabases()) {
       const bad = await h.call('GET', `/api/v1/report-forms/${formId}/rollup?from=2026-11-01&to=2026-11-21&fields=visits,nope`, { cookie: admin });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().errors[0].field).toBe('fields');
+    });
+
+    const move = (unitId: string, parentId: string) => call('POST', `/api/v1/units/${unitId}/move`, { parentId });
+    const followAudits = async () => (await h.database.db.selectFrom('audit_events').select(['entity_id', 'summary']).where('action', '=', 'report_rollup.follow_move').execute());
+    const snapshot = async () => ({
+      tables: await tables(),
+      paths: (await allSubmissions()).map((r) => `${r.unit_id} ${r.unit_path}`).sort(),
+      units: (await deps.org.unitsUnder(h.database.db, deps.config.districtCode, '/', {})).map((u) => `${u.id} ${u.path}`),
+    });
+
+    it('leaves org and reporting as they were when a listener of the move fails', async () => {
+      const before = await snapshot();
+      expect(before.units.length).toBeGreaterThan(5);
+      const off = unitMoves.onUnitMoved(async () => {
+        throw new Error('forced failure after reporting followed');
+      });
+      try {
+        expect((await move(communities[0].id, subs[1].id)).statusCode).toBe(500);
+      } finally {
+        off();
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await followAudits()).toEqual([]);
+    });
+
+    it('counts a moved community\'s reports under its new sub-district as soon as the move commits', async () => {
+      const moved = communities[0];
+      const r = await move(moved.id, subs[1].id);
+      expect(r.statusCode, r.body).toBe(200);
+      const pathOf = async (id: string) => (await deps.org.unit(h.database.db, id))!.path;
+      const newPath = await pathOf(moved.id);
+      expect(newPath).toBe(`${await pathOf(subs[1].id)}${moved.id}/`);
+      // The reports moved with the unit, and the tables equal the fold under the new paths.
+      const rows = await allSubmissions();
+      const mine = rows.filter((s) => s.unit_id === moved.id);
+      expect(mine.length).toBeGreaterThan(10);
+      expect(new Set(mine.map((s) => s.unit_path))).toEqual(new Set([newPath]));
+      expect(await tables()).toEqual(await foldOfSubmissions());
+      // The roll-up of the new sub-district has a row for it, and the old one none.
+      const rollupOf = async (unitId: string) => (await h.call('GET', `/api/v1/report-forms/${formId}/rollup?unitId=${unitId}&from=2026-11-01&to=2026-11-21`, { cookie: admin })).json() as { reports: number; rows: { unitId: string; reports: number }[] };
+      const [north, south] = [await rollupOf(subs[0].id), await rollupOf(subs[1].id)];
+      expect(north.rows.map((x) => x.unitId)).not.toContain(moved.id);
+      expect(south.rows.find((x) => x.unitId === moved.id)?.reports).toBe(mine.filter((s) => s.period >= '2026-11-01').length);
+      // The district's row per sub-district is read from the tables: the moved reports count under 城南.
+      const inRange = rows.filter((s) => s.period >= '2026-11-01');
+      const district = await rollupOf(h.districtId);
+      for (const sub of subs) {
+        const under = new Set((await deps.org.unitsUnder(h.database.db, deps.config.districtCode, await pathOf(sub.id), {})).map((u) => u.id));
+        expect(district.rows.find((x) => x.unitId === sub.id)?.reports).toBe(inRange.filter((s) => under.has(s.unit_id)).length);
+      }
+      expect(north.reports + south.reports).toBe(inRange.length);
+      // Completeness: expected under the new parent, and every figure as the pure rules give it.
+      const c = (await h.call('GET', `/api/v1/report-forms/${formId}/completeness?unitId=${subs[1].id}&from=2026-11-01&to=2026-11-21`, { cookie: admin })).json();
+      const row = c.units.find((u: { unitId: string }) => u.unitId === moved.id);
+      expect(row.expected).toBe(21);
+      expect(row.submitted).toBe(mine.filter((s) => s.period >= '2026-11-01').length);
+      await expectCompletenessAsPureRules();
+      // The audit log says the reports followed, in the move's request.
+      const audits = await followAudits();
+      expect(audits.map((a) => a.entity_id)).toEqual([moved.id]);
+      expect(audits[0].summary).toContain(`${mine.length} 份报告`);
+      // And back again: still the fold.
+      expect((await move(moved.id, subs[0].id)).statusCode).toBe(200);
+      expect(await tables()).toEqual(await foldOfSubmissions());
+      await expectCompletenessAsPureRules();
+    });
+
+    it('changes nothing in reporting when the moved unit has no reports', async () => {
+      const quiet = await mkUnit(subs[0].id, 'community', '无报告社区');
+      const before = await snapshot();
+      const audits = (await followAudits()).length;
+      expect((await move(quiet.id, subs[1].id)).statusCode).toBe(200);
+      const after = await snapshot();
+      expect(after.tables).toEqual(before.tables);
+      expect(after.paths).toEqual(before.paths);
+      expect((await followAudits()).length).toBe(audits);
     });
   });
 }

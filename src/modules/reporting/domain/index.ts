@@ -4,3 +4,4 @@ export * from './completeness.js';
 export * from './rollup.js';
 export * from './rollup-table.js';
 export * from './completeness-rollup.js';
+export * from './unit-move.js';

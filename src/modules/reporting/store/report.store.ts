@@ -1,4 +1,5 @@
 import type { Executor } from '../../../kernel/db/db.js';
+import { sql } from 'kysely';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import type { ReportFormTable, ReportSubmissionTable } from '../../../kernel/db/schema.js';
 import type { ReportFormDefinition } from '../domain/index.js';
@@ -76,5 +77,33 @@ export const reportStore = {
   async submissionPage(ex: Executor, formId: string, afterId: string, limit: number) {
     return ex.selectFrom('report_submissions').select(['id', 'unit_path', 'period', 'on_time', 'zero', 'values', 'form_version'])
       .where('form_id', '=', formId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  },
+
+  /** Every form of a district, replaced ones too (their reports still count in the roll-up). */
+  async formIds(ex: Executor, districtCode: string): Promise<string[]> {
+    return (await ex.selectFrom('report_forms').select('id').where('district_code', '=', districtCode).orderBy('id').execute()).map((r) => r.id);
+  },
+
+  /** One unit's own reports of a form, every period. */
+  async reportsOfUnit(ex: Executor, formId: string, unitId: string) {
+    return ex.selectFrom('report_submissions').select(['period', 'on_time', 'zero', 'values', 'form_version'])
+      .where('form_id', '=', formId).where('unit_id', '=', unitId).orderBy('period').execute();
+  },
+
+  /** Re-keys the reports of these units made under oldPath to newPath (a moved subtree); by unit id, so the unique index finds them. */
+  async movePaths(ex: Executor, formId: string, unitIds: string[], oldPath: string, newPath: string): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < unitIds.length; i += 500) {
+      const r = await ex.updateTable('report_submissions').set({ unit_path: sql<string>`${newPath} || substr(unit_path, ${oldPath.length + 1})` })
+        .where('form_id', '=', formId).where('unit_id', 'in', unitIds.slice(i, i + 500)).where(startsWith('unit_path', oldPath)).executeTakeFirst();
+      n += Number(r.numUpdatedRows);
+    }
+    return n;
+  },
+
+  /** Re-keys the 24-hour queries of reports under oldPath (they decide who may see and answer them). */
+  async moveQueryPaths(ex: Executor, districtCode: string, oldPath: string, newPath: string): Promise<void> {
+    await ex.updateTable('report_queries').set({ unit_path: sql<string>`${newPath} || substr(unit_path, ${oldPath.length + 1})` })
+      .where('district_code', '=', districtCode).where(startsWith('unit_path', oldPath)).execute();
   },
 };

@@ -113,4 +113,24 @@ export const rollupStore = {
       .where('form_id', '=', formId).where('area_path', 'in', areas).where('field', 'in', fields)
       .where('period', '>=', from).where('period', '<=', to).execute();
   },
+
+  /** Every row of one area (all periods) of a form: what a moving unit's descendants reported. */
+  async areaRows(ex: Executor, formId: string, area: string) {
+    const counts = await ex.selectFrom('report_rollups').select(['period', 'submitted', 'on_time', 'zero'])
+      .where('form_id', '=', formId).where('area_path', '=', area).execute();
+    if (!counts.length) return { counts: [], fields: [] };
+    const fields = await ex.selectFrom('report_rollup_fields').select(['period', 'field', 'sum', 'count', 'max'])
+      .where('form_id', '=', formId).where('area_path', '=', area).execute();
+    return { counts: counts.map((r) => ({ period: r.period, submitted: r.submitted, onTime: r.on_time, zero: r.zero })), fields };
+  },
+
+  /** Re-keys the rows of these areas (exact old paths, all under oldPath) to newPath: a moved subtree's own areas. */
+  async moveAreas(ex: Executor, formId: string, areas: string[], oldPath: string, newPath: string): Promise<void> {
+    const rekeyed = sql<string>`${newPath} || substr(area_path, ${oldPath.length + 1})`;
+    for (let i = 0; i < areas.length; i += BATCH) {
+      const chunk = areas.slice(i, i + BATCH);
+      await ex.updateTable('report_rollups').set({ area_path: rekeyed }).where('form_id', '=', formId).where('area_path', 'in', chunk).execute();
+      await ex.updateTable('report_rollup_fields').set({ area_path: rekeyed }).where('form_id', '=', formId).where('area_path', 'in', chunk).execute();
+    }
+  },
 };

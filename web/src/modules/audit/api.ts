@@ -51,6 +51,8 @@ export const actionNames: Record<string, string> = {
   'unit.create': '新增单位',
   'unit.update': '修改单位',
   'unit.move': '移动单位',
+  'report_rollup.follow_move': '报表汇总随单位移动',
+  'report_rollup.rebuild': '重建报表汇总',
   'unit.retire': '撤销单位',
   'boundary.import': '导入边界',
   'boundary.set': '设置边界',
