@@ -180,6 +180,17 @@ export function buildRecord(state: CaseState | null, action: CaseAction, ctx: Ac
       payload = { extra, previousDeadline: iso(current), deadline: iso(addTimeLimit(calendar, base, extra)) };
       break;
     }
+    case 'relocate': {
+      const oldPath = r.path('oldPath') ?? '/';
+      const newPath = r.path('newPath') ?? '/';
+      if (oldPath === newPath) r.fail('newPath', 'must differ from oldPath');
+      const s = state!;
+      if (!s.gridPath?.startsWith(oldPath) && !s.assignedUnitPath?.startsWith(oldPath)) r.fail('oldPath', 'neither the grid nor the assigned unit of the case lies under it');
+      // Omitted: unchanged by the move. Recorded either way, so that replay needs no org.
+      const id = (key: 'communityId' | 'subdistrictId') => (src[key] === undefined ? s[key] : r.optionalText(key, 100));
+      payload = { oldPath, newPath, communityId: id('communityId'), subdistrictId: id('subdistrictId') };
+      break;
+    }
     case 'comment':
       if (comment === null) problems.push({ field: 'comment', message: 'required' });
       payload = {};

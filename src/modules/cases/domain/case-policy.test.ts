@@ -53,6 +53,9 @@ const SCENARIOS: Scenario[] = [
   { action: 'supervise', status: 'handling', allowed: ['supervision_office', 'district_leader', 'admin'] },
   { action: 'comment', status: 'reported', allowed: ALL_ROLES.filter((r) => r !== 'unit_handler') },
   { action: 'comment', status: 'handling', allowed: [...ALL_ROLES] },
+  // Recorded by the system when org moves a unit; no role may, in scope or not.
+  { action: 'relocate', status: 'handling', allowed: [] },
+  { action: 'relocate', status: 'closed', allowed: [] },
 ];
 
 /** Out of scope: another sub-district, community, grid or unit; for a report, another district. */

@@ -2,7 +2,7 @@ import { ROLE_CODES, ROLES, type RoleCode } from '../../../kernel/auth/roles.js'
 import { invalidTransitionReason } from './case-errors.js';
 import { guardFailure, isLegal } from './case-transitions.js';
 import {
-  CASE_ACTION_NAMES, CASE_ACTION_TYPES, type CaseActionType, type CaseActor, type CaseState,
+  CASE_ACTION_NAMES, CASE_ACTION_TYPES, SYSTEM_ACTIONS, type CaseActionType, type CaseActor, type CaseState,
 } from './case-types.js';
 
 /**
@@ -50,6 +50,8 @@ export const casePolicy: Record<CaseActionType, Partial<Record<RoleCode, ScopeRu
   urge: { subdistrict_staff: 'subdistrict_triage', supervision_office: 'visible', admin: 'visible' },
   supervise: { supervision_office: 'visible', district_leader: 'visible', admin: 'visible' },
   comment: ANYONE_WHO_SEES,
+  // No role: only the system records it (canTakeAction), when org moves a unit.
+  relocate: {},
 };
 
 export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string };
@@ -108,6 +110,13 @@ export function canTakeAction(actor: CaseActor, type: CaseActionType, state: Cas
   if (actor.via === 'open311') {
     return type === 'report' ? OK : { ok: false, code: FORBIDDEN, reason: '市民上报渠道只能上报问题' };
   }
+  // The system records what follows from other modules' changes, and only that; nobody else may.
+  if (actor.via === 'system') {
+    return SYSTEM_ACTIONS.has(type) ? OK : { ok: false, code: FORBIDDEN, reason: `系统不能「${CASE_ACTION_NAMES[type]}」` };
+  }
+  if (SYSTEM_ACTIONS.has(type)) {
+    return { ok: false, code: FORBIDDEN, reason: `「${CASE_ACTION_NAMES[type]}」由系统随组织机构调整自动记录，不能手工提交` };
+  }
   // A fix on the spot is checked by someone else: the reporter does not sign off their own work.
   if ((type === 'verify_pass' || type === 'verify_fail') && state?.fixedOnSpot && state.reportedBy === actor.accountId) {
     return { ok: false, code: FORBIDDEN, reason: '立行整改的问题须由上报人以外的人员核查' };
@@ -127,9 +136,9 @@ export function canTakeAction(actor: CaseActor, type: CaseActionType, state: Cas
   return { ok: false, code: FORBIDDEN, reason };
 }
 
-/** The actions the actor may take on the case now, and no others (for the UI). */
+/** The actions the actor may take on the case now, and no others (for the UI); a user is never offered a system action. */
 export function allowedActions(actor: CaseActor, state: CaseState | null): CaseActionType[] {
-  return CASE_ACTION_TYPES.filter((t) => canTakeAction(actor, t, state).ok);
+  return CASE_ACTION_TYPES.filter((t) => (actor.via === 'system' || !SYSTEM_ACTIONS.has(t)) && canTakeAction(actor, t, state).ok);
 }
 
 /** A report must lie in the actor's district: the actor's scope and the district path nest. */

@@ -38,6 +38,9 @@ export function actor(role: RoleCode, scopePath = IN_SCOPE[role], accountId = `a
   return { accountId, roles: [role], unitId: `unit-of-${accountId}`, scopePath };
 }
 
+/** The platform itself, following a unit move: the one actor that may relocate. */
+export const SYSTEM: CaseActor = { accountId: 'system', roles: [], unitId: 'd', scopePath: P.district, via: 'system' };
+
 /** The fixtures' own admin: a separate account, so that matrix actors are never the reporter. */
 export const admin = actor('admin', P.district, 'acc-fixture-admin');
 export const ALL_ROLES = ROLE_CODES;
@@ -58,6 +61,8 @@ export function validAction(type: CaseActionType, extra: Partial<Record<string, 
     return: reason, start: {}, request_extension: { extra: { value: 4, unit: 'hours' }, reason: '材料未到' },
     approve_extension: {}, deny_extension: reason, feedback: {}, verify_pass: {}, verify_fail: reason,
     reopen: reason, urge: {}, supervise: {}, comment: {},
+    // The case's community moves from sub-district s to s2.
+    relocate: { oldPath: P.community, newPath: '/d/s2/c/', subdistrictId: 's2' },
   };
   const payload = { ...(payloads[type] as object), ...extra };
   return { type, payload, comment: type === 'comment' ? '请尽快处理' : null } as CaseAction;
@@ -73,7 +78,8 @@ export function walk(
   const records: ActionRecord[] = [];
   for (const x of types) {
     const action = typeof x === 'string' ? validAction(x) : x;
-    const r = applyAction(state, action, { actor: opts.who ?? admin, now: new Date(t), calendar });
+    const who = action.type === 'relocate' ? SYSTEM : opts.who ?? admin;
+    const r = applyAction(state, action, { actor: who, now: new Date(t), calendar });
     state = r.state;
     records.push(r.record);
     t += 60_000;

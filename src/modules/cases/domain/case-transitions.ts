@@ -14,47 +14,49 @@ export const reportTransition = { problem_list: 'reported', fixed_on_spot: 'pend
  * action missing from a row is refused with InvalidTransition. Actions that lead back to their own
  * state (comment, urge, extension requests …) change only counters and fields.
  *
+ * relocate (区划调整) is legal everywhere: a unit move re-bases the case's paths whatever its state.
+ *
  * verify_fail: 'rework' sends a dispatched case back to its unit (返工); a fix on the spot that fails
  * verification (no unit was ever assigned) goes to the problem list instead.
  */
 export const transitions = {
   reported: {
     escalate: 'escalated', accept: 'accepted', reject: 'rejected', merge: 'merged',
-    escalate_district: 'escalated_district', absorb: 'reported', comment: 'reported',
+    escalate_district: 'escalated_district', absorb: 'reported', comment: 'reported', relocate: 'reported',
   },
   escalated: {
     accept: 'accepted', reject: 'rejected', merge: 'merged', escalate_district: 'escalated_district',
-    absorb: 'escalated', comment: 'escalated',
+    absorb: 'escalated', comment: 'escalated', relocate: 'escalated',
   },
   escalated_district: {
     accept: 'accepted', reject: 'rejected', merge: 'merged', dispatch: 'dispatched',
-    absorb: 'escalated_district', comment: 'escalated_district',
+    absorb: 'escalated_district', comment: 'escalated_district', relocate: 'escalated_district',
   },
   accepted: {
     dispatch: 'dispatched', merge: 'merged', escalate_district: 'escalated_district',
-    absorb: 'accepted', urge: 'accepted', supervise: 'accepted', comment: 'accepted',
+    absorb: 'accepted', urge: 'accepted', supervise: 'accepted', comment: 'accepted', relocate: 'accepted',
   },
   dispatched: {
     start: 'handling', return: 'returned',
     request_extension: 'dispatched', approve_extension: 'dispatched', deny_extension: 'dispatched',
-    absorb: 'dispatched', urge: 'dispatched', supervise: 'dispatched', comment: 'dispatched',
+    absorb: 'dispatched', urge: 'dispatched', supervise: 'dispatched', comment: 'dispatched', relocate: 'dispatched',
   },
   handling: {
     feedback: 'pending_verification', return: 'returned',
     request_extension: 'handling', approve_extension: 'handling', deny_extension: 'handling',
-    absorb: 'handling', urge: 'handling', supervise: 'handling', comment: 'handling',
+    absorb: 'handling', urge: 'handling', supervise: 'handling', comment: 'handling', relocate: 'handling',
   },
   returned: {
     dispatch: 'dispatched', reject: 'rejected', merge: 'merged', escalate_district: 'escalated_district',
-    absorb: 'returned', urge: 'returned', supervise: 'returned', comment: 'returned',
+    absorb: 'returned', urge: 'returned', supervise: 'returned', comment: 'returned', relocate: 'returned',
   },
   pending_verification: {
     verify_pass: 'closed', verify_fail: { rework: 'handling', fixed_on_spot: 'reported' },
-    absorb: 'pending_verification', comment: 'pending_verification',
+    absorb: 'pending_verification', comment: 'pending_verification', relocate: 'pending_verification',
   },
-  closed: { reopen: 'accepted', comment: 'closed' },
-  rejected: { reopen: 'accepted', comment: 'rejected' },
-  merged: { comment: 'merged' },
+  closed: { reopen: 'accepted', comment: 'closed', relocate: 'closed' },
+  rejected: { reopen: 'accepted', comment: 'rejected', relocate: 'rejected' },
+  merged: { comment: 'merged', relocate: 'merged' },
 } as const satisfies Record<CaseStatus, Partial<Record<CaseActionType, Target>>>;
 
 export type Transitions = typeof transitions;

@@ -54,6 +54,7 @@ export const CASE_ACTION_TYPES = [
   'urge',
   'supervise',
   'comment',
+  'relocate',
 ] as const;
 export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
 
@@ -78,7 +79,14 @@ export const CASE_ACTION_NAMES: Record<CaseActionType, string> = {
   urge: '催办',
   supervise: '督办',
   comment: '备注',
+  relocate: '区划调整',
 };
+
+/**
+ * Actions the system records on its own (区划调整 when org moves a unit): never offered to nor
+ * accepted from a user, whatever the role; only an actor with via 'system' may take them.
+ */
+export const SYSTEM_ACTIONS: ReadonlySet<CaseActionType> = new Set(['relocate']);
 
 /** Where a report came from. */
 export const CASE_SOURCES = ['patrol', 'staff', 'open311', 'supervision', 'hotline'] as const;
@@ -121,8 +129,12 @@ export interface CaseActor {
   unitId: string;
   /** Materialized path of the actor's scope unit; compared with the case's paths by the policy. */
   scopePath: string;
-  /** 'open311' for a citizen report through an Open311 client: it may report and nothing else. */
-  via?: 'open311';
+  /**
+   * 'open311' for a citizen report through an Open311 client: it may report and nothing else.
+   * 'system' for work the platform does itself (following a unit move): it may take SYSTEM_ACTIONS
+   * and nothing else.
+   */
+  via?: 'open311' | 'system';
 }
 
 /** The state of a case, derived from its actions (replay) and cached by the store. */
@@ -229,6 +241,12 @@ export interface ActionInputs {
   urge: Empty;
   supervise: Empty;
   comment: Empty;
+  /**
+   * A unit moved (org): every path of the case starting with oldPath now starts with newPath. The
+   * community and sub-district the case's grid now lies in come along when the move changed them
+   * (the command reads them from org); omitted, they stay.
+   */
+  relocate: { oldPath: string; newPath: string; communityId?: string | null; subdistrictId?: string | null };
 }
 
 export type CaseAction = {
@@ -247,12 +265,14 @@ export type ReportRecord = Required<{ [K in keyof ReportInput]: Exclude<ReportIn
  * Payloads as recorded. Computed values (deadlines, as ISO strings) are recorded too, so replay
  * needs no calendar and a later calendar change never rewrites history.
  */
-export interface RecordPayloads extends Omit<ActionInputs, 'report' | 'dispatch' | 'approve_extension' | 'verify_fail'> {
+export interface RecordPayloads extends Omit<ActionInputs, 'report' | 'dispatch' | 'approve_extension' | 'verify_fail' | 'relocate'> {
   report: ReportRecord;
   dispatch: { unitId: string; unitPath: string; timeLimit: TimeLimit; deadline: string };
   approve_extension: { extra: TimeLimit; previousDeadline: string; deadline: string };
   /** deadline is null when a fix on the spot fails: the case goes to the problem list instead. */
   verify_fail: { reason: string; deadline: string | null };
+  /** The ids recorded are those the case has after the move, changed or not: replay needs no org. */
+  relocate: { oldPath: string; newPath: string; communityId: string | null; subdistrictId: string | null };
 }
 
 /** One entry of the append-only action list. */

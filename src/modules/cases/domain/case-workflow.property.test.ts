@@ -7,7 +7,7 @@ import {
   applyAction, CASE_ACTION_TYPES, CASE_STATUSES, replay, transitions,
   type ActionRecord, type CaseAction, type CaseActionType, type CaseActor, type CaseState,
 } from './case-workflow.js';
-import { actor, ALL_ROLES, calendar, cst, deepFreeze, OUT_OF_SCOPE, P, reportPayload, validAction } from './case-test-fixtures.js';
+import { actor, ALL_ROLES, calendar, cst, deepFreeze, OUT_OF_SCOPE, P, reportPayload, SYSTEM, validAction } from './case-test-fixtures.js';
 
 const ACTORS: CaseActor[] = [
   ...ALL_ROLES.map((r) => actor(r)),
@@ -15,6 +15,7 @@ const ACTORS: CaseActor[] = [
   actor('unit_handler', '/d/u9/', 'acc-u9'),
   { accountId: 'acc-both', roles: ['grid_worker', 'community_worker'], unitId: 'g1', scopePath: P.grid },
   { accountId: 'open311:app', roles: [], unitId: 'd', scopePath: P.district, via: 'open311' },
+  SYSTEM,
 ];
 
 const step = fc.record({
@@ -33,7 +34,29 @@ const step = fc.record({
 });
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
-function actionFor(type: CaseActionType, s: Step): CaseAction {
+/**
+ * A unit move that touches the case: its community between sub-districts s and s2 (variant 0), its
+ * large grid to the other sub-district's community (1), or its assigned unit in and out of /d/m/
+ * (2, or when it has no grid). A case with neither path gets a move that misses it.
+ */
+function relocationOf(state: CaseState | null, variant: number): Record<string, unknown> {
+  const grid = state?.gridPath?.split('/').filter(Boolean);
+  const unit = state?.assignedUnitPath;
+  if (grid && (variant !== 2 || !unit)) {
+    const [d, sub, com, large] = grid;
+    const [toSub, toCom] = sub === 's' ? ['s2', 'c2'] : ['s', 'c'];
+    return variant === 1
+      ? { oldPath: `/${d}/${sub}/${com}/${large}/`, newPath: `/${d}/${toSub}/${toCom}/${large}/`, subdistrictId: toSub, communityId: toCom }
+      : { oldPath: `/${d}/${sub}/${com}/`, newPath: `/${d}/${toSub}/${com}/`, subdistrictId: toSub };
+  }
+  if (unit) {
+    const rest = unit.slice(P.district.length);
+    return rest.startsWith('m/') ? { oldPath: unit, newPath: `${P.district}${rest.slice(2)}` } : { oldPath: unit, newPath: `${P.district}m/${rest}` };
+  }
+  return { oldPath: '/d/nowhere/', newPath: '/d/s2/nowhere/' };
+}
+
+function actionFor(type: CaseActionType, s: Step, state: CaseState | null): CaseAction {
   if (s.invalid) return { type, payload: {} as never, comment: type === 'comment' ? null : undefined };
   switch (type) {
     case 'report': {
@@ -45,6 +68,7 @@ function actionFor(type: CaseActionType, s: Step): CaseAction {
     }
     case 'dispatch': return validAction(type, { ...s.unit, timeLimit: s.limit });
     case 'request_extension': return validAction(type, { extra: s.limit });
+    case 'relocate': return { type, payload: relocationOf(state, s.variant) as never };
     default: return validAction(type);
   }
 }
@@ -54,7 +78,7 @@ const WEIGHT: Partial<Record<CaseActionType, number>> = {
   feedback: 4, verify_pass: 3, verify_fail: 3, reopen: 2,
 };
 
-const NEEDS_PAYLOAD = new Set<CaseActionType>(['report', 'reject', 'merge', 'absorb', 'dispatch', 'return', 'request_extension', 'deny_extension', 'verify_fail', 'reopen', 'comment']);
+const NEEDS_PAYLOAD = new Set<CaseActionType>(['report', 'reject', 'merge', 'absorb', 'dispatch', 'return', 'request_extension', 'deny_extension', 'verify_fail', 'reopen', 'comment', 'relocate']);
 
 function checkInvariants(s: CaseState, applied: number): void {
   expect(CASE_STATUSES).toContain(s.status);
@@ -77,6 +101,13 @@ function checkInvariants(s: CaseState, applied: number): void {
   if (s.status === 'rejected') expect(s.rejectionReason).not.toBeNull();
   expect(new Set(s.reporters).size).toBe(s.reporters.length);
   expect(s.reporters[0]).toBe(s.reportedBy);
+  // Relocations keep the paths well-formed, the grid within the district, and the ids with the grid.
+  if (s.gridPath !== null) {
+    expect(s.gridPath.startsWith(s.districtPath)).toBe(true);
+    const [, sub, com] = s.gridPath.split('/').filter(Boolean);
+    expect([s.subdistrictId, s.communityId]).toEqual([sub, com]);
+  }
+  if (s.assignedUnitPath !== null) expect(s.assignedUnitPath).toMatch(/^\/d\/(?:m\/)?u9?\/$/);
 }
 
 /** Runs random steps; returns every applied record and the state folded by applyAction. */
@@ -98,7 +129,7 @@ function run(steps: Step[]): { state: CaseState | null; records: ActionRecord[] 
     }
     const before = state === null ? null : structuredClone(deepFreeze(state));
     try {
-      const r = applyAction(state, actionFor(type, s), { actor: who, now: new Date(t), calendar });
+      const r = applyAction(state, actionFor(type, s, state), { actor: who, now: new Date(t), calendar });
       const target = state === null ? null : (transitions[state.status] as Record<string, unknown>)[type];
       if (typeof target === 'string') expect(r.state.status).toBe(target);
       else if (target) expect(Object.values(target as object)).toContain(r.state.status);
@@ -108,7 +139,9 @@ function run(steps: Step[]): { state: CaseState | null; records: ActionRecord[] 
       if (!(e instanceof DomainError)) throw e;
       expect(state).toEqual(before);
       // An offered action with a good payload is taken (a report also needs the right district).
-      if (s.bias < 8 && !(s.invalid && NEEDS_PAYLOAD.has(type)) && type !== 'report') throw e;
+      // A relocation misses a case in no grid and with no unit: nothing of it lies under the moved unit.
+      const missed = type === 'relocate' && !state?.gridPath && !state?.assignedUnitPath;
+      if (s.bias < 8 && !(s.invalid && NEEDS_PAYLOAD.has(type)) && type !== 'report' && !missed) throw e;
     }
     if (state !== null) checkInvariants(state, records.length);
   }

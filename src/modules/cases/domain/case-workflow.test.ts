@@ -6,7 +6,7 @@ import {
 } from './case-workflow.js';
 import { recordFromJson, recordToJson, stateFromJson, stateToJson } from './case-json.js';
 import {
-  actor, admin, calendar, cst, deepFreeze, P, reportPayload, stateFor, validAction, walk,
+  actor, admin, calendar, cst, deepFreeze, P, reportPayload, stateFor, SYSTEM, validAction, walk,
 } from './case-test-fixtures.js';
 
 const ctx = (now: Date, who = admin) => ({ actor: who, now, calendar });
@@ -31,7 +31,7 @@ describe('the transitions table', () => {
       expect(err.code).toBe('case.invalid_transition');
       expect(err.kind).toBe('conflict');
     } else {
-      const { state: next, record } = applyAction(state, validAction(type), ctx(now));
+      const { state: next, record } = applyAction(state, validAction(type), ctx(now, type === 'relocate' ? SYSTEM : admin));
       const expected = typeof target === 'string' ? target : (target as { rework: string }).rework;
       expect(next.status).toBe(expected);
       expect(next.version).toBe(state.version + 1);
@@ -215,5 +215,54 @@ describe('the stored form', () => {
     const { records } = walk(['report', 'escalate', 'accept', 'dispatch']);
     expect(() => replay([records[0], records[3]])).toThrow(InvalidTransition);
     expect(() => replay([])).toThrow(/report action/);
+  });
+});
+
+describe('relocate (区划调整): a unit move re-bases the case', () => {
+  const now = cst('2025-09-26T10:00');
+  const move = (payload: Record<string, unknown>) => ({ type: 'relocate', payload } as CaseAction);
+
+  it('re-bases the grid path and takes the new sub-district, changing nothing else', () => {
+    const state = deepFreeze(stateFor('handling'));
+    const { state: next, record } = applyAction(state, validAction('relocate'), ctx(now, SYSTEM));
+    expect(next).toEqual({
+      ...state, gridPath: '/d/s2/c/gl/g1/', subdistrictId: 's2', communityId: 'c', updatedAt: now, version: state.version + 1,
+    });
+    expect(record).toMatchObject({ type: 'relocate', actorId: 'system', roles: [], payload: { oldPath: P.community, newPath: '/d/s2/c/', communityId: 'c', subdistrictId: 's2' } });
+    expect(replay([record], state)).toEqual(next);
+    expect(replay([recordFromJson(recordToJson(record))], state)).toEqual(next);
+    expect(stateFromJson(stateToJson(next))).toEqual(next);
+  });
+
+  it('re-bases the assigned unit when the moved unit is the department, leaving the grid and its ids', () => {
+    const state = stateFor('dispatched');
+    const { state: next } = applyAction(state, move({ oldPath: P.unit, newPath: '/d/x/u/', subdistrictId: 'ignored' }), ctx(now, SYSTEM));
+    expect(next.assignedUnitPath).toBe('/d/x/u/');
+    expect(next.gridPath).toBe(P.grid);
+    expect(next.subdistrictId).toBe('s');
+    expect(next.status).toBe('dispatched');
+    expect(next.deadline).toEqual(state.deadline);
+  });
+
+  it('is legal in every state, including closed and merged ones', () => {
+    for (const status of CASE_STATUSES) {
+      const state = stateFor(status);
+      expect(applyAction(state, validAction('relocate'), ctx(now, SYSTEM)).state.status).toBe(status);
+    }
+  });
+
+  it('is refused to every user, even the admin, and the system may do nothing else', () => {
+    const state = stateFor('handling');
+    const err = thrown(() => applyAction(state, validAction('relocate'), ctx(now, admin)));
+    expect(err.code).toBe('case.action_forbidden');
+    expect(thrown(() => applyAction(state, validAction('urge'), ctx(now, SYSTEM))).code).toBe('case.action_forbidden');
+  });
+
+  it('wants two different unit paths, one of them a prefix of the case', () => {
+    const state = stateFor('handling');
+    expect(thrown(() => applyAction(state, move({ oldPath: '/d/s9/', newPath: '/d/s2/s9/' }), ctx(now, SYSTEM))).errors)
+      .toEqual([{ field: 'oldPath', message: 'neither the grid nor the assigned unit of the case lies under it' }]);
+    expect(thrown(() => applyAction(state, move({ oldPath: P.sub, newPath: P.sub }), ctx(now, SYSTEM))).code).toBe('case.invalid_action');
+    expect(thrown(() => applyAction(state, move({ oldPath: 'x', newPath: '/d/' }), ctx(now, SYSTEM))).code).toBe('case.invalid_action');
   });
 });

@@ -163,5 +163,15 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
       return { ...next, superviseCount: s.superviseCount + 1 };
     case 'comment':
       return next;
+    case 'relocate': {
+      const { oldPath, newPath } = record.payload;
+      const rebase = (p: string | null) => (p !== null && p.startsWith(oldPath) ? newPath + p.slice(oldPath.length) : p);
+      const gridMoved = s.gridPath !== null && s.gridPath.startsWith(oldPath);
+      return {
+        ...next,
+        gridPath: rebase(s.gridPath), assignedUnitPath: rebase(s.assignedUnitPath),
+        ...(gridMoved ? { communityId: record.payload.communityId, subdistrictId: record.payload.subdistrictId } : {}),
+      };
+    }
   }
 }

@@ -86,6 +86,6 @@ export async function presentCase(deps: CasesDeps, ex: Executor, actor: CaseActo
       attachments: record.attachments.map((x) => ({ fileId: x.fileId, role: x.role ?? null, ...fileUrl(x.fileId) })),
       payload: record.type === 'report' ? { fixedOnSpot: record.payload.fixedOnSpot } : record.payload,
     })),
-    allowedActions: allowedActions(actor, state).filter((t) => t !== 'report' && t !== 'absorb'),
+    allowedActions: allowedActions(actor, state).filter((t) => t !== 'report' && t !== 'absorb' && t !== 'relocate'),
   };
 }

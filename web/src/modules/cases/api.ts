@@ -27,7 +27,9 @@ export type CaseActionType =
   | 'reopen'
   | 'urge'
   | 'supervise'
-  | 'comment';
+  | 'comment'
+  /** 区划调整: recorded by the system when org moves a unit; never a button. */
+  | 'relocate';
 
 export interface TimeLimit {
   value: number;

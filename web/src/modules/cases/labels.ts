@@ -121,6 +121,7 @@ export const actionTimelineColor: Partial<Record<CaseActionType, string>> = {
   supervise: 'orange',
   request_extension: 'orange',
   comment: 'gray',
+  relocate: 'gray',
 };
 
 export const photoRoleLabel: Record<PhotoRole, string> = {
