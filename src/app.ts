@@ -17,7 +17,7 @@ import { tokenFrom } from './modules/org/http/auth.routes.js';
 import { registerOrg } from './modules/org/index.js';
 import { registerPlatform } from './modules/platform/index.js';
 import { registerInbox } from './modules/inbox/inbox.js';
-import { registerCases } from './modules/cases/index.js';
+import { followUnitMoves as followCaseUnitMoves, registerCases } from './modules/cases/index.js';
 import { createOrgApi, createUnitMoves, type UnitMoves } from './modules/org/index.js';
 import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
 import { registerFiles } from './modules/files/index.js';
@@ -103,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };
   registerCases(app, casesDeps);
+  // A moved community's cases lie in its new sub-district's scope (and KPIs) from the moment the move commits.
+  followCaseUnitMoves(casesDeps);
   const reportingDeps = { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent };
   registerReporting(app, reportingDeps);
   // A moved unit's reports count under its new parent from the moment the move commits.

@@ -8,6 +8,7 @@ export { reportCase } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
 export { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 export { canActorSeeCase } from './commands/case-context.js';
+export { followUnitMove, followUnitMoves } from './commands/follow-unit-move.js';
 
 /** The problem ledger's one public door. */
 export function registerCases(app: FastifyInstance, deps: CasesDeps): void {

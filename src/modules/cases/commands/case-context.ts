@@ -31,10 +31,14 @@ export async function loadVisibleCase(ex: Executor, actor: Actor, id: string): P
 }
 
 /** The columns the ledger filters and sorts on, copied from the derived state. */
-type DerivedColumns = Pick<CaseTable, 'status' | 'assigned_unit_id' | 'assigned_unit_path' | 'deadline' | 'deadline_status' | 'escalation_level' | 'dispatched_at' | 'closed_at' | 'first_feedback_at' | 'version' | 'updated_at'>;
+type DerivedColumns = Pick<CaseTable, 'grid_path' | 'community_id' | 'subdistrict_id' | 'status' | 'assigned_unit_id' | 'assigned_unit_path' | 'deadline' | 'deadline_status' | 'escalation_level' | 'dispatched_at' | 'closed_at' | 'first_feedback_at' | 'version' | 'updated_at'>;
 
 export function columnsOf(state: CaseState, deadlineStatus: string, escalationLevel: number): DerivedColumns {
   return {
+    // A unit move (relocate) re-bases these; every other action leaves them as reported.
+    grid_path: state.gridPath,
+    community_id: state.communityId,
+    subdistrict_id: state.subdistrictId,
     status: state.status,
     assigned_unit_id: state.assignedUnitId,
     assigned_unit_path: state.assignedUnitPath,

@@ -19,11 +19,23 @@ export function summaryOf(s: CaseState) {
 
 const contribution = (s: CaseState | null, calendar: WorkCalendar): RollupCounts | null => (s ? rollupContribution(summaryOf(s), calendar) : null);
 
-/** Keeps the KPI roll-up in step with one case's change, in the change's transaction. */
+const negate = (c: RollupCounts): RollupCounts => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, -v])) as RollupCounts;
+
+/**
+ * Keeps the KPI roll-up in step with one case's change, in the change's transaction. A case whose
+ * area changed (its community moved: relocate) leaves its old area row and joins the new one whole.
+ */
 export async function updateKpiRollup(ex: Executor, before: CaseState | null, after: CaseState, calendar: WorkCalendar): Promise<void> {
+  const day = calendar.localDate(after.reportedAt).replaceAll('-', '');
+  if (before && areaOf(before) !== areaOf(after)) {
+    const old = contribution(before, calendar)!;
+    if (rollupDelta(null, old)) await kpiRollupStore.add(ex, before.districtCode, areaOf(before), calendar.localDate(before.reportedAt).replaceAll('-', ''), negate(old));
+    const now = contribution(after, calendar)!;
+    if (rollupDelta(null, now)) await kpiRollupStore.add(ex, after.districtCode, areaOf(after), day, now);
+    return;
+  }
   const delta = rollupDelta(contribution(before, calendar), contribution(after, calendar)!);
   if (!delta) return;
-  const day = calendar.localDate(after.reportedAt).replaceAll('-', '');
   await kpiRollupStore.add(ex, after.districtCode, areaOf(after), day, delta);
 }
 

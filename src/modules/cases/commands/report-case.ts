@@ -158,7 +158,7 @@ export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportC
     const row: CaseTable = {
       id, district_code: districtCode, case_number: caseNumber, category_code: category.code, description: state.description,
       lng: state.location?.lng ?? null, lat: state.location?.lat ?? null, address: state.address, source: state.source,
-      grid_id: state.gridId, grid_path: state.gridPath, community_id: state.communityId, subdistrict_id: state.subdistrictId,
+      grid_id: state.gridId,
       out_of_grid: state.location && !state.gridId ? 1 : 0, reporter_id: caseActor.accountId, reported_at: now.toISOString(),
       reconciled_at: null, reconciled_by: null, state: stateToJson(state),
       ...columnsOf(state, deadlineStatus(state, now, calendar), 0),

@@ -8,7 +8,7 @@ import { newId } from '../../../kernel/ids.js';
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import {
   applyAction, CASE_ACTION_NAMES, caseEscalationLevel, deadlineStatus, recordFromJson, recordToJson, stateToJson,
-  type Attachment, type CaseAction, type CaseActionType, type CaseState,
+  SYSTEM_ACTIONS, type Attachment, type CaseAction, type CaseActionType, type CaseActor, type CaseState,
 } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
@@ -29,12 +29,23 @@ export interface TakeActionInput {
 
 const conflict = () => new Conflict('case.version_conflict', '该问题刚刚被其他人处理过，请刷新后再操作');
 
-/** Appends one action and writes the derived state, refusing if someone else acted in between. */
-async function commit(
+export interface CommitOptions {
+  /** The actor as the domain sees it; by default the request's actor (a system actor passes via 'system'). */
+  caseActor?: CaseActor;
+  /** false when the caller audits the work once for many cases (a unit move's relocations). */
+  audit?: boolean;
+}
+
+/**
+ * Appends one action and writes the derived state, refusing if someone else acted in between: the
+ * one path every action takes, whether a user's or the system's.
+ */
+export async function commitAction(
   deps: CasesDeps, trx: Executor, actor: Actor, row: CaseTable, state: CaseState, action: CaseAction, calendar: WorkCalendar, requestId?: string,
+  opts: CommitOptions = {},
 ): Promise<CaseState> {
   const now = deps.clock.now();
-  const { state: next, record } = applyAction(state, action, { actor: toCaseActor(actor), now, calendar });
+  const { state: next, record } = applyAction(state, action, { actor: opts.caseActor ?? toCaseActor(actor), now, calendar });
   try {
     await caseStore.appendAction(trx, {
       id: newId(now.getTime()), case_id: row.id, district_code: row.district_code, seq: next.version, type: record.type,
@@ -52,7 +63,7 @@ async function commit(
   await attachFiles(trx, row.id, record.attachments.map((a) => a.fileId));
   await updateKpiRollup(trx, state, next, calendar);
   const category = (await categoryCache(deps.database.db).get(trx, row.district_code)).byCode.get(row.category_code);
-  await recordAudit(trx, {
+  if (opts.audit !== false) await recordAudit(trx, {
     actor, action: `case.${record.type}`, entityType: 'case', entityId: row.id, at: now, requestId,
     summary: `${CASE_ACTION_NAMES[record.type]} ${row.case_number}${record.comment ? `：${record.comment}` : ''}`,
     before: { status: state.status, version: state.version }, after: { status: next.status, version: next.version },
@@ -62,7 +73,8 @@ async function commit(
 }
 
 export async function takeAction(deps: CasesDeps, actor: Actor, caseId: string, input: TakeActionInput, requestId?: string): Promise<void> {
-  if (input.type === 'report' || input.type === 'absorb') {
+  // A merge's absorb and a unit move's relocation are taken by the ledger itself, never submitted.
+  if (input.type === 'report' || input.type === 'absorb' || SYSTEM_ACTIONS.has(input.type)) {
     throw new Invalid('case.not_an_action', `「${CASE_ACTION_NAMES[input.type]}」不能直接提交`, [{ field: 'type', message: '不是可提交的操作' }]);
   }
   await deps.database.db.transaction().execute(async (trx) => {
@@ -91,15 +103,15 @@ export async function takeAction(deps: CasesDeps, actor: Actor, caseId: string, 
       if (targetId === caseId) throw new Invalid('case.merge_self', '不能与自身合并', [{ field: 'payload.targetCaseId', message: '不能与自身合并' }]);
       const target = targetId ? await loadVisibleCase(trx, actor, targetId).catch(() => null) : null;
       if (!target) throw new Invalid('case.merge_target', '要并入的问题不存在或不在您的数据范围内', [{ field: 'payload.targetCaseId', message: '问题不存在' }]);
-      const merged = await commit(deps, trx, actor, row, state, action, calendar, requestId);
+      const merged = await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
       // Keep every reporter and every photo of the duplicate on the case that lives on.
       const photos = (await caseStore.actions(trx, row.id)).flatMap((a) => recordFromJson(a.record).attachments);
-      await commit(deps, trx, actor, target.row, target.state, {
+      await commitAction(deps, trx, actor, target.row, target.state, {
         type: 'absorb', comment: `并入 ${row.case_number}`, attachments: photos,
         payload: { sourceCaseId: row.id, reporters: merged.reporters },
       }, calendar, requestId);
       return;
     }
-    await commit(deps, trx, actor, row, state, action, calendar, requestId);
+    await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
   });
 }

@@ -64,6 +64,18 @@ export const caseStore = {
     return Number(r.numUpdatedRows) === 1;
   },
 
+  /**
+   * The cases whose grid or assigned unit lies under a unit path (a moved unit's cases), oldest
+   * first. Two prefix scans, one per index (cases_grid_path, partial cases_assigned), never an OR
+   * that would read every case of the district.
+   */
+  async idsUnderPath(ex: Executor, districtCode: string, path: string): Promise<string[]> {
+    const byGrid = await ex.selectFrom('cases').select('id').where(startsWith('grid_path', path)).where('district_code', '=', districtCode).execute();
+    const byUnit = await ex.selectFrom('cases').select('id').where('assigned_unit_path', 'is not', null).where(startsWith('assigned_unit_path', path))
+      .where('district_code', '=', districtCode).execute();
+    return [...new Set([...byGrid, ...byUnit].map((r) => r.id))].sort();
+  },
+
   async appendAction(ex: Executor, row: CaseActionTable): Promise<void> {
     await insertRows(ex, 'case_actions', [row]);
   },
