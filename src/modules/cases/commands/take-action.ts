@@ -55,10 +55,14 @@ export async function commitAction(
     if (isUniqueViolation(err)) throw conflict();
     throw err;
   }
-  const ok = await caseStore.updateIfVersion(trx, row.id, row.version, {
+  const patch: Partial<CaseTable> = {
     ...columnsOf(next, deadlineStatus(next, now, calendar), caseEscalationLevel(next, now, calendar)),
     state: stateToJson(next),
-  });
+  };
+  // Only a 区划调整 moves a case's area: otherwise leave those columns out of the UPDATE, so that
+  // SQLite does not rewrite their index entries (cases_grid_path) on every step.
+  for (const k of ['grid_path', 'community_id', 'subdistrict_id'] as const) if (patch[k] === row[k]) delete patch[k];
+  const ok = await caseStore.updateIfVersion(trx, row.id, row.version, patch);
   if (!ok) throw conflict();
   await attachFiles(trx, row.id, record.attachments.map((a) => a.fileId));
   await updateKpiRollup(trx, state, next, calendar);
