@@ -23,9 +23,9 @@ import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
 import { registerFiles } from './modules/files/index.js';
 import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
 import { registerOpen311 } from './modules/open311/index.js';
-import { followUnitMoves, registerReporting } from './modules/reporting/index.js';
-import { canActorSeeTaskFile, registerSupervision } from './modules/supervision/index.js';
-import { registerProposals } from './modules/proposals/index.js';
+import { followUnitMoves as followReportUnitMoves, registerReporting } from './modules/reporting/index.js';
+import { canActorSeeTaskFile, followUnitMoves as followTaskUnitMoves, registerSupervision } from './modules/supervision/index.js';
+import { followUnitMoves as followProposalUnitMoves, registerProposals } from './modules/proposals/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
 import type { LocateService } from './modules/org/locate-service.js';
 
@@ -108,9 +108,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reportingDeps = { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent };
   registerReporting(app, reportingDeps);
   // A moved unit's reports count under its new parent from the moment the move commits.
-  followUnitMoves(reportingDeps);
+  followReportUnitMoves(reportingDeps);
   registerSupervision(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
   registerProposals(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, files: fileStore });
+  // Tasks and proposals find their units by path: those paths follow a move in its transaction too.
+  followTaskUnitMoves({ org: casesDeps.org });
+  followProposalUnitMoves({ org: casesDeps.org });
   registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

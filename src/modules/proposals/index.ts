@@ -12,3 +12,4 @@ export function registerProposals(app: FastifyInstance, deps: ProposalsDeps): vo
   registerProposalRoutes(app, deps);
   registerSupervisorRoutes(app, deps);
 }
+export { followUnitMoves } from './commands/follow-unit-move.js';

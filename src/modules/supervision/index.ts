@@ -11,3 +11,4 @@ export { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 export function registerSupervision(app: FastifyInstance, deps: SupervisionDeps): void {
   registerSupervisionRoutes(app, deps);
 }
+export { followUnitMoves } from './commands/follow-unit-move.js';
