@@ -32,13 +32,18 @@ export function fts5Phrase(text: string): string {
 }
 
 /**
- * Rewrites the prefix `oldPrefix` of a materialized-path column to `newPrefix` wherever it starts
- * with it (a unit moved with its subtree); returns how many rows changed. Paths are ASCII (ids and
- * slashes), so substr counts the same on both dialects.
+ * A materialized path with its prefix `oldPrefix` replaced by `newPrefix` (a unit moved with its
+ * subtree), for an UPDATE's SET. Paths are ASCII (ids and slashes), so substr counts the same on
+ * both dialects.
  */
+export function rebasedPath(column: string, oldPrefix: string, newPrefix: string): RawBuilder<string> {
+  return sql<string>`${newPrefix} || substr(${sql.ref(column)}, ${oldPrefix.length + 1})`;
+}
+
+/** Rebases `column` in every row of `table` where it starts with `oldPrefix`; returns how many rows changed. */
 export async function rebasePaths(ex: Executor, table: keyof DB & string, column: string, oldPrefix: string, newPrefix: string): Promise<number> {
   const r = await ex.updateTable(table as never)
-    .set({ [column]: sql`${newPrefix} || substr(${sql.ref(column)}, ${oldPrefix.length + 1})` } as never)
+    .set({ [column]: rebasedPath(column, oldPrefix, newPrefix) } as never)
     .where(startsWith(column, oldPrefix))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Dialect } from '../../../kernel/db/db.js';
-import { containsText, startsWith } from '../../../kernel/db/dialect.js';
+import { containsText, rebasedPath, startsWith } from '../../../kernel/db/dialect.js';
 import type { UnitTable } from '../../../kernel/db/schema.js';
 
 import { orgChanged } from '../directory-cache.js';
@@ -82,7 +82,7 @@ export const unitStore = {
     await ex
       .updateTable('units')
       .set({
-        path: sql`${newPath} || substr(path, ${oldPath.length + 1})`,
+        path: rebasedPath('path', oldPath, newPath),
         depth: sql`depth + ${depthDelta}`,
         updated_at: now,
       })

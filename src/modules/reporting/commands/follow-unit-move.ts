@@ -1,4 +1,5 @@
 import { recordAudit } from '../../../kernel/audit/audit.js';
+import { rebasePaths } from '../../../kernel/db/dialect.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { UnitMoved } from '../../org/index.js';
 import { areasOnMove, contributionOf, fieldsByVersion, moveDeltas, rekeyPath, subtreeTotals } from '../domain/index.js';
@@ -45,7 +46,8 @@ export async function followUnitMove(deps: ReportingDeps, trx: Executor, e: Unit
     forms++;
   }
   if (!forms) return { forms, submissions };
-  await reportStore.moveQueryPaths(trx, e.districtCode, e.oldPath, e.newPath);
+  // The 24-hour queries' path decides who may see and answer them.
+  await rebasePaths(trx, 'report_queries', 'unit_path', e.oldPath, e.newPath);
   await recordAudit(trx, {
     actor: e.actor, action: 'report_rollup.follow_move', entityType: 'unit', entityId: e.unitId, at: e.at, requestId: e.requestId,
     summary: `「${e.unitName}」移动后，其 ${submissions} 份报告（${forms} 张报表）计入新的上级汇总`,

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import { sql } from 'kysely';
-import { startsWith } from '../../../kernel/db/dialect.js';
+import { rebasedPath, startsWith } from '../../../kernel/db/dialect.js';
 import type { ReportFormTable, ReportSubmissionTable } from '../../../kernel/db/schema.js';
 import type { ReportFormDefinition } from '../domain/index.js';
 
@@ -94,16 +94,11 @@ export const reportStore = {
   async movePaths(ex: Executor, formId: string, unitIds: string[], oldPath: string, newPath: string): Promise<number> {
     let n = 0;
     for (let i = 0; i < unitIds.length; i += 500) {
-      const r = await ex.updateTable('report_submissions').set({ unit_path: sql<string>`${newPath} || substr(unit_path, ${oldPath.length + 1})` })
+      const r = await ex.updateTable('report_submissions').set({ unit_path: rebasedPath('unit_path', oldPath, newPath) })
         .where('form_id', '=', formId).where('unit_id', 'in', unitIds.slice(i, i + 500)).where(startsWith('unit_path', oldPath)).executeTakeFirst();
       n += Number(r.numUpdatedRows);
     }
     return n;
   },
 
-  /** Re-keys the 24-hour queries of reports under oldPath (they decide who may see and answer them). */
-  async moveQueryPaths(ex: Executor, districtCode: string, oldPath: string, newPath: string): Promise<void> {
-    await ex.updateTable('report_queries').set({ unit_path: sql<string>`${newPath} || substr(unit_path, ${oldPath.length + 1})` })
-      .where('district_code', '=', districtCode).where(startsWith('unit_path', oldPath)).execute();
-  },
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
-import { startsWith } from '../../../kernel/db/dialect.js';
+import { rebasedPath, startsWith } from '../../../kernel/db/dialect.js';
 import { contributionOf, type ContributionDelta, type FoldedRollup, type RollupField } from '../domain/index.js';
 
 export interface AreaCountRow {
@@ -126,7 +126,7 @@ export const rollupStore = {
 
   /** Re-keys the rows of these areas (exact old paths, all under oldPath) to newPath: a moved subtree's own areas. */
   async moveAreas(ex: Executor, formId: string, areas: string[], oldPath: string, newPath: string): Promise<void> {
-    const rekeyed = sql<string>`${newPath} || substr(area_path, ${oldPath.length + 1})`;
+    const rekeyed = rebasedPath('area_path', oldPath, newPath);
     for (let i = 0; i < areas.length; i += BATCH) {
       const chunk = areas.slice(i, i + BATCH);
       await ex.updateTable('report_rollups').set({ area_path: rekeyed }).where('form_id', '=', formId).where('area_path', 'in', chunk).execute();
