@@ -1,5 +1,4 @@
 import type { Executor } from '../../../kernel/db/db.js';
-import { sql } from 'kysely';
 import { rebasedPath, startsWith } from '../../../kernel/db/dialect.js';
 import type { ReportFormTable, ReportSubmissionTable } from '../../../kernel/db/schema.js';
 import type { ReportFormDefinition } from '../domain/index.js';
