@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 /** The bench's server process (bench/ledger-server.ts): start, RSS samples from /proc, CPU profiles, stop. */
 export class ServerProcess {
-  private constructor(readonly child: ChildProcess, readonly port: number, private readonly profileDir: string | null) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+    private readonly profileDir: string | null,
+  ) {}
 
   static async start(env: Record<string, string>, profileDir: string | null): Promise<ServerProcess> {
     const entry = fileURLToPath(new URL('./ledger-server.ts', import.meta.url));
@@ -15,7 +19,9 @@ export class ServerProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const port = await new Promise<number>((resolve, reject) => {
-      child.once('message', (m: { port?: number }) => (m?.port ? resolve(m.port) : reject(new Error('server sent no port'))));
+      child.once('message', (m: { port?: number }) =>
+        m?.port ? resolve(m.port) : reject(new Error('server sent no port')),
+      );
       child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
     });
     return new ServerProcess(child, port, profileDir);
@@ -39,7 +45,10 @@ export class ServerProcess {
   async sampled<T>(work: () => Promise<T>, everyMs = 50): Promise<{ result: T; baselineMb: number; peakMb: number }> {
     const baselineMb = this.rssMb();
     let peakMb = baselineMb;
-    const timer = setInterval(() => { const r = this.rssMb(); if (r > peakMb) peakMb = r; }, everyMs);
+    const timer = setInterval(() => {
+      const r = this.rssMb();
+      if (r > peakMb) peakMb = r;
+    }, everyMs);
     try {
       const result = await work();
       const r = this.rssMb();
@@ -52,7 +61,12 @@ export class ServerProcess {
 
   private ask(msg: object, key: string): Promise<void> {
     return new Promise((resolve) => {
-      const on = (m: Record<string, unknown>) => { if (m?.[key]) { this.child.off('message', on); resolve(); } };
+      const on = (m: Record<string, unknown>) => {
+        if (m?.[key]) {
+          this.child.off('message', on);
+          resolve();
+        }
+      };
       this.child.on('message', on);
       this.child.send(msg);
     });
@@ -65,7 +79,8 @@ export class ServerProcess {
     try {
       return await work();
     } finally {
-      if (this.alive) await this.ask({ profile: 'stop', file: path.join(this.profileDir, `${name}.cpuprofile`) }, 'profiled');
+      if (this.alive)
+        await this.ask({ profile: 'stop', file: path.join(this.profileDir, `${name}.cpuprofile`) }, 'profiled');
     }
   }
 

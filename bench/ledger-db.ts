@@ -38,7 +38,9 @@ export function sqliteLoader(file: string): Loader {
       if (!rows.length) return;
       const keys = Object.keys(rows[0]);
       const ins = l.db.prepare(`INSERT INTO ${t} (${keys.join(',')}) VALUES (${keys.map(() => '?').join(',')})`);
-      l.db.transaction(() => { for (const r of rows) ins.run(keys.map((k) => r[k])); })();
+      l.db.transaction(() => {
+        for (const r of rows) ins.run(keys.map((k) => r[k]));
+      })();
     },
     close: async () => l.close(),
   };
@@ -51,7 +53,10 @@ export function sqliteBaseline(file: string): BaselineDb {
     name: 'sqlite',
     async all(sql, params) {
       let st = cache.get(sql);
-      if (!st) { st = db.prepare(sql); cache.set(sql, st); }
+      if (!st) {
+        st = db.prepare(sql);
+        cache.set(sql, st);
+      }
       return st.all(...params) as Record<string, unknown>[];
     },
     async readAll(sql, params) {
@@ -59,11 +64,16 @@ export function sqliteBaseline(file: string): BaselineDb {
       for (const _row of db.prepare(sql).iterate(...params)) n++;
       return n;
     },
-    close: async () => { db.close(); },
+    close: async () => {
+      db.close();
+    },
   };
 }
 
-const numbered = (sql: string) => { let i = 0; return sql.replace(/\?/g, () => `$${++i}`); };
+const numbered = (sql: string) => {
+  let i = 0;
+  return sql.replace(/\?/g, () => `$${++i}`);
+};
 
 export function pgBaseline(url: string, schema: string): BaselineDb {
   const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
@@ -103,23 +113,47 @@ export async function pgLoader(url: string, schema: string): Promise<Loader> {
   await c.connect();
   await c.query(`SET maintenance_work_mem = '1GB'`);
   await c.query(`SET synchronous_commit = off`);
-  const colsOf = async (t: string) => (await c.query('SELECT column_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2', [schema, t])).rows as { column_name: string; is_nullable: string; column_default: string | null }[];
+  const colsOf = async (t: string) =>
+    (
+      await c.query(
+        'SELECT column_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2',
+        [schema, t],
+      )
+    ).rows as { column_name: string; is_nullable: string; column_default: string | null }[];
   const pick = async (t: string, known: readonly string[]) => {
     const info = await colsOf(t);
-    const unknown = info.filter((x) => !known.includes(x.column_name) && x.is_nullable === 'NO' && x.column_default === null);
-    if (unknown.length) throw new Error(`bench/ledger: ${t} has required columns the generator does not fill: ${unknown.map((x) => x.column_name).join(', ')}`);
+    const unknown = info.filter(
+      (x) => !known.includes(x.column_name) && x.is_nullable === 'NO' && x.column_default === null,
+    );
+    if (unknown.length)
+      throw new Error(
+        `bench/ledger: ${t} has required columns the generator does not fill: ${unknown.map((x) => x.column_name).join(', ')}`,
+      );
     return known.map((k, i) => (info.some((x) => x.column_name === k) ? i : -1)).filter((i) => i >= 0);
   };
   const caseIdx = await pick('cases', CASE_COLUMNS);
   const actionIdx = await pick('case_actions', ACTION_COLUMNS);
-  const indexes = (await c.query(`SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = $1 AND i.tablename IN ('cases', 'case_actions')
-    AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`, [schema])).rows as { indexname: string; indexdef: string }[];
+  const indexes = (
+    await c.query(
+      `SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = $1 AND i.tablename IN ('cases', 'case_actions')
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
+      [schema],
+    )
+  ).rows as { indexname: string; indexdef: string }[];
   for (const i of indexes) await c.query(`DROP INDEX ${schema}.${i.indexname}`);
   const insert = async (table: string, cols: readonly string[], idx: number[], rows: unknown[][], per: number) => {
     for (let from = 0; from < rows.length; from += per) {
       const chunk = rows.slice(from, from + per);
       const values: unknown[] = [];
-      const tuples = chunk.map((r) => `(${idx.map((i) => { values.push(r[i]); return `$${values.length}`; }).join(',')})`);
+      const tuples = chunk.map(
+        (r) =>
+          `(${idx
+            .map((i) => {
+              values.push(r[i]);
+              return `$${values.length}`;
+            })
+            .join(',')})`,
+      );
       await c.query(`INSERT INTO ${table} (${idx.map((i) => cols[i]).join(',')}) VALUES ${tuples.join(',')}`, values);
     }
   };
@@ -129,10 +163,17 @@ export async function pgLoader(url: string, schema: string): Promise<Loader> {
     async write(b, dc) {
       await insert('cases', CASE_COLUMNS, caseIdx, b.cases, 1000);
       await insert('case_actions', ACTION_COLUMNS, actionIdx, b.actions, 5000);
-      await c.query(`INSERT INTO case_number_counters (district_code, day, last) VALUES ($1, $2, $3)
-        ON CONFLICT (district_code, day) DO UPDATE SET last = greatest(case_number_counters.last, excluded.last)`, [dc, b.day, b.last]);
+      await c.query(
+        `INSERT INTO case_number_counters (district_code, day, last) VALUES ($1, $2, $3)
+        ON CONFLICT (district_code, day) DO UPDATE SET last = greatest(case_number_counters.last, excluded.last)`,
+        [dc, b.day, b.last],
+      );
       pending += b.cases.length;
-      if (pending >= 25_000) { await c.query('COMMIT'); await c.query('BEGIN'); pending = 0; }
+      if (pending >= 25_000) {
+        await c.query('COMMIT');
+        await c.query('BEGIN');
+        pending = 0;
+      }
     },
     async finish(log) {
       await c.query('COMMIT');
@@ -141,14 +182,22 @@ export async function pgLoader(url: string, schema: string): Promise<Loader> {
       await c.query('ANALYZE cases');
       await c.query('ANALYZE case_actions');
       const indexMs = performance.now() - t;
-      log(`postgres indexes rebuilt and analyzed in ${Math.round(indexMs)} ms (${indexes.map((i) => i.indexname).join(', ')})`);
+      log(
+        `postgres indexes rebuilt and analyzed in ${Math.round(indexMs)} ms (${indexes.map((i) => i.indexname).join(', ')})`,
+      );
       return { indexMs, ftsMs: 0 };
     },
     columns: async (t) => (await colsOf(t)).map((x) => x.column_name),
     async insertRows(t, rows) {
       if (!rows.length) return;
       const keys = Object.keys(rows[0]);
-      await insert(t, keys, keys.map((_, i) => i), rows.map((r) => keys.map((k) => r[k])), 500);
+      await insert(
+        t,
+        keys,
+        keys.map((_, i) => i),
+        rows.map((r) => keys.map((k) => r[k])),
+        500,
+      );
     },
     close: () => c.end(),
   };
@@ -157,7 +206,10 @@ export async function pgLoader(url: string, schema: string): Promise<Loader> {
 export async function pgSizeMb(url: string, schema: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const r = await c.query(`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`, [schema]);
+  const r = await c.query(
+    `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
+    [schema],
+  );
   await c.end();
   return Number(r.rows[0].b) / 2 ** 20;
 }

@@ -19,8 +19,12 @@ export const DEMO_PASSWORD = 'Demo12345!';
 /** The environment the bench's server runs with (and the generator's config). */
 export function benchEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
   return {
-    CIVICGRID_DATA_DIR: dataDir, CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DEMO_PASSWORD: DEMO_PASSWORD,
-    CIVICGRID_LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'error', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    CIVICGRID_DATA_DIR: dataDir,
+    CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    CIVICGRID_DEMO_PASSWORD: DEMO_PASSWORD,
+    CIVICGRID_LOGIN_RATE_LIMIT: '100000',
+    LOG_LEVEL: 'error',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
 }
 
@@ -28,7 +32,10 @@ export function benchEnv(dataDir: string, databaseUrl?: string): Record<string, 
 const pool = Buffer.alloc(16 * 4096);
 let poolAt = pool.length;
 export function uuidAt(ms: number): string {
-  if (poolAt + 10 > pool.length) { randomFillSync(pool); poolAt = 0; }
+  if (poolAt + 10 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
   const b = Buffer.allocUnsafe(16);
   b.writeUIntBE(Math.floor(ms), 0, 6);
   pool.copy(b, 6, poolAt, poolAt + 10);
@@ -53,27 +60,64 @@ export interface PreparedDistrict {
  * account for every grid worker, community, sub-district and responsible unit so that the
  * synthetic history has real actors, and a few dozen points inside every small grid.
  */
-export async function prepareDistrict(opts: { dataDir: string; databaseUrl?: string; pgSchema?: string; now: Date }): Promise<PreparedDistrict> {
+export async function prepareDistrict(opts: {
+  dataDir: string;
+  databaseUrl?: string;
+  pgSchema?: string;
+  now: Date;
+}): Promise<PreparedDistrict> {
   const config = loadConfig(benchEnv(opts.dataDir, opts.databaseUrl));
-  const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db'), pgSchema: opts.pgSchema });
+  const database = createDb({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, 'civicgrid.db'),
+    pgSchema: opts.pgSchema,
+  });
   await migrateToLatest(database.db, opts.pgSchema); // in its own schema only: a kept bench schema must not be mistaken for this one
   const boot = await bootstrapDistrict(database, config, systemClock);
   await seedDemoDistrict(database, config, systemClock, boot.districtId);
-  await ensureCategories(database, createOrgApi({ database, locator: new LocateService(database, systemClock) }), config.districtCode, opts.now);
+  await ensureCategories(
+    database,
+    createOrgApi({ database, locator: new LocateService(database, systemClock) }),
+    config.districtCode,
+    opts.now,
+  );
   const db = database.db;
   const dc = config.districtCode;
 
-  const units = await db.selectFrom('units').select(['id', 'kind', 'name', 'path']).where('district_code', '=', dc).execute();
-  const hash = (await db.selectFrom('accounts').select('password_hash').where('username', '=', 'chengbei').executeTakeFirstOrThrow()).password_hash;
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'kind', 'name', 'path'])
+    .where('district_code', '=', dc)
+    .execute();
+  const hash = (
+    await db.selectFrom('accounts').select('password_hash').where('username', '=', 'chengbei').executeTakeFirstOrThrow()
+  ).password_hash;
   const iso = opts.now.toISOString();
   const accounts: Record<string, unknown>[] = [];
   let n = 0;
-  const account = (unit: { id: string; path: string }, role: Account['roles'][number], displayName: string): Account => {
+  const account = (
+    unit: { id: string; path: string },
+    role: Account['roles'][number],
+    displayName: string,
+  ): Account => {
     const id = uuidAt(opts.now.getTime());
     accounts.push({
-      id, district_code: dc, username: `bench_${role}_${++n}`, display_name: displayName, unit_id: unit.id, person_id: null,
-      roles: JSON.stringify([role]), password_hash: hash, must_change_password: 0, disabled: 0, failed_logins: 0,
-      locked_until: null, last_login_at: null, password_changed_at: null, created_at: iso, updated_at: iso,
+      id,
+      district_code: dc,
+      username: `bench_${role}_${++n}`,
+      display_name: displayName,
+      unit_id: unit.id,
+      person_id: null,
+      roles: JSON.stringify([role]),
+      password_hash: hash,
+      must_change_password: 0,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      password_changed_at: null,
+      created_at: iso,
+      updated_at: iso,
     });
     return { accountId: id, roles: [role], unitId: unit.id, scopePath: unit.path, displayName };
   };
@@ -81,14 +125,23 @@ export async function prepareDistrict(opts: { dataDir: string; databaseUrl?: str
   const staff = new Map<string, Account>();
   const staffOf = (unitId: string, role: Account['roles'][number], label: string) => {
     let a = staff.get(unitId);
-    if (!a) { const u = byId.get(unitId)!; a = account(u, role, `${u.name}${label}`); staff.set(unitId, a); }
+    if (!a) {
+      const u = byId.get(unitId)!;
+      a = account(u, role, `${u.name}${label}`);
+      staff.set(unitId, a);
+    }
     return a;
   };
   const handlers = new Map<string, Account>();
-  for (const u of units.filter((x) => x.kind === 'department' || x.kind === 'outside_unit')) handlers.set(u.id, account(u, 'unit_handler', personName(n * 31 + 7)));
+  for (const u of units.filter((x) => x.kind === 'department' || x.kind === 'outside_unit'))
+    handlers.set(u.id, account(u, 'unit_handler', personName(n * 31 + 7)));
 
-  const boundaries = await db.selectFrom('unit_boundaries as b').innerJoin('units as u', 'u.id', 'b.unit_id')
-    .select(['u.id', 'b.min_lng', 'b.min_lat', 'b.max_lng', 'b.max_lat']).where('u.kind', '=', 'grid_small').execute();
+  const boundaries = await db
+    .selectFrom('unit_boundaries as b')
+    .innerJoin('units as u', 'u.id', 'b.unit_id')
+    .select(['u.id', 'b.min_lng', 'b.min_lat', 'b.max_lng', 'b.max_lat'])
+    .where('u.kind', '=', 'grid_small')
+    .execute();
   const locator = new LocateService(database, systemClock);
   const rnd = seeded(20261130);
   const grids: Grid[] = [];
@@ -99,11 +152,16 @@ export async function prepareDistrict(opts: { dataDir: string; databaseUrl?: str
     for (let tries = 0; points.length < 2 * 48 && tries < 2000; tries++) {
       const lng = b.min_lng + rnd() * (b.max_lng - b.min_lng);
       const lat = b.min_lat + rnd() * (b.max_lat - b.min_lat);
-      if ((await locator.locate(lng, lat)) === u.id) points.push(Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6);
+      if ((await locator.locate(lng, lat)) === u.id)
+        points.push(Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6);
     }
     if (!points.length) continue;
     grids.push({
-      id: u.id, path: u.path, communityId, subdistrictId: subId, points,
+      id: u.id,
+      path: u.path,
+      communityId,
+      subdistrictId: subId,
+      points,
       worker: account(u, 'grid_worker', personName(n * 17 + 3)),
       community: staffOf(communityId, 'community_worker', '两委'),
       subdistrict: staffOf(subId, 'subdistrict_staff', '网格中心'),
@@ -112,20 +170,39 @@ export async function prepareDistrict(opts: { dataDir: string; databaseUrl?: str
   const district = byId.get(boot.districtId)!;
   const supervision = account(district, 'supervision_office', '区网格化服务管理中心');
   const admin = account(district, 'admin', '系统管理员（台账）');
-  for (let i = 0; i < accounts.length; i += 200) await db.insertInto('accounts').values(accounts.slice(i, i + 200) as never).execute();
+  for (let i = 0; i < accounts.length; i += 200)
+    await db
+      .insertInto('accounts')
+      .values(accounts.slice(i, i + 200) as never)
+      .execute();
 
   const cg = units.find((u) => u.name === '川汇区城市管理局')!;
-  const cats = await db.selectFrom('case_categories').selectAll().where('district_code', '=', dc).where('level', '=', 2).where('active', '=', 1).execute();
+  const cats = await db
+    .selectFrom('case_categories')
+    .selectAll()
+    .where('district_code', '=', dc)
+    .where('level', '=', 2)
+    .where('active', '=', 1)
+    .execute();
   const categories: Category[] = cats.map((c) => {
     const unit = byId.get(c.default_unit_id ?? cg.id) ?? cg;
     return {
-      code: c.code, unitId: unit.id, unitPath: unit.path, handler: handlers.get(unit.id)!,
+      code: c.code,
+      unitId: unit.id,
+      unitPath: unit.path,
+      handler: handlers.get(unit.id)!,
       timeLimit: { value: c.time_limit_value ?? 1, unit: (c.time_limit_unit ?? 'days') as 'hours' | 'days' },
     };
   });
   const world: World = {
-    districtCode: dc, districtPath: district.path, calendar: createCalendar({ timeZone: config.timeZone }), now: opts.now,
-    grids, categories, supervision, admin,
+    districtCode: dc,
+    districtPath: district.path,
+    calendar: createCalendar({ timeZone: config.timeZone }),
+    now: opts.now,
+    grids,
+    categories,
+    supervision,
+    admin,
     units: [...handlers].map(([id, handler]) => ({ id, path: byId.get(id)!.path, handler })),
   };
   return { database, config, world, districtId: boot.districtId, subdistrictName: '城北街道办事处' };

@@ -34,11 +34,20 @@ export async function run(): Promise<Record<string, unknown>> {
     const timed = replay(file, reports, batch, 10_000);
     // Again without checkpoints, to count the frames each report adds to the WAL.
     const counted = replay(file, reports, batch, 0);
-    log(`${round(timed.workUs)} µs executing + ${round(timed.commitUs)} µs at COMMIT = ${round(timed.workUs + timed.commitUs)} µs a report; ${round(counted.framesPerReport)} WAL frames a report`);
+    log(
+      `${round(timed.workUs)} µs executing + ${round(timed.commitUs)} µs at COMMIT = ${round(timed.workUs + timed.commitUs)} µs a report; ${round(counted.framesPerReport)} WAL frames a report`,
+    );
     log(`frames a report by B-tree: ${counted.byTree.map(([k, v]) => `${k} ${v}`).join(', ')}`);
     return {
-      cases: gen.cases, reports, batch, workUs: round(timed.workUs), commitUs: round(timed.commitUs), totalUs: round(timed.workUs + timed.commitUs),
-      commitUsWithoutCheckpoints: round(counted.commitUs), walFramesPerReport: round(counted.framesPerReport), framesByTree: Object.fromEntries(counted.byTree),
+      cases: gen.cases,
+      reports,
+      batch,
+      workUs: round(timed.workUs),
+      commitUs: round(timed.commitUs),
+      totalUs: round(timed.workUs + timed.commitUs),
+      commitUsWithoutCheckpoints: round(counted.commitUs),
+      walFramesPerReport: round(counted.framesPerReport),
+      framesByTree: Object.fromEntries(counted.byTree),
     };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -55,12 +64,45 @@ function replay(file: string, reports: number, batch: number, autocheckpoint: nu
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   // Newly reported cases and what goes with them, as templates.
-  const cases = db.prepare(`SELECT * FROM cases WHERE status = 'reported' ORDER BY rowid DESC LIMIT 500`).all() as Row[];
+  const cases = db
+    .prepare(`SELECT * FROM cases WHERE status = 'reported' ORDER BY rowid DESC LIMIT 500`)
+    .all() as Row[];
   if (!cases.length) throw new Error('no reported case to copy');
-  const action = db.prepare(`SELECT * FROM case_actions WHERE case_id = ? ORDER BY seq LIMIT 1`).get(cases[0].id) as Row;
-  const insert = (table: string, row: Row) => db.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`);
-  const audit: Row = { id: '', district_code: cases[0].district_code, at: '', actor_id: null, actor_name: '网格员', action: 'case.report', entity_type: 'case', entity_id: '', summary: '上报问题', before: null, after: null, request_id: null };
-  const inbox: Row = { id: '', district_code: cases[0].district_code, account_id: (db.prepare(`SELECT id FROM accounts WHERE username = 'chengbei'`).get() as { id: string }).id, kind: 'case.reported', title: '新上报问题', body: '辖区内有新上报的问题，请研判', entity_type: 'case', entity_id: '', created_at: '', read_at: null };
+  const action = db
+    .prepare(`SELECT * FROM case_actions WHERE case_id = ? ORDER BY seq LIMIT 1`)
+    .get(cases[0].id) as Row;
+  const insert = (table: string, row: Row) =>
+    db.prepare(
+      `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+        .map(() => '?')
+        .join(', ')})`,
+    );
+  const audit: Row = {
+    id: '',
+    district_code: cases[0].district_code,
+    at: '',
+    actor_id: null,
+    actor_name: '网格员',
+    action: 'case.report',
+    entity_type: 'case',
+    entity_id: '',
+    summary: '上报问题',
+    before: null,
+    after: null,
+    request_id: null,
+  };
+  const inbox: Row = {
+    id: '',
+    district_code: cases[0].district_code,
+    account_id: (db.prepare(`SELECT id FROM accounts WHERE username = 'chengbei'`).get() as { id: string }).id,
+    kind: 'case.reported',
+    title: '新上报问题',
+    body: '辖区内有新上报的问题，请研判',
+    entity_type: 'case',
+    entity_id: '',
+    created_at: '',
+    read_at: null,
+  };
   const insertCase = insert('cases', cases[0]);
   const insertAction = insert('case_actions', action);
   const insertAudit = insert('audit_events', audit);
@@ -84,7 +126,15 @@ function replay(file: string, reports: number, batch: number, autocheckpoint: nu
       const t = cases[n % cases.length];
       const id = uuidAt(now);
       const seq = counter.get(t.district_code, run) as { last: number };
-      insertCase.run(...Object.values({ ...t, id, case_number: `${t.district_code}-${run}-${seq.last}`, reported_at: at, updated_at: at }));
+      insertCase.run(
+        ...Object.values({
+          ...t,
+          id,
+          case_number: `${t.district_code}-${run}-${seq.last}`,
+          reported_at: at,
+          updated_at: at,
+        }),
+      );
       insertAction.run(...Object.values({ ...action, id: uuidAt(now), case_id: id, at }));
       insertAudit.run(...Object.values({ ...audit, id: uuidAt(now), at, entity_id: id }));
       insertInbox.run(...Object.values({ ...inbox, id: uuidAt(now), entity_id: id, created_at: at }));
@@ -102,8 +152,14 @@ function replay(file: string, reports: number, batch: number, autocheckpoint: nu
     // Which B-tree each frame of the WAL belongs to (frame header: page number first).
     const wal = fs.readFileSync(`${file}-wal`);
     const pages = new Map<number, number>();
-    for (let off = 32; off + 4120 <= wal.length; off += 4120) pages.set(wal.readUInt32BE(off), (pages.get(wal.readUInt32BE(off)) ?? 0) + 1);
-    const names = new Map((db.prepare('SELECT name, pageno FROM dbstat').all() as { name: string; pageno: number }[]).map((r) => [r.pageno, r.name]));
+    for (let off = 32; off + 4120 <= wal.length; off += 4120)
+      pages.set(wal.readUInt32BE(off), (pages.get(wal.readUInt32BE(off)) ?? 0) + 1);
+    const names = new Map(
+      (db.prepare('SELECT name, pageno FROM dbstat').all() as { name: string; pageno: number }[]).map((r) => [
+        r.pageno,
+        r.name,
+      ]),
+    );
     const counts = new Map<string, number>();
     for (const [page, c] of pages) {
       const name = names.get(page) ?? 'other';
@@ -112,5 +168,10 @@ function replay(file: string, reports: number, batch: number, autocheckpoint: nu
     byTree = [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round(v / reports, 2)]);
   }
   db.close();
-  return { workUs: (work * 1000) / reports, commitUs: (commitMs * 1000) / reports, framesPerReport: frames / reports, byTree };
+  return {
+    workUs: (work * 1000) / reports,
+    commitUs: (commitMs * 1000) / reports,
+    framesPerReport: frames / reports,
+    byTree,
+  };
 }

@@ -1,6 +1,12 @@
 import {
-  addToKpiCounts, caseEscalationLevel, deadlineStatus, emptyKpiCounts, recordToJson, stateToJson,
-  type CaseStatus, type KpiCounts,
+  addToKpiCounts,
+  caseEscalationLevel,
+  deadlineStatus,
+  emptyKpiCounts,
+  recordToJson,
+  stateToJson,
+  type CaseStatus,
+  type KpiCounts,
 } from '../src/modules/cases/domain/index.js';
 import { uuidAt } from './ledger-district.js';
 import { Lifecycles, seeded, type BuiltCase, type Plan, type World } from './ledger-lifecycles.js';
@@ -14,12 +20,48 @@ import { Lifecycles, seeded, type BuiltCase, type Plan, type World } from './led
 
 /** The columns of `cases` in the order the generator fills them. */
 export const CASE_COLUMNS = [
-  'id', 'district_code', 'case_number', 'category_code', 'description', 'lng', 'lat', 'address', 'source', 'grid_id', 'grid_path',
-  'community_id', 'subdistrict_id', 'out_of_grid', 'status', 'assigned_unit_id', 'assigned_unit_path', 'deadline', 'deadline_status',
-  'escalation_level', 'state', 'version', 'reporter_id', 'reported_at', 'dispatched_at', 'closed_at', 'first_feedback_at',
-  'reconciled_at', 'reconciled_by', 'updated_at',
+  'id',
+  'district_code',
+  'case_number',
+  'category_code',
+  'description',
+  'lng',
+  'lat',
+  'address',
+  'source',
+  'grid_id',
+  'grid_path',
+  'community_id',
+  'subdistrict_id',
+  'out_of_grid',
+  'status',
+  'assigned_unit_id',
+  'assigned_unit_path',
+  'deadline',
+  'deadline_status',
+  'escalation_level',
+  'state',
+  'version',
+  'reporter_id',
+  'reported_at',
+  'dispatched_at',
+  'closed_at',
+  'first_feedback_at',
+  'reconciled_at',
+  'reconciled_by',
+  'updated_at',
 ] as const;
-export const ACTION_COLUMNS = ['id', 'case_id', 'district_code', 'seq', 'type', 'at', 'actor_id', 'actor_name', 'record'] as const;
+export const ACTION_COLUMNS = [
+  'id',
+  'case_id',
+  'district_code',
+  'seq',
+  'type',
+  'at',
+  'actor_id',
+  'actor_name',
+  'record',
+] as const;
 
 export interface DayBatch {
   /** Local date YYYYMMDD and the last case number of the day (case_number_counters). */
@@ -57,7 +99,12 @@ export function* generateDays(world: World, total: number, seed = 7): Generator<
   const exact = days.map((d) => (d.weight / sum) * total);
   const counts = exact.map(Math.floor);
   let left = total - counts.reduce((s, c) => s + c, 0);
-  exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]).forEach(([, i]) => { if (left-- > 0) counts[i]++; });
+  exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .forEach(([, i]) => {
+      if (left-- > 0) counts[i]++;
+    });
 
   const catWeights = world.categories.map((c) => (COMMON.has(c.code) ? 4 : 1));
   const catTotal = catWeights.reduce((s, w) => s + w, 0);
@@ -94,7 +141,12 @@ export function* generateDays(world: World, total: number, seed = 7): Generator<
       const text = life.text(cat.code);
       const p = grid ? Math.floor(rnd() * (grid.points.length / 2)) * 2 : 0;
       const plan: Plan = {
-        id: uuidAt(at), caseNumber, reportedAt: at, grid, category: cat, kind,
+        id: uuidAt(at),
+        caseNumber,
+        reportedAt: at,
+        grid,
+        category: cat,
+        kind,
         description: text.description,
         address: grid && rnd() < 0.5 ? null : text.address,
         location: kind === 'merged' ? target!.location : grid ? { lng: grid.points[p], lat: grid.points[p + 1] } : null,
@@ -106,8 +158,17 @@ export function* generateDays(world: World, total: number, seed = 7): Generator<
         plan.target = target;
         plan.mergeAt = at + life.between(20 * 60_000, 90 * 60_000);
         target!.injections.push({
-          at: plan.mergeAt, actor: grid!.subdistrict, applied: () => { plan.absorbed = true; },
-          action: { type: 'absorb', comment: `并入 ${caseNumber}`, attachments: [], payload: { sourceCaseId: plan.id, reporters: [plan.reporter.accountId] } },
+          at: plan.mergeAt,
+          actor: grid!.subdistrict,
+          applied: () => {
+            plan.absorbed = true;
+          },
+          action: {
+            type: 'absorb',
+            comment: `并入 ${caseNumber}`,
+            attachments: [],
+            payload: { sourceCaseId: plan.id, reporters: [plan.reporter.accountId] },
+          },
         });
       }
       plans.push(plan);
@@ -125,20 +186,67 @@ function rowsOf(world: World, built: BuiltCase[]): { cases: unknown[][]; actions
     const s = b.state;
     const p = b.plan;
     cases.push([
-      p.id, districtCode, p.caseNumber, s.categoryCode, s.description, s.location?.lng ?? null, s.location?.lat ?? null, s.address,
-      s.source, s.gridId, s.gridPath, s.communityId, s.subdistrictId, s.location && !s.gridId ? 1 : 0, s.status,
-      s.assignedUnitId, s.assignedUnitPath, iso(s.deadline), deadlineStatus(s, now, calendar), caseEscalationLevel(s, now, calendar),
-      stateToJson(s), s.version, p.reporter.accountId, new Date(p.reportedAt).toISOString(), iso(s.dispatchedAt), iso(s.closedAt),
-      iso(s.firstFeedbackAt), b.reconciledAt ? new Date(b.reconciledAt).toISOString() : null, b.reconciledBy, iso(s.updatedAt),
+      p.id,
+      districtCode,
+      p.caseNumber,
+      s.categoryCode,
+      s.description,
+      s.location?.lng ?? null,
+      s.location?.lat ?? null,
+      s.address,
+      s.source,
+      s.gridId,
+      s.gridPath,
+      s.communityId,
+      s.subdistrictId,
+      s.location && !s.gridId ? 1 : 0,
+      s.status,
+      s.assignedUnitId,
+      s.assignedUnitPath,
+      iso(s.deadline),
+      deadlineStatus(s, now, calendar),
+      caseEscalationLevel(s, now, calendar),
+      stateToJson(s),
+      s.version,
+      p.reporter.accountId,
+      new Date(p.reportedAt).toISOString(),
+      iso(s.dispatchedAt),
+      iso(s.closedAt),
+      iso(s.firstFeedbackAt),
+      b.reconciledAt ? new Date(b.reconciledAt).toISOString() : null,
+      b.reconciledBy,
+      iso(s.updatedAt),
     ]);
     b.records.forEach(({ record, actorName }, i) => {
-      actions.push([uuidAt(record.at.getTime()), p.id, districtCode, i + 1, record.type, record.at.toISOString(), record.actorId, actorName, recordToJson(record)]);
+      actions.push([
+        uuidAt(record.at.getTime()),
+        p.id,
+        districtCode,
+        i + 1,
+        record.type,
+        record.at.toISOString(),
+        record.actorId,
+        actorName,
+        recordToJson(record),
+      ]);
     });
   }
   return { cases, actions };
 }
 
-const STATUS_CODES: CaseStatus[] = ['reported', 'escalated', 'escalated_district', 'accepted', 'dispatched', 'handling', 'returned', 'pending_verification', 'closed', 'rejected', 'merged'];
+const STATUS_CODES: CaseStatus[] = [
+  'reported',
+  'escalated',
+  'escalated_district',
+  'accepted',
+  'dispatched',
+  'handling',
+  'returned',
+  'pending_verification',
+  'closed',
+  'rejected',
+  'merged',
+];
 
 /**
  * What computeKpis needs of every generated case, kept in typed arrays (a million cases in ~80 MB),
@@ -183,16 +291,31 @@ export class KpiReference {
   }
 
   /** The domain's fold over the cases reported in [from, to), at asOf. */
-  counts(from: number, to: number, asOf: Date, calendar: World['calendar'], extra: BuiltCase['state'][] = []): KpiCounts {
+  counts(
+    from: number,
+    to: number,
+    asOf: Date,
+    calendar: World['calendar'],
+    extra: BuiltCase['state'][] = [],
+  ): KpiCounts {
     const c = emptyKpiCounts();
     const d = (x: number) => (Number.isNaN(x) ? null : new Date(x));
     for (let i = 0; i < this.n; i++) {
       if (this.reported[i] < from || this.reported[i] >= to) continue;
-      addToKpiCounts(c, {
-        status: STATUS_CODES[this.status[i]], dispatchedAt: d(this.dispatched[i]), deadline: d(this.deadline[i]), closedAt: d(this.closed[i]),
-        firstFeedbackAt: d(this.feedback[i]), firstFeedbackOnTime: this.onTime[i] < 0 ? null : this.onTime[i] === 1,
-        reworkCount: this.rework[i], extensionCount: this.extension[i],
-      }, { asOf, calendar });
+      addToKpiCounts(
+        c,
+        {
+          status: STATUS_CODES[this.status[i]],
+          dispatchedAt: d(this.dispatched[i]),
+          deadline: d(this.deadline[i]),
+          closedAt: d(this.closed[i]),
+          firstFeedbackAt: d(this.feedback[i]),
+          firstFeedbackOnTime: this.onTime[i] < 0 ? null : this.onTime[i] === 1,
+          reworkCount: this.rework[i],
+          extensionCount: this.extension[i],
+        },
+        { asOf, calendar },
+      );
     }
     for (const s of extra) {
       if (s.reportedAt.getTime() < from || s.reportedAt.getTime() >= to) continue;

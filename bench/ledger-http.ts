@@ -28,7 +28,10 @@ export interface Req {
 export class Client {
   private readonly agent: http.Agent;
 
-  constructor(private readonly port: number, maxSockets = 64) {
+  constructor(
+    private readonly port: number,
+    maxSockets = 64,
+  ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
@@ -36,21 +39,36 @@ export class Client {
     const payload = r.json === undefined ? undefined : Buffer.from(JSON.stringify(r.json));
     const headers: Record<string, string | number> = {};
     if (r.cookie) headers.cookie = r.cookie;
-    if (payload) { headers['content-type'] = 'application/json'; headers['content-length'] = payload.length; }
+    if (payload) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = payload.length;
+    }
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: this.port, method: r.method ?? 'GET', path: r.path, headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        res.on('data', (c: Buffer) => {
-          bytes += c.length;
-          r.onChunk?.(c);
-          if (!r.discard) chunks.push(c);
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: r.discard ? '' : Buffer.concat(chunks).toString('utf8'), bytes, ms: performance.now() - started }));
-        res.on('error', reject);
-      });
-      req.setTimeout(r.timeoutMs ?? 60_000, () => req.destroy(new Error(`timeout after ${r.timeoutMs ?? 60_000} ms: ${r.method ?? 'GET'} ${r.path}`)));
+      const req = http.request(
+        { host: '127.0.0.1', port: this.port, method: r.method ?? 'GET', path: r.path, headers, agent: this.agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let bytes = 0;
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            r.onChunk?.(c);
+            if (!r.discard) chunks.push(c);
+          });
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: r.discard ? '' : Buffer.concat(chunks).toString('utf8'),
+              bytes,
+              ms: performance.now() - started,
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.setTimeout(r.timeoutMs ?? 60_000, () =>
+        req.destroy(new Error(`timeout after ${r.timeoutMs ?? 60_000} ms: ${r.method ?? 'GET'} ${r.path}`)),
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -60,24 +78,40 @@ export class Client {
   async session(username: string, password: string): Promise<string> {
     const payload = Buffer.from(JSON.stringify({ username, password }));
     return new Promise((resolve, reject) => {
-      const req = http.request({
-        host: '127.0.0.1', port: this.port, method: 'POST', path: '/api/v1/auth/login', agent: this.agent,
-        headers: { 'content-type': 'application/json', 'content-length': payload.length },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          if (res.statusCode !== 200) return reject(new Error(`login ${username}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 200)}`));
-          resolve(loginCookie(res.headers['set-cookie'] ?? []));
-        });
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          agent: this.agent,
+          headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            if (res.statusCode !== 200)
+              return reject(
+                new Error(`login ${username}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 200)}`),
+              );
+            resolve(loginCookie(res.headers['set-cookie'] ?? []));
+          });
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });
   }
 
   /** A closed loop: `concurrency` requests in flight until `count` are done or `maxMs` has passed. */
-  async load(opts: { concurrency: number; count: number; maxMs: number; make: (i: number) => Req; expect?: number }): Promise<LoadResult> {
+  async load(opts: {
+    concurrency: number;
+    count: number;
+    maxMs: number;
+    make: (i: number) => Req;
+    expect?: number;
+  }): Promise<LoadResult> {
     let issued = 0;
     let ok = 0;
     const failures: string[] = [];
@@ -98,7 +132,15 @@ export class Client {
     };
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
     const ms = performance.now() - started;
-    return { requests: latencies.length, ok, failures, ms, rps: (latencies.length / ms) * 1000, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+    return {
+      requests: latencies.length,
+      ok,
+      failures,
+      ms,
+      rps: (latencies.length / ms) * 1000,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+    };
   }
 
   close(): void {
@@ -129,4 +171,5 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-export const round = (x: number, digits = 1): number => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
+export const round = (x: number, digits = 1): number =>
+  Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x;

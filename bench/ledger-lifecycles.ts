@@ -1,6 +1,12 @@
 import type { WorkCalendar } from '../src/kernel/calendar/index.js';
 import {
-  applyAction, type ActionRecord, type CaseAction, type CaseActor, type CaseSource, type CaseState, type TimeLimit,
+  applyAction,
+  type ActionRecord,
+  type CaseAction,
+  type CaseActor,
+  type CaseSource,
+  type CaseState,
+  type TimeLimit,
 } from '../src/modules/cases/domain/index.js';
 import { COMPOUNDS, DETAILS, PROBLEMS, REASONS, SPOTS, STREETS } from './ledger-words.js';
 
@@ -49,8 +55,18 @@ export interface World {
 
 /** Relative weights of the planned life-cycles; recent cases are cut short at `now`, so they are the open ones. */
 export const KINDS = {
-  closed_on_time: 52, closed_late: 10, reworked: 5, extended: 4, returned: 3, rejected: 8, merged: 5,
-  stuck_reported: 0.5, stuck_accepted: 0.7, stuck_dispatched: 1.2, stuck_handling: 1.2, stuck_pending: 0.4,
+  closed_on_time: 52,
+  closed_late: 10,
+  reworked: 5,
+  extended: 4,
+  returned: 3,
+  rejected: 8,
+  merged: 5,
+  stuck_reported: 0.5,
+  stuck_accepted: 0.7,
+  stuck_dispatched: 1.2,
+  stuck_handling: 1.2,
+  stuck_pending: 0.4,
 } as const;
 export type Kind = keyof typeof KINDS;
 
@@ -104,7 +120,10 @@ export class Lifecycles {
   private readonly kindTable: [Kind, number][];
   private readonly kindTotal: number;
 
-  constructor(private readonly world: World, private readonly rnd: () => number) {
+  constructor(
+    private readonly world: World,
+    private readonly rnd: () => number,
+  ) {
     this.kindTable = Object.entries(KINDS) as [Kind, number][];
     this.kindTotal = this.kindTable.reduce((s, [, w]) => s + w, 0);
   }
@@ -148,15 +167,29 @@ export class Lifecycles {
     const reason = (xs: string[]) => ({ reason: this.pick(xs) });
     const k = plan.kind;
 
-    c.take({
-      type: 'report', attachments: [], comment: null,
-      payload: {
-        districtCode: w.districtCode, districtPath: w.districtPath, categoryCode: cat.code, description: plan.description,
-        source: plan.source, location: plan.location, address: plan.address,
-        gridId: g?.id ?? null, gridPath: g?.path ?? null, communityId: g?.communityId ?? null, subdistrictId: g?.subdistrictId ?? null,
-        fixedOnSpot: false,
+    c.take(
+      {
+        type: 'report',
+        attachments: [],
+        comment: null,
+        payload: {
+          districtCode: w.districtCode,
+          districtPath: w.districtPath,
+          categoryCode: cat.code,
+          description: plan.description,
+          source: plan.source,
+          location: plan.location,
+          address: plan.address,
+          gridId: g?.id ?? null,
+          gridPath: g?.path ?? null,
+          communityId: g?.communityId ?? null,
+          subdistrictId: g?.subdistrictId ?? null,
+          fixedOnSpot: false,
+        },
       },
-    }, plan.reporter, t);
+      plan.reporter,
+      t,
+    );
     if (k === 'merged' && plan.target) {
       // Taken by the sub-district at the time the target's absorb was planned for.
       if (plan.absorbed) c.take({ type: 'merge', payload: { targetCaseId: plan.target.id } }, triage, plan.mergeAt!);
@@ -173,7 +206,11 @@ export class Lifecycles {
     if (k === 'stuck_accepted') return c.finish();
 
     const dispatch = (unit: { id: string; path: string }) =>
-      c.take({ type: 'dispatch', payload: { unitId: unit.id, unitPath: unit.path, timeLimit: { ...cat.timeLimit } } }, triage, next(5 * MIN, 2 * HOUR));
+      c.take(
+        { type: 'dispatch', payload: { unitId: unit.id, unitPath: unit.path, timeLimit: { ...cat.timeLimit } } },
+        triage,
+        next(5 * MIN, 2 * HOUR),
+      );
     if (k === 'returned') {
       const wrong = this.pick(w.units.filter((u) => u.id !== cat.unitId));
       dispatch(wrong);
@@ -186,10 +223,18 @@ export class Lifecycles {
     c.take({ type: 'start' }, handler, next(2 * MIN, Math.max(3 * MIN, Math.min(2 * HOUR, span() * 0.2))));
     if (k === 'stuck_handling') return c.finish();
     if (k === 'extended') {
-      c.take({ type: 'request_extension', payload: { extra: { value: 2, unit: 'days' }, reason: this.pick(REASONS.extension) } }, handler, next(MIN, span() * 0.4));
+      c.take(
+        {
+          type: 'request_extension',
+          payload: { extra: { value: 2, unit: 'days' }, reason: this.pick(REASONS.extension) },
+        },
+        handler,
+        next(MIN, span() * 0.4),
+      );
       c.take({ type: 'approve_extension' }, triage, next(20 * MIN, 3 * HOUR));
     }
-    const onTimeFeedback = () => c.take({ type: 'feedback', comment: '已处置完毕' }, handler, next(span() * 0.1, span() * 0.6));
+    const onTimeFeedback = () =>
+      c.take({ type: 'feedback', comment: '已处置完毕' }, handler, next(span() * 0.1, span() * 0.6));
     if (k === 'closed_late') {
       t = Math.max(t, deadline()) + this.between(30 * MIN, 2 * HOUR);
       if (this.rnd() < 0.6) c.take({ type: 'urge' }, triage, t);
@@ -205,13 +250,20 @@ export class Lifecycles {
     }
     // On time: closed within the deadline in force; late ones whenever.
     const left = deadline() - t;
-    c.take({ type: 'verify_pass' }, verifier, k === 'closed_late' || left <= MIN ? next(10 * MIN, 24 * HOUR) : next(left * 0.05, left * 0.9));
+    c.take(
+      { type: 'verify_pass' },
+      verifier,
+      k === 'closed_late' || left <= MIN ? next(10 * MIN, 24 * HOUR) : next(left * 0.05, left * 0.9),
+    );
     const built = c.finish();
     // 对账销号: most cases closed a fortnight ago are checked off by the community.
     const closedAt = built.state.closedAt?.getTime();
     if (closedAt && g && this.rnd() < 0.6) {
       const at = closedAt + this.between(DAY, 10 * DAY);
-      if (at <= w.now.getTime() - 14 * DAY) { built.reconciledAt = at; built.reconciledBy = g.community.accountId; }
+      if (at <= w.now.getTime() - 14 * DAY) {
+        built.reconciledAt = at;
+        built.reconciledBy = g.community.accountId;
+      }
     }
     return built;
   }
@@ -225,13 +277,19 @@ class Walk {
   private readonly now: number;
   private readonly injections: Plan['injections'];
 
-  constructor(private readonly world: World, private readonly plan: Plan) {
+  constructor(
+    private readonly world: World,
+    private readonly plan: Plan,
+  ) {
     this.now = world.now.getTime();
     this.injections = [...plan.injections].sort((a, b) => a.at - b.at);
   }
 
   take(action: CaseAction, actor: Account, at: number): boolean {
-    if (this.stopped || at > this.now) { this.stopped = true; return false; }
+    if (this.stopped || at > this.now) {
+      this.stopped = true;
+      return false;
+    }
     this.inject(at);
     this.run(action, actor, at);
     return true;

@@ -15,7 +15,10 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 export class RollupSums {
   private readonly sums = new Map<string, Record<string, number>>();
 
-  private constructor(private readonly contribution: Contribution, private readonly calendar: WorkCalendar) {}
+  private constructor(
+    private readonly contribution: Contribution,
+    private readonly calendar: WorkCalendar,
+  ) {}
 
   /** null when the domain has no roll-up (nothing to keep beside the cases). */
   static create(calendar: WorkCalendar): RollupSums | null {
@@ -27,13 +30,25 @@ export class RollupSums {
     // The community's path for a case in a grid, the district's otherwise.
     const area = s.gridPath ? `/${s.gridPath.split('/').filter(Boolean).slice(0, 3).join('/')}/` : s.districtPath;
     const day = this.calendar.localDate(s.reportedAt).replaceAll('-', '');
-    const c = this.contribution({
-      status: s.status, dispatchedAt: s.dispatchedAt, deadline: s.deadline, closedAt: s.closedAt, firstFeedbackAt: s.firstFeedbackAt,
-      firstFeedbackOnTime: s.firstFeedbackOnTime, reworkCount: s.reworkCount, extensionCount: s.extensionCount,
-    }, this.calendar);
+    const c = this.contribution(
+      {
+        status: s.status,
+        dispatchedAt: s.dispatchedAt,
+        deadline: s.deadline,
+        closedAt: s.closedAt,
+        firstFeedbackAt: s.firstFeedbackAt,
+        firstFeedbackOnTime: s.firstFeedbackOnTime,
+        reworkCount: s.reworkCount,
+        extensionCount: s.extensionCount,
+      },
+      this.calendar,
+    );
     const key = `${area}|${day}`;
     const cur = this.sums.get(key);
-    if (!cur) { this.sums.set(key, { ...c }); return; }
+    if (!cur) {
+      this.sums.set(key, { ...c });
+      return;
+    }
     for (const k in c) cur[k] += c[k];
   }
 

@@ -16,7 +16,8 @@ import { LocateService } from '../src/modules/org/locate-service.js';
 async function serve(): Promise<void> {
   const config = loadConfig();
   const database = createDb({
-    databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db'),
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, 'civicgrid.db'),
     pgSchema: process.env.LEDGER_PG_SCHEMA || undefined,
   });
   const locator = new LocateService(database, systemClock);
@@ -29,7 +30,9 @@ async function serve(): Promise<void> {
   // LEDGER_PROFILE: the parent brackets each measurement with profile start/stop (a .cpuprofile each).
   let session: inspector.Session | null = null;
   const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) => session!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+    new Promise<any>((resolve, reject) =>
+      session!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+    );
   process.on('message', async (m: { stop?: boolean; profile?: 'start' | 'stop'; file?: string }) => {
     if (m?.profile === 'start') {
       session = new inspector.Session();

@@ -30,11 +30,17 @@ export class SqliteLoader {
     this.db.pragma('temp_store = MEMORY');
     this.caseCols = this.columnsOf('cases', CASE_COLUMNS);
     this.actionCols = this.columnsOf('case_actions', ACTION_COLUMNS);
-    this.schema = this.db.prepare(`SELECT name, sql, type FROM sqlite_master WHERE tbl_name IN ('cases', 'case_actions') AND type IN ('index', 'trigger') AND sql IS NOT NULL`).all() as { name: string; sql: string; type: string }[];
+    this.schema = this.db
+      .prepare(
+        `SELECT name, sql, type FROM sqlite_master WHERE tbl_name IN ('cases', 'case_actions') AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
+      )
+      .all() as { name: string; sql: string; type: string }[];
     for (const s of this.schema) this.db.exec(`DROP ${s.type.toUpperCase()} ${s.name}`);
     const stmt = (table: string, cols: readonly string[], idx: number[], rows: number) => {
       const one = `(${idx.map(() => '?').join(',')})`;
-      return this.db.prepare(`INSERT INTO ${table} (${idx.map((i) => cols[i]).join(',')}) VALUES ${Array(rows).fill(one).join(',')}`);
+      return this.db.prepare(
+        `INSERT INTO ${table} (${idx.map((i) => cols[i]).join(',')}) VALUES ${Array(rows).fill(one).join(',')}`,
+      );
     };
     this.insertCases = stmt('cases', CASE_COLUMNS, this.caseCols, SqliteLoader.CASE_BATCH);
     this.insertCase = stmt('cases', CASE_COLUMNS, this.caseCols, 1);
@@ -47,9 +53,17 @@ export class SqliteLoader {
 
   /** Which of the generator's columns the table has; refuses a table with a required column the generator does not know. */
   private columnsOf(table: string, known: readonly string[]): number[] {
-    const info = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown; pk: number }[];
+    const info = this.db.prepare(`PRAGMA table_info(${table})`).all() as {
+      name: string;
+      notnull: number;
+      dflt_value: unknown;
+      pk: number;
+    }[];
     const unknown = info.filter((c) => !known.includes(c.name) && c.notnull && c.dflt_value === null);
-    if (unknown.length) throw new Error(`bench/ledger: ${table} has required columns the generator does not fill: ${unknown.map((c) => c.name).join(', ')}`);
+    if (unknown.length)
+      throw new Error(
+        `bench/ledger: ${table} has required columns the generator does not fill: ${unknown.map((c) => c.name).join(', ')}`,
+      );
     return known.map((c, i) => (info.some((x) => x.name === c) ? i : -1)).filter((i) => i >= 0);
   }
 
@@ -82,7 +96,12 @@ export class SqliteLoader {
     let t = performance.now();
     for (const s of this.schema.filter((x) => x.type === 'index')) this.db.exec(s.sql);
     const indexMs = performance.now() - t;
-    log(`indexes rebuilt in ${Math.round(indexMs)} ms (${this.schema.filter((x) => x.type === 'index').map((x) => x.name).join(', ')})`);
+    log(
+      `indexes rebuilt in ${Math.round(indexMs)} ms (${this.schema
+        .filter((x) => x.type === 'index')
+        .map((x) => x.name)
+        .join(', ')})`,
+    );
     t = performance.now();
     const fts = this.db.prepare(`SELECT name FROM sqlite_master WHERE name = 'cases_fts'`).get();
     if (fts) this.db.exec(`INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')`);

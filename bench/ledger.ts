@@ -6,7 +6,17 @@ import { ADMIN_PASSWORD, benchEnv, DEMO_PASSWORD, prepareDistrict } from './ledg
 import { generateDays, KpiReference } from './ledger-generate.js';
 import { Client, round } from './ledger-http.js';
 import { measureCreate, measureExport, measureKpis, measureLedgerPage } from './ledger-measure.js';
-import { pgBaseline, pgLoader, pgSchema, pgSizeMb, sqliteBaseline, sqliteLoader, sqliteSizeMb, type BaselineDb, type Loader } from './ledger-db.js';
+import {
+  pgBaseline,
+  pgLoader,
+  pgSchema,
+  pgSizeMb,
+  sqliteBaseline,
+  sqliteLoader,
+  sqliteSizeMb,
+  type BaselineDb,
+  type Loader,
+} from './ledger-db.js';
 import { RollupSums } from './ledger-rollup.js';
 
 /*
@@ -39,12 +49,23 @@ export async function run(): Promise<Record<string, unknown>> {
   const sqlite = await benchOn({ total, profileDir });
   const pgUrl = process.env.CIVICGRID_BENCH_PG_URL;
   const pgTotal = Number(process.env.LEDGER_PG_CASES ?? Math.min(total, 200_000));
-  const postgres = pgUrl ? await benchOn({ total: pgTotal, profileDir: profileDir && path.join(profileDir, 'postgres'), pgUrl }) : undefined;
-  return { ...sqlite, ...(postgres ? { postgres } : {}), totalMs: Math.round(performance.now() - started), ...(profileDir ? { profiles: profileDir } : {}) };
+  const postgres = pgUrl
+    ? await benchOn({ total: pgTotal, profileDir: profileDir && path.join(profileDir, 'postgres'), pgUrl })
+    : undefined;
+  return {
+    ...sqlite,
+    ...(postgres ? { postgres } : {}),
+    totalMs: Math.round(performance.now() - started),
+    ...(profileDir ? { profiles: profileDir } : {}),
+  };
 }
 
 /** Generate a district into one database, serve it, measure it. */
-async function benchOn(opts: { total: number; profileDir: string | null; pgUrl?: string }): Promise<Record<string, unknown>> {
+async function benchOn(opts: {
+  total: number;
+  profileDir: string | null;
+  pgUrl?: string;
+}): Promise<Record<string, unknown>> {
   const { total, pgUrl } = opts;
   const tag = pgUrl ? 'postgres' : 'sqlite';
   if (opts.profileDir) fs.mkdirSync(opts.profileDir, { recursive: true });
@@ -59,12 +80,16 @@ async function benchOn(opts: { total: number; profileDir: string | null; pgUrl?:
     const { world } = district;
     const dc = world.districtCode;
     await district.database.close();
-    log(`${tag}: district ready: ${world.grids.length} small grids, ${world.categories.length} categories${schema ? `, schema ${schema.schema}` : `, data in ${dataDir}`}`);
+    log(
+      `${tag}: district ready: ${world.grids.length} small grids, ${world.categories.length} categories${schema ? `, schema ${schema.schema}` : `, data in ${dataDir}`}`,
+    );
 
     const loader = pgUrl ? await pgLoader(pgUrl, schema!.schema) : sqliteLoader(dbFile);
     const gen = await generate(loader, world, total, tag);
     const dbMb = pgUrl ? await pgSizeMb(pgUrl, schema!.schema) : sqliteSizeMb(dbFile);
-    log(`${tag}: generated ${gen.cases.toLocaleString('en')} cases and ${gen.actions.toLocaleString('en')} actions in ${Math.round(gen.ms / 1000)} s (${Math.round(gen.cases / (gen.ms / 1000)).toLocaleString('en')} cases/s); database ${Math.round(dbMb)} MiB`);
+    log(
+      `${tag}: generated ${gen.cases.toLocaleString('en')} cases and ${gen.actions.toLocaleString('en')} actions in ${Math.round(gen.ms / 1000)} s (${Math.round(gen.cases / (gen.ms / 1000)).toLocaleString('en')} cases/s); database ${Math.round(dbMb)} MiB`,
+    );
     log(`${tag}: statuses ${JSON.stringify(gen.stats.byStatus)}`);
 
     const env = { ...benchEnv(dataDir, pgUrl), ...(schema ? { LEDGER_PG_SCHEMA: schema.schema } : {}) };
@@ -79,7 +104,11 @@ async function benchOn(opts: { total: number; profileDir: string | null; pgUrl?:
       log(`${tag}: server on 127.0.0.1:${server.port}, RSS ${round(server.rssMb())} MiB`);
 
       const only = new Set((process.env.LEDGER_ONLY ?? 'create,page,export,kpis').split(','));
-      if (only.has('create')) figures.create = await measureCreate(client, server, world, worker, { count: Number(process.env.LEDGER_CREATE ?? 2000), concurrency: 8 });
+      if (only.has('create'))
+        figures.create = await measureCreate(client, server, world, worker, {
+          count: Number(process.env.LEDGER_CREATE ?? 2000),
+          concurrency: 8,
+        });
       if (only.has('page')) figures.ledgerPage = await measureLedgerPage(client, server, base, dc, clerk, 200);
 
       const cal = world.calendar;
@@ -88,16 +117,34 @@ async function benchOn(opts: { total: number; profileDir: string | null; pgUrl?:
       const days = [...gen.dayCounts].sort((a, b) => b[0].localeCompare(a[0]));
       let from = days[days.length - 1][0];
       let acc = 0;
-      for (const [day, n] of days) { acc += n; if (acc >= EXPORT_ROWS) { from = day; break; } }
+      for (const [day, n] of days) {
+        acc += n;
+        if (acc >= EXPORT_ROWS) {
+          from = day;
+          break;
+        }
+      }
       const iso = (ymd: string) => `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}`;
-      if (only.has('export')) figures.export = await measureExport(client, server, base, admin, {
-        from: iso(from), to: today, fromMs: cal.startOfDay(iso(from)).getTime(), toMs, file: path.join(dataDir, 'export.xlsx'),
-      });
+      if (only.has('export'))
+        figures.export = await measureExport(client, server, base, admin, {
+          from: iso(from),
+          to: today,
+          fromMs: cal.startOfDay(iso(from)).getTime(),
+          toMs,
+          file: path.join(dataDir, 'export.xlsx'),
+        });
       const yearFrom = iso(days[days.length - 1][0]);
-      if (only.has('kpis')) figures.kpis = await measureKpis(client, server, base, admin, {
-        districtCode: dc, from: yearFrom, to: today, fromMs: cal.startOfDay(yearFrom).getTime(), toMs,
-        generatedUntil: now.toISOString(), reference: gen.reference, calendar: cal,
-      });
+      if (only.has('kpis'))
+        figures.kpis = await measureKpis(client, server, base, admin, {
+          districtCode: dc,
+          from: yearFrom,
+          to: today,
+          fromMs: cal.startOfDay(yearFrom).getTime(),
+          toMs,
+          generatedUntil: now.toISOString(),
+          reference: gen.reference,
+          calendar: cal,
+        });
     } finally {
       client.close();
       await base.close();
@@ -147,7 +194,9 @@ export async function generate(loader: Loader, world: Parameters<typeof generate
     if (performance.now() - lastLog > 5_000) {
       lastLog = performance.now();
       const s = (performance.now() - started) / 1000;
-      log(`${tag}: ${cases.toLocaleString('en')} cases, ${actions.toLocaleString('en')} actions: ${Math.round(cases / s).toLocaleString('en')} cases/s, ${Math.round((cases + actions) / s).toLocaleString('en')} rows/s (domain ${Math.round(domainMs / 1000)} s, insert ${Math.round(insertMs / 1000)} s)`);
+      log(
+        `${tag}: ${cases.toLocaleString('en')} cases, ${actions.toLocaleString('en')} actions: ${Math.round(cases / s).toLocaleString('en')} cases/s, ${Math.round((cases + actions) / s).toLocaleString('en')} rows/s (domain ${Math.round(domainMs / 1000)} s, insert ${Math.round(insertMs / 1000)} s)`,
+      );
     }
   }
   const { indexMs, ftsMs } = await loader.finish(log);
@@ -157,15 +206,29 @@ export async function generate(loader: Loader, world: Parameters<typeof generate
     const cols = await loader.columns('case_kpi_rollup');
     const missing = Object.keys(rows[0] ?? {}).filter((k) => !cols.includes(k));
     if (missing.length) log(`WARNING: case_kpi_rollup lacks ${missing.join(', ')}; left empty`);
-    else { await loader.insertRows('case_kpi_rollup', rows); rollupRows = rows.length; }
+    else {
+      await loader.insertRows('case_kpi_rollup', rows);
+      rollupRows = rows.length;
+    }
   } else if (hasRollup) log('WARNING: case_kpi_rollup exists but the domain exports no rollupContribution; left empty');
   await loader.close();
   const ms = performance.now() - started;
   return {
-    cases, actions, reference, dayCounts, ms,
+    cases,
+    actions,
+    reference,
+    dayCounts,
+    ms,
     stats: {
-      ms: Math.round(ms), casesPerSecond: Math.round(cases / (ms / 1000)), rowsPerSecond: Math.round((cases + actions) / (ms / 1000)),
-      domainMs: Math.round(domainMs), insertMs: Math.round(insertMs), indexMs: Math.round(indexMs), ftsMs: Math.round(ftsMs), rollupRows, byStatus,
+      ms: Math.round(ms),
+      casesPerSecond: Math.round(cases / (ms / 1000)),
+      rowsPerSecond: Math.round((cases + actions) / (ms / 1000)),
+      domainMs: Math.round(domainMs),
+      insertMs: Math.round(insertMs),
+      indexMs: Math.round(indexMs),
+      ftsMs: Math.round(ftsMs),
+      rollupRows,
+      byStatus,
     },
   };
 }

@@ -31,7 +31,13 @@ function exposeGc(): () => Promise<void> {
   };
 }
 
-function timePass(locator: Locator, xs: Float64Array, ys: Float64Array, out: (string | null)[], count = xs.length): number {
+function timePass(
+  locator: Locator,
+  xs: Float64Array,
+  ys: Float64Array,
+  out: (string | null)[],
+  count = xs.length,
+): number {
   const started = performance.now();
   for (let i = 0; i < count; i++) out[i] = locator.locate(xs[i], ys[i]);
   return performance.now() - started;
@@ -42,9 +48,23 @@ const perSecond = (points: number, ms: number): number => Math.round((points / m
 export async function run(): Promise<Record<string, unknown>> {
   const gc = exposeGc();
   let started = performance.now();
-  const items = jitteredTiling({ cols: COLS, rows: ROWS, extent: EXTENT, segments: 5, jitter: 0.2, seed: 20261130, decimals: 7, shuffle: true });
-  const vertices = items.reduce((sum, item) => sum + (item.geometry.type === 'Polygon' ? item.geometry.coordinates[0].length - 1 : 0), 0);
-  log(`generated ${items.length} polygons (${(vertices / items.length).toFixed(1)} vertices each) in ${Math.round(performance.now() - started)} ms`);
+  const items = jitteredTiling({
+    cols: COLS,
+    rows: ROWS,
+    extent: EXTENT,
+    segments: 5,
+    jitter: 0.2,
+    seed: 20261130,
+    decimals: 7,
+    shuffle: true,
+  });
+  const vertices = items.reduce(
+    (sum, item) => sum + (item.geometry.type === 'Polygon' ? item.geometry.coordinates[0].length - 1 : 0),
+    0,
+  );
+  log(
+    `generated ${items.length} polygons (${(vertices / items.length).toFixed(1)} vertices each) in ${Math.round(performance.now() - started)} ms`,
+  );
 
   started = performance.now();
   const invalidPolygons = items.filter((item) => !validateBoundaryGeometry(item.geometry).ok).length;
@@ -67,7 +87,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const index = buildLocateIndex(items);
   await gc();
   const after = process.memoryUsage();
-  log(`index built in ${index.stats.buildMs} ms: ${index.stats.cols}×${index.stats.rows} cells, ${index.stats.boundaryCells} on boundaries`);
+  log(
+    `index built in ${index.stats.buildMs} ms: ${index.stats.cols}×${index.stats.rows} cells, ${index.stats.boundaryCells} on boundaries`,
+  );
 
   started = performance.now();
   const baseline = buildBaselineIndex(items);
@@ -94,7 +116,9 @@ export async function run(): Promise<Record<string, unknown>> {
     if (indexAnswers[i] !== baselineAnswers[i]) mismatches++;
     if (baselineAnswers[i] === null) outside++;
   }
-  log(`index vs baseline: ${mismatches} mismatches over ${POINTS.toLocaleString('en')} points (${outside} outside every polygon)`);
+  log(
+    `index vs baseline: ${mismatches} mismatches over ${POINTS.toLocaleString('en')} points (${outside} outside every polygon)`,
+  );
 
   const step = Math.floor(POINTS / NAIVE_POINTS);
   let naiveMismatches = 0;
@@ -104,7 +128,9 @@ export async function run(): Promise<Record<string, unknown>> {
     if (naiveLocate(items, xs[i], ys[i]) !== baselineAnswers[i]) naiveMismatches++;
   }
   const naiveRate = perSecond(NAIVE_POINTS, performance.now() - started);
-  log(`naive scan: ${naiveRate.toLocaleString('en')} points/s on ${NAIVE_POINTS} points, ${naiveMismatches} mismatches`);
+  log(
+    `naive scan: ${naiveRate.toLocaleString('en')} points/s on ${NAIVE_POINTS} points, ${naiveMismatches} mismatches`,
+  );
 
   return {
     polygons: items.length,
@@ -124,7 +150,8 @@ export async function run(): Promise<Record<string, unknown>> {
     baselineBuildMs,
     cells: index.stats.cells,
     boundaryCells: index.stats.boundaryCells,
-    candidatesPerBoundaryCell: Math.round((index.stats.candidates / Math.max(1, index.stats.boundaryCells)) * 100) / 100,
+    candidatesPerBoundaryCell:
+      Math.round((index.stats.candidates / Math.max(1, index.stats.boundaryCells)) * 100) / 100,
     indexMemoryMiB: mib(index.stats.memoryBytes),
     heapUsedDeltaMiB: mib(after.heapUsed - before.heapUsed),
     arrayBuffersDeltaMiB: mib(after.arrayBuffers - before.arrayBuffers),

@@ -9,7 +9,9 @@ const available = readdirSync(benchDir)
 
 const name = process.argv[2];
 if (!name || !available.includes(name)) {
-  process.stderr.write(`${name ? `unknown bench "${name}"` : 'no bench named'}; available: ${available.join(', ') || '(none)'}\n`);
+  process.stderr.write(
+    `${name ? `unknown bench "${name}"` : 'no bench named'}; available: ${available.join(', ') || '(none)'}\n`,
+  );
   process.stderr.write('usage: npm run bench -- <name>\n');
   process.exit(1);
 }

@@ -89,7 +89,12 @@ async function photo(label: string, gps: { lng: number; lat: number } | null): P
   if (gps) {
     img = img.withExif({
       IFD0: { Make: 'CivicGrid', Model: 'e2e camera' },
-      IFD3: { GPSLatitudeRef: gps.lat >= 0 ? 'N' : 'S', GPSLatitude: dms(Math.abs(gps.lat)), GPSLongitudeRef: gps.lng >= 0 ? 'E' : 'W', GPSLongitude: dms(Math.abs(gps.lng)) },
+      IFD3: {
+        GPSLatitudeRef: gps.lat >= 0 ? 'N' : 'S',
+        GPSLatitude: dms(Math.abs(gps.lat)),
+        GPSLongitudeRef: gps.lng >= 0 ? 'E' : 'W',
+        GPSLongitude: dms(Math.abs(gps.lng)),
+      },
     });
   }
   return img.toBuffer();
@@ -97,7 +102,10 @@ async function photo(label: string, gps: { lng: number; lat: number } | null): P
 
 /** A point the server itself places in the grid (tries the bounding box's centre and a 5×5 lattice). */
 async function pointInGrid(page: Page, gridId: string): Promise<{ lng: number; lat: number }> {
-  const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(page, `/api/v1/units/${gridId}/boundary`);
+  const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(
+    page,
+    `/api/v1/units/${gridId}/boundary`,
+  );
   const ring =
     feature.geometry.type === 'Polygon'
       ? (feature.geometry.coordinates as number[][][])[0]
@@ -106,7 +114,9 @@ async function pointInGrid(page: Page, gridId: string): Promise<{ lng: number; l
   const ys = ring.map((c) => c[1]);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const candidates = [{ lng: (minX + maxX) / 2, lat: (minY + maxY) / 2 }];
-  for (let i = 1; i < 5; i++) for (let j = 1; j < 5; j++) candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
+  for (let i = 1; i < 5; i++)
+    for (let j = 1; j < 5; j++)
+      candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
   for (const c of candidates) {
     const p = { lng: Number(c.lng.toFixed(6)), lat: Number(c.lat.toFixed(6)) };
     const r = await apiGet<LocateResult>(page, `/api/v1/grids/locate?lng=${p.lng}&lat=${p.lat}&crs=wgs84`);
@@ -171,9 +181,14 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         // Category: type to search, pick the 小类.
         await page.getByTestId('case-report-category').click();
         await page.keyboard.type(CATEGORY.name);
-        await page.locator('.ant-select-tree-treenode .ant-select-tree-title', { hasText: CATEGORY.name }).first().click();
+        await page
+          .locator('.ant-select-tree-treenode .ant-select-tree-title', { hasText: CATEGORY.name })
+          .first()
+          .click();
         await page.getByTestId('case-report-category-info').waitFor();
-        await page.getByTestId('case-report-description').fill('朱庄社区路口东侧绿化带旁有生活垃圾堆放，约两立方米，有异味。');
+        await page
+          .getByTestId('case-report-description')
+          .fill('朱庄社区路口东侧绿化带旁有生活垃圾堆放，约两立方米，有异味。');
 
         // A click on the map places the point.
         const map = page.locator('[data-testid="case-report-map"] .leaflet-container');
@@ -192,7 +207,10 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         await page.getByTestId('case-report-gps-note').waitFor({ timeout: 5_000 });
         const lng = Number(await page.getByTestId('case-report-lng').inputValue());
         const lat = Number(await page.getByTestId('case-report-lat').inputValue());
-        assert(Math.abs(lng - point.lng) < 1e-4 && Math.abs(lat - point.lat) < 1e-4, `photo GPS not used: ${lng}, ${lat} vs ${point.lng}, ${point.lat}`);
+        assert(
+          Math.abs(lng - point.lng) < 1e-4 && Math.abs(lat - point.lat) < 1e-4,
+          `photo GPS not used: ${lng}, ${lat} vs ${point.lng}, ${point.lat}`,
+        );
         const grid = page.getByTestId('case-report-grid');
         await grid.filter({ hasText: me.unitName }).waitFor();
         // The duplicates panel answers (nothing here yet on a fresh database).
@@ -209,7 +227,10 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         const c = await apiGet<CaseJson>(page, `/api/v1/cases/${caseId}`);
         assert(c.gridId === me.unitId, `case placed in ${c.gridName}, expected ${me.unitName}`);
         assert(c.photos.length === 1, `case has ${c.photos.length} photos, expected 1`);
-        assert(c.subdistrictName === TRIAGE_SUBDISTRICT, `case triaged by ${c.subdistrictName}, expected ${TRIAGE_SUBDISTRICT}`);
+        assert(
+          c.subdistrictName === TRIAGE_SUBDISTRICT,
+          `case triaged by ${c.subdistrictName}, expected ${TRIAGE_SUBDISTRICT}`,
+        );
         await page.getByTestId('case-photos').locator('img').first().waitFor();
         await page.locator('[data-testid="case-map"] .leaflet-overlay-pane svg path').first().waitFor();
         // The grid worker can only comment on a fresh report.
@@ -221,7 +242,10 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         await page.goto('/cases/report');
         await page.getByTestId('case-report-category').click();
         await page.keyboard.type(CATEGORY.name);
-        await page.locator('.ant-select-tree-treenode .ant-select-tree-title', { hasText: CATEGORY.name }).first().click();
+        await page
+          .locator('.ant-select-tree-treenode .ant-select-tree-title', { hasText: CATEGORY.name })
+          .first()
+          .click();
         await page.getByTestId('case-report-lng').fill(String(point.lng));
         await page.getByTestId('case-report-lat').fill(String(point.lat));
         await page.getByTestId('case-report-description').click();
@@ -327,17 +351,26 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         await page.keyboard.press('Escape');
         const row = page.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`);
         await row.waitFor();
-        await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+        await page
+          .locator('.ant-select-dropdown:visible')
+          .waitFor({ state: 'hidden' })
+          .catch(() => undefined);
         await page.waitForTimeout(400);
         const tag = await row.getByTestId('case-status-tag').innerText();
         assert(tag.includes('已结案'), `ledger row shows "${tag}"`);
         await shot(page, 'c11-ledger-closed');
 
         const href = await page.getByTestId('case-export').getAttribute('href');
-        assert(href && href.includes('/api/v1/cases/export.xlsx') && href.includes('status=closed'), `export link is ${href}`);
+        assert(
+          href && href.includes('/api/v1/cases/export.xlsx') && href.includes('status=closed'),
+          `export link is ${href}`,
+        );
         const xlsx = await page.request.get(href);
         assert(xlsx.ok(), `export → HTTP ${xlsx.status()}`);
-        assert((xlsx.headers()['content-type'] ?? '').includes('spreadsheetml'), `export content-type ${xlsx.headers()['content-type']}`);
+        assert(
+          (xlsx.headers()['content-type'] ?? '').includes('spreadsheetml'),
+          `export content-type ${xlsx.headers()['content-type']}`,
+        );
         const body = await xlsx.body();
         assert(body.subarray(0, 2).toString() === 'PK', 'export is not an .xlsx (zip) file');
       },

@@ -81,7 +81,9 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
 
   /** A point of the grid that the server itself locates in it. */
   async function pointInGrid(gridId: string): Promise<{ lng: number; lat: number }> {
-    const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(`/api/v1/units/${gridId}/boundary`);
+    const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(
+      `/api/v1/units/${gridId}/boundary`,
+    );
     const ring =
       feature.geometry.type === 'Polygon'
         ? (feature.geometry.coordinates as number[][][])[0]
@@ -90,10 +92,14 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
     const ys = ring.map((c) => c[1]);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const candidates = [{ lng: (minX + maxX) / 2, lat: (minY + maxY) / 2 }];
-    for (let i = 1; i < 5; i++) for (let j = 1; j < 5; j++) candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
+    for (let i = 1; i < 5; i++)
+      for (let j = 1; j < 5; j++)
+        candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
     for (const c of candidates) {
       const p = { lng: Number(c.lng.toFixed(6)), lat: Number(c.lat.toFixed(6)) };
-      const r = await apiGet<{ found: boolean; grid: { id: string } | null }>(`/api/v1/grids/locate?lng=${p.lng}&lat=${p.lat}&crs=wgs84`);
+      const r = await apiGet<{ found: boolean; grid: { id: string } | null }>(
+        `/api/v1/grids/locate?lng=${p.lng}&lat=${p.lat}&crs=wgs84`,
+      );
       if (r.found && r.grid?.id === gridId) return p;
     }
     throw new Error(`no point of grid ${gridId} is located in it`);
@@ -190,7 +196,9 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
         await pickCategory(p);
         description = `离线上报：朱庄社区东侧绿化带有生活垃圾堆放 ${Date.now() % 100000}`;
         await p.getByTestId('m-description').fill(description);
-        await p.getByTestId('m-photos-input').setInputFiles({ name: 'xianchang.jpg', mimeType: 'image/jpeg', buffer: await photo('离线拍摄') });
+        await p
+          .getByTestId('m-photos-input')
+          .setInputFiles({ name: 'xianchang.jpg', mimeType: 'image/jpeg', buffer: await photo('离线拍摄') });
         await p.getByTestId('m-photos').locator('[data-testid="m-photo-thumb"] img').first().waitFor();
         await ctx.shot(p, 'm02-report-offline');
         await p.getByTestId('m-report-submit').click();
@@ -219,7 +227,10 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
         await sent.waitFor({ timeout: 20_000 });
         await p.getByTestId('m-queue-item').first().waitFor({ state: 'detached' });
         const caseNumber = (await sent.getAttribute('data-case-number')) ?? '';
-        assert(/^\d{6}-\d{8}-\d{4}$/.test(caseNumber), `sent case number "${caseNumber}" is not like 411602-20260806-0001`);
+        assert(
+          /^\d{6}-\d{8}-\d{4}$/.test(caseNumber),
+          `sent case number "${caseNumber}" is not like 411602-20260806-0001`,
+        );
         assert(!(await p.getByTestId('m-queue-chip').count()), 'the 待发送 chip is still shown');
         await ctx.shot(p, 'm05-sent');
 
@@ -256,7 +267,9 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
         await p.getByTestId('m-description').fill('无定位的上报：路边有垃圾');
         // No position anywhere: GPS not used, a photo without EXIF GPS, no address.
         await p.getByTestId('m-gps-clear').click();
-        await p.getByTestId('m-photos-input').setInputFiles({ name: 'nogps.jpg', mimeType: 'image/jpeg', buffer: await photo('无定位') });
+        await p
+          .getByTestId('m-photos-input')
+          .setInputFiles({ name: 'nogps.jpg', mimeType: 'image/jpeg', buffer: await photo('无定位') });
         await p.getByTestId('m-photos').locator('[data-testid="m-photo-thumb"]').first().waitFor();
         await p.getByTestId('m-report-submit').click();
         await p.locator('[data-testid="m-report-result"][data-result="queued"]').waitFor();
@@ -280,7 +293,8 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
         assert(/^\d{6}-\d{8}-\d{4}$/.test(caseNumber), `case number "${caseNumber}"`);
         assert(!(await p.getByTestId('m-queue-chip').count()), 'the outbox is not empty after the resend');
         await ctx.shot(p, 'm09-resent');
-        if (foreign.length) throw new Error(`requests left the machine: ${[...new Set(foreign)].slice(0, 5).join(', ')}`);
+        if (foreign.length)
+          throw new Error(`requests left the machine: ${[...new Set(foreign)].slice(0, 5).join(', ')}`);
         if (pageErrors.length) throw new Error(`errors on the phone page: ${pageErrors.slice(0, 3).join(' | ')}`);
         await context!.close();
         context = null;

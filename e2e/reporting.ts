@@ -36,7 +36,12 @@ function assert(cond: unknown, message: string): asserts cond {
 
 /** Today's period id of a daily form: the calendar day in Asia/Shanghai. */
 function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 export async function reportingSteps(ctx: ReportingContext): Promise<ReportingStep[]> {
@@ -60,11 +65,20 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
   async function pickForm(selectTestId: string) {
     const select = page.getByTestId(selectTestId);
     await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: FORM }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: FORM })
+      .first()
+      .click();
   }
 
   /** 完成情况 of FORM for today only; returns the figures shown once the reply for that range is in. */
-  async function completenessToday(): Promise<{ submitted: number; missing: number; expected: number; communityMissing: boolean }> {
+  async function completenessToday(): Promise<{
+    submitted: number;
+    missing: number;
+    expected: number;
+    communityMissing: boolean;
+  }> {
     await openMenu('reporting-completeness');
     await page.getByTestId('reporting-completeness-page').waitFor();
     await pickForm('comp-form-select');
@@ -76,7 +90,11 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
       assert(text !== '', `comp-${key} shows no number`);
       return Number(text);
     };
-    const figures = { submitted: await num('submitted'), missing: await num('missing'), expected: await num('expected') };
+    const figures = {
+      submitted: await num('submitted'),
+      missing: await num('missing'),
+      expected: await num('expected'),
+    };
     await page.getByTestId('comp-missing-tab').click();
     const table = page.getByTestId('comp-missing-table');
     await table.waitFor();
@@ -91,8 +109,14 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
         await login(SUBDISTRICT_ACCOUNT);
         const before = await completenessToday();
         assert(before.expected > 0, `${FORM}: 应报 is 0 for ${SUBDISTRICT_ACCOUNT} today (${today})`);
-        assert(before.communityMissing, `${COMMUNITY} is not in today's missing list before it reports (demo data already has its ${today} report?)`);
-        assert(before.missing === before.expected - before.submitted, `缺报 ${before.missing} ≠ 应报 ${before.expected} − 实报 ${before.submitted}`);
+        assert(
+          before.communityMissing,
+          `${COMMUNITY} is not in today's missing list before it reports (demo data already has its ${today} report?)`,
+        );
+        assert(
+          before.missing === before.expected - before.submitted,
+          `缺报 ${before.missing} ≠ 应报 ${before.expected} − 实报 ${before.submitted}`,
+        );
         submittedBefore = before.submitted;
         missingBefore = before.missing;
         await page.waitForTimeout(300);

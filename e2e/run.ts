@@ -76,13 +76,18 @@ function ensureWebBuild() {
   const stale =
     process.env.E2E_BUILD === '1' ||
     !existsSync(index) ||
-    statSync(index).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'web')), statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
+    statSync(index).mtimeMs <
+      Math.max(newestMtime(path.join(ROOT, 'web')), statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
   if (!stale) return;
   log('e2e: building the web console (vite build)…');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -90,7 +95,8 @@ async function waitForHealth(base: string, server: ChildProcess, timeoutMs: numb
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited early with code ${server.exitCode}; see .e2e-artifacts/server.log`);
+    if (server.exitCode !== null)
+      throw new Error(`server exited early with code ${server.exitCode}; see .e2e-artifacts/server.log`);
     try {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) return;
@@ -133,7 +139,10 @@ async function shot(page: Page, name: string) {
 
 /** A point inside `ring`-bounded geometry that the server itself places in `gridId`. */
 async function pointInGrid(page: Page, grid: Unit): Promise<{ lng: number; lat: number } | null> {
-  const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(page, `/api/v1/units/${grid.id}/boundary`);
+  const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(
+    page,
+    `/api/v1/units/${grid.id}/boundary`,
+  );
   const rings: number[][][] =
     feature.geometry.type === 'Polygon'
       ? [(feature.geometry.coordinates as number[][][])[0]]
@@ -144,7 +153,9 @@ async function pointInGrid(page: Page, grid: Unit): Promise<{ lng: number; lat: 
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const avg = { lng: xs.reduce((a, b) => a + b, 0) / xs.length, lat: ys.reduce((a, b) => a + b, 0) / ys.length };
   const candidates = [{ lng: (minX + maxX) / 2, lat: (minY + maxY) / 2 }, avg];
-  for (let i = 1; i < 5; i++) for (let j = 1; j < 5; j++) candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
+  for (let i = 1; i < 5; i++)
+    for (let j = 1; j < 5; j++)
+      candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
   for (const c of candidates) {
     const r = await apiGet<LocateResult>(page, `/api/v1/grids/locate?lng=${c.lng}&lat=${c.lat}&crs=wgs84`);
     if (r.found && r.grid?.id === grid.id) return { lng: Number(c.lng.toFixed(6)), lat: Number(c.lat.toFixed(6)) };
@@ -164,7 +175,12 @@ async function findSmallGrid(page: Page, rootId: string): Promise<Unit | null> {
     if (grid) return grid;
     const territorial = ['subdistrict', 'township', 'community', 'village', 'grid_large'];
     // Depth first along the first branch keeps the walk short.
-    queue.unshift(...items.filter((u) => territorial.includes(u.kind) && u.childCount > 0).map((u) => u.id).slice(0, 3));
+    queue.unshift(
+      ...items
+        .filter((u) => territorial.includes(u.kind) && u.childCount > 0)
+        .map((u) => u.id)
+        .slice(0, 3),
+    );
   }
   return null;
 }
@@ -226,7 +242,12 @@ async function main(): Promise<number> {
         '--disable-sync',
       ],
     });
-    const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const consoleErrors: string[] = [];
@@ -300,7 +321,13 @@ async function main(): Promise<number> {
           const n = await paths.count();
           const withBoundary = children.filter((u) => u.hasBoundary).length;
           assert(n >= Math.max(1, withBoundary), `map shows ${n} polygons, expected at least ${withBoundary}`);
-          assert(await page.getByTestId('unit-detail-name').innerText().then((t) => t.includes('川汇区')), 'detail panel does not show 川汇区');
+          assert(
+            await page
+              .getByTestId('unit-detail-name')
+              .innerText()
+              .then((t) => t.includes('川汇区')),
+            'detail panel does not show 川汇区',
+          );
           await page.waitForTimeout(400);
           await shot(page, '03-org');
 
@@ -363,7 +390,11 @@ async function main(): Promise<number> {
           for (const [nav, testId] of pages) {
             await page.getByTestId(`nav-${nav}`).click();
             await page.getByTestId(testId).waitFor();
-            await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+            await page
+              .locator('.ant-spin-spinning')
+              .first()
+              .waitFor({ state: 'detached', timeout: 10_000 })
+              .catch(() => undefined);
             await page.waitForTimeout(400);
             await shot(page, `07-${nav}`);
           }

@@ -29,7 +29,12 @@ function assert(cond: unknown, message: string): asserts cond {
 
 /** A local date in Asia/Shanghai, `days` from today. */
 function shanghaiDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + days * 86_400_000));
 }
 
 export async function supervisionSteps(ctx: SupervisionContext): Promise<SupervisionStep[]> {
@@ -79,14 +84,21 @@ export async function supervisionSteps(ctx: SupervisionContext): Promise<Supervi
         await page.locator('.ant-select-dropdown:visible').getByText('区领导（演示）').click();
         await page.getByTestId('task-form-lead-unit').click();
         await page.keyboard.type('城市管理局');
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '川汇区城市管理局' }).first().click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: '川汇区城市管理局' })
+          .first()
+          .click();
         const span = page.getByTestId('task-form-span');
         await span.nth(0).click();
         await span.nth(0).fill(shanghaiDate(-30));
         await span.nth(1).click();
         await span.nth(1).fill(shanghaiDate(60));
         await page.keyboard.press('Enter');
-        for (const [title, due] of [[missed, shanghaiDate(-5)], ['完成集中整治', shanghaiDate(40)]]) {
+        for (const [title, due] of [
+          [missed, shanghaiDate(-5)],
+          ['完成集中整治', shanghaiDate(40)],
+        ]) {
           await page.getByTestId('task-form-add-milestone').click();
           const row = page.getByTestId('task-form-milestone').last();
           await row.getByTestId('milestone-title').fill(title);
@@ -101,12 +113,15 @@ export async function supervisionSteps(ctx: SupervisionContext): Promise<Supervi
         const link = item.getByTestId('task-link');
         await link.waitFor();
         await link.click();
-        assert(await taskStatus() === 'lagging', 'a task whose first milestone is past due is not 滞后');
+        assert((await taskStatus()) === 'lagging', 'a task whose first milestone is past due is not 滞后');
         taskPath = new URL(page.url()).pathname;
         taskId = taskPath.split('/').at(-1)!;
         const items = page.getByTestId('milestone-item');
-        assert(await items.count() === 2, `the task shows ${await items.count()} milestones, expected 2`);
-        assert(await items.first().getAttribute('data-missed') === 'true', 'the past-due milestone is not marked missed');
+        assert((await items.count()) === 2, `the task shows ${await items.count()} milestones, expected 2`);
+        assert(
+          (await items.first().getAttribute('data-missed')) === 'true',
+          'the past-due milestone is not marked missed',
+        );
         await shot(page, 'supervision-02-task-lagging');
       },
     },
@@ -131,7 +146,10 @@ export async function supervisionSteps(ctx: SupervisionContext): Promise<Supervi
         await page.getByTestId('report-item').first().waitFor();
         const report = await page.getByTestId('report-item').first().innerText();
         assert(report.includes('30'), `the new report shows "${report}"`);
-        assert(await taskStatus() === 'lagging', 'reporting without finishing the missed milestone should leave the task 滞后');
+        assert(
+          (await taskStatus()) === 'lagging',
+          'reporting without finishing the missed milestone should leave the task 滞后',
+        );
         await shot(page, 'supervision-04-reported');
       },
     },
@@ -143,7 +161,10 @@ export async function supervisionSteps(ctx: SupervisionContext): Promise<Supervi
         await page.getByTestId('leader-view-page').waitFor();
         const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
         await row.waitFor();
-        assert(await row.getAttribute('data-status') === 'lagging', `the leader view shows the task as ${await row.getAttribute('data-status')}`);
+        assert(
+          (await row.getAttribute('data-status')) === 'lagging',
+          `the leader view shows the task as ${await row.getAttribute('data-status')}`,
+        );
         const lagging = (await page.getByTestId('leader-count-lagging').innerText()).replace(/[^\d]/g, '');
         assert(Number(lagging) >= 1, `滞后 count shows "${lagging}"`);
         await shot(page, 'supervision-05-leader-view');
@@ -170,7 +191,10 @@ export async function supervisionSteps(ctx: SupervisionContext): Promise<Supervi
         const shown = page.getByTestId('notice-reply').first();
         await shown.waitFor();
         assert((await shown.innerText()).includes(answer), 'the answer does not show on the notice');
-        assert(await page.getByTestId('notice-item').first().getAttribute('data-replied') === 'true', 'the notice is not marked answered');
+        assert(
+          (await page.getByTestId('notice-item').first().getAttribute('data-replied')) === 'true',
+          'the notice is not marked answered',
+        );
         await shot(page, 'supervision-06-notice-answered');
       },
     },

@@ -14,7 +14,11 @@ function newest(dir) {
   return t;
 }
 const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
-const sources = Math.max(newest(path.resolve('web')), fs.statSync('vite.config.ts').mtimeMs, fs.statSync('package-lock.json').mtimeMs);
+const sources = Math.max(
+  newest(path.resolve('web')),
+  fs.statSync('vite.config.ts').mtimeMs,
+  fs.statSync('package-lock.json').mtimeMs,
+);
 if (built < sources) {
   console.log('building the web console (vite build)…');
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });

@@ -24,7 +24,11 @@ import { registerFiles } from './modules/files/index.js';
 import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
 import { registerOpen311 } from './modules/open311/index.js';
 import { followUnitMoves as followReportUnitMoves, registerReporting } from './modules/reporting/index.js';
-import { canActorSeeTaskFile, followUnitMoves as followTaskUnitMoves, registerSupervision } from './modules/supervision/index.js';
+import {
+  canActorSeeTaskFile,
+  followUnitMoves as followTaskUnitMoves,
+  registerSupervision,
+} from './modules/supervision/index.js';
 import { followUnitMoves as followProposalUnitMoves, registerProposals } from './modules/proposals/index.js';
 import { createFileStore } from './kernel/files/file-store.js';
 import type { LocateService } from './modules/org/locate-service.js';
@@ -72,7 +76,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') {
-      return sendProblem(req, reply, problem(404, 'route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+      return sendProblem(
+        req,
+        reply,
+        problem(404, 'route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
+      );
     }
     // The console is a single-page app: every other GET serves its index.
     return reply.type('text/html').sendFile('index.html');
@@ -90,7 +98,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const moduleDeps = { database: deps.database, clock: deps.clock, config: deps.config, locator: deps.locator, unitMoves: deps.unitMoves ?? createUnitMoves() };
+  const moduleDeps = {
+    database: deps.database,
+    clock: deps.clock,
+    config: deps.config,
+    locator: deps.locator,
+    unitMoves: deps.unitMoves ?? createUnitMoves(),
+  };
   // One photo store for every module that keeps files (cases, task evidence, proposals).
   const fileStore = createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone });
   registerOrg(app, moduleDeps);
@@ -98,23 +112,55 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInbox(app, moduleDeps);
   registerWebhooks(app, moduleDeps);
   await registerFiles(app, {
-    database: deps.database, clock: deps.clock, canSeeCase: canActorSeeCase, canSeeAttachment: [canActorSeeTaskFile],
+    database: deps.database,
+    clock: deps.clock,
+    canSeeCase: canActorSeeCase,
+    canSeeAttachment: [canActorSeeTaskFile],
     store: fileStore,
   });
-  const casesDeps = { ...moduleDeps, org: createOrgApi(moduleDeps), enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => { await enqueueEvent(ex, e); } };
+  const casesDeps = {
+    ...moduleDeps,
+    org: createOrgApi(moduleDeps),
+    enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => {
+      await enqueueEvent(ex, e);
+    },
+  };
   registerCases(app, casesDeps);
   // A moved community's cases lie in its new sub-district's scope (and KPIs) from the moment the move commits.
   followCaseUnitMoves(casesDeps);
-  const reportingDeps = { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent };
+  const reportingDeps = {
+    database: deps.database,
+    clock: deps.clock,
+    config: deps.config,
+    org: casesDeps.org,
+    enqueueEvent: casesDeps.enqueueEvent,
+  };
   registerReporting(app, reportingDeps);
   // A moved unit's reports count under its new parent from the moment the move commits.
   followReportUnitMoves(reportingDeps);
-  registerSupervision(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, enqueueEvent: casesDeps.enqueueEvent });
-  registerProposals(app, { database: deps.database, clock: deps.clock, config: deps.config, org: casesDeps.org, files: fileStore });
+  registerSupervision(app, {
+    database: deps.database,
+    clock: deps.clock,
+    config: deps.config,
+    org: casesDeps.org,
+    enqueueEvent: casesDeps.enqueueEvent,
+  });
+  registerProposals(app, {
+    database: deps.database,
+    clock: deps.clock,
+    config: deps.config,
+    org: casesDeps.org,
+    files: fileStore,
+  });
   // Tasks and proposals find their units by path: those paths follow a move in its transaction too.
   followTaskUnitMoves({ org: casesDeps.org });
   followProposalUnitMoves({ org: casesDeps.org });
-  registerOpen311(app, { database: deps.database, clock: deps.clock, config: deps.config, backend: deps.open311Backend ?? createOpen311Backend(casesDeps) });
+  registerOpen311(app, {
+    database: deps.database,
+    clock: deps.clock,
+    config: deps.config,
+    backend: deps.open311Backend ?? createOpen311Backend(casesDeps),
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
@@ -122,11 +168,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await deps.database.db.selectFrom('meta').select('key').limit(1).execute();
       return { status: 'ready', database: deps.database.dialect };
     } catch (err) {
-      return reply.code(503).type('application/problem+json').send(problem(503, 'not_ready', `database unreachable: ${(err as Error).message}`));
+      return reply
+        .code(503)
+        .type('application/problem+json')
+        .send(problem(503, 'not_ready', `database unreachable: ${(err as Error).message}`));
     }
   });
   route(app, {
-    method: 'GET', url: '/api/v1/openapi.json', tag: 'meta', auth: 'none', summary: 'This OpenAPI 3 document',
+    method: 'GET',
+    url: '/api/v1/openapi.json',
+    tag: 'meta',
+    auth: 'none',
+    summary: 'This OpenAPI 3 document',
     handler: async () => buildOpenApi(app.routeDefs, VERSION),
   });
 

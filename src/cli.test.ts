@@ -9,7 +9,10 @@ const run = promisify(execFile);
 const cli = (dataDir: string, ...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     env: { ...process.env, CIVICGRID_DATA_DIR: dataDir, CIVICGRID_ADMIN_PASSWORD: 'Admin12345', DATABASE_URL: '' },
-  }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 // The operator CLI on a fresh SQLite data folder: import, refuse a bad file whole, export.
 describe('operator CLI', () => {
@@ -23,9 +26,31 @@ describe('operator CLI', () => {
   it('migrates, imports boundaries all or nothing, and exports them', async () => {
     expect((await cli(dir, 'migrate')).code).toBe(0);
     // The district has no sub-districts yet: a feature naming an unknown child refuses the whole file.
-    const bad = await cli(dir, 'import-boundaries', '411602', file('bad.geojson', {
-      type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '411602004000' }, geometry: { type: 'Polygon', coordinates: [[[114.6, 33.6], [114.7, 33.6], [114.7, 33.7], [114.6, 33.6]]] } }],
-    }));
+    const bad = await cli(
+      dir,
+      'import-boundaries',
+      '411602',
+      file('bad.geojson', {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: '411602004000' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [114.6, 33.6],
+                  [114.7, 33.6],
+                  [114.7, 33.7],
+                  [114.6, 33.6],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/features\[0\]\.properties/);
     const notJson = await cli(dir, 'import-boundaries', '411602', file('x.geojson', 'nope'));

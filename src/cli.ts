@@ -29,11 +29,22 @@ class CliError extends Error {}
 
 /** Operator commands act as the system administrator over the whole district, and are audited as such. */
 async function systemActor(database: Database, districtCode: string): Promise<Actor> {
-  const root = await database.db.selectFrom('units').select(['id', 'path']).where('kind', '=', 'district').where('code', '=', districtCode).executeTakeFirst();
+  const root = await database.db
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('kind', '=', 'district')
+    .where('code', '=', districtCode)
+    .executeTakeFirst();
   if (!root) throw new CliError(`district ${districtCode} does not exist; start the server once or run migrate`);
   return {
-    accountId: 'cli', username: 'cli', displayName: '运维命令行', districtCode, unitId: root.id, scopePath: root.path,
-    roles: ['admin'], permissions: new Set(permissionsOf(['admin'])),
+    accountId: 'cli',
+    username: 'cli',
+    displayName: '运维命令行',
+    districtCode,
+    unitId: root.id,
+    scopePath: root.path,
+    roles: ['admin'],
+    permissions: new Set(permissionsOf(['admin'])),
   };
 }
 
@@ -48,12 +59,19 @@ async function run(argv: string[]): Promise<void> {
   try {
     await migrateToLatest(database.db);
     // No command here moves units, so no module needs to follow moves: an empty registry.
-    const deps = { database, clock: systemClock, config, locator: new LocateService(database, systemClock), unitMoves: createUnitMoves() };
+    const deps = {
+      database,
+      clock: systemClock,
+      config,
+      locator: new LocateService(database, systemClock),
+      unitMoves: createUnitMoves(),
+    };
     switch (cmd) {
       case 'migrate': {
         const boot = await bootstrapDistrict(database, config, systemClock);
         console.log(`schema up to date${boot.created ? `; district ${config.districtCode} and admin created` : ''}`);
-        if (boot.generatedAdminPassword) console.log(`admin initial password (shown once): ${boot.generatedAdminPassword}`);
+        if (boot.generatedAdminPassword)
+          console.log(`admin initial password (shown once): ${boot.generatedAdminPassword}`);
         return;
       }
       case 'import-boundaries': {
@@ -71,7 +89,8 @@ async function run(argv: string[]): Promise<void> {
         } catch (err) {
           throw new CliError(`${file}: ${(err as Error).message}`);
         }
-        if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new CliError(`${file}: not a GeoJSON FeatureCollection`);
+        if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
+          throw new CliError(`${file}: not a GeoJSON FeatureCollection`);
         const r = await importBoundaries(deps, actor, unit.id, fc.features as never, crs);
         console.log(`imported ${r.updated} boundaries under ${unit.name}`);
         return;
@@ -94,10 +113,28 @@ async function run(argv: string[]): Promise<void> {
         const hash = await hashPassword(password);
         const now = systemClock.now();
         await database.db.transaction().execute(async (trx) => {
-          const r = await trx.updateTable('accounts').set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, disabled: 0, updated_at: now.toISOString() })
-            .where('username', '=', 'admin').executeTakeFirst();
+          const r = await trx
+            .updateTable('accounts')
+            .set({
+              password_hash: hash,
+              must_change_password: 1,
+              failed_logins: 0,
+              locked_until: null,
+              disabled: 0,
+              updated_at: now.toISOString(),
+            })
+            .where('username', '=', 'admin')
+            .executeTakeFirst();
           if (!Number(r.numUpdatedRows)) throw new CliError('there is no admin account');
-          await recordAudit(trx, { actor: null, districtCode: config.districtCode, action: 'account.reset_password', entityType: 'account', entityId: null, at: now, summary: '运维命令行重置 admin 密码' });
+          await recordAudit(trx, {
+            actor: null,
+            districtCode: config.districtCode,
+            action: 'account.reset_password',
+            entityType: 'account',
+            entityId: null,
+            at: now,
+            summary: '运维命令行重置 admin 密码',
+          });
         });
         console.log(`new temporary password for admin (shown once, change at first login): ${password}`);
         return;
@@ -114,7 +151,9 @@ run(process.argv.slice(2)).catch((err) => {
   if (err instanceof CliError || err instanceof ConfigError) {
     console.error(err.message);
   } else if (err instanceof DomainError) {
-    console.error(`${err.message}${err.errors.length ? `\n${err.errors.map((e) => `  - ${e.field}: ${e.message}`).join('\n')}` : ''}`);
+    console.error(
+      `${err.message}${err.errors.length ? `\n${err.errors.map((e) => `  - ${e.field}: ${e.message}`).join('\n')}` : ''}`,
+    );
   } else {
     console.error(err);
   }

@@ -48,25 +48,68 @@ async function main(): Promise<void> {
     const cases = await seedDemoCases({ database, clock: systemClock, config, org }, systemClock.now());
     const submissions = await seedDemoForms({ database, clock: systemClock, config, org }, systemClock.now());
     const supervision = await seedDemoSupervision({ database, clock: systemClock, config, org }, systemClock.now());
-    const proposals = await seedDemoProposals({ database, clock: systemClock, config, org, files: createFileStore({ root: path.join(config.dataDir, 'files'), timeZone: config.timeZone }) }, systemClock.now());
-    log.info({ cases, submissions, supervision, proposals }, 'demo cases, report submissions, supervised tasks and proposals created');
+    const proposals = await seedDemoProposals(
+      {
+        database,
+        clock: systemClock,
+        config,
+        org,
+        files: createFileStore({ root: path.join(config.dataDir, 'files'), timeZone: config.timeZone }),
+      },
+      systemClock.now(),
+    );
+    log.info(
+      { cases, submissions, supervision, proposals },
+      'demo cases, report submissions, supervised tasks and proposals created',
+    );
   }
   if (boot.generatedAdminPassword) {
-    console.log(`\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`);
+    console.log(
+      `\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`,
+    );
   }
 
   const app = await buildApp({ config, database, clock: systemClock, locator, logger: { level: config.logLevel } });
   // Scheduled work runs exactly once per slot even with several processes on one PostgreSQL.
   const jobDeps = { database, clock: systemClock, config };
-  const scheduler = startScheduler(database.db, systemClock, [
-    webhookJobs(jobDeps),
-    caseDeadlineJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
-    idempotencyKeyPruneJob(jobDeps),
-    reportQueryJob({ ...jobDeps, org }),
-    reportReminderJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
-    supervisionJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
-    proposalReminderJob({ ...jobDeps, org, enqueueEvent: async (ex, e) => { await enqueueEvent(ex, e); } }),
-  ], (job, err) => log.error({ job, err }, 'scheduled job failed'));
+  const scheduler = startScheduler(
+    database.db,
+    systemClock,
+    [
+      webhookJobs(jobDeps),
+      caseDeadlineJob({
+        ...jobDeps,
+        org,
+        enqueueEvent: async (ex, e) => {
+          await enqueueEvent(ex, e);
+        },
+      }),
+      idempotencyKeyPruneJob(jobDeps),
+      reportQueryJob({ ...jobDeps, org }),
+      reportReminderJob({
+        ...jobDeps,
+        org,
+        enqueueEvent: async (ex, e) => {
+          await enqueueEvent(ex, e);
+        },
+      }),
+      supervisionJob({
+        ...jobDeps,
+        org,
+        enqueueEvent: async (ex, e) => {
+          await enqueueEvent(ex, e);
+        },
+      }),
+      proposalReminderJob({
+        ...jobDeps,
+        org,
+        enqueueEvent: async (ex, e) => {
+          await enqueueEvent(ex, e);
+        },
+      }),
+    ],
+    (job, err) => log.error({ job, err }, 'scheduled job failed'),
+  );
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     scheduler.stop();

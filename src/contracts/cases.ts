@@ -7,10 +7,16 @@ const Crs = z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 const fileIds = z.array(z.uuid()).max(20);
 
 export const ReportCaseBody = z.strictObject({
-  categoryCode: z.string().trim().regex(/^\d{4}$/, '请选择问题小类（4 位代码）'),
+  categoryCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, '请选择问题小类（4 位代码）'),
   description: z.string().trim().min(2, '请描述问题').max(4000),
   /** Map pick or GPS; GCJ-02 (AMap, Tencent) and BD-09 (Baidu) are converted. Without it, the first photo's EXIF GPS is used. */
-  location: z.strictObject({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), crs: Crs.optional() }).nullable().optional(),
+  location: z
+    .strictObject({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), crs: Crs.optional() })
+    .nullable()
+    .optional(),
   address: z.string().trim().max(200).nullable().optional(),
   photoIds: fileIds.optional(),
   /** 立行整改: fixed by the reporter at once; needs before and after photos and goes straight to verification. */
@@ -23,7 +29,10 @@ export type ReportCaseBody = z.infer<typeof ReportCaseBody>;
 export const CaseActionBody = z.strictObject({
   type: CaseActionType,
   comment: z.string().trim().max(2000).nullable().optional(),
-  attachments: z.array(z.strictObject({ fileId: z.uuid(), role: z.enum(['before', 'after', 'evidence']).optional() })).max(20).optional(),
+  attachments: z
+    .array(z.strictObject({ fileId: z.uuid(), role: z.enum(['before', 'after', 'evidence']).optional() }))
+    .max(20)
+    .optional(),
   /** Per type, e.g. dispatch {unitId, timeLimit?}, reject/return/verify_fail/reopen/deny_extension {reason}, merge {targetCaseId}, request_extension {extra, reason}. */
   payload: z.record(z.string(), z.unknown()).optional(),
   /** The version the caller saw: a case changed since answers 409. */
@@ -32,17 +41,31 @@ export const CaseActionBody = z.strictObject({
 
 /** A comma-separated query value, e.g. status=dispatched,handling. */
 const list = <T extends string>(item: z.ZodEnum<{ [K in T]: K }>) =>
-  z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1));
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1));
 
 export const ListCasesQuery = z.strictObject({
   status: list(CaseStatus).optional(),
-  categoryCode: z.string().regex(/^\d{2}(\d{2})?$/).optional(),
+  categoryCode: z
+    .string()
+    .regex(/^\d{2}(\d{2})?$/)
+    .optional(),
   unitId: z.uuid().optional(),
   source: z.string().max(20).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   deadlineStatus: list(z.enum(['none', 'on_time', 'near_overdue', 'overdue'])).optional(),
-  reconciled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  reconciled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().min(1).max(100).optional(),
   cursor: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -60,7 +83,10 @@ export const KpisQuery = z.strictObject({ unitId: z.uuid().optional(), from: z.i
 
 export const UpdateCategoryBody = z.strictObject({
   name: z.string().trim().min(1).max(50).optional(),
-  timeLimit: z.strictObject({ value: z.number().int().min(1).max(8760), unit: z.enum(['hours', 'days']) }).nullable().optional(),
+  timeLimit: z
+    .strictObject({ value: z.number().int().min(1).max(8760), unit: z.enum(['hours', 'days']) })
+    .nullable()
+    .optional(),
   defaultUnitId: z.uuid().nullable().optional(),
   duplicateRadiusM: z.number().int().min(10).max(5000).optional(),
   active: z.boolean().optional(),

@@ -45,7 +45,10 @@ export const ListUnitsQuery = z.strictObject({
   parentId: z.uuid().optional(),
   kind: UnitKind.optional(),
   q: z.string().trim().min(1).max(50).optional(),
-  includeRetired: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  includeRetired: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
 });
 
@@ -74,7 +77,10 @@ export const LocateQuery = z.strictObject({
 });
 
 export const PersonKind = z.enum(['staff', 'grid_worker', 'volunteer']);
-const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '手机号应为 11 位，座机如 0394-8123456');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '手机号应为 11 位，座机如 0394-8123456');
 
 export const Person = z.object({
   id: z.string(),
@@ -124,7 +130,10 @@ export const Account = z.object({
   personId: z.string().nullable(),
 });
 
-const username = z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,49}$/, '用户名为 3–50 位小写字母、数字、下划线，以字母开头');
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_.-]{2,49}$/, '用户名为 3–50 位小写字母、数字、下划线，以字母开头');
 export const CreateAccountBody = z.strictObject({
   username,
   displayName: z.string().trim().min(1).max(50),
@@ -144,7 +153,10 @@ export const ListAccountsQuery = z.strictObject({
 });
 
 export const LoginBody = z.strictObject({ username: z.string().min(1).max(50), password: z.string().min(1).max(200) });
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
 export const Me = z.object({
   id: z.string(),
   username: z.string(),

@@ -10,7 +10,12 @@ const ids = z.array(z.uuid()).max(50);
 export const TASK_STATUSES = ['on_track', 'lagging', 'done', 'overdue'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof TaskStatus>;
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { on_track: '正常推进', lagging: '滞后', done: '完成', overdue: '逾期' };
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  on_track: '正常推进',
+  lagging: '滞后',
+  done: '完成',
+  overdue: '逾期',
+};
 
 export const TASK_KINDS = ['task', 'key_project'] as const;
 export const TaskKind = z.enum(TASK_KINDS);
@@ -18,13 +23,31 @@ export const TASK_KIND_LABELS: Record<(typeof TASK_KINDS)[number], string> = { t
 
 export const TASK_SOURCES = ['decision', 'opinion', 'work_plan', 'topic', 'manual'] as const;
 export const TASK_SOURCE_LABELS: Record<(typeof TASK_SOURCES)[number], string> = {
-  decision: '会议议定事项', opinion: '评审意见', work_plan: '工作要点', topic: '协商计划', manual: '交办',
+  decision: '会议议定事项',
+  opinion: '评审意见',
+  work_plan: '工作要点',
+  topic: '协商计划',
+  manual: '交办',
 };
 
-export const MEETING_KINDS = ['standing_committee', 'executive', 'chairman', 'special', 'review', 'consultation', 'other'] as const;
+export const MEETING_KINDS = [
+  'standing_committee',
+  'executive',
+  'chairman',
+  'special',
+  'review',
+  'consultation',
+  'other',
+] as const;
 export const MeetingKind = z.enum(MEETING_KINDS);
 export const MEETING_KIND_LABELS: Record<(typeof MEETING_KINDS)[number], string> = {
-  standing_committee: '常委会议', executive: '常务会议', chairman: '主席会议', special: '专题会议', review: '评审会', consultation: '协商会', other: '其他会议',
+  standing_committee: '常委会议',
+  executive: '常务会议',
+  chairman: '主席会议',
+  special: '专题会议',
+  review: '评审会',
+  consultation: '协商会',
+  other: '其他会议',
 };
 
 export const Cadence = z.discriminatedUnion('kind', [
@@ -54,7 +77,11 @@ export const MeetingBody = z.strictObject({
 });
 export type MeetingBody = z.input<typeof MeetingBody>;
 
-export const MilestoneInput = z.strictObject({ title: text(200), due: date, weight: z.number().min(0).max(1000).optional() });
+export const MilestoneInput = z.strictObject({
+  title: text(200),
+  due: date,
+  weight: z.number().min(0).max(1000).optional(),
+});
 
 export const TaskBody = z.strictObject({
   kind: TaskKind.default('task'),
@@ -128,7 +155,10 @@ export const AssessmentRule = z.discriminatedUnion('kind', [
 ]);
 export const AssessmentRulesBody = z.strictObject({ rules: z.array(AssessmentRule).min(1).max(10) });
 export const ASSESSMENT_RULE_LABELS = {
-  on_time_milestone_rate: '时间节点按期完成率', report_cadence_rate: '按期报送进度率', overdue_count: '逾期任务扣分', quality_marks: '督查室质量评价',
+  on_time_milestone_rate: '时间节点按期完成率',
+  report_cadence_rate: '按期报送进度率',
+  overdue_count: '逾期任务扣分',
+  quality_marks: '督查室质量评价',
 } as const;
 
 export const QualityMarkBody = z.strictObject({
@@ -181,14 +211,50 @@ export interface TaskDetail extends TaskSummary {
   cadence: Cadence | null;
   weight: number | null;
   ancestors: { id: string; title: string }[];
-  milestones: { id: string; seq: number; title: string; due: string; doneOn: string | null; weight: number | null; missed: boolean }[];
-  reports: { id: string; reportedOn: string; percent: number; content: string; fileIds: string[]; author: string; createdAt: string }[];
+  milestones: {
+    id: string;
+    seq: number;
+    title: string;
+    due: string;
+    doneOn: string | null;
+    weight: number | null;
+    missed: boolean;
+  }[];
+  reports: {
+    id: string;
+    reportedOn: string;
+    percent: number;
+    content: string;
+    fileIds: string[];
+    author: string;
+    createdAt: string;
+  }[];
   /** Reporting periods that ended with no report. */
   missingReportPeriods: { from: string; due: string }[];
-  notices: { id: string; kind: 'urge' | 'supervise'; toUnit: { id: string; name: string }; content: string; replyDueAt: string; sentBy: string; sentAt: string; reply: string | null; repliedBy: string | null; repliedAt: string | null; escalatedAt: string | null; overdue: boolean }[];
+  notices: {
+    id: string;
+    kind: 'urge' | 'supervise';
+    toUnit: { id: string; name: string };
+    content: string;
+    replyDueAt: string;
+    sentBy: string;
+    sentAt: string;
+    reply: string | null;
+    repliedBy: string | null;
+    repliedAt: string | null;
+    escalatedAt: string | null;
+    overdue: boolean;
+  }[];
   subTasks: TaskSummary[];
   /** Review opinions on a key project, each with the sub-task tracking it. */
-  opinions: { id: string; content: string; meetingTitle: string; heldOn: string; taskId: string | null; taskStatus: TaskStatus | null }[];
+  opinions: {
+    id: string;
+    content: string;
+    meetingTitle: string;
+    heldOn: string;
+    taskId: string | null;
+    taskStatus: TaskStatus | null;
+  }[];
   /** What the caller may do here. */
   can: { report: boolean; decompose: boolean; notice: boolean; reply: boolean; mark: boolean };
   version: number;

@@ -9,7 +9,11 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
   let t = new Date(iso).getTime();
   return {
     now: () => new Date(t),
-    set: (next: string) => { t = new Date(next).getTime(); },
-    advance: (ms: number) => { t += ms; },
+    set: (next: string) => {
+      t = new Date(next).getTime();
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
   };
 }

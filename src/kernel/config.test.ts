@@ -4,13 +4,26 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('defaults to SQLite under ./data on 127.0.0.1:8080 with the demo on', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: null, demo: true, districtCode: '411602', districtName: '川汇区', timeZone: 'Asia/Shanghai' });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      demo: true,
+      districtCode: '411602',
+      districtName: '川汇区',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(c.dataDir.endsWith('/data')).toBe(true);
     expect(Object.isFrozen(c)).toBe(true);
   });
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CIVICGRID_DEMO: 'maybe', CIVICGRID_ADMIN_PASSWORD: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        CIVICGRID_DEMO: 'maybe',
+        CIVICGRID_ADMIN_PASSWORD: 'short',
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);

@@ -21,24 +21,48 @@ export interface Harness {
   districtId: string;
   /** Logs in and returns the session cookie header value. */
   login(username: string, password?: string): Promise<string>;
-  call(method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string>; payload?: string }): Promise<LightMyRequestResponse>;
+  call(
+    method: string,
+    url: string,
+    opts?: { cookie?: string; body?: unknown; headers?: Record<string, string>; payload?: string },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 /** A fresh database, the district root and the admin, and the app served in-process. */
-export async function openHarness(tdb: TestDatabase, env: Record<string, string> = {}, extra: Pick<AppDeps, 'open311Backend' | 'unitMoves'> = {}): Promise<Harness> {
+export async function openHarness(
+  tdb: TestDatabase,
+  env: Record<string, string> = {},
+  extra: Pick<AppDeps, 'open311Backend' | 'unitMoves'> = {},
+): Promise<Harness> {
   const database = await tdb.open();
   const clock = fixedClock('2026-11-30T02:00:00.000Z');
-  const config = loadConfig({ CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD, CIVICGRID_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-test-')), CIVICGRID_LOGIN_RATE_LIMIT: '1000', ...env });
+  const config = loadConfig({
+    CIVICGRID_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    CIVICGRID_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-test-')),
+    CIVICGRID_LOGIN_RATE_LIMIT: '1000',
+    ...env,
+  });
   const boot = await bootstrapDistrict(database, config, clock);
   const locator = new LocateService(database, clock);
   await ensureCategories(database, createOrgApi({ database, locator }), config.districtCode, clock.now());
-  const app = await buildApp({ ...extra, config, database, clock, locator, logger: process.env.CIVICGRID_TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({
+    ...extra,
+    config,
+    database,
+    clock,
+    locator,
+    logger: process.env.CIVICGRID_TEST_LOG ? { level: 'error' } : false,
+  });
   const call: Harness['call'] = (method, url, opts = {}) =>
     app.inject({
       method: method as 'GET',
       url,
-      headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+      headers: {
+        ...(opts.cookie ? { cookie: opts.cookie } : {}),
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
+      },
       payload: opts.payload ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
     });
   return {

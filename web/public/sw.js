@@ -37,7 +37,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith('cg-') && n !== SHELL && n !== API).map((n) => caches.delete(n)));
+      await Promise.all(
+        names.filter((n) => n.startsWith('cg-') && n !== SHELL && n !== API).map((n) => caches.delete(n)),
+      );
       await self.clients.claim();
     })(),
   );
@@ -83,7 +85,14 @@ async function clearApi() {
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type === 'cache-assets' && Array.isArray(data.urls)) {
-    event.waitUntil(cacheAssets(data.urls.map((u) => new URL(u, self.location.origin)).filter((u) => u.origin === self.location.origin).map((u) => u.pathname)));
+    event.waitUntil(
+      cacheAssets(
+        data.urls
+          .map((u) => new URL(u, self.location.origin))
+          .filter((u) => u.origin === self.location.origin)
+          .map((u) => u.pathname),
+      ),
+    );
   } else if (data.type === 'clear-api') {
     event.waitUntil(clearApi());
   }
@@ -128,7 +137,10 @@ async function navigation(req) {
     const res = await fetch(req);
     if (res.ok && (res.headers.get('content-type') || '').includes('text/html')) {
       const copy = res.clone();
-      caches.open(SHELL).then((c) => c.put('/index.html', copy)).catch(() => undefined);
+      caches
+        .open(SHELL)
+        .then((c) => c.put('/index.html', copy))
+        .catch(() => undefined);
     }
     return res;
   } catch (err) {
@@ -145,7 +157,9 @@ async function cacheFirst(name, req, limit) {
   const res = await fetch(req);
   if (res.ok && res.type === 'basic') {
     await cache.put(req, res.clone());
-    const kind = new URL(req.url).pathname.startsWith('/assets/') ? (p) => p.startsWith('/assets/') : (p) => FILES.test(p);
+    const kind = new URL(req.url).pathname.startsWith('/assets/')
+      ? (p) => p.startsWith('/assets/')
+      : (p) => FILES.test(p);
     trim(name, limit, (r) => kind(new URL(r.url).pathname)).catch(() => undefined);
   }
   return res;

@@ -24,7 +24,8 @@ export interface AuditInput {
  * and its audit line land together or not at all.
  */
 export async function recordAudit(ex: Executor, input: AuditInput): Promise<void> {
-  await insertRows(ex, 'audit_events', [{
+  await insertRows(ex, 'audit_events', [
+    {
       id: newId(input.at.getTime()),
       district_code: input.actor?.districtCode ?? input.districtCode ?? '000000',
       at: input.at.toISOString(),
@@ -37,5 +38,6 @@ export async function recordAudit(ex: Executor, input: AuditInput): Promise<void
       before: input.before === undefined ? null : JSON.stringify(input.before),
       after: input.after === undefined ? null : JSON.stringify(input.after),
       request_id: input.requestId ?? null,
-  }]);
+    },
+  ]);
 }

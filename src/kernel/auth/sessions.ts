@@ -15,7 +15,14 @@ export function newToken(prefix: string): string {
 
 export async function createSession(
   ex: Executor,
-  input: { accountId: string; districtCode: string; kind: 'session' | 'api_token'; name?: string; now: Date; ttlHours: number | null },
+  input: {
+    accountId: string;
+    districtCode: string;
+    kind: 'session' | 'api_token';
+    name?: string;
+    now: Date;
+    ttlHours: number | null;
+  },
 ): Promise<string> {
   const token = newToken(input.kind === 'session' ? 'cgs' : 'cgt');
   await ex
@@ -27,7 +34,8 @@ export async function createSession(
       account_id: input.accountId,
       district_code: input.districtCode,
       created_at: input.now.toISOString(),
-      expires_at: input.ttlHours === null ? null : new Date(input.now.getTime() + input.ttlHours * 3600_000).toISOString(),
+      expires_at:
+        input.ttlHours === null ? null : new Date(input.now.getTime() + input.ttlHours * 3600_000).toISOString(),
       last_seen_at: input.now.toISOString(),
       revoked_at: null,
     })
@@ -36,7 +44,11 @@ export async function createSession(
 }
 
 export async function revokeSession(ex: Executor, token: string, now: Date): Promise<void> {
-  await ex.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('token_hash', '=', hashToken(token)).execute();
+  await ex
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('token_hash', '=', hashToken(token))
+    .execute();
 }
 
 export interface ResolvedSession {
@@ -52,9 +64,21 @@ export async function resolveToken(ex: Executor, token: string, now: Date): Prom
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .innerJoin('units as u', 'u.id', 'a.unit_id')
     .select([
-      's.token_hash', 's.kind', 's.expires_at', 's.revoked_at', 's.last_seen_at',
-      'a.id as account_id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles',
-      'a.disabled', 'a.must_change_password', 'u.path as unit_path', 'u.status as unit_status',
+      's.token_hash',
+      's.kind',
+      's.expires_at',
+      's.revoked_at',
+      's.last_seen_at',
+      'a.id as account_id',
+      'a.username',
+      'a.display_name',
+      'a.district_code',
+      'a.unit_id',
+      'a.roles',
+      'a.disabled',
+      'a.must_change_password',
+      'u.path as unit_path',
+      'u.status as unit_status',
     ])
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
@@ -62,7 +86,11 @@ export async function resolveToken(ex: Executor, token: string, now: Date): Prom
   if (row.expires_at && row.expires_at <= now.toISOString()) return null;
   // Touch at most once a minute: a read-mostly console should not write on every request.
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-    await ex.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', row.token_hash).execute();
+    await ex
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('token_hash', '=', row.token_hash)
+      .execute();
   }
   const roles = (JSON.parse(row.roles) as string[]).filter(isRoleCode) as RoleCode[];
   return {

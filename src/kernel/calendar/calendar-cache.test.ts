@@ -7,8 +7,14 @@ function source(version: () => string) {
   return {
     calls,
     src: {
-      load: async (): Promise<WorkCalendar> => { calls.load++; return createCalendar(); },
-      version: async () => { calls.version++; return version(); },
+      load: async (): Promise<WorkCalendar> => {
+        calls.load++;
+        return createCalendar();
+      },
+      version: async () => {
+        calls.version++;
+        return version();
+      },
     },
   };
 }
@@ -50,7 +56,10 @@ describe('CalendarCache', () => {
     let release: (() => void) | undefined;
     const slow = {
       version: async () => 'v1',
-      load: () => new Promise<WorkCalendar>((resolve) => { release = () => resolve(createCalendar()); }),
+      load: () =>
+        new Promise<WorkCalendar>((resolve) => {
+          release = () => resolve(createCalendar());
+        }),
     };
     cache.invalidate('411602');
     const pending = cache.get('411602', slow);

@@ -27,7 +27,10 @@ export class CalendarCache {
   /** Bumped by invalidate(), so a load that started before a write never lands after it. */
   private generation = 0;
 
-  constructor(private readonly recheckMs = CALENDAR_RECHECK_MS, private readonly nowMs: () => number = () => performance.now()) {}
+  constructor(
+    private readonly recheckMs = CALENDAR_RECHECK_MS,
+    private readonly nowMs: () => number = () => performance.now(),
+  ) {}
 
   async get(key: string, source: CalendarSource): Promise<WorkCalendar> {
     const hit = this.entries.get(key);

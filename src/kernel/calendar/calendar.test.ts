@@ -7,12 +7,19 @@ const cal = createCalendar();
 const at = (local: string) => new Date(`${local}:00+08:00`);
 const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 const codeOf = (fn: () => unknown) => {
-  try { fn(); } catch (e) { return (e as DomainError).code; }
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
   return undefined;
 };
 
 const phrase: Record<DayKind, string> = {
-  workday: 'a workday', weekend: 'a weekend day', holiday: 'a holiday', makeup_workday: 'a make-up workday',
+  workday: 'a workday',
+  weekend: 'a weekend day',
+  holiday: 'a holiday',
+  makeup_workday: 'a make-up workday',
 };
 
 describe('day kinds from the shipped schedule', () => {
@@ -68,7 +75,8 @@ describe('day kinds from the shipped schedule', () => {
 describe('coverage and the Monday–Friday fallback', () => {
   it('cites the State Council notice for a shipped year', () => {
     expect(cal.coverage(2025)).toEqual({
-      covered: true, source: '《国务院办公厅关于2025年部分节假日安排的通知》（国办发明电〔2024〕12号）',
+      covered: true,
+      source: '《国务院办公厅关于2025年部分节假日安排的通知》（国办发明电〔2024〕12号）',
     });
     expect(cal.coverage(2020).source).toContain('国办发明电〔2019〕16号');
   });
@@ -106,9 +114,12 @@ describe('admin overrides', () => {
     expect(c.workdaysBetween('2027-01-08', '2027-01-11')).toBe(2);
   });
   it('applies the later of two entries for the same date', () => {
-    const c = createCalendar({ entries: [
-      { date: '2027-03-01', kind: 'holiday' }, { date: '2027-03-01', kind: 'workday' },
-    ] });
+    const c = createCalendar({
+      entries: [
+        { date: '2027-03-01', kind: 'holiday' },
+        { date: '2027-03-01', kind: 'workday' },
+      ],
+    });
     expect(c.isWorkday('2027-03-01')).toBe(true);
   });
   it('moves deadlines past an admin holiday', () => {
@@ -117,9 +128,12 @@ describe('admin overrides', () => {
   });
   it('refuses malformed entries, listing every problem', () => {
     try {
-      createCalendar({ entries: [
-        { date: '2025-02-30', kind: 'holiday' }, { date: '2025-03-01', kind: 'off' as 'holiday' },
-      ] });
+      createCalendar({
+        entries: [
+          { date: '2025-02-30', kind: 'holiday' },
+          { date: '2025-03-01', kind: 'off' as 'holiday' },
+        ],
+      });
       expect.unreachable();
     } catch (e) {
       expect((e as DomainError).code).toBe('calendar.invalid_entry');
@@ -245,9 +259,19 @@ describe('time zone, work hours and input checks', () => {
     expect(local(c.addWorkingHours(at('2025-03-10T17:00'), 2))).toBe('2025-03-11T10:00');
   });
   it('refuses overlapping or reversed work hours', () => {
-    expect(codeOf(() => createCalendar({ workHours: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }] })))
-      .toBe('calendar.invalid_work_hours');
-    expect(codeOf(() => createCalendar({ workHours: [{ start: '12:00', end: '08:00' }] }))).toBe('calendar.invalid_work_hours');
+    expect(
+      codeOf(() =>
+        createCalendar({
+          workHours: [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+        }),
+      ),
+    ).toBe('calendar.invalid_work_hours');
+    expect(codeOf(() => createCalendar({ workHours: [{ start: '12:00', end: '08:00' }] }))).toBe(
+      'calendar.invalid_work_hours',
+    );
   });
   it('tells working time from breaks', () => {
     expect(cal.isWorkingTime(at('2025-03-10T09:00'))).toBe(true);

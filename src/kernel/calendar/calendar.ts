@@ -1,8 +1,15 @@
 import { Invalid, type FieldProblem } from '../errors.js';
 import { citeNotice, HOLIDAY_SCHEDULE } from './holidays.data.js';
 import {
-  DEFAULT_TIME_ZONE, fixedOffsetMs, formatDay, fromLocal, isWeekend, parseDay, toLocal,
-  weekdaysInRange, yearOfDay,
+  DEFAULT_TIME_ZONE,
+  fixedOffsetMs,
+  formatDay,
+  fromLocal,
+  isWeekend,
+  parseDay,
+  toLocal,
+  weekdaysInRange,
+  yearOfDay,
 } from './local-time.js';
 import { DEFAULT_WORK_HOURS, WorkDay, type WorkPeriod } from './work-hours.js';
 
@@ -130,7 +137,10 @@ export function createCalendar(options: CalendarOptions = {}): WorkCalendar {
   for (const [day, s] of [...specials].sort((a, b) => a[0] - b[0])) {
     const working = s.kind !== 'holiday';
     const delta = working === isWeekend(day) ? (working ? 1 : -1) : 0;
-    if (delta !== 0) { deltaDays.push(day); deltas.push(delta); }
+    if (delta !== 0) {
+      deltaDays.push(day);
+      deltas.push(delta);
+    }
   }
   const prefix = [0];
   for (const d of deltas) prefix.push(prefix[prefix.length - 1] + d);
@@ -140,7 +150,8 @@ export function createCalendar(options: CalendarOptions = {}): WorkCalendar {
     let hi = deltaDays.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (deltaDays[mid] < day) lo = mid + 1; else hi = mid;
+      if (deltaDays[mid] < day) lo = mid + 1;
+      else hi = mid;
     }
     return prefix[lo];
   };
@@ -158,7 +169,8 @@ export function createCalendar(options: CalendarOptions = {}): WorkCalendar {
     let lo = day + 1;
     while (lo < hi) {
       const mid = Math.floor((lo + hi) / 2);
-      if (countWorkdays(day + 1, mid + 1) >= n) hi = mid; else lo = mid + 1;
+      if (countWorkdays(day + 1, mid + 1) >= n) hi = mid;
+      else lo = mid + 1;
     }
     return lo;
   };
@@ -188,9 +200,12 @@ export function createCalendar(options: CalendarOptions = {}): WorkCalendar {
     // 0 - x rather than -x: a reversed span with no working time is 0, never -0.
     if (b.getTime() < a.getTime()) return 0 - between(b, a);
     if (A.day === B.day) return working(A.day) ? wd.elapsed(B.tod) - wd.elapsed(A.tod) : 0;
-    return (wd.total - usedOf(A.day, A.tod))
-      + countWorkdays(A.day + 1, B.day) * wd.total
-      + (working(B.day) ? wd.elapsed(B.tod) : 0);
+    return (
+      wd.total -
+      usedOf(A.day, A.tod) +
+      countWorkdays(A.day + 1, B.day) * wd.total +
+      (working(B.day) ? wd.elapsed(B.tod) : 0)
+    );
   };
 
   const calendar: WorkCalendar = {

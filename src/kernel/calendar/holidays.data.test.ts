@@ -61,7 +61,10 @@ describe('cross-check with chinese-days', () => {
     expect(days).toHaveLength(2557);
   });
   it('agrees on which days are holidays and which are make-up workdays', () => {
-    const inRange = (m: Record<string, string>) => Object.keys(m).filter((d) => d >= '2020-01-01' && d <= '2026-12-31').sort();
+    const inRange = (m: Record<string, string>) =>
+      Object.keys(m)
+        .filter((d) => d >= '2020-01-01' && d <= '2026-12-31')
+        .sort();
     expect(days.filter((d) => cal.dayKind(d) === 'holiday')).toEqual(inRange(reference.holidays));
     expect(days.filter((d) => cal.dayKind(d) === 'makeup_workday')).toEqual(inRange(reference.workdays));
   });

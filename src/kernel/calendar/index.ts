@@ -1,10 +1,19 @@
 export {
   createCalendar,
-  type CalendarDay, type CalendarOptions, type DayInfo, type DayKind, type WorkCalendar, type YearCoverage,
+  type CalendarDay,
+  type CalendarOptions,
+  type DayInfo,
+  type DayKind,
+  type WorkCalendar,
+  type YearCoverage,
 } from './calendar.js';
 export {
-  citeNotice, HOLIDAY_SCHEDULE,
-  type HolidayName, type HolidayNotice, type HolidayPeriod, type HolidayYear,
+  citeNotice,
+  HOLIDAY_SCHEDULE,
+  type HolidayName,
+  type HolidayNotice,
+  type HolidayPeriod,
+  type HolidayYear,
 } from './holidays.data.js';
 export { DEFAULT_TIME_ZONE } from './local-time.js';
 export { DEFAULT_WORK_HOURS, type WorkPeriod } from './work-hours.js';

@@ -22,21 +22,31 @@ export function fixedOffsetMs(timeZone: string): number {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
     });
   } catch {
     throw new Invalid('calendar.invalid_time_zone', `unknown time zone ${timeZone}`);
   }
   // January and July of a few years catch daylight saving time in either hemisphere.
   const probes = [2000, 2020, 2040].flatMap((y) => [Date.UTC(y, 0, 15), Date.UTC(y, 6, 15)]);
-  const offsets = new Set(probes.map((t) => {
-    const parts = Object.fromEntries(format.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
-    const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
-    return asUtc - t;
-  }));
+  const offsets = new Set(
+    probes.map((t) => {
+      const parts = Object.fromEntries(format.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
+      const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
+      return asUtc - t;
+    }),
+  );
   if (offsets.size !== 1) {
-    throw new Invalid('calendar.invalid_time_zone', `time zone ${timeZone} has daylight saving time; only fixed-offset zones are supported`);
+    throw new Invalid(
+      'calendar.invalid_time_zone',
+      `time zone ${timeZone} has daylight saving time; only fixed-offset zones are supported`,
+    );
   }
   const offset = [...offsets][0];
   offsetCache.set(timeZone, offset);

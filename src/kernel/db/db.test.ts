@@ -8,7 +8,11 @@ describe('sqlite: reused prepared statements', () => {
     const db = database.db as any;
     try {
       await sql`CREATE TABLE t (id integer primary key, name text)`.execute(db);
-      for (let i = 1; i <= 5; i++) await db.insertInto('t').values({ id: i, name: `n${i}` }).execute();
+      for (let i = 1; i <= 5; i++)
+        await db
+          .insertInto('t')
+          .values({ id: i, name: `n${i}` })
+          .execute();
       const byId = (id: number) => db.selectFrom('t').selectAll().where('id', '=', id).executeTakeFirst();
       expect(await byId(1)).toEqual({ id: 1, name: 'n1' });
       expect(await byId(2)).toEqual({ id: 2, name: 'n2' });
@@ -22,11 +26,15 @@ describe('sqlite: reused prepared statements', () => {
       await db.transaction().execute(async (trx: any) => {
         await trx.insertInto('t').values({ id: 6, name: 'n6' }).execute();
       });
-      await expect(db.transaction().execute(async (trx: any) => {
-        await trx.insertInto('t').values({ id: 7, name: 'n7' }).execute();
-        throw new Error('rolled back');
-      })).rejects.toThrow('rolled back');
-      expect((await db.selectFrom('t').select('id').execute()).map((r: { id: number }) => r.id)).toEqual([1, 2, 3, 4, 5, 6]);
+      await expect(
+        db.transaction().execute(async (trx: any) => {
+          await trx.insertInto('t').values({ id: 7, name: 'n7' }).execute();
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect((await db.selectFrom('t').select('id').execute()).map((r: { id: number }) => r.id)).toEqual([
+        1, 2, 3, 4, 5, 6,
+      ]);
     } finally {
       await database.close();
     }

@@ -92,7 +92,11 @@ function cachingStatements(sqlite: SQLite.Database): SQLite.Database {
  * them across every schema and can mistake another test database's tables for its own.
  */
 export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -41,8 +41,15 @@ export function rebasedPath(column: string, oldPrefix: string, newPrefix: string
 }
 
 /** Rebases `column` in every row of `table` where it starts with `oldPrefix`; returns how many rows changed. */
-export async function rebasePaths(ex: Executor, table: keyof DB & string, column: string, oldPrefix: string, newPrefix: string): Promise<number> {
-  const r = await ex.updateTable(table as never)
+export async function rebasePaths(
+  ex: Executor,
+  table: keyof DB & string,
+  column: string,
+  oldPrefix: string,
+  newPrefix: string,
+): Promise<number> {
+  const r = await ex
+    .updateTable(table as never)
     .set({ [column]: rebasedPath(column, oldPrefix, newPrefix) } as never)
     .where(startsWith(column, oldPrefix))
     .executeTakeFirst();

@@ -85,7 +85,10 @@ const byDb = new WeakMap<object, GroupCommit>();
 export function groupCommit(database: Database): GroupCommit {
   let g = byDb.get(database.db);
   if (!g) {
-    g = database.dialect === 'sqlite' ? new SqliteGroupCommit(database) : { run: (work) => database.db.transaction().execute(work) };
+    g =
+      database.dialect === 'sqlite'
+        ? new SqliteGroupCommit(database)
+        : { run: (work) => database.db.transaction().execute(work) };
     byDb.set(database.db, g);
   }
   return g;

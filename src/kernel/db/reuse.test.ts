@@ -21,18 +21,28 @@ for (const tdb of testDatabases()) {
         compile();
         return db.insertInto('meta').values(r);
       };
-      for (let i = 0; i < 3; i++) await executeReused(db, 'test.meta.insert', [`k${i}`, `v${i}`], build(row(`k${i}`, `v${i}`)));
+      for (let i = 0; i < 3; i++)
+        await executeReused(db, 'test.meta.insert', [`k${i}`, `v${i}`], build(row(`k${i}`, `v${i}`)));
       expect(compile).toHaveBeenCalledTimes(1);
-      expect(await db.selectFrom('meta').selectAll().where('key', 'like', 'k%').orderBy('key').execute()).toEqual([row('k0', 'v0'), row('k1', 'v1'), row('k2', 'v2')]);
+      expect(await db.selectFrom('meta').selectAll().where('key', 'like', 'k%').orderBy('key').execute()).toEqual([
+        row('k0', 'v0'),
+        row('k1', 'v1'),
+        row('k2', 'v2'),
+      ]);
     });
 
     it('never reuses a statement that binds other values than the ones it is given', async () => {
       const db = database.db;
       // The value is bound, but the caller names only the key: the SQL must be built every time.
       for (const v of ['a', 'b']) {
-        await executeReused(db, 'test.meta.mismatch', [`m-${v}`], () => db.insertInto('meta').values({ key: `m-${v}`, value: sql`${`value-${v}`}` as never }));
+        await executeReused(db, 'test.meta.mismatch', [`m-${v}`], () =>
+          db.insertInto('meta').values({ key: `m-${v}`, value: sql`${`value-${v}`}` as never }),
+        );
       }
-      expect(await db.selectFrom('meta').select('value').where('key', 'like', 'm-%').orderBy('key').execute()).toEqual([{ value: 'value-a' }, { value: 'value-b' }]);
+      expect(await db.selectFrom('meta').select('value').where('key', 'like', 'm-%').orderBy('key').execute()).toEqual([
+        { value: 'value-a' },
+        { value: 'value-b' },
+      ]);
     });
 
     it('inserts rows of differing columns or with undefined values as Kysely builds them', async () => {
@@ -40,9 +50,15 @@ for (const tdb of testDatabases()) {
       await insertRows(db, 'meta', [row('r1', 'x'), row('r2', 'y')]);
       await insertRows(db, 'meta', [row('r3', 'z'), row('r4', 'w')]);
       // Same count of parameters as the cached two-row insert, but not the same shape.
-      await expect(insertRows(db, 'meta', [row('r5', 'q'), { key: 'r6', value: undefined } as never])).rejects.toThrow();
-      expect(await db.selectFrom('meta').selectAll().where('key', 'like', 'r%').orderBy('key').execute())
-        .toEqual([row('r1', 'x'), row('r2', 'y'), row('r3', 'z'), row('r4', 'w')]);
+      await expect(
+        insertRows(db, 'meta', [row('r5', 'q'), { key: 'r6', value: undefined } as never]),
+      ).rejects.toThrow();
+      expect(await db.selectFrom('meta').selectAll().where('key', 'like', 'r%').orderBy('key').execute()).toEqual([
+        row('r1', 'x'),
+        row('r2', 'y'),
+        row('r3', 'z'),
+        row('r4', 'w'),
+      ]);
     });
   });
 }

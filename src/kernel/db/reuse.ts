@@ -15,12 +15,18 @@ const texts = new Map<string, string>();
  * statement that binds something else (a literal moved into the SQL, an extra clause) is simply
  * compiled every time, never run with the wrong values.
  */
-export async function executeReused<R>(ex: Executor, key: string, params: readonly unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
+export async function executeReused<R>(
+  ex: Executor,
+  key: string,
+  params: readonly unknown[],
+  build: () => Compilable<R>,
+): Promise<QueryResult<R>> {
   const cacheKey = `${ex.getExecutor().adapter.constructor.name}|${key}|${params.length}`;
   const text = texts.get(cacheKey);
   if (text !== undefined) return ex.executeQuery<R>(CompiledQuery.raw(text, [...params]));
   const compiled = build().compile();
-  if (compiled.parameters.length === params.length && compiled.parameters.every((p, i) => Object.is(p, params[i]))) texts.set(cacheKey, compiled.sql);
+  if (compiled.parameters.length === params.length && compiled.parameters.every((p, i) => Object.is(p, params[i])))
+    texts.set(cacheKey, compiled.sql);
   return ex.executeQuery<R>(compiled);
 }
 
@@ -28,18 +34,32 @@ export async function executeReused<R>(ex: Executor, key: string, params: readon
  * Inserts rows through executeReused. Rows of differing columns, or with an undefined value (which
  * Kysely leaves out), are inserted as Kysely builds them, without reuse.
  */
-export async function insertRows<T extends keyof DB & string>(ex: Executor, table: T, rows: readonly DB[T][]): Promise<void> {
+export async function insertRows<T extends keyof DB & string>(
+  ex: Executor,
+  table: T,
+  rows: readonly DB[T][],
+): Promise<void> {
   if (!rows.length) return;
   const records = rows as readonly Record<string, unknown>[];
   const columns = Object.keys(records[0]);
   const params: unknown[] = [];
   for (const row of records) {
-    if (Object.keys(row).length !== columns.length) return void (await ex.insertInto(table).values(rows as never).execute());
+    if (Object.keys(row).length !== columns.length)
+      return void (await ex
+        .insertInto(table)
+        .values(rows as never)
+        .execute());
     for (const c of columns) {
       const v = row[c];
-      if (v === undefined) return void (await ex.insertInto(table).values(rows as never).execute());
+      if (v === undefined)
+        return void (await ex
+          .insertInto(table)
+          .values(rows as never)
+          .execute());
       params.push(v);
     }
   }
-  await executeReused(ex, `insert:${table}:${columns.join(',')}`, params, () => ex.insertInto(table).values(rows as never));
+  await executeReused(ex, `insert:${table}:${columns.join(',')}`, params, () =>
+    ex.insertInto(table).values(rows as never),
+  );
 }

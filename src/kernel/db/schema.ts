@@ -413,64 +413,162 @@ export interface ReportQueryMessageTable {
 
 // 督查督办 (supervision of work)
 export interface ConsultationTopicTable {
-  id: string; district_code: string; year: number; title: string; form: string; planned_month: string;
+  id: string;
+  district_code: string;
+  year: number;
+  title: string;
+  form: string;
+  planned_month: string;
   /** JSON string[] */
-  lead_unit_ids: string; created_by: string; created_at: string;
+  lead_unit_ids: string;
+  created_by: string;
+  created_at: string;
 }
 export interface MeetingTable {
-  id: string; district_code: string; kind: string; title: string; held_on: string; chair_id: string | null;
+  id: string;
+  district_code: string;
+  kind: string;
+  title: string;
+  held_on: string;
+  chair_id: string | null;
   /** JSON string[] */
   attendee_ids: string;
   /** JSON string[] */
   attendee_unit_ids: string;
-  summary: string | null; topic_id: string | null; created_by: string; created_at: string;
+  summary: string | null;
+  topic_id: string | null;
+  created_by: string;
+  created_at: string;
 }
 export interface MeetingItemTable {
-  id: string; district_code: string; meeting_id: string; kind: string; seq: number; content: string; project_id: string | null;
+  id: string;
+  district_code: string;
+  meeting_id: string;
+  kind: string;
+  seq: number;
+  content: string;
+  project_id: string | null;
 }
 export interface TaskTable {
-  id: string; district_code: string; kind: string; source: string; parent_id: string | null; root_id: string; tree_path: string; depth: number;
-  item_id: string | null; topic_id: string | null; title: string; description: string | null;
-  lead_leader_id: string | null; lead_unit_id: string; lead_unit_path: string;
+  id: string;
+  district_code: string;
+  kind: string;
+  source: string;
+  parent_id: string | null;
+  root_id: string;
+  tree_path: string;
+  depth: number;
+  item_id: string | null;
+  topic_id: string | null;
+  title: string;
+  description: string | null;
+  lead_leader_id: string | null;
+  lead_unit_id: string;
+  lead_unit_path: string;
   /** JSON string[] */
   cooperating_unit_ids: string;
-  start_on: string; deadline_on: string;
+  start_on: string;
+  deadline_on: string;
   /** JSON Cadence or null */
   cadence: string | null;
-  weight: number | null; status: string;
+  weight: number | null;
+  status: string;
   /** JSON StatusReason[] */
   status_reasons: string;
-  progress: number; status_on: string; completed_on: string | null; missing_notified_due: string | null;
+  progress: number;
+  status_on: string;
+  completed_on: string | null;
+  missing_notified_due: string | null;
   /** JSON day → [six counts], see unit_assessment_days */
   assessment_days: string | null;
-  version: number; created_by: string; created_at: string; updated_at: string;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
-export interface TaskUnitTable { task_id: string; unit_id: string; unit_path: string; role: string }
+export interface TaskUnitTable {
+  task_id: string;
+  unit_id: string;
+  unit_path: string;
+  role: string;
+}
 export interface TaskMilestoneTable {
-  id: string; district_code: string; task_id: string; seq: number; title: string; due_on: string; done_on: string | null;
-  done_by: string | null; weight: number | null; missed_notified_at: string | null;
+  id: string;
+  district_code: string;
+  task_id: string;
+  seq: number;
+  title: string;
+  due_on: string;
+  done_on: string | null;
+  done_by: string | null;
+  weight: number | null;
+  missed_notified_at: string | null;
 }
 export interface TaskReportTable {
-  id: string; district_code: string; task_id: string; reported_on: string; percent: number; content: string;
+  id: string;
+  district_code: string;
+  task_id: string;
+  reported_on: string;
+  percent: number;
+  content: string;
   /** JSON string[] */
   file_ids: string;
-  account_id: string; author_name: string; unit_id: string; created_at: string;
+  account_id: string;
+  author_name: string;
+  unit_id: string;
+  created_at: string;
 }
-export interface TaskReportFileTable { file_id: string; task_id: string; report_id: string }
+export interface TaskReportFileTable {
+  file_id: string;
+  task_id: string;
+  report_id: string;
+}
 export interface TaskNoticeTable {
-  id: string; district_code: string; task_id: string; kind: string; to_unit_id: string; to_unit_path: string; content: string;
-  reply_due_at: string; sent_by: string; sent_by_name: string; sent_at: string; reply: string | null; replied_by: string | null;
-  replied_by_name: string | null; replied_at: string | null; escalated_at: string | null;
+  id: string;
+  district_code: string;
+  task_id: string;
+  kind: string;
+  to_unit_id: string;
+  to_unit_path: string;
+  content: string;
+  reply_due_at: string;
+  sent_by: string;
+  sent_by_name: string;
+  sent_at: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_by_name: string | null;
+  replied_at: string | null;
+  escalated_at: string | null;
 }
 export interface AssessmentMarkTable {
-  id: string; district_code: string; unit_id: string; task_id: string | null; marked_on: string; score: number; comment: string | null;
-  given_by: string; given_at: string;
+  id: string;
+  district_code: string;
+  unit_id: string;
+  task_id: string | null;
+  marked_on: string;
+  score: number;
+  comment: string | null;
+  given_by: string;
+  given_at: string;
 }
 export interface UnitAssessmentDayTable {
-  district_code: string; day: string; unit_id: string; milestones_due: number; milestones_on_time: number; report_periods_due: number;
-  report_periods_reported: number; tasks_due: number; tasks_late: number;
+  district_code: string;
+  day: string;
+  unit_id: string;
+  milestones_due: number;
+  milestones_on_time: number;
+  report_periods_due: number;
+  report_periods_reported: number;
+  tasks_due: number;
+  tasks_late: number;
 }
-export interface AssessmentRulesTable { district_code: string; rules: string; updated_by: string; updated_at: string }
+export interface AssessmentRulesTable {
+  district_code: string;
+  rules: string;
+  updated_by: string;
+  updated_at: string;
+}
 export interface ProposalTable {
   id: string;
   district_code: string;

@@ -56,14 +56,27 @@ describe('file store: accepted photos', () => {
     const data = await solidJpeg(800, 600).toBuffer();
     const saved = await store.save({ data, filename: 'IMG_0001.JPG', declaredType: 'image/jpeg' });
     const sha = createHash('sha256').update(data).digest('hex');
-    expect(saved).toEqual({ sha256: sha, size: data.length, mimeType: 'image/jpeg', width: 800, height: 600, thumbnail: true, gps: null, takenAt: null });
+    expect(saved).toEqual({
+      sha256: sha,
+      size: data.length,
+      mimeType: 'image/jpeg',
+      width: 800,
+      height: 600,
+      thumbnail: true,
+      gps: null,
+      takenAt: null,
+    });
     expect(await readFile(path.join(root, sha.slice(0, 2), sha))).toEqual(data);
     const thumb = await sharp(path.join(root, 'thumbs', sha.slice(0, 2), `${sha}.jpg`)).metadata();
     expect([thumb.format, thumb.width, thumb.height]).toEqual(['jpeg', 320, 240]);
   });
 
   it('stores a PNG with transparency and a JPEG thumbnail', async () => {
-    const data = await sharp({ create: { width: 300, height: 500, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const data = await sharp({
+      create: { width: 300, height: 500, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     const saved = await store.save({ data, filename: 'scan.png' });
     expect([saved.mimeType, saved.width, saved.height, saved.thumbnail]).toEqual(['image/png', 300, 500, true]);
     const thumb = await store.openThumbnail(saved.sha256);
@@ -83,7 +96,12 @@ describe('file store: accepted photos', () => {
     const data = await solidJpeg(64, 64)
       .withExif({
         IFD2: { DateTimeOriginal: '2026:08:06 09:30:00', OffsetTimeOriginal: '+08:00' },
-        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '33/1 37/1 12/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 39/1 0/1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '33/1 37/1 12/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '114/1 39/1 0/1',
+        },
       })
       .toBuffer();
     const saved = await store.save({ data, filename: 'site.jpg' });
@@ -94,7 +112,9 @@ describe('file store: accepted photos', () => {
 
   it('drops a 0/0 GPS position (a receiver without a fix)', async () => {
     const data = await solidJpeg(32, 32)
-      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '0/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '0/1 0/1 0/1' } })
+      .withExif({
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '0/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '0/1 0/1 0/1' },
+      })
       .toBuffer();
     expect((await store.save({ data, filename: 'nofix.jpg' })).gps).toBeNull();
   });
@@ -116,11 +136,15 @@ describe('file store: accepted photos', () => {
     const a = await store.save({ data, filename: 'a.jpg' });
     const b = await store.save({ data: Buffer.from(data), filename: 'b.jpeg' });
     expect(b).toEqual(a);
-    expect((await allFiles(root)).sort()).toEqual([path.join(a.sha256.slice(0, 2), a.sha256), path.join('thumbs', a.sha256.slice(0, 2), `${a.sha256}.jpg`)].sort());
+    expect((await allFiles(root)).sort()).toEqual(
+      [path.join(a.sha256.slice(0, 2), a.sha256), path.join('thumbs', a.sha256.slice(0, 2), `${a.sha256}.jpg`)].sort(),
+    );
   });
 
   it('goes by the bytes, not the name or the declared type', async () => {
-    const data = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#0a0' } }).png().toBuffer();
+    const data = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#0a0' } })
+      .png()
+      .toBuffer();
     const saved = await store.save({ data, filename: 'photo.jpg', declaredType: 'image/jpeg' });
     expect(saved.mimeType).toBe('image/png');
   });
@@ -128,23 +152,33 @@ describe('file store: accepted photos', () => {
 
 describe('file store: refused files leave nothing behind', () => {
   it('refuses a text file renamed .jpg as an unsupported type', async () => {
-    const e = await refusal(store.save({ data: Buffer.from('这不是照片 just text\n'), filename: 'report.jpg', declaredType: 'image/jpeg' }));
+    const e = await refusal(
+      store.save({ data: Buffer.from('这不是照片 just text\n'), filename: 'report.jpg', declaredType: 'image/jpeg' }),
+    );
     expectRefused(e, 'file.unsupported_type');
     expect(e.message).toContain('report.jpg');
   });
 
-  it('refuses AVIF, which shares HEIC\'s container but not its codec', async () => {
-    const data = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#00f' } }).avif().toBuffer();
+  it("refuses AVIF, which shares HEIC's container but not its codec", async () => {
+    const data = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#00f' } })
+      .avif()
+      .toBuffer();
     expectRefused(await refusal(store.save({ data, filename: 'x.heic' })), 'file.unsupported_type');
   });
 
   it('refuses a truncated JPEG as corrupt', async () => {
     const data = await noisyJpeg(256, 256);
-    expectRefused(await refusal(store.save({ data: data.subarray(0, data.length >> 1), filename: 'cut.jpg' })), 'file.corrupt');
+    expectRefused(
+      await refusal(store.save({ data: data.subarray(0, data.length >> 1), filename: 'cut.jpg' })),
+      'file.corrupt',
+    );
   });
 
   it('refuses a truncated HEIC as corrupt', async () => {
-    expectRefused(await refusal(store.save({ data: HEIC_SAMPLE.subarray(0, 600), filename: 'cut.heic' })), 'file.corrupt');
+    expectRefused(
+      await refusal(store.save({ data: HEIC_SAMPLE.subarray(0, 600), filename: 'cut.heic' })),
+      'file.corrupt',
+    );
   });
 
   it('refuses a file over 15 MB before looking inside', async () => {

@@ -146,11 +146,19 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       const name = displayName(filename);
       if (data.length > maxBytes) {
         const mb = Math.round(maxBytes / 1024 / 1024);
-        throw fileError('file.too_large', `照片「${name}」太大（${(data.length / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${mb} MB`, `超过 ${mb} MB`);
+        throw fileError(
+          'file.too_large',
+          `照片「${name}」太大（${(data.length / 1024 / 1024).toFixed(1)} MB），单张不能超过 ${mb} MB`,
+          `超过 ${mb} MB`,
+        );
       }
       const mimeType = sniffImageType(data);
       if (!mimeType) {
-        throw fileError('file.unsupported_type', `文件「${name}」不是 JPEG、PNG 或 HEIC 格式的照片`, '只支持 JPEG、PNG、HEIC 照片');
+        throw fileError(
+          'file.unsupported_type',
+          `文件「${name}」不是 JPEG、PNG 或 HEIC 格式的照片`,
+          '只支持 JPEG、PNG、HEIC 照片',
+        );
       }
       // Everything is checked and the thumbnail made in memory before a byte is written.
       const image = await decodeImage(data, mimeType, { maxPixels, thumbnailSize }, name);

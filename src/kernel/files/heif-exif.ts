@@ -126,7 +126,8 @@ function itemBytes(buf: Buffer, meta: Box, iloc: Box, wanted: number): Buffer | 
 
 function tiffStart(block: Buffer): number {
   const isTiff = (at: number) =>
-    at >= 0 && at + 4 <= block.length &&
+    at >= 0 &&
+    at + 4 <= block.length &&
     ((block[at] === 0x49 && block[at + 1] === 0x49 && block[at + 2] === 0x2a && block[at + 3] === 0) ||
       (block[at] === 0x4d && block[at + 1] === 0x4d && block[at + 2] === 0 && block[at + 3] === 0x2a));
   if (block.length >= 4) {

@@ -41,7 +41,11 @@ function checkSize(width: number, height: number, limits: DecodeLimits, name: st
   }
   if (width * height > limits.maxPixels) {
     const mp = Math.round(limits.maxPixels / 1e6);
-    throw fileError('file.too_many_pixels', `照片「${name}」像素过多（${width}×${height}），最多 ${mp} 百万像素`, `像素超过 ${mp} 百万`);
+    throw fileError(
+      'file.too_many_pixels',
+      `照片「${name}」像素过多（${width}×${height}），最多 ${mp} 百万像素`,
+      `像素超过 ${mp} 百万`,
+    );
   }
 }
 
@@ -63,7 +67,12 @@ function thumbnailOf(image: Sharp, size: number): Promise<Buffer> {
     .toBuffer();
 }
 
-async function decodeWithSharp(data: Buffer, type: ImageType, limits: DecodeLimits, name: string): Promise<DecodedImage> {
+async function decodeWithSharp(
+  data: Buffer,
+  type: ImageType,
+  limits: DecodeLimits,
+  name: string,
+): Promise<DecodedImage> {
   if (type === 'image/png') {
     const declared = pngHeaderSize(data);
     if (!declared) corrupt(name);
@@ -95,7 +104,10 @@ interface HeifImage {
   get_width(): number;
   get_height(): number;
   is_primary(): boolean;
-  display(target: { data: Uint8ClampedArray; width: number; height: number }, done: (r: { data: Uint8ClampedArray } | null) => void): void;
+  display(
+    target: { data: Uint8ClampedArray; width: number; height: number },
+    done: (r: { data: Uint8ClampedArray } | null) => void,
+  ): void;
   free(): void;
 }
 interface LibHeif {
@@ -122,7 +134,11 @@ async function loadLibheif(): Promise<LibHeif | null> {
 async function decodeHeic(data: Buffer, limits: DecodeLimits, name: string): Promise<DecodedImage> {
   const lib = await loadLibheif();
   if (!lib) {
-    throw fileError('file.unsupported_type', `本服务器暂不能读取 HEIC 照片「${name}」，请在手机相机设置中选择“兼容性最佳”（JPEG）后重拍`, '不支持 HEIC');
+    throw fileError(
+      'file.unsupported_type',
+      `本服务器暂不能读取 HEIC 照片「${name}」，请在手机相机设置中选择“兼容性最佳”（JPEG）后重拍`,
+      '不支持 HEIC',
+    );
   }
   const decoder = new lib.HeifDecoder();
   let images: HeifImage[] = [];
@@ -135,7 +151,9 @@ async function decodeHeic(data: Buffer, limits: DecodeLimits, name: string): Pro
     // The handle's size comes from the header: checked before a single pixel is decoded.
     checkSize(width, height, limits, name);
     const rgba = await new Promise<Uint8ClampedArray | null>((resolve) => {
-      image.display({ data: new Uint8ClampedArray(width * height * 4), width, height }, (r) => resolve(r ? r.data : null));
+      image.display({ data: new Uint8ClampedArray(width * height * 4), width, height }, (r) =>
+        resolve(r ? r.data : null),
+      );
     });
     if (!rgba) corrupt(name);
     const raw = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);

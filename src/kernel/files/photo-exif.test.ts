@@ -5,8 +5,15 @@ import { HEIC_SAMPLE } from './test-fixtures.js';
 
 describe('gpsFromTags', () => {
   it('turns degrees, minutes and seconds into signed decimal degrees', () => {
-    expect(gpsFromTags({ GPSLatitude: [33, 37, 12], GPSLatitudeRef: 'N', GPSLongitude: [114, 39, 0], GPSLongitudeRef: 'E' })).toEqual({ lat: 33.62, lng: 114.65 });
-    const sw = gpsFromTags({ GPSLatitude: [33, 30, 0], GPSLatitudeRef: 'S', GPSLongitude: [70, 45, 0], GPSLongitudeRef: 'W' });
+    expect(
+      gpsFromTags({ GPSLatitude: [33, 37, 12], GPSLatitudeRef: 'N', GPSLongitude: [114, 39, 0], GPSLongitudeRef: 'E' }),
+    ).toEqual({ lat: 33.62, lng: 114.65 });
+    const sw = gpsFromTags({
+      GPSLatitude: [33, 30, 0],
+      GPSLatitudeRef: 'S',
+      GPSLongitude: [70, 45, 0],
+      GPSLongitudeRef: 'W',
+    });
     expect(sw).toEqual({ lat: -33.5, lng: -70.75 });
   });
 
@@ -16,7 +23,9 @@ describe('gpsFromTags', () => {
     expect(gpsFromTags({ GPSLatitude: [95, 0, 0], GPSLongitude: [114, 0, 0] })).toBeNull();
     expect(gpsFromTags({ GPSLatitude: [33, 0, 0], GPSLongitude: [181, 0, 0] })).toBeNull();
     expect(gpsFromTags({ GPSLatitude: 'north', GPSLongitude: [114, 0, 0] })).toBeNull();
-    expect(gpsFromTags({ GPSLatitude: [0, 0, 0], GPSLatitudeRef: 'N', GPSLongitude: [0, 0, 0], GPSLongitudeRef: 'E' })).toBeNull();
+    expect(
+      gpsFromTags({ GPSLatitude: [0, 0, 0], GPSLatitudeRef: 'N', GPSLongitude: [0, 0, 0], GPSLongitudeRef: 'E' }),
+    ).toBeNull();
   });
 });
 
@@ -29,11 +38,21 @@ describe('exifTimeToIso', () => {
     expect(exifTimeToIso('2026:08:06 09:30:00', undefined, 'Asia/Shanghai')).toBe('2026-08-06T09:30:00+08:00');
     expect(exifTimeToIso('2026:07:01 12:00:00', undefined, 'Europe/Berlin')).toBe('2026-07-01T12:00:00+02:00');
     expect(exifTimeToIso('2026:01:15 12:00:00', undefined, 'Europe/Berlin')).toBe('2026-01-15T12:00:00+01:00');
-    expect(new Date(exifTimeToIso('2026:08:06 09:30:00', null, 'Asia/Shanghai')!).toISOString()).toBe('2026-08-06T01:30:00.000Z');
+    expect(new Date(exifTimeToIso('2026:08:06 09:30:00', null, 'Asia/Shanghai')!).toISOString()).toBe(
+      '2026-08-06T01:30:00.000Z',
+    );
   });
 
   it('gives null for unset clocks and impossible dates', () => {
-    for (const v of ['0000:00:00 00:00:00', '2026:02:30 10:00:00', '2026:08:06 25:00:00', '    :  :     :  :  ', '', 42, undefined]) {
+    for (const v of [
+      '0000:00:00 00:00:00',
+      '2026:02:30 10:00:00',
+      '2026:08:06 25:00:00',
+      '    :  :     :  :  ',
+      '',
+      42,
+      undefined,
+    ]) {
       expect(exifTimeToIso(v, undefined, 'Asia/Shanghai')).toBeNull();
     }
   });

@@ -11,7 +11,14 @@ export interface PhotoExif {
 
 const NONE: PhotoExif = { gps: null, takenAt: null };
 
-const PICK = ['DateTimeOriginal', 'OffsetTimeOriginal', 'GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'];
+const PICK = [
+  'DateTimeOriginal',
+  'OffsetTimeOriginal',
+  'GPSLatitude',
+  'GPSLatitudeRef',
+  'GPSLongitude',
+  'GPSLongitudeRef',
+];
 
 /**
  * Reads the position and the time a photo was taken. Unreadable or implausible EXIF gives nulls,
@@ -49,8 +56,18 @@ export function gpsFromTags(tags: Record<string, unknown>): { lng: number; lat: 
   let lat = degrees(tags.GPSLatitude);
   let lng = degrees(tags.GPSLongitude);
   if (!Number.isFinite(lat) || !Number.isFinite(lng)) return null;
-  if (String(tags.GPSLatitudeRef ?? 'N').trim().toUpperCase() === 'S') lat = -Math.abs(lat);
-  if (String(tags.GPSLongitudeRef ?? 'E').trim().toUpperCase() === 'W') lng = -Math.abs(lng);
+  if (
+    String(tags.GPSLatitudeRef ?? 'N')
+      .trim()
+      .toUpperCase() === 'S'
+  )
+    lat = -Math.abs(lat);
+  if (
+    String(tags.GPSLongitudeRef ?? 'E')
+      .trim()
+      .toUpperCase() === 'W'
+  )
+    lng = -Math.abs(lng);
   if (Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
   if (Math.abs(lat) < 1e-7 && Math.abs(lng) < 1e-7) return null;
   return { lng, lat };
@@ -89,7 +106,15 @@ export function exifTimeToIso(value: unknown, offsetTag: unknown, timeZone: stri
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(wall);
   // Rejects 0000:00:00 00:00:00 (unset clocks) and impossible dates such as 02-30.
-  if (y < 1900 || back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+  if (
+    y < 1900 ||
+    back.getUTCFullYear() !== y ||
+    back.getUTCMonth() !== mo - 1 ||
+    back.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
     return null;
   }
   let offset: string;

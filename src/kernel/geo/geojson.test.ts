@@ -16,12 +16,31 @@ const reasonOf = (geom: unknown): string => {
 
 describe('validateBoundaryGeometry accepts', () => {
   it('a polygon with a hole, returned with 2D positions and repeated positions removed', () => {
-    const shell = [[114, 33, 50], [115, 33, 50], [115, 33, 50], [115, 34, 50], [114, 34, 50], [114, 33, 50]];
+    const shell = [
+      [114, 33, 50],
+      [115, 33, 50],
+      [115, 33, 50],
+      [115, 34, 50],
+      [114, 34, 50],
+      [114, 33, 50],
+    ];
     const hole = square(114.25, 33.25, 0.5).reverse();
     const result = validateBoundaryGeometry({ type: 'Polygon', coordinates: [shell, hole] });
     expect(result).toEqual({
       ok: true,
-      geometry: { type: 'Polygon', coordinates: [[[114, 33], [115, 33], [115, 34], [114, 34], [114, 33]], hole] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [114, 33],
+            [115, 33],
+            [115, 34],
+            [114, 34],
+            [114, 33],
+          ],
+          hole,
+        ],
+      },
     });
   });
 
@@ -34,8 +53,15 @@ describe('validateBoundaryGeometry accepts', () => {
   });
 
   it('a hole touching its shell at one point, and parts touching at a corner', () => {
-    const touchingHole = [[114, 33.5], [114.5, 33.25], [114.5, 33.75], [114, 33.5]];
-    expect(validateBoundaryGeometry({ type: 'Polygon', coordinates: [square(114, 33, 1), touchingHole] }).ok).toBe(true);
+    const touchingHole = [
+      [114, 33.5],
+      [114.5, 33.25],
+      [114.5, 33.75],
+      [114, 33.5],
+    ];
+    expect(validateBoundaryGeometry({ type: 'Polygon', coordinates: [square(114, 33, 1), touchingHole] }).ok).toBe(
+      true,
+    );
     const corner = { type: 'MultiPolygon', coordinates: [[square(114, 33, 1)], [square(115, 34, 1)]] };
     expect(validateBoundaryGeometry(corner).ok).toBe(true);
   });
@@ -54,7 +80,9 @@ describe('validateBoundaryGeometry accepts', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     const crossed = star.map((p) => [...p]);
     [crossed[100], crossed[2600]] = [crossed[2600], crossed[100]];
-    expect(reasonOf({ type: 'Polygon', coordinates: [crossed] })).toMatch(/^ring 0 of polygon 0 self-intersects at \(114\.\d+, 33\.\d+\)$/);
+    expect(reasonOf({ type: 'Polygon', coordinates: [crossed] })).toMatch(
+      /^ring 0 of polygon 0 self-intersects at \(114\.\d+, 33\.\d+\)$/,
+    );
   });
 });
 
@@ -74,33 +102,96 @@ describe('validateBoundaryGeometry rejects', () => {
   });
 
   it('a ring with fewer than 4 positions', () => {
-    expect(reasonOf({ type: 'Polygon', coordinates: [[[114, 33], [115, 33], [114, 33]]] })).toBe('ring 0 of polygon 0 has fewer than 4 positions');
-    const degenerate = [[114, 33], [115, 33], [115, 33], [114, 33]];
+    expect(
+      reasonOf({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [114, 33],
+            [115, 33],
+            [114, 33],
+          ],
+        ],
+      }),
+    ).toBe('ring 0 of polygon 0 has fewer than 4 positions');
+    const degenerate = [
+      [114, 33],
+      [115, 33],
+      [115, 33],
+      [114, 33],
+    ];
     expect(reasonOf({ type: 'Polygon', coordinates: [degenerate] })).toBe(
       'ring 0 of polygon 0 has fewer than 4 positions once repeated positions are removed',
     );
   });
 
   it('coordinates out of range or not numbers', () => {
-    const far = [[114, 33], [190, 33], [115, 34], [114, 33]];
-    expect(reasonOf({ type: 'Polygon', coordinates: [far] })).toBe('position 1 of ring 0 of polygon 0: coordinate out of range (190, 33)');
-    const text = [[114, 33], ['115', 33], [115, 34], [114, 33]];
-    expect(reasonOf({ type: 'Polygon', coordinates: [text] })).toBe('position 1 of ring 0 of polygon 0 is not [lng, lat] with finite numbers');
-    const nan = [[114, 33], [115, NaN], [115, 34], [114, 33]];
+    const far = [
+      [114, 33],
+      [190, 33],
+      [115, 34],
+      [114, 33],
+    ];
+    expect(reasonOf({ type: 'Polygon', coordinates: [far] })).toBe(
+      'position 1 of ring 0 of polygon 0: coordinate out of range (190, 33)',
+    );
+    const text = [
+      [114, 33],
+      ['115', 33],
+      [115, 34],
+      [114, 33],
+    ];
+    expect(reasonOf({ type: 'Polygon', coordinates: [text] })).toBe(
+      'position 1 of ring 0 of polygon 0 is not [lng, lat] with finite numbers',
+    );
+    const nan = [
+      [114, 33],
+      [115, NaN],
+      [115, 34],
+      [114, 33],
+    ];
     expect(reasonOf({ type: 'Polygon', coordinates: [nan] })).toMatch(/^position 1 of ring 0 of polygon 0 is not/);
   });
 
   it('a ring that crosses itself (bow tie), touches itself, or doubles back', () => {
-    const bowTie = [[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]];
-    expect(reasonOf({ type: 'Polygon', coordinates: [bowTie] })).toBe('ring 0 of polygon 0 self-intersects at (0.5, 0.5)');
-    const figureEight = [[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]];
-    expect(reasonOf({ type: 'Polygon', coordinates: [figureEight] })).toBe('ring 0 of polygon 0 self-intersects at (1, 1)');
-    const spike = [[0, 0], [2, 0], [2, 2], [3, 2], [2, 2], [0, 2], [0, 0]];
+    const bowTie = [
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ];
+    expect(reasonOf({ type: 'Polygon', coordinates: [bowTie] })).toBe(
+      'ring 0 of polygon 0 self-intersects at (0.5, 0.5)',
+    );
+    const figureEight = [
+      [0, 0],
+      [2, 0],
+      [1, 1],
+      [2, 2],
+      [0, 2],
+      [1, 1],
+      [0, 0],
+    ];
+    expect(reasonOf({ type: 'Polygon', coordinates: [figureEight] })).toBe(
+      'ring 0 of polygon 0 self-intersects at (1, 1)',
+    );
+    const spike = [
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [3, 2],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ];
     expect(reasonOf({ type: 'Polygon', coordinates: [spike] })).toBe('ring 0 of polygon 0 self-intersects at (2, 2)');
   });
 
   it('a hole outside its shell, or crossing it', () => {
-    expect(reasonOf({ type: 'Polygon', coordinates: [square(114, 33, 1), square(116, 33, 0.5)] })).toBe('hole 1 of polygon 0 is outside its shell');
+    expect(reasonOf({ type: 'Polygon', coordinates: [square(114, 33, 1), square(116, 33, 0.5)] })).toBe(
+      'hole 1 of polygon 0 is outside its shell',
+    );
     expect(reasonOf({ type: 'Polygon', coordinates: [square(114, 33, 1), square(114.75, 33.25, 0.5)] })).toBe(
       'ring 0 of polygon 0 crosses ring 1 of polygon 0 at (115, 33.25)',
     );
@@ -109,7 +200,9 @@ describe('validateBoundaryGeometry rejects', () => {
   it('a hole inside another hole, or equal to its shell', () => {
     const nested = [square(114, 33, 1), square(114.1, 33.1, 0.8), square(114.2, 33.2, 0.2)];
     expect(reasonOf({ type: 'Polygon', coordinates: nested })).toBe('hole 2 of polygon 0 is inside hole 1');
-    expect(reasonOf({ type: 'Polygon', coordinates: [square(114, 33, 1), square(114, 33, 1)] })).toMatch(/^ring 0 of polygon 0 crosses ring 1 of polygon 0 at /);
+    expect(reasonOf({ type: 'Polygon', coordinates: [square(114, 33, 1), square(114, 33, 1)] })).toMatch(
+      /^ring 0 of polygon 0 crosses ring 1 of polygon 0 at /,
+    );
   });
 
   it('multipolygon parts that overlap or share an edge', () => {

@@ -94,7 +94,12 @@ function readPolygon(raw: unknown, p: number): Step<Position[][]> {
     const out: Position[] = [];
     for (let i = 0; i < ring.length; i++) {
       const pos: unknown = ring[i];
-      if (!Array.isArray(pos) || pos.length < 2 || pos.length > 3 || !pos.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      if (
+        !Array.isArray(pos) ||
+        pos.length < 2 ||
+        pos.length > 3 ||
+        !pos.every((v) => typeof v === 'number' && Number.isFinite(v))
+      ) {
         return { ok: false, reason: `position ${i} of ${where(r)} is not [lng, lat] with finite numbers` };
       }
       const [x, y] = pos as number[];
@@ -156,7 +161,9 @@ function nestingProblem(polygons: Position[][][]): string | null {
       const side = sideOf(polygons[p][0], other[0]);
       if (side < 0) continue;
       // Inside q's shell is fine when it is an island within one of q's holes.
-      const inHole = other.slice(1).some((hole) => boxInside(shellBoxes[p], boxOfRing(hole)) && sideOf(polygons[p][0], hole) >= 0);
+      const inHole = other
+        .slice(1)
+        .some((hole) => boxInside(shellBoxes[p], boxOfRing(hole)) && sideOf(polygons[p][0], hole) >= 0);
       if (!inHole) return `polygon ${p} overlaps polygon ${q}`;
     }
   }

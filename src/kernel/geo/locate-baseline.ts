@@ -39,7 +39,8 @@ export function buildBaselineIndex(items: readonly LocateItem[]): Locator {
   const tree = new Flatbush(items.length);
   for (let i = 0; i < items.length; i++) {
     const o = i * 4;
-    if (boxes[o] <= boxes[o + 2]) tree.add(boxes[o] - margin, boxes[o + 1] - margin, boxes[o + 2] + margin, boxes[o + 3] + margin);
+    if (boxes[o] <= boxes[o + 2])
+      tree.add(boxes[o] - margin, boxes[o + 1] - margin, boxes[o + 2] + margin, boxes[o + 3] + margin);
     else tree.add(parkX, parkY, parkX, parkY);
   }
   tree.finish();

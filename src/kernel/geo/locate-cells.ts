@@ -160,7 +160,12 @@ function mergeRecords(edges: Float64Array): { unique: Float64Array; map: Int32Ar
       }
       const a = i * 4;
       const b = j * 4;
-      if (edges[b] === edges[a] && edges[b + 1] === edges[a + 1] && edges[b + 2] === edges[a + 2] && edges[b + 3] === edges[a + 3]) {
+      if (
+        edges[b] === edges[a] &&
+        edges[b + 1] === edges[a + 1] &&
+        edges[b + 2] === edges[a + 2] &&
+        edges[b + 3] === edges[a + 3]
+      ) {
         map[i] = map[j];
         break;
       }
@@ -234,7 +239,7 @@ export function buildCellRecords(input: CellInput): CellRecords {
     let parities = 0;
     cellEdgeTerms.length = 0;
     cellJunctionYs.length = 0;
-    for (let g = s; g < e; ) {
+    for (let g = s; g < e;) {
       const item = raw.owner[byCell[g]];
       let groupEnd = g;
       while (groupEnd < e && raw.owner[byCell[groupEnd]] === item) groupEnd++;

@@ -127,7 +127,7 @@ export function buildGrid(geometries: readonly BoundaryGeometry[], options: Grid
     for (let r = rowOf(boxes[o + 1]), r1 = rowOf(boxes[o + 3]); r <= r1; r++) {
       const base = r * cols;
       const cy = gy0 + (r + 0.5) * ch;
-      for (let c = c0; c <= c1; ) {
+      for (let c = c0; c <= c1;) {
         if (stamp[base + c] === item) {
           c++;
           continue;
@@ -149,6 +149,19 @@ export function buildGrid(geometries: readonly BoundaryGeometry[], options: Grid
   const byCell = new Int32Array(touchCell.length);
   for (let t = 0; t < touchCell.length; t++) byCell[cursor[touchCell.data[t]]++] = touchEdge.data[t];
 
-  const records = buildCellRecords({ cols, rows, gx0, gy0, cw, ch, margin, cellValue: full, cellStart, byCell, raw, prepared });
+  const records = buildCellRecords({
+    cols,
+    rows,
+    gx0,
+    gy0,
+    cw,
+    ch,
+    margin,
+    cellValue: full,
+    cellStart,
+    byCell,
+    raw,
+    prepared,
+  });
   return { gx0, gy0, invCw, invCh, cols, rows, cellValue: full, ...records };
 }

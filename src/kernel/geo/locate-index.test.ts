@@ -11,7 +11,13 @@ const X0 = 114;
 const Y0 = 33;
 const S = 0.25;
 const at = (i: number, j: number): Position => [X0 + i * S, Y0 + j * S];
-const rect = (i0: number, j0: number, i1: number, j1: number): Position[] => [at(i0, j0), at(i1, j0), at(i1, j1), at(i0, j1), at(i0, j0)];
+const rect = (i0: number, j0: number, i1: number, j1: number): Position[] => [
+  at(i0, j0),
+  at(i1, j0),
+  at(i1, j1),
+  at(i0, j1),
+  at(i0, j0),
+];
 const tile = (i: number, j: number): Position[] => rect(i, j, i + 1, j + 1);
 
 /**
@@ -34,7 +40,10 @@ const TILES: LocateItem[] = [
 const locators = (items: LocateItem[]) => [
   { name: 'baseline', locate: buildBaselineIndex(items).locate },
   { name: 'naive', locate: (x: number, y: number) => naiveLocate(items, x, y) },
-  ...[0.01, 1, 16, 1000].map((cellsPerItem) => ({ name: `index ${cellsPerItem}`, locate: buildLocateIndex(items, { cellsPerItem }).locate })),
+  ...[0.01, 1, 16, 1000].map((cellsPerItem) => ({
+    name: `index ${cellsPerItem}`,
+    locate: buildLocateIndex(items, { cellsPerItem }).locate,
+  })),
 ];
 
 /** Every vertex and edge midpoint of every ring. */
@@ -118,7 +127,14 @@ describe('overlapping items', () => {
 
 describe('the grid index agrees with the baseline', () => {
   it('builds the same crossing records from raw edges as preparePolygons', () => {
-    const items = jitteredTiling({ cols: 4, rows: 3, extent: [114.6, 33.5, 114.61, 33.51], islandEvery: 3, multiEvery: 5, seed: 3 });
+    const items = jitteredTiling({
+      cols: 4,
+      rows: 3,
+      extent: [114.6, 33.5, 114.61, 33.51],
+      islandEvery: 3,
+      multiEvery: 5,
+      seed: 3,
+    });
     const geometries = items.map((item) => item.geometry);
     const a = preparePolygons(geometries);
     const b = prepareFromRaw(rawEdges(geometries));
@@ -159,17 +175,36 @@ describe('the grid index agrees with the baseline', () => {
         const items = jitteredTiling({ ...c, extent });
         const parent: LocateItem = {
           id: 'parent',
-          geometry: { type: 'Polygon', coordinates: [[[114.6, 33.5], [114.6025, 33.5], [114.6025, 33.5025], [114.6, 33.5025], [114.6, 33.5]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [114.6, 33.5],
+                [114.6025, 33.5],
+                [114.6025, 33.5025],
+                [114.6, 33.5025],
+                [114.6, 33.5],
+              ],
+            ],
+          },
         };
         const all = c.parent === 'first' ? [parent, ...items] : c.parent === 'last' ? [...items, parent] : items;
-        check(all, c.cellsPerItem, c.seed, [extent[0] - 0.0005, extent[1] - 0.0005, extent[2] + 0.0005, extent[3] + 0.0005]);
+        check(all, c.cellsPerItem, c.seed, [
+          extent[0] - 0.0005,
+          extent[1] - 0.0005,
+          extent[2] + 0.0005,
+          extent[3] + 0.0005,
+        ]);
       }),
       { numRuns: 40 },
     );
   });
 
   it('even on random self-crossing, overlapping polygons', () => {
-    const ring = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), { minLength: 3, maxLength: 9 });
+    const ring = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), {
+      minLength: 3,
+      maxLength: 9,
+    });
     const config = fc.record({
       shapes: fc.array(fc.array(ring, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 12 }),
       cellsPerItem: fc.constantFrom(0.1, 2, 30),

@@ -28,7 +28,16 @@ export interface LocateIndex extends Locator {
   readonly stats: LocateIndexStats;
 }
 
-const EMPTY_STATS: LocateIndexStats = { polygons: 0, buildMs: 0, cells: 0, cols: 0, rows: 0, boundaryCells: 0, candidates: 0, memoryBytes: 0 };
+const EMPTY_STATS: LocateIndexStats = {
+  polygons: 0,
+  buildMs: 0,
+  cells: 0,
+  cols: 0,
+  rows: 0,
+  boundaryCells: 0,
+  candidates: 0,
+  memoryBytes: 0,
+};
 
 /**
  * Point-in-polygon location for many polygons (grids of a district). A uniform grid over the items'

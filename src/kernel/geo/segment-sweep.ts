@@ -22,7 +22,16 @@ type Meeting = { kind: 'none' } | { kind: 'touch' | 'cross' | 'overlap'; x: numb
 const NONE: Meeting = { kind: 'none' };
 
 /** How segments a–b and c–d meet: not at all, at one endpoint, crossing, or along a stretch. */
-export function meet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): Meeting {
+export function meet(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): Meeting {
   const d1 = orient(cx, cy, dx, dy, ax, ay);
   const d2 = orient(cx, cy, dx, dy, bx, by);
   const d3 = orient(ax, ay, bx, by, cx, cy);

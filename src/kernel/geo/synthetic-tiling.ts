@@ -71,8 +71,10 @@ export function jitteredTiling(options: TilingOptions): LocateItem[] {
   };
   const south: Position[][] = [];
   const west: Position[][] = [];
-  for (let j = 0; j <= rows; j++) for (let i = 0; i < cols; i++) south[j * cols + i] = side(cornerAt(i, j), cornerAt(i + 1, j));
-  for (let j = 0; j < rows; j++) for (let i = 0; i <= cols; i++) west[j * (cols + 1) + i] = side(cornerAt(i, j), cornerAt(i, j + 1));
+  for (let j = 0; j <= rows; j++)
+    for (let i = 0; i < cols; i++) south[j * cols + i] = side(cornerAt(i, j), cornerAt(i + 1, j));
+  for (let j = 0; j < rows; j++)
+    for (let i = 0; i <= cols; i++) west[j * (cols + 1) + i] = side(cornerAt(i, j), cornerAt(i, j + 1));
 
   const shell = (i: number, j: number): Position[] => [
     cornerAt(i, j),
@@ -115,7 +117,10 @@ export function jitteredTiling(options: TilingOptions): LocateItem[] {
       if (joined.has(t)) continue;
       if (options.multiEvery && t % options.multiEvery === 0 && i + 2 < cols && !joined.has(t + 2)) {
         joined.add(t + 2);
-        items.push({ id: `tile-${i}-${j}+${i + 2}`, geometry: { type: 'MultiPolygon', coordinates: [tile(i, j, t), tile(i + 2, j, t + 2)] } });
+        items.push({
+          id: `tile-${i}-${j}+${i + 2}`,
+          geometry: { type: 'MultiPolygon', coordinates: [tile(i, j, t), tile(i + 2, j, t + 2)] },
+        });
       } else {
         items.push({ id: `tile-${i}-${j}`, geometry: { type: 'Polygon', coordinates: tile(i, j, t) } });
       }

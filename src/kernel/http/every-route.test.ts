@@ -14,11 +14,20 @@ for (const tdb of testDatabases().slice(0, 1)) {
     beforeAll(async () => {
       h = await openHarness(tdb);
       const admin = await h.login('admin');
-      const sub = await h.call('POST', '/api/v1/units', { cookie: admin, body: { parentId: h.districtId, kind: 'subdistrict', name: '城北街道办事处' } });
-      const acc = await h.call('POST', '/api/v1/accounts', { cookie: admin, body: { username: 'gw01', displayName: '网格员', unitId: sub.json().id, roles: ['grid_worker'] } });
+      const sub = await h.call('POST', '/api/v1/units', {
+        cookie: admin,
+        body: { parentId: h.districtId, kind: 'subdistrict', name: '城北街道办事处' },
+      });
+      const acc = await h.call('POST', '/api/v1/accounts', {
+        cookie: admin,
+        body: { username: 'gw01', displayName: '网格员', unitId: sub.json().id, roles: ['grid_worker'] },
+      });
       const temp = acc.json().temporaryPassword;
       gridWorker = await h.login('gw01', temp);
-      await h.call('POST', '/api/v1/auth/change-password', { cookie: gridWorker, body: { currentPassword: temp, newPassword: 'Grid12345' } });
+      await h.call('POST', '/api/v1/auth/change-password', {
+        cookie: gridWorker,
+        body: { currentPassword: temp, newPassword: 'Grid12345' },
+      });
     });
     afterAll(async () => h?.close());
 
@@ -48,7 +57,11 @@ for (const tdb of testDatabases().slice(0, 1)) {
       const routes = h.app.routeDefs.filter((r) => r.body);
       expect(routes.length).toBeGreaterThan(15);
       for (const r of routes) {
-        const res = await h.call(r.method, concrete(r.url), { cookie: admin, headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+        const res = await h.call(r.method, concrete(r.url), {
+          cookie: admin,
+          headers: { 'content-type': 'application/json' },
+          payload: '{"name": ',
+        });
         expect(res.statusCode, `${r.method} ${r.url}`).toBe(400);
         expect(res.json().errors[0].field, `${r.method} ${r.url}`).toBe('(body)');
       }

@@ -23,7 +23,11 @@ const problemSchema = {
     instance: { type: 'string', description: 'request id' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] },
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+        required: ['field', 'message'],
+      },
     },
   },
 };
@@ -34,19 +38,37 @@ export function buildOpenApi(routes: AnyRoute[], version: string): Record<string
   for (const r of routes) {
     const path = r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', r.params], ['query', r.query], ['header', r.headers]] as const) {
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+      ['header', r.headers],
+    ] as const) {
       if (!schema) continue;
       const js = schemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, prop] of Object.entries(js.properties ?? {})) {
-        parameters.push({ name: where === 'header' ? headerName(name) : name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+        parameters.push({
+          name: where === 'header' ? headerName(name) : name,
+          in: where,
+          required: where === 'path' || (js.required ?? []).includes(name),
+          schema: prop,
+        });
       }
     }
     const status = String(r.status ?? 200);
     const responses: Record<string, unknown> = {
-      [status]: status === '204'
-        ? { description: 'No Content' }
-        : { description: 'OK', content: { [r.produces ?? 'application/json']: { schema: r.response ? schemaOf(r.response, 'output') : {} } } },
-      default: { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      [status]:
+        status === '204'
+          ? { description: 'No Content' }
+          : {
+              description: 'OK',
+              content: {
+                [r.produces ?? 'application/json']: { schema: r.response ? schemaOf(r.response, 'output') : {} },
+              },
+            },
+      default: {
+        description: 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
     };
     const op: Record<string, unknown> = {
       summary: r.summary,
@@ -57,7 +79,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string): Record<string
       ...(r.auth === 'none' ? { security: [] } : {}),
       ...(r.permission ? { 'x-permission': r.permission } : {}),
     };
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
+    if (r.body)
+      op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
   return {

@@ -65,7 +65,10 @@ export function headerName(name: string): string {
 export function zodProblems(err: ZodError, where: 'body' | 'query' | 'params' | 'headers'): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of err.issues) {
-    const path = where === 'headers' && typeof issue.path[0] === 'string' ? [headerName(issue.path[0]), ...issue.path.slice(1)] : issue.path;
+    const path =
+      where === 'headers' && typeof issue.path[0] === 'string'
+        ? [headerName(issue.path[0]), ...issue.path.slice(1)]
+        : issue.path;
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) out.push({ field: fieldPath([...path, k]), message: `unknown field (in ${where})` });
     } else {
@@ -76,7 +79,10 @@ export function zodProblems(err: ZodError, where: 'body' | 'query' | 'params' | 
 }
 
 export class RequestValidationError extends Error {
-  constructor(readonly where: 'body' | 'query' | 'params' | 'headers', readonly errors: FieldProblem[]) {
+  constructor(
+    readonly where: 'body' | 'query' | 'params' | 'headers',
+    readonly errors: FieldProblem[],
+  ) {
     super(`invalid ${where}`);
   }
 }
@@ -89,15 +95,25 @@ export function toProblem(err: unknown): Problem {
   }
   if (err instanceof RequestValidationError) {
     const what = err.where === 'headers' ? 'a request header is' : `the request ${err.where} is`;
-    return problem(400, 'request.invalid', `${what} invalid: ${err.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, err.errors);
+    return problem(
+      400,
+      'request.invalid',
+      `${what} invalid: ${err.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      err.errors,
+    );
   }
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e?.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
-    return problem(400, 'request.malformed_json', `the body is not valid JSON: ${e.message}`, [{ field: '(body)', message: 'malformed JSON' }]);
+    return problem(400, 'request.malformed_json', `the body is not valid JSON: ${e.message}`, [
+      { field: '(body)', message: 'malformed JSON' },
+    ]);
   }
-  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'request.too_large', 'the request body is larger than this endpoint accepts');
-  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'request.unsupported_media_type', e.message ?? 'unsupported content type');
-  if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'request.empty_body', 'the JSON body is empty', [{ field: '(body)', message: 'empty' }]);
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return problem(413, 'request.too_large', 'the request body is larger than this endpoint accepts');
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return problem(415, 'request.unsupported_media_type', e.message ?? 'unsupported content type');
+  if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return problem(400, 'request.empty_body', 'the JSON body is empty', [{ field: '(body)', message: 'empty' }]);
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return problem(e.statusCode, `request.${e.statusCode}`, e.message ?? 'bad request');
   }

@@ -98,8 +98,7 @@ export function route<B, Q, P, H>(app: FastifyInstance, def: RouteDef<B, Q, P, H
 
 /** Query-string helpers: values arrive as strings. */
 export const q = {
-  bool: () =>
-    z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+  bool: () => z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
   int: (min: number, max: number) => z.coerce.number().int().min(min).max(max),
   num: () => z.coerce.number().refine(Number.isFinite, 'must be a finite number'),
 };

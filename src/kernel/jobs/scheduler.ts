@@ -20,17 +20,28 @@ export function slotOf(now: Date, everyMs: number): string {
  * insert on the (job, slot) primary key, so with several processes on one PostgreSQL exactly one
  * runs it. Jobs are written to be idempotent, so a slot lost to a crash is made good by the next.
  */
-export async function runSlot(db: Kysely<DB>, job: Job, now: Date): Promise<{ ran: boolean; result?: Record<string, unknown> }> {
+export async function runSlot(
+  db: Kysely<DB>,
+  job: Job,
+  now: Date,
+): Promise<{ ran: boolean; result?: Record<string, unknown> }> {
   const slot = slotOf(now, job.everyMs);
   try {
-    await db.insertInto('job_runs').values({ job: job.name, slot, started_at: now.toISOString(), finished_at: null, result: null }).execute();
+    await db
+      .insertInto('job_runs')
+      .values({ job: job.name, slot, started_at: now.toISOString(), finished_at: null, result: null })
+      .execute();
   } catch (err) {
     if (isUniqueViolation(err)) return { ran: false };
     throw err;
   }
   const result = await job.run(now);
-  await db.updateTable('job_runs').set({ finished_at: new Date().toISOString(), result: JSON.stringify(result) })
-    .where('job', '=', job.name).where('slot', '=', slot).execute();
+  await db
+    .updateTable('job_runs')
+    .set({ finished_at: new Date().toISOString(), result: JSON.stringify(result) })
+    .where('job', '=', job.name)
+    .where('slot', '=', slot)
+    .execute();
   return { ran: true, result };
 }
 
@@ -61,7 +72,13 @@ export interface Scheduler {
 }
 
 /** Runs `jobs` (and the pruning of old slot claims) every `tickMs`, each once per slot across processes. */
-export function startScheduler(db: Kysely<DB>, clock: Clock, appJobs: Job[], onError: (job: string, err: unknown) => void, tickMs = 15_000): Scheduler {
+export function startScheduler(
+  db: Kysely<DB>,
+  clock: Clock,
+  appJobs: Job[],
+  onError: (job: string, err: unknown) => void,
+  tickMs = 15_000,
+): Scheduler {
   const jobs = [...appJobs, pruneJobRunsJob(db)];
   let running = false;
   const tick = async () => {

@@ -19,7 +19,12 @@ async function written(sheet: XlsxSheet): Promise<ExcelJS.Worksheet> {
   return wb.getWorksheet(sheet.sheetName)!;
 }
 
-const THIN_BOX = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+const THIN_BOX = {
+  top: { style: 'thin' },
+  bottom: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 describe('writeXlsx', () => {
   it('writes the title, Chinese headers and every row, readable by a spreadsheet reader', async () => {
@@ -28,8 +33,14 @@ describe('writeXlsx', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise((r) => out.on('end', r));
     const count = await writeXlsx(out, {
-      sheetName: '问题台账', title: '川汇区问题台账', subtitle: '导出时间 2026-11-30',
-      columns: [{ header: '序号', key: 'no' }, { header: '问题描述', key: 'name' }, { header: '状态', key: 'status' }],
+      sheetName: '问题台账',
+      title: '川汇区问题台账',
+      subtitle: '导出时间 2026-11-30',
+      columns: [
+        { header: '序号', key: 'no' },
+        { header: '问题描述', key: 'name' },
+        { header: '状态', key: 'status' },
+      ],
       rows: rows(1000),
     });
     await done;
@@ -49,8 +60,15 @@ describe('writeXlsx', () => {
       for (let i = 1; i <= 300; i++) yield { no: i, name: `问题${i}`, status: i % 2 ? '已结案' : '', at: reported };
     }
     const ws = await written({
-      sheetName: '问题台账', title: '川汇区问题台账', subtitle: '导出时间 2026-11-30',
-      columns: [{ header: '序号', key: 'no', width: 6 }, { header: '问题描述', key: 'name', width: 40 }, { header: '状态', key: 'status' }, { header: '上报时间', key: 'at' }],
+      sheetName: '问题台账',
+      title: '川汇区问题台账',
+      subtitle: '导出时间 2026-11-30',
+      columns: [
+        { header: '序号', key: 'no', width: 6 },
+        { header: '问题描述', key: 'name', width: 40 },
+        { header: '状态', key: 'status' },
+        { header: '上报时间', key: 'at' },
+      ],
       rows: mixed(),
     });
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
@@ -86,22 +104,34 @@ describe('writeXlsx', () => {
   describe('when the workbook is read slower than rows come', () => {
     const TOTAL = 60_000;
     // Text that compresses about as poorly as real descriptions, so the zip's output fills up.
-    const text = (i: number) => Array.from({ length: 40 }, (_, k) => String.fromCharCode(0x4e00 + ((i * 7919 + k * 104_729) % 20_000))).join('');
+    const text = (i: number) =>
+      Array.from({ length: 40 }, (_, k) => String.fromCharCode(0x4e00 + ((i * 7919 + k * 104_729) % 20_000))).join('');
     function unread() {
       let pulled = 0;
       async function* source() {
-        for (let i = 1; i <= TOTAL; i++) { pulled++; yield { no: i, name: text(i), status: '处置中' }; }
+        for (let i = 1; i <= TOTAL; i++) {
+          pulled++;
+          yield { no: i, name: text(i), status: '处置中' };
+        }
       }
       const out = new PassThrough();
       const writing = writeXlsx(out, {
-        sheetName: '问题台账', title: '川汇区问题台账',
-        columns: [{ header: '序号', key: 'no' }, { header: '问题描述', key: 'name' }, { header: '状态', key: 'status' }],
+        sheetName: '问题台账',
+        title: '川汇区问题台账',
+        columns: [
+          { header: '序号', key: 'no' },
+          { header: '问题描述', key: 'name' },
+          { header: '状态', key: 'status' },
+        ],
         rows: source(),
       });
       writing.catch(() => {});
       /** Resolves with the rows pulled once pulling stops (or all were). */
       const stalled = async () => {
-        for (let last = -1; pulled !== last && pulled < TOTAL;) { last = pulled; await new Promise((r) => setTimeout(r, 150)); }
+        for (let last = -1; pulled !== last && pulled < TOTAL;) {
+          last = pulled;
+          await new Promise((r) => setTimeout(r, 150));
+        }
         return pulled;
       };
       return { out, writing, stalled };
@@ -112,7 +142,9 @@ describe('writeXlsx', () => {
       // About 4 MiB of sheet XML waits for the compressor, and some more inside the zip.
       expect(await stalled()).toBeLessThan(TOTAL / 2);
       let bytes = 0;
-      out.on('data', (c: Buffer) => { bytes += c.length; });
+      out.on('data', (c: Buffer) => {
+        bytes += c.length;
+      });
       expect(await writing).toBe(TOTAL);
       expect(bytes).toBeGreaterThan(0);
     });

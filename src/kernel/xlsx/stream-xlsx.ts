@@ -82,7 +82,9 @@ async function caughtUp(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
     try {
       await Promise.race([
         once(behind, 'drain', { signal: ac.signal }),
-        once(out, 'close', { signal: ac.signal }).then(() => { throw new Error('xlsx output closed before the export finished'); }),
+        once(out, 'close', { signal: ac.signal }).then(() => {
+          throw new Error('xlsx output closed before the export finished');
+        }),
       ]);
     } finally {
       ac.abort();
@@ -99,7 +101,14 @@ async function caughtUp(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
 export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheet.sheetName, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    },
     views: [{ state: 'frozen', ySplit: 3 }],
   });
   ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width ?? 14 }));
@@ -129,7 +138,8 @@ export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number
     const row = ws.addRow(values);
     // The row's own style, as `row.alignment = …` used to set it; exceljs's types leave Row.style out.
     (row as unknown as { style: Style }).style = DATA_ROW_STYLE;
-    for (let i = 0; i < n; i++) row.getCell(i + 1).style = values[i] instanceof Date ? DATA_DATE_STYLE : DATA_CELL_STYLE;
+    for (let i = 0; i < n; i++)
+      row.getCell(i + 1).style = values[i] instanceof Date ? DATA_DATE_STYLE : DATA_CELL_STYLE;
     row.commit();
     if (++count % CHECK_EVERY === 0) await caughtUp(ws, out);
   }

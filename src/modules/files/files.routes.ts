@@ -21,14 +21,27 @@ export interface FilesDeps {
 }
 
 const present = (f: FileTable) => ({
-  id: f.id, filename: f.filename, mimeType: f.mime_type, size: f.size, width: f.width, height: f.height,
-  gps: f.gps_lng !== null && f.gps_lat !== null ? { lng: f.gps_lng, lat: f.gps_lat } : null, takenAt: f.taken_at,
-  url: `/api/v1/files/${f.id}`, thumbnailUrl: `/api/v1/files/${f.id}/thumbnail`,
+  id: f.id,
+  filename: f.filename,
+  mimeType: f.mime_type,
+  size: f.size,
+  width: f.width,
+  height: f.height,
+  gps: f.gps_lng !== null && f.gps_lat !== null ? { lng: f.gps_lng, lat: f.gps_lat } : null,
+  takenAt: f.taken_at,
+  url: `/api/v1/files/${f.id}`,
+  thumbnailUrl: `/api/v1/files/${f.id}/thumbnail`,
 });
 
 /** Marks files as attached to a case (the first case wins); called in the case's transaction. */
 export async function attachFiles(ex: Executor, caseId: string, fileIds: string[]): Promise<void> {
-  if (fileIds.length) await ex.updateTable('files').set({ case_id: caseId }).where('id', 'in', fileIds).where('case_id', 'is', null).execute();
+  if (fileIds.length)
+    await ex
+      .updateTable('files')
+      .set({ case_id: caseId })
+      .where('id', 'in', fileIds)
+      .where('case_id', 'is', null)
+      .execute();
 }
 
 export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Promise<void> {
@@ -46,43 +59,83 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
   }
 
   route(app, {
-    method: 'POST', url: '/api/v1/files', tag: 'files', permission: 'case.read', status: 201,
-    summary: 'Upload a photo (multipart/form-data, field "file"; JPEG, PNG or HEIC ≤ 15 MB); returns its id, size and EXIF GPS',
+    method: 'POST',
+    url: '/api/v1/files',
+    tag: 'files',
+    permission: 'case.read',
+    status: 201,
+    summary:
+      'Upload a photo (multipart/form-data, field "file"; JPEG, PNG or HEIC ≤ 15 MB); returns its id, size and EXIF GPS',
     async handler({ actor, req }) {
-      if (!req.isMultipart()) throw new Invalid('file.not_multipart', '请以 multipart/form-data 上传，字段名为 file', [{ field: 'file', message: '缺少文件' }]);
+      if (!req.isMultipart())
+        throw new Invalid('file.not_multipart', '请以 multipart/form-data 上传，字段名为 file', [
+          { field: 'file', message: '缺少文件' },
+        ]);
       const part = await req.file();
-      if (!part || part.fieldname !== 'file') throw new Invalid('file.missing', '请上传一个文件（字段名 file）', [{ field: 'file', message: '缺少文件' }]);
+      if (!part || part.fieldname !== 'file')
+        throw new Invalid('file.missing', '请上传一个文件（字段名 file）', [{ field: 'file', message: '缺少文件' }]);
       const data = await part.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new Invalid('file.too_large', `文件超过 ${Math.round(deps.store.limits.maxBytes / 1048576)} MB`, [{ field: 'file', message: '文件过大' }]);
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new Invalid('file.too_large', `文件超过 ${Math.round(deps.store.limits.maxBytes / 1048576)} MB`, [
+            { field: 'file', message: '文件过大' },
+          ]);
         throw err;
       });
       const stored = await deps.store.save({ data, filename: part.filename, declaredType: part.mimetype });
       const now = deps.clock.now();
       const row: FileTable = {
-        id: newId(now.getTime()), district_code: actor.districtCode, sha256: stored.sha256, filename: part.filename.slice(0, 200) || 'photo',
-        mime_type: stored.mimeType, size: stored.size, width: stored.width, height: stored.height,
-        gps_lng: stored.gps?.lng ?? null, gps_lat: stored.gps?.lat ?? null, taken_at: stored.takenAt,
-        uploaded_by: actor.accountId, uploaded_at: now.toISOString(), case_id: null,
+        id: newId(now.getTime()),
+        district_code: actor.districtCode,
+        sha256: stored.sha256,
+        filename: part.filename.slice(0, 200) || 'photo',
+        mime_type: stored.mimeType,
+        size: stored.size,
+        width: stored.width,
+        height: stored.height,
+        gps_lng: stored.gps?.lng ?? null,
+        gps_lat: stored.gps?.lat ?? null,
+        taken_at: stored.takenAt,
+        uploaded_by: actor.accountId,
+        uploaded_at: now.toISOString(),
+        case_id: null,
       };
       await deps.database.db.insertInto('files').values(row).execute();
       return present(row);
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/files/:id/meta', tag: 'files', permission: 'case.read', params: IdParams, response: z.unknown(),
-    summary: 'A file’s metadata', handler: async ({ actor, params }) => present(await loadVisible(actor, params.id)),
+    method: 'GET',
+    url: '/api/v1/files/:id/meta',
+    tag: 'files',
+    permission: 'case.read',
+    params: IdParams,
+    response: z.unknown(),
+    summary: 'A file’s metadata',
+    handler: async ({ actor, params }) => present(await loadVisible(actor, params.id)),
   });
-  for (const [suffix, thumb] of [['', false], ['/thumbnail', true]] as const) {
+  for (const [suffix, thumb] of [
+    ['', false],
+    ['/thumbnail', true],
+  ] as const) {
     route(app, {
-      method: 'GET', url: `/api/v1/files/:id${suffix}`, tag: 'files', permission: 'case.read', params: IdParams, produces: 'image/*',
+      method: 'GET',
+      url: `/api/v1/files/:id${suffix}`,
+      tag: 'files',
+      permission: 'case.read',
+      params: IdParams,
+      produces: 'image/*',
       summary: thumb ? 'The file’s JPEG thumbnail (≤ 320 px)' : 'The file as uploaded',
       async handler({ actor, params, reply }) {
         const f = await loadVisible(actor, params.id);
         const opened = thumb ? await deps.store.openThumbnail(f.sha256) : await deps.store.open(f.sha256);
         if (!opened) throw new NotFound('file', params.id);
         // Content-addressed: the bytes behind an id never change.
-        return reply.type(opened.mimeType).header('content-length', opened.size).header('cache-control', 'private, max-age=31536000, immutable')
-          .header('etag', `"${f.sha256}${thumb ? '-t' : ''}"`).send(opened.stream);
+        return reply
+          .type(opened.mimeType)
+          .header('content-length', opened.size)
+          .header('cache-control', 'private, max-age=31536000, immutable')
+          .header('etag', `"${f.sha256}${thumb ? '-t' : ''}"`)
+          .send(opened.stream);
       },
     });
   }

@@ -23,21 +23,46 @@ export interface Notice {
 export async function notify(ex: Executor, n: Notice): Promise<void> {
   const ids = [...new Set(n.accountIds)];
   if (!ids.length) return;
-  await insertRows(ex, 'inbox_messages', ids.map((accountId) => ({
-    id: newId(n.at.getTime()), district_code: n.districtCode, account_id: accountId, kind: n.kind, title: n.title, body: n.body,
-    entity_type: n.entityType ?? null, entity_id: n.entityId ?? null, created_at: n.at.toISOString(), read_at: null,
-  })));
+  await insertRows(
+    ex,
+    'inbox_messages',
+    ids.map((accountId) => ({
+      id: newId(n.at.getTime()),
+      district_code: n.districtCode,
+      account_id: accountId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      entity_type: n.entityType ?? null,
+      entity_id: n.entityId ?? null,
+      created_at: n.at.toISOString(),
+      read_at: null,
+    })),
+  );
 }
 
 const Message = z.object({
-  id: z.string(), kind: z.string(), title: z.string(), body: z.string(), entityType: z.string().nullable(), entityId: z.string().nullable(),
-  createdAt: z.string(), read: z.boolean(),
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  createdAt: z.string(),
+  read: z.boolean(),
 });
 
 export function registerInbox(app: FastifyInstance, deps: Pick<OrgDeps, 'database' | 'clock'>): void {
   route(app, {
-    method: 'GET', url: '/api/v1/inbox', tag: 'inbox', summary: 'The current account’s in-app messages, newest first',
-    query: z.strictObject({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().max(36).optional() }),
+    method: 'GET',
+    url: '/api/v1/inbox',
+    tag: 'inbox',
+    summary: 'The current account’s in-app messages, newest first',
+    query: z.strictObject({
+      unread: z.enum(['true', 'false']).optional(),
+      limit: z.coerce.number().int().min(1).max(200).optional(),
+      cursor: z.string().max(36).optional(),
+    }),
     response: z.object({ items: z.array(Message), unreadCount: z.number(), nextCursor: z.string().nullable() }),
     async handler({ actor, query }) {
       const db = deps.database.db;
@@ -45,29 +70,63 @@ export function registerInbox(app: FastifyInstance, deps: Pick<OrgDeps, 'databas
       let q = db.selectFrom('inbox_messages').selectAll().where('account_id', '=', actor.accountId);
       if (query.unread === 'true') q = q.where('read_at', 'is', null);
       if (query.cursor) q = q.where('id', '<', query.cursor);
-      const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
-      const unread = await db.selectFrom('inbox_messages').select((e) => e.fn.countAll<number>().as('n')).where('account_id', '=', actor.accountId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+      const rows = await q
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const unread = await db
+        .selectFrom('inbox_messages')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('account_id', '=', actor.accountId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
       const page = rows.slice(0, limit);
       return {
-        items: page.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, entityType: r.entity_type, entityId: r.entity_id, createdAt: r.created_at, read: r.read_at !== null })),
+        items: page.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          title: r.title,
+          body: r.body,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          createdAt: r.created_at,
+          read: r.read_at !== null,
+        })),
         unreadCount: Number(unread.n),
         nextCursor: rows.length > limit ? page[page.length - 1].id : null,
       };
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/inbox/:id/read', tag: 'inbox', params: IdParams, status: 204, summary: 'Mark one message read',
+    method: 'POST',
+    url: '/api/v1/inbox/:id/read',
+    tag: 'inbox',
+    params: IdParams,
+    status: 204,
+    summary: 'Mark one message read',
     async handler({ actor, params }) {
-      const r = await deps.database.db.updateTable('inbox_messages').set({ read_at: deps.clock.now().toISOString() })
-        .where('id', '=', params.id).where('account_id', '=', actor.accountId).executeTakeFirst();
+      const r = await deps.database.db
+        .updateTable('inbox_messages')
+        .set({ read_at: deps.clock.now().toISOString() })
+        .where('id', '=', params.id)
+        .where('account_id', '=', actor.accountId)
+        .executeTakeFirst();
       if (!Number(r.numUpdatedRows)) throw new NotFound('message', params.id);
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/inbox/read-all', tag: 'inbox', status: 204, summary: 'Mark every message read',
+    method: 'POST',
+    url: '/api/v1/inbox/read-all',
+    tag: 'inbox',
+    status: 204,
+    summary: 'Mark every message read',
     async handler({ actor }) {
-      await deps.database.db.updateTable('inbox_messages').set({ read_at: deps.clock.now().toISOString() })
-        .where('account_id', '=', actor.accountId).where('read_at', 'is', null).execute();
+      await deps.database.db
+        .updateTable('inbox_messages')
+        .set({ read_at: deps.clock.now().toISOString() })
+        .where('account_id', '=', actor.accountId)
+        .where('read_at', 'is', null)
+        .execute();
     },
   });
 }

@@ -9,27 +9,42 @@ export const CreateApiKeyBody = z.strictObject({
 });
 
 const ApiKeyView = z.object({
-  id: z.string(), name: z.string(), createdBy: z.string().nullable(), createdAt: z.string(),
-  lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  id: z.string(),
+  name: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
 });
 
 /** The admins' side of Open311: issuing and revoking the client apps' API keys. */
 export function registerApiKeyRoutes(app: FastifyInstance, deps: ApiKeyDeps): void {
   route(app, {
-    method: 'POST', url: '/api/v1/open311/api-keys', tag: 'open311', permission: 'integration.write', status: 201,
+    method: 'POST',
+    url: '/api/v1/open311/api-keys',
+    tag: 'open311',
+    permission: 'integration.write',
+    status: 201,
     summary: 'Issue an Open311 API key for a client app (the key is shown only in this reply)',
     body: CreateApiKeyBody,
     response: z.object({ id: z.string(), name: z.string(), key: z.string(), createdAt: z.string() }),
     handler: ({ actor, body, req }) => issueApiKey(deps, actor, body.name, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/open311/api-keys', tag: 'open311', permission: 'integration.write',
+    method: 'GET',
+    url: '/api/v1/open311/api-keys',
+    tag: 'open311',
+    permission: 'integration.write',
     summary: 'The district’s Open311 API keys, revoked ones included, newest first (never the keys themselves)',
     response: z.object({ items: z.array(ApiKeyView) }),
     handler: async ({ actor }) => ({ items: await listApiKeys(deps, actor) }),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/open311/api-keys/:id/revoke', tag: 'open311', permission: 'integration.write', params: IdParams,
+    method: 'POST',
+    url: '/api/v1/open311/api-keys/:id/revoke',
+    tag: 'open311',
+    permission: 'integration.write',
+    params: IdParams,
     summary: 'Revoke an Open311 API key: its client can no longer create requests',
     response: ApiKeyView,
     handler: ({ actor, params, req }) => revokeApiKey(deps, actor, params.id, req.id),

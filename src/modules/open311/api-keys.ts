@@ -28,36 +28,81 @@ export interface ApiKeyView {
 }
 
 export function presentApiKey(r: Open311ApiKeyTable): ApiKeyView {
-  return { id: r.id, name: r.name, createdBy: r.created_by, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+  return {
+    id: r.id,
+    name: r.name,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  };
 }
 
 async function findKey(ex: Executor, districtCode: string, id: string): Promise<Open311ApiKeyTable | undefined> {
-  return ex.selectFrom('open311_api_keys').selectAll().where('district_code', '=', districtCode).where('id', '=', id).executeTakeFirst();
+  return ex
+    .selectFrom('open311_api_keys')
+    .selectAll()
+    .where('district_code', '=', districtCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function issueApiKey(deps: ApiKeyDeps, actor: Actor, name: string, requestId: string): Promise<{ id: string; name: string; key: string; createdAt: string }> {
+export async function issueApiKey(
+  deps: ApiKeyDeps,
+  actor: Actor,
+  name: string,
+  requestId: string,
+): Promise<{ id: string; name: string; key: string; createdAt: string }> {
   const now = deps.clock.now();
   const key = newToken('o311');
   const id = newId(now.getTime());
   return deps.database.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('open311_api_keys').select('id')
-      .where('district_code', '=', actor.districtCode).where('name', '=', name).where('revoked_at', 'is', null).executeTakeFirst();
-    if (taken) throw new Conflict('open311.api_key_name_taken', `an active Open311 API key named "${name}" already exists; revoke it or choose another name`);
-    await trx.insertInto('open311_api_keys').values({
-      id, district_code: actor.districtCode, name, key_hash: hashToken(key), created_by: actor.accountId,
-      created_at: now.toISOString(), last_used_at: null, revoked_at: null,
-    }).execute();
+    const taken = await trx
+      .selectFrom('open311_api_keys')
+      .select('id')
+      .where('district_code', '=', actor.districtCode)
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (taken)
+      throw new Conflict(
+        'open311.api_key_name_taken',
+        `an active Open311 API key named "${name}" already exists; revoke it or choose another name`,
+      );
+    await trx
+      .insertInto('open311_api_keys')
+      .values({
+        id,
+        district_code: actor.districtCode,
+        name,
+        key_hash: hashToken(key),
+        created_by: actor.accountId,
+        created_at: now.toISOString(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
     await recordAudit(trx, {
-      actor, action: 'open311.api_key_create', entityType: 'open311_api_key', entityId: id, at: now, requestId,
-      summary: `签发 Open311 API 密钥「${name}」`, after: { name },
+      actor,
+      action: 'open311.api_key_create',
+      entityType: 'open311_api_key',
+      entityId: id,
+      at: now,
+      requestId,
+      summary: `签发 Open311 API 密钥「${name}」`,
+      after: { name },
     });
     return { id, name, key, createdAt: now.toISOString() };
   });
 }
 
 export async function listApiKeys(deps: ApiKeyDeps, actor: Actor): Promise<ApiKeyView[]> {
-  const rows = await deps.database.db.selectFrom('open311_api_keys').selectAll()
-    .where('district_code', '=', actor.districtCode).orderBy('id', 'desc').execute();
+  const rows = await deps.database.db
+    .selectFrom('open311_api_keys')
+    .selectAll()
+    .where('district_code', '=', actor.districtCode)
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map(presentApiKey);
 }
 
@@ -68,23 +113,39 @@ export async function revokeApiKey(deps: ApiKeyDeps, actor: Actor, id: string, r
     const row = await findKey(trx, actor.districtCode, id);
     if (!row) throw new NotFound('open311_api_key', id);
     if (row.revoked_at) return presentApiKey(row);
-    const r = await trx.updateTable('open311_api_keys').set({ revoked_at: now.toISOString() })
-      .where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await trx
+      .updateTable('open311_api_keys')
+      .set({ revoked_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     if (!Number(r.numUpdatedRows)) return presentApiKey((await findKey(trx, actor.districtCode, id))!);
     await recordAudit(trx, {
-      actor, action: 'open311.api_key_revoke', entityType: 'open311_api_key', entityId: id, at: now, requestId,
-      summary: `吊销 Open311 API 密钥「${row.name}」`, before: { revokedAt: null }, after: { revokedAt: now.toISOString() },
+      actor,
+      action: 'open311.api_key_revoke',
+      entityType: 'open311_api_key',
+      entityId: id,
+      at: now,
+      requestId,
+      summary: `吊销 Open311 API 密钥「${row.name}」`,
+      before: { revokedAt: null },
+      after: { revokedAt: now.toISOString() },
     });
     return presentApiKey({ ...row, revoked_at: now.toISOString() });
   });
 }
 
-export type KeyCheck = { ok: true; client: Open311Client } | { ok: false; reason: 'unknown' | 'revoked' | 'other_jurisdiction' };
+export type KeyCheck =
+  { ok: true; client: Open311Client } | { ok: false; reason: 'unknown' | 'revoked' | 'other_jurisdiction' };
 
 /** The client behind an api_key, if the key is known, not revoked and issued for this district. */
 export async function verifyApiKey(deps: ApiKeyDeps, key: string, districtCode: string): Promise<KeyCheck> {
   if (key.length > 200) return { ok: false, reason: 'unknown' };
-  const row = await deps.database.db.selectFrom('open311_api_keys').selectAll().where('key_hash', '=', hashToken(key)).executeTakeFirst();
+  const row = await deps.database.db
+    .selectFrom('open311_api_keys')
+    .selectAll()
+    .where('key_hash', '=', hashToken(key))
+    .executeTakeFirst();
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at) return { ok: false, reason: 'revoked' };
   if (row.district_code !== districtCode) return { ok: false, reason: 'other_jurisdiction' };
@@ -92,5 +153,9 @@ export async function verifyApiKey(deps: ApiKeyDeps, key: string, districtCode: 
 }
 
 export async function touchApiKey(deps: ApiKeyDeps, id: string): Promise<void> {
-  await deps.database.db.updateTable('open311_api_keys').set({ last_used_at: deps.clock.now().toISOString() }).where('id', '=', id).execute();
+  await deps.database.db
+    .updateTable('open311_api_keys')
+    .set({ last_used_at: deps.clock.now().toISOString() })
+    .where('id', '=', id)
+    .execute();
 }

@@ -14,6 +14,13 @@ export function registerOpen311(app: FastifyInstance, deps: Open311Deps): void {
 
 export { OPEN311_PREFIX, type Open311Deps } from './open311.routes.js';
 export type {
-  Open311Attribute, Open311AttributeValue, Open311Backend, Open311Client, Open311Datatype, Open311NewRequest,
-  Open311Request, Open311RequestFilter, Open311Service,
+  Open311Attribute,
+  Open311AttributeValue,
+  Open311Backend,
+  Open311Client,
+  Open311Datatype,
+  Open311NewRequest,
+  Open311Request,
+  Open311RequestFilter,
+  Open311Service,
 } from './open311.types.js';

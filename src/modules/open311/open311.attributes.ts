@@ -13,7 +13,11 @@ const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * definition, one value unless a multivaluelist, list keys that the definition names, values of the
  * datatype, every required attribute present. Returns them as the backend receives them.
  */
-export function validateAttributes(service: Open311Service, raw: Map<string, RawAttribute>, offsetMs: number): Record<string, string | string[]> {
+export function validateAttributes(
+  service: Open311Service,
+  raw: Map<string, RawAttribute>,
+  offsetMs: number,
+): Record<string, string | string[]> {
   const problems: string[] = [];
   const out: Record<string, string | string[]> = {};
   const defs = new Map(service.attributes.map((a) => [a.code, a]));
@@ -37,7 +41,10 @@ export function validateAttributes(service: Open311Service, raw: Map<string, Raw
     if (a.datatype === 'multivaluelist') {
       const keys = [...new Set(values)];
       const unknown = keys.filter((k) => !a.values.some((v) => v.key === k));
-      if (unknown.length) problems.push(`${name}: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not values' : 'is not a value'} of the list`);
+      if (unknown.length)
+        problems.push(
+          `${name}: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not values' : 'is not a value'} of the list`,
+        );
       else out[code] = keys;
       continue;
     }
@@ -49,11 +56,13 @@ export function validateAttributes(service: Open311Service, raw: Map<string, Raw
     switch (a.datatype) {
       case 'string':
         if (/[\r\n]/.test(v)) problems.push(`${name} is a string and may not contain line breaks`);
-        else if ([...v].length > MAX_STRING_ATTRIBUTE) problems.push(`${name} may have at most ${MAX_STRING_ATTRIBUTE} characters`);
+        else if ([...v].length > MAX_STRING_ATTRIBUTE)
+          problems.push(`${name} may have at most ${MAX_STRING_ATTRIBUTE} characters`);
         else out[code] = v;
         break;
       case 'text':
-        if ([...v].length > MAX_TEXT_ATTRIBUTE) problems.push(`${name} may have at most ${MAX_TEXT_ATTRIBUTE} characters`);
+        if ([...v].length > MAX_TEXT_ATTRIBUTE)
+          problems.push(`${name} may have at most ${MAX_TEXT_ATTRIBUTE} characters`);
         else out[code] = v;
         break;
       case 'number':

@@ -20,7 +20,14 @@ export const value = (name: string, v: Scalar | undefined): Node => ({ kind: 'va
 const NOT_XML = '[^\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]';
 const NOT_XML_CHAR = new RegExp(NOT_XML, 'gu');
 const HAS_NOT_XML_CHAR = new RegExp(NOT_XML, 'u');
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+};
 
 /** Text content as XML: markup characters escaped, characters XML cannot hold replaced by U+FFFD. */
 export function xmlText(s: string): string {
@@ -46,7 +53,11 @@ function scalarText(v: Exclude<Scalar, null>): string {
 
 function renderXml(node: Node, indent: string, out: string[]): void {
   if (node.kind === 'value') {
-    out.push(node.value === null ? `${indent}<${node.name}/>` : `${indent}<${node.name}>${scalarText(node.value)}</${node.name}>`);
+    out.push(
+      node.value === null
+        ? `${indent}<${node.name}/>`
+        : `${indent}<${node.name}>${scalarText(node.value)}</${node.name}>`,
+    );
     return;
   }
   const children = node.kind === 'list' ? node.items : node.fields;

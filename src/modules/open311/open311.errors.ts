@@ -10,7 +10,10 @@ import type { Open311ErrorItem } from './open311.presenter.js';
 export type Open311Status = 400 | 403 | 404;
 
 export class Open311Error extends Error {
-  constructor(readonly status: Open311Status, readonly descriptions: string[]) {
+  constructor(
+    readonly status: Open311Status,
+    readonly descriptions: string[],
+  ) {
     super(descriptions.join('; '));
   }
 }
@@ -26,22 +29,33 @@ export interface MappedError {
   unexpected: boolean;
 }
 
-const items = (status: number, descriptions: string[]) => descriptions.map((description) => ({ code: status, description }));
+const items = (status: number, descriptions: string[]) =>
+  descriptions.map((description) => ({ code: status, description }));
 
 /** Any thrown thing → the status and the spec's error list. */
 export function mapError(err: unknown, requestId: string): MappedError {
-  if (err instanceof Open311Error) return { status: err.status, errors: items(err.status, err.descriptions), unexpected: false };
+  if (err instanceof Open311Error)
+    return { status: err.status, errors: items(err.status, err.descriptions), unexpected: false };
   if (err instanceof DomainError) {
-    const status: Open311Status = err.kind === 'not_found' ? 404 : err.kind === 'forbidden' || err.kind === 'unauthenticated' ? 403 : 400;
+    const status: Open311Status =
+      err.kind === 'not_found' ? 404 : err.kind === 'forbidden' || err.kind === 'unauthenticated' ? 403 : 400;
     const details = err.errors.map((e) => `${e.field}: ${e.message}`);
     return { status, errors: items(status, [err.message, ...details]), unexpected: false };
   }
   const e = err as { code?: string; statusCode?: number; message?: string };
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return { status: 400, errors: items(400, ['the request body must be application/x-www-form-urlencoded; charset=utf-8']), unexpected: false };
+    return {
+      status: 400,
+      errors: items(400, ['the request body must be application/x-www-form-urlencoded; charset=utf-8']),
+      unexpected: false,
+    };
   }
   if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 400, errors: items(400, ['the request body is larger than this endpoint accepts']), unexpected: false };
+    return {
+      status: 400,
+      errors: items(400, ['the request body is larger than this endpoint accepts']),
+      unexpected: false,
+    };
   }
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     const status: Open311Status = e.statusCode === 404 ? 404 : e.statusCode === 403 ? 403 : 400;
@@ -49,7 +63,9 @@ export function mapError(err: unknown, requestId: string): MappedError {
   }
   return {
     status: 400,
-    errors: items(400, [`general service error: the request could not be processed; please report request id ${requestId}`]),
+    errors: items(400, [
+      `general service error: the request could not be processed; please report request id ${requestId}`,
+    ]),
     unexpected: true,
   };
 }

@@ -30,7 +30,12 @@ export function parseParams(...encoded: string[]): Params {
 export const COMMON_PARAMS = ['jurisdiction_id', 'api_key'];
 
 /** Refuses unknown parameter names, and single-valued parameters given more than once. */
-export function checkParams(p: Params, single: string[], multi: string[] = [], extra?: (name: string) => boolean): void {
+export function checkParams(
+  p: Params,
+  single: string[],
+  multi: string[] = [],
+  extra?: (name: string) => boolean,
+): void {
   const problems: string[] = [];
   for (const [name, values] of p) {
     if (single.includes(name)) {
@@ -44,12 +49,18 @@ export function checkParams(p: Params, single: string[], multi: string[] = [], e
 
 /** A single-valued parameter, trimmed; undefined when absent or empty. */
 export function scalar(p: Params, name: string): string | undefined {
-  return p.get(name)?.map((x) => x.trim()).find((x) => x !== '');
+  return p
+    .get(name)
+    ?.map((x) => x.trim())
+    .find((x) => x !== '');
 }
 
 /** A comma-delimited parameter that may also repeat: its distinct non-empty items. */
 export function listParam(p: Params, name: string): string[] {
-  const items = (p.get(name) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const items = (p.get(name) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return [...new Set(items)];
 }
 
@@ -100,7 +111,8 @@ export function parseRequestsQuery(p: Params, now: Date, offsetMs: number): Open
   if (!start) start = new Date(end!.getTime() - span);
   if (!end) end = new Date(start.getTime() + span);
   if (end < start) problems.push('end_date is before start_date');
-  else if (end.getTime() - start.getTime() > span) problems.push(`start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`);
+  else if (end.getTime() - start.getTime() > span)
+    problems.push(`start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`);
   if (problems.length) throw badRequest(...problems);
   const serviceCodes = listParam(p, 'service_code');
   return {
@@ -121,13 +133,34 @@ const PHONE_RE = /^\+?[0-9][0-9 ()\-.]{2,29}$/;
 const HTML_RE = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--|<\?|<!\[CDATA\[/i;
 
 const POST_PARAMS = [
-  ...COMMON_PARAMS, 'service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'device_id', 'account_id',
-  'first_name', 'last_name', 'phone', 'description', 'media_url',
+  ...COMMON_PARAMS,
+  'service_code',
+  'lat',
+  'long',
+  'address_string',
+  'address_id',
+  'email',
+  'device_id',
+  'account_id',
+  'first_name',
+  'last_name',
+  'phone',
+  'description',
+  'media_url',
 ] as const;
 
 const MAX_LENGTH: Partial<Record<(typeof POST_PARAMS)[number], number>> = {
-  service_code: 64, address_string: 200, address_id: 100, email: 254, device_id: 100, account_id: 100,
-  first_name: 50, last_name: 50, phone: 30, media_url: 2000, description: MAX_DESCRIPTION,
+  service_code: 64,
+  address_string: 200,
+  address_id: 100,
+  email: 254,
+  device_id: 100,
+  account_id: 100,
+  first_name: 50,
+  last_name: 50,
+  phone: 30,
+  media_url: 2000,
+  description: MAX_DESCRIPTION,
 };
 
 /** attribute[code]=v or attribute[code][]=v (a multivaluelist), as sent. */
@@ -160,7 +193,8 @@ export function parseNewRequest(p: Params): ParsedNewRequest {
     const v = scalar(p, name);
     if (v === undefined) return null;
     const n = NUMBER_RE.test(v) ? Number(v) : NaN;
-    if (!(Math.abs(n) <= limit)) problems.push(`${name} must be a number between -${limit} and ${limit} (WGS-84 degrees)`);
+    if (!(Math.abs(n) <= limit))
+      problems.push(`${name} must be a number between -${limit} and ${limit} (WGS-84 degrees)`);
     return n;
   };
   const lat = coordinate('lat', 90);
@@ -172,7 +206,8 @@ export function parseNewRequest(p: Params): ParsedNewRequest {
     problems.push('a location is required: lat and long, address_string or address_id');
   }
   const description = text('description');
-  if (description !== null && HTML_RE.test(description)) problems.push('description may contain line breaks but no HTML or code');
+  if (description !== null && HTML_RE.test(description))
+    problems.push('description may contain line breaks but no HTML or code');
   const email = text('email');
   if (email !== null && !EMAIL_RE.test(email)) problems.push('email is not an email address');
   const phone = text('phone');

@@ -38,15 +38,20 @@ export function presentDiscovery(d: DiscoveryInfo, offsetMs: number): Node {
 }
 
 export function presentServices(services: Open311Service[]): Node {
-  return list('services', services.map((s) => object('service', [
-    value('service_code', s.service_code),
-    value('service_name', s.service_name),
-    value('description', s.description),
-    value('metadata', s.attributes.length > 0),
-    value('type', s.type),
-    value('keywords', s.keywords.length ? s.keywords.join(', ') : null),
-    value('group', s.group),
-  ])));
+  return list(
+    'services',
+    services.map((s) =>
+      object('service', [
+        value('service_code', s.service_code),
+        value('service_name', s.service_name),
+        value('description', s.description),
+        value('metadata', s.attributes.length > 0),
+        value('type', s.type),
+        value('keywords', s.keywords.length ? s.keywords.join(', ') : null),
+        value('group', s.group),
+      ]),
+    ),
+  );
 }
 
 const LIST_TYPES = new Set(['singlevaluelist', 'multivaluelist']);
@@ -55,51 +60,77 @@ export function presentServiceDefinition(s: Open311Service): Node {
   const attributes = [...s.attributes].sort((a, b) => a.order - b.order);
   return object('service_definition', [
     value('service_code', s.service_code),
-    list('attributes', attributes.map((a) => object('attribute', [
-      value('variable', a.variable),
-      value('code', a.code),
-      value('datatype', a.datatype),
-      value('required', a.required),
-      value('datatype_description', a.datatype_description),
-      value('order', a.order),
-      value('description', a.description),
-      ...(LIST_TYPES.has(a.datatype)
-        ? [list('values', a.values.map((v) => object('value', [value('key', v.key), value('name', v.name)])))]
-        : []),
-    ]))),
+    list(
+      'attributes',
+      attributes.map((a) =>
+        object('attribute', [
+          value('variable', a.variable),
+          value('code', a.code),
+          value('datatype', a.datatype),
+          value('required', a.required),
+          value('datatype_description', a.datatype_description),
+          value('order', a.order),
+          value('description', a.description),
+          ...(LIST_TYPES.has(a.datatype)
+            ? [
+                list(
+                  'values',
+                  a.values.map((v) => object('value', [value('key', v.key), value('name', v.name)])),
+                ),
+              ]
+            : []),
+        ]),
+      ),
+    ),
   ]);
 }
 
 export function presentRequests(requests: Open311Request[], offsetMs: number): Node {
   const at = (d: Date | null) => (d ? formatDateTime(d, offsetMs) : null);
-  return list('service_requests', requests.map((r) => object('request', [
-    value('service_request_id', r.service_request_id),
-    value('status', r.status),
-    value('status_notes', r.status_notes),
-    value('service_name', r.service_name),
-    value('service_code', r.service_code),
-    value('description', r.description),
-    value('agency_responsible', r.agency_responsible),
-    value('service_notice', r.service_notice),
-    value('requested_datetime', at(r.requested_datetime)),
-    value('updated_datetime', at(r.updated_datetime)),
-    value('expected_datetime', at(r.expected_datetime)),
-    value('address', r.address),
-    value('address_id', r.address_id),
-    value('zipcode', r.zipcode),
-    value('lat', r.lat),
-    value('long', r.long),
-    value('media_url', r.media_url),
-  ])));
+  return list(
+    'service_requests',
+    requests.map((r) =>
+      object('request', [
+        value('service_request_id', r.service_request_id),
+        value('status', r.status),
+        value('status_notes', r.status_notes),
+        value('service_name', r.service_name),
+        value('service_code', r.service_code),
+        value('description', r.description),
+        value('agency_responsible', r.agency_responsible),
+        value('service_notice', r.service_notice),
+        value('requested_datetime', at(r.requested_datetime)),
+        value('updated_datetime', at(r.updated_datetime)),
+        value('expected_datetime', at(r.expected_datetime)),
+        value('address', r.address),
+        value('address_id', r.address_id),
+        value('zipcode', r.zipcode),
+        value('lat', r.lat),
+        value('long', r.long),
+        value('media_url', r.media_url),
+      ]),
+    ),
+  );
 }
 
 /** POST requests: a service_request_id or a token, never both (the spec says so of each). */
-export function presentCreated(r: { serviceRequestId: string | null; token: string | null; serviceNotice?: string; accountId?: string }): Node {
+export function presentCreated(r: {
+  serviceRequestId: string | null;
+  token: string | null;
+  serviceNotice?: string;
+  accountId?: string;
+}): Node {
   const id = r.serviceRequestId
     ? [value('service_request_id', r.serviceRequestId)]
-    : r.token ? [value('token', r.token)] : [];
+    : r.token
+      ? [value('token', r.token)]
+      : [];
   return list('service_requests', [
-    object('request', [...id, value('service_notice', r.serviceNotice ?? null), value('account_id', r.accountId ?? null)]),
+    object('request', [
+      ...id,
+      value('service_notice', r.serviceNotice ?? null),
+      value('account_id', r.accountId ?? null),
+    ]),
   ]);
 }
 
@@ -115,5 +146,8 @@ export interface Open311ErrorItem {
 }
 
 export function presentErrors(errors: Open311ErrorItem[]): Node {
-  return list('errors', errors.map((e) => object('error', [value('code', e.code), value('description', e.description)])));
+  return list(
+    'errors',
+    errors.map((e) => object('error', [value('code', e.code), value('description', e.description)])),
+  );
 }

@@ -8,10 +8,24 @@ import { validateAttributes } from './open311.attributes.js';
 import { toJson, toXml, type Node } from './open311.document.js';
 import { badRequest, forbidden, mapError, notFound } from './open311.errors.js';
 import {
-  checkParams, COMMON_PARAMS, ID_RE, MAX_REQUESTS, parseNewRequest, parseParams, parseRequestsQuery, scalar, type Params,
+  checkParams,
+  COMMON_PARAMS,
+  ID_RE,
+  MAX_REQUESTS,
+  parseNewRequest,
+  parseParams,
+  parseRequestsQuery,
+  scalar,
+  type Params,
 } from './open311.params.js';
 import {
-  presentCreated, presentDiscovery, presentErrors, presentRequests, presentServiceDefinition, presentServices, presentToken,
+  presentCreated,
+  presentDiscovery,
+  presentErrors,
+  presentRequests,
+  presentServiceDefinition,
+  presentServices,
+  presentToken,
 } from './open311.presenter.js';
 import type { Open311Backend } from './open311.types.js';
 
@@ -37,7 +51,10 @@ export interface Open311Deps {
 }
 
 type Format = 'xml' | 'json';
-const CONTENT_TYPES: Record<Format, string> = { xml: 'text/xml; charset=utf-8', json: 'application/json; charset=utf-8' };
+const CONTENT_TYPES: Record<Format, string> = {
+  xml: 'text/xml; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
 
 /*
  * The spec puts the format in the resource name (services.xml, requests/{id}.json). A resource named
@@ -63,7 +80,10 @@ function errorFormat(url: string): Format {
 }
 
 function send(reply: FastifyReply, format: Format, doc: Node, status = 200): FastifyReply {
-  return reply.code(status).type(CONTENT_TYPES[format]).send(format === 'xml' ? toXml(doc) : JSON.stringify(toJson(doc)));
+  return reply
+    .code(status)
+    .type(CONTENT_TYPES[format])
+    .send(format === 'xml' ? toXml(doc) : JSON.stringify(toJson(doc)));
 }
 
 function queryOf(req: FastifyRequest): string {
@@ -72,7 +92,9 @@ function queryOf(req: FastifyRequest): string {
 }
 
 // The resources that exist, whatever the method: a wrong method on one of them is a 400, anything else a 404.
-const RESOURCE_RE = new RegExp(`^${OPEN311_PREFIX}/((discovery|services|requests)(\\.[^/]*)?|(services|requests|tokens)/[^/]+)/?$`);
+const RESOURCE_RE = new RegExp(
+  `^${OPEN311_PREFIX}/((discovery|services|requests)(\\.[^/]*)?|(services|requests|tokens)/[^/]+)/?$`,
+);
 
 /** The GeoReport v2 endpoints under /open311/v2, in their own scope: own body parser, error and 404 format. */
 export function registerOpen311Protocol(app: FastifyInstance, deps: Open311Deps): void {
@@ -85,7 +107,11 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
   const name = deps.config.districtName;
 
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  scope.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
   scope.setErrorHandler((err, req, reply) => {
     const m = mapError(err, req.id);
     if (m.unexpected) req.log.error({ err }, 'open311 request failed');
@@ -93,7 +119,9 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
   });
   const unknownResource = (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0];
-    const err = RESOURCE_RE.test(path) ? badRequest(`${req.method} is not supported on ${path}`) : notFound(`no Open311 resource at ${path}`);
+    const err = RESOURCE_RE.test(path)
+      ? badRequest(`${req.method} is not supported on ${path}`)
+      : notFound(`no Open311 resource at ${path}`);
     const m = mapError(err, req.id);
     return send(reply, errorFormat(req.url), presentErrors(m.errors), m.status);
   };
@@ -103,12 +131,23 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
   scope.all('/*', unknownResource);
 
   /** Registers `path.{format}`, and `path` alone so that a missing format gets the spec's 400. */
-  const formatted = (method: 'GET' | 'POST', path: string, handler: (req: FastifyRequest, reply: FastifyReply, format: Format) => Promise<unknown>) => {
+  const formatted = (
+    method: 'GET' | 'POST',
+    path: string,
+    handler: (req: FastifyRequest, reply: FastifyReply, format: Format) => Promise<unknown>,
+  ) => {
     for (const url of [`${path}.:format`, path]) {
-      scope.route({ method, url, handler: (req, reply) => handler(req, reply, formatOf((req.params as { format?: string }).format)) });
+      scope.route({
+        method,
+        url,
+        handler: (req, reply) => handler(req, reply, formatOf((req.params as { format?: string }).format)),
+      });
     }
   };
-  const item = (path: string, handler: (req: FastifyRequest, reply: FastifyReply, id: string, format: Format) => Promise<unknown>) => {
+  const item = (
+    path: string,
+    handler: (req: FastifyRequest, reply: FastifyReply, id: string, format: Format) => Promise<unknown>,
+  ) => {
     scope.get(`${path}/:file`, (req, reply) => {
       const { id, format } = splitFile((req.params as { file: string }).file);
       return handler(req, reply, id, format);
@@ -116,7 +155,8 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
   };
   const checkJurisdiction = (p: Params) => {
     const j = scalar(p, 'jurisdiction_id');
-    if (j !== undefined && j !== district) throw notFound(`jurisdiction_id ${j} was not found: this endpoint serves ${district}`);
+    if (j !== undefined && j !== district)
+      throw notFound(`jurisdiction_id ${j} was not found: this endpoint serves ${district}`);
   };
   /** Methods whose only arguments are jurisdiction_id (and an api_key, which GETs ignore). */
   const plainParams = (req: FastifyRequest) => {
@@ -133,13 +173,22 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
   formatted('GET', '/discovery', async (req, reply, format) => {
     plainParams(req);
     const changedAt = await deps.backend.servicesChangedAt?.(district);
-    return send(reply, format, presentDiscovery({
-      changeset: changedAt && changedAt > ENDPOINT_CHANGESET ? changedAt : ENDPOINT_CHANGESET,
-      contact: deps.discovery?.contact ?? `如需帮助，请联系${name}网格化服务管理中心。`,
-      keyService: deps.discovery?.keyService ?? `API 密钥由${name}系统管理员在 CivicGrid 控制台（集成 → Open311）为每个客户端应用签发。`,
-      url: deps.discovery?.url ?? `${req.protocol}://${req.host}${OPEN311_PREFIX}`,
-      type: deps.discovery?.type ?? 'production',
-    }, offsetMs));
+    return send(
+      reply,
+      format,
+      presentDiscovery(
+        {
+          changeset: changedAt && changedAt > ENDPOINT_CHANGESET ? changedAt : ENDPOINT_CHANGESET,
+          contact: deps.discovery?.contact ?? `如需帮助，请联系${name}网格化服务管理中心。`,
+          keyService:
+            deps.discovery?.keyService ??
+            `API 密钥由${name}系统管理员在 CivicGrid 控制台（集成 → Open311）为每个客户端应用签发。`,
+          url: deps.discovery?.url ?? `${req.protocol}://${req.host}${OPEN311_PREFIX}`,
+          type: deps.discovery?.type ?? 'production',
+        },
+        offsetMs,
+      ),
+    );
   });
 
   formatted('GET', '/services', async (req, reply, format) => {
@@ -155,11 +204,17 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
   formatted('POST', '/requests', async (req, reply, format) => {
     const p = parseParams(queryOf(req), typeof req.body === 'string' ? req.body : '');
     const key = scalar(p, 'api_key');
-    if (key === undefined) throw forbidden('api_key is missing: creating a service request needs an API key from the district');
+    if (key === undefined)
+      throw forbidden('api_key is missing: creating a service request needs an API key from the district');
     const check = await verifyApiKey(deps, key, district);
     if (!check.ok) {
-      throw forbidden(check.reason === 'revoked' ? 'api_key has been revoked' : check.reason === 'other_jurisdiction'
-        ? 'api_key was issued for another jurisdiction' : 'api_key is invalid');
+      throw forbidden(
+        check.reason === 'revoked'
+          ? 'api_key has been revoked'
+          : check.reason === 'other_jurisdiction'
+            ? 'api_key was issued for another jurisdiction'
+            : 'api_key is invalid',
+      );
     }
     checkJurisdiction(p);
     const { input, attributes } = parseNewRequest(p);

@@ -33,12 +33,15 @@ export async function openOpen311Kit(tdb: TestDatabase): Promise<Open311Kit> {
   const admin = await h.login('admin');
   let n = 0;
   return {
-    h, backend, admin,
+    h,
+    backend,
+    admin,
     get: (url) => h.call('GET', url),
-    post: (url, pairs, headers = {}) => h.call('POST', url, {
-      payload: new URLSearchParams(pairs).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
-    }),
+    post: (url, pairs, headers = {}) =>
+      h.call('POST', url, {
+        payload: new URLSearchParams(pairs).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
+      }),
     async issueKey(name = `客户端${++n}`) {
       const res = await h.call('POST', '/api/v1/open311/api-keys', { cookie: admin, body: { name } });
       if (res.statusCode !== 201) throw new Error(`issue key: ${res.statusCode} ${res.body}`);

@@ -20,7 +20,12 @@ export interface BootstrapResult {
  */
 export async function bootstrapDistrict(database: Database, config: Config, clock: Clock): Promise<BootstrapResult> {
   const db = database.db;
-  const existing = await db.selectFrom('units').select('id').where('kind', '=', 'district').where('code', '=', config.districtCode).executeTakeFirst();
+  const existing = await db
+    .selectFrom('units')
+    .select('id')
+    .where('kind', '=', 'district')
+    .where('code', '=', config.districtCode)
+    .executeTakeFirst();
   if (existing) return { created: false, districtId: existing.id, generatedAdminPassword: null };
   const now = clock.now();
   const password = config.adminPassword ?? generatePassword();
@@ -28,19 +33,46 @@ export async function bootstrapDistrict(database: Database, config: Config, cloc
   const districtId = newId(now.getTime());
   await db.transaction().execute(async (trx) => {
     await unitStore.insert(trx, {
-      id: districtId, district_code: config.districtCode, parent_id: null, kind: 'district', code: config.districtCode,
-      name: config.districtName, status: 'active', path: `/${districtId}/`, depth: 0, sort_order: 0,
-      created_at: now.toISOString(), updated_at: now.toISOString(), retired_at: null,
+      id: districtId,
+      district_code: config.districtCode,
+      parent_id: null,
+      kind: 'district',
+      code: config.districtCode,
+      name: config.districtName,
+      status: 'active',
+      path: `/${districtId}/`,
+      depth: 0,
+      sort_order: 0,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      retired_at: null,
     });
     const adminId = newId(now.getTime());
     await accountStore.insert(trx, {
-      id: adminId, district_code: config.districtCode, username: 'admin', display_name: '系统管理员', unit_id: districtId,
-      person_id: null, roles: JSON.stringify(['admin']), password_hash: hash, must_change_password: config.adminPassword ? 0 : 1,
-      disabled: 0, failed_logins: 0, locked_until: null, last_login_at: null, password_changed_at: null,
-      created_at: now.toISOString(), updated_at: now.toISOString(),
+      id: adminId,
+      district_code: config.districtCode,
+      username: 'admin',
+      display_name: '系统管理员',
+      unit_id: districtId,
+      person_id: null,
+      roles: JSON.stringify(['admin']),
+      password_hash: hash,
+      must_change_password: config.adminPassword ? 0 : 1,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      password_changed_at: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
     });
     await recordAudit(trx, {
-      actor: null, districtCode: config.districtCode, action: 'system.bootstrap', entityType: 'unit', entityId: districtId, at: now,
+      actor: null,
+      districtCode: config.districtCode,
+      action: 'system.bootstrap',
+      entityType: 'unit',
+      entityId: districtId,
+      at: now,
       summary: `初始化${config.districtName}（${config.districtCode}）与管理员账号 admin`,
     });
   });

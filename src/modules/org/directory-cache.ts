@@ -45,7 +45,10 @@ export class DirectoryCache {
   private version: string | null = null;
   private checkedAt = -Infinity;
 
-  constructor(private readonly recheckMs = RECHECK_MS, private readonly nowMs: () => number = () => performance.now()) {}
+  constructor(
+    private readonly recheckMs = RECHECK_MS,
+    private readonly nowMs: () => number = () => performance.now(),
+  ) {}
 
   /** Units by id (those that exist). */
   async unitsByIds(ex: Executor, ids: readonly string[]): Promise<Map<string, CachedUnit>> {
@@ -59,7 +62,11 @@ export class DirectoryCache {
     }
     if (missing.size) {
       const seen = writes;
-      const rows = await ex.selectFrom('units').select(['id', 'kind', 'name', 'code', 'path', 'district_code', 'status']).where('id', 'in', [...missing]).execute();
+      const rows = await ex
+        .selectFrom('units')
+        .select(['id', 'kind', 'name', 'code', 'path', 'district_code', 'status'])
+        .where('id', 'in', [...missing])
+        .execute();
       for (const r of rows) {
         out.set(r.id, r);
         if (seen === writes) this.units.set(r.id, r);
@@ -74,9 +81,15 @@ export class DirectoryCache {
     const missing = [...new Set(unitIds)].filter((id) => !this.accountsByUnit.has(id));
     if (missing.length) {
       const seen = writes;
-      const rows = await ex.selectFrom('accounts').select(['id', 'roles', 'unit_id']).where('unit_id', 'in', missing).where('disabled', '=', 0).execute();
+      const rows = await ex
+        .selectFrom('accounts')
+        .select(['id', 'roles', 'unit_id'])
+        .where('unit_id', 'in', missing)
+        .where('disabled', '=', 0)
+        .execute();
       const byUnit = new Map<string, CachedAccount[]>(missing.map((id) => [id, []]));
-      for (const r of rows) byUnit.get(r.unit_id)!.push({ id: r.id, unitId: r.unit_id, roles: JSON.parse(r.roles) as string[] });
+      for (const r of rows)
+        byUnit.get(r.unit_id)!.push({ id: r.id, unitId: r.unit_id, roles: JSON.parse(r.roles) as string[] });
       if (seen === writes) for (const [id, list] of byUnit) this.accountsByUnit.set(id, list);
       else return [...new Set(unitIds)].flatMap((id) => byUnit.get(id) ?? this.accountsByUnit.get(id) ?? []);
     }
@@ -95,8 +108,12 @@ export class DirectoryCache {
     const now = this.nowMs();
     if (now - this.checkedAt < this.recheckMs) return;
     const seen = writes;
-    const r = await sql<{ v: string }>`SELECT (SELECT count(*) FROM units) || ':' || coalesce((SELECT max(updated_at) FROM units), '')
-      || ':' || (SELECT count(*) FROM accounts) || ':' || coalesce((SELECT max(updated_at) FROM accounts), '') AS v`.execute(ex);
+    const r = await sql<{
+      v: string;
+    }>`SELECT (SELECT count(*) FROM units) || ':' || coalesce((SELECT max(updated_at) FROM units), '')
+      || ':' || (SELECT count(*) FROM accounts) || ':' || coalesce((SELECT max(updated_at) FROM accounts), '') AS v`.execute(
+      ex,
+    );
     const version = r.rows[0].v;
     if (version !== this.version) this.clear();
     if (seen === writes) {

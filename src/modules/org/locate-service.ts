@@ -18,7 +18,10 @@ export class LocateService {
   private checkedAt = 0;
   private building: Promise<void> | null = null;
 
-  constructor(private readonly database: Database, private readonly clock: Clock) {}
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {}
 
   invalidate(): void {
     this.small = null;
@@ -45,7 +48,9 @@ export class LocateService {
       if (v !== this.version) this.invalidate();
     }
     if (!this.small) {
-      this.building ??= this.rebuild().finally(() => { this.building = null; });
+      this.building ??= this.rebuild().finally(() => {
+        this.building = null;
+      });
       await this.building;
     }
   }

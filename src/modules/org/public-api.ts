@@ -37,7 +37,13 @@ export interface LocatedPoint {
 }
 
 const ref = (r: CachedUnit): UnitRef => ({
-  id: r.id, kind: r.kind, name: r.name, code: r.code, path: r.path, districtCode: r.district_code, status: r.status,
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  code: r.code,
+  path: r.path,
+  districtCode: r.district_code,
+  status: r.status,
 });
 
 /** What other modules may ask of the organisation: they never read its tables directly. */
@@ -66,7 +72,13 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'> & Parti
       return (await unitsByIds(ex, [id])).get(id) ?? null;
     },
     async unitByName(ex: Executor, districtCode: string, name: string): Promise<UnitRef | null> {
-      const r = await ex.selectFrom('units').selectAll().where('district_code', '=', districtCode).where('name', '=', name).where('status', '=', 'active').executeTakeFirst();
+      const r = await ex
+        .selectFrom('units')
+        .selectAll()
+        .where('district_code', '=', districtCode)
+        .where('name', '=', name)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
       return r ? ref(r) : null;
     },
     unitsByIds,
@@ -85,10 +97,20 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'> & Parti
     },
     /** Units under a path (retired ones too, with their life span), by kind or by id: e.g. the units that must report. */
     async unitsUnder(ex: Executor, districtCode: string, path: string, f: { kind?: string; ids?: string[] }) {
-      let q = ex.selectFrom('units').select(['id', 'name', 'path', 'created_at', 'retired_at']).where('district_code', '=', districtCode).where(startsWith('path', path));
+      let q = ex
+        .selectFrom('units')
+        .select(['id', 'name', 'path', 'created_at', 'retired_at'])
+        .where('district_code', '=', districtCode)
+        .where(startsWith('path', path));
       if (f.kind) q = q.where('kind', '=', f.kind);
       if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['']);
-      return (await q.orderBy('path').execute()).map((r) => ({ id: r.id, name: r.name, path: r.path, createdAt: r.created_at, retiredAt: r.retired_at }));
+      return (await q.orderBy('path').execute()).map((r) => ({
+        id: r.id,
+        name: r.name,
+        path: r.path,
+        createdAt: r.created_at,
+        retiredAt: r.retired_at,
+      }));
     },
     /** The active children of a unit, in their order. */
     async children(ex: Executor, unitId: string): Promise<UnitRef[]> {
@@ -96,38 +118,98 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'> & Parti
     },
     /** The active departments and outside units of a district: where cases are dispatched. */
     async dispatchTargets(ex: Executor, districtCode: string): Promise<UnitRef[]> {
-      const rows = await ex.selectFrom('units').selectAll().where('district_code', '=', districtCode)
-        .where('kind', 'in', ['department', 'outside_unit']).where('status', '=', 'active').orderBy('kind').orderBy('sort_order').execute();
+      const rows = await ex
+        .selectFrom('units')
+        .selectAll()
+        .where('district_code', '=', districtCode)
+        .where('kind', 'in', ['department', 'outside_unit'])
+        .where('status', '=', 'active')
+        .orderBy('kind')
+        .orderBy('sort_order')
+        .execute();
       return rows.map(ref);
     },
     /** Active small grids under a path with their boundaries (GeoJSON text). */
     async gridsWithBoundaries(ex: Executor, path: string): Promise<{ id: string; geometry: string }[]> {
-      return ex.selectFrom('units as u').innerJoin('unit_boundaries as b', 'b.unit_id', 'u.id').select(['u.id', 'b.geometry'])
-        .where('u.kind', '=', 'grid_small').where('u.status', '=', 'active').where(startsWith('u.path', path)).orderBy('u.code').execute();
+      return ex
+        .selectFrom('units as u')
+        .innerJoin('unit_boundaries as b', 'b.unit_id', 'u.id')
+        .select(['u.id', 'b.geometry'])
+        .where('u.kind', '=', 'grid_small')
+        .where('u.status', '=', 'active')
+        .where(startsWith('u.path', path))
+        .orderBy('u.code')
+        .execute();
     },
     /** The acting identity of an account, for work the system does on someone's behalf (demo data, operator commands). */
     async actorFor(ex: Executor, username: string): Promise<Actor> {
-      const a = await ex.selectFrom('accounts as a').innerJoin('units as u', 'u.id', 'a.unit_id')
-        .select(['a.id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles', 'u.path']).where('a.username', '=', username).executeTakeFirstOrThrow();
+      const a = await ex
+        .selectFrom('accounts as a')
+        .innerJoin('units as u', 'u.id', 'a.unit_id')
+        .select(['a.id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles', 'u.path'])
+        .where('a.username', '=', username)
+        .executeTakeFirstOrThrow();
       const roles = JSON.parse(a.roles) as RoleCode[];
-      return { accountId: a.id, username: a.username, displayName: a.display_name, districtCode: a.district_code, unitId: a.unit_id, scopePath: a.path, roles, permissions: new Set(permissionsOf(roles)) };
+      return {
+        accountId: a.id,
+        username: a.username,
+        displayName: a.display_name,
+        districtCode: a.district_code,
+        unitId: a.unit_id,
+        scopePath: a.path,
+        roles,
+        permissions: new Set(permissionsOf(roles)),
+      };
     },
     /** Accounts by id, with their names and roles (for showing who leads or chaired something). */
     async accountsByIds(ex: Executor, ids: string[]): Promise<Map<string, AccountRef>> {
       const uniq = [...new Set(ids)];
       if (uniq.length === 0) return new Map();
-      const rows = await ex.selectFrom('accounts').select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled']).where('id', 'in', uniq).execute();
-      return new Map(rows.map((r) => [r.id, { id: r.id, name: r.display_name, roles: JSON.parse(r.roles) as string[], unitId: r.unit_id, districtCode: r.district_code, active: r.disabled === 0 }]));
+      const rows = await ex
+        .selectFrom('accounts')
+        .select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
+        .where('id', 'in', uniq)
+        .execute();
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            name: r.display_name,
+            roles: JSON.parse(r.roles) as string[],
+            unitId: r.unit_id,
+            districtCode: r.district_code,
+            active: r.disabled === 0,
+          },
+        ]),
+      );
     },
     /** Active accounts of a district holding a role, by name: e.g. the 区领导 who may lead tasks. */
     async accountsWithRole(ex: Executor, districtCode: string, role: RoleCode): Promise<AccountRef[]> {
-      const rows = await ex.selectFrom('accounts').select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
-        .where('district_code', '=', districtCode).where('disabled', '=', 0).orderBy('display_name').execute();
-      return rows.map((r) => ({ id: r.id, name: r.display_name, roles: JSON.parse(r.roles) as string[], unitId: r.unit_id, districtCode: r.district_code, active: true }))
+      const rows = await ex
+        .selectFrom('accounts')
+        .select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
+        .where('district_code', '=', districtCode)
+        .where('disabled', '=', 0)
+        .orderBy('display_name')
+        .execute();
+      return rows
+        .map((r) => ({
+          id: r.id,
+          name: r.display_name,
+          roles: JSON.parse(r.roles) as string[],
+          unitId: r.unit_id,
+          districtCode: r.district_code,
+          active: true,
+        }))
         .filter((a) => a.roles.includes(role));
     },
     /** Accounts whose data scope covers a unit and that hold one of the roles: the addressees of notices. */
-    async accountsCovering(ex: Executor, unitPath: string, roles: string[]): Promise<{ id: string; unitId: string; roles: string[] }[]> {
+    async accountsCovering(
+      ex: Executor,
+      unitPath: string,
+      roles: string[],
+    ): Promise<{ id: string; unitId: string; roles: string[] }[]> {
       const accounts = await directory.activeAccountsOf(ex, unitPath.split('/').filter(Boolean));
       return accounts.filter((a) => a.roles.some((x) => roles.includes(x)));
     },

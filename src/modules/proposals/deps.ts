@@ -12,5 +12,8 @@ export interface ProposalsDeps {
   /** Where uploaded evidence lives; evidence is served through the proposal it proves, to whoever may see that. */
   files?: FileStore;
   /** Webhook / group-robot events ('proposal.overdue', 'supervisor_opinion.overdue'), when the webhooks module is wired. */
-  enqueueEvent?: (ex: Executor, e: { districtCode: string; type: string; at: Date; payload: Record<string, unknown>; text: string }) => Promise<void>;
+  enqueueEvent?: (
+    ex: Executor,
+    e: { districtCode: string; type: string; at: Date; payload: Record<string, unknown>; text: string },
+  ) => Promise<void>;
 }

@@ -9,5 +9,8 @@ export interface ReportingDeps {
   config: Config;
   org: OrgApi;
   /** Webhook / group-robot events, when the webhooks module is wired. */
-  enqueueEvent?: (ex: Executor, e: { districtCode: string; type: string; at: Date; payload: Record<string, unknown>; text: string }) => Promise<void>;
+  enqueueEvent?: (
+    ex: Executor,
+    e: { districtCode: string; type: string; at: Date; payload: Record<string, unknown>; text: string },
+  ) => Promise<void>;
 }

@@ -16,4 +16,17 @@ import { supervisionNav } from '../modules/supervision';
 import { proposalsNav } from '../modules/proposals';
 import { registerNav } from './nav';
 
-registerNav(...homeNav, ...casesNav, ...inboxNav, ...orgNav, ...peopleNav, ...reportingNav, ...supervisionNav, ...proposalsNav, ...accountsNav, ...calendarNav, ...auditNav, ...mobileNav);
+registerNav(
+  ...homeNav,
+  ...casesNav,
+  ...inboxNav,
+  ...orgNav,
+  ...peopleNav,
+  ...reportingNav,
+  ...supervisionNav,
+  ...proposalsNav,
+  ...accountsNav,
+  ...calendarNav,
+  ...auditNav,
+  ...mobileNav,
+);

@@ -22,7 +22,11 @@ export function calendarFor(deps: CasesDeps, ex: Executor, districtCode: string)
 }
 
 /** Loads a case the actor may see; an invisible case answers as not found, so its existence does not leak. */
-export async function loadVisibleCase(ex: Executor, actor: Actor, id: string): Promise<{ row: CaseTable; state: CaseState }> {
+export async function loadVisibleCase(
+  ex: Executor,
+  actor: Actor,
+  id: string,
+): Promise<{ row: CaseTable; state: CaseState }> {
   const row = await caseStore.findById(ex, id);
   if (!row) throw new NotFound('case', id);
   const state = stateFromJson(row.state);
@@ -31,7 +35,23 @@ export async function loadVisibleCase(ex: Executor, actor: Actor, id: string): P
 }
 
 /** The columns the ledger filters and sorts on, copied from the derived state. */
-type DerivedColumns = Pick<CaseTable, 'grid_path' | 'community_id' | 'subdistrict_id' | 'status' | 'assigned_unit_id' | 'assigned_unit_path' | 'deadline' | 'deadline_status' | 'escalation_level' | 'dispatched_at' | 'closed_at' | 'first_feedback_at' | 'version' | 'updated_at'>;
+type DerivedColumns = Pick<
+  CaseTable,
+  | 'grid_path'
+  | 'community_id'
+  | 'subdistrict_id'
+  | 'status'
+  | 'assigned_unit_id'
+  | 'assigned_unit_path'
+  | 'deadline'
+  | 'deadline_status'
+  | 'escalation_level'
+  | 'dispatched_at'
+  | 'closed_at'
+  | 'first_feedback_at'
+  | 'version'
+  | 'updated_at'
+>;
 
 export function columnsOf(state: CaseState, deadlineStatus: string, escalationLevel: number): DerivedColumns {
   return {

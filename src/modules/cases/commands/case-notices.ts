@@ -8,7 +8,13 @@ import type { CasesDeps } from '../deps.js';
  * Who hears of a step: the next actor in the loop gets it in the in-app inbox, and dispatches and
  * closings go out as webhook / group-robot events. Runs in the action's transaction.
  */
-export async function announce(deps: CasesDeps, ex: Executor, c: { id: string; caseNumber: string; categoryName: string }, state: CaseState, record: ActionRecord): Promise<void> {
+export async function announce(
+  deps: CasesDeps,
+  ex: Executor,
+  c: { id: string; caseNumber: string; categoryName: string },
+  state: CaseState,
+  record: ActionRecord,
+): Promise<void> {
   const area = state.gridPath ?? state.districtPath;
   const recipients: { path: string; roles: string[] }[] = [];
   switch (record.type) {
@@ -39,7 +45,8 @@ export async function announce(deps: CasesDeps, ex: Executor, c: { id: string; c
       break;
   }
   const accountIds: string[] = [];
-  for (const r of recipients) for (const a of await deps.org.accountsCovering(ex, r.path, r.roles)) accountIds.push(a.id);
+  for (const r of recipients)
+    for (const a of await deps.org.accountsCovering(ex, r.path, r.roles)) accountIds.push(a.id);
   const verb = CASE_ACTION_NAMES[record.type];
   await notify(ex, {
     accountIds: accountIds.filter((id) => id !== record.actorId),
@@ -54,8 +61,17 @@ export async function announce(deps: CasesDeps, ex: Executor, c: { id: string; c
   if (deps.enqueueEvent && (record.type === 'dispatch' || record.type === 'verify_pass')) {
     const type = record.type === 'dispatch' ? 'case.dispatched' : 'case.closed';
     await deps.enqueueEvent(ex, {
-      districtCode: state.districtCode, type, at: record.at,
-      payload: { caseId: c.id, caseNumber: c.caseNumber, category: c.categoryName, status: state.status, assignedUnitId: state.assignedUnitId, deadline: state.deadline?.toISOString() ?? null },
+      districtCode: state.districtCode,
+      type,
+      at: record.at,
+      payload: {
+        caseId: c.id,
+        caseNumber: c.caseNumber,
+        category: c.categoryName,
+        status: state.status,
+        assignedUnitId: state.assignedUnitId,
+        deadline: state.deadline?.toISOString() ?? null,
+      },
       text: `${type === 'case.dispatched' ? '问题已派遣' : '问题已结案'}：${c.caseNumber} ${c.categoryName} — ${state.description.slice(0, 60)}`,
     });
   }

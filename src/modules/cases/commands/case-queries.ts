@@ -3,7 +3,15 @@ import type { Crs } from '../../../kernel/geo/crs.js';
 import { toWgs84 } from '../../../kernel/geo/crs.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
 import type { ListCasesQuery } from '../../../contracts/cases.js';
-import { addToKpiCounts, canSee, countsAt, emptyKpiCounts, kpisFromCounts, stateFromJson, type KpiCounts } from '../domain/index.js';
+import {
+  addToKpiCounts,
+  canSee,
+  countsAt,
+  emptyKpiCounts,
+  kpisFromCounts,
+  stateFromJson,
+  type KpiCounts,
+} from '../domain/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
 import { summaryOf } from './kpi-rollup.js';
 import type { CasesDeps } from '../deps.js';
@@ -24,14 +32,32 @@ async function periodBounds(deps: CasesDeps, actor: Actor, from?: string, to?: s
   return { from: from ? cal.startOfDay(from).toISOString() : undefined, to: to ? next(to) : undefined };
 }
 
-export async function listFilter(deps: CasesDeps, actor: Actor, q: ListCasesQuery, limit: number): Promise<CaseListFilter> {
+export async function listFilter(
+  deps: CasesDeps,
+  actor: Actor,
+  q: ListCasesQuery,
+  limit: number,
+): Promise<CaseListFilter> {
   const unitPath = q.unitId ? (await deps.org.unit(deps.database.db, q.unitId))?.path : undefined;
-  if (q.unitId && !unitPath) throw new Invalid('case.unknown_unit', '单位不存在', [{ field: 'unitId', message: '单位不存在' }]);
+  if (q.unitId && !unitPath)
+    throw new Invalid('case.unknown_unit', '单位不存在', [{ field: 'unitId', message: '单位不存在' }]);
   const { from, to } = await periodBounds(deps, actor, q.from, q.to);
   const district = await deps.org.unitByCode(deps.database.db, actor.districtCode);
   return {
-    scopePath: actor.scopePath, unitPath, districtPath: district?.path, districtCode: actor.districtCode, status: q.status, categoryCode: q.categoryCode, source: q.source, from, to,
-    deadlineStatus: q.deadlineStatus, reconciled: q.reconciled, q: q.q, after: q.cursor, limit,
+    scopePath: actor.scopePath,
+    unitPath,
+    districtPath: district?.path,
+    districtCode: actor.districtCode,
+    status: q.status,
+    categoryCode: q.categoryCode,
+    source: q.source,
+    from,
+    to,
+    deadlineStatus: q.deadlineStatus,
+    reconciled: q.reconciled,
+    q: q.q,
+    after: q.cursor,
+    limit,
   };
 }
 
@@ -40,7 +66,10 @@ export async function listCases(deps: CasesDeps, actor: Actor, q: ListCasesQuery
   const limit = q.limit ?? 50;
   const rows = await caseStore.list(db, deps.database.dialect, await listFilter(deps, actor, q, limit + 1));
   const page = rows.slice(0, limit);
-  return { items: await presentCaseList(deps, db, actor.districtCode, page), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+  return {
+    items: await presentCaseList(deps, db, actor.districtCode, page),
+    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+  };
 }
 
 /** Equirectangular distance in metres: exact enough within a district. */
@@ -52,10 +81,15 @@ function metres(a: { lng: number; lat: number }, b: { lng: number; lat: number }
 }
 
 /** Up to five open cases of the same category within the category's radius, nearest first. */
-export async function findDuplicates(deps: CasesDeps, actor: Actor, input: { categoryCode: string; lng: number; lat: number; crs?: Crs }) {
+export async function findDuplicates(
+  deps: CasesDeps,
+  actor: Actor,
+  input: { categoryCode: string; lng: number; lat: number; crs?: Crs },
+) {
   const db = deps.database.db;
   const cat = await caseStore.category(db, actor.districtCode, input.categoryCode);
-  if (!cat) throw new Invalid('case.unknown_category', '问题类别不存在', [{ field: 'categoryCode', message: '类别不存在' }]);
+  if (!cat)
+    throw new Invalid('case.unknown_category', '问题类别不存在', [{ field: 'categoryCode', message: '类别不存在' }]);
   const [lng, lat] = toWgs84(input.lng, input.lat, input.crs ?? 'wgs84');
   const r = cat.duplicate_radius_m;
   const dLat = r / 111_320;
@@ -70,7 +104,14 @@ export async function findDuplicates(deps: CasesDeps, actor: Actor, input: { cat
     .slice(0, 5);
   return {
     radiusM: r,
-    items: hits.map(({ c, d }) => ({ id: c.id, caseNumber: c.case_number, description: c.description, distanceM: Math.round(d), status: c.status, reportedAt: c.reported_at })),
+    items: hits.map(({ c, d }) => ({
+      id: c.id,
+      caseNumber: c.case_number,
+      description: c.description,
+      distanceM: Math.round(d),
+      status: c.status,
+      reportedAt: c.reported_at,
+    })),
   };
 }
 
@@ -83,7 +124,8 @@ const ROLLED_UP = new Set(['district', 'subdistrict', 'township', 'community', '
  * fold their cases directly. Both give what computeKpis gives over the same cases.
  */
 export async function caseKpis(deps: CasesDeps, actor: Actor, q: { unitId?: string; from: string; to: string }) {
-  if (q.from > q.to) throw new Invalid('case.bad_period', '开始日期不能晚于结束日期', [{ field: 'from', message: '晚于结束日期' }]);
+  if (q.from > q.to)
+    throw new Invalid('case.bad_period', '开始日期不能晚于结束日期', [{ field: 'from', message: '晚于结束日期' }]);
   const db = deps.database.db;
   const unit = await deps.org.unit(db, q.unitId ?? actor.unitId);
   if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', q.unitId ?? actor.unitId);
@@ -92,13 +134,33 @@ export async function caseKpis(deps: CasesDeps, actor: Actor, q: { unitId?: stri
   const { from, to } = await periodBounds(deps, actor, q.from, q.to);
   let counts: KpiCounts;
   if (ROLLED_UP.has(unit.kind)) {
-    const rollup = await kpiRollupStore.sum(db, { districtCode: actor.districtCode, path: unit.path, fromDay: q.from.replaceAll('-', ''), toDay: q.to.replaceAll('-', '') });
-    const due = await kpiRollupStore.due(db, { districtCode: actor.districtCode, path: unit.path, isDistrict: unit.kind === 'district', from: from!, to: to! }, asOf.toISOString());
+    const rollup = await kpiRollupStore.sum(db, {
+      districtCode: actor.districtCode,
+      path: unit.path,
+      fromDay: q.from.replaceAll('-', ''),
+      toDay: q.to.replaceAll('-', ''),
+    });
+    const due = await kpiRollupStore.due(
+      db,
+      { districtCode: actor.districtCode, path: unit.path, isDistrict: unit.kind === 'district', from: from!, to: to! },
+      asOf.toISOString(),
+    );
     counts = countsAt(rollup, due);
   } else {
-    const rows = await caseStore.list(db, deps.database.dialect, await listFilter(deps, actor, { unitId: unit.id, from: q.from, to: q.to }, 1_000_000));
+    const rows = await caseStore.list(
+      db,
+      deps.database.dialect,
+      await listFilter(deps, actor, { unitId: unit.id, from: q.from, to: q.to }, 1_000_000),
+    );
     counts = emptyKpiCounts();
     for (const r of rows) addToKpiCounts(counts, summaryOf(stateFromJson(r.state)), { asOf, calendar });
   }
-  return { unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, asOf: asOf.toISOString(), ...kpisFromCounts(counts) };
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    from: q.from,
+    to: q.to,
+    asOf: asOf.toISOString(),
+    ...kpisFromCounts(counts),
+  };
 }

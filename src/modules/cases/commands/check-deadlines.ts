@@ -18,10 +18,16 @@ const ROLE_OF: Record<string, string[]> = {
  * overdue one rung up the ladder (sub-district, then supervision office and district leaders).
  * Idempotent: a case is touched only when its status or level changed.
  */
-export async function checkDeadlines(deps: CasesDeps, now: Date): Promise<{ checked: number; changed: number; notices: number }> {
+export async function checkDeadlines(
+  deps: CasesDeps,
+  now: Date,
+): Promise<{ checked: number; changed: number; notices: number }> {
   const db = deps.database.db;
-  const rows = await db.selectFrom('cases').select(['id', 'district_code', 'case_number', 'state', 'deadline_status', 'escalation_level', 'version'])
-    .where('status', 'in', ['dispatched', 'handling']).execute();
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'district_code', 'case_number', 'state', 'deadline_status', 'escalation_level', 'version'])
+    .where('status', 'in', ['dispatched', 'handling'])
+    .execute();
   const calendars = new Map<string, Awaited<ReturnType<typeof calendarFor>>>();
   let changed = 0;
   let notices = 0;
@@ -34,8 +40,12 @@ export async function checkDeadlines(deps: CasesDeps, now: Date): Promise<{ chec
     if (status === r.deadline_status && level === r.escalation_level) continue;
     await db.transaction().execute(async (trx) => {
       // Only if no action changed the case meanwhile; the next run sees the new state.
-      const res = await trx.updateTable('cases').set({ deadline_status: status, escalation_level: level })
-        .where('id', '=', r.id).where('version', '=', r.version).executeTakeFirst();
+      const res = await trx
+        .updateTable('cases')
+        .set({ deadline_status: status, escalation_level: level })
+        .where('id', '=', r.id)
+        .where('version', '=', r.version)
+        .executeTakeFirst();
       if (!Number(res.numUpdatedRows)) return;
       changed++;
       const area = state.gridPath ?? state.districtPath;
@@ -45,17 +55,38 @@ export async function checkDeadlines(deps: CasesDeps, now: Date): Promise<{ chec
           const path = a === 'assigned_unit' ? state.assignedUnitPath : area;
           if (path) for (const acc of await deps.org.accountsCovering(trx, path, ROLE_OF[a])) ids.push(acc.id);
         }
-        await notify(trx, { accountIds: ids, districtCode: r.district_code, kind, title, body: `${state.description.slice(0, 120)}\n处置时限：${state.deadline ? formatLocalDateTime(state.deadline, deps.config.timeZone) : ''}`, entityType: 'case', entityId: r.id, at: now });
+        await notify(trx, {
+          accountIds: ids,
+          districtCode: r.district_code,
+          kind,
+          title,
+          body: `${state.description.slice(0, 120)}\n处置时限：${state.deadline ? formatLocalDateTime(state.deadline, deps.config.timeZone) : ''}`,
+          entityType: 'case',
+          entityId: r.id,
+          at: now,
+        });
         notices += ids.length;
       };
-      if (status === 'near_overdue' && r.deadline_status !== 'near_overdue') await send('case.near_overdue', `【预警】${r.case_number} 即将超期`, ['assigned_unit']);
+      if (status === 'near_overdue' && r.deadline_status !== 'near_overdue')
+        await send('case.near_overdue', `【预警】${r.case_number} 即将超期`, ['assigned_unit']);
       if (level > r.escalation_level && level > 0) {
         const rung = ESCALATION_LADDER[Math.min(level, 3) as 1 | 2 | 3];
-        await send(`case.overdue_${rung.notice}`, `【${rung.notice === 'urge' ? '催办' : '督办'}】${r.case_number} 已超期${level > 1 ? `（第 ${level} 级）` : ''}`, rung.notify);
+        await send(
+          `case.overdue_${rung.notice}`,
+          `【${rung.notice === 'urge' ? '催办' : '督办'}】${r.case_number} 已超期${level > 1 ? `（第 ${level} 级）` : ''}`,
+          rung.notify,
+        );
         if (level === 1 && deps.enqueueEvent) {
           await deps.enqueueEvent(trx, {
-            districtCode: r.district_code, type: 'case.overdue', at: now,
-            payload: { caseId: r.id, caseNumber: r.case_number, deadline: state.deadline?.toISOString() ?? null, assignedUnitId: state.assignedUnitId },
+            districtCode: r.district_code,
+            type: 'case.overdue',
+            at: now,
+            payload: {
+              caseId: r.id,
+              caseNumber: r.case_number,
+              deadline: state.deadline?.toISOString() ?? null,
+              assignedUnitId: state.assignedUnitId,
+            },
             text: `问题已超期：${r.case_number} — ${state.description.slice(0, 60)}`,
           });
         }

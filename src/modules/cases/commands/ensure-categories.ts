@@ -7,9 +7,18 @@ import { categoryCache } from '../store/category-cache.js';
  * Inserts the shipped categories a district does not have yet (idempotent; admins' edits survive).
  * Default responsible units are matched by name among the district's departments and outside units.
  */
-export async function ensureCategories(database: Database, org: Pick<OrgApi, 'dispatchTargets'>, districtCode: string, now: Date): Promise<number> {
+export async function ensureCategories(
+  database: Database,
+  org: Pick<OrgApi, 'dispatchTargets'>,
+  districtCode: string,
+  now: Date,
+): Promise<number> {
   const db = database.db;
-  const existing = new Set((await db.selectFrom('case_categories').select('code').where('district_code', '=', districtCode).execute()).map((r) => r.code));
+  const existing = new Set(
+    (await db.selectFrom('case_categories').select('code').where('district_code', '=', districtCode).execute()).map(
+      (r) => r.code,
+    ),
+  );
   const units = await org.dispatchTargets(db, districtCode);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
   const rows = [];
@@ -17,15 +26,38 @@ export async function ensureCategories(database: Database, org: Pick<OrgApi, 'di
   for (const g of CATEGORY_SEED) {
     sort += 100;
     if (!existing.has(g.code)) {
-      rows.push({ district_code: districtCode, code: g.code, parent_code: null, name: g.name, level: 1, source: g.source, time_limit_value: null, time_limit_unit: null, default_unit_id: null, duplicate_radius_m: 250, active: 1, sort_order: sort, updated_at: now.toISOString() });
+      rows.push({
+        district_code: districtCode,
+        code: g.code,
+        parent_code: null,
+        name: g.name,
+        level: 1,
+        source: g.source,
+        time_limit_value: null,
+        time_limit_unit: null,
+        default_unit_id: null,
+        duplicate_radius_m: 250,
+        active: 1,
+        sort_order: sort,
+        updated_at: now.toISOString(),
+      });
     }
     g.items.forEach((c, i) => {
       if (existing.has(c.code)) return;
       rows.push({
-        district_code: districtCode, code: c.code, parent_code: g.code, name: c.name, level: 2, source: g.source,
-        time_limit_value: c.limit?.value ?? null, time_limit_unit: c.limit?.unit ?? null,
+        district_code: districtCode,
+        code: c.code,
+        parent_code: g.code,
+        name: c.name,
+        level: 2,
+        source: g.source,
+        time_limit_value: c.limit?.value ?? null,
+        time_limit_unit: c.limit?.unit ?? null,
         default_unit_id: (c.defaultUnit && unitByName.get(c.defaultUnit)) || null,
-        duplicate_radius_m: c.duplicateRadius ?? 250, active: 1, sort_order: sort + i + 1, updated_at: now.toISOString(),
+        duplicate_radius_m: c.duplicateRadius ?? 250,
+        active: 1,
+        sort_order: sort + i + 1,
+        updated_at: now.toISOString(),
       });
     });
   }

@@ -11,10 +11,19 @@ import { commitAction } from './take-action.js';
 /** The platform itself, acting over the whole district: the one actor the policy lets relocate. */
 function systemActors(e: UnitMoved, root: { id: string; path: string }): { actor: Actor; caseActor: CaseActor } {
   const actor: Actor = {
-    accountId: 'system', username: 'system', displayName: '系统', districtCode: e.districtCode, unitId: root.id, scopePath: root.path,
-    roles: [], permissions: new Set(),
+    accountId: 'system',
+    username: 'system',
+    displayName: '系统',
+    districtCode: e.districtCode,
+    unitId: root.id,
+    scopePath: root.path,
+    roles: [],
+    permissions: new Set(),
   };
-  return { actor, caseActor: { accountId: actor.accountId, roles: [], unitId: root.id, scopePath: root.path, via: 'system' } };
+  return {
+    actor,
+    caseActor: { accountId: actor.accountId, roles: [], unitId: root.id, scopePath: root.path, via: 'system' },
+  };
 }
 
 /**
@@ -50,15 +59,35 @@ export async function followUnitMove(deps: CasesDeps, trx: Executor, e: UnitMove
     const row = (await caseStore.findById(trx, id))!;
     const state = stateFromJson(row.state);
     const payload: Record<string, unknown> = { oldPath: e.oldPath, newPath: e.newPath };
-    if (state.gridPath?.startsWith(e.oldPath)) Object.assign(payload, await place(e.newPath + state.gridPath.slice(e.oldPath.length)));
-    await commitAction(deps, trx, actor, row, state, {
-      type: 'relocate', comment: `「${e.unitName}」调整隶属关系`, attachments: [], payload: payload as never,
-    }, calendar, e.requestId, { caseActor, audit: false });
+    if (state.gridPath?.startsWith(e.oldPath))
+      Object.assign(payload, await place(e.newPath + state.gridPath.slice(e.oldPath.length)));
+    await commitAction(
+      deps,
+      trx,
+      actor,
+      row,
+      state,
+      {
+        type: 'relocate',
+        comment: `「${e.unitName}」调整隶属关系`,
+        attachments: [],
+        payload: payload as never,
+      },
+      calendar,
+      e.requestId,
+      { caseActor, audit: false },
+    );
   }
   await recordAudit(trx, {
-    actor: e.actor, action: 'case.follow_move', entityType: 'unit', entityId: e.unitId, at: e.at, requestId: e.requestId,
+    actor: e.actor,
+    action: 'case.follow_move',
+    entityType: 'unit',
+    entityId: e.unitId,
+    at: e.at,
+    requestId: e.requestId,
     summary: `「${e.unitName}」移动后，其 ${ids.length} 件问题随之调整区划`,
-    before: { path: e.oldPath }, after: { path: e.newPath, cases: ids.length },
+    before: { path: e.oldPath },
+    after: { path: e.newPath, cases: ids.length },
   });
   return { cases: ids.length };
 }

@@ -12,24 +12,44 @@ export function areaOf(state: CaseState): string {
 
 export function summaryOf(s: CaseState) {
   return {
-    status: s.status, dispatchedAt: s.dispatchedAt, deadline: s.deadline, closedAt: s.closedAt, firstFeedbackAt: s.firstFeedbackAt,
-    firstFeedbackOnTime: s.firstFeedbackOnTime, reworkCount: s.reworkCount, extensionCount: s.extensionCount,
+    status: s.status,
+    dispatchedAt: s.dispatchedAt,
+    deadline: s.deadline,
+    closedAt: s.closedAt,
+    firstFeedbackAt: s.firstFeedbackAt,
+    firstFeedbackOnTime: s.firstFeedbackOnTime,
+    reworkCount: s.reworkCount,
+    extensionCount: s.extensionCount,
   };
 }
 
-const contribution = (s: CaseState | null, calendar: WorkCalendar): RollupCounts | null => (s ? rollupContribution(summaryOf(s), calendar) : null);
+const contribution = (s: CaseState | null, calendar: WorkCalendar): RollupCounts | null =>
+  s ? rollupContribution(summaryOf(s), calendar) : null;
 
-const negate = (c: RollupCounts): RollupCounts => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, -v])) as RollupCounts;
+const negate = (c: RollupCounts): RollupCounts =>
+  Object.fromEntries(Object.entries(c).map(([k, v]) => [k, -v])) as RollupCounts;
 
 /**
  * Keeps the KPI roll-up in step with one case's change, in the change's transaction. A case whose
  * area changed (its community moved: relocate) leaves its old area row and joins the new one whole.
  */
-export async function updateKpiRollup(ex: Executor, before: CaseState | null, after: CaseState, calendar: WorkCalendar): Promise<void> {
+export async function updateKpiRollup(
+  ex: Executor,
+  before: CaseState | null,
+  after: CaseState,
+  calendar: WorkCalendar,
+): Promise<void> {
   const day = calendar.localDate(after.reportedAt).replaceAll('-', '');
   if (before && areaOf(before) !== areaOf(after)) {
     const old = contribution(before, calendar)!;
-    if (rollupDelta(null, old)) await kpiRollupStore.add(ex, before.districtCode, areaOf(before), calendar.localDate(before.reportedAt).replaceAll('-', ''), negate(old));
+    if (rollupDelta(null, old))
+      await kpiRollupStore.add(
+        ex,
+        before.districtCode,
+        areaOf(before),
+        calendar.localDate(before.reportedAt).replaceAll('-', ''),
+        negate(old),
+      );
     const now = contribution(after, calendar)!;
     if (rollupDelta(null, now)) await kpiRollupStore.add(ex, after.districtCode, areaOf(after), day, now);
     return;
@@ -49,7 +69,12 @@ export async function rebuildKpiRollup(ex: Executor, districtCode: string, calen
   let after: string | undefined;
   let n = 0;
   for (;;) {
-    let q = ex.selectFrom('cases').select(['id', 'state']).where('district_code', '=', districtCode).orderBy('id').limit(5000);
+    let q = ex
+      .selectFrom('cases')
+      .select(['id', 'state'])
+      .where('district_code', '=', districtCode)
+      .orderBy('id')
+      .limit(5000);
     if (after) q = q.where('id', '>', after);
     const rows = await q.execute();
     if (!rows.length) break;

@@ -11,7 +11,10 @@ export const IDEMPOTENCY_KEY_TTL_MS = 7 * 86_400_000;
 
 /** Deletes the Idempotency-Keys older than the TTL. */
 export async function pruneIdempotencyKeys(deps: Pick<CasesDeps, 'database'>, now: Date): Promise<{ deleted: number }> {
-  const deleted = await idempotencyKeyStore.deleteCreatedBefore(deps.database.db, new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString());
+  const deleted = await idempotencyKeyStore.deleteCreatedBefore(
+    deps.database.db,
+    new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString(),
+  );
   return { deleted };
 }
 

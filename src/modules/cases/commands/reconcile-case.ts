@@ -11,11 +11,26 @@ export async function reconcileCase(deps: CasesDeps, actor: Actor, id: string, r
   await deps.database.db.transaction().execute(async (trx) => {
     const { row, state } = await loadVisibleCase(trx, actor, id);
     // The ledger's keepers check items off: the community, the sub-district, the district; within their area.
-    const keeper = actor.roles.some((r) => ['community_worker', 'subdistrict_staff', 'supervision_office', 'admin'].includes(r));
-    if (!keeper || !areaPath(state).startsWith(actor.scopePath)) throw new Forbidden('case.reconcile_forbidden', '只有问题所在社区、街道或区级的台账管理人员可以销号');
+    const keeper = actor.roles.some((r) =>
+      ['community_worker', 'subdistrict_staff', 'supervision_office', 'admin'].includes(r),
+    );
+    if (!keeper || !areaPath(state).startsWith(actor.scopePath))
+      throw new Forbidden('case.reconcile_forbidden', '只有问题所在社区、街道或区级的台账管理人员可以销号');
     if (row.status !== 'closed') throw new Conflict('case.not_closed', '只有已结案的问题才能销号');
     if (row.reconciled_at) return;
-    await trx.updateTable('cases').set({ reconciled_at: now.toISOString(), reconciled_by: actor.accountId }).where('id', '=', id).execute();
-    await recordAudit(trx, { actor, action: 'case.reconcile', entityType: 'case', entityId: id, at: now, requestId, summary: `对账销号 ${row.case_number}` });
+    await trx
+      .updateTable('cases')
+      .set({ reconciled_at: now.toISOString(), reconciled_by: actor.accountId })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: 'case.reconcile',
+      entityType: 'case',
+      entityId: id,
+      at: now,
+      requestId,
+      summary: `对账销号 ${row.case_number}`,
+    });
   });
 }

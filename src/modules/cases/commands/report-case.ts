@@ -5,7 +5,14 @@ import { groupCommit } from '../../../kernel/db/group-commit.js';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { Crs } from '../../../kernel/geo/crs.js';
-import { applyAction, recordToJson, stateToJson, type Attachment, type CaseActor, type CaseSource } from '../domain/index.js';
+import {
+  applyAction,
+  recordToJson,
+  stateToJson,
+  type Attachment,
+  type CaseActor,
+  type CaseSource,
+} from '../domain/index.js';
 import { deadlineStatus } from '../domain/case-deadlines.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
@@ -35,10 +42,18 @@ async function checkFiles(ex: Executor, districtCode: string, groups: [string, s
   let gps: { lng: number; lat: number } | null = null;
   for (const [field, ids] of groups) {
     if (!ids?.length) continue;
-    const rows = await ex.selectFrom('files').select(['id', 'gps_lng', 'gps_lat']).where('id', 'in', ids).where('district_code', '=', districtCode).execute();
+    const rows = await ex
+      .selectFrom('files')
+      .select(['id', 'gps_lng', 'gps_lat'])
+      .where('id', 'in', ids)
+      .where('district_code', '=', districtCode)
+      .execute();
     ids.forEach((id, i) => {
       const r = rows.find((x) => x.id === id);
-      if (!r) throw new Invalid('case.unknown_file', `照片 ${id} 不存在，请先上传`, [{ field: `${field}[${i}]`, message: '照片不存在' }]);
+      if (!r)
+        throw new Invalid('case.unknown_file', `照片 ${id} 不存在，请先上传`, [
+          { field: `${field}[${i}]`, message: '照片不存在' },
+        ]);
       if (!gps && r.gps_lng !== null && r.gps_lat !== null) gps = { lng: r.gps_lng, lat: r.gps_lat };
     });
   }
@@ -82,18 +97,35 @@ export interface ReportedCase {
  * transaction still open makes this one wait at the claim, before any other work: it then finds
  * that request's key and case, committed, or claims the key itself if that one rolled back.
  */
-async function claimKey(trx: Executor, actor: Actor, idem: NonNullable<ReportCaseOptions['idempotency']>, caseId: string, now: Date): Promise<ReportedCase | null> {
+async function claimKey(
+  trx: Executor,
+  actor: Actor,
+  idem: NonNullable<ReportCaseOptions['idempotency']>,
+  caseId: string,
+  now: Date,
+): Promise<ReportedCase | null> {
   const claimed = await idempotencyKeyStore.claim(trx, {
-    account_id: actor.accountId, key: idem.key, operation: REPORT_OPERATION, district_code: actor.districtCode,
-    request_hash: idem.requestHash, entity_id: caseId, created_at: now.toISOString(),
+    account_id: actor.accountId,
+    key: idem.key,
+    operation: REPORT_OPERATION,
+    district_code: actor.districtCode,
+    request_hash: idem.requestHash,
+    entity_id: caseId,
+    created_at: now.toISOString(),
   });
   if (claimed) return null;
   const prior = await idempotencyKeyStore.find(trx, actor.accountId, REPORT_OPERATION, idem.key);
   // Claimed by another request that is gone again (its key expired in between): try once more.
-  if (!prior) throw new Conflict('case.idempotency_key_in_use', '同一 Idempotency-Key 的请求正在处理，请稍后重试', [{ field: 'Idempotency-Key', message: '请稍后重试' }]);
+  if (!prior)
+    throw new Conflict('case.idempotency_key_in_use', '同一 Idempotency-Key 的请求正在处理，请稍后重试', [
+      { field: 'Idempotency-Key', message: '请稍后重试' },
+    ]);
   if (prior.request_hash !== idem.requestHash) {
-    throw new Invalid('case.idempotency_key_reused', '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
-      [{ field: 'Idempotency-Key', message: '已用于内容不同的请求' }]);
+    throw new Invalid(
+      'case.idempotency_key_reused',
+      '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
+      [{ field: 'Idempotency-Key', message: '已用于内容不同的请求' }],
+    );
   }
   const row = await caseStore.findById(trx, prior.entity_id);
   if (!row) throw new NotFound('case', prior.entity_id);
@@ -101,16 +133,30 @@ async function claimKey(trx: Executor, actor: Actor, idem: NonNullable<ReportCas
 }
 
 /** Reports a problem; returns the new case's id. */
-export async function reportCase(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: ReportCaseOptions = {}): Promise<string> {
+export async function reportCase(
+  deps: CasesDeps,
+  actor: Actor,
+  input: ReportCaseInput,
+  opts: ReportCaseOptions = {},
+): Promise<string> {
   return (await recordReport(deps, actor, input, opts)).row.id;
 }
 
-export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportCaseInput, opts: ReportCaseOptions = {}): Promise<ReportedCase> {
+export async function recordReport(
+  deps: CasesDeps,
+  actor: Actor,
+  input: ReportCaseInput,
+  opts: ReportCaseOptions = {},
+): Promise<ReportedCase> {
   const now = deps.clock.now();
   const districtCode = actor.districtCode;
   // Locating reads the in-memory index, which may need to (re)load boundaries: do it before the
   // transaction, since on SQLite the one connection is held by the transaction until it ends.
-  const preGps = await checkFiles(deps.database.db, districtCode, [['photoIds', input.photoIds], ['beforePhotoIds', input.beforePhotoIds], ['afterPhotoIds', input.afterPhotoIds]]);
+  const preGps = await checkFiles(deps.database.db, districtCode, [
+    ['photoIds', input.photoIds],
+    ['beforePhotoIds', input.beforePhotoIds],
+    ['afterPhotoIds', input.afterPhotoIds],
+  ]);
   const pre = input.location ?? (preGps ? { ...preGps, crs: 'wgs84' as const } : null);
   const located = pre ? await deps.org.locate(deps.database.db, pre.lng, pre.lat, pre.crs ?? 'wgs84') : null;
   // Reports arriving together share one commit on SQLite (each in its own savepoint): see groupCommit.
@@ -123,15 +169,20 @@ export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportC
     }
     const category = (await categoryCache(deps.database.db).get(trx, districtCode)).byCode.get(input.categoryCode);
     if (!category || category.level !== 2 || !category.active) {
-      throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [{ field: 'categoryCode', message: '类别不存在或不是小类' }]);
+      throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [
+        { field: 'categoryCode', message: '类别不存在或不是小类' },
+      ]);
     }
     if (!pre && !input.address) {
-      throw new Invalid('case.location_required', '请在地图上选点、提供 GPS 位置或填写地址', [{ field: 'location', message: '位置或地址至少填一项' }]);
+      throw new Invalid('case.location_required', '请在地图上选点、提供 GPS 位置或填写地址', [
+        { field: 'location', message: '位置或地址至少填一项' },
+      ]);
     }
     const anc = located?.ancestors ?? [];
     // The located grid's root is usually the district itself: no need to look it up again.
-    const district = anc.find((u) => u.kind === 'district' && u.code === districtCode && u.districtCode === districtCode)
-      ?? await deps.org.unitByCode(trx, districtCode);
+    const district =
+      anc.find((u) => u.kind === 'district' && u.code === districtCode && u.districtCode === districtCode) ??
+      (await deps.org.unitByCode(trx, districtCode));
     if (!district) throw new Invalid('case.no_district', `区 ${districtCode} 不存在`);
     const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
     const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
@@ -142,37 +193,76 @@ export async function recordReport(deps: CasesDeps, actor: Actor, input: ReportC
     ];
     const calendar = await calendarFor(deps, trx, districtCode);
     const caseActor = opts.caseActor ?? toCaseActor(actor);
-    const { state, record } = applyAction(null, {
-      type: 'report',
-      attachments,
-      comment: opts.comment ?? null,
-      payload: {
-        districtCode, districtPath: district.path, categoryCode: category.code, description: input.description,
-        source: input.source, location: located ? { lng: located.lng, lat: located.lat } : null, address: input.address ?? null,
-        gridId: located?.grid?.id ?? null, gridPath: located?.grid?.path ?? null, communityId: community?.id ?? null,
-        subdistrictId: subdistrict?.id ?? null, fixedOnSpot: input.fixedOnSpot ?? false,
+    const { state, record } = applyAction(
+      null,
+      {
+        type: 'report',
+        attachments,
+        comment: opts.comment ?? null,
+        payload: {
+          districtCode,
+          districtPath: district.path,
+          categoryCode: category.code,
+          description: input.description,
+          source: input.source,
+          location: located ? { lng: located.lng, lat: located.lat } : null,
+          address: input.address ?? null,
+          gridId: located?.grid?.id ?? null,
+          gridPath: located?.grid?.path ?? null,
+          communityId: community?.id ?? null,
+          subdistrictId: subdistrict?.id ?? null,
+          fixedOnSpot: input.fixedOnSpot ?? false,
+        },
       },
-    }, { actor: caseActor, now, calendar });
+      { actor: caseActor, now, calendar },
+    );
     const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now).replaceAll('-', ''));
     const caseNumber = formatCaseNumber(districtCode, calendar.localDate(now), seq);
     const row: CaseTable = {
-      id, district_code: districtCode, case_number: caseNumber, category_code: category.code, description: state.description,
-      lng: state.location?.lng ?? null, lat: state.location?.lat ?? null, address: state.address, source: state.source,
+      id,
+      district_code: districtCode,
+      case_number: caseNumber,
+      category_code: category.code,
+      description: state.description,
+      lng: state.location?.lng ?? null,
+      lat: state.location?.lat ?? null,
+      address: state.address,
+      source: state.source,
       grid_id: state.gridId,
-      out_of_grid: state.location && !state.gridId ? 1 : 0, reporter_id: caseActor.accountId, reported_at: now.toISOString(),
-      reconciled_at: null, reconciled_by: null, state: stateToJson(state),
+      out_of_grid: state.location && !state.gridId ? 1 : 0,
+      reporter_id: caseActor.accountId,
+      reported_at: now.toISOString(),
+      reconciled_at: null,
+      reconciled_by: null,
+      state: stateToJson(state),
       ...columnsOf(state, deadlineStatus(state, now, calendar), 0),
     };
     await caseStore.insert(trx, row);
     const action: CaseActionTable = {
-      id: newId(now.getTime()), case_id: id, district_code: districtCode, seq: 1, type: 'report', at: now.toISOString(),
-      actor_id: caseActor.accountId, actor_name: actor.displayName, record: recordToJson(record),
+      id: newId(now.getTime()),
+      case_id: id,
+      district_code: districtCode,
+      seq: 1,
+      type: 'report',
+      at: now.toISOString(),
+      actor_id: caseActor.accountId,
+      actor_name: actor.displayName,
+      record: recordToJson(record),
     };
     await caseStore.appendAction(trx, action);
-    await attachFiles(trx, id, attachments.map((a) => a.fileId));
+    await attachFiles(
+      trx,
+      id,
+      attachments.map((a) => a.fileId),
+    );
     await updateKpiRollup(trx, null, state, calendar);
     await recordAudit(trx, {
-      actor, action: 'case.report', entityType: 'case', entityId: id, at: now, requestId: opts.requestId,
+      actor,
+      action: 'case.report',
+      entityType: 'case',
+      entityId: id,
+      at: now,
+      requestId: opts.requestId,
       summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,
     });
     await announce(deps, trx, { id, caseNumber, categoryName: category.name }, state, record);

@@ -7,8 +7,19 @@ import { Conflict, Invalid } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import {
-  applyAction, CASE_ACTION_NAMES, caseEscalationLevel, deadlineStatus, recordFromJson, recordToJson, stateToJson,
-  SYSTEM_ACTIONS, type Attachment, type CaseAction, type CaseActionType, type CaseActor, type CaseState,
+  applyAction,
+  CASE_ACTION_NAMES,
+  caseEscalationLevel,
+  deadlineStatus,
+  recordFromJson,
+  recordToJson,
+  stateToJson,
+  SYSTEM_ACTIONS,
+  type Attachment,
+  type CaseAction,
+  type CaseActionType,
+  type CaseActor,
+  type CaseState,
 } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
@@ -41,15 +52,33 @@ export interface CommitOptions {
  * one path every action takes, whether a user's or the system's.
  */
 export async function commitAction(
-  deps: CasesDeps, trx: Executor, actor: Actor, row: CaseTable, state: CaseState, action: CaseAction, calendar: WorkCalendar, requestId?: string,
+  deps: CasesDeps,
+  trx: Executor,
+  actor: Actor,
+  row: CaseTable,
+  state: CaseState,
+  action: CaseAction,
+  calendar: WorkCalendar,
+  requestId?: string,
   opts: CommitOptions = {},
 ): Promise<CaseState> {
   const now = deps.clock.now();
-  const { state: next, record } = applyAction(state, action, { actor: opts.caseActor ?? toCaseActor(actor), now, calendar });
+  const { state: next, record } = applyAction(state, action, {
+    actor: opts.caseActor ?? toCaseActor(actor),
+    now,
+    calendar,
+  });
   try {
     await caseStore.appendAction(trx, {
-      id: newId(now.getTime()), case_id: row.id, district_code: row.district_code, seq: next.version, type: record.type,
-      at: now.toISOString(), actor_id: actor.accountId, actor_name: actor.displayName, record: recordToJson(record),
+      id: newId(now.getTime()),
+      case_id: row.id,
+      district_code: row.district_code,
+      seq: next.version,
+      type: record.type,
+      at: now.toISOString(),
+      actor_id: actor.accountId,
+      actor_name: actor.displayName,
+      record: recordToJson(record),
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict();
@@ -64,22 +93,47 @@ export async function commitAction(
   for (const k of ['grid_path', 'community_id', 'subdistrict_id'] as const) if (patch[k] === row[k]) delete patch[k];
   const ok = await caseStore.updateIfVersion(trx, row.id, row.version, patch);
   if (!ok) throw conflict();
-  await attachFiles(trx, row.id, record.attachments.map((a) => a.fileId));
+  await attachFiles(
+    trx,
+    row.id,
+    record.attachments.map((a) => a.fileId),
+  );
   await updateKpiRollup(trx, state, next, calendar);
   const category = (await categoryCache(deps.database.db).get(trx, row.district_code)).byCode.get(row.category_code);
-  if (opts.audit !== false) await recordAudit(trx, {
-    actor, action: `case.${record.type}`, entityType: 'case', entityId: row.id, at: now, requestId,
-    summary: `${CASE_ACTION_NAMES[record.type]} ${row.case_number}${record.comment ? `：${record.comment}` : ''}`,
-    before: { status: state.status, version: state.version }, after: { status: next.status, version: next.version },
-  });
-  await announce(deps, trx, { id: row.id, caseNumber: row.case_number, categoryName: category?.name ?? row.category_code }, next, record);
+  if (opts.audit !== false)
+    await recordAudit(trx, {
+      actor,
+      action: `case.${record.type}`,
+      entityType: 'case',
+      entityId: row.id,
+      at: now,
+      requestId,
+      summary: `${CASE_ACTION_NAMES[record.type]} ${row.case_number}${record.comment ? `：${record.comment}` : ''}`,
+      before: { status: state.status, version: state.version },
+      after: { status: next.status, version: next.version },
+    });
+  await announce(
+    deps,
+    trx,
+    { id: row.id, caseNumber: row.case_number, categoryName: category?.name ?? row.category_code },
+    next,
+    record,
+  );
   return next;
 }
 
-export async function takeAction(deps: CasesDeps, actor: Actor, caseId: string, input: TakeActionInput, requestId?: string): Promise<void> {
+export async function takeAction(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  input: TakeActionInput,
+  requestId?: string,
+): Promise<void> {
   // A merge's absorb and a unit move's relocation are taken by the ledger itself, never submitted.
   if (input.type === 'report' || input.type === 'absorb' || SYSTEM_ACTIONS.has(input.type)) {
-    throw new Invalid('case.not_an_action', `「${CASE_ACTION_NAMES[input.type]}」不能直接提交`, [{ field: 'type', message: '不是可提交的操作' }]);
+    throw new Invalid('case.not_an_action', `「${CASE_ACTION_NAMES[input.type]}」不能直接提交`, [
+      { field: 'type', message: '不是可提交的操作' },
+    ]);
   }
   await deps.database.db.transaction().execute(async (trx) => {
     const { row, state } = await loadVisibleCase(trx, actor, caseId);
@@ -89,31 +143,62 @@ export async function takeAction(deps: CasesDeps, actor: Actor, caseId: string, 
     if (input.type === 'dispatch') {
       const unitId = typeof payload.unitId === 'string' ? payload.unitId : '';
       const unit = unitId ? await deps.org.unit(trx, unitId) : null;
-      if (!unit || unit.status !== 'active' || unit.districtCode !== row.district_code || !['department', 'outside_unit'].includes(unit.kind)) {
-        throw new Invalid('case.bad_dispatch_unit', '请选择本区在用的部门或驻区单位作为责任单位', [{ field: 'payload.unitId', message: '责任单位不存在或不可派遣' }]);
+      if (
+        !unit ||
+        unit.status !== 'active' ||
+        unit.districtCode !== row.district_code ||
+        !['department', 'outside_unit'].includes(unit.kind)
+      ) {
+        throw new Invalid('case.bad_dispatch_unit', '请选择本区在用的部门或驻区单位作为责任单位', [
+          { field: 'payload.unitId', message: '责任单位不存在或不可派遣' },
+        ]);
       }
       payload.unitPath = unit.path;
       if (payload.timeLimit === undefined) {
         const cat = (await categoryCache(deps.database.db).get(trx, row.district_code)).byCode.get(row.category_code);
         if (!cat?.time_limit_value || !cat.time_limit_unit) {
-          throw new Invalid('case.time_limit_required', '该类别没有默认处置时限，请填写', [{ field: 'payload.timeLimit', message: '必填' }]);
+          throw new Invalid('case.time_limit_required', '该类别没有默认处置时限，请填写', [
+            { field: 'payload.timeLimit', message: '必填' },
+          ]);
         }
         payload.timeLimit = { value: cat.time_limit_value, unit: cat.time_limit_unit };
       }
     }
-    const action = { type: input.type, comment: input.comment ?? null, attachments: input.attachments ?? [], payload } as CaseAction;
+    const action = {
+      type: input.type,
+      comment: input.comment ?? null,
+      attachments: input.attachments ?? [],
+      payload,
+    } as CaseAction;
     if (input.type === 'merge') {
       const targetId = typeof payload.targetCaseId === 'string' ? payload.targetCaseId : '';
-      if (targetId === caseId) throw new Invalid('case.merge_self', '不能与自身合并', [{ field: 'payload.targetCaseId', message: '不能与自身合并' }]);
+      if (targetId === caseId)
+        throw new Invalid('case.merge_self', '不能与自身合并', [
+          { field: 'payload.targetCaseId', message: '不能与自身合并' },
+        ]);
       const target = targetId ? await loadVisibleCase(trx, actor, targetId).catch(() => null) : null;
-      if (!target) throw new Invalid('case.merge_target', '要并入的问题不存在或不在您的数据范围内', [{ field: 'payload.targetCaseId', message: '问题不存在' }]);
+      if (!target)
+        throw new Invalid('case.merge_target', '要并入的问题不存在或不在您的数据范围内', [
+          { field: 'payload.targetCaseId', message: '问题不存在' },
+        ]);
       const merged = await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
       // Keep every reporter and every photo of the duplicate on the case that lives on.
       const photos = (await caseStore.actions(trx, row.id)).flatMap((a) => recordFromJson(a.record).attachments);
-      await commitAction(deps, trx, actor, target.row, target.state, {
-        type: 'absorb', comment: `并入 ${row.case_number}`, attachments: photos,
-        payload: { sourceCaseId: row.id, reporters: merged.reporters },
-      }, calendar, requestId);
+      await commitAction(
+        deps,
+        trx,
+        actor,
+        target.row,
+        target.state,
+        {
+          type: 'absorb',
+          comment: `并入 ${row.case_number}`,
+          attachments: photos,
+          payload: { sourceCaseId: row.id, reporters: merged.reporters },
+        },
+        calendar,
+        requestId,
+      );
       return;
     }
     await commitAction(deps, trx, actor, row, state, action, calendar, requestId);

@@ -7,7 +7,13 @@ import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
 import { categoryCache } from '../store/category-cache.js';
 
-export async function updateCategory(deps: CasesDeps, actor: Actor, code: string, input: z.infer<typeof UpdateCategoryBody>, requestId?: string) {
+export async function updateCategory(
+  deps: CasesDeps,
+  actor: Actor,
+  code: string,
+  input: z.infer<typeof UpdateCategoryBody>,
+  requestId?: string,
+) {
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
     const before = await caseStore.category(trx, actor.districtCode, code);
@@ -15,24 +21,47 @@ export async function updateCategory(deps: CasesDeps, actor: Actor, code: string
     if (input.defaultUnitId) {
       const unit = await deps.org.unit(trx, input.defaultUnitId);
       if (!unit || !['department', 'outside_unit'].includes(unit.kind) || unit.status !== 'active') {
-        throw new Invalid('category.bad_unit', '默认责任单位须为在用的部门或驻区单位', [{ field: 'defaultUnitId', message: '不可作为责任单位' }]);
+        throw new Invalid('category.bad_unit', '默认责任单位须为在用的部门或驻区单位', [
+          { field: 'defaultUnitId', message: '不可作为责任单位' },
+        ]);
       }
     }
     if (before.level === 1 && (input.timeLimit || input.defaultUnitId)) {
-      throw new Invalid('category.group_has_no_limit', '大类没有处置时限和责任单位，请在小类上设置', [{ field: input.timeLimit ? 'timeLimit' : 'defaultUnitId', message: '大类不能设置' }]);
+      throw new Invalid('category.group_has_no_limit', '大类没有处置时限和责任单位，请在小类上设置', [
+        { field: input.timeLimit ? 'timeLimit' : 'defaultUnitId', message: '大类不能设置' },
+      ]);
     }
     const patch = {
       ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.timeLimit !== undefined ? { time_limit_value: input.timeLimit?.value ?? null, time_limit_unit: input.timeLimit?.unit ?? null } : {}),
+      ...(input.timeLimit !== undefined
+        ? { time_limit_value: input.timeLimit?.value ?? null, time_limit_unit: input.timeLimit?.unit ?? null }
+        : {}),
       ...(input.defaultUnitId !== undefined ? { default_unit_id: input.defaultUnitId } : {}),
       ...(input.duplicateRadiusM !== undefined ? { duplicate_radius_m: input.duplicateRadiusM } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       updated_at: now.toISOString(),
     };
-    await trx.updateTable('case_categories').set(patch).where('district_code', '=', actor.districtCode).where('code', '=', code).execute();
+    await trx
+      .updateTable('case_categories')
+      .set(patch)
+      .where('district_code', '=', actor.districtCode)
+      .where('code', '=', code)
+      .execute();
     await recordAudit(trx, {
-      actor, action: 'category.update', entityType: 'category', entityId: null, at: now, requestId, summary: `修改问题类别 ${code} ${before.name}`,
-      before: { name: before.name, timeLimit: before.time_limit_value ? { value: before.time_limit_value, unit: before.time_limit_unit } : null, defaultUnitId: before.default_unit_id, duplicateRadiusM: before.duplicate_radius_m, active: before.active === 1 },
+      actor,
+      action: 'category.update',
+      entityType: 'category',
+      entityId: null,
+      at: now,
+      requestId,
+      summary: `修改问题类别 ${code} ${before.name}`,
+      before: {
+        name: before.name,
+        timeLimit: before.time_limit_value ? { value: before.time_limit_value, unit: before.time_limit_unit } : null,
+        defaultUnitId: before.default_unit_id,
+        duplicateRadiusM: before.duplicate_radius_m,
+        active: before.active === 1,
+      },
       after: input,
     });
   });

@@ -15,16 +15,38 @@ for (const tdb of testDatabases()) {
       h = await openHarness(tdb);
       const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: 'Demo12345', CIVICGRID_DATA_DIR: '/nonexistent' });
       await seedDemoDistrict(h.database, config, h.clock, h.districtId);
-      made = await seedDemoCases({ database: h.database, clock: h.clock, config, org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) }, h.clock.now());
+      made = await seedDemoCases(
+        {
+          database: h.database,
+          clock: h.clock,
+          config,
+          org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+        },
+        h.clock.now(),
+      );
     }, 120_000);
     afterAll(async () => h?.close());
 
     it('tells cases at every stage of the loop through the real commands', async () => {
       expect(made).toBe(22);
       const cookie = await h.login('chenzhou', 'Demo12345');
-      const items = (await h.call('GET', '/api/v1/cases?limit=100', { cookie })).json().items as { status: string; reconciledAt: string | null }[];
+      const items = (await h.call('GET', '/api/v1/cases?limit=100', { cookie })).json().items as {
+        status: string;
+        reconciledAt: string | null;
+      }[];
       expect(items).toHaveLength(22);
-      expect(new Set(items.map((c) => c.status))).toEqual(new Set(['reported', 'escalated', 'accepted', 'dispatched', 'handling', 'pending_verification', 'closed', 'rejected']));
+      expect(new Set(items.map((c) => c.status))).toEqual(
+        new Set([
+          'reported',
+          'escalated',
+          'accepted',
+          'dispatched',
+          'handling',
+          'pending_verification',
+          'closed',
+          'rejected',
+        ]),
+      );
       expect(items.filter((c) => c.reconciledAt).length).toBe(2);
       const handler = await h.login('chengguan', 'Demo12345');
       expect((await h.call('GET', '/api/v1/inbox', { cookie: handler })).json().unreadCount).toBeGreaterThan(0);

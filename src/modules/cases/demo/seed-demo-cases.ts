@@ -13,13 +13,70 @@ const STORIES: { steps: [string, CaseActionType, Record<string, unknown>?][]; re
   { note: '问题清单', steps: [] },
   { note: '待街道研判', steps: [['community', 'escalate']] },
   { note: '已立案', steps: [['triage', 'accept']] },
-  { note: '已派遣', steps: [['triage', 'accept'], ['triage', 'dispatch']] },
-  { note: '处置中', steps: [['triage', 'accept'], ['triage', 'dispatch'], ['handler', 'start']] },
-  { note: '待核查', steps: [['triage', 'accept'], ['triage', 'dispatch'], ['handler', 'start'], ['handler', 'feedback']] },
-  { note: '已结案', reconcile: true, steps: [['triage', 'accept'], ['triage', 'dispatch'], ['handler', 'start'], ['handler', 'feedback'], ['community', 'verify_pass']] },
-  { note: '已结案待销号', steps: [['triage', 'accept'], ['triage', 'dispatch'], ['handler', 'start'], ['handler', 'feedback'], ['community', 'verify_pass']] },
-  { note: '返工', steps: [['triage', 'accept'], ['triage', 'dispatch'], ['handler', 'start'], ['handler', 'feedback'], ['community', 'verify_fail', { reason: '现场仍有残留，需重新清理' }]] },
-  { note: '申请延期', steps: [['triage', 'accept'], ['triage', 'dispatch'], ['handler', 'start'], ['handler', 'request_extension', { extra: { value: 2, unit: 'days' }, reason: '需协调产权单位' }]] },
+  {
+    note: '已派遣',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+    ],
+  },
+  {
+    note: '处置中',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['handler', 'start'],
+    ],
+  },
+  {
+    note: '待核查',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['handler', 'start'],
+      ['handler', 'feedback'],
+    ],
+  },
+  {
+    note: '已结案',
+    reconcile: true,
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['handler', 'start'],
+      ['handler', 'feedback'],
+      ['community', 'verify_pass'],
+    ],
+  },
+  {
+    note: '已结案待销号',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['handler', 'start'],
+      ['handler', 'feedback'],
+      ['community', 'verify_pass'],
+    ],
+  },
+  {
+    note: '返工',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['handler', 'start'],
+      ['handler', 'feedback'],
+      ['community', 'verify_fail', { reason: '现场仍有残留，需重新清理' }],
+    ],
+  },
+  {
+    note: '申请延期',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['handler', 'start'],
+      ['handler', 'request_extension', { extra: { value: 2, unit: 'days' }, reason: '需协调产权单位' }],
+    ],
+  },
   { note: '不予立案', steps: [['triage', 'reject', { reason: '经核实不属于网格管理范围' }]] },
 ];
 
@@ -71,13 +128,23 @@ export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number>
       if (!point) continue;
       const [code, text] = PROBLEMS[(si + ci * 5) % PROBLEMS.length];
       // Spread over the last three weeks, during working hours (Asia/Shanghai).
-      const clock = fixedClock(new Date(now.getTime() - (21 - si * 2 - ci) * 86_400_000).toISOString().slice(0, 10) + 'T01:30:00.000Z');
+      const clock = fixedClock(
+        new Date(now.getTime() - (21 - si * 2 - ci) * 86_400_000).toISOString().slice(0, 10) + 'T01:30:00.000Z',
+      );
       const d = { ...deps, clock };
-      const caseId = await reportCase(d, reporter, { categoryCode: code, description: `${community}${text}`, location: point });
+      const caseId = await reportCase(d, reporter, {
+        categoryCode: code,
+        description: `${community}${text}`,
+        location: point,
+      });
       const who = { triage, handler, community: cadre } as Record<string, Actor>;
       for (const [role, type, payload] of story.steps) {
         clock.advance(45 * 60_000);
-        await takeAction(d, who[role], caseId, { type, payload: type === 'dispatch' ? { unitId: dept.id } : payload, comment: type === 'feedback' ? '已安排人员处置完毕' : null });
+        await takeAction(d, who[role], caseId, {
+          type,
+          payload: type === 'dispatch' ? { unitId: dept.id } : payload,
+          comment: type === 'feedback' ? '已安排人员处置完毕' : null,
+        });
       }
       if (story.reconcile) await reconcileCase(d, cadre, caseId);
       made++;

@@ -1,8 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { createCalendar } from '../../../kernel/calendar/index.js';
 import {
-  addTimeLimit, caseEscalationLevel, closedOnTime, deadlineStatus, escalationLevel, handledOnTime,
-  overdueWorkingMillis, timeLimitMillis,
+  addTimeLimit,
+  caseEscalationLevel,
+  closedOnTime,
+  deadlineStatus,
+  escalationLevel,
+  handledOnTime,
+  overdueWorkingMillis,
+  timeLimitMillis,
 } from './case-deadlines.js';
 import { applyAction } from './case-workflow.js';
 import { admin, calendar, cst, stateFor, validAction } from './case-test-fixtures.js';
@@ -10,7 +16,11 @@ import { admin, calendar, cst, stateFor, validAction } from './case-test-fixture
 const H = 3_600_000;
 
 function dispatchedAt(local: string, value: number, unit: 'hours' | 'days') {
-  return applyAction(stateFor('accepted'), validAction('dispatch', { timeLimit: { value, unit } }), { actor: admin, now: cst(local), calendar }).state;
+  return applyAction(stateFor('accepted'), validAction('dispatch', { timeLimit: { value, unit } }), {
+    actor: admin,
+    now: cst(local),
+    calendar,
+  }).state;
 }
 
 describe('deadlines on dispatch', () => {
@@ -79,7 +89,12 @@ describe('deadline status', () => {
 describe('escalation of repeated overdue', () => {
   const limit = 4 * H;
   it.each([
-    [0, 1], [limit - 1, 1], [limit, 2], [2 * limit - 1, 2], [2 * limit, 3], [10 * limit, 3],
+    [0, 1],
+    [limit - 1, 1],
+    [limit, 2],
+    [2 * limit - 1, 2],
+    [2 * limit, 3],
+    [10 * limit, 3],
   ])('%i ms overdue on a 4 h limit is level %i', (overdue, level) => {
     expect(escalationLevel(overdue, limit)).toBe(level);
   });
@@ -113,7 +128,9 @@ describe('on time', () => {
   it('judges handling by the first feedback against the deadline then in force', () => {
     const late = new Date(deadline.getTime() + H);
     expect(handledOnTime({ firstFeedbackAt: late, deadline })).toBe(false);
-    expect(handledOnTime({ firstFeedbackAt: late, deadline: new Date(late.getTime() + H), firstFeedbackOnTime: false })).toBe(false);
+    expect(
+      handledOnTime({ firstFeedbackAt: late, deadline: new Date(late.getTime() + H), firstFeedbackOnTime: false }),
+    ).toBe(false);
     expect(handledOnTime({ firstFeedbackAt: null, deadline })).toBe(false);
   });
 });

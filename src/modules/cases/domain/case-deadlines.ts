@@ -22,7 +22,9 @@ export function timeLimitMillis(limit: TimeLimit, calendar: WorkCalendar): numbe
 
 /** The instant a time limit runs out when counted from `from`; never before `from`. */
 export function addTimeLimit(calendar: WorkCalendar, from: Date, limit: TimeLimit): Date {
-  return limit.unit === 'hours' ? calendar.addWorkingHours(from, limit.value) : calendar.addWorkingDays(from, limit.value);
+  return limit.unit === 'hours'
+    ? calendar.addWorkingHours(from, limit.value)
+    : calendar.addWorkingDays(from, limit.value);
 }
 
 type DeadlineFields = Pick<CaseState, 'status' | 'deadline' | 'timeLimit'>;

@@ -1,8 +1,17 @@
 import type { ActionRecord, CaseState } from './case-types.js';
 
 const STATE_DATES = [
-  'deadline', 'reportedAt', 'acceptedAt', 'dispatchedAt', 'startedAt', 'firstFeedbackAt', 'lastFeedbackAt',
-  'closedAt', 'rejectedAt', 'mergedAt', 'updatedAt',
+  'deadline',
+  'reportedAt',
+  'acceptedAt',
+  'dispatchedAt',
+  'startedAt',
+  'firstFeedbackAt',
+  'lastFeedbackAt',
+  'closedAt',
+  'rejectedAt',
+  'mergedAt',
+  'updatedAt',
 ] as const satisfies readonly (keyof CaseState)[];
 
 const revive = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));

@@ -8,8 +8,20 @@ import { addToKpiCounts, emptyKpiCounts, type CaseSummary, type KpiCounts } from
  * with time — "due" because a deadline passed — is counted at query time from the open cases.
  */
 export const ROLLUP_FIELDS = [
-  'cases', 'rejected', 'merged', 'dispatched', 'closed', 'closedOnTime', 'handled', 'handledOnTime', 'reworked', 'extended',
-  'handlingMillis', 'handlingSamples', 'closingMillis', 'closingSamples',
+  'cases',
+  'rejected',
+  'merged',
+  'dispatched',
+  'closed',
+  'closedOnTime',
+  'handled',
+  'handledOnTime',
+  'reworked',
+  'extended',
+  'handlingMillis',
+  'handlingSamples',
+  'closingMillis',
+  'closingSamples',
 ] as const satisfies readonly (keyof KpiCounts)[];
 export type RollupField = (typeof ROLLUP_FIELDS)[number];
 export type RollupCounts = Record<RollupField, number>;

@@ -5,8 +5,13 @@ import { calendar, cst, walk } from './case-test-fixtures.js';
 
 const d = cst;
 const base: CaseSummary = {
-  status: 'handling', dispatchedAt: d('2025-09-22T09:00'), deadline: d('2025-09-24T09:00'),
-  closedAt: null, firstFeedbackAt: null, reworkCount: 0, extensionCount: 0,
+  status: 'handling',
+  dispatchedAt: d('2025-09-22T09:00'),
+  deadline: d('2025-09-24T09:00'),
+  closedAt: null,
+  firstFeedbackAt: null,
+  reworkCount: 0,
+  extensionCount: 0,
 };
 const asOf = d('2025-09-30T17:30');
 
@@ -14,7 +19,14 @@ const cases: CaseSummary[] = [
   // closed on time, handled in 3 working hours
   { ...base, status: 'closed', firstFeedbackAt: d('2025-09-22T12:00'), closedAt: d('2025-09-23T09:00') },
   // closed late after one rework and an extension
-  { ...base, status: 'closed', firstFeedbackAt: d('2025-09-23T09:00'), closedAt: d('2025-09-25T09:00'), reworkCount: 1, extensionCount: 1 },
+  {
+    ...base,
+    status: 'closed',
+    firstFeedbackAt: d('2025-09-23T09:00'),
+    closedAt: d('2025-09-25T09:00'),
+    reworkCount: 1,
+    extensionCount: 1,
+  },
   // overdue, no feedback
   { ...base },
   // handled late, awaiting verification
@@ -32,8 +44,19 @@ describe('KPIs of GB/T 30428.4', () => {
   const k = computeKpis(cases, { asOf, calendar });
   it('counts what is due, closed and handled', () => {
     expect(k.counts).toMatchObject({
-      cases: 6, rejected: 1, merged: 1, dispatched: 5, dueToClose: 5, closed: 3, closedOnTime: 2,
-      dueToHandle: 4, handled: 3, handledOnTime: 2, reworked: 1, extended: 1, overdueOpen: 1,
+      cases: 6,
+      rejected: 1,
+      merged: 1,
+      dispatched: 5,
+      dueToClose: 5,
+      closed: 3,
+      closedOnTime: 2,
+      dueToHandle: 4,
+      handled: 3,
+      handledOnTime: 2,
+      reworked: 1,
+      extended: 1,
+      overdueOpen: 1,
     });
   });
   it('divides as documented', () => {

@@ -88,16 +88,36 @@ export interface KpiOptions {
 
 export function emptyKpiCounts(): KpiCounts {
   return {
-    cases: 0, rejected: 0, merged: 0, dispatched: 0, dueToClose: 0, closed: 0, closedOnTime: 0,
-    dueToHandle: 0, handled: 0, handledOnTime: 0, reworked: 0, extended: 0, overdueOpen: 0,
-    handlingMillis: 0, handlingSamples: 0, closingMillis: 0, closingSamples: 0,
+    cases: 0,
+    rejected: 0,
+    merged: 0,
+    dispatched: 0,
+    dueToClose: 0,
+    closed: 0,
+    closedOnTime: 0,
+    dueToHandle: 0,
+    handled: 0,
+    handledOnTime: 0,
+    reworked: 0,
+    extended: 0,
+    overdueOpen: 0,
+    handlingMillis: 0,
+    handlingSamples: 0,
+    closingMillis: 0,
+    closingSamples: 0,
   };
 }
 
 /** Adds one case to the counts (mutates and returns `c`, so a stream of rows needs no array). */
 export function addToKpiCounts(c: KpiCounts, s: CaseSummary, { asOf, calendar }: KpiOptions): KpiCounts {
-  if (s.status === 'rejected') { c.rejected++; return c; }
-  if (s.status === 'merged') { c.merged++; return c; }
+  if (s.status === 'rejected') {
+    c.rejected++;
+    return c;
+  }
+  if (s.status === 'merged') {
+    c.merged++;
+    return c;
+  }
   const t = asOf.getTime();
   c.cases++;
   const closed = s.status === 'closed' && s.closedAt !== null && s.closedAt.getTime() <= t;

@@ -2,8 +2,16 @@ import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import { Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import { addTimeLimit } from './case-deadlines.js';
 import {
-  CASE_SOURCES, type ActionRecord, type Attachment, type CaseAction, type CaseActor, type CaseSource,
-  type CaseState, type RecordPayloads, type ReportRecord, type TimeLimit,
+  CASE_SOURCES,
+  type ActionRecord,
+  type Attachment,
+  type CaseAction,
+  type CaseActor,
+  type CaseSource,
+  type CaseState,
+  type RecordPayloads,
+  type ReportRecord,
+  type TimeLimit,
 } from './case-types.js';
 
 export interface ActionContext {
@@ -33,7 +41,10 @@ class Reader {
   text(key: string, opts: { max?: number; field?: string } = {}): string {
     const v = this.src[key];
     const field = opts.field ?? key;
-    if (typeof v !== 'string' || v.trim() === '') { this.fail(field, 'required'); return ''; }
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.fail(field, 'required');
+      return '';
+    }
     if (v.length > (opts.max ?? MAX_TEXT)) this.fail(field, `at most ${opts.max ?? MAX_TEXT} characters`);
     return v.trim();
   }
@@ -41,7 +52,10 @@ class Reader {
   optionalText(key: string, max = MAX_TEXT): string | null {
     const v = this.src[key];
     if (v === undefined || v === null) return null;
-    if (typeof v !== 'string') { this.fail(key, 'must be a string'); return null; }
+    if (typeof v !== 'string') {
+      this.fail(key, 'must be a string');
+      return null;
+    }
     if (v.length > max) this.fail(key, `at most ${max} characters`);
     return v.trim() === '' ? null : v.trim();
   }
@@ -49,26 +63,42 @@ class Reader {
   path(key: string, optional = false): string | null {
     const v = this.src[key];
     if (optional && (v === undefined || v === null)) return null;
-    if (typeof v !== 'string' || !/^\/(?:[^/]+\/)+$/.test(v)) { this.fail(key, "a unit path like '/a/b/'"); return optional ? null : '/'; }
+    if (typeof v !== 'string' || !/^\/(?:[^/]+\/)+$/.test(v)) {
+      this.fail(key, "a unit path like '/a/b/'");
+      return optional ? null : '/';
+    }
     return v;
   }
 
   timeLimit(key: string): TimeLimit {
     const v = this.src[key];
-    if (!isObj(v)) { this.fail(key, 'required: { value, unit }'); return { value: 1, unit: 'hours' }; }
+    if (!isObj(v)) {
+      this.fail(key, 'required: { value, unit }');
+      return { value: 1, unit: 'hours' };
+    }
     const unit = v.unit === 'hours' || v.unit === 'days' ? v.unit : null;
     if (unit === null) this.fail(`${key}.unit`, "'hours' or 'days'");
     const value = v.value;
-    const ok = typeof value === 'number' && Number.isFinite(value) && value > 0
-      && (unit === 'days' ? Number.isInteger(value) && value <= MAX_DAYS : value <= MAX_HOURS);
-    if (!ok) this.fail(`${key}.value`, unit === 'days' ? `a whole number of days, 1–${MAX_DAYS}` : `a number of hours > 0, at most ${MAX_HOURS}`);
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value > 0 &&
+      (unit === 'days' ? Number.isInteger(value) && value <= MAX_DAYS : value <= MAX_HOURS);
+    if (!ok)
+      this.fail(
+        `${key}.value`,
+        unit === 'days' ? `a whole number of days, 1–${MAX_DAYS}` : `a number of hours > 0, at most ${MAX_HOURS}`,
+      );
     return ok && unit ? { value: value as number, unit } : { value: 1, unit: 'hours' };
   }
 }
 
 function readAttachments(v: unknown, problems: FieldProblem[]): Attachment[] {
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) { problems.push({ field: 'attachments', message: 'must be a list' }); return []; }
+  if (!Array.isArray(v)) {
+    problems.push({ field: 'attachments', message: 'must be a list' });
+    return [];
+  }
   return v.map((a, i) => {
     if (!isObj(a) || typeof a.fileId !== 'string' || a.fileId === '') {
       problems.push({ field: `attachments[${i}].fileId`, message: 'required' });
@@ -87,17 +117,23 @@ function readReport(r: Reader, src: Obj, actor: CaseActor, attachments: Attachme
   const districtPath = r.path('districtPath') ?? '/';
   const gridPath = r.path('gridPath', true);
   const gridId = r.optionalText('gridId', 100);
-  if ((gridPath === null) !== (gridId === null)) r.fail(gridPath === null ? 'gridPath' : 'gridId', 'gridId and gridPath go together');
+  if ((gridPath === null) !== (gridId === null))
+    r.fail(gridPath === null ? 'gridPath' : 'gridId', 'gridId and gridPath go together');
   if (gridPath !== null && !gridPath.startsWith(districtPath)) r.fail('gridPath', 'must lie in the district');
   let location: ReportRecord['location'] = null;
   if (src.location !== undefined && src.location !== null) {
     const l = src.location as Obj;
-    const ok = isObj(l) && typeof l.lng === 'number' && typeof l.lat === 'number'
-      && Math.abs(l.lng) <= 180 && Math.abs(l.lat) <= 90;
+    const ok =
+      isObj(l) &&
+      typeof l.lng === 'number' &&
+      typeof l.lat === 'number' &&
+      Math.abs(l.lng) <= 180 &&
+      Math.abs(l.lat) <= 90;
     if (ok) location = { lng: l.lng as number, lat: l.lat as number };
     else r.fail('location', 'lng in −180…180 and lat in −90…90');
   }
-  const defaultSource: CaseSource = actor.via === 'open311' ? 'open311' : actor.roles.includes('grid_worker') ? 'patrol' : 'staff';
+  const defaultSource: CaseSource =
+    actor.via === 'open311' ? 'open311' : actor.roles.includes('grid_worker') ? 'patrol' : 'staff';
   let source: CaseSource = defaultSource;
   if (src.source !== undefined) {
     if ((CASE_SOURCES as readonly unknown[]).includes(src.source)) source = src.source as CaseSource;
@@ -109,7 +145,8 @@ function readReport(r: Reader, src: Obj, actor: CaseActor, attachments: Attachme
   if (fixedOnSpot && source === 'open311') r.fail('fixedOnSpot', 'a citizen report cannot be fixed on the spot');
   if (fixedOnSpot) {
     for (const role of ['before', 'after'] as const) {
-      if (!attachments.some((a) => a.role === role)) r.fail('attachments', `fixing on the spot needs a photo with role '${role}'`);
+      if (!attachments.some((a) => a.role === role))
+        r.fail('attachments', `fixing on the spot needs a photo with role '${role}'`);
     }
   }
   return {
@@ -117,9 +154,11 @@ function readReport(r: Reader, src: Obj, actor: CaseActor, attachments: Attachme
     districtPath,
     categoryCode: r.text('categoryCode', { max: 20 }),
     description: r.text('description'),
-    source, location,
+    source,
+    location,
     address: r.optionalText('address', 200),
-    gridId, gridPath,
+    gridId,
+    gridPath,
     communityId: r.optionalText('communityId', 100),
     subdistrictId: r.optionalText('subdistrictId', 100),
     fixedOnSpot,
@@ -140,22 +179,34 @@ export function buildRecord(state: CaseState | null, action: CaseAction, ctx: Ac
   let comment: string | null = null;
   if (action.comment !== undefined && action.comment !== null) {
     if (typeof action.comment !== 'string') problems.push({ field: 'comment', message: 'must be a string' });
-    else if (action.comment.length > MAX_TEXT) problems.push({ field: 'comment', message: `at most ${MAX_TEXT} characters` });
+    else if (action.comment.length > MAX_TEXT)
+      problems.push({ field: 'comment', message: `at most ${MAX_TEXT} characters` });
     else comment = action.comment.trim() || null;
   }
   const iso = (d: Date) => d.toISOString();
 
   let payload: RecordPayloads[keyof RecordPayloads];
   switch (action.type) {
-    case 'report': payload = readReport(r, src, actor, attachments); break;
-    case 'reject': case 'return': case 'deny_extension': case 'verify_fail': case 'reopen': {
+    case 'report':
+      payload = readReport(r, src, actor, attachments);
+      break;
+    case 'reject':
+    case 'return':
+    case 'deny_extension':
+    case 'verify_fail':
+    case 'reopen': {
       const reason = r.text('reason', { max: 2000 });
-      if (action.type !== 'verify_fail') { payload = { reason }; break; }
+      if (action.type !== 'verify_fail') {
+        payload = { reason };
+        break;
+      }
       const rework = state!.assignedUnitId !== null && state!.timeLimit !== null;
       payload = { reason, deadline: rework ? iso(addTimeLimit(calendar, now, state!.timeLimit!)) : null };
       break;
     }
-    case 'merge': payload = { targetCaseId: r.text('targetCaseId', { max: 100 }) }; break;
+    case 'merge':
+      payload = { targetCaseId: r.text('targetCaseId', { max: 100 }) };
+      break;
     case 'absorb': {
       const sourceCaseId = r.text('sourceCaseId', { max: 100 });
       const rs = src.reporters;
@@ -171,7 +222,9 @@ export function buildRecord(state: CaseState | null, action: CaseAction, ctx: Ac
       payload = { unitId, unitPath, timeLimit, deadline: iso(addTimeLimit(calendar, now, timeLimit)) };
       break;
     }
-    case 'request_extension': payload = { extra: r.timeLimit('extra'), reason: r.text('reason', { max: 2000 }) }; break;
+    case 'request_extension':
+      payload = { extra: r.timeLimit('extra'), reason: r.text('reason', { max: 2000 }) };
+      break;
     case 'approve_extension': {
       const current = state!.deadline!;
       // Granted after the deadline passed, the extra time counts from the approval: a deadline never lies before now.
@@ -185,7 +238,8 @@ export function buildRecord(state: CaseState | null, action: CaseAction, ctx: Ac
       const newPath = r.path('newPath') ?? '/';
       if (oldPath === newPath) r.fail('newPath', 'must differ from oldPath');
       const s = state!;
-      if (!s.gridPath?.startsWith(oldPath) && !s.assignedUnitPath?.startsWith(oldPath)) r.fail('oldPath', 'neither the grid nor the assigned unit of the case lies under it');
+      if (!s.gridPath?.startsWith(oldPath) && !s.assignedUnitPath?.startsWith(oldPath))
+        r.fail('oldPath', 'neither the grid nor the assigned unit of the case lies under it');
       // Omitted: unchanged by the move. Recorded either way, so that replay needs no org.
       const id = (key: 'communityId' | 'subdistrictId') => (src[key] === undefined ? s[key] : r.optionalText(key, 100));
       payload = { oldPath, newPath, communityId: id('communityId'), subdistrictId: id('subdistrictId') };
@@ -195,7 +249,8 @@ export function buildRecord(state: CaseState | null, action: CaseAction, ctx: Ac
       if (comment === null) problems.push({ field: 'comment', message: 'required' });
       payload = {};
       break;
-    default: payload = {};
+    default:
+      payload = {};
   }
   problems.push(...r.problems);
   if (problems.length) throw new Invalid('case.invalid_action', `invalid ${action.type}`, problems);

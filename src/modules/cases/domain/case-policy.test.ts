@@ -2,7 +2,13 @@ import { describe, it, expect } from 'vitest';
 import type { RoleCode } from '../../../kernel/auth/roles.js';
 import { DomainError } from '../../../kernel/errors.js';
 import { allowedActions, canTakeAction } from './case-policy.js';
-import { applyAction, CASE_ACTION_TYPES, type CaseActionType, type CaseState, type CaseStatus } from './case-workflow.js';
+import {
+  applyAction,
+  CASE_ACTION_TYPES,
+  type CaseActionType,
+  type CaseState,
+  type CaseStatus,
+} from './case-workflow.js';
 import { actor, ALL_ROLES, calendar, cst, OUT_OF_SCOPE, stateFor, validAction, walk } from './case-test-fixtures.js';
 
 interface Scenario {
@@ -20,7 +26,11 @@ const UNIT: RoleCode[] = ['unit_handler', 'admin'];
 const VERIFY: RoleCode[] = ['grid_worker', 'community_worker', 'admin'];
 
 const SCENARIOS: Scenario[] = [
-  { action: 'report', status: null, allowed: ['grid_worker', 'community_worker', 'subdistrict_staff', 'supervision_office', 'admin'] },
+  {
+    action: 'report',
+    status: null,
+    allowed: ['grid_worker', 'community_worker', 'subdistrict_staff', 'supervision_office', 'admin'],
+  },
   { action: 'escalate', status: 'reported', allowed: ['community_worker', 'admin'] },
   { action: 'accept', status: 'reported', allowed: TRIAGE_SUB },
   { action: 'accept', status: 'escalated', allowed: TRIAGE_SUB },
@@ -59,7 +69,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 /** Out of scope: another sub-district, community, grid or unit; for a report, another district. */
-const outOf = (role: RoleCode, action: CaseActionType) => actor(role, action === 'report' ? '/e/x/' : OUT_OF_SCOPE[role]);
+const outOf = (role: RoleCode, action: CaseActionType) =>
+  actor(role, action === 'report' ? '/e/x/' : OUT_OF_SCOPE[role]);
 
 /** Whether applyAction takes the step: refused only with Forbidden, anything else fails the test. */
 function permitted(role: RoleCode, scope: 'in' | 'out', action: CaseActionType, state: CaseState | null): boolean {
@@ -74,22 +85,32 @@ function permitted(role: RoleCode, scope: 'in' | 'out', action: CaseActionType, 
 }
 
 describe('the policy matrix: every role × every action × in and out of scope', () => {
-  const rows = SCENARIOS.flatMap((s) => ALL_ROLES.flatMap((role) => (['in', 'out'] as const).map((scope) => ({
-    ...s, role, scope, expected: scope === 'in' && s.allowed.includes(role),
-  }))));
+  const rows = SCENARIOS.flatMap((s) =>
+    ALL_ROLES.flatMap((role) =>
+      (['in', 'out'] as const).map((scope) => ({
+        ...s,
+        role,
+        scope,
+        expected: scope === 'in' && s.allowed.includes(role),
+      })),
+    ),
+  );
 
   it('covers every action type', () => {
     expect(new Set(SCENARIOS.map((s) => s.action))).toEqual(new Set(CASE_ACTION_TYPES));
   });
 
-  it.each(rows)('$action on $status ($level) by $role $scope of scope → $expected', ({ action, status, level, role, scope, expected }) => {
-    const state = status === null ? null : stateFor(status, action, level);
-    expect(permitted(role, scope, action, state)).toBe(expected);
-    if (state !== null) {
-      const who = scope === 'in' ? actor(role) : outOf(role, action);
-      expect(allowedActions(who, state).includes(action)).toBe(expected);
-    }
-  });
+  it.each(rows)(
+    '$action on $status ($level) by $role $scope of scope → $expected',
+    ({ action, status, level, role, scope, expected }) => {
+      const state = status === null ? null : stateFor(status, action, level);
+      expect(permitted(role, scope, action, state)).toBe(expected);
+      if (state !== null) {
+        const who = scope === 'in' ? actor(role) : outOf(role, action);
+        expect(allowedActions(who, state).includes(action)).toBe(expected);
+      }
+    },
+  );
 });
 
 describe('reasons', () => {
@@ -108,16 +129,32 @@ describe('reasons', () => {
   });
   it('reports an illegal transition before asking about roles', () => {
     const r = canTakeAction(actor('grid_worker'), 'verify_pass', stateFor('closed'));
-    expect(r).toEqual({ ok: false, code: 'case.invalid_transition', reason: '问题当前状态为「已结案」，不能执行「核查通过」' });
+    expect(r).toEqual({
+      ok: false,
+      code: 'case.invalid_transition',
+      reason: '问题当前状态为「已结案」，不能执行「核查通过」',
+    });
   });
 });
 
 describe('allowed actions for the UI', () => {
   it('offers the unit handler exactly its own steps on a dispatched case', () => {
-    expect(allowedActions(actor('unit_handler'), stateFor('dispatched'))).toEqual(['return', 'start', 'request_extension', 'comment']);
+    expect(allowedActions(actor('unit_handler'), stateFor('dispatched'))).toEqual([
+      'return',
+      'start',
+      'request_extension',
+      'comment',
+    ]);
   });
   it('offers the sub-district its triage on an escalated case', () => {
-    expect(allowedActions(actor('subdistrict_staff'), stateFor('escalated'))).toEqual(['accept', 'reject', 'merge', 'absorb', 'escalate_district', 'comment']);
+    expect(allowedActions(actor('subdistrict_staff'), stateFor('escalated'))).toEqual([
+      'accept',
+      'reject',
+      'merge',
+      'absorb',
+      'escalate_district',
+      'comment',
+    ]);
   });
   it('offers nothing but a comment on a closed case to the grid worker, and comments to the reporter anywhere', () => {
     expect(allowedActions(actor('grid_worker'), stateFor('closed'))).toEqual(['comment']);

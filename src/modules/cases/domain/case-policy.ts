@@ -2,7 +2,12 @@ import { ROLE_CODES, ROLES, type RoleCode } from '../../../kernel/auth/roles.js'
 import { invalidTransitionReason } from './case-errors.js';
 import { guardFailure, isLegal } from './case-transitions.js';
 import {
-  CASE_ACTION_NAMES, CASE_ACTION_TYPES, SYSTEM_ACTIONS, type CaseActionType, type CaseActor, type CaseState,
+  CASE_ACTION_NAMES,
+  CASE_ACTION_TYPES,
+  SYSTEM_ACTIONS,
+  type CaseActionType,
+  type CaseActor,
+  type CaseState,
 } from './case-types.js';
 
 /**
@@ -20,7 +25,11 @@ import {
  */
 export type ScopeRule = 'district' | 'area' | 'assigned' | 'visible' | 'subdistrict_triage' | 'district_triage';
 
-const TRIAGE = { subdistrict_staff: 'subdistrict_triage', supervision_office: 'district_triage', admin: 'visible' } as const;
+const TRIAGE = {
+  subdistrict_staff: 'subdistrict_triage',
+  supervision_office: 'district_triage',
+  admin: 'visible',
+} as const;
 const UNIT = { unit_handler: 'assigned', admin: 'visible' } as const;
 const VERIFY = { grid_worker: 'area', community_worker: 'area', admin: 'visible' } as const;
 const ANYONE_WHO_SEES = Object.fromEntries(ROLE_CODES.map((r) => [r, 'visible'])) as Record<RoleCode, 'visible'>;
@@ -28,8 +37,11 @@ const ANYONE_WHO_SEES = Object.fromEntries(ROLE_CODES.map((r) => [r, 'visible'])
 /** Which role may take which action, and within which scope. A role missing from a row may not. */
 export const casePolicy: Record<CaseActionType, Partial<Record<RoleCode, ScopeRule>>> = {
   report: {
-    grid_worker: 'district', community_worker: 'district', subdistrict_staff: 'district',
-    supervision_office: 'district', admin: 'district',
+    grid_worker: 'district',
+    community_worker: 'district',
+    subdistrict_staff: 'district',
+    supervision_office: 'district',
+    admin: 'district',
   },
   escalate: { community_worker: 'area', admin: 'visible' },
   accept: TRIAGE,
@@ -83,9 +95,12 @@ function scopeFailure(rule: ScopeRule, actor: CaseActor, state: CaseState | null
   if (rule === 'district') return null; // report: checked against the payload by canReport
   if (state === null) return OUT_OF_SCOPE;
   switch (rule) {
-    case 'area': return inArea(actor, state) ? null : OUT_OF_SCOPE;
-    case 'assigned': return assignedInScope(actor, state) ? null : '该问题未派遣给您所在的单位';
-    case 'visible': return canSee(actor, state) ? null : OUT_OF_SCOPE;
+    case 'area':
+      return inArea(actor, state) ? null : OUT_OF_SCOPE;
+    case 'assigned':
+      return assignedInScope(actor, state) ? null : '该问题未派遣给您所在的单位';
+    case 'visible':
+      return canSee(actor, state) ? null : OUT_OF_SCOPE;
     case 'subdistrict_triage':
       if (!inArea(actor, state)) return OUT_OF_SCOPE;
       return state.triageLevel === 'district' ? `该问题已上报区级研判，街道不能「${CASE_ACTION_NAMES[type]}」` : null;
@@ -102,7 +117,8 @@ function scopeFailure(rule: ScopeRule, actor: CaseActor, state: CaseState | null
  */
 export function canTakeAction(actor: CaseActor, type: CaseActionType, state: CaseState | null): PolicyResult {
   const from = state?.status ?? null;
-  if (!isLegal(from, type)) return { ok: false, code: 'case.invalid_transition', reason: invalidTransitionReason(from, type) };
+  if (!isLegal(from, type))
+    return { ok: false, code: 'case.invalid_transition', reason: invalidTransitionReason(from, type) };
   if (state !== null) {
     const g = guardFailure(state, type);
     if (g) return { ok: false, code: g.code, reason: g.reason };
@@ -112,13 +128,23 @@ export function canTakeAction(actor: CaseActor, type: CaseActionType, state: Cas
   }
   // The system records what follows from other modules' changes, and only that; nobody else may.
   if (actor.via === 'system') {
-    return SYSTEM_ACTIONS.has(type) ? OK : { ok: false, code: FORBIDDEN, reason: `系统不能「${CASE_ACTION_NAMES[type]}」` };
+    return SYSTEM_ACTIONS.has(type)
+      ? OK
+      : { ok: false, code: FORBIDDEN, reason: `系统不能「${CASE_ACTION_NAMES[type]}」` };
   }
   if (SYSTEM_ACTIONS.has(type)) {
-    return { ok: false, code: FORBIDDEN, reason: `「${CASE_ACTION_NAMES[type]}」由系统随组织机构调整自动记录，不能手工提交` };
+    return {
+      ok: false,
+      code: FORBIDDEN,
+      reason: `「${CASE_ACTION_NAMES[type]}」由系统随组织机构调整自动记录，不能手工提交`,
+    };
   }
   // A fix on the spot is checked by someone else: the reporter does not sign off their own work.
-  if ((type === 'verify_pass' || type === 'verify_fail') && state?.fixedOnSpot && state.reportedBy === actor.accountId) {
+  if (
+    (type === 'verify_pass' || type === 'verify_fail') &&
+    state?.fixedOnSpot &&
+    state.reportedBy === actor.accountId
+  ) {
     return { ok: false, code: FORBIDDEN, reason: '立行整改的问题须由上报人以外的人员核查' };
   }
   const rules = casePolicy[type];
@@ -138,7 +164,9 @@ export function canTakeAction(actor: CaseActor, type: CaseActionType, state: Cas
 
 /** The actions the actor may take on the case now, and no others (for the UI); a user is never offered a system action. */
 export function allowedActions(actor: CaseActor, state: CaseState | null): CaseActionType[] {
-  return CASE_ACTION_TYPES.filter((t) => (actor.via === 'system' || !SYSTEM_ACTIONS.has(t)) && canTakeAction(actor, t, state).ok);
+  return CASE_ACTION_TYPES.filter(
+    (t) => (actor.via === 'system' || !SYSTEM_ACTIONS.has(t)) && canTakeAction(actor, t, state).ok,
+  );
 }
 
 /** A report must lie in the actor's district: the actor's scope and the district path nest. */

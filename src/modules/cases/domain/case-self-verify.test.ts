@@ -5,11 +5,18 @@ import { actor, calendar, cst, reportPayload } from './case-test-fixtures.js';
 describe('verifying a fix on the spot', () => {
   const reporter = actor('grid_worker');
   const colleague = actor('community_worker');
-  const { state } = applyAction(null, {
-    type: 'report',
-    payload: { ...reportPayload, fixedOnSpot: true },
-    attachments: [{ fileId: 'f-before', role: 'before' }, { fileId: 'f-after', role: 'after' }],
-  }, { actor: reporter, now: cst('2026-11-30T10:00'), calendar });
+  const { state } = applyAction(
+    null,
+    {
+      type: 'report',
+      payload: { ...reportPayload, fixedOnSpot: true },
+      attachments: [
+        { fileId: 'f-before', role: 'before' },
+        { fileId: 'f-after', role: 'after' },
+      ],
+    },
+    { actor: reporter, now: cst('2026-11-30T10:00'), calendar },
+  );
 
   it('is refused to the reporter, who may not sign off their own fix', () => {
     expect(state.status).toBe('pending_verification');

@@ -1,7 +1,15 @@
 /** Shared fixtures of the case domain tests (imported by *.test.ts only). */
 import { ROLE_CODES, type RoleCode } from '../../../kernel/auth/roles.js';
 import { createCalendar } from '../../../kernel/calendar/index.js';
-import { applyAction, type ActionRecord, type CaseAction, type CaseActionType, type CaseActor, type CaseState, type CaseStatus } from './case-workflow.js';
+import {
+  applyAction,
+  type ActionRecord,
+  type CaseAction,
+  type CaseActionType,
+  type CaseActor,
+  type CaseState,
+  type CaseStatus,
+} from './case-workflow.js';
 
 export const calendar = createCalendar();
 
@@ -23,15 +31,27 @@ export const P = {
 
 /** Each role's scope when the case lies in it … */
 export const IN_SCOPE: Record<RoleCode, string> = {
-  admin: P.district, district_leader: P.district, supervision_office: P.district, subdistrict_staff: P.sub,
-  community_worker: P.community, grid_worker: P.grid, unit_handler: P.unit, democratic_supervisor: P.district,
+  admin: P.district,
+  district_leader: P.district,
+  supervision_office: P.district,
+  subdistrict_staff: P.sub,
+  community_worker: P.community,
+  grid_worker: P.grid,
+  unit_handler: P.unit,
+  democratic_supervisor: P.district,
   volunteer: P.community,
 };
 /** … and when it does not. */
 export const OUT_OF_SCOPE: Record<RoleCode, string> = {
-  admin: P.otherDistrict, district_leader: P.otherDistrict, supervision_office: P.otherDistrict,
-  subdistrict_staff: P.otherSub, community_worker: P.otherCommunity, grid_worker: P.otherGrid,
-  unit_handler: P.otherUnit, democratic_supervisor: P.otherDistrict, volunteer: P.otherCommunity,
+  admin: P.otherDistrict,
+  district_leader: P.otherDistrict,
+  supervision_office: P.otherDistrict,
+  subdistrict_staff: P.otherSub,
+  community_worker: P.otherCommunity,
+  grid_worker: P.otherGrid,
+  unit_handler: P.otherUnit,
+  democratic_supervisor: P.otherDistrict,
+  volunteer: P.otherCommunity,
 };
 
 export function actor(role: RoleCode, scopePath = IN_SCOPE[role], accountId = `acc-${role}`): CaseActor {
@@ -46,21 +66,42 @@ export const admin = actor('admin', P.district, 'acc-fixture-admin');
 export const ALL_ROLES = ROLE_CODES;
 
 export const reportPayload = {
-  districtCode: '411602', districtPath: P.district, categoryCode: '0101', description: '路边私搭乱建',
-  location: { lng: 114.65, lat: 33.62 }, address: '七一路 12 号',
-  gridId: 'g1', gridPath: P.grid, communityId: 'c', subdistrictId: 's',
+  districtCode: '411602',
+  districtPath: P.district,
+  categoryCode: '0101',
+  description: '路边私搭乱建',
+  location: { lng: 114.65, lat: 33.62 },
+  address: '七一路 12 号',
+  gridId: 'g1',
+  gridPath: P.grid,
+  communityId: 'c',
+  subdistrictId: 's',
 };
 
 /** A valid action of each type, for the table and property tests. */
 export function validAction(type: CaseActionType, extra: Partial<Record<string, unknown>> = {}): CaseAction {
   const reason = { reason: '理由' };
   const payloads: Record<CaseActionType, unknown> = {
-    report: reportPayload, escalate: {}, accept: {}, reject: reason, merge: { targetCaseId: 'case-2' },
-    absorb: { sourceCaseId: 'case-3', reporters: ['acc-x'] }, escalate_district: {},
+    report: reportPayload,
+    escalate: {},
+    accept: {},
+    reject: reason,
+    merge: { targetCaseId: 'case-2' },
+    absorb: { sourceCaseId: 'case-3', reporters: ['acc-x'] },
+    escalate_district: {},
     dispatch: { unitId: 'u', unitPath: P.unit, timeLimit: { value: 2, unit: 'days' } },
-    return: reason, start: {}, request_extension: { extra: { value: 4, unit: 'hours' }, reason: '材料未到' },
-    approve_extension: {}, deny_extension: reason, feedback: {}, verify_pass: {}, verify_fail: reason,
-    reopen: reason, urge: {}, supervise: {}, comment: {},
+    return: reason,
+    start: {},
+    request_extension: { extra: { value: 4, unit: 'hours' }, reason: '材料未到' },
+    approve_extension: {},
+    deny_extension: reason,
+    feedback: {},
+    verify_pass: {},
+    verify_fail: reason,
+    reopen: reason,
+    urge: {},
+    supervise: {},
+    comment: {},
     // The case's community moves from sub-district s to s2.
     relocate: { oldPath: P.community, newPath: '/d/s2/c/', subdistrictId: 's2' },
   };
@@ -78,7 +119,7 @@ export function walk(
   const records: ActionRecord[] = [];
   for (const x of types) {
     const action = typeof x === 'string' ? validAction(x) : x;
-    const who = action.type === 'relocate' ? SYSTEM : opts.who ?? admin;
+    const who = action.type === 'relocate' ? SYSTEM : (opts.who ?? admin);
     const r = applyAction(state, action, { actor: who, now: new Date(t), calendar });
     state = r.state;
     records.push(r.record);
@@ -110,9 +151,16 @@ export function pathTo(status: CaseStatus, level: 'subdistrict' | 'district' = '
 }
 
 /** A state in `status`; with a pending extension when the action needs one. */
-export function stateFor(status: CaseStatus, action?: CaseActionType, level: 'subdistrict' | 'district' = 'subdistrict'): CaseState {
+export function stateFor(
+  status: CaseStatus,
+  action?: CaseActionType,
+  level: 'subdistrict' | 'district' = 'subdistrict',
+): CaseState {
   const path = pathTo(status, level);
-  if ((action === 'approve_extension' || action === 'deny_extension') && (status === 'dispatched' || status === 'handling')) {
+  if (
+    (action === 'approve_extension' || action === 'deny_extension') &&
+    (status === 'dispatched' || status === 'handling')
+  ) {
     path.push('request_extension');
   }
   return walk(path).state;

@@ -21,38 +21,84 @@ export const reportTransition = { problem_list: 'reported', fixed_on_spot: 'pend
  */
 export const transitions = {
   reported: {
-    escalate: 'escalated', accept: 'accepted', reject: 'rejected', merge: 'merged',
-    escalate_district: 'escalated_district', absorb: 'reported', comment: 'reported', relocate: 'reported',
+    escalate: 'escalated',
+    accept: 'accepted',
+    reject: 'rejected',
+    merge: 'merged',
+    escalate_district: 'escalated_district',
+    absorb: 'reported',
+    comment: 'reported',
+    relocate: 'reported',
   },
   escalated: {
-    accept: 'accepted', reject: 'rejected', merge: 'merged', escalate_district: 'escalated_district',
-    absorb: 'escalated', comment: 'escalated', relocate: 'escalated',
+    accept: 'accepted',
+    reject: 'rejected',
+    merge: 'merged',
+    escalate_district: 'escalated_district',
+    absorb: 'escalated',
+    comment: 'escalated',
+    relocate: 'escalated',
   },
   escalated_district: {
-    accept: 'accepted', reject: 'rejected', merge: 'merged', dispatch: 'dispatched',
-    absorb: 'escalated_district', comment: 'escalated_district', relocate: 'escalated_district',
+    accept: 'accepted',
+    reject: 'rejected',
+    merge: 'merged',
+    dispatch: 'dispatched',
+    absorb: 'escalated_district',
+    comment: 'escalated_district',
+    relocate: 'escalated_district',
   },
   accepted: {
-    dispatch: 'dispatched', merge: 'merged', escalate_district: 'escalated_district',
-    absorb: 'accepted', urge: 'accepted', supervise: 'accepted', comment: 'accepted', relocate: 'accepted',
+    dispatch: 'dispatched',
+    merge: 'merged',
+    escalate_district: 'escalated_district',
+    absorb: 'accepted',
+    urge: 'accepted',
+    supervise: 'accepted',
+    comment: 'accepted',
+    relocate: 'accepted',
   },
   dispatched: {
-    start: 'handling', return: 'returned',
-    request_extension: 'dispatched', approve_extension: 'dispatched', deny_extension: 'dispatched',
-    absorb: 'dispatched', urge: 'dispatched', supervise: 'dispatched', comment: 'dispatched', relocate: 'dispatched',
+    start: 'handling',
+    return: 'returned',
+    request_extension: 'dispatched',
+    approve_extension: 'dispatched',
+    deny_extension: 'dispatched',
+    absorb: 'dispatched',
+    urge: 'dispatched',
+    supervise: 'dispatched',
+    comment: 'dispatched',
+    relocate: 'dispatched',
   },
   handling: {
-    feedback: 'pending_verification', return: 'returned',
-    request_extension: 'handling', approve_extension: 'handling', deny_extension: 'handling',
-    absorb: 'handling', urge: 'handling', supervise: 'handling', comment: 'handling', relocate: 'handling',
+    feedback: 'pending_verification',
+    return: 'returned',
+    request_extension: 'handling',
+    approve_extension: 'handling',
+    deny_extension: 'handling',
+    absorb: 'handling',
+    urge: 'handling',
+    supervise: 'handling',
+    comment: 'handling',
+    relocate: 'handling',
   },
   returned: {
-    dispatch: 'dispatched', reject: 'rejected', merge: 'merged', escalate_district: 'escalated_district',
-    absorb: 'returned', urge: 'returned', supervise: 'returned', comment: 'returned', relocate: 'returned',
+    dispatch: 'dispatched',
+    reject: 'rejected',
+    merge: 'merged',
+    escalate_district: 'escalated_district',
+    absorb: 'returned',
+    urge: 'returned',
+    supervise: 'returned',
+    comment: 'returned',
+    relocate: 'returned',
   },
   pending_verification: {
-    verify_pass: 'closed', verify_fail: { rework: 'handling', fixed_on_spot: 'reported' },
-    absorb: 'pending_verification', comment: 'pending_verification', relocate: 'pending_verification',
+    verify_pass: 'closed',
+    verify_fail: { rework: 'handling', fixed_on_spot: 'reported' },
+    absorb: 'pending_verification',
+    comment: 'pending_verification',
+    relocate: 'pending_verification',
   },
   closed: { reopen: 'accepted', comment: 'closed', relocate: 'closed' },
   rejected: { reopen: 'accepted', comment: 'rejected', relocate: 'rejected' },
@@ -99,16 +145,18 @@ export interface GuardFailure {
  * Conflict with the guard's code.
  */
 export const guards: Partial<Record<CaseActionType, (s: CaseState) => GuardFailure | null>> = {
-  escalate: (s) => (s.gridPath === null || s.subdistrictId === null
-    ? { code: 'case.no_subdistrict', reason: '问题不在任何街道的网格内，由区级研判' } : null),
-  escalate_district: (s) => (s.triageLevel === 'district'
-    ? { code: 'case.already_district', reason: '问题已在区级研判' } : null),
-  request_extension: (s) => (s.pendingExtension !== null
-    ? { code: 'case.extension_pending', reason: '已有待审批的延期申请' } : null),
-  approve_extension: (s) => (s.pendingExtension === null
-    ? { code: 'case.no_pending_extension', reason: '没有待审批的延期申请' } : null),
-  deny_extension: (s) => (s.pendingExtension === null
-    ? { code: 'case.no_pending_extension', reason: '没有待审批的延期申请' } : null),
+  escalate: (s) =>
+    s.gridPath === null || s.subdistrictId === null
+      ? { code: 'case.no_subdistrict', reason: '问题不在任何街道的网格内，由区级研判' }
+      : null,
+  escalate_district: (s) =>
+    s.triageLevel === 'district' ? { code: 'case.already_district', reason: '问题已在区级研判' } : null,
+  request_extension: (s) =>
+    s.pendingExtension !== null ? { code: 'case.extension_pending', reason: '已有待审批的延期申请' } : null,
+  approve_extension: (s) =>
+    s.pendingExtension === null ? { code: 'case.no_pending_extension', reason: '没有待审批的延期申请' } : null,
+  deny_extension: (s) =>
+    s.pendingExtension === null ? { code: 'case.no_pending_extension', reason: '没有待审批的延期申请' } : null,
 };
 
 export function guardFailure(state: CaseState, type: CaseActionType): GuardFailure | null {

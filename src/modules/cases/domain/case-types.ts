@@ -215,7 +215,9 @@ export interface ReportInput {
 }
 
 type Empty = Record<string, never>;
-interface Reason { reason: string }
+interface Reason {
+  reason: string;
+}
 
 /** Payloads as the caller passes them. */
 export interface ActionInputs {
@@ -265,7 +267,10 @@ export type ReportRecord = Required<{ [K in keyof ReportInput]: Exclude<ReportIn
  * Payloads as recorded. Computed values (deadlines, as ISO strings) are recorded too, so replay
  * needs no calendar and a later calendar change never rewrites history.
  */
-export interface RecordPayloads extends Omit<ActionInputs, 'report' | 'dispatch' | 'approve_extension' | 'verify_fail' | 'relocate'> {
+export interface RecordPayloads extends Omit<
+  ActionInputs,
+  'report' | 'dispatch' | 'approve_extension' | 'verify_fail' | 'relocate'
+> {
   report: ReportRecord;
   dispatch: { unitId: string; unitPath: string; timeLimit: TimeLimit; deadline: string };
   approve_extension: { extra: TimeLimit; previousDeadline: string; deadline: string };

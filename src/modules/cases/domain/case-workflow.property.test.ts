@@ -4,10 +4,29 @@ import { DomainError } from '../../../kernel/errors.js';
 import { recordFromJson, recordToJson } from './case-json.js';
 import { allowedActions } from './case-policy.js';
 import {
-  applyAction, CASE_ACTION_TYPES, CASE_STATUSES, replay, transitions,
-  type ActionRecord, type CaseAction, type CaseActionType, type CaseActor, type CaseState,
+  applyAction,
+  CASE_ACTION_TYPES,
+  CASE_STATUSES,
+  replay,
+  transitions,
+  type ActionRecord,
+  type CaseAction,
+  type CaseActionType,
+  type CaseActor,
+  type CaseState,
 } from './case-workflow.js';
-import { actor, ALL_ROLES, calendar, cst, deepFreeze, OUT_OF_SCOPE, P, reportPayload, SYSTEM, validAction } from './case-test-fixtures.js';
+import {
+  actor,
+  ALL_ROLES,
+  calendar,
+  cst,
+  deepFreeze,
+  OUT_OF_SCOPE,
+  P,
+  reportPayload,
+  SYSTEM,
+  validAction,
+} from './case-test-fixtures.js';
 
 const ACTORS: CaseActor[] = [
   ...ALL_ROLES.map((r) => actor(r)),
@@ -46,12 +65,19 @@ function relocationOf(state: CaseState | null, variant: number): Record<string, 
     const [d, sub, com, large] = grid;
     const [toSub, toCom] = sub === 's' ? ['s2', 'c2'] : ['s', 'c'];
     return variant === 1
-      ? { oldPath: `/${d}/${sub}/${com}/${large}/`, newPath: `/${d}/${toSub}/${toCom}/${large}/`, subdistrictId: toSub, communityId: toCom }
+      ? {
+          oldPath: `/${d}/${sub}/${com}/${large}/`,
+          newPath: `/${d}/${toSub}/${toCom}/${large}/`,
+          subdistrictId: toSub,
+          communityId: toCom,
+        }
       : { oldPath: `/${d}/${sub}/${com}/`, newPath: `/${d}/${toSub}/${com}/`, subdistrictId: toSub };
   }
   if (unit) {
     const rest = unit.slice(P.district.length);
-    return rest.startsWith('m/') ? { oldPath: unit, newPath: `${P.district}${rest.slice(2)}` } : { oldPath: unit, newPath: `${P.district}m/${rest}` };
+    return rest.startsWith('m/')
+      ? { oldPath: unit, newPath: `${P.district}${rest.slice(2)}` }
+      : { oldPath: unit, newPath: `${P.district}m/${rest}` };
   }
   return { oldPath: '/d/nowhere/', newPath: '/d/s2/nowhere/' };
 }
@@ -61,24 +87,58 @@ function actionFor(type: CaseActionType, s: Step, state: CaseState | null): Case
   switch (type) {
     case 'report': {
       if (s.variant === 1) {
-        return { type, payload: { ...reportPayload, fixedOnSpot: true }, attachments: [{ fileId: 'b', role: 'before' }, { fileId: 'a', role: 'after' }] };
+        return {
+          type,
+          payload: { ...reportPayload, fixedOnSpot: true },
+          attachments: [
+            { fileId: 'b', role: 'before' },
+            { fileId: 'a', role: 'after' },
+          ],
+        };
       }
-      if (s.variant === 2) return validAction(type, { gridId: null, gridPath: null, communityId: null, subdistrictId: null });
+      if (s.variant === 2)
+        return validAction(type, { gridId: null, gridPath: null, communityId: null, subdistrictId: null });
       return validAction(type);
     }
-    case 'dispatch': return validAction(type, { ...s.unit, timeLimit: s.limit });
-    case 'request_extension': return validAction(type, { extra: s.limit });
-    case 'relocate': return { type, payload: relocationOf(state, s.variant) as never };
-    default: return validAction(type);
+    case 'dispatch':
+      return validAction(type, { ...s.unit, timeLimit: s.limit });
+    case 'request_extension':
+      return validAction(type, { extra: s.limit });
+    case 'relocate':
+      return { type, payload: relocationOf(state, s.variant) as never };
+    default:
+      return validAction(type);
   }
 }
 
 const WEIGHT: Partial<Record<CaseActionType, number>> = {
-  escalate: 3, accept: 3, dispatch: 4, start: 4, request_extension: 2, approve_extension: 2, deny_extension: 2,
-  feedback: 4, verify_pass: 3, verify_fail: 3, reopen: 2,
+  escalate: 3,
+  accept: 3,
+  dispatch: 4,
+  start: 4,
+  request_extension: 2,
+  approve_extension: 2,
+  deny_extension: 2,
+  feedback: 4,
+  verify_pass: 3,
+  verify_fail: 3,
+  reopen: 2,
 };
 
-const NEEDS_PAYLOAD = new Set<CaseActionType>(['report', 'reject', 'merge', 'absorb', 'dispatch', 'return', 'request_extension', 'deny_extension', 'verify_fail', 'reopen', 'comment', 'relocate']);
+const NEEDS_PAYLOAD = new Set<CaseActionType>([
+  'report',
+  'reject',
+  'merge',
+  'absorb',
+  'dispatch',
+  'return',
+  'request_extension',
+  'deny_extension',
+  'verify_fail',
+  'reopen',
+  'comment',
+  'relocate',
+]);
 
 function checkInvariants(s: CaseState, applied: number): void {
   expect(CASE_STATUSES).toContain(s.status);
@@ -152,27 +212,38 @@ const steps = fc.array(step, { minLength: 1, maxLength: 60 });
 
 describe('workflow properties', () => {
   it('never leaves the table or breaks an invariant, whatever random actors try', () => {
-    fc.assert(fc.property(steps, (xs) => { run(xs); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(steps, (xs) => {
+        run(xs);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('derives the same state by replaying the records as by applying the actions', () => {
-    fc.assert(fc.property(steps, (xs) => {
-      const { state, records } = run(xs);
-      if (state === null) return;
-      expect(replay(records)).toEqual(state);
-      expect(replay(records.map((r) => recordFromJson(recordToJson(r))))).toEqual(state);
-      const half = Math.floor(records.length / 2);
-      if (half > 0) expect(replay(records.slice(half), replay(records.slice(0, half)))).toEqual(state);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(steps, (xs) => {
+        const { state, records } = run(xs);
+        if (state === null) return;
+        expect(replay(records)).toEqual(state);
+        expect(replay(records.map((r) => recordFromJson(recordToJson(r))))).toEqual(state);
+        const half = Math.floor(records.length / 2);
+        if (half > 0) expect(replay(records.slice(half), replay(records.slice(0, half)))).toEqual(state);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('never sets a deadline before the action that set it', () => {
-    fc.assert(fc.property(steps, (xs) => {
-      const { records } = run(xs);
-      for (const r of records) {
-        const deadline = (r.payload as { deadline?: string | null }).deadline;
-        if (typeof deadline === 'string') expect(new Date(deadline).getTime()).toBeGreaterThanOrEqual(r.at.getTime());
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(steps, (xs) => {
+        const { records } = run(xs);
+        for (const r of records) {
+          const deadline = (r.payload as { deadline?: string | null }).deadline;
+          if (typeof deadline === 'string') expect(new Date(deadline).getTime()).toBeGreaterThanOrEqual(r.at.getTime());
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,18 +1,39 @@
 import { describe, it, expect } from 'vitest';
 import { DomainError } from '../../../kernel/errors.js';
 import {
-  applyAction, CASE_ACTION_TYPES, CASE_STATUSES, InvalidTransition, replay, transitions,
-  type CaseAction, type CaseActionType, type CaseState,
+  applyAction,
+  CASE_ACTION_TYPES,
+  CASE_STATUSES,
+  InvalidTransition,
+  replay,
+  transitions,
+  type CaseAction,
+  type CaseActionType,
+  type CaseState,
 } from './case-workflow.js';
 import { recordFromJson, recordToJson, stateFromJson, stateToJson } from './case-json.js';
 import {
-  actor, admin, calendar, cst, deepFreeze, P, reportPayload, stateFor, SYSTEM, validAction, walk,
+  actor,
+  admin,
+  calendar,
+  cst,
+  deepFreeze,
+  P,
+  reportPayload,
+  stateFor,
+  SYSTEM,
+  validAction,
+  walk,
 } from './case-test-fixtures.js';
 
 const ctx = (now: Date, who = admin) => ({ actor: who, now, calendar });
 
 function thrown(fn: () => unknown): DomainError {
-  try { fn(); } catch (e) { return e as DomainError; }
+  try {
+    fn();
+  } catch (e) {
+    return e as DomainError;
+  }
   throw new Error('expected a throw');
 }
 
@@ -31,7 +52,11 @@ describe('the transitions table', () => {
       expect(err.code).toBe('case.invalid_transition');
       expect(err.kind).toBe('conflict');
     } else {
-      const { state: next, record } = applyAction(state, validAction(type), ctx(now, type === 'relocate' ? SYSTEM : admin));
+      const { state: next, record } = applyAction(
+        state,
+        validAction(type),
+        ctx(now, type === 'relocate' ? SYSTEM : admin),
+      );
       const expected = typeof target === 'string' ? target : (target as { rework: string }).rework;
       expect(next.status).toBe(expected);
       expect(next.version).toBe(state.version + 1);
@@ -88,20 +113,42 @@ describe('the closed loop', () => {
   });
 
   it('sends a fix on the spot straight to verification, with before and after photos', () => {
-    const photos = [{ fileId: 'f1', role: 'before' as const }, { fileId: 'f2', role: 'after' as const }];
-    const action = { type: 'report', payload: { ...reportPayload, fixedOnSpot: true }, attachments: photos } as CaseAction;
+    const photos = [
+      { fileId: 'f1', role: 'before' as const },
+      { fileId: 'f2', role: 'after' as const },
+    ];
+    const action = {
+      type: 'report',
+      payload: { ...reportPayload, fixedOnSpot: true },
+      attachments: photos,
+    } as CaseAction;
     const { state } = applyAction(null, action, ctx(cst('2025-09-24T09:00'), actor('grid_worker')));
     expect(state.status).toBe('pending_verification');
     expect(state.fixedOnSpot).toBe(true);
-    const err = thrown(() => applyAction(null, { ...action, attachments: [photos[0]] } as CaseAction, ctx(cst('2025-09-24T09:00'))));
+    const err = thrown(() =>
+      applyAction(null, { ...action, attachments: [photos[0]] } as CaseAction, ctx(cst('2025-09-24T09:00'))),
+    );
     expect(err.code).toBe('case.invalid_action');
-    expect(err.errors).toEqual([{ field: 'attachments', message: "fixing on the spot needs a photo with role 'after'" }]);
+    expect(err.errors).toEqual([
+      { field: 'attachments', message: "fixing on the spot needs a photo with role 'after'" },
+    ]);
   });
 
   it('puts a failed fix on the spot on the problem list, and a failed handling back to the unit with a new deadline', () => {
-    const photos = [{ fileId: 'f1', role: 'before' as const }, { fileId: 'f2', role: 'after' as const }];
-    const fixed = applyAction(null, { type: 'report', payload: { ...reportPayload, fixedOnSpot: true }, attachments: photos }, ctx(cst('2025-09-24T09:00'))).state;
-    const failed = applyAction(fixed, validAction('verify_fail'), ctx(cst('2025-09-24T10:00'), actor('community_worker'))).state;
+    const photos = [
+      { fileId: 'f1', role: 'before' as const },
+      { fileId: 'f2', role: 'after' as const },
+    ];
+    const fixed = applyAction(
+      null,
+      { type: 'report', payload: { ...reportPayload, fixedOnSpot: true }, attachments: photos },
+      ctx(cst('2025-09-24T09:00')),
+    ).state;
+    const failed = applyAction(
+      fixed,
+      validAction('verify_fail'),
+      ctx(cst('2025-09-24T10:00'), actor('community_worker')),
+    ).state;
     expect(failed).toMatchObject({ status: 'reported', triageLevel: 'community', reworkCount: 1, deadline: null });
 
     const pending = stateFor('pending_verification');
@@ -114,20 +161,36 @@ describe('the closed loop', () => {
 
   it('refuses a second extension request while one is pending, and moves the deadline by the approved time', () => {
     const handling = stateFor('handling');
-    const asked = applyAction(handling, validAction('request_extension'), ctx(cst('2025-09-24T10:00'), actor('unit_handler'))).state;
+    const asked = applyAction(
+      handling,
+      validAction('request_extension'),
+      ctx(cst('2025-09-24T10:00'), actor('unit_handler')),
+    ).state;
     expect(asked.pendingExtension?.extra).toEqual({ value: 4, unit: 'hours' });
-    const again = thrown(() => applyAction(asked, validAction('request_extension'), ctx(cst('2025-09-24T10:05'), actor('unit_handler'))));
+    const again = thrown(() =>
+      applyAction(asked, validAction('request_extension'), ctx(cst('2025-09-24T10:05'), actor('unit_handler'))),
+    );
     expect(again.code).toBe('case.extension_pending');
-    const approved = applyAction(asked, validAction('approve_extension'), ctx(cst('2025-09-24T11:00'), actor('subdistrict_staff'))).state;
+    const approved = applyAction(
+      asked,
+      validAction('approve_extension'),
+      ctx(cst('2025-09-24T11:00'), actor('subdistrict_staff')),
+    ).state;
     expect(approved.pendingExtension).toBeNull();
     expect(approved.extensionCount).toBe(1);
     expect(calendar.workingMillisBetween(handling.deadline!, approved.deadline!)).toBe(4 * 3_600_000);
-    expect(thrown(() => applyAction(approved, validAction('deny_extension'), ctx(cst('2025-09-24T12:00'), actor('subdistrict_staff')))).code)
-      .toBe('case.no_pending_extension');
+    expect(
+      thrown(() =>
+        applyAction(approved, validAction('deny_extension'), ctx(cst('2025-09-24T12:00'), actor('subdistrict_staff'))),
+      ).code,
+    ).toBe('case.no_pending_extension');
   });
 
   it('counts an extension approved after the deadline from the approval, never into the past', () => {
-    const asked = walk([...['report', 'escalate', 'accept', 'dispatch', 'start'] as CaseActionType[], 'request_extension']).state;
+    const asked = walk([
+      ...(['report', 'escalate', 'accept', 'dispatch', 'start'] as CaseActionType[]),
+      'request_extension',
+    ]).state;
     const late = cst('2025-10-20T09:00');
     const { state } = applyAction(asked, validAction('approve_extension'), ctx(late));
     expect(state.deadline!.getTime()).toBeGreaterThan(late.getTime());
@@ -135,9 +198,17 @@ describe('the closed loop', () => {
   });
 
   it('clears the assignment when the unit returns a wrong dispatch, so it can be dispatched again', () => {
-    const returned = applyAction(stateFor('dispatched'), validAction('return'), ctx(cst('2025-09-24T11:00'), actor('unit_handler'))).state;
+    const returned = applyAction(
+      stateFor('dispatched'),
+      validAction('return'),
+      ctx(cst('2025-09-24T11:00'), actor('unit_handler')),
+    ).state;
     expect(returned).toMatchObject({ status: 'returned', assignedUnitId: null, deadline: null, returnCount: 1 });
-    const again = applyAction(returned, validAction('dispatch', { unitId: 'u9', unitPath: '/d/u9/' }), ctx(cst('2025-09-24T14:00'))).state;
+    const again = applyAction(
+      returned,
+      validAction('dispatch', { unitId: 'u9', unitPath: '/d/u9/' }),
+      ctx(cst('2025-09-24T14:00')),
+    ).state;
     expect(again).toMatchObject({ status: 'dispatched', assignedUnitId: 'u9', dispatchCount: 2 });
   });
 
@@ -151,7 +222,11 @@ describe('the closed loop', () => {
 
   it('keeps every reporter when a duplicate is merged', () => {
     const target = walk(['report', 'escalate', 'accept'], { who: actor('admin', P.district, 'acc-a') }).state;
-    const absorbed = applyAction(target, validAction('absorb', { sourceCaseId: 'dup', reporters: ['acc-b', 'acc-a', 'acc-c'] }), ctx(cst('2025-09-25T09:00'))).state;
+    const absorbed = applyAction(
+      target,
+      validAction('absorb', { sourceCaseId: 'dup', reporters: ['acc-b', 'acc-a', 'acc-c'] }),
+      ctx(cst('2025-09-25T09:00')),
+    ).state;
     expect(absorbed.reporters).toEqual(['acc-a', 'acc-b', 'acc-c']);
     expect(absorbed.absorbedCases).toEqual(['dup']);
     const merged = applyAction(stateFor('escalated'), validAction('merge'), ctx(cst('2025-09-25T09:00'))).state;
@@ -162,41 +237,72 @@ describe('the closed loop', () => {
 describe('bad input', () => {
   const now = cst('2025-09-25T10:00');
   it('lists every problem of a report at once', () => {
-    const err = thrown(() => applyAction(null, { type: 'report', payload: { districtPath: 'x', description: '' } as never }, ctx(now)));
+    const err = thrown(() =>
+      applyAction(null, { type: 'report', payload: { districtPath: 'x', description: '' } as never }, ctx(now)),
+    );
     expect(err.code).toBe('case.invalid_action');
-    expect(err.errors.map((e) => e.field).sort()).toEqual(['categoryCode', 'description', 'districtCode', 'districtPath']);
+    expect(err.errors.map((e) => e.field).sort()).toEqual([
+      'categoryCode',
+      'description',
+      'districtCode',
+      'districtPath',
+    ]);
   });
   it('wants whole working days and a positive time limit on dispatch', () => {
-    const err = thrown(() => applyAction(stateFor('accepted'), validAction('dispatch', { timeLimit: { value: 1.5, unit: 'days' } }), ctx(now)));
+    const err = thrown(() =>
+      applyAction(stateFor('accepted'), validAction('dispatch', { timeLimit: { value: 1.5, unit: 'days' } }), ctx(now)),
+    );
     expect(err.errors).toEqual([{ field: 'timeLimit.value', message: 'a whole number of days, 1–365' }]);
-    const neg = thrown(() => applyAction(stateFor('accepted'), validAction('dispatch', { timeLimit: { value: -2, unit: 'hours' } }), ctx(now)));
+    const neg = thrown(() =>
+      applyAction(stateFor('accepted'), validAction('dispatch', { timeLimit: { value: -2, unit: 'hours' } }), ctx(now)),
+    );
     expect(neg.errors[0].field).toBe('timeLimit.value');
   });
   it('wants a reason to reject and a text to comment', () => {
-    expect(thrown(() => applyAction(stateFor('escalated'), { type: 'reject' }, ctx(now))).errors).toEqual([{ field: 'reason', message: 'required' }]);
-    expect(thrown(() => applyAction(stateFor('escalated'), { type: 'comment' }, ctx(now))).errors).toEqual([{ field: 'comment', message: 'required' }]);
+    expect(thrown(() => applyAction(stateFor('escalated'), { type: 'reject' }, ctx(now))).errors).toEqual([
+      { field: 'reason', message: 'required' },
+    ]);
+    expect(thrown(() => applyAction(stateFor('escalated'), { type: 'comment' }, ctx(now))).errors).toEqual([
+      { field: 'comment', message: 'required' },
+    ]);
   });
   it('refuses a report in another district', () => {
     const err = thrown(() => applyAction(null, validAction('report'), ctx(now, actor('grid_worker', '/e/g/'))));
     expect(err.code).toBe('case.action_forbidden');
   });
   it('takes a citizen report through Open311 but nothing else from it', () => {
-    const citizen = { accountId: 'open311:app', roles: [], unitId: 'd', scopePath: P.district, via: 'open311' as const };
+    const citizen = {
+      accountId: 'open311:app',
+      roles: [],
+      unitId: 'd',
+      scopePath: P.district,
+      via: 'open311' as const,
+    };
     const { state } = applyAction(null, validAction('report'), ctx(now, citizen));
     expect(state.source).toBe('open311');
-    expect(thrown(() => applyAction(state, validAction('comment'), ctx(now, citizen))).code).toBe('case.action_forbidden');
+    expect(thrown(() => applyAction(state, validAction('comment'), ctx(now, citizen))).code).toBe(
+      'case.action_forbidden',
+    );
     const fix = thrown(() => applyAction(null, validAction('report', { fixedOnSpot: true }), ctx(now, citizen)));
     expect(fix.errors.map((e) => e.field)).toContain('fixedOnSpot');
   });
   it('sends a case outside every grid to the district, which the community cannot escalate', () => {
-    const { state } = applyAction(null, validAction('report', { gridId: null, gridPath: null, communityId: null, subdistrictId: null }), ctx(now));
+    const { state } = applyAction(
+      null,
+      validAction('report', { gridId: null, gridPath: null, communityId: null, subdistrictId: null }),
+      ctx(now),
+    );
     expect(state.triageLevel).toBe('district');
     expect(thrown(() => applyAction(state, validAction('escalate'), ctx(now))).code).toBe('case.no_subdistrict');
-    expect(applyAction(state, validAction('accept'), ctx(now, actor('supervision_office'))).state.status).toBe('accepted');
+    expect(applyAction(state, validAction('accept'), ctx(now, actor('supervision_office'))).state.status).toBe(
+      'accepted',
+    );
     // Inside a sub-district but in no grid: still only district-wide accounts see it, so the district triages.
     const gridless = applyAction(null, validAction('report', { gridId: null, gridPath: null }), ctx(now)).state;
     expect(gridless.triageLevel).toBe('district');
-    expect(applyAction(gridless, validAction('reject'), ctx(now, actor('supervision_office'))).state.status).toBe('rejected');
+    expect(applyAction(gridless, validAction('reject'), ctx(now, actor('supervision_office'))).state.status).toBe(
+      'rejected',
+    );
   });
 });
 
@@ -220,15 +326,25 @@ describe('the stored form', () => {
 
 describe('relocate (区划调整): a unit move re-bases the case', () => {
   const now = cst('2025-09-26T10:00');
-  const move = (payload: Record<string, unknown>) => ({ type: 'relocate', payload } as CaseAction);
+  const move = (payload: Record<string, unknown>) => ({ type: 'relocate', payload }) as CaseAction;
 
   it('re-bases the grid path and takes the new sub-district, changing nothing else', () => {
     const state = deepFreeze(stateFor('handling'));
     const { state: next, record } = applyAction(state, validAction('relocate'), ctx(now, SYSTEM));
     expect(next).toEqual({
-      ...state, gridPath: '/d/s2/c/gl/g1/', subdistrictId: 's2', communityId: 'c', updatedAt: now, version: state.version + 1,
+      ...state,
+      gridPath: '/d/s2/c/gl/g1/',
+      subdistrictId: 's2',
+      communityId: 'c',
+      updatedAt: now,
+      version: state.version + 1,
     });
-    expect(record).toMatchObject({ type: 'relocate', actorId: 'system', roles: [], payload: { oldPath: P.community, newPath: '/d/s2/c/', communityId: 'c', subdistrictId: 's2' } });
+    expect(record).toMatchObject({
+      type: 'relocate',
+      actorId: 'system',
+      roles: [],
+      payload: { oldPath: P.community, newPath: '/d/s2/c/', communityId: 'c', subdistrictId: 's2' },
+    });
     expect(replay([record], state)).toEqual(next);
     expect(replay([recordFromJson(recordToJson(record))], state)).toEqual(next);
     expect(stateFromJson(stateToJson(next))).toEqual(next);
@@ -236,7 +352,11 @@ describe('relocate (区划调整): a unit move re-bases the case', () => {
 
   it('re-bases the assigned unit when the moved unit is the department, leaving the grid and its ids', () => {
     const state = stateFor('dispatched');
-    const { state: next } = applyAction(state, move({ oldPath: P.unit, newPath: '/d/x/u/', subdistrictId: 'ignored' }), ctx(now, SYSTEM));
+    const { state: next } = applyAction(
+      state,
+      move({ oldPath: P.unit, newPath: '/d/x/u/', subdistrictId: 'ignored' }),
+      ctx(now, SYSTEM),
+    );
     expect(next.assignedUnitPath).toBe('/d/x/u/');
     expect(next.gridPath).toBe(P.grid);
     expect(next.subdistrictId).toBe('s');
@@ -260,9 +380,14 @@ describe('relocate (区划调整): a unit move re-bases the case', () => {
 
   it('wants two different unit paths, one of them a prefix of the case', () => {
     const state = stateFor('handling');
-    expect(thrown(() => applyAction(state, move({ oldPath: '/d/s9/', newPath: '/d/s2/s9/' }), ctx(now, SYSTEM))).errors)
-      .toEqual([{ field: 'oldPath', message: 'neither the grid nor the assigned unit of the case lies under it' }]);
-    expect(thrown(() => applyAction(state, move({ oldPath: P.sub, newPath: P.sub }), ctx(now, SYSTEM))).code).toBe('case.invalid_action');
-    expect(thrown(() => applyAction(state, move({ oldPath: 'x', newPath: '/d/' }), ctx(now, SYSTEM))).code).toBe('case.invalid_action');
+    expect(
+      thrown(() => applyAction(state, move({ oldPath: '/d/s9/', newPath: '/d/s2/s9/' }), ctx(now, SYSTEM))).errors,
+    ).toEqual([{ field: 'oldPath', message: 'neither the grid nor the assigned unit of the case lies under it' }]);
+    expect(thrown(() => applyAction(state, move({ oldPath: P.sub, newPath: P.sub }), ctx(now, SYSTEM))).code).toBe(
+      'case.invalid_action',
+    );
+    expect(thrown(() => applyAction(state, move({ oldPath: 'x', newPath: '/d/' }), ctx(now, SYSTEM))).code).toBe(
+      'case.invalid_action',
+    );
   });
 });

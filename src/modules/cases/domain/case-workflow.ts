@@ -11,7 +11,8 @@ export { InvalidTransition } from './case-errors.js';
 export type { ActionContext } from './case-payloads.js';
 
 function refuse(result: Exclude<PolicyResult, { ok: true }>, state: CaseState | null, action: CaseAction): never {
-  if (result.code === 'case.invalid_transition') throw new InvalidTransition({ from: state?.status ?? null, action: action.type });
+  if (result.code === 'case.invalid_transition')
+    throw new InvalidTransition({ from: state?.status ?? null, action: action.type });
   if (result.code === 'case.action_forbidden') throw new Forbidden(result.code, result.reason);
   throw new Conflict(result.code, result.reason);
 }
@@ -51,13 +52,20 @@ export function replay(records: readonly ActionRecord[], from: CaseState | null 
 }
 
 /** A case in no grid of a sub-district is seen by district-wide accounts only, so the district triages it. */
-const inLocalGrid = (s: Pick<CaseState, 'gridPath' | 'subdistrictId'>): boolean => s.gridPath !== null && s.subdistrictId !== null;
+const inLocalGrid = (s: Pick<CaseState, 'gridPath' | 'subdistrictId'>): boolean =>
+  s.gridPath !== null && s.subdistrictId !== null;
 
 /** Who triages after the community's problem list. */
 const aboveCommunity = (s: CaseState): TriageLevel =>
   s.triageLevel === 'community' ? (inLocalGrid(s) ? 'subdistrict' : 'district') : s.triageLevel;
 
-const unassigned = { assignedUnitId: null, assignedUnitPath: null, deadline: null, timeLimit: null, pendingExtension: null } as const;
+const unassigned = {
+  assignedUnitId: null,
+  assignedUnitPath: null,
+  deadline: null,
+  timeLimit: null,
+  pendingExtension: null,
+} as const;
 
 /**
  * Applies a recorded action without policy checks (the actor was authorized when it was taken);
@@ -71,20 +79,43 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
     const p = record.payload;
     return {
       status: nextStatus(null, 'report', p.fixedOnSpot),
-      districtCode: p.districtCode, districtPath: p.districtPath, categoryCode: p.categoryCode,
-      description: p.description, source: p.source,
+      districtCode: p.districtCode,
+      districtPath: p.districtPath,
+      categoryCode: p.categoryCode,
+      description: p.description,
+      source: p.source,
       location: p.location ? { lng: p.location.lng, lat: p.location.lat } : null,
-      address: p.address, gridId: p.gridId, gridPath: p.gridPath, communityId: p.communityId,
-      subdistrictId: p.subdistrictId, triageLevel: inLocalGrid(p) ? 'community' : 'district',
+      address: p.address,
+      gridId: p.gridId,
+      gridPath: p.gridPath,
+      communityId: p.communityId,
+      subdistrictId: p.subdistrictId,
+      triageLevel: inLocalGrid(p) ? 'community' : 'district',
       fixedOnSpot: p.fixedOnSpot,
       ...unassigned,
-      extensionCount: 0, reworkCount: 0, returnCount: 0, dispatchCount: 0, urgeCount: 0, superviseCount: 0,
-      mergedInto: null, absorbedCases: [], rejectionReason: null,
-      reporters: [record.actorId], reportedBy: record.actorId, reportedAt: at,
-      acceptedAt: null, dispatchedAt: null, startedAt: null,
-      firstFeedbackAt: null, firstFeedbackOnTime: null, lastFeedbackAt: null,
-      closedAt: null, rejectedAt: null, mergedAt: null,
-      updatedAt: at, version: 1,
+      extensionCount: 0,
+      reworkCount: 0,
+      returnCount: 0,
+      dispatchCount: 0,
+      urgeCount: 0,
+      superviseCount: 0,
+      mergedInto: null,
+      absorbedCases: [],
+      rejectionReason: null,
+      reporters: [record.actorId],
+      reportedBy: record.actorId,
+      reportedAt: at,
+      acceptedAt: null,
+      dispatchedAt: null,
+      startedAt: null,
+      firstFeedbackAt: null,
+      firstFeedbackOnTime: null,
+      lastFeedbackAt: null,
+      closedAt: null,
+      rejectedAt: null,
+      mergedAt: null,
+      updatedAt: at,
+      version: 1,
     };
   }
   const s = state!;
@@ -106,7 +137,8 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
         ...next,
         reporters: [...s.reporters, ...added],
         absorbedCases: s.absorbedCases.includes(record.payload.sourceCaseId)
-          ? s.absorbedCases : [...s.absorbedCases, record.payload.sourceCaseId],
+          ? s.absorbedCases
+          : [...s.absorbedCases, record.payload.sourceCaseId],
       };
     }
     case 'escalate_district':
@@ -114,10 +146,16 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
     case 'dispatch': {
       const p = record.payload;
       return {
-        ...next, triageLevel: aboveCommunity(s),
-        assignedUnitId: p.unitId, assignedUnitPath: p.unitPath, timeLimit: { ...p.timeLimit },
-        deadline: new Date(p.deadline), pendingExtension: null,
-        acceptedAt: s.acceptedAt ?? at, dispatchedAt: at, dispatchCount: s.dispatchCount + 1,
+        ...next,
+        triageLevel: aboveCommunity(s),
+        assignedUnitId: p.unitId,
+        assignedUnitPath: p.unitPath,
+        timeLimit: { ...p.timeLimit },
+        deadline: new Date(p.deadline),
+        pendingExtension: null,
+        acceptedAt: s.acceptedAt ?? at,
+        dispatchedAt: at,
+        dispatchCount: s.dispatchCount + 1,
       };
     }
     case 'return':
@@ -127,18 +165,32 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
     case 'request_extension':
       return {
         ...next,
-        pendingExtension: { extra: { ...record.payload.extra }, reason: record.payload.reason, requestedAt: at, requestedBy: record.actorId },
+        pendingExtension: {
+          extra: { ...record.payload.extra },
+          reason: record.payload.reason,
+          requestedAt: at,
+          requestedBy: record.actorId,
+        },
       };
     case 'approve_extension':
-      return { ...next, deadline: new Date(record.payload.deadline), pendingExtension: null, extensionCount: s.extensionCount + 1 };
+      return {
+        ...next,
+        deadline: new Date(record.payload.deadline),
+        pendingExtension: null,
+        extensionCount: s.extensionCount + 1,
+      };
     case 'deny_extension':
       return { ...next, pendingExtension: null };
     case 'feedback': {
       const first = s.firstFeedbackAt === null;
       return {
-        ...next, pendingExtension: null, lastFeedbackAt: at,
+        ...next,
+        pendingExtension: null,
+        lastFeedbackAt: at,
         firstFeedbackAt: first ? at : s.firstFeedbackAt,
-        firstFeedbackOnTime: first ? s.deadline === null || at.getTime() <= s.deadline.getTime() : s.firstFeedbackOnTime,
+        firstFeedbackOnTime: first
+          ? s.deadline === null || at.getTime() <= s.deadline.getTime()
+          : s.firstFeedbackOnTime,
       };
     }
     case 'verify_pass':
@@ -154,8 +206,13 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
     }
     case 'reopen':
       return {
-        ...next, ...unassigned, triageLevel: aboveCommunity(s), acceptedAt: at,
-        closedAt: null, rejectionReason: null, rejectedAt: null,
+        ...next,
+        ...unassigned,
+        triageLevel: aboveCommunity(s),
+        acceptedAt: at,
+        closedAt: null,
+        rejectionReason: null,
+        rejectedAt: null,
       };
     case 'urge':
       return { ...next, urgeCount: s.urgeCount + 1 };
@@ -165,11 +222,13 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
       return next;
     case 'relocate': {
       const { oldPath, newPath } = record.payload;
-      const rebase = (p: string | null) => (p !== null && p.startsWith(oldPath) ? newPath + p.slice(oldPath.length) : p);
+      const rebase = (p: string | null) =>
+        p !== null && p.startsWith(oldPath) ? newPath + p.slice(oldPath.length) : p;
       const gridMoved = s.gridPath !== null && s.gridPath.startsWith(oldPath);
       return {
         ...next,
-        gridPath: rebase(s.gridPath), assignedUnitPath: rebase(s.assignedUnitPath),
+        gridPath: rebase(s.gridPath),
+        assignedUnitPath: rebase(s.assignedUnitPath),
         ...(gridMoved ? { communityId: record.payload.communityId, subdistrictId: record.payload.subdistrictId } : {}),
       };
     }

@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 
-const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+const square = (x0: number, y0: number, x1: number, y1: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
+});
 const IN_GRID = { lng: 114.605, lat: 33.605 };
 
 for (const tdb of testDatabases()) {
@@ -13,17 +24,36 @@ for (const tdb of testDatabases()) {
     const cookies: Record<string, string> = {};
     let n = 0;
     /** A body no other test sends, so that counts and hashes never mix between tests. */
-    const body = (extra: Record<string, unknown> = {}) => ({ categoryCode: '0102', description: `暴露垃圾 ${++n}`, location: IN_GRID, ...extra });
+    const body = (extra: Record<string, unknown> = {}) => ({
+      categoryCode: '0102',
+      description: `暴露垃圾 ${++n}`,
+      location: IN_GRID,
+      ...extra,
+    });
     const report = (who: string, b: unknown, key?: string) =>
-      h.call('POST', '/api/v1/cases', { cookie: cookies[who], body: b, headers: key === undefined ? {} : { 'idempotency-key': key } });
+      h.call('POST', '/api/v1/cases', {
+        cookie: cookies[who],
+        body: b,
+        headers: key === undefined ? {} : { 'idempotency-key': key },
+      });
     const count = async (table: 'cases' | 'idempotency_keys' | 'audit_events') =>
-      Number((await h.database.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await h.database.db
+            .selectFrom(table)
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     beforeAll(async () => {
       h = await openHarness(tdb);
       cookies.admin = await h.login('admin');
       const mk = async (key: string, parent: string, kind: string, name: string) => {
-        const r = await h.call('POST', '/api/v1/units', { cookie: cookies.admin, body: { parentId: parent, kind, name } });
+        const r = await h.call('POST', '/api/v1/units', {
+          cookie: cookies.admin,
+          body: { parentId: parent, kind, name },
+        });
         expect(r.statusCode, r.body).toBe(201);
         ids[key] = r.json().id;
       };
@@ -31,12 +61,30 @@ for (const tdb of testDatabases()) {
       await mk('com', ids.sub, 'community', '北关社区');
       await mk('large', ids.com, 'grid_large', '北关社区第1网格');
       await mk('small', ids.large, 'grid_small', '北关社区第1网格-1');
-      await h.call('POST', `/api/v1/units/${ids.large}/boundaries`, { cookie: cookies.admin, body: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '北关社区第1网格-1' }, geometry: square(114.6, 33.6, 114.61, 33.61) }] } });
+      await h.call('POST', `/api/v1/units/${ids.large}/boundaries`, {
+        cookie: cookies.admin,
+        body: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { name: '北关社区第1网格-1' },
+              geometry: square(114.6, 33.6, 114.61, 33.61),
+            },
+          ],
+        },
+      });
       for (const username of ['gw01', 'gw02']) {
-        const r = await h.call('POST', '/api/v1/accounts', { cookie: cookies.admin, body: { username, displayName: username, unitId: ids.small, roles: ['grid_worker'] } });
+        const r = await h.call('POST', '/api/v1/accounts', {
+          cookie: cookies.admin,
+          body: { username, displayName: username, unitId: ids.small, roles: ['grid_worker'] },
+        });
         const temp = r.json().temporaryPassword;
         const c = await h.login(username, temp);
-        await h.call('POST', '/api/v1/auth/change-password', { cookie: c, body: { currentPassword: temp, newPassword: 'Passw0rd1' } });
+        await h.call('POST', '/api/v1/auth/change-password', {
+          cookie: c,
+          body: { currentPassword: temp, newPassword: 'Passw0rd1' },
+        });
         cookies[username] = c;
       }
     });
@@ -60,13 +108,20 @@ for (const tdb of testDatabases()) {
     it('replays the case as it is now, after others acted on it, and audits nothing new', async () => {
       const b = body();
       const first = (await report('gw01', b, 'report-0002')).json();
-      const commented = await h.call('POST', `/api/v1/cases/${first.id}/actions`, { cookie: cookies.gw01, body: { type: 'comment', comment: '补充说明' } });
+      const commented = await h.call('POST', `/api/v1/cases/${first.id}/actions`, {
+        cookie: cookies.gw01,
+        body: { type: 'comment', comment: '补充说明' },
+      });
       expect(commented.statusCode, commented.body).toBe(200);
       const audits = await count('audit_events');
       const again = await report('gw01', b, 'report-0002');
       expect(again.statusCode).toBe(201);
       expect(again.headers['idempotent-replayed']).toBe('true');
-      expect(again.json()).toMatchObject({ id: first.id, caseNumber: first.caseNumber, version: commented.json().version });
+      expect(again.json()).toMatchObject({
+        id: first.id,
+        caseNumber: first.caseNumber,
+        version: commented.json().version,
+      });
       expect(again.json().actions.map((a: { type: string }) => a.type)).toEqual(['report', 'comment']);
       expect(Object.keys(again.json()).sort()).toEqual(Object.keys(first).sort());
       expect(await count('audit_events')).toBe(audits);
@@ -79,7 +134,10 @@ for (const tdb of testDatabases()) {
       const other = await report('gw01', body(), 'report-0003');
       expect(other.statusCode).toBe(422);
       expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(other.json()).toMatchObject({ code: 'case.idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
+      expect(other.json()).toMatchObject({
+        code: 'case.idempotency_key_reused',
+        errors: [{ field: 'Idempotency-Key' }],
+      });
       expect(other.headers['idempotent-replayed']).toBeUndefined();
       expect(await count('cases')).toBe(before);
     });
@@ -140,7 +198,9 @@ for (const tdb of testDatabases()) {
       const b = body();
       const before = await count('cases');
       const [a, refused, c] = await Promise.all([
-        report('gw01', b, 'batch-key'), report('gw01', body({ categoryCode: '9999' }), 'batch-refused'), report('gw01', b, 'batch-key'),
+        report('gw01', b, 'batch-key'),
+        report('gw01', body({ categoryCode: '9999' }), 'batch-refused'),
+        report('gw01', b, 'batch-key'),
       ]);
       expect(refused.statusCode).toBe(422);
       expect([a.statusCode, c.statusCode]).toEqual([201, 201]);
@@ -165,7 +225,9 @@ for (const tdb of testDatabases()) {
     it('documents the header in the OpenAPI document', async () => {
       const doc = (await h.call('GET', '/api/v1/openapi.json')).json();
       const op = doc.paths['/api/v1/cases'].post;
-      expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }));
+      expect(op.parameters).toContainEqual(
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+      );
       expect(op.summary).toMatch(/Idempotency-Key/);
     });
   });

@@ -6,7 +6,18 @@ import { loadWorkCalendar } from '../../platform/calendar.js';
 import { rebuildKpiRollup, summaryOf } from '../commands/kpi-rollup.js';
 import { computeKpis, stateFromJson } from '../domain/index.js';
 
-const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+const square = (x0: number, y0: number, x1: number, y1: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
+});
 const IN_GRID = { lng: 114.605, lat: 33.605 };
 
 /**
@@ -20,16 +31,25 @@ for (const tdb of testDatabases()) {
     const ids: Record<string, string> = {};
     const cookies: Record<string, string> = {};
     const as = (who: string) => ({ cookie: cookies[who] });
-    const act = (who: string, id: string, body: Record<string, unknown>) => h.call('POST', `/api/v1/cases/${id}/actions`, { ...as(who), body });
-    const move = (unitId: string, parentId: string) => h.call('POST', `/api/v1/units/${unitId}/move`, { ...as('admin'), body: { parentId } });
-    const pathOf = async (id: string) => (await h.database.db.selectFrom('units').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
-    const listed = async (who: string) => ((await h.call('GET', '/api/v1/cases?limit=200', as(who))).json().items as { id: string }[]).map((c) => c.id);
+    const act = (who: string, id: string, body: Record<string, unknown>) =>
+      h.call('POST', `/api/v1/cases/${id}/actions`, { ...as(who), body });
+    const move = (unitId: string, parentId: string) =>
+      h.call('POST', `/api/v1/units/${unitId}/move`, { ...as('admin'), body: { parentId } });
+    const pathOf = async (id: string) =>
+      (await h.database.db.selectFrom('units').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
+    const listed = async (who: string) =>
+      ((await h.call('GET', '/api/v1/cases?limit=200', as(who))).json().items as { id: string }[]).map((c) => c.id);
     const cases: string[] = [];
     const snapshot = async () => ({
-      cases: await h.database.db.selectFrom('cases').select(['id', 'grid_path', 'community_id', 'subdistrict_id', 'assigned_unit_path', 'version', 'state']).orderBy('id').execute(),
+      cases: await h.database.db
+        .selectFrom('cases')
+        .select(['id', 'grid_path', 'community_id', 'subdistrict_id', 'assigned_unit_path', 'version', 'state'])
+        .orderBy('id')
+        .execute(),
       actions: (await h.database.db.selectFrom('case_actions').select('id').execute()).length,
-      rollup: (await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute())
-        .map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) })),
+      rollup: (
+        await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute()
+      ).map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) })),
       units: await h.database.db.selectFrom('units').select(['id', 'path', 'parent_id']).orderBy('id').execute(),
       audits: (await h.database.db.selectFrom('audit_events').select('id').execute()).length,
     });
@@ -38,7 +58,10 @@ for (const tdb of testDatabases()) {
       h = await openHarness(tdb, {}, { unitMoves });
       cookies.admin = await h.login('admin');
       const mk = async (key: string, parent: string, kind: string, name: string) => {
-        const r = await h.call('POST', '/api/v1/units', { ...as('admin'), body: { parentId: ids[parent] ?? parent, kind, name } });
+        const r = await h.call('POST', '/api/v1/units', {
+          ...as('admin'),
+          body: { parentId: ids[parent] ?? parent, kind, name },
+        });
         expect(r.statusCode, r.body).toBe(201);
         ids[key] = r.json().id;
       };
@@ -50,12 +73,30 @@ for (const tdb of testDatabases()) {
       await mk('large', 'com', 'grid_large', '北关社区第1网格');
       await mk('small', 'large', 'grid_small', '北关社区第1网格-1');
       await mk('dept', 'district', 'department', '川汇区城市管理局');
-      await h.call('POST', `/api/v1/units/${ids.large}/boundaries`, { ...as('admin'), body: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '北关社区第1网格-1' }, geometry: square(114.6, 33.6, 114.61, 33.61) }] } });
+      await h.call('POST', `/api/v1/units/${ids.large}/boundaries`, {
+        ...as('admin'),
+        body: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { name: '北关社区第1网格-1' },
+              geometry: square(114.6, 33.6, 114.61, 33.61),
+            },
+          ],
+        },
+      });
       const account = async (username: string, unit: string, roles: string[]) => {
-        const r = await h.call('POST', '/api/v1/accounts', { ...as('admin'), body: { username, displayName: username, unitId: ids[unit], roles } });
+        const r = await h.call('POST', '/api/v1/accounts', {
+          ...as('admin'),
+          body: { username, displayName: username, unitId: ids[unit], roles },
+        });
         const temp = r.json().temporaryPassword;
         const c = await h.login(username, temp);
-        await h.call('POST', '/api/v1/auth/change-password', { cookie: c, body: { currentPassword: temp, newPassword: 'Passw0rd1' } });
+        await h.call('POST', '/api/v1/auth/change-password', {
+          cookie: c,
+          body: { currentPassword: temp, newPassword: 'Passw0rd1' },
+        });
         cookies[username] = c;
       };
       await account('gw01', 'small', ['grid_worker']);
@@ -66,15 +107,32 @@ for (const tdb of testDatabases()) {
       await account('dc01', 'district', ['supervision_office']);
       // Three cases in the community's grid: one in the problem list, one closed, one dispatched (its clock runs).
       for (const d of ['北关路口暴露垃圾', '北关路灯不亮', '北关井盖缺失']) {
-        const r = await h.call('POST', '/api/v1/cases', { ...as('gw01'), body: { categoryCode: '0102', description: d, location: IN_GRID } });
+        const r = await h.call('POST', '/api/v1/cases', {
+          ...as('gw01'),
+          body: { categoryCode: '0102', description: d, location: IN_GRID },
+        });
         expect(r.statusCode, r.body).toBe(201);
         cases.push(r.json().id);
       }
       // And one outside every grid, which no community move touches.
-      expect((await h.call('POST', '/api/v1/cases', { ...as('admin'), body: { categoryCode: '0102', description: '区外道路积水', location: { lng: 114.7, lat: 33.7 } } })).statusCode).toBe(201);
+      expect(
+        (
+          await h.call('POST', '/api/v1/cases', {
+            ...as('admin'),
+            body: { categoryCode: '0102', description: '区外道路积水', location: { lng: 114.7, lat: 33.7 } },
+          })
+        ).statusCode,
+      ).toBe(201);
       for (const id of cases.slice(1)) {
         expect((await act('sub01', id, { type: 'accept' })).statusCode).toBe(200);
-        expect((await act('sub01', id, { type: 'dispatch', payload: { unitId: ids.dept, timeLimit: { value: 4, unit: 'hours' } } })).statusCode).toBe(200);
+        expect(
+          (
+            await act('sub01', id, {
+              type: 'dispatch',
+              payload: { unitId: ids.dept, timeLimit: { value: 4, unit: 'hours' } },
+            })
+          ).statusCode,
+        ).toBe(200);
       }
       expect((await act('cg01', cases[1], { type: 'start' })).statusCode).toBe(200);
       expect((await act('cg01', cases[1], { type: 'feedback', comment: '已修复' })).statusCode).toBe(200);
@@ -118,13 +176,16 @@ for (const tdb of testDatabases()) {
       expect(after.cases).toEqual(before.cases);
       expect(after.actions).toBe(before.actions);
       expect(after.rollup).toEqual(before.rollup);
-      expect(await h.database.db.selectFrom('audit_events').select('id').where('action', '=', 'case.follow_move').execute()).toEqual([]);
+      expect(
+        await h.database.db.selectFrom('audit_events').select('id').where('action', '=', 'case.follow_move').execute(),
+      ).toEqual([]);
     });
 
-    it('moves a community\'s cases into the new sub-district\'s scope, ledger and KPIs in the move\'s transaction', async () => {
+    it("moves a community's cases into the new sub-district's scope, ledger and KPIs in the move's transaction", async () => {
       expect(await listed('sub01')).toEqual(expect.arrayContaining(cases));
       const versions = new Map<string, number>();
-      for (const id of cases) versions.set(id, (await h.call('GET', `/api/v1/cases/${id}`, as('admin'))).json().version);
+      for (const id of cases)
+        versions.set(id, (await h.call('GET', `/api/v1/cases/${id}`, as('admin'))).json().version);
       const r = await move(ids.com, ids.sub2);
       expect(r.statusCode, r.body).toBe(200);
       const subPath = await pathOf(ids.sub);
@@ -138,7 +199,12 @@ for (const tdb of testDatabases()) {
         const st = stateFromJson(row.state);
         expect(row.grid_path).toBe(`${comPath}${ids.large}/${ids.small}/`);
         expect(st.gridPath).toBe(row.grid_path);
-        expect([row.subdistrict_id, st.subdistrictId, row.community_id, st.communityId]).toEqual([ids.sub2, ids.sub2, ids.com, ids.com]);
+        expect([row.subdistrict_id, st.subdistrictId, row.community_id, st.communityId]).toEqual([
+          ids.sub2,
+          ids.sub2,
+          ids.com,
+          ids.com,
+        ]);
         expect(row.version).toBe(versions.get(row.id)! + 1);
         expect(row.assigned_unit_path).toBe(st.assignedUnitPath);
       }
@@ -158,24 +224,48 @@ for (const tdb of testDatabases()) {
         const c = (await h.call('GET', `/api/v1/cases/${id}`, as('sub02'))).json();
         const moved = c.actions.filter((a: { type: string }) => a.type === 'relocate');
         expect(moved).toHaveLength(1);
-        expect(moved[0]).toMatchObject({ typeName: '区划调整', actorName: '系统', payload: { oldPath: `${subPath}${ids.com}/`, newPath: comPath, subdistrictId: ids.sub2, communityId: ids.com } });
+        expect(moved[0]).toMatchObject({
+          typeName: '区划调整',
+          actorName: '系统',
+          payload: {
+            oldPath: `${subPath}${ids.com}/`,
+            newPath: comPath,
+            subdistrictId: ids.sub2,
+            communityId: ids.com,
+          },
+        });
         expect(c.allowedActions).not.toContain('relocate');
       }
-      const audits = await h.database.db.selectFrom('audit_events').select(['entity_id', 'summary']).where('action', '=', 'case.follow_move').execute();
+      const audits = await h.database.db
+        .selectFrom('audit_events')
+        .select(['entity_id', 'summary'])
+        .where('action', '=', 'case.follow_move')
+        .execute();
       expect(audits).toEqual([{ entity_id: ids.com, summary: '「北关社区」移动后，其 3 件问题随之调整区划' }]);
-      expect(await h.database.db.selectFrom('audit_events').select('id').where('action', '=', 'case.relocate').execute()).toEqual([]);
+      expect(
+        await h.database.db.selectFrom('audit_events').select('id').where('action', '=', 'case.relocate').execute(),
+      ).toEqual([]);
 
       // KPIs of the old and new sub-district and of the district equal a fold over the cases, now and later.
       const reference = async (path: string | null, asOf: Date) => {
         const all = await h.database.db.selectFrom('cases').select('state').execute();
-        const states = all.map((x) => stateFromJson(x.state)).filter((st) => (path === null ? true : (st.gridPath ?? '').startsWith(path)));
-        return computeKpis(states.map(summaryOf), { asOf, calendar: await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai') }).counts;
+        const states = all
+          .map((x) => stateFromJson(x.state))
+          .filter((st) => (path === null ? true : (st.gridPath ?? '').startsWith(path)));
+        return computeKpis(states.map(summaryOf), {
+          asOf,
+          calendar: await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'),
+        }).counts;
       };
       for (const at of ['2026-11-30T02:00:00Z', '2026-12-02T02:00:00Z']) {
         h.clock.set(at);
         cookies.admin = await h.login('admin'); // sessions last 12 hours
         const kpis = async (unit?: string) => {
-          const res = await h.call('GET', `/api/v1/cases/kpis?${unit ? `unitId=${unit}&` : ''}from=2026-11-01&to=2026-12-31`, as('admin'));
+          const res = await h.call(
+            'GET',
+            `/api/v1/cases/kpis?${unit ? `unitId=${unit}&` : ''}from=2026-11-01&to=2026-12-31`,
+            as('admin'),
+          );
           expect(res.statusCode, res.body).toBe(200);
           return res.json().counts;
         };
@@ -188,9 +278,10 @@ for (const tdb of testDatabases()) {
       expect((await reference(subPath, new Date())).cases).toBe(0);
 
       // The roll-up equals a rebuild from the cases (the old area's rows are left at zero).
-      const counted = async () => (await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute())
-        .map((x) => ({ ...x, handling_millis: Number(x.handling_millis), closing_millis: Number(x.closing_millis) }))
-        .filter((x) => Object.entries(x).some(([k, v]) => typeof v === 'number' && v !== 0 && k !== 'day'));
+      const counted = async () =>
+        (await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute())
+          .map((x) => ({ ...x, handling_millis: Number(x.handling_millis), closing_millis: Number(x.closing_millis) }))
+          .filter((x) => Object.entries(x).some(([k, v]) => typeof v === 'number' && v !== 0 && k !== 'day'));
       const kept = await counted();
       expect(kept.some((x) => x.area_path === `${subPath}${ids.com}/`)).toBe(false);
       expect(kept.some((x) => x.area_path === comPath)).toBe(true);

@@ -24,9 +24,13 @@ export const LEDGER_COLUMNS: XlsxColumn[] = [
   { header: '销号', key: 'reconciled', width: 7 },
 ];
 
-
 /** Pages through the filtered ledger by keyset, 1,000 rows at a time, so memory stays flat. */
-export async function* ledgerRows(deps: CasesDeps, actor: Actor, filter: CaseListFilter, timeZone: string): AsyncGenerator<Record<string, unknown>> {
+export async function* ledgerRows(
+  deps: CasesDeps,
+  actor: Actor,
+  filter: CaseListFilter,
+  timeZone: string,
+): AsyncGenerator<Record<string, unknown>> {
   const local = (iso: string | null) => (iso ? formatLocalDateTime(new Date(iso), timeZone) : '');
   const db = deps.database.db;
   let after = filter.after;

@@ -1,8 +1,14 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import type { CaseActionTable, CaseTable } from '../../../kernel/db/schema.js';
 import {
-  allowedActions, CASE_ACTION_NAMES, CASE_STATUS_NAMES, recordFromJson, stateFromJson,
-  type CaseActor, type CaseState, type CaseStatus,
+  allowedActions,
+  CASE_ACTION_NAMES,
+  CASE_STATUS_NAMES,
+  recordFromJson,
+  stateFromJson,
+  type CaseActor,
+  type CaseState,
+  type CaseStatus,
 } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import type { UnitRef } from '../../org/index.js';
@@ -14,13 +20,26 @@ const fileUrl = (id: string) => ({ url: `/api/v1/files/${id}`, thumbnailUrl: `/a
  * Names of the units and categories a page of cases refers to: the units in one query (none for
  * those the caller already holds), the categories from the district's cached list.
  */
-async function lookups(deps: CasesDeps, ex: Executor, districtCode: string, rows: CaseTable[], extraUnitIds: (string | null)[] = [], known?: ReadonlyMap<string, UnitRef>) {
-  const ids = [...rows.flatMap((r) => [r.grid_id, r.community_id, r.subdistrict_id, r.assigned_unit_id]), ...extraUnitIds].filter((x): x is string => !!x);
+async function lookups(
+  deps: CasesDeps,
+  ex: Executor,
+  districtCode: string,
+  rows: CaseTable[],
+  extraUnitIds: (string | null)[] = [],
+  known?: ReadonlyMap<string, UnitRef>,
+) {
+  const ids = [
+    ...rows.flatMap((r) => [r.grid_id, r.community_id, r.subdistrict_id, r.assigned_unit_id]),
+    ...extraUnitIds,
+  ].filter((x): x is string => !!x);
   const missing = known ? ids.filter((id) => !known.has(id)) : ids;
   const units = new Map(known ?? []);
   if (missing.length) for (const [id, u] of await deps.org.unitsByIds(ex, missing)) units.set(id, u);
   const categories = (await categoryCache(deps.database.db).get(ex, districtCode)).byCode;
-  return { unit: (id: string | null) => (id ? units.get(id)?.name ?? null : null), category: (code: string) => categories.get(code)?.name ?? code };
+  return {
+    unit: (id: string | null) => (id ? (units.get(id)?.name ?? null) : null),
+    category: (code: string) => categories.get(code)?.name ?? code,
+  };
 }
 
 function summary(r: CaseTable, state: CaseState, names: Awaited<ReturnType<typeof lookups>>) {
@@ -50,7 +69,9 @@ function summary(r: CaseTable, state: CaseState, names: Awaited<ReturnType<typeo
     urgeCount: state.urgeCount,
     superviseCount: state.superviseCount,
     extensionCount: state.extensionCount,
-    pendingExtension: state.pendingExtension ? { ...state.pendingExtension.extra, reason: state.pendingExtension.reason } : null,
+    pendingExtension: state.pendingExtension
+      ? { ...state.pendingExtension.extra, reason: state.pendingExtension.reason }
+      : null,
     mergedInto: state.mergedInto,
     reportedAt: r.reported_at,
     closedAt: r.closed_at,
@@ -65,11 +86,27 @@ export async function presentCaseList(deps: CasesDeps, ex: Executor, districtCod
 }
 
 /** One case with its timeline; `units` are unit rows the caller already holds (e.g. from locating a new report). */
-export async function presentCase(deps: CasesDeps, ex: Executor, actor: CaseActor, row: CaseTable, actions: CaseActionTable[], units?: ReadonlyMap<string, UnitRef>) {
+export async function presentCase(
+  deps: CasesDeps,
+  ex: Executor,
+  actor: CaseActor,
+  row: CaseTable,
+  actions: CaseActionTable[],
+  units?: ReadonlyMap<string, UnitRef>,
+) {
   const state = stateFromJson(row.state);
   const records = actions.map((a) => ({ row: a, record: recordFromJson(a.record) }));
-  const names = await lookups(deps, ex, row.district_code, [row], records.map((r) => r.record.unitId), units);
-  const photos = records.flatMap(({ record }) => record.attachments.map((a) => ({ fileId: a.fileId, role: a.role ?? null, ...fileUrl(a.fileId) })));
+  const names = await lookups(
+    deps,
+    ex,
+    row.district_code,
+    [row],
+    records.map((r) => r.record.unitId),
+    units,
+  );
+  const photos = records.flatMap(({ record }) =>
+    record.attachments.map((a) => ({ fileId: a.fileId, role: a.role ?? null, ...fileUrl(a.fileId) })),
+  );
   return {
     ...summary(row, state, names),
     rejectionReason: state.rejectionReason,

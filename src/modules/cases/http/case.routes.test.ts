@@ -10,7 +10,18 @@ import { rebuildKpiRollup, summaryOf } from '../commands/kpi-rollup.js';
 import { computeKpis, stateFromJson } from '../domain/index.js';
 import { loadWorkCalendar } from '../../platform/calendar.js';
 
-const square = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+const square = (x0: number, y0: number, x1: number, y1: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
+});
 const IN_GRID = { lng: 114.605, lat: 33.605 };
 
 for (const tdb of testDatabases()) {
@@ -19,14 +30,19 @@ for (const tdb of testDatabases()) {
     const ids: Record<string, string> = {};
     const cookies: Record<string, string> = {};
     const as = (who: string) => ({ cookie: cookies[who] });
-    const act = (who: string, id: string, body: Record<string, unknown>) => h.call('POST', `/api/v1/cases/${id}/actions`, { ...as(who), body });
-    const report = (who: string, body: Record<string, unknown>) => h.call('POST', '/api/v1/cases', { ...as(who), body });
+    const act = (who: string, id: string, body: Record<string, unknown>) =>
+      h.call('POST', `/api/v1/cases/${id}/actions`, { ...as(who), body });
+    const report = (who: string, body: Record<string, unknown>) =>
+      h.call('POST', '/api/v1/cases', { ...as(who), body });
 
     beforeAll(async () => {
       h = await openHarness(tdb);
       cookies.admin = await h.login('admin');
       const mk = async (key: string, parent: string, kind: string, name: string) => {
-        const r = await h.call('POST', '/api/v1/units', { ...as('admin'), body: { parentId: ids[parent] ?? parent, kind, name } });
+        const r = await h.call('POST', '/api/v1/units', {
+          ...as('admin'),
+          body: { parentId: ids[parent] ?? parent, kind, name },
+        });
         expect(r.statusCode, r.body).toBe(201);
         ids[key] = r.json().id;
       };
@@ -37,12 +53,30 @@ for (const tdb of testDatabases()) {
       await mk('large', 'com', 'grid_large', '北关社区第1网格');
       await mk('small', 'large', 'grid_small', '北关社区第1网格-1');
       await mk('dept', 'district', 'department', '川汇区城市管理局');
-      await h.call('POST', `/api/v1/units/${ids.large}/boundaries`, { ...as('admin'), body: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '北关社区第1网格-1' }, geometry: square(114.6, 33.6, 114.61, 33.61) }] } });
+      await h.call('POST', `/api/v1/units/${ids.large}/boundaries`, {
+        ...as('admin'),
+        body: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { name: '北关社区第1网格-1' },
+              geometry: square(114.6, 33.6, 114.61, 33.61),
+            },
+          ],
+        },
+      });
       const account = async (username: string, unit: string, roles: string[]) => {
-        const r = await h.call('POST', '/api/v1/accounts', { ...as('admin'), body: { username, displayName: username, unitId: ids[unit], roles } });
+        const r = await h.call('POST', '/api/v1/accounts', {
+          ...as('admin'),
+          body: { username, displayName: username, unitId: ids[unit], roles },
+        });
         const temp = r.json().temporaryPassword;
         const c = await h.login(username, temp);
-        await h.call('POST', '/api/v1/auth/change-password', { cookie: c, body: { currentPassword: temp, newPassword: 'Passw0rd1' } });
+        await h.call('POST', '/api/v1/auth/change-password', {
+          cookie: c,
+          body: { currentPassword: temp, newPassword: 'Passw0rd1' },
+        });
         cookies[username] = c;
       };
       await account('gw01', 'small', ['grid_worker']);
@@ -61,19 +95,42 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(201);
       const c = r.json();
       expect(c.caseNumber).toBe('411602-20261130-0001');
-      expect(c).toMatchObject({ status: 'reported', gridId: ids.small, gridName: '北关社区第1网格-1', communityName: '北关社区', subdistrictName: '城北街道办事处', deadline: null, source: 'patrol' });
+      expect(c).toMatchObject({
+        status: 'reported',
+        gridId: ids.small,
+        gridName: '北关社区第1网格-1',
+        communityName: '北关社区',
+        subdistrictName: '城北街道办事处',
+        deadline: null,
+        source: 'patrol',
+      });
       expect(c.actions.map((a: { type: string }) => a.type)).toEqual(['report']);
       expect(c.allowedActions).toContain('comment');
       expect(c.allowedActions).not.toContain('accept');
       first = c;
-      const second = await report('gw01', { categoryCode: '0102', description: '又一处垃圾', location: { lng: 114.6052, lat: 33.6051 } });
+      const second = await report('gw01', {
+        categoryCode: '0102',
+        description: '又一处垃圾',
+        location: { lng: 114.6052, lat: 33.6051 },
+      });
       expect(second.json().caseNumber).toBe('411602-20261130-0002');
     });
 
     it('offers nearby open cases of the same category as duplicates, nearest first', async () => {
-      const r = await h.call('GET', `/api/v1/cases/duplicates?categoryCode=0102&lng=${IN_GRID.lng}&lat=${IN_GRID.lat}`, as('gw01'));
-      expect(r.json().items.map((x: { caseNumber: string }) => x.caseNumber)).toEqual(['411602-20261130-0001', '411602-20261130-0002']);
-      const other = await h.call('GET', `/api/v1/cases/duplicates?categoryCode=0502&lng=${IN_GRID.lng}&lat=${IN_GRID.lat}`, as('gw01'));
+      const r = await h.call(
+        'GET',
+        `/api/v1/cases/duplicates?categoryCode=0102&lng=${IN_GRID.lng}&lat=${IN_GRID.lat}`,
+        as('gw01'),
+      );
+      expect(r.json().items.map((x: { caseNumber: string }) => x.caseNumber)).toEqual([
+        '411602-20261130-0001',
+        '411602-20261130-0002',
+      ]);
+      const other = await h.call(
+        'GET',
+        `/api/v1/cases/duplicates?categoryCode=0502&lng=${IN_GRID.lng}&lat=${IN_GRID.lat}`,
+        as('gw01'),
+      );
       expect(other.json().items).toHaveLength(0);
     });
 
@@ -99,12 +156,19 @@ for (const tdb of testDatabases()) {
       r = await act('sub01', first.id, { type: 'dispatch', payload: { unitId: ids.dept } });
       expect(r.statusCode, r.body).toBe(200);
       // 0102 暴露垃圾: 4 working hours from Monday 2026-11-30 10:00 (+08:00): 2 h to noon, 2 h from 14:30 → 16:30.
-      expect(r.json()).toMatchObject({ status: 'dispatched', assignedUnitName: '川汇区城市管理局', deadline: '2026-11-30T08:30:00.000Z', deadlineStatus: 'on_time' });
+      expect(r.json()).toMatchObject({
+        status: 'dispatched',
+        assignedUnitName: '川汇区城市管理局',
+        deadline: '2026-11-30T08:30:00.000Z',
+        deadlineStatus: 'on_time',
+      });
       const inbox = await h.call('GET', '/api/v1/inbox', as('cg01'));
       expect(inbox.json().items[0]).toMatchObject({ kind: 'case.dispatch', entityId: first.id });
       expect((await act('cg01', first.id, { type: 'feedback' })).statusCode).toBe(409);
       expect((await act('cg01', first.id, { type: 'start' })).json().status).toBe('handling');
-      expect((await act('cg01', first.id, { type: 'feedback', comment: '已清运' })).json().status).toBe('pending_verification');
+      expect((await act('cg01', first.id, { type: 'feedback', comment: '已清运' })).json().status).toBe(
+        'pending_verification',
+      );
       expect((await h.call('POST', `/api/v1/cases/${first.id}/reconcile`, as('com01'))).statusCode).toBe(409);
       r = await act('gw01', first.id, { type: 'verify_pass' });
       expect(r.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
@@ -119,7 +183,10 @@ for (const tdb of testDatabases()) {
       const stale = await act('sub01', c.id, { type: 'accept', expectedVersion: 99 });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('case.version_conflict');
-      const both = await Promise.all([act('sub01', c.id, { type: 'accept', expectedVersion: 1 }), act('dc01', c.id, { type: 'comment', comment: '关注', expectedVersion: 1 })]);
+      const both = await Promise.all([
+        act('sub01', c.id, { type: 'accept', expectedVersion: 1 }),
+        act('dc01', c.id, { type: 'comment', comment: '关注', expectedVersion: 1 }),
+      ]);
       expect(both.map((x) => x.statusCode).sort()).toEqual([200, 409]);
       const after = (await h.call('GET', `/api/v1/cases/${c.id}`, as('sub01'))).json();
       expect(after.version).toBe(2);
@@ -128,7 +195,9 @@ for (const tdb of testDatabases()) {
 
     it('merges a duplicate into the case that lives on, keeping every reporter', async () => {
       const a = (await report('gw01', { categoryCode: '0201', description: '电线杆小广告', location: IN_GRID })).json();
-      const b = (await report('com01', { categoryCode: '0201', description: '同一处小广告', location: IN_GRID })).json();
+      const b = (
+        await report('com01', { categoryCode: '0201', description: '同一处小广告', location: IN_GRID })
+      ).json();
       const r = await act('sub01', b.id, { type: 'merge', payload: { targetCaseId: a.id } });
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json()).toMatchObject({ status: 'merged', mergedInto: a.id });
@@ -138,14 +207,22 @@ for (const tdb of testDatabases()) {
     });
 
     it('keeps a case reported outside every grid, flags it and leaves its triage to the district', async () => {
-      const r = await report('dc01', { categoryCode: '5201', description: '城郊疑似违法占用耕地', location: { lng: 114.9, lat: 33.4 } });
+      const r = await report('dc01', {
+        categoryCode: '5201',
+        description: '城郊疑似违法占用耕地',
+        location: { lng: 114.9, lat: 33.4 },
+      });
       expect(r.statusCode, r.body).toBe(201);
       expect(r.json()).toMatchObject({ outOfGrid: true, gridId: null });
       expect(r.json().allowedActions).toContain('accept');
       // District accounts find it in the ledger; a sub-district's ledger does not list it.
-      const listed = (await h.call('GET', '/api/v1/cases?limit=200', as('dc01'))).json().items.map((c: { id: string }) => c.id);
+      const listed = (await h.call('GET', '/api/v1/cases?limit=200', as('dc01')))
+        .json()
+        .items.map((c: { id: string }) => c.id);
       expect(listed).toContain(r.json().id);
-      const sub = (await h.call('GET', '/api/v1/cases?limit=200', as('sub01'))).json().items.map((c: { id: string }) => c.id);
+      const sub = (await h.call('GET', '/api/v1/cases?limit=200', as('sub01')))
+        .json()
+        .items.map((c: { id: string }) => c.id);
       expect(sub).not.toContain(r.json().id);
     });
 
@@ -156,9 +233,19 @@ for (const tdb of testDatabases()) {
       expect(unknown.json().errors[0].field).toBe('categoryCode');
       const nowhere = await report('gw01', { categoryCode: '0102', description: '没有位置' });
       expect(nowhere.json().errors[0].field).toBe('location');
-      const extra = await report('gw01', { categoryCode: '0102', description: '多余字段', location: IN_GRID, priority: 'high' });
+      const extra = await report('gw01', {
+        categoryCode: '0102',
+        description: '多余字段',
+        location: IN_GRID,
+        priority: 'high',
+      });
       expect(extra.statusCode).toBe(400);
-      const photo = await report('gw01', { categoryCode: '0102', description: '照片不存在', location: IN_GRID, photoIds: ['01900000-0000-7000-8000-000000000000'] });
+      const photo = await report('gw01', {
+        categoryCode: '0102',
+        description: '照片不存在',
+        location: IN_GRID,
+        photoIds: ['01900000-0000-7000-8000-000000000000'],
+      });
       expect(photo.json().errors[0].field).toBe('photoIds[0]');
       const reject = await act('sub01', first.id, { type: 'reopen', payload: {} });
       expect(reject.statusCode).toBe(422);
@@ -168,14 +255,33 @@ for (const tdb of testDatabases()) {
 
     it('takes a photo with EXIF GPS, places the report by it, and shows the photo only to those who may see the case', async () => {
       // 114°36'18"E 33°36'18"N = 114.605, 33.605: inside the grid.
-      const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 130, b: 90 } } }).jpeg()
-        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '33/1 36/1 18/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 36/1 18/1' } }).toBuffer();
+      const jpeg = await sharp({
+        create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 130, b: 90 } },
+      })
+        .jpeg()
+        .withExif({
+          IFD3: {
+            GPSLatitudeRef: 'N',
+            GPSLatitude: '33/1 36/1 18/1',
+            GPSLongitudeRef: 'E',
+            GPSLongitude: '114/1 36/1 18/1',
+          },
+        })
+        .toBuffer();
       const boundary = '----cg' + Date.now();
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-        jpeg, Buffer.from(`\r\n--${boundary}--\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        jpeg,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const up = await h.app.inject({ method: 'POST', url: '/api/v1/files', headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      const up = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/files',
+        headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
       expect(up.statusCode, up.body).toBe(201);
       expect(up.json()).toMatchObject({ mimeType: 'image/jpeg', width: 640, height: 480 });
       expect(up.json().gps.lng).toBeCloseTo(114.605, 6);
@@ -187,8 +293,15 @@ for (const tdb of testDatabases()) {
       expect(thumb.statusCode).toBe(200);
       expect(thumb.headers['content-type']).toBe('image/jpeg');
       expect((await h.call('GET', r.json().photos[0].url, as('sub02'))).statusCode).toBe(404);
-      const text = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nnot an image\r\n--${boundary}--\r\n`);
-      const bad = await h.app.inject({ method: 'POST', url: '/api/v1/files', headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: text });
+      const text = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nnot an image\r\n--${boundary}--\r\n`,
+      );
+      const bad = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/files',
+        headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: text,
+      });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().errors[0].field).toBe('file');
     });
@@ -199,7 +312,9 @@ for (const tdb of testDatabases()) {
       const q = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('小广告')}`, as('sub01'));
       expect(q.json().items).toHaveLength(2);
       const short = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('垃圾')}`, as('sub01'));
-      expect(short.json().items.map((c: { description: string }) => c.description)).toEqual(expect.arrayContaining(['北关路口暴露垃圾一堆', '又一处垃圾']));
+      expect(short.json().items.map((c: { description: string }) => c.description)).toEqual(
+        expect.arrayContaining(['北关路口暴露垃圾一堆', '又一处垃圾']),
+      );
       const syntax = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('"OR 小广告*')}`, as('sub01'));
       expect(syntax.statusCode).toBe(200);
       expect(syntax.json().items).toHaveLength(0);
@@ -208,12 +323,20 @@ for (const tdb of testDatabases()) {
       expect(p1.items).toHaveLength(2);
       expect(p2.items[0].id < p1.items[1].id).toBe(true);
       // Several statuses: newest first across all of them, paged by cursor, as one list would be.
-      const all = (await h.call('GET', '/api/v1/cases?limit=200', as('admin'))).json().items
-        .filter((c: { status: string }) => ['reported', 'closed', 'merged'].includes(c.status)).map((c: { id: string }) => c.id);
+      const all = (await h.call('GET', '/api/v1/cases?limit=200', as('admin')))
+        .json()
+        .items.filter((c: { status: string }) => ['reported', 'closed', 'merged'].includes(c.status))
+        .map((c: { id: string }) => c.id);
       const pages: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: { id: string }[]; nextCursor: string | null } = (await h.call('GET', `/api/v1/cases?status=reported,closed,merged&limit=2${cursor ? `&cursor=${cursor}` : ''}`, as('admin'))).json();
+        const page: { items: { id: string }[]; nextCursor: string | null } = (
+          await h.call(
+            'GET',
+            `/api/v1/cases?status=reported,closed,merged&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+            as('admin'),
+          )
+        ).json();
         pages.push(...page.items.map((c: { id: string }) => c.id));
         cursor = page.nextCursor;
       } while (cursor);
@@ -246,8 +369,13 @@ for (const tdb of testDatabases()) {
     it('gives from the roll-up exactly what folding every case gives, and a rebuild restores the same roll-up', async () => {
       const reference = async (path: string | null, asOf: Date) => {
         const rows = await h.database.db.selectFrom('cases').select('state').execute();
-        const states = rows.map((r) => stateFromJson(r.state)).filter((st) => (path === null ? true : (st.gridPath ?? '').startsWith(path)));
-        return computeKpis(states.map(summaryOf), { asOf, calendar: await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai') }).counts;
+        const states = rows
+          .map((r) => stateFromJson(r.state))
+          .filter((st) => (path === null ? true : (st.gridPath ?? '').startsWith(path)));
+        return computeKpis(states.map(summaryOf), {
+          asOf,
+          calendar: await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'),
+        }).counts;
       };
       const sub = (await h.call('GET', `/api/v1/units/${ids.sub}`, as('admin'))).json();
       const subPath = `/${[...sub.ancestors.map((u: { id: string }) => u.id), sub.id].join('/')}/`;
@@ -258,16 +386,39 @@ for (const tdb of testDatabases()) {
         expect(res.statusCode, res.body).toBe(200);
         const district = res.json();
         expect(district.counts).toEqual(await reference(null, new Date(at)));
-        const chengbei = (await h.call('GET', `/api/v1/cases/kpis?unitId=${ids.sub}&from=2026-11-01&to=2026-12-31`, as('admin'))).json();
+        const chengbei = (
+          await h.call('GET', `/api/v1/cases/kpis?unitId=${ids.sub}&from=2026-11-01&to=2026-12-31`, as('admin'))
+        ).json();
         expect(chengbei.counts).toEqual(await reference(subPath, new Date(at)));
       }
       h.clock.set('2026-11-30T02:00:00.000Z');
       cookies.admin = await h.login('admin');
-      const before = await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute();
+      const before = await h.database.db
+        .selectFrom('case_kpi_rollup')
+        .selectAll()
+        .orderBy('area_path')
+        .orderBy('day')
+        .execute();
       await rebuildKpiRollup(h.database.db, '411602', await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'));
-      const after = await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute();
-      expect(after.map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) })))
-        .toEqual(before.map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) })));
+      const after = await h.database.db
+        .selectFrom('case_kpi_rollup')
+        .selectAll()
+        .orderBy('area_path')
+        .orderBy('day')
+        .execute();
+      expect(
+        after.map((r) => ({
+          ...r,
+          handling_millis: Number(r.handling_millis),
+          closing_millis: Number(r.closing_millis),
+        })),
+      ).toEqual(
+        before.map((r) => ({
+          ...r,
+          handling_millis: Number(r.handling_millis),
+          closing_millis: Number(r.closing_millis),
+        })),
+      );
       expect(after.length).toBeGreaterThan(0);
     });
 
@@ -275,14 +426,21 @@ for (const tdb of testDatabases()) {
       const c = (await report('gw01', { categoryCode: '0104', description: '道路不洁', location: IN_GRID })).json();
       await act('sub01', c.id, { type: 'accept' });
       await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.dept } });
-      const deps = { database: h.database, clock: h.clock, config: (await import('../../../kernel/config.js')).loadConfig({}), org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) };
+      const deps = {
+        database: h.database,
+        clock: h.clock,
+        config: (await import('../../../kernel/config.js')).loadConfig({}),
+        org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+      };
       const near = await checkDeadlines(deps, new Date('2026-11-30T06:00:00Z'));
       expect(near.changed).toBeGreaterThanOrEqual(1);
       expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).json().deadlineStatus).toBe('near_overdue');
       await checkDeadlines(deps, new Date('2026-12-01T02:00:00Z'));
       const overdue = (await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).json();
       expect(overdue).toMatchObject({ deadlineStatus: 'overdue', escalationLevel: expect.any(Number) });
-      const kinds = (await h.call('GET', '/api/v1/inbox', as('cg01'))).json().items.map((m: { kind: string }) => m.kind);
+      const kinds = (await h.call('GET', '/api/v1/inbox', as('cg01')))
+        .json()
+        .items.map((m: { kind: string }) => m.kind);
       expect(kinds).toContain('case.near_overdue');
       expect(kinds.some((k: string) => k.startsWith('case.overdue'))).toBe(true);
       const again = await checkDeadlines(deps, new Date('2026-12-01T02:00:00Z'));
@@ -303,24 +461,42 @@ for (const tdb of testDatabases()) {
     });
 
     it('uses a category edit at once: renamed in the ledger, refused for reports once inactive', async () => {
-      expect((await h.call('PATCH', '/api/v1/case-categories/0104', { ...as('admin'), body: { name: '暴露垃圾（改）' } })).statusCode).toBe(204);
+      expect(
+        (await h.call('PATCH', '/api/v1/case-categories/0104', { ...as('admin'), body: { name: '暴露垃圾（改）' } }))
+          .statusCode,
+      ).toBe(204);
       const r = await report('gw01', { categoryCode: '0104', description: '北关路口暴露垃圾', location: IN_GRID });
       expect(r.json().categoryName).toBe('暴露垃圾（改）');
-      expect((await h.call('PATCH', '/api/v1/case-categories/0104', { ...as('admin'), body: { active: false } })).statusCode).toBe(204);
-      const refused = await report('gw01', { categoryCode: '0104', description: '北关路口暴露垃圾', location: IN_GRID });
+      expect(
+        (await h.call('PATCH', '/api/v1/case-categories/0104', { ...as('admin'), body: { active: false } })).statusCode,
+      ).toBe(204);
+      const refused = await report('gw01', {
+        categoryCode: '0104',
+        description: '北关路口暴露垃圾',
+        location: IN_GRID,
+      });
       expect(refused.json()).toMatchObject({ code: 'case.unknown_category' });
     });
 
     it('computes deadlines with a calendar day the admin has just changed, and again once it is removed', async () => {
       const dispatched = async () => {
-        const c = (await report('gw01', { categoryCode: '0103', description: '北关路口积存渣土', location: IN_GRID })).json();
+        const c = (
+          await report('gw01', { categoryCode: '0103', description: '北关路口积存渣土', location: IN_GRID })
+        ).json();
         await act('sub01', c.id, { type: 'accept' });
         const r = await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.dept } });
         expect(r.statusCode, r.body).toBe(200);
         return r.json().deadline as string;
       };
       const before = await dispatched();
-      expect((await h.call('PUT', '/api/v1/calendar/days/2026-12-01', { ...as('admin'), body: { kind: 'holiday', name: '测试' } })).statusCode).toBe(204);
+      expect(
+        (
+          await h.call('PUT', '/api/v1/calendar/days/2026-12-01', {
+            ...as('admin'),
+            body: { kind: 'holiday', name: '测试' },
+          })
+        ).statusCode,
+      ).toBe(204);
       const withHoliday = await dispatched();
       expect(Date.parse(withHoliday)).toBeGreaterThan(Date.parse(before));
       expect((await h.call('DELETE', '/api/v1/calendar/days/2026-12-01', as('admin'))).statusCode).toBe(204);

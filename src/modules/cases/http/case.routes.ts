@@ -4,7 +4,14 @@ import { IdempotencyKeyHeaders, requestHash } from '../../../kernel/http/idempot
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
-import { CaseActionBody, DuplicatesQuery, KpisQuery, ListCasesQuery, ReportCaseBody, UpdateCategoryBody } from '../../../contracts/cases.js';
+import {
+  CaseActionBody,
+  DuplicatesQuery,
+  KpisQuery,
+  ListCasesQuery,
+  ReportCaseBody,
+  UpdateCategoryBody,
+} from '../../../contracts/cases.js';
 import { caseKpis, findDuplicates, getCase, listCases, listFilter } from '../commands/case-queries.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
@@ -17,79 +24,148 @@ import { ledgerRows, LEDGER_COLUMNS } from './case.export.js';
 
 export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void {
   route(app, {
-    method: 'GET', url: '/api/v1/case-categories', tag: 'cases', permission: 'case.read',
+    method: 'GET',
+    url: '/api/v1/case-categories',
+    tag: 'cases',
+    permission: 'case.read',
     summary: 'Case categories (GB/T 30428.2 events and local ones) with time limits and default units',
     async handler({ actor }) {
       const db = deps.database.db;
-      const rows = await db.selectFrom('case_categories').selectAll().where('district_code', '=', actor.districtCode).orderBy('sort_order').execute();
-      const units = await deps.org.unitsByIds(db, rows.map((r) => r.default_unit_id).filter((x): x is string => !!x));
+      const rows = await db
+        .selectFrom('case_categories')
+        .selectAll()
+        .where('district_code', '=', actor.districtCode)
+        .orderBy('sort_order')
+        .execute();
+      const units = await deps.org.unitsByIds(
+        db,
+        rows.map((r) => r.default_unit_id).filter((x): x is string => !!x),
+      );
       return {
         items: rows.map((r) => ({
-          code: r.code, parentCode: r.parent_code, name: r.name, level: r.level, source: r.source,
-          timeLimit: r.time_limit_value && r.time_limit_unit ? { value: r.time_limit_value, unit: r.time_limit_unit } : null,
-          defaultUnitId: r.default_unit_id, defaultUnitName: r.default_unit_id ? units.get(r.default_unit_id)?.name ?? null : null,
-          duplicateRadiusM: r.duplicate_radius_m, active: r.active === 1,
+          code: r.code,
+          parentCode: r.parent_code,
+          name: r.name,
+          level: r.level,
+          source: r.source,
+          timeLimit:
+            r.time_limit_value && r.time_limit_unit ? { value: r.time_limit_value, unit: r.time_limit_unit } : null,
+          defaultUnitId: r.default_unit_id,
+          defaultUnitName: r.default_unit_id ? (units.get(r.default_unit_id)?.name ?? null) : null,
+          duplicateRadiusM: r.duplicate_radius_m,
+          active: r.active === 1,
         })),
       };
     },
   });
   route(app, {
-    method: 'PATCH', url: '/api/v1/case-categories/:code', tag: 'cases', permission: 'category.write', status: 204,
-    params: z.strictObject({ code: z.string().regex(/^\d{2}(\d{2})?$/) }), body: UpdateCategoryBody,
+    method: 'PATCH',
+    url: '/api/v1/case-categories/:code',
+    tag: 'cases',
+    permission: 'category.write',
+    status: 204,
+    params: z.strictObject({ code: z.string().regex(/^\d{2}(\d{2})?$/) }),
+    body: UpdateCategoryBody,
     summary: 'Edit a category: name, time limit, default responsible unit, duplicate radius, active',
     handler: ({ actor, params, body, req }) => updateCategory(deps, actor, params.code, body, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/cases/dispatch-units', tag: 'cases', permission: 'case.read',
-    summary: 'The departments and outside units of the district a case can be dispatched to (outside the caller’s own scope)',
+    method: 'GET',
+    url: '/api/v1/cases/dispatch-units',
+    tag: 'cases',
+    permission: 'case.read',
+    summary:
+      'The departments and outside units of the district a case can be dispatched to (outside the caller’s own scope)',
     async handler({ actor }) {
       const units = await deps.org.dispatchTargets(deps.database.db, actor.districtCode);
-      return { items: units.map((u) => ({ id: u.id, parentId: u.path.split('/').filter(Boolean).at(-2) ?? null, kind: u.kind, code: u.code, name: u.name, districtCode: u.districtCode, status: u.status, hasBoundary: false, childCount: 0 })) };
+      return {
+        items: units.map((u) => ({
+          id: u.id,
+          parentId: u.path.split('/').filter(Boolean).at(-2) ?? null,
+          kind: u.kind,
+          code: u.code,
+          name: u.name,
+          districtCode: u.districtCode,
+          status: u.status,
+          hasBoundary: false,
+          childCount: 0,
+        })),
+      };
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/cases', tag: 'cases', permission: 'case.report', body: ReportCaseBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/cases',
+    tag: 'cases',
+    permission: 'case.report',
+    body: ReportCaseBody,
+    status: 201,
     headers: IdempotencyKeyHeaders,
-    summary: 'Report a problem (发现上报); the grid is located automatically; 立行整改 with before/after photos. '
-      + 'Safe to resend with an Idempotency-Key header (per account, kept 7 days): the same key and body answer the first case '
-      + 'with Idempotent-Replayed: true; the same key with another body is refused (422)',
+    summary:
+      'Report a problem (发现上报); the grid is located automatically; 立行整改 with before/after photos. ' +
+      'Safe to resend with an Idempotency-Key header (per account, kept 7 days): the same key and body answer the first case ' +
+      'with Idempotent-Replayed: true; the same key with another body is refused (422)',
     async handler({ actor, body, headers, req, reply }) {
       const key = headers['idempotency-key'];
       // Answered from what the report wrote: the new case, its one action, the units it located.
       const { row, actions, units, replayed } = await recordReport(deps, actor, body, {
-        requestId: req.id, ...(key !== undefined ? { idempotency: { key, requestHash: requestHash(body) } } : {}),
+        requestId: req.id,
+        ...(key !== undefined ? { idempotency: { key, requestHash: requestHash(body) } } : {}),
       });
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       return presentCase(deps, deps.database.db, toCaseActor(actor), row, actions, units);
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/cases', tag: 'cases', permission: 'case.read', query: ListCasesQuery,
+    method: 'GET',
+    url: '/api/v1/cases',
+    tag: 'cases',
+    permission: 'case.read',
+    query: ListCasesQuery,
     summary: 'The ledger: cases in scope with filters, newest first, keyset-paged by cursor',
     handler: ({ actor, query }) => listCases(deps, actor, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/cases/duplicates', tag: 'cases', permission: 'case.read', query: DuplicatesQuery,
+    method: 'GET',
+    url: '/api/v1/cases/duplicates',
+    tag: 'cases',
+    permission: 'case.read',
+    query: DuplicatesQuery,
     summary: 'Up to five open cases of the category near a point, nearest first',
     handler: ({ actor, query }) => findDuplicates(deps, actor, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/cases/kpis', tag: 'cases', permission: 'case.read', query: KpisQuery,
+    method: 'GET',
+    url: '/api/v1/cases/kpis',
+    tag: 'cases',
+    permission: 'case.read',
+    query: KpisQuery,
     summary: 'GB/T 30428.4 indicators (结案率, 按期结案率, 返工率 …) for a unit subtree and period',
     handler: ({ actor, query }) => caseKpis(deps, actor, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/cases/export.xlsx', tag: 'cases', permission: 'case.read', query: ListCasesQuery,
+    method: 'GET',
+    url: '/api/v1/cases/export.xlsx',
+    tag: 'cases',
+    permission: 'case.read',
+    query: ListCasesQuery,
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     summary: 'The ledger as .xlsx with Chinese headers, streamed (bounded memory for 100,000 rows)',
     async handler({ actor, query, reply, req }) {
       const filter = await listFilter(deps, actor, query, 1000);
-      const stream = xlsxStream({
-        sheetName: '问题台账', title: `${deps.config.districtName}问题台账`,
-        subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
-        columns: LEDGER_COLUMNS, rows: ledgerRows(deps, actor, filter, deps.config.timeZone),
-      }, (err) => req.log.error({ err }, 'ledger export failed'));
-      const name = encodeURIComponent(`问题台账-${formatLocalDateTime(deps.clock.now(), deps.config.timeZone).slice(0, 10)}.xlsx`);
+      const stream = xlsxStream(
+        {
+          sheetName: '问题台账',
+          title: `${deps.config.districtName}问题台账`,
+          subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
+          columns: LEDGER_COLUMNS,
+          rows: ledgerRows(deps, actor, filter, deps.config.timeZone),
+        },
+        (err) => req.log.error({ err }, 'ledger export failed'),
+      );
+      const name = encodeURIComponent(
+        `问题台账-${formatLocalDateTime(deps.clock.now(), deps.config.timeZone).slice(0, 10)}.xlsx`,
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)
@@ -97,20 +173,34 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/cases/:id', tag: 'cases', permission: 'case.read', params: IdParams,
+    method: 'GET',
+    url: '/api/v1/cases/:id',
+    tag: 'cases',
+    permission: 'case.read',
+    params: IdParams,
     summary: 'One case with its timeline, photos and the actions the caller may take now',
     handler: ({ actor, params }) => getCase(deps, actor, params.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/cases/:id/actions', tag: 'cases', permission: 'case.read', params: IdParams, body: CaseActionBody,
-    summary: 'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first',
+    method: 'POST',
+    url: '/api/v1/cases/:id/actions',
+    tag: 'cases',
+    permission: 'case.read',
+    params: IdParams,
+    body: CaseActionBody,
+    summary:
+      'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first',
     async handler({ actor, params, body, req }) {
       await takeAction(deps, actor, params.id, body, req.id);
       return getCase(deps, actor, params.id);
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/cases/:id/reconcile', tag: 'cases', permission: 'case.read', params: IdParams,
+    method: 'POST',
+    url: '/api/v1/cases/:id/reconcile',
+    tag: 'cases',
+    permission: 'case.read',
+    params: IdParams,
     summary: '对账销号: check a closed case off the ledger',
     async handler({ actor, params, req }) {
       await reconcileCase(deps, actor, params.id, req.id);

@@ -12,13 +12,36 @@ function row(i: number): CaseTable {
   const id = `0190${String(i).padStart(4, '0')}-0000-7000-8000-000000000000`;
   const gridPath = PATHS[i % PATHS.length];
   return {
-    id, district_code: '411602', case_number: `411602-20261130-${String(i).padStart(4, '0')}`, category_code: '0102',
-    description: `${WORDS[i % WORDS.length]}${i % 7 === 0 ? '，七一路' : ''}`, lng: null, lat: null, address: i % 5 === 0 ? '七一路口' : null,
-    source: 'patrol', grid_id: null, grid_path: gridPath, community_id: null, subdistrict_id: null, out_of_grid: 0,
-    status: STATUSES[(i * 3) % STATUSES.length], assigned_unit_id: null, assigned_unit_path: i % 11 === 0 ? '/d/s1/dept/' : null,
-    deadline: null, deadline_status: 'none', escalation_level: 0, state: '{}', version: 1, reporter_id: null,
-    reported_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(), dispatched_at: null, closed_at: null,
-    first_feedback_at: null, reconciled_at: null, reconciled_by: null, updated_at: '2026-11-30T00:00:00.000Z',
+    id,
+    district_code: '411602',
+    case_number: `411602-20261130-${String(i).padStart(4, '0')}`,
+    category_code: '0102',
+    description: `${WORDS[i % WORDS.length]}${i % 7 === 0 ? '，七一路' : ''}`,
+    lng: null,
+    lat: null,
+    address: i % 5 === 0 ? '七一路口' : null,
+    source: 'patrol',
+    grid_id: null,
+    grid_path: gridPath,
+    community_id: null,
+    subdistrict_id: null,
+    out_of_grid: 0,
+    status: STATUSES[(i * 3) % STATUSES.length],
+    assigned_unit_id: null,
+    assigned_unit_path: i % 11 === 0 ? '/d/s1/dept/' : null,
+    deadline: null,
+    deadline_status: 'none',
+    escalation_level: 0,
+    state: '{}',
+    version: 1,
+    reporter_id: null,
+    reported_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
+    dispatched_at: null,
+    closed_at: null,
+    first_feedback_at: null,
+    reconciled_at: null,
+    reconciled_by: null,
+    updated_at: '2026-11-30T00:00:00.000Z',
   };
 }
 
@@ -27,7 +50,10 @@ for (const tdb of testDatabases()) {
     let database: Database;
     beforeAll(async () => {
       database = await tdb.open();
-      await database.db.insertInto('cases').values(Array.from({ length: 400 }, (_, i) => row(i))).execute();
+      await database.db
+        .insertInto('cases')
+        .values(Array.from({ length: 400 }, (_, i) => row(i)))
+        .execute();
     });
     afterAll(async () => database?.close());
 
@@ -39,7 +65,10 @@ for (const tdb of testDatabases()) {
       ['a case number', { q: '411602-20261130-0013' }],
       ['a word in no case', { q: '无人机航拍', status: ['closed'] }],
       ['ASCII in either case', { q: 'led灯箱' }],
-      ['a word and a district scope with cases in no grid', { q: '路灯不亮', scopePath: '/d/', districtPath: '/d/', districtCode: '411602' }],
+      [
+        'a word and a district scope with cases in no grid',
+        { q: '路灯不亮', scopePath: '/d/', districtPath: '/d/', districtCode: '411602' },
+      ],
     ];
     for (const [what, f] of cases) {
       it(`finds the same page, newest first, from the FTS matches as by walking: ${what}`, async () => {
@@ -49,31 +78,59 @@ for (const tdb of testDatabases()) {
         expect(fts.map((r) => r.id)).toEqual(walk.map((r) => r.id));
         expect(walk.map((r) => r.id)).toEqual([...walk.map((r) => r.id)].sort().reverse());
         if (f.q !== '无人机航拍') expect(walk.length).toBeGreaterThan(0);
-        for (const r of walk) expect(`${r.description}${r.address ?? ''}${r.case_number}`.toLowerCase()).toContain(f.q!.toLowerCase());
+        for (const r of walk)
+          expect(`${r.description}${r.address ?? ''}${r.case_number}`.toLowerCase()).toContain(f.q!.toLowerCase());
         if (walk.length === filter.limit) {
-          const next = await caseStore.list(database.db, database.dialect, { ...filter, after: walk[walk.length - 1].id }, 'fts');
-          expect(next.map((r) => r.id)).toEqual((await caseStore.list(database.db, database.dialect, { ...filter, after: walk[walk.length - 1].id }, 'walk')).map((r) => r.id));
+          const next = await caseStore.list(
+            database.db,
+            database.dialect,
+            { ...filter, after: walk[walk.length - 1].id },
+            'fts',
+          );
+          expect(next.map((r) => r.id)).toEqual(
+            (
+              await caseStore.list(
+                database.db,
+                database.dialect,
+                { ...filter, after: walk[walk.length - 1].id },
+                'walk',
+              )
+            ).map((r) => r.id),
+          );
         }
       });
     }
 
     // Too short for a trigram: SQLite walks, and PostgreSQL must not read its whole pg_trgm index.
-    for (const [q, status] of [['路灯', ['closed', 'rejected']], ['口', ['reported', 'closed']], ['水', undefined]] as const) {
+    for (const [q, status] of [
+      ['路灯', ['closed', 'rejected']],
+      ['口', ['reported', 'closed']],
+      ['水', undefined],
+    ] as const) {
       it(`finds a ${[...q].length}-character word by walking, newest first: ${q}`, async () => {
         const filter: CaseListFilter = { ...base, q, status: status ? [...status] : undefined, limit: 50 };
         expect(await caseStore.textPlan(database.db, database.dialect, q)).toBe('walk');
         const page = await caseStore.list(database.db, database.dialect, filter);
-        const all = Array.from({ length: 400 }, (_, i) => row(i)).filter((r) => r.grid_path?.startsWith('/d/s1/') || r.assigned_unit_path?.startsWith('/d/s1/'))
+        const all = Array.from({ length: 400 }, (_, i) => row(i))
+          .filter((r) => r.grid_path?.startsWith('/d/s1/') || r.assigned_unit_path?.startsWith('/d/s1/'))
           .filter((r) => !status || (status as readonly string[]).includes(r.status))
           .filter((r) => `${r.description}${r.address ?? ''}`.includes(q) || r.case_number === q);
-        expect(page.map((r) => r.id)).toEqual(all.map((r) => r.id).sort().reverse().slice(0, 50));
+        expect(page.map((r) => r.id)).toEqual(
+          all
+            .map((r) => r.id)
+            .sort()
+            .reverse()
+            .slice(0, 50),
+        );
         expect(page.length).toBeGreaterThan(0);
       });
     }
 
     it('starts a rare word from its matches and a common one by walking', async () => {
       expect(await caseStore.textPlan(database.db, database.dialect, '垃圾')).toBe('walk');
-      expect(await caseStore.textPlan(database.db, database.dialect, '窨井盖')).toBe(database.dialect === 'sqlite' ? 'fts' : 'walk');
+      expect(await caseStore.textPlan(database.db, database.dialect, '窨井盖')).toBe(
+        database.dialect === 'sqlite' ? 'fts' : 'walk',
+      );
     });
   });
 }

@@ -59,8 +59,18 @@ export const caseStore = {
    * Writes the new derived state only if nobody else changed the case since it was read
    * (optimistic concurrency on version); returns false when another writer won.
    */
-  async updateIfVersion(ex: Executor, id: string, expectedVersion: number, patch: Partial<CaseTable>): Promise<boolean> {
-    const r = await ex.updateTable('cases').set(patch).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  async updateIfVersion(
+    ex: Executor,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<CaseTable>,
+  ): Promise<boolean> {
+    const r = await ex
+      .updateTable('cases')
+      .set(patch)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 
@@ -70,9 +80,19 @@ export const caseStore = {
    * that would read every case of the district.
    */
   async idsUnderPath(ex: Executor, districtCode: string, path: string): Promise<string[]> {
-    const byGrid = await ex.selectFrom('cases').select('id').where(startsWith('grid_path', path)).where('district_code', '=', districtCode).execute();
-    const byUnit = await ex.selectFrom('cases').select('id').where('assigned_unit_path', 'is not', null).where(startsWith('assigned_unit_path', path))
-      .where('district_code', '=', districtCode).execute();
+    const byGrid = await ex
+      .selectFrom('cases')
+      .select('id')
+      .where(startsWith('grid_path', path))
+      .where('district_code', '=', districtCode)
+      .execute();
+    const byUnit = await ex
+      .selectFrom('cases')
+      .select('id')
+      .where('assigned_unit_path', 'is not', null)
+      .where(startsWith('assigned_unit_path', path))
+      .where('district_code', '=', districtCode)
+      .execute();
     return [...new Set([...byGrid, ...byUnit].map((r) => r.id))].sort();
   },
 
@@ -82,11 +102,15 @@ export const caseStore = {
 
   /** Atomic per-district daily sequence: safe with several server processes on one PostgreSQL. */
   async nextNumber(ex: Executor, districtCode: string, day: string): Promise<number> {
-    const r = await executeReused(ex, 'case_number_counters.next', [districtCode, day, 1], () => ex
-      .insertInto('case_number_counters')
-      .values({ district_code: districtCode, day, last: 1 })
-      .onConflict((oc) => oc.columns(['district_code', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }))
-      .returning('last'));
+    const r = await executeReused(ex, 'case_number_counters.next', [districtCode, day, 1], () =>
+      ex
+        .insertInto('case_number_counters')
+        .values({ district_code: districtCode, day, last: 1 })
+        .onConflict((oc) =>
+          oc.columns(['district_code', 'day']).doUpdateSet({ last: sql<number>`case_number_counters.last + 1` }),
+        )
+        .returning('last'),
+    );
     return Number(r.rows[0].last);
   },
 
@@ -94,30 +118,39 @@ export const caseStore = {
   async textPlan(ex: Executor, dialect: Dialect, q: string | undefined): Promise<TextPlan> {
     if (!q || dialect !== 'sqlite' || [...q].length < 3) return 'walk';
     const r = await sql<{ total: number | null; matches: number }>`SELECT (SELECT max(rowid) FROM cases) AS total,
-      (SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(q)} LIMIT 20001)) AS matches`.execute(ex);
+      (SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(q)} LIMIT 20001)) AS matches`.execute(
+      ex,
+    );
     const { total, matches } = r.rows[0];
     return Number(matches) <= ftsBudget(Number(total ?? 0)) ? 'fts' : 'walk';
   },
 
   async list(ex: Executor, dialect: Dialect, f: CaseListFilter, plan?: TextPlan): Promise<CaseTable[]> {
-    plan = dialect === 'sqlite' ? plan ?? (await caseStore.textPlan(ex, dialect, f.q)) : 'walk';
+    plan = dialect === 'sqlite' ? (plan ?? (await caseStore.textPlan(ex, dialect, f.q))) : 'walk';
     if (f.status && f.status.length > 1 && plan === 'walk') {
       // One newest-first walk of the (status, id) index per status, merged here: a page of "all open
       // cases" then reads about `limit` rows per status instead of sorting every open case.
       const parts: CaseTable[] = [];
-      for (const status of f.status) parts.push(...(await caseStore.list(ex, dialect, { ...f, status: [status] }, plan)));
+      for (const status of f.status)
+        parts.push(...(await caseStore.list(ex, dialect, { ...f, status: [status] }, plan)));
       return parts.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, f.limit);
     }
     // A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own.
-    const within = (p: string) => (eb: any) => eb.or([
-      startsWith('grid_path', p), startsWith('assigned_unit_path', p),
-      ...(f.districtPath && f.districtCode && p === f.districtPath ? [eb.and([eb('grid_path', 'is', null), eb('district_code', '=', f.districtCode)])] : []),
-    ]);
+    const within = (p: string) => (eb: any) =>
+      eb.or([
+        startsWith('grid_path', p),
+        startsWith('assigned_unit_path', p),
+        ...(f.districtPath && f.districtCode && p === f.districtPath
+          ? [eb.and([eb('grid_path', 'is', null), eb('district_code', '=', f.districtCode)])]
+          : []),
+      ]);
     let q = ex.selectFrom('cases').selectAll().where(within(f.scopePath));
     if (f.unitPath) q = q.where(within(f.unitPath));
     // Starting from the FTS matches, the unary + keeps SQLite's planner off the status index, which
     // would walk every case of the status (most of the ledger for 'closed') testing each against them.
-    if (f.status?.length) q = plan === 'fts' ? q.where(sql<boolean>`+status IN (${sql.join(f.status)})`) : q.where('status', 'in', f.status);
+    if (f.status?.length)
+      q =
+        plan === 'fts' ? q.where(sql<boolean>`+status IN (${sql.join(f.status)})`) : q.where('status', 'in', f.status);
     if (f.deadlineStatus?.length) q = q.where('deadline_status', 'in', f.deadlineStatus);
     if (f.categoryCode) q = q.where(startsWith('category_code', f.categoryCode));
     if (f.source) q = q.where('source', '=', f.source);
@@ -128,46 +161,74 @@ export const caseStore = {
       const needle = f.q;
       // SQLite: a rare word of 3+ characters from the FTS5 trigram index; a common or short one (垃圾)
       // with LIKE on the rows the walk reaches. PostgreSQL: ILIKE, served by pg_trgm for 3+ characters.
-      const text = plan === 'fts'
-        ? sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(needle)})`
-        : null;
+      const text =
+        plan === 'fts'
+          ? sql<boolean>`cases.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${fts5Phrase(needle)})`
+          : null;
       // PostgreSQL: pg_trgm finds no trigram in a 1–2 character pattern and "uses" its index by
       // reading all of it (every case, ~450 ms at 200,000 cases) whenever it guesses the word rare.
       // Wrapped, such a word cannot use the index, and the page walks newest first as on SQLite.
       const scanOnly = dialect === 'postgres' && [...needle].length < 3;
-      const contains = (column: string) => (scanOnly ? sql<boolean>`coalesce(${containsText(dialect, column, needle)}, false)` : containsText(dialect, column, needle));
-      q = q.where((eb) => eb.or([
-        ...(text ? [text] : [contains('description'), contains('address')]),
-        eb('case_number', '=', needle),
-      ]));
+      const contains = (column: string) =>
+        scanOnly
+          ? sql<boolean>`coalesce(${containsText(dialect, column, needle)}, false)`
+          : containsText(dialect, column, needle);
+      q = q.where((eb) =>
+        eb.or([...(text ? [text] : [contains('description'), contains('address')]), eb('case_number', '=', needle)]),
+      );
     }
     if (f.after) q = q.where('id', '<', f.after);
     return q.orderBy('id', 'desc').limit(f.limit).execute();
   },
 
   /** Open cases of a category near a point (bounding box in degrees; the caller measures exact distance). */
-  async openNear(ex: Executor, categoryCode: string, lng: number, lat: number, dLng: number, dLat: number): Promise<CaseTable[]> {
-    return ex.selectFrom('cases').selectAll()
+  async openNear(
+    ex: Executor,
+    categoryCode: string,
+    lng: number,
+    lat: number,
+    dLng: number,
+    dLat: number,
+  ): Promise<CaseTable[]> {
+    return ex
+      .selectFrom('cases')
+      .selectAll()
       .where('category_code', '=', categoryCode)
       .where('status', 'not in', ['closed', 'rejected', 'merged'])
-      .where('lng', '>=', lng - dLng).where('lng', '<=', lng + dLng)
-      .where('lat', '>=', lat - dLat).where('lat', '<=', lat + dLat)
+      .where('lng', '>=', lng - dLng)
+      .where('lng', '<=', lng + dLng)
+      .where('lat', '>=', lat - dLat)
+      .where('lat', '<=', lat + dLat)
       .limit(200)
       .execute();
   },
 
   async categories(ex: Executor, districtCode: string): Promise<CaseCategoryTable[]> {
-    return ex.selectFrom('case_categories').selectAll().where('district_code', '=', districtCode).orderBy('sort_order').orderBy('code').execute();
+    return ex
+      .selectFrom('case_categories')
+      .selectAll()
+      .where('district_code', '=', districtCode)
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute();
   },
 
   /** A fingerprint of a district's categories (how many, latest edit), for caches to compare. */
   async categoriesVersion(ex: Executor, districtCode: string): Promise<string> {
-    const r = await ex.selectFrom('case_categories').select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('updated_at').as('latest')])
-      .where('district_code', '=', districtCode).executeTakeFirst();
+    const r = await ex
+      .selectFrom('case_categories')
+      .select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('updated_at').as('latest')])
+      .where('district_code', '=', districtCode)
+      .executeTakeFirst();
     return `${Number(r?.n ?? 0)}|${r?.latest ?? ''}`;
   },
 
   async category(ex: Executor, districtCode: string, code: string): Promise<CaseCategoryTable | undefined> {
-    return ex.selectFrom('case_categories').selectAll().where('district_code', '=', districtCode).where('code', '=', code).executeTakeFirst();
+    return ex
+      .selectFrom('case_categories')
+      .selectAll()
+      .where('district_code', '=', districtCode)
+      .where('code', '=', code)
+      .executeTakeFirst();
   },
 };

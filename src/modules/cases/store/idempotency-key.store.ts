@@ -10,15 +10,26 @@ export const idempotencyKeyStore = {
    * next statement of this transaction).
    */
   async claim(ex: Executor, row: IdempotencyKeyTable): Promise<boolean> {
-    const r = await ex.insertInto('idempotency_keys').values(row)
+    const r = await ex
+      .insertInto('idempotency_keys')
+      .values(row)
       .onConflict((oc) => oc.columns(['account_id', 'operation', 'key']).doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   },
 
-  async find(ex: Executor, accountId: string, operation: string, key: string): Promise<IdempotencyKeyTable | undefined> {
-    return ex.selectFrom('idempotency_keys').selectAll()
-      .where('account_id', '=', accountId).where('operation', '=', operation).where('key', '=', key)
+  async find(
+    ex: Executor,
+    accountId: string,
+    operation: string,
+    key: string,
+  ): Promise<IdempotencyKeyTable | undefined> {
+    return ex
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('operation', '=', operation)
+      .where('key', '=', key)
       .executeTakeFirst();
   },
 

@@ -43,11 +43,17 @@ export async function importBoundaries(
       const name = props.name != null ? String(props.name) : undefined;
       const child = (code && byCode.get(code)) || (!code && name ? byName.get(name) : undefined);
       if (!child) {
-        problems.push({ field: `features[${i}].properties`, message: `「${parent.name}」没有代码为 ${code ?? '（无）'}、名称为 ${name ?? '（无）'} 的下级单位` });
+        problems.push({
+          field: `features[${i}].properties`,
+          message: `「${parent.name}」没有代码为 ${code ?? '（无）'}、名称为 ${name ?? '（无）'} 的下级单位`,
+        });
         return;
       }
       if (!TERRITORIAL.has(child.kind as UnitKind)) {
-        problems.push({ field: `features[${i}].properties`, message: `「${child.name}」不是区划或网格单位，不能有边界` });
+        problems.push({
+          field: `features[${i}].properties`,
+          message: `「${child.name}」不是区划或网格单位，不能有边界`,
+        });
         return;
       }
       if (seen.has(child.id)) {
@@ -76,7 +82,12 @@ export async function importBoundaries(
     }
     await unitStore.setMeta(trx, 'boundary_version', `${now.toISOString()}:${parent.id}`);
     await recordAudit(trx, {
-      actor, action: 'boundary.import', entityType: 'unit', entityId: parent.id, at: now, requestId,
+      actor,
+      action: 'boundary.import',
+      entityType: 'unit',
+      entityId: parent.id,
+      at: now,
+      requestId,
       summary: `导入「${parent.name}」下级边界 ${writes.length} 个（坐标系 ${crs}）`,
       after: { units: writes.map((w) => w.unitId), crs },
     });
@@ -87,19 +98,43 @@ export async function importBoundaries(
 }
 
 /** Sets one unit's own boundary (a Feature or a bare geometry). */
-export async function setUnitBoundary(deps: OrgDeps, actor: Actor, unitId: string, geometry: unknown, crs: Crs = 'wgs84', requestId?: string): Promise<void> {
+export async function setUnitBoundary(
+  deps: OrgDeps,
+  actor: Actor,
+  unitId: string,
+  geometry: unknown,
+  crs: Crs = 'wgs84',
+  requestId?: string,
+): Promise<void> {
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, unitId);
     if (!TERRITORIAL.has(unit.kind as UnitKind)) {
-      throw new Invalid('boundary.not_territorial', `「${unit.name}」不是区划或网格单位，不能有边界`, [{ field: 'id', message: '非区划单位' }]);
+      throw new Invalid('boundary.not_territorial', `「${unit.name}」不是区划或网格单位，不能有边界`, [
+        { field: 'id', message: '非区划单位' },
+      ]);
     }
     const checked = validateBoundaryGeometry(geometry);
-    if (!checked.ok) throw new Invalid('boundary.invalid_geometry', checked.reason, [{ field: 'geometry', message: checked.reason }]);
+    if (!checked.ok)
+      throw new Invalid('boundary.invalid_geometry', checked.reason, [{ field: 'geometry', message: checked.reason }]);
     const wgs = convertGeometry(checked.geometry, crs);
-    await unitStore.setBoundary(trx, { unit_id: unit.id, district_code: unit.district_code, geometry: JSON.stringify(wgs), bbox: bbox(wgs), updated_at: now.toISOString() });
+    await unitStore.setBoundary(trx, {
+      unit_id: unit.id,
+      district_code: unit.district_code,
+      geometry: JSON.stringify(wgs),
+      bbox: bbox(wgs),
+      updated_at: now.toISOString(),
+    });
     await unitStore.setMeta(trx, 'boundary_version', `${now.toISOString()}:${unit.id}`);
-    await recordAudit(trx, { actor, action: 'boundary.set', entityType: 'unit', entityId: unit.id, at: now, requestId, summary: `设置「${unit.name}」边界（坐标系 ${crs}）` });
+    await recordAudit(trx, {
+      actor,
+      action: 'boundary.set',
+      entityType: 'unit',
+      entityId: unit.id,
+      at: now,
+      requestId,
+      summary: `设置「${unit.name}」边界（坐标系 ${crs}）`,
+    });
   });
   deps.locator.invalidate();
 }

@@ -17,5 +17,11 @@ export async function locatePoint(deps: OrgDeps, actor: Actor, input: { lng: num
   const grid = gridId ? await unitStore.findById(deps.database.db, gridId) : undefined;
   if (!grid) return { point, found: false, inScope: false, grid: null, ancestors: [] };
   const ancestors = await unitStore.ancestors(deps.database.db, grid.path);
-  return { point, found: true, inScope: inScope(actor, grid.path), grid: presentUnit(grid), ancestors: ancestors.map(presentUnit) };
+  return {
+    point,
+    found: true,
+    inScope: inScope(actor, grid.path),
+    grid: presentUnit(grid),
+    ancestors: ancestors.map(presentUnit),
+  };
 }

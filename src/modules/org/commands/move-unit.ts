@@ -7,35 +7,66 @@ import { unitStore, type UnitRow } from '../store/unit.store.js';
 import { loadUnitInScope } from './load-unit.js';
 
 /** Moves a unit with its whole subtree under another parent (e.g. a community transferred between sub-districts). */
-export async function moveUnit(deps: OrgDeps, actor: Actor, id: string, parentId: string, requestId?: string): Promise<UnitRow> {
+export async function moveUnit(
+  deps: OrgDeps,
+  actor: Actor,
+  id: string,
+  parentId: string,
+  requestId?: string,
+): Promise<UnitRow> {
   const now = deps.clock.now();
   const result = await deps.database.db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, id);
     const target = await loadUnitInScope(trx, actor, parentId);
-    if (!unit.parent_id) throw new Invalid('unit.root_immovable', '区不能移动', [{ field: 'id', message: '根单位不能移动' }]);
+    if (!unit.parent_id)
+      throw new Invalid('unit.root_immovable', '区不能移动', [{ field: 'id', message: '根单位不能移动' }]);
     if (unit.status !== 'active' || target.status !== 'active') {
-      throw new Invalid('unit.retired', '已撤销的单位不能移动，也不能作为新的上级', [{ field: 'parentId', message: '单位已撤销' }]);
+      throw new Invalid('unit.retired', '已撤销的单位不能移动，也不能作为新的上级', [
+        { field: 'parentId', message: '单位已撤销' },
+      ]);
     }
     if (target.path.startsWith(unit.path)) {
-      throw new Invalid('unit.move_cycle', '不能移动到自身或其下级之下', [{ field: 'parentId', message: '不能移动到自身或其下级之下' }]);
+      throw new Invalid('unit.move_cycle', '不能移动到自身或其下级之下', [
+        { field: 'parentId', message: '不能移动到自身或其下级之下' },
+      ]);
     }
     if (!canContain(target.kind as UnitKind, unit.kind as UnitKind)) {
-      throw new Invalid('unit.kind_not_allowed', `${UNIT_KIND_NAMES[target.kind as UnitKind]}下不能设立${UNIT_KIND_NAMES[unit.kind as UnitKind]}`, [
-        { field: 'parentId', message: '上级类型不匹配' },
-      ]);
+      throw new Invalid(
+        'unit.kind_not_allowed',
+        `${UNIT_KIND_NAMES[target.kind as UnitKind]}下不能设立${UNIT_KIND_NAMES[unit.kind as UnitKind]}`,
+        [{ field: 'parentId', message: '上级类型不匹配' }],
+      );
     }
     if (unit.parent_id === target.id) return unit;
     const oldParent = await unitStore.findById(trx, unit.parent_id);
     const newPath = `${target.path}${unit.id}/`;
     await unitStore.movePaths(trx, unit.path, newPath, target.depth + 1 - unit.depth, now.toISOString());
-    await unitStore.update(trx, unit.id, { parent_id: target.id, sort_order: (await unitStore.maxSortOrder(trx, target.id)) + 1 });
+    await unitStore.update(trx, unit.id, {
+      parent_id: target.id,
+      sort_order: (await unitStore.maxSortOrder(trx, target.id)) + 1,
+    });
     await recordAudit(trx, {
-      actor, action: 'unit.move', entityType: 'unit', entityId: unit.id, at: now, requestId,
+      actor,
+      action: 'unit.move',
+      entityType: 'unit',
+      entityId: unit.id,
+      at: now,
+      requestId,
       summary: `「${unit.name}」由「${oldParent?.name ?? ''}」移至「${target.name}」`,
-      before: { parentId: unit.parent_id }, after: { parentId: target.id },
+      before: { parentId: unit.parent_id },
+      after: { parentId: target.id },
     });
     // Modules keeping unit paths of their own (reporting's roll-up) follow in this same transaction.
-    await deps.unitMoves.notify(trx, { districtCode: unit.district_code, unitId: unit.id, unitName: unit.name, oldPath: unit.path, newPath, at: now, actor, requestId });
+    await deps.unitMoves.notify(trx, {
+      districtCode: unit.district_code,
+      unitId: unit.id,
+      unitName: unit.name,
+      oldPath: unit.path,
+      newPath,
+      at: now,
+      actor,
+      requestId,
+    });
     return (await unitStore.findById(trx, unit.id))!;
   });
   deps.locator.invalidate();

@@ -13,19 +13,36 @@ export async function retireUnit(deps: OrgDeps, actor: Actor, id: string, reques
   const now = deps.clock.now();
   const result = await deps.database.db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, id);
-    if (!unit.parent_id) throw new Invalid('unit.root_permanent', '区不能撤销', [{ field: 'id', message: '根单位不能撤销' }]);
+    if (!unit.parent_id)
+      throw new Invalid('unit.root_permanent', '区不能撤销', [{ field: 'id', message: '根单位不能撤销' }]);
     if (unit.status === 'retired') return unit;
-    if (unit.path === actor.scopePath) throw new Invalid('unit.own_scope', '不能撤销本账号所属的数据范围单位', [{ field: 'id', message: '本账号的数据范围' }]);
+    if (unit.path === actor.scopePath)
+      throw new Invalid('unit.own_scope', '不能撤销本账号所属的数据范围单位', [
+        { field: 'id', message: '本账号的数据范围' },
+      ]);
     const children = await unitStore.countActiveChildren(trx, id);
     if (children > 0) {
-      throw new Conflict('unit.has_active_children', `「${unit.name}」还有 ${children} 个下级单位，请先移动或撤销它们`, [
-        { field: 'id', message: `还有 ${children} 个下级单位` },
-      ]);
+      throw new Conflict(
+        'unit.has_active_children',
+        `「${unit.name}」还有 ${children} 个下级单位，请先移动或撤销它们`,
+        [{ field: 'id', message: `还有 ${children} 个下级单位` }],
+      );
     }
-    await unitStore.update(trx, id, { status: 'retired', retired_at: now.toISOString(), updated_at: now.toISOString() });
+    await unitStore.update(trx, id, {
+      status: 'retired',
+      retired_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
     await recordAudit(trx, {
-      actor, action: 'unit.retire', entityType: 'unit', entityId: id, at: now, requestId,
-      summary: `撤销「${unit.name}」`, before: { status: 'active' }, after: { status: 'retired' },
+      actor,
+      action: 'unit.retire',
+      entityType: 'unit',
+      entityId: id,
+      at: now,
+      requestId,
+      summary: `撤销「${unit.name}」`,
+      before: { status: 'active' },
+      after: { status: 'retired' },
     });
     await unitStore.setMeta(trx, 'boundary_version', now.toISOString() + id);
     return (await unitStore.findById(trx, id))!;

@@ -31,7 +31,10 @@ export async function getUnit(deps: OrgDeps, actor: Actor, id: string) {
   const unit = await loadUnitInScope(db, actor, id);
   const ancestors = await unitStore.ancestors(db, unit.path);
   const workers = unit.kind.startsWith('grid_') ? await personStore.workersOfGrid(db, unit.id) : [];
-  const grids = await personStore.gridIdsOf(db, workers.map((w) => w.id));
+  const grids = await personStore.gridIdsOf(
+    db,
+    workers.map((w) => w.id),
+  );
   return {
     ...presentUnit(unit),
     ancestors: ancestors.map(presentUnit),

@@ -9,15 +9,26 @@ import { unitStore, type UnitRow } from '../store/unit.store.js';
 import { loadUnitInScope } from './load-unit.js';
 
 /** Rename a unit or change its official code; history stays in the audit log. */
-export async function updateUnit(deps: OrgDeps, actor: Actor, id: string, input: UpdateUnitBody, requestId?: string): Promise<UnitRow> {
+export async function updateUnit(
+  deps: OrgDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateUnitBody,
+  requestId?: string,
+): Promise<UnitRow> {
   const now = deps.clock.now();
   try {
     return await deps.database.db.transaction().execute(async (trx) => {
       const unit = await loadUnitInScope(trx, actor, id);
-      if (unit.status !== 'active') throw new Invalid('unit.retired', '已撤销的单位不能修改', [{ field: 'id', message: '单位已撤销' }]);
+      if (unit.status !== 'active')
+        throw new Invalid('unit.retired', '已撤销的单位不能修改', [{ field: 'id', message: '单位已撤销' }]);
       if (input.code) {
         const parent = unit.parent_id ? await unitStore.findById(trx, unit.parent_id) : undefined;
-        const problems = codeProblems({ kind: unit.kind as UnitKind, code: input.code, parent: parent ? { kind: parent.kind as UnitKind, code: parent.code } : null });
+        const problems = codeProblems({
+          kind: unit.kind as UnitKind,
+          code: input.code,
+          parent: parent ? { kind: parent.kind as UnitKind, code: parent.code } : null,
+        });
         if (problems.length) throw new Invalid('unit.invalid_code', problems[0].message, problems);
       }
       if (input.code === null && unit.kind === 'district') {
@@ -30,15 +41,24 @@ export async function updateUnit(deps: OrgDeps, actor: Actor, id: string, input:
       };
       await unitStore.update(trx, id, patch);
       await recordAudit(trx, {
-        actor, action: 'unit.update', entityType: 'unit', entityId: id, at: now, requestId,
-        summary: input.name && input.name !== unit.name ? `「${unit.name}」更名为「${input.name}」` : `修改「${unit.name}」`,
+        actor,
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        at: now,
+        requestId,
+        summary:
+          input.name && input.name !== unit.name ? `「${unit.name}」更名为「${input.name}」` : `修改「${unit.name}」`,
         before: { name: unit.name, code: unit.code },
         after: { name: input.name ?? unit.name, code: input.code === undefined ? unit.code : input.code },
       });
       return (await unitStore.findById(trx, id))!;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new Conflict('unit.code_taken', `代码 ${input.code} 已被使用`, [{ field: 'code', message: '代码已被使用' }]);
+    if (isUniqueViolation(err))
+      throw new Conflict('unit.code_taken', `代码 ${input.code} 已被使用`, [
+        { field: 'code', message: '代码已被使用' },
+      ]);
     throw err;
   }
 }

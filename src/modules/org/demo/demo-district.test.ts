@@ -25,7 +25,8 @@ function contains(g: Geometry, x: number, y: number): boolean {
 
 const overlaps = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 const asClip = (g: Geometry) => g.coordinates as polygonClipping.Polygon | polygonClipping.MultiPolygon;
-const areaOfClipped = (mp: Position[][][]) => mp.reduce((a, p) => a + planarArea({ type: 'Polygon', coordinates: p }), 0);
+const areaOfClipped = (mp: Position[][][]) =>
+  mp.reduce((a, p) => a + planarArea({ type: 'Polygon', coordinates: p }), 0);
 
 describe('generateDemoDistrict', () => {
   let outline: Geometry;
@@ -52,7 +53,13 @@ describe('generateDemoDistrict', () => {
   it('has 川汇区 and the seven sub-districts of the seed with statistical codes', () => {
     expect([district.kind, district.name, district.code]).toEqual(['district', '川汇区', '411602']);
     expect(district.children.map((s) => s.name)).toEqual([
-      '金海路街道办事处', '小乔街道办事处', '陈州街道办事处', '城北街道办事处', '七一路街道办事处', '城南街道办事处', '人和街道办事处',
+      '金海路街道办事处',
+      '小乔街道办事处',
+      '陈州街道办事处',
+      '城北街道办事处',
+      '七一路街道办事处',
+      '城南街道办事处',
+      '人和街道办事处',
     ]);
     for (const s of district.children) {
       expect(s.kind).toBe('subdistrict');
@@ -87,7 +94,9 @@ describe('generateDemoDistrict', () => {
         else expect(seq).toBeGreaterThan(200);
         const small = of(c, 'grid_small');
         // Small grids are numbered 001… without gaps across the community; large grids 901….
-        expect(small.map((g) => g.code).sort()).toEqual(small.map((_, k) => `${c.code}${String(k + 1).padStart(3, '0')}`));
+        expect(small.map((g) => g.code).sort()).toEqual(
+          small.map((_, k) => `${c.code}${String(k + 1).padStart(3, '0')}`),
+        );
         c.children.forEach((l, li) => {
           expect(l.kind).toBe('grid_large');
           expect(l.code).toBe(`${c.code}${901 + li}`);
@@ -165,7 +174,8 @@ describe('generateDemoDistrict', () => {
       const x = x0 + rnd() * (x1 - x0);
       const y = y0 + rnd() * (y1 - y0);
       let hits = 0;
-      for (const s of small) if (x >= s.b[0] && x <= s.b[2] && y >= s.b[1] && y <= s.b[3] && contains(s.g, x, y)) hits++;
+      for (const s of small)
+        if (x >= s.b[0] && x <= s.b[2] && y >= s.b[1] && y <= s.b[3] && contains(s.g, x, y)) hits++;
       if (contains(outline, x, y)) {
         inside++;
         if (hits !== 1) expect(hits, `${x},${y}`).toBe(1);

@@ -49,9 +49,17 @@ export const DISTRICT_NAME = '川汇区';
  * 82 small grids.
  */
 export const DEMO_SUBDISTRICTS: readonly SubdistrictSpec[] = [
-  { name: '金海路街道办事处', placement: 'east', communities: [c('金海'), c('荷花'), c('文昌'), c('光明'), c('东苑'), c('滨河')] },
+  {
+    name: '金海路街道办事处',
+    placement: 'east',
+    communities: [c('金海'), c('荷花'), c('文昌'), c('光明'), c('东苑'), c('滨河')],
+  },
   { name: '小乔街道办事处', placement: 'west', communities: [c('小乔'), c('北苑'), c('育新'), v('孙嘴'), v('前营')] },
-  { name: '陈州街道办事处', placement: 'middle', communities: [c('朱庄'), c('德化'), c('古城'), c('新华'), c('文化'), c('沙南')] },
+  {
+    name: '陈州街道办事处',
+    placement: 'middle',
+    communities: [c('朱庄'), c('德化'), c('古城'), c('新华'), c('文化'), c('沙南')],
+  },
   {
     name: '城北街道办事处',
     placement: 'north',
@@ -63,9 +71,21 @@ export const DEMO_SUBDISTRICTS: readonly SubdistrictSpec[] = [
       v('后湾', [6, 6]),
     ],
   },
-  { name: '七一路街道办事处', placement: 'middle', communities: [c('七一'), c('和平'), c('交通'), c('胜利'), c('友谊')] },
-  { name: '城南街道办事处', placement: 'south', communities: [c('南关'), c('振兴'), c('锦绣'), v('刘方平'), v('南岗')] },
-  { name: '人和街道办事处', placement: 'middle', communities: [c('人和'), c('康乐'), c('长青'), c('繁荣'), v('东岗'), v('河湾')] },
+  {
+    name: '七一路街道办事处',
+    placement: 'middle',
+    communities: [c('七一'), c('和平'), c('交通'), c('胜利'), c('友谊')],
+  },
+  {
+    name: '城南街道办事处',
+    placement: 'south',
+    communities: [c('南关'), c('振兴'), c('锦绣'), v('刘方平'), v('南岗')],
+  },
+  {
+    name: '人和街道办事处',
+    placement: 'middle',
+    communities: [c('人和'), c('康乐'), c('长青'), c('繁荣'), v('东岗'), v('河湾')],
+  },
 ];
 
 const pad3 = (n: number) => String(n).padStart(3, '0');
@@ -78,7 +98,9 @@ export function subdistrictCode(index: number): string {
 export function communityCodes(spec: SubdistrictSpec, subCode: string): string[] {
   let community = 0;
   let village = 200;
-  return spec.communities.map((cs) => `${subCode.slice(0, 9)}${pad3(cs.kind === 'community' ? ++community : ++village)}`);
+  return spec.communities.map(
+    (cs) => `${subCode.slice(0, 9)}${pad3(cs.kind === 'community' ? ++community : ++village)}`,
+  );
 }
 
 /** Grid counts for a community the spec leaves open: 2–4 large grids of 2–6 small ones each. */

@@ -28,7 +28,8 @@ export function polygonsOf(g: Geometry): Position[][][] {
 /** Twice the signed shoelace area; works for open and closed rings alike. */
 function ringArea2(ring: Position[]): number {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   return a;
 }
 
@@ -93,7 +94,9 @@ export function centroidOf(g: Geometry): [number, number] {
 function fromClipped(mp: PcMultiPolygon): Geometry | null {
   const polygons = mp.filter((p) => p.length > 0 && ringArea2(p[0]) !== 0) as Position[][][];
   if (polygons.length === 0) return null;
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 function toClip(g: Geometry): PcPolygon | PcMultiPolygon {
@@ -165,7 +168,15 @@ export function splitByArea(g: Geometry, n: number): Geometry[] {
   const X1 = x1 + pad;
   const Y0 = y0 - pad;
   const Y1 = y1 + pad;
-  const rect = (a: number, b: number, c: number, d: number): PcPolygon => [[[a, b], [c, b], [c, d], [a, d], [a, b]]];
+  const rect = (a: number, b: number, c: number, d: number): PcPolygon => [
+    [
+      [a, b],
+      [c, b],
+      [c, d],
+      [a, d],
+      [a, b],
+    ],
+  ];
   const low = axis === 0 ? rect(X0, Y0, cut, Y1) : rect(X0, Y0, X1, cut);
   const high = axis === 0 ? rect(cut, Y0, X1, Y1) : rect(X0, cut, X1, Y1);
   const first = fromClipped(polygonClipping.intersection(toClip(g), low));
@@ -195,7 +206,10 @@ export function readingOrder<T>(items: readonly T[], geometryOf: (item: T) => Ge
   }
   const width = (x1 - x0) * Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
   const height = y1 - y0;
-  const rows = Math.max(1, Math.min(items.length, Math.round(Math.sqrt((items.length * height) / (width || height || 1)))));
+  const rows = Math.max(
+    1,
+    Math.min(items.length, Math.round(Math.sqrt((items.length * height) / (width || height || 1)))),
+  );
   const band = height / rows || 1;
   return items
     .map((item, index) => {

@@ -18,7 +18,17 @@ describe('loadOutline', () => {
   });
 
   it('converts a known point the way gcoord does', () => {
-    const g = gcj02ToWgs84({ type: 'Polygon', coordinates: [[[114.65, 33.6], [114.66, 33.6], [114.66, 33.61], [114.65, 33.6]]] });
+    const g = gcj02ToWgs84({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [114.65, 33.6],
+          [114.66, 33.6],
+          [114.66, 33.61],
+          [114.65, 33.6],
+        ],
+      ],
+    });
     const [lng, lat] = g.type === 'Polygon' ? g.coordinates[0][0] : [0, 0];
     expect(114.65 - lng).toBeGreaterThan(0.003);
     expect(114.65 - lng).toBeLessThan(0.008);

@@ -40,7 +40,12 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
  * that tile the real outline, departments and outside units, synthetic people (one grid worker per
  * small grid, two cadres per community) and accounts for every role.
  */
-export async function seedDemoDistrict(database: Database, config: Config, clock: Clock, districtId: string): Promise<DemoSummary> {
+export async function seedDemoDistrict(
+  database: Database,
+  config: Config,
+  clock: Clock,
+  districtId: string,
+): Promise<DemoSummary> {
   const now = clock.now();
   const iso = now.toISOString();
   const source = loadDemoSource(path.resolve('assets/geo/chuanhui-411602.geojson'));
@@ -49,22 +54,77 @@ export async function seedDemoDistrict(database: Database, config: Config, clock
   const dc = config.districtCode;
 
   const units: UnitTable[] = [];
-  const boundaries: { unit_id: string; district_code: string; geometry: string; min_lng: number; min_lat: number; max_lng: number; max_lat: number; updated_at: string }[] = [];
+  const boundaries: {
+    unit_id: string;
+    district_code: string;
+    geometry: string;
+    min_lng: number;
+    min_lat: number;
+    max_lng: number;
+    max_lat: number;
+    updated_at: string;
+  }[] = [];
   const all: Inserted[] = [];
-  const district = { id: districtId, path: `/${districtId}/`, depth: 0, kind: 'district', name: source.district.name, code: dc };
+  const district = {
+    id: districtId,
+    path: `/${districtId}/`,
+    depth: 0,
+    kind: 'district',
+    name: source.district.name,
+    code: dc,
+  };
   all.push(district);
   {
     const [minLng, minLat, maxLng, maxLat] = bbox(source.district.geometry);
-    boundaries.push({ unit_id: districtId, district_code: dc, geometry: JSON.stringify(source.district.geometry), min_lng: minLng, min_lat: minLat, max_lng: maxLng, max_lat: maxLat, updated_at: iso });
+    boundaries.push({
+      unit_id: districtId,
+      district_code: dc,
+      geometry: JSON.stringify(source.district.geometry),
+      min_lng: minLng,
+      min_lat: minLat,
+      max_lng: maxLng,
+      max_lat: maxLat,
+      updated_at: iso,
+    });
   }
 
-  const addUnit = (parent: Inserted, kind: string, name: string, code: string | null, sort: number, geometry?: BoundaryGeometry): Inserted => {
+  const addUnit = (
+    parent: Inserted,
+    kind: string,
+    name: string,
+    code: string | null,
+    sort: number,
+    geometry?: BoundaryGeometry,
+  ): Inserted => {
     const id = newId(now.getTime());
     const u = { id, path: `${parent.path}${id}/`, depth: parent.depth + 1, kind, name, code };
-    units.push({ id, district_code: dc, parent_id: parent.id, kind, code, name, status: 'active', path: u.path, depth: u.depth, sort_order: sort, created_at: ESTABLISHED, updated_at: iso, retired_at: null });
+    units.push({
+      id,
+      district_code: dc,
+      parent_id: parent.id,
+      kind,
+      code,
+      name,
+      status: 'active',
+      path: u.path,
+      depth: u.depth,
+      sort_order: sort,
+      created_at: ESTABLISHED,
+      updated_at: iso,
+      retired_at: null,
+    });
     if (geometry) {
       const [minLng, minLat, maxLng, maxLat] = bbox(geometry);
-      boundaries.push({ unit_id: id, district_code: dc, geometry: JSON.stringify(geometry), min_lng: minLng, min_lat: minLat, max_lng: maxLng, max_lat: maxLat, updated_at: iso });
+      boundaries.push({
+        unit_id: id,
+        district_code: dc,
+        geometry: JSON.stringify(geometry),
+        min_lng: minLng,
+        min_lat: minLat,
+        max_lng: maxLng,
+        max_lat: maxLat,
+        updated_at: iso,
+      });
     }
     all.push(u);
     return u;
@@ -91,11 +151,22 @@ export async function seedDemoDistrict(database: Database, config: Config, clock
   const addPerson = (unit: Inserted, kind: 'staff' | 'grid_worker' | 'volunteer') => {
     const id = newId(now.getTime());
     const { name, mobile: phone } = names.next();
-    people.push({ id, district_code: dc, name, kind, unit_id: unit.id, phone, status: 'active', created_at: iso, updated_at: iso });
+    people.push({
+      id,
+      district_code: dc,
+      name,
+      kind,
+      unit_id: unit.id,
+      phone,
+      status: 'active',
+      created_at: iso,
+      updated_at: iso,
+    });
     return id;
   };
   for (const u of all) {
-    if (u.kind === 'grid_small') assignments.push({ person_id: addPerson(u, 'grid_worker'), grid_id: u.id, district_code: dc });
+    if (u.kind === 'grid_small')
+      assignments.push({ person_id: addPerson(u, 'grid_worker'), grid_id: u.id, district_code: dc });
     if (u.kind === 'community' || u.kind === 'village') {
       addPerson(u, 'staff');
       addPerson(u, 'staff');
@@ -125,23 +196,56 @@ export async function seedDemoDistrict(database: Database, config: Config, clock
     await insertChunked(people, (c) => trx.insertInto('people').values(c).execute());
     await insertChunked(assignments, (c) => trx.insertInto('grid_assignments').values(c).execute());
     for (const a of accounts) {
-      await trx.insertInto('accounts').values({
-        id: newId(now.getTime()), district_code: dc, username: a.spec.username, display_name: a.displayName, unit_id: a.unit.id,
-        person_id: a.personId, roles: JSON.stringify(a.spec.roles satisfies RoleCode[]), password_hash: hash, must_change_password: 0,
-        disabled: 0, failed_logins: 0, locked_until: null, last_login_at: null, password_changed_at: null, created_at: iso, updated_at: iso,
-      }).execute();
+      await trx
+        .insertInto('accounts')
+        .values({
+          id: newId(now.getTime()),
+          district_code: dc,
+          username: a.spec.username,
+          display_name: a.displayName,
+          unit_id: a.unit.id,
+          person_id: a.personId,
+          roles: JSON.stringify(a.spec.roles satisfies RoleCode[]),
+          password_hash: hash,
+          must_change_password: 0,
+          disabled: 0,
+          failed_logins: 0,
+          locked_until: null,
+          last_login_at: null,
+          password_changed_at: null,
+          created_at: iso,
+          updated_at: iso,
+        })
+        .execute();
     }
     orgChanged();
-    await trx.insertInto('meta').values({ key: 'boundary_version', value: `${iso}:demo` })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${iso}:demo` })).execute();
-    await recordAudit(trx, { actor: null, districtCode: dc, action: 'system.demo_seed', entityType: 'unit', entityId: districtId, at: now, summary: `创建演示数据：${units.length} 个单位、${people.length} 名人员、${DEMO_ACCOUNTS.length} 个账号` });
+    await trx
+      .insertInto('meta')
+      .values({ key: 'boundary_version', value: `${iso}:demo` })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${iso}:demo` }))
+      .execute();
+    await recordAudit(trx, {
+      actor: null,
+      districtCode: dc,
+      action: 'system.demo_seed',
+      entityType: 'unit',
+      entityId: districtId,
+      at: now,
+      summary: `创建演示数据：${units.length} 个单位、${people.length} 名人员、${DEMO_ACCOUNTS.length} 个账号`,
+    });
   });
 
   const count = (k: string) => units.filter((u) => u.kind === k).length;
   return {
     summary: {
-      subdistricts: count('subdistrict'), communities: count('community') + count('village'), largeGrids: count('grid_large'),
-      smallGrids: count('grid_small'), departments: count('department'), outsideUnits: count('outside_unit'), people: people.length, accounts: DEMO_ACCOUNTS.length,
+      subdistricts: count('subdistrict'),
+      communities: count('community') + count('village'),
+      largeGrids: count('grid_large'),
+      smallGrids: count('grid_small'),
+      departments: count('department'),
+      outsideUnits: count('outside_unit'),
+      people: people.length,
+      accounts: DEMO_ACCOUNTS.length,
     },
     generatedPassword: config.demoPassword ? null : password,
   };

@@ -6,7 +6,11 @@ import { GIVEN_CHARACTERS, SEED_PERSON_NAMES, SURNAMES, isBlockedName, synthetic
 // The seed article lives beside the repository in the shared folder; the exhaustive checks need it.
 const SEED_DIR = path.resolve('../shared/seed');
 const seedText = fs.existsSync(SEED_DIR)
-  ? fs.readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8')).join('\n')
+  ? fs
+      .readdirSync(SEED_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => fs.readFileSync(path.join(SEED_DIR, f), 'utf8'))
+      .join('\n')
   : null;
 
 describe('synthetic people', () => {
@@ -38,7 +42,8 @@ describe('synthetic people', () => {
   it.skipIf(!seedText)('cannot make any name that occurs in the seed text (exhaustive over the text)', () => {
     const text = seedText!;
     // Every 2- or 3-character run of the article that the generator is able to form must be blocked.
-    const producible = (s: string) => SURNAMES.includes(s[0]) && [...s.slice(1)].every((ch) => GIVEN_CHARACTERS.includes(ch));
+    const producible = (s: string) =>
+      SURNAMES.includes(s[0]) && [...s.slice(1)].every((ch) => GIVEN_CHARACTERS.includes(ch));
     const leaks: string[] = [];
     for (const len of [2, 3]) {
       for (let i = 0; i + len <= text.length; i++) {

@@ -19,13 +19,32 @@ export const GIVEN_CHARACTERS =
  * there after a person. Never produced, nor the two-character start of any of them.
  */
 export const SEED_PERSON_NAMES: readonly string[] = [
-  '韩志刚', '刘德君', '胡友涛', '李娜', '陈心宇', '夏立文', '王卫东', '杨凤臣', '杨敏', '王艳', '李伟', '孟涛', '张兴龙',
-  '王建国', '张朝霞', '马力克', '樊兴领', '尹同寅', '周璞', '程立雪', '李新爱', '闻有强', '刘方平',
+  '韩志刚',
+  '刘德君',
+  '胡友涛',
+  '李娜',
+  '陈心宇',
+  '夏立文',
+  '王卫东',
+  '杨凤臣',
+  '杨敏',
+  '王艳',
+  '李伟',
+  '孟涛',
+  '张兴龙',
+  '王建国',
+  '张朝霞',
+  '马力克',
+  '樊兴领',
+  '尹同寅',
+  '周璞',
+  '程立雪',
+  '李新爱',
+  '闻有强',
+  '刘方平',
 ];
 
-const BLOCKED: ReadonlySet<string> = new Set(
-  SEED_PERSON_NAMES.flatMap((n) => [n, n.slice(0, 2)]),
-);
+const BLOCKED: ReadonlySet<string> = new Set(SEED_PERSON_NAMES.flatMap((n) => [n, n.slice(0, 2)]));
 
 /** Whether `name` is one of the seed's people or could be mistaken for one. */
 export function isBlockedName(name: string): boolean {
@@ -47,7 +66,27 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Mobile prefixes of the three carriers; the 8 digits after them are random. */
-const MOBILE_PREFIXES = ['139', '138', '137', '136', '135', '150', '151', '152', '158', '159', '187', '188', '133', '153', '189', '130', '131', '155', '186'];
+const MOBILE_PREFIXES = [
+  '139',
+  '138',
+  '137',
+  '136',
+  '135',
+  '150',
+  '151',
+  '152',
+  '158',
+  '159',
+  '187',
+  '188',
+  '133',
+  '153',
+  '189',
+  '130',
+  '131',
+  '155',
+  '186',
+];
 
 export interface SyntheticPerson {
   name: string;

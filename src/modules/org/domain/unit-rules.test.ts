@@ -37,8 +37,20 @@ describe('official codes', () => {
   });
   it('wants 15-digit grid codes under the community code', () => {
     expect(codeProblems({ kind: 'grid_large', code: '411602004001901', parent: community })).toEqual([]);
-    expect(codeProblems({ kind: 'grid_small', code: '411602004001001', parent: { kind: 'grid_large', code: '411602004001901' } })).toEqual([]);
-    expect(codeProblems({ kind: 'grid_small', code: '411602004002001', parent: { kind: 'grid_large', code: '411602004001901' } })).toHaveLength(1);
+    expect(
+      codeProblems({
+        kind: 'grid_small',
+        code: '411602004001001',
+        parent: { kind: 'grid_large', code: '411602004001901' },
+      }),
+    ).toEqual([]);
+    expect(
+      codeProblems({
+        kind: 'grid_small',
+        code: '411602004002001',
+        parent: { kind: 'grid_large', code: '411602004001901' },
+      }),
+    ).toHaveLength(1);
     expect(codeProblems({ kind: 'grid_small', code: '411602004001000', parent: community })).toHaveLength(1);
   });
   it('lets departments carry a free code', () => {

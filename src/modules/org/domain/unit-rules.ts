@@ -41,7 +41,15 @@ export const CHILD_KINDS: Record<UnitKind, readonly UnitKind[]> = {
   party_branch: [],
 };
 
-export const TERRITORIAL: ReadonlySet<UnitKind> = new Set(['district', 'subdistrict', 'township', 'community', 'village', 'grid_large', 'grid_small']);
+export const TERRITORIAL: ReadonlySet<UnitKind> = new Set([
+  'district',
+  'subdistrict',
+  'township',
+  'community',
+  'village',
+  'grid_large',
+  'grid_small',
+]);
 export const GRID_KINDS: ReadonlySet<UnitKind> = new Set(['grid_large', 'grid_small']);
 
 export function isUnitKind(v: string): v is UnitKind {
@@ -74,7 +82,8 @@ export function codeProblems({ kind, code, parent }: CodeContext): FieldProblem[
     case 'subdistrict':
     case 'township': {
       if (!/^\d{12}$/.test(code)) return bad('街道/乡镇的代码应为 12 位统计用区划代码');
-      if (parentCode && !code.startsWith(parentCode.slice(0, 6))) return bad(`代码应以上级区划代码 ${parentCode.slice(0, 6)} 开头`);
+      if (parentCode && !code.startsWith(parentCode.slice(0, 6)))
+        return bad(`代码应以上级区划代码 ${parentCode.slice(0, 6)} 开头`);
       const t = Number(code.slice(6, 9));
       if (kind === 'subdistrict' && (t < 1 || t > 99)) return bad('街道的乡级代码段应在 001–099');
       if (kind === 'township' && (t < 100 || t > 399)) return bad('乡镇的乡级代码段应在 100–399');
@@ -83,7 +92,8 @@ export function codeProblems({ kind, code, parent }: CodeContext): FieldProblem[
     case 'community':
     case 'village': {
       if (!/^\d{12}$/.test(code)) return bad('社区/行政村的代码应为 12 位统计用区划代码');
-      if (parentCode && !code.startsWith(parentCode.slice(0, 9))) return bad(`代码应以上级代码前 9 位 ${parentCode.slice(0, 9)} 开头`);
+      if (parentCode && !code.startsWith(parentCode.slice(0, 9)))
+        return bad(`代码应以上级代码前 9 位 ${parentCode.slice(0, 9)} 开头`);
       const v = Number(code.slice(9, 12));
       if (kind === 'community' && (v < 1 || v > 199)) return bad('社区的村级代码段应在 001–199');
       if (kind === 'village' && (v < 200 || v > 399)) return bad('行政村的村级代码段应在 200–399');

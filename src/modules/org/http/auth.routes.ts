@@ -21,14 +21,22 @@ export function tokenFrom(req: FastifyRequest): string | null {
 export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
   const secure = process.env.NODE_ENV === 'production';
   route(app, {
-    method: 'POST', url: '/api/v1/auth/login', tag: 'auth', auth: 'none',
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    tag: 'auth',
+    auth: 'none',
     summary: 'Log in with username and password; sets the HttpOnly session cookie',
-    body: LoginBody, response: z.object({ account: Me }),
+    body: LoginBody,
+    response: z.object({ account: Me }),
     rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
     async handler({ body, req, reply }) {
       const { token } = await login(deps, body, req.id);
       reply.setCookie(SESSION_COOKIE, token, {
-        path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: deps.config.sessionTtlHours * 3600,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        maxAge: deps.config.sessionTtlHours * 3600,
       });
       // Resolve the new session as the request's actor, so `me` answers in the same shape as GET /auth/me.
       const resolved = (await resolveToken(deps.database.db, token, deps.clock.now()))!;
@@ -36,7 +44,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/auth/logout', tag: 'auth', auth: 'any', status: 204,
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    tag: 'auth',
+    auth: 'any',
+    status: 204,
     summary: 'End the current session',
     async handler({ req, reply }) {
       const token = tokenFrom(req);
@@ -45,54 +57,129 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/auth/me', tag: 'auth', auth: 'any', response: Me,
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    tag: 'auth',
+    auth: 'any',
+    response: Me,
     summary: 'The logged-in account, its roles and permissions',
     handler: async ({ actor, req }) => me(deps, actor, req.mustChangePassword),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/auth/change-password', tag: 'auth', auth: 'any', status: 204, body: ChangePasswordBody,
+    method: 'POST',
+    url: '/api/v1/auth/change-password',
+    tag: 'auth',
+    auth: 'any',
+    status: 204,
+    body: ChangePasswordBody,
     summary: 'Change the own password (required after the first login with a temporary password)',
-    handler: async ({ actor, body, req }) => { await changePassword(deps, actor, body, tokenFrom(req), req.id); },
+    handler: async ({ actor, body, req }) => {
+      await changePassword(deps, actor, body, tokenFrom(req), req.id);
+    },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/roles', tag: 'auth', summary: 'The roles and the permissions each grants',
-    response: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), permissions: z.array(z.string()) })) }),
-    handler: async () => ({ items: ROLE_CODES.map((c) => ({ code: c, name: ROLES[c].name, permissions: [...ROLES[c].permissions] })) }),
+    method: 'GET',
+    url: '/api/v1/roles',
+    tag: 'auth',
+    summary: 'The roles and the permissions each grants',
+    response: z.object({
+      items: z.array(z.object({ code: z.string(), name: z.string(), permissions: z.array(z.string()) })),
+    }),
+    handler: async () => ({
+      items: ROLE_CODES.map((c) => ({ code: c, name: ROLES[c].name, permissions: [...ROLES[c].permissions] })),
+    }),
   });
-  const TokenView = z.object({ id: z.string(), name: z.string().nullable(), createdAt: z.string(), lastSeenAt: z.string() });
+  const TokenView = z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+  });
   route(app, {
-    method: 'POST', url: '/api/v1/auth/tokens', tag: 'auth', status: 201, body: CreateTokenBody,
+    method: 'POST',
+    url: '/api/v1/auth/tokens',
+    tag: 'auth',
+    status: 201,
+    body: CreateTokenBody,
     summary: 'Issue a bearer API token for an integration, acting as the current account (shown once)',
     response: z.object({ token: z.string(), name: z.string() }),
     async handler({ actor, body, req }) {
       const now = deps.clock.now();
       return deps.database.db.transaction().execute(async (trx) => {
-        const token = await createSession(trx, { accountId: actor.accountId, districtCode: actor.districtCode, kind: 'api_token', name: body.name, now, ttlHours: null });
-        await recordAudit(trx, { actor, action: 'auth.token_create', entityType: 'account', entityId: actor.accountId, at: now, requestId: req.id, summary: `签发 API 令牌「${body.name}」` });
+        const token = await createSession(trx, {
+          accountId: actor.accountId,
+          districtCode: actor.districtCode,
+          kind: 'api_token',
+          name: body.name,
+          now,
+          ttlHours: null,
+        });
+        await recordAudit(trx, {
+          actor,
+          action: 'auth.token_create',
+          entityType: 'account',
+          entityId: actor.accountId,
+          at: now,
+          requestId: req.id,
+          summary: `签发 API 令牌「${body.name}」`,
+        });
         return { token, name: body.name };
       });
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/auth/tokens', tag: 'auth', summary: 'The current account’s active API tokens',
+    method: 'GET',
+    url: '/api/v1/auth/tokens',
+    tag: 'auth',
+    summary: 'The current account’s active API tokens',
     response: z.object({ items: z.array(TokenView) }),
     async handler({ actor }) {
-      const rows = await deps.database.db.selectFrom('sessions').select(['token_hash', 'name', 'created_at', 'last_seen_at'])
-        .where('account_id', '=', actor.accountId).where('kind', '=', 'api_token').where('revoked_at', 'is', null).orderBy('created_at').execute();
-      return { items: rows.map((r) => ({ id: r.token_hash.slice(0, 16), name: r.name, createdAt: r.created_at, lastSeenAt: r.last_seen_at })) };
+      const rows = await deps.database.db
+        .selectFrom('sessions')
+        .select(['token_hash', 'name', 'created_at', 'last_seen_at'])
+        .where('account_id', '=', actor.accountId)
+        .where('kind', '=', 'api_token')
+        .where('revoked_at', 'is', null)
+        .orderBy('created_at')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: r.token_hash.slice(0, 16),
+          name: r.name,
+          createdAt: r.created_at,
+          lastSeenAt: r.last_seen_at,
+        })),
+      };
     },
   });
   route(app, {
-    method: 'DELETE', url: '/api/v1/auth/tokens/:id', tag: 'auth', status: 204,
-    params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) }), summary: 'Revoke one of the current account’s API tokens',
+    method: 'DELETE',
+    url: '/api/v1/auth/tokens/:id',
+    tag: 'auth',
+    status: 204,
+    params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) }),
+    summary: 'Revoke one of the current account’s API tokens',
     async handler({ actor, params, req }) {
       const now = deps.clock.now();
       await deps.database.db.transaction().execute(async (trx) => {
-        const r = await trx.updateTable('sessions').set({ revoked_at: now.toISOString() })
-          .where('account_id', '=', actor.accountId).where('kind', '=', 'api_token').where('revoked_at', 'is', null)
-          .where(startsWith('token_hash', params.id)).executeTakeFirst();
+        const r = await trx
+          .updateTable('sessions')
+          .set({ revoked_at: now.toISOString() })
+          .where('account_id', '=', actor.accountId)
+          .where('kind', '=', 'api_token')
+          .where('revoked_at', 'is', null)
+          .where(startsWith('token_hash', params.id))
+          .executeTakeFirst();
         if (!Number(r.numUpdatedRows)) throw new NotFound('token', params.id);
-        await recordAudit(trx, { actor, action: 'auth.token_revoke', entityType: 'account', entityId: actor.accountId, at: now, requestId: req.id, summary: `吊销 API 令牌 ${params.id}` });
+        await recordAudit(trx, {
+          actor,
+          action: 'auth.token_revoke',
+          entityType: 'account',
+          entityId: actor.accountId,
+          at: now,
+          requestId: req.id,
+          summary: `吊销 API 令牌 ${params.id}`,
+        });
       });
     },
   });

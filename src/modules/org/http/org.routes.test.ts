@@ -4,7 +4,15 @@ import { openHarness, type Harness } from '../../../test-support/harness.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
 for (const tdb of testDatabases()) {
@@ -41,7 +49,11 @@ for (const tdb of testDatabases()) {
       expect(res.statusCode).toBe(200);
       const doc = res.json();
       expect(doc.openapi).toMatch(/^3\./);
-      expect(doc.paths['/api/v1/grids/locate'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['lng', 'lat', 'crs']);
+      expect(doc.paths['/api/v1/grids/locate'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+        'lng',
+        'lat',
+        'crs',
+      ]);
       expect(doc.paths['/api/v1/units'].post.requestBody).toBeDefined();
     });
 
@@ -70,11 +82,21 @@ for (const tdb of testDatabases()) {
       const root = await h.call('GET', '/api/v1/units', { cookie: admin });
       expect(root.json().items.map((u: { kind: string }) => u.kind)).toEqual(['district']);
       const subs = await h.call('GET', `/api/v1/units?parentId=${ids.district}&kind=subdistrict`, { cookie: admin });
-      expect(subs.json().items.map((u: { name: string }) => u.name).sort()).toEqual(['城北街道办事处', '小乔街道办事处'].sort());
+      expect(
+        subs
+          .json()
+          .items.map((u: { name: string }) => u.name)
+          .sort(),
+      ).toEqual(['城北街道办事处', '小乔街道办事处'].sort());
       const grids = await h.call('GET', '/api/v1/units?kind=grid_small', { cookie: admin });
       expect(grids.json().items).toHaveLength(2);
       const detail = await h.call('GET', `/api/v1/units/${ids.g1a}`, { cookie: admin });
-      expect(detail.json().ancestors.map((u: { name: string }) => u.name)).toEqual(['川汇区', '城北街道办事处', '朱庄社区', '朱庄社区第1网格']);
+      expect(detail.json().ancestors.map((u: { name: string }) => u.name)).toEqual([
+        '川汇区',
+        '城北街道办事处',
+        '朱庄社区',
+        '朱庄社区第1网格',
+      ]);
     });
 
     it('refuses a unit kind that cannot sit under the parent, naming the field', async () => {
@@ -84,28 +106,51 @@ for (const tdb of testDatabases()) {
     });
 
     it('refuses a code that does not extend the parent code', async () => {
-      const res = await post('/api/v1/units', { parentId: ids.chengbei, kind: 'community', name: '某社区', code: '411602005002' });
+      const res = await post('/api/v1/units', {
+        parentId: ids.chengbei,
+        kind: 'community',
+        name: '某社区',
+        code: '411602005002',
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('unit.invalid_code');
     });
 
     it('refuses a duplicate code with 409', async () => {
-      const res = await post('/api/v1/units', { parentId: ids.chengbei, kind: 'community', name: '重复', code: '411602004001' });
+      const res = await post('/api/v1/units', {
+        parentId: ids.chengbei,
+        kind: 'community',
+        name: '重复',
+        code: '411602004001',
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().errors[0].field).toBe('code');
     });
 
     it('answers malformed JSON, unknown fields, wrong types and oversized bodies with 4xx problems', async () => {
-      const malformed = await h.call('POST', '/api/v1/units', { cookie: admin, headers: { 'content-type': 'application/json' }, payload: '{"parentId":' });
+      const malformed = await h.call('POST', '/api/v1/units', {
+        cookie: admin,
+        headers: { 'content-type': 'application/json' },
+        payload: '{"parentId":',
+      });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.json().code).toBe('request.malformed_json');
-      const unknown = await post('/api/v1/units', { parentId: ids.chengbei, kind: 'community', name: 'x', colour: 'red' });
+      const unknown = await post('/api/v1/units', {
+        parentId: ids.chengbei,
+        kind: 'community',
+        name: 'x',
+        colour: 'red',
+      });
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().errors).toContainEqual({ field: 'colour', message: 'unknown field (in body)' });
       const wrongType = await post('/api/v1/units', { parentId: ids.chengbei, kind: 'community', name: 42 });
       expect(wrongType.statusCode).toBe(400);
       expect(wrongType.json().errors[0].field).toBe('name');
-      const big = await post('/api/v1/units', { parentId: ids.chengbei, kind: 'community', name: 'x'.repeat(2 * 1024 * 1024) });
+      const big = await post('/api/v1/units', {
+        parentId: ids.chengbei,
+        kind: 'community',
+        name: 'x'.repeat(2 * 1024 * 1024),
+      });
       expect(big.statusCode).toBe(413);
       const badId = await h.call('GET', '/api/v1/units/not-a-uuid', { cookie: admin });
       expect(badId.statusCode).toBe(400);
@@ -122,8 +167,15 @@ for (const tdb of testDatabases()) {
       expect(moved.statusCode).toBe(200);
       expect(moved.json().parentId).toBe(ids.xiaoqiao);
       const grid = await h.call('GET', `/api/v1/units/${tmpGrid.json().id}`, { cookie: admin });
-      expect(grid.json().ancestors.map((u: { name: string }) => u.name)).toEqual(['川汇区', '小乔街道办事处', '临时社区']);
-      const renamed = await h.call('PATCH', `/api/v1/units/${tmpCom.json().id}`, { cookie: admin, body: { name: '文昌社区' } });
+      expect(grid.json().ancestors.map((u: { name: string }) => u.name)).toEqual([
+        '川汇区',
+        '小乔街道办事处',
+        '临时社区',
+      ]);
+      const renamed = await h.call('PATCH', `/api/v1/units/${tmpCom.json().id}`, {
+        cookie: admin,
+        body: { name: '文昌社区' },
+      });
       expect(renamed.json().name).toBe('文昌社区');
     });
 
@@ -137,7 +189,9 @@ for (const tdb of testDatabases()) {
       expect(retired.json().status).toBe('retired');
       const list = await h.call('GET', `/api/v1/units?parentId=${ids.dehua}`, { cookie: admin });
       expect(list.json().items).toHaveLength(0);
-      const withRetired = await h.call('GET', `/api/v1/units?parentId=${ids.dehua}&includeRetired=true`, { cookie: admin });
+      const withRetired = await h.call('GET', `/api/v1/units?parentId=${ids.dehua}&includeRetired=true`, {
+        cookie: admin,
+      });
       expect(withRetired.json().items).toHaveLength(1);
     });
 
@@ -145,8 +199,21 @@ for (const tdb of testDatabases()) {
       const bad = await post(`/api/v1/units/${ids.g1}/boundaries`, {
         type: 'FeatureCollection',
         features: [
-          { type: 'Feature', properties: { code: '411602004001001' }, geometry: square(114.60, 33.60, 114.61, 33.61) },
-          { type: 'Feature', properties: { code: '411602004001002' }, geometry: { type: 'Polygon', coordinates: [[[114.61, 33.60], [114.62, 33.60], [114.62, 33.61]]] } },
+          { type: 'Feature', properties: { code: '411602004001001' }, geometry: square(114.6, 33.6, 114.61, 33.61) },
+          {
+            type: 'Feature',
+            properties: { code: '411602004001002' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [114.61, 33.6],
+                  [114.62, 33.6],
+                  [114.62, 33.61],
+                ],
+              ],
+            },
+          },
           { type: 'Feature', properties: { code: '999' }, geometry: square(0, 0, 1, 1) },
         ],
       });
@@ -159,21 +226,29 @@ for (const tdb of testDatabases()) {
       const ok = await post(`/api/v1/units/${ids.g1}/boundaries`, {
         type: 'FeatureCollection',
         features: [
-          { type: 'Feature', properties: { code: '411602004001001' }, geometry: square(114.60, 33.60, 114.61, 33.61) },
-          { type: 'Feature', properties: { name: '朱庄社区第1网格-2' }, geometry: square(114.61, 33.60, 114.62, 33.61) },
+          { type: 'Feature', properties: { code: '411602004001001' }, geometry: square(114.6, 33.6, 114.61, 33.61) },
+          { type: 'Feature', properties: { name: '朱庄社区第1网格-2' }, geometry: square(114.61, 33.6, 114.62, 33.61) },
         ],
       });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json().updated).toBe(2);
       const fc = await h.call('GET', `/api/v1/units/${ids.g1}/boundaries`, { cookie: admin });
-      expect(fc.json().features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['朱庄社区第1网格-1', '朱庄社区第1网格-2']);
+      expect(fc.json().features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual([
+        '朱庄社区第1网格-1',
+        '朱庄社区第1网格-2',
+      ]);
     });
 
     it('locates a point to its small grid with ancestors, converts GCJ-02, and answers a point in no grid', async () => {
       const res = await h.call('GET', '/api/v1/grids/locate?lng=114.605&lat=33.605', { cookie: admin });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ found: true, grid: { name: '朱庄社区第1网格-1' } });
-      expect(res.json().ancestors.map((u: { kind: string }) => u.kind)).toEqual(['district', 'subdistrict', 'community', 'grid_large']);
+      expect(res.json().ancestors.map((u: { kind: string }) => u.kind)).toEqual([
+        'district',
+        'subdistrict',
+        'community',
+        'grid_large',
+      ]);
       // The same ground point given in GCJ-02 is shifted by a few hundred metres; it must land in the same grid.
       const gcj = await h.call('GET', '/api/v1/grids/locate?lng=114.6115&lat=33.6039&crs=gcj02', { cookie: admin });
       expect(gcj.json().point.lng).toBeLessThan(114.6115);
@@ -186,17 +261,28 @@ for (const tdb of testDatabases()) {
     });
 
     it('forces a new account to change its temporary password before anything else', async () => {
-      const created = await post('/api/v1/accounts', { username: 'cb_staff', displayName: '城北管理员', unitId: ids.chengbei, roles: ['subdistrict_staff'] });
+      const created = await post('/api/v1/accounts', {
+        username: 'cb_staff',
+        displayName: '城北管理员',
+        unitId: ids.chengbei,
+        roles: ['subdistrict_staff'],
+      });
       expect(created.statusCode, created.body).toBe(201);
       const temp = created.json().temporaryPassword;
       const cookie = await h.login('cb_staff', temp);
       const blocked = await h.call('GET', '/api/v1/units', { cookie });
       expect(blocked.statusCode).toBe(403);
       expect(blocked.json().code).toBe('auth.password_change_required');
-      const weak = await h.call('POST', '/api/v1/auth/change-password', { cookie, body: { currentPassword: temp, newPassword: 'short' } });
+      const weak = await h.call('POST', '/api/v1/auth/change-password', {
+        cookie,
+        body: { currentPassword: temp, newPassword: 'short' },
+      });
       expect(weak.statusCode).toBe(422);
       expect(weak.json().errors[0].field).toBe('newPassword');
-      const changed = await h.call('POST', '/api/v1/auth/change-password', { cookie, body: { currentPassword: temp, newPassword: 'Chengbei2026' } });
+      const changed = await h.call('POST', '/api/v1/auth/change-password', {
+        cookie,
+        body: { currentPassword: temp, newPassword: 'Chengbei2026' },
+      });
       expect(changed.statusCode).toBe(204);
       expect((await h.call('GET', '/api/v1/units', { cookie })).statusCode).toBe(200);
     });
@@ -217,7 +303,13 @@ for (const tdb of testDatabases()) {
     });
 
     it('masks phones, reveals them only to permitted roles, and audits every reveal', async () => {
-      const p = await post('/api/v1/people', { name: '网格员甲', kind: 'grid_worker', unitId: ids.zhuzhuang, phone: '13912345678', gridIds: [ids.g1a] });
+      const p = await post('/api/v1/people', {
+        name: '网格员甲',
+        kind: 'grid_worker',
+        unitId: ids.zhuzhuang,
+        phone: '13912345678',
+        gridIds: [ids.g1a],
+      });
       expect(p.statusCode, p.body).toBe(201);
       expect(p.json().phone).toBe('139****5678');
       const list = await h.call('GET', `/api/v1/people?unitId=${ids.chengbei}`, { cookie: admin });
@@ -228,10 +320,21 @@ for (const tdb of testDatabases()) {
       expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['person.reveal', 'person.create']);
       expect(JSON.stringify(audit.json())).not.toContain('13912345678');
 
-      await post('/api/v1/accounts', { username: 'gw_a', displayName: '网格员甲', unitId: ids.g1a, roles: ['grid_worker'] });
-      const reset = await post(`/api/v1/accounts/${(await h.call('GET', '/api/v1/accounts?q=gw_a', { cookie: admin })).json().items[0].id}/reset-password`, {});
+      await post('/api/v1/accounts', {
+        username: 'gw_a',
+        displayName: '网格员甲',
+        unitId: ids.g1a,
+        roles: ['grid_worker'],
+      });
+      const reset = await post(
+        `/api/v1/accounts/${(await h.call('GET', '/api/v1/accounts?q=gw_a', { cookie: admin })).json().items[0].id}/reset-password`,
+        {},
+      );
       const gw = await h.login('gw_a', reset.json().temporaryPassword);
-      await h.call('POST', '/api/v1/auth/change-password', { cookie: gw, body: { currentPassword: reset.json().temporaryPassword, newPassword: 'Grid12345' } });
+      await h.call('POST', '/api/v1/auth/change-password', {
+        cookie: gw,
+        body: { currentPassword: reset.json().temporaryPassword, newPassword: 'Grid12345' },
+      });
       const denied = await h.call('GET', `/api/v1/people/${p.json().id}?reveal=true`, { cookie: gw });
       expect(denied.statusCode).toBe(403);
       const grid = await h.call('GET', `/api/v1/units/${ids.g1a}`, { cookie: gw });
@@ -239,15 +342,24 @@ for (const tdb of testDatabases()) {
     });
 
     it('throttles repeated failed logins', async () => {
-      await post('/api/v1/accounts', { username: 'victim', displayName: '测试', unitId: ids.dehua, roles: ['community_worker'] });
+      await post('/api/v1/accounts', {
+        username: 'victim',
+        displayName: '测试',
+        unitId: ids.dehua,
+        roles: ['community_worker'],
+      });
       for (let i = 0; i < 5; i++) {
-        expect((await post('/api/v1/auth/login', { username: 'victim', password: `wrong${i}` }, '')).statusCode).toBe(401);
+        expect((await post('/api/v1/auth/login', { username: 'victim', password: `wrong${i}` }, '')).statusCode).toBe(
+          401,
+        );
       }
       const locked = await post('/api/v1/auth/login', { username: 'victim', password: 'whatever1' }, '');
       expect(locked.statusCode).toBe(429);
       expect(locked.headers['retry-after']).toBeDefined();
       h.clock.advance(16 * 60_000);
-      expect((await post('/api/v1/auth/login', { username: 'victim', password: 'still-wrong1' }, '')).statusCode).toBe(401);
+      expect((await post('/api/v1/auth/login', { username: 'victim', password: 'still-wrong1' }, '')).statusCode).toBe(
+        401,
+      );
     });
 
     it('accepts bearer API tokens for integrations and stops accepting a revoked one', async () => {
@@ -264,7 +376,12 @@ for (const tdb of testDatabases()) {
     it('records every write in the audit log with before and after', async () => {
       const res = await h.call('GET', '/api/v1/audit?action=unit.update', { cookie: admin });
       const e = res.json().items[0];
-      expect(e).toMatchObject({ actorName: '系统管理员', entityType: 'unit', before: { name: '临时社区' }, after: { name: '文昌社区' } });
+      expect(e).toMatchObject({
+        actorName: '系统管理员',
+        entityType: 'unit',
+        before: { name: '临时社区' },
+        after: { name: '文昌社区' },
+      });
     });
 
     it('shows the calendar with its source and lets admins override a day', async () => {
@@ -273,10 +390,20 @@ for (const tdb of testDatabases()) {
       expect(y.json().source).toMatch(/国务院办公厅/);
       const uncovered = await h.call('GET', '/api/v1/calendar?year=2030', { cookie: admin });
       expect(uncovered.json().covered).toBe(false);
-      expect((await h.call('PUT', '/api/v1/calendar/days/2030-01-01', { cookie: admin, body: { kind: 'holiday', name: '元旦' } })).statusCode).toBe(204);
+      expect(
+        (
+          await h.call('PUT', '/api/v1/calendar/days/2030-01-01', {
+            cookie: admin,
+            body: { kind: 'holiday', name: '元旦' },
+          })
+        ).statusCode,
+      ).toBe(204);
       const after = await h.call('GET', '/api/v1/calendar?year=2030', { cookie: admin });
       expect(after.json().days).toContainEqual({ date: '2030-01-01', kind: 'holiday', name: '元旦', origin: 'admin' });
-      expect((await h.call('PUT', '/api/v1/calendar/days/2030-02-30', { cookie: admin, body: { kind: 'holiday' } })).statusCode).toBe(400);
+      expect(
+        (await h.call('PUT', '/api/v1/calendar/days/2030-02-30', { cookie: admin, body: { kind: 'holiday' } }))
+          .statusCode,
+      ).toBe(400);
     });
   });
 }

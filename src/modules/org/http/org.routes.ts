@@ -2,8 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import {
-  Account, BoundaryCollection, CreateAccountBody, CreatePersonBody, CreateUnitBody, CrsQuery, ListAccountsQuery,
-  ListPeopleQuery, ListUnitsQuery, LocateQuery, MoveUnitBody, Person, Unit, UpdateAccountBody, UpdatePersonBody, UpdateUnitBody,
+  Account,
+  BoundaryCollection,
+  CreateAccountBody,
+  CreatePersonBody,
+  CreateUnitBody,
+  CrsQuery,
+  ListAccountsQuery,
+  ListPeopleQuery,
+  ListUnitsQuery,
+  LocateQuery,
+  MoveUnitBody,
+  Person,
+  Unit,
+  UpdateAccountBody,
+  UpdatePersonBody,
+  UpdateUnitBody,
 } from '../../../contracts/org.js';
 import { createUnit } from '../commands/create-unit.js';
 import { importBoundaries, setUnitBoundary } from '../commands/import-boundaries.js';
@@ -24,44 +38,90 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
   const FeatureCollectionOut = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 
   route(app, {
-    method: 'GET', url: '/api/v1/units', tag: 'org', permission: 'unit.read', query: ListUnitsQuery,
+    method: 'GET',
+    url: '/api/v1/units',
+    tag: 'org',
+    permission: 'unit.read',
+    query: ListUnitsQuery,
     summary: 'Units in the caller’s data scope; without filters the scope root, with parentId its children',
     response: z.object({ items: z.array(Unit) }),
     handler: ({ actor, query }) => listUnits(deps, actor, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/units/:id', tag: 'org', permission: 'unit.read', params: IdParams, response: UnitDetail,
+    method: 'GET',
+    url: '/api/v1/units/:id',
+    tag: 'org',
+    permission: 'unit.read',
+    params: IdParams,
+    response: UnitDetail,
     summary: 'One unit with its ancestors and (for grids) its grid workers',
     handler: ({ actor, params }) => getUnit(deps, actor, params.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/units', tag: 'org', permission: 'unit.write', body: CreateUnitBody, status: 201, response: Unit,
+    method: 'POST',
+    url: '/api/v1/units',
+    tag: 'org',
+    permission: 'unit.write',
+    body: CreateUnitBody,
+    status: 201,
+    response: Unit,
     summary: 'Create a unit under a parent; kind and official code are checked against the parent',
     handler: async ({ actor, body, req }) => presentUnit(await createUnit(deps, actor, body, req.id)),
   });
   route(app, {
-    method: 'PATCH', url: '/api/v1/units/:id', tag: 'org', permission: 'unit.write', params: IdParams, body: UpdateUnitBody, response: Unit,
+    method: 'PATCH',
+    url: '/api/v1/units/:id',
+    tag: 'org',
+    permission: 'unit.write',
+    params: IdParams,
+    body: UpdateUnitBody,
+    response: Unit,
     summary: 'Rename a unit or change its official code',
-    handler: async ({ actor, params, body, req }) => presentUnit(await updateUnit(deps, actor, params.id, body, req.id)),
+    handler: async ({ actor, params, body, req }) =>
+      presentUnit(await updateUnit(deps, actor, params.id, body, req.id)),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/units/:id/move', tag: 'org', permission: 'unit.write', params: IdParams, body: MoveUnitBody, response: Unit,
+    method: 'POST',
+    url: '/api/v1/units/:id/move',
+    tag: 'org',
+    permission: 'unit.write',
+    params: IdParams,
+    body: MoveUnitBody,
+    response: Unit,
     summary: 'Move a unit and its subtree under another parent',
-    handler: async ({ actor, params, body, req }) => presentUnit(await moveUnit(deps, actor, params.id, body.parentId, req.id)),
+    handler: async ({ actor, params, body, req }) =>
+      presentUnit(await moveUnit(deps, actor, params.id, body.parentId, req.id)),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/units/:id/retire', tag: 'org', permission: 'unit.write', params: IdParams, response: Unit,
+    method: 'POST',
+    url: '/api/v1/units/:id/retire',
+    tag: 'org',
+    permission: 'unit.write',
+    params: IdParams,
+    response: Unit,
     summary: 'Retire (撤销) a unit; units are never hard-deleted',
     handler: async ({ actor, params, req }) => presentUnit(await retireUnit(deps, actor, params.id, req.id)),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/units/:id/boundary', tag: 'org', permission: 'unit.read', params: IdParams, produces: 'application/geo+json',
+    method: 'GET',
+    url: '/api/v1/units/:id/boundary',
+    tag: 'org',
+    permission: 'unit.read',
+    params: IdParams,
+    produces: 'application/geo+json',
     summary: 'The unit’s own boundary as a GeoJSON Feature (WGS-84)',
     handler: ({ actor, params }) => getBoundary(deps, actor, params.id),
   });
   route(app, {
-    method: 'PUT', url: '/api/v1/units/:id/boundary', tag: 'org', permission: 'boundary.write', params: IdParams, query: CrsQuery, status: 204,
-    body: z.object({ type: z.string() }).passthrough(), bodyLimit: BOUNDARY_BODY_LIMIT,
+    method: 'PUT',
+    url: '/api/v1/units/:id/boundary',
+    tag: 'org',
+    permission: 'boundary.write',
+    params: IdParams,
+    query: CrsQuery,
+    status: 204,
+    body: z.object({ type: z.string() }).passthrough(),
+    bodyLimit: BOUNDARY_BODY_LIMIT,
     summary: 'Set the unit’s own boundary from a GeoJSON Feature or geometry (crs converts GCJ-02/BD-09 input)',
     async handler({ actor, params, query, body, req }) {
       const geometry = body.type === 'Feature' ? (body as { geometry?: unknown }).geometry : body;
@@ -69,63 +129,131 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/units/:id/boundaries', tag: 'org', permission: 'unit.read', params: IdParams, response: FeatureCollectionOut,
-    produces: 'application/geo+json', summary: 'The boundaries of the unit’s active children as a FeatureCollection (WGS-84)',
+    method: 'GET',
+    url: '/api/v1/units/:id/boundaries',
+    tag: 'org',
+    permission: 'unit.read',
+    params: IdParams,
+    response: FeatureCollectionOut,
+    produces: 'application/geo+json',
+    summary: 'The boundaries of the unit’s active children as a FeatureCollection (WGS-84)',
     handler: ({ actor, params }) => getChildBoundaries(deps, actor, params.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/units/:id/boundaries', tag: 'org', permission: 'boundary.write', params: IdParams, query: CrsQuery,
-    body: BoundaryCollection, bodyLimit: BOUNDARY_BODY_LIMIT, response: z.object({ updated: z.number() }),
-    summary: 'Import the children’s boundaries from a FeatureCollection, matched by properties.code or name; all or nothing',
-    handler: ({ actor, params, query, body, req }) => importBoundaries(deps, actor, params.id, body.features, query.crs, req.id),
+    method: 'POST',
+    url: '/api/v1/units/:id/boundaries',
+    tag: 'org',
+    permission: 'boundary.write',
+    params: IdParams,
+    query: CrsQuery,
+    body: BoundaryCollection,
+    bodyLimit: BOUNDARY_BODY_LIMIT,
+    response: z.object({ updated: z.number() }),
+    summary:
+      'Import the children’s boundaries from a FeatureCollection, matched by properties.code or name; all or nothing',
+    handler: ({ actor, params, query, body, req }) =>
+      importBoundaries(deps, actor, params.id, body.features, query.crs, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/grids/locate', tag: 'org', permission: 'unit.read', query: LocateQuery,
+    method: 'GET',
+    url: '/api/v1/grids/locate',
+    tag: 'org',
+    permission: 'unit.read',
+    query: LocateQuery,
     summary: 'The smallest grid containing a point (and its ancestors); found=false when it lies in none',
-    response: z.object({ point: z.object({ lng: z.number(), lat: z.number() }), found: z.boolean(), inScope: z.boolean(), grid: Unit.nullable(), ancestors: z.array(Unit) }),
+    response: z.object({
+      point: z.object({ lng: z.number(), lat: z.number() }),
+      found: z.boolean(),
+      inScope: z.boolean(),
+      grid: Unit.nullable(),
+      ancestors: z.array(Unit),
+    }),
     handler: ({ actor, query }) => locatePoint(deps, actor, query),
   });
 
   route(app, {
-    method: 'GET', url: '/api/v1/people', tag: 'people', permission: 'person.read', query: ListPeopleQuery,
-    summary: 'People (staff, grid workers, volunteers) in scope; phones masked', response: z.object({ items: z.array(Person) }),
+    method: 'GET',
+    url: '/api/v1/people',
+    tag: 'people',
+    permission: 'person.read',
+    query: ListPeopleQuery,
+    summary: 'People (staff, grid workers, volunteers) in scope; phones masked',
+    response: z.object({ items: z.array(Person) }),
     handler: ({ actor, query }) => listPeople(deps, actor, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/people/:id', tag: 'people', permission: 'person.read', params: IdParams,
-    query: z.strictObject({ reveal: z.enum(['true', 'false']).optional() }), response: Person,
+    method: 'GET',
+    url: '/api/v1/people/:id',
+    tag: 'people',
+    permission: 'person.read',
+    params: IdParams,
+    query: z.strictObject({ reveal: z.enum(['true', 'false']).optional() }),
+    response: Person,
     summary: 'One person; reveal=true returns the unmasked phone to roles with person.reveal, and is audited',
-    handler: ({ actor, params, query, req }) => (query.reveal === 'true' ? revealPerson(deps, actor, params.id, req.id) : getPerson(deps, actor, params.id)),
+    handler: ({ actor, params, query, req }) =>
+      query.reveal === 'true' ? revealPerson(deps, actor, params.id, req.id) : getPerson(deps, actor, params.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/people', tag: 'people', permission: 'person.write', body: CreatePersonBody, status: 201, response: Person,
+    method: 'POST',
+    url: '/api/v1/people',
+    tag: 'people',
+    permission: 'person.write',
+    body: CreatePersonBody,
+    status: 201,
+    response: Person,
     summary: 'Register a person in a unit, optionally assigned to grids',
     handler: ({ actor, body, req }) => createPerson(deps, actor, body, req.id),
   });
   route(app, {
-    method: 'PATCH', url: '/api/v1/people/:id', tag: 'people', permission: 'person.write', params: IdParams, body: UpdatePersonBody, response: Person,
+    method: 'PATCH',
+    url: '/api/v1/people/:id',
+    tag: 'people',
+    permission: 'person.write',
+    params: IdParams,
+    body: UpdatePersonBody,
+    response: Person,
     summary: 'Change a person’s details, unit or grids',
     handler: ({ actor, params, body, req }) => updatePerson(deps, actor, params.id, body, req.id),
   });
 
   route(app, {
-    method: 'GET', url: '/api/v1/accounts', tag: 'accounts', permission: 'account.read', query: ListAccountsQuery,
-    summary: 'Accounts in scope', response: z.object({ items: z.array(Account) }),
+    method: 'GET',
+    url: '/api/v1/accounts',
+    tag: 'accounts',
+    permission: 'account.read',
+    query: ListAccountsQuery,
+    summary: 'Accounts in scope',
+    response: z.object({ items: z.array(Account) }),
     handler: ({ actor, query }) => listAccounts(deps, actor, query),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/accounts', tag: 'accounts', permission: 'account.write', body: CreateAccountBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/accounts',
+    tag: 'accounts',
+    permission: 'account.write',
+    body: CreateAccountBody,
+    status: 201,
     summary: 'Create an account; the temporary password is returned once and must be changed at first login',
     response: z.object({ account: Account, temporaryPassword: z.string() }),
     handler: ({ actor, body, req }) => createAccount(deps, actor, body, req.id),
   });
   route(app, {
-    method: 'PATCH', url: '/api/v1/accounts/:id', tag: 'accounts', permission: 'account.write', params: IdParams, body: UpdateAccountBody, response: Account,
+    method: 'PATCH',
+    url: '/api/v1/accounts/:id',
+    tag: 'accounts',
+    permission: 'account.write',
+    params: IdParams,
+    body: UpdateAccountBody,
+    response: Account,
     summary: 'Change an account’s name, unit (data scope), roles, or disable it',
     handler: ({ actor, params, body, req }) => updateAccount(deps, actor, params.id, body, req.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/accounts/:id/reset-password', tag: 'accounts', permission: 'account.write', params: IdParams,
+    method: 'POST',
+    url: '/api/v1/accounts/:id/reset-password',
+    tag: 'accounts',
+    permission: 'account.write',
+    params: IdParams,
     summary: 'Issue a new temporary password (shown once); the account must change it at next login',
     response: z.object({ temporaryPassword: z.string() }),
     handler: ({ actor, params, req }) => resetPassword(deps, actor, params.id, req.id),

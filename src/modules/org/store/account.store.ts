@@ -6,7 +6,11 @@ import { orgChanged } from '../directory-cache.js';
 export type AccountRow = AccountTable & { unit_name: string; unit_path: string };
 
 function base(ex: Executor) {
-  return ex.selectFrom('accounts as a').innerJoin('units as u', 'u.id', 'a.unit_id').selectAll('a').select(['u.name as unit_name', 'u.path as unit_path']);
+  return ex
+    .selectFrom('accounts as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .selectAll('a')
+    .select(['u.name as unit_name', 'u.path as unit_path']);
 }
 
 export const accountStore = {
@@ -16,12 +20,18 @@ export const accountStore = {
   async findByUsername(ex: Executor, username: string): Promise<AccountRow | undefined> {
     return base(ex).where('a.username', '=', username).executeTakeFirst();
   },
-  async list(ex: Executor, dialect: Dialect, f: { scopePath: string; unitPath?: string; q?: string }): Promise<AccountRow[]> {
+  async list(
+    ex: Executor,
+    dialect: Dialect,
+    f: { scopePath: string; unitPath?: string; q?: string },
+  ): Promise<AccountRow[]> {
     if (f.unitPath && !f.unitPath.startsWith(f.scopePath)) return [];
     let query = base(ex).where(startsWith('u.path', f.unitPath ?? f.scopePath));
     if (f.q) {
       const needle = f.q;
-      query = query.where((eb) => eb.or([containsText(dialect, 'a.username', needle), containsText(dialect, 'a.display_name', needle)]));
+      query = query.where((eb) =>
+        eb.or([containsText(dialect, 'a.username', needle), containsText(dialect, 'a.display_name', needle)]),
+      );
     }
     return query.orderBy('u.path').orderBy('a.username').limit(1000).execute();
   },
@@ -34,7 +44,11 @@ export const accountStore = {
     orgChanged();
   },
   async revokeSessions(ex: Executor, accountId: string, now: string, kind?: 'session' | 'api_token'): Promise<void> {
-    let q = ex.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+    let q = ex
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null);
     if (kind) q = q.where('kind', '=', kind);
     await q.execute();
   },

@@ -13,10 +13,16 @@ function withCounts(ex: Executor) {
     .selectFrom('units as u')
     .selectAll('u')
     .select((eb) => [
-      eb.exists(eb.selectFrom('unit_boundaries as b').select('b.unit_id').whereRef('b.unit_id', '=', 'u.id'))
+      eb
+        .exists(eb.selectFrom('unit_boundaries as b').select('b.unit_id').whereRef('b.unit_id', '=', 'u.id'))
         .$castTo<number | boolean>()
         .as('has_boundary'),
-      eb.selectFrom('units as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 'u.id').where('c.status', '=', 'active').as('child_count'),
+      eb
+        .selectFrom('units as c')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('c.parent_id', '=', 'u.id')
+        .where('c.status', '=', 'active')
+        .as('child_count'),
     ]);
 }
 
@@ -52,7 +58,13 @@ export const unitStore = {
       query = query.where((eb) => eb.or([containsText(dialect, 'u.name', needle), eb('u.code', '=', needle)]));
     }
     if (!f.includeRetired) query = query.where('u.status', '=', 'active');
-    return query.orderBy('u.depth').orderBy('u.sort_order').orderBy('u.code').orderBy('u.name').limit(f.limit ?? 2000).execute();
+    return query
+      .orderBy('u.depth')
+      .orderBy('u.sort_order')
+      .orderBy('u.code')
+      .orderBy('u.name')
+      .limit(f.limit ?? 2000)
+      .execute();
   },
 
   async children(ex: Executor, parentId: string, activeOnly = true): Promise<UnitTable[]> {
@@ -92,17 +104,30 @@ export const unitStore = {
   },
 
   async countActiveChildren(ex: Executor, id: string): Promise<number> {
-    const r = await ex.selectFrom('units').select((e) => e.fn.countAll<number>().as('n')).where('parent_id', '=', id).where('status', '=', 'active').executeTakeFirstOrThrow();
+    const r = await ex
+      .selectFrom('units')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('parent_id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 
   async maxSortOrder(ex: Executor, parentId: string): Promise<number> {
-    const r = await ex.selectFrom('units').select((e) => e.fn.max('sort_order').as('m')).where('parent_id', '=', parentId).executeTakeFirst();
+    const r = await ex
+      .selectFrom('units')
+      .select((e) => e.fn.max('sort_order').as('m'))
+      .where('parent_id', '=', parentId)
+      .executeTakeFirst();
     return Number(r?.m ?? 0);
   },
 
   async getBoundary(ex: Executor, unitId: string): Promise<{ geometry: string; updated_at: string } | undefined> {
-    return ex.selectFrom('unit_boundaries').select(['geometry', 'updated_at']).where('unit_id', '=', unitId).executeTakeFirst();
+    return ex
+      .selectFrom('unit_boundaries')
+      .select(['geometry', 'updated_at'])
+      .where('unit_id', '=', unitId)
+      .executeTakeFirst();
   },
 
   async childBoundaries(ex: Executor, parentId: string): Promise<(UnitTable & { geometry: string })[]> {
@@ -119,7 +144,13 @@ export const unitStore = {
 
   async setBoundary(
     ex: Executor,
-    row: { unit_id: string; district_code: string; geometry: string; bbox: [number, number, number, number]; updated_at: string },
+    row: {
+      unit_id: string;
+      district_code: string;
+      geometry: string;
+      bbox: [number, number, number, number];
+      updated_at: string;
+    },
   ): Promise<void> {
     const values = {
       unit_id: row.unit_id,
@@ -155,11 +186,18 @@ export const unitStore = {
   },
 
   async setMeta(ex: Executor, key: string, value: string): Promise<void> {
-    await ex.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await ex
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
   },
 
   async countAll(ex: Executor): Promise<number> {
-    const r = await ex.selectFrom('units').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await ex
+      .selectFrom('units')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 };

@@ -28,13 +28,24 @@ export async function districtRootPath(deps: ProposalsDeps, ex: Executor, distri
 }
 
 /** The data-scope part of a list filter: null for district-wide accounts. */
-export async function scopeOf(deps: ProposalsDeps, ex: Executor, actor: Actor): Promise<{ path: string; accountId: string } | null> {
-  return isDistrictWide(actor, await districtRootPath(deps, ex, actor.districtCode)) ? null : { path: actor.scopePath, accountId: actor.accountId };
+export async function scopeOf(
+  deps: ProposalsDeps,
+  ex: Executor,
+  actor: Actor,
+): Promise<{ path: string; accountId: string } | null> {
+  return isDistrictWide(actor, await districtRootPath(deps, ex, actor.districtCode))
+    ? null
+    : { path: actor.scopePath, accountId: actor.accountId };
 }
 
 export const recordOf = (a: Pick<ProposalActionTable, 'record'>) => JSON.parse(a.record) as Record<string, unknown>;
 
-export function factsOf(row: ProposalTable, state: ProposalState, handlers: ProposalHandlerTable[], actions: ProposalActionTable[]): ProposalFacts {
+export function factsOf(
+  row: ProposalTable,
+  state: ProposalState,
+  handlers: ProposalHandlerTable[],
+  actions: ProposalActionTable[],
+): ProposalFacts {
   const heard = new Set(actions.filter((a) => a.type === 'hear_progress').map((a) => Number(recordOf(a).reportSeq)));
   return {
     status: state.status,
@@ -48,22 +59,38 @@ export function factsOf(row: ProposalTable, state: ProposalState, handlers: Prop
 }
 
 /** Loads a proposal the actor may see; one outside their scope answers as not found, so it does not leak. */
-export async function loadVisibleProposal(deps: ProposalsDeps, ex: Executor, actor: Actor, id: string): Promise<LoadedProposal> {
+export async function loadVisibleProposal(
+  deps: ProposalsDeps,
+  ex: Executor,
+  actor: Actor,
+  id: string,
+): Promise<LoadedProposal> {
   const row = await proposalStore.findById(ex, id);
   if (!row || row.district_code !== actor.districtCode) throw new NotFound('proposal', id);
   const state = JSON.parse(row.state) as ProposalState;
   const [handlers, actions] = [await proposalStore.handlers(ex, [id]), await proposalStore.actions(ex, id)];
   const facts = factsOf(row, state, handlers, actions);
-  if (!canSeeProposal(actor, facts, await districtRootPath(deps, ex, actor.districtCode))) throw new NotFound('proposal', id);
+  if (!canSeeProposal(actor, facts, await districtRootPath(deps, ex, actor.districtCode)))
+    throw new NotFound('proposal', id);
   return { row, state, handlers, actions, facts };
 }
 
 /** An account named by username, in the actor's district and holding `role` when given; else a problem naming `field`. */
-export async function accountByUsername(deps: ProposalsDeps, ex: Executor, districtCode: string, username: string, field: string, role?: string): Promise<Actor> {
+export async function accountByUsername(
+  deps: ProposalsDeps,
+  ex: Executor,
+  districtCode: string,
+  username: string,
+  field: string,
+  role?: string,
+): Promise<Actor> {
   const found = await deps.org.actorFor(ex, username).catch(() => null);
-  if (!found || found.districtCode !== districtCode) throw new Invalid('proposal.unknown_account', `账号 ${username} 不存在`, [{ field, message: '账号不存在' }]);
+  if (!found || found.districtCode !== districtCode)
+    throw new Invalid('proposal.unknown_account', `账号 ${username} 不存在`, [{ field, message: '账号不存在' }]);
   if (role && !found.roles.includes(role as Actor['roles'][number])) {
-    throw new Invalid('proposal.account_role', `账号 ${username} 不具备所需角色`, [{ field, message: `须为具有「${role}」角色的账号` }]);
+    throw new Invalid('proposal.account_role', `账号 ${username} 不具备所需角色`, [
+      { field, message: `须为具有「${role}」角色的账号` },
+    ]);
   }
   return found;
 }
@@ -72,10 +99,23 @@ export async function accountByUsername(deps: ProposalsDeps, ex: Executor, distr
  * Evidence must be files the actor uploaded in this district. The files table belongs to the kernel's
  * file store; only its ownership columns are read here.
  */
-export async function checkOwnFiles(ex: Executor, actor: Actor, fileIds: readonly string[], field = 'fileIds'): Promise<void> {
+export async function checkOwnFiles(
+  ex: Executor,
+  actor: Actor,
+  fileIds: readonly string[],
+  field = 'fileIds',
+): Promise<void> {
   if (!fileIds.length) return;
-  const rows = await ex.selectFrom('files').select(['id', 'district_code', 'uploaded_by']).where('id', 'in', [...new Set(fileIds)]).execute();
-  const ok = new Set(rows.filter((r) => r.district_code === actor.districtCode && r.uploaded_by === actor.accountId).map((r) => r.id));
-  const problems = fileIds.flatMap((id, i) => (ok.has(id) ? [] : [{ field: `${field}[${i}]`, message: '文件不存在或不是您上传的' }]));
+  const rows = await ex
+    .selectFrom('files')
+    .select(['id', 'district_code', 'uploaded_by'])
+    .where('id', 'in', [...new Set(fileIds)])
+    .execute();
+  const ok = new Set(
+    rows.filter((r) => r.district_code === actor.districtCode && r.uploaded_by === actor.accountId).map((r) => r.id),
+  );
+  const problems = fileIds.flatMap((id, i) =>
+    ok.has(id) ? [] : [{ field: `${field}[${i}]`, message: '文件不存在或不是您上传的' }],
+  );
   if (problems.length) throw new Invalid('proposal.bad_file', '佐证材料须为您本人上传的文件', problems);
 }

@@ -23,10 +23,21 @@ export interface ListProposalsQuery {
 }
 
 /** The store filter of a list query: its filters within the actor's data scope. The list and its export share it. */
-export async function proposalFilter(deps: ProposalsDeps, actor: Actor, query: Omit<ListProposalsQuery, 'limit' | 'offset'>, today: string): Promise<ProposalFilter> {
+export async function proposalFilter(
+  deps: ProposalsDeps,
+  actor: Actor,
+  query: Omit<ListProposalsQuery, 'limit' | 'offset'>,
+  today: string,
+): Promise<ProposalFilter> {
   return {
-    districtCode: actor.districtCode, year: query.year, status: query.status, kind: query.kind, isKey: query.key, q: query.q,
-    leaderId: query.supervisedByMe ? actor.accountId : undefined, replyOverdueOn: query.replyOverdue ? today : undefined,
+    districtCode: actor.districtCode,
+    year: query.year,
+    status: query.status,
+    kind: query.kind,
+    isKey: query.key,
+    q: query.q,
+    leaderId: query.supervisedByMe ? actor.accountId : undefined,
+    replyOverdueOn: query.replyOverdue ? today : undefined,
     scope: await scopeOf(deps, deps.database.db, actor),
   };
 }
@@ -36,17 +47,34 @@ export async function listProposals(deps: ProposalsDeps, actor: Actor, query: Li
   const today = localDateOf(deps.clock.now());
   const filter = await proposalFilter(deps, actor, query, today);
   const rows = await proposalStore.list(db, filter, { limit: query.limit ?? 100, offset: query.offset ?? 0 });
-  const handlers = await proposalStore.handlers(db, rows.map((r) => r.id));
+  const handlers = await proposalStore.handlers(
+    db,
+    rows.map((r) => r.id),
+  );
   const counts = await proposalStore.counts(db, filter);
   const sum = (pred: (c: (typeof counts)[number]) => boolean) => counts.filter(pred).reduce((n, c) => n + c.n, 0);
   return {
-    items: rows.map((r) => presentProposalItem(r, handlers.filter((h) => h.proposal_id === r.id), today)),
+    items: rows.map((r) =>
+      presentProposalItem(
+        r,
+        handlers.filter((h) => h.proposal_id === r.id),
+        today,
+      ),
+    ),
     counts: {
       total: sum(() => true),
-      byStatus: Object.fromEntries(['registered', 'assigned', 'replied', 'implementing', 'completed'].map((s) => [s, sum((c) => c.status === s)])),
+      byStatus: Object.fromEntries(
+        ['registered', 'assigned', 'replied', 'implementing', 'completed'].map((s) => [s, sum((c) => c.status === s)]),
+      ),
       byKind: { reply: sum((c) => c.kind === 'reply'), implementation: sum((c) => c.kind === 'implementation') },
       key: sum((c) => c.is_key === 1),
-      replyOverdue: await proposalStore.count(db, { ...filter, status: undefined, kind: undefined, isKey: undefined, replyOverdueOn: today }),
+      replyOverdue: await proposalStore.count(db, {
+        ...filter,
+        status: undefined,
+        kind: undefined,
+        isKey: undefined,
+        replyOverdueOn: today,
+      }),
     },
     years: await proposalStore.years(db, actor.districtCode),
   };
@@ -54,16 +82,30 @@ export async function listProposals(deps: ProposalsDeps, actor: Actor, query: Li
 
 export async function getProposal(deps: ProposalsDeps, actor: Actor, id: string) {
   const p = await loadVisibleProposal(deps, deps.database.db, actor, id);
-  return presentProposal(p.row, p.state, p.handlers, p.actions, allowedCommands(actor, p.facts), localDateOf(deps.clock.now()));
+  return presentProposal(
+    p.row,
+    p.state,
+    p.handlers,
+    p.actions,
+    allowedCommands(actor, p.facts),
+    localDateOf(deps.clock.now()),
+  );
 }
 
 /** Yearly statistics over the proposals the actor may see, with a row per main handler (主办单位). */
 export async function proposalStats(deps: ProposalsDeps, actor: Actor, year: number, asOf?: string) {
   const db = deps.database.db;
   const date = asOf ?? localDateOf(deps.clock.now());
-  const rows = await proposalStore.states(db, { districtCode: actor.districtCode, year, scope: await scopeOf(deps, db, actor) });
+  const rows = await proposalStore.states(db, {
+    districtCode: actor.districtCode,
+    year,
+    scope: await scopeOf(deps, db, actor),
+  });
   const states = rows.map((r) => JSON.parse(r.state) as ProposalState);
-  const handlers = await proposalStore.handlers(db, rows.map((r) => r.id));
+  const handlers = await proposalStore.handlers(
+    db,
+    rows.map((r) => r.id),
+  );
   const byUnit = new Map<string, { unitId: string; name: string; states: ProposalState[] }>();
   for (const h of handlers.filter((x) => x.role === 'main')) {
     const e = byUnit.get(h.unit_id) ?? { unitId: h.unit_id, name: h.unit_name, states: [] };
@@ -73,7 +115,8 @@ export async function proposalStats(deps: ProposalsDeps, actor: Actor, year: num
   return {
     asOf: date,
     ...proposalYearStats(states, year, date),
-    byMainHandler: [...byUnit.values()].map((u) => ({ unitId: u.unitId, name: u.name, ...proposalYearStats(u.states, year, date) }))
+    byMainHandler: [...byUnit.values()]
+      .map((u) => ({ unitId: u.unitId, name: u.name, ...proposalYearStats(u.states, year, date) }))
       .sort((a, b) => b.proposals - a.proposals || a.name.localeCompare(b.name, 'zh-CN')),
   };
 }
@@ -83,7 +126,9 @@ export async function proposalFile(deps: ProposalsDeps, actor: Actor, id: string
   const db = deps.database.db;
   const p = await loadVisibleProposal(deps, db, actor, id);
   const attached = p.actions.some((a) => (JSON.parse(a.record).fileIds as string[] | undefined)?.includes(fileId));
-  const f = attached ? await db.selectFrom('files').select(['id', 'sha256', 'mime_type']).where('id', '=', fileId).executeTakeFirst() : undefined;
+  const f = attached
+    ? await db.selectFrom('files').select(['id', 'sha256', 'mime_type']).where('id', '=', fileId).executeTakeFirst()
+    : undefined;
   if (!f) throw new NotFound('file', fileId);
   return f;
 }

@@ -24,18 +24,25 @@ export interface RegisterProposalInput {
 }
 
 /** Registers (登记) a proposal: version 1, its first action 'register'. */
-export async function registerProposal(deps: ProposalsDeps, actor: Actor, input: RegisterProposalInput, requestId?: string): Promise<string> {
+export async function registerProposal(
+  deps: ProposalsDeps,
+  actor: Actor,
+  input: RegisterProposalInput,
+  requestId?: string,
+): Promise<string> {
   const now = deps.clock.now();
   const today = localDateOf(now);
   const submittedOn = input.submittedOn ?? today;
   const year = input.year ?? Number(submittedOn.slice(0, 4));
   const problems: FieldProblem[] = [];
   if (submittedOn > today) problems.push({ field: 'submittedOn', message: '提交日期不能晚于今天' });
-  if (Number(submittedOn.slice(0, 4)) !== year) problems.push({ field: 'submittedOn', message: `提交日期须在 ${year} 年内` });
+  if (Number(submittedOn.slice(0, 4)) !== year)
+    problems.push({ field: 'submittedOn', message: `提交日期须在 ${year} 年内` });
   let seq: number | undefined;
   if (input.number !== undefined) {
     const m = /^(\d{4})-(\d{3,4})$/.exec(input.number);
-    if (!m || Number(m[1]) !== year || Number(m[2]) === 0) problems.push({ field: 'number', message: `提案号须为「${year}-001」的形式` });
+    if (!m || Number(m[1]) !== year || Number(m[2]) === 0)
+      problems.push({ field: 'number', message: `提案号须为「${year}-001」的形式` });
     else seq = Number(m[2]);
   }
   if (problems.length) throw new Invalid('proposal.invalid_registration', problems[0].message, problems);
@@ -44,26 +51,66 @@ export async function registerProposal(deps: ProposalsDeps, actor: Actor, input:
     await deps.database.db.transaction().execute(async (trx) => {
       const proposers: Proposer[] = [];
       for (const [i, p] of input.proposers.entries()) {
-        const account = p.username ? await accountByUsername(deps, trx, actor.districtCode, p.username, `proposers[${i}].username`) : null;
+        const account = p.username
+          ? await accountByUsername(deps, trx, actor.districtCode, p.username, `proposers[${i}].username`)
+          : null;
         proposers.push({ name: p.name, accountId: account?.accountId ?? null });
       }
       const s = seq ?? (await proposalStore.lastSeq(trx, actor.districtCode, year)) + 1;
       const number = input.number ?? `${year}-${String(s).padStart(3, '0')}`;
-      const state = newProposal(id, year, proposers.flatMap((p) => (p.accountId ? [p.accountId] : [])));
+      const state = newProposal(
+        id,
+        year,
+        proposers.flatMap((p) => (p.accountId ? [p.accountId] : [])),
+      );
       await proposalStore.insert(trx, {
-        id, district_code: actor.districtCode, year, seq: s, number, title: input.title, category: input.category, content: input.content,
-        proposers: JSON.stringify(proposers), submitted_on: submittedOn, is_key: 0, leader_id: null, leader_name: null,
-        status: state.status, kind: proposalKind(state), reply_deadline: null, state: JSON.stringify(state), version: 1,
-        created_by: actor.accountId, created_at: now.toISOString(), updated_at: now.toISOString(),
+        id,
+        district_code: actor.districtCode,
+        year,
+        seq: s,
+        number,
+        title: input.title,
+        category: input.category,
+        content: input.content,
+        proposers: JSON.stringify(proposers),
+        submitted_on: submittedOn,
+        is_key: 0,
+        leader_id: null,
+        leader_name: null,
+        status: state.status,
+        kind: proposalKind(state),
+        reply_deadline: null,
+        state: JSON.stringify(state),
+        version: 1,
+        created_by: actor.accountId,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
       });
       await proposalStore.appendAction(trx, {
-        id: newId(now.getTime()), proposal_id: id, district_code: actor.districtCode, seq: 1, type: 'register', at: now.toISOString(),
-        actor_id: actor.accountId, actor_name: actor.displayName, record: JSON.stringify({ number, title: input.title, submittedOn }),
+        id: newId(now.getTime()),
+        proposal_id: id,
+        district_code: actor.districtCode,
+        seq: 1,
+        type: 'register',
+        at: now.toISOString(),
+        actor_id: actor.accountId,
+        actor_name: actor.displayName,
+        record: JSON.stringify({ number, title: input.title, submittedOn }),
       });
-      await recordAudit(trx, { actor, action: 'proposal.register', entityType: 'proposal', entityId: id, at: now, requestId, summary: `登记提案 ${number}「${input.title}」`, after: { number, year, proposers } });
+      await recordAudit(trx, {
+        actor,
+        action: 'proposal.register',
+        entityType: 'proposal',
+        entityId: id,
+        at: now,
+        requestId,
+        summary: `登记提案 ${number}「${input.title}」`,
+        after: { number, year, proposers },
+      });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new Conflict('proposal.number_taken', `提案号已被使用`, [{ field: 'number', message: '提案号已存在' }]);
+    if (isUniqueViolation(err))
+      throw new Conflict('proposal.number_taken', `提案号已被使用`, [{ field: 'number', message: '提案号已存在' }]);
     throw err;
   }
   return id;

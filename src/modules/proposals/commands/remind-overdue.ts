@@ -11,22 +11,32 @@ import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
 
 /** A unit's workers who answer for it: roles that handle proposals, district leaders and admins aside. */
-const HANDLER_ROLES: RoleCode[] = ROLE_CODES.filter((r) => r !== 'admin' && r !== 'district_leader' && ROLES[r].permissions.includes('proposal.handle'));
+const HANDLER_ROLES: RoleCode[] = ROLE_CODES.filter(
+  (r) => r !== 'admin' && r !== 'district_leader' && ROLES[r].permissions.includes('proposal.handle'),
+);
 /** The proposals office (提案办 / 督查室): roles that manage proposals, admins aside. */
-const OFFICE_ROLES: RoleCode[] = ROLE_CODES.filter((r) => r !== 'admin' && ROLES[r].permissions.includes('proposal.manage'));
+const OFFICE_ROLES: RoleCode[] = ROLE_CODES.filter(
+  (r) => r !== 'admin' && ROLES[r].permissions.includes('proposal.manage'),
+);
 
 /** States in which something can be owed: a reply while assigned, commitments until completed. */
 const OWING: readonly string[] = ['assigned', 'replied', 'implementing'];
 
-interface Unit { unitId: string; unitPath: string; name: string }
+interface Unit {
+  unitId: string;
+  unitPath: string;
+  name: string;
+}
 
 /** The accounts of the units themselves (not of the levels above them) and the proposals office. */
 async function addressees(deps: ProposalsDeps, ex: Executor, districtCode: string, units: Unit[]): Promise<string[]> {
   const ids: string[] = [];
   for (const u of units) {
-    for (const a of await deps.org.accountsCovering(ex, u.unitPath, HANDLER_ROLES)) if (a.unitId === u.unitId) ids.push(a.id);
+    for (const a of await deps.org.accountsCovering(ex, u.unitPath, HANDLER_ROLES))
+      if (a.unitId === u.unitId) ids.push(a.id);
   }
-  for (const role of OFFICE_ROLES) for (const a of await deps.org.accountsWithRole(ex, districtCode, role)) ids.push(a.id);
+  for (const role of OFFICE_ROLES)
+    for (const a of await deps.org.accountsWithRole(ex, districtCode, role)) ids.push(a.id);
   return [...new Set(ids)];
 }
 
@@ -35,11 +45,31 @@ async function addressees(deps: ProposalsDeps, ex: Executor, districtCode: strin
  * inserting the same key waits for the first transaction and then inserts nothing, so only the
  * transaction whose insert took sends the messages written beside it.
  */
-async function claim(ex: Executor, row: { subjectId: string; subjectType: string; item: OverdueItem; districtCode: string; recipients: number; at: Date }): Promise<boolean> {
-  const r = await ex.insertInto('proposal_reminders').values({
-    subject_id: row.subjectId, item: row.item.item, deadline: row.item.deadline, subject_type: row.subjectType,
-    district_code: row.districtCode, recipients: row.recipients, sent_at: row.at.toISOString(),
-  }).onConflict((oc) => oc.columns(['subject_id', 'item', 'deadline']).doNothing()).returning('subject_id').executeTakeFirst();
+async function claim(
+  ex: Executor,
+  row: {
+    subjectId: string;
+    subjectType: string;
+    item: OverdueItem;
+    districtCode: string;
+    recipients: number;
+    at: Date;
+  },
+): Promise<boolean> {
+  const r = await ex
+    .insertInto('proposal_reminders')
+    .values({
+      subject_id: row.subjectId,
+      item: row.item.item,
+      deadline: row.item.deadline,
+      subject_type: row.subjectType,
+      district_code: row.districtCode,
+      recipients: row.recipients,
+      sent_at: row.at.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['subject_id', 'item', 'deadline']).doNothing())
+    .returning('subject_id')
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -47,7 +77,11 @@ async function claim(ex: Executor, row: { subjectId: string; subjectType: string
 async function remindedKeys(ex: Executor, subjectIds: string[]): Promise<Set<string>> {
   const keys = new Set<string>();
   for (let i = 0; i < subjectIds.length; i += 500) {
-    const rows = await ex.selectFrom('proposal_reminders').select(['subject_id', 'item', 'deadline']).where('subject_id', 'in', subjectIds.slice(i, i + 500)).execute();
+    const rows = await ex
+      .selectFrom('proposal_reminders')
+      .select(['subject_id', 'item', 'deadline'])
+      .where('subject_id', 'in', subjectIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) keys.add(`${r.subject_id} ${r.item} ${r.deadline}`);
   }
   return keys;
@@ -55,11 +89,24 @@ async function remindedKeys(ex: Executor, subjectIds: string[]): Promise<Set<str
 
 const sameItem = (a: OverdueItem, b: OverdueItem) => a.item === b.item && a.deadline === b.deadline;
 
-async function remindProposals(deps: ProposalsDeps, now: Date, today: string): Promise<{ reminders: number; messages: number }> {
+async function remindProposals(
+  deps: ProposalsDeps,
+  now: Date,
+  today: string,
+): Promise<{ reminders: number; messages: number }> {
   const db = deps.database.db;
-  const rows = await db.selectFrom('proposals').select(['id', 'state']).where('status', 'in', [...OWING]).execute();
-  const due = rows.map((r) => ({ id: r.id, items: overdueProposalItems(JSON.parse(r.state) as ProposalState, today) })).filter((r) => r.items.length);
-  const done = await remindedKeys(db, due.map((r) => r.id));
+  const rows = await db
+    .selectFrom('proposals')
+    .select(['id', 'state'])
+    .where('status', 'in', [...OWING])
+    .execute();
+  const due = rows
+    .map((r) => ({ id: r.id, items: overdueProposalItems(JSON.parse(r.state) as ProposalState, today) }))
+    .filter((r) => r.items.length);
+  const done = await remindedKeys(
+    db,
+    due.map((r) => r.id),
+  );
   let reminders = 0;
   let messages = 0;
   for (const { id, items } of due) {
@@ -67,23 +114,71 @@ async function remindProposals(deps: ProposalsDeps, now: Date, today: string): P
       await db.transaction().execute(async (trx) => {
         // The proposal may have moved since the scan (a reply came in): judge it again as it is now.
         const row = await proposalStore.findById(trx, id);
-        if (!row || !overdueProposalItems(JSON.parse(row.state) as ProposalState, today).some((i) => sameItem(i, item))) return;
-        const main = (await proposalStore.handlers(trx, [id])).filter((h) => h.role === 'main').map((h) => ({ unitId: h.unit_id, unitPath: h.unit_path, name: h.unit_name }));
+        if (!row || !overdueProposalItems(JSON.parse(row.state) as ProposalState, today).some((i) => sameItem(i, item)))
+          return;
+        const main = (await proposalStore.handlers(trx, [id]))
+          .filter((h) => h.role === 'main')
+          .map((h) => ({ unitId: h.unit_id, unitPath: h.unit_path, name: h.unit_name }));
         const to = await addressees(deps, trx, row.district_code, main);
-        if (!(await claim(trx, { subjectId: id, subjectType: 'proposal', item, districtCode: row.district_code, recipients: to.length, at: now }))) return;
+        if (
+          !(await claim(trx, {
+            subjectId: id,
+            subjectType: 'proposal',
+            item,
+            districtCode: row.district_code,
+            recipients: to.length,
+            at: now,
+          }))
+        )
+          return;
         const units = main.map((u) => u.name).join('、') || '主办单位';
-        const [title, body, summary] = item.what === 'reply'
-          ? [`【提案答复逾期】${row.number}《${row.title}》`, `答复期限 ${item.deadline}，${units}至今未答复，请抓紧办理。`, `提案答复逾期提醒：${units}，期限 ${item.deadline}`]
-          : [`【落实事项逾期】${row.number}《${row.title}》`, `落实事项「${item.title}」期限 ${item.deadline}，${units}至今未完成，请抓紧落实。`, `落实事项「${item.title}」逾期提醒：${units}，期限 ${item.deadline}`];
-        await notify(trx, { accountIds: to, districtCode: row.district_code, kind: `proposal.${item.what}_overdue`, title, body, entityType: 'proposal', entityId: id, at: now });
+        const [title, body, summary] =
+          item.what === 'reply'
+            ? [
+                `【提案答复逾期】${row.number}《${row.title}》`,
+                `答复期限 ${item.deadline}，${units}至今未答复，请抓紧办理。`,
+                `提案答复逾期提醒：${units}，期限 ${item.deadline}`,
+              ]
+            : [
+                `【落实事项逾期】${row.number}《${row.title}》`,
+                `落实事项「${item.title}」期限 ${item.deadline}，${units}至今未完成，请抓紧落实。`,
+                `落实事项「${item.title}」逾期提醒：${units}，期限 ${item.deadline}`,
+              ];
+        await notify(trx, {
+          accountIds: to,
+          districtCode: row.district_code,
+          kind: `proposal.${item.what}_overdue`,
+          title,
+          body,
+          entityType: 'proposal',
+          entityId: id,
+          at: now,
+        });
         if (deps.enqueueEvent) {
           await deps.enqueueEvent(trx, {
-            districtCode: row.district_code, type: 'proposal.overdue', at: now,
-            payload: { proposalId: id, number: row.number, what: item.what, item: item.item, deadline: item.deadline, mainHandlerIds: main.map((u) => u.unitId) },
+            districtCode: row.district_code,
+            type: 'proposal.overdue',
+            at: now,
+            payload: {
+              proposalId: id,
+              number: row.number,
+              what: item.what,
+              item: item.item,
+              deadline: item.deadline,
+              mainHandlerIds: main.map((u) => u.unitId),
+            },
             text: `${title}：${body}`,
           });
         }
-        await recordAudit(trx, { actor: null, districtCode: row.district_code, action: 'proposal.overdue_reminder', entityType: 'proposal', entityId: id, at: now, summary: `${summary}，提醒 ${to.length} 人` });
+        await recordAudit(trx, {
+          actor: null,
+          districtCode: row.district_code,
+          action: 'proposal.overdue_reminder',
+          entityType: 'proposal',
+          entityId: id,
+          at: now,
+          summary: `${summary}，提醒 ${to.length} 人`,
+        });
         reminders++;
         messages += to.length;
       });
@@ -92,14 +187,26 @@ async function remindProposals(deps: ProposalsDeps, now: Date, today: string): P
   return { reminders, messages };
 }
 
-async function remindOpinions(deps: ProposalsDeps, now: Date, today: string): Promise<{ reminders: number; messages: number }> {
+async function remindOpinions(
+  deps: ProposalsDeps,
+  now: Date,
+  today: string,
+): Promise<{ reminders: number; messages: number }> {
   const db = deps.database.db;
-  const rows = await db.selectFrom('supervisor_opinions').select(['id', 'status', 'deadline']).where('status', '=', 'open').where('deadline', '<', today).execute();
+  const rows = await db
+    .selectFrom('supervisor_opinions')
+    .select(['id', 'status', 'deadline'])
+    .where('status', '=', 'open')
+    .where('deadline', '<', today)
+    .execute();
   const due = rows.flatMap((r) => {
     const item = overdueOpinionItem({ status: r.status as OpinionStatus, deadline: r.deadline }, today);
     return item ? [{ id: r.id, item }] : [];
   });
-  const done = await remindedKeys(db, due.map((r) => r.id));
+  const done = await remindedKeys(
+    db,
+    due.map((r) => r.id),
+  );
   let reminders = 0;
   let messages = 0;
   for (const { id, item } of due.filter((d) => !done.has(`${d.id} ${d.item.item} ${d.item.deadline}`))) {
@@ -107,20 +214,54 @@ async function remindOpinions(deps: ProposalsDeps, now: Date, today: string): Pr
       const o = await trx.selectFrom('supervisor_opinions').selectAll().where('id', '=', id).executeTakeFirst();
       const current = o && overdueOpinionItem({ status: o.status as OpinionStatus, deadline: o.deadline }, today);
       if (!o || !current || !sameItem(current, item) || !o.responsible_unit_id || !o.responsible_unit_path) return;
-      const unit = { unitId: o.responsible_unit_id, unitPath: o.responsible_unit_path, name: o.responsible_unit_name ?? '责任单位' };
+      const unit = {
+        unitId: o.responsible_unit_id,
+        unitPath: o.responsible_unit_path,
+        name: o.responsible_unit_name ?? '责任单位',
+      };
       const to = await addressees(deps, trx, o.district_code, [unit]);
-      if (!(await claim(trx, { subjectId: id, subjectType: 'supervisor_opinion', item, districtCode: o.district_code, recipients: to.length, at: now }))) return;
+      if (
+        !(await claim(trx, {
+          subjectId: id,
+          subjectType: 'supervisor_opinion',
+          item,
+          districtCode: o.district_code,
+          recipients: to.length,
+          at: now,
+        }))
+      )
+        return;
       const excerpt = o.text.length > 100 ? `${o.text.slice(0, 99)}…` : o.text;
       const title = `【监督意见逾期】${unit.name}`;
       const body = `民主监督员意见：${excerpt}\n办理期限 ${item.deadline}，${unit.name}至今未答复，请抓紧办理。`;
-      await notify(trx, { accountIds: to, districtCode: o.district_code, kind: 'supervisor_opinion.overdue', title, body, entityType: 'supervisor_opinion', entityId: id, at: now });
+      await notify(trx, {
+        accountIds: to,
+        districtCode: o.district_code,
+        kind: 'supervisor_opinion.overdue',
+        title,
+        body,
+        entityType: 'supervisor_opinion',
+        entityId: id,
+        at: now,
+      });
       if (deps.enqueueEvent) {
         await deps.enqueueEvent(trx, {
-          districtCode: o.district_code, type: 'supervisor_opinion.overdue', at: now,
-          payload: { opinionId: id, responsibleUnitId: unit.unitId, deadline: item.deadline }, text: `${title}：办理期限 ${item.deadline}，至今未答复`,
+          districtCode: o.district_code,
+          type: 'supervisor_opinion.overdue',
+          at: now,
+          payload: { opinionId: id, responsibleUnitId: unit.unitId, deadline: item.deadline },
+          text: `${title}：办理期限 ${item.deadline}，至今未答复`,
         });
       }
-      await recordAudit(trx, { actor: null, districtCode: o.district_code, action: 'supervisor_opinion.overdue_reminder', entityType: 'supervisor_opinion', entityId: id, at: now, summary: `监督意见逾期提醒：${unit.name}，期限 ${item.deadline}，提醒 ${to.length} 人` });
+      await recordAudit(trx, {
+        actor: null,
+        districtCode: o.district_code,
+        action: 'supervisor_opinion.overdue_reminder',
+        entityType: 'supervisor_opinion',
+        entityId: id,
+        at: now,
+        summary: `监督意见逾期提醒：${unit.name}，期限 ${item.deadline}，提醒 ${to.length} 人`,
+      });
       reminders++;
       messages += to.length;
     });

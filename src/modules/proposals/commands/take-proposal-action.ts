@@ -6,13 +6,24 @@ import { Conflict, Forbidden, Invalid, type FieldProblem } from '../../../kernel
 import { newId } from '../../../kernel/ids.js';
 import { isDate, localDateOf } from '../../supervision/domain/dates.js';
 import {
-  applyProposalAction, InvalidProposalTransition, proposalKind, SATISFACTION_NAMES,
-  type ProposalAction, type ProposalState, type Satisfaction,
+  applyProposalAction,
+  InvalidProposalTransition,
+  proposalKind,
+  SATISFACTION_NAMES,
+  type ProposalAction,
+  type ProposalState,
+  type Satisfaction,
 } from '../../supervision/domain/proposal-state.js';
 import { mayTake, PROPOSAL_COMMAND_NAMES, stateAllows, type ProposalCommand } from '../domain/proposal-policy.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
-import { accountByUsername, checkOwnFiles, loadVisibleProposal, recordOf, type LoadedProposal } from './proposal-context.js';
+import {
+  accountByUsername,
+  checkOwnFiles,
+  loadVisibleProposal,
+  recordOf,
+  type LoadedProposal,
+} from './proposal-context.js';
 
 export type ProposalCommandInput = (
   | { type: 'assign'; mainHandlerIds: string[]; assistingHandlerIds: string[]; replyDeadline: string }
@@ -44,19 +55,29 @@ const REFUSALS: Record<ProposalCommand, [string, string]> = {
 };
 
 /** Builds the row's new columns and the action's record; throws a problem if the input is refused. */
-async function prepare(deps: ProposalsDeps, trx: Executor, actor: Actor, p: LoadedProposal, input: ProposalCommandInput, now: Date) {
+async function prepare(
+  deps: ProposalsDeps,
+  trx: Executor,
+  actor: Actor,
+  p: LoadedProposal,
+  input: ProposalCommandInput,
+  now: Date,
+) {
   const today = localDateOf(now);
   const ctx = { actor: { accountId: actor.accountId }, now };
-  const step = (a: ProposalAction, retired?: Set<string>) => applyProposalAction(p.state, a, { ...ctx, retiredUnitIds: retired });
+  const step = (a: ProposalAction, retired?: Set<string>) =>
+    applyProposalAction(p.state, a, { ...ctx, retiredUnitIds: retired });
   switch (input.type) {
     case 'assign': {
       const ids = [...input.mainHandlerIds, ...input.assistingHandlerIds];
       const units = await deps.org.unitsByIds(trx, ids);
       const problems: FieldProblem[] = [];
-      const check = (list: string[], field: string) => list.forEach((u, i) => {
-        const unit = units.get(u);
-        if (!unit || unit.districtCode !== actor.districtCode) problems.push({ field: `${field}[${i}]`, message: `单位 ${u} 不存在` });
-      });
+      const check = (list: string[], field: string) =>
+        list.forEach((u, i) => {
+          const unit = units.get(u);
+          if (!unit || unit.districtCode !== actor.districtCode)
+            problems.push({ field: `${field}[${i}]`, message: `单位 ${u} 不存在` });
+        });
       check(input.mainHandlerIds, 'mainHandlerIds');
       check(input.assistingHandlerIds, 'assistingHandlerIds');
       if (isDate(input.replyDeadline) && input.replyDeadline < p.row.submitted_on) {
@@ -64,50 +85,126 @@ async function prepare(deps: ProposalsDeps, trx: Executor, actor: Actor, p: Load
       }
       if (problems.length) throw new Invalid('proposal.invalid_assignment', problems[0].message, problems);
       const retired = new Set([...units.values()].filter((u) => u.status !== 'active').map((u) => u.id));
-      const state = step({ type: 'assign', mainHandlerIds: input.mainHandlerIds, assistingHandlerIds: input.assistingHandlerIds, replyDeadline: input.replyDeadline }, retired);
+      const state = step(
+        {
+          type: 'assign',
+          mainHandlerIds: input.mainHandlerIds,
+          assistingHandlerIds: input.assistingHandlerIds,
+          replyDeadline: input.replyDeadline,
+        },
+        retired,
+      );
       const handlers = ids.map((u, i) => {
         const unit = units.get(u)!;
-        return { proposal_id: p.row.id, unit_id: u, district_code: p.row.district_code, unit_path: unit.path, unit_name: unit.name, role: i < input.mainHandlerIds.length ? 'main' : 'assisting' };
+        return {
+          proposal_id: p.row.id,
+          unit_id: u,
+          district_code: p.row.district_code,
+          unit_path: unit.path,
+          unit_name: unit.name,
+          role: i < input.mainHandlerIds.length ? 'main' : 'assisting',
+        };
       });
       const names = (list: string[]) => list.map((u) => units.get(u)!.name);
-      return { state, handlers, record: { mainHandlers: names(input.mainHandlerIds), assistingHandlers: names(input.assistingHandlerIds), replyDeadline: input.replyDeadline }, summary: `主办：${names(input.mainHandlerIds).join('、')}，答复期限 ${input.replyDeadline}` };
+      return {
+        state,
+        handlers,
+        record: {
+          mainHandlers: names(input.mainHandlerIds),
+          assistingHandlers: names(input.assistingHandlerIds),
+          replyDeadline: input.replyDeadline,
+        },
+        summary: `主办：${names(input.mainHandlerIds).join('、')}，答复期限 ${input.replyDeadline}`,
+      };
     }
     case 'mark_key': {
-      const leader = await accountByUsername(deps, trx, actor.districtCode, input.leaderUsername, 'leaderUsername', 'district_leader');
-      return { state: p.state, leader: { id: leader.accountId, name: leader.displayName }, record: { leaderId: leader.accountId, leaderName: leader.displayName }, summary: `牵头督办领导：${leader.displayName}` };
+      const leader = await accountByUsername(
+        deps,
+        trx,
+        actor.districtCode,
+        input.leaderUsername,
+        'leaderUsername',
+        'district_leader',
+      );
+      return {
+        state: p.state,
+        leader: { id: leader.accountId, name: leader.displayName },
+        record: { leaderId: leader.accountId, leaderName: leader.displayName },
+        summary: `牵头督办领导：${leader.displayName}`,
+      };
     }
     case 'reply': {
       await checkOwnFiles(trx, actor, input.fileIds ?? []);
-      return { state: step({ type: 'reply', summary: input.summary }), record: { summary: input.summary, fileIds: input.fileIds ?? [] }, summary: input.summary };
+      return {
+        state: step({ type: 'reply', summary: input.summary }),
+        record: { summary: input.summary, fileIds: input.fileIds ?? [] },
+        summary: input.summary,
+      };
     }
     case 'add_commitment':
-      return { state: step({ type: 'add_commitment', title: input.title, deadline: input.deadline }), record: { title: input.title, deadline: input.deadline }, summary: `${input.title}（${input.deadline} 前）` };
+      return {
+        state: step({ type: 'add_commitment', title: input.title, deadline: input.deadline }),
+        record: { title: input.title, deadline: input.deadline },
+        summary: `${input.title}（${input.deadline} 前）`,
+      };
     case 'complete_commitment': {
       const c = p.state.commitments[input.index];
-      if (c === undefined) throw new Invalid('proposal.invalid_commitment', '没有这项落实事项', [{ field: 'index', message: '没有这项落实事项' }]);
-      if (!input.fileIds.length) throw new Invalid('proposal.evidence_required', '落实事项需附佐证材料', [{ field: 'fileIds', message: '至少上传一份佐证材料' }]);
+      if (c === undefined)
+        throw new Invalid('proposal.invalid_commitment', '没有这项落实事项', [
+          { field: 'index', message: '没有这项落实事项' },
+        ]);
+      if (!input.fileIds.length)
+        throw new Invalid('proposal.evidence_required', '落实事项需附佐证材料', [
+          { field: 'fileIds', message: '至少上传一份佐证材料' },
+        ]);
       await checkOwnFiles(trx, actor, input.fileIds);
       const state = step({ type: 'complete_commitment', index: input.index, evidenceCount: input.fileIds.length });
-      return { state, record: { index: input.index, title: c.title, fileIds: input.fileIds, note: input.note ?? null }, summary: `${c.title}已完成${input.note ? `：${input.note}` : ''}` };
+      return {
+        state,
+        record: { index: input.index, title: c.title, fileIds: input.fileIds, note: input.note ?? null },
+        summary: `${c.title}已完成${input.note ? `：${input.note}` : ''}`,
+      };
     }
     case 'complete':
-      return { state: step({ type: 'complete' }), record: { comment: input.comment ?? null }, summary: input.comment ?? '提案办结' };
+      return {
+        state: step({ type: 'complete' }),
+        record: { comment: input.comment ?? null },
+        summary: input.comment ?? '提案办结',
+      };
     case 'rate':
-      return { state: step({ type: 'rate', satisfaction: input.satisfaction }), record: { satisfaction: input.satisfaction, comment: input.comment ?? null }, summary: `${SATISFACTION_NAMES[input.satisfaction]}${input.comment ? `：${input.comment}` : ''}` };
+      return {
+        state: step({ type: 'rate', satisfaction: input.satisfaction }),
+        record: { satisfaction: input.satisfaction, comment: input.comment ?? null },
+        summary: `${SATISFACTION_NAMES[input.satisfaction]}${input.comment ? `：${input.comment}` : ''}`,
+      };
     case 'report_progress':
       await checkOwnFiles(trx, actor, input.fileIds ?? []);
       return { state: p.state, record: { text: input.text, fileIds: input.fileIds ?? [] }, summary: input.text };
     case 'hear_progress': {
       const report = p.actions.find((a) => a.seq === input.reportSeq && a.type === 'report_progress');
-      if (!report) throw new Invalid('proposal.no_such_report', '没有这份进展汇报', [{ field: 'reportSeq', message: '没有这份进展汇报' }]);
-      if (p.actions.some((a) => a.type === 'hear_progress' && Number(recordOf(a).reportSeq) === input.reportSeq)) throw new Conflict('proposal.report_heard', '这份汇报已听取');
-      return { state: p.state, record: { reportSeq: input.reportSeq, comment: input.comment ?? null }, summary: input.comment ?? '已听取汇报' };
+      if (!report)
+        throw new Invalid('proposal.no_such_report', '没有这份进展汇报', [
+          { field: 'reportSeq', message: '没有这份进展汇报' },
+        ]);
+      if (p.actions.some((a) => a.type === 'hear_progress' && Number(recordOf(a).reportSeq) === input.reportSeq))
+        throw new Conflict('proposal.report_heard', '这份汇报已听取');
+      return {
+        state: p.state,
+        record: { reportSeq: input.reportSeq, comment: input.comment ?? null },
+        summary: input.comment ?? '已听取汇报',
+      };
     }
   }
 }
 
 /** Takes one command on a proposal: checks role, scope and state, appends the action, writes the derived row and the audit line. */
-export async function takeProposalAction(deps: ProposalsDeps, actor: Actor, id: string, input: ProposalCommandInput, requestId?: string): Promise<void> {
+export async function takeProposalAction(
+  deps: ProposalsDeps,
+  actor: Actor,
+  id: string,
+  input: ProposalCommandInput,
+  requestId?: string,
+): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const p = await loadVisibleProposal(deps, trx, actor, id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.row.version) throw versionConflict();
@@ -116,7 +213,10 @@ export async function takeProposalAction(deps: ProposalsDeps, actor: Actor, id: 
     const domainChecks = input.type === 'complete' || input.type === 'complete_commitment';
     if (!domainChecks && !stateAllows(p.facts, input.type)) {
       if (input.type === 'report_progress' || input.type === 'hear_progress') {
-        throw new Conflict('proposal.not_key_or_closed', p.facts.isKey ? '当前没有可汇报或待听取的进展' : '只有重点提案汇报办理进展');
+        throw new Conflict(
+          'proposal.not_key_or_closed',
+          p.facts.isKey ? '当前没有可汇报或待听取的进展' : '只有重点提案汇报办理进展',
+        );
       }
       throw new InvalidProposalTransition(p.state.status, input.type as ProposalAction['type']);
     }
@@ -126,8 +226,15 @@ export async function takeProposalAction(deps: ProposalsDeps, actor: Actor, id: 
     const version = p.row.version + 1;
     try {
       await proposalStore.appendAction(trx, {
-        id: newId(now.getTime()), proposal_id: p.row.id, district_code: p.row.district_code, seq: version, type: input.type,
-        at: now.toISOString(), actor_id: actor.accountId, actor_name: actor.displayName, record: JSON.stringify(r.record),
+        id: newId(now.getTime()),
+        proposal_id: p.row.id,
+        district_code: p.row.district_code,
+        seq: version,
+        type: input.type,
+        at: now.toISOString(),
+        actor_id: actor.accountId,
+        actor_name: actor.displayName,
+        record: JSON.stringify(r.record),
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw versionConflict();
@@ -135,15 +242,26 @@ export async function takeProposalAction(deps: ProposalsDeps, actor: Actor, id: 
     }
     const leader = 'leader' in r ? r.leader : undefined;
     const ok = await proposalStore.updateIfVersion(trx, p.row.id, p.row.version, {
-      status: next.status, kind: proposalKind(next), reply_deadline: next.replyDeadline, state: JSON.stringify(next), version, updated_at: now.toISOString(),
+      status: next.status,
+      kind: proposalKind(next),
+      reply_deadline: next.replyDeadline,
+      state: JSON.stringify(next),
+      version,
+      updated_at: now.toISOString(),
       ...(leader ? { is_key: 1, leader_id: leader.id, leader_name: leader.name } : {}),
     });
     if (!ok) throw versionConflict();
     if ('handlers' in r && r.handlers) await proposalStore.replaceHandlers(trx, p.row.id, r.handlers);
     await recordAudit(trx, {
-      actor, action: `proposal.${input.type}`, entityType: 'proposal', entityId: p.row.id, at: now, requestId,
+      actor,
+      action: `proposal.${input.type}`,
+      entityType: 'proposal',
+      entityId: p.row.id,
+      at: now,
+      requestId,
       summary: `${PROPOSAL_COMMAND_NAMES[input.type]} ${p.row.number}：${r.summary}`,
-      before: { status: p.state.status, version: p.row.version }, after: { status: next.status, version, ...r.record },
+      before: { status: p.state.status, version: p.row.version },
+      after: { status: next.status, version, ...r.record },
     });
   });
 }

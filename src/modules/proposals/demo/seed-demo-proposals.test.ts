@@ -20,8 +20,19 @@ describe('demo proposals', () => {
     h = await openHarness(tdb);
     const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: 'Demo12345', CIVICGRID_DATA_DIR: '/nonexistent' });
     await seedDemoDistrict(h.database, config, h.clock, h.districtId);
-    const files = createFileStore({ root: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-proposals-')), 'files') });
-    await seedDemoProposals({ database: h.database, clock: h.clock, config, org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }), files }, h.clock.now());
+    const files = createFileStore({
+      root: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-proposals-')), 'files'),
+    });
+    await seedDemoProposals(
+      {
+        database: h.database,
+        clock: h.clock,
+        config,
+        org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+        files,
+      },
+      h.clock.now(),
+    );
   }, 120_000);
   afterAll(async () => h?.close());
 
@@ -29,7 +40,8 @@ describe('demo proposals', () => {
     const cookie = await h.login('duchashi', 'Demo12345');
     const list = (await h.call('GET', '/api/v1/proposals', { cookie })).json();
     expect(list.counts.total).toBe(12);
-    for (const s of ['registered', 'assigned', 'replied', 'implementing', 'completed']) expect(list.counts.byStatus[s], s).toBeGreaterThan(0);
+    for (const s of ['registered', 'assigned', 'replied', 'implementing', 'completed'])
+      expect(list.counts.byStatus[s], s).toBeGreaterThan(0);
     expect(list.counts.key).toBe(2);
     expect(list.items.some((p: Json) => p.replyOverdue)).toBe(true);
     expect(list.items.some((p: Json) => p.rehandleCount > 0)).toBe(true);

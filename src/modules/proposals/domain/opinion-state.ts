@@ -3,7 +3,12 @@ import { isDate } from '../../supervision/domain/dates.js';
 
 /** 已记录 → 跟踪办理 → 已答复 → 已办结; an unconvincing answer goes back to 跟踪办理. */
 export type OpinionStatus = 'recorded' | 'open' | 'answered' | 'done';
-export const OPINION_STATUS_NAMES: Record<OpinionStatus, string> = { recorded: '已记录', open: '跟踪办理', answered: '已答复', done: '已办结' };
+export const OPINION_STATUS_NAMES: Record<OpinionStatus, string> = {
+  recorded: '已记录',
+  open: '跟踪办理',
+  answered: '已答复',
+  done: '已办结',
+};
 
 export type OpinionAction =
   | { type: 'track'; responsibleUnitId: string; /** Local date the unit must answer by. */ deadline: string }
@@ -12,7 +17,13 @@ export type OpinionAction =
   | { type: 'reopen'; comment: string };
 export type OpinionActionType = OpinionAction['type'];
 
-export const OPINION_ACTION_NAMES: Record<OpinionActionType | 'record', string> = { record: '记录意见', track: '转为跟踪事项', answer: '单位答复', close: '办结', reopen: '重新办理' };
+export const OPINION_ACTION_NAMES: Record<OpinionActionType | 'record', string> = {
+  record: '记录意见',
+  track: '转为跟踪事项',
+  answer: '单位答复',
+  close: '办结',
+  reopen: '重新办理',
+};
 
 export const opinionTransitions = {
   recorded: { track: 'open' },
@@ -33,19 +44,33 @@ export interface OpinionState {
 /** Applies one action on the local date `today`; the caller has checked who acts. */
 export function applyOpinionAction(s: OpinionState, a: OpinionAction, today: string): OpinionState {
   const target = (opinionTransitions[s.status] as Partial<Record<OpinionActionType, OpinionStatus>>)[a.type];
-  if (!target) throw new Conflict('opinion.invalid_transition', `意见当前状态为「${OPINION_STATUS_NAMES[s.status]}」，不能${OPINION_ACTION_NAMES[a.type]}`);
+  if (!target)
+    throw new Conflict(
+      'opinion.invalid_transition',
+      `意见当前状态为「${OPINION_STATUS_NAMES[s.status]}」，不能${OPINION_ACTION_NAMES[a.type]}`,
+    );
   switch (a.type) {
     case 'track':
-      if (!isDate(a.deadline)) throw new Invalid('opinion.invalid_deadline', '办理期限须为 YYYY-MM-DD 日期', [{ field: 'deadline', message: 'not a date in YYYY-MM-DD form' }]);
-      if (a.deadline < today) throw new Invalid('opinion.invalid_deadline', '办理期限不能早于今天', [{ field: 'deadline', message: '办理期限不能早于今天' }]);
+      if (!isDate(a.deadline))
+        throw new Invalid('opinion.invalid_deadline', '办理期限须为 YYYY-MM-DD 日期', [
+          { field: 'deadline', message: 'not a date in YYYY-MM-DD form' },
+        ]);
+      if (a.deadline < today)
+        throw new Invalid('opinion.invalid_deadline', '办理期限不能早于今天', [
+          { field: 'deadline', message: '办理期限不能早于今天' },
+        ]);
       return { ...s, status: target, responsibleUnitId: a.responsibleUnitId, deadline: a.deadline };
     case 'answer':
-      if (a.reply.trim() === '') throw new Invalid('opinion.invalid_reply', '答复内容不能为空', [{ field: 'reply', message: '答复内容不能为空' }]);
+      if (a.reply.trim() === '')
+        throw new Invalid('opinion.invalid_reply', '答复内容不能为空', [
+          { field: 'reply', message: '答复内容不能为空' },
+        ]);
       return { ...s, status: target, reply: a.reply };
     case 'close':
       return { ...s, status: target, closedOn: today };
     case 'reopen':
-      if (a.comment.trim() === '') throw new Invalid('opinion.reopen_reason', '请说明重新办理的理由', [{ field: 'comment', message: '必填' }]);
+      if (a.comment.trim() === '')
+        throw new Invalid('opinion.reopen_reason', '请说明重新办理的理由', [{ field: 'comment', message: '必填' }]);
       return { ...s, status: target };
   }
 }
@@ -60,14 +85,17 @@ export function checkTerm(termStart: string, termEnd: string): void {
   const problems = [];
   if (!isDate(termStart)) problems.push({ field: 'termStart', message: 'not a date in YYYY-MM-DD form' });
   if (!isDate(termEnd)) problems.push({ field: 'termEnd', message: 'not a date in YYYY-MM-DD form' });
-  else if (isDate(termStart) && termEnd < termStart) problems.push({ field: 'termEnd', message: '任期结束日期不能早于开始日期' });
+  else if (isDate(termStart) && termEnd < termStart)
+    problems.push({ field: 'termEnd', message: '任期结束日期不能早于开始日期' });
   if (problems.length) throw new Invalid('supervisor.invalid_term', problems[0].message, problems);
 }
 
 /** A visit lies within the term and not in the future. */
 export function checkVisitDate(visitedOn: string, term: { termStart: string; termEnd: string }, today: string): void {
-  const bad = (message: string) => new Invalid('supervisor.invalid_visit_date', message, [{ field: 'visitedOn', message }]);
+  const bad = (message: string) =>
+    new Invalid('supervisor.invalid_visit_date', message, [{ field: 'visitedOn', message }]);
   if (!isDate(visitedOn)) throw bad('not a date in YYYY-MM-DD form');
   if (visitedOn > today) throw bad('走访日期不能晚于今天');
-  if (visitedOn < term.termStart || visitedOn > term.termEnd) throw bad(`走访日期须在任期内（${term.termStart} 至 ${term.termEnd}）`);
+  if (visitedOn < term.termStart || visitedOn > term.termEnd)
+    throw bad(`走访日期须在任期内（${term.termStart} 至 ${term.termEnd}）`);
 }

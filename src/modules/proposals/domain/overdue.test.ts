@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { localDateOf } from '../../supervision/domain/dates.js';
-import { isCommitmentOverdue, isReplyOverdue, overdueOpinionItem, overdueProposalItems, pastDeadline, replyTimeliness } from './overdue.js';
+import {
+  isCommitmentOverdue,
+  isReplyOverdue,
+  overdueOpinionItem,
+  overdueProposalItems,
+  pastDeadline,
+  replyTimeliness,
+} from './overdue.js';
 
 const state = (over: Partial<Parameters<typeof overdueProposalItems>[0]> = {}) => ({
-  status: 'assigned' as const, replyDeadline: '2026-11-20', commitments: [], rehandleCount: 0, ...over,
+  status: 'assigned' as const,
+  replyDeadline: '2026-11-20',
+  commitments: [],
+  rehandleCount: 0,
+  ...over,
 });
 
 describe('overdue rule (calendar dates in Asia/Shanghai)', () => {
@@ -20,7 +31,8 @@ describe('overdue rule (calendar dates in Asia/Shanghai)', () => {
   });
 
   it('owes a reply only while assigned', () => {
-    for (const status of ['registered', 'replied', 'implementing', 'completed'] as const) expect(isReplyOverdue(state({ status }), '2026-12-01')).toBe(false);
+    for (const status of ['registered', 'replied', 'implementing', 'completed'] as const)
+      expect(isReplyOverdue(state({ status }), '2026-12-01')).toBe(false);
     expect(isReplyOverdue(state({ replyDeadline: null }), '2026-12-01')).toBe(false);
   });
 
@@ -48,17 +60,33 @@ describe('overdue rule (calendar dates in Asia/Shanghai)', () => {
   });
 
   it('finds a tracked opinion overdue only while open', () => {
-    expect(overdueOpinionItem({ status: 'open', deadline: '2026-11-20' }, '2026-11-21')).toEqual({ what: 'opinion', item: 'opinion', deadline: '2026-11-20' });
-    for (const status of ['recorded', 'answered', 'done'] as const) expect(overdueOpinionItem({ status, deadline: '2026-11-20' }, '2026-11-21')).toBeNull();
+    expect(overdueOpinionItem({ status: 'open', deadline: '2026-11-20' }, '2026-11-21')).toEqual({
+      what: 'opinion',
+      item: 'opinion',
+      deadline: '2026-11-20',
+    });
+    for (const status of ['recorded', 'answered', 'done'] as const)
+      expect(overdueOpinionItem({ status, deadline: '2026-11-20' }, '2026-11-21')).toBeNull();
     expect(overdueOpinionItem({ status: 'open', deadline: '2026-11-20' }, '2026-11-20')).toBeNull();
   });
 
   it('judges 是否按期 by the first reply against the first deadline, as the statistics do', () => {
-    const s = (replies: { on: string; summary: string }[], firstReplyDeadline: string | null = '2026-11-20') => ({ firstReplyDeadline, replies });
+    const s = (replies: { on: string; summary: string }[], firstReplyDeadline: string | null = '2026-11-20') => ({
+      firstReplyDeadline,
+      replies,
+    });
     expect(replyTimeliness(s([]), '2026-11-20')).toBeNull();
     expect(replyTimeliness(s([]), '2026-11-21')).toBe('overdue');
     expect(replyTimeliness(s([{ on: '2026-11-20', summary: '' }]), '2026-12-30')).toBe('on_time');
-    expect(replyTimeliness(s([{ on: '2026-11-21', summary: '' }, { on: '2026-11-01', summary: '' }]), '2026-12-30')).toBe('late');
+    expect(
+      replyTimeliness(
+        s([
+          { on: '2026-11-21', summary: '' },
+          { on: '2026-11-01', summary: '' },
+        ]),
+        '2026-12-30',
+      ),
+    ).toBe('late');
     expect(replyTimeliness(s([], null), '2026-12-30')).toBeNull();
   });
 });

@@ -5,11 +5,14 @@ import { isOpinionOverdue, type OpinionState } from './opinion-state.js';
  * Overdue is judged on calendar dates in the district's zone (Asia/Shanghai): a deadline is the last
  * day allowed, so the item is overdue from the next local day on. `today` is `localDateOf(now)`.
  */
-export const pastDeadline = (deadline: string | null, today: string): deadline is string => deadline !== null && deadline < today;
+export const pastDeadline = (deadline: string | null, today: string): deadline is string =>
+  deadline !== null && deadline < today;
 
 /** A reply not given by the current deadline: the proposal waits at 已交办 for its main handler. */
-export const isReplyOverdue = (p: { status: ProposalStatus | string; replyDeadline: string | null }, today: string): boolean =>
-  p.status === 'assigned' && pastDeadline(p.replyDeadline, today);
+export const isReplyOverdue = (
+  p: { status: ProposalStatus | string; replyDeadline: string | null },
+  today: string,
+): boolean => p.status === 'assigned' && pastDeadline(p.replyDeadline, today);
 
 /** A commitment (落实事项) not done by its deadline. */
 export const isCommitmentOverdue = (c: { deadline: string; doneOn: string | null }, today: string): boolean =>
@@ -30,12 +33,17 @@ export interface OverdueItem {
 }
 
 /** What the handlers of a proposal owe past its deadline on `today`. */
-export function overdueProposalItems(s: Pick<ProposalState, 'status' | 'replyDeadline' | 'commitments' | 'rehandleCount'>, today: string): OverdueItem[] {
+export function overdueProposalItems(
+  s: Pick<ProposalState, 'status' | 'replyDeadline' | 'commitments' | 'rehandleCount'>,
+  today: string,
+): OverdueItem[] {
   const items: OverdueItem[] = [];
-  if (isReplyOverdue(s, today)) items.push({ what: 'reply', item: `reply#${s.rehandleCount}`, deadline: s.replyDeadline! });
+  if (isReplyOverdue(s, today))
+    items.push({ what: 'reply', item: `reply#${s.rehandleCount}`, deadline: s.replyDeadline! });
   // A re-opened proposal still owes its undone commitments: they stay reminders of their own.
   s.commitments.forEach((c, i) => {
-    if (isCommitmentOverdue(c, today)) items.push({ what: 'commitment', item: `commitment#${i}`, deadline: c.deadline, title: c.title });
+    if (isCommitmentOverdue(c, today))
+      items.push({ what: 'commitment', item: `commitment#${i}`, deadline: c.deadline, title: c.title });
   });
   return items;
 }
@@ -50,7 +58,10 @@ export function overdueOpinionItem(o: Pick<OpinionState, 'status' | 'deadline'>,
  * (re-assignment after 不满意 does not move it). 'overdue' while no reply came and that deadline
  * passed; null while nothing is due yet.
  */
-export function replyTimeliness(s: Pick<ProposalState, 'firstReplyDeadline' | 'replies'>, today: string): 'on_time' | 'late' | 'overdue' | null {
+export function replyTimeliness(
+  s: Pick<ProposalState, 'firstReplyDeadline' | 'replies'>,
+  today: string,
+): 'on_time' | 'late' | 'overdue' | null {
   if (s.firstReplyDeadline === null) return null;
   const first = s.replies[0]?.on ?? null;
   if (first !== null) return first <= s.firstReplyDeadline ? 'on_time' : 'late';

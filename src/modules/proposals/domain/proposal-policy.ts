@@ -4,13 +4,29 @@ import { proposalTransitions, type ProposalStatus } from '../../supervision/doma
 
 /** What an API caller may ask of a proposal; the workflow's own actions plus key-proposal work. */
 export const PROPOSAL_COMMANDS = [
-  'assign', 'mark_key', 'reply', 'add_commitment', 'complete_commitment', 'complete', 'rate', 'report_progress', 'hear_progress',
+  'assign',
+  'mark_key',
+  'reply',
+  'add_commitment',
+  'complete_commitment',
+  'complete',
+  'rate',
+  'report_progress',
+  'hear_progress',
 ] as const;
 export type ProposalCommand = (typeof PROPOSAL_COMMANDS)[number];
 
 export const PROPOSAL_COMMAND_NAMES: Record<ProposalCommand | 'register', string> = {
-  register: '登记', assign: '交办', mark_key: '列为重点提案', reply: '答复', add_commitment: '增加落实事项', complete_commitment: '落实事项完成',
-  complete: '办结', rate: '提案人评价', report_progress: '汇报办理进展', hear_progress: '领导听取汇报',
+  register: '登记',
+  assign: '交办',
+  mark_key: '列为重点提案',
+  reply: '答复',
+  add_commitment: '增加落实事项',
+  complete_commitment: '落实事项完成',
+  complete: '办结',
+  rate: '提案人评价',
+  report_progress: '汇报办理进展',
+  hear_progress: '领导听取汇报',
 };
 
 export interface PolicyActor {
@@ -41,18 +57,26 @@ export const isDistrictWide = (actor: Pick<PolicyActor, 'scopePath'>, rootPath: 
  * A handler is someone whose role grants proposal.handle as a unit's worker: district leaders hold the
  * permission only to hear progress, so their district-wide scope does not make them a handler of everything.
  */
-export function handlesFor(actor: PolicyActor, facts: Pick<ProposalFacts, 'handlers'>, role?: 'main' | 'assisting'): boolean {
-  const handlerRole = actor.roles.some((r) => r !== 'district_leader' && ROLES[r]?.permissions.includes('proposal.handle'));
+export function handlesFor(
+  actor: PolicyActor,
+  facts: Pick<ProposalFacts, 'handlers'>,
+  role?: 'main' | 'assisting',
+): boolean {
+  const handlerRole = actor.roles.some(
+    (r) => r !== 'district_leader' && ROLES[r]?.permissions.includes('proposal.handle'),
+  );
   if (!handlerRole || !actor.permissions.has('proposal.handle')) return false;
   return facts.handlers.some((h) => (role === undefined || h.role === role) && h.unitPath.startsWith(actor.scopePath));
 }
 
 export function canSeeProposal(actor: PolicyActor, facts: ProposalFacts, rootPath: string): boolean {
   if (!actor.permissions.has('proposal.read')) return false;
-  return isDistrictWide(actor, rootPath)
-    || facts.handlers.some((h) => h.unitPath.startsWith(actor.scopePath))
-    || facts.leaderId === actor.accountId
-    || facts.proposerIds.includes(actor.accountId);
+  return (
+    isDistrictWide(actor, rootPath) ||
+    facts.handlers.some((h) => h.unitPath.startsWith(actor.scopePath)) ||
+    facts.leaderId === actor.accountId ||
+    facts.proposerIds.includes(actor.accountId)
+  );
 }
 
 const OPEN_FOR_PROGRESS: readonly ProposalStatus[] = ['assigned', 'replied', 'implementing'];
@@ -60,12 +84,21 @@ const OPEN_FOR_PROGRESS: readonly ProposalStatus[] = ['assigned', 'replied', 'im
 /** Whether the proposal's state admits the command at all, whoever asks. */
 export function stateAllows(facts: ProposalFacts, command: ProposalCommand): boolean {
   switch (command) {
-    case 'mark_key': return facts.status !== 'completed';
-    case 'report_progress': return facts.isKey && OPEN_FOR_PROGRESS.includes(facts.status);
-    case 'hear_progress': return facts.isKey && facts.unheardReports > 0;
-    case 'complete_commitment': return facts.status === 'implementing' && facts.openCommitments > 0;
-    case 'complete': return (proposalTransitions[facts.status] as Record<string, unknown>).complete !== undefined && facts.openCommitments === 0;
-    default: return (proposalTransitions[facts.status] as Record<string, unknown>)[command] !== undefined;
+    case 'mark_key':
+      return facts.status !== 'completed';
+    case 'report_progress':
+      return facts.isKey && OPEN_FOR_PROGRESS.includes(facts.status);
+    case 'hear_progress':
+      return facts.isKey && facts.unheardReports > 0;
+    case 'complete_commitment':
+      return facts.status === 'implementing' && facts.openCommitments > 0;
+    case 'complete':
+      return (
+        (proposalTransitions[facts.status] as Record<string, unknown>).complete !== undefined &&
+        facts.openCommitments === 0
+      );
+    default:
+      return (proposalTransitions[facts.status] as Record<string, unknown>)[command] !== undefined;
   }
 }
 
@@ -73,14 +106,19 @@ export function stateAllows(facts: ProposalFacts, command: ProposalCommand): boo
 export function mayTake(actor: PolicyActor, facts: ProposalFacts, command: ProposalCommand): boolean {
   switch (command) {
     case 'assign':
-    case 'mark_key': return actor.permissions.has('proposal.manage');
+    case 'mark_key':
+      return actor.permissions.has('proposal.manage');
     case 'reply':
     case 'add_commitment':
     case 'complete_commitment':
-    case 'complete': return handlesFor(actor, facts, 'main');
-    case 'report_progress': return handlesFor(actor, facts);
-    case 'hear_progress': return facts.leaderId === actor.accountId && actor.permissions.has('proposal.handle');
-    case 'rate': return facts.proposerIds.includes(actor.accountId);
+    case 'complete':
+      return handlesFor(actor, facts, 'main');
+    case 'report_progress':
+      return handlesFor(actor, facts);
+    case 'hear_progress':
+      return facts.leaderId === actor.accountId && actor.permissions.has('proposal.handle');
+    case 'rate':
+      return facts.proposerIds.includes(actor.accountId);
   }
 }
 

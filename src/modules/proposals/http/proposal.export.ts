@@ -29,7 +29,10 @@ const TIMELINESS = { on_time: '按期', late: '超期答复', overdue: '逾期�
 const PAGE = 500;
 
 /** Pages through the filtered list in the list's order, so memory stays flat and the rows match the list. */
-export async function* proposalRows(deps: ProposalsDeps, filter: ProposalFilter): AsyncGenerator<Record<string, unknown>> {
+export async function* proposalRows(
+  deps: ProposalsDeps,
+  filter: ProposalFilter,
+): AsyncGenerator<Record<string, unknown>> {
   const db = deps.database.db;
   const today = localDateOf(deps.clock.now());
   let no = 0;
@@ -40,7 +43,11 @@ export async function* proposalRows(deps: ProposalsDeps, filter: ProposalFilter)
     const handlers = await proposalStore.handlers(db, ids);
     const assigned = await proposalStore.firstActionAt(db, ids, 'assign');
     for (const r of rows) {
-      const item = presentProposalItem(r, handlers.filter((h) => h.proposal_id === r.id), today);
+      const item = presentProposalItem(
+        r,
+        handlers.filter((h) => h.proposal_id === r.id),
+        today,
+      );
       const state = JSON.parse(r.state) as ProposalState;
       const open = state.commitments.filter((c) => c.doneOn === null);
       const late = state.commitments.filter((c) => isCommitmentOverdue(c, today)).length;
@@ -61,9 +68,11 @@ export async function* proposalRows(deps: ProposalsDeps, filter: ProposalFilter)
         onTime: timeliness ? TIMELINESS[timeliness] : '',
         satisfaction: item.satisfaction ? SATISFACTION_NAMES[item.satisfaction as Satisfaction] : '',
         status: item.statusName,
-        implementation: state.commitments.length === 0 ? ''
-          : `${state.commitments.length - open.length}/${state.commitments.length} 项已落实${late ? `，${late} 项逾期` : ''}`
-            + `${open.length ? `；${open.map((c) => `${c.title}（${c.deadline}）`).join('；')}` : ''}`,
+        implementation:
+          state.commitments.length === 0
+            ? ''
+            : `${state.commitments.length - open.length}/${state.commitments.length} 项已落实${late ? `，${late} 项逾期` : ''}` +
+              `${open.length ? `；${open.map((c) => `${c.title}（${c.deadline}）`).join('；')}` : ''}`,
       };
     }
     if (rows.length < PAGE) return;

@@ -13,25 +13,55 @@ for (const tdb of testDatabases()) {
     let admin: string;
 
     async function account(username: string, unit: string, roles: string[]): Promise<void> {
-      const acc = await h.call('POST', '/api/v1/accounts', { cookie: admin, body: { username, displayName: `${username}（测试）`, unitId: ids[unit], roles } });
+      const acc = await h.call('POST', '/api/v1/accounts', {
+        cookie: admin,
+        body: { username, displayName: `${username}（测试）`, unitId: ids[unit], roles },
+      });
       expect(acc.statusCode, acc.body).toBe(201);
       const temp = acc.json().temporaryPassword;
       const c = await h.login(username, temp);
-      await h.call('POST', '/api/v1/auth/change-password', { cookie: c, body: { currentPassword: temp, newPassword: 'Test12345' } });
+      await h.call('POST', '/api/v1/auth/change-password', {
+        cookie: c,
+        body: { currentPassword: temp, newPassword: 'Test12345' },
+      });
       who[username] = await h.login(username, 'Test12345');
     }
     const register = (body: Json, cookie = who.office) => h.call('POST', '/api/v1/proposals', { cookie, body });
-    const act = (id: string, path: string, body: Json, cookie: string) => h.call('POST', `/api/v1/proposals/${id}${path}`, { cookie, body });
-    const get = async (id: string, cookie = who.office): Promise<Json> => (await h.call('GET', `/api/v1/proposals/${id}`, { cookie })).json();
-    const count = async (table: 'proposal_actions' | 'proposal_handlers' | 'proposals' | 'audit_events'): Promise<number> =>
-      Number((await h.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const act = (id: string, path: string, body: Json, cookie: string) =>
+      h.call('POST', `/api/v1/proposals/${id}${path}`, { cookie, body });
+    const get = async (id: string, cookie = who.office): Promise<Json> =>
+      (await h.call('GET', `/api/v1/proposals/${id}`, { cookie })).json();
+    const count = async (
+      table: 'proposal_actions' | 'proposal_handlers' | 'proposals' | 'audit_events',
+    ): Promise<number> =>
+      Number(
+        (
+          await h.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const uploadPhoto = async (cookie: string): Promise<string> => {
-      const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 200 } } }).jpeg().toBuffer();
+      const jpeg = await sharp({
+        create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 200 } },
+      })
+        .jpeg()
+        .toBuffer();
       const boundary = 'xBOUNDARYx';
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), jpeg, Buffer.from(`\r\n--${boundary}--\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        jpeg,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const r = await h.app.inject({ method: 'POST', url: '/api/v1/files', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      const r = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/files',
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
       expect(r.statusCode, r.body).toBe(201);
       return r.json().id;
     };
@@ -68,28 +98,72 @@ for (const tdb of testDatabases()) {
 
     let pid: string;
     it('registers a proposal with the next number of the year, naming proposers', async () => {
-      const r = await register({ title: '关于加强老旧小区停车管理的建议', category: '城乡建设', content: '建议增设停车泊位。', submittedOn: '2026-01-15',
-        proposers: [{ name: '委员甲', username: 'member' }, { name: '委员乙' }] });
+      const r = await register({
+        title: '关于加强老旧小区停车管理的建议',
+        category: '城乡建设',
+        content: '建议增设停车泊位。',
+        submittedOn: '2026-01-15',
+        proposers: [{ name: '委员甲', username: 'member' }, { name: '委员乙' }],
+      });
       expect(r.statusCode, r.body).toBe(201);
       pid = r.json().id;
-      expect(r.json()).toMatchObject({ number: '2026-001', year: 2026, status: 'registered', statusName: '已登记', isKey: false, allowedActions: ['assign', 'mark_key'] });
-      expect(r.json().proposers).toEqual([{ name: '委员甲', accountId: expect.any(String) }, { name: '委员乙', accountId: null }]);
-      const second = await register({ title: '第二件', category: '交通', content: '内容', proposers: [{ name: '委员丙' }] });
+      expect(r.json()).toMatchObject({
+        number: '2026-001',
+        year: 2026,
+        status: 'registered',
+        statusName: '已登记',
+        isKey: false,
+        allowedActions: ['assign', 'mark_key'],
+      });
+      expect(r.json().proposers).toEqual([
+        { name: '委员甲', accountId: expect.any(String) },
+        { name: '委员乙', accountId: null },
+      ]);
+      const second = await register({
+        title: '第二件',
+        category: '交通',
+        content: '内容',
+        proposers: [{ name: '委员丙' }],
+      });
       expect(second.json().number).toBe('2026-002');
     });
 
     it('refuses a taken number, a number of another year and an unknown proposer account, saving nothing', async () => {
       const before = [await count('proposals'), await count('proposal_actions'), await count('audit_events')];
-      const taken = await register({ number: '2026-001', title: 't', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
+      const taken = await register({
+        number: '2026-001',
+        title: 't',
+        category: 'c',
+        content: 'x',
+        proposers: [{ name: 'n' }],
+      });
       expect(taken.statusCode).toBe(409);
       expect(taken.json()).toMatchObject({ code: 'proposal.number_taken', errors: [{ field: 'number' }] });
-      const wrongYear = await register({ number: '2025-009', year: 2026, title: 't', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
+      const wrongYear = await register({
+        number: '2025-009',
+        year: 2026,
+        title: 't',
+        category: 'c',
+        content: 'x',
+        proposers: [{ name: 'n' }],
+      });
       expect(wrongYear.statusCode).toBe(422);
       expect(wrongYear.json().errors[0].field).toBe('number');
-      const ghost = await register({ title: 't', category: 'c', content: 'x', proposers: [{ name: 'n' }, { name: 'm', username: 'nobody' }] });
+      const ghost = await register({
+        title: 't',
+        category: 'c',
+        content: 'x',
+        proposers: [{ name: 'n' }, { name: 'm', username: 'nobody' }],
+      });
       expect(ghost.statusCode).toBe(422);
       expect(ghost.json().errors[0].field).toBe('proposers[1].username');
-      const future = await register({ title: 't', category: 'c', content: 'x', proposers: [{ name: 'n' }], submittedOn: '2026-12-31' });
+      const future = await register({
+        title: 't',
+        category: 'c',
+        content: 'x',
+        proposers: [{ name: 'n' }],
+        submittedOn: '2026-12-31',
+      });
       expect(future.json().errors[0].field).toBe('submittedOn');
       expect([await count('proposals'), await count('proposal_actions'), await count('audit_events')]).toEqual(before);
     });
@@ -102,16 +176,36 @@ for (const tdb of testDatabases()) {
 
     it('refuses assignment to a retired unit or with a reply deadline before registration, naming the field and saving nothing', async () => {
       const before = [await count('proposal_actions'), await count('proposal_handlers'), await count('audit_events')];
-      const retired = await act(pid, '/assign', { mainHandlerIds: [ids.cg], assistingHandlerIds: [ids.zj, ids.old], replyDeadline: '2027-01-31' }, who.office);
+      const retired = await act(
+        pid,
+        '/assign',
+        { mainHandlerIds: [ids.cg], assistingHandlerIds: [ids.zj, ids.old], replyDeadline: '2027-01-31' },
+        who.office,
+      );
       expect(retired.statusCode).toBe(422);
-      expect(retired.json()).toMatchObject({ code: 'proposal.invalid_assignment', errors: [{ field: 'assistingHandlerIds[1]' }] });
-      const early = await act(pid, '/assign', { mainHandlerIds: [ids.cg], assistingHandlerIds: [], replyDeadline: '2026-01-10' }, who.office);
+      expect(retired.json()).toMatchObject({
+        code: 'proposal.invalid_assignment',
+        errors: [{ field: 'assistingHandlerIds[1]' }],
+      });
+      const early = await act(
+        pid,
+        '/assign',
+        { mainHandlerIds: [ids.cg], assistingHandlerIds: [], replyDeadline: '2026-01-10' },
+        who.office,
+      );
       expect(early.statusCode).toBe(422);
       expect(early.json().errors.map((e: Json) => e.field)).toContain('replyDeadline');
       expect(early.json().errors[0].message).toMatch(/提交日期/);
-      const unknown = await act(pid, '/assign', { mainHandlerIds: ['01900000-0000-7000-8000-000000000000'], replyDeadline: '2027-01-31' }, who.office);
+      const unknown = await act(
+        pid,
+        '/assign',
+        { mainHandlerIds: ['01900000-0000-7000-8000-000000000000'], replyDeadline: '2027-01-31' },
+        who.office,
+      );
       expect(unknown.json().errors[0].field).toBe('mainHandlerIds[0]');
-      expect([await count('proposal_actions'), await count('proposal_handlers'), await count('audit_events')]).toEqual(before);
+      expect([await count('proposal_actions'), await count('proposal_handlers'), await count('audit_events')]).toEqual(
+        before,
+      );
       expect((await get(pid)).status).toBe('registered');
     });
 
@@ -122,9 +216,20 @@ for (const tdb of testDatabases()) {
     });
 
     it('assigns to main and assisting handlers; each sees it, another unit does not', async () => {
-      const r = await act(pid, '/assign', { mainHandlerIds: [ids.cg], assistingHandlerIds: [ids.zj], replyDeadline: '2026-12-31', expectedVersion: 1 }, who.office);
+      const r = await act(
+        pid,
+        '/assign',
+        { mainHandlerIds: [ids.cg], assistingHandlerIds: [ids.zj], replyDeadline: '2026-12-31', expectedVersion: 1 },
+        who.office,
+      );
       expect(r.statusCode, r.body).toBe(200);
-      expect(r.json()).toMatchObject({ status: 'assigned', replyDeadline: '2026-12-31', mainHandlers: [{ name: '城市管理局' }], assistingHandlers: [{ name: '住房和城乡建设局' }], version: 2 });
+      expect(r.json()).toMatchObject({
+        status: 'assigned',
+        replyDeadline: '2026-12-31',
+        mainHandlers: [{ name: '城市管理局' }],
+        assistingHandlers: [{ name: '住房和城乡建设局' }],
+        version: 2,
+      });
       const main = await get(pid, who.cgh);
       expect(main.allowedActions).toEqual(['reply']);
       expect((await get(pid, who.zjh)).allowedActions).toEqual([]);
@@ -132,7 +237,12 @@ for (const tdb of testDatabases()) {
       const list = (await h.call('GET', '/api/v1/proposals?year=2026', { cookie: who.cgh })).json();
       expect(list.items.map((p: Json) => p.id)).toEqual([pid]);
       expect((await h.call('GET', '/api/v1/proposals?year=2026', { cookie: who.jth })).json().items).toEqual([]);
-      const audit = await h.database.db.selectFrom('audit_events').select('action').where('entity_id', '=', pid).orderBy('id').execute();
+      const audit = await h.database.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('entity_id', '=', pid)
+        .orderBy('id')
+        .execute();
       expect(audit.map((a) => a.action)).toEqual(['proposal.register', 'proposal.assign']);
     });
 
@@ -155,13 +265,22 @@ for (const tdb of testDatabases()) {
       expect(rep.statusCode, rep.body).toBe(200);
       const seq = rep.json().progress[0].seq;
       expect((await get(pid, who.leader)).allowedActions).toContain('hear_progress');
-      const other = await h.call('POST', `/api/v1/proposals/${pid}/progress/${seq}/heard`, { cookie: who.leader2, body: { comment: '看看' } });
+      const other = await h.call('POST', `/api/v1/proposals/${pid}/progress/${seq}/heard`, {
+        cookie: who.leader2,
+        body: { comment: '看看' },
+      });
       expect(other.statusCode).toBe(403);
       expect(other.json().code).toBe('proposal.not_leader');
-      const heard = await h.call('POST', `/api/v1/proposals/${pid}/progress/${seq}/heard`, { cookie: who.leader, body: { comment: '抓紧推进' } });
+      const heard = await h.call('POST', `/api/v1/proposals/${pid}/progress/${seq}/heard`, {
+        cookie: who.leader,
+        body: { comment: '抓紧推进' },
+      });
       expect(heard.statusCode, heard.body).toBe(200);
       expect(heard.json().progress[0].heard).toMatchObject({ comment: '抓紧推进', by: 'leader（测试）' });
-      expect((await h.call('POST', `/api/v1/proposals/${pid}/progress/${seq}/heard`, { cookie: who.leader, body: {} })).statusCode).toBe(409);
+      expect(
+        (await h.call('POST', `/api/v1/proposals/${pid}/progress/${seq}/heard`, { cookie: who.leader, body: {} }))
+          .statusCode,
+      ).toBe(409);
     });
 
     it('refuses a reply by the assisting handler, then takes the main handler’s reply', async () => {
@@ -169,7 +288,12 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode).toBe(403);
       expect(r.json().code).toBe('proposal.not_main_handler');
       const ok = await act(pid, '/reply', { summary: '拟增设停车泊位300个' }, who.cgh);
-      expect(ok.json()).toMatchObject({ status: 'replied', kind: 'reply', kindName: '答复型', replies: [{ on: '2026-11-30', summary: '拟增设停车泊位300个' }] });
+      expect(ok.json()).toMatchObject({
+        status: 'replied',
+        kind: 'reply',
+        kindName: '答复型',
+        replies: [{ on: '2026-11-30', summary: '拟增设停车泊位300个' }],
+      });
     });
 
     it('refuses a rating by someone who is not a proposer, saving nothing', async () => {
@@ -188,7 +312,12 @@ for (const tdb of testDatabases()) {
       expect(past.statusCode).toBe(422);
       expect(past.json().errors[0].field).toBe('deadline');
       const c = await act(pid, '/commitments', { title: '增设临时停车泊位300个', deadline: '2027-03-31' }, who.cgh);
-      expect(c.json()).toMatchObject({ status: 'implementing', kind: 'implementation', kindName: '落实型', commitmentList: [{ index: 0, doneOn: null }] });
+      expect(c.json()).toMatchObject({
+        status: 'implementing',
+        kind: 'implementation',
+        kindName: '落实型',
+        commitmentList: [{ index: 0, doneOn: null }],
+      });
       expect(c.json().nextDue).toEqual({ what: 'commitment', date: '2027-03-31', overdue: false });
       expect((await act(pid, '/complete', {}, who.cgh)).json().code).toBe('proposal.commitments_open');
       const none = await act(pid, '/commitments/0/complete', { fileIds: [] }, who.cgh);
@@ -199,7 +328,11 @@ for (const tdb of testDatabases()) {
       photo = await uploadPhoto(who.cgh);
       const done = await act(pid, '/commitments/0/complete', { fileIds: [photo], note: '已建成' }, who.cgh);
       expect(done.statusCode, done.body).toBe(200);
-      expect(done.json().commitmentList[0]).toMatchObject({ doneOn: '2026-11-30', evidenceCount: 1, evidence: [{ fileId: photo }] });
+      expect(done.json().commitmentList[0]).toMatchObject({
+        doneOn: '2026-11-30',
+        evidenceCount: 1,
+        evidence: [{ fileId: photo }],
+      });
       const finished = await act(pid, '/complete', { comment: '办结' }, who.cgh);
       expect(finished.json()).toMatchObject({ status: 'completed', allowedActions: [] });
     });
@@ -210,26 +343,60 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode).toBe(200);
       expect(r.headers['content-type']).toBe('image/jpeg');
       expect((await h.call('GET', url, { cookie: who.jth })).statusCode).toBe(404);
-      expect((await h.call('GET', `/api/v1/proposals/${pid}/files/${ids.cg}`, { cookie: who.leader })).statusCode).toBe(404);
+      expect((await h.call('GET', `/api/v1/proposals/${pid}/files/${ids.cg}`, { cookie: who.leader })).statusCode).toBe(
+        404,
+      );
     });
 
     it('re-opens handling on 不满意; the office re-assigns and the handler replies again', async () => {
       expect((await get(pid, who.member)).allowedActions).toEqual(['rate']);
       const r = await act(pid, '/ratings', { satisfaction: 'unsatisfied', comment: '进度太慢' }, who.member);
-      expect(r.json()).toMatchObject({ status: 'assigned', rehandleCount: 1, satisfaction: 'unsatisfied', ratings: [{ byName: '委员甲', satisfactionName: '不满意' }] });
-      await act(pid, '/assign', { mainHandlerIds: [ids.cg], assistingHandlerIds: [], replyDeadline: '2027-01-15' }, who.office);
+      expect(r.json()).toMatchObject({
+        status: 'assigned',
+        rehandleCount: 1,
+        satisfaction: 'unsatisfied',
+        ratings: [{ byName: '委员甲', satisfactionName: '不满意' }],
+      });
+      await act(
+        pid,
+        '/assign',
+        { mainHandlerIds: [ids.cg], assistingHandlerIds: [], replyDeadline: '2027-01-15' },
+        who.office,
+      );
       const again = await act(pid, '/reply', { summary: '再次答复：加快建设进度' }, who.cgh);
-      expect(again.json()).toMatchObject({ status: 'replied', firstReplyDeadline: '2026-12-31', replyDeadline: '2027-01-15' });
+      expect(again.json()).toMatchObject({
+        status: 'replied',
+        firstReplyDeadline: '2026-12-31',
+        replyDeadline: '2027-01-15',
+      });
       expect(again.json().replies).toHaveLength(2);
       const timeline = again.json().timeline.map((t: Json) => t.type);
-      expect(timeline).toEqual(['register', 'assign', 'mark_key', 'report_progress', 'hear_progress', 'reply', 'add_commitment', 'complete_commitment', 'complete', 'rate', 'assign', 'reply']);
+      expect(timeline).toEqual([
+        'register',
+        'assign',
+        'mark_key',
+        'report_progress',
+        'hear_progress',
+        'reply',
+        'add_commitment',
+        'complete_commitment',
+        'complete',
+        'rate',
+        'assign',
+        'reply',
+      ]);
       const rated = await act(pid, '/ratings', { satisfaction: 'basically_satisfied' }, who.member);
       expect(rated.json()).toMatchObject({ status: 'replied', satisfaction: 'basically_satisfied' });
     });
 
     it('filters the list by status, kind and key and counts each', async () => {
       const all = (await h.call('GET', '/api/v1/proposals?year=2026', { cookie: who.office })).json();
-      expect(all.counts).toMatchObject({ total: 2, key: 1, byStatus: { registered: 1, replied: 1 }, byKind: { implementation: 1, reply: 1 } });
+      expect(all.counts).toMatchObject({
+        total: 2,
+        key: 1,
+        byStatus: { registered: 1, replied: 1 },
+        byKind: { implementation: 1, reply: 1 },
+      });
       const key = (await h.call('GET', '/api/v1/proposals?year=2026&key=true', { cookie: who.office })).json();
       expect(key.items.map((p: Json) => p.number)).toEqual(['2026-001']);
       const reg = (await h.call('GET', '/api/v1/proposals?status=registered', { cookie: who.office })).json();
@@ -239,18 +406,35 @@ for (const tdb of testDatabases()) {
       expect((await h.call('GET', '/api/v1/proposals?status=nope', { cookie: who.office })).statusCode).toBe(400);
       const mine = (await h.call('GET', '/api/v1/proposals?supervisedByMe=true', { cookie: who.leader })).json();
       expect(mine.items.map((p: Json) => p.number)).toEqual(['2026-001']);
-      expect((await h.call('GET', '/api/v1/proposals?supervisedByMe=true', { cookie: who.leader2 })).json().items).toEqual([]);
+      expect(
+        (await h.call('GET', '/api/v1/proposals?supervisedByMe=true', { cookie: who.leader2 })).json().items,
+      ).toEqual([]);
       expect(all.counts.replyOverdue).toBe(0);
     });
 
     it('computes the yearly statistics, overall and per main handler', async () => {
       const s = (await h.call('GET', '/api/v1/proposals/stats?year=2026', { cookie: who.leader })).json();
       expect(s).toMatchObject({
-        year: 2026, asOf: '2026-11-30', proposals: 2, repliesDue: 1, repliedOnTime: 1, onTimeReplyRate: 1,
-        implementationProposals: 1, commitments: 1, commitmentsDone: 1, implementationRate: 1, rated: 1, satisfiedOrBasically: 1, satisfactionRate: 1,
+        year: 2026,
+        asOf: '2026-11-30',
+        proposals: 2,
+        repliesDue: 1,
+        repliedOnTime: 1,
+        onTimeReplyRate: 1,
+        implementationProposals: 1,
+        commitments: 1,
+        commitmentsDone: 1,
+        implementationRate: 1,
+        rated: 1,
+        satisfiedOrBasically: 1,
+        satisfactionRate: 1,
       });
-      expect(s.byMainHandler).toEqual([expect.objectContaining({ name: '城市管理局', proposals: 1, onTimeReplyRate: 1 })]);
-      const late = (await h.call('GET', '/api/v1/proposals/stats?year=2026&asOf=2026-11-29', { cookie: who.office })).json();
+      expect(s.byMainHandler).toEqual([
+        expect.objectContaining({ name: '城市管理局', proposals: 1, onTimeReplyRate: 1 }),
+      ]);
+      const late = (
+        await h.call('GET', '/api/v1/proposals/stats?year=2026&asOf=2026-11-29', { cookie: who.office })
+      ).json();
       expect(late).toMatchObject({ repliesDue: 0, onTimeReplyRate: null, commitmentsDone: 0, rated: 0 });
       expect((await h.call('GET', '/api/v1/proposals/stats?year=2026', { cookie: who.jth })).json().proposals).toBe(0);
     });
@@ -258,8 +442,16 @@ for (const tdb of testDatabases()) {
     it('lets one of two simultaneous replies win; the other answers 409 and leaves one action', async () => {
       const r = await register({ title: '并发', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
       const id = r.json().id;
-      await act(id, '/assign', { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-31' }, who.office);
-      const both = await Promise.all([act(id, '/reply', { summary: '甲' }, who.jth), act(id, '/reply', { summary: '乙' }, who.jth)]);
+      await act(
+        id,
+        '/assign',
+        { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-31' },
+        who.office,
+      );
+      const both = await Promise.all([
+        act(id, '/reply', { summary: '甲' }, who.jth),
+        act(id, '/reply', { summary: '乙' }, who.jth),
+      ]);
       expect(both.map((x) => x.statusCode).sort()).toEqual([200, 409]);
       const detail = await get(id);
       expect(detail.replies).toHaveLength(1);
@@ -268,8 +460,15 @@ for (const tdb of testDatabases()) {
 
     it('lists an assigned proposal past its reply deadline as overdue', async () => {
       const r = await register({ title: '逾期未答复', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
-      await act(r.json().id, '/assign', { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-01' }, who.office);
-      expect((await h.call('GET', '/api/v1/proposals?replyOverdue=true', { cookie: who.jth })).json().items).toEqual([]);
+      await act(
+        r.json().id,
+        '/assign',
+        { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-01' },
+        who.office,
+      );
+      expect((await h.call('GET', '/api/v1/proposals?replyOverdue=true', { cookie: who.jth })).json().items).toEqual(
+        [],
+      );
       h.clock.set('2026-12-02T02:00:00.000Z');
       const cookie = await h.login('jth', 'Test12345');
       const overdue = (await h.call('GET', '/api/v1/proposals?replyOverdue=true', { cookie })).json();

@@ -12,17 +12,33 @@ export const RegisterProposalBody = z.strictObject({
   title: text(200),
   category: text(50),
   content: text(20000),
-  proposers: z.array(z.strictObject({ name: text(50), username: z.string().min(1).max(50).optional() })).min(1).max(50),
+  proposers: z
+    .array(z.strictObject({ name: text(50), username: z.string().min(1).max(50).optional() }))
+    .min(1)
+    .max(50),
   submittedOn: date().optional(),
 });
 
-export const AssignBody = z.strictObject({ mainHandlerIds: z.array(z.uuid()).max(10), assistingHandlerIds: z.array(z.uuid()).max(20).default([]), replyDeadline: date(), ...version });
+export const AssignBody = z.strictObject({
+  mainHandlerIds: z.array(z.uuid()).max(10),
+  assistingHandlerIds: z.array(z.uuid()).max(20).default([]),
+  replyDeadline: date(),
+  ...version,
+});
 export const MarkKeyBody = z.strictObject({ leaderUsername: z.string().min(1).max(50), ...version });
 export const ReplyBody = z.strictObject({ summary: text(20000), fileIds: fileIds().optional(), ...version });
 export const CommitmentBody = z.strictObject({ title: text(200), deadline: date(), ...version });
-export const CompleteCommitmentBody = z.strictObject({ fileIds: fileIds(), note: z.string().trim().max(2000).optional(), ...version });
+export const CompleteCommitmentBody = z.strictObject({
+  fileIds: fileIds(),
+  note: z.string().trim().max(2000).optional(),
+  ...version,
+});
 export const CompleteBody = z.strictObject({ comment: z.string().trim().max(2000).optional(), ...version });
-export const RateBody = z.strictObject({ satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']), comment: z.string().trim().max(2000).optional(), ...version });
+export const RateBody = z.strictObject({
+  satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+  comment: z.string().trim().max(2000).optional(),
+  ...version,
+});
 export const ProgressBody = z.strictObject({ text: text(5000), fileIds: fileIds().optional(), ...version });
 export const HearBody = z.strictObject({ comment: z.string().trim().max(2000).optional(), ...version });
 
@@ -39,9 +55,19 @@ export const ListProposalsQuery = z.strictObject({
 });
 export const StatsQuery = z.strictObject({ year: q.int(2000, 2100), asOf: date().optional() });
 
-export const AssignSupervisorBody = z.strictObject({ supervisorUsername: z.string().min(1).max(50), unitId: z.uuid(), termStart: date(), termEnd: date() });
+export const AssignSupervisorBody = z.strictObject({
+  supervisorUsername: z.string().min(1).max(50),
+  unitId: z.uuid(),
+  termStart: date(),
+  termEnd: date(),
+});
 export const VisitBody = z.strictObject({ visitedOn: date(), notes: text(5000) });
-export const OpinionBody = z.strictObject({ text: text(5000), visitId: z.uuid().optional(), responsibleUnitId: z.uuid().optional(), deadline: date().optional() });
+export const OpinionBody = z.strictObject({
+  text: text(5000),
+  visitId: z.uuid().optional(),
+  responsibleUnitId: z.uuid().optional(),
+  deadline: date().optional(),
+});
 export const TrackBody = z.strictObject({ responsibleUnitId: z.uuid(), deadline: date(), ...version });
 export const AnswerBody = z.strictObject({ reply: text(5000), ...version });
 export const CloseBody = z.strictObject({ comment: z.string().trim().max(2000).optional(), ...version });

@@ -29,16 +29,26 @@ function filtered(ex: Executor, f: ProposalFilter) {
   if (f.replyOverdueOn) q = q.where('p.status', '=', 'assigned').where('p.reply_deadline', '<', f.replyOverdueOn);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`p.number LIKE ${like} ESCAPE '\\'`, sql<boolean>`p.title LIKE ${like} ESCAPE '\\'`]));
+    q = q.where((eb) =>
+      eb.or([sql<boolean>`p.number LIKE ${like} ESCAPE '\\'`, sql<boolean>`p.title LIKE ${like} ESCAPE '\\'`]),
+    );
   }
   const scope = f.scope;
   if (scope) {
-    q = q.where((eb) => eb.or([
-      eb.exists(eb.selectFrom('proposal_handlers as h').select('h.unit_id').whereRef('h.proposal_id', '=', 'p.id').where(startsWith('h.unit_path', scope.path))),
-      eb('p.leader_id', '=', scope.accountId),
-      // Account ids are UUIDs: nothing in them is LIKE syntax.
-      sql<boolean>`p.proposers LIKE ${`%"${scope.accountId}"%`}`,
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('proposal_handlers as h')
+            .select('h.unit_id')
+            .whereRef('h.proposal_id', '=', 'p.id')
+            .where(startsWith('h.unit_path', scope.path)),
+        ),
+        eb('p.leader_id', '=', scope.accountId),
+        // Account ids are UUIDs: nothing in them is LIKE syntax.
+        sql<boolean>`p.proposers LIKE ${`%"${scope.accountId}"%`}`,
+      ]),
+    );
   }
   return q;
 }
@@ -52,7 +62,13 @@ export const proposalStore = {
   },
   async handlers(ex: Executor, proposalIds: string[]): Promise<ProposalHandlerTable[]> {
     if (!proposalIds.length) return [];
-    return ex.selectFrom('proposal_handlers').selectAll().where('proposal_id', 'in', proposalIds).orderBy('role', 'desc').orderBy('unit_name').execute();
+    return ex
+      .selectFrom('proposal_handlers')
+      .selectAll()
+      .where('proposal_id', 'in', proposalIds)
+      .orderBy('role', 'desc')
+      .orderBy('unit_name')
+      .execute();
   },
   async replaceHandlers(ex: Executor, proposalId: string, rows: ProposalHandlerTable[]): Promise<void> {
     await ex.deleteFrom('proposal_handlers').where('proposal_id', '=', proposalId).execute();
@@ -64,32 +80,71 @@ export const proposalStore = {
   /** When each proposal first had an action of this type (e.g. 交办), by proposal id. */
   async firstActionAt(ex: Executor, proposalIds: string[], type: string): Promise<Map<string, string>> {
     if (!proposalIds.length) return new Map();
-    const rows = await ex.selectFrom('proposal_actions').select(['proposal_id', (eb) => eb.fn.min('at').as('at')])
-      .where('proposal_id', 'in', proposalIds).where('type', '=', type).groupBy('proposal_id').execute();
+    const rows = await ex
+      .selectFrom('proposal_actions')
+      .select(['proposal_id', (eb) => eb.fn.min('at').as('at')])
+      .where('proposal_id', 'in', proposalIds)
+      .where('type', '=', type)
+      .groupBy('proposal_id')
+      .execute();
     return new Map(rows.map((r) => [r.proposal_id, String(r.at)]));
   },
   async appendAction(ex: Executor, row: ProposalActionTable): Promise<void> {
     await ex.insertInto('proposal_actions').values(row).execute();
   },
-  async updateIfVersion(ex: Executor, id: string, expectedVersion: number, patch: Partial<ProposalTable>): Promise<boolean> {
-    const r = await ex.updateTable('proposals').set(patch).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  async updateIfVersion(
+    ex: Executor,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<ProposalTable>,
+  ): Promise<boolean> {
+    const r = await ex
+      .updateTable('proposals')
+      .set(patch)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
   async lastSeq(ex: Executor, districtCode: string, year: number): Promise<number> {
-    const r = await ex.selectFrom('proposals').select((eb) => eb.fn.max('seq').as('m')).where('district_code', '=', districtCode).where('year', '=', year).executeTakeFirst();
+    const r = await ex
+      .selectFrom('proposals')
+      .select((eb) => eb.fn.max('seq').as('m'))
+      .where('district_code', '=', districtCode)
+      .where('year', '=', year)
+      .executeTakeFirst();
     return Number(r?.m ?? 0);
   },
   async list(ex: Executor, f: ProposalFilter, page: { limit: number; offset: number }): Promise<ProposalTable[]> {
-    return filtered(ex, f).selectAll('p').orderBy('p.year', 'desc').orderBy('p.seq').limit(page.limit).offset(page.offset).execute();
+    return filtered(ex, f)
+      .selectAll('p')
+      .orderBy('p.year', 'desc')
+      .orderBy('p.seq')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
   },
   /** Counts by status, kind and key over the filter (status and kind filters aside, so the tabs show every bucket). */
-  async counts(ex: Executor, f: ProposalFilter): Promise<{ status: string; kind: string; is_key: number; n: number }[]> {
-    const rows = await filtered(ex, { ...f, status: undefined, kind: undefined, isKey: undefined, replyOverdueOn: undefined })
-      .select(['p.status', 'p.kind', 'p.is_key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['p.status', 'p.kind', 'p.is_key']).execute();
+  async counts(
+    ex: Executor,
+    f: ProposalFilter,
+  ): Promise<{ status: string; kind: string; is_key: number; n: number }[]> {
+    const rows = await filtered(ex, {
+      ...f,
+      status: undefined,
+      kind: undefined,
+      isKey: undefined,
+      replyOverdueOn: undefined,
+    })
+      .select(['p.status', 'p.kind', 'p.is_key', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['p.status', 'p.kind', 'p.is_key'])
+      .execute();
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
   },
   async count(ex: Executor, f: ProposalFilter): Promise<number> {
-    const r = await filtered(ex, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const r = await filtered(ex, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   },
   async states(ex: Executor, f: ProposalFilter): Promise<{ id: string; state: string }[]> {
@@ -97,7 +152,13 @@ export const proposalStore = {
   },
   /** Years that have proposals, newest first. */
   async years(ex: Executor, districtCode: string): Promise<number[]> {
-    const rows = await ex.selectFrom('proposals').select('year').distinct().where('district_code', '=', districtCode).orderBy('year', 'desc').execute();
+    const rows = await ex
+      .selectFrom('proposals')
+      .select('year')
+      .distinct()
+      .where('district_code', '=', districtCode)
+      .orderBy('year', 'desc')
+      .execute();
     return rows.map((r) => Number(r.year));
   },
 };

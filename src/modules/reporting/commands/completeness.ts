@@ -1,6 +1,14 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { NotFound } from '../../../kernel/errors.js';
-import { childKeyOf, completenessFromRollup, parsePeriod, rangeOf, retiredInRange, type LifetimeUnit, type PeriodFlags } from '../domain/index.js';
+import {
+  childKeyOf,
+  completenessFromRollup,
+  parsePeriod,
+  rangeOf,
+  retiredInRange,
+  type LifetimeUnit,
+  type PeriodFlags,
+} from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { rollupStore } from '../store/rollup.store.js';
@@ -46,8 +54,21 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
   parsePeriod(q.to, def.periodType, 'to');
   const unit = await deps.org.unit(db, q.unitId ?? actor.unitId);
   if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', q.unitId ?? actor.unitId);
-  const units: (LifetimeUnit & { name: string })[] = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
-  const range = rangeOf({ periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now });
+  const units: (LifetimeUnit & { name: string })[] = await reportingUnits(
+    deps,
+    db,
+    actor.districtCode,
+    unit.path,
+    def.reporters,
+  );
+  const range = rangeOf({
+    periodType: def.periodType,
+    deadline: def.deadline,
+    from: q.from,
+    to: q.to,
+    timeZone: tz,
+    now,
+  });
   const first = range.periods[0];
   const last = range.periods.at(-1);
 
@@ -59,17 +80,38 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
   // Units that report themselves and are a row of this view (the scope, or a child) are read from their reports.
   const selfReporting = units.filter((u) => u.path === unit.path || keys.has(u.id)).map((u) => u.id);
   const late = retiredInRange(units, range.start, range.deadlines);
-  const [areaCounts, own, lateRows] = first && last
-    ? await Promise.all([
-      rollupStore.counts(db, formId, [unit.path, ...childPaths], first, last),
-      reportStore.flagsOfUnits(db, formId, selfReporting, first, last),
-      reportStore.flagsOfUnits(db, formId, late.map((u) => u.id), first, last),
-    ])
-    : [[], [], []];
+  const [areaCounts, own, lateRows] =
+    first && last
+      ? await Promise.all([
+          rollupStore.counts(db, formId, [unit.path, ...childPaths], first, last),
+          reportStore.flagsOfUnits(db, formId, selfReporting, first, last),
+          reportStore.flagsOfUnits(
+            db,
+            formId,
+            late.map((u) => u.id),
+            first,
+            last,
+          ),
+        ])
+      : [[], [], []];
   const c = completenessFromRollup({
-    periodType: def.periodType, deadline: def.deadline, from: q.from, to: q.to, timeZone: tz, now, scopePath: unit.path, units,
-    areaCounts: areaCounts.map((r) => ({ areaPath: r.area_path, period: r.period, submitted: r.submitted, onTime: r.on_time, zero: r.zero })),
-    ownReports: flags(own), lateRetired: flags(lateRows),
+    periodType: def.periodType,
+    deadline: def.deadline,
+    from: q.from,
+    to: q.to,
+    timeZone: tz,
+    now,
+    scopePath: unit.path,
+    units,
+    areaCounts: areaCounts.map((r) => ({
+      areaPath: r.area_path,
+      period: r.period,
+      submitted: r.submitted,
+      onTime: r.on_time,
+      zero: r.zero,
+    })),
+    ownReports: flags(own),
+    lateRetired: flags(lateRows),
   });
 
   const missingOffset = q.missingOffset ?? 0;
@@ -77,9 +119,16 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
   const missing = await missingPage(deps, formId, units, c, range.deadlines, now, missingOffset, missingLimit);
   for (const u of c.rows) if (!names.has(u.key)) names.set(u.key, (await deps.org.unit(db, u.key))?.name ?? u.key);
   return {
-    formId, unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, periods: c.periods,
+    formId,
+    unitId: unit.id,
+    unitName: unit.name,
+    from: q.from,
+    to: q.to,
+    periods: c.periods,
     ...c.totals,
-    missingTotal: c.totals.missing, missingOffset, missingLimit,
+    missingTotal: c.totals.missing,
+    missingOffset,
+    missingLimit,
     missing: missing.map((m) => ({ ...m, unitName: names.get(m.unitId) ?? null })),
     /** A row per child unit (街道 → 社区 …), or the unit itself when it reports. */
     units: c.rows.map(({ key, path: _path, ...r }) => ({ unitId: key, unitName: names.get(key) ?? null, ...r })),
@@ -93,8 +142,14 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
  * time against the reports, so a page costs a few small queries however large the district.
  */
 async function missingPage(
-  deps: ReportingDeps, formId: string, units: readonly LifetimeUnit[], c: ReturnType<typeof completenessFromRollup>,
-  deadlines: readonly Date[], now: Date, offset: number, limit: number,
+  deps: ReportingDeps,
+  formId: string,
+  units: readonly LifetimeUnit[],
+  c: ReturnType<typeof completenessFromRollup>,
+  deadlines: readonly Date[],
+  now: Date,
+  offset: number,
+  limit: number,
 ) {
   const out: { unitId: string; period: string; deadline: string; overdue: boolean }[] = [];
   if (limit <= 0) return out;
@@ -103,17 +158,29 @@ async function missingPage(
   for (let pi = c.periods.length - 1; pi >= 0 && out.length < limit; pi--) {
     const missing = c.byPeriod[pi].missing;
     if (missing <= 0) continue;
-    if (skip >= missing) { skip -= missing; continue; }
+    if (skip >= missing) {
+      skip -= missing;
+      continue;
+    }
     const period = c.periods[pi];
     let found = 0;
     for (let i = 0; i < units.length && out.length < limit && found < missing; i += PROBE) {
       const batch = units.slice(i, i + PROBE).filter((_, j) => ranges[i + j][0] <= pi && pi < ranges[i + j][1]);
-      const reported = await reportStore.unitsWithReport(deps.database.db, formId, period, batch.map((u) => u.id));
+      const reported = await reportStore.unitsWithReport(
+        deps.database.db,
+        formId,
+        period,
+        batch.map((u) => u.id),
+      );
       for (const u of batch) {
         if (reported.has(u.id)) continue;
         found++;
-        if (skip > 0) { skip--; continue; }
-        if (out.length < limit) out.push({ unitId: u.id, period, deadline: deadlines[pi].toISOString(), overdue: now > deadlines[pi] });
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        if (out.length < limit)
+          out.push({ unitId: u.id, period, deadline: deadlines[pi].toISOString(), overdue: now > deadlines[pi] });
       }
     }
   }

@@ -20,30 +20,95 @@ export async function createForm(deps: ReportingDeps, actor: Actor, body: Body, 
   const id = newId(now.getTime());
   try {
     await deps.database.db.transaction().execute(async (trx) => {
-      await trx.insertInto('report_forms').values({ id, district_code: actor.districtCode, code: body.code, name: body.name, current_version: 1, status: 'active', created_at: now.toISOString(), updated_at: now.toISOString() }).execute();
-      await trx.insertInto('report_form_versions').values({ form_id: id, version: 1, district_code: actor.districtCode, definition: JSON.stringify(definition), created_by: actor.accountId, created_at: now.toISOString() }).execute();
-      await recordAudit(trx, { actor, action: 'report_form.create', entityType: 'report_form', entityId: id, at: now, requestId, summary: `新建报表「${body.name}」`, after: definition });
+      await trx
+        .insertInto('report_forms')
+        .values({
+          id,
+          district_code: actor.districtCode,
+          code: body.code,
+          name: body.name,
+          current_version: 1,
+          status: 'active',
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+      await trx
+        .insertInto('report_form_versions')
+        .values({
+          form_id: id,
+          version: 1,
+          district_code: actor.districtCode,
+          definition: JSON.stringify(definition),
+          created_by: actor.accountId,
+          created_at: now.toISOString(),
+        })
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        action: 'report_form.create',
+        entityType: 'report_form',
+        entityId: id,
+        at: now,
+        requestId,
+        summary: `新建报表「${body.name}」`,
+        after: definition,
+      });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new Conflict('report_form.code_taken', `报表代码 ${body.code} 已存在`, [{ field: 'code', message: '代码已存在' }]);
+    if (isUniqueViolation(err))
+      throw new Conflict('report_form.code_taken', `报表代码 ${body.code} 已存在`, [
+        { field: 'code', message: '代码已存在' },
+      ]);
     throw err;
   }
   return id;
 }
 
 /** A new version: earlier submissions keep theirs, new ones are checked against this one. */
-export async function reviseForm(deps: ReportingDeps, actor: Actor, formId: string, body: Body, requestId?: string): Promise<number> {
+export async function reviseForm(
+  deps: ReportingDeps,
+  actor: Actor,
+  formId: string,
+  body: Body,
+  requestId?: string,
+): Promise<number> {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const form = await reportStore.form(trx, formId);
     if (!form || form.row.district_code !== actor.districtCode) throw new NotFound('report_form', formId);
-    if (body.code !== form.row.code) throw new Conflict('report_form.code_fixed', '报表代码不能修改', [{ field: 'code', message: '不能修改' }]);
+    if (body.code !== form.row.code)
+      throw new Conflict('report_form.code_fixed', '报表代码不能修改', [{ field: 'code', message: '不能修改' }]);
     const version = form.row.current_version + 1;
     const definition = { ...body, version } as unknown as ReportFormDefinition;
     assertValidForm(definition);
-    await trx.insertInto('report_form_versions').values({ form_id: formId, version, district_code: actor.districtCode, definition: JSON.stringify(definition), created_by: actor.accountId, created_at: now.toISOString() }).execute();
-    await trx.updateTable('report_forms').set({ current_version: version, name: body.name, updated_at: now.toISOString() }).where('id', '=', formId).execute();
-    await recordAudit(trx, { actor, action: 'report_form.revise', entityType: 'report_form', entityId: formId, at: now, requestId, summary: `报表「${body.name}」发布第 ${version} 版`, before: form.definition, after: definition });
+    await trx
+      .insertInto('report_form_versions')
+      .values({
+        form_id: formId,
+        version,
+        district_code: actor.districtCode,
+        definition: JSON.stringify(definition),
+        created_by: actor.accountId,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await trx
+      .updateTable('report_forms')
+      .set({ current_version: version, name: body.name, updated_at: now.toISOString() })
+      .where('id', '=', formId)
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: 'report_form.revise',
+      entityType: 'report_form',
+      entityId: formId,
+      at: now,
+      requestId,
+      summary: `报表「${body.name}」发布第 ${version} 版`,
+      before: form.definition,
+      after: definition,
+    });
     return version;
   });
 }

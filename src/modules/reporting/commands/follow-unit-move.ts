@@ -14,7 +14,11 @@ import { rollupStore } from '../store/rollup.store.js';
  * (domain/unit-move.ts). It reads the subtree's own roll-up rows and the unit's own reports, never
  * every report under the old sub-district; a unit with no reports costs a few index lookups.
  */
-export async function followUnitMove(deps: ReportingDeps, trx: Executor, e: UnitMoved): Promise<{ forms: number; submissions: number }> {
+export async function followUnitMove(
+  deps: ReportingDeps,
+  trx: Executor,
+  e: UnitMoved,
+): Promise<{ forms: number; submissions: number }> {
   if (e.oldPath === e.newPath) return { forms: 0, submissions: 0 };
   const { left, joined } = areasOnMove(e.oldPath, e.newPath);
   let subtree: { ids: string[]; oldAreas: string[] } | null = null;
@@ -26,9 +30,17 @@ export async function followUnitMove(deps: ReportingDeps, trx: Executor, e: Unit
     if (!area.counts.length && !own.length) continue;
     const fieldsOf = fieldsByVersion(await reportStore.versions(trx, formId));
     const versionFields = (v: number) => fieldsOf.get(v) ?? [];
-    const totals = subtreeTotals(area, own.map((s) => ({
-      period: s.period, contribution: contributionOf(versionFields(s.form_version), { onTime: s.on_time === 1, zero: s.zero === 1, values: JSON.parse(s.values) }),
-    })));
+    const totals = subtreeTotals(
+      area,
+      own.map((s) => ({
+        period: s.period,
+        contribution: contributionOf(versionFields(s.form_version), {
+          onTime: s.on_time === 1,
+          zero: s.zero === 1,
+          values: JSON.parse(s.values),
+        }),
+      })),
+    );
     // The units are already under their new paths (org moved them first in this transaction).
     subtree ??= await (async () => {
       const units = await deps.org.unitsUnder(trx, e.districtCode, e.newPath, {});
@@ -49,9 +61,15 @@ export async function followUnitMove(deps: ReportingDeps, trx: Executor, e: Unit
   // The 24-hour queries' path decides who may see and answer them.
   await rebasePaths(trx, 'report_queries', 'unit_path', e.oldPath, e.newPath);
   await recordAudit(trx, {
-    actor: e.actor, action: 'report_rollup.follow_move', entityType: 'unit', entityId: e.unitId, at: e.at, requestId: e.requestId,
+    actor: e.actor,
+    action: 'report_rollup.follow_move',
+    entityType: 'unit',
+    entityId: e.unitId,
+    at: e.at,
+    requestId: e.requestId,
     summary: `「${e.unitName}」移动后，其 ${submissions} 份报告（${forms} 张报表）计入新的上级汇总`,
-    before: { path: e.oldPath }, after: { path: e.newPath, forms, submissions },
+    before: { path: e.oldPath },
+    after: { path: e.newPath, forms, submissions },
   });
   return { forms, submissions };
 }

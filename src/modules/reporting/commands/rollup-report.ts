@@ -1,7 +1,14 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
 import {
-  contributionOf, emptyPartial, fieldsByVersion, finishRollup, parsePeriod, periodRange, rollupFieldsOf, type RollupPartial,
+  contributionOf,
+  emptyPartial,
+  fieldsByVersion,
+  finishRollup,
+  parsePeriod,
+  periodRange,
+  rollupFieldsOf,
+  type RollupPartial,
 } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
@@ -33,7 +40,10 @@ export async function rollupReport(deps: ReportingDeps, actor: Actor, formId: st
   if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', q.unitId ?? actor.unitId);
   const all = rollupFieldsOf(def);
   const unknown = (q.fields ?? []).filter((f) => !all.some((x) => x.code === f));
-  if (unknown.length) throw new Invalid('report.rollup_unknown_field', `报表没有可汇总的字段 ${unknown.join('、')}`, [{ field: 'fields', message: `没有可汇总的字段：${unknown.join(', ')}` }]);
+  if (unknown.length)
+    throw new Invalid('report.rollup_unknown_field', `报表没有可汇总的字段 ${unknown.join('、')}`, [
+      { field: 'fields', message: `没有可汇总的字段：${unknown.join(', ')}` },
+    ]);
   const fields = q.fields?.length ? all.filter((f) => q.fields!.includes(f.code)) : all;
   const codes = fields.map((f) => f.code);
   const children = await deps.org.children(db, unit.id);
@@ -72,26 +82,55 @@ export async function rollupReport(deps: ReportingDeps, actor: Actor, formId: st
     reports.set(key, (reports.get(key) ?? 0) + r.submitted);
   }
   for (const r of own) {
-    const c = contributionOf(fieldsOf.get(r.form_version) ?? [], { onTime: false, zero: r.zero === 1, values: JSON.parse(r.values) });
+    const c = contributionOf(fieldsOf.get(r.form_version) ?? [], {
+      onTime: false,
+      zero: r.zero === 1,
+      values: JSON.parse(r.values),
+    });
     // The unit's own reports are not below it: they add to the total and to its own row (本级).
     const keys = r.unit_id === unit.id ? ['total', 'self'] : [r.unit_id];
     for (const key of keys) {
       reports.set(key, (reports.get(key) ?? 0) + 1);
-      for (const code of codes) if (c.fields[code] !== undefined) merge(partialOf(byKey, key), code, c.fields[code], 1, c.fields[code]);
+      for (const code of codes)
+        if (c.fields[code] !== undefined) merge(partialOf(byKey, key), code, c.fields[code], 1, c.fields[code]);
     }
-    if (r.unit_id === unit.id) for (const code of codes) if (c.fields[code] !== undefined) merge(partialOf(byPeriod, r.period), code, c.fields[code], 1, c.fields[code]);
+    if (r.unit_id === unit.id)
+      for (const code of codes)
+        if (c.fields[code] !== undefined) merge(partialOf(byPeriod, r.period), code, c.fields[code], 1, c.fields[code]);
   }
   // Areas with reports below them can be opened (drill down) for their own children.
   const below = new Set(counts.filter((r) => r.submitted > 0).map((r) => r.area_path));
   const labels = new Map(def.fields.map((f) => [f.code, f.label]));
   const finish = (k: string, m = byKey) => (m.has(k) ? finishRollup(fields, m.get(k)!) : null);
   return {
-    formId, formName: def.name, unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, reports: reports.get('total') ?? 0,
+    formId,
+    formName: def.name,
+    unitId: unit.id,
+    unitName: unit.name,
+    from: q.from,
+    to: q.to,
+    reports: reports.get('total') ?? 0,
     fields: fields.map((f) => ({ code: f.code, label: labels.get(f.code) ?? f.code, aggregation: f.aggregation })),
     total: finishRollup(fields, byKey.get('total') ?? emptyPartial(fields)),
     rows: [
-      ...children.map((c) => ({ unitId: c.id, unitName: c.name, hasChildren: below.has(c.path), reports: reports.get(c.id) ?? 0, values: finish(c.id) })),
-      ...(reports.has('self') ? [{ unitId: unit.id, unitName: `${unit.name}（本级）`, hasChildren: false, reports: reports.get('self') ?? 0, values: finish('self') }] : []),
+      ...children.map((c) => ({
+        unitId: c.id,
+        unitName: c.name,
+        hasChildren: below.has(c.path),
+        reports: reports.get(c.id) ?? 0,
+        values: finish(c.id),
+      })),
+      ...(reports.has('self')
+        ? [
+            {
+              unitId: unit.id,
+              unitName: `${unit.name}（本级）`,
+              hasChildren: false,
+              reports: reports.get('self') ?? 0,
+              values: finish('self'),
+            },
+          ]
+        : []),
     ],
     byPeriod: periods.map((p) => ({ period: p, values: finish(p, byPeriod) })),
   };

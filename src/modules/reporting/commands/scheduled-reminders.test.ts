@@ -8,9 +8,14 @@ import type { ReportingDeps } from '../deps.js';
 import { sendScheduledReminders } from './scheduled-reminders.js';
 
 const FORM = {
-  code: 'daily', name: '创文工作日报', periodType: 'daily', allowZero: true,
-  deadline: { time: '16:00', dayOffset: 0, graceDays: 0 }, reporters: { kind: 'level', unitKind: 'community' },
-  fields: [{ code: 'issuesFixed', label: '整改问题数', type: 'integer', required: true, min: 0 }], rules: [],
+  code: 'daily',
+  name: '创文工作日报',
+  periodType: 'daily',
+  allowZero: true,
+  deadline: { time: '16:00', dayOffset: 0, graceDays: 0 },
+  reporters: { kind: 'level', unitKind: 'community' },
+  fields: [{ code: 'issuesFixed', label: '整改问题数', type: 'integer', required: true, min: 0 }],
+  rules: [],
 };
 
 for (const tdb of testDatabases()) {
@@ -28,27 +33,49 @@ for (const tdb of testDatabases()) {
       h = await openHarness(tdb);
       h.clock.set('2026-11-01T02:00:00.000Z');
       admin = await h.login('admin');
-      const mk = async (parentId: string, kind: string, name: string) => (await h.call('POST', '/api/v1/units', { cookie: admin, body: { parentId, kind, name } })).json().id as string;
+      const mk = async (parentId: string, kind: string, name: string) =>
+        (await h.call('POST', '/api/v1/units', { cookie: admin, body: { parentId, kind, name } })).json().id as string;
       ids.sub = await mk(h.districtId, 'subdistrict', '城北街道');
       ids.a = await mk(ids.sub, 'community', '北关社区');
       ids.b = await mk(ids.sub, 'community', '建设社区');
       h.clock.set(local('09:00').toISOString());
       admin = await h.login('admin');
-      const acc = await h.call('POST', '/api/v1/accounts', { cookie: admin, body: { username: 'beiguan', displayName: '北关社区', unitId: ids.a, roles: ['community_worker'] } });
+      const acc = await h.call('POST', '/api/v1/accounts', {
+        cookie: admin,
+        body: { username: 'beiguan', displayName: '北关社区', unitId: ids.a, roles: ['community_worker'] },
+      });
       const temp = acc.json().temporaryPassword;
       worker = await h.login('beiguan', temp);
-      await h.call('POST', '/api/v1/auth/change-password', { cookie: worker, body: { currentPassword: temp, newPassword: 'Beiguan2026' } });
+      await h.call('POST', '/api/v1/auth/change-password', {
+        cookie: worker,
+        body: { currentPassword: temp, newPassword: 'Beiguan2026' },
+      });
       formId = (await h.call('POST', '/api/v1/report-forms', { cookie: admin, body: FORM })).json().id;
       // 建设社区 has reported today; 北关社区 has not.
-      expect((await h.call('POST', `/api/v1/report-forms/${formId}/submissions`, { cookie: admin, body: { unitId: ids.b, period: '2026-11-30', zero: true } })).statusCode).toBe(201);
+      expect(
+        (
+          await h.call('POST', `/api/v1/report-forms/${formId}/submissions`, {
+            cookie: admin,
+            body: { unitId: ids.b, period: '2026-11-30', zero: true },
+          })
+        ).statusCode,
+      ).toBe(201);
       deps = {
-        database: h.database, clock: h.clock, config: loadConfig({}), org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
-        enqueueEvent: async (_ex, e) => { events.push(e.text); },
+        database: h.database,
+        clock: h.clock,
+        config: loadConfig({}),
+        org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+        enqueueEvent: async (_ex, e) => {
+          events.push(e.text);
+        },
       };
     });
     afterAll(async () => h?.close());
 
-    const reminders = async () => (await h.call('GET', '/api/v1/inbox', { cookie: worker })).json().items.filter((m: { kind: string }) => m.kind === 'report.missing');
+    const reminders = async () =>
+      (await h.call('GET', '/api/v1/inbox', { cookie: worker }))
+        .json()
+        .items.filter((m: { kind: string }) => m.kind === 'report.missing');
 
     it('sends nothing earlier than an hour before the deadline', async () => {
       expect((await sendScheduledReminders(deps, local('14:55'))).reminded).toEqual([]);

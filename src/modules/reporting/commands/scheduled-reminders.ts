@@ -15,15 +15,24 @@ export const REMIND_BEFORE_MS = 60 * 60_000;
  * primary key that makes runSlot exactly-once — so several processes, or a tick every few minutes
  * through the hour, send it a single time; a failed send gives the claim back for the next tick.
  */
-export async function sendScheduledReminders(deps: ReportingDeps, now: Date): Promise<{ reminded: { formId: string; period: string; missingUnits: number }[] }> {
+export async function sendScheduledReminders(
+  deps: ReportingDeps,
+  now: Date,
+): Promise<{ reminded: { formId: string; period: string; missingUnits: number }[] }> {
   const db = deps.database.db;
   const tz = deps.config.timeZone;
   const root = await deps.org.unitByCode(db, deps.config.districtCode);
   if (!root) return { reminded: [] };
   // The district's view, acting as the system: every unit of the district is in scope.
   const system: Actor = {
-    accountId: 'system', username: 'system', displayName: '系统', districtCode: root.districtCode, unitId: root.id, scopePath: root.path,
-    roles: [], permissions: new Set(),
+    accountId: 'system',
+    username: 'system',
+    displayName: '系统',
+    districtCode: root.districtCode,
+    unitId: root.id,
+    scopePath: root.path,
+    roles: [],
+    permissions: new Set(),
   };
   const reminded: { formId: string; period: string; missingUnits: number }[] = [];
   for (const form of await reportStore.forms(db, root.districtCode)) {
@@ -37,14 +46,22 @@ export async function sendScheduledReminders(deps: ReportingDeps, now: Date): Pr
       const job = `remind:${form.row.id}`;
       const slot = period;
       try {
-        await db.insertInto('job_runs').values({ job, slot, started_at: now.toISOString(), finished_at: null, result: null }).execute();
+        await db
+          .insertInto('job_runs')
+          .values({ job, slot, started_at: now.toISOString(), finished_at: null, result: null })
+          .execute();
       } catch (err) {
         if (isUniqueViolation(err)) continue;
         throw err;
       }
       try {
         const r = await remindMissing(deps, system, form.row.id, { period }, undefined, { scheduled: true });
-        await db.updateTable('job_runs').set({ finished_at: new Date().toISOString(), result: JSON.stringify(r) }).where('job', '=', job).where('slot', '=', slot).execute();
+        await db
+          .updateTable('job_runs')
+          .set({ finished_at: new Date().toISOString(), result: JSON.stringify(r) })
+          .where('job', '=', job)
+          .where('slot', '=', slot)
+          .execute();
         reminded.push({ formId: form.row.id, period, missingUnits: r.missingUnits });
       } catch (err) {
         await db.deleteFrom('job_runs').where('job', '=', job).where('slot', '=', slot).execute();

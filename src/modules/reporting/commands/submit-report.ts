@@ -6,7 +6,17 @@ import { isUniqueViolation } from '../../../kernel/db/dialect.js';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { SubmitBody } from '../../../contracts/reporting.js';
-import { ancestorAreas, assertValidSubmission, contributionDelta, contributionOf, deadlineOf, fieldsByVersion, isFuture, isOnTime, parsePeriod } from '../domain/index.js';
+import {
+  ancestorAreas,
+  assertValidSubmission,
+  contributionDelta,
+  contributionOf,
+  deadlineOf,
+  fieldsByVersion,
+  isFuture,
+  isOnTime,
+  parsePeriod,
+} from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { rollupStore } from '../store/rollup.store.js';
@@ -17,18 +27,28 @@ import { reportingUnits } from './reporting-units.js';
  * decides timeliness; a correction keeps every earlier value in the history. Of two submissions at
  * once, one inserts and the other becomes its correction: there is never a second report.
  */
-export async function submitReport(deps: ReportingDeps, actor: Actor, formId: string, body: z.infer<typeof SubmitBody>, requestId?: string) {
+export async function submitReport(
+  deps: ReportingDeps,
+  actor: Actor,
+  formId: string,
+  body: z.infer<typeof SubmitBody>,
+  requestId?: string,
+) {
   const now = deps.clock.now();
   const tz = deps.config.timeZone;
   const db = deps.database.db;
   const form = await reportStore.form(db, formId);
-  if (!form || form.row.district_code !== actor.districtCode || form.row.status !== 'active') throw new NotFound('report_form', formId);
+  if (!form || form.row.district_code !== actor.districtCode || form.row.status !== 'active')
+    throw new NotFound('report_form', formId);
   const def = form.definition;
   if (body.formVersion !== undefined && body.formVersion !== def.version) {
-    throw new Conflict('report.form_version_replaced', `报表已更新为第 ${def.version} 版，请按新版填写`, [{ field: 'formVersion', message: `当前为第 ${def.version} 版` }]);
+    throw new Conflict('report.form_version_replaced', `报表已更新为第 ${def.version} 版，请按新版填写`, [
+      { field: 'formVersion', message: `当前为第 ${def.version} 版` },
+    ]);
   }
   const period = parsePeriod(body.period, def.periodType);
-  if (isFuture(period.id, now, tz)) throw new Invalid('report.future_period', '不能填报尚未开始的周期', [{ field: 'period', message: '周期尚未开始' }]);
+  if (isFuture(period.id, now, tz))
+    throw new Invalid('report.future_period', '不能填报尚未开始的周期', [{ field: 'period', message: '周期尚未开始' }]);
   const unit = await deps.org.unit(db, body.unitId);
   if (!unit || !inScope(actor, unit.path)) throw new NotFound('unit', body.unitId);
   const expected = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
@@ -36,7 +56,9 @@ export async function submitReport(deps: ReportingDeps, actor: Actor, formId: st
   // The same rule as completeness: a unit reports for the periods whose deadline falls in its life.
   const due = deadlineOf(period.id, def.deadline, tz).toISOString();
   if (!me || me.createdAt > due || (me.retiredAt !== null && me.retiredAt <= due)) {
-    throw new Invalid('report.unit_not_expected', `「${unit.name}」不需要在该周期填报「${def.name}」`, [{ field: 'unitId', message: '该单位不在报送范围内' }]);
+    throw new Invalid('report.unit_not_expected', `「${unit.name}」不需要在该周期填报「${def.name}」`, [
+      { field: 'unitId', message: '该单位不在报送范围内' },
+    ]);
   }
   const content = { zero: body.zero ?? false, values: body.zero ? null : (body.values ?? {}) };
   assertValidSubmission(def, content);
@@ -44,37 +66,103 @@ export async function submitReport(deps: ReportingDeps, actor: Actor, formId: st
   const versionFields = (v: number) => fieldsOf.get(v) ?? [];
   // The roll-up of every area above the unit changes in the same transaction as the report.
   // A correction stays under the path the report was first made in, as the report itself does.
-  const keepRollup = (trx: Parameters<typeof rollupStore.apply>[0], unitPath: string, before: Parameters<typeof contributionDelta>[0], onTime: boolean) => rollupStore.apply(trx, {
-    districtCode: actor.districtCode, formId, period: period.id, areas: ancestorAreas(unitPath), fieldsOf: versionFields,
-    delta: contributionDelta(before, contributionOf(versionFields(def.version), { onTime, zero: content.zero, values: content.values })),
-  });
-  const write = async () => db.transaction().execute(async (trx) => {
-    const existing = await reportStore.submission(trx, formId, unit.id, period.id);
-    if (!existing) {
-      const onTime = isOnTime(period.id, now, def.deadline, tz);
-      await trx.insertInto('report_submissions').values({
-        id: newId(now.getTime()), district_code: actor.districtCode, form_id: formId, form_version: def.version, unit_id: unit.id, unit_path: unit.path,
-        period: period.id, zero: content.zero ? 1 : 0, values: JSON.stringify(content.values ?? {}), submitted_at: now.toISOString(),
-        on_time: onTime ? 1 : 0, submitted_by: actor.accountId, revision: 1, updated_at: now.toISOString(),
-      }).execute();
-      await keepRollup(trx, unit.path, null, onTime);
-      await recordAudit(trx, { actor, action: 'report.submit', entityType: 'report_submission', entityId: null, at: now, requestId, summary: `${unit.name} 报送「${def.name}」${period.id}${content.zero ? '（零报告）' : ''}` });
-      return { created: true };
-    }
-    await trx.insertInto('report_submission_history').values({
-      id: newId(now.getTime()), submission_id: existing.id, district_code: existing.district_code, revision: existing.revision, form_version: existing.form_version,
-      zero: existing.zero, values: existing.values, changed_by: actor.accountId, changed_at: now.toISOString(),
-    }).execute();
-    await trx.updateTable('report_submissions').set({ form_version: def.version, zero: content.zero ? 1 : 0, values: JSON.stringify(content.values ?? {}), revision: existing.revision + 1, updated_at: now.toISOString() })
-      .where('id', '=', existing.id).execute();
-    const before = contributionOf(versionFields(existing.form_version), { onTime: existing.on_time === 1, zero: existing.zero === 1, values: JSON.parse(existing.values) });
-    await keepRollup(trx, existing.unit_path, before, existing.on_time === 1);
-    await recordAudit(trx, {
-      actor, action: 'report.correct', entityType: 'report_submission', entityId: existing.id, at: now, requestId, summary: `${unit.name} 更正「${def.name}」${period.id}`,
-      before: { zero: existing.zero === 1, values: JSON.parse(existing.values) }, after: content,
+  const keepRollup = (
+    trx: Parameters<typeof rollupStore.apply>[0],
+    unitPath: string,
+    before: Parameters<typeof contributionDelta>[0],
+    onTime: boolean,
+  ) =>
+    rollupStore.apply(trx, {
+      districtCode: actor.districtCode,
+      formId,
+      period: period.id,
+      areas: ancestorAreas(unitPath),
+      fieldsOf: versionFields,
+      delta: contributionDelta(
+        before,
+        contributionOf(versionFields(def.version), { onTime, zero: content.zero, values: content.values }),
+      ),
     });
-    return { created: false };
-  });
+  const write = async () =>
+    db.transaction().execute(async (trx) => {
+      const existing = await reportStore.submission(trx, formId, unit.id, period.id);
+      if (!existing) {
+        const onTime = isOnTime(period.id, now, def.deadline, tz);
+        await trx
+          .insertInto('report_submissions')
+          .values({
+            id: newId(now.getTime()),
+            district_code: actor.districtCode,
+            form_id: formId,
+            form_version: def.version,
+            unit_id: unit.id,
+            unit_path: unit.path,
+            period: period.id,
+            zero: content.zero ? 1 : 0,
+            values: JSON.stringify(content.values ?? {}),
+            submitted_at: now.toISOString(),
+            on_time: onTime ? 1 : 0,
+            submitted_by: actor.accountId,
+            revision: 1,
+            updated_at: now.toISOString(),
+          })
+          .execute();
+        await keepRollup(trx, unit.path, null, onTime);
+        await recordAudit(trx, {
+          actor,
+          action: 'report.submit',
+          entityType: 'report_submission',
+          entityId: null,
+          at: now,
+          requestId,
+          summary: `${unit.name} 报送「${def.name}」${period.id}${content.zero ? '（零报告）' : ''}`,
+        });
+        return { created: true };
+      }
+      await trx
+        .insertInto('report_submission_history')
+        .values({
+          id: newId(now.getTime()),
+          submission_id: existing.id,
+          district_code: existing.district_code,
+          revision: existing.revision,
+          form_version: existing.form_version,
+          zero: existing.zero,
+          values: existing.values,
+          changed_by: actor.accountId,
+          changed_at: now.toISOString(),
+        })
+        .execute();
+      await trx
+        .updateTable('report_submissions')
+        .set({
+          form_version: def.version,
+          zero: content.zero ? 1 : 0,
+          values: JSON.stringify(content.values ?? {}),
+          revision: existing.revision + 1,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', existing.id)
+        .execute();
+      const before = contributionOf(versionFields(existing.form_version), {
+        onTime: existing.on_time === 1,
+        zero: existing.zero === 1,
+        values: JSON.parse(existing.values),
+      });
+      await keepRollup(trx, existing.unit_path, before, existing.on_time === 1);
+      await recordAudit(trx, {
+        actor,
+        action: 'report.correct',
+        entityType: 'report_submission',
+        entityId: existing.id,
+        at: now,
+        requestId,
+        summary: `${unit.name} 更正「${def.name}」${period.id}`,
+        before: { zero: existing.zero === 1, values: JSON.parse(existing.values) },
+        after: content,
+      });
+      return { created: false };
+    });
   let result;
   try {
     result = await write();
@@ -86,8 +174,19 @@ export async function submitReport(deps: ReportingDeps, actor: Actor, formId: st
   return {
     created: result.created,
     submission: {
-      id: row.id, formId, formVersion: row.form_version, unitId: row.unit_id, unitName: unit.name, period: row.period, zero: row.zero === 1,
-      values: JSON.parse(row.values), submittedAt: row.submitted_at, onTime: row.on_time === 1, late: row.on_time === 0, revision: row.revision, updatedAt: row.updated_at,
+      id: row.id,
+      formId,
+      formVersion: row.form_version,
+      unitId: row.unit_id,
+      unitName: unit.name,
+      period: row.period,
+      zero: row.zero === 1,
+      values: JSON.parse(row.values),
+      submittedAt: row.submitted_at,
+      onTime: row.on_time === 1,
+      late: row.on_time === 0,
+      revision: row.revision,
+      updatedAt: row.updated_at,
     },
   };
 }

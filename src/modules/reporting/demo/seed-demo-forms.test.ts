@@ -14,7 +14,15 @@ describe('demo report forms', () => {
     h = await openHarness(tdb);
     const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: 'Demo12345', CIVICGRID_DATA_DIR: '/nonexistent' });
     await seedDemoDistrict(h.database, config, h.clock, h.districtId);
-    await seedDemoForms({ database: h.database, clock: h.clock, config, org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) }, h.clock.now());
+    await seedDemoForms(
+      {
+        database: h.database,
+        clock: h.clock,
+        config,
+        org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+      },
+      h.clock.now(),
+    );
   }, 120_000);
   afterAll(async () => h?.close());
 
@@ -22,7 +30,9 @@ describe('demo report forms', () => {
     const cookie = await h.login('chenzhou', 'Demo12345');
     const forms = (await h.call('GET', '/api/v1/report-forms', { cookie })).json().items;
     expect(forms.map((f: { name: string }) => f.name)).toEqual(['疫情防控日报', '创文工作日报']);
-    const r = (await h.call('GET', `/api/v1/report-forms/${forms[0].id}/completeness?from=2026-11-09&to=2026-11-29`, { cookie })).json();
+    const r = (
+      await h.call('GET', `/api/v1/report-forms/${forms[0].id}/completeness?from=2026-11-09&to=2026-11-29`, { cookie })
+    ).json();
     expect(r.expected).toBe(21 * 6); // 陈州 has six communities
     expect(r.reportingRate).toBeGreaterThan(0.75);
     expect(r.reportingRate).toBeLessThan(1);

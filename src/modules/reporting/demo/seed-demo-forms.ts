@@ -7,8 +7,12 @@ import { reportingUnits } from '../commands/reporting-units.js';
 import { rebuildRollups } from '../commands/rebuild-rollups.js';
 
 const EPIDEMIC = {
-  code: 'epidemic_daily', name: '疫情防控日报', periodType: 'daily' as const, allowZero: true,
-  deadline: { time: '16:00', dayOffset: 0, graceDays: 0 }, reporters: { kind: 'level' as const, unitKind: 'community' },
+  code: 'epidemic_daily',
+  name: '疫情防控日报',
+  periodType: 'daily' as const,
+  allowZero: true,
+  deadline: { time: '16:00', dayOffset: 0, graceDays: 0 },
+  reporters: { kind: 'level' as const, unitKind: 'community' },
   fields: [
     { code: 'returnees', label: '排查返乡人员', type: 'integer', required: true, min: 0, aggregation: 'sum' },
     { code: 'quarantined', label: '居家隔离人数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
@@ -20,8 +24,12 @@ const EPIDEMIC = {
 };
 
 const CIVILIZED_CITY = {
-  code: 'civilized_city_daily', name: '创文工作日报', periodType: 'daily' as const, allowZero: true,
-  deadline: { time: '18:00', dayOffset: 0, graceDays: 0 }, reporters: { kind: 'level' as const, unitKind: 'community' },
+  code: 'civilized_city_daily',
+  name: '创文工作日报',
+  periodType: 'daily' as const,
+  allowZero: true,
+  deadline: { time: '18:00', dayOffset: 0, graceDays: 0 },
+  reporters: { kind: 'level' as const, unitKind: 'community' },
   fields: [
     { code: 'issuesFixed', label: '整改问题数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
     { code: 'adsRemoved', label: '清理小广告张数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
@@ -41,7 +49,7 @@ export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<num
   const tz = deps.config.timeZone;
   let rows = 0;
   let seed = 20260806;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (const def of [EPIDEMIC, CIVILIZED_CITY]) {
     const formId = await createForm(deps, actor, def as never);
     const units = await reportingUnits(deps, db, actor.districtCode, actor.scopePath, def.reporters);
@@ -54,20 +62,42 @@ export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<num
         const r = rnd();
         if (r < 0.1) continue; // missing
         const late = r > 0.92;
-        const submittedAt = new Date(late ? deadline + 17 * 3600_000 : deadline - (1 + Math.floor(rnd() * 5)) * 3600_000);
+        const submittedAt = new Date(
+          late ? deadline + 17 * 3600_000 : deadline - (1 + Math.floor(rnd() * 5)) * 3600_000,
+        );
         const zero = def === EPIDEMIC && rnd() < 0.3;
         const n = (k: number) => Math.floor(rnd() * k);
-        const values = zero ? {} : def === EPIDEMIC
-          ? (() => { const returnees = n(12); return { returnees, quarantined: Math.min(returnees, n(4)), tested: n(200), doorsKnocked: 20 + n(120) }; })()
-          : { issuesFixed: n(15), adsRemoved: n(80), leaflets: n(300), signsReplaced: n(5) };
+        const values = zero
+          ? {}
+          : def === EPIDEMIC
+            ? (() => {
+                const returnees = n(12);
+                return { returnees, quarantined: Math.min(returnees, n(4)), tested: n(200), doorsKnocked: 20 + n(120) };
+              })()
+            : { issuesFixed: n(15), adsRemoved: n(80), leaflets: n(300), signsReplaced: n(5) };
         batch.push({
-          id: newId(submittedAt.getTime()), district_code: actor.districtCode, form_id: formId, form_version: 1, unit_id: u.id, unit_path: u.path, period,
-          zero: zero ? 1 : 0, values: JSON.stringify(values), submitted_at: submittedAt.toISOString(), on_time: late ? 0 : 1,
-          submitted_by: actor.accountId, revision: 1, updated_at: submittedAt.toISOString(),
+          id: newId(submittedAt.getTime()),
+          district_code: actor.districtCode,
+          form_id: formId,
+          form_version: 1,
+          unit_id: u.id,
+          unit_path: u.path,
+          period,
+          zero: zero ? 1 : 0,
+          values: JSON.stringify(values),
+          submitted_at: submittedAt.toISOString(),
+          on_time: late ? 0 : 1,
+          submitted_by: actor.accountId,
+          revision: 1,
+          updated_at: submittedAt.toISOString(),
         });
       }
     }
-    for (let i = 0; i < batch.length; i += 200) await db.insertInto('report_submissions').values(batch.slice(i, i + 200)).execute();
+    for (let i = 0; i < batch.length; i += 200)
+      await db
+        .insertInto('report_submissions')
+        .values(batch.slice(i, i + 200))
+        .execute();
     rows += batch.length;
     // The synthetic reports were inserted around submitReport: derive their roll-up once.
     await rebuildRollups(deps, formId);

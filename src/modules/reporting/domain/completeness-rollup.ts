@@ -1,6 +1,20 @@
 import { DEFAULT_TIME_ZONE } from '../../../kernel/calendar/local-time.js';
-import { addCounts, emptyCounts, withRates, type CompletenessCounts, type CompletenessSummary } from './completeness.js';
-import { deadlineOf, isFuture, periodRange, periodStart, timelyLimitOf, type DeadlineRule, type PeriodType } from './periods.js';
+import {
+  addCounts,
+  emptyCounts,
+  withRates,
+  type CompletenessCounts,
+  type CompletenessSummary,
+} from './completeness.js';
+import {
+  deadlineOf,
+  isFuture,
+  periodRange,
+  periodStart,
+  timelyLimitOf,
+  type DeadlineRule,
+  type PeriodType,
+} from './periods.js';
 
 /**
  * Completeness and timeliness from the roll-up tables instead of every report: the same figures as
@@ -61,7 +75,9 @@ export interface RollupCompleteness {
 }
 
 /** The periods of the range that have begun, with their deadlines and timely limits. */
-export function rangeOf(i: Pick<RollupCompletenessInput, 'periodType' | 'deadline' | 'from' | 'to' | 'timeZone' | 'now'>) {
+export function rangeOf(
+  i: Pick<RollupCompletenessInput, 'periodType' | 'deadline' | 'from' | 'to' | 'timeZone' | 'now'>,
+) {
   const tz = i.timeZone ?? DEFAULT_TIME_ZONE;
   const periods = periodRange(i.from, i.to, i.periodType).filter((p) => i.now === undefined || !isFuture(p, i.now, tz));
   return {
@@ -81,20 +97,28 @@ function firstAtOrAfter(deadlines: readonly string[], t: string): number {
   let hi = deadlines.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (deadlines[mid] < t) lo = mid + 1; else hi = mid;
+    if (deadlines[mid] < t) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
 
 /** The periods [lo, hi) a unit is expected for: created at or before the deadline, retired after it (deadlines ascending, ISO text). */
-export function expectedRange(deadlines: readonly string[], u: Pick<LifetimeUnit, 'createdAt' | 'retiredAt'>): [number, number] {
+export function expectedRange(
+  deadlines: readonly string[],
+  u: Pick<LifetimeUnit, 'createdAt' | 'retiredAt'>,
+): [number, number] {
   const lo = firstAtOrAfter(deadlines, iso(u.createdAt));
   const hi = u.retiredAt === null ? deadlines.length : firstAtOrAfter(deadlines, iso(u.retiredAt));
   return [lo, Math.max(lo, hi)];
 }
 
 /** Units that may have reported a period they were no longer expected for: retired after the range began, by its last deadline. */
-export function retiredInRange(units: readonly LifetimeUnit[], start: Date | null, deadlines: readonly Date[]): LifetimeUnit[] {
+export function retiredInRange(
+  units: readonly LifetimeUnit[],
+  start: Date | null,
+  deadlines: readonly Date[],
+): LifetimeUnit[] {
   if (!start || !deadlines.length) return [];
   const a = start.toISOString();
   const b = deadlines[deadlines.length - 1].toISOString();
@@ -129,7 +153,10 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
     if (!u.path.startsWith(input.scopePath)) continue;
     const key = childKeyOf(input.scopePath, u.path);
     const [lo, hi] = ranges[ui];
-    if (lo >= hi) { cellsOf(key); continue; }
+    if (lo >= hi) {
+      cellsOf(key);
+      continue;
+    }
     let d = diff.get(key);
     if (!d) diff.set(key, (d = new Int32Array(P + 1)));
     d[lo]++;
@@ -138,13 +165,18 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
   for (const [key, d] of diff) {
     const c = cellsOf(key);
     let run = 0;
-    for (let i = 0; i < P; i++) { run += d[i]; c[i].expected = run; }
+    for (let i = 0; i < P; i++) {
+      run += d[i];
+      c[i].expected = run;
+    }
   }
 
   const periodTotals = periods.map(() => emptyCounts());
   const add = (key: string | null, pi: number, submitted: number, onTime: number, zero: number) => {
     const t = key === null ? periodTotals[pi] : cellsOf(key)[pi];
-    t.submitted += submitted; t.onTime += onTime; t.zero += zero;
+    t.submitted += submitted;
+    t.onTime += onTime;
+    t.zero += zero;
   };
   for (const r of input.areaCounts) {
     const pi = pIndex.get(r.period);
@@ -188,10 +220,12 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
     addCounts(totals, c);
     return { period, ...withRates(c) };
   });
-  const rows = [...cells].map(([key, c]) => {
-    const sum = emptyCounts();
-    for (const x of c) addCounts(sum, finish(x));
-    return { key, path: keyPath(key), ...withRates(sum) };
-  }).sort((a, b) => a.path.localeCompare(b.path));
+  const rows = [...cells]
+    .map(([key, c]) => {
+      const sum = emptyCounts();
+      for (const x of c) addCounts(sum, finish(x));
+      return { key, path: keyPath(key), ...withRates(sum) };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
   return { periods, deadlines, ranges, totals: withRates(totals), rows, byPeriod };
 }

@@ -1,15 +1,31 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { computeCompleteness, rollupCompleteness, type CompletenessInput, type ReportingUnit, type SubmissionEvent } from './completeness.js';
+import {
+  computeCompleteness,
+  rollupCompleteness,
+  type CompletenessInput,
+  type ReportingUnit,
+  type SubmissionEvent,
+} from './completeness.js';
 
 const cst = (local: string) => new Date(`${local}+08:00`);
 const unit = (unitId: string, activeFrom: string | null = null, retiredAt: string | null = null): ReportingUnit => ({
-  unitId, activeFrom: activeFrom === null ? null : cst(activeFrom), retiredAt: retiredAt === null ? null : cst(retiredAt),
+  unitId,
+  activeFrom: activeFrom === null ? null : cst(activeFrom),
+  retiredAt: retiredAt === null ? null : cst(retiredAt),
 });
-const sub = (unitId: string, period: string, local: string, zero = false): SubmissionEvent => ({ unitId, period, submittedAt: cst(local), zero });
+const sub = (unitId: string, period: string, local: string, zero = false): SubmissionEvent => ({
+  unitId,
+  period,
+  submittedAt: cst(local),
+  zero,
+});
 
 const base: Omit<CompletenessInput, 'units' | 'submissions'> = {
-  periodType: 'daily', deadline: { time: '16:00', dayOffset: 0 }, from: '2026-11-28', to: '2026-11-30',
+  periodType: 'daily',
+  deadline: { time: '16:00', dayOffset: 0 },
+  from: '2026-11-28',
+  to: '2026-11-30',
 };
 
 describe('computeCompleteness', () => {
@@ -23,14 +39,32 @@ describe('computeCompleteness', () => {
         sub('u1', '2026-11-30', '2026-11-30T16:00:00', true),
       ],
     });
-    expect(r.totals).toEqual({ expected: 3, submitted: 3, onTime: 2, late: 1, zero: 1, missing: 0, reportingRate: 1, timeliness: 2 / 3 });
+    expect(r.totals).toEqual({
+      expected: 3,
+      submitted: 3,
+      onTime: 2,
+      late: 1,
+      zero: 1,
+      missing: 0,
+      reportingRate: 1,
+      timeliness: 2 / 3,
+    });
     expect(r.missing).toEqual([]);
   });
 
   it('lists who is missing with the deadline', () => {
-    const r = computeCompleteness({ ...base, units: [unit('u1'), unit('u2')], submissions: [sub('u1', '2026-11-29', '2026-11-29T08:00:00')], now: cst('2026-11-30T12:00:00') });
+    const r = computeCompleteness({
+      ...base,
+      units: [unit('u1'), unit('u2')],
+      submissions: [sub('u1', '2026-11-29', '2026-11-29T08:00:00')],
+      now: cst('2026-11-30T12:00:00'),
+    });
     expect(r.missing.map((m) => `${m.unitId} ${m.period} ${m.overdue}`)).toEqual([
-      'u1 2026-11-28 true', 'u1 2026-11-30 false', 'u2 2026-11-28 true', 'u2 2026-11-29 true', 'u2 2026-11-30 false',
+      'u1 2026-11-28 true',
+      'u1 2026-11-30 false',
+      'u2 2026-11-28 true',
+      'u2 2026-11-29 true',
+      'u2 2026-11-30 false',
     ]);
     expect(r.missing[1].deadline.toISOString()).toBe('2026-11-30T08:00:00.000Z');
     expect(r.totals.reportingRate).toBeCloseTo(1 / 6);
@@ -42,7 +76,10 @@ describe('computeCompleteness', () => {
       units: [unit('before', '2026-11-29T15:59:59'), unit('after', '2026-11-29T16:00:01')],
       submissions: [],
     });
-    expect(r.units.map((u) => [u.unitId, u.expected])).toEqual([['before', 2], ['after', 1]]);
+    expect(r.units.map((u) => [u.unitId, u.expected])).toEqual([
+      ['before', 2],
+      ['after', 1],
+    ]);
   });
 
   it('counts a unit retired mid-range only for deadlines before it closed', () => {
@@ -51,13 +88,20 @@ describe('computeCompleteness', () => {
       units: [unit('gone', null, '2026-11-29T12:00:00'), unit('atDeadline', null, '2026-11-29T16:00:00')],
       submissions: [sub('gone', '2026-11-28', '2026-11-28T10:00:00'), sub('gone', '2026-11-29', '2026-11-29T11:00:00')],
     });
-    expect(r.units.map((u) => [u.unitId, u.expected, u.submitted])).toEqual([['gone', 1, 1], ['atDeadline', 1, 0]]);
+    expect(r.units.map((u) => [u.unitId, u.expected, u.submitted])).toEqual([
+      ['gone', 1, 1],
+      ['atDeadline', 1, 0],
+    ]);
     expect(r.totals.reportingRate).toBe(0.5);
     expect(r.unexpected).toEqual([{ unitId: 'gone', period: '2026-11-29' }]);
   });
 
   it('never lets a submission from an unlisted unit raise the rate', () => {
-    const r = computeCompleteness({ ...base, units: [unit('u1')], submissions: [sub('stranger', '2026-11-28', '2026-11-28T09:00:00')] });
+    const r = computeCompleteness({
+      ...base,
+      units: [unit('u1')],
+      submissions: [sub('stranger', '2026-11-28', '2026-11-28T09:00:00')],
+    });
     expect(r.totals.submitted).toBe(0);
     expect(r.unexpected).toEqual([{ unitId: 'stranger', period: '2026-11-28' }]);
   });
@@ -74,27 +118,45 @@ describe('computeCompleteness', () => {
         sub('u1', '2026-11-29', '2026-11-29T10:00:00', true),
       ],
     });
-    expect(r.byPeriod.slice(0, 2).map((p) => [p.submitted, p.onTime, p.zero])).toEqual([[1, 1, 0], [1, 1, 1]]);
+    expect(r.byPeriod.slice(0, 2).map((p) => [p.submitted, p.onTime, p.zero])).toEqual([
+      [1, 1, 0],
+      [1, 1, 1],
+    ]);
     expect(r.totals.submitted).toBe(2);
   });
 
   it('applies grace days (DHIS2 timelyDays)', () => {
     const submissions = [sub('u1', '2026-11-28', '2026-11-29T15:00:00')];
     const strict = computeCompleteness({ ...base, units: [unit('u1')], submissions });
-    const lenient = computeCompleteness({ ...base, deadline: { time: '16:00', dayOffset: 0, graceDays: 1 }, units: [unit('u1')], submissions });
+    const lenient = computeCompleteness({
+      ...base,
+      deadline: { time: '16:00', dayOffset: 0, graceDays: 1 },
+      units: [unit('u1')],
+      submissions,
+    });
     expect([strict.totals.onTime, lenient.totals.onTime]).toEqual([0, 1]);
   });
 
   it('uses the next-day deadline when the rule says so', () => {
     const r = computeCompleteness({
-      ...base, from: '2026-11-28', to: '2026-11-28', deadline: { time: '10:00', dayOffset: 1 },
-      units: [unit('u1')], submissions: [sub('u1', '2026-11-28', '2026-11-29T09:59:00')],
+      ...base,
+      from: '2026-11-28',
+      to: '2026-11-28',
+      deadline: { time: '10:00', dayOffset: 1 },
+      units: [unit('u1')],
+      submissions: [sub('u1', '2026-11-28', '2026-11-29T09:59:00')],
     });
     expect(r.totals.onTime).toBe(1);
   });
 
   it('leaves out periods that have not begun and keeps today', () => {
-    const r = computeCompleteness({ ...base, to: '2026-12-05', units: [unit('u1')], submissions: [], now: cst('2026-11-30T08:00:00') });
+    const r = computeCompleteness({
+      ...base,
+      to: '2026-12-05',
+      units: [unit('u1')],
+      submissions: [],
+      now: cst('2026-11-30T08:00:00'),
+    });
     expect(r.periods).toEqual(['2026-11-28', '2026-11-29', '2026-11-30']);
   });
 
@@ -109,22 +171,35 @@ describe('computeCompleteness', () => {
   });
 
   it('ignores submissions for periods outside the range', () => {
-    const r = computeCompleteness({ ...base, units: [unit('u1')], submissions: [sub('u1', '2026-12-01', '2026-12-01T09:00:00'), sub('u1', 'bad', '2026-12-01T09:00:00')] });
+    const r = computeCompleteness({
+      ...base,
+      units: [unit('u1')],
+      submissions: [sub('u1', '2026-12-01', '2026-12-01T09:00:00'), sub('u1', 'bad', '2026-12-01T09:00:00')],
+    });
     expect(r.totals.submitted).toBe(0);
     expect(r.unexpected).toEqual([]);
   });
 
   it('handles weekly forms with the deadline on Sunday', () => {
     const r = computeCompleteness({
-      periodType: 'weekly', deadline: { time: '16:00', dayOffset: 0 }, from: '2026-W52', to: '2027-W01',
-      units: [unit('u1')], submissions: [sub('u1', '2026-W53', '2027-01-03T15:00:00')],
+      periodType: 'weekly',
+      deadline: { time: '16:00', dayOffset: 0 },
+      from: '2026-W52',
+      to: '2027-W01',
+      units: [unit('u1')],
+      submissions: [sub('u1', '2026-W53', '2027-01-03T15:00:00')],
     });
-    expect(r.byPeriod.map((p) => [p.period, p.onTime])).toEqual([['2026-W52', 0], ['2026-W53', 1], ['2027-W01', 0]]);
+    expect(r.byPeriod.map((p) => [p.period, p.onTime])).toEqual([
+      ['2026-W52', 0],
+      ['2026-W53', 1],
+      ['2027-W01', 0],
+    ]);
   });
 
   it('rolls unit rows up by a key, recomputing the rates', () => {
     const r = computeCompleteness({
-      ...base, units: [unit('a1'), unit('a2'), unit('b1')],
+      ...base,
+      units: [unit('a1'), unit('a2'), unit('b1')],
       submissions: [sub('a1', '2026-11-28', '2026-11-28T09:00:00'), sub('b1', '2026-11-28', '2026-11-28T17:00:00')],
     });
     const groups = rollupCompleteness(r.units, (u) => u.unitId[0]);
@@ -137,48 +212,68 @@ describe('completeness properties', () => {
   const DAY = 86_400_000;
   const start = cst('2026-11-25T00:00:00').getTime();
   const offset = fc.option(fc.integer({ min: -2 * DAY, max: 12 * DAY }), { nil: null });
-  const units = fc.uniqueArray(
-    fc.record({ unitId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), from: offset, until: offset }),
-    { selector: (u) => u.unitId, maxLength: 6 },
-  ).map((us) => us.map((u) => ({
-    unitId: u.unitId,
-    activeFrom: u.from === null ? null : new Date(start + u.from),
-    retiredAt: u.until === null ? null : new Date(start + u.until),
-  })));
-  const submissions = fc.array(fc.record({
-    unitId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'x'),
-    day: fc.integer({ min: 0, max: 9 }),
-    lateness: fc.integer({ min: -DAY, max: 3 * DAY }),
-    zero: fc.boolean(),
-  }), { maxLength: 60 });
+  const units = fc
+    .uniqueArray(fc.record({ unitId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), from: offset, until: offset }), {
+      selector: (u) => u.unitId,
+      maxLength: 6,
+    })
+    .map((us) =>
+      us.map((u) => ({
+        unitId: u.unitId,
+        activeFrom: u.from === null ? null : new Date(start + u.from),
+        retiredAt: u.until === null ? null : new Date(start + u.until),
+      })),
+    );
+  const submissions = fc.array(
+    fc.record({
+      unitId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'x'),
+      day: fc.integer({ min: 0, max: 9 }),
+      lateness: fc.integer({ min: -DAY, max: 3 * DAY }),
+      zero: fc.boolean(),
+    }),
+    { maxLength: 60 },
+  );
   const grace = fc.integer({ min: 0, max: 2 });
 
   it('keeps 0 ≤ rates ≤ 1 and onTime ≤ submitted ≤ expected', () => {
-    fc.assert(fc.property(units, submissions, grace, (us, ss, graceDays) => {
-      const input: CompletenessInput = {
-        periodType: 'daily', deadline: { time: '16:00', dayOffset: 0, graceDays }, from: '2026-11-25', to: '2026-12-02',
-        units: us,
-        submissions: ss.map((s) => {
-          const period = new Date(start + s.day * DAY + 8 * 3600_000).toISOString().slice(0, 10);
-          return { unitId: s.unitId, period, submittedAt: new Date(start + s.day * DAY + 16 * 3600_000 + s.lateness), zero: s.zero };
-        }),
-      };
-      const r = computeCompleteness(input);
-      expect(computeCompleteness(input, { denseCells: 0 })).toEqual(r); // the map path agrees with the typed arrays
-      for (const row of [r.totals, ...r.units, ...r.byPeriod]) {
-        expect(row.onTime).toBeLessThanOrEqual(row.submitted);
-        expect(row.submitted).toBeLessThanOrEqual(row.expected);
-        expect(row.zero).toBeLessThanOrEqual(row.submitted);
-        expect(row.onTime + row.late).toBe(row.submitted);
-        expect(row.submitted + row.missing).toBe(row.expected);
-        for (const rate of [row.reportingRate, row.timeliness]) {
-          if (row.expected === 0) expect(rate).toBeNull();
-          else { expect(rate).toBeGreaterThanOrEqual(0); expect(rate).toBeLessThanOrEqual(1); }
+    fc.assert(
+      fc.property(units, submissions, grace, (us, ss, graceDays) => {
+        const input: CompletenessInput = {
+          periodType: 'daily',
+          deadline: { time: '16:00', dayOffset: 0, graceDays },
+          from: '2026-11-25',
+          to: '2026-12-02',
+          units: us,
+          submissions: ss.map((s) => {
+            const period = new Date(start + s.day * DAY + 8 * 3600_000).toISOString().slice(0, 10);
+            return {
+              unitId: s.unitId,
+              period,
+              submittedAt: new Date(start + s.day * DAY + 16 * 3600_000 + s.lateness),
+              zero: s.zero,
+            };
+          }),
+        };
+        const r = computeCompleteness(input);
+        expect(computeCompleteness(input, { denseCells: 0 })).toEqual(r); // the map path agrees with the typed arrays
+        for (const row of [r.totals, ...r.units, ...r.byPeriod]) {
+          expect(row.onTime).toBeLessThanOrEqual(row.submitted);
+          expect(row.submitted).toBeLessThanOrEqual(row.expected);
+          expect(row.zero).toBeLessThanOrEqual(row.submitted);
+          expect(row.onTime + row.late).toBe(row.submitted);
+          expect(row.submitted + row.missing).toBe(row.expected);
+          for (const rate of [row.reportingRate, row.timeliness]) {
+            if (row.expected === 0) expect(rate).toBeNull();
+            else {
+              expect(rate).toBeGreaterThanOrEqual(0);
+              expect(rate).toBeLessThanOrEqual(1);
+            }
+          }
         }
-      }
-      expect(r.missing.length).toBe(r.totals.missing);
-      expect(r.units.reduce((n, u) => n + u.expected, 0)).toBe(r.totals.expected);
-      expect(r.byPeriod.reduce((n, p) => n + p.submitted, 0)).toBe(r.totals.submitted);
-    }));
+        expect(r.missing.length).toBe(r.totals.missing);
+        expect(r.units.reduce((n, u) => n + u.expected, 0)).toBe(r.totals.expected);
+        expect(r.byPeriod.reduce((n, p) => n + p.submitted, 0)).toBe(r.totals.submitted);
+      }),
+    );
   });
 });

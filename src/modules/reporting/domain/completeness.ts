@@ -108,7 +108,10 @@ export function withRates(c: CompletenessCounts): CompletenessSummary {
 }
 
 /** Sums per-unit rows into groups (e.g. by sub-district) and recomputes the rates from the sums. */
-export function rollupCompleteness<R extends CompletenessCounts>(rows: readonly R[], keyOf: (row: R) => string): Map<string, CompletenessSummary> {
+export function rollupCompleteness<R extends CompletenessCounts>(
+  rows: readonly R[],
+  keyOf: (row: R) => string,
+): Map<string, CompletenessSummary> {
   const sums = new Map<string, CompletenessCounts>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -140,9 +143,17 @@ function receivedTable(cells: number, denseCells: number): ReceivedTable {
       first: (c) => first[c],
       zero: (c) => zero[c] === 1,
       record(c, at, z) {
-        if (Number.isNaN(first[c])) { first[c] = at; latest[c] = at; zero[c] = z ? 1 : 0; return; }
+        if (Number.isNaN(first[c])) {
+          first[c] = at;
+          latest[c] = at;
+          zero[c] = z ? 1 : 0;
+          return;
+        }
         if (at < first[c]) first[c] = at;
-        if (at >= latest[c]) { latest[c] = at; zero[c] = z ? 1 : 0; }
+        if (at >= latest[c]) {
+          latest[c] = at;
+          zero[c] = z ? 1 : 0;
+        }
       },
     };
   }
@@ -153,18 +164,28 @@ function receivedTable(cells: number, denseCells: number): ReceivedTable {
     zero: (c) => map.get(c)!.zero,
     record(c, at, z) {
       const r = map.get(c);
-      if (!r) { map.set(c, { first: at, latest: at, zero: z }); return; }
+      if (!r) {
+        map.set(c, { first: at, latest: at, zero: z });
+        return;
+      }
       if (at < r.first) r.first = at;
-      if (at >= r.latest) { r.latest = at; r.zero = z; }
+      if (at >= r.latest) {
+        r.latest = at;
+        r.zero = z;
+      }
     },
   };
 }
 
 /** `denseCells` moves the typed-array / map switch; tests use it to run both paths on the same input. */
-export function computeCompleteness(input: CompletenessInput, tuning: { denseCells?: number } = {}): CompletenessReport {
+export function computeCompleteness(
+  input: CompletenessInput,
+  tuning: { denseCells?: number } = {},
+): CompletenessReport {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
-  const periods = periodRange(input.from, input.to, input.periodType)
-    .filter((p) => input.now === undefined || !isFuture(p, input.now, timeZone));
+  const periods = periodRange(input.from, input.to, input.periodType).filter(
+    (p) => input.now === undefined || !isFuture(p, input.now, timeZone),
+  );
   const deadlines = periods.map((p) => deadlineOf(p, input.deadline, timeZone).getTime());
   const limits = periods.map((p) => timelyLimitOf(p, input.deadline, timeZone).getTime());
   const periodIndex = new Map(periods.map((p, i) => [p, i]));
@@ -204,16 +225,33 @@ export function computeCompleteness(input: CompletenessInput, tuning: { denseCel
     for (let pi = 0; pi < P; pi++) {
       if (!isExpected(ui, pi)) continue;
       const pc = perPeriod[pi];
-      c.expected++; pc.expected++;
+      c.expected++;
+      pc.expected++;
       const cell = ui * P + pi;
       if (!received.has(cell)) {
-        c.missing++; pc.missing++;
-        missing.push({ unitId: units[ui].unitId, period: periods[pi], deadline: new Date(deadlines[pi]), overdue: now > deadlines[pi] });
+        c.missing++;
+        pc.missing++;
+        missing.push({
+          unitId: units[ui].unitId,
+          period: periods[pi],
+          deadline: new Date(deadlines[pi]),
+          overdue: now > deadlines[pi],
+        });
         continue;
       }
-      c.submitted++; pc.submitted++;
-      if (received.first(cell) <= limits[pi]) { c.onTime++; pc.onTime++; } else { c.late++; pc.late++; }
-      if (received.zero(cell)) { c.zero++; pc.zero++; }
+      c.submitted++;
+      pc.submitted++;
+      if (received.first(cell) <= limits[pi]) {
+        c.onTime++;
+        pc.onTime++;
+      } else {
+        c.late++;
+        pc.late++;
+      }
+      if (received.zero(cell)) {
+        c.zero++;
+        pc.zero++;
+      }
     }
     addCounts(totals, c);
     unitRows.push({ unitId: units[ui].unitId, ...withRates(c) });

@@ -2,9 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { DomainError } from '../../../kernel/errors.js';
 import { epidemicForm } from './reporting-test-fixtures.js';
 import {
-  assertValidForm, assertValidSubmission, formDefinitionProblems, validateSubmission, type ReportFormDefinition,
+  assertValidForm,
+  assertValidSubmission,
+  formDefinitionProblems,
+  validateSubmission,
+  type ReportFormDefinition,
 } from './form-schema.js';
-
 
 const ok = { screened: 10, quarantined: 2 };
 const fields = (values: Record<string, unknown>, form = epidemicForm) =>
@@ -12,12 +15,20 @@ const fields = (values: Record<string, unknown>, form = epidemicForm) =>
 
 describe('validateSubmission', () => {
   it('accepts a complete, consistent report', () => {
-    expect(validateSubmission(epidemicForm, {
-      values: {
-        ...ok, tested: 5, positiveRate: 0.125, note: '无', level: 'low', measures: ['home', 'test'], since: '2026-11-30',
-        rows: [{ name: '张三', age: 40, from: 'a' }, { name: '李四' }],
-      },
-    })).toEqual([]);
+    expect(
+      validateSubmission(epidemicForm, {
+        values: {
+          ...ok,
+          tested: 5,
+          positiveRate: 0.125,
+          note: '无',
+          level: 'low',
+          measures: ['home', 'test'],
+          since: '2026-11-30',
+          rows: [{ name: '张三', age: 40, from: 'a' }, { name: '李四' }],
+        },
+      }),
+    ).toEqual([]);
   });
   it('names missing required fields', () => {
     expect(fields({ screened: 1 })).toEqual(['values.quarantined']);
@@ -53,14 +64,20 @@ describe('validateSubmission', () => {
     expect(fields({ ...ok, measures: ['home', 'test', 'visit'] })).toEqual(['values.measures']);
   });
   it('names table cells by row', () => {
-    expect(fields({ ...ok, rows: [{ name: 'a' }, { name: 'b' }, { age: 200, x: 1 }] }))
-      .toEqual(['values.rows[2].x', 'values.rows[2].name', 'values.rows[2].age']);
+    expect(fields({ ...ok, rows: [{ name: 'a' }, { name: 'b' }, { age: 200, x: 1 }] })).toEqual([
+      'values.rows[2].x',
+      'values.rows[2].name',
+      'values.rows[2].age',
+    ]);
     expect(fields({ ...ok, rows: [{ name: 'a' }, 'b'] })).toEqual(['values.rows[1]']);
-    expect(fields({ ...ok, rows: [{ name: 'a' }, { name: 'a' }, { name: 'a' }, { name: 'a' }] })).toEqual(['values.rows']);
+    expect(fields({ ...ok, rows: [{ name: 'a' }, { name: 'a' }, { name: 'a' }, { name: 'a' }] })).toEqual([
+      'values.rows',
+    ]);
   });
   it('applies cross-field rules between fields and against constants', () => {
-    expect(validateSubmission(epidemicForm, { values: { screened: 2, quarantined: 3 } }))
-      .toEqual([{ field: 'values.quarantined', message: '居家隔离人数 must be <= 累计排查人数' }]);
+    expect(validateSubmission(epidemicForm, { values: { screened: 2, quarantined: 3 } })).toEqual([
+      { field: 'values.quarantined', message: '居家隔离人数 must be <= 累计排查人数' },
+    ]);
     expect(fields({ screened: 3, quarantined: 3 })).toEqual([]);
     expect(validateSubmission(epidemicForm, { values: { ...ok, tested: 60_000 } })[0].message).toBe('核酸检测人数过大');
   });
@@ -68,8 +85,14 @@ describe('validateSubmission', () => {
     expect(fields({ screened: 'x', quarantined: 3 })).toEqual(['values.screened']);
   });
   it.each([
-    ['<', 3, 3, false], ['<', 2, 3, true], ['=', 3, 3, true], ['=', 2, 3, false],
-    ['>=', 3, 3, true], ['>=', 2, 3, false], ['>', 4, 3, true], ['>', 3, 3, false],
+    ['<', 3, 3, false],
+    ['<', 2, 3, true],
+    ['=', 3, 3, true],
+    ['=', 2, 3, false],
+    ['>=', 3, 3, true],
+    ['>=', 2, 3, false],
+    ['>', 4, 3, true],
+    ['>', 3, 3, false],
   ] as const)('evaluates %s for %d vs %d', (op, left, right, good) => {
     const form: ReportFormDefinition = { ...epidemicForm, rules: [{ left: 'quarantined', op, right: 'screened' }] };
     expect(fields({ screened: right, quarantined: left }, form)).toEqual(good ? [] : ['values.quarantined']);
@@ -79,7 +102,9 @@ describe('validateSubmission', () => {
     expect(validateSubmission(epidemicForm, { zero: true, values: {} })).toEqual([]);
   });
   it('refuses a zero report when the form does not allow it', () => {
-    expect(validateSubmission({ ...epidemicForm, allowZero: false }, { zero: true }).map((p) => p.field)).toEqual(['zero']);
+    expect(validateSubmission({ ...epidemicForm, allowZero: false }, { zero: true }).map((p) => p.field)).toEqual([
+      'zero',
+    ]);
   });
   it('refuses a zero report that carries values', () => {
     expect(validateSubmission(epidemicForm, { zero: true, values: ok }).map((p) => p.field)).toEqual(['values']);
@@ -95,7 +120,11 @@ describe('validateSubmission', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe('reporting.invalid_submission');
-      expect((e as DomainError).errors.map((p) => p.field)).toEqual(['values.extra', 'values.screened', 'values.quarantined']);
+      expect((e as DomainError).errors.map((p) => p.field)).toEqual([
+        'values.extra',
+        'values.screened',
+        'values.quarantined',
+      ]);
     }
   });
 });
@@ -120,8 +149,17 @@ describe('formDefinitionProblems', () => {
       rules: [{ left: 'nope', op: '!=', right: 'screened' }],
     } as unknown as ReportFormDefinition;
     expect(formDefinitionProblems(bad).map((p) => p.field)).toEqual([
-      'version', 'deadline.time', 'reporters', 'fields[1].code', 'fields[0].max',
-      'fields[2].code', 'fields[2].label', 'fields[2].options', 'fields[3].columns[0].type', 'rules[0].left', 'rules[0].op',
+      'version',
+      'deadline.time',
+      'reporters',
+      'fields[1].code',
+      'fields[0].max',
+      'fields[2].code',
+      'fields[2].label',
+      'fields[2].options',
+      'fields[3].columns[0].type',
+      'rules[0].left',
+      'rules[0].op',
     ]);
   });
 });

@@ -2,8 +2,21 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../../../kernel/errors.js';
 import {
-  deadlineOf, deadlineRuleProblems, isFuture, isOnTime, isValidPeriod, nextPeriod, parsePeriod, periodEnd, periodOf,
-  periodRange, periodStart, previousPeriod, timelyLimitOf, PERIOD_TYPES, type PeriodType,
+  deadlineOf,
+  deadlineRuleProblems,
+  isFuture,
+  isOnTime,
+  isValidPeriod,
+  nextPeriod,
+  parsePeriod,
+  periodEnd,
+  periodOf,
+  periodRange,
+  periodStart,
+  previousPeriod,
+  timelyLimitOf,
+  PERIOD_TYPES,
+  type PeriodType,
 } from './periods.js';
 
 const at = (iso: string) => new Date(iso);
@@ -44,8 +57,10 @@ describe('ISO weeks', () => {
   });
   it('gives 2026 a week 53 running into 2027', () => {
     const w = parsePeriod('2026-W53');
-    expect([w.firstDay, w.lastDay].map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10)))
-      .toEqual(['2026-12-28', '2027-01-03']);
+    expect([w.firstDay, w.lastDay].map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10))).toEqual([
+      '2026-12-28',
+      '2027-01-03',
+    ]);
     expect(periodOf(at('2027-01-03T12:00:00+08:00'), 'weekly')).toBe('2026-W53');
     expect(nextPeriod('2026-W53')).toBe('2027-W01');
   });
@@ -80,9 +95,12 @@ describe('month ends', () => {
 });
 
 describe('parsing period ids', () => {
-  it.each(['2026-02-30', '2026-13', '2026-00', '2026-W5', 'yesterday', '', '2026-11-30T00:00'])('refuses %j with field period', (id) => {
-    expect(fieldOf(() => parsePeriod(id))).toBe('period');
-  });
+  it.each(['2026-02-30', '2026-13', '2026-00', '2026-W5', 'yesterday', '', '2026-11-30T00:00'])(
+    'refuses %j with field period',
+    (id) => {
+      expect(fieldOf(() => parsePeriod(id))).toBe('period');
+    },
+  );
   it('refuses an id of another type than the form reports', () => {
     expect(fieldOf(() => parsePeriod('2026-11', 'daily'))).toBe('period');
   });
@@ -94,7 +112,12 @@ describe('parsing period ids', () => {
 
 describe('ranges', () => {
   it('lists daily periods across a month end', () => {
-    expect(periodRange('2026-11-29', '2026-12-02', 'daily')).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(periodRange('2026-11-29', '2026-12-02', 'daily')).toEqual([
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
   });
   it('lists weeks across a year end', () => {
     expect(periodRange('2026-W52', '2027-W02', 'weekly')).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
@@ -138,8 +161,11 @@ describe('deadlines and grace', () => {
     expect(isOnTime('2026-11-30', at('2026-11-30T08:00:00.001Z'), rule)).toBe(false);
   });
   it('names every bad part of a rule', () => {
-    expect(deadlineRuleProblems({ time: '25:00', dayOffset: -1, graceDays: 1.5 }).map((p) => p.field))
-      .toEqual(['deadline.time', 'deadline.dayOffset', 'deadline.graceDays']);
+    expect(deadlineRuleProblems({ time: '25:00', dayOffset: -1, graceDays: 1.5 }).map((p) => p.field)).toEqual([
+      'deadline.time',
+      'deadline.dayOffset',
+      'deadline.graceDays',
+    ]);
     expect(() => deadlineOf('2026-11-30', { time: '4pm', dayOffset: 0 })).toThrow(DomainError);
   });
 });
@@ -148,18 +174,22 @@ describe('period properties', () => {
   const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }).map((t) => new Date(t));
   const type = fc.constantFrom<PeriodType>(...PERIOD_TYPES);
   it('places every instant inside its period', () => {
-    fc.assert(fc.property(instant, type, (t, ty) => {
-      const id = periodOf(t, ty);
-      expect(parsePeriod(id, ty).id).toBe(id);
-      expect(periodStart(id).getTime()).toBeLessThanOrEqual(t.getTime());
-      expect(periodEnd(id).getTime()).toBeGreaterThan(t.getTime());
-    }));
+    fc.assert(
+      fc.property(instant, type, (t, ty) => {
+        const id = periodOf(t, ty);
+        expect(parsePeriod(id, ty).id).toBe(id);
+        expect(periodStart(id).getTime()).toBeLessThanOrEqual(t.getTime());
+        expect(periodEnd(id).getTime()).toBeGreaterThan(t.getTime());
+      }),
+    );
   });
   it('makes consecutive periods touch', () => {
-    fc.assert(fc.property(instant, type, (t, ty) => {
-      const id = periodOf(t, ty);
-      expect(periodStart(nextPeriod(id)).getTime()).toBe(periodEnd(id).getTime());
-      expect(previousPeriod(nextPeriod(id))).toBe(id);
-    }));
+    fc.assert(
+      fc.property(instant, type, (t, ty) => {
+        const id = periodOf(t, ty);
+        expect(periodStart(nextPeriod(id)).getTime()).toBe(periodEnd(id).getTime());
+        expect(previousPeriod(nextPeriod(id))).toBe(id);
+      }),
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import {
-  DAY_MS, DEFAULT_TIME_ZONE, fixedOffsetMs, formatDay, fromLocal, parseClock, toLocal, weekdayOf, yearOfDay,
+  DAY_MS,
+  DEFAULT_TIME_ZONE,
+  fixedOffsetMs,
+  formatDay,
+  fromLocal,
+  parseClock,
+  toLocal,
+  weekdayOf,
+  yearOfDay,
 } from '../../../kernel/calendar/local-time.js';
 
 export const PERIOD_TYPES = ['daily', 'weekly', 'monthly'] as const;
@@ -90,7 +98,8 @@ export function parsePeriod(id: string, type?: PeriodType, field = 'period'): Pe
     const week = +m[2];
     const firstDay = mondayOfIsoWeek1(+m[1]) + (week - 1) * 7;
     // Weeks 00 and 54+ never exist; W53 exists only in years whose 28 December falls in week 53.
-    if (week < 1 || formatPeriodOfDay(firstDay, 'weekly') !== id) throw new InvalidPeriod(`no such ISO week: ${id}`, field);
+    if (week < 1 || formatPeriodOfDay(firstDay, 'weekly') !== id)
+      throw new InvalidPeriod(`no such ISO week: ${id}`, field);
     return { type: found, id, firstDay, lastDay: firstDay + 6 };
   }
   const m = MONTHLY_RE.exec(id)!;
@@ -140,7 +149,8 @@ export function periodRange(from: string, to: string, type: PeriodType): string[
   if (b.firstDay < a.firstDay) throw new InvalidPeriod(`${to} is before ${from}`, 'to');
   const ids: string[] = [];
   for (let day = a.firstDay; day <= b.firstDay;) {
-    if (ids.length >= MAX_PERIOD_RANGE) throw new InvalidPeriod(`more than ${MAX_PERIOD_RANGE} periods from ${from} to ${to}`, 'to');
+    if (ids.length >= MAX_PERIOD_RANGE)
+      throw new InvalidPeriod(`more than ${MAX_PERIOD_RANGE} periods from ${from} to ${to}`, 'to');
     const p = parsePeriod(formatPeriodOfDay(day, type));
     ids.push(p.id);
     day = p.lastDay + 1;

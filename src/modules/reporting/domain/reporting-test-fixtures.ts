@@ -15,14 +15,32 @@ export const epidemicForm: ReportFormDefinition = {
     { code: 'tested', label: '核酸检测人数', type: 'integer', min: 0, max: 100_000 },
     { code: 'positiveRate', label: '阳性率', type: 'decimal', min: 0, max: 1, scale: 3, aggregation: 'avg' },
     { code: 'note', label: '备注', type: 'text', maxLength: 10 },
-    { code: 'level', label: '风险等级', type: 'single_choice', options: [{ code: 'low', label: '低' }, { code: 'high', label: '高' }] },
     {
-      code: 'measures', label: '管控措施', type: 'multiple_choice', maxSelected: 2,
-      options: [{ code: 'home', label: '居家隔离' }, { code: 'test', label: '核酸' }, { code: 'visit', label: '随访' }],
+      code: 'level',
+      label: '风险等级',
+      type: 'single_choice',
+      options: [
+        { code: 'low', label: '低' },
+        { code: 'high', label: '高' },
+      ],
+    },
+    {
+      code: 'measures',
+      label: '管控措施',
+      type: 'multiple_choice',
+      maxSelected: 2,
+      options: [
+        { code: 'home', label: '居家隔离' },
+        { code: 'test', label: '核酸' },
+        { code: 'visit', label: '随访' },
+      ],
     },
     { code: 'since', label: '开始日期', type: 'date', min: '2026-01-01', max: '2026-12-31' },
     {
-      code: 'rows', label: '返乡人员', type: 'table', maxRows: 3,
+      code: 'rows',
+      label: '返乡人员',
+      type: 'table',
+      maxRows: 3,
       columns: [
         { code: 'name', label: '姓名', type: 'text', required: true },
         { code: 'age', label: '年龄', type: 'integer', min: 0, max: 150 },

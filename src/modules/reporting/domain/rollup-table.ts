@@ -41,11 +41,17 @@ export function ancestorAreas(unitPath: string): string[] {
 }
 
 /** What one submission adds to every area above it, read with the fields of its own form version. */
-export function contributionOf(fields: readonly RollupField[], s: Pick<RollupSubmission, 'onTime' | 'zero' | 'values'>): Contribution {
+export function contributionOf(
+  fields: readonly RollupField[],
+  s: Pick<RollupSubmission, 'onTime' | 'zero' | 'values'>,
+): Contribution {
   const out: Contribution = { submitted: 1, onTime: s.onTime ? 1 : 0, zero: s.zero ? 1 : 0, fields: {} };
   for (const f of fields) {
     if (f.aggregation === 'none') continue;
-    if (s.zero) { out.fields[f.code] = 0; continue; }
+    if (s.zero) {
+      out.fields[f.code] = 0;
+      continue;
+    }
     const v = s.values?.[f.code];
     if (typeof v === 'number' && Number.isFinite(v)) out.fields[f.code] = v;
   }
@@ -116,7 +122,8 @@ export class RollupFold {
     for (const area of ancestorAreas(s.unitPath)) {
       const key = `${s.period}|${area}`;
       let r = this.rows.get(key);
-      if (!r) this.rows.set(key, (r = { period: s.period, areaPath: area, submitted: 0, onTime: 0, zero: 0, fields: {} }));
+      if (!r)
+        this.rows.set(key, (r = { period: s.period, areaPath: area, submitted: 0, onTime: 0, zero: 0, fields: {} }));
       r.submitted += c.submitted;
       r.onTime += c.onTime;
       r.zero += c.zero;
@@ -140,6 +147,8 @@ export class RollupFold {
 }
 
 /** The rolled-up fields of each version of a form, by version number. */
-export function fieldsByVersion(versions: readonly Pick<ReportFormDefinition, 'version' | 'fields'>[]): Map<number, RollupField[]> {
+export function fieldsByVersion(
+  versions: readonly Pick<ReportFormDefinition, 'version' | 'fields'>[],
+): Map<number, RollupField[]> {
   return new Map(versions.map((v) => [v.version, rollupFieldsOf(v)]));
 }

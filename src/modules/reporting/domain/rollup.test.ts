@@ -2,7 +2,15 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { epidemicForm } from './reporting-test-fixtures.js';
 import {
-  accumulate, finishRollup, latestSubmissions, mergePartials, rollup, rollupBy, rollupFieldsOf, type RollupField, type RollupRow,
+  accumulate,
+  finishRollup,
+  latestSubmissions,
+  mergePartials,
+  rollup,
+  rollupBy,
+  rollupFieldsOf,
+  type RollupField,
+  type RollupRow,
 } from './rollup.js';
 
 const fields: RollupField[] = [
@@ -11,7 +19,12 @@ const fields: RollupField[] = [
   { code: 'peak', aggregation: 'max' },
   { code: 'note', aggregation: 'none' },
 ];
-const row = (unitId: string, period: string, values: Record<string, unknown> | null, zero = false): RollupRow => ({ unitId, period, values, zero });
+const row = (unitId: string, period: string, values: Record<string, unknown> | null, zero = false): RollupRow => ({
+  unitId,
+  period,
+  values,
+  zero,
+});
 
 describe('rollup', () => {
   it('sums, averages and takes the maximum per field rule', () => {
@@ -36,8 +49,10 @@ describe('rollup', () => {
   });
   it('takes the aggregation rules from a form, numbers summing by default', () => {
     expect(rollupFieldsOf(epidemicForm)).toEqual([
-      { code: 'screened', aggregation: 'sum' }, { code: 'quarantined', aggregation: 'sum' },
-      { code: 'tested', aggregation: 'sum' }, { code: 'positiveRate', aggregation: 'avg' },
+      { code: 'screened', aggregation: 'sum' },
+      { code: 'quarantined', aggregation: 'sum' },
+      { code: 'tested', aggregation: 'sum' },
+      { code: 'positiveRate', aggregation: 'avg' },
     ]);
   });
   it('rolls communities up to their sub-district', () => {
@@ -57,28 +72,49 @@ describe('rollup', () => {
 });
 
 describe('rollup properties', () => {
-  const values = fc.record({
-    screened: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
-    rate: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
-    peak: fc.option(fc.integer({ min: -5, max: 1000 }), { nil: undefined }),
-  }, { requiredKeys: [] });
-  const rows = fc.array(fc.record({ unitId: fc.constantFrom('a', 'b', 'c', 'd'), period: fc.constantFrom('p1', 'p2'), values, zero: fc.boolean(), part: fc.nat({ max: 3 }) }), { maxLength: 40 });
+  const values = fc.record(
+    {
+      screened: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+      rate: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+      peak: fc.option(fc.integer({ min: -5, max: 1000 }), { nil: undefined }),
+    },
+    { requiredKeys: [] },
+  );
+  const rows = fc.array(
+    fc.record({
+      unitId: fc.constantFrom('a', 'b', 'c', 'd'),
+      period: fc.constantFrom('p1', 'p2'),
+      values,
+      zero: fc.boolean(),
+      part: fc.nat({ max: 3 }),
+    }),
+    { maxLength: 40 },
+  );
 
   it('equals the merge of its parts over any partition', () => {
-    fc.assert(fc.property(rows, (rs) => {
-      const parts = [0, 1, 2, 3].map((k) => accumulate(fields, rs.filter((r) => r.part === k)));
-      const merged = finishRollup(fields, parts.reduce(mergePartials));
-      expect(merged).toEqual(rollup(fields, rs));
-    }));
+    fc.assert(
+      fc.property(rows, (rs) => {
+        const parts = [0, 1, 2, 3].map((k) =>
+          accumulate(
+            fields,
+            rs.filter((r) => r.part === k),
+          ),
+        );
+        const merged = finishRollup(fields, parts.reduce(mergePartials));
+        expect(merged).toEqual(rollup(fields, rs));
+      }),
+    );
   });
   it('makes a sum the sum of the parts and a max the max of the parts', () => {
-    fc.assert(fc.property(rows, (rs) => {
-      const whole = rollup(fields, rs);
-      const parts = [...rollupBy(fields, rs, (r) => r.unitId).values()];
-      expect(whole.screened.value ?? 0).toBe(parts.reduce((n, p) => n + (p.screened.value ?? 0), 0));
-      const maxes = parts.map((p) => p.peak.value).filter((v): v is number => v !== null);
-      expect(whole.peak.value).toBe(maxes.length ? Math.max(...maxes) : null);
-      expect(whole.rate.count).toBe(parts.reduce((n, p) => n + p.rate.count, 0));
-    }));
+    fc.assert(
+      fc.property(rows, (rs) => {
+        const whole = rollup(fields, rs);
+        const parts = [...rollupBy(fields, rs, (r) => r.unitId).values()];
+        expect(whole.screened.value ?? 0).toBe(parts.reduce((n, p) => n + (p.screened.value ?? 0), 0));
+        const maxes = parts.map((p) => p.peak.value).filter((v): v is number => v !== null);
+        expect(whole.peak.value).toBe(maxes.length ? Math.max(...maxes) : null);
+        expect(whole.rate.count).toBe(parts.reduce((n, p) => n + p.rate.count, 0));
+      }),
+    );
   });
 });

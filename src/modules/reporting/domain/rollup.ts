@@ -61,12 +61,19 @@ function add(p: FieldPartial, v: number): void {
 }
 
 /** Adds rows into `into` (a new partial by default). */
-export function accumulate(fields: readonly RollupField[], rows: Iterable<RollupRow>, into = emptyPartial(fields)): RollupPartial {
+export function accumulate(
+  fields: readonly RollupField[],
+  rows: Iterable<RollupRow>,
+  into = emptyPartial(fields),
+): RollupPartial {
   const active = fields.filter((f) => f.aggregation !== 'none');
   for (const row of rows) {
     for (const f of active) {
       const p = into[f.code] ?? (into[f.code] = { sum: 0, count: 0, max: null });
-      if (row.zero) { add(p, 0); continue; }
+      if (row.zero) {
+        add(p, 0);
+        continue;
+      }
       const v = row.values?.[f.code];
       if (typeof v === 'number' && Number.isFinite(v)) add(p, v);
     }
@@ -93,7 +100,8 @@ export function finishRollup(fields: readonly RollupField[], partial: RollupPart
   for (const f of fields) {
     if (f.aggregation === 'none') continue;
     const p = partial[f.code] ?? { sum: 0, count: 0, max: null };
-    const value = p.count === 0 ? null : f.aggregation === 'sum' ? p.sum : f.aggregation === 'avg' ? p.sum / p.count : p.max;
+    const value =
+      p.count === 0 ? null : f.aggregation === 'sum' ? p.sum : f.aggregation === 'avg' ? p.sum / p.count : p.max;
     out[f.code] = { aggregation: f.aggregation, value, count: p.count };
   }
   return out;
@@ -104,7 +112,11 @@ export function rollup(fields: readonly RollupField[], rows: Iterable<RollupRow>
 }
 
 /** One roll-up per key, e.g. keyOf = row → its sub-district, or row → its period for a trend line. */
-export function rollupBy<R extends RollupRow>(fields: readonly RollupField[], rows: Iterable<R>, keyOf: (row: R) => string): Map<string, Record<string, FieldRollup>> {
+export function rollupBy<R extends RollupRow>(
+  fields: readonly RollupField[],
+  rows: Iterable<R>,
+  keyOf: (row: R) => string,
+): Map<string, Record<string, FieldRollup>> {
   const partials = new Map<string, RollupPartial>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -116,7 +128,9 @@ export function rollupBy<R extends RollupRow>(fields: readonly RollupField[], ro
 }
 
 /** Keeps the latest version of each unit and period (a later correction replaces the earlier values). */
-export function latestSubmissions<T extends { unitId: string; period: string; submittedAt: Date }>(rows: Iterable<T>): T[] {
+export function latestSubmissions<T extends { unitId: string; period: string; submittedAt: Date }>(
+  rows: Iterable<T>,
+): T[] {
   const latest = new Map<string, T>();
   for (const row of rows) {
     const key = `${row.unitId}\u0000${row.period}`;

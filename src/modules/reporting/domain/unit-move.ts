@@ -41,7 +41,10 @@ export interface SubtreeTotal {
  * reports) merged with the contributions of the unit's own reports. Periods in order.
  */
 export function subtreeTotals(
-  area: { counts: readonly { period: string; submitted: number; onTime: number; zero: number }[]; fields: readonly { period: string; field: string; sum: number; count: number; max: number | null }[] },
+  area: {
+    counts: readonly { period: string; submitted: number; onTime: number; zero: number }[];
+    fields: readonly { period: string; field: string; sum: number; count: number; max: number | null }[];
+  },
   own: readonly { period: string; contribution: Contribution }[],
 ): SubtreeTotal[] {
   const byPeriod = new Map<string, SubtreeTotal>();
@@ -70,7 +73,9 @@ export function subtreeTotals(
     t.zero += o.contribution.zero;
     for (const [field, v] of Object.entries(o.contribution.fields)) merge(t, field, { sum: v, count: 1, max: v });
   }
-  return [...byPeriod.values()].filter((t) => t.submitted !== 0 || Object.keys(t.fields).length > 0).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  return [...byPeriod.values()]
+    .filter((t) => t.submitted !== 0 || Object.keys(t.fields).length > 0)
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
 
 /**
@@ -81,11 +86,15 @@ export function moveDeltas(t: SubtreeTotal): { leave: ContributionDelta; join: C
   const fields = Object.entries(t.fields);
   return {
     leave: {
-      submitted: -t.submitted, onTime: -t.onTime, zero: -t.zero,
+      submitted: -t.submitted,
+      onTime: -t.onTime,
+      zero: -t.zero,
       fields: fields.map(([field, p]) => ({ field, sum: -p.sum, count: -p.count, add: null, removed: p.max })),
     },
     join: {
-      submitted: t.submitted, onTime: t.onTime, zero: t.zero,
+      submitted: t.submitted,
+      onTime: t.onTime,
+      zero: t.zero,
       fields: fields.map(([field, p]) => ({ field, sum: p.sum, count: p.count, add: p.max, removed: null })),
     },
   };

@@ -23,20 +23,41 @@ const CompletenessPagedQuery = CompletenessQuery.extend({
 
 const RollupQuery = CompletenessQuery.extend({
   /** Comma-separated field codes; every numeric field when absent. */
-  fields: z.string().max(2000).optional().transform((v) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined)),
+  fields: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
 });
 
 export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDeps): void {
   route(app, {
-    method: 'GET', url: '/api/v1/report-forms', tag: 'reporting', permission: 'report.read',
+    method: 'GET',
+    url: '/api/v1/report-forms',
+    tag: 'reporting',
+    permission: 'report.read',
     summary: 'Report forms (报表) with their current version: fields, period, deadline, zero reports, who reports',
     async handler({ actor }) {
       const forms = await reportStore.forms(deps.database.db, actor.districtCode);
-      return { items: forms.map((f) => ({ id: f.row.id, ...f.definition, status: f.row.status, updatedAt: f.row.updated_at })) };
+      return {
+        items: forms.map((f) => ({ id: f.row.id, ...f.definition, status: f.row.status, updatedAt: f.row.updated_at })),
+      };
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/report-forms', tag: 'reporting', permission: 'report.define', body: FormDefinitionBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/report-forms',
+    tag: 'reporting',
+    permission: 'report.define',
+    body: FormDefinitionBody,
+    status: 201,
     summary: 'Define a report form (version 1)',
     async handler({ actor, body, req }) {
       const id = await createForm(deps, actor, body, req.id);
@@ -45,7 +66,13 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/report-forms/:id/versions', tag: 'reporting', permission: 'report.define', params: IdParams, body: FormDefinitionBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/report-forms/:id/versions',
+    tag: 'reporting',
+    permission: 'report.define',
+    params: IdParams,
+    body: FormDefinitionBody,
+    status: 201,
     summary: 'Publish a new version of a form; submitted data keeps its own version',
     async handler({ actor, params, body, req }) {
       const version = await reviseForm(deps, actor, params.id, body, req.id);
@@ -53,8 +80,14 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/report-forms/:id/submissions', tag: 'reporting', permission: 'report.submit', params: IdParams, body: SubmitBody,
-    summary: 'Submit a unit’s report for a period ({values} or {zero: true}); a second submission corrects it, keeping history',
+    method: 'POST',
+    url: '/api/v1/report-forms/:id/submissions',
+    tag: 'reporting',
+    permission: 'report.submit',
+    params: IdParams,
+    body: SubmitBody,
+    summary:
+      'Submit a unit’s report for a period ({values} or {zero: true}); a second submission corrects it, keeping history',
     async handler({ actor, params, body, req, reply }) {
       const r = await submitReport(deps, actor, params.id, body, req.id);
       // 201 for a new report, 200 for a correction of an existing one.
@@ -62,43 +95,86 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/report-forms/:id/completeness', tag: 'reporting', permission: 'report.read', params: IdParams, query: CompletenessPagedQuery,
-    summary: 'Completeness and timeliness (应报/实报/按时报) for a unit subtree and period range, a row per child unit and per period, and a page of who is missing (latest period first)',
-    response: z.object({ expected: z.number(), submitted: z.number(), onTime: z.number(), reportingRate: z.number().nullable(), timeliness: z.number().nullable(), missing: z.array(z.unknown()) }).passthrough(),
+    method: 'GET',
+    url: '/api/v1/report-forms/:id/completeness',
+    tag: 'reporting',
+    permission: 'report.read',
+    params: IdParams,
+    query: CompletenessPagedQuery,
+    summary:
+      'Completeness and timeliness (应报/实报/按时报) for a unit subtree and period range, a row per child unit and per period, and a page of who is missing (latest period first)',
+    response: z
+      .object({
+        expected: z.number(),
+        submitted: z.number(),
+        onTime: z.number(),
+        reportingRate: z.number().nullable(),
+        timeliness: z.number().nullable(),
+        missing: z.array(z.unknown()),
+      })
+      .passthrough(),
     handler: ({ actor, params, query }) => completeness(deps, actor, params.id, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/report-forms/:id/rollup', tag: 'reporting', permission: 'report.read', params: IdParams, query: RollupQuery,
-    summary: 'Numeric fields rolled up over a unit subtree and period range (sum, average or max by field), with a row per child unit and a point per period',
+    method: 'GET',
+    url: '/api/v1/report-forms/:id/rollup',
+    tag: 'reporting',
+    permission: 'report.read',
+    params: IdParams,
+    query: RollupQuery,
+    summary:
+      'Numeric fields rolled up over a unit subtree and period range (sum, average or max by field), with a row per child unit and a point per period',
     handler: ({ actor, params, query }) => rollupReport(deps, actor, params.id, query),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/report-forms/:id/rollup.xlsx', tag: 'reporting', permission: 'report.read', params: IdParams,
+    method: 'GET',
+    url: '/api/v1/report-forms/:id/rollup.xlsx',
+    tag: 'reporting',
+    permission: 'report.read',
+    params: IdParams,
     query: RollupQuery.extend({ by: z.enum(['unit', 'period']).optional() }),
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     summary: 'The roll-up as .xlsx with Chinese headers (a row per child unit, or per period with by=period), streamed',
     async handler({ actor, params, query, reply, req }) {
       const r = await rollupReport(deps, actor, params.id, query);
-      const { stream, fileName } = rollupXlsx(deps, actor, r, query.by ?? 'unit', (err) => req.log.error({ err }, 'roll-up export failed'));
+      const { stream, fileName } = rollupXlsx(deps, actor, r, query.by ?? 'unit', (err) =>
+        req.log.error({ err }, 'roll-up export failed'),
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="rollup.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="rollup.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
         .send(stream);
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/report-forms/:id/rollup/rebuild', tag: 'reporting', permission: 'report.define', params: IdParams,
-    summary: 'Rebuild a form’s roll-up tables from its submissions (after data loaded around the API, or units moved between sub-districts)',
+    method: 'POST',
+    url: '/api/v1/report-forms/:id/rollup/rebuild',
+    tag: 'reporting',
+    permission: 'report.define',
+    params: IdParams,
+    summary:
+      'Rebuild a form’s roll-up tables from its submissions (after data loaded around the API, or units moved between sub-districts)',
     handler: ({ actor, params, req }) => rebuildRollups(deps, params.id, { actor, requestId: req.id }),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/report-forms/:id/reminders', tag: 'reporting', permission: 'report.read', params: IdParams,
+    method: 'POST',
+    url: '/api/v1/report-forms/:id/reminders',
+    tag: 'reporting',
+    permission: 'report.read',
+    params: IdParams,
     body: z.strictObject({ unitId: z.uuid().optional(), period: z.string().min(7).max(10) }),
     summary: '催报: remind every unit still missing the period’s report (inbox, and webhook / group robot)',
     handler: ({ actor, params, body, req }) => remindMissing(deps, actor, params.id, body, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/report-forms/:id/submissions', tag: 'reporting', permission: 'report.read', params: IdParams,
+    method: 'GET',
+    url: '/api/v1/report-forms/:id/submissions',
+    tag: 'reporting',
+    permission: 'report.read',
+    params: IdParams,
     query: z.strictObject({ unitId: z.uuid(), period: z.string().min(7).max(10) }),
     summary: 'A unit’s report for a period (to show or correct it), with the history of its corrections',
     async handler({ actor, params, query }) {
@@ -106,29 +182,68 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
       const unit = await deps.org.unit(db, query.unitId);
       if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', query.unitId);
       const row = await reportStore.submission(db, params.id, unit.id, query.period);
-      if (!row || row.district_code !== actor.districtCode) throw new NotFound('report_submission', `${query.unitId}/${query.period}`);
-      const history = await db.selectFrom('report_submission_history').selectAll().where('submission_id', '=', row.id).orderBy('revision').execute();
+      if (!row || row.district_code !== actor.districtCode)
+        throw new NotFound('report_submission', `${query.unitId}/${query.period}`);
+      const history = await db
+        .selectFrom('report_submission_history')
+        .selectAll()
+        .where('submission_id', '=', row.id)
+        .orderBy('revision')
+        .execute();
       return {
-        id: row.id, formId: row.form_id, formVersion: row.form_version, unitId: row.unit_id, unitName: unit.name, period: row.period, zero: row.zero === 1,
-        values: JSON.parse(row.values), submittedAt: row.submitted_at, onTime: row.on_time === 1, late: row.on_time === 0, revision: row.revision, updatedAt: row.updated_at,
-        history: history.map((h) => ({ revision: h.revision, formVersion: h.form_version, zero: h.zero === 1, values: JSON.parse(h.values), changedAt: h.changed_at })),
+        id: row.id,
+        formId: row.form_id,
+        formVersion: row.form_version,
+        unitId: row.unit_id,
+        unitName: unit.name,
+        period: row.period,
+        zero: row.zero === 1,
+        values: JSON.parse(row.values),
+        submittedAt: row.submitted_at,
+        onTime: row.on_time === 1,
+        late: row.on_time === 0,
+        revision: row.revision,
+        updatedAt: row.updated_at,
+        history: history.map((h) => ({
+          revision: h.revision,
+          formVersion: h.form_version,
+          zero: h.zero === 1,
+          values: JSON.parse(h.values),
+          changedAt: h.changed_at,
+        })),
       };
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/report-submissions/:id/queries', tag: 'reporting', permission: 'report.read', params: IdParams, status: 201,
-    body: z.strictObject({ field: z.string().max(64).nullable().optional(), question: z.string().trim().min(2).max(2000) }),
+    method: 'POST',
+    url: '/api/v1/report-submissions/:id/queries',
+    tag: 'reporting',
+    permission: 'report.read',
+    params: IdParams,
+    status: 201,
+    body: z.strictObject({
+      field: z.string().max(64).nullable().optional(),
+      question: z.string().trim().min(2).max(2000),
+    }),
     summary: '24小时数据核查: the level above questions a report (or one field); the unit must answer within 24 hours',
     handler: async ({ actor, params, body, req }) => ({ id: await askQuery(deps, actor, params.id, body, req.id) }),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/report-queries/:id/answer', tag: 'reporting', permission: 'report.submit', params: IdParams, status: 204,
+    method: 'POST',
+    url: '/api/v1/report-queries/:id/answer',
+    tag: 'reporting',
+    permission: 'report.submit',
+    params: IdParams,
+    status: 204,
     body: z.strictObject({ answer: z.string().trim().min(1).max(2000) }),
     summary: 'The questioned unit answers a data query (the thread is kept)',
     handler: ({ actor, params, body, req }) => answerQuery(deps, actor, params.id, body, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/report-queries', tag: 'reporting', permission: 'report.read',
+    method: 'GET',
+    url: '/api/v1/report-queries',
+    tag: 'reporting',
+    permission: 'report.read',
     query: z.strictObject({ status: z.enum(['open', 'answered', 'overdue', 'closed']).optional() }),
     summary: 'Data queries in scope with their threads; overdue ones were escalated after 24 hours',
     handler: ({ actor, query }) => listQueries(deps, actor, query),

@@ -9,7 +9,13 @@ type Rollup = Awaited<ReturnType<typeof rollupReport>>;
 const AGGREGATION = { sum: '合计', avg: '平均', max: '最大', none: '' } as const;
 
 /** A roll-up as a printable sheet: a row per child unit (or per period), then the total. */
-export function rollupXlsx(deps: ReportingDeps, actor: Actor, r: Rollup, by: 'unit' | 'period', onError: (err: unknown) => void) {
+export function rollupXlsx(
+  deps: ReportingDeps,
+  actor: Actor,
+  r: Rollup,
+  by: 'unit' | 'period',
+  onError: (err: unknown) => void,
+) {
   const tz = deps.config.timeZone;
   const columns: XlsxColumn[] = [
     { header: by === 'unit' ? '单位' : '报告期', key: 'name', width: 24 },
@@ -17,23 +23,30 @@ export function rollupXlsx(deps: ReportingDeps, actor: Actor, r: Rollup, by: 'un
     ...r.fields.map((f) => ({ header: `${f.label}（${AGGREGATION[f.aggregation]}）`, key: `f_${f.code}`, width: 16 })),
   ];
   const cells = (values: Record<string, { value: number | null }> | null) =>
-    Object.fromEntries(r.fields.map((f) => {
-      const v = values?.[f.code]?.value ?? null;
-      return [`f_${f.code}`, v === null ? '' : Math.round(v * 100) / 100];
-    }));
-  const lines = by === 'unit'
-    ? r.rows.map((x) => ({ name: x.unitName, reports: x.reports, ...cells(x.values) }))
-    : r.byPeriod.map((x) => ({ name: x.period, reports: '', ...cells(x.values) }));
+    Object.fromEntries(
+      r.fields.map((f) => {
+        const v = values?.[f.code]?.value ?? null;
+        return [`f_${f.code}`, v === null ? '' : Math.round(v * 100) / 100];
+      }),
+    );
+  const lines =
+    by === 'unit'
+      ? r.rows.map((x) => ({ name: x.unitName, reports: x.reports, ...cells(x.values) }))
+      : r.byPeriod.map((x) => ({ name: x.period, reports: '', ...cells(x.values) }));
   async function* rows() {
     for (const l of lines) yield l;
     yield { name: '合计', reports: r.reports, ...cells(r.total) };
   }
   const form = r.formName;
-  const stream = xlsxStream({
-    sheetName: by === 'unit' ? '按单位汇总' : '按报告期汇总',
-    title: `${r.unitName}${form}汇总表`,
-    subtitle: `报告期：${r.from} 至 ${r.to}  导出时间：${formatLocalDateTime(deps.clock.now(), tz)}  导出人：${actor.displayName}`,
-    columns, rows: rows(),
-  }, onError);
+  const stream = xlsxStream(
+    {
+      sheetName: by === 'unit' ? '按单位汇总' : '按报告期汇总',
+      title: `${r.unitName}${form}汇总表`,
+      subtitle: `报告期：${r.from} 至 ${r.to}  导出时间：${formatLocalDateTime(deps.clock.now(), tz)}  导出人：${actor.displayName}`,
+      columns,
+      rows: rows(),
+    },
+    onError,
+  );
   return { stream, fileName: `${form}汇总-${r.unitName}-${r.from}至${r.to}.xlsx` };
 }

@@ -10,36 +10,76 @@ export interface LoadedForm {
 
 export const reportStore = {
   async forms(ex: Executor, districtCode: string): Promise<LoadedForm[]> {
-    const rows = await ex.selectFrom('report_forms as f')
-      .innerJoin('report_form_versions as v', (j) => j.onRef('v.form_id', '=', 'f.id').onRef('v.version', '=', 'f.current_version'))
-      .selectAll('f').select('v.definition').where('f.district_code', '=', districtCode).where('f.status', '=', 'active').orderBy('f.id').execute();
+    const rows = await ex
+      .selectFrom('report_forms as f')
+      .innerJoin('report_form_versions as v', (j) =>
+        j.onRef('v.form_id', '=', 'f.id').onRef('v.version', '=', 'f.current_version'),
+      )
+      .selectAll('f')
+      .select('v.definition')
+      .where('f.district_code', '=', districtCode)
+      .where('f.status', '=', 'active')
+      .orderBy('f.id')
+      .execute();
     return rows.map(({ definition, ...row }) => ({ row, definition: JSON.parse(definition) }));
   },
 
   async form(ex: Executor, id: string): Promise<LoadedForm | undefined> {
-    const r = await ex.selectFrom('report_forms as f')
-      .innerJoin('report_form_versions as v', (j) => j.onRef('v.form_id', '=', 'f.id').onRef('v.version', '=', 'f.current_version'))
-      .selectAll('f').select('v.definition').where('f.id', '=', id).executeTakeFirst();
+    const r = await ex
+      .selectFrom('report_forms as f')
+      .innerJoin('report_form_versions as v', (j) =>
+        j.onRef('v.form_id', '=', 'f.id').onRef('v.version', '=', 'f.current_version'),
+      )
+      .selectAll('f')
+      .select('v.definition')
+      .where('f.id', '=', id)
+      .executeTakeFirst();
     if (!r) return undefined;
     const { definition, ...row } = r;
     return { row, definition: JSON.parse(definition) };
   },
 
-  async submission(ex: Executor, formId: string, unitId: string, period: string): Promise<ReportSubmissionTable | undefined> {
-    return ex.selectFrom('report_submissions').selectAll().where('form_id', '=', formId).where('unit_id', '=', unitId).where('period', '=', period).executeTakeFirst();
+  async submission(
+    ex: Executor,
+    formId: string,
+    unitId: string,
+    period: string,
+  ): Promise<ReportSubmissionTable | undefined> {
+    return ex
+      .selectFrom('report_submissions')
+      .selectAll()
+      .where('form_id', '=', formId)
+      .where('unit_id', '=', unitId)
+      .where('period', '=', period)
+      .executeTakeFirst();
   },
 
   /** The submissions of a form for a set of periods under a unit path. */
-  async submissions(ex: Executor, formId: string, unitPath: string, periods: string[]): Promise<ReportSubmissionTable[]> {
+  async submissions(
+    ex: Executor,
+    formId: string,
+    unitPath: string,
+    periods: string[],
+  ): Promise<ReportSubmissionTable[]> {
     if (!periods.length) return [];
-    return ex.selectFrom('report_submissions').selectAll().where('form_id', '=', formId)
-      .where('period', '>=', periods[0]).where('period', '<=', periods[periods.length - 1])
-      .where(startsWith('unit_path', unitPath)).execute();
+    return ex
+      .selectFrom('report_submissions')
+      .selectAll()
+      .where('form_id', '=', formId)
+      .where('period', '>=', periods[0])
+      .where('period', '<=', periods[periods.length - 1])
+      .where(startsWith('unit_path', unitPath))
+      .execute();
   },
 
   /** Every version of a form's definition, oldest first. */
   async versions(ex: Executor, formId: string): Promise<ReportFormDefinition[]> {
-    const rows = await ex.selectFrom('report_form_versions').select('definition').where('form_id', '=', formId).orderBy('version').execute();
+    const rows = await ex
+      .selectFrom('report_form_versions')
+      .select('definition')
+      .where('form_id', '=', formId)
+      .orderBy('version')
+      .execute();
     return rows.map((r) => JSON.parse(r.definition) as ReportFormDefinition);
   },
 
@@ -48,8 +88,16 @@ export const reportStore = {
     if (!unitIds.length) return [];
     const out: { unit_id: string; period: string; on_time: number; zero: number }[] = [];
     for (let i = 0; i < unitIds.length; i += 500) {
-      out.push(...await ex.selectFrom('report_submissions').select(['unit_id', 'period', 'on_time', 'zero']).where('form_id', '=', formId)
-        .where('unit_id', 'in', unitIds.slice(i, i + 500)).where('period', '>=', from).where('period', '<=', to).execute());
+      out.push(
+        ...(await ex
+          .selectFrom('report_submissions')
+          .select(['unit_id', 'period', 'on_time', 'zero'])
+          .where('form_id', '=', formId)
+          .where('unit_id', 'in', unitIds.slice(i, i + 500))
+          .where('period', '>=', from)
+          .where('period', '<=', to)
+          .execute()),
+      );
     }
     return out;
   },
@@ -59,8 +107,16 @@ export const reportStore = {
     if (!unitIds.length) return [];
     const out: { unit_id: string; period: string; zero: number; values: string; form_version: number }[] = [];
     for (let i = 0; i < unitIds.length; i += 500) {
-      out.push(...await ex.selectFrom('report_submissions').select(['unit_id', 'period', 'zero', 'values', 'form_version']).where('form_id', '=', formId)
-        .where('unit_id', 'in', unitIds.slice(i, i + 500)).where('period', '>=', from).where('period', '<=', to).execute());
+      out.push(
+        ...(await ex
+          .selectFrom('report_submissions')
+          .select(['unit_id', 'period', 'zero', 'values', 'form_version'])
+          .where('form_id', '=', formId)
+          .where('unit_id', 'in', unitIds.slice(i, i + 500))
+          .where('period', '>=', from)
+          .where('period', '<=', to)
+          .execute()),
+      );
     }
     return out;
   },
@@ -68,36 +124,59 @@ export const reportStore = {
   /** Which of these units have a report for the period. */
   async unitsWithReport(ex: Executor, formId: string, period: string, unitIds: string[]): Promise<Set<string>> {
     if (!unitIds.length) return new Set();
-    const rows = await ex.selectFrom('report_submissions').select('unit_id').where('form_id', '=', formId).where('period', '=', period).where('unit_id', 'in', unitIds).execute();
+    const rows = await ex
+      .selectFrom('report_submissions')
+      .select('unit_id')
+      .where('form_id', '=', formId)
+      .where('period', '=', period)
+      .where('unit_id', 'in', unitIds)
+      .execute();
     return new Set(rows.map((r) => r.unit_id));
   },
 
   /** A form's submissions in id order, a page at a time (the roll-up rebuild). */
   async submissionPage(ex: Executor, formId: string, afterId: string, limit: number) {
-    return ex.selectFrom('report_submissions').select(['id', 'unit_path', 'period', 'on_time', 'zero', 'values', 'form_version'])
-      .where('form_id', '=', formId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return ex
+      .selectFrom('report_submissions')
+      .select(['id', 'unit_path', 'period', 'on_time', 'zero', 'values', 'form_version'])
+      .where('form_id', '=', formId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   },
 
   /** Every form of a district, replaced ones too (their reports still count in the roll-up). */
   async formIds(ex: Executor, districtCode: string): Promise<string[]> {
-    return (await ex.selectFrom('report_forms').select('id').where('district_code', '=', districtCode).orderBy('id').execute()).map((r) => r.id);
+    return (
+      await ex.selectFrom('report_forms').select('id').where('district_code', '=', districtCode).orderBy('id').execute()
+    ).map((r) => r.id);
   },
 
   /** One unit's own reports of a form, every period. */
   async reportsOfUnit(ex: Executor, formId: string, unitId: string) {
-    return ex.selectFrom('report_submissions').select(['period', 'on_time', 'zero', 'values', 'form_version'])
-      .where('form_id', '=', formId).where('unit_id', '=', unitId).orderBy('period').execute();
+    return ex
+      .selectFrom('report_submissions')
+      .select(['period', 'on_time', 'zero', 'values', 'form_version'])
+      .where('form_id', '=', formId)
+      .where('unit_id', '=', unitId)
+      .orderBy('period')
+      .execute();
   },
 
   /** Re-keys the reports of these units made under oldPath to newPath (a moved subtree); by unit id, so the unique index finds them. */
   async movePaths(ex: Executor, formId: string, unitIds: string[], oldPath: string, newPath: string): Promise<number> {
     let n = 0;
     for (let i = 0; i < unitIds.length; i += 500) {
-      const r = await ex.updateTable('report_submissions').set({ unit_path: rebasedPath('unit_path', oldPath, newPath) })
-        .where('form_id', '=', formId).where('unit_id', 'in', unitIds.slice(i, i + 500)).where(startsWith('unit_path', oldPath)).executeTakeFirst();
+      const r = await ex
+        .updateTable('report_submissions')
+        .set({ unit_path: rebasedPath('unit_path', oldPath, newPath) })
+        .where('form_id', '=', formId)
+        .where('unit_id', 'in', unitIds.slice(i, i + 500))
+        .where(startsWith('unit_path', oldPath))
+        .executeTakeFirst();
       n += Number(r.numUpdatedRows);
     }
     return n;
   },
-
 };

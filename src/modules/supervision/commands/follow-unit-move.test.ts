@@ -15,8 +15,12 @@ import { seedDemoSupervision } from '../demo/seed-demo-supervision.js';
 
 /** Every unit path tasks and proposals keep, by table. */
 const COLUMNS = [
-  ['tasks', 'lead_unit_path'], ['task_units', 'unit_path'], ['task_notices', 'to_unit_path'],
-  ['proposal_handlers', 'unit_path'], ['supervisor_assignments', 'unit_path'], ['supervisor_opinions', 'responsible_unit_path'],
+  ['tasks', 'lead_unit_path'],
+  ['task_units', 'unit_path'],
+  ['task_notices', 'to_unit_path'],
+  ['proposal_handlers', 'unit_path'],
+  ['supervisor_assignments', 'unit_path'],
+  ['supervisor_opinions', 'responsible_unit_path'],
 ] as const;
 
 for (const tdb of testDatabases()) {
@@ -36,7 +40,11 @@ for (const tdb of testDatabases()) {
     const under = async (prefix: string) => {
       const counts: Record<string, number> = {};
       for (const [table, column] of COLUMNS) {
-        const r = await h.database.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).where(startsWith(column, prefix)).executeTakeFirstOrThrow();
+        const r = await h.database.db
+          .selectFrom(table)
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where(startsWith(column, prefix))
+          .executeTakeFirstOrThrow();
         counts[`${table}.${column}`] = Number(r.n);
       }
       return counts;
@@ -45,14 +53,37 @@ for (const tdb of testDatabases()) {
     it('re-bases every path under the moved unit, in the move, and nothing else', async () => {
       const db = h.database.db;
       // A community leads a task and handles a proposal (through the API), then moves to another sub-district.
-      const unit = await db.selectFrom('units').select(['id', 'path', 'parent_id']).where('name', '=', '朱庄社区').executeTakeFirstOrThrow();
-      const target = await db.selectFrom('units').select(['id', 'path']).where('kind', '=', 'subdistrict').where('id', '!=', unit.parent_id!).executeTakeFirstOrThrow();
+      const unit = await db
+        .selectFrom('units')
+        .select(['id', 'path', 'parent_id'])
+        .where('name', '=', '朱庄社区')
+        .executeTakeFirstOrThrow();
+      const target = await db
+        .selectFrom('units')
+        .select(['id', 'path'])
+        .where('kind', '=', 'subdistrict')
+        .where('id', '!=', unit.parent_id!)
+        .executeTakeFirstOrThrow();
       const office = await h.login('duchashi', 'Demo12345');
-      const task = await h.call('POST', '/api/v1/tasks', { cookie: office, body: { title: '背街小巷整治', leadUnitId: unit.id, start: '2026-12-01', deadline: '2026-12-31' } });
+      const task = await h.call('POST', '/api/v1/tasks', {
+        cookie: office,
+        body: { title: '背街小巷整治', leadUnitId: unit.id, start: '2026-12-01', deadline: '2026-12-31' },
+      });
       expect(task.statusCode, task.body).toBe(201);
-      const proposal = await h.call('POST', '/api/v1/proposals', { cookie: office, body: { title: '关于社区养老的建议', category: '社会事业', content: '建议增设日间照料中心。', proposers: [{ name: '委员甲' }] } });
+      const proposal = await h.call('POST', '/api/v1/proposals', {
+        cookie: office,
+        body: {
+          title: '关于社区养老的建议',
+          category: '社会事业',
+          content: '建议增设日间照料中心。',
+          proposers: [{ name: '委员甲' }],
+        },
+      });
       expect(proposal.statusCode, proposal.body).toBe(201);
-      const assigned = await h.call('POST', `/api/v1/proposals/${proposal.json().id}/assign`, { cookie: office, body: { mainHandlerIds: [unit.id], assistingHandlerIds: [], replyDeadline: '2027-01-31' } });
+      const assigned = await h.call('POST', `/api/v1/proposals/${proposal.json().id}/assign`, {
+        cookie: office,
+        body: { mainHandlerIds: [unit.id], assistingHandlerIds: [], replyDeadline: '2027-01-31' },
+      });
       expect(assigned.statusCode, assigned.body).toBe(200);
       const before = await under(unit.path);
       expect(before['tasks.lead_unit_path']).toBeGreaterThan(0);

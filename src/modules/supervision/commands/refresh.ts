@@ -3,11 +3,26 @@ import type { Executor } from '../../../kernel/db/db.js';
 import { notify } from '../../inbox/inbox.js';
 import { loadWorkCalendar } from '../../platform/calendar.js';
 import { sql } from 'kysely';
-import { completedOn, dayFactsFromJson, dayFactsToJson, diffDayFacts, statusFacts, statusFromFacts, taskDayFacts, TASK_STATUS_NAMES, type DayFacts, type Task } from '../domain/index.js';
+import {
+  completedOn,
+  dayFactsFromJson,
+  dayFactsToJson,
+  diffDayFacts,
+  statusFacts,
+  statusFromFacts,
+  taskDayFacts,
+  TASK_STATUS_NAMES,
+  type DayFacts,
+  type Task,
+} from '../domain/index.js';
 import type { SupervisionDeps } from '../deps.js';
 import { buildTrees, taskStore, toDomainTask, type LoadedTask } from '../store/task.store.js';
 
-export function calendarFor(deps: Pick<SupervisionDeps, 'config'>, ex: Executor, districtCode: string): Promise<WorkCalendar> {
+export function calendarFor(
+  deps: Pick<SupervisionDeps, 'config'>,
+  ex: Executor,
+  districtCode: string,
+): Promise<WorkCalendar> {
   return loadWorkCalendar(ex, districtCode, deps.config.timeZone);
 }
 
@@ -24,7 +39,14 @@ export interface Refreshed {
  * rules as of `today`, writing only rows that changed; tells the lead leader and the lead unit of
  * milestones newly missed and report periods newly missing (督办 escalation), once each.
  */
-export async function refreshTree(deps: SupervisionDeps, ex: Executor, loaded: LoadedTask[], today: string, calendar: WorkCalendar, now: Date): Promise<Refreshed[]> {
+export async function refreshTree(
+  deps: SupervisionDeps,
+  ex: Executor,
+  loaded: LoadedTask[],
+  today: string,
+  calendar: WorkCalendar,
+  now: Date,
+): Promise<Refreshed[]> {
   const trees = buildTrees(loaded);
   const out: Refreshed[] = [];
   for (const t of loaded) {
@@ -33,10 +55,17 @@ export async function refreshTree(deps: SupervisionDeps, ex: Executor, loaded: L
     const { status, reasons } = statusFromFacts(facts);
     const progress = Math.round(facts.progress * 10) / 10;
     const done = completedOn(task, today);
-    const changed = status !== t.row.status || progress !== t.row.progress || JSON.stringify(reasons) !== t.row.status_reasons || done !== t.row.completed_on;
+    const changed =
+      status !== t.row.status ||
+      progress !== t.row.progress ||
+      JSON.stringify(reasons) !== t.row.status_reasons ||
+      done !== t.row.completed_on;
     if (changed || t.row.status_on !== today) {
-      await ex.updateTable('tasks').set({ status, status_reasons: JSON.stringify(reasons), progress, status_on: today, completed_on: done })
-        .where('id', '=', t.row.id).execute();
+      await ex
+        .updateTable('tasks')
+        .set({ status, status_reasons: JSON.stringify(reasons), progress, status_on: today, completed_on: done })
+        .where('id', '=', t.row.id)
+        .execute();
     }
     await keepAssessmentDays(ex, t, today);
     if (status !== 'done') await escalate(deps, ex, t, facts.missingPeriods.at(-1)?.due ?? null, today, now);
@@ -45,32 +74,76 @@ export async function refreshTree(deps: SupervisionDeps, ex: Executor, loaded: L
   return out;
 }
 
-async function escalate(deps: SupervisionDeps, ex: Executor, t: LoadedTask, lastMissingDue: string | null, today: string, now: Date) {
+async function escalate(
+  deps: SupervisionDeps,
+  ex: Executor,
+  t: LoadedTask,
+  lastMissingDue: string | null,
+  today: string,
+  now: Date,
+) {
   const missed = t.milestones.filter((m) => m.due_on < today && m.done_on === null && m.missed_notified_at === null);
-  const newMissing = lastMissingDue !== null && (t.row.missing_notified_due === null || t.row.missing_notified_due < lastMissingDue);
+  const newMissing =
+    lastMissingDue !== null && (t.row.missing_notified_due === null || t.row.missing_notified_due < lastMissingDue);
   if (missed.length === 0 && !newMissing) return;
   const lines: string[] = [];
   for (const m of missed) lines.push(`时间节点「${m.title}」应于 ${m.due_on} 完成，至今未完成。`);
   if (newMissing) lines.push(`截至 ${lastMissingDue} 的进度报告未按期报送。`);
-  const unitAccounts = (await deps.org.accountsCovering(ex, t.row.lead_unit_path, ['subdistrict_staff', 'community_worker', 'unit_handler']))
-    .filter((a) => a.unitId === t.row.lead_unit_id).map((a) => a.id);
+  const unitAccounts = (
+    await deps.org.accountsCovering(ex, t.row.lead_unit_path, ['subdistrict_staff', 'community_worker', 'unit_handler'])
+  )
+    .filter((a) => a.unitId === t.row.lead_unit_id)
+    .map((a) => a.id);
   await notify(ex, {
-    accountIds: [...(t.row.lead_leader_id ? [t.row.lead_leader_id] : []), ...unitAccounts], districtCode: t.row.district_code,
-    kind: 'task.lagging', title: `【${TASK_STATUS_NAMES.lagging}】${t.row.title}`, body: lines.join('\n'), entityType: 'task', entityId: t.row.id, at: now,
+    accountIds: [...(t.row.lead_leader_id ? [t.row.lead_leader_id] : []), ...unitAccounts],
+    districtCode: t.row.district_code,
+    kind: 'task.lagging',
+    title: `【${TASK_STATUS_NAMES.lagging}】${t.row.title}`,
+    body: lines.join('\n'),
+    entityType: 'task',
+    entityId: t.row.id,
+    at: now,
   });
-  if (missed.length) await ex.updateTable('task_milestones').set({ missed_notified_at: now.toISOString() }).where('id', 'in', missed.map((m) => m.id)).execute();
-  if (newMissing) await ex.updateTable('tasks').set({ missing_notified_due: lastMissingDue }).where('id', '=', t.row.id).execute();
+  if (missed.length)
+    await ex
+      .updateTable('task_milestones')
+      .set({ missed_notified_at: now.toISOString() })
+      .where(
+        'id',
+        'in',
+        missed.map((m) => m.id),
+      )
+      .execute();
+  if (newMissing)
+    await ex.updateTable('tasks').set({ missing_notified_due: lastMissingDue }).where('id', '=', t.row.id).execute();
   if (deps.enqueueEvent) {
-    await deps.enqueueEvent(ex, { districtCode: t.row.district_code, type: 'task.lagging', at: now, payload: { taskId: t.row.id, title: t.row.title, missedMilestones: missed.map((m) => m.title), missingReportDue: newMissing ? lastMissingDue : null }, text: `【任务滞后】${t.row.title}：${lines.join('')}` });
+    await deps.enqueueEvent(ex, {
+      districtCode: t.row.district_code,
+      type: 'task.lagging',
+      at: now,
+      payload: {
+        taskId: t.row.id,
+        title: t.row.title,
+        missedMilestones: missed.map((m) => m.title),
+        missingReportDue: newMissing ? lastMissingDue : null,
+      },
+      text: `【任务滞后】${t.row.title}：${lines.join('')}`,
+    });
   }
 }
 
 /** Refreshes the tree a task belongs to (after any change to it). */
-export async function refreshTreeOf(deps: SupervisionDeps, ex: Executor, treePath: string, now: Date, calendar?: WorkCalendar): Promise<Refreshed[]> {
+export async function refreshTreeOf(
+  deps: SupervisionDeps,
+  ex: Executor,
+  treePath: string,
+  now: Date,
+  calendar?: WorkCalendar,
+): Promise<Refreshed[]> {
   await lockTree(ex, treePath);
   const loaded = await taskStore.loadTree(ex, treePath);
   if (loaded.length === 0) return [];
-  const cal = calendar ?? await calendarFor(deps, ex, loaded[0].row.district_code);
+  const cal = calendar ?? (await calendarFor(deps, ex, loaded[0].row.district_code));
   return refreshTree(deps, ex, loaded, cal.localDate(now), cal, now);
 }
 
@@ -84,19 +157,31 @@ export async function keepAssessmentDays(ex: Executor, t: LoadedTask, today: str
   if (json === t.row.assessment_days) return;
   const diff = diffDayFacts(dayFactsFromJson(t.row.assessment_days), now);
   const rows = [...diff].map(([day, d]: [string, DayFacts]) => ({
-    district_code: t.row.district_code, day, unit_id: t.row.lead_unit_id,
-    milestones_due: d.milestonesDue, milestones_on_time: d.milestonesOnTime, report_periods_due: d.reportPeriodsDue,
-    report_periods_reported: d.reportPeriodsReported, tasks_due: d.tasksDue, tasks_late: d.tasksLate,
+    district_code: t.row.district_code,
+    day,
+    unit_id: t.row.lead_unit_id,
+    milestones_due: d.milestonesDue,
+    milestones_on_time: d.milestonesOnTime,
+    report_periods_due: d.reportPeriodsDue,
+    report_periods_reported: d.reportPeriodsReported,
+    tasks_due: d.tasksDue,
+    tasks_late: d.tasksLate,
   }));
   for (let i = 0; i < rows.length; i += 200) {
-    await ex.insertInto('unit_assessment_days').values(rows.slice(i, i + 200)).onConflict((oc) => oc.columns(['district_code', 'day', 'unit_id']).doUpdateSet({
-      milestones_due: sql`unit_assessment_days.milestones_due + excluded.milestones_due`,
-      milestones_on_time: sql`unit_assessment_days.milestones_on_time + excluded.milestones_on_time`,
-      report_periods_due: sql`unit_assessment_days.report_periods_due + excluded.report_periods_due`,
-      report_periods_reported: sql`unit_assessment_days.report_periods_reported + excluded.report_periods_reported`,
-      tasks_due: sql`unit_assessment_days.tasks_due + excluded.tasks_due`,
-      tasks_late: sql`unit_assessment_days.tasks_late + excluded.tasks_late`,
-    })).execute();
+    await ex
+      .insertInto('unit_assessment_days')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.columns(['district_code', 'day', 'unit_id']).doUpdateSet({
+          milestones_due: sql`unit_assessment_days.milestones_due + excluded.milestones_due`,
+          milestones_on_time: sql`unit_assessment_days.milestones_on_time + excluded.milestones_on_time`,
+          report_periods_due: sql`unit_assessment_days.report_periods_due + excluded.report_periods_due`,
+          report_periods_reported: sql`unit_assessment_days.report_periods_reported + excluded.report_periods_reported`,
+          tasks_due: sql`unit_assessment_days.tasks_due + excluded.tasks_due`,
+          tasks_late: sql`unit_assessment_days.tasks_late + excluded.tasks_late`,
+        }),
+      )
+      .execute();
   }
   await ex.updateTable('tasks').set({ assessment_days: json }).where('id', '=', t.row.id).execute();
   t.row.assessment_days = json;
@@ -109,5 +194,9 @@ export async function keepAssessmentDays(ex: Executor, t: LoadedTask, today: str
  */
 export async function lockTree(ex: Executor, treePath: string): Promise<void> {
   const rootId = treePath.split('/').filter(Boolean)[0];
-  await ex.updateTable('tasks').set({ version: sql`version` }).where('id', '=', rootId).execute();
+  await ex
+    .updateTable('tasks')
+    .set({ version: sql`version` })
+    .where('id', '=', rootId)
+    .execute();
 }

@@ -13,23 +13,39 @@ import type { DB } from '../../../kernel/db/schema.js';
  * account covers every unit, so the supervision office and leaders see the whole district.
  */
 export function visibleTasks(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, 'tasks'>) => eb.and([
-    eb('tasks.district_code', '=', actor.districtCode),
-    eb.or([
-      eb('tasks.lead_leader_id', '=', actor.accountId),
-      eb.exists(eb.selectFrom('task_units as tu').select(sql`1`.as('one')).whereRef('tu.task_id', '=', 'tasks.id').where(startsWith('tu.unit_path', actor.scopePath))),
-    ]),
-  ]);
+  return (eb: ExpressionBuilder<DB, 'tasks'>) =>
+    eb.and([
+      eb('tasks.district_code', '=', actor.districtCode),
+      eb.or([
+        eb('tasks.lead_leader_id', '=', actor.accountId),
+        eb.exists(
+          eb
+            .selectFrom('task_units as tu')
+            .select(sql`1`.as('one'))
+            .whereRef('tu.task_id', '=', 'tasks.id')
+            .where(startsWith('tu.unit_path', actor.scopePath)),
+        ),
+      ]),
+    ]);
 }
 
 export async function loadVisibleTask(ex: Executor, actor: Actor, id: string): Promise<TaskTable> {
-  const row = await ex.selectFrom('tasks').selectAll().where('id', '=', id).where(visibleTasks(actor)).executeTakeFirst();
+  const row = await ex
+    .selectFrom('tasks')
+    .selectAll()
+    .where('id', '=', id)
+    .where(visibleTasks(actor))
+    .executeTakeFirst();
   if (!row) throw new NotFound('task', id);
   return row;
 }
 
 /** What an actor may do on a visible task; the console shows these actions and no others. */
-export function taskAbilities(actor: Actor, row: Pick<TaskTable, 'lead_unit_path' | 'status'>, openNoticeUnitPaths: string[]) {
+export function taskAbilities(
+  actor: Actor,
+  row: Pick<TaskTable, 'lead_unit_path' | 'status'>,
+  openNoticeUnitPaths: string[],
+) {
   const manage = can(actor, 'task.manage');
   const ownsLead = can(actor, 'task.report') && row.lead_unit_path.startsWith(actor.scopePath);
   return {

@@ -11,11 +11,32 @@ export async function summarize(deps: SupervisionDeps, ex: Executor, rows: TaskT
   const unitIds = rows.flatMap((r) => [r.lead_unit_id, ...(JSON.parse(r.cooperating_unit_ids) as string[])]);
   const [units, leaders, next, kids, notices] = await Promise.all([
     deps.org.unitsByIds(ex, unitIds),
-    deps.org.accountsByIds(ex, rows.map((r) => r.lead_leader_id).filter((x): x is string => x !== null)),
-    ex.selectFrom('task_milestones').select(['id', 'task_id', 'title', 'due_on']).where('task_id', 'in', ids).where('done_on', 'is', null)
-      .orderBy('task_id').orderBy('due_on').orderBy('seq').execute(),
-    ex.selectFrom('tasks').select(['parent_id', sql<number>`count(*)`.as('n')]).where('parent_id', 'in', ids).groupBy('parent_id').execute(),
-    ex.selectFrom('task_notices').select(['task_id', sql<number>`count(*)`.as('n')]).where('task_id', 'in', ids).where('replied_at', 'is', null).groupBy('task_id').execute(),
+    deps.org.accountsByIds(
+      ex,
+      rows.map((r) => r.lead_leader_id).filter((x): x is string => x !== null),
+    ),
+    ex
+      .selectFrom('task_milestones')
+      .select(['id', 'task_id', 'title', 'due_on'])
+      .where('task_id', 'in', ids)
+      .where('done_on', 'is', null)
+      .orderBy('task_id')
+      .orderBy('due_on')
+      .orderBy('seq')
+      .execute(),
+    ex
+      .selectFrom('tasks')
+      .select(['parent_id', sql<number>`count(*)`.as('n')])
+      .where('parent_id', 'in', ids)
+      .groupBy('parent_id')
+      .execute(),
+    ex
+      .selectFrom('task_notices')
+      .select(['task_id', sql<number>`count(*)`.as('n')])
+      .where('task_id', 'in', ids)
+      .where('replied_at', 'is', null)
+      .groupBy('task_id')
+      .execute(),
   ]);
   const nextBy = new Map<string, { id: string; title: string; due: string }>();
   for (const m of next) if (!nextBy.has(m.task_id)) nextBy.set(m.task_id, { id: m.id, title: m.title, due: m.due_on });

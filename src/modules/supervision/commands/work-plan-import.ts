@@ -26,11 +26,42 @@ type Key = (typeof WORK_PLAN_COLUMNS)[number]['key'];
 
 export function workPlanTemplate(year: number): XlsxSheet {
   const examples: Record<Key, string>[] = [
-    { no: '1', title: '创建全国文明城市，完成年度测评迎检', leader: '', leadUnit: '川汇区城市管理局', coop: '城北街道办事处、陈州街道办事处', start: `${year}-01-01`, deadline: `${year}-12-31`, milestones: `${year}-03-31 制定实施方案；${year}-09-30 完成中期自查`, cadence: '每月', parentNo: '' },
-    { no: '2', title: '背街小巷空中线缆整治', leader: '', leadUnit: '城北街道办事处', coop: '', start: `${year}-02-01`, deadline: `${year}-06-30`, milestones: `${year}-04-30 完成摸底`, cadence: '每周', parentNo: '1' },
+    {
+      no: '1',
+      title: '创建全国文明城市，完成年度测评迎检',
+      leader: '',
+      leadUnit: '川汇区城市管理局',
+      coop: '城北街道办事处、陈州街道办事处',
+      start: `${year}-01-01`,
+      deadline: `${year}-12-31`,
+      milestones: `${year}-03-31 制定实施方案；${year}-09-30 完成中期自查`,
+      cadence: '每月',
+      parentNo: '',
+    },
+    {
+      no: '2',
+      title: '背街小巷空中线缆整治',
+      leader: '',
+      leadUnit: '城北街道办事处',
+      coop: '',
+      start: `${year}-02-01`,
+      deadline: `${year}-06-30`,
+      milestones: `${year}-04-30 完成摸底`,
+      cadence: '每周',
+      parentNo: '1',
+    },
   ];
-  async function* rows() { for (const e of examples) yield e; }
-  return { sheetName: '工作要点', title: `${year} 年工作要点任务分解表`, subtitle: '时间节点写作“日期 名称”，多个用分号隔开；报送周期：每周、每月、每N天或留空；上级序号填写本表中上级任务的序号', columns: WORK_PLAN_COLUMNS.map((c) => ({ ...c })), rows: rows() };
+  async function* rows() {
+    for (const e of examples) yield e;
+  }
+  return {
+    sheetName: '工作要点',
+    title: `${year} 年工作要点任务分解表`,
+    subtitle:
+      '时间节点写作“日期 名称”，多个用分号隔开；报送周期：每周、每月、每N天或留空；上级序号填写本表中上级任务的序号',
+    columns: WORK_PLAN_COLUMNS.map((c) => ({ ...c })),
+    rows: rows(),
+  };
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -50,10 +81,13 @@ export async function readWorkPlan(buffer: Buffer): Promise<{ rowNumber: number;
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new Invalid('supervision.import_not_xlsx', '不是有效的 .xlsx 文件', [{ field: 'file', message: '请上传 Excel（.xlsx）文件' }]);
+    throw new Invalid('supervision.import_not_xlsx', '不是有效的 .xlsx 文件', [
+      { field: 'file', message: '请上传 Excel（.xlsx）文件' },
+    ]);
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw new Invalid('supervision.import_empty', '工作簿没有工作表', [{ field: 'file', message: '工作簿为空' }]);
+  if (!ws)
+    throw new Invalid('supervision.import_empty', '工作簿没有工作表', [{ field: 'file', message: '工作簿为空' }]);
   let headerRow = 0;
   const colOf = new Map<Key, number>();
   ws.eachRow((row, n) => {
@@ -61,28 +95,46 @@ export async function readWorkPlan(buffer: Buffer): Promise<{ rowNumber: number;
     const texts = (row.values as ExcelJS.CellValue[]).map(cellText);
     if (texts.includes('任务名称')) {
       headerRow = n;
-      for (const c of WORK_PLAN_COLUMNS) { const i = texts.indexOf(c.header); if (i > 0) colOf.set(c.key, i); }
+      for (const c of WORK_PLAN_COLUMNS) {
+        const i = texts.indexOf(c.header);
+        if (i > 0) colOf.set(c.key, i);
+      }
     }
   });
-  if (!headerRow) throw new Invalid('supervision.import_no_header', '找不到表头（须含“任务名称”列）', [{ field: 'file', message: '找不到表头' }]);
+  if (!headerRow)
+    throw new Invalid('supervision.import_no_header', '找不到表头（须含“任务名称”列）', [
+      { field: 'file', message: '找不到表头' },
+    ]);
   for (const need of ['title', 'leadUnit', 'start', 'deadline'] as const) {
-    if (!colOf.has(need)) throw new Invalid('supervision.import_missing_column', `缺少“${WORK_PLAN_COLUMNS.find((c) => c.key === need)!.header}”列`, [{ field: 'file', message: '缺少必需的列' }]);
+    if (!colOf.has(need))
+      throw new Invalid(
+        'supervision.import_missing_column',
+        `缺少“${WORK_PLAN_COLUMNS.find((c) => c.key === need)!.header}”列`,
+        [{ field: 'file', message: '缺少必需的列' }],
+      );
   }
   const out: { rowNumber: number; cells: Record<Key, string> }[] = [];
   ws.eachRow((row, n) => {
     if (n <= headerRow) return;
-    const cells = Object.fromEntries(WORK_PLAN_COLUMNS.map((c) => [c.key, colOf.has(c.key) ? cellText(row.getCell(colOf.get(c.key)!).value) : ''])) as Record<Key, string>;
+    const cells = Object.fromEntries(
+      WORK_PLAN_COLUMNS.map((c) => [c.key, colOf.has(c.key) ? cellText(row.getCell(colOf.get(c.key)!).value) : '']),
+    ) as Record<Key, string>;
     if (Object.values(cells).every((v) => v === '')) return;
     out.push({ rowNumber: n, cells });
   });
-  if (out.length === 0) throw new Invalid('supervision.import_empty', '表中没有任务', [{ field: 'file', message: '没有数据行' }]);
-  if (out.length > 2000) throw new Invalid('supervision.import_too_many', '一次最多导入 2000 行', [{ field: 'file', message: '行数过多' }]);
+  if (out.length === 0)
+    throw new Invalid('supervision.import_empty', '表中没有任务', [{ field: 'file', message: '没有数据行' }]);
+  if (out.length > 2000)
+    throw new Invalid('supervision.import_too_many', '一次最多导入 2000 行', [{ field: 'file', message: '行数过多' }]);
   return out;
 }
 
 function parseMilestones(text: string): { title: string; due: string }[] | null {
   if (!text) return [];
-  const parts = text.split(/[;；\n]+/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/[;；\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: { title: string; due: string }[] = [];
   for (const p of parts) {
     const m = /^(\d{4}-\d{1,2}-\d{1,2})\s*(.*)$/.exec(p);
@@ -94,7 +146,8 @@ function parseMilestones(text: string): { title: string; due: string }[] | null 
 }
 
 function parseCadence(text: string, start: string) {
-  const firstDue = (days: number) => new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const firstDue = (days: number) =>
+    new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   if (!text || text === '无') return { ok: true as const, cadence: null };
   if (text === '每周') return { ok: true as const, cadence: { kind: 'weekly' as const, firstDue: firstDue(6) } };
   if (text === '每月') {
@@ -103,7 +156,11 @@ function parseCadence(text: string, start: string) {
     return { ok: true as const, cadence: { kind: 'monthly' as const, firstDue: end } };
   }
   const m = /^每\s*(\d+)\s*天$/.exec(text);
-  if (m) return { ok: true as const, cadence: { kind: 'every_n_days' as const, days: Number(m[1]), firstDue: firstDue(Number(m[1]) - 1) } };
+  if (m)
+    return {
+      ok: true as const,
+      cadence: { kind: 'every_n_days' as const, days: Number(m[1]), firstDue: firstDue(Number(m[1]) - 1) },
+    };
   return { ok: false as const };
 }
 
@@ -126,7 +183,8 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
   const numbers = new Map<string, number>();
   rows.forEach((r, i) => {
     if (r.cells.no) {
-      if (numbers.has(r.cells.no)) problems.push({ field: at(i, '序号'), message: `第 ${r.rowNumber} 行：序号 ${r.cells.no} 重复` });
+      if (numbers.has(r.cells.no))
+        problems.push({ field: at(i, '序号'), message: `第 ${r.rowNumber} 行：序号 ${r.cells.no} 重复` });
       numbers.set(r.cells.no, i);
     }
   });
@@ -134,9 +192,14 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
   for (let i = 0; i < rows.length; i++) {
     const c = rows[i].cells;
     const row = rows[i].rowNumber;
-    const lead = c.leadUnit ? await unitId(c.leadUnit, i, '牵头单位') : (problems.push({ field: at(i, '牵头单位'), message: `第 ${row} 行：请填写牵头单位` }), undefined);
+    const lead = c.leadUnit
+      ? await unitId(c.leadUnit, i, '牵头单位')
+      : (problems.push({ field: at(i, '牵头单位'), message: `第 ${row} 行：请填写牵头单位` }), undefined);
     const coop: string[] = [];
-    for (const name of c.coop.split(/[、,，;；\s]+/).filter(Boolean)) { const id = await unitId(name, i, '配合单位'); if (id) coop.push(id); }
+    for (const name of c.coop.split(/[、,，;；\s]+/).filter(Boolean)) {
+      const id = await unitId(name, i, '配合单位');
+      if (id) coop.push(id);
+    }
     let leaderId: string | null = null;
     if (c.leader) {
       const l = leaders.find((x) => x.name === c.leader);
@@ -144,22 +207,41 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
       else leaderId = l.id;
     }
     const milestones = parseMilestones(c.milestones);
-    if (!milestones) problems.push({ field: at(i, '时间节点'), message: `第 ${row} 行：时间节点应写作“YYYY-MM-DD 名称”，多个用分号隔开` });
+    if (!milestones)
+      problems.push({
+        field: at(i, '时间节点'),
+        message: `第 ${row} 行：时间节点应写作“YYYY-MM-DD 名称”，多个用分号隔开`,
+      });
     const cad = parseCadence(c.cadence, c.start);
-    if (!cad.ok) problems.push({ field: at(i, '报送周期'), message: `第 ${row} 行：报送周期应为 每周、每月、每N天 或留空` });
+    if (!cad.ok)
+      problems.push({ field: at(i, '报送周期'), message: `第 ${row} 行：报送周期应为 每周、每月、每N天 或留空` });
     let parentIndex: number | null = null;
     if (c.parentNo) {
       const p = numbers.get(c.parentNo);
-      if (p === undefined || p >= i) problems.push({ field: at(i, '上级序号'), message: `第 ${row} 行：上级序号 ${c.parentNo} 须是本表中此行之前的任务` });
+      if (p === undefined || p >= i)
+        problems.push({
+          field: at(i, '上级序号'),
+          message: `第 ${row} 行：上级序号 ${c.parentNo} 须是本表中此行之前的任务`,
+        });
       else parentIndex = p;
     }
     const parsed = TaskBody.safeParse({
-      title: c.title, leadUnitId: lead ?? '00000000-0000-7000-8000-000000000000', cooperatingUnitIds: coop, leadLeaderId: leaderId,
-      start: c.start, deadline: c.deadline, milestones: milestones ?? [], cadence: cad.ok ? cad.cadence : null,
+      title: c.title,
+      leadUnitId: lead ?? '00000000-0000-7000-8000-000000000000',
+      cooperatingUnitIds: coop,
+      leadLeaderId: leaderId,
+      start: c.start,
+      deadline: c.deadline,
+      milestones: milestones ?? [],
+      cadence: cad.ok ? cad.cadence : null,
     });
     if (!parsed.success) {
       const names: Record<string, string> = { title: '任务名称', start: '开始日期', deadline: '完成时限' };
-      for (const issue of parsed.error.issues) problems.push({ field: at(i, names[String(issue.path[0])] ?? String(issue.path[0])), message: `第 ${row} 行：${names[String(issue.path[0])] ?? issue.path.join('.')} ${issue.message}` });
+      for (const issue of parsed.error.issues)
+        problems.push({
+          field: at(i, names[String(issue.path[0])] ?? String(issue.path[0])),
+          message: `第 ${row} 行：${names[String(issue.path[0])] ?? issue.path.join('.')} ${issue.message}`,
+        });
     } else bodies.push({ body: parsed.data, parentIndex });
   }
   if (problems.length) throw new Invalid('supervision.import_invalid', problems[0].message, problems);
@@ -169,15 +251,41 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
     for (let i = 0; i < bodies.length; i++) {
       const { body, parentIndex } = bodies[i];
       try {
-        ids.push(await createTask(deps, actor, { ...body, parentId: parentIndex === null ? null : ids[parentIndex] }, requestId, trx));
+        ids.push(
+          await createTask(
+            deps,
+            actor,
+            { ...body, parentId: parentIndex === null ? null : ids[parentIndex] },
+            requestId,
+            trx,
+          ),
+        );
       } catch (err) {
         if (err instanceof DomainError && err.kind === 'invalid') {
-          throw new Invalid('supervision.import_invalid', `第 ${rows[i].rowNumber} 行：${err.message}`, err.errors.map((e) => ({ field: `rows[${rows[i].rowNumber}].${e.field}`, message: `第 ${rows[i].rowNumber} 行：${e.message}` })));
+          throw new Invalid(
+            'supervision.import_invalid',
+            `第 ${rows[i].rowNumber} 行：${err.message}`,
+            err.errors.map((e) => ({
+              field: `rows[${rows[i].rowNumber}].${e.field}`,
+              message: `第 ${rows[i].rowNumber} 行：${e.message}`,
+            })),
+          );
         }
         throw err;
       }
     }
-    await recordAudit(trx, { actor, action: 'task.import', entityType: 'task', entityId: ids[0], at: now, requestId, summary: `导入工作要点 ${ids.length} 项` });
-    return { created: ids.length, items: ids.map((id, i) => ({ row: rows[i].rowNumber, title: bodies[i].body.title, id })) };
+    await recordAudit(trx, {
+      actor,
+      action: 'task.import',
+      entityType: 'task',
+      entityId: ids[0],
+      at: now,
+      requestId,
+      summary: `导入工作要点 ${ids.length} 项`,
+    });
+    return {
+      created: ids.length,
+      items: ids.map((id, i) => ({ row: rows[i].rowNumber, title: bodies[i].body.title, id })),
+    };
   });
 }

@@ -15,7 +15,15 @@ describe('demo supervision', () => {
     h = await openHarness(tdb);
     const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: 'Demo12345', CIVICGRID_DATA_DIR: '/nonexistent' });
     await seedDemoDistrict(h.database, config, h.clock, h.districtId);
-    seeded = await seedDemoSupervision({ database: h.database, clock: h.clock, config, org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) }, h.clock.now());
+    seeded = await seedDemoSupervision(
+      {
+        database: h.database,
+        clock: h.clock,
+        config,
+        org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+      },
+      h.clock.now(),
+    );
   }, 120_000);
   afterAll(async () => h?.close());
 
@@ -27,7 +35,10 @@ describe('demo supervision', () => {
     expect(view.counts.lagging).toBeGreaterThanOrEqual(1);
     expect(view.counts.on_track).toBeGreaterThanOrEqual(1);
     const byTitle = (t: string) => view.tasks.find((x: { title: string }) => x.title === t);
-    expect(byTitle('违法占用耕地问题专项排查整治')).toMatchObject({ status: 'lagging', statusReasons: expect.arrayContaining(['milestone_missed', 'report_missing']) });
+    expect(byTitle('违法占用耕地问题专项排查整治')).toMatchObject({
+      status: 'lagging',
+      statusReasons: expect.arrayContaining(['milestone_missed', 'report_missing']),
+    });
     expect(byTitle('背街小巷空中线缆“蜘蛛网”集中整治')).toMatchObject({ status: 'on_track', subTaskCount: 2 });
     expect(view.notices.some((n: { kind: string }) => n.kind === 'supervise')).toBe(true);
     const project = byTitle('三川交汇·西寨片区项目规划设计');

@@ -20,14 +20,35 @@ export interface DayFacts {
   tasksLate: number;
 }
 
-export const DAY_FACT_KEYS = ['milestonesDue', 'milestonesOnTime', 'reportPeriodsDue', 'reportPeriodsReported', 'tasksDue', 'tasksLate'] as const;
+export const DAY_FACT_KEYS = [
+  'milestonesDue',
+  'milestonesOnTime',
+  'reportPeriodsDue',
+  'reportPeriodsReported',
+  'tasksDue',
+  'tasksLate',
+] as const;
 
-const zero = (): DayFacts => ({ milestonesDue: 0, milestonesOnTime: 0, reportPeriodsDue: 0, reportPeriodsReported: 0, tasksDue: 0, tasksLate: 0 });
+const zero = (): DayFacts => ({
+  milestonesDue: 0,
+  milestonesOnTime: 0,
+  reportPeriodsDue: 0,
+  reportPeriodsReported: 0,
+  tasksDue: 0,
+  tasksLate: 0,
+});
 
 /** The task's own contributions (its sub-tasks count for their own lead units), as of `today`. */
 export function taskDayFacts(task: Task, today: string): Map<string, DayFacts> {
   const out = new Map<string, DayFacts>();
-  const at = (d: string) => { let f = out.get(d); if (!f) { f = zero(); out.set(d, f); } return f; };
+  const at = (d: string) => {
+    let f = out.get(d);
+    if (!f) {
+      f = zero();
+      out.set(d, f);
+    }
+    return f;
+  };
   for (const m of task.milestones) {
     const f = at(m.due);
     f.milestonesDue++;
@@ -49,14 +70,20 @@ export function taskDayFacts(task: Task, today: string): Map<string, DayFacts> {
 }
 
 /** Per-day difference new − old, leaving out days that did not change. */
-export function diffDayFacts(before: ReadonlyMap<string, DayFacts>, after: ReadonlyMap<string, DayFacts>): Map<string, DayFacts> {
+export function diffDayFacts(
+  before: ReadonlyMap<string, DayFacts>,
+  after: ReadonlyMap<string, DayFacts>,
+): Map<string, DayFacts> {
   const out = new Map<string, DayFacts>();
   for (const day of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(day) ?? zero();
     const b = after.get(day) ?? zero();
     const d = zero();
     let any = false;
-    for (const k of DAY_FACT_KEYS) { d[k] = b[k] - a[k]; if (d[k] !== 0) any = true; }
+    for (const k of DAY_FACT_KEYS) {
+      d[k] = b[k] - a[k];
+      if (d[k] !== 0) any = true;
+    }
     if (any) out.set(day, d);
   }
   return out;
@@ -64,7 +91,11 @@ export function diffDayFacts(before: ReadonlyMap<string, DayFacts>, after: Reado
 
 /** Compact storage: day → six counts. */
 export function dayFactsToJson(m: ReadonlyMap<string, DayFacts>): string {
-  return JSON.stringify(Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, f]) => [d, DAY_FACT_KEYS.map((k) => f[k])])));
+  return JSON.stringify(
+    Object.fromEntries(
+      [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, f]) => [d, DAY_FACT_KEYS.map((k) => f[k])]),
+    ),
+  );
 }
 
 export function dayFactsFromJson(json: string | null): Map<string, DayFacts> {
@@ -72,7 +103,9 @@ export function dayFactsFromJson(json: string | null): Map<string, DayFacts> {
   if (!json) return out;
   for (const [d, arr] of Object.entries(JSON.parse(json) as Record<string, number[]>)) {
     const f = zero();
-    DAY_FACT_KEYS.forEach((k, i) => { f[k] = arr[i] ?? 0; });
+    DAY_FACT_KEYS.forEach((k, i) => {
+      f[k] = arr[i] ?? 0;
+    });
     out.set(d, f);
   }
   return out;
@@ -82,13 +115,34 @@ export function dayFactsFromJson(json: string | null): Map<string, DayFacts> {
  * A unit's facts for a period from its per-day sums, seen as of `asOf`: milestones due up to asOf,
  * report periods and deadlines only once passed (due < asOf) — the same cut unitFacts makes.
  */
-export function factsFromDays(unitId: string, days: Iterable<[string, DayFacts]>, period: AssessmentPeriod, asOf: string, qualityMarks: readonly number[] = []): UnitFacts {
+export function factsFromDays(
+  unitId: string,
+  days: Iterable<[string, DayFacts]>,
+  period: AssessmentPeriod,
+  asOf: string,
+  qualityMarks: readonly number[] = [],
+): UnitFacts {
   const end = asOf < period.to ? asOf : period.to;
-  const f: UnitFacts = { unitId, milestonesDue: 0, milestonesOnTime: 0, reportPeriodsDue: 0, reportPeriodsReported: 0, overdueTasks: 0, qualityMarks };
+  const f: UnitFacts = {
+    unitId,
+    milestonesDue: 0,
+    milestonesOnTime: 0,
+    reportPeriodsDue: 0,
+    reportPeriodsReported: 0,
+    overdueTasks: 0,
+    qualityMarks,
+  };
   for (const [d, x] of days) {
     if (d < period.from || d > period.to) continue;
-    if (d <= end) { f.milestonesDue += x.milestonesDue; f.milestonesOnTime += x.milestonesOnTime; }
-    if (d < asOf) { f.reportPeriodsDue += x.reportPeriodsDue; f.reportPeriodsReported += x.reportPeriodsReported; f.overdueTasks += x.tasksLate; }
+    if (d <= end) {
+      f.milestonesDue += x.milestonesDue;
+      f.milestonesOnTime += x.milestonesOnTime;
+    }
+    if (d < asOf) {
+      f.reportPeriodsDue += x.reportPeriodsDue;
+      f.reportPeriodsReported += x.reportPeriodsReported;
+      f.overdueTasks += x.tasksLate;
+    }
   }
   return f;
 }

@@ -1,17 +1,34 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../../../kernel/errors.js';
-import { assess, completedOn, DEFAULT_ASSESSMENT_RULES, rankUnits, scoreUnit, unitFacts, type UnitFacts, type UnitScore } from './assessment.js';
+import {
+  assess,
+  completedOn,
+  DEFAULT_ASSESSMENT_RULES,
+  rankUnits,
+  scoreUnit,
+  unitFacts,
+  type UnitFacts,
+  type UnitScore,
+} from './assessment.js';
 import { task } from './test-fixtures.js';
 
 const Q1 = { from: '2026-01-01', to: '2026-03-31' };
 const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
-  unitId: 'u', milestonesDue: 0, milestonesOnTime: 0, reportPeriodsDue: 0, reportPeriodsReported: 0, overdueTasks: 0, qualityMarks: [], ...over,
+  unitId: 'u',
+  milestonesDue: 0,
+  milestonesOnTime: 0,
+  reportPeriodsDue: 0,
+  reportPeriodsReported: 0,
+  overdueTasks: 0,
+  qualityMarks: [],
+  ...over,
 });
 
 describe('unit facts', () => {
   const t = task({
-    start: '2026-03-02', deadline: '2026-03-20',
+    start: '2026-03-02',
+    deadline: '2026-03-20',
     milestones: [
       { title: 'a', due: '2026-03-05', doneOn: '2026-03-05' },
       { title: 'b', due: '2026-03-10', doneOn: '2026-03-11' },
@@ -19,15 +36,30 @@ describe('unit facts', () => {
       { title: 'd', due: '2026-04-10', doneOn: null },
     ],
     cadence: { kind: 'weekly', firstDue: '2026-03-06' },
-    reports: [{ date: '2026-03-06', percent: 30, evidenceCount: 1 }, { date: '2026-03-19', percent: 80, evidenceCount: 2 }],
+    reports: [
+      { date: '2026-03-06', percent: 30, evidenceCount: 1 },
+      { date: '2026-03-19', percent: 80, evidenceCount: 2 },
+    ],
   });
   it('counts milestones on time, report periods kept and overdue tasks', () => {
     expect(unitFacts('u', [t], Q1, '2026-04-15', [90, 70])).toEqual({
-      unitId: 'u', milestonesDue: 3, milestonesOnTime: 1, reportPeriodsDue: 3, reportPeriodsReported: 2, overdueTasks: 1, qualityMarks: [90, 70],
+      unitId: 'u',
+      milestonesDue: 3,
+      milestonesOnTime: 1,
+      reportPeriodsDue: 3,
+      reportPeriodsReported: 2,
+      overdueTasks: 1,
+      qualityMarks: [90, 70],
     });
   });
   it('sees nothing after asOf', () => {
-    expect(unitFacts('u', [t], Q1, '2026-03-08')).toMatchObject({ milestonesDue: 1, milestonesOnTime: 1, reportPeriodsDue: 1, reportPeriodsReported: 1, overdueTasks: 0 });
+    expect(unitFacts('u', [t], Q1, '2026-03-08')).toMatchObject({
+      milestonesDue: 1,
+      milestonesOnTime: 1,
+      reportPeriodsDue: 1,
+      reportPeriodsReported: 1,
+      overdueTasks: 0,
+    });
   });
   it('does not count a task finished by its deadline as overdue', () => {
     const done = task({ deadline: '2026-03-20', reports: [{ date: '2026-03-20', percent: 100, evidenceCount: 1 }] });
@@ -41,14 +73,29 @@ describe('scoring', () => {
     expect(scoreUnit(DEFAULT_ASSESSMENT_RULES, facts()).total).toBe(100);
   });
   it('breaks the score down by rule', () => {
-    const s = scoreUnit(DEFAULT_ASSESSMENT_RULES, facts({ milestonesDue: 4, milestonesOnTime: 3, reportPeriodsDue: 10, reportPeriodsReported: 5, overdueTasks: 2, qualityMarks: [80, 60] }));
+    const s = scoreUnit(
+      DEFAULT_ASSESSMENT_RULES,
+      facts({
+        milestonesDue: 4,
+        milestonesOnTime: 3,
+        reportPeriodsDue: 10,
+        reportPeriodsReported: 5,
+        overdueTasks: 2,
+        qualityMarks: [80, 60],
+      }),
+    );
     expect(s.breakdown.map((b) => [b.kind, b.points])).toEqual([
-      ['on_time_milestone_rate', 30], ['report_cadence_rate', 15], ['overdue_count', -4], ['quality_marks', 21],
+      ['on_time_milestone_rate', 30],
+      ['report_cadence_rate', 15],
+      ['overdue_count', -4],
+      ['quality_marks', 21],
     ]);
     expect(s.total).toBe(62);
   });
   it('caps the overdue penalty', () => {
-    expect(scoreUnit([{ kind: 'overdue_count', penaltyEach: 2, maxPenalty: 20 }], facts({ overdueTasks: 50 })).total).toBe(-20);
+    expect(
+      scoreUnit([{ kind: 'overdue_count', penaltyEach: 2, maxPenalty: 20 }], facts({ overdueTasks: 50 })).total,
+    ).toBe(-20);
   });
   it('refuses a negative weight naming the rule', () => {
     try {
@@ -65,22 +112,33 @@ describe('ranking', () => {
   const s = (unitId: string, total: number): UnitScore => ({ unitId, total, breakdown: [] });
   it('shares ranks between equal totals and skips the next (1, 2, 2, 4)', () => {
     expect(rankUnits([s('d', 70), s('c', 90), s('a', 80), s('b', 80)]).map((r) => [r.unitId, r.rank])).toEqual([
-      ['c', 1], ['a', 2], ['b', 2], ['d', 4],
+      ['c', 1],
+      ['a', 2],
+      ['b', 2],
+      ['d', 4],
     ]);
   });
   it('ranks a whole district from facts', () => {
     const r = assess(DEFAULT_ASSESSMENT_RULES, [facts({ unitId: 'x', overdueTasks: 1 }), facts({ unitId: 'y' })]);
-    expect(r.map((u) => [u.unitId, u.total, u.rank])).toEqual([['y', 100, 1], ['x', 98, 2]]);
+    expect(r.map((u) => [u.unitId, u.total, u.rank])).toEqual([
+      ['y', 100, 1],
+      ['x', 98, 2],
+    ]);
   });
   it('is a permutation ordered by score, with ranks consistent with scores', () => {
-    const scores = fc.uniqueArray(fc.record({ unitId: fc.string({ minLength: 1, maxLength: 4 }), total: fc.integer({ min: -20, max: 100 }) }), { selector: (u) => u.unitId, maxLength: 30 });
-    fc.assert(fc.property(scores, (input) => {
-      const ranked = rankUnits(input.map((u) => s(u.unitId, u.total)));
-      expect(ranked.map((r) => r.unitId).sort()).toEqual(input.map((u) => u.unitId).sort());
-      ranked.forEach((r, i) => {
-        expect(r.rank).toBe(1 + ranked.filter((o) => o.total > r.total).length);
-        if (i > 0) expect(ranked[i - 1].total).toBeGreaterThanOrEqual(r.total);
-      });
-    }));
+    const scores = fc.uniqueArray(
+      fc.record({ unitId: fc.string({ minLength: 1, maxLength: 4 }), total: fc.integer({ min: -20, max: 100 }) }),
+      { selector: (u) => u.unitId, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(scores, (input) => {
+        const ranked = rankUnits(input.map((u) => s(u.unitId, u.total)));
+        expect(ranked.map((r) => r.unitId).sort()).toEqual(input.map((u) => u.unitId).sort());
+        ranked.forEach((r, i) => {
+          expect(r.rank).toBe(1 + ranked.filter((o) => o.total > r.total).length);
+          if (i > 0) expect(ranked[i - 1].total).toBeGreaterThanOrEqual(r.total);
+        });
+      }),
+    );
   });
 });

@@ -51,7 +51,11 @@ export function completedOn(task: Task, asOf: string): string | null {
   const full = reportsUpTo(task.reports, asOf).find((r) => r.percent >= 100)?.date ?? null;
   let byMilestones: string | null = null;
   if (task.milestones.length > 0 && task.milestones.every((m) => m.doneOn !== null && m.doneOn <= asOf)) {
-    byMilestones = task.milestones.map((m) => m.doneOn as string).sort().at(-1) ?? null;
+    byMilestones =
+      task.milestones
+        .map((m) => m.doneOn as string)
+        .sort()
+        .at(-1) ?? null;
   }
   if (full === null) return byMilestones;
   if (byMilestones === null) return full;
@@ -64,9 +68,23 @@ export function completedOn(task: Task, asOf: string): string | null {
  * while it runs: milestones and report periods count once their due date is before asOf or on it
  * (a report period only once it has ended, i.e. due < asOf).
  */
-export function unitFacts(unitId: string, tasks: readonly Task[], period: AssessmentPeriod, asOf: string, qualityMarks: readonly number[] = []): UnitFacts {
+export function unitFacts(
+  unitId: string,
+  tasks: readonly Task[],
+  period: AssessmentPeriod,
+  asOf: string,
+  qualityMarks: readonly number[] = [],
+): UnitFacts {
   const end = asOf < period.to ? asOf : period.to;
-  const f: UnitFacts = { unitId, milestonesDue: 0, milestonesOnTime: 0, reportPeriodsDue: 0, reportPeriodsReported: 0, overdueTasks: 0, qualityMarks };
+  const f: UnitFacts = {
+    unitId,
+    milestonesDue: 0,
+    milestonesOnTime: 0,
+    reportPeriodsDue: 0,
+    reportPeriodsReported: 0,
+    overdueTasks: 0,
+    qualityMarks,
+  };
   for (const t of tasks) {
     for (const m of t.milestones) {
       if (m.due < period.from || m.due > end) continue;
@@ -136,7 +154,11 @@ export function scoreUnit(rules: readonly AssessmentRule[], facts: UnitFacts): U
         return { kind: r.kind, value: v, points: r.weight * v };
       }
       case 'overdue_count':
-        return { kind: r.kind, value: facts.overdueTasks, points: -Math.min(r.maxPenalty, r.penaltyEach * facts.overdueTasks) };
+        return {
+          kind: r.kind,
+          value: facts.overdueTasks,
+          points: -Math.min(r.maxPenalty, r.penaltyEach * facts.overdueTasks),
+        };
       case 'quality_marks': {
         const marks = facts.qualityMarks.map((m) => Math.min(100, Math.max(0, m)));
         const v = marks.length === 0 ? 1 : marks.reduce((a, b) => a + b, 0) / marks.length / 100;
@@ -154,7 +176,9 @@ export interface RankedUnit extends UnitScore {
 
 /** Highest total first; ties share a rank and are listed by unitId so the order is stable. */
 export function rankUnits(scores: readonly UnitScore[]): RankedUnit[] {
-  const sorted = [...scores].sort((a, b) => b.total - a.total || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  const sorted = [...scores].sort(
+    (a, b) => b.total - a.total || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
+  );
   const ranked: RankedUnit[] = [];
   sorted.forEach((s, i) => {
     const rank = i > 0 && sorted[i - 1].total === s.total ? ranked[i - 1].rank : i + 1;

@@ -19,7 +19,9 @@ describe('report periods', () => {
     expect(p.map((x) => x.due)).toEqual(['2026-03-06', '2026-03-13', '2026-03-20', '2026-03-27']);
   });
   it('has no period before the task starts', () => {
-    expect(reportPeriods({ kind: 'weekly', firstDue: '2026-03-06' }, '2026-03-02', '2026-03-31', '2026-03-01')).toEqual([]);
+    expect(reportPeriods({ kind: 'weekly', firstDue: '2026-03-06' }, '2026-03-02', '2026-03-31', '2026-03-01')).toEqual(
+      [],
+    );
   });
   it('counts every n days', () => {
     const c = { kind: 'every_n_days', days: 10, firstDue: '2026-03-05' } as const;
@@ -52,6 +54,9 @@ describe('missing reports', () => {
   });
   it('needs one report per period however many come in another', () => {
     const reports = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-20'].map((date) => ({ date }));
-    expect(missingReports(weekly, '2026-03-02', '2026-03-31', reports, '2026-03-28').map((p) => p.due)).toEqual(['2026-03-13', '2026-03-27']);
+    expect(missingReports(weekly, '2026-03-02', '2026-03-31', reports, '2026-03-28').map((p) => p.due)).toEqual([
+      '2026-03-13',
+      '2026-03-27',
+    ]);
   });
 });

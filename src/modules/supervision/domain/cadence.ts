@@ -24,9 +24,12 @@ export const MAX_PERIODS = 11_000;
 /** The k-th due date (k = 0 is firstDue). Monthly dues keep firstDue's day of month, clamped. */
 export function nthDue(cadence: Cadence, k: number): string {
   switch (cadence.kind) {
-    case 'weekly': return addDays(cadence.firstDue, 7 * k);
-    case 'every_n_days': return addDays(cadence.firstDue, cadence.days * k);
-    case 'monthly': return addMonthsClamped(cadence.firstDue, k);
+    case 'weekly':
+      return addDays(cadence.firstDue, 7 * k);
+    case 'every_n_days':
+      return addDays(cadence.firstDue, cadence.days * k);
+    case 'monthly':
+      return addMonthsClamped(cadence.firstDue, k);
   }
 }
 
@@ -54,14 +57,25 @@ export function periodEnded(period: ReportPeriod, today: string): boolean {
 }
 
 /** Ended periods with no report dated inside them. Reports dated after `today` are ignored. */
-export function missingPeriods(periods: readonly ReportPeriod[], reports: readonly Pick<ProgressReport, 'date'>[], today: string): ReportPeriod[] {
-  const dates = reports.map((r) => r.date).filter((d) => d <= today).sort();
+export function missingPeriods(
+  periods: readonly ReportPeriod[],
+  reports: readonly Pick<ProgressReport, 'date'>[],
+  today: string,
+): ReportPeriod[] {
+  const dates = reports
+    .map((r) => r.date)
+    .filter((d) => d <= today)
+    .sort();
   return periods.filter((p) => periodEnded(p, today) && !hasDateIn(dates, p.from, p.due));
 }
 
 /** Convenience: the missing periods of a cadence between start and today. */
 export function missingReports(
-  cadence: Cadence, start: string, deadline: string, reports: readonly Pick<ProgressReport, 'date'>[], today: string,
+  cadence: Cadence,
+  start: string,
+  deadline: string,
+  reports: readonly Pick<ProgressReport, 'date'>[],
+  today: string,
 ): ReportPeriod[] {
   return missingPeriods(reportPeriods(cadence, start, deadline, today), reports, today);
 }
@@ -71,7 +85,8 @@ function hasDateIn(sorted: readonly string[], from: string, to: string): boolean
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < from) lo = mid + 1; else hi = mid;
+    if (sorted[mid] < from) lo = mid + 1;
+    else hi = mid;
   }
   return lo < sorted.length && sorted[lo] <= to;
 }

@@ -5,21 +5,38 @@ import { isDate, localDateOf } from './dates.js';
 /** 已登记 → 已交办 → 已答复 → 落实中 → 办结 */
 export type ProposalStatus = 'registered' | 'assigned' | 'replied' | 'implementing' | 'completed';
 export const PROPOSAL_STATUS_NAMES: Record<ProposalStatus, string> = {
-  registered: '已登记', assigned: '已交办', replied: '已答复', implementing: '落实中', completed: '办结',
+  registered: '已登记',
+  assigned: '已交办',
+  replied: '已答复',
+  implementing: '落实中',
+  completed: '办结',
 };
 
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
-export const SATISFACTION_NAMES: Record<Satisfaction, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
+export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+};
 
 /** '答复型': handled by a reply alone; '落实型': the reply led to implementation commitments. */
 export type ProposalKind = 'reply' | 'implementation';
 export const PROPOSAL_KIND_NAMES: Record<ProposalKind, string> = { reply: '答复型', implementation: '落实型' };
 
 export type ProposalAction =
-  | { type: 'assign'; mainHandlerIds: string[]; assistingHandlerIds: string[]; /** Local date the reply (答复) is due. */ replyDeadline: string }
+  | {
+      type: 'assign';
+      mainHandlerIds: string[];
+      assistingHandlerIds: string[];
+      /** Local date the reply (答复) is due. */ replyDeadline: string;
+    }
   | { type: 'reply'; summary: string }
   | { type: 'add_commitment'; title: string; /** Local date the 落实事项 is due. */ deadline: string }
-  | { type: 'complete_commitment'; index: number; /** Evidence attachments proving it is done; at least one. */ evidenceCount: number }
+  | {
+      type: 'complete_commitment';
+      index: number;
+      /** Evidence attachments proving it is done; at least one. */ evidenceCount: number;
+    }
   | { type: 'complete' }
   | { type: 'rate'; satisfaction: Satisfaction };
 export type ProposalActionType = ProposalAction['type'];
@@ -32,13 +49,22 @@ export type ProposalActionType = ProposalAction['type'];
 export const proposalTransitions = {
   registered: { assign: 'assigned' },
   assigned: { assign: 'assigned', reply: 'replied' },
-  replied: { add_commitment: 'implementing', complete: 'completed', rate: { kept: 'replied', unsatisfied: 'assigned' } },
+  replied: {
+    add_commitment: 'implementing',
+    complete: 'completed',
+    rate: { kept: 'replied', unsatisfied: 'assigned' },
+  },
   implementing: {
-    add_commitment: 'implementing', complete_commitment: 'implementing', complete: 'completed',
+    add_commitment: 'implementing',
+    complete_commitment: 'implementing',
+    complete: 'completed',
     rate: { kept: 'implementing', unsatisfied: 'assigned' },
   },
   completed: { rate: { kept: 'completed', unsatisfied: 'assigned' } },
-} as const satisfies Record<ProposalStatus, Partial<Record<ProposalActionType, ProposalStatus | { kept: ProposalStatus; unsatisfied: ProposalStatus }>>>;
+} as const satisfies Record<
+  ProposalStatus,
+  Partial<Record<ProposalActionType, ProposalStatus | { kept: ProposalStatus; unsatisfied: ProposalStatus }>>
+>;
 
 export interface Commitment {
   title: string;
@@ -77,14 +103,30 @@ export interface ProposalContext {
 
 export function newProposal(id: string, year: number, proposerIds: readonly string[]): ProposalState {
   return {
-    id, year, status: 'registered', proposerIds, mainHandlerIds: [], assistingHandlerIds: [],
-    firstReplyDeadline: null, replyDeadline: null, replies: [], commitments: [], ratings: [], rehandleCount: 0,
+    id,
+    year,
+    status: 'registered',
+    proposerIds,
+    mainHandlerIds: [],
+    assistingHandlerIds: [],
+    firstReplyDeadline: null,
+    replyDeadline: null,
+    replies: [],
+    commitments: [],
+    ratings: [],
+    rehandleCount: 0,
   };
 }
 
 export class InvalidProposalTransition extends DomainError {
   constructor(from: ProposalStatus, action: ProposalActionType) {
-    super('conflict', 'proposal.invalid_transition', `提案当前状态为「${PROPOSAL_STATUS_NAMES[from]}」，不能执行该操作`, [], { from, action });
+    super(
+      'conflict',
+      'proposal.invalid_transition',
+      `提案当前状态为「${PROPOSAL_STATUS_NAMES[from]}」，不能执行该操作`,
+      [],
+      { from, action },
+    );
   }
 }
 
@@ -100,51 +142,82 @@ const invalid = (code: string, field: string, message: string) => new Invalid(co
 
 /** Applies one action; pure — the date comes from ctx.now in the calendar's zone (else Asia/Shanghai). */
 export function applyProposalAction(state: ProposalState, action: ProposalAction, ctx: ProposalContext): ProposalState {
-  const row = proposalTransitions[state.status] as Partial<Record<ProposalActionType, ProposalStatus | { kept: ProposalStatus; unsatisfied: ProposalStatus }>>;
+  const row = proposalTransitions[state.status] as Partial<
+    Record<ProposalActionType, ProposalStatus | { kept: ProposalStatus; unsatisfied: ProposalStatus }>
+  >;
   const target = row[action.type];
   if (target === undefined) throw new InvalidProposalTransition(state.status, action.type);
   const today = localDateOf(ctx.now, ctx.calendar);
   switch (action.type) {
     case 'assign': {
       const problems = [];
-      if (action.mainHandlerIds.length === 0) problems.push({ field: 'mainHandlerIds', message: '至少指定一个主办单位' });
+      if (action.mainHandlerIds.length === 0)
+        problems.push({ field: 'mainHandlerIds', message: '至少指定一个主办单位' });
       const retired = ctx.retiredUnitIds ?? new Set<string>();
-      action.mainHandlerIds.forEach((u, i) => { if (retired.has(u)) problems.push({ field: `mainHandlerIds[${i}]`, message: `单位 ${u} 已撤销` }); });
+      action.mainHandlerIds.forEach((u, i) => {
+        if (retired.has(u)) problems.push({ field: `mainHandlerIds[${i}]`, message: `单位 ${u} 已撤销` });
+      });
       action.assistingHandlerIds.forEach((u, i) => {
         if (retired.has(u)) problems.push({ field: `assistingHandlerIds[${i}]`, message: `单位 ${u} 已撤销` });
-        else if (action.mainHandlerIds.includes(u)) problems.push({ field: `assistingHandlerIds[${i}]`, message: `单位 ${u} 已是主办单位` });
+        else if (action.mainHandlerIds.includes(u))
+          problems.push({ field: `assistingHandlerIds[${i}]`, message: `单位 ${u} 已是主办单位` });
       });
-      if (!isDate(action.replyDeadline)) problems.push({ field: 'replyDeadline', message: 'not a date in YYYY-MM-DD form' });
+      if (!isDate(action.replyDeadline))
+        problems.push({ field: 'replyDeadline', message: 'not a date in YYYY-MM-DD form' });
       else if (action.replyDeadline < today) problems.push({ field: 'replyDeadline', message: '答复期限不能早于今天' });
       if (problems.length > 0) throw new Invalid('proposal.invalid_assignment', problems[0].message, problems);
       return {
-        ...state, status: target as ProposalStatus,
-        mainHandlerIds: [...action.mainHandlerIds], assistingHandlerIds: [...action.assistingHandlerIds],
-        replyDeadline: action.replyDeadline, firstReplyDeadline: state.firstReplyDeadline ?? action.replyDeadline,
+        ...state,
+        status: target as ProposalStatus,
+        mainHandlerIds: [...action.mainHandlerIds],
+        assistingHandlerIds: [...action.assistingHandlerIds],
+        replyDeadline: action.replyDeadline,
+        firstReplyDeadline: state.firstReplyDeadline ?? action.replyDeadline,
       };
     }
     case 'reply':
-      if (!action.summary || action.summary.trim() === '') throw invalid('proposal.invalid_reply', 'summary', '答复内容不能为空');
-      return { ...state, status: target as ProposalStatus, replies: [...state.replies, { on: today, summary: action.summary }] };
+      if (!action.summary || action.summary.trim() === '')
+        throw invalid('proposal.invalid_reply', 'summary', '答复内容不能为空');
+      return {
+        ...state,
+        status: target as ProposalStatus,
+        replies: [...state.replies, { on: today, summary: action.summary }],
+      };
     case 'add_commitment':
-      if (!action.title || action.title.trim() === '') throw invalid('proposal.invalid_commitment', 'title', '落实事项不能为空');
-      if (!isDate(action.deadline)) throw invalid('proposal.invalid_commitment', 'deadline', 'not a date in YYYY-MM-DD form');
+      if (!action.title || action.title.trim() === '')
+        throw invalid('proposal.invalid_commitment', 'title', '落实事项不能为空');
+      if (!isDate(action.deadline))
+        throw invalid('proposal.invalid_commitment', 'deadline', 'not a date in YYYY-MM-DD form');
       if (action.deadline < today) throw invalid('proposal.invalid_commitment', 'deadline', '落实期限不能早于今天');
-      return { ...state, status: target as ProposalStatus, commitments: [...state.commitments, { title: action.title, deadline: action.deadline, doneOn: null, evidenceCount: 0 }] };
+      return {
+        ...state,
+        status: target as ProposalStatus,
+        commitments: [
+          ...state.commitments,
+          { title: action.title, deadline: action.deadline, doneOn: null, evidenceCount: 0 },
+        ],
+      };
     case 'complete_commitment': {
       const c = state.commitments[action.index];
-      if (!Number.isInteger(action.index) || c === undefined) throw invalid('proposal.invalid_commitment', 'index', '没有这项落实事项');
+      if (!Number.isInteger(action.index) || c === undefined)
+        throw invalid('proposal.invalid_commitment', 'index', '没有这项落实事项');
       if (c.doneOn !== null) throw new Conflict('proposal.commitment_done', '该落实事项已完成');
-      if (!(Number.isInteger(action.evidenceCount) && action.evidenceCount >= 1)) throw invalid('proposal.evidence_required', 'evidenceCount', '落实事项需附佐证材料');
-      const commitments = state.commitments.map((x, i) => (i === action.index ? { ...x, doneOn: today, evidenceCount: action.evidenceCount } : x));
+      if (!(Number.isInteger(action.evidenceCount) && action.evidenceCount >= 1))
+        throw invalid('proposal.evidence_required', 'evidenceCount', '落实事项需附佐证材料');
+      const commitments = state.commitments.map((x, i) =>
+        i === action.index ? { ...x, doneOn: today, evidenceCount: action.evidenceCount } : x,
+      );
       return { ...state, status: target as ProposalStatus, commitments };
     }
     case 'complete':
-      if (state.commitments.some((c) => c.doneOn === null)) throw new Conflict('proposal.commitments_open', '还有未完成的落实事项');
+      if (state.commitments.some((c) => c.doneOn === null))
+        throw new Conflict('proposal.commitments_open', '还有未完成的落实事项');
       return { ...state, status: target as ProposalStatus };
     case 'rate': {
-      if (!canRate(state, ctx.actor.accountId)) throw new Forbidden('proposal.not_proposer', '只有提案人可以评价办理结果');
-      if (!Object.hasOwn(SATISFACTION_NAMES, action.satisfaction)) throw invalid('proposal.invalid_rating', 'satisfaction', '评价须为满意、基本满意或不满意');
+      if (!canRate(state, ctx.actor.accountId))
+        throw new Forbidden('proposal.not_proposer', '只有提案人可以评价办理结果');
+      if (!Object.hasOwn(SATISFACTION_NAMES, action.satisfaction))
+        throw invalid('proposal.invalid_rating', 'satisfaction', '评价须为满意、基本满意或不满意');
       const t = target as { kept: ProposalStatus; unsatisfied: ProposalStatus };
       const unsatisfied = action.satisfaction === 'unsatisfied';
       return {
@@ -180,7 +253,13 @@ export interface ProposalYearStats {
 /** Yearly statistics of the proposals filed in `year`, as of the local date `asOf`. */
 export function proposalYearStats(proposals: readonly ProposalState[], year: number, asOf: string): ProposalYearStats {
   const ps = proposals.filter((p) => p.year === year);
-  let repliesDue = 0, repliedOnTime = 0, commitments = 0, commitmentsDone = 0, rated = 0, satisfied = 0, implementation = 0;
+  let repliesDue = 0,
+    repliedOnTime = 0,
+    commitments = 0,
+    commitmentsDone = 0,
+    rated = 0,
+    satisfied = 0,
+    implementation = 0;
   for (const p of ps) {
     const first = p.replies.find((r) => r.on <= asOf)?.on ?? null;
     if (p.firstReplyDeadline !== null && (first !== null || p.firstReplyDeadline < asOf)) {
@@ -198,8 +277,17 @@ export function proposalYearStats(proposals: readonly ProposalState[], year: num
   }
   const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
   return {
-    year, proposals: ps.length, repliesDue, repliedOnTime, onTimeReplyRate: ratio(repliedOnTime, repliesDue),
-    implementationProposals: implementation, commitments, commitmentsDone, implementationRate: ratio(commitmentsDone, commitments),
-    rated, satisfiedOrBasically: satisfied, satisfactionRate: ratio(satisfied, rated),
+    year,
+    proposals: ps.length,
+    repliesDue,
+    repliedOnTime,
+    onTimeReplyRate: ratio(repliedOnTime, repliesDue),
+    implementationProposals: implementation,
+    commitments,
+    commitmentsDone,
+    implementationRate: ratio(commitmentsDone, commitments),
+    rated,
+    satisfiedOrBasically: satisfied,
+    satisfactionRate: ratio(satisfied, rated),
   };
 }

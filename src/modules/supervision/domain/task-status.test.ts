@@ -5,8 +5,15 @@ import { cstNoon, task } from './test-fixtures.js';
 
 const at = (date: string) => cstNoon(date);
 const facts = (over: Partial<StatusFacts> = {}): StatusFacts => ({
-  today: '2026-03-10', progress: 30, expected: 30, allMilestonesDone: false, pastDeadline: false,
-  missedMilestones: [], missingPeriods: [], behindThreshold: 10, ...over,
+  today: '2026-03-10',
+  progress: 30,
+  expected: 30,
+  allMilestonesDone: false,
+  pastDeadline: false,
+  missedMilestones: [],
+  missingPeriods: [],
+  behindThreshold: 10,
+  ...over,
 });
 const missed = { title: 'x', due: '2026-03-05', doneOn: null };
 const period = { index: 0, from: '2026-03-02', due: '2026-03-06' };
@@ -22,7 +29,11 @@ describe('the status table', () => {
     ['lagging', facts({ missingPeriods: [period] }), ['report_missing']],
     ['lagging', facts({ expected: 50, progress: 39 }), ['behind_schedule']],
     ['on_track', facts({ expected: 50, progress: 40 }), []],
-    ['lagging', facts({ expected: 50, progress: 0, missedMilestones: [missed], missingPeriods: [period] }), ['milestone_missed', 'report_missing', 'behind_schedule']],
+    [
+      'lagging',
+      facts({ expected: 50, progress: 0, missedMilestones: [missed], missingPeriods: [period] }),
+      ['milestone_missed', 'report_missing', 'behind_schedule'],
+    ],
   ] as const)('gives %s for %j', (status, f, reasons) => {
     expect(statusFromFacts(f)).toEqual({ status, reasons });
   });
@@ -40,7 +51,12 @@ describe('task status', () => {
     expect(taskStatus(t, at('2026-04-10'))).toMatchObject({ status: 'done', reasons: ['progress_complete'] });
   });
   it('is done when every milestone is done, whatever the reported percent', () => {
-    const t = task({ milestones: [{ title: 'a', due: '2026-03-10', doneOn: '2026-03-09' }, { title: 'b', due: '2026-03-20', doneOn: '2026-03-12' }] });
+    const t = task({
+      milestones: [
+        { title: 'a', due: '2026-03-10', doneOn: '2026-03-09' },
+        { title: 'b', due: '2026-03-20', doneOn: '2026-03-12' },
+      ],
+    });
     expect(taskStatus(t, at('2026-03-13')).status).toBe('done');
   });
   it('is not done with no milestones and no reports', () => {
@@ -52,17 +68,29 @@ describe('task status', () => {
     expect(taskStatus(t, at('2026-04-01'))).toMatchObject({ status: 'overdue', reasons: ['past_deadline'] });
   });
   it('lags from the day after a milestone is missed', () => {
-    const t = task({ milestones: [{ title: '方案报审', due: '2026-03-10', doneOn: null }], reports: [{ date: '2026-03-09', percent: 30, evidenceCount: 1 }] });
+    const t = task({
+      milestones: [{ title: '方案报审', due: '2026-03-10', doneOn: null }],
+      reports: [{ date: '2026-03-09', percent: 30, evidenceCount: 1 }],
+    });
     expect(taskStatus(t, at('2026-03-10')).status).toBe('on_track');
     expect(taskStatus(t, at('2026-03-11'))).toMatchObject({ status: 'lagging', reasons: ['milestone_missed'] });
   });
   it('counts a milestone done late as missed until it is done', () => {
-    const t = task({ milestones: [{ title: 'a', due: '2026-03-10', doneOn: '2026-03-12' }, { title: 'b', due: '2026-03-30', doneOn: null }], reports: [{ date: '2026-03-09', percent: 40, evidenceCount: 1 }] });
+    const t = task({
+      milestones: [
+        { title: 'a', due: '2026-03-10', doneOn: '2026-03-12' },
+        { title: 'b', due: '2026-03-30', doneOn: null },
+      ],
+      reports: [{ date: '2026-03-09', percent: 40, evidenceCount: 1 }],
+    });
     expect(taskStatus(t, at('2026-03-11')).reasons).toEqual(['milestone_missed']);
     expect(taskStatus(t, at('2026-03-12')).status).toBe('on_track');
   });
   it('lags when a weekly report is missing', () => {
-    const t = task({ cadence: { kind: 'weekly', firstDue: '2026-03-06' }, reports: [{ date: '2026-03-05', percent: 35, evidenceCount: 1 }] });
+    const t = task({
+      cadence: { kind: 'weekly', firstDue: '2026-03-06' },
+      reports: [{ date: '2026-03-05', percent: 35, evidenceCount: 1 }],
+    });
     expect(taskStatus(t, at('2026-03-13')).status).toBe('on_track');
     expect(taskStatus(t, at('2026-03-14'))).toMatchObject({ status: 'lagging', reasons: ['report_missing'] });
   });
@@ -70,7 +98,10 @@ describe('task status', () => {
     // 2026-03-02..31 is 29 days; on 03-17 the plan expects 15/29 ≈ 51.7 %.
     const t = task({ reports: [{ date: '2026-03-16', percent: 42, evidenceCount: 0 }] });
     expect(taskStatus(t, at('2026-03-17'))).toMatchObject({ status: 'on_track' });
-    expect(taskStatus(t, at('2026-03-17'), undefined, { behindThreshold: 5 })).toMatchObject({ status: 'lagging', reasons: ['behind_schedule'] });
+    expect(taskStatus(t, at('2026-03-17'), undefined, { behindThreshold: 5 })).toMatchObject({
+      status: 'lagging',
+      reasons: ['behind_schedule'],
+    });
   });
   it('does not see reports dated after today', () => {
     const t = task({ reports: [{ date: '2026-03-20', percent: 100, evidenceCount: 0 }] });
@@ -82,9 +113,12 @@ describe('task status', () => {
     expect(taskStatus(t, new Date('2026-03-10T16:30:00Z')).status).toBe('lagging');
   });
   it('rolls sub-task progress up into the parent’s status', () => {
-    const sub = (id: string, percent: number) => task({ id, reports: [{ date: '2026-03-05', percent, evidenceCount: 0 }] });
+    const sub = (id: string, percent: number) =>
+      task({ id, reports: [{ date: '2026-03-05', percent, evidenceCount: 0 }] });
     expect(taskStatus(task({ subTasks: [sub('a', 100), sub('b', 100)] }), at('2026-03-06')).status).toBe('done');
-    expect(taskStatus(task({ subTasks: [sub('a', 0), sub('b', 20)] }), at('2026-03-20')).reasons).toEqual(['behind_schedule']);
+    expect(taskStatus(task({ subTasks: [sub('a', 0), sub('b', 20)] }), at('2026-03-20')).reasons).toEqual([
+      'behind_schedule',
+    ]);
   });
 });
 

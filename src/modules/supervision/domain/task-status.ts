@@ -8,13 +8,19 @@ import { allMilestonesDone, type Milestone, type Task } from './task-types.js';
 export type TaskStatus = 'on_track' | 'lagging' | 'done' | 'overdue';
 
 export const TASK_STATUS_NAMES: Record<TaskStatus, string> = {
-  on_track: '正常推进', lagging: '滞后', done: '完成', overdue: '逾期',
+  on_track: '正常推进',
+  lagging: '滞后',
+  done: '完成',
+  overdue: '逾期',
 };
 
 export type StatusReason =
-  | 'progress_complete' | 'milestones_complete'
+  | 'progress_complete'
+  | 'milestones_complete'
   | 'past_deadline'
-  | 'milestone_missed' | 'report_missing' | 'behind_schedule';
+  | 'milestone_missed'
+  | 'report_missing'
+  | 'behind_schedule';
 
 /** What the rules look at, computed once from the task and the date. */
 export interface StatusFacts {
@@ -45,12 +51,33 @@ export interface StatusRule {
  */
 export const STATUS_RULES: readonly StatusRule[] = [
   { status: 'done', reason: 'progress_complete', when: 'progress is 100 %', test: (f) => f.progress >= 100 },
-  { status: 'done', reason: 'milestones_complete', when: 'the task has milestones and every one is done', test: (f) => f.allMilestonesDone },
-  { status: 'overdue', reason: 'past_deadline', when: 'today is after the deadline and the task is not done', test: (f) => f.pastDeadline },
-  { status: 'lagging', reason: 'milestone_missed', when: 'a milestone due before today is not done', test: (f) => f.missedMilestones.length > 0 },
-  { status: 'lagging', reason: 'report_missing', when: 'a reporting period that has ended has no report', test: (f) => f.missingPeriods.length > 0 },
   {
-    status: 'lagging', reason: 'behind_schedule',
+    status: 'done',
+    reason: 'milestones_complete',
+    when: 'the task has milestones and every one is done',
+    test: (f) => f.allMilestonesDone,
+  },
+  {
+    status: 'overdue',
+    reason: 'past_deadline',
+    when: 'today is after the deadline and the task is not done',
+    test: (f) => f.pastDeadline,
+  },
+  {
+    status: 'lagging',
+    reason: 'milestone_missed',
+    when: 'a milestone due before today is not done',
+    test: (f) => f.missedMilestones.length > 0,
+  },
+  {
+    status: 'lagging',
+    reason: 'report_missing',
+    when: 'a reporting period that has ended has no report',
+    test: (f) => f.missingPeriods.length > 0,
+  },
+  {
+    status: 'lagging',
+    reason: 'behind_schedule',
     when: 'progress is more than the threshold (default 10 points) behind the linear plan from start to deadline',
     test: (f) => f.expected - f.progress > f.behindThreshold,
   },
@@ -75,7 +102,11 @@ export const DEFAULT_BEHIND_THRESHOLD = 10;
  * Progress the linear plan expects on `today`: 0 on the start date, 100 on the deadline. With a
  * calendar it counts working days, so a long holiday does not make a task look behind.
  */
-export function expectedProgress(task: Pick<Task, 'start' | 'deadline'>, today: string, calendar?: WorkCalendar): number {
+export function expectedProgress(
+  task: Pick<Task, 'start' | 'deadline'>,
+  today: string,
+  calendar?: WorkCalendar,
+): number {
   if (today <= task.start) return 0;
   if (today >= task.deadline) return 100;
   const total = calendar ? calendar.workdaysBetween(task.start, task.deadline) : daysBetween(task.start, task.deadline);
@@ -83,7 +114,12 @@ export function expectedProgress(task: Pick<Task, 'start' | 'deadline'>, today: 
   return total <= 0 ? 100 : Math.min(100, Math.max(0, (100 * elapsed) / total));
 }
 
-export function statusFacts(task: Task, today: string, calendar?: WorkCalendar, options: TaskStatusOptions = {}): StatusFacts {
+export function statusFacts(
+  task: Task,
+  today: string,
+  calendar?: WorkCalendar,
+  options: TaskStatusOptions = {},
+): StatusFacts {
   return {
     today,
     progress: rollUpProgress(task, today),
@@ -112,7 +148,12 @@ export function statusFromFacts(facts: StatusFacts): { status: TaskStatus; reaso
  * The status of a task on the local date of `now` (the calendar's zone, else Asia/Shanghai).
  * Reports and milestone completions dated after that date are not seen.
  */
-export function taskStatus(task: Task, now: Date, calendar?: WorkCalendar, options: TaskStatusOptions = {}): TaskStatusResult {
+export function taskStatus(
+  task: Task,
+  now: Date,
+  calendar?: WorkCalendar,
+  options: TaskStatusOptions = {},
+): TaskStatusResult {
   const facts = statusFacts(task, localDateOf(now, calendar), calendar, options);
   return { ...statusFromFacts(facts), facts };
 }

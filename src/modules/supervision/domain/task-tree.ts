@@ -54,7 +54,8 @@ export function taskProblems(task: Task, prefix = ''): FieldProblem[] {
   if (!startOk) problems.push({ field: at('start'), message: 'not a date in YYYY-MM-DD form' });
   if (!deadlineOk) problems.push({ field: at('deadline'), message: 'not a date in YYYY-MM-DD form' });
   const spanOk = startOk && deadlineOk && task.deadline >= task.start;
-  if (startOk && deadlineOk && !spanOk) problems.push({ field: at('deadline'), message: `deadline ${task.deadline} is before start ${task.start}` });
+  if (startOk && deadlineOk && !spanOk)
+    problems.push({ field: at('deadline'), message: `deadline ${task.deadline} is before start ${task.start}` });
   if (task.weight !== undefined && !(Number.isFinite(task.weight) && task.weight >= 0)) {
     problems.push({ field: at('weight'), message: 'weight must be a number ≥ 0' });
   }
@@ -63,26 +64,41 @@ export function taskProblems(task: Task, prefix = ''): FieldProblem[] {
     if (!m.title || m.title.trim() === '') problems.push({ field: `${f}.title`, message: 'title is required' });
     if (!isDate(m.due)) problems.push({ field: `${f}.due`, message: 'not a date in YYYY-MM-DD form' });
     else if (spanOk && (m.due < task.start || m.due > task.deadline)) {
-      problems.push({ field: `${f}.due`, message: `due ${m.due} is outside the task's span ${task.start}..${task.deadline}` });
+      problems.push({
+        field: `${f}.due`,
+        message: `due ${m.due} is outside the task's span ${task.start}..${task.deadline}`,
+      });
     }
-    if (m.doneOn !== null && !isDate(m.doneOn)) problems.push({ field: `${f}.doneOn`, message: 'not a date in YYYY-MM-DD form' });
-    if (m.weight !== undefined && !(Number.isFinite(m.weight) && m.weight >= 0)) problems.push({ field: `${f}.weight`, message: 'weight must be a number ≥ 0' });
+    if (m.doneOn !== null && !isDate(m.doneOn))
+      problems.push({ field: `${f}.doneOn`, message: 'not a date in YYYY-MM-DD form' });
+    if (m.weight !== undefined && !(Number.isFinite(m.weight) && m.weight >= 0))
+      problems.push({ field: `${f}.weight`, message: 'weight must be a number ≥ 0' });
   });
   task.reports.forEach((r, i) => {
     const f = at(`reports[${i}]`);
     if (!isDate(r.date)) problems.push({ field: `${f}.date`, message: 'not a date in YYYY-MM-DD form' });
-    if (!(Number.isFinite(r.percent) && r.percent >= 0 && r.percent <= 100)) problems.push({ field: `${f}.percent`, message: 'percent must be within 0..100' });
-    if (!(Number.isInteger(r.evidenceCount) && r.evidenceCount >= 0)) problems.push({ field: `${f}.evidenceCount`, message: 'evidence count must be a whole number ≥ 0' });
+    if (!(Number.isFinite(r.percent) && r.percent >= 0 && r.percent <= 100))
+      problems.push({ field: `${f}.percent`, message: 'percent must be within 0..100' });
+    if (!(Number.isInteger(r.evidenceCount) && r.evidenceCount >= 0))
+      problems.push({ field: `${f}.evidenceCount`, message: 'evidence count must be a whole number ≥ 0' });
   });
   if (task.cadence) {
     const c = task.cadence;
     if (!isDate(c.firstDue)) problems.push({ field: at('cadence.firstDue'), message: 'not a date in YYYY-MM-DD form' });
     else if (spanOk && (c.firstDue < task.start || c.firstDue > task.deadline)) {
-      problems.push({ field: at('cadence.firstDue'), message: `first due date ${c.firstDue} is outside the task's span` });
+      problems.push({
+        field: at('cadence.firstDue'),
+        message: `first due date ${c.firstDue} is outside the task's span`,
+      });
     }
     if (c.kind === 'every_n_days' && !(Number.isInteger(c.days) && c.days >= 1)) {
       problems.push({ field: at('cadence.days'), message: 'days must be a whole number ≥ 1' });
-    } else if (spanOk && isDate(c.firstDue) && c.firstDue <= task.deadline && nthDue(c, MAX_PERIODS - 1) <= task.deadline) {
+    } else if (
+      spanOk &&
+      isDate(c.firstDue) &&
+      c.firstDue <= task.deadline &&
+      nthDue(c, MAX_PERIODS - 1) <= task.deadline
+    ) {
       problems.push({ field: at('cadence'), message: 'too many reporting periods for the task span' });
     }
   }
@@ -129,12 +145,16 @@ export function reparent(nodes: readonly TaskNode[], id: string, parentId: strin
   if (!parents.has(id)) throw new NotFound('task', id);
   if (parentId !== null) {
     if (!parents.has(parentId)) {
-      throw new Invalid('supervision.parent_not_found', `parent task ${parentId} does not exist`, [{ field: 'parentId', message: 'no such task' }]);
+      throw new Invalid('supervision.parent_not_found', `parent task ${parentId} does not exist`, [
+        { field: 'parentId', message: 'no such task' },
+      ]);
     }
     if (isSelfOrAncestor(parents, id, parentId)) {
-      throw new Invalid('supervision.task_cycle', `task ${parentId} is ${parentId === id ? 'the task itself' : `a sub-task of ${id}`}; moving would make a cycle`, [
-        { field: 'parentId', message: 'a task cannot be placed under itself or its own sub-task' },
-      ]);
+      throw new Invalid(
+        'supervision.task_cycle',
+        `task ${parentId} is ${parentId === id ? 'the task itself' : `a sub-task of ${id}`}; moving would make a cycle`,
+        [{ field: 'parentId', message: 'a task cannot be placed under itself or its own sub-task' }],
+      );
     }
   }
   return nodes.map((n) => (n.id === id ? { ...n, parentId } : n));

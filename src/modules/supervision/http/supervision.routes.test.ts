@@ -25,16 +25,25 @@ for (const tdb of testDatabases()) {
     let decisionId = '';
     let taskId = '';
 
-    const call = (who: string, method: string, url: string, body?: unknown) => h.call(method, url, { cookie: cookies[who], body });
+    const call = (who: string, method: string, url: string, body?: unknown) =>
+      h.call(method, url, { cookie: cookies[who], body });
     const count = async (table: 'tasks' | 'task_milestones' | 'task_reports' | 'task_notices' | 'meetings') =>
-      Number((await h.database.db.selectFrom(table).select(h.database.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (await h.database.db.selectFrom(table).select(h.database.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+      );
 
     beforeAll(async () => {
       h = await openHarness(tdb);
       const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: 'Demo12345', CIVICGRID_DATA_DIR: '/nonexistent' });
       await seedDemoDistrict(h.database, config, h.clock, h.districtId);
-      deps = { database: h.database, clock: h.clock, config, org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }) };
-      for (const u of ['duchashi', 'leader', 'chengguan', 'chenzhou', 'zhuzhuang', 'dianxin', 'chengbei']) cookies[u] = await h.login(u, 'Demo12345');
+      deps = {
+        database: h.database,
+        clock: h.clock,
+        config,
+        org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+      };
+      for (const u of ['duchashi', 'leader', 'chengguan', 'chenzhou', 'zhuzhuang', 'dianxin', 'chengbei'])
+        cookies[u] = await h.login(u, 'Demo12345');
       for (const name of ['川汇区城市管理局', '周口电信川汇分公司', '陈州街道办事处', '朱庄社区', '城北街道办事处']) {
         units[name] = (await deps.org.unitByName(h.database.db, config.districtCode, name))!.id;
       }
@@ -44,30 +53,53 @@ for (const tdb of testDatabases()) {
 
     it('records a meeting with its decisions; only the supervision office may', async () => {
       const body = {
-        kind: 'standing_committee', title: '区委常委（扩大）会议', heldOn: '2026-11-20', chairId: accounts.leader, attendeeIds: [accounts.leader],
-        items: [{ kind: 'decision', content: '集中整治空中线缆“蜘蛛网”' }, { kind: 'decision', content: '严格耕地保护' }],
+        kind: 'standing_committee',
+        title: '区委常委（扩大）会议',
+        heldOn: '2026-11-20',
+        chairId: accounts.leader,
+        attendeeIds: [accounts.leader],
+        items: [
+          { kind: 'decision', content: '集中整治空中线缆“蜘蛛网”' },
+          { kind: 'decision', content: '严格耕地保护' },
+        ],
       };
       expect((await call('chengguan', 'POST', '/api/v1/meetings', body)).statusCode).toBe(403);
       const res = await call('duchashi', 'POST', '/api/v1/meetings', body);
       expect(res.statusCode, res.body).toBe(201);
       meetingId = res.json().id;
       const detail = (await call('leader', 'GET', `/api/v1/meetings/${meetingId}`)).json();
-      expect(detail.items.map((i: { seq: number; kind: string }) => [i.seq, i.kind])).toEqual([[1, 'decision'], [2, 'decision']]);
+      expect(detail.items.map((i: { seq: number; kind: string }) => [i.seq, i.kind])).toEqual([
+        [1, 'decision'],
+        [2, 'decision'],
+      ]);
       expect(detail.chair.name).toBe('区领导（演示）');
       decisionId = detail.items[0].id;
     });
 
     it('turns a decision into a task with two milestones; a missed milestone shows as 滞后 in the leader’s view', async () => {
       const res = await call('duchashi', 'POST', '/api/v1/tasks', {
-        title: '背街小巷空中线缆集中整治', itemId: decisionId, leadLeaderId: accounts.leader, leadUnitId: units['川汇区城市管理局'],
-        cooperatingUnitIds: [units['周口电信川汇分公司']], start: '2026-11-01', deadline: '2026-12-31',
-        milestones: [{ title: '制定整治方案', due: '2026-11-25' }, { title: '完成主干道整治', due: '2026-12-20' }],
+        title: '背街小巷空中线缆集中整治',
+        itemId: decisionId,
+        leadLeaderId: accounts.leader,
+        leadUnitId: units['川汇区城市管理局'],
+        cooperatingUnitIds: [units['周口电信川汇分公司']],
+        start: '2026-11-01',
+        deadline: '2026-12-31',
+        milestones: [
+          { title: '制定整治方案', due: '2026-11-25' },
+          { title: '完成主干道整治', due: '2026-12-20' },
+        ],
         cadence: { kind: 'weekly', firstDue: '2026-11-07' },
       });
       expect(res.statusCode, res.body).toBe(201);
       const t = res.json();
       taskId = t.id;
-      expect(t).toMatchObject({ source: 'decision', status: 'lagging', leadUnit: { name: '川汇区城市管理局' }, meeting: { id: meetingId } });
+      expect(t).toMatchObject({
+        source: 'decision',
+        status: 'lagging',
+        leadUnit: { name: '川汇区城市管理局' },
+        meeting: { id: meetingId },
+      });
       expect(t.statusReasons).toEqual(expect.arrayContaining(['milestone_missed', 'report_missing']));
       expect(t.milestones.map((m: { missed: boolean }) => m.missed)).toEqual([true, false]);
       expect(t.missingReportPeriods[0]).toEqual({ from: '2026-11-01', due: '2026-11-07' });
@@ -84,7 +116,12 @@ for (const tdb of testDatabases()) {
 
     it('refuses bad tasks naming the field and saves nothing', async () => {
       const before = await Promise.all([count('tasks'), count('task_milestones')]);
-      const base = { title: '测试', leadUnitId: units['川汇区城市管理局'], start: '2026-12-01', deadline: '2026-12-31' };
+      const base = {
+        title: '测试',
+        leadUnitId: units['川汇区城市管理局'],
+        start: '2026-12-01',
+        deadline: '2026-12-31',
+      };
       const cases: [Record<string, unknown>, string][] = [
         [{ ...base, deadline: '2026-11-30' }, 'deadline'],
         [{ ...base, milestones: [{ title: '节点', due: '2027-01-05' }] }, 'milestones[0].due'],
@@ -114,32 +151,72 @@ for (const tdb of testDatabases()) {
     it('keeps tasks within scope: other units do not see them, handlers cannot file or urge', async () => {
       expect((await call('chenzhou', 'GET', `/api/v1/tasks/${taskId}`)).statusCode).toBe(404);
       expect((await call('chenzhou', 'GET', '/api/v1/tasks')).json().items).toEqual([]);
-      expect((await call('dianxin', 'GET', `/api/v1/tasks/${taskId}`)).json().can).toMatchObject({ report: false, notice: false });
+      expect((await call('dianxin', 'GET', `/api/v1/tasks/${taskId}`)).json().can).toMatchObject({
+        report: false,
+        notice: false,
+      });
       const mine = (await call('chengguan', 'GET', `/api/v1/tasks/${taskId}`)).json();
       expect(mine.can).toMatchObject({ report: true, decompose: true, notice: false, mark: false });
       // A unit sees the meetings whose decisions it owes, not every meeting of the district.
-      expect((await call('chengguan', 'GET', '/api/v1/meetings')).json().items.map((m: { id: string }) => m.id)).toEqual([meetingId]);
+      expect(
+        (await call('chengguan', 'GET', '/api/v1/meetings')).json().items.map((m: { id: string }) => m.id),
+      ).toEqual([meetingId]);
       expect((await call('chenzhou', 'GET', '/api/v1/meetings')).json().items).toEqual([]);
       expect((await call('chenzhou', 'GET', `/api/v1/meetings/${meetingId}`)).statusCode).toBe(404);
-      expect((await call('chengguan', 'POST', '/api/v1/tasks', { title: 'x', leadUnitId: units['川汇区城市管理局'], start: TODAY, deadline: TODAY })).statusCode).toBe(403);
-      expect((await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/notices`, { kind: 'supervise', content: '请加快' })).statusCode).toBe(403);
-      expect((await call('dianxin', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 10, content: '协助' })).statusCode).toBe(403);
+      expect(
+        (
+          await call('chengguan', 'POST', '/api/v1/tasks', {
+            title: 'x',
+            leadUnitId: units['川汇区城市管理局'],
+            start: TODAY,
+            deadline: TODAY,
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/notices`, { kind: 'supervise', content: '请加快' }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await call('dianxin', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 10, content: '协助' })).statusCode,
+      ).toBe(403);
     });
 
     it('the lead unit reports progress, completes a milestone and decomposes; the parent rolls up its sub-tasks', async () => {
       const ms = (await call('chengguan', 'GET', `/api/v1/tasks/${taskId}`)).json().milestones;
-      const bad = await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 30, content: 'x', milestoneIds: ['01900000-0000-7000-8000-000000000000'] });
+      const bad = await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/reports`, {
+        percent: 30,
+        content: 'x',
+        milestoneIds: ['01900000-0000-7000-8000-000000000000'],
+      });
       expect(bad.json().errors[0].field).toBe('milestoneIds[0]');
-      const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer();
+      const jpeg = await sharp({
+        create: { width: 320, height: 240, channels: 3, background: { r: 90, g: 120, b: 150 } },
+      })
+        .jpeg()
+        .toBuffer();
       const boundary = '----cg' + Date.now();
       const up = await h.app.inject({
-        method: 'POST', url: '/api/v1/files', headers: { cookie: cookies.chengguan, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整治.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), jpeg, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+        method: 'POST',
+        url: '/api/v1/files',
+        headers: { cookie: cookies.chengguan, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整治.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+          ),
+          jpeg,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
       });
       expect(up.statusCode, up.body).toBe(201);
       const fileId = up.json().id;
       expect((await call('leader', 'GET', `/api/v1/files/${fileId}`)).statusCode).toBe(404);
-      const r = await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 30, content: '方案已印发，主干道整治过半。', milestoneIds: [ms[0].id], fileIds: [fileId] });
+      const r = await call('chengguan', 'POST', `/api/v1/tasks/${taskId}/reports`, {
+        percent: 30,
+        content: '方案已印发，主干道整治过半。',
+        milestoneIds: [ms[0].id],
+        fileIds: [fileId],
+      });
       expect(r.statusCode, r.body).toBe(201);
       // Evidence is seen by whoever sees the task, and by no one else.
       expect((await call('leader', 'GET', `/api/v1/files/${fileId}`)).statusCode).toBe(200);
@@ -148,7 +225,14 @@ for (const tdb of testDatabases()) {
       expect(t.milestones[0].doneOn).toBe(TODAY);
       expect(t.progress).toBe(30);
       expect(t.reports[0]).toMatchObject({ reportedOn: TODAY, percent: 30 });
-      const sub = await call('chengguan', 'POST', '/api/v1/tasks', { title: '城北街道线缆整治', parentId: taskId, leadUnitId: units['城北街道办事处'], start: '2026-11-15', deadline: '2026-12-20', weight: 1 });
+      const sub = await call('chengguan', 'POST', '/api/v1/tasks', {
+        title: '城北街道线缆整治',
+        parentId: taskId,
+        leadUnitId: units['城北街道办事处'],
+        start: '2026-11-15',
+        deadline: '2026-12-20',
+        weight: 1,
+      });
       expect(sub.statusCode, sub.body).toBe(201);
       expect(sub.json()).toMatchObject({ depth: 1, parentId: taskId, leadLeader: { id: accounts.leader } });
       const subId = sub.json().id;
@@ -162,31 +246,69 @@ for (const tdb of testDatabases()) {
     });
 
     it('sends a 督办 to the lead unit, which answers once; an unanswered one escalates to the lead leader', async () => {
-      const sent = await call('duchashi', 'POST', `/api/v1/tasks/${taskId}/notices`, { kind: 'supervise', content: '请说明老旧小区线缆入管进度。', replyWithinWorkdays: 2 });
+      const sent = await call('duchashi', 'POST', `/api/v1/tasks/${taskId}/notices`, {
+        kind: 'supervise',
+        content: '请说明老旧小区线缆入管进度。',
+        replyWithinWorkdays: 2,
+      });
       expect(sent.statusCode, sent.body).toBe(201);
       const noticeId = sent.json().id;
-      expect((await call('chengguan', 'GET', '/api/v1/task-notices?view=received&open=true')).json().items.map((n: { id: string }) => n.id)).toEqual([noticeId]);
-      expect((await call('duchashi', 'POST', `/api/v1/task-notices/${noticeId}/reply`, { reply: '自答' })).statusCode).toBe(403);
-      expect((await call('chenzhou', 'POST', `/api/v1/task-notices/${noticeId}/reply`, { reply: 'x' })).statusCode).toBe(404);
-      const ok = await call('chengguan', 'POST', `/api/v1/task-notices/${noticeId}/reply`, { reply: '已增派施工队，12 月 15 日前完成。' });
+      expect(
+        (await call('chengguan', 'GET', '/api/v1/task-notices?view=received&open=true'))
+          .json()
+          .items.map((n: { id: string }) => n.id),
+      ).toEqual([noticeId]);
+      expect(
+        (await call('duchashi', 'POST', `/api/v1/task-notices/${noticeId}/reply`, { reply: '自答' })).statusCode,
+      ).toBe(403);
+      expect(
+        (await call('chenzhou', 'POST', `/api/v1/task-notices/${noticeId}/reply`, { reply: 'x' })).statusCode,
+      ).toBe(404);
+      const ok = await call('chengguan', 'POST', `/api/v1/task-notices/${noticeId}/reply`, {
+        reply: '已增派施工队，12 月 15 日前完成。',
+      });
       expect(ok.statusCode, ok.body).toBe(200);
-      expect((await call('chengguan', 'POST', `/api/v1/task-notices/${noticeId}/reply`, { reply: '再答' })).statusCode).toBe(409);
+      expect(
+        (await call('chengguan', 'POST', `/api/v1/task-notices/${noticeId}/reply`, { reply: '再答' })).statusCode,
+      ).toBe(409);
       const detail = (await call('leader', 'GET', `/api/v1/tasks/${taskId}`)).json();
-      expect(detail.notices[0]).toMatchObject({ id: noticeId, kind: 'supervise', reply: '已增派施工队，12 月 15 日前完成。', overdue: false });
+      expect(detail.notices[0]).toMatchObject({
+        id: noticeId,
+        kind: 'supervise',
+        reply: '已增派施工队，12 月 15 日前完成。',
+        overdue: false,
+      });
 
-      const open = (await call('duchashi', 'POST', `/api/v1/tasks/${taskId}/notices`, { kind: 'urge', content: '请报送本周进度。', replyWithinWorkdays: 1 })).json();
+      const open = (
+        await call('duchashi', 'POST', `/api/v1/tasks/${taskId}/notices`, {
+          kind: 'urge',
+          content: '请报送本周进度。',
+          replyWithinWorkdays: 1,
+        })
+      ).json();
       expect(await escalateOverdueNotices(deps, new Date('2026-12-01T02:00:00Z'))).toBe(0);
       expect(await escalateOverdueNotices(deps, new Date('2026-12-02T02:00:00Z'))).toBe(1);
       expect(await escalateOverdueNotices(deps, new Date('2026-12-02T03:00:00Z'))).toBe(0);
       const inbox = (await call('leader', 'GET', '/api/v1/inbox')).json();
-      expect(inbox.items.some((m: { title: string; entityId: string }) => m.title.includes('催办逾期未复') && m.entityId === taskId)).toBe(true);
-      expect((await call('leader', 'GET', '/api/v1/supervision/leader-view')).json().notices.map((n: { id: string }) => n.id)).toContain(open.id);
+      expect(
+        inbox.items.some(
+          (m: { title: string; entityId: string }) => m.title.includes('催办逾期未复') && m.entityId === taskId,
+        ),
+      ).toBe(true);
+      expect(
+        (await call('leader', 'GET', '/api/v1/supervision/leader-view'))
+          .json()
+          .notices.map((n: { id: string }) => n.id),
+      ).toContain(open.id);
     });
 
     it('the daily refresh moves statuses with the date and escalates a newly missed milestone once', async () => {
       const ms = (await call('leader', 'GET', `/api/v1/tasks/${taskId}`)).json().milestones;
       expect(ms[1].missed).toBe(false);
-      const leaderNotices = async () => (await call('leader', 'GET', '/api/v1/inbox')).json().items.filter((m: { title: string; body: string }) => m.body.includes('完成主干道整治')).length;
+      const leaderNotices = async () =>
+        (await call('leader', 'GET', '/api/v1/inbox'))
+          .json()
+          .items.filter((m: { title: string; body: string }) => m.body.includes('完成主干道整治')).length;
       expect(await leaderNotices()).toBe(0);
       h.clock.set('2026-12-22T02:00:00.000Z');
       expect(await refreshStaleStatuses(deps, h.clock.now())).toBeGreaterThan(0);
@@ -202,15 +324,28 @@ for (const tdb of testDatabases()) {
 
     it('lists what a unit owes by when', async () => {
       const owed = (await call('chengguan', 'GET', '/api/v1/supervision/unit-view')).json();
-      const whats = owed.items.filter((i: { task: { id: string } }) => i.task.id === taskId).map((i: { what: string }) => i.what);
+      const whats = owed.items
+        .filter((i: { task: { id: string } }) => i.task.id === taskId)
+        .map((i: { what: string }) => i.what);
       expect(whats).toEqual(expect.arrayContaining(['milestone', 'report', 'deadline']));
       const dues = owed.items.map((i: { due: string }) => i.due);
       expect([...dues].sort()).toEqual(dues);
     });
 
     it('scores and ranks units for a quarter and exports the ranking', async () => {
-      expect((await call('duchashi', 'POST', '/api/v1/assessment/marks', { unitId: units['川汇区城市管理局'], score: 90, taskId })).statusCode).toBe(201);
-      expect((await call('chengguan', 'POST', '/api/v1/assessment/marks', { unitId: units['川汇区城市管理局'], score: 100 })).statusCode).toBe(403);
+      expect(
+        (
+          await call('duchashi', 'POST', '/api/v1/assessment/marks', {
+            unitId: units['川汇区城市管理局'],
+            score: 90,
+            taskId,
+          })
+        ).statusCode,
+      ).toBe(201);
+      expect(
+        (await call('chengguan', 'POST', '/api/v1/assessment/marks', { unitId: units['川汇区城市管理局'], score: 100 }))
+          .statusCode,
+      ).toBe(403);
       const a = (await call('leader', 'GET', '/api/v1/assessment?period=2026-Q4')).json();
       expect(a.period).toEqual({ from: '2026-10-01', to: '2026-12-31' });
       const cg = a.units.find((u: { unitName: string }) => u.unitName === '川汇区城市管理局');
@@ -218,7 +353,9 @@ for (const tdb of testDatabases()) {
       expect(cg.rank).toBeGreaterThanOrEqual(1);
       const bad = await call('leader', 'GET', '/api/v1/assessment?period=2026-Q5');
       expect(bad.statusCode).toBe(400);
-      const rules = await call('duchashi', 'PUT', '/api/v1/assessment/rules', { rules: [{ kind: 'on_time_milestone_rate', weight: -1 }] });
+      const rules = await call('duchashi', 'PUT', '/api/v1/assessment/rules', {
+        rules: [{ kind: 'on_time_milestone_rate', weight: -1 }],
+      });
       expect(rules.statusCode).toBe(422);
       expect(rules.json().errors[0].field).toBe('rules[0].weight');
       const x = await call('leader', 'GET', '/api/v1/assessment.xlsx?period=2026-Q4');
@@ -236,30 +373,75 @@ for (const tdb of testDatabases()) {
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet('工作要点');
         ws.addRow(['2026 年工作要点']);
-        ws.addRow(['序号', '任务名称', '牵头领导', '牵头单位', '配合单位', '开始日期', '完成时限', '时间节点', '报送周期', '上级序号']);
+        ws.addRow([
+          '序号',
+          '任务名称',
+          '牵头领导',
+          '牵头单位',
+          '配合单位',
+          '开始日期',
+          '完成时限',
+          '时间节点',
+          '报送周期',
+          '上级序号',
+        ]);
         for (const r of rows) ws.addRow(r);
         return Buffer.from(await wb.xlsx.writeBuffer());
       };
       const upload = async (buf: Buffer) => {
         const boundary = '----cg' + Date.now();
         const payload = Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="工作要点.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-          buf, Buffer.from(`\r\n--${boundary}--\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="工作要点.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          buf,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
         ]);
-        return h.app.inject({ method: 'POST', url: '/api/v1/tasks/import', headers: { cookie: cookies.duchashi, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+        return h.app.inject({
+          method: 'POST',
+          url: '/api/v1/tasks/import',
+          headers: { cookie: cookies.duchashi, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload,
+        });
       };
       const before = await count('tasks');
-      const bad = await upload(await sheet([
-        ['1', '党建引领基层治理', '区领导（演示）', '城北街道办事处', '', '2026-12-01', '2027-03-31', '2027-01-31 完成方案', '每月', ''],
-        ['2', '网格员队伍建设', '', '没有这个单位', '', '2026-12-01', '2027-03-31', '', '', '1'],
-      ]));
+      const bad = await upload(
+        await sheet([
+          [
+            '1',
+            '党建引领基层治理',
+            '区领导（演示）',
+            '城北街道办事处',
+            '',
+            '2026-12-01',
+            '2027-03-31',
+            '2027-01-31 完成方案',
+            '每月',
+            '',
+          ],
+          ['2', '网格员队伍建设', '', '没有这个单位', '', '2026-12-01', '2027-03-31', '', '', '1'],
+        ]),
+      );
       expect(bad.statusCode).toBe(422);
       expect(bad.json().errors[0]).toMatchObject({ field: 'rows[4].牵头单位' });
       expect(await count('tasks')).toBe(before);
-      const ok = await upload(await sheet([
-        ['1', '党建引领基层治理', '区领导（演示）', '城北街道办事处', '陈州街道办事处', '2026-12-01', '2027-03-31', '2027-01-31 完成方案；2027-03-15 总结验收', '每月', ''],
-        ['2', '网格员队伍建设', '', '朱庄社区', '', '2026-12-01', '2027-03-31', '', '', '1'],
-      ]));
+      const ok = await upload(
+        await sheet([
+          [
+            '1',
+            '党建引领基层治理',
+            '区领导（演示）',
+            '城北街道办事处',
+            '陈州街道办事处',
+            '2026-12-01',
+            '2027-03-31',
+            '2027-01-31 完成方案；2027-03-15 总结验收',
+            '每月',
+            '',
+          ],
+          ['2', '网格员队伍建设', '', '朱庄社区', '', '2026-12-01', '2027-03-31', '', '', '1'],
+        ]),
+      );
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().created).toBe(2);
       const [first, second] = ok.json().items;
@@ -276,7 +458,15 @@ for (const tdb of testDatabases()) {
     it('ranks from the unit × day sums exactly as folding every task would, at several dates', async () => {
       const office = await deps.org.actorFor(h.database.db, 'duchashi');
       // Two reports on one tree at once must not both add their difference to the sums.
-      const t = (await call('duchashi', 'POST', '/api/v1/tasks', { title: '并发报送', leadUnitId: units['川汇区城市管理局'], start: '2026-11-02', deadline: '2026-12-31', cadence: { kind: 'weekly', firstDue: '2026-11-08' } })).json();
+      const t = (
+        await call('duchashi', 'POST', '/api/v1/tasks', {
+          title: '并发报送',
+          leadUnitId: units['川汇区城市管理局'],
+          start: '2026-11-02',
+          deadline: '2026-12-31',
+          cadence: { kind: 'weekly', firstDue: '2026-11-08' },
+        })
+      ).json();
       const both = await Promise.all([
         call('chengguan', 'POST', `/api/v1/tasks/${t.id}/reports`, { percent: 10, content: '甲' }),
         call('chengguan', 'POST', `/api/v1/tasks/${t.id}/reports`, { percent: 20, content: '乙' }),
@@ -298,12 +488,42 @@ for (const tdb of testDatabases()) {
     });
 
     it('keeps a consultation plan with its meetings and tasks', async () => {
-      const bad = await call('duchashi', 'POST', '/api/v1/consultation-topics', { year: 2026, title: '西寨片区规划', form: '专题协商', plannedMonth: '2027-01', leadUnitIds: [units['城北街道办事处']] });
+      const bad = await call('duchashi', 'POST', '/api/v1/consultation-topics', {
+        year: 2026,
+        title: '西寨片区规划',
+        form: '专题协商',
+        plannedMonth: '2027-01',
+        leadUnitIds: [units['城北街道办事处']],
+      });
       expect(bad.json().errors[0].field).toBe('plannedMonth');
-      const topic = (await call('duchashi', 'POST', '/api/v1/consultation-topics', { year: 2026, title: '西寨片区规划', form: '专题协商', plannedMonth: '2026-12', leadUnitIds: [units['城北街道办事处']] })).json();
-      const m = (await call('duchashi', 'POST', '/api/v1/meetings', { kind: 'consultation', title: '西寨片区规划专题协商会', heldOn: '2026-11-28', topicId: topic.id, items: [{ kind: 'decision', content: '优化水域布局' }] })).json();
+      const topic = (
+        await call('duchashi', 'POST', '/api/v1/consultation-topics', {
+          year: 2026,
+          title: '西寨片区规划',
+          form: '专题协商',
+          plannedMonth: '2026-12',
+          leadUnitIds: [units['城北街道办事处']],
+        })
+      ).json();
+      const m = (
+        await call('duchashi', 'POST', '/api/v1/meetings', {
+          kind: 'consultation',
+          title: '西寨片区规划专题协商会',
+          heldOn: '2026-11-28',
+          topicId: topic.id,
+          items: [{ kind: 'decision', content: '优化水域布局' }],
+        })
+      ).json();
       const item = (await call('duchashi', 'GET', `/api/v1/meetings/${m.id}`)).json().items[0];
-      const t = (await call('duchashi', 'POST', '/api/v1/tasks', { title: '优化水域布局', itemId: item.id, leadUnitId: units['城北街道办事处'], start: TODAY, deadline: '2026-12-31' })).json();
+      const t = (
+        await call('duchashi', 'POST', '/api/v1/tasks', {
+          title: '优化水域布局',
+          itemId: item.id,
+          leadUnitId: units['城北街道办事处'],
+          start: TODAY,
+          deadline: '2026-12-31',
+        })
+      ).json();
       const list = (await call('leader', 'GET', '/api/v1/consultation-topics?year=2026')).json().items;
       const mine = list.find((x: { id: string }) => x.id === topic.id);
       expect(mine.meetings.map((x: { id: string }) => x.id)).toEqual([m.id]);

@@ -5,12 +5,44 @@ import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { Invalid } from '../../../kernel/errors.js';
 import { xlsxStream, type XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
 import {
-  AssessmentQuery, AssessmentRulesBody, MeetingBody, MeetingItemInput, NoticeBody, NoticeReplyBody, ProgressReportBody, QualityMarkBody, TaskBody, TaskListQuery, TopicBody,
+  AssessmentQuery,
+  AssessmentRulesBody,
+  MeetingBody,
+  MeetingItemInput,
+  NoticeBody,
+  NoticeReplyBody,
+  ProgressReportBody,
+  QualityMarkBody,
+  TaskBody,
+  TaskListQuery,
+  TopicBody,
 } from '../../../contracts/supervision.js';
-import { addQualityMark, assessment, assessmentRules, assessmentSheet, setAssessmentRules } from '../commands/assessment.js';
-import { addMeetingItem, createMeeting, createTopic, listMeetings, listTopics, meetingDetail } from '../commands/meetings.js';
+import {
+  addQualityMark,
+  assessment,
+  assessmentRules,
+  assessmentSheet,
+  setAssessmentRules,
+} from '../commands/assessment.js';
+import {
+  addMeetingItem,
+  createMeeting,
+  createTopic,
+  listMeetings,
+  listTopics,
+  meetingDetail,
+} from '../commands/meetings.js';
 import { listNotices, replyNotice, sendNotice } from '../commands/notices.js';
-import { addProgressReport, completeMilestone, createTask, leaderView, leaders, listTasks, taskDetail, unitView } from '../commands/tasks.js';
+import {
+  addProgressReport,
+  completeMilestone,
+  createTask,
+  leaderView,
+  leaders,
+  listTasks,
+  taskDetail,
+  unitView,
+} from '../commands/tasks.js';
 import { importWorkPlan, workPlanTemplate } from '../commands/work-plan-import.js';
 import type { SupervisionDeps } from '../deps.js';
 
@@ -18,53 +50,101 @@ const YearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerSupervisionRoutes(app: FastifyInstance, deps: SupervisionDeps): void {
-  const sendXlsx = (reply: import('fastify').FastifyReply, req: import('fastify').FastifyRequest, sheet: XlsxSheet, fileName: string) => {
+  const sendXlsx = (
+    reply: import('fastify').FastifyReply,
+    req: import('fastify').FastifyRequest,
+    sheet: XlsxSheet,
+    fileName: string,
+  ) => {
     const stream = xlsxStream(sheet, (err) => req.log.error({ err }, 'xlsx export failed'));
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(stream);
+    return reply
+      .type(XLSX)
+      .header(
+        'content-disposition',
+        `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      )
+      .send(stream);
   };
 
   route(app, {
-    method: 'GET', url: '/api/v1/supervision/leaders', tag: 'supervision', permission: 'task.read',
+    method: 'GET',
+    url: '/api/v1/supervision/leaders',
+    tag: 'supervision',
+    permission: 'task.read',
     summary: 'The 区领导 accounts who may lead tasks (牵头领导), for pickers',
     handler: ({ actor }) => leaders(deps, actor),
   });
   // ---- meetings ----
   route(app, {
-    method: 'GET', url: '/api/v1/meetings', tag: 'supervision', permission: 'task.read', query: YearQuery,
+    method: 'GET',
+    url: '/api/v1/meetings',
+    tag: 'supervision',
+    permission: 'task.read',
+    query: YearQuery,
     summary: 'Meetings (会议) of a year with their decision and task counts',
     handler: ({ actor, query }) => listMeetings(deps, actor, query),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/meetings', tag: 'supervision', permission: 'task.manage', body: MeetingBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/meetings',
+    tag: 'supervision',
+    permission: 'task.manage',
+    body: MeetingBody,
+    status: 201,
     summary: 'Record a meeting with its decisions (议定事项) and review opinions',
     handler: ({ actor, body, req }) => createMeeting(deps, actor, body, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/meetings/:id', tag: 'supervision', permission: 'task.read', params: IdParams,
+    method: 'GET',
+    url: '/api/v1/meetings/:id',
+    tag: 'supervision',
+    permission: 'task.read',
+    params: IdParams,
     summary: 'A meeting: attendees, decisions and opinions with the tasks each became',
     handler: ({ actor, params }) => meetingDetail(deps, actor, params.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/meetings/:id/items', tag: 'supervision', permission: 'task.manage', params: IdParams, body: MeetingItemInput, status: 201,
+    method: 'POST',
+    url: '/api/v1/meetings/:id/items',
+    tag: 'supervision',
+    permission: 'task.manage',
+    params: IdParams,
+    body: MeetingItemInput,
+    status: 201,
     summary: 'Add a decision or review opinion to a meeting',
     handler: ({ actor, params, body, req }) => addMeetingItem(deps, actor, params.id, body, req.id),
   });
   // ---- tasks ----
   route(app, {
-    method: 'GET', url: '/api/v1/tasks', tag: 'supervision', permission: 'task.read', query: TaskListQuery,
-    summary: 'Tasks in scope (view led / owed / all), by status, kind or title; keyset pages by deadline; counts by status',
+    method: 'GET',
+    url: '/api/v1/tasks',
+    tag: 'supervision',
+    permission: 'task.read',
+    query: TaskListQuery,
+    summary:
+      'Tasks in scope (view led / owed / all), by status, kind or title; keyset pages by deadline; counts by status',
     handler: ({ actor, query }) => listTasks(deps, actor, query),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/tasks', tag: 'supervision', permission: 'task.read', body: TaskBody, status: 201,
-    summary: 'File a task (交办) from a decision, opinion, topic or by hand; with parentId a sub-task (任务分解) by the office or the parent’s lead unit',
+    method: 'POST',
+    url: '/api/v1/tasks',
+    tag: 'supervision',
+    permission: 'task.read',
+    body: TaskBody,
+    status: 201,
+    summary:
+      'File a task (交办) from a decision, opinion, topic or by hand; with parentId a sub-task (任务分解) by the office or the parent’s lead unit',
     async handler({ actor, body, req }) {
       const id = await createTask(deps, actor, body, req.id);
       return taskDetail(deps, actor, id);
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/tasks/import-template.xlsx', tag: 'supervision', permission: 'task.manage', produces: XLSX,
+    method: 'GET',
+    url: '/api/v1/tasks/import-template.xlsx',
+    tag: 'supervision',
+    permission: 'task.manage',
+    produces: XLSX,
     summary: 'The 工作要点 import sheet with its columns and two example rows',
     handler: async ({ reply, req }) => {
       const year = Number(formatLocalDateTime(deps.clock.now(), deps.config.timeZone).slice(0, 4));
@@ -72,10 +152,17 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/tasks/import', tag: 'supervision', permission: 'task.manage', status: 201,
+    method: 'POST',
+    url: '/api/v1/tasks/import',
+    tag: 'supervision',
+    permission: 'task.manage',
+    status: 201,
     summary: 'Import a 工作要点 .xlsx sheet (multipart, field "file") into tasks, all or nothing',
     async handler({ actor, req }) {
-      if (!req.isMultipart()) throw new Invalid('supervision.import_not_multipart', '请以 multipart/form-data 上传，字段名为 file', [{ field: 'file', message: '缺少文件' }]);
+      if (!req.isMultipart())
+        throw new Invalid('supervision.import_not_multipart', '请以 multipart/form-data 上传，字段名为 file', [
+          { field: 'file', message: '缺少文件' },
+        ]);
       const part = await req.file();
       if (!part) throw new Invalid('supervision.import_no_file', '缺少文件', [{ field: 'file', message: '缺少文件' }]);
       const buffer = await part.toBuffer();
@@ -83,12 +170,23 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/tasks/:id', tag: 'supervision', permission: 'task.read', params: IdParams,
-    summary: 'A task with milestones, progress reports, missing report periods, 督办 notices, sub-tasks and what the caller may do',
+    method: 'GET',
+    url: '/api/v1/tasks/:id',
+    tag: 'supervision',
+    permission: 'task.read',
+    params: IdParams,
+    summary:
+      'A task with milestones, progress reports, missing report periods, 督办 notices, sub-tasks and what the caller may do',
     handler: ({ actor, params }) => taskDetail(deps, actor, params.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/tasks/:id/reports', tag: 'supervision', permission: 'task.report', params: IdParams, body: ProgressReportBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/tasks/:id/reports',
+    tag: 'supervision',
+    permission: 'task.report',
+    params: IdParams,
+    body: ProgressReportBody,
+    status: 201,
     summary: 'Report progress (进度报告) with evidence; may complete milestones',
     async handler({ actor, params, body, req }) {
       await addProgressReport(deps, actor, params.id, body, req.id);
@@ -96,7 +194,10 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/tasks/:id/milestones/:milestoneId/done', tag: 'supervision', permission: 'task.report',
+    method: 'POST',
+    url: '/api/v1/tasks/:id/milestones/:milestoneId/done',
+    tag: 'supervision',
+    permission: 'task.report',
     params: z.strictObject({ id: z.uuid(), milestoneId: z.uuid() }),
     summary: 'Mark a milestone (时间节点) done today',
     async handler({ actor, params, req }) {
@@ -105,39 +206,71 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     },
   });
   route(app, {
-    method: 'POST', url: '/api/v1/tasks/:id/notices', tag: 'supervision', permission: 'task.manage', params: IdParams, body: NoticeBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/tasks/:id/notices',
+    tag: 'supervision',
+    permission: 'task.manage',
+    params: IdParams,
+    body: NoticeBody,
+    status: 201,
     summary: 'Send a 催办 or 督办 notice to a unit owing the task, with a reply deadline in working days',
     handler: ({ actor, params, body, req }) => sendNotice(deps, actor, params.id, body, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/task-notices', tag: 'supervision', permission: 'task.read',
-    query: z.strictObject({ view: z.enum(['received', 'sent', 'all']).default('received'), open: z.enum(['true', 'false']).optional() }),
+    method: 'GET',
+    url: '/api/v1/task-notices',
+    tag: 'supervision',
+    permission: 'task.read',
+    query: z.strictObject({
+      view: z.enum(['received', 'sent', 'all']).default('received'),
+      open: z.enum(['true', 'false']).optional(),
+    }),
     summary: '催办 / 督办 notices received by my units or sent by me',
     handler: ({ actor, query }) => listNotices(deps, actor, query),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/task-notices/:id/reply', tag: 'supervision', permission: 'task.report', params: IdParams, body: NoticeReplyBody,
+    method: 'POST',
+    url: '/api/v1/task-notices/:id/reply',
+    tag: 'supervision',
+    permission: 'task.report',
+    params: IdParams,
+    body: NoticeReplyBody,
     summary: 'The unit answers a 催办 / 督办 notice',
     handler: ({ actor, params, body, req }) => replyNotice(deps, actor, params.id, body, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/supervision/leader-view', tag: 'supervision', permission: 'task.read',
+    method: 'GET',
+    url: '/api/v1/supervision/leader-view',
+    tag: 'supervision',
+    permission: 'task.read',
     summary: '区领导: the tasks I lead by status (lagging and overdue first) and the open 督办 on them',
     handler: ({ actor }) => leaderView(deps, actor),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/supervision/unit-view', tag: 'supervision', permission: 'task.read',
+    method: 'GET',
+    url: '/api/v1/supervision/unit-view',
+    tag: 'supervision',
+    permission: 'task.read',
     summary: '本单位待办: milestones, progress reports, 督办 replies and deadlines my units owe, by due date',
     handler: ({ actor }) => unitView(deps, actor),
   });
   // ---- assessment ----
   route(app, {
-    method: 'GET', url: '/api/v1/assessment', tag: 'supervision', permission: 'task.read', query: AssessmentQuery,
+    method: 'GET',
+    url: '/api/v1/assessment',
+    tag: 'supervision',
+    permission: 'task.read',
+    query: AssessmentQuery,
     summary: '考核: every unit scored by the district’s rules for a year, quarter or month, ranked',
     handler: ({ actor, query }) => assessment(deps, actor, query.period),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/assessment.xlsx', tag: 'supervision', permission: 'task.read', query: AssessmentQuery, produces: XLSX,
+    method: 'GET',
+    url: '/api/v1/assessment.xlsx',
+    tag: 'supervision',
+    permission: 'task.read',
+    query: AssessmentQuery,
+    produces: XLSX,
     summary: 'The ranking as .xlsx with Chinese headers',
     async handler({ actor, query, reply, req }) {
       const sheet = await assessmentSheet(deps, actor, query.period);
@@ -145,28 +278,49 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/assessment/rules', tag: 'supervision', permission: 'task.read',
+    method: 'GET',
+    url: '/api/v1/assessment/rules',
+    tag: 'supervision',
+    permission: 'task.read',
     summary: 'The assessment rules in force',
     handler: async ({ actor }) => ({ rules: await assessmentRules(deps.database.db, actor.districtCode) }),
   });
   route(app, {
-    method: 'PUT', url: '/api/v1/assessment/rules', tag: 'supervision', permission: 'task.manage', body: AssessmentRulesBody,
+    method: 'PUT',
+    url: '/api/v1/assessment/rules',
+    tag: 'supervision',
+    permission: 'task.manage',
+    body: AssessmentRulesBody,
     summary: 'Set the assessment rules (weights, overdue penalty)',
     handler: ({ actor, body, req }) => setAssessmentRules(deps, actor, body.rules, req.id),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/assessment/marks', tag: 'supervision', permission: 'task.manage', body: QualityMarkBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/assessment/marks',
+    tag: 'supervision',
+    permission: 'task.manage',
+    body: QualityMarkBody,
+    status: 201,
     summary: 'A quality mark (质量评价, 0–100) for a unit, optionally on a task',
     handler: ({ actor, body, req }) => addQualityMark(deps, actor, body, req.id),
   });
   // ---- consultation plan ----
   route(app, {
-    method: 'GET', url: '/api/v1/consultation-topics', tag: 'supervision', permission: 'task.read', query: YearQuery,
+    method: 'GET',
+    url: '/api/v1/consultation-topics',
+    tag: 'supervision',
+    permission: 'task.read',
+    query: YearQuery,
     summary: '年度协商计划: topics with lead units, the meetings that held them and the tasks they produced',
     handler: ({ actor, query }) => listTopics(deps, actor, query),
   });
   route(app, {
-    method: 'POST', url: '/api/v1/consultation-topics', tag: 'supervision', permission: 'task.manage', body: TopicBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/consultation-topics',
+    tag: 'supervision',
+    permission: 'task.manage',
+    body: TopicBody,
+    status: 201,
     summary: 'Add a topic to the annual consultation plan',
     handler: ({ actor, body, req }) => createTopic(deps, actor, body, req.id),
   });

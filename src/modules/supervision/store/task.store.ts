@@ -15,9 +15,18 @@ export function toDomainTask(t: LoadedTask, children: Task[] = []): Task {
     title: t.row.title,
     start: t.row.start_on,
     deadline: t.row.deadline_on,
-    milestones: t.milestones.map((m) => ({ title: m.title, due: m.due_on, doneOn: m.done_on, weight: m.weight ?? undefined })),
+    milestones: t.milestones.map((m) => ({
+      title: m.title,
+      due: m.due_on,
+      doneOn: m.done_on,
+      weight: m.weight ?? undefined,
+    })),
     cadence: t.row.cadence ? (JSON.parse(t.row.cadence) as Cadence) : null,
-    reports: t.reports.map((r) => ({ date: r.reported_on, percent: r.percent, evidenceCount: (JSON.parse(r.file_ids) as string[]).length })),
+    reports: t.reports.map((r) => ({
+      date: r.reported_on,
+      percent: r.percent,
+      evidenceCount: (JSON.parse(r.file_ids) as string[]).length,
+    })),
     weight: t.row.weight ?? undefined,
     subTasks: children,
   };
@@ -31,8 +40,25 @@ async function attach(ex: Executor, rows: TaskTable[]): Promise<LoadedTask[]> {
   // Chunked so a large tree stays under the parameter limits of both databases.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    milestones.push(...(await ex.selectFrom('task_milestones').selectAll().where('task_id', 'in', chunk).orderBy('task_id').orderBy('seq').execute()));
-    reports.push(...(await ex.selectFrom('task_reports').selectAll().where('task_id', 'in', chunk).orderBy('task_id').orderBy('reported_on').orderBy('id').execute()));
+    milestones.push(
+      ...(await ex
+        .selectFrom('task_milestones')
+        .selectAll()
+        .where('task_id', 'in', chunk)
+        .orderBy('task_id')
+        .orderBy('seq')
+        .execute()),
+    );
+    reports.push(
+      ...(await ex
+        .selectFrom('task_reports')
+        .selectAll()
+        .where('task_id', 'in', chunk)
+        .orderBy('task_id')
+        .orderBy('reported_on')
+        .orderBy('id')
+        .execute()),
+    );
   }
   const ms = groupBy(milestones, (m) => m.task_id);
   const rs = groupBy(reports, (r) => r.task_id);
@@ -44,14 +70,18 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   for (const it of items) {
     const k = key(it);
     const list = m.get(k);
-    if (list) list.push(it); else m.set(k, [it]);
+    if (list) list.push(it);
+    else m.set(k, [it]);
   }
   return m;
 }
 
 /** Builds domain trees from loaded tasks; returns the domain task of every id. */
 export function buildTrees(loaded: LoadedTask[]): Map<string, Task> {
-  const byParent = groupBy(loaded.filter((t) => t.row.parent_id !== null), (t) => t.row.parent_id as string);
+  const byParent = groupBy(
+    loaded.filter((t) => t.row.parent_id !== null),
+    (t) => t.row.parent_id as string,
+  );
   const out = new Map<string, Task>();
   // Deepest first, so children are built before their parent.
   const sorted = [...loaded].sort((a, b) => b.row.depth - a.row.depth);
@@ -77,6 +107,12 @@ export const taskStore = {
   },
   async children(ex: Executor, parentIds: string[]): Promise<TaskTable[]> {
     if (parentIds.length === 0) return [];
-    return ex.selectFrom('tasks').selectAll().where('parent_id', 'in', parentIds).orderBy('deadline_on').orderBy('id').execute();
+    return ex
+      .selectFrom('tasks')
+      .selectAll()
+      .where('parent_id', 'in', parentIds)
+      .orderBy('deadline_on')
+      .orderBy('id')
+      .execute();
   },
 };

@@ -25,24 +25,45 @@ export function generateSecret(): string {
 
 /** Adds a subscription; a 'webhook' secret is returned here once and never shown again. */
 export async function createSubscription(
-  deps: WebhookDeps, actor: Actor, input: CreateSubscriptionInput, requestId?: string,
+  deps: WebhookDeps,
+  actor: Actor,
+  input: CreateSubscriptionInput,
+  requestId?: string,
 ): Promise<{ row: SubscriptionRow; secret: string | null }> {
-  if (!isHttpUrl(input.url)) throw new Invalid('webhook.invalid_url', '地址必须是 http:// 或 https:// 开头的完整网址', [{ field: 'url', message: 'must be an http:// or https:// URL' }]);
+  if (!isHttpUrl(input.url))
+    throw new Invalid('webhook.invalid_url', '地址必须是 http:// 或 https:// 开头的完整网址', [
+      { field: 'url', message: 'must be an http:// or https:// URL' },
+    ]);
   if (input.kind === 'wecom' && input.secret !== undefined) {
-    throw new Invalid('webhook.secret_not_applicable', '企业微信群机器人不使用签名密钥', [{ field: 'secret', message: 'WeCom robots take no secret' }]);
+    throw new Invalid('webhook.secret_not_applicable', '企业微信群机器人不使用签名密钥', [
+      { field: 'secret', message: 'WeCom robots take no secret' },
+    ]);
   }
   const now = deps.clock.now();
   const secret = input.kind === 'webhook' ? (input.secret ?? generateSecret()) : (input.secret ?? null);
   const events = [...new Set(input.events)];
   const row: SubscriptionRow = {
-    id: newId(now.getTime()), district_code: actor.districtCode, name: input.name, url: input.url, kind: input.kind,
-    events: JSON.stringify(events), secret, active: 1, created_by: actor.accountId,
-    created_at: now.toISOString(), updated_at: now.toISOString(),
+    id: newId(now.getTime()),
+    district_code: actor.districtCode,
+    name: input.name,
+    url: input.url,
+    kind: input.kind,
+    events: JSON.stringify(events),
+    secret,
+    active: 1,
+    created_by: actor.accountId,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   };
   await deps.database.db.transaction().execute(async (trx) => {
     await subscriptionStore.insert(trx, row);
     await recordAudit(trx, {
-      actor, action: 'webhook.create', entityType: 'webhook', entityId: row.id, at: now, requestId,
+      actor,
+      action: 'webhook.create',
+      entityType: 'webhook',
+      entityId: row.id,
+      at: now,
+      requestId,
       summary: `新建消息推送「${input.name}」`,
       after: { name: input.name, url: maskUrl(input.url), kind: input.kind, events, signed: secret !== null },
     });

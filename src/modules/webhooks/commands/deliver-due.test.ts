@@ -15,7 +15,13 @@ import { deactivateSubscription } from './update-subscription.js';
 const T0 = '2026-11-30T02:00:00.000Z';
 const MIN = 60_000;
 const SECRET = 'whsec_receiver-test-secret-0001';
-const closed = (n: number) => ({ districtCode: '411602', type: 'case.closed', at: new Date(T0), payload: { caseNumber: `411602-20261130-${String(n).padStart(4, '0')}` }, text: `问题 ${n} 已结案` });
+const closed = (n: number) => ({
+  districtCode: '411602',
+  type: 'case.closed',
+  at: new Date(T0),
+  payload: { caseNumber: `411602-20261130-${String(n).padStart(4, '0')}` },
+  text: `问题 ${n} 已结案`,
+});
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: webhook delivery`, () => {
@@ -24,11 +30,22 @@ for (const tdb of testDatabases()) {
     let deps: WebhookDeps;
     const at = (ms: number) => new Date(new Date(T0).getTime() + ms);
     const subscribe = async (input: Partial<CreateSubscriptionInput> = {}) =>
-      (await createSubscription(deps, testAdmin, { name: '测试接收端', url: `${rx.base}/hook`, kind: 'webhook', events: ['case.closed'], secret: SECRET, ...input })).row;
+      (
+        await createSubscription(deps, testAdmin, {
+          name: '测试接收端',
+          url: `${rx.base}/hook`,
+          kind: 'webhook',
+          events: ['case.closed'],
+          secret: SECRET,
+          ...input,
+        })
+      ).row;
     const enqueue = (n = 1) => database.db.transaction().execute((trx) => enqueueEvent(trx, closed(n)));
     const rows = () => database.db.selectFrom('webhook_deliveries').selectAll().orderBy('id').execute();
 
-    beforeAll(async () => { rx = await startReceiver(); });
+    beforeAll(async () => {
+      rx = await startReceiver();
+    });
     afterAll(async () => rx?.close());
     beforeEach(async () => {
       database = await tdb.open();
@@ -42,10 +59,12 @@ for (const tdb of testDatabases()) {
       await subscribe();
       await subscribe({ name: '只收超期', events: ['case.overdue'] });
       expect(await enqueue()).toBe(1);
-      await expect(database.db.transaction().execute(async (trx) => {
-        await enqueueEvent(trx, closed(2));
-        throw new Error('the case change failed');
-      })).rejects.toThrow('the case change failed');
+      await expect(
+        database.db.transaction().execute(async (trx) => {
+          await enqueueEvent(trx, closed(2));
+          throw new Error('the case change failed');
+        }),
+      ).rejects.toThrow('the case change failed');
       expect(await rows()).toHaveLength(1);
       expect(rx.received).toHaveLength(0);
     });
@@ -57,11 +76,45 @@ for (const tdb of testDatabases()) {
       const [req] = rx.received;
       const [row] = await rows();
       expect(req.url).toBe('/hook');
-      expect(req.headers).toMatchObject({ 'x-civicgrid-event': 'case.closed', 'x-civicgrid-delivery': row.id, 'x-civicgrid-timestamp': String(new Date(T0).getTime() / 1000) });
-      expect(verifySignature({ secret: SECRET, timestamp: req.headers['x-civicgrid-timestamp'] as string, signature: req.headers['x-civicgrid-signature'] as string, body: req.body, now: at(10_000) })).toBe(true);
-      expect(verifySignature({ secret: 'whsec_someone-else-entirely', timestamp: req.headers['x-civicgrid-timestamp'] as string, signature: req.headers['x-civicgrid-signature'] as string, body: req.body, now: at(0) })).toBe(false);
-      expect(JSON.parse(req.body)).toEqual({ id: row.event_id, type: 'case.closed', occurredAt: T0, districtCode: '411602', data: { caseNumber: '411602-20261130-0007' } });
-      expect(row).toMatchObject({ subscription_id: sub.id, status: 'succeeded', attempts: 1, last_status_code: 200, last_error: null, next_attempt_at: null, delivered_at: T0 });
+      expect(req.headers).toMatchObject({
+        'x-civicgrid-event': 'case.closed',
+        'x-civicgrid-delivery': row.id,
+        'x-civicgrid-timestamp': String(new Date(T0).getTime() / 1000),
+      });
+      expect(
+        verifySignature({
+          secret: SECRET,
+          timestamp: req.headers['x-civicgrid-timestamp'] as string,
+          signature: req.headers['x-civicgrid-signature'] as string,
+          body: req.body,
+          now: at(10_000),
+        }),
+      ).toBe(true);
+      expect(
+        verifySignature({
+          secret: 'whsec_someone-else-entirely',
+          timestamp: req.headers['x-civicgrid-timestamp'] as string,
+          signature: req.headers['x-civicgrid-signature'] as string,
+          body: req.body,
+          now: at(0),
+        }),
+      ).toBe(false);
+      expect(JSON.parse(req.body)).toEqual({
+        id: row.event_id,
+        type: 'case.closed',
+        occurredAt: T0,
+        districtCode: '411602',
+        data: { caseNumber: '411602-20261130-0007' },
+      });
+      expect(row).toMatchObject({
+        subscription_id: sub.id,
+        status: 'succeeded',
+        attempts: 1,
+        last_status_code: 200,
+        last_error: null,
+        next_attempt_at: null,
+        delivered_at: T0,
+      });
       expect(await deliverDue(deps, at(MIN))).toMatchObject({ claimed: 0 });
       expect(rx.received).toHaveLength(1);
     });
@@ -71,7 +124,13 @@ for (const tdb of testDatabases()) {
       await enqueue();
       rx.replyWith((_r, n) => (n < 2 ? { status: 500, body: 'database down' } : { status: 204 }));
       expect(await deliverDue(deps, at(0))).toMatchObject({ claimed: 1, retrying: 1 });
-      expect((await rows())[0]).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 500, last_error: 'HTTP 500: database down', next_attempt_at: at(MIN).toISOString() });
+      expect((await rows())[0]).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        last_status_code: 500,
+        last_error: 'HTTP 500: database down',
+        next_attempt_at: at(MIN).toISOString(),
+      });
       expect(await deliverDue(deps, at(30_000))).toMatchObject({ claimed: 0 });
       expect(await deliverDue(deps, at(MIN))).toMatchObject({ retrying: 1 });
       expect((await rows())[0].next_attempt_at).toBe(at(6 * MIN).toISOString());
@@ -79,7 +138,9 @@ for (const tdb of testDatabases()) {
       const [row] = await rows();
       expect(row).toMatchObject({ status: 'succeeded', attempts: 3, last_status_code: 204, last_error: null });
       expect(JSON.parse(row.attempt_log).map((a: { statusCode: number; at: string }) => [a.statusCode, a.at])).toEqual([
-        [500, T0], [500, at(MIN).toISOString()], [204, at(6 * MIN).toISOString()],
+        [500, T0],
+        [500, at(MIN).toISOString()],
+        [204, at(6 * MIN).toISOString()],
       ]);
       expect(new Set(rx.received.map((r) => r.headers['x-civicgrid-delivery'])).size).toBe(1);
     });

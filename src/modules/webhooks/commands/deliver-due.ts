@@ -24,16 +24,18 @@ type Outcome = Exclude<keyof DeliverResult, 'claimed'>;
 async function inPool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const errors: unknown[] = [];
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      try {
-        await fn(item);
-      } catch (err) {
-        errors.push(err);
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        try {
+          await fn(item);
+        } catch (err) {
+          errors.push(err);
+        }
       }
-    }
-  }));
+    }),
+  );
   if (errors.length) throw new AggregateError(errors, `${errors.length} webhook deliveries could not be recorded`);
 }
 
@@ -43,21 +45,44 @@ async function sendOne(deps: WebhookDeps, id: string, now: Date, timeoutMs: numb
   const d = await deliveryStore.withTarget(db, id);
   if (!d) return 'cancelled';
   if (d.active !== 1) {
-    await deliveryStore.update(db, id, { status: 'cancelled', next_attempt_at: null, locked_until: null, last_error: 'subscription inactive' });
+    await deliveryStore.update(db, id, {
+      status: 'cancelled',
+      next_attempt_at: null,
+      locked_until: null,
+      last_error: 'subscription inactive',
+    });
     return 'cancelled';
   }
   const kind = d.kind as WebhookKind;
-  const request = buildRequest({ kind, url: d.url, secret: d.secret }, {
-    deliveryId: d.id, eventId: d.event_id, type: d.event_type, occurredAt: d.occurred_at, districtCode: d.district_code,
-    data: JSON.parse(d.payload) as Record<string, unknown>, text: d.text,
-  }, { now, timeZone: deps.config.timeZone });
+  const request = buildRequest(
+    { kind, url: d.url, secret: d.secret },
+    {
+      deliveryId: d.id,
+      eventId: d.event_id,
+      type: d.event_type,
+      occurredAt: d.occurred_at,
+      districtCode: d.district_code,
+      data: JSON.parse(d.payload) as Record<string, unknown>,
+      text: d.text,
+    },
+    { now, timeZone: deps.config.timeZone },
+  );
   const reply = await postJson(deps.fetch ?? fetch, request, timeoutMs);
   const error = reply.status === null ? reply.error : judgeReply(kind, reply.status, reply.body);
   const settled = settleAttempt(d.attempts, error === null, now);
-  const log = [...(JSON.parse(d.attempt_log) as AttemptRecord[]), { at, statusCode: reply.status, error: error?.slice(0, 500) ?? null, durationMs: reply.durationMs }];
+  const log = [
+    ...(JSON.parse(d.attempt_log) as AttemptRecord[]),
+    { at, statusCode: reply.status, error: error?.slice(0, 500) ?? null, durationMs: reply.durationMs },
+  ];
   await deliveryStore.update(db, id, {
-    status: settled.status, attempts: settled.attempts, next_attempt_at: settled.nextAttemptAt, delivered_at: settled.deliveredAt,
-    locked_until: null, last_attempt_at: at, last_status_code: reply.status, last_error: error?.slice(0, 500) ?? null,
+    status: settled.status,
+    attempts: settled.attempts,
+    next_attempt_at: settled.nextAttemptAt,
+    delivered_at: settled.deliveredAt,
+    locked_until: null,
+    last_attempt_at: at,
+    last_status_code: reply.status,
+    last_error: error?.slice(0, 500) ?? null,
     attempt_log: JSON.stringify(log),
   });
   return settled.status === 'pending' ? 'retrying' : (settled.status as Outcome);

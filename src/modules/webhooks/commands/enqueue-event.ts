@@ -21,15 +21,35 @@ export interface WebhookEvent {
  * Returns the number of deliveries created.
  */
 export async function enqueueEvent(ex: Executor, e: WebhookEvent): Promise<number> {
-  const subs = (await subscriptionStore.active(ex, e.districtCode)).filter((s) => (JSON.parse(s.events) as string[]).includes(e.type));
+  const subs = (await subscriptionStore.active(ex, e.districtCode)).filter((s) =>
+    (JSON.parse(s.events) as string[]).includes(e.type),
+  );
   if (!subs.length) return 0;
   const t = e.at.getTime();
   const at = e.at.toISOString();
   const eventId = newId(t);
-  await deliveryStore.insertMany(ex, subs.map((s) => ({
-    id: newId(t), district_code: e.districtCode, subscription_id: s.id, event_id: eventId, event_type: e.type, occurred_at: at,
-    payload: JSON.stringify(e.payload), text: e.text, status: 'pending', attempts: 0, next_attempt_at: at, locked_until: null,
-    last_attempt_at: null, last_status_code: null, last_error: null, attempt_log: '[]', created_at: at, delivered_at: null,
-  })));
+  await deliveryStore.insertMany(
+    ex,
+    subs.map((s) => ({
+      id: newId(t),
+      district_code: e.districtCode,
+      subscription_id: s.id,
+      event_id: eventId,
+      event_type: e.type,
+      occurred_at: at,
+      payload: JSON.stringify(e.payload),
+      text: e.text,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      locked_until: null,
+      last_attempt_at: null,
+      last_status_code: null,
+      last_error: null,
+      attempt_log: '[]',
+      created_at: at,
+      delivered_at: null,
+    })),
+  );
   return subs.length;
 }

@@ -42,7 +42,11 @@ export async function postJson(fetchImpl: typeof fetch, req: OutgoingRequest, ti
   const took = () => Math.round(performance.now() - started);
   try {
     const res = await fetchImpl(req.url, {
-      method: 'POST', headers: req.headers, body: req.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs),
+      method: 'POST',
+      headers: req.headers,
+      body: req.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const body = await readLimited(res);
     return { status: res.status, body, error: null, durationMs: took() };

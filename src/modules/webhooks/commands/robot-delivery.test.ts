@@ -11,7 +11,13 @@ import { enqueueEvent } from './enqueue-event.js';
 
 const T0 = '2026-11-30T02:00:00.000Z';
 const DING_SECRET = 'SECf0e1d2c3b4a5968778695a4b3c2d1e0f';
-const overdue = { districtCode: '411602', type: 'case.overdue', at: new Date(T0), payload: { caseNumber: '411602-20261128-0003' }, text: '411602-20261128-0003 占道经营已超期 1 个工作日，责任单位：市场监管局' };
+const overdue = {
+  districtCode: '411602',
+  type: 'case.overdue',
+  at: new Date(T0),
+  payload: { caseNumber: '411602-20261128-0003' },
+  text: '411602-20261128-0003 占道经营已超期 1 个工作日，责任单位：市场监管局',
+};
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: robot delivery`, () => {
@@ -23,9 +29,12 @@ for (const tdb of testDatabases()) {
       await database.db.transaction().execute((trx) => enqueueEvent(trx, overdue));
       return deliverDue(deps, now);
     };
-    const lastRow = async () => (await database.db.selectFrom('webhook_deliveries').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow());
+    const lastRow = async () =>
+      await database.db.selectFrom('webhook_deliveries').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
 
-    beforeAll(async () => { rx = await startReceiver(); });
+    beforeAll(async () => {
+      rx = await startReceiver();
+    });
     afterAll(async () => rx?.close());
     beforeEach(async () => {
       database = await tdb.open();
@@ -36,7 +45,13 @@ for (const tdb of testDatabases()) {
     afterEach(async () => database?.close());
 
     it('signs the DingTalk robot URL per 加签 and posts a markdown message', async () => {
-      await createSubscription(deps, testAdmin, { name: '钉钉群', url: `${rx.base}/robot/send?access_token=tok123`, kind: 'dingtalk', events: ['case.overdue'], secret: DING_SECRET });
+      await createSubscription(deps, testAdmin, {
+        name: '钉钉群',
+        url: `${rx.base}/robot/send?access_token=tok123`,
+        kind: 'dingtalk',
+        events: ['case.overdue'],
+        secret: DING_SECRET,
+      });
       expect(await send()).toMatchObject({ succeeded: 1 });
       const [req] = rx.received;
       const url = new URL(req.url, rx.base);
@@ -49,26 +64,53 @@ for (const tdb of testDatabases()) {
       expect(req.headers['content-type']).toMatch(/^application\/json/);
       expect(JSON.parse(req.body)).toEqual({
         msgtype: 'markdown',
-        markdown: { title: '网格治理：问题已超期', text: `#### 网格治理：问题已超期\n\n${overdue.text}\n\n> 2026-11-30 10:00 · CivicGrid 网格治理平台` },
+        markdown: {
+          title: '网格治理：问题已超期',
+          text: `#### 网格治理：问题已超期\n\n${overdue.text}\n\n> 2026-11-30 10:00 · CivicGrid 网格治理平台`,
+        },
       });
       expect(req.headers['x-civicgrid-signature']).toBeUndefined();
     });
 
     it('leaves the DingTalk URL alone without a secret', async () => {
-      await createSubscription(deps, testAdmin, { name: '钉钉群', url: `${rx.base}/robot/send?access_token=tok123`, kind: 'dingtalk', events: ['case.overdue'] });
+      await createSubscription(deps, testAdmin, {
+        name: '钉钉群',
+        url: `${rx.base}/robot/send?access_token=tok123`,
+        kind: 'dingtalk',
+        events: ['case.overdue'],
+      });
       await send();
       expect(rx.received[0].url).toBe('/robot/send?access_token=tok123');
     });
 
     it('counts a DingTalk reply with a non-zero errcode as a failure and retries it', async () => {
-      await createSubscription(deps, testAdmin, { name: '钉钉群', url: `${rx.base}/robot/send?access_token=tok123`, kind: 'dingtalk', events: ['case.overdue'], secret: DING_SECRET });
-      rx.replyWith(() => ({ status: 200, body: '{"errcode":310000,"errmsg":"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]"}' }));
+      await createSubscription(deps, testAdmin, {
+        name: '钉钉群',
+        url: `${rx.base}/robot/send?access_token=tok123`,
+        kind: 'dingtalk',
+        events: ['case.overdue'],
+        secret: DING_SECRET,
+      });
+      rx.replyWith(() => ({
+        status: 200,
+        body: '{"errcode":310000,"errmsg":"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]"}',
+      }));
       expect(await send()).toMatchObject({ retrying: 1 });
-      expect(await lastRow()).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 200, last_error: expect.stringMatching(/^errcode 310000: sign not match/) });
+      expect(await lastRow()).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        last_status_code: 200,
+        last_error: expect.stringMatching(/^errcode 310000: sign not match/),
+      });
     });
 
     it('posts the WeCom group robot markdown body', async () => {
-      await createSubscription(deps, testAdmin, { name: '企业微信群', url: `${rx.base}/cgi-bin/webhook/send?key=693a91f6-7xxx`, kind: 'wecom', events: ['case.overdue'] });
+      await createSubscription(deps, testAdmin, {
+        name: '企业微信群',
+        url: `${rx.base}/cgi-bin/webhook/send?key=693a91f6-7xxx`,
+        kind: 'wecom',
+        events: ['case.overdue'],
+      });
       expect(await send()).toMatchObject({ succeeded: 1 });
       const [req] = rx.received;
       expect(req.url).toBe('/cgi-bin/webhook/send?key=693a91f6-7xxx');
@@ -76,11 +118,18 @@ for (const tdb of testDatabases()) {
       expect(Object.keys(body)).toEqual(['msgtype', 'markdown']);
       expect(body.msgtype).toBe('markdown');
       expect(Object.keys(body.markdown)).toEqual(['content']);
-      expect(body.markdown.content).toBe(`**网格治理：<font color="warning">问题已超期</font>**\n${overdue.text}\n> <font color="comment">2026-11-30 10:00 · CivicGrid 网格治理平台</font>`);
+      expect(body.markdown.content).toBe(
+        `**网格治理：<font color="warning">问题已超期</font>**\n${overdue.text}\n> <font color="comment">2026-11-30 10:00 · CivicGrid 网格治理平台</font>`,
+      );
     });
 
     it('counts a WeCom HTTP 200 without errcode 0 as a failure', async () => {
-      await createSubscription(deps, testAdmin, { name: '企业微信群', url: `${rx.base}/cgi-bin/webhook/send?key=bad`, kind: 'wecom', events: ['case.overdue'] });
+      await createSubscription(deps, testAdmin, {
+        name: '企业微信群',
+        url: `${rx.base}/cgi-bin/webhook/send?key=bad`,
+        kind: 'wecom',
+        events: ['case.overdue'],
+      });
       rx.replyWith(() => ({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' }));
       expect(await send()).toMatchObject({ retrying: 1 });
       expect((await lastRow()).last_error).toBe('errcode 93000: invalid webhook url');

@@ -10,7 +10,10 @@ export async function listSubscriptions(deps: WebhookDeps, actor: Actor): Promis
 
 /** A subscription's delivery log, newest first, in keyset pages. */
 export async function listDeliveries(
-  deps: WebhookDeps, actor: Actor, id: string, q: { status?: DeliveryStatus; cursor?: string; limit?: number },
+  deps: WebhookDeps,
+  actor: Actor,
+  id: string,
+  q: { status?: DeliveryStatus; cursor?: string; limit?: number },
 ): Promise<{ items: DeliveryRow[]; nextCursor: string | null }> {
   const db = deps.database.db;
   if (!(await subscriptionStore.findInDistrict(db, actor.districtCode, id))) throw new NotFound('webhook', id);

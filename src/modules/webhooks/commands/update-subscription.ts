@@ -11,10 +11,20 @@ export interface UpdateSubscriptionInput {
   name?: string;
 }
 
-const view = (r: SubscriptionRow) => ({ name: r.name, events: JSON.parse(r.events) as string[], active: r.active === 1 });
+const view = (r: SubscriptionRow) => ({
+  name: r.name,
+  events: JSON.parse(r.events) as string[],
+  active: r.active === 1,
+});
 
 /** Renames, re-subscribes, pauses or resumes a subscription of the actor's district. */
-export async function updateSubscription(deps: WebhookDeps, actor: Actor, id: string, input: UpdateSubscriptionInput, requestId?: string): Promise<SubscriptionRow> {
+export async function updateSubscription(
+  deps: WebhookDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateSubscriptionInput,
+  requestId?: string,
+): Promise<SubscriptionRow> {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const before = await subscriptionStore.findInDistrict(trx, actor.districtCode, id);
@@ -27,15 +37,27 @@ export async function updateSubscription(deps: WebhookDeps, actor: Actor, id: st
     });
     const after = (await subscriptionStore.findInDistrict(trx, actor.districtCode, id))!;
     await recordAudit(trx, {
-      actor, action: 'webhook.update', entityType: 'webhook', entityId: id, at: now, requestId,
-      summary: `修改消息推送「${after.name}」`, before: view(before), after: view(after),
+      actor,
+      action: 'webhook.update',
+      entityType: 'webhook',
+      entityId: id,
+      at: now,
+      requestId,
+      summary: `修改消息推送「${after.name}」`,
+      before: view(before),
+      after: view(after),
     });
     return after;
   });
 }
 
 /** DELETE: the subscription stays, inactive, so its delivery log remains readable; pending deliveries are cancelled when due. */
-export async function deactivateSubscription(deps: WebhookDeps, actor: Actor, id: string, requestId?: string): Promise<void> {
+export async function deactivateSubscription(
+  deps: WebhookDeps,
+  actor: Actor,
+  id: string,
+  requestId?: string,
+): Promise<void> {
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
     const sub = await subscriptionStore.findInDistrict(trx, actor.districtCode, id);
@@ -43,8 +65,15 @@ export async function deactivateSubscription(deps: WebhookDeps, actor: Actor, id
     if (sub.active === 0) return;
     await subscriptionStore.update(trx, id, { active: 0, updated_at: now.toISOString() });
     await recordAudit(trx, {
-      actor, action: 'webhook.deactivate', entityType: 'webhook', entityId: id, at: now, requestId,
-      summary: `停用消息推送「${sub.name}」`, before: { active: true }, after: { active: false },
+      actor,
+      action: 'webhook.deactivate',
+      entityType: 'webhook',
+      entityId: id,
+      at: now,
+      requestId,
+      summary: `停用消息推送「${sub.name}」`,
+      before: { active: true },
+      after: { active: false },
     });
   });
 }

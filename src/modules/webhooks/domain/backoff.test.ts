@@ -24,13 +24,33 @@ describe('retry schedule', () => {
 
 describe('settleAttempt', () => {
   it('marks a delivery succeeded on the first good reply', () => {
-    expect(settleAttempt(0, true, at)).toEqual({ status: 'succeeded', attempts: 1, nextAttemptAt: null, deliveredAt: at.toISOString() });
+    expect(settleAttempt(0, true, at)).toEqual({
+      status: 'succeeded',
+      attempts: 1,
+      nextAttemptAt: null,
+      deliveredAt: at.toISOString(),
+    });
     expect(settleAttempt(4, true, at)).toMatchObject({ status: 'succeeded', attempts: 5 });
   });
 
   it('keeps a failed delivery pending until the schedule runs out', () => {
-    expect(settleAttempt(0, false, at)).toEqual({ status: 'pending', attempts: 1, nextAttemptAt: plus(MIN), deliveredAt: null });
-    expect(settleAttempt(4, false, at)).toEqual({ status: 'pending', attempts: 5, nextAttemptAt: plus(720 * MIN), deliveredAt: null });
-    expect(settleAttempt(5, false, at)).toEqual({ status: 'failed', attempts: 6, nextAttemptAt: null, deliveredAt: null });
+    expect(settleAttempt(0, false, at)).toEqual({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: plus(MIN),
+      deliveredAt: null,
+    });
+    expect(settleAttempt(4, false, at)).toEqual({
+      status: 'pending',
+      attempts: 5,
+      nextAttemptAt: plus(720 * MIN),
+      deliveredAt: null,
+    });
+    expect(settleAttempt(5, false, at)).toEqual({
+      status: 'failed',
+      attempts: 6,
+      nextAttemptAt: null,
+      deliveredAt: null,
+    });
   });
 });

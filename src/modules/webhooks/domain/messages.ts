@@ -1,6 +1,12 @@
 import { fixedOffsetMs } from '../../../kernel/calendar/local-time.js';
 import { dingtalkSignedUrl, signPayload } from './signing.js';
-import { EVENT_TITLES, type DeliveryTarget, type OutgoingEvent, type OutgoingRequest, type WebhookEventType } from './webhook-types.js';
+import {
+  EVENT_TITLES,
+  type DeliveryTarget,
+  type OutgoingEvent,
+  type OutgoingRequest,
+  type WebhookEventType,
+} from './webhook-types.js';
 
 const USER_AGENT = 'CivicGrid-Webhooks/1';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -23,7 +29,13 @@ function oneLine(text: string): string {
 
 /** The JSON document a 'webhook' subscription receives. */
 export function webhookBody(e: OutgoingEvent): string {
-  return JSON.stringify({ id: e.eventId, type: e.type, occurredAt: e.occurredAt, districtCode: e.districtCode, data: e.data });
+  return JSON.stringify({
+    id: e.eventId,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    districtCode: e.districtCode,
+    data: e.data,
+  });
 }
 
 /** DingTalk custom robot markdown message. */
@@ -41,7 +53,11 @@ export function wecomMessage(e: OutgoingEvent, timeZone: string) {
 }
 
 /** The HTTP request for one delivery; `now` stamps and signs it. */
-export function buildRequest(target: DeliveryTarget, e: OutgoingEvent, opts: { now: Date; timeZone: string }): OutgoingRequest {
+export function buildRequest(
+  target: DeliveryTarget,
+  e: OutgoingEvent,
+  opts: { now: Date; timeZone: string },
+): OutgoingRequest {
   if (target.kind === 'dingtalk') {
     return {
       url: target.secret ? dingtalkSignedUrl(target.url, target.secret, opts.now.getTime()) : target.url,
@@ -50,7 +66,11 @@ export function buildRequest(target: DeliveryTarget, e: OutgoingEvent, opts: { n
     };
   }
   if (target.kind === 'wecom') {
-    return { url: target.url, headers: { 'content-type': JSON_TYPE, 'user-agent': USER_AGENT }, body: JSON.stringify(wecomMessage(e, opts.timeZone)) };
+    return {
+      url: target.url,
+      headers: { 'content-type': JSON_TYPE, 'user-agent': USER_AGENT },
+      body: JSON.stringify(wecomMessage(e, opts.timeZone)),
+    };
   }
   const body = webhookBody(e);
   const timestamp = Math.floor(opts.now.getTime() / 1000);
@@ -81,5 +101,7 @@ export function judgeReply(kind: DeliveryTarget['kind'], status: number, body: s
     return `reply is not JSON: ${snippet}`;
   }
   if (reply?.errcode === 0) return null;
-  return reply?.errcode === undefined ? `reply has no errcode: ${snippet}` : `errcode ${String(reply.errcode)}: ${String(reply.errmsg ?? '')}`;
+  return reply?.errcode === undefined
+    ? `reply has no errcode: ${snippet}`
+    : `errcode ${String(reply.errcode)}: ${String(reply.errmsg ?? '')}`;
 }

@@ -3,7 +3,14 @@ export const WEBHOOK_KINDS = ['webhook', 'dingtalk', 'wecom'] as const;
 export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
 
 /** The events other modules report through enqueueEvent. */
-export const WEBHOOK_EVENT_TYPES = ['case.dispatched', 'case.overdue', 'case.closed', 'report.missing', 'proposal.overdue', 'supervisor_opinion.overdue'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'case.dispatched',
+  'case.overdue',
+  'case.closed',
+  'report.missing',
+  'proposal.overdue',
+  'supervisor_opinion.overdue',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** Robot message titles (zh-CN). */

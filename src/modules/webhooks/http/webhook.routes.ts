@@ -6,36 +6,70 @@ import { listDeliveries, listSubscriptions } from '../commands/subscription-quer
 import { deactivateSubscription, updateSubscription } from '../commands/update-subscription.js';
 import type { WebhookDeps } from '../deps.js';
 import { presentDelivery, presentWebhook } from './webhook.presenter.js';
-import { CreatedWebhook, CreateWebhookBody, Delivery, ListDeliveriesQuery, UpdateWebhookBody, Webhook } from './webhook.schemas.js';
+import {
+  CreatedWebhook,
+  CreateWebhookBody,
+  Delivery,
+  ListDeliveriesQuery,
+  UpdateWebhookBody,
+  Webhook,
+} from './webhook.schemas.js';
 
 export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookDeps): void {
   route(app, {
-    method: 'POST', url: '/api/v1/webhooks', tag: 'webhooks', permission: 'integration.write', body: CreateWebhookBody, status: 201,
+    method: 'POST',
+    url: '/api/v1/webhooks',
+    tag: 'webhooks',
+    permission: 'integration.write',
+    body: CreateWebhookBody,
+    status: 201,
     response: CreatedWebhook,
-    summary: 'Subscribe a signed webhook, a DingTalk robot or a WeCom robot to events; a webhook’s secret is returned only here',
+    summary:
+      'Subscribe a signed webhook, a DingTalk robot or a WeCom robot to events; a webhook’s secret is returned only here',
     async handler({ actor, body, req }) {
       const { row, secret } = await createSubscription(deps, actor, body, req.id);
       return { ...presentWebhook(row), ...(secret ? { secret } : {}) };
     },
   });
   route(app, {
-    method: 'GET', url: '/api/v1/webhooks', tag: 'webhooks', permission: 'integration.write',
-    response: z.object({ items: z.array(Webhook) }), summary: 'The district’s subscriptions, active and inactive',
+    method: 'GET',
+    url: '/api/v1/webhooks',
+    tag: 'webhooks',
+    permission: 'integration.write',
+    response: z.object({ items: z.array(Webhook) }),
+    summary: 'The district’s subscriptions, active and inactive',
     handler: async ({ actor }) => ({ items: (await listSubscriptions(deps, actor)).map(presentWebhook) }),
   });
   route(app, {
-    method: 'PATCH', url: '/api/v1/webhooks/:id', tag: 'webhooks', permission: 'integration.write', params: IdParams, body: UpdateWebhookBody,
-    response: Webhook, summary: 'Rename, change events, pause or resume a subscription',
-    handler: async ({ actor, params, body, req }) => presentWebhook(await updateSubscription(deps, actor, params.id, body, req.id)),
+    method: 'PATCH',
+    url: '/api/v1/webhooks/:id',
+    tag: 'webhooks',
+    permission: 'integration.write',
+    params: IdParams,
+    body: UpdateWebhookBody,
+    response: Webhook,
+    summary: 'Rename, change events, pause or resume a subscription',
+    handler: async ({ actor, params, body, req }) =>
+      presentWebhook(await updateSubscription(deps, actor, params.id, body, req.id)),
   });
   route(app, {
-    method: 'DELETE', url: '/api/v1/webhooks/:id', tag: 'webhooks', permission: 'integration.write', params: IdParams, status: 204,
+    method: 'DELETE',
+    url: '/api/v1/webhooks/:id',
+    tag: 'webhooks',
+    permission: 'integration.write',
+    params: IdParams,
+    status: 204,
     summary: 'Switch a subscription off (kept, inactive, with its delivery log); pending deliveries are cancelled',
     handler: ({ actor, params, req }) => deactivateSubscription(deps, actor, params.id, req.id),
   });
   route(app, {
-    method: 'GET', url: '/api/v1/webhooks/:id/deliveries', tag: 'webhooks', permission: 'integration.write', params: IdParams,
-    query: ListDeliveriesQuery, response: z.object({ items: z.array(Delivery), nextCursor: z.string().nullable() }),
+    method: 'GET',
+    url: '/api/v1/webhooks/:id/deliveries',
+    tag: 'webhooks',
+    permission: 'integration.write',
+    params: IdParams,
+    query: ListDeliveriesQuery,
+    response: z.object({ items: z.array(Delivery), nextCursor: z.string().nullable() }),
     summary: 'The delivery log, newest first: status, attempts, last reply or error, next attempt',
     async handler({ actor, params, query }) {
       const page = await listDeliveries(deps, actor, params.id, query);

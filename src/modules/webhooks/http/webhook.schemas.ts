@@ -17,11 +17,16 @@ export const CreateWebhookBody = z.strictObject({
 });
 export type CreateWebhookBody = z.infer<typeof CreateWebhookBody>;
 
-export const UpdateWebhookBody = z.strictObject({
-  active: z.boolean().optional(),
-  events: Events.optional(),
-  name: z.string().trim().min(1).max(100).optional(),
-}).refine((b) => b.active !== undefined || b.events !== undefined || b.name !== undefined, { message: 'nothing to change', path: ['(body)'] });
+export const UpdateWebhookBody = z
+  .strictObject({
+    active: z.boolean().optional(),
+    events: Events.optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((b) => b.active !== undefined || b.events !== undefined || b.name !== undefined, {
+    message: 'nothing to change',
+    path: ['(body)'],
+  });
 export type UpdateWebhookBody = z.infer<typeof UpdateWebhookBody>;
 
 export const ListDeliveriesQuery = z.strictObject({
@@ -62,5 +67,12 @@ export const Delivery = z.object({
   nextAttemptAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   createdAt: z.string(),
-  attemptLog: z.array(z.object({ at: z.string(), statusCode: z.number().nullable(), error: z.string().nullable(), durationMs: z.number() })),
+  attemptLog: z.array(
+    z.object({
+      at: z.string(),
+      statusCode: z.number().nullable(),
+      error: z.string().nullable(),
+      durationMs: z.number(),
+    }),
+  ),
 });

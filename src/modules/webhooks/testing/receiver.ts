@@ -36,7 +36,12 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const r: Received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(r);
       const reply = respond(r, received.length - 1);
       if (reply.hang) return;
@@ -48,8 +53,14 @@ export async function startReceiver(): Promise<Receiver> {
   return {
     base: `http://127.0.0.1:${port}`,
     received,
-    replyWith(fn) { respond = fn; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    replyWith(fn) {
+      respond = fn;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -63,7 +74,12 @@ export async function closedPort(): Promise<number> {
 }
 
 export const testAdmin: Actor = {
-  accountId: '01900000-0000-7000-8000-00000000a001', username: 'admin', displayName: '系统管理员', districtCode: '411602',
-  unitId: '01900000-0000-7000-8000-00000000b001', scopePath: '/01900000-0000-7000-8000-00000000b001/', roles: ['admin'],
+  accountId: '01900000-0000-7000-8000-00000000a001',
+  username: 'admin',
+  displayName: '系统管理员',
+  districtCode: '411602',
+  unitId: '01900000-0000-7000-8000-00000000b001',
+  scopePath: '/01900000-0000-7000-8000-00000000b001/',
+  roles: ['admin'],
   permissions: new Set(PERMISSIONS),
 };

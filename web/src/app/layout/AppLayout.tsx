@@ -108,7 +108,12 @@ export function AppLayout() {
                 <span className="cg-header-user-unit">{me.unitName}</span>
               </span>
             </Space>
-            <Button type="text" icon={<LockOutlined />} onClick={() => navigate('/change-password')} data-testid="header-change-password">
+            <Button
+              type="text"
+              icon={<LockOutlined />}
+              onClick={() => navigate('/change-password')}
+              data-testid="header-change-password"
+            >
               修改密码
             </Button>
             <Button

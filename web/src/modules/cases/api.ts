@@ -203,7 +203,8 @@ export const casesApi = {
   duplicates: (q: { categoryCode: string; lng: number; lat: number; crs?: Crs }, signal?: AbortSignal) =>
     api.get<{ items: DuplicateHit[]; radiusM?: number }>('/cases/duplicates', { ...q }, { signal }),
   kpis: (q: { unitId?: string; from: string; to: string }) => api.get<CaseKpis>('/cases/kpis', q),
-  exportUrl: (query: CaseListQuery) => withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
+  exportUrl: (query: CaseListQuery) =>
+    withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
   /** Departments and outside units a case can be dispatched to. */
   dispatchTargets: async (): Promise<Unit[]> => (await api.get<{ items: Unit[] }>('/cases/dispatch-units')).items,
 };
@@ -214,7 +215,11 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/heif
 export const PHOTO_EXTENSIONS = /\.(jpe?g|png|heic|heif)$/i;
 
 /** POST /api/v1/files (multipart, field "file"). Throws ApiError like the JSON calls. */
-export async function uploadFile(file: Blob, name = 'photo.jpg', onProgress?: (percent: number) => void): Promise<UploadedFile> {
+export async function uploadFile(
+  file: Blob,
+  name = 'photo.jpg',
+  onProgress?: (percent: number) => void,
+): Promise<UploadedFile> {
   const form = new FormData();
   form.append('file', file, name);
   return new Promise<UploadedFile>((resolve, reject) => {

@@ -105,7 +105,14 @@ export const actionOrder = Object.keys(actionButtonLabel) as CaseActionType[];
 /** Actions that are a "no" or a step back: shown as danger buttons. */
 export const dangerActions = new Set<CaseActionType>(['reject', 'return', 'deny_extension', 'verify_fail']);
 /** The main step forward in each state. */
-export const primaryActions = new Set<CaseActionType>(['accept', 'dispatch', 'start', 'feedback', 'verify_pass', 'approve_extension']);
+export const primaryActions = new Set<CaseActionType>([
+  'accept',
+  'dispatch',
+  'start',
+  'feedback',
+  'verify_pass',
+  'approve_extension',
+]);
 
 export const actionTimelineColor: Partial<Record<CaseActionType, string>> = {
   report: 'blue',

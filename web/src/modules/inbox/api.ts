@@ -20,9 +20,14 @@ export interface InboxPage {
 
 export const inboxApi = {
   list: (query: { unread?: boolean; cursor?: string; limit?: number }) =>
-    api.get<InboxPage>('/inbox', { unread: query.unread ? 'true' : undefined, cursor: query.cursor, limit: query.limit }),
+    api.get<InboxPage>('/inbox', {
+      unread: query.unread ? 'true' : undefined,
+      cursor: query.cursor,
+      limit: query.limit,
+    }),
   /** Only the unread count (one row fetched); quiet on 401 so polling never signs anyone out by itself. */
-  unreadCount: () => api.get<InboxPage>('/inbox', { unread: 'true', limit: 1 }, { quiet401: true }).then((r) => r.unreadCount),
+  unreadCount: () =>
+    api.get<InboxPage>('/inbox', { unread: 'true', limit: 1 }, { quiet401: true }).then((r) => r.unreadCount),
   markRead: (id: string) => api.post<void>(`/inbox/${encodeURIComponent(id)}/read`),
   markAllRead: () => api.post<void>('/inbox/read-all'),
 };

@@ -107,18 +107,31 @@ export { openStatuses as OPEN_STATUSES } from '../cases/labels';
 export const mobileApi = {
   categories: () => api.get<{ items: Category[] }>('/case-categories'),
   listCases: (status: CaseStatus[], limit = 50, cursor?: string, from?: string) =>
-    api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/cases', { status: status.join(','), limit, cursor, from }),
+    api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/cases', {
+      status: status.join(','),
+      limit,
+      cursor,
+      from,
+    }),
   getCase: (id: string) => api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`),
   /**
    * POST /cases. `idempotencyKey` (the outbox item's id) makes sending it again exact: the server
    * answers the case the first request made instead of making another.
    */
   report: (body: ReportBody, idempotencyKey?: string) =>
-    api.post<CaseDetail>('/cases', body, idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined),
+    api.post<CaseDetail>(
+      '/cases',
+      body,
+      idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined,
+    ),
   act: (id: string, body: ActionBody) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/actions`, body),
   boundary: (unitId: string) => api.get<GridFeature>(`/units/${encodeURIComponent(unitId)}/boundary`),
   locate: (p: Point) =>
-    api.get<{ found: boolean; grid: { id: string; name: string } | null }>('/grids/locate', { lng: p.lng, lat: p.lat, crs: 'wgs84' }),
+    api.get<{ found: boolean; grid: { id: string; name: string } | null }>('/grids/locate', {
+      lng: p.lng,
+      lat: p.lat,
+      crs: 'wgs84',
+    }),
 
   /** POST /files (multipart). Fails like the JSON calls: ApiError, status 0 when the network is down. */
   async upload(file: Blob, filename: string): Promise<UploadedFile> {

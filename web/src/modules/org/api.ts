@@ -68,8 +68,7 @@ export const orgApi = {
     api.post<Unit>('/units', body),
   updateUnit: (id: string, body: { name?: string; code?: string | null }) =>
     api.patch<Unit>(`/units/${encodeURIComponent(id)}`, body),
-  moveUnit: (id: string, parentId: string) =>
-    api.post<Unit>(`/units/${encodeURIComponent(id)}/move`, { parentId }),
+  moveUnit: (id: string, parentId: string) => api.post<Unit>(`/units/${encodeURIComponent(id)}/move`, { parentId }),
   retireUnit: (id: string) => api.post<Unit>(`/units/${encodeURIComponent(id)}/retire`),
   boundary: (id: string) => api.get<BoundaryFeature>(`/units/${encodeURIComponent(id)}/boundary`),
   childBoundaries: (id: string) => api.get<BoundaryCollection>(`/units/${encodeURIComponent(id)}/boundaries`),

@@ -3,7 +3,16 @@ import { api, withQuery } from '../../lib/api';
 export type ProposalStatus = 'registered' | 'assigned' | 'replied' | 'implementing' | 'completed';
 export type ProposalKind = 'reply' | 'implementation';
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
-export type ProposalCommand = 'assign' | 'mark_key' | 'reply' | 'add_commitment' | 'complete_commitment' | 'complete' | 'rate' | 'report_progress' | 'hear_progress';
+export type ProposalCommand =
+  | 'assign'
+  | 'mark_key'
+  | 'reply'
+  | 'add_commitment'
+  | 'complete_commitment'
+  | 'complete'
+  | 'rate'
+  | 'report_progress'
+  | 'hear_progress';
 
 export interface UnitName {
   unitId: string;
@@ -49,16 +58,44 @@ export interface ProposalDetail extends ProposalItem {
   leader: { accountId: string; name: string | null } | null;
   firstReplyDeadline: string | null;
   replies: { on: string; summary: string; files: FileRef[] }[];
-  commitmentList: { index: number; title: string; deadline: string; doneOn: string | null; evidenceCount: number; overdue: boolean; evidence: FileRef[] }[];
+  commitmentList: {
+    index: number;
+    title: string;
+    deadline: string;
+    doneOn: string | null;
+    evidenceCount: number;
+    overdue: boolean;
+    evidence: FileRef[];
+  }[];
   ratings: { by: string; byName: string | null; on: string; satisfaction: Satisfaction; satisfactionName: string }[];
-  progress: { seq: number; at: string; by: string; text: string; files: FileRef[]; heard: { at: string; by: string; comment: string | null } | null }[];
-  timeline: { seq: number; type: string; typeName: string; at: string; actorName: string; record: Record<string, unknown> }[];
+  progress: {
+    seq: number;
+    at: string;
+    by: string;
+    text: string;
+    files: FileRef[];
+    heard: { at: string; by: string; comment: string | null } | null;
+  }[];
+  timeline: {
+    seq: number;
+    type: string;
+    typeName: string;
+    at: string;
+    actorName: string;
+    record: Record<string, unknown>;
+  }[];
   allowedActions: ProposalCommand[];
 }
 
 export interface ProposalList {
   items: ProposalItem[];
-  counts: { total: number; byStatus: Record<ProposalStatus, number>; byKind: Record<ProposalKind, number>; key: number; replyOverdue: number };
+  counts: {
+    total: number;
+    byStatus: Record<ProposalStatus, number>;
+    byKind: Record<ProposalKind, number>;
+    key: number;
+    replyOverdue: number;
+  };
   years: number[];
 }
 
@@ -141,24 +178,47 @@ export interface ListQuery {
 const p = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 
 export const proposalsApi = {
-  list: (query: ListQuery, signal?: AbortSignal) => api.get<ProposalList>('/proposals', {
-    ...query, key: query.key ? 'true' : undefined, supervisedByMe: query.supervisedByMe ? 'true' : undefined, replyOverdue: query.replyOverdue ? 'true' : undefined, limit: 500,
-  }, { signal }),
+  list: (query: ListQuery, signal?: AbortSignal) =>
+    api.get<ProposalList>(
+      '/proposals',
+      {
+        ...query,
+        key: query.key ? 'true' : undefined,
+        supervisedByMe: query.supervisedByMe ? 'true' : undefined,
+        replyOverdue: query.replyOverdue ? 'true' : undefined,
+        limit: 500,
+      },
+      { signal },
+    ),
   /** The list's filters as an .xlsx download (a plain link, so the browser saves it with the session cookie). */
-  exportUrl: (query: ListQuery) => withQuery('/api/v1/proposals/export.xlsx', {
-    ...query, key: query.key ? 'true' : undefined, supervisedByMe: query.supervisedByMe ? 'true' : undefined, replyOverdue: query.replyOverdue ? 'true' : undefined,
-  }),
+  exportUrl: (query: ListQuery) =>
+    withQuery('/api/v1/proposals/export.xlsx', {
+      ...query,
+      key: query.key ? 'true' : undefined,
+      supervisedByMe: query.supervisedByMe ? 'true' : undefined,
+      replyOverdue: query.replyOverdue ? 'true' : undefined,
+    }),
   get: (id: string) => api.get<ProposalDetail>(p(id)),
   register: (body: RegisterInput) => api.post<ProposalDetail>('/proposals', body),
   stats: (year: number) => api.get<ProposalStats>('/proposals/stats', { year }),
   /** One command; `path` is the command's URL under the proposal. */
-  command: (id: string, path: string, body: Record<string, unknown>) => api.post<ProposalDetail>(`${p(id)}${path}`, body),
+  command: (id: string, path: string, body: Record<string, unknown>) =>
+    api.post<ProposalDetail>(`${p(id)}${path}`, body),
 
   assignments: () => api.get<{ items: Assignment[] }>('/supervisor-assignments'),
-  assignSupervisor: (body: { supervisorUsername: string; unitId: string; termStart: string; termEnd: string }) => api.post<{ id: string }>('/supervisor-assignments', body),
-  visit: (assignmentId: string, body: { visitedOn: string; notes: string }) => api.post<{ id: string }>(`/supervisor-assignments/${assignmentId}/visits`, body),
-  opinion: (assignmentId: string, body: { text: string; visitId?: string; responsibleUnitId?: string; deadline?: string }) =>
-    api.post<{ id: string }>(`/supervisor-assignments/${assignmentId}/opinions`, body),
-  opinions: (query: { status?: OpinionStatus; overdue?: boolean }) => api.get<{ items: Opinion[] }>('/supervisor-opinions', { status: query.status, overdue: query.overdue ? 'true' : undefined }),
-  opinionCommand: (id: string, command: OpinionCommand, body: Record<string, unknown>) => api.post<Opinion>(`/supervisor-opinions/${id}/${command}`, body),
+  assignSupervisor: (body: { supervisorUsername: string; unitId: string; termStart: string; termEnd: string }) =>
+    api.post<{ id: string }>('/supervisor-assignments', body),
+  visit: (assignmentId: string, body: { visitedOn: string; notes: string }) =>
+    api.post<{ id: string }>(`/supervisor-assignments/${assignmentId}/visits`, body),
+  opinion: (
+    assignmentId: string,
+    body: { text: string; visitId?: string; responsibleUnitId?: string; deadline?: string },
+  ) => api.post<{ id: string }>(`/supervisor-assignments/${assignmentId}/opinions`, body),
+  opinions: (query: { status?: OpinionStatus; overdue?: boolean }) =>
+    api.get<{ items: Opinion[] }>('/supervisor-opinions', {
+      status: query.status,
+      overdue: query.overdue ? 'true' : undefined,
+    }),
+  opinionCommand: (id: string, command: OpinionCommand, body: Record<string, unknown>) =>
+    api.post<Opinion>(`/supervisor-opinions/${id}/${command}`, body),
 };

@@ -1,13 +1,45 @@
 import type { OpinionStatus, ProposalCommand, ProposalStatus, Satisfaction } from './api';
 
-export const STATUS_NAMES: Record<ProposalStatus, string> = { registered: '已登记', assigned: '已交办', replied: '已答复', implementing: '落实中', completed: '办结' };
-export const STATUS_COLORS: Record<ProposalStatus, string> = { registered: 'default', assigned: 'processing', replied: 'cyan', implementing: 'gold', completed: 'success' };
-export const SATISFACTION_NAMES: Record<Satisfaction, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
-export const SATISFACTION_COLORS: Record<Satisfaction, string> = { satisfied: 'green', basically_satisfied: 'blue', unsatisfied: 'red' };
-export const OPINION_COLORS: Record<OpinionStatus, string> = { recorded: 'default', open: 'processing', answered: 'cyan', done: 'success' };
+export const STATUS_NAMES: Record<ProposalStatus, string> = {
+  registered: '已登记',
+  assigned: '已交办',
+  replied: '已答复',
+  implementing: '落实中',
+  completed: '办结',
+};
+export const STATUS_COLORS: Record<ProposalStatus, string> = {
+  registered: 'default',
+  assigned: 'processing',
+  replied: 'cyan',
+  implementing: 'gold',
+  completed: 'success',
+};
+export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+export const SATISFACTION_COLORS: Record<Satisfaction, string> = {
+  satisfied: 'green',
+  basically_satisfied: 'blue',
+  unsatisfied: 'red',
+};
+export const OPINION_COLORS: Record<OpinionStatus, string> = {
+  recorded: 'default',
+  open: 'processing',
+  answered: 'cyan',
+  done: 'success',
+};
 export const COMMAND_NAMES: Record<ProposalCommand, string> = {
-  assign: '交办', mark_key: '列为重点提案', reply: '答复', add_commitment: '增加落实事项', complete_commitment: '报送落实情况',
-  complete: '办结', rate: '评价', report_progress: '汇报进展', hear_progress: '听取汇报',
+  assign: '交办',
+  mark_key: '列为重点提案',
+  reply: '答复',
+  add_commitment: '增加落实事项',
+  complete_commitment: '报送落实情况',
+  complete: '办结',
+  rate: '评价',
+  report_progress: '汇报进展',
+  hear_progress: '听取汇报',
 };
 
 export function percent(v: number | null | undefined): string {
@@ -19,4 +51,5 @@ export function rateColor(v: number | null | undefined): string | undefined {
   return v >= 0.9 ? '#389e0d' : v >= 0.7 ? '#d48806' : '#cf1322';
 }
 
-export const formatAt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+export const formatAt = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

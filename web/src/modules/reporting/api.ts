@@ -130,7 +130,13 @@ export interface Rollup {
   reports: number;
   fields: { code: string; label: string; aggregation: Aggregation }[];
   total: Record<string, FieldRollup>;
-  rows: { unitId: string; unitName: string; hasChildren: boolean; reports: number; values: Record<string, FieldRollup> | null }[];
+  rows: {
+    unitId: string;
+    unitName: string;
+    hasChildren: boolean;
+    reports: number;
+    values: Record<string, FieldRollup> | null;
+  }[];
   byPeriod: { period: string; values: Record<string, FieldRollup> | null }[];
 }
 
@@ -176,9 +182,15 @@ export const reportingApi = {
     api.post<Submission>(`/report-forms/${encodeURIComponent(formId)}/submissions`, body),
   /** The unit's report for the period, to correct it from its current values. */
   submission: (formId: string, q: { unitId: string; period: string }) =>
-    api.get<Submission & { values: Record<string, unknown> }>(`/report-forms/${encodeURIComponent(formId)}/submissions`, q),
-  completeness: (formId: string, q: { unitId?: string; from?: string; to?: string; missingOffset?: number; missingLimit?: number }, signal?: AbortSignal) =>
-    api.get<Completeness>(`/report-forms/${encodeURIComponent(formId)}/completeness`, q, { signal }),
+    api.get<Submission & { values: Record<string, unknown> }>(
+      `/report-forms/${encodeURIComponent(formId)}/submissions`,
+      q,
+    ),
+  completeness: (
+    formId: string,
+    q: { unitId?: string; from?: string; to?: string; missingOffset?: number; missingLimit?: number },
+    signal?: AbortSignal,
+  ) => api.get<Completeness>(`/report-forms/${encodeURIComponent(formId)}/completeness`, q, { signal }),
   rollup: (formId: string, q: RollupQuery, signal?: AbortSignal) =>
     api.get<Rollup>(`/report-forms/${encodeURIComponent(formId)}/rollup`, { ...q }, { signal }),
   rollupXlsxUrl: (formId: string, q: RollupQuery & { by?: 'unit' | 'period' }) =>
@@ -186,5 +198,6 @@ export const reportingApi = {
   queries: (q: { status?: string }) => api.get<{ items: DataQuery[] }>('/report-queries', q),
   askQuery: (submissionId: string, body: { field?: string | null; question: string }) =>
     api.post<{ id: string }>(`/report-submissions/${encodeURIComponent(submissionId)}/queries`, body),
-  answerQuery: (queryId: string, answer: string) => api.post<void>(`/report-queries/${encodeURIComponent(queryId)}/answer`, { answer }),
+  answerQuery: (queryId: string, answer: string) =>
+    api.post<void>(`/report-queries/${encodeURIComponent(queryId)}/answer`, { answer }),
 };

@@ -169,12 +169,15 @@ export const supervisionApi = {
   task: (id: string) => api.get<TaskDetail>(`/tasks/${enc(id)}`),
   createTask: (body: TaskBody) => api.post<TaskDetail>('/tasks', body),
   report: (id: string, body: ProgressReportBody) => api.post<TaskDetail>(`/tasks/${enc(id)}/reports`, body),
-  milestoneDone: (id: string, milestoneId: string) => api.post<TaskDetail>(`/tasks/${enc(id)}/milestones/${enc(milestoneId)}/done`),
+  milestoneDone: (id: string, milestoneId: string) =>
+    api.post<TaskDetail>(`/tasks/${enc(id)}/milestones/${enc(milestoneId)}/done`),
   sendNotice: (id: string, body: NoticeBody) => api.post<{ id: string }>(`/tasks/${enc(id)}/notices`, body),
-  replyNotice: (noticeId: string, reply: string) => api.post<{ id: string }>(`/task-notices/${enc(noticeId)}/reply`, { reply }),
+  replyNotice: (noticeId: string, reply: string) =>
+    api.post<{ id: string }>(`/task-notices/${enc(noticeId)}/reply`, { reply }),
   notices: (q: { view: 'received' | 'sent'; open?: 'true' }) => api.get<{ items: TaskNotice[] }>('/task-notices', q),
 
-  leaderView: () => api.get<{ counts: StatusCounts; tasks: TaskSummary[]; notices: TaskNotice[] }>('/supervision/leader-view'),
+  leaderView: () =>
+    api.get<{ counts: StatusCounts; tasks: TaskSummary[]; notices: TaskNotice[] }>('/supervision/leader-view'),
   unitView: () => api.get<{ today?: string; items: OwedItem[] }>('/supervision/unit-view'),
 
   assessment: (period: string) => api.get<Assessment>('/assessment', { period }),

@@ -93,4 +93,3 @@ export const supervisionNav: NavItem[] = [
     page: lazy(() => import('./pages/ImportPage')),
   },
 ];
-

@@ -25,9 +25,19 @@ export {
 export const STATUS_ORDER: TaskStatus[] = ['overdue', 'lagging', 'on_track', 'done'];
 
 /** antd Tag colours: 正常推进 green, 滞后 orange, 逾期 red, 完成 blue. */
-export const STATUS_COLOR: Record<TaskStatus, string> = { on_track: 'green', lagging: 'orange', overdue: 'red', done: 'blue' };
+export const STATUS_COLOR: Record<TaskStatus, string> = {
+  on_track: 'green',
+  lagging: 'orange',
+  overdue: 'red',
+  done: 'blue',
+};
 /** The same as plain colours, for statistics and progress bars. */
-export const STATUS_HEX: Record<TaskStatus, string> = { on_track: '#389e0d', lagging: '#d46b08', overdue: '#cf1322', done: '#1677ff' };
+export const STATUS_HEX: Record<TaskStatus, string> = {
+  on_track: '#389e0d',
+  lagging: '#d46b08',
+  overdue: '#cf1322',
+  done: '#1677ff',
+};
 
 /** Why a task has its status (TaskSummary.statusReasons). */
 export const STATUS_REASON_LABELS: Record<string, string> = {
@@ -43,14 +53,21 @@ export function reasonText(reasons: readonly string[]): string[] {
   return [...new Set(reasons.map((r) => STATUS_REASON_LABELS[r] ?? r))];
 }
 
-export const OWED_LABELS = { milestone: '时间节点', report: '进度报告', notice: '督办答复', deadline: '完成时限' } as const;
+export const OWED_LABELS = {
+  milestone: '时间节点',
+  report: '进度报告',
+  notice: '督办答复',
+  deadline: '完成时限',
+} as const;
 export const OWED_COLORS = { milestone: 'geekblue', report: 'cyan', notice: 'volcano', deadline: 'purple' } as const;
 
 export const TOPIC_FORMS = ['专题协商', '对口协商', '界别协商', '提案办理协商', '其他'] as const;
 
 export const CADENCE_LABELS = { weekly: '每周', monthly: '每月', every_n_days: '每 N 天' } as const;
 
-export function cadenceText(c: { kind: 'weekly' | 'monthly' | 'every_n_days'; days?: number; firstDue: string } | null): string {
+export function cadenceText(
+  c: { kind: 'weekly' | 'monthly' | 'every_n_days'; days?: number; firstDue: string } | null,
+): string {
   if (!c) return '不要求定期报送';
   const k = c.kind === 'every_n_days' ? `每 ${c.days ?? '?'} 天` : CADENCE_LABELS[c.kind];
   return `${k}报送（首次 ${c.firstDue}）`;

@@ -122,7 +122,11 @@ export function AccountFormModal({ open, account, roles, onClose, onCreated, onU
             <Input autoComplete="off" data-testid="account-form-username" />
           </Form.Item>
         )}
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+        >
           <Input data-testid="account-form-display-name" />
         </Form.Item>
         <Form.Item
@@ -133,7 +137,11 @@ export function AccountFormModal({ open, account, roles, onClose, onCreated, onU
         >
           <UnitPicker data-testid="account-form-unit" />
         </Form.Item>
-        <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}>
+        <Form.Item
+          name="roles"
+          label="角色"
+          rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}
+        >
           <Select
             mode="multiple"
             options={roles.map((r) => ({ value: r.code, label: r.name }))}
@@ -157,7 +165,12 @@ export function AccountFormModal({ open, account, roles, onClose, onCreated, onU
           </Form.Item>
         )}
         {account && (
-          <Form.Item name="disabled" label="停用账号" valuePropName="checked" extra="停用后该账号无法登录，已有会话立即失效。">
+          <Form.Item
+            name="disabled"
+            label="停用账号"
+            valuePropName="checked"
+            extra="停用后该账号无法登录，已有会话立即失效。"
+          >
             <Switch checkedChildren="停用" unCheckedChildren="启用" data-testid="account-form-disabled" />
           </Form.Item>
         )}

@@ -34,7 +34,12 @@ export function TemporaryPasswordModal({ value, onClose }: Props) {
           </p>
           <p>
             临时密码：
-            <Typography.Text code copyable={{ text: value.password, tooltips: ['复制', '已复制'] }} style={{ fontSize: 18 }} data-testid="temporary-password">
+            <Typography.Text
+              code
+              copyable={{ text: value.password, tooltips: ['复制', '已复制'] }}
+              style={{ fontSize: 18 }}
+              data-testid="temporary-password"
+            >
               {value.password}
             </Typography.Text>
           </p>

@@ -62,7 +62,13 @@ export default function AccountsPage() {
     >
       <Space wrap size={12} style={{ marginBottom: 16 }}>
         <UnitPicker value={unitId} onChange={setUnitId} placeholder="全部单位" style={{ width: 280 }} />
-        <Input.Search placeholder="用户名或姓名" allowClear onSearch={setQ} style={{ width: 240 }} data-testid="accounts-filter-q" />
+        <Input.Search
+          placeholder="用户名或姓名"
+          allowClear
+          onSearch={setQ}
+          style={{ width: 240 }}
+          data-testid="accounts-filter-q"
+        />
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>
           刷新
         </Button>
@@ -126,7 +132,13 @@ export default function AccountsPage() {
                   width: 170,
                   render: (_: unknown, a: Account) => (
                     <Space size={0}>
-                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(a)} data-testid="account-edit">
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setEditing(a)}
+                        data-testid="account-edit"
+                      >
                         编辑
                       </Button>
                       <Popconfirm

@@ -90,7 +90,10 @@ export default function AuditPage() {
             style={{ width: 160 }}
             allowClear
             placeholder="全部"
-            options={Object.entries(entityTypeLabel).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
+            options={Object.entries(entityTypeLabel).map(([value, label]) => ({
+              value,
+              label: `${label}（${value}）`,
+            }))}
             data-testid="audit-filter-entity-type"
           />
         </Form.Item>
@@ -169,11 +172,7 @@ export default function AuditPage() {
             title: '操作',
             dataIndex: 'action',
             width: 150,
-            render: (a: string) => (
-              <Typography.Text title={a}>
-                {actionLabel(a)}
-              </Typography.Text>
-            ),
+            render: (a: string) => <Typography.Text title={a}>{actionLabel(a)}</Typography.Text>,
           },
           {
             title: '对象',
@@ -183,7 +182,13 @@ export default function AuditPage() {
               <Space size={4}>
                 <Tag bordered={false}>{entityTypeLabel[r.entityType] ?? r.entityType}</Tag>
                 {r.entityId && (
-                  <Typography.Text type="secondary" className="cg-mono" ellipsis style={{ maxWidth: 130 }} title={r.entityId}>
+                  <Typography.Text
+                    type="secondary"
+                    className="cg-mono"
+                    ellipsis
+                    style={{ maxWidth: 130 }}
+                    title={r.entityId}
+                  >
                     {r.entityId}
                   </Typography.Text>
                 )}
@@ -199,7 +204,12 @@ export default function AuditPage() {
         </Col>
         <Col>
           <Space>
-            <Button icon={<LeftOutlined />} disabled={page === 0 || loading} onClick={() => setPage((p) => p - 1)} data-testid="audit-prev">
+            <Button
+              icon={<LeftOutlined />}
+              disabled={page === 0 || loading}
+              onClick={() => setPage((p) => p - 1)}
+              data-testid="audit-prev"
+            >
               上一页
             </Button>
             <Button disabled={!nextCursor || loading} onClick={next} data-testid="audit-next">

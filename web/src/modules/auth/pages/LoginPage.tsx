@@ -50,19 +50,35 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 24 }}>
           请使用单位分配的账号登录
         </Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {error && (
+          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+        )}
         <Form layout="vertical" size="large" onFinish={submit} requiredMark={false} autoComplete="on">
           <Form.Item name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
-            <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" autoFocus data-testid="login-username" />
+            <Input
+              prefix={<UserOutlined />}
+              placeholder="用户名"
+              autoComplete="username"
+              autoFocus
+              data-testid="login-username"
+            />
           </Form.Item>
           <Form.Item name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" data-testid="login-password" />
+            <Input.Password
+              prefix={<LockOutlined />}
+              placeholder="密码"
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             登 录
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 24, marginBottom: 0, fontSize: 12, textAlign: 'center' }}
+        >
           忘记密码请联系本单位系统管理员重置
           {settings.version ? ` · 版本 ${settings.version}` : ''}
         </Typography.Paragraph>

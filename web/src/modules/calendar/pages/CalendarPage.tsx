@@ -1,5 +1,21 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
@@ -93,7 +109,13 @@ export default function CalendarPage() {
         extra={
           <Space>
             <Button icon={<LeftOutlined />} onClick={() => setYear((y) => y - 1)} disabled={year <= 2004} />
-            <Select value={year} onChange={setYear} options={years} style={{ width: 110 }} data-testid="calendar-year" />
+            <Select
+              value={year}
+              onChange={setYear}
+              options={years}
+              style={{ width: 110 }}
+              data-testid="calendar-year"
+            />
             <Button icon={<RightOutlined />} onClick={() => setYear((y) => y + 1)} />
             <Button onClick={() => setYear(thisYear)} disabled={year === thisYear}>
               今年
@@ -123,7 +145,8 @@ export default function CalendarPage() {
             <span className="cg-legend cg-day-weekend">六</span>周末
           </Space>
           <Space size={6}>
-            <span className="cg-legend-dot" />管理员调整
+            <span className="cg-legend-dot" />
+            管理员调整
           </Space>
           {data?.source && (
             <Typography.Text type="secondary" data-testid="calendar-source">
@@ -135,7 +158,13 @@ export default function CalendarPage() {
         <Row gutter={[16, 16]}>
           {Array.from({ length: 12 }, (_, m) => (
             <Col key={m} xs={24} sm={12} lg={8} xxl={6}>
-              <MonthGrid year={year} month={m} special={special} today={today} onDayClick={canWrite ? openDay : undefined} />
+              <MonthGrid
+                year={year}
+                month={m}
+                special={special}
+                today={today}
+                onDayClick={canWrite ? openDay : undefined}
+              />
             </Col>
           ))}
         </Row>
@@ -150,12 +179,19 @@ export default function CalendarPage() {
           locale={{ emptyText: '本年没有节假日或调休记录' }}
           columns={[
             { title: '日期', dataIndex: 'date', width: 130 },
-            { title: '星期', dataIndex: 'date', key: 'wd', width: 80, render: (d: string) => `周${WEEK[dayjs(d).day()]}` },
+            {
+              title: '星期',
+              dataIndex: 'date',
+              key: 'wd',
+              width: 80,
+              render: (d: string) => `周${WEEK[dayjs(d).day()]}`,
+            },
             {
               title: '类型',
               dataIndex: 'kind',
               width: 120,
-              render: (k: DayKind) => (k === 'holiday' ? <Tag color="red">节假日</Tag> : <Tag color="orange">调休上班</Tag>),
+              render: (k: DayKind) =>
+                k === 'holiday' ? <Tag color="red">节假日</Tag> : <Tag color="orange">调休上班</Tag>,
             },
             { title: '名称', dataIndex: 'name', render: (n?: string) => n || '—' },
             {

@@ -2,7 +2,14 @@ import { Alert, App, Form, Input, InputNumber, Modal, Select, Space, Typography 
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, applyFieldErrors, errorText } from '../../../lib/api';
 import type { Unit } from '../../org/api';
-import { casesApi, type CaseActionType, type CaseDetail, type PhotoRole, type TimeLimit, type UploadedFile } from '../api';
+import {
+  casesApi,
+  type CaseActionType,
+  type CaseDetail,
+  type PhotoRole,
+  type TimeLimit,
+  type UploadedFile,
+} from '../api';
 import { actionButtonLabel, caseStatusLabel, timeLimitText } from '../labels';
 import { loadCategories } from '../use-categories';
 import { PhotoUpload } from './PhotoUpload';
@@ -27,7 +34,14 @@ interface Values {
   photos?: UploadedFile[];
 }
 
-const REASON_TYPES = new Set<CaseActionType>(['reject', 'return', 'verify_fail', 'reopen', 'deny_extension', 'request_extension']);
+const REASON_TYPES = new Set<CaseActionType>([
+  'reject',
+  'return',
+  'verify_fail',
+  'reopen',
+  'deny_extension',
+  'request_extension',
+]);
 const PHOTO_TYPES = new Set<CaseActionType>(['feedback', 'verify_pass', 'verify_fail', 'comment', 'return']);
 
 const reasonLabel: Partial<Record<CaseActionType, string>> = {
@@ -94,7 +108,10 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
             setMergeOptions(
               r.items
                 .filter((d) => d.id !== c.id)
-                .map((d) => ({ value: d.id, label: `${d.caseNumber} · 相距 ${d.distanceM} 米 · ${d.description.slice(0, 30)}` })),
+                .map((d) => ({
+                  value: d.id,
+                  label: `${d.caseNumber} · 相距 ${d.distanceM} 米 · ${d.description.slice(0, 30)}`,
+                })),
             ),
           )
           .catch(() => undefined);
@@ -106,11 +123,18 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
     const list = targets ?? [];
     const seen = new Set(list.map((u) => u.id));
     const groups = [
-      { label: '区直部门', options: list.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })) },
-      { label: '驻区单位', options: list.filter((u) => u.kind === 'outside_unit').map((u) => ({ value: u.id, label: u.name })) },
+      {
+        label: '区直部门',
+        options: list.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })),
+      },
+      {
+        label: '驻区单位',
+        options: list.filter((u) => u.kind === 'outside_unit').map((u) => ({ value: u.id, label: u.name })),
+      },
     ];
     const extra: { value: string; label: string }[] = [];
-    if (defaultUnit && !seen.has(defaultUnit.id)) extra.push({ value: defaultUnit.id, label: `${defaultUnit.name}（类别默认）` });
+    if (defaultUnit && !seen.has(defaultUnit.id))
+      extra.push({ value: defaultUnit.id, label: `${defaultUnit.name}（类别默认）` });
     if (c.assignedUnitId && c.assignedUnitName && !seen.has(c.assignedUnitId) && c.assignedUnitId !== defaultUnit?.id)
       extra.push({ value: c.assignedUnitId, label: `${c.assignedUnitName}（上次派遣）` });
     return [...(extra.length ? [{ label: '推荐', options: extra }] : []), ...groups.filter((g) => g.options.length)];
@@ -126,7 +150,10 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
         const keep = new Map(prev.map((o) => [o.value, o]));
         for (const x of r.items)
           if (x.id !== c.id && !keep.has(x.id))
-            keep.set(x.id, { value: x.id, label: `${x.caseNumber} · ${x.statusName || caseStatusLabel[x.status]} · ${x.description.slice(0, 30)}` });
+            keep.set(x.id, {
+              value: x.id,
+              label: `${x.caseNumber} · ${x.statusName || caseStatusLabel[x.status]} · ${x.description.slice(0, 30)}`,
+            });
         return [...keep.values()];
       });
     } catch {
@@ -157,7 +184,10 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
         payload = { targetCaseId: v.targetCaseId };
         break;
       case 'dispatch':
-        payload = { unitId: v.unitId, ...(v.limitValue ? { timeLimit: { value: v.limitValue, unit: v.limitUnit ?? 'days' } } : {}) };
+        payload = {
+          unitId: v.unitId,
+          ...(v.limitValue ? { timeLimit: { value: v.limitValue, unit: v.limitUnit ?? 'days' } } : {}),
+        };
         break;
     }
     const role: PhotoRole = type === 'feedback' ? 'after' : 'evidence';
@@ -213,18 +243,20 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
           {hint[type]}
         </Typography.Paragraph>
       )}
-      {type === 'approve_extension' || type === 'deny_extension' ? (
-        c.pendingExtension && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            message={`申请延期 ${timeLimitText(c.pendingExtension)}`}
-            description={`理由：${c.pendingExtension.reason}`}
-          />
-        )
-      ) : null}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="case-action-error" />}
+      {type === 'approve_extension' || type === 'deny_extension'
+        ? c.pendingExtension && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={`申请延期 ${timeLimitText(c.pendingExtension)}`}
+              description={`理由：${c.pendingExtension.reason}`}
+            />
+          )
+        : null}
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="case-action-error" />
+      )}
       <Form form={form} layout="vertical" preserve={false} data-testid={`case-action-form-${type ?? ''}`}>
         {type === 'dispatch' && (
           <>
@@ -238,10 +270,20 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
                 data-testid="case-action-field-unit"
               />
             </Form.Item>
-            <Form.Item label="处置时限" extra="按工作日历计算（节假日顺延、调休上班日计入）；默认取问题类别的处置时限。">
+            <Form.Item
+              label="处置时限"
+              extra="按工作日历计算（节假日顺延、调休上班日计入）；默认取问题类别的处置时限。"
+            >
               <Space.Compact>
                 <Form.Item name="limitValue" noStyle>
-                  <InputNumber min={1} max={8760} precision={0} placeholder="类别默认" style={{ width: 140 }} data-testid="case-action-field-limit" />
+                  <InputNumber
+                    min={1}
+                    max={8760}
+                    precision={0}
+                    placeholder="类别默认"
+                    style={{ width: 140 }}
+                    data-testid="case-action-field-limit"
+                  />
                 </Form.Item>
                 <Form.Item name="limitUnit" noStyle>
                   <Select
@@ -279,7 +321,13 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
           <Form.Item label="申请延长" required>
             <Space.Compact>
               <Form.Item name="limitValue" noStyle rules={[{ required: true, message: '请输入延长时间' }]}>
-                <InputNumber min={1} max={8760} precision={0} style={{ width: 140 }} data-testid="case-action-field-extra" />
+                <InputNumber
+                  min={1}
+                  max={8760}
+                  precision={0}
+                  style={{ width: 140 }}
+                  data-testid="case-action-field-extra"
+                />
               </Form.Item>
               <Form.Item name="limitUnit" noStyle>
                 <Select
@@ -307,7 +355,9 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
             name="comment"
             label={type === 'feedback' ? '处置情况' : type === 'comment' ? '备注内容' : '意见（可选）'}
             rules={[
-              ...(type === 'comment' || type === 'feedback' ? [{ required: true, whitespace: true, message: '请填写内容' }] : []),
+              ...(type === 'comment' || type === 'feedback'
+                ? [{ required: true, whitespace: true, message: '请填写内容' }]
+                : []),
               { max: 2000 },
             ]}
           >

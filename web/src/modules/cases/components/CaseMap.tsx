@@ -21,7 +21,13 @@ export function CaseMap({ tileUrl, point, boundary, height = 380 }: Props) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const map = L.map(el, { zoomControl: true, attributionControl: false, zoomSnap: 0.25, center: [33.63, 114.65], zoom: 11 });
+    const map = L.map(el, {
+      zoomControl: true,
+      attributionControl: false,
+      zoomSnap: 0.25,
+      center: [33.63, 114.65],
+      zoom: 11,
+    });
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
     mapRef.current = map;
     const ro = new ResizeObserver(() => map.invalidateSize());
@@ -51,7 +57,14 @@ export function CaseMap({ tileUrl, point, boundary, height = 380 }: Props) {
     if (point) {
       const ll = L.latLng(point.lat, point.lng);
       layers.push(
-        L.circleMarker(ll, { radius: 8, color: '#fff', weight: 2, fillColor: '#f5222d', fillOpacity: 1, className: 'cg-case-marker' }),
+        L.circleMarker(ll, {
+          radius: 8,
+          color: '#fff',
+          weight: 2,
+          fillColor: '#f5222d',
+          fillOpacity: 1,
+          className: 'cg-case-marker',
+        }),
       );
       bounds.extend(ll);
     }

@@ -14,7 +14,12 @@ export function CaseStatusTag({ status, name }: { status: CaseStatus; name?: str
 export function DeadlineTag({ status }: { status: DeadlineStatus }) {
   if (status !== 'near_overdue' && status !== 'overdue') return null;
   return (
-    <Tag color={deadlineStatusColor[status]} bordered={false} data-testid="case-deadline-tag" data-deadline-status={status}>
+    <Tag
+      color={deadlineStatusColor[status]}
+      bordered={false}
+      data-testid="case-deadline-tag"
+      data-deadline-status={status}
+    >
       {deadlineStatusLabel[status]}
     </Tag>
   );

@@ -16,7 +16,11 @@ interface Props {
 export function PhotoGallery({ photos, size = 96, captions = true, emptyText, ...rest }: Props) {
   if (!photos.length) {
     return emptyText === undefined ? null : (
-      <Empty image={<PictureOutlined style={{ fontSize: 36, color: '#c9d2de' }} />} styles={{ image: { height: 40 } }} description={emptyText} />
+      <Empty
+        image={<PictureOutlined style={{ fontSize: 36, color: '#c9d2de' }} />}
+        styles={{ image: { height: 40 } }}
+        description={emptyText}
+      />
     );
   }
   return (

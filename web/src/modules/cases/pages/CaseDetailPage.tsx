@@ -1,5 +1,19 @@
 import { ArrowLeftOutlined, CheckSquareOutlined, EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
@@ -160,7 +174,13 @@ export default function CaseDetailPage() {
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap' }}>
           <div className="cg-case-header-title">
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label="返回" data-testid="case-back" />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label="返回"
+              data-testid="case-back"
+            />
             <span className="cg-case-number" data-testid="case-number">
               {c.caseNumber}
             </span>
@@ -191,7 +211,10 @@ export default function CaseDetailPage() {
             刷新
           </Button>
         </div>
-        <Typography.Paragraph style={{ margin: '12px 0 0', fontSize: 15, whiteSpace: 'pre-wrap' }} data-testid="case-description">
+        <Typography.Paragraph
+          style={{ margin: '12px 0 0', fontSize: 15, whiteSpace: 'pre-wrap' }}
+          data-testid="case-description"
+        >
           {c.description}
         </Typography.Paragraph>
         {c.pendingExtension && (
@@ -211,7 +234,8 @@ export default function CaseDetailPage() {
             style={{ marginTop: 12 }}
             message={
               <span>
-                已作为重复问题合并到 <Link to={`/cases/${c.mergedInto}`}>{caseNumbers[c.mergedInto] ?? '目标案卷'}</Link>
+                已作为重复问题合并到{' '}
+                <Link to={`/cases/${c.mergedInto}`}>{caseNumbers[c.mergedInto] ?? '目标案卷'}</Link>
               </span>
             }
           />
@@ -232,7 +256,12 @@ export default function CaseDetailPage() {
             </Button>
           ))}
           {canReconcile && (
-            <Button icon={<CheckSquareOutlined />} onClick={() => void reconcile()} loading={reconciling} data-testid="case-reconcile">
+            <Button
+              icon={<CheckSquareOutlined />}
+              onClick={() => void reconcile()}
+              loading={reconciling}
+              data-testid="case-reconcile"
+            >
               对账销号
             </Button>
           )}
@@ -319,7 +348,11 @@ export default function CaseDetailPage() {
               <Empty description="未标注位置" data-testid="case-map-empty" />
             )}
             {marker && (
-              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 6 }} className="cg-mono">
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 12, display: 'block', marginTop: 6 }}
+                className="cg-mono"
+              >
                 WGS-84：{marker.lng.toFixed(6)}, {marker.lat.toFixed(6)}
                 {c.gridName ? ` · ${c.gridName}` : ''}
               </Typography.Text>

@@ -1,5 +1,20 @@
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { applyFieldErrors, errorText } from '../../../lib/api';
@@ -90,8 +105,14 @@ export default function CategoriesPage() {
   };
 
   const unitOptions = [
-    { label: '区直部门', options: units.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })) },
-    { label: '驻区单位', options: units.filter((u) => u.kind === 'outside_unit').map((u) => ({ value: u.id, label: u.name })) },
+    {
+      label: '区直部门',
+      options: units.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })),
+    },
+    {
+      label: '驻区单位',
+      options: units.filter((u) => u.kind === 'outside_unit').map((u) => ({ value: u.id, label: u.name })),
+    },
   ];
 
   return (
@@ -105,7 +126,8 @@ export default function CategoriesPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        类别按 GB/T 30428.2 事件大类 / 小类编码，另有本地扩展类别。处置时限按工作日历计算；上报时在“重复判定半径”内的同类未办结问题会提示为可能重复。
+        类别按 GB/T 30428.2 事件大类 /
+        小类编码，另有本地扩展类别。处置时限按工作日历计算；上报时在“重复判定半径”内的同类未办结问题会提示为可能重复。
       </Typography.Paragraph>
       <Table<Row>
         rowKey="code"
@@ -123,9 +145,25 @@ export default function CategoriesPage() {
             render: (n: string, r) => (r.level === 1 ? <Typography.Text strong>{n}</Typography.Text> : n),
           },
           { title: '依据', dataIndex: 'source', width: 120, render: (s: string) => sourceLabel[s] ?? s },
-          { title: '处置时限', dataIndex: 'timeLimit', width: 130, render: (t: TimeLimit | null, r) => (r.level === 1 ? '' : timeLimitText(t)) },
-          { title: '默认责任单位', dataIndex: 'defaultUnitName', width: 220, ellipsis: true, render: (u: string | null, r) => (r.level === 1 ? '' : u ?? '—') },
-          { title: '重复判定半径', dataIndex: 'duplicateRadiusM', width: 120, render: (m: number, r) => (r.level === 1 ? '' : `${m} 米`) },
+          {
+            title: '处置时限',
+            dataIndex: 'timeLimit',
+            width: 130,
+            render: (t: TimeLimit | null, r) => (r.level === 1 ? '' : timeLimitText(t)),
+          },
+          {
+            title: '默认责任单位',
+            dataIndex: 'defaultUnitName',
+            width: 220,
+            ellipsis: true,
+            render: (u: string | null, r) => (r.level === 1 ? '' : (u ?? '—')),
+          },
+          {
+            title: '重复判定半径',
+            dataIndex: 'duplicateRadiusM',
+            width: 120,
+            render: (m: number, r) => (r.level === 1 ? '' : `${m} 米`),
+          },
           {
             title: '状态',
             dataIndex: 'active',
@@ -139,7 +177,13 @@ export default function CategoriesPage() {
                   key: 'op',
                   width: 80,
                   render: (_: unknown, r: Row) => (
-                    <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(r)} data-testid="category-edit">
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() => open(r)}
+                      data-testid="category-edit"
+                    >
                       编辑
                     </Button>
                   ),
@@ -160,7 +204,11 @@ export default function CategoriesPage() {
       >
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" data-testid="category-form">
-          <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 50 }]}>
+          <Form.Item
+            name="name"
+            label="名称"
+            rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 50 }]}
+          >
             <Input />
           </Form.Item>
           {editing?.level === 2 && (
@@ -182,7 +230,13 @@ export default function CategoriesPage() {
                 </Space.Compact>
               </Form.Item>
               <Form.Item name="defaultUnitId" label="默认责任单位">
-                <Select allowClear showSearch optionFilterProp="label" options={unitOptions} placeholder="派遣时预选的单位" />
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  options={unitOptions}
+                  placeholder="派遣时预选的单位"
+                />
               </Form.Item>
               <Form.Item name="duplicateRadiusM" label="重复判定半径（米）" rules={[{ required: true }]}>
                 <InputNumber min={10} max={5000} precision={0} style={{ width: 160 }} />

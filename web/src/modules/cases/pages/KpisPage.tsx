@@ -1,5 +1,19 @@
 import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Row, Space, Spin, Statistic, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../../app/auth';
@@ -22,14 +36,64 @@ interface KpiDef {
 
 /** GB/T 30428.4 indicators; the formulas as the server computes them (see docs/kpis.md). */
 const KPIS: KpiDef[] = [
-  { key: 'closeRate', title: '结案率', formula: '结案数 ÷ 应结案数。应结案数：期末已结案，或处置时限已到的案卷', kind: 'rate', good: 'high' },
-  { key: 'onTimeCloseRate', title: '按期结案率', formula: '按期结案数 ÷ 应结案数。按期结案：在当时有效的处置时限内结案（立行整改的案卷计入）', kind: 'rate', good: 'high' },
-  { key: 'handleRate', alt: ['handledRate'], title: '处置率', formula: '处置数 ÷ 应处置数。处置数：已派遣且有处置反馈的案卷；应处置数：已反馈或时限已到的派遣案卷', kind: 'rate', good: 'high' },
-  { key: 'onTimeHandleRate', alt: ['onTimeHandledRate'], title: '按期处置率', formula: '按期处置数 ÷ 应处置数。按期处置：首次反馈在当时有效的处置时限内', kind: 'rate', good: 'high' },
-  { key: 'reworkRate', title: '返工率', formula: '返工案件数 ÷ 处置数。返工案件：至少一次核查不通过的已处置案卷', kind: 'rate', good: 'low' },
-  { key: 'extensionRate', title: '延期率', formula: '延期案件数 ÷ 派遣数。延期案件：至少一次批准延期的派遣案卷', kind: 'rate', good: 'low' },
-  { key: 'avgHandlingHours', title: '平均处置时长', formula: 'Σ（派遣 → 首次反馈）÷ 处置数，按工作时间计（工作小时）', kind: 'hours', good: 'low' },
-  { key: 'avgClosingHours', title: '平均结案时长', formula: 'Σ（派遣 → 结案）÷ 已派遣的结案数，按工作时间计（工作小时）', kind: 'hours', good: 'low' },
+  {
+    key: 'closeRate',
+    title: '结案率',
+    formula: '结案数 ÷ 应结案数。应结案数：期末已结案，或处置时限已到的案卷',
+    kind: 'rate',
+    good: 'high',
+  },
+  {
+    key: 'onTimeCloseRate',
+    title: '按期结案率',
+    formula: '按期结案数 ÷ 应结案数。按期结案：在当时有效的处置时限内结案（立行整改的案卷计入）',
+    kind: 'rate',
+    good: 'high',
+  },
+  {
+    key: 'handleRate',
+    alt: ['handledRate'],
+    title: '处置率',
+    formula: '处置数 ÷ 应处置数。处置数：已派遣且有处置反馈的案卷；应处置数：已反馈或时限已到的派遣案卷',
+    kind: 'rate',
+    good: 'high',
+  },
+  {
+    key: 'onTimeHandleRate',
+    alt: ['onTimeHandledRate'],
+    title: '按期处置率',
+    formula: '按期处置数 ÷ 应处置数。按期处置：首次反馈在当时有效的处置时限内',
+    kind: 'rate',
+    good: 'high',
+  },
+  {
+    key: 'reworkRate',
+    title: '返工率',
+    formula: '返工案件数 ÷ 处置数。返工案件：至少一次核查不通过的已处置案卷',
+    kind: 'rate',
+    good: 'low',
+  },
+  {
+    key: 'extensionRate',
+    title: '延期率',
+    formula: '延期案件数 ÷ 派遣数。延期案件：至少一次批准延期的派遣案卷',
+    kind: 'rate',
+    good: 'low',
+  },
+  {
+    key: 'avgHandlingHours',
+    title: '平均处置时长',
+    formula: 'Σ（派遣 → 首次反馈）÷ 处置数，按工作时间计（工作小时）',
+    kind: 'hours',
+    good: 'low',
+  },
+  {
+    key: 'avgClosingHours',
+    title: '平均结案时长',
+    formula: 'Σ（派遣 → 结案）÷ 已派遣的结案数，按工作时间计（工作小时）',
+    kind: 'hours',
+    good: 'low',
+  },
 ];
 
 const COUNT_NAMES: Record<string, string> = {
@@ -99,15 +163,32 @@ export default function KpisPage() {
   return (
     <Card title="统计分析" data-testid="case-kpis-page">
       <Space wrap style={{ marginBottom: 16 }}>
-        <UnitPicker value={unitId} onChange={setUnitId} placeholder="本人数据范围" style={{ width: 280 }} data-testid="kpi-unit" />
+        <UnitPicker
+          value={unitId}
+          onChange={setUnitId}
+          placeholder="本人数据范围"
+          style={{ width: 280 }}
+          data-testid="kpi-unit"
+        />
         <DatePicker.RangePicker
           value={period}
           allowClear={false}
           onChange={(r) => r && r[0] && r[1] && setPeriod([r[0], r[1]])}
           presets={[
             { label: '本月', value: [dayjs().startOf('month'), dayjs()] },
-            { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
-            { label: '本季度', value: [dayjs().startOf('month').subtract(dayjs().month() % 3, 'month'), dayjs()] },
+            {
+              label: '上月',
+              value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
+            },
+            {
+              label: '本季度',
+              value: [
+                dayjs()
+                  .startOf('month')
+                  .subtract(dayjs().month() % 3, 'month'),
+                dayjs(),
+              ],
+            },
             { label: '今年', value: [dayjs().startOf('year'), dayjs()] },
           ]}
           data-testid="kpi-period"
@@ -131,7 +212,11 @@ export default function KpisPage() {
           </Col>
           <Col xs={12} md={8} xl={6}>
             <Card size="small" className="cg-kpi-card" data-testid="kpi-closedCount">
-              <Statistic title="结案数" value={closedCount ?? '—'} suffix={closedCount !== undefined ? '件' : undefined} />
+              <Statistic
+                title="结案数"
+                value={closedCount ?? '—'}
+                suffix={closedCount !== undefined ? '件' : undefined}
+              />
               <div className="cg-kpi-formula">统计期内上报、期末已结案的案卷</div>
             </Card>
           </Col>
@@ -146,7 +231,10 @@ export default function KpisPage() {
                       <>
                         {d.title}
                         <Tooltip title={d.formula}>
-                          <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,0.35)' }} data-testid={`kpi-${d.key}-formula`} />
+                          <QuestionCircleOutlined
+                            style={{ color: 'rgba(0,0,0,0.35)' }}
+                            data-testid={`kpi-${d.key}-formula`}
+                          />
                         </Tooltip>
                       </>
                     }

@@ -13,7 +13,17 @@ import { caseSourceOptions, caseStatusLabel, caseStatusOrder, openStatuses } fro
 import '../cases.css';
 
 const PAGE = 50;
-const FILTER_KEYS = ['status', 'categoryCode', 'unitId', 'source', 'from', 'to', 'deadlineStatus', 'reconciled', 'q'] as const;
+const FILTER_KEYS = [
+  'status',
+  'categoryCode',
+  'unitId',
+  'source',
+  'from',
+  'to',
+  'deadlineStatus',
+  'reconciled',
+  'q',
+] as const;
 
 /** The filters live in the address, so 返回 from a case keeps them. */
 function queryFrom(params: URLSearchParams): CaseListQuery {
@@ -91,7 +101,8 @@ export default function LedgerPage() {
   };
 
   const statuses = (query.status?.split(',').filter(Boolean) ?? []) as CaseStatus[];
-  const period: [dayjs.Dayjs, dayjs.Dayjs] | null = query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null;
+  const period: [dayjs.Dayjs, dayjs.Dayjs] | null =
+    query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null;
   const filtered = FILTER_KEYS.some((k) => query[k]);
 
   return (
@@ -106,7 +117,12 @@ export default function LedgerPage() {
             </Button>
           </Tooltip>
           {can('case.report') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/report')} data-testid="case-report-button">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/cases/report')}
+              data-testid="case-report-button"
+            >
               上报问题
             </Button>
           )}
@@ -156,12 +172,18 @@ export default function LedgerPage() {
           <DatePicker.RangePicker
             value={period}
             onChange={(r) =>
-              setFilter({ from: r?.[0]?.format('YYYY-MM-DD') ?? undefined, to: r?.[1]?.format('YYYY-MM-DD') ?? undefined })
+              setFilter({
+                from: r?.[0]?.format('YYYY-MM-DD') ?? undefined,
+                to: r?.[1]?.format('YYYY-MM-DD') ?? undefined,
+              })
             }
             placeholder={['上报开始日期', '结束日期']}
             presets={[
               { label: '本月', value: [dayjs().startOf('month'), dayjs()] },
-              { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
+              {
+                label: '上月',
+                value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
+              },
               { label: '今年', value: [dayjs().startOf('year'), dayjs()] },
             ]}
             data-testid="case-filter-period"
@@ -214,7 +236,11 @@ export default function LedgerPage() {
             刷新
           </Button>
           {filtered && (
-            <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="case-filter-clear">
+            <Button
+              type="link"
+              onClick={() => setParams(new URLSearchParams(), { replace: true })}
+              data-testid="case-filter-clear"
+            >
               清除筛选
             </Button>
           )}

@@ -1,5 +1,18 @@
 import { CheckOutlined, CheckSquareOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Popconfirm, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Popconfirm,
+  Row,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -54,7 +67,10 @@ export default function ReconcilePage() {
   const loadCounts = useCallback(async () => {
     const b = JSON.parse(baseKey) as CaseListQuery;
     try {
-      const [p, d] = await Promise.all([countCases({ ...b, reconciled: 'false' }), countCases({ ...b, reconciled: 'true' })]);
+      const [p, d] = await Promise.all([
+        countCases({ ...b, reconciled: 'false' }),
+        countCases({ ...b, reconciled: 'true' }),
+      ]);
       setCounts({ pending: `${p.n}${p.capped ? '+' : ''}`, done: `${d.n}${d.capped ? '+' : ''}` });
     } catch {
       setCounts(null);
@@ -89,7 +105,12 @@ export default function ReconcilePage() {
     if (!nextCursor) return;
     const b = JSON.parse(baseKey) as CaseListQuery;
     try {
-      const r = await casesApi.list({ ...b, reconciled: view === 'pending' ? 'false' : 'true', limit: PAGE, cursor: nextCursor });
+      const r = await casesApi.list({
+        ...b,
+        reconciled: view === 'pending' ? 'false' : 'true',
+        limit: PAGE,
+        cursor: nextCursor,
+      });
       setItems((prev) => [...prev, ...r.items]);
       setNextCursor(r.nextCursor);
     } catch (e) {
@@ -148,7 +169,13 @@ export default function ReconcilePage() {
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={14}>
           <Space wrap>
-            <UnitPicker value={unitId} onChange={setUnitId} placeholder="全部单位" style={{ width: 260 }} data-testid="reconcile-unit" />
+            <UnitPicker
+              value={unitId}
+              onChange={setUnitId}
+              placeholder="全部单位"
+              style={{ width: 260 }}
+              data-testid="reconcile-unit"
+            />
             <DatePicker.RangePicker
               value={period}
               onChange={(r) => setPeriod(r && r[0] && r[1] ? [r[0], r[1]] : null)}
@@ -222,7 +249,9 @@ export default function ReconcilePage() {
         dataSource={items}
         pagination={false}
         data-testid="reconcile-table"
-        rowSelection={view === 'pending' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
+        rowSelection={
+          view === 'pending' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined
+        }
         onRow={(r) => ({ 'data-testid': 'reconcile-row', 'data-case-id': r.id }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: view === 'pending' ? '没有待销号的问题' : '还没有已销号的问题' }}
         columns={[
@@ -238,11 +267,35 @@ export default function ReconcilePage() {
           },
           { title: '类别', dataIndex: 'categoryName', width: 120 },
           { title: '描述', dataIndex: 'description', render: (d: string) => <span className="cg-case-desc">{d}</span> },
-          { title: '所属网格', dataIndex: 'gridName', width: 160, ellipsis: true, render: (g: string | null) => g ?? '—' },
-          { title: '责任单位', dataIndex: 'assignedUnitName', width: 150, ellipsis: true, render: (u: string | null) => u ?? '—' },
-          { title: '结案时间', dataIndex: 'closedAt', width: 150, render: (t: string | null) => <span className="cg-mono">{formatTime(t)}</span> },
+          {
+            title: '所属网格',
+            dataIndex: 'gridName',
+            width: 160,
+            ellipsis: true,
+            render: (g: string | null) => g ?? '—',
+          },
+          {
+            title: '责任单位',
+            dataIndex: 'assignedUnitName',
+            width: 150,
+            ellipsis: true,
+            render: (u: string | null) => u ?? '—',
+          },
+          {
+            title: '结案时间',
+            dataIndex: 'closedAt',
+            width: 150,
+            render: (t: string | null) => <span className="cg-mono">{formatTime(t)}</span>,
+          },
           ...(view === 'done'
-            ? [{ title: '销号时间', dataIndex: 'reconciledAt', width: 150, render: (t: string | null) => <span className="cg-mono">{formatTime(t)}</span> }]
+            ? [
+                {
+                  title: '销号时间',
+                  dataIndex: 'reconciledAt',
+                  width: 150,
+                  render: (t: string | null) => <span className="cg-mono">{formatTime(t)}</span>,
+                },
+              ]
             : [
                 {
                   title: '操作',

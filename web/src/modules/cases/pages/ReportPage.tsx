@@ -1,5 +1,27 @@
-import { AimOutlined, CheckCircleOutlined, EnvironmentOutlined, SendOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import {
+  AimOutlined,
+  CheckCircleOutlined,
+  EnvironmentOutlined,
+  SendOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -61,7 +83,10 @@ export default function ReportPage() {
   // The reporter's own area on the map: their unit and the units below it.
   useEffect(() => {
     let stale = false;
-    Promise.all([orgApi.boundary(me.unitId).catch(() => null), orgApi.childBoundaries(me.unitId).catch(() => null)]).then(([f, fc]) => {
+    Promise.all([
+      orgApi.boundary(me.unitId).catch(() => null),
+      orgApi.childBoundaries(me.unitId).catch(() => null),
+    ]).then(([f, fc]) => {
       if (stale) return;
       setFocus(f);
       setChildren(fc?.features.length ? fc : null);
@@ -170,7 +195,15 @@ export default function ReportPage() {
           setFields: (fields: { name: string; errors: string[] }[]) =>
             form.setFields(
               fields.map((f) => ({
-                name: (f.name === 'location' ? 'lng' : f.name === 'photoIds' ? 'photos' : f.name === 'beforePhotoIds' ? 'beforePhotos' : f.name === 'afterPhotoIds' ? 'afterPhotos' : f.name) as keyof Values,
+                name: (f.name === 'location'
+                  ? 'lng'
+                  : f.name === 'photoIds'
+                    ? 'photos'
+                    : f.name === 'beforePhotoIds'
+                      ? 'beforePhotos'
+                      : f.name === 'afterPhotoIds'
+                        ? 'afterPhotos'
+                        : f.name) as keyof Values,
                 errors: f.errors,
               })),
             ),
@@ -198,7 +231,17 @@ export default function ReportPage() {
       <Row gutter={16} data-testid="case-report-page">
         <Col xs={24} xl={11}>
           <Card title="上报问题" extra={<Link to="/cases">返回问题台账</Link>}>
-            {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="case-report-error" closable onClose={() => setError(null)} />}
+            {error && (
+              <Alert
+                type="error"
+                showIcon
+                message={error}
+                style={{ marginBottom: 16 }}
+                data-testid="case-report-error"
+                closable
+                onClose={() => setError(null)}
+              />
+            )}
             <Form.Item
               name="categoryCode"
               label="问题类别"
@@ -214,7 +257,11 @@ export default function ReportPage() {
                 )
               }
             >
-              <CategorySelect leavesOnly placeholder="选择问题小类，可输入名称或代码搜索" data-testid="case-report-category" />
+              <CategorySelect
+                leavesOnly
+                placeholder="选择问题小类，可输入名称或代码搜索"
+                data-testid="case-report-category"
+              />
             </Form.Item>
             <Form.Item
               name="description"
@@ -225,7 +272,13 @@ export default function ReportPage() {
                 { max: 4000 },
               ]}
             >
-              <Input.TextArea rows={4} showCount maxLength={4000} placeholder="写清楚问题是什么、在哪里、影响多大" data-testid="case-report-description" />
+              <Input.TextArea
+                rows={4}
+                showCount
+                maxLength={4000}
+                placeholder="写清楚问题是什么、在哪里、影响多大"
+                data-testid="case-report-description"
+              />
             </Form.Item>
             <Form.Item label="问题位置" required extra="在右侧地图上点击即可标注；也可以输入坐标并选择坐标系。">
               <Space.Compact style={{ width: '100%' }}>
@@ -254,13 +307,22 @@ export default function ReportPage() {
                   />
                 </Form.Item>
                 <Form.Item name="crs" noStyle>
-                  <Select options={crsOptions} style={{ width: '36%' }} popupMatchSelectWidth={false} data-testid="case-report-crs" />
+                  <Select
+                    options={crsOptions}
+                    style={{ width: '36%' }}
+                    popupMatchSelectWidth={false}
+                    data-testid="case-report-crs"
+                  />
                 </Form.Item>
               </Space.Compact>
             </Form.Item>
             <div data-testid="case-report-located" style={{ marginTop: -12, marginBottom: 16 }}>
               {gpsNote && (
-                <Typography.Text type="success" style={{ display: 'block', fontSize: 12 }} data-testid="case-report-gps-note">
+                <Typography.Text
+                  type="success"
+                  style={{ display: 'block', fontSize: 12 }}
+                  data-testid="case-report-gps-note"
+                >
                   <AimOutlined /> {gpsNote}
                 </Typography.Text>
               )}
@@ -302,7 +364,12 @@ export default function ReportPage() {
                     name="beforePhotos"
                     label="整改前照片"
                     valuePropName="value"
-                    rules={[{ validator: (_, v?: UploadedFile[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error('请上传整改前照片'))) }]}
+                    rules={[
+                      {
+                        validator: (_, v?: UploadedFile[]) =>
+                          v?.length ? Promise.resolve() : Promise.reject(new Error('请上传整改前照片')),
+                      },
+                    ]}
                   >
                     <PhotoUpload max={5} label="整改前" data-testid="case-report-before" />
                   </Form.Item>
@@ -312,7 +379,12 @@ export default function ReportPage() {
                     name="afterPhotos"
                     label="整改后照片"
                     valuePropName="value"
-                    rules={[{ validator: (_, v?: UploadedFile[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error('请上传整改后照片'))) }]}
+                    rules={[
+                      {
+                        validator: (_, v?: UploadedFile[]) =>
+                          v?.length ? Promise.resolve() : Promise.reject(new Error('请上传整改后照片')),
+                      },
+                    ]}
                   >
                     <PhotoUpload max={5} label="整改后" data-testid="case-report-after" />
                   </Form.Item>
@@ -320,7 +392,13 @@ export default function ReportPage() {
               </Row>
             )}
             <Space>
-              <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={busy} data-testid="case-report-submit">
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<SendOutlined />}
+                loading={busy}
+                data-testid="case-report-submit"
+              >
                 {fixedOnSpot ? '提交（立行整改）' : '上报'}
               </Button>
               <Button onClick={() => navigate('/cases')}>取消</Button>
@@ -364,7 +442,9 @@ export default function ReportPage() {
               data-testid="case-report-duplicates"
             >
               {dups === null ? (
-                <Typography.Text type="secondary">选择问题类别并标注位置后，这里列出附近尚未办结的同类问题。</Typography.Text>
+                <Typography.Text type="secondary">
+                  选择问题类别并标注位置后，这里列出附近尚未办结的同类问题。
+                </Typography.Text>
               ) : dups.length === 0 ? (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}

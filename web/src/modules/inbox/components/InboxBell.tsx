@@ -23,7 +23,13 @@ export function InboxBell() {
   return (
     <Tooltip title={n ? `${n} 条未读消息` : '消息'}>
       <Badge count={n} size="small" overflowCount={99}>
-        <Button type="text" icon={<BellOutlined />} onClick={() => navigate('/inbox')} aria-label="消息" data-testid="header-inbox" />
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          onClick={() => navigate('/inbox')}
+          aria-label="消息"
+          data-testid="header-inbox"
+        />
       </Badge>
     </Tooltip>
   );

@@ -61,7 +61,11 @@ export default function InboxPage() {
     if (m.read) return;
     try {
       await inboxApi.markRead(m.id);
-      setItems((prev) => (view === 'unread' ? prev.filter((x) => x.id !== m.id) : prev.map((x) => (x.id === m.id ? { ...x, read: true } : x))));
+      setItems((prev) =>
+        view === 'unread'
+          ? prev.filter((x) => x.id !== m.id)
+          : prev.map((x) => (x.id === m.id ? { ...x, read: true } : x)),
+      );
       setUnreadCount((n) => Math.max(0, n - 1));
       void refreshUnread();
     } catch (e) {
@@ -98,7 +102,12 @@ export default function InboxPage() {
       data-testid="inbox-page"
       extra={
         <Space>
-          <Button icon={<CheckOutlined />} onClick={() => void readAll()} disabled={unreadCount === 0} data-testid="inbox-read-all">
+          <Button
+            icon={<CheckOutlined />}
+            onClick={() => void readAll()}
+            disabled={unreadCount === 0}
+            data-testid="inbox-read-all"
+          >
             全部标为已读
           </Button>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>
@@ -120,7 +129,11 @@ export default function InboxPage() {
       <List<InboxMessage>
         loading={loading}
         dataSource={items}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={view === 'unread' ? '没有未读消息' : '暂无消息'} /> }}
+        locale={{
+          emptyText: (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={view === 'unread' ? '没有未读消息' : '暂无消息'} />
+          ),
+        }}
         data-testid="inbox-list"
         renderItem={(m) => {
           const kind = messageKindTag(m.kind);
@@ -153,7 +166,11 @@ export default function InboxPage() {
               ]}
             >
               <List.Item.Meta
-                avatar={<Badge dot={!m.read} offset={[-2, 2]}><span style={{ display: 'inline-block', width: 8 }} /></Badge>}
+                avatar={
+                  <Badge dot={!m.read} offset={[-2, 2]}>
+                    <span style={{ display: 'inline-block', width: 8 }} />
+                  </Badge>
+                }
                 title={
                   <Space size={6} wrap>
                     {kind && (

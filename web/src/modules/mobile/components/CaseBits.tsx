@@ -16,7 +16,12 @@ export function StatusTag({ status, name }: { status: CaseStatus; name: string }
 export function DeadlineTag({ status }: { status: DeadlineStatus }) {
   if (status !== 'near_overdue' && status !== 'overdue') return null;
   return (
-    <Tag color={status === 'overdue' ? 'red' : 'orange'} data-testid="m-deadline-tag" data-deadline-status={status} className="cgm-tag">
+    <Tag
+      color={status === 'overdue' ? 'red' : 'orange'}
+      data-testid="m-deadline-tag"
+      data-deadline-status={status}
+      className="cgm-tag"
+    >
       {deadlineLabel[status]}
     </Tag>
   );

@@ -28,7 +28,11 @@ export function CategorySheet({ open, categories, value, onClose, onPick }: Prop
 
   const groupName = (code: string | null) => groups.find((g) => g.code === code)?.name ?? '';
   const query = q.trim();
-  const found = query ? leaves.filter((c) => c.name.includes(query) || c.code.startsWith(query) || groupName(c.parentCode).includes(query)) : [];
+  const found = query
+    ? leaves.filter(
+        (c) => c.name.includes(query) || c.code.startsWith(query) || groupName(c.parentCode).includes(query),
+      )
+    : [];
   const shown = leaves.filter((c) => c.parentCode === group);
 
   const leaf = (c: Category, withGroup: boolean) => (
@@ -70,7 +74,11 @@ export function CategorySheet({ open, categories, value, onClose, onPick }: Prop
         />
         {query ? (
           <div className="cgm-cat-results">
-            {found.length ? found.map((c) => leaf(c, true)) : <Empty description="没有匹配的类别" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+            {found.length ? (
+              found.map((c) => leaf(c, true))
+            ) : (
+              <Empty description="没有匹配的类别" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
           </div>
         ) : (
           <div className="cgm-cat-columns">

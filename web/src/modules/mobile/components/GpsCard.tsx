@@ -30,14 +30,19 @@ export function GpsCard({ gps, online, myUnitId, hasPhotos }: Props) {
     let alive = true;
     mobileApi
       .locate(fix)
-      .then((r) => alive && setGrid(r.found && r.grid ? { found: true, id: r.grid.id, name: r.grid.name } : { found: false }))
+      .then(
+        (r) =>
+          alive && setGrid(r.found && r.grid ? { found: true, id: r.grid.id, name: r.grid.name } : { found: false }),
+      )
       .catch(() => undefined);
     return () => {
       alive = false;
     };
   }, [fix?.lng, fix?.lat, online, gps.state]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const fallback = hasPhotos ? '提交后将使用照片中的拍摄位置；照片无位置时请填写下方地址。' : '可拍照（照片带位置）或填写下方地址。';
+  const fallback = hasPhotos
+    ? '提交后将使用照片中的拍摄位置；照片无位置时请填写下方地址。'
+    : '可拍照（照片带位置）或填写下方地址。';
 
   return (
     <div className="cgm-gps" data-testid="m-gps" data-state={gps.state}>
@@ -58,13 +63,18 @@ export function GpsCard({ gps, online, myUnitId, hasPhotos }: Props) {
                 </span>
               )}
               {grid?.found && (
-                <span className={grid.id === myUnitId ? 'cgm-gps-grid' : 'cgm-gps-grid is-other'} data-testid="m-gps-grid">
+                <span
+                  className={grid.id === myUnitId ? 'cgm-gps-grid' : 'cgm-gps-grid is-other'}
+                  data-testid="m-gps-grid"
+                >
                   {grid.id === myUnitId ? '位于本网格' : '位于'}：{grid.name}
                 </span>
               )}
               {grid && !grid.found && <span className="cgm-gps-grid is-other">不在任何网格内</span>}
             </div>
-            {fix.accuracy > 100 && gps.state === 'ok' && <div className="cgm-warn-text">精度较差，建议到开阔处重新定位</div>}
+            {fix.accuracy > 100 && gps.state === 'ok' && (
+              <div className="cgm-warn-text">精度较差，建议到开阔处重新定位</div>
+            )}
           </div>
         </div>
       ) : gps.state === 'locating' ? (
@@ -87,7 +97,12 @@ export function GpsCard({ gps, online, myUnitId, hasPhotos }: Props) {
         </div>
       )}
       <div className="cgm-gps-actions">
-        <Button icon={<AimOutlined />} onClick={gps.locate} loading={gps.state === 'locating' && !fix} data-testid="m-gps-retry">
+        <Button
+          icon={<AimOutlined />}
+          onClick={gps.locate}
+          loading={gps.state === 'locating' && !fix}
+          data-testid="m-gps-retry"
+        >
           {fix || gps.state === 'error' ? '重新定位' : '获取定位'}
         </Button>
         {fix && (

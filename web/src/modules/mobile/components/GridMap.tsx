@@ -35,7 +35,13 @@ export function GridMap({ boundary, points, me, height = 200, onPointClick, test
 
   useEffect(() => {
     if (!el.current) return;
-    const m = L.map(el.current, { zoomControl: false, attributionControl: false, zoomSnap: 0.25, center: [33.63, 114.65], zoom: 13 });
+    const m = L.map(el.current, {
+      zoomControl: false,
+      attributionControl: false,
+      zoomSnap: 0.25,
+      center: [33.63, 114.65],
+      zoom: 13,
+    });
     L.control.zoom({ position: 'bottomright' }).addTo(m);
     map.current = m;
     layer.current = L.featureGroup().addTo(m);
@@ -63,14 +69,33 @@ export function GridMap({ boundary, points, me, height = 200, onPointClick, test
       bounds.extend(b.getBounds());
     }
     for (const p of points) {
-      const mk = L.circleMarker([p.lat, p.lng], { radius: 8, color: '#fff', weight: 2, fillColor: p.color, fillOpacity: 1 }).addTo(g);
+      const mk = L.circleMarker([p.lat, p.lng], {
+        radius: 8,
+        color: '#fff',
+        weight: 2,
+        fillColor: p.color,
+        fillOpacity: 1,
+      }).addTo(g);
       if (p.label) mk.bindTooltip(p.label, { direction: 'top' });
       mk.on('click', () => click.current?.(p.id));
       bounds.extend(mk.getLatLng());
     }
     if (me) {
-      L.circle([me.lat, me.lng], { radius: Math.max(me.accuracy, 5), color: '#1677ff', weight: 1, fillOpacity: 0.12, interactive: false }).addTo(g);
-      const dot = L.circleMarker([me.lat, me.lng], { radius: 6, color: '#fff', weight: 2, fillColor: '#1677ff', fillOpacity: 1, interactive: false }).addTo(g);
+      L.circle([me.lat, me.lng], {
+        radius: Math.max(me.accuracy, 5),
+        color: '#1677ff',
+        weight: 1,
+        fillOpacity: 0.12,
+        interactive: false,
+      }).addTo(g);
+      const dot = L.circleMarker([me.lat, me.lng], {
+        radius: 6,
+        color: '#fff',
+        weight: 2,
+        fillColor: '#1677ff',
+        fillOpacity: 1,
+        interactive: false,
+      }).addTo(g);
       bounds.extend(dot.getLatLng());
     }
     if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16], maxZoom: 18, animate: false });

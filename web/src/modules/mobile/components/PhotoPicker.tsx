@@ -20,7 +20,14 @@ const ACCEPTED = /^image\/(jpeg|png|heic|heif)$/i;
 const ACCEPTED_NAME = /\.(jpe?g|png|heic|heif)$/i;
 
 export function photoFromFile(file: File): LocalPhoto {
-  return { key: newId(), name: file.name || 'photo.jpg', type: file.type, size: file.size, blob: file, url: URL.createObjectURL(file) };
+  return {
+    key: newId(),
+    name: file.name || 'photo.jpg',
+    type: file.type,
+    size: file.size,
+    blob: file,
+    url: URL.createObjectURL(file),
+  };
 }
 
 export function photoFromStored(p: StoredPhoto): LocalPhoto {
@@ -56,7 +63,13 @@ function Thumb({ photo, onRemove, disabled }: { photo: LocalPhoto; onRemove(): v
       )}
       <span className="cgm-photo-size">{sizeText(photo.size)}</span>
       {!disabled && (
-        <button type="button" className="cgm-photo-remove" aria-label="删除照片" onClick={onRemove} data-testid="m-photo-remove">
+        <button
+          type="button"
+          className="cgm-photo-remove"
+          aria-label="删除照片"
+          onClick={onRemove}
+          data-testid="m-photo-remove"
+        >
           <CloseOutlined />
         </button>
       )}

@@ -67,7 +67,11 @@ export interface CachedResource<T> {
  * Shows the offline copy at once, then asks the server (unless offline); keeps the copy when the
  * network fails. `key` null means "nothing to load".
  */
-export function useCachedResource<T>(accountId: string, key: string | null, fetcher: () => Promise<T>): CachedResource<T> {
+export function useCachedResource<T>(
+  accountId: string,
+  key: string | null,
+  fetcher: () => Promise<T>,
+): CachedResource<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [cachedAt, setCachedAt] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);

@@ -34,7 +34,14 @@ export function useOutbox(accountId: string): OutboxView {
     const refresh = async () => {
       try {
         const [items, sent] = await Promise.all([listOutbox(accountId), listSent(accountId)]);
-        if (alive) setView({ items, sent, sending: isSending(), loaded: true, rejected: items.filter((i) => i.state === 'rejected').length });
+        if (alive)
+          setView({
+            items,
+            sent,
+            sending: isSending(),
+            loaded: true,
+            rejected: items.filter((i) => i.state === 'rejected').length,
+          });
       } catch {
         if (alive) setView((v) => ({ ...v, loaded: true }));
       }

@@ -95,9 +95,7 @@ export interface SentItem {
 }
 
 export type Outcome =
-  | { result: 'sent'; sent: SentItem }
-  | { result: 'pending'; message: string }
-  | { result: 'rejected'; message: string };
+  { result: 'sent'; sent: SentItem } | { result: 'pending'; message: string } | { result: 'rejected'; message: string };
 
 export const ACTION_NAMES: Record<VerifyType, string> = { verify_pass: '核查通过', verify_fail: '核查不通过' };
 
@@ -214,7 +212,11 @@ function transientText(e: unknown): string {
   return `${errorText(e)}，稍后自动重试`;
 }
 
-async function uploadAll(item: OutboxItem, groups: StoredPhoto[][], label: (g: number, i: number) => string): Promise<void> {
+async function uploadAll(
+  item: OutboxItem,
+  groups: StoredPhoto[][],
+  label: (g: number, i: number) => string,
+): Promise<void> {
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
     for (let i = 0; i < group.length; i++) {
@@ -275,13 +277,20 @@ async function sendAction(item: ActionItem): Promise<SentItem> {
       if (isTransient(e)) throw e;
       return null;
     });
-    const ours = c?.actions.find((a) => a.type === item.actionType && a.actorName === item.actorName && Date.parse(a.at) >= item.postAttemptedAt! - 5 * 60_000);
+    const ours = c?.actions.find(
+      (a) =>
+        a.type === item.actionType &&
+        a.actorName === item.actorName &&
+        Date.parse(a.at) >= item.postAttemptedAt! - 5 * 60_000,
+    );
     if (c && ours) result = c;
   }
   if (!result) {
     item.postAttemptedAt = Date.now();
     await idb.put('outbox', item);
-    const attachments = item.photos.length ? ids(item.photos).map((fileId) => ({ fileId, role: 'evidence' as const })) : undefined;
+    const attachments = item.photos.length
+      ? ids(item.photos).map((fileId) => ({ fileId, role: 'evidence' as const }))
+      : undefined;
     result = await mobileApi.act(item.caseId, {
       type: item.actionType,
       comment: item.comment?.trim() || undefined,

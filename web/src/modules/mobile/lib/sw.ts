@@ -40,8 +40,12 @@ export function reportLoadedAssets(): void {
 /** Fetched through the worker, so it keeps a copy of who is signed in for an offline start. */
 function warm() {
   reportLoadedAssets();
-  void fetch('/api/v1/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
-  void fetch('/api/v1/settings/public', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
+  void fetch('/api/v1/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
+    () => undefined,
+  );
+  void fetch('/api/v1/settings/public', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
+    () => undefined,
+  );
 }
 
 export function registerServiceWorker(): void {

@@ -10,19 +10,33 @@ import { useCachedResource } from '../lib/cache';
 import { ACTION_NAMES, type OutboxItem } from '../lib/outbox';
 import { shortTime } from '../labels';
 
-const pointColor: Record<string, string> = { overdue: '#cf1322', near_overdue: '#fa8c16', on_time: '#1f5fbf', none: '#1f5fbf' };
+const pointColor: Record<string, string> = {
+  overdue: '#cf1322',
+  near_overdue: '#fa8c16',
+  on_time: '#1f5fbf',
+  none: '#1f5fbf',
+};
 
 function QueuedCard({ item }: { item: OutboxItem }) {
   const rejected = item.state === 'rejected';
   return (
-    <Link to="/m/queue" className={`cgm-card cgm-case is-queued${rejected ? ' is-rejected' : ''}`} data-testid="m-queued-card" data-state={item.state}>
+    <Link
+      to="/m/queue"
+      className={`cgm-card cgm-case is-queued${rejected ? ' is-rejected' : ''}`}
+      data-testid="m-queued-card"
+      data-state={item.state}
+    >
       <div className="cgm-case-top">
-        <span className="cgm-case-cat">{item.kind === 'report' ? item.categoryName : `${ACTION_NAMES[item.actionType]} · ${item.caseNumber}`}</span>
+        <span className="cgm-case-cat">
+          {item.kind === 'report' ? item.categoryName : `${ACTION_NAMES[item.actionType]} · ${item.caseNumber}`}
+        </span>
         <Tag color={rejected ? 'red' : item.state === 'sending' ? 'processing' : 'orange'} className="cgm-tag">
           {rejected ? '服务器拒收' : item.state === 'sending' ? '发送中' : '待发送'}
         </Tag>
       </div>
-      <div className="cgm-case-desc">{item.kind === 'report' ? item.description : item.reason || item.comment || '核查结果'}</div>
+      <div className="cgm-case-desc">
+        {item.kind === 'report' ? item.description : item.reason || item.comment || '核查结果'}
+      </div>
       <div className="cgm-case-foot">
         <span className="cgm-muted">
           <CloudUploadOutlined /> {rejected ? item.lastError : `保存于 ${shortTime(item.createdAt)}，联网后自动发送`}
@@ -33,7 +47,20 @@ function QueuedCard({ item }: { item: OutboxItem }) {
 }
 
 function OfflineNote({ at, error, onRetry }: { at: number | null; error: string | null; onRetry(): void }) {
-  if (error) return <Alert type="warning" showIcon message={error} className="cgm-block" action={<Button size="small" onClick={onRetry}>重试</Button>} />;
+  if (error)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        message={error}
+        className="cgm-block"
+        action={
+          <Button size="small" onClick={onRetry}>
+            重试
+          </Button>
+        }
+      />
+    );
   if (!at) return null;
   return (
     <div className="cgm-stale" data-testid="m-stale">
@@ -51,21 +78,32 @@ export default function CaseListPage({ mode }: { mode: 'grid' | 'verify' }) {
   const [showMap, setShowMap] = useState(false);
   const [more, setMore] = useState<CaseList | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const boundary = useCachedResource(me.id, showMap ? `boundary:${me.unitId}` : null, () => mobileApi.boundary(me.unitId));
+  const boundary = useCachedResource(me.id, showMap ? `boundary:${me.unitId}` : null, () =>
+    mobileApi.boundary(me.unitId),
+  );
 
   const items: CaseSummary[] = useMemo(() => [...(res.data?.items ?? []), ...(more?.items ?? [])], [res.data, more]);
-  const nextCursor = more ? more.nextCursor : res.data?.nextCursor ?? null;
+  const nextCursor = more ? more.nextCursor : (res.data?.nextCursor ?? null);
   const late = items.filter((c) => c.deadlineStatus === 'overdue' || c.deadlineStatus === 'near_overdue');
   const overdue = items.filter((c) => c.deadlineStatus === 'overdue').length;
   const shown = filter === 'late' ? late : items;
-  const queuedActions = new Set(outbox.items.flatMap((i) => (i.kind === 'action' && i.state !== 'rejected' ? [i.caseId] : [])));
-  const queued = mode === 'grid' ? outbox.items.filter((i) => i.kind === 'report') : outbox.items.filter((i) => i.kind === 'action');
+  const queuedActions = new Set(
+    outbox.items.flatMap((i) => (i.kind === 'action' && i.state !== 'rejected' ? [i.caseId] : [])),
+  );
+  const queued =
+    mode === 'grid' ? outbox.items.filter((i) => i.kind === 'report') : outbox.items.filter((i) => i.kind === 'action');
 
   const points: MapPoint[] = useMemo(
     () =>
       shown
         .filter((c) => c.location)
-        .map((c) => ({ id: c.id, lng: c.location!.lng, lat: c.location!.lat, color: pointColor[c.deadlineStatus] ?? '#1f5fbf', label: c.categoryName })),
+        .map((c) => ({
+          id: c.id,
+          lng: c.location!.lng,
+          lat: c.location!.lat,
+          color: pointColor[c.deadlineStatus] ?? '#1f5fbf',
+          label: c.categoryName,
+        })),
     [shown],
   );
 
@@ -133,18 +171,32 @@ export default function CaseListPage({ mode }: { mode: 'grid' | 'verify' }) {
         )}
         <span className="cgm-toolbar-right">
           {mode === 'grid' && (
-            <Button type={showMap ? 'primary' : 'default'} icon={<EnvironmentOutlined />} onClick={() => setShowMap((v) => !v)} data-testid="m-map-toggle">
+            <Button
+              type={showMap ? 'primary' : 'default'}
+              icon={<EnvironmentOutlined />}
+              onClick={() => setShowMap((v) => !v)}
+              data-testid="m-map-toggle"
+            >
               地图
             </Button>
           )}
-          <Button icon={<ReloadOutlined />} onClick={refresh} loading={res.loading && !!res.data} disabled={!online} aria-label="刷新" data-testid="m-refresh" />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={refresh}
+            loading={res.loading && !!res.data}
+            disabled={!online}
+            aria-label="刷新"
+            data-testid="m-refresh"
+          />
         </span>
       </div>
 
       {showMap && mode === 'grid' && (
         <div className="cgm-card cgm-map-card">
           <GridMap boundary={boundary.data} points={points} onPointClick={(id) => navigate(`/m/cases/${id}`)} />
-          {!boundary.data && !boundary.loading && <div className="cgm-muted cgm-center">网格边界未加载（需联网一次）</div>}
+          {!boundary.data && !boundary.loading && (
+            <div className="cgm-muted cgm-center">网格边界未加载（需联网一次）</div>
+          )}
         </div>
       )}
 
@@ -161,7 +213,9 @@ export default function CaseListPage({ mode }: { mode: 'grid' | 'verify' }) {
       ) : shown.length === 0 ? (
         <Empty
           className="cgm-empty"
-          description={mode === 'verify' ? '暂无待核查的问题' : filter === 'late' ? '没有预警或超期的问题' : '本网格暂无在办问题'}
+          description={
+            mode === 'verify' ? '暂无待核查的问题' : filter === 'late' ? '没有预警或超期的问题' : '本网格暂无在办问题'
+          }
         />
       ) : (
         <div className="cgm-list" data-testid="m-case-list">

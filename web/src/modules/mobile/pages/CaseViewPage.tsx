@@ -9,7 +9,15 @@ import { PhotoPicker, releasePhotos, type LocalPhoto } from '../components/Photo
 import { useMobile } from '../context';
 import { fullTime, photoRoleLabel, shortTime } from '../labels';
 import { useCachedResource } from '../lib/cache';
-import { ACTION_NAMES, fileToStored, newId, putOutbox, removeOutbox, type ActionItem, type VerifyType } from '../lib/outbox';
+import {
+  ACTION_NAMES,
+  fileToStored,
+  newId,
+  putOutbox,
+  removeOutbox,
+  type ActionItem,
+  type VerifyType,
+} from '../lib/outbox';
 
 const actionColor: Record<string, string> = {
   report: 'blue',
@@ -37,7 +45,11 @@ function Thumbs({ files }: { files: { fileId: string; url: string; thumbnailUrl:
       <div className="cgm-photos is-readonly">
         {files.map((f) => (
           <div className="cgm-photo" key={f.fileId}>
-            <Image src={f.thumbnailUrl} preview={{ src: f.url, mask: false }} alt={photoRoleLabel[f.role ?? 'evidence']} />
+            <Image
+              src={f.thumbnailUrl}
+              preview={{ src: f.url, mask: false }}
+              alt={photoRoleLabel[f.role ?? 'evidence']}
+            />
             {f.role && f.role !== 'evidence' && <span className="cgm-photo-role">{photoRoleLabel[f.role]}</span>}
           </div>
         ))}
@@ -62,7 +74,9 @@ export default function CaseViewPage() {
   const { message } = App.useApp();
   const res = useCachedResource<CaseDetail>(me.id, `case:${id}`, () => mobileApi.getCase(id));
   const c = res.data;
-  const boundary = useCachedResource(me.id, c?.gridId ? `boundary:${c.gridId}` : null, () => mobileApi.boundary(c!.gridId!));
+  const boundary = useCachedResource(me.id, c?.gridId ? `boundary:${c.gridId}` : null, () =>
+    mobileApi.boundary(c!.gridId!),
+  );
   const [verify, setVerify] = useState<VerifyType | null>(null);
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
@@ -72,12 +86,18 @@ export default function CaseViewPage() {
 
   const queued = outbox.items.filter((i): i is ActionItem => i.kind === 'action' && i.caseId === id);
   const waiting = queued.filter((q) => q.state !== 'rejected');
-  const rejectedKey = queued.filter((q) => q.state === 'rejected').map((q) => q.id).join();
+  const rejectedKey = queued
+    .filter((q) => q.state === 'rejected')
+    .map((q) => q.id)
+    .join();
   // A verification the server refused (someone acted first …): show the case as it is now.
   useEffect(() => {
     if (rejectedKey && online) void res.reload();
   }, [rejectedKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  const points = useMemo(() => (c?.location ? [{ id: c.id, lng: c.location.lng, lat: c.location.lat, color: '#cf1322' }] : []), [c]);
+  const points = useMemo(
+    () => (c?.location ? [{ id: c.id, lng: c.location.lng, lat: c.location.lat, color: '#cf1322' }] : []),
+    [c],
+  );
   const reportPhotos = c?.actions.find((a) => a.type === 'report')?.attachments ?? [];
 
   const canPass = !!c?.allowedActions.includes('verify_pass');
@@ -169,13 +189,26 @@ export default function CaseViewPage() {
   const showActions = (canPass || canFail) && waiting.length === 0;
 
   return (
-    <div className={`cgm-page cgm-caseview${showActions ? ' has-actionbar' : ''}`} data-testid="m-case-page" data-case-id={c.id}>
+    <div
+      className={`cgm-page cgm-caseview${showActions ? ' has-actionbar' : ''}`}
+      data-testid="m-case-page"
+      data-case-id={c.id}
+    >
       {res.cachedAt && (
         <div className="cgm-stale" data-testid="m-stale">
           离线数据 · 更新于 {shortTime(res.cachedAt)}
         </div>
       )}
-      {refused && <Alert type="error" showIcon className="cgm-block" message="服务器未接受核查结果" description={refused} data-testid="m-verify-refused" />}
+      {refused && (
+        <Alert
+          type="error"
+          showIcon
+          className="cgm-block"
+          message="服务器未接受核查结果"
+          description={refused}
+          data-testid="m-verify-refused"
+        />
+      )}
       {queued.map((q) => (
         <Alert
           key={q.id}
@@ -183,12 +216,20 @@ export default function CaseViewPage() {
           type={q.state === 'rejected' ? 'error' : 'info'}
           showIcon
           icon={<CloudUploadOutlined />}
-          message={q.state === 'rejected' ? `您的“${ACTION_NAMES[q.actionType]}”未被接受` : `${ACTION_NAMES[q.actionType]}待发送`}
+          message={
+            q.state === 'rejected'
+              ? `您的“${ACTION_NAMES[q.actionType]}”未被接受`
+              : `${ACTION_NAMES[q.actionType]}待发送`
+          }
           description={
             q.state === 'rejected' ? (
               <>
                 <div>{q.lastError}</div>
-                <div className="cgm-muted">{showActions ? '请按案卷最新状态重新核查，或删除这条记录。' : '请按案卷最新状态处理，或删除这条记录。'}</div>
+                <div className="cgm-muted">
+                  {showActions
+                    ? '请按案卷最新状态重新核查，或删除这条记录。'
+                    : '请按案卷最新状态处理，或删除这条记录。'}
+                </div>
               </>
             ) : (
               '已保存在手机上，联网后自动发送'
@@ -268,12 +309,25 @@ export default function CaseViewPage() {
       {showActions && (
         <div className="cgm-actionbar" data-testid="m-actionbar">
           {canFail && (
-            <Button danger size="large" icon={<CloseOutlined />} onClick={() => openSheet('verify_fail')} data-testid="m-verify-fail">
+            <Button
+              danger
+              size="large"
+              icon={<CloseOutlined />}
+              onClick={() => openSheet('verify_fail')}
+              data-testid="m-verify-fail"
+            >
               核查不通过
             </Button>
           )}
           {canPass && (
-            <Button type="primary" size="large" icon={<CheckOutlined />} onClick={() => openSheet('verify_pass')} className="cgm-pass" data-testid="m-verify-pass">
+            <Button
+              type="primary"
+              size="large"
+              icon={<CheckOutlined />}
+              onClick={() => openSheet('verify_pass')}
+              className="cgm-pass"
+              data-testid="m-verify-pass"
+            >
               核查通过
             </Button>
           )}
@@ -333,4 +387,3 @@ export default function CaseViewPage() {
     </div>
   );
 }
-

@@ -61,7 +61,9 @@ function MobileShell() {
 
   const categories = useCachedResource(me.id, 'categories', () => mobileApi.categories().then((r) => r.items));
   const open = useCachedResource<CaseList>(me.id, 'cases:open', () => mobileApi.listCases(OPEN_STATUSES, 100));
-  const toVerify = useCachedResource<CaseList>(me.id, 'cases:verify', () => mobileApi.listCases(['pending_verification'], 100));
+  const toVerify = useCachedResource<CaseList>(me.id, 'cases:verify', () =>
+    mobileApi.listCases(['pending_verification'], 100),
+  );
   const reloadLists = useRef<() => void>(() => undefined);
   reloadLists.current = () => {
     void open.reload();
@@ -172,7 +174,13 @@ function MobileShell() {
       <div className="cgm-app" data-testid="m-app" data-online={online ? 'true' : 'false'}>
         <header className="cgm-header">
           {head.back ? (
-            <button type="button" className="cgm-header-back" onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/m'))} aria-label="返回" data-testid="m-back">
+            <button
+              type="button"
+              className="cgm-header-back"
+              onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/m'))}
+              aria-label="返回"
+              data-testid="m-back"
+            >
               <LeftOutlined />
             </button>
           ) : (
@@ -191,7 +199,13 @@ function MobileShell() {
               <CloudUploadOutlined /> 待发送 <b data-testid="m-queue-count">{outbox.items.length}</b> 条
             </NavLink>
           )}
-          <button type="button" className="cgm-header-user" onClick={() => setUserOpen(true)} aria-label="我的账号" data-testid="m-user">
+          <button
+            type="button"
+            className="cgm-header-user"
+            onClick={() => setUserOpen(true)}
+            aria-label="我的账号"
+            data-testid="m-user"
+          >
             <UserOutlined />
           </button>
         </header>
@@ -204,7 +218,10 @@ function MobileShell() {
           <Routes>
             <Route index element={<CaseListPage mode="grid" />} />
             <Route path="verify" element={<CaseListPage mode="verify" />} />
-            <Route path="report" element={canReport ? <ReportPage /> : <Result status="403" title="当前账号不能上报问题" />} />
+            <Route
+              path="report"
+              element={canReport ? <ReportPage /> : <Result status="403" title="当前账号不能上报问题" />}
+            />
             <Route path="cases/:id" element={<CaseViewPage />} />
             <Route path="queue" element={<QueuePage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
@@ -228,7 +245,14 @@ function MobileShell() {
             <span>待核查</span>
           </NavLink>
         </nav>
-        <Drawer open={userOpen} onClose={() => setUserOpen(false)} placement="bottom" height="auto" title="我的账号" className="cgm-sheet">
+        <Drawer
+          open={userOpen}
+          onClose={() => setUserOpen(false)}
+          placement="bottom"
+          height="auto"
+          title="我的账号"
+          className="cgm-sheet"
+        >
           <div className="cgm-user" data-testid="m-user-sheet">
             <div className="cgm-user-name">{me.displayName}</div>
             <div className="cgm-muted">
@@ -254,7 +278,10 @@ export default function MobileApp() {
   return (
     <ConfigProvider
       componentSize="large"
-      theme={{ token: { fontSize: 15, borderRadius: 8, controlHeightLG: 46 }, components: { Button: { contentFontSizeLG: 16 } } }}
+      theme={{
+        token: { fontSize: 15, borderRadius: 8, controlHeightLG: 46 },
+        components: { Button: { contentFontSizeLG: 16 } },
+      }}
     >
       <MobileShell />
     </ConfigProvider>

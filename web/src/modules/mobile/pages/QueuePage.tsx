@@ -1,4 +1,11 @@
-import { CheckCircleOutlined, CloudUploadOutlined, DeleteOutlined, EditOutlined, LoadingOutlined, RedoOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  CloudUploadOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  LoadingOutlined,
+  RedoOutlined,
+} from '@ant-design/icons';
 import { App, Button, Empty, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +15,12 @@ import { ACTION_NAMES, removeOutbox, requeue, type OutboxItem } from '../lib/out
 
 function stateTag(item: OutboxItem, sendingAll: boolean) {
   if (item.state === 'rejected') return <Tag color="red">服务器拒收</Tag>;
-  if (item.state === 'sending') return <Tag icon={<LoadingOutlined />} color="processing">发送中</Tag>;
+  if (item.state === 'sending')
+    return (
+      <Tag icon={<LoadingOutlined />} color="processing">
+        发送中
+      </Tag>
+    );
   if (item.lastError) return <Tag color="orange">{sendingAll ? '等待发送' : '发送失败'}</Tag>;
   return <Tag color="blue">待发送</Tag>;
 }
@@ -104,11 +116,16 @@ export default function QueuePage() {
           >
             <div className="cgm-case-top">
               <span className="cgm-case-cat">
-                {n + 1}. {item.kind === 'report' ? `上报：${item.categoryName}` : `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`}
+                {n + 1}.{' '}
+                {item.kind === 'report'
+                  ? `上报：${item.categoryName}`
+                  : `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`}
               </span>
               <span data-testid="m-queue-item-state">{stateTag(item, outbox.sending)}</span>
             </div>
-            <div className="cgm-case-desc">{item.kind === 'report' ? item.description : item.reason || item.comment || item.categoryName}</div>
+            <div className="cgm-case-desc">
+              {item.kind === 'report' ? item.description : item.reason || item.comment || item.categoryName}
+            </div>
             <div className="cgm-muted">
               保存于 {shortTime(item.createdAt)}
               {photoCount(item) > 0 && ` · ${photoCount(item)} 张照片（${sizeText(bytes(item))}）`}
@@ -116,7 +133,10 @@ export default function QueuePage() {
               {item.attempts > 0 && ` · 已尝试 ${item.attempts} 次`}
             </div>
             {item.lastError && (
-              <div className={item.state === 'rejected' ? 'cgm-queue-error' : 'cgm-queue-warn'} data-testid="m-queue-item-error">
+              <div
+                className={item.state === 'rejected' ? 'cgm-queue-error' : 'cgm-queue-warn'}
+                data-testid="m-queue-item-error"
+              >
                 {item.state === 'rejected' ? '服务器：' : ''}
                 {item.lastError}
               </div>
@@ -124,17 +144,33 @@ export default function QueuePage() {
             {item.state !== 'sending' && (
               <div className="cgm-queue-actions">
                 {item.state === 'rejected' && item.kind === 'report' && (
-                  <Button icon={<EditOutlined />} onClick={() => navigate(`/m/report?edit=${item.id}`)} data-testid="m-queue-edit">
+                  <Button
+                    icon={<EditOutlined />}
+                    onClick={() => navigate(`/m/report?edit=${item.id}`)}
+                    data-testid="m-queue-edit"
+                  >
                     修改
                   </Button>
                 )}
                 {item.state === 'rejected' && item.kind === 'action' && (
                   <Button onClick={() => navigate(`/m/cases/${item.caseId}`)}>打开案卷</Button>
                 )}
-                <Button icon={<RedoOutlined />} disabled={!online} loading={busy === item.id} onClick={() => retry(item)} data-testid="m-queue-retry">
+                <Button
+                  icon={<RedoOutlined />}
+                  disabled={!online}
+                  loading={busy === item.id}
+                  onClick={() => retry(item)}
+                  data-testid="m-queue-retry"
+                >
                   {item.state === 'rejected' ? '重新发送' : '发送'}
                 </Button>
-                <Button danger type="text" icon={<DeleteOutlined />} onClick={() => remove(item)} data-testid="m-queue-delete">
+                <Button
+                  danger
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(item)}
+                  data-testid="m-queue-delete"
+                >
                   删除
                 </Button>
               </div>
@@ -147,7 +183,13 @@ export default function QueuePage() {
         <>
           <div className="cgm-section-title">最近已发送</div>
           {outbox.sent.slice(0, 20).map((s) => (
-            <Link key={s.id} to={`/m/cases/${s.caseId}`} className="cgm-card cgm-sent" data-testid="m-sent-item" data-case-number={s.caseNumber}>
+            <Link
+              key={s.id}
+              to={`/m/cases/${s.caseId}`}
+              className="cgm-card cgm-sent"
+              data-testid="m-sent-item"
+              data-case-number={s.caseNumber}
+            >
               <CheckCircleOutlined className="cgm-sent-icon" />
               <div className="cgm-sent-body">
                 <div>

@@ -1,4 +1,10 @@
-import { CheckCircleFilled, CloudUploadOutlined, DownOutlined, ExclamationCircleFilled, SendOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloudUploadOutlined,
+  DownOutlined,
+  ExclamationCircleFilled,
+  SendOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Input, Result, Switch } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -8,7 +14,16 @@ import { GpsCard } from '../components/GpsCard';
 import { photoFromStored, PhotoPicker, releasePhotos, type LocalPhoto } from '../components/PhotoPicker';
 import { useMobile } from '../context';
 import { useGps } from '../lib/hooks';
-import { fileToStored, getOutboxItem, newId, putOutbox, type GpsFix, type ReportItem, type SentItem, type StoredPhoto } from '../lib/outbox';
+import {
+  fileToStored,
+  getOutboxItem,
+  newId,
+  putOutbox,
+  type GpsFix,
+  type ReportItem,
+  type SentItem,
+  type StoredPhoto,
+} from '../lib/outbox';
 
 interface Draft {
   accountId: string;
@@ -53,14 +68,21 @@ function recentCodes(accountId: string): string[] {
 
 function rememberCode(accountId: string, code: string) {
   try {
-    localStorage.setItem(recentKey(accountId), JSON.stringify([code, ...recentCodes(accountId).filter((c) => c !== code)].slice(0, 6)));
+    localStorage.setItem(
+      recentKey(accountId),
+      JSON.stringify([code, ...recentCodes(accountId).filter((c) => c !== code)].slice(0, 6)),
+    );
   } catch {
     // private mode
   }
 }
 
 async function toStored(list: LocalPhoto[]): Promise<StoredPhoto[]> {
-  return Promise.all(list.map((p) => (p.stored ? Promise.resolve(p.stored) : fileToStored(p.blob, p.name).then((s) => ({ ...s, key: p.key })))));
+  return Promise.all(
+    list.map((p) =>
+      p.stored ? Promise.resolve(p.stored) : fileToStored(p.blob, p.name).then((s) => ({ ...s, key: p.key })),
+    ),
+  );
 }
 
 export default function ReportPage() {
@@ -70,7 +92,9 @@ export default function ReportPage() {
   const [params, setParams] = useSearchParams();
   const editId = params.get('edit');
   const [editing, setEditing] = useState<ReportItem | null>(null);
-  const [draft, setDraft] = useState<Draft>(() => (keptDraft && keptDraft.accountId === me.id ? keptDraft : emptyDraft(me.id)));
+  const [draft, setDraft] = useState<Draft>(() =>
+    keptDraft && keptDraft.accountId === me.id ? keptDraft : emptyDraft(me.id),
+  );
   const [sheet, setSheet] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -118,7 +142,11 @@ export default function ReportPage() {
   const category = all.find((c) => c.code === draft.categoryCode && c.level === 2) ?? null;
   const groupName = category ? all.find((c) => c.code === category.parentCode)?.name : undefined;
   const recent = useMemo(
-    () => recentCodes(me.id).map((code) => all.find((c) => c.code === code && c.level === 2 && c.active)).filter((c): c is Category => !!c).slice(0, 4),
+    () =>
+      recentCodes(me.id)
+        .map((code) => all.find((c) => c.code === code && c.level === 2 && c.active))
+        .filter((c): c is Category => !!c)
+        .slice(0, 4),
     [all, me.id, done], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
@@ -136,7 +164,8 @@ export default function ReportPage() {
       if (!draft.after.length) e.after = '立行整改须有整改后照片';
     }
     const anyPhoto = draft.photos.length + draft.before.length + draft.after.length > 0;
-    if (!gps.fix && !editLoc && !draft.address.trim() && !anyPhoto) e.location = '请定位、拍照（照片带拍摄位置）或填写地址';
+    if (!gps.fix && !editLoc && !draft.address.trim() && !anyPhoto)
+      e.location = '请定位、拍照（照片带拍摄位置）或填写地址';
     setErrors(e);
     return Object.keys(e).length === 0;
   };
@@ -154,7 +183,10 @@ export default function ReportPage() {
   const submit = async () => {
     if (!validate()) {
       message.error('请补全标红的内容');
-      window.setTimeout(() => document.querySelector('.cgm-field-error')?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 50);
+      window.setTimeout(
+        () => document.querySelector('.cgm-field-error')?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
+        50,
+      );
       return;
     }
     setBusy(true);
@@ -192,7 +224,10 @@ export default function ReportPage() {
       if (!outcome) {
         // An earlier item could not be sent (network): this one waits behind it, in order.
         const blocked = [...outcomes.values()].find((o) => o.result === 'pending');
-        setDone({ kind: 'queued', message: blocked && blocked.result === 'pending' ? blocked.message : '排在前面的内容尚未发出' });
+        setDone({
+          kind: 'queued',
+          message: blocked && blocked.result === 'pending' ? blocked.message : '排在前面的内容尚未发出',
+        });
       } else if (outcome.result === 'sent') setDone({ kind: 'sent', sent: outcome.sent });
       else if (outcome.result === 'rejected') setDone({ kind: 'rejected', message: outcome.message, id: item.id });
       else setDone({ kind: 'queued', message: outcome.message });
@@ -215,7 +250,10 @@ export default function ReportPage() {
           subTitle={
             <div data-testid="m-report-result" data-result="sent">
               <div>
-                案卷号 <b className="cgm-mono" data-testid="m-report-case-number">{done.sent.caseNumber}</b>
+                案卷号{' '}
+                <b className="cgm-mono" data-testid="m-report-case-number">
+                  {done.sent.caseNumber}
+                </b>
               </div>
               <div>
                 {done.sent.statusName}
@@ -229,7 +267,13 @@ export default function ReportPage() {
             </div>
           }
           extra={[
-            <Button key="view" type="primary" block onClick={() => navigate(`/m/cases/${done.sent.caseId}`)} data-testid="m-report-view">
+            <Button
+              key="view"
+              type="primary"
+              block
+              onClick={() => navigate(`/m/cases/${done.sent.caseId}`)}
+              data-testid="m-report-view"
+            >
               查看案卷
             </Button>,
             <Button key="again" block onClick={() => setDone(null)} data-testid="m-report-again">
@@ -248,7 +292,9 @@ export default function ReportPage() {
           title="已保存到手机，待发送"
           subTitle={
             <div data-testid="m-report-result" data-result="queued">
-              {done.message ? `${done.message}（共 ${waiting} 条待发送）` : `当前离线。联网后自动按顺序发送，共 ${waiting} 条待发送。`}
+              {done.message
+                ? `${done.message}（共 ${waiting} 条待发送）`
+                : `当前离线。联网后自动按顺序发送，共 ${waiting} 条待发送。`}
             </div>
           }
           extra={[
@@ -323,14 +369,25 @@ export default function ReportPage() {
               {category.name}
             </span>
           ) : (
-            <span className="cgm-placeholder">{categories.loading && !all.length ? '正在加载类别…' : all.length ? '请选择大类、小类' : '类别未加载（需联网一次）'}</span>
+            <span className="cgm-placeholder">
+              {categories.loading && !all.length
+                ? '正在加载类别…'
+                : all.length
+                  ? '请选择大类、小类'
+                  : '类别未加载（需联网一次）'}
+            </span>
           )}
           <DownOutlined />
         </button>
         {recent.length > 0 && (
           <div className="cgm-chips">
             {recent.map((c) => (
-              <button type="button" key={c.code} className={`cgm-chip${c.code === draft.categoryCode ? ' is-active' : ''}`} onClick={() => set('categoryCode', c.code)}>
+              <button
+                type="button"
+                key={c.code}
+                className={`cgm-chip${c.code === draft.categoryCode ? ' is-active' : ''}`}
+                onClick={() => set('categoryCode', c.code)}
+              >
                 {c.name}
               </button>
             ))}
@@ -397,9 +454,7 @@ export default function ReportPage() {
                 <div className="cgm-gps-coords">
                   {editLoc.lng.toFixed(6)}, {editLoc.lat.toFixed(6)}
                 </div>
-                <div className="cgm-muted">
-                  上报时的定位 · 精度 ±{editLoc.accuracy} 米
-                </div>
+                <div className="cgm-muted">上报时的定位 · 精度 ±{editLoc.accuracy} 米</div>
               </div>
             </div>
             <div className="cgm-gps-actions">
@@ -414,7 +469,12 @@ export default function ReportPage() {
             </div>
           </div>
         ) : (
-          <GpsCard gps={gps} online={online} myUnitId={me.unitId} hasPhotos={draft.photos.length + draft.before.length > 0} />
+          <GpsCard
+            gps={gps}
+            online={online}
+            myUnitId={me.unitId}
+            hasPhotos={draft.photos.length + draft.before.length > 0}
+          />
         )}
         <Input
           value={draft.address}
@@ -428,7 +488,15 @@ export default function ReportPage() {
       </section>
 
       <div className="cgm-submit">
-        <Button type="primary" block size="large" icon={<SendOutlined />} loading={busy} onClick={submit} data-testid="m-report-submit">
+        <Button
+          type="primary"
+          block
+          size="large"
+          icon={<SendOutlined />}
+          loading={busy}
+          onClick={submit}
+          data-testid="m-report-submit"
+        >
           {online ? '提交上报' : '保存，联网后发送'}
         </Button>
         {editing && (

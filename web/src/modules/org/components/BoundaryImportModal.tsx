@@ -100,7 +100,10 @@ export function BoundaryImportModal({ open, unit, onClose, onImported }: Props) 
         <code>properties.name</code> 匹配到「{unit.name}」的一个下级单位。文件有任何错误时不会写入任何边界。
       </Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label="坐标系" extra="高德、腾讯地图取的坐标为 GCJ-02，百度地图为 BD-09，系统会自动转换为 WGS-84 保存。">
+        <Form.Item
+          label="坐标系"
+          extra="高德、腾讯地图取的坐标为 GCJ-02，百度地图为 BD-09，系统会自动转换为 WGS-84 保存。"
+        >
           <Select value={crs} onChange={setCrs} options={crsOptions} data-testid="boundary-import-crs" />
         </Form.Item>
         <Form.Item label="GeoJSON 文件">

@@ -110,7 +110,13 @@ export function LocateTool({ picking, onPickingChange, picked, onResult, onRevea
             <Select options={crsOptions} data-testid="locate-crs" />
           </Form.Item>
           <Space wrap>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={busy} data-testid="locate-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              icon={<SearchOutlined />}
+              loading={busy}
+              data-testid="locate-submit"
+            >
               定位
             </Button>
             <Button

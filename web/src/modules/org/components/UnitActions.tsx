@@ -129,10 +129,20 @@ export function UnitActions({ unit, canWrite, canWriteBoundary, onChanged }: Pro
             >
               新增下级
             </Button>
-            <Button icon={<EditOutlined />} disabled={retired} onClick={() => open('rename')} data-testid="unit-action-rename">
+            <Button
+              icon={<EditOutlined />}
+              disabled={retired}
+              onClick={() => open('rename')}
+              data-testid="unit-action-rename"
+            >
               重命名
             </Button>
-            <Button icon={<NumberOutlined />} disabled={retired} onClick={() => open('code')} data-testid="unit-action-code">
+            <Button
+              icon={<NumberOutlined />}
+              disabled={retired}
+              onClick={() => open('code')}
+              data-testid="unit-action-code"
+            >
               修改代码
             </Button>
             <Button
@@ -159,7 +169,9 @@ export function UnitActions({ unit, canWrite, canWriteBoundary, onChanged }: Pro
           <Popconfirm
             title={`撤销「${unit.name}」？`}
             description={
-              <div style={{ maxWidth: 280 }}>撤销后该单位不再参与新业务，历史记录保留；有在用下级的单位需先处理下级。</div>
+              <div style={{ maxWidth: 280 }}>
+                撤销后该单位不再参与新业务，历史记录保留；有在用下级的单位需先处理下级。
+              </div>
             }
             okText="撤销"
             okButtonProps={{ danger: true }}
@@ -167,7 +179,12 @@ export function UnitActions({ unit, canWrite, canWriteBoundary, onChanged }: Pro
             onConfirm={retire}
             disabled={retired || !unit.parentId}
           >
-            <Button danger icon={<DeleteOutlined />} disabled={retired || !unit.parentId} data-testid="unit-action-retire">
+            <Button
+              danger
+              icon={<DeleteOutlined />}
+              disabled={retired || !unit.parentId}
+              data-testid="unit-action-retire"
+            >
               撤销
             </Button>
           </Popconfirm>
@@ -211,7 +228,10 @@ export function UnitActions({ unit, canWrite, canWriteBoundary, onChanged }: Pro
                 <Input value={unit.name} disabled />
               </Form.Item>
               <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
-                <Select options={childKinds.map((k) => ({ value: k, label: unitKindLabel[k] }))} data-testid="unit-form-kind" />
+                <Select
+                  options={childKinds.map((k) => ({ value: k, label: unitKindLabel[k] }))}
+                  data-testid="unit-form-kind"
+                />
               </Form.Item>
             </>
           )}

@@ -35,13 +35,22 @@ export function UnitDetailPanel({ unit, loading, canWrite, canWriteBoundary, onS
       }
       loading={loading && !unit}
     >
-      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, xl: 2, xxl: 3 }} styles={{ label: { width: 110 } }}>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2, xl: 2, xxl: 3 }}
+        styles={{ label: { width: 110 } }}
+      >
         <Descriptions.Item label="名称">{unit.name}</Descriptions.Item>
         <Descriptions.Item label="类型">
           <UnitKindTag kind={unit.kind} />
         </Descriptions.Item>
         <Descriptions.Item label="代码">
-          {unit.code ? <Typography.Text copyable>{unit.code}</Typography.Text> : <Typography.Text type="secondary">未设置</Typography.Text>}
+          {unit.code ? (
+            <Typography.Text copyable>{unit.code}</Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">未设置</Typography.Text>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label="状态">
           {unit.status === 'active' ? <Badge status="success" text="正常" /> : <Badge status="default" text="已撤销" />}

@@ -26,7 +26,18 @@ export interface UnitMapProps {
   overlay?: React.ReactNode;
 }
 
-const palette = ['#5b8ff9', '#5ad8a6', '#f6bd16', '#e8684a', '#6dc8ec', '#9270ca', '#ff9d4d', '#269a99', '#ff99c3', '#5d7092'];
+const palette = [
+  '#5b8ff9',
+  '#5ad8a6',
+  '#f6bd16',
+  '#e8684a',
+  '#6dc8ec',
+  '#9270ca',
+  '#ff9d4d',
+  '#269a99',
+  '#ff99c3',
+  '#5d7092',
+];
 
 /** Keeps fitted shapes clear of the overlay panel in the top-right corner. */
 function fitPadding(overlay: boolean): L.FitBoundsOptions {
@@ -130,9 +141,10 @@ export function UnitMap(props: UnitMapProps) {
           const p = (feature.properties ?? {}) as { id?: string; name?: string };
           if (p.name) {
             // 街道办事处 → 街道: the long official suffix crowds neighbouring labels.
-            layer.bindTooltip(permanentLabels ? p.name.replace(/办事处$/, '') : p.name, permanentLabels
-              ? { permanent: true, direction: 'center', className: 'cg-unit-label' }
-              : { sticky: true });
+            layer.bindTooltip(
+              permanentLabels ? p.name.replace(/办事处$/, '') : p.name,
+              permanentLabels ? { permanent: true, direction: 'center', className: 'cg-unit-label' } : { sticky: true },
+            );
           }
           layer.on({
             mouseover: (e) => (e.target as L.Path).setStyle({ weight: 3, fillOpacity: 0.45 }),
@@ -150,7 +162,14 @@ export function UnitMap(props: UnitMapProps) {
     }
     if (props.focus) {
       const focus = L.geoJSON(props.focus as Feature, {
-        style: { color: '#c0392b', weight: 2.5, dashArray: '6 4', fill: features.length === 0, fillColor: '#c0392b', fillOpacity: 0.08 },
+        style: {
+          color: '#c0392b',
+          weight: 2.5,
+          dashArray: '6 4',
+          fill: features.length === 0,
+          fillColor: '#c0392b',
+          fillOpacity: 0.08,
+        },
         interactive: false,
       }).addTo(map);
       layers.current.focus = focus;
@@ -159,7 +178,12 @@ export function UnitMap(props: UnitMapProps) {
     }
     layers.current.highlight?.bringToFront();
     layers.current.marker?.bringToFront();
-    if (bounds.isValid()) map.fitBounds(bounds.pad(padRatio), { ...fitPadding(latest.current.overlay != null), maxZoom: 17, animate: false });
+    if (bounds.isValid())
+      map.fitBounds(bounds.pad(padRatio), {
+        ...fitPadding(latest.current.overlay != null),
+        maxZoom: 17,
+        animate: false,
+      });
   }, [props.focus, props.childBoundaries, props.context]);
 
   // The grid found by 定位 and the point.
@@ -194,7 +218,8 @@ export function UnitMap(props: UnitMapProps) {
     }
     if (bounds.isValid()) {
       const view = map.getBounds();
-      if (!view.contains(bounds)) map.fitBounds(bounds.pad(0.6), { ...fitPadding(latest.current.overlay != null), maxZoom: 16, animate: false });
+      if (!view.contains(bounds))
+        map.fitBounds(bounds.pad(0.6), { ...fitPadding(latest.current.overlay != null), maxZoom: 16, animate: false });
     }
   }, [props.highlight, props.marker]);
 

@@ -22,7 +22,9 @@ interface Props {
 
 export function UnitTreePanel(props: Props) {
   const { tree, selectedId, expandedKeys } = props;
-  const treeRef = useRef<{ scrollTo: (o: { key: string; align?: 'top' | 'bottom' | 'auto'; offset?: number }) => void }>(null);
+  const treeRef = useRef<{
+    scrollTo: (o: { key: string; align?: 'top' | 'bottom' | 'auto'; offset?: number }) => void;
+  }>(null);
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Unit[]>([]);
   const [searching, setSearching] = useState(false);
@@ -91,7 +93,12 @@ export function UnitTreePanel(props: Props) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             含已撤销
           </Typography.Text>
-          <Switch size="small" checked={props.includeRetired} onChange={props.onIncludeRetiredChange} data-testid="unit-include-retired" />
+          <Switch
+            size="small"
+            checked={props.includeRetired}
+            onChange={props.onIncludeRetiredChange}
+            data-testid="unit-include-retired"
+          />
         </Space>
       }
       styles={{ body: { padding: 12 } }}
@@ -124,7 +131,9 @@ export function UnitTreePanel(props: Props) {
       >
         <Input prefix={<SearchOutlined />} placeholder="搜索单位名称或代码" allowClear data-testid="unit-search" />
       </AutoComplete>
-      {tree.error != null && <Alert type="error" showIcon message={errorText(tree.error)} style={{ marginBottom: 8 }} />}
+      {tree.error != null && (
+        <Alert type="error" showIcon message={errorText(tree.error)} style={{ marginBottom: 8 }} />
+      )}
       {tree.roots === null ? (
         <div style={{ textAlign: 'center', padding: 40 }}>
           <Spin />

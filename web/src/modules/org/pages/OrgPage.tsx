@@ -3,7 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { usePublicSettings } from '../../../app/settings';
 import { ApiError, errorText } from '../../../lib/api';
-import { orgApi, type BoundaryCollection, type BoundaryFeature, type LocateResult, type Unit, type UnitDetail } from '../api';
+import {
+  orgApi,
+  type BoundaryCollection,
+  type BoundaryFeature,
+  type LocateResult,
+  type Unit,
+  type UnitDetail,
+} from '../api';
 import { LocateTool } from '../components/LocateTool';
 import type { UnitChange } from '../components/UnitActions';
 import { UnitDetailPanel } from '../components/UnitDetailPanel';
@@ -123,19 +130,16 @@ export default function OrgPage() {
     [selectedId, tree],
   );
 
-  const onLocateResult = useCallback(
-    (r: LocateResult | null) => {
-      setLocateResult(r);
-      setHighlight(null);
-      if (r?.found && r.grid) {
-        orgApi
-          .boundary(r.grid.id)
-          .then(setHighlight)
-          .catch(() => setHighlight(null));
-      }
-    },
-    [],
-  );
+  const onLocateResult = useCallback((r: LocateResult | null) => {
+    setLocateResult(r);
+    setHighlight(null);
+    if (r?.found && r.grid) {
+      orgApi
+        .boundary(r.grid.id)
+        .then(setHighlight)
+        .catch(() => setHighlight(null));
+    }
+  }, []);
 
   const refreshParentRecord = async (parentId: string | null) => {
     if (!parentId) {
@@ -232,7 +236,9 @@ export default function OrgPage() {
                   highlight={highlight}
                   marker={locateResult?.point ?? null}
                   picking={picking}
-                  onChildClick={(id) => void (tree.units[id] && tree.units[id].parentId !== selectedId ? selectById(id) : onChildClick(id))}
+                  onChildClick={(id) =>
+                    void (tree.units[id] && tree.units[id].parentId !== selectedId ? selectById(id) : onChildClick(id))
+                  }
                   onPick={onPick}
                   height={Math.max(480, window.innerHeight - 420)}
                   overlay={

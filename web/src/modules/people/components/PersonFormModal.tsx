@@ -81,14 +81,21 @@ export function PersonFormModal({ open, person, defaultUnitId, onClose, onSaved 
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" preserve={false} data-testid="person-form">
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50 }]}>
+        <Form.Item
+          name="name"
+          label="姓名"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50 }]}
+        >
           <Input data-testid="person-form-name" />
         </Form.Item>
         <Form.Item name="kind" label="人员类别" rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
-            options={(Object.keys(personKindLabel) as PersonKind[]).map((k) => ({ value: k, label: personKindLabel[k] }))}
+            options={(Object.keys(personKindLabel) as PersonKind[]).map((k) => ({
+              value: k,
+              label: personKindLabel[k],
+            }))}
           />
         </Form.Item>
         <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
@@ -100,7 +107,10 @@ export function PersonFormModal({ open, person, defaultUnitId, onClose, onSaved 
           extra={person ? '已登记的号码以脱敏形式显示在列表中；不修改请留空。' : undefined}
           rules={[{ pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/, message: '请输入 11 位手机号或带区号的固定电话' }]}
         >
-          <Input placeholder={person ? (person.phone ?? '未登记') : '如：13912345678'} data-testid="person-form-phone" />
+          <Input
+            placeholder={person ? (person.phone ?? '未登记') : '如：13912345678'}
+            data-testid="person-form-phone"
+          />
         </Form.Item>
         {kind === 'grid_worker' && (
           <Form.Item name="gridIds" label="负责网格" extra="可选多个网格（大网格或小网格）。">

@@ -61,7 +61,13 @@ export default function PeoplePage() {
       }
     >
       <Space wrap size={12} style={{ marginBottom: 16 }}>
-        <UnitPicker value={unitId} onChange={setUnitId} placeholder="全部单位" style={{ width: 280 }} data-testid="people-filter-unit" />
+        <UnitPicker
+          value={unitId}
+          onChange={setUnitId}
+          placeholder="全部单位"
+          style={{ width: 280 }}
+          data-testid="people-filter-unit"
+        />
         <Segmented<KindFilter>
           value={kind}
           onChange={setKind}
@@ -71,7 +77,13 @@ export default function PeoplePage() {
           ]}
           data-testid="people-filter-kind"
         />
-        <Input.Search placeholder="姓名" allowClear onSearch={setQ} style={{ width: 220 }} data-testid="people-filter-q" />
+        <Input.Search
+          placeholder="姓名"
+          allowClear
+          onSearch={setQ}
+          style={{ width: 220 }}
+          data-testid="people-filter-q"
+        />
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>
           刷新
         </Button>
@@ -84,7 +96,12 @@ export default function PeoplePage() {
         data-testid="people-table"
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 人` }}
         columns={[
-          { title: '姓名', dataIndex: 'name', width: 140, render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+          {
+            title: '姓名',
+            dataIndex: 'name',
+            width: 140,
+            render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
+          },
           {
             title: '类别',
             dataIndex: 'kind',
@@ -100,7 +117,8 @@ export default function PeoplePage() {
             title: '手机号',
             dataIndex: 'phone',
             width: 150,
-            render: (p: string | null) => (p ? <span className="cg-mono">{p}</span> : <Typography.Text type="secondary">未登记</Typography.Text>),
+            render: (p: string | null) =>
+              p ? <span className="cg-mono">{p}</span> : <Typography.Text type="secondary">未登记</Typography.Text>,
           },
           {
             title: '负责网格',
@@ -112,7 +130,8 @@ export default function PeoplePage() {
             title: '登录账号',
             dataIndex: 'accountId',
             width: 100,
-            render: (a: string | null) => (a ? <Tag color="success">已开通</Tag> : <Typography.Text type="secondary">无</Typography.Text>),
+            render: (a: string | null) =>
+              a ? <Tag color="success">已开通</Tag> : <Typography.Text type="secondary">无</Typography.Text>,
           },
           {
             title: '操作',
@@ -133,7 +152,13 @@ export default function PeoplePage() {
                   </Button>
                 )}
                 {can('person.write') && (
-                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid="person-edit">
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(p)}
+                    data-testid="person-edit"
+                  >
                     编辑
                   </Button>
                 )}

@@ -8,7 +8,14 @@ export function FileThumbs({ files, size = 72 }: { files: FileRef[]; size?: numb
     <Image.PreviewGroup>
       <Space wrap size={6}>
         {files.map((f) => (
-          <Image key={f.fileId} src={f.thumbnailUrl} preview={{ src: f.url }} width={size} height={size} style={{ objectFit: 'cover', borderRadius: 4 }} />
+          <Image
+            key={f.fileId}
+            src={f.thumbnailUrl}
+            preview={{ src: f.url }}
+            width={size}
+            height={size}
+            style={{ objectFit: 'cover', borderRadius: 4 }}
+          />
         ))}
       </Space>
     </Image.PreviewGroup>

@@ -17,15 +17,31 @@ export interface PendingAction {
 }
 
 const PATHS: Record<ProposalCommand, (a: PendingAction) => string> = {
-  assign: () => '/assign', mark_key: () => '/key', reply: () => '/reply', add_commitment: () => '/commitments',
-  complete_commitment: (a) => `/commitments/${a.index}/complete`, complete: () => '/complete', rate: () => '/ratings',
-  report_progress: () => '/progress', hear_progress: (a) => `/progress/${a.seq}/heard`,
+  assign: () => '/assign',
+  mark_key: () => '/key',
+  reply: () => '/reply',
+  add_commitment: () => '/commitments',
+  complete_commitment: (a) => `/commitments/${a.index}/complete`,
+  complete: () => '/complete',
+  rate: () => '/ratings',
+  report_progress: () => '/progress',
+  hear_progress: (a) => `/progress/${a.seq}/heard`,
 };
 
 type Values = Record<string, unknown> & { replyDeadline?: Dayjs; deadline?: Dayjs; files?: UploadedFile[] };
 
 /** One modal for every proposal command; it shows only the fields that command takes. */
-export function ProposalActionModal({ proposal, action, onClose, onDone }: { proposal: ProposalDetail; action: PendingAction | null; onClose(): void; onDone(p: ProposalDetail): void }) {
+export function ProposalActionModal({
+  proposal,
+  action,
+  onClose,
+  onDone,
+}: {
+  proposal: ProposalDetail;
+  action: PendingAction | null;
+  onClose(): void;
+  onDone(p: ProposalDetail): void;
+}) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [leaders, setLeaders] = useState<Account[]>([]);
@@ -36,10 +52,16 @@ export function ProposalActionModal({ proposal, action, onClose, onDone }: { pro
     if (!action) return;
     form.resetFields();
     if (action.command === 'assign') {
-      form.setFieldsValue({ mainHandlerIds: proposal.mainHandlers.map((u) => u.unitId), assistingHandlerIds: proposal.assistingHandlers.map((u) => u.unitId) });
+      form.setFieldsValue({
+        mainHandlerIds: proposal.mainHandlers.map((u) => u.unitId),
+        assistingHandlerIds: proposal.assistingHandlers.map((u) => u.unitId),
+      });
     }
     if (action.command === 'mark_key') {
-      accountsApi.list({}).then((r) => setLeaders(r.items.filter((a) => a.roles.includes('district_leader') && !a.disabled))).catch(() => setLeaders([]));
+      accountsApi
+        .list({})
+        .then((r) => setLeaders(r.items.filter((a) => a.roles.includes('district_leader') && !a.disabled)))
+        .catch(() => setLeaders([]));
     }
   }, [action, form, proposal]);
 
@@ -59,7 +81,20 @@ export function ProposalActionModal({ proposal, action, onClose, onDone }: { pro
       message.success(`已${COMMAND_NAMES[action.command]}`);
       onDone(p);
     } catch (e) {
-      const rest2 = applyFieldErrors(form, e, ['mainHandlerIds', 'assistingHandlerIds', 'replyDeadline', 'leaderUsername', 'summary', 'title', 'deadline', 'fileIds', 'note', 'comment', 'satisfaction', 'text']);
+      const rest2 = applyFieldErrors(form, e, [
+        'mainHandlerIds',
+        'assistingHandlerIds',
+        'replyDeadline',
+        'leaderUsername',
+        'summary',
+        'title',
+        'deadline',
+        'fileIds',
+        'note',
+        'comment',
+        'satisfaction',
+        'text',
+      ]);
       message.error(rest2.length ? `${errorText(e)}：${rest2.map((x) => x.message).join('；')}` : errorText(e));
     } finally {
       setBusy(false);
@@ -68,11 +103,24 @@ export function ProposalActionModal({ proposal, action, onClose, onDone }: { pro
 
   const title = command ? `${COMMAND_NAMES[command]} · ${proposal.number}` : '';
   return (
-    <Modal title={title} open={!!action} onCancel={onClose} onOk={submit} confirmLoading={busy} okText="提交" width={600} destroyOnHidden>
+    <Modal
+      title={title}
+      open={!!action}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okText="提交"
+      width={600}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" data-testid={`proposal-form-${command ?? ''}`}>
         {command === 'assign' && (
           <>
-            <Form.Item name="mainHandlerIds" label="主办单位" rules={[{ required: true, message: '至少指定一个主办单位' }]}>
+            <Form.Item
+              name="mainHandlerIds"
+              label="主办单位"
+              rules={[{ required: true, message: '至少指定一个主办单位' }]}
+            >
               <UnitPicker multiple placeholder="选择主办单位" />
             </Form.Item>
             <Form.Item name="assistingHandlerIds" label="协办单位">
@@ -85,7 +133,10 @@ export function ProposalActionModal({ proposal, action, onClose, onDone }: { pro
         )}
         {command === 'mark_key' && (
           <Form.Item name="leaderUsername" label="牵头督办领导" rules={[{ required: true, message: '请选择区领导' }]}>
-            <Select placeholder="选择区领导" options={leaders.map((a) => ({ value: a.username, label: `${a.displayName}（${a.username}）` }))} />
+            <Select
+              placeholder="选择区领导"
+              options={leaders.map((a) => ({ value: a.username, label: `${a.displayName}（${a.username}）` }))}
+            />
           </Form.Item>
         )}
         {command === 'reply' && (
@@ -111,7 +162,11 @@ export function ProposalActionModal({ proposal, action, onClose, onDone }: { pro
         {command === 'complete_commitment' && (
           <>
             <Form.Item label="落实事项">{proposal.commitmentList[action?.index ?? 0]?.title}</Form.Item>
-            <Form.Item name="files" label="佐证材料" rules={[{ required: true, type: 'array', min: 1, message: '至少上传一份佐证材料' }]}>
+            <Form.Item
+              name="files"
+              label="佐证材料"
+              rules={[{ required: true, type: 'array', min: 1, message: '至少上传一份佐证材料' }]}
+            >
               <PhotoUpload label="上传佐证" />
             </Form.Item>
             <Form.Item name="note" label="落实情况说明">
@@ -127,7 +182,13 @@ export function ProposalActionModal({ proposal, action, onClose, onDone }: { pro
         {command === 'rate' && (
           <>
             <Form.Item name="satisfaction" label="对办理结果的评价" rules={[{ required: true, message: '请选择评价' }]}>
-              <Radio.Group options={[{ value: 'satisfied', label: '满意' }, { value: 'basically_satisfied', label: '基本满意' }, { value: 'unsatisfied', label: '不满意' }]} />
+              <Radio.Group
+                options={[
+                  { value: 'satisfied', label: '满意' },
+                  { value: 'basically_satisfied', label: '基本满意' },
+                  { value: 'unsatisfied', label: '不满意' },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="comment" label="意见（不满意时将重新办理）">
               <Input.TextArea rows={3} maxLength={2000} />

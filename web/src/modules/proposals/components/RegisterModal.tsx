@@ -15,7 +15,15 @@ interface Values {
 }
 
 /** 登记提案: the office types in a proposal as filed; proposers are names, optionally linked to a login. */
-export function RegisterModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(p: ProposalDetail): void }) {
+export function RegisterModal({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose(): void;
+  onDone(p: ProposalDetail): void;
+}) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
@@ -25,7 +33,9 @@ export function RegisterModal({ open, onClose, onDone }: { open: boolean; onClos
     setBusy(true);
     try {
       const p = await proposalsApi.register({
-        ...v, number: v.number || undefined, submittedOn: v.submittedOn?.format('YYYY-MM-DD'),
+        ...v,
+        number: v.number || undefined,
+        submittedOn: v.submittedOn?.format('YYYY-MM-DD'),
         proposers: v.proposers.map((x) => ({ name: x.name, ...(x.username ? { username: x.username } : {}) })),
       });
       message.success(`已登记提案 ${p.number}`);
@@ -39,7 +49,16 @@ export function RegisterModal({ open, onClose, onDone }: { open: boolean; onClos
     }
   };
   return (
-    <Modal title="登记提案" open={open} onCancel={onClose} onOk={submit} confirmLoading={busy} okText="登记" width={640} destroyOnHidden>
+    <Modal
+      title="登记提案"
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okText="登记"
+      width={640}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ proposers: [{ name: '' }] }}>
         <Form.Item name="title" label="案由（标题）" rules={[{ required: true, message: '请填写案由' }]}>
           <Input maxLength={200} data-testid="proposal-title" />

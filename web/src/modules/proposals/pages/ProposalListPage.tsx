@@ -5,7 +5,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
-import { proposalsApi, type ListQuery, type ProposalItem, type ProposalKind, type ProposalList, type ProposalStatus } from '../api';
+import {
+  proposalsApi,
+  type ListQuery,
+  type ProposalItem,
+  type ProposalKind,
+  type ProposalList,
+  type ProposalStatus,
+} from '../api';
 import { RegisterModal } from '../components/RegisterModal';
 import { SATISFACTION_COLORS, SATISFACTION_NAMES, STATUS_COLORS, STATUS_NAMES } from '../labels';
 
@@ -21,18 +28,21 @@ export default function ProposalListPage() {
   const [error, setError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    setLoading(true);
-    try {
-      setData(await proposalsApi.list(query, signal));
-      setError(null);
-    } catch (e) {
-      if ((e as Error).name === 'AbortError') return;
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setLoading(true);
+      try {
+        setData(await proposalsApi.list(query, signal));
+        setError(null);
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') return;
+        setError(errorText(e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [query],
+  );
   useEffect(() => {
     const ac = new AbortController();
     void load(ac.signal);
@@ -42,32 +52,102 @@ export default function ProposalListPage() {
   const counts = data?.counts;
   const years = [...new Set([thisYear, ...(data?.years ?? [])])].sort((a, b) => b - a);
   const columns: TableColumnsType<ProposalItem> = [
-    { title: '提案号', dataIndex: 'number', key: 'number', width: 100, render: (v: string, p) => <Link to={`/proposals/${p.id}`}>{v}</Link> },
     {
-      title: '案由', dataIndex: 'title', key: 'title',
+      title: '提案号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 100,
+      render: (v: string, p) => <Link to={`/proposals/${p.id}`}>{v}</Link>,
+    },
+    {
+      title: '案由',
+      dataIndex: 'title',
+      key: 'title',
       render: (v: string, p) => (
         <>
-          {p.isKey && <Tag color="red" icon={<StarFilled />}>重点</Tag>}
+          {p.isKey && (
+            <Tag color="red" icon={<StarFilled />}>
+              重点
+            </Tag>
+          )}
           <Link to={`/proposals/${p.id}`}>{v}</Link>
         </>
       ),
     },
-    { title: '提案人', dataIndex: 'proposerNames', key: 'proposers', width: 140, render: (v: string[]) => v.join('、') },
-    { title: '类别', dataIndex: 'category', key: 'category', width: 90 },
-    { title: '主办单位', key: 'main', width: 170, render: (_: unknown, p) => p.mainHandlers.map((u) => u.name).join('、') || <Typography.Text type="secondary">未交办</Typography.Text> },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: ProposalStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_NAMES[s]}</Tag> },
-    { title: '类型', dataIndex: 'kindName', key: 'kind', width: 80, render: (v: string, p) => (p.status === 'registered' || p.status === 'assigned' ? '—' : <Tag color={p.kind === 'implementation' ? 'purple' : 'blue'}>{v}</Tag>) },
     {
-      title: '下一期限', key: 'nextDue', width: 130,
-      sorter: (a, b) => (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999'),
-      render: (_: unknown, p) => p.nextDue ? (
-        <Typography.Text type={p.nextDue.overdue ? 'danger' : undefined}>
-          {p.nextDue.date}<br /><span style={{ fontSize: 12 }}>{p.nextDue.what === 'reply' ? '答复' : '落实事项'}{p.nextDue.overdue ? '（逾期）' : ''}</span>
-        </Typography.Text>
-      ) : '—',
+      title: '提案人',
+      dataIndex: 'proposerNames',
+      key: 'proposers',
+      width: 140,
+      render: (v: string[]) => v.join('、'),
     },
-    { title: '落实事项', key: 'commitments', width: 90, align: 'center' as const, render: (_: unknown, p) => (p.commitments ? `${p.commitmentsDone}/${p.commitments}` : '—') },
-    { title: '评价', dataIndex: 'satisfaction', key: 'satisfaction', width: 90, render: (v: ProposalItem['satisfaction'], p) => (v ? <Tag color={SATISFACTION_COLORS[v]}>{SATISFACTION_NAMES[v]}</Tag> : p.rehandleCount ? <Tag color="orange">重新办理</Tag> : '—') },
+    { title: '类别', dataIndex: 'category', key: 'category', width: 90 },
+    {
+      title: '主办单位',
+      key: 'main',
+      width: 170,
+      render: (_: unknown, p) =>
+        p.mainHandlers.map((u) => u.name).join('、') || <Typography.Text type="secondary">未交办</Typography.Text>,
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 90,
+      render: (s: ProposalStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_NAMES[s]}</Tag>,
+    },
+    {
+      title: '类型',
+      dataIndex: 'kindName',
+      key: 'kind',
+      width: 80,
+      render: (v: string, p) =>
+        p.status === 'registered' || p.status === 'assigned' ? (
+          '—'
+        ) : (
+          <Tag color={p.kind === 'implementation' ? 'purple' : 'blue'}>{v}</Tag>
+        ),
+    },
+    {
+      title: '下一期限',
+      key: 'nextDue',
+      width: 130,
+      sorter: (a, b) => (a.nextDue?.date ?? '9999').localeCompare(b.nextDue?.date ?? '9999'),
+      render: (_: unknown, p) =>
+        p.nextDue ? (
+          <Typography.Text type={p.nextDue.overdue ? 'danger' : undefined}>
+            {p.nextDue.date}
+            <br />
+            <span style={{ fontSize: 12 }}>
+              {p.nextDue.what === 'reply' ? '答复' : '落实事项'}
+              {p.nextDue.overdue ? '（逾期）' : ''}
+            </span>
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '落实事项',
+      key: 'commitments',
+      width: 90,
+      align: 'center' as const,
+      render: (_: unknown, p) => (p.commitments ? `${p.commitmentsDone}/${p.commitments}` : '—'),
+    },
+    {
+      title: '评价',
+      dataIndex: 'satisfaction',
+      key: 'satisfaction',
+      width: 90,
+      render: (v: ProposalItem['satisfaction'], p) =>
+        v ? (
+          <Tag color={SATISFACTION_COLORS[v]}>{SATISFACTION_NAMES[v]}</Tag>
+        ) : p.rehandleCount ? (
+          <Tag color="orange">重新办理</Tag>
+        ) : (
+          '—'
+        ),
+    },
   ];
 
   return (
@@ -77,20 +157,40 @@ export default function ProposalListPage() {
         extra={
           <Space>
             <Tooltip title="按当前筛选条件导出提案办理情况一览表">
-              <Button icon={<DownloadOutlined />} href={proposalsApi.exportUrl(query)} data-testid="proposal-export">导出</Button>
+              <Button icon={<DownloadOutlined />} href={proposalsApi.exportUrl(query)} data-testid="proposal-export">
+                导出
+              </Button>
             </Tooltip>
-            {can('proposal.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="proposal-register">登记提案</Button>}
+            {can('proposal.manage') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setRegistering(true)}
+                data-testid="proposal-register"
+              >
+                登记提案
+              </Button>
+            )}
           </Space>
         }
       >
         <Space wrap size={12} style={{ marginBottom: 12 }}>
-          <Select style={{ width: 110 }} value={query.year} onChange={(year) => setQuery({ ...query, year })} options={years.map((y) => ({ value: y, label: `${y} 年` }))} data-testid="proposal-year" />
+          <Select
+            style={{ width: 110 }}
+            value={query.year}
+            onChange={(year) => setQuery({ ...query, year })}
+            options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+            data-testid="proposal-year"
+          />
           <Segmented<ProposalStatus | 'all'>
             value={query.status ?? 'all'}
             onChange={(v) => setQuery({ ...query, status: v === 'all' ? undefined : v })}
             options={[
               { value: 'all', label: `全部 ${counts?.total ?? ''}` },
-              ...(Object.keys(STATUS_NAMES) as ProposalStatus[]).map((s) => ({ value: s, label: `${STATUS_NAMES[s]} ${counts?.byStatus[s] ?? ''}` })),
+              ...(Object.keys(STATUS_NAMES) as ProposalStatus[]).map((s) => ({
+                value: s,
+                label: `${STATUS_NAMES[s]} ${counts?.byStatus[s] ?? ''}`,
+              })),
             ]}
             data-testid="proposal-status-filter"
           />
@@ -104,18 +204,36 @@ export default function ProposalListPage() {
               { value: 'implementation', label: `落实型 ${counts?.byKind.implementation ?? ''}` },
             ]}
           />
-          <Checkbox checked={!!query.key} onChange={(e) => setQuery({ ...query, key: e.target.checked || undefined })} data-testid="proposal-key-filter">
+          <Checkbox
+            checked={!!query.key}
+            onChange={(e) => setQuery({ ...query, key: e.target.checked || undefined })}
+            data-testid="proposal-key-filter"
+          >
             只看重点提案 {counts ? `(${counts.key})` : ''}
           </Checkbox>
-          <Checkbox checked={!!query.replyOverdue} onChange={(e) => setQuery({ ...query, replyOverdue: e.target.checked || undefined })} data-testid="proposal-overdue-filter">
-            <Typography.Text type={counts?.replyOverdue ? 'danger' : undefined}>答复逾期 {counts ? `(${counts.replyOverdue})` : ''}</Typography.Text>
+          <Checkbox
+            checked={!!query.replyOverdue}
+            onChange={(e) => setQuery({ ...query, replyOverdue: e.target.checked || undefined })}
+            data-testid="proposal-overdue-filter"
+          >
+            <Typography.Text type={counts?.replyOverdue ? 'danger' : undefined}>
+              答复逾期 {counts ? `(${counts.replyOverdue})` : ''}
+            </Typography.Text>
           </Checkbox>
           {isLeader && (
-            <Checkbox checked={!!query.supervisedByMe} onChange={(e) => setQuery({ ...query, supervisedByMe: e.target.checked || undefined })}>
+            <Checkbox
+              checked={!!query.supervisedByMe}
+              onChange={(e) => setQuery({ ...query, supervisedByMe: e.target.checked || undefined })}
+            >
               我牵头督办的
             </Checkbox>
           )}
-          <Input.Search allowClear placeholder="提案号或案由" style={{ width: 220 }} onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })} />
+          <Input.Search
+            allowClear
+            placeholder="提案号或案由"
+            style={{ width: 220 }}
+            onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })}
+          />
         </Space>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Table<ProposalItem>

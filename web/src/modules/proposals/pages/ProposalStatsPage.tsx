@@ -16,48 +16,123 @@ export default function ProposalStatsPage() {
   const [data, setData] = useState<ProposalStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    proposalsApi.list({ year: thisYear }).then((r) => setYears([...new Set([thisYear, ...r.years])].sort((a, b) => b - a))).catch(() => undefined);
+    proposalsApi
+      .list({ year: thisYear })
+      .then((r) => setYears([...new Set([thisYear, ...r.years])].sort((a, b) => b - a)))
+      .catch(() => undefined);
   }, []);
   useEffect(() => {
-    proposalsApi.stats(year).then((s) => { setData(s); setError(null); }).catch((e) => setError(errorText(e)));
+    proposalsApi
+      .stats(year)
+      .then((s) => {
+        setData(s);
+        setError(null);
+      })
+      .catch((e) => setError(errorText(e)));
   }, [year]);
 
   const cards = data
     ? [
-        { key: 'proposals', title: '提案总数', value: data.proposals, suffix: '件', note: `其中落实型 ${data.implementationProposals} 件` },
-        { key: 'onTime', title: '按时答复率', value: percent(data.onTimeReplyRate), color: rateColor(data.onTimeReplyRate), note: `按时答复 ${data.repliedOnTime} ÷ 应答复 ${data.repliesDue}` },
-        { key: 'impl', title: '落实率', value: percent(data.implementationRate), color: rateColor(data.implementationRate), note: `已完成 ${data.commitmentsDone} ÷ 落实事项 ${data.commitments}` },
-        { key: 'sat', title: '满意率', value: percent(data.satisfactionRate), color: rateColor(data.satisfactionRate), note: `满意和基本满意 ${data.satisfiedOrBasically} ÷ 已评价 ${data.rated}` },
+        {
+          key: 'proposals',
+          title: '提案总数',
+          value: data.proposals,
+          suffix: '件',
+          note: `其中落实型 ${data.implementationProposals} 件`,
+        },
+        {
+          key: 'onTime',
+          title: '按时答复率',
+          value: percent(data.onTimeReplyRate),
+          color: rateColor(data.onTimeReplyRate),
+          note: `按时答复 ${data.repliedOnTime} ÷ 应答复 ${data.repliesDue}`,
+        },
+        {
+          key: 'impl',
+          title: '落实率',
+          value: percent(data.implementationRate),
+          color: rateColor(data.implementationRate),
+          note: `已完成 ${data.commitmentsDone} ÷ 落实事项 ${data.commitments}`,
+        },
+        {
+          key: 'sat',
+          title: '满意率',
+          value: percent(data.satisfactionRate),
+          color: rateColor(data.satisfactionRate),
+          note: `满意和基本满意 ${data.satisfiedOrBasically} ÷ 已评价 ${data.rated}`,
+        },
       ]
     : [];
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="提案办理年度统计" extra={<Select style={{ width: 110 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y} 年` }))} />}>
+      <Card
+        title="提案办理年度统计"
+        extra={
+          <Select
+            style={{ width: 110 }}
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+          />
+        }
+      >
         {error && <Alert type="error" showIcon message={error} />}
         <Row gutter={[16, 16]} data-testid="proposal-stats">
           {cards.map((c) => (
             <Col key={c.key} xs={12} lg={6}>
               <Card size="small">
                 <Statistic title={c.title} value={c.value} suffix={c.suffix} valueStyle={{ color: c.color }} />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.note}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.note}
+                </Typography.Text>
               </Card>
             </Col>
           ))}
         </Row>
-        {data && <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>截至 {data.asOf}。按时答复以首次交办的答复期限为准；满意率按每件提案的最近一次评价计算。</Typography.Paragraph>}
+        {data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            截至 {data.asOf}。按时答复以首次交办的答复期限为准；满意率按每件提案的最近一次评价计算。
+          </Typography.Paragraph>
+        )}
       </Card>
       <Card title="按主办单位">
         <Table<YearStats & { unitId: string; name: string }>
-          rowKey="unitId" size="middle" pagination={false} dataSource={data?.byMainHandler ?? []}
+          rowKey="unitId"
+          size="middle"
+          pagination={false}
+          dataSource={data?.byMainHandler ?? []}
           columns={[
             { title: '主办单位', dataIndex: 'name', key: 'name' },
             { title: '提案数', dataIndex: 'proposals', key: 'proposals', align: 'right' as const },
             { title: '应答复', dataIndex: 'repliesDue', key: 'due', align: 'right' as const },
             { title: '按时答复', dataIndex: 'repliedOnTime', key: 'ontime', align: 'right' as const },
-            { title: '按时答复率', dataIndex: 'onTimeReplyRate', key: 'r1', align: 'right' as const, render: (v: number | null) => <Rate v={v} /> },
-            { title: '落实事项', key: 'c', align: 'right' as const, render: (_: unknown, r) => `${r.commitmentsDone}/${r.commitments}` },
-            { title: '落实率', dataIndex: 'implementationRate', key: 'r2', align: 'right' as const, render: (v: number | null) => <Rate v={v} /> },
-            { title: '满意率', dataIndex: 'satisfactionRate', key: 'r3', align: 'right' as const, render: (v: number | null) => <Rate v={v} /> },
+            {
+              title: '按时答复率',
+              dataIndex: 'onTimeReplyRate',
+              key: 'r1',
+              align: 'right' as const,
+              render: (v: number | null) => <Rate v={v} />,
+            },
+            {
+              title: '落实事项',
+              key: 'c',
+              align: 'right' as const,
+              render: (_: unknown, r) => `${r.commitmentsDone}/${r.commitments}`,
+            },
+            {
+              title: '落实率',
+              dataIndex: 'implementationRate',
+              key: 'r2',
+              align: 'right' as const,
+              render: (v: number | null) => <Rate v={v} />,
+            },
+            {
+              title: '满意率',
+              dataIndex: 'satisfactionRate',
+              key: 'r3',
+              align: 'right' as const,
+              render: (v: number | null) => <Rate v={v} />,
+            },
           ]}
         />
       </Card>

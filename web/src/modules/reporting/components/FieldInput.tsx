@@ -34,12 +34,21 @@ function rulesOf(f: ReportField): Rule[] {
  * The input control of one (non-table) field or table column. Form.Item passes `value`, `onChange`
  * (and `id`, status) to its direct child: they are handed on to the antd control.
  */
-export function FieldControl({ field, testId, ...rest }: { field: ReportField; testId: string; [prop: string]: unknown }) {
+export function FieldControl({
+  field,
+  testId,
+  ...rest
+}: {
+  field: ReportField;
+  testId: string;
+  [prop: string]: unknown;
+}) {
   switch (field.type) {
     case 'integer':
     case 'decimal':
       return (
-        <InputNumber {...rest}
+        <InputNumber
+          {...rest}
           min={numberOrUndefined(field.min)}
           max={numberOrUndefined(field.max)}
           precision={field.type === 'integer' ? 0 : field.scale}
@@ -53,7 +62,8 @@ export function FieldControl({ field, testId, ...rest }: { field: ReportField; t
       return field.maxLength && field.maxLength <= 60 ? (
         <Input {...rest} maxLength={field.maxLength} placeholder="请输入" data-testid={testId} />
       ) : (
-        <Input.TextArea {...rest}
+        <Input.TextArea
+          {...rest}
           autoSize={{ minRows: 2, maxRows: 6 }}
           maxLength={field.maxLength}
           showCount={!!field.maxLength}
@@ -63,7 +73,8 @@ export function FieldControl({ field, testId, ...rest }: { field: ReportField; t
       );
     case 'single_choice':
       return (
-        <Select {...rest}
+        <Select
+          {...rest}
           allowClear
           placeholder="请选择"
           style={{ width: '100%', maxWidth: 320 }}
@@ -72,10 +83,17 @@ export function FieldControl({ field, testId, ...rest }: { field: ReportField; t
         />
       );
     case 'multiple_choice':
-      return <Checkbox.Group {...rest} options={(field.options ?? []).map((o) => ({ value: o.code, label: o.label }))} data-testid={testId} />;
+      return (
+        <Checkbox.Group
+          {...rest}
+          options={(field.options ?? []).map((o) => ({ value: o.code, label: o.label }))}
+          data-testid={testId}
+        />
+      );
     case 'date':
       return (
-        <DatePicker {...rest}
+        <DatePicker
+          {...rest}
           style={{ width: 200 }}
           minDate={typeof field.min === 'string' ? dayjs(field.min) : undefined}
           maxDate={typeof field.max === 'string' ? dayjs(field.max) : undefined}
@@ -123,7 +141,13 @@ function TableFieldInput({ field }: { field: ReportField }) {
                 title: '操作',
                 width: 64,
                 render: (_: unknown, row: { name: number }) => (
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label="删除此行" />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(row.name)}
+                    aria-label="删除此行"
+                  />
                 ),
               },
             ]}

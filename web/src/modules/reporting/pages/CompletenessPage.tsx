@@ -1,12 +1,36 @@
 import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Spin, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import type { TableColumnsType } from 'antd';
-import { reportingApi, type Completeness, type MissingReport, type PeriodCompleteness, type UnitCompleteness } from '../api';
+import {
+  reportingApi,
+  type Completeness,
+  type MissingReport,
+  type PeriodCompleteness,
+  type UnitCompleteness,
+} from '../api';
 import { FormSelect } from '../components/FormSelect';
 import { percent, periodLabel, periodOf, rateColor } from '../labels';
 import { useReportForms } from '../use-forms';
@@ -75,7 +99,13 @@ export default function CompletenessPage() {
   const turnMissingPage = async (page: number) => {
     if (!formId || !from || !to) return;
     try {
-      const next = await reportingApi.completeness(formId, { unitId, from, to, missingOffset: (page - 1) * MISSING_PAGE, missingLimit: MISSING_PAGE });
+      const next = await reportingApi.completeness(formId, {
+        unitId,
+        from,
+        to,
+        missingOffset: (page - 1) * MISSING_PAGE,
+        missingLimit: MISSING_PAGE,
+      });
       setData((d) => (d ? { ...d, missing: next.missing } : next));
       setMissingPage(page);
     } catch (e) {
@@ -84,24 +114,56 @@ export default function CompletenessPage() {
   };
 
   const missingCount = data ? Math.max(0, data.expected - data.submitted) : null;
-  const cards: { key: string; title: string; value: number | string; note: string; color?: string; suffix?: string }[] = data
-    ? [
-        { key: 'expected', title: '应报', value: data.expected, suffix: '份', note: '报送范围内单位 × 报告期' },
-        { key: 'submitted', title: '实报', value: data.submitted, suffix: '份', note: '含迟报和零报告' },
-        { key: 'onTime', title: '按时报', value: data.onTime, suffix: '份', note: '截止时间（含宽限）前报送' },
-        { key: 'zero', title: '零报告', value: data.zero, suffix: '份', note: '“今日无新增”，计为已报' },
-        { key: 'missing', title: '缺报', value: missingCount ?? 0, suffix: '份', note: '应报 − 实报', color: missingCount ? '#cf1322' : undefined },
-        { key: 'reportingRate', title: '上报率', value: percent(data.reportingRate), note: '实报 ÷ 应报', color: rateColor(data.reportingRate) },
-        { key: 'timeliness', title: '及时率', value: percent(data.timeliness), note: '按时报 ÷ 应报', color: rateColor(data.timeliness) },
-      ]
-    : [];
+  const cards: { key: string; title: string; value: number | string; note: string; color?: string; suffix?: string }[] =
+    data
+      ? [
+          { key: 'expected', title: '应报', value: data.expected, suffix: '份', note: '报送范围内单位 × 报告期' },
+          { key: 'submitted', title: '实报', value: data.submitted, suffix: '份', note: '含迟报和零报告' },
+          { key: 'onTime', title: '按时报', value: data.onTime, suffix: '份', note: '截止时间（含宽限）前报送' },
+          { key: 'zero', title: '零报告', value: data.zero, suffix: '份', note: '“今日无新增”，计为已报' },
+          {
+            key: 'missing',
+            title: '缺报',
+            value: missingCount ?? 0,
+            suffix: '份',
+            note: '应报 − 实报',
+            color: missingCount ? '#cf1322' : undefined,
+          },
+          {
+            key: 'reportingRate',
+            title: '上报率',
+            value: percent(data.reportingRate),
+            note: '实报 ÷ 应报',
+            color: rateColor(data.reportingRate),
+          },
+          {
+            key: 'timeliness',
+            title: '及时率',
+            value: percent(data.timeliness),
+            note: '按时报 ÷ 应报',
+            color: rateColor(data.timeliness),
+          },
+        ]
+      : [];
 
   const unitColumns: TableColumnsType<UnitCompleteness> = [
     { title: '单位', dataIndex: 'unitName', key: 'unitName', fixed: 'left' as const },
-    { title: '应报', dataIndex: 'expected', key: 'expected', align: 'right' as const, sorter: (a: UnitCompleteness, b: UnitCompleteness) => a.expected - b.expected },
+    {
+      title: '应报',
+      dataIndex: 'expected',
+      key: 'expected',
+      align: 'right' as const,
+      sorter: (a: UnitCompleteness, b: UnitCompleteness) => a.expected - b.expected,
+    },
     { title: '实报', dataIndex: 'submitted', key: 'submitted', align: 'right' as const },
     { title: '按时报', dataIndex: 'onTime', key: 'onTime', align: 'right' as const },
-    { title: '迟报', dataIndex: 'late', key: 'late', align: 'right' as const, render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : v) },
+    {
+      title: '迟报',
+      dataIndex: 'late',
+      key: 'late',
+      align: 'right' as const,
+      render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : v),
+    },
     { title: '零报告', dataIndex: 'zero', key: 'zero', align: 'right' as const },
     {
       title: '缺报',
@@ -137,8 +199,22 @@ export default function CompletenessPage() {
     { title: '迟报', dataIndex: 'late', key: 'late', align: 'right' as const },
     { title: '零报告', dataIndex: 'zero', key: 'zero', align: 'right' as const },
     { title: '缺报', dataIndex: 'missing', key: 'missing', align: 'right' as const },
-    { title: '上报率', dataIndex: 'reportingRate', key: 'reportingRate', align: 'right' as const, sorter: byRate('reportingRate'), render: (v: number | null) => <RateText v={v} /> },
-    { title: '及时率', dataIndex: 'timeliness', key: 'timeliness', align: 'right' as const, sorter: byRate('timeliness'), render: (v: number | null) => <RateText v={v} /> },
+    {
+      title: '上报率',
+      dataIndex: 'reportingRate',
+      key: 'reportingRate',
+      align: 'right' as const,
+      sorter: byRate('reportingRate'),
+      render: (v: number | null) => <RateText v={v} />,
+    },
+    {
+      title: '及时率',
+      dataIndex: 'timeliness',
+      key: 'timeliness',
+      align: 'right' as const,
+      sorter: byRate('timeliness'),
+      render: (v: number | null) => <RateText v={v} />,
+    },
   ];
 
   const missingColumns: TableColumnsType<MissingReport> = [
@@ -149,7 +225,12 @@ export default function CompletenessPage() {
       key: 'period',
       render: (p: string) => periodLabel(p),
     },
-    { title: '截止时间', dataIndex: 'deadline', key: 'deadline', render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
+    {
+      title: '截止时间',
+      dataIndex: 'deadline',
+      key: 'deadline',
+      render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm'),
+    },
     {
       title: '状态',
       dataIndex: 'overdue',
@@ -170,7 +251,13 @@ export default function CompletenessPage() {
           <FormSelect forms={forms} value={formId} onChange={setFormId} data-testid="comp-form-select" />
         </Form.Item>
         <Form.Item label="单位" style={{ marginBottom: 0 }}>
-          <UnitPicker value={unitId} onChange={setUnitId} placeholder="本人数据范围" style={{ width: 260 }} data-testid="comp-unit" />
+          <UnitPicker
+            value={unitId}
+            onChange={setUnitId}
+            placeholder="本人数据范围"
+            style={{ width: 260 }}
+            data-testid="comp-unit"
+          />
         </Form.Item>
         <Form.Item label="报告期" style={{ marginBottom: 0 }}>
           <DatePicker.RangePicker
@@ -193,8 +280,11 @@ export default function CompletenessPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        上报率 = 实报 ÷ 应报，及时率 = 按时报 ÷ 应报（同 DHIS2 的 Reporting rate / Timeliness）；零报告计为已报；单位在报告期内新设或撤销的，只计其存续期间的应报数。
-        {data && from && to ? ` 统计范围：${data.unitName ?? ''} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}。` : ''}
+        上报率 = 实报 ÷ 应报，及时率 = 按时报 ÷ 应报（同 DHIS2 的 Reporting rate /
+        Timeliness）；零报告计为已报；单位在报告期内新设或撤销的，只计其存续期间的应报数。
+        {data && from && to
+          ? ` 统计范围：${data.unitName ?? ''} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}。`
+          : ''}
       </Typography.Paragraph>
       {formsError ? <Alert type="error" showIcon message={errorText(formsError)} style={{ marginBottom: 12 }} /> : null}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="comp-error" />}
@@ -250,21 +340,29 @@ export default function CompletenessPage() {
               },
               {
                 key: 'missing',
-                label: (
-                  <span data-testid="comp-missing-tab">
-                    缺报名单（{data.missingTotal}）
-                  </span>
-                ),
+                label: <span data-testid="comp-missing-tab">缺报名单（{data.missingTotal}）</span>,
                 children: (
                   <Table<MissingReport>
                     size="small"
                     rowKey={(r) => `${r.unitId}|${r.period}`}
                     dataSource={data.missing}
                     columns={missingColumns}
-                    pagination={data.missingTotal > MISSING_PAGE ? { current: missingPage, pageSize: MISSING_PAGE, total: data.missingTotal, showSizeChanger: false, onChange: (p) => void turnMissingPage(p) } : false}
+                    pagination={
+                      data.missingTotal > MISSING_PAGE
+                        ? {
+                            current: missingPage,
+                            pageSize: MISSING_PAGE,
+                            total: data.missingTotal,
+                            showSizeChanger: false,
+                            onChange: (p) => void turnMissingPage(p),
+                          }
+                        : false
+                    }
                     locale={{ emptyText: '全部已报送' }}
                     rowClassName={(r) => `comp-missing-row comp-missing-${r.period}`}
-                    onRow={(r) => ({ 'data-unit': r.unitName, 'data-period': r.period }) as React.HTMLAttributes<HTMLElement>}
+                    onRow={(r) =>
+                      ({ 'data-unit': r.unitName, 'data-period': r.period }) as React.HTMLAttributes<HTMLElement>
+                    }
                     data-testid="comp-missing-table"
                   />
                 ),

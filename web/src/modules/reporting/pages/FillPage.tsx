@@ -120,13 +120,21 @@ export default function FillPage() {
   useEffect(() => {
     if (!existing || !formId || !unitId || !period) return;
     let stale = false;
-    reportingApi.submission(formId, { unitId, period }).then((s) => {
-      if (!stale && !s.zero) antForm.setFieldsValue(s.values as never);
-    }).catch(() => undefined);
-    return () => { stale = true; };
+    reportingApi
+      .submission(formId, { unitId, period })
+      .then((s) => {
+        if (!stale && !s.zero) antForm.setFieldsValue(s.values as never);
+      })
+      .catch(() => undefined);
+    return () => {
+      stale = true;
+    };
   }, [existing, formId, unitId, period, antForm]);
 
-  const tableCodes = useMemo(() => new Set((form?.fields ?? []).filter((f) => f.type === 'table').map((f) => f.code)), [form]);
+  const tableCodes = useMemo(
+    () => new Set((form?.fields ?? []).filter((f) => f.type === 'table').map((f) => f.code)),
+    [form],
+  );
   const fieldCodes = useMemo(() => new Set((form?.fields ?? []).map((f) => f.code)), [form]);
 
   function showErrors(e: unknown) {
@@ -150,7 +158,8 @@ export default function FillPage() {
       const name = namePathOf(fe.field);
       const root = name?.[0];
       const cell = name && typeof root === 'string' && tableCodes.has(root) && name.length === 3;
-      const plain = name && typeof root === 'string' && !tableCodes.has(root) && fieldCodes.has(root) && name.length === 1;
+      const plain =
+        name && typeof root === 'string' && !tableCodes.has(root) && fieldCodes.has(root) && name.length === 1;
       if (name && (cell || plain)) {
         const hit = setters.find((s) => s.name.join('.') === name.join('.'));
         if (hit) hit.errors.push(fe.message);
@@ -212,7 +221,11 @@ export default function FillPage() {
   if (forms && forms.length === 0) {
     return (
       <Card title="报表填报" data-testid="reporting-fill-page">
-        {formsError ? <Alert type="error" showIcon message={errorText(formsError)} /> : <Empty description="暂无需要填报的报表" />}
+        {formsError ? (
+          <Alert type="error" showIcon message={errorText(formsError)} />
+        ) : (
+          <Empty description="暂无需要填报的报表" />
+        )}
       </Card>
     );
   }
@@ -290,7 +303,9 @@ export default function FillPage() {
         </Descriptions>
       )}
 
-      {!canSubmit && <Alert type="info" showIcon message="您只有查看权限，不能报送报表。" style={{ marginBottom: 12 }} />}
+      {!canSubmit && (
+        <Alert type="info" showIcon message="您只有查看权限，不能报送报表。" style={{ marginBottom: 12 }} />
+      )}
       {formsError ? <Alert type="error" showIcon message={errorText(formsError)} style={{ marginBottom: 12 }} /> : null}
       {rowsError && <Alert type="error" showIcon message={rowsError} style={{ marginBottom: 12 }} />}
       {revised && (
@@ -341,36 +356,37 @@ export default function FillPage() {
 
       {result && (
         <div data-testid="fill-result" data-late={result.late ? 'true' : 'false'}>
-        <Result
-          status={result.late ? 'warning' : 'success'}
-          icon={result.late ? <ClockCircleOutlined /> : <CheckCircleOutlined />}
-          title={
-            <span data-testid="fill-result-title">
-              {result.late ? '迟报' : '已报送'}
-              {result.zero ? '（零报告）' : ''}
-            </span>
-          }
-          subTitle={
-            <Space direction="vertical" size={4}>
-              <span>
-                {result.unitName} · {periodLabel(result.period)} · 提交于 {dayjs(result.submittedAt).format('YYYY-MM-DD HH:mm')}
+          <Result
+            status={result.late ? 'warning' : 'success'}
+            icon={result.late ? <ClockCircleOutlined /> : <CheckCircleOutlined />}
+            title={
+              <span data-testid="fill-result-title">
+                {result.late ? '迟报' : '已报送'}
+                {result.zero ? '（零报告）' : ''}
               </span>
-              <span>
-                <Tag color={result.late ? 'orange' : 'green'} data-testid="fill-result-status">
-                  {result.late ? '迟报' : '按时报送'}
-                </Tag>
-                <Tag color={result.revision > 1 ? 'blue' : 'default'} data-testid="fill-result-revision">
-                  {result.revision > 1 ? `第 ${result.revision} 次报送（更正）` : '首次报送'}
-                </Tag>
-              </span>
-            </Space>
-          }
-          extra={
-            <Button onClick={() => setResult(null)} data-testid="fill-correct">
-              更正本期报告
-            </Button>
-          }
-        />
+            }
+            subTitle={
+              <Space direction="vertical" size={4}>
+                <span>
+                  {result.unitName} · {periodLabel(result.period)} · 提交于{' '}
+                  {dayjs(result.submittedAt).format('YYYY-MM-DD HH:mm')}
+                </span>
+                <span>
+                  <Tag color={result.late ? 'orange' : 'green'} data-testid="fill-result-status">
+                    {result.late ? '迟报' : '按时报送'}
+                  </Tag>
+                  <Tag color={result.revision > 1 ? 'blue' : 'default'} data-testid="fill-result-revision">
+                    {result.revision > 1 ? `第 ${result.revision} 次报送（更正）` : '首次报送'}
+                  </Tag>
+                </span>
+              </Space>
+            }
+            extra={
+              <Button onClick={() => setResult(null)} data-testid="fill-correct">
+                更正本期报告
+              </Button>
+            }
+          />
         </div>
       )}
 
@@ -441,7 +457,13 @@ export default function FillPage() {
                 </Typography.Paragraph>
               )}
               <Space>
-                <Button type="primary" htmlType="submit" loading={submitting === 'values'} disabled={!unitId || submitting !== null} data-testid="fill-submit">
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  loading={submitting === 'values'}
+                  disabled={!unitId || submitting !== null}
+                  data-testid="fill-submit"
+                >
                   {existing ? '提交更正' : '提交报告'}
                 </Button>
                 <Button htmlType="button" onClick={() => antForm.resetFields()}>

@@ -1,5 +1,21 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Empty, Form, Row, Select, Space, Spin, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
@@ -36,7 +52,9 @@ export default function RollupPage() {
   const [fields, setFields] = useState<string[]>([]);
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
   /** Drill-down path: the units opened so far, the caller's own scope first. */
-  const [trail, setTrail] = useState<{ unitId?: string; name: string }[]>([{ unitId: undefined, name: me.unitName ?? '本级' }]);
+  const [trail, setTrail] = useState<{ unitId?: string; name: string }[]>([
+    { unitId: undefined, name: me.unitName ?? '本级' },
+  ]);
   const [data, setData] = useState<Rollup | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,29 +63,38 @@ export default function RollupPage() {
     if (forms && forms.length > 0 && !forms.some((f) => f.id === formId)) setFormId(forms[0].id);
   }, [forms, formId]);
   const form = forms?.find((f) => f.id === formId);
-  const numeric = useMemo(() => (form?.fields ?? []).filter((f) => f.type === 'integer' || f.type === 'decimal'), [form]);
+  const numeric = useMemo(
+    () => (form?.fields ?? []).filter((f) => f.type === 'integer' || f.type === 'decimal'),
+    [form],
+  );
   useEffect(() => setFields([]), [formId]);
 
   const unitId = trail[trail.length - 1].unitId;
   const from = form ? periodOf(form.periodType, range[0]) : undefined;
   const to = form ? periodOf(form.periodType, range[1]) : undefined;
-  const query = useMemo(() => (from && to ? { unitId, from, to, fields: fields.length ? fields.join(',') : undefined } : null), [unitId, from, to, fields]);
+  const query = useMemo(
+    () => (from && to ? { unitId, from, to, fields: fields.length ? fields.join(',') : undefined } : null),
+    [unitId, from, to, fields],
+  );
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    if (!formId || !query) return;
-    setLoading(true);
-    try {
-      setData(await reportingApi.rollup(formId, query, signal));
-      setError(null);
-    } catch (e) {
-      if ((e as Error).name === 'AbortError') return;
-      setData(null);
-      setError(errorText(e));
-      message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [formId, query, message]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      if (!formId || !query) return;
+      setLoading(true);
+      try {
+        setData(await reportingApi.rollup(formId, query, signal));
+        setError(null);
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') return;
+        setData(null);
+        setError(errorText(e));
+        message.error(errorText(e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [formId, query, message],
+  );
 
   useEffect(() => {
     const ac = new AbortController();
@@ -77,12 +104,29 @@ export default function RollupPage() {
 
   const columns: TableColumnsType<Row> = [
     {
-      title: '单位', dataIndex: 'unitName', key: 'unitName', fixed: 'left' as const,
-      render: (name: string, r: Row) => (r.hasChildren
-        ? <Typography.Link onClick={() => setTrail((t) => [...t, { unitId: r.unitId, name }])} data-testid="rollup-drill">{name}</Typography.Link>
-        : name),
+      title: '单位',
+      dataIndex: 'unitName',
+      key: 'unitName',
+      fixed: 'left' as const,
+      render: (name: string, r: Row) =>
+        r.hasChildren ? (
+          <Typography.Link
+            onClick={() => setTrail((t) => [...t, { unitId: r.unitId, name }])}
+            data-testid="rollup-drill"
+          >
+            {name}
+          </Typography.Link>
+        ) : (
+          name
+        ),
     },
-    { title: '报告份数', dataIndex: 'reports', key: 'reports', align: 'right' as const, sorter: (a: Row, b: Row) => a.reports - b.reports },
+    {
+      title: '报告份数',
+      dataIndex: 'reports',
+      key: 'reports',
+      align: 'right' as const,
+      sorter: (a: Row, b: Row) => a.reports - b.reports,
+    },
     ...(data?.fields ?? []).map((f) => ({
       title: `${f.label}（${AGG_LABEL[f.aggregation]}）`,
       key: f.code,
@@ -98,11 +142,17 @@ export default function RollupPage() {
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 48, right: 24, top: 36, bottom: 56 },
-      xAxis: { type: 'category', data: data.byPeriod.map((p) => p.period.length === 10 ? p.period.slice(5) : p.period) },
+      xAxis: {
+        type: 'category',
+        data: data.byPeriod.map((p) => (p.period.length === 10 ? p.period.slice(5) : p.period)),
+      },
       yAxis: { type: 'value' },
       dataZoom: data.byPeriod.length > 45 ? [{ type: 'slider', bottom: 8 }] : [],
       series: data.fields.map((f) => ({
-        name: f.label, type: 'line', smooth: true, showSymbol: data.byPeriod.length <= 45,
+        name: f.label,
+        type: 'line',
+        smooth: true,
+        showSymbol: data.byPeriod.length <= 45,
         data: data.byPeriod.map((p) => p.values?.[f.code]?.value ?? null),
       })),
     };
@@ -114,9 +164,17 @@ export default function RollupPage() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 48, right: 24, top: 36, bottom: data.rows.length > 8 ? 90 : 40 },
-      xAxis: { type: 'category', data: data.rows.map((r) => r.unitName), axisLabel: { interval: 0, rotate: data.rows.length > 8 ? 35 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: data.rows.map((r) => r.unitName),
+        axisLabel: { interval: 0, rotate: data.rows.length > 8 ? 35 : 0 },
+      },
       yAxis: { type: 'value' },
-      series: data.fields.map((f) => ({ name: f.label, type: 'bar', data: data.rows.map((r) => r.values?.[f.code]?.value ?? null) })),
+      series: data.fields.map((f) => ({
+        name: f.label,
+        type: 'bar',
+        data: data.rows.map((r) => r.values?.[f.code]?.value ?? null),
+      })),
     };
   }, [data]);
 
@@ -124,12 +182,22 @@ export default function RollupPage() {
     <Card
       title="数据汇总"
       data-testid="reporting-rollup-page"
-      extra={formId && query ? (
-        <Space>
-          <Button icon={<DownloadOutlined />} href={reportingApi.rollupXlsxUrl(formId, query)} data-testid="rollup-export">导出 Excel（按单位）</Button>
-          <Button icon={<DownloadOutlined />} href={reportingApi.rollupXlsxUrl(formId, { ...query, by: 'period' })}>导出 Excel（按报告期）</Button>
-        </Space>
-      ) : null}
+      extra={
+        formId && query ? (
+          <Space>
+            <Button
+              icon={<DownloadOutlined />}
+              href={reportingApi.rollupXlsxUrl(formId, query)}
+              data-testid="rollup-export"
+            >
+              导出 Excel（按单位）
+            </Button>
+            <Button icon={<DownloadOutlined />} href={reportingApi.rollupXlsxUrl(formId, { ...query, by: 'period' })}>
+              导出 Excel（按报告期）
+            </Button>
+          </Space>
+        ) : null
+      }
     >
       <Space wrap align="start" style={{ marginBottom: 12 }}>
         <Form.Item label="报表" style={{ marginBottom: 0 }}>
@@ -137,8 +205,15 @@ export default function RollupPage() {
         </Form.Item>
         <Form.Item label="指标" style={{ marginBottom: 0 }}>
           <Select
-            mode="multiple" allowClear placeholder="全部数值指标" style={{ minWidth: 260, maxWidth: 520 }} value={fields} onChange={setFields}
-            options={numeric.map((f) => ({ value: f.code, label: f.label }))} maxTagCount="responsive" data-testid="rollup-fields"
+            mode="multiple"
+            allowClear
+            placeholder="全部数值指标"
+            style={{ minWidth: 260, maxWidth: 520 }}
+            value={fields}
+            onChange={setFields}
+            options={numeric.map((f) => ({ value: f.code, label: f.label }))}
+            maxTagCount="responsive"
+            data-testid="rollup-fields"
           />
         </Form.Item>
         <Form.Item label="报告期" style={{ marginBottom: 0 }}>
@@ -157,17 +232,26 @@ export default function RollupPage() {
             data-testid="rollup-range"
           />
         </Form.Item>
-        <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+          刷新
+        </Button>
       </Space>
       <Breadcrumb
         style={{ marginBottom: 8 }}
         items={trail.map((t, i) => ({
-          title: i < trail.length - 1 ? <Typography.Link onClick={() => setTrail((x) => x.slice(0, i + 1))}>{t.name}</Typography.Link> : t.name,
+          title:
+            i < trail.length - 1 ? (
+              <Typography.Link onClick={() => setTrail((x) => x.slice(0, i + 1))}>{t.name}</Typography.Link>
+            ) : (
+              t.name
+            ),
         }))}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         数值指标按字段规则汇总（合计、平均或最大）；零报告各项计为 0，选填项空白不计。点击单位名称查看其下级单位。
-        {data && from && to ? ` 汇总范围：${data.unitName} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}，共 ${data.reports.toLocaleString('zh-CN')} 份报告。` : ''}
+        {data && from && to
+          ? ` 汇总范围：${data.unitName} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}，共 ${data.reports.toLocaleString('zh-CN')} 份报告。`
+          : ''}
       </Typography.Paragraph>
       {formsError ? <Alert type="error" showIcon message={errorText(formsError)} style={{ marginBottom: 12 }} /> : null}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
@@ -188,9 +272,13 @@ export default function RollupPage() {
                 <Table.Summary fixed>
                   <Table.Summary.Row style={{ fontWeight: 600 }}>
                     <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-                    <Table.Summary.Cell index={1} align="right">{data.reports.toLocaleString('zh-CN')}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={1} align="right">
+                      {data.reports.toLocaleString('zh-CN')}
+                    </Table.Summary.Cell>
                     {data.fields.map((f, i) => (
-                      <Table.Summary.Cell key={f.code} index={i + 2} align="right">{num(data.total[f.code])}</Table.Summary.Cell>
+                      <Table.Summary.Cell key={f.code} index={i + 2} align="right">
+                        {num(data.total[f.code])}
+                      </Table.Summary.Cell>
                     ))}
                   </Table.Summary.Row>
                 </Table.Summary>
@@ -199,12 +287,24 @@ export default function RollupPage() {
             <Row gutter={16} style={{ marginTop: 16 }}>
               <Col xs={24} xl={12}>
                 <Card size="small" title="趋势（按报告期）">
-                  {trend && <ReactEChartsCore echarts={echarts} option={trend} style={{ height: 320 }} notMerge data-testid="rollup-trend" />}
+                  {trend && (
+                    <ReactEChartsCore
+                      echarts={echarts}
+                      option={trend}
+                      style={{ height: 320 }}
+                      notMerge
+                      data-testid="rollup-trend"
+                    />
+                  )}
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
                 <Card size="small" title="各单位对比">
-                  {bars ? <ReactEChartsCore echarts={echarts} option={bars} style={{ height: 320 }} notMerge /> : <Empty description="没有下级单位的数据" />}
+                  {bars ? (
+                    <ReactEChartsCore echarts={echarts} option={bars} style={{ height: 320 }} notMerge />
+                  ) : (
+                    <Empty description="没有下级单位的数据" />
+                  )}
                 </Card>
               </Col>
             </Row>

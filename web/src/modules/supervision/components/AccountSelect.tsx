@@ -26,7 +26,11 @@ export function AccountSelect({ value, onChange, placeholder = '搜索姓名或�
     timer.current = window.setTimeout(() => {
       accountsApi
         .list({ q: q.trim() })
-        .then((r) => setFound(r.items.filter((a) => !a.disabled).map((a) => ({ id: a.id, name: `${a.displayName}（${a.unitName}）` }))))
+        .then((r) =>
+          setFound(
+            r.items.filter((a) => !a.disabled).map((a) => ({ id: a.id, name: `${a.displayName}（${a.unitName}）` })),
+          ),
+        )
         .catch(() => setFound([]));
     }, 250);
   };
@@ -54,7 +58,8 @@ export function AccountSelect({ value, onChange, placeholder = '搜索姓名或�
       value={value ?? []}
       onChange={(v: string[], opts) => {
         const names = { ...known };
-        for (const o of ([] as { value: string; label: string }[]).concat(opts as never)) if (o?.value) names[o.value] = o.label;
+        for (const o of ([] as { value: string; label: string }[]).concat(opts as never))
+          if (o?.value) names[o.value] = o.label;
         setKnown(names);
         onChange?.(v);
       }}

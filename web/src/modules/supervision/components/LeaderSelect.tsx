@@ -9,10 +9,13 @@ export function useLeaders(): Named[] {
   const [list, setList] = useState<Named[]>([]);
   useEffect(() => {
     let stale = false;
-    cache ??= supervisionApi.leaders().then((r) => r.items).catch((e) => {
-      cache = null;
-      throw e;
-    });
+    cache ??= supervisionApi
+      .leaders()
+      .then((r) => r.items)
+      .catch((e) => {
+        cache = null;
+        throw e;
+      });
     cache.then((l) => !stale && setList(l)).catch(() => undefined);
     return () => {
       stale = true;

@@ -49,7 +49,10 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
 
   useEffect(() => {
     if (!open) return;
-    supervisionApi.topics(year).then((r) => setTopics(r.items), () => setTopics([]));
+    supervisionApi.topics(year).then(
+      (r) => setTopics(r.items),
+      () => setTopics([]),
+    );
   }, [open, year]);
 
   const submit = async (v: Values) => {
@@ -63,7 +66,9 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
       attendeeUnitIds: v.attendeeUnitIds ?? [],
       summary: v.summary?.trim() || null,
       topicId: v.topicId ?? null,
-      items: (v.items ?? []).filter((i) => i.content?.trim()).map((i) => ({ kind: i.kind, content: i.content!.trim() })),
+      items: (v.items ?? [])
+        .filter((i) => i.content?.trim())
+        .map((i) => ({ kind: i.kind, content: i.content!.trim() })),
     };
     setSaving(true);
     try {
@@ -101,14 +106,25 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
           showIcon
           style={{ marginBottom: 16 }}
           message={failure.text}
-          description={failure.other.length ? failure.other.map((e) => <div key={e.field + e.message}>{e.field}：{e.message}</div>) : undefined}
+          description={
+            failure.other.length
+              ? failure.other.map((e) => (
+                  <div key={e.field + e.message}>
+                    {e.field}：{e.message}
+                  </div>
+                ))
+              : undefined
+          }
         />
       )}
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional" data-testid="meeting-form">
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="kind" label="会议类型" rules={[{ required: true }]}>
-              <Select options={MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }))} data-testid="meeting-form-kind" />
+              <Select
+                options={MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }))}
+                data-testid="meeting-form-kind"
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -122,7 +138,11 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="title" label="会议名称" rules={[{ required: true, whitespace: true, message: '请填写会议名称' }, { max: 200 }]}>
+        <Form.Item
+          name="title"
+          label="会议名称"
+          rules={[{ required: true, whitespace: true, message: '请填写会议名称' }, { max: 200 }]}
+        >
           <Input placeholder="如：区政协十一届常委会第五次会议" data-testid="meeting-form-title" />
         </Form.Item>
         <Form.Item name="attendeeIds" label="参会人员">
@@ -147,8 +167,16 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
             {(fields, { add, remove }) => (
               <div data-testid="meeting-form-items">
                 {fields.map((f, i) => (
-                  <Space key={f.key} align="start" style={{ display: 'flex', marginBottom: 4 }} data-testid="meeting-form-item">
-                    <Typography.Text type="secondary" style={{ display: 'inline-block', minWidth: 24, whiteSpace: 'nowrap', paddingTop: 5 }}>
+                  <Space
+                    key={f.key}
+                    align="start"
+                    style={{ display: 'flex', marginBottom: 4 }}
+                    data-testid="meeting-form-item"
+                  >
+                    <Typography.Text
+                      type="secondary"
+                      style={{ display: 'inline-block', minWidth: 24, whiteSpace: 'nowrap', paddingTop: 5 }}
+                    >
                       {i + 1}.
                     </Typography.Text>
                     <Form.Item name={[f.name, 'kind']} initialValue="decision">
@@ -162,12 +190,26 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
                       />
                     </Form.Item>
                     <Form.Item name={[f.name, 'content']} rules={[{ max: 2000 }]}>
-                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} style={{ width: 420 }} placeholder="事项内容" data-testid="meeting-item-content" />
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 5 }}
+                        style={{ width: 420 }}
+                        placeholder="事项内容"
+                        data-testid="meeting-item-content"
+                      />
                     </Form.Item>
-                    <MinusCircleOutlined style={{ marginTop: 9 }} onClick={() => remove(f.name)} aria-label="删除事项" />
+                    <MinusCircleOutlined
+                      style={{ marginTop: 9 }}
+                      onClick={() => remove(f.name)}
+                      aria-label="删除事项"
+                    />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'decision', content: '' })} data-testid="meeting-form-add-item">
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ kind: 'decision', content: '' })}
+                  data-testid="meeting-form-add-item"
+                >
                   添加事项
                 </Button>
               </div>

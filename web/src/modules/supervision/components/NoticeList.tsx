@@ -63,7 +63,12 @@ function NoticeEntry({ n, canReply, onReplied }: { n: NoticeView; canReply?: boo
     }
   };
   return (
-    <div className="cg-sv-item" data-testid="notice-item" data-notice-id={n.id} data-replied={n.repliedAt ? 'true' : 'false'}>
+    <div
+      className="cg-sv-item"
+      data-testid="notice-item"
+      data-notice-id={n.id}
+      data-replied={n.repliedAt ? 'true' : 'false'}
+    >
       <Space size={6} wrap style={{ marginBottom: 6 }}>
         <Tag color={n.kind === 'supervise' ? 'red' : 'orange'}>{NOTICE_KIND_LABELS[n.kind]}</Tag>
         {n.task && <TaskLink id={n.task.id} title={n.task.title} />}

@@ -30,7 +30,12 @@ export function NoticeModal({ task, open, onClose, onDone }: Props) {
     if (!open) return;
     setFailure(null);
     form.resetFields();
-    form.setFieldsValue({ kind: task.status === 'on_track' ? 'urge' : 'supervise', content: '', toUnitId: task.leadUnit.id, replyWithinWorkdays: 3 });
+    form.setFieldsValue({
+      kind: task.status === 'on_track' ? 'urge' : 'supervise',
+      content: '',
+      toUnitId: task.leadUnit.id,
+      replyWithinWorkdays: 3,
+    });
   }, [open, task.status, task.leadUnit.id, form]);
 
   const submit = async (v: Values) => {
@@ -75,8 +80,18 @@ export function NoticeModal({ task, open, onClose, onDone }: Props) {
         <Form.Item name="toUnitId" label="发送单位" rules={[{ required: true }]}>
           <Select options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="notice-unit" />
         </Form.Item>
-        <Form.Item name="content" label="督办内容" rules={[{ required: true, whitespace: true, message: '请填写督办内容' }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：请说明时间节点未完成的原因及整改措施" data-testid="notice-content" />
+        <Form.Item
+          name="content"
+          label="督办内容"
+          rules={[{ required: true, whitespace: true, message: '请填写督办内容' }]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            showCount
+            placeholder="如：请说明时间节点未完成的原因及整改措施"
+            data-testid="notice-content"
+          />
         </Form.Item>
         <Form.Item name="replyWithinWorkdays" label="答复期限" rules={[{ required: true }]}>
           <InputNumber min={1} max={30} addonAfter="个工作日内" style={{ width: 200 }} data-testid="notice-days" />

@@ -48,7 +48,9 @@ export function ReportModal({ task, open, onClose, onDone }: Props) {
       message.success('进度已报送');
       onDone(d);
     } catch (e) {
-      const rest = applyServerErrors(form, e, ['percent', 'content', 'milestoneIds'], (p) => (p[0] === 'fileIds' ? ['files'] : p));
+      const rest = applyServerErrors(form, e, ['percent', 'content', 'milestoneIds'], (p) =>
+        p[0] === 'fileIds' ? ['files'] : p,
+      );
       setFailure(rest.length || !(e as { errors?: unknown[] }).errors?.length ? errorText(e) : null);
     } finally {
       setSaving(false);
@@ -68,7 +70,9 @@ export function ReportModal({ task, open, onClose, onDone }: Props) {
       okButtonProps={{ 'data-testid': 'report-submit' }}
       data-testid="report-modal"
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="report-error" />}
+      {failure && (
+        <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="report-error" />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="完成进度" required>
           <Space style={{ width: '100%' }} align="center">
@@ -80,12 +84,25 @@ export function ReportModal({ task, open, onClose, onDone }: Props) {
             </Form.Item>
           </Space>
         </Form.Item>
-        <Form.Item name="content" label="进展情况" rules={[{ required: true, whitespace: true, message: '请填写进展情况' }]}>
-          <Input.TextArea rows={4} maxLength={4000} showCount placeholder="本期完成的工作、存在的问题、下一步计划" data-testid="report-content" />
+        <Form.Item
+          name="content"
+          label="进展情况"
+          rules={[{ required: true, whitespace: true, message: '请填写进展情况' }]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={4000}
+            showCount
+            placeholder="本期完成的工作、存在的问题、下一步计划"
+            data-testid="report-content"
+          />
         </Form.Item>
         {openMilestones.length > 0 && (
           <Form.Item name="milestoneIds" label="本次完成的时间节点">
-            <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} data-testid="report-milestones">
+            <Checkbox.Group
+              style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+              data-testid="report-milestones"
+            >
               {openMilestones.map((m) => (
                 <Checkbox key={m.id} value={m.id} data-testid="report-milestone" data-milestone-id={m.id}>
                   {m.title}{' '}

@@ -62,7 +62,9 @@ export function RulesModal({ open, rules, onClose, onSaved }: Props) {
     const out: AssessmentRule[] = rows
       .filter((r) => r.on)
       .map((r) =>
-        r.kind === 'overdue_count' ? { kind: r.kind, penaltyEach: r.penaltyEach, maxPenalty: r.maxPenalty } : { kind: r.kind, weight: r.weight },
+        r.kind === 'overdue_count'
+          ? { kind: r.kind, penaltyEach: r.penaltyEach, maxPenalty: r.maxPenalty }
+          : { kind: r.kind, weight: r.weight },
       );
     if (out.length === 0) {
       setFailure('至少保留一条考核规则');
@@ -99,7 +101,18 @@ export function RulesModal({ open, rules, onClose, onSaved }: Props) {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: '计入', width: 60, render: (_: unknown, r) => <Switch size="small" checked={r.on} onChange={(on) => patch(r.kind, { on })} data-testid={`rule-on-${r.kind}`} /> },
+          {
+            title: '计入',
+            width: 60,
+            render: (_: unknown, r) => (
+              <Switch
+                size="small"
+                checked={r.on}
+                onChange={(on) => patch(r.kind, { on })}
+                data-testid={`rule-on-${r.kind}`}
+              />
+            ),
+          },
           {
             title: '规则',
             render: (_: unknown, r) => (
@@ -117,11 +130,37 @@ export function RulesModal({ open, rules, onClose, onSaved }: Props) {
             render: (_: unknown, r) =>
               r.kind === 'overdue_count' ? (
                 <Space>
-                  <InputNumber size="small" min={0} value={r.penaltyEach} disabled={!r.on} addonBefore="每项" addonAfter="分" style={{ width: 130 }} onChange={(v) => patch(r.kind, { penaltyEach: v ?? 0 })} />
-                  <InputNumber size="small" min={0} value={r.maxPenalty} disabled={!r.on} addonBefore="最多" style={{ width: 110 }} onChange={(v) => patch(r.kind, { maxPenalty: v ?? 0 })} />
+                  <InputNumber
+                    size="small"
+                    min={0}
+                    value={r.penaltyEach}
+                    disabled={!r.on}
+                    addonBefore="每项"
+                    addonAfter="分"
+                    style={{ width: 130 }}
+                    onChange={(v) => patch(r.kind, { penaltyEach: v ?? 0 })}
+                  />
+                  <InputNumber
+                    size="small"
+                    min={0}
+                    value={r.maxPenalty}
+                    disabled={!r.on}
+                    addonBefore="最多"
+                    style={{ width: 110 }}
+                    onChange={(v) => patch(r.kind, { maxPenalty: v ?? 0 })}
+                  />
                 </Space>
               ) : (
-                <InputNumber size="small" min={0} value={r.weight} disabled={!r.on} addonBefore="权重" style={{ width: 140 }} onChange={(v) => patch(r.kind, { weight: v ?? 0 })} data-testid={`rule-weight-${r.kind}`} />
+                <InputNumber
+                  size="small"
+                  min={0}
+                  value={r.weight}
+                  disabled={!r.on}
+                  addonBefore="权重"
+                  style={{ width: 140 }}
+                  onChange={(v) => patch(r.kind, { weight: v ?? 0 })}
+                  data-testid={`rule-weight-${r.kind}`}
+                />
               ),
           },
         ]}

@@ -1,5 +1,20 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorText, type FieldError } from '../../../lib/api';
@@ -40,7 +55,20 @@ interface Values {
   weight?: number | null;
 }
 
-const KNOWN = ['kind', 'title', 'description', 'leadLeaderId', 'leadUnitId', 'cooperatingUnitIds', 'span', 'milestones', 'cadenceKind', 'cadenceDays', 'cadenceFirstDue', 'weight'];
+const KNOWN = [
+  'kind',
+  'title',
+  'description',
+  'leadLeaderId',
+  'leadUnitId',
+  'cooperatingUnitIds',
+  'span',
+  'milestones',
+  'cadenceKind',
+  'cadenceDays',
+  'cadenceFirstDue',
+  'weight',
+];
 
 interface Props {
   open: boolean;
@@ -115,7 +143,8 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
     } catch (e) {
       const rest = applyServerErrors(form, e, KNOWN, (p) => {
         if (p[0] === 'start' || p[0] === 'deadline') return ['span'];
-        if (p[0] === 'cadence') return [p[1] === 'days' ? 'cadenceDays' : p[1] === 'firstDue' ? 'cadenceFirstDue' : 'cadenceKind'];
+        if (p[0] === 'cadence')
+          return [p[1] === 'days' ? 'cadenceDays' : p[1] === 'firstDue' ? 'cadenceFirstDue' : 'cadenceKind'];
         return p;
       });
       setOther(rest);
@@ -143,14 +172,30 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
         </Space>
       }
     >
-      {preset?.context && <Alert type="info" showIcon message={preset.context} style={{ marginBottom: 16 }} data-testid="task-form-context" />}
+      {preset?.context && (
+        <Alert
+          type="info"
+          showIcon
+          message={preset.context}
+          style={{ marginBottom: 16 }}
+          data-testid="task-form-context"
+        />
+      )}
       {failure && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
           message={failure}
-          description={other.length ? other.map((e) => <div key={e.field + e.message}>{e.field}：{e.message}</div>) : undefined}
+          description={
+            other.length
+              ? other.map((e) => (
+                  <div key={e.field + e.message}>
+                    {e.field}：{e.message}
+                  </div>
+                ))
+              : undefined
+          }
           data-testid="task-form-error"
         />
       )}
@@ -162,7 +207,11 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
             data-testid="task-form-kind"
           />
         </Form.Item>
-        <Form.Item name="title" label="任务名称" rules={[{ required: true, whitespace: true, message: '请填写任务名称' }, { max: 200 }]}>
+        <Form.Item
+          name="title"
+          label="任务名称"
+          rules={[{ required: true, whitespace: true, message: '请填写任务名称' }, { max: 200 }]}
+        >
           <Input placeholder="如：完成老旧小区改造一期" data-testid="task-form-title" />
         </Form.Item>
         <Form.Item name="description" label="任务要求">
@@ -189,34 +238,62 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
           rules={[
             {
               required: true,
-              validator: (_, v?: Values['span']) => (v?.[0] && v?.[1] ? Promise.resolve() : Promise.reject(new Error('请选择开始日期和完成时限'))),
+              validator: (_, v?: Values['span']) =>
+                v?.[0] && v?.[1] ? Promise.resolve() : Promise.reject(new Error('请选择开始日期和完成时限')),
             },
           ]}
         >
-          <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '完成时限']} allowEmpty={[true, true]} data-testid="task-form-span" />
+          <DatePicker.RangePicker
+            style={{ width: '100%' }}
+            placeholder={['开始日期', '完成时限']}
+            allowEmpty={[true, true]}
+            data-testid="task-form-span"
+          />
         </Form.Item>
         <Form.Item label="时间节点" required={false}>
           <Form.List name="milestones">
             {(fields, { add, remove }, { errors }) => (
               <div data-testid="task-form-milestones">
                 {fields.map((f, i) => (
-                  <Space key={f.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }} data-testid="task-form-milestone">
-                    <Typography.Text type="secondary" style={{ display: 'inline-block', minWidth: 24, whiteSpace: 'nowrap' }}>
+                  <Space
+                    key={f.key}
+                    align="baseline"
+                    style={{ display: 'flex', marginBottom: 4 }}
+                    data-testid="task-form-milestone"
+                  >
+                    <Typography.Text
+                      type="secondary"
+                      style={{ display: 'inline-block', minWidth: 24, whiteSpace: 'nowrap' }}
+                    >
                       {i + 1}.
                     </Typography.Text>
-                    <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: '请填写节点名称' }]}>
+                    <Form.Item
+                      name={[f.name, 'title']}
+                      rules={[{ required: true, whitespace: true, message: '请填写节点名称' }]}
+                    >
                       <Input placeholder="节点名称" style={{ width: 230 }} data-testid="milestone-title" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: '请选择日期' }]}>
                       <DatePicker placeholder="完成日期" data-testid="milestone-due" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'weight']}>
-                      <InputNumber min={0} max={1000} placeholder="权重" style={{ width: 80 }} data-testid="milestone-weight" />
+                      <InputNumber
+                        min={0}
+                        max={1000}
+                        placeholder="权重"
+                        style={{ width: 80 }}
+                        data-testid="milestone-weight"
+                      />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除节点" />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="task-form-add-milestone">
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({})}
+                  data-testid="task-form-add-milestone"
+                >
                   添加时间节点
                 </Button>
                 <Form.ErrorList errors={errors} />
@@ -230,14 +307,23 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
               style={{ width: 140 }}
               options={[
                 { value: 'none', label: '不定期' },
-                ...(['weekly', 'monthly', 'every_n_days'] as const).map((k) => ({ value: k, label: CADENCE_LABELS[k] })),
+                ...(['weekly', 'monthly', 'every_n_days'] as const).map((k) => ({
+                  value: k,
+                  label: CADENCE_LABELS[k],
+                })),
               ]}
               data-testid="task-form-cadence"
             />
           </Form.Item>
           {cadenceKind === 'every_n_days' && (
             <Form.Item name="cadenceDays" label="间隔天数" rules={[{ required: true, message: '请填写天数' }]}>
-              <InputNumber min={1} max={366} addonAfter="天" style={{ width: 120 }} data-testid="task-form-cadence-days" />
+              <InputNumber
+                min={1}
+                max={366}
+                addonAfter="天"
+                style={{ width: 120 }}
+                data-testid="task-form-cadence-days"
+              />
             </Form.Item>
           )}
           {cadenceKind && cadenceKind !== 'none' && (

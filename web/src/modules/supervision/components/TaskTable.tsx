@@ -79,7 +79,16 @@ export function TaskTable({ items, loading, tree, compact, emptyText = '暂无�
         </span>
       ),
     },
-    ...(compact ? [] : [{ title: '下一时间节点', dataIndex: 'nextMilestone', width: 210, render: (m: TaskSummary['nextMilestone']) => <NextMilestone m={m} /> }]),
+    ...(compact
+      ? []
+      : [
+          {
+            title: '下一时间节点',
+            dataIndex: 'nextMilestone',
+            width: 210,
+            render: (m: TaskSummary['nextMilestone']) => <NextMilestone m={m} />,
+          },
+        ]),
   ];
   return (
     <Table<TaskRow>

@@ -27,11 +27,22 @@ export function StatusReasons({ status, reasons }: { status: TaskStatus; reasons
   );
 }
 
-export function TaskProgress({ task, width = 120 }: { task: Pick<TaskSummary, 'progress' | 'status'>; width?: number }) {
+export function TaskProgress({
+  task,
+  width = 120,
+}: {
+  task: Pick<TaskSummary, 'progress' | 'status'>;
+  width?: number;
+}) {
   const pct = Math.round(task.progress);
   return (
     <div style={{ width }} data-testid="task-progress" data-progress={pct}>
-      <Progress percent={pct} size="small" strokeColor={STATUS_HEX[task.status]} status={task.status === 'done' ? 'success' : 'normal'} />
+      <Progress
+        percent={pct}
+        size="small"
+        strokeColor={STATUS_HEX[task.status]}
+        status={task.status === 'done' ? 'success' : 'normal'}
+      />
     </div>
   );
 }

@@ -12,7 +12,9 @@ let topCache: Promise<Unit[]> | null = null;
 function topUnits(): Promise<Unit[]> {
   topCache ??= (async () => {
     const roots = (await orgApi.listUnits()).items;
-    const kids = await Promise.all(roots.filter((r) => r.childCount > 0).map((r) => orgApi.listUnits({ parentId: r.id }).then((x) => x.items)));
+    const kids = await Promise.all(
+      roots.filter((r) => r.childCount > 0).map((r) => orgApi.listUnits({ parentId: r.id }).then((x) => x.items)),
+    );
     return [...roots, ...kids.flat()].filter((u) => u.status === 'active');
   })().catch((e) => {
     topCache = null;
@@ -43,7 +45,10 @@ export function UnitSelect(props: SingleProps | MultipleProps) {
   const [known, setKnown] = useState<Record<string, Unit>>({});
   const [loading, setLoading] = useState(false);
   const timer = useRef<number | undefined>(undefined);
-  const values = useMemo(() => (props.multiple ? (props.value ?? []) : props.value ? [props.value] : []), [props.multiple, props.value]);
+  const values = useMemo(
+    () => (props.multiple ? (props.value ?? []) : props.value ? [props.value] : []),
+    [props.multiple, props.value],
+  );
 
   useEffect(() => {
     topUnits().then(setTop, () => setTop([]));
@@ -55,7 +60,10 @@ export function UnitSelect(props: SingleProps | MultipleProps) {
     const have = new Set([...top, ...(found ?? []), ...Object.values(known)].map((u) => u.id));
     for (const id of values) {
       if (have.has(id)) continue;
-      orgApi.getUnit(id).then((u) => setKnown((k) => ({ ...k, [u.id]: u })), () => undefined);
+      orgApi.getUnit(id).then(
+        (u) => setKnown((k) => ({ ...k, [u.id]: u })),
+        () => undefined,
+      );
     }
   }, [values, top, found, known]);
 
@@ -79,7 +87,10 @@ export function UnitSelect(props: SingleProps | MultipleProps) {
     const list = found ?? top;
     const byId = new Map<string, Unit>();
     for (const u of [...Object.values(known), ...top, ...(found ?? [])]) byId.set(u.id, u);
-    const shown = [...list, ...values.map((id) => byId.get(id)).filter((u): u is Unit => !!u && !list.some((x) => x.id === u.id))];
+    const shown = [
+      ...list,
+      ...values.map((id) => byId.get(id)).filter((u): u is Unit => !!u && !list.some((x) => x.id === u.id)),
+    ];
     return shown.map((u) => ({
       value: u.id,
       label: u.name,
@@ -109,7 +120,15 @@ export function UnitSelect(props: SingleProps | MultipleProps) {
   };
   if (props.multiple) {
     const onChange = props.onChange;
-    return <Select {...common} mode="multiple" maxTagCount="responsive" value={props.value ?? []} onChange={(v: string[]) => onChange?.(v)} />;
+    return (
+      <Select
+        {...common}
+        mode="multiple"
+        maxTagCount="responsive"
+        value={props.value ?? []}
+        onChange={(v: string[]) => onChange?.(v)}
+      />
+    );
   }
   const onChange = props.onChange;
   return <Select {...common} value={props.value ?? undefined} onChange={(v?: string) => onChange?.(v ?? undefined)} />;

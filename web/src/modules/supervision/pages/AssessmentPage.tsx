@@ -53,9 +53,22 @@ export default function AssessmentPage() {
   const columns = useMemo<ColumnsType<UnitAssessment>>(() => {
     const rules = data?.rules ?? [];
     return [
-      { title: '名次', dataIndex: 'rank', width: 60, align: 'center', fixed: 'left', render: (r: number) => <Typography.Text strong>{r}</Typography.Text> },
+      {
+        title: '名次',
+        dataIndex: 'rank',
+        width: 60,
+        align: 'center',
+        fixed: 'left',
+        render: (r: number) => <Typography.Text strong>{r}</Typography.Text>,
+      },
       { title: '单位', dataIndex: 'unitName', width: 180, fixed: 'left' },
-      { title: '总分', dataIndex: 'total', width: 80, align: 'right', render: (t: number) => <Typography.Text strong>{pts(t)}</Typography.Text> },
+      {
+        title: '总分',
+        dataIndex: 'total',
+        width: 80,
+        align: 'right',
+        render: (t: number) => <Typography.Text strong>{pts(t)}</Typography.Text>,
+      },
       ...rules.map((rule) => ({
         title: ASSESSMENT_RULE_LABELS[rule.kind],
         key: rule.kind,
@@ -105,7 +118,9 @@ export default function AssessmentPage() {
         title: '逾期任务',
         width: 80,
         align: 'right',
-        render: (_: unknown, u) => <Typography.Text type={u.facts.overdueTasks ? 'danger' : undefined}>{u.facts.overdueTasks}</Typography.Text>,
+        render: (_: unknown, u) => (
+          <Typography.Text type={u.facts.overdueTasks ? 'danger' : undefined}>{u.facts.overdueTasks}</Typography.Text>
+        ),
       },
     ];
   }, [data]);
@@ -116,8 +131,18 @@ export default function AssessmentPage() {
       data-testid="assessment-page"
       extra={
         <Space wrap>
-          <Select value={period} onChange={setPeriod} options={periodOptions()} style={{ width: 170 }} data-testid="assessment-period" />
-          <Button icon={<DownloadOutlined />} href={supervisionApi.assessmentXlsxUrl(period)} data-testid="assessment-export">
+          <Select
+            value={period}
+            onChange={setPeriod}
+            options={periodOptions()}
+            style={{ width: 170 }}
+            data-testid="assessment-period"
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            href={supervisionApi.assessmentXlsxUrl(period)}
+            data-testid="assessment-export"
+          >
             导出 Excel
           </Button>
           {manage && (
@@ -126,7 +151,11 @@ export default function AssessmentPage() {
             </Button>
           )}
           {manage && (
-            <Button icon={<SettingOutlined />} onClick={() => setEditingRules(true)} data-testid="assessment-rules-button">
+            <Button
+              icon={<SettingOutlined />}
+              onClick={() => setEditingRules(true)}
+              data-testid="assessment-rules-button"
+            >
               考核规则
             </Button>
           )}
@@ -157,7 +186,9 @@ export default function AssessmentPage() {
         scroll={{ x: 1120 }}
         data-testid="assessment-table"
         locale={{ emptyText: '本考核期没有应考核的单位' }}
-        onRow={(u) => ({ 'data-testid': 'assessment-row', 'data-unit-id': u.unitId }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(u) =>
+          ({ 'data-testid': 'assessment-row', 'data-unit-id': u.unitId }) as React.HTMLAttributes<HTMLElement>
+        }
       />
       <RulesModal
         open={editingRules}

@@ -93,7 +93,11 @@ export default function ImportPage() {
             dataSource={result.items}
             columns={[
               { title: '行号', dataIndex: 'row', width: 80 },
-              { title: '任务', dataIndex: 'title', render: (t: string, r) => <Link to={`/supervision/tasks/${r.id}`}>{t}</Link> },
+              {
+                title: '任务',
+                dataIndex: 'title',
+                render: (t: string, r) => <Link to={`/supervision/tasks/${r.id}`}>{t}</Link>,
+              },
             ]}
           />
           <Space style={{ marginTop: 12 }}>

@@ -3,7 +3,14 @@ import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typo
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../../../lib/api';
-import { supervisionApi, type StatusCounts, type SupervisedProposal, type TaskNotice, type TaskStatus, type TaskSummary } from '../api';
+import {
+  supervisionApi,
+  type StatusCounts,
+  type SupervisedProposal,
+  type TaskNotice,
+  type TaskStatus,
+  type TaskSummary,
+} from '../api';
 import { NoticeList } from '../components/NoticeList';
 import { TaskTable } from '../components/TaskTable';
 import { STATUS_HEX, STATUS_ORDER, TASK_STATUS_LABELS } from '../labels';
@@ -100,7 +107,9 @@ export default function LeaderViewPage() {
                         </Space>
                         <Space wrap size={12}>
                           {p.mainHandlers && p.mainHandlers.length > 0 && (
-                            <Typography.Text type="secondary">主办：{p.mainHandlers.map((h) => h.name).join('、')}</Typography.Text>
+                            <Typography.Text type="secondary">
+                              主办：{p.mainHandlers.map((h) => h.name).join('、')}
+                            </Typography.Text>
                           )}
                           {p.replyDeadline && (
                             <Typography.Text type={p.replyOverdue ? 'danger' : 'secondary'}>

@@ -1,5 +1,20 @@
 import { ArrowLeftOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Form, Input, Modal, Radio, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Result,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
@@ -84,7 +99,13 @@ export default function MeetingDetailPage() {
   };
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="meeting-detail-page" data-meeting-id={m.id}>
+    <Space
+      direction="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="meeting-detail-page"
+      data-meeting-id={m.id}
+    >
       <Card
         title={
           <Space wrap>
@@ -111,14 +132,22 @@ export default function MeetingDetailPage() {
             </Descriptions.Item>
           )}
         </Descriptions>
-        {m.summary && <div className="cg-sv-quote" style={{ marginTop: 8 }}>{m.summary}</div>}
+        {m.summary && (
+          <div className="cg-sv-quote" style={{ marginTop: 8 }}>
+            {m.summary}
+          </div>
+        )}
       </Card>
       <Card
         title={`议定事项与评审意见（${m.items.length}）`}
         data-testid="meeting-items"
         extra={
           manage && (
-            <Button icon={<PlusOutlined />} onClick={() => (form.resetFields(), setAdding(true))} data-testid="meeting-add-item">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => (form.resetFields(), setAdding(true))}
+              data-testid="meeting-add-item"
+            >
               添加事项
             </Button>
           )
@@ -126,7 +155,13 @@ export default function MeetingDetailPage() {
       >
         {m.items.length === 0 && <Empty description="暂无议定事项" />}
         {m.items.map((item) => (
-          <div key={item.id} className="cg-sv-item" data-testid="meeting-item" data-item-id={item.id} data-kind={item.kind}>
+          <div
+            key={item.id}
+            className="cg-sv-item"
+            data-testid="meeting-item"
+            data-item-id={item.id}
+            data-kind={item.kind}
+          >
             <Space align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
               <Space align="start">
                 <Tag color={item.kind === 'decision' ? 'blue' : 'purple'}>
@@ -187,7 +222,11 @@ export default function MeetingDetailPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item name="content" label="内容" rules={[{ required: true, whitespace: true, message: '请填写内容' }, { max: 2000 }]}>
+          <Form.Item
+            name="content"
+            label="内容"
+            rules={[{ required: true, whitespace: true, message: '请填写内容' }, { max: 2000 }]}
+          >
             <Input.TextArea rows={4} data-testid="meeting-item-input" />
           </Form.Item>
         </Form>

@@ -45,9 +45,20 @@ export default function MeetingListPage() {
       data-testid="meeting-list-page"
       extra={
         <Space>
-          <Select value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} data-testid="meeting-year" />
+          <Select
+            value={year}
+            onChange={setYear}
+            options={yearOptions()}
+            style={{ width: 110 }}
+            data-testid="meeting-year"
+          />
           {can('task.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-new-button">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="meeting-new-button"
+            >
               新建会议
             </Button>
           )}
@@ -62,20 +73,45 @@ export default function MeetingListPage() {
         pagination={false}
         data-testid="meeting-table"
         locale={{ emptyText: `${year} 年暂无会议记录` }}
-        onRow={(m) => ({ onClick: () => navigate(`/supervision/meetings/${m.id}`), 'data-testid': 'meeting-row', 'data-meeting-id': m.id }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(m) =>
+          ({
+            onClick: () => navigate(`/supervision/meetings/${m.id}`),
+            'data-testid': 'meeting-row',
+            'data-meeting-id': m.id,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
-          { title: '日期', dataIndex: 'heldOn', width: 120, render: (d: string) => <span className="cg-mono">{d}</span> },
+          {
+            title: '日期',
+            dataIndex: 'heldOn',
+            width: 120,
+            render: (d: string) => <span className="cg-mono">{d}</span>,
+          },
           {
             title: '会议',
             dataIndex: 'title',
             render: (t: string, m) => (
-              <Link to={`/supervision/meetings/${m.id}`} onClick={(e) => e.stopPropagation()} data-testid="meeting-link">
+              <Link
+                to={`/supervision/meetings/${m.id}`}
+                onClick={(e) => e.stopPropagation()}
+                data-testid="meeting-link"
+              >
                 {t}
               </Link>
             ),
           },
-          { title: '类型', dataIndex: 'kind', width: 120, render: (k: MeetingSummary['kind']) => <Tag>{MEETING_KIND_LABELS[k] ?? k}</Tag> },
-          { title: '主持人', dataIndex: ['chair', 'name'], width: 120, render: (n?: string) => n ?? <Typography.Text type="secondary">—</Typography.Text> },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 120,
+            render: (k: MeetingSummary['kind']) => <Tag>{MEETING_KIND_LABELS[k] ?? k}</Tag>,
+          },
+          {
+            title: '主持人',
+            dataIndex: ['chair', 'name'],
+            width: 120,
+            render: (n?: string) => n ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
           { title: '事项', dataIndex: 'itemCount', width: 80, align: 'right' },
           { title: '转为任务', dataIndex: 'taskCount', width: 100, align: 'right' },
         ]}

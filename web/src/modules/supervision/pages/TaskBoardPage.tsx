@@ -4,7 +4,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
-import { supervisionApi, type StatusCounts, type TaskKind, type TaskListQuery, type TaskStatus, type TaskSummary } from '../api';
+import {
+  supervisionApi,
+  type StatusCounts,
+  type TaskKind,
+  type TaskListQuery,
+  type TaskStatus,
+  type TaskSummary,
+} from '../api';
 import { TaskFormDrawer } from '../components/TaskFormDrawer';
 import { TaskTable, type TaskRow } from '../components/TaskTable';
 import { STATUS_ORDER, TASK_KIND_LABELS, TASK_STATUS_LABELS } from '../labels';
@@ -23,7 +30,10 @@ export default function TaskBoardPage() {
   const kind = (params.get('kind') as TaskKind | null) || undefined;
   const q = params.get('q') || undefined;
   const tree = params.get('tree') === '1';
-  const query = useMemo<TaskListQuery>(() => ({ view, status, kind, q, roots: tree ? 'true' : undefined }), [view, status, kind, q, tree]);
+  const query = useMemo<TaskListQuery>(
+    () => ({ view, status, kind, q, roots: tree ? 'true' : undefined }),
+    [view, status, kind, q, tree],
+  );
 
   const [items, setItems] = useState<TaskSummary[]>([]);
   const [counts, setCounts] = useState<StatusCounts | null>(null);
@@ -129,7 +139,12 @@ export default function TaskBoardPage() {
       data-testid="task-board-page"
       extra={
         can('task.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-new-button">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="task-new-button"
+          >
             新建任务
           </Button>
         )
@@ -180,14 +195,23 @@ export default function TaskBoardPage() {
           data-testid="task-filter-q"
         />
         <Space size={6}>
-          <Switch checked={tree} onChange={(v) => setFilter({ tree: v ? '1' : undefined })} data-testid="task-tree-toggle" />
+          <Switch
+            checked={tree}
+            onChange={(v) => setFilter({ tree: v ? '1' : undefined })}
+            data-testid="task-tree-toggle"
+          />
           <Typography.Text>树形显示分解任务</Typography.Text>
         </Space>
         <Button icon={<ReloadOutlined />} onClick={() => void load()} data-testid="task-refresh">
           刷新
         </Button>
         {filtered && (
-          <Button type="link" onClick={() => setParams(tree ? new URLSearchParams({ tree: '1' }) : new URLSearchParams(), { replace: true })}>
+          <Button
+            type="link"
+            onClick={() =>
+              setParams(tree ? new URLSearchParams({ tree: '1' }) : new URLSearchParams(), { replace: true })
+            }
+          >
             清除筛选
           </Button>
         )}

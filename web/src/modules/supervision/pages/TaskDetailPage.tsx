@@ -1,5 +1,34 @@
-import { ArrowLeftOutlined, BellOutlined, CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, ForkOutlined, FormOutlined, ReloadOutlined, StarOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Image, Popconfirm, Progress, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  ArrowLeftOutlined,
+  BellOutlined,
+  CheckCircleFilled,
+  ClockCircleOutlined,
+  CloseCircleFilled,
+  ForkOutlined,
+  FormOutlined,
+  ReloadOutlined,
+  StarOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Image,
+  Popconfirm,
+  Progress,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
@@ -82,7 +111,14 @@ export default function TaskDetailPage() {
   const canManage = hasPermission('task.manage');
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="task-detail-page" data-task-id={t.id} data-status={t.status}>
+    <Space
+      direction="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="task-detail-page"
+      data-task-id={t.id}
+      data-status={t.status}
+    >
       <Card
         title={
           <Space direction="vertical" size={2} style={{ whiteSpace: 'normal' }}>
@@ -109,7 +145,12 @@ export default function TaskDetailPage() {
             </Button>
             <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading} aria-label="刷新" />
             {t.can.report && (
-              <Button type="primary" icon={<FormOutlined />} onClick={() => setReporting(true)} data-testid="task-report-button">
+              <Button
+                type="primary"
+                icon={<FormOutlined />}
+                onClick={() => setReporting(true)}
+                data-testid="task-report-button"
+              >
                 报送进度
               </Button>
             )}
@@ -119,7 +160,11 @@ export default function TaskDetailPage() {
               </Button>
             )}
             {t.can.decompose && (
-              <Button icon={<ForkOutlined />} onClick={() => setSubForm(subPreset(t))} data-testid="task-decompose-button">
+              <Button
+                icon={<ForkOutlined />}
+                onClick={() => setSubForm(subPreset(t))}
+                data-testid="task-decompose-button"
+              >
                 任务分解
               </Button>
             )}
@@ -141,7 +186,9 @@ export default function TaskDetailPage() {
               data-testid="task-detail-progress"
             />
             <div>
-              <Typography.Text type="secondary">{t.subTaskCount > 0 ? '子任务加权汇总进度' : '完成进度'}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t.subTaskCount > 0 ? '子任务加权汇总进度' : '完成进度'}
+              </Typography.Text>
             </div>
           </Col>
           <Col xs={24} md={18}>
@@ -159,17 +206,24 @@ export default function TaskDetailPage() {
               </Descriptions.Item>
               <Descriptions.Item label="牵头领导">{t.leadLeader?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="牵头单位">{t.leadUnit.name}</Descriptions.Item>
-              <Descriptions.Item label="配合单位">{t.cooperatingUnits.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
+              <Descriptions.Item label="配合单位">
+                {t.cooperatingUnits.map((u) => u.name).join('、') || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="起止日期">
                 <span className="cg-mono">
-                  {t.start} 至 <span className={t.status === 'overdue' ? 'cg-sv-overdue' : undefined}>{t.deadline}</span>
+                  {t.start} 至{' '}
+                  <span className={t.status === 'overdue' ? 'cg-sv-overdue' : undefined}>{t.deadline}</span>
                 </span>
               </Descriptions.Item>
               <Descriptions.Item label="报送要求">{cadenceText(t.cadence)}</Descriptions.Item>
               {t.completedOn && <Descriptions.Item label="完成日期">{t.completedOn}</Descriptions.Item>}
               {t.weight != null && <Descriptions.Item label="权重">{t.weight}</Descriptions.Item>}
             </Descriptions>
-            {t.description && <div className="cg-sv-quote" style={{ marginTop: 8 }}>{t.description}</div>}
+            {t.description && (
+              <div className="cg-sv-quote" style={{ marginTop: 8 }}>
+                {t.description}
+              </div>
+            )}
           </Col>
         </Row>
       </Card>
@@ -198,9 +252,21 @@ export default function TaskDetailPage() {
                 style={{ marginTop: 12 }}
                 items={t.milestones.map((m) => ({
                   color: m.missed ? 'red' : m.doneOn ? 'green' : 'blue',
-                  dot: m.doneOn && !m.missed ? <CheckCircleFilled /> : m.missed ? <CloseCircleFilled /> : <ClockCircleOutlined />,
+                  dot:
+                    m.doneOn && !m.missed ? (
+                      <CheckCircleFilled />
+                    ) : m.missed ? (
+                      <CloseCircleFilled />
+                    ) : (
+                      <ClockCircleOutlined />
+                    ),
                   children: (
-                    <div data-testid="milestone-item" data-milestone-id={m.id} data-missed={m.missed ? 'true' : 'false'} data-done={m.doneOn ? 'true' : 'false'}>
+                    <div
+                      data-testid="milestone-item"
+                      data-milestone-id={m.id}
+                      data-missed={m.missed ? 'true' : 'false'}
+                      data-done={m.doneOn ? 'true' : 'false'}
+                    >
                       <Space size={6} wrap>
                         <Typography.Text strong type={m.missed ? 'danger' : undefined}>
                           {m.title}
@@ -219,8 +285,19 @@ export default function TaskDetailPage() {
                         )}
                       </div>
                       {!m.doneOn && t.can.report && (
-                        <Popconfirm title={`确认「${m.title}」已完成？`} okText="确认" cancelText="取消" onConfirm={() => completeMilestone(m.id)}>
-                          <Button size="small" type="link" style={{ padding: 0 }} loading={completing === m.id} data-testid="milestone-done-button">
+                        <Popconfirm
+                          title={`确认「${m.title}」已完成？`}
+                          okText="确认"
+                          cancelText="取消"
+                          onConfirm={() => completeMilestone(m.id)}
+                        >
+                          <Button
+                            size="small"
+                            type="link"
+                            style={{ padding: 0 }}
+                            loading={completing === m.id}
+                            data-testid="milestone-done-button"
+                          >
                             标记完成
                           </Button>
                         </Popconfirm>
@@ -237,11 +314,21 @@ export default function TaskDetailPage() {
             data-testid="task-notices"
             style={{ marginBottom: 16 }}
           >
-            <NoticeList notices={t.notices} canReply={t.can.reply} onReplied={() => void load()} emptyText="暂无催办、督办" />
+            <NoticeList
+              notices={t.notices}
+              canReply={t.can.reply}
+              onReplied={() => void load()}
+              emptyText="暂无催办、督办"
+            />
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={`进度报告（${t.reports.length}）`} size="small" data-testid="task-reports" style={{ marginBottom: 16 }}>
+          <Card
+            title={`进度报告（${t.reports.length}）`}
+            size="small"
+            data-testid="task-reports"
+            style={{ marginBottom: 16 }}
+          >
             {t.reports.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未报送进度" />
             ) : (
@@ -298,7 +385,12 @@ export default function TaskDetailPage() {
             <TaskTable items={t.subTasks} compact emptyText="未分解子任务" data-testid="subtask-table" />
           </Card>
           {t.kind === 'key_project' && (
-            <Card title={`评审意见（${t.opinions.length}）`} size="small" data-testid="task-opinions" style={{ marginBottom: 16 }}>
+            <Card
+              title={`评审意见（${t.opinions.length}）`}
+              size="small"
+              data-testid="task-opinions"
+              style={{ marginBottom: 16 }}
+            >
               {t.opinions.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无评审意见" />
               ) : (

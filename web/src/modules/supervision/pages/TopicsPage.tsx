@@ -54,12 +54,20 @@ export default function TopicsPage() {
     setSaving(true);
     setFailure(null);
     try {
-      await supervisionApi.createTopic({ year, title: v.title, form: v.form, plannedMonth: v.month.format('YYYY-MM'), leadUnitIds: v.leadUnitIds ?? [] });
+      await supervisionApi.createTopic({
+        year,
+        title: v.title,
+        form: v.form,
+        plannedMonth: v.month.format('YYYY-MM'),
+        leadUnitIds: v.leadUnitIds ?? [],
+      });
       message.success('议题已加入协商计划');
       setCreating(false);
       void load();
     } catch (e) {
-      applyServerErrors(form, e, ['title', 'form', 'leadUnitIds', 'month'], (p) => (p[0] === 'plannedMonth' ? ['month'] : p[0] === 'leadUnitIds' ? ['leadUnitIds'] : p));
+      applyServerErrors(form, e, ['title', 'form', 'leadUnitIds', 'month'], (p) =>
+        p[0] === 'plannedMonth' ? ['month'] : p[0] === 'leadUnitIds' ? ['leadUnitIds'] : p,
+      );
       setFailure(errorText(e));
     } finally {
       setSaving(false);
@@ -72,14 +80,23 @@ export default function TopicsPage() {
       data-testid="topics-page"
       extra={
         <Space>
-          <Select value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} data-testid="topics-year" />
+          <Select
+            value={year}
+            onChange={setYear}
+            options={yearOptions()}
+            style={{ width: 110 }}
+            data-testid="topics-year"
+          />
           {manage && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
               onClick={() => {
                 form.resetFields();
-                form.setFieldsValue({ form: '专题协商', month: dayjs().year() === year ? dayjs() : dayjs(`${year}-01-01`) });
+                form.setFieldsValue({
+                  form: '专题协商',
+                  month: dayjs().year() === year ? dayjs() : dayjs(`${year}-01-01`),
+                });
                 setFailure(null);
                 setCreating(true);
               }}
@@ -104,10 +121,20 @@ export default function TopicsPage() {
         }}
         onRow={(t) => ({ 'data-testid': 'topic-row', 'data-topic-id': t.id }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: '计划时间', dataIndex: 'plannedMonth', width: 100, render: (m: string) => <span className="cg-mono">{m}</span> },
+          {
+            title: '计划时间',
+            dataIndex: 'plannedMonth',
+            width: 100,
+            render: (m: string) => <span className="cg-mono">{m}</span>,
+          },
           { title: '协商议题', dataIndex: 'title' },
           { title: '协商形式', dataIndex: 'form', width: 120, render: (f: string) => <Tag color="geekblue">{f}</Tag> },
-          { title: '牵头单位', dataIndex: 'leadUnits', width: 200, render: (us: ConsultationTopic['leadUnits']) => us.map((u) => u.name).join('、') },
+          {
+            title: '牵头单位',
+            dataIndex: 'leadUnits',
+            width: 200,
+            render: (us: ConsultationTopic['leadUnits']) => us.map((u) => u.name).join('、'),
+          },
           {
             title: '协商会议',
             dataIndex: 'meetings',
@@ -135,7 +162,14 @@ export default function TopicsPage() {
                   <Button
                     size="small"
                     type="link"
-                    onClick={() => setPreset({ topicId: t.id, title: t.title, leadUnitId: t.leadUnits[0]?.id, context: `协商计划议题：${t.title}` })}
+                    onClick={() =>
+                      setPreset({
+                        topicId: t.id,
+                        title: t.title,
+                        leadUnitId: t.leadUnits[0]?.id,
+                        context: `协商计划议题：${t.title}`,
+                      })
+                    }
                     data-testid="topic-to-task"
                   >
                     交办任务
@@ -157,19 +191,23 @@ export default function TopicsPage() {
       >
         {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
         <Form<Values> form={form} layout="vertical" onFinish={create}>
-          <Form.Item name="title" label="协商议题" rules={[{ required: true, whitespace: true, message: '请填写议题' }, { max: 200 }]}>
+          <Form.Item
+            name="title"
+            label="协商议题"
+            rules={[{ required: true, whitespace: true, message: '请填写议题' }, { max: 200 }]}
+          >
             <Input data-testid="topic-title" />
           </Form.Item>
           <Space>
             <Form.Item name="form" label="协商形式" rules={[{ required: true }]}>
-              <Select style={{ width: 160 }} options={TOPIC_FORMS.map((f) => ({ value: f, label: f }))} data-testid="topic-form" />
+              <Select
+                style={{ width: 160 }}
+                options={TOPIC_FORMS.map((f) => ({ value: f, label: f }))}
+                data-testid="topic-form"
+              />
             </Form.Item>
             <Form.Item name="month" label="计划月份" rules={[{ required: true, message: '请选择月份' }]}>
-              <DatePicker
-                picker="month"
-                disabledDate={(d) => d.year() !== year}
-                data-testid="topic-month"
-              />
+              <DatePicker picker="month" disabledDate={(d) => d.year() !== year} data-testid="topic-month" />
             </Form.Item>
           </Space>
           <Form.Item name="leadUnitIds" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>

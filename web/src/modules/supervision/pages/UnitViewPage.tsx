@@ -9,7 +9,12 @@ import { OWED_COLORS, OWED_LABELS } from '../labels';
 import '../supervision.css';
 
 type Group = 'overdue' | 'week' | 'month' | 'later';
-const GROUP_LABELS: Record<Group, string> = { overdue: '已逾期', week: '7 天内到期', month: '30 天内到期', later: '更晚' };
+const GROUP_LABELS: Record<Group, string> = {
+  overdue: '已逾期',
+  week: '7 天内到期',
+  month: '30 天内到期',
+  later: '更晚',
+};
 
 function addDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -50,7 +55,8 @@ export default function UnitViewPage() {
   }, [load]);
 
   const groupOf = useCallback(
-    (i: OwedItem): Group => (i.overdue ? 'overdue' : i.due <= addDays(today, 7) ? 'week' : i.due <= addDays(today, 30) ? 'month' : 'later'),
+    (i: OwedItem): Group =>
+      i.overdue ? 'overdue' : i.due <= addDays(today, 7) ? 'week' : i.due <= addDays(today, 30) ? 'month' : 'later',
     [today],
   );
   const shown = useMemo(() => items.filter((i) => filter === 'all' || i.what === filter), [items, filter]);
@@ -102,7 +108,13 @@ export default function UnitViewPage() {
               pagination={false}
               rowKey={(i) => `${i.task.id}|${i.what}|${i.title}|${i.due}`}
               dataSource={groups[g]}
-              onRow={(i) => ({ onClick: () => navigate(`/supervision/tasks/${i.task.id}`), 'data-testid': 'owed-row', 'data-overdue': String(i.overdue) }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(i) =>
+                ({
+                  onClick: () => navigate(`/supervision/tasks/${i.task.id}`),
+                  'data-testid': 'owed-row',
+                  'data-overdue': String(i.overdue),
+                }) as React.HTMLAttributes<HTMLElement>
+              }
               columns={[
                 {
                   title: '到期',
@@ -123,10 +135,20 @@ export default function UnitViewPage() {
                 {
                   title: '内容',
                   dataIndex: 'title',
-                  render: (t: string, i) => <Typography.Text type={i.overdue ? 'danger' : undefined}>{t}</Typography.Text>,
+                  render: (t: string, i) => (
+                    <Typography.Text type={i.overdue ? 'danger' : undefined}>{t}</Typography.Text>
+                  ),
                 },
-                { title: '任务', dataIndex: ['task', 'title'], render: (_: unknown, i) => <TaskLink id={i.task.id} title={i.task.title} /> },
-                { title: '任务状态', width: 96, render: (_: unknown, i) => <TaskStatusTag status={i.task.status} reasons={i.task.statusReasons} /> },
+                {
+                  title: '任务',
+                  dataIndex: ['task', 'title'],
+                  render: (_: unknown, i) => <TaskLink id={i.task.id} title={i.task.title} />,
+                },
+                {
+                  title: '任务状态',
+                  width: 96,
+                  render: (_: unknown, i) => <TaskStatusTag status={i.task.status} reasons={i.task.statusReasons} />,
+                },
                 { title: '牵头单位', width: 160, ellipsis: true, dataIndex: ['task', 'leadUnit', 'name'] },
               ]}
             />
