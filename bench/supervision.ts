@@ -37,7 +37,7 @@ import { leaderView } from '../src/modules/supervision/commands/tasks.js';
 import type { SupervisionDeps } from '../src/modules/supervision/deps.js';
 import { statusFacts, statusFromFacts } from '../src/modules/supervision/domain/index.js';
 import { taskStore, toDomainTask } from '../src/modules/supervision/store/task.store.js';
-import { addDays } from '../src/modules/supervision/domain/dates.js';
+import { addDays } from '../src/kernel/calendar/index.js';
 import { uuidAt } from './ledger-district.js';
 
 const TASKS = Number(process.env.SUPERVISION_TASKS ?? 200_000);

@@ -13,25 +13,11 @@ import { problem, sendProblem, toProblem } from './kernel/http/problem.js';
 import { route } from './kernel/http/route.js';
 import { newId } from './kernel/ids.js';
 import { VERSION } from './kernel/version.js';
-import { tokenFrom } from './modules/org/http/auth.routes.js';
-import { registerOrg } from './modules/org/index.js';
-import { registerPlatform } from './modules/platform/index.js';
-import { registerInbox } from './modules/inbox/inbox.js';
-import { followUnitMoves as followCaseUnitMoves, registerCases } from './modules/cases/index.js';
-import { createOrgApi, createUnitMoves, type UnitMoves } from './modules/org/index.js';
-import { enqueueEvent, registerWebhooks } from './modules/webhooks/index.js';
-import { registerFiles } from './modules/files/index.js';
-import { canActorSeeCase, createOpen311Backend } from './modules/cases/index.js';
-import { registerOpen311 } from './modules/open311/index.js';
-import { followUnitMoves as followReportUnitMoves, registerReporting } from './modules/reporting/index.js';
-import {
-  canActorSeeTaskFile,
-  followUnitMoves as followTaskUnitMoves,
-  registerSupervision,
-} from './modules/supervision/index.js';
-import { followUnitMoves as followProposalUnitMoves, registerProposals } from './modules/proposals/index.js';
-import { createFileStore } from './kernel/files/file-store.js';
-import type { LocateService } from './modules/org/locate-service.js';
+import { registerListeners, registerRoutes } from './kernel/modules/descriptor.js';
+import type { EventBus } from './kernel/events/events.js';
+import { tokenFrom, type LocateService } from './modules/org/index.js';
+import type { Open311Backend } from './modules/open311/index.js';
+import { createModuleContext, MODULES } from './modules/registry.js';
 
 export { VERSION } from './kernel/version.js';
 
@@ -41,9 +27,9 @@ export interface AppDeps {
   clock: Clock;
   locator: LocateService;
   /** Tests of the Open311 protocol layer give their own backend; the app uses the case ledger. */
-  open311Backend?: import('./modules/open311/index.js').Open311Backend;
-  /** Tests give their own registry to add a listener of unit moves; the app makes one otherwise. */
-  unitMoves?: UnitMoves;
+  open311Backend?: Open311Backend;
+  /** Tests give their own bus to add a listener (e.g. of unit moves); the app makes one otherwise. */
+  events?: EventBus;
   /** false in in-process tests: no request log noise. */
   logger?: boolean | object;
 }
@@ -98,69 +84,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const moduleDeps = {
-    database: deps.database,
-    clock: deps.clock,
-    config: deps.config,
-    locator: deps.locator,
-    unitMoves: deps.unitMoves ?? createUnitMoves(),
-  };
-  // One photo store for every module that keeps files (cases, task evidence, proposals).
-  const fileStore = createFileStore({ root: path.join(deps.config.dataDir, 'files'), timeZone: deps.config.timeZone });
-  registerOrg(app, moduleDeps);
-  registerPlatform(app, moduleDeps);
-  registerInbox(app, moduleDeps);
-  registerWebhooks(app, moduleDeps);
-  await registerFiles(app, {
-    database: deps.database,
-    clock: deps.clock,
-    canSeeCase: canActorSeeCase,
-    canSeeAttachment: [canActorSeeTaskFile],
-    store: fileStore,
-  });
-  const casesDeps = {
-    ...moduleDeps,
-    org: createOrgApi(moduleDeps),
-    enqueueEvent: async (ex: Parameters<typeof enqueueEvent>[0], e: Parameters<typeof enqueueEvent>[1]) => {
-      await enqueueEvent(ex, e);
-    },
-  };
-  registerCases(app, casesDeps);
-  // A moved community's cases lie in its new sub-district's scope (and KPIs) from the moment the move commits.
-  followCaseUnitMoves(casesDeps);
-  const reportingDeps = {
-    database: deps.database,
-    clock: deps.clock,
-    config: deps.config,
-    org: casesDeps.org,
-    enqueueEvent: casesDeps.enqueueEvent,
-  };
-  registerReporting(app, reportingDeps);
-  // A moved unit's reports count under its new parent from the moment the move commits.
-  followReportUnitMoves(reportingDeps);
-  registerSupervision(app, {
-    database: deps.database,
-    clock: deps.clock,
-    config: deps.config,
-    org: casesDeps.org,
-    enqueueEvent: casesDeps.enqueueEvent,
-  });
-  registerProposals(app, {
-    database: deps.database,
-    clock: deps.clock,
-    config: deps.config,
-    org: casesDeps.org,
-    files: fileStore,
-  });
-  // Tasks and proposals find their units by path: those paths follow a move in its transaction too.
-  followTaskUnitMoves({ org: casesDeps.org });
-  followProposalUnitMoves({ org: casesDeps.org });
-  registerOpen311(app, {
-    database: deps.database,
-    clock: deps.clock,
-    config: deps.config,
-    backend: deps.open311Backend ?? createOpen311Backend(casesDeps),
-  });
+  // Every module through its descriptor (src/modules/registry.ts): listeners first, then routes.
+  const ctx = createModuleContext(deps);
+  registerListeners(MODULES, ctx, ctx.events);
+  await registerRoutes(MODULES, app, ctx);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -7,12 +7,14 @@ import { permissionsOf } from './kernel/auth/roles.js';
 import type { Actor } from './kernel/auth/actor.js';
 import { DomainError } from './kernel/errors.js';
 import { generatePassword, hashPassword } from './kernel/auth/password.js';
-import { bootstrapDistrict } from './modules/org/bootstrap.js';
-import { importBoundaries } from './modules/org/commands/import-boundaries.js';
-import { getChildBoundaries } from './modules/org/commands/unit-queries.js';
-import { LocateService } from './modules/org/locate-service.js';
-import { createUnitMoves } from './modules/org/unit-moves.js';
-import { unitStore } from './modules/org/store/unit.store.js';
+import { createEventBus } from './kernel/events/events.js';
+import {
+  bootstrapDistrict,
+  createOrgApi,
+  getChildBoundaries,
+  importBoundaries,
+  LocateService,
+} from './modules/org/index.js';
 import { recordAudit } from './kernel/audit/audit.js';
 
 const USAGE = `CivicGrid 运维命令 / operator CLI
@@ -58,13 +60,13 @@ async function run(argv: string[]): Promise<void> {
   const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
   try {
     await migrateToLatest(database.db);
-    // No command here moves units, so no module needs to follow moves: an empty registry.
+    // No command here moves units, so no module needs to follow moves: a bus with no listeners.
     const deps = {
       database,
       clock: systemClock,
       config,
       locator: new LocateService(database, systemClock),
-      unitMoves: createUnitMoves(),
+      events: createEventBus(),
     };
     switch (cmd) {
       case 'migrate': {
@@ -81,7 +83,7 @@ async function run(argv: string[]): Promise<void> {
         if (!code || !file) throw new CliError('usage: import-boundaries <unit-code> <file> [--crs wgs84|gcj02|bd09]');
         if (!['wgs84', 'gcj02', 'bd09', 'cgcs2000'].includes(crs)) throw new CliError(`unknown --crs ${crs}`);
         const actor = await systemActor(database, config.districtCode);
-        const unit = await unitStore.findByCode(database.db, config.districtCode, code);
+        const unit = await createOrgApi(deps).unitByCode(database.db, config.districtCode, code);
         if (!unit) throw new CliError(`no unit with code ${code}`);
         let fc: { type?: string; features?: unknown[] };
         try {
@@ -99,7 +101,7 @@ async function run(argv: string[]): Promise<void> {
         const [code, file] = args;
         if (!code) throw new CliError('usage: export-boundaries <unit-code> [file]');
         const actor = await systemActor(database, config.districtCode);
-        const unit = await unitStore.findByCode(database.db, config.districtCode, code);
+        const unit = await createOrgApi(deps).unitByCode(database.db, config.districtCode, code);
         if (!unit) throw new CliError(`no unit with code ${code}`);
         const fc = JSON.stringify(await getChildBoundaries(deps, actor, unit.id));
         if (file) {

@@ -4,17 +4,11 @@ import { buildApp } from './app.js';
 import { systemClock } from './kernel/clock.js';
 import { ConfigError, loadConfig } from './kernel/config.js';
 import { createDb, migrateToLatest } from './kernel/db/db.js';
-import { bootstrapDistrict } from './modules/org/bootstrap.js';
-import { seedDemoDistrict } from './modules/org/demo/seed-demo.js';
-import { LocateService } from './modules/org/locate-service.js';
-import { createOrgApi } from './modules/org/index.js';
-import { caseDeadlineJob, ensureCategories, idempotencyKeyPruneJob, seedDemoCases } from './modules/cases/index.js';
-import { reportQueryJob, reportReminderJob, seedDemoForms } from './modules/reporting/index.js';
-import { seedDemoSupervision, supervisionJob } from './modules/supervision/index.js';
-import { proposalReminderJob, seedDemoProposals } from './modules/proposals/index.js';
-import { createFileStore } from './kernel/files/file-store.js';
-import { enqueueEvent, webhookJobs } from './modules/webhooks/index.js';
+import { createEventBus } from './kernel/events/events.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
+import { moduleJobs, prepareModules } from './kernel/modules/descriptor.js';
+import { bootstrapDistrict, LocateService } from './modules/org/index.js';
+import { createModuleContext, MODULES } from './modules/registry.js';
 
 async function main(): Promise<void> {
   let config;
@@ -33,82 +27,31 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
 
   const boot = await bootstrapDistrict(database, config, systemClock);
-  if (boot.created && config.demo) {
-    const demo = await seedDemoDistrict(database, config, systemClock, boot.districtId);
-    log.info(demo.summary, 'demo district created');
-    if (demo.generatedPassword) {
-      console.log(`\n演示账号密码（仅显示一次）/ demo accounts password (shown once): ${demo.generatedPassword}\n`);
-    }
-  }
   const locator = new LocateService(database, systemClock);
-  const org = createOrgApi({ database, locator });
-  const added = await ensureCategories(database, org, config.districtCode, systemClock.now());
-  if (added) log.info({ categories: added }, 'case categories added');
-  if (boot.created && config.demo) {
-    const cases = await seedDemoCases({ database, clock: systemClock, config, org }, systemClock.now());
-    const submissions = await seedDemoForms({ database, clock: systemClock, config, org }, systemClock.now());
-    const supervision = await seedDemoSupervision({ database, clock: systemClock, config, org }, systemClock.now());
-    const proposals = await seedDemoProposals(
-      {
-        database,
-        clock: systemClock,
-        config,
-        org,
-        files: createFileStore({ root: path.join(config.dataDir, 'files'), timeZone: config.timeZone }),
-      },
-      systemClock.now(),
-    );
-    log.info(
-      { cases, submissions, supervision, proposals },
-      'demo cases, report submissions, supervised tasks and proposals created',
-    );
-  }
+  const events = createEventBus();
+  const ctx = createModuleContext({ database, clock: systemClock, config, locator, events });
+  const demo = boot.created && config.demo ? { districtId: boot.districtId, now: systemClock.now() } : undefined;
+  const started = await prepareModules(MODULES, ctx, demo);
+  if (Object.keys(started.prepared).length) log.info(started.prepared, 'modules prepared');
+  if (demo) log.info(started.demo, 'demo district created');
+  for (const line of started.announce) console.log(`\n${line}\n`);
   if (boot.generatedAdminPassword) {
     console.log(
       `\n管理员账号 admin 的初始密码（仅显示一次，首次登录须修改）/ initial password of admin (shown once): ${boot.generatedAdminPassword}\n`,
     );
   }
 
-  const app = await buildApp({ config, database, clock: systemClock, locator, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    locator,
+    events,
+    logger: { level: config.logLevel },
+  });
   // Scheduled work runs exactly once per slot even with several processes on one PostgreSQL.
-  const jobDeps = { database, clock: systemClock, config };
-  const scheduler = startScheduler(
-    database.db,
-    systemClock,
-    [
-      webhookJobs(jobDeps),
-      caseDeadlineJob({
-        ...jobDeps,
-        org,
-        enqueueEvent: async (ex, e) => {
-          await enqueueEvent(ex, e);
-        },
-      }),
-      idempotencyKeyPruneJob(jobDeps),
-      reportQueryJob({ ...jobDeps, org }),
-      reportReminderJob({
-        ...jobDeps,
-        org,
-        enqueueEvent: async (ex, e) => {
-          await enqueueEvent(ex, e);
-        },
-      }),
-      supervisionJob({
-        ...jobDeps,
-        org,
-        enqueueEvent: async (ex, e) => {
-          await enqueueEvent(ex, e);
-        },
-      }),
-      proposalReminderJob({
-        ...jobDeps,
-        org,
-        enqueueEvent: async (ex, e) => {
-          await enqueueEvent(ex, e);
-        },
-      }),
-    ],
-    (job, err) => log.error({ job, err }, 'scheduled job failed'),
+  const scheduler = startScheduler(database.db, systemClock, moduleJobs(MODULES, ctx), (job, err) =>
+    log.error({ job, err }, 'scheduled job failed'),
   );
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -7,10 +7,9 @@ import { fixedClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
 import type { Database } from '../kernel/db/db.js';
 import type { TestDatabase } from '../kernel/db/test-databases.js';
-import { bootstrapDistrict } from '../modules/org/bootstrap.js';
-import { LocateService } from '../modules/org/locate-service.js';
-import { ensureCategories } from '../modules/cases/index.js';
-import { createOrgApi } from '../modules/org/index.js';
+import { prepareModules } from '../kernel/modules/descriptor.js';
+import { bootstrapDistrict, LocateService } from '../modules/org/index.js';
+import { createModuleContext, MODULES } from '../modules/registry.js';
 
 export const ADMIN_PASSWORD = 'Admin12345';
 
@@ -33,7 +32,7 @@ export interface Harness {
 export async function openHarness(
   tdb: TestDatabase,
   env: Record<string, string> = {},
-  extra: Pick<AppDeps, 'open311Backend' | 'unitMoves'> = {},
+  extra: Pick<AppDeps, 'open311Backend' | 'events'> = {},
 ): Promise<Harness> {
   const database = await tdb.open();
   const clock = fixedClock('2026-11-30T02:00:00.000Z');
@@ -45,7 +44,8 @@ export async function openHarness(
   });
   const boot = await bootstrapDistrict(database, config, clock);
   const locator = new LocateService(database, clock);
-  await ensureCategories(database, createOrgApi({ database, locator }), config.districtCode, clock.now());
+  // The modules' start-up set-up, as at every server start (cases' default categories …).
+  await prepareModules(MODULES, createModuleContext({ database, clock, config, locator }));
   const app = await buildApp({
     ...extra,
     config,

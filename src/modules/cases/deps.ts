@@ -1,13 +1,8 @@
+import type { EnqueueEvent } from '../webhooks/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config.js';
-import type { Database, Executor } from '../../kernel/db/db.js';
+import type { Database } from '../../kernel/db/db.js';
 import type { OrgApi } from '../org/index.js';
-
-/** Outgoing events (webhooks, group robots); wired by the app when the webhooks module is present. */
-export type EnqueueEvent = (
-  ex: Executor,
-  e: { districtCode: string; type: string; at: Date; payload: Record<string, unknown>; text: string },
-) => Promise<void>;
 
 export interface CasesDeps {
   database: Database;
@@ -16,3 +11,5 @@ export interface CasesDeps {
   org: OrgApi;
   enqueueEvent?: EnqueueEvent;
 }
+
+export type { EnqueueEvent } from '../webhooks/index.js';

@@ -1,19 +1,35 @@
-import type { FastifyInstance } from 'fastify';
-import type { CasesDeps } from './deps.js';
+import type { Module } from '../module.js';
+import { canActorSeeCase } from './commands/case-context.js';
+import { caseDeadlineJob } from './commands/check-deadlines.js';
+import { ensureCategories } from './commands/ensure-categories.js';
+import { unitMovedListener } from './commands/follow-unit-move.js';
+import { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
+import { seedDemoCases } from './demo/seed-demo-cases.js';
 import { registerCaseRoutes } from './http/case.routes.js';
+import { createOpen311Backend } from './open311-backend.js';
 
 export type { CasesDeps } from './deps.js';
 export { ensureCategories } from './commands/ensure-categories.js';
 export { reportCase } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
-export { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 export { canActorSeeCase } from './commands/case-context.js';
-export { followUnitMove, followUnitMoves } from './commands/follow-unit-move.js';
-
-/** The problem ledger's one public door. */
-export function registerCases(app: FastifyInstance, deps: CasesDeps): void {
-  registerCaseRoutes(app, deps);
-}
+export { followUnitMove } from './commands/follow-unit-move.js';
 export { createOpen311Backend } from './open311-backend.js';
 export { seedDemoCases } from './demo/seed-demo-cases.js';
 export { rebuildKpiRollup } from './commands/kpi-rollup.js';
+
+/** The problem ledger (问题台账): report → close-out, deadlines, KPIs (GB/T 30428.4), export. */
+export const casesModule: Module = {
+  name: 'cases',
+  routes: (app, ctx) => registerCaseRoutes(app, ctx),
+  jobs: (ctx) => [caseDeadlineJob(ctx), idempotencyKeyPruneJob(ctx)],
+  async prepare(ctx) {
+    const added = await ensureCategories(ctx.database, ctx.org, ctx.config.districtCode, ctx.clock.now());
+    return added ? { categoriesAdded: added } : undefined;
+  },
+  seedDemo: async (ctx, { now }) => ({ summary: { cases: await seedDemoCases(ctx, now) } }),
+  // A moved community's cases lie in its new sub-district's scope (and KPIs) from the moment the move commits.
+  listens: { 'org.unit_moved': unitMovedListener },
+  fileAccess: () => async (ex, actor, file) => !!file.caseId && canActorSeeCase(ex, actor, file.caseId),
+  open311Backend: (ctx) => createOpen311Backend(ctx),
+};

@@ -14,11 +14,19 @@ export interface FilesDeps {
   database: Database;
   clock: Clock;
   store: FileStore;
-  /** May the actor see the case a file is attached to? (the cases module answers) */
-  canSeeCase(ex: Executor, actor: Actor, caseId: string): Promise<boolean>;
-  /** Other modules that attach files (task evidence …): may the actor see what the file is attached to? */
-  canSeeAttachment?: ((ex: Executor, actor: Actor, fileId: string) => Promise<boolean>)[];
+  /**
+   * The modules that attach files (a case's photos, a task report's evidence …), each answering: may
+   * the actor see the record this file is attached to? Contributed through their descriptors.
+   */
+  canSee: FileAccessCheck[];
 }
+
+/** May the actor see what this file is attached to? (the attaching module answers) */
+export type FileAccessCheck = (
+  ex: Executor,
+  actor: Actor,
+  file: { id: string; caseId: string | null },
+) => Promise<boolean>;
 
 const present = (f: FileTable) => ({
   id: f.id,
@@ -53,8 +61,7 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
     const f = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
     if (!f || f.district_code !== actor.districtCode) throw new NotFound('file', id);
     if (f.uploaded_by === actor.accountId) return f;
-    if (f.case_id && (await deps.canSeeCase(db, actor, f.case_id))) return f;
-    for (const canSee of deps.canSeeAttachment ?? []) if (await canSee(db, actor, f.id)) return f;
+    for (const canSee of deps.canSee) if (await canSee(db, actor, { id: f.id, caseId: f.case_id })) return f;
     throw new NotFound('file', id);
   }
 

@@ -1,1 +1,16 @@
-export { attachFiles, registerFiles, type FilesDeps } from './files.routes.js';
+import type { Module } from '../module.js';
+import { registerFiles } from './files.routes.js';
+
+export { attachFiles, type FileAccessCheck, type FilesDeps } from './files.routes.js';
+
+/** Photo upload and download; a file is visible to whoever may see the record it is attached to. */
+export const filesModule: Module = {
+  name: 'files',
+  routes: (app, ctx) =>
+    registerFiles(app, {
+      database: ctx.database,
+      clock: ctx.clock,
+      store: ctx.files,
+      canSee: ctx.modules.flatMap((m) => (m.fileAccess ? [m.fileAccess(ctx)] : [])),
+    }),
+};

@@ -4,7 +4,7 @@ import type { Executor } from '../../kernel/db/db.js';
 import { NotFound } from '../../kernel/errors.js';
 import { IdParams, route } from '../../kernel/http/route.js';
 import { newId } from '../../kernel/ids.js';
-import type { OrgDeps } from '../org/deps.js';
+import type { OrgDeps } from '../org/index.js';
 import { insertRows } from '../../kernel/db/reuse.js';
 
 export interface Notice {

@@ -1,16 +1,35 @@
-import type { FastifyInstance } from 'fastify';
-import type { OrgDeps } from './deps.js';
+import type { Module } from '../module.js';
+import { seedDemoDistrict } from './demo/seed-demo.js';
 import { registerAuthRoutes } from './http/auth.routes.js';
 import { registerOrgRoutes } from './http/org.routes.js';
+import './unit-moves.js';
 
 export type { OrgDeps } from './deps.js';
 export { LocateService } from './locate-service.js';
-
-/** The org module's one public door: units, boundaries, locate, people, accounts and login. */
-export function registerOrg(app: FastifyInstance, deps: OrgDeps): void {
-  registerAuthRoutes(app, deps);
-  registerOrgRoutes(app, deps);
-}
+export { bootstrapDistrict } from './bootstrap.js';
+export { tokenFrom } from './http/auth.routes.js';
 export { createOrgApi, type OrgApi, type UnitRef, type LocatedPoint } from './public-api.js';
 export { orgChanged } from './directory-cache.js';
-export { createUnitMoves, type UnitMoves, type UnitMoved, type UnitMovedListener } from './unit-moves.js';
+export type { UnitMoved, UnitMovedListener } from './unit-moves.js';
+
+/** Units, boundaries, locate, people, accounts and login; the demo district's tree and accounts. */
+export const orgModule: Module = {
+  name: 'org',
+  emits: ['org.unit_moved'],
+  routes(app, ctx) {
+    registerAuthRoutes(app, ctx);
+    registerOrgRoutes(app, ctx);
+  },
+  async seedDemo(ctx, { districtId }) {
+    const demo = await seedDemoDistrict(ctx.database, ctx.config, ctx.clock, districtId);
+    return {
+      summary: demo.summary,
+      announce: demo.generatedPassword
+        ? `演示账号密码（仅显示一次）/ demo accounts password (shown once): ${demo.generatedPassword}`
+        : undefined,
+    };
+  },
+};
+/** For the operator CLI (import and export of boundaries from files). */
+export { importBoundaries } from './commands/import-boundaries.js';
+export { getChildBoundaries } from './commands/unit-queries.js';

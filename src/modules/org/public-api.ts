@@ -6,7 +6,6 @@ import type { Actor } from '../../kernel/auth/actor.js';
 import { permissionsOf, type RoleCode } from '../../kernel/auth/roles.js';
 import { unitStore } from './store/unit.store.js';
 import { directoryCache, type CachedUnit } from './directory-cache.js';
-import type { UnitMovedListener } from './unit-moves.js';
 
 export interface UnitRef {
   id: string;
@@ -47,7 +46,7 @@ const ref = (r: CachedUnit): UnitRef => ({
 });
 
 /** What other modules may ask of the organisation: they never read its tables directly. */
-export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'> & Partial<Pick<OrgDeps, 'unitMoves'>>) {
+export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
   const directory = directoryCache(deps.database.db);
   const unitsByIds = async (ex: Executor, ids: readonly string[]): Promise<Map<string, UnitRef>> => {
     const rows = await directory.unitsByIds(ex, ids);
@@ -60,14 +59,6 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'> & Parti
     return ids.map((id) => units.get(id)).filter((u): u is UnitRef => !!u);
   };
   return {
-    /**
-     * Tells a listener of every unit move, inside the move's transaction (see unit-moves.ts). Only an
-     * org API built with the app's `unitMoves` can: one built for a script or a job has no moves to tell.
-     */
-    onUnitMoved(listener: UnitMovedListener): () => void {
-      if (!deps.unitMoves) throw new Error('this org API was built without unitMoves: unit moves cannot be followed');
-      return deps.unitMoves.onUnitMoved(listener);
-    },
     async unit(ex: Executor, id: string): Promise<UnitRef | null> {
       return (await unitsByIds(ex, [id])).get(id) ?? null;
     },

@@ -9,7 +9,7 @@ import {
 } from '../../kernel/calendar/index.js';
 import type { Executor } from '../../kernel/db/db.js';
 import { NotFound } from '../../kernel/errors.js';
-import type { OrgDeps } from '../org/deps.js';
+import type { OrgDeps } from '../org/index.js';
 
 /** The district's working calendar: the shipped schedule plus the admin's overrides from the database. */
 export async function loadWorkCalendar(ex: Executor, districtCode: string, timeZone: string): Promise<WorkCalendar> {

@@ -1,5 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import type { ProposalsDeps } from './deps.js';
+import type { Module } from '../module.js';
+import { unitMovedListener } from './commands/follow-unit-move.js';
+import { proposalReminderJob } from './commands/remind-overdue.js';
+import { seedDemoProposals } from './demo/seed-demo-proposals.js';
 import { registerProposalRoutes } from './http/proposal.routes.js';
 import { registerSupervisorRoutes } from './http/supervisor.routes.js';
 
@@ -7,9 +9,15 @@ export type { ProposalsDeps } from './deps.js';
 export { seedDemoProposals } from './demo/seed-demo-proposals.js';
 export { proposalReminderJob, remindOverdue } from './commands/remind-overdue.js';
 
-/** CPPCC proposals (政协提案) and democratic supervisors (民主监督员): the module's one public door. */
-export function registerProposals(app: FastifyInstance, deps: ProposalsDeps): void {
-  registerProposalRoutes(app, deps);
-  registerSupervisorRoutes(app, deps);
-}
-export { followUnitMoves } from './commands/follow-unit-move.js';
+/** CPPCC proposals (政协提案) and democratic supervisors (民主监督员). */
+export const proposalsModule: Module = {
+  name: 'proposals',
+  routes(app, ctx) {
+    registerProposalRoutes(app, ctx);
+    registerSupervisorRoutes(app, ctx);
+  },
+  jobs: (ctx) => [proposalReminderJob(ctx)],
+  seedDemo: async (ctx, { now }) => ({ summary: { proposals: await seedDemoProposals(ctx, now) } }),
+  // Proposals find their handling units by path: those paths follow a move in its transaction.
+  listens: { 'org.unit_moved': unitMovedListener },
+};

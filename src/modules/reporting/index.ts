@@ -1,14 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import type { ReportingDeps } from './deps.js';
+import type { Module } from '../module.js';
+import { reportQueryJob } from './commands/data-queries.js';
+import { unitMovedListener } from './commands/follow-unit-move.js';
+import { reportReminderJob } from './commands/scheduled-reminders.js';
+import { seedDemoForms } from './demo/seed-demo-forms.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
 
 export type { ReportingDeps } from './deps.js';
 export { seedDemoForms } from './demo/seed-demo-forms.js';
-
-/** Daily and zero reporting (日报告、零报告): the module's one public door. */
-export function registerReporting(app: FastifyInstance, deps: ReportingDeps): void {
-  registerReportingRoutes(app, deps);
-}
 export { reportQueryJob } from './commands/data-queries.js';
 export { reportReminderJob } from './commands/scheduled-reminders.js';
-export { followUnitMoves } from './commands/follow-unit-move.js';
+
+/** Daily and zero reporting (日报告、零报告): forms, completeness and timeliness, data queries, roll-ups. */
+export const reportingModule: Module = {
+  name: 'reporting',
+  routes: (app, ctx) => registerReportingRoutes(app, ctx),
+  jobs: (ctx) => [reportQueryJob(ctx), reportReminderJob(ctx)],
+  seedDemo: async (ctx, { now }) => ({ summary: { submissions: await seedDemoForms(ctx, now) } }),
+  // A moved unit's reports count under its new parent from the moment the move commits.
+  listens: { 'org.unit_moved': unitMovedListener },
+};

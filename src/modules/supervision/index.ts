@@ -1,14 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import type { SupervisionDeps } from './deps.js';
+import type { Module } from '../module.js';
+import { unitMovedListener } from './commands/follow-unit-move.js';
+import { supervisionJob } from './commands/notices.js';
+import { canActorSeeTaskFile } from './commands/tasks.js';
+import { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 import { registerSupervisionRoutes } from './http/supervision.routes.js';
 
 export type { SupervisionDeps } from './deps.js';
 export { supervisionJob } from './commands/notices.js';
-export { canActorSeeTaskFile } from './commands/tasks.js';
 export { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 
 /** 督查督办 (SPEC §7): meetings, decomposed tasks, key projects, 督办, assessment, consultation plan. */
-export function registerSupervision(app: FastifyInstance, deps: SupervisionDeps): void {
-  registerSupervisionRoutes(app, deps);
-}
-export { followUnitMoves } from './commands/follow-unit-move.js';
+export const supervisionModule: Module = {
+  name: 'supervision',
+  routes: (app, ctx) => registerSupervisionRoutes(app, ctx),
+  jobs: (ctx) => [supervisionJob(ctx)],
+  seedDemo: async (ctx, { now }) => ({ summary: { ...(await seedDemoSupervision(ctx, now)) } }),
+  // Tasks find their units by path: those paths follow a move in its transaction.
+  listens: { 'org.unit_moved': unitMovedListener },
+  fileAccess: () => (ex, actor, file) => canActorSeeTaskFile(ex, actor, file.id),
+};

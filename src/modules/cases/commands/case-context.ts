@@ -3,7 +3,7 @@ import type { Executor } from '../../../kernel/db/db.js';
 import { NotFound } from '../../../kernel/errors.js';
 import type { CaseTable } from '../../../kernel/db/schema.js';
 import { calendarCacheOf, type WorkCalendar } from '../../../kernel/calendar/index.js';
-import { calendarVersion, loadWorkCalendar } from '../../platform/calendar.js';
+import { calendarVersion, loadWorkCalendar } from '../../platform/index.js';
 import { canSee, stateFromJson, type CaseActor, type CaseState } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';

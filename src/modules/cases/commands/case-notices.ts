@@ -1,6 +1,6 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
-import { notify } from '../../inbox/inbox.js';
+import { notify } from '../../inbox/index.js';
 import { CASE_ACTION_NAMES, type ActionRecord, type CaseState } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 

@@ -1,6 +1,6 @@
 import type { Job } from '../../../kernel/jobs/scheduler.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
-import { notify } from '../../inbox/inbox.js';
+import { notify } from '../../inbox/index.js';
 import { caseEscalationLevel, deadlineStatus, ESCALATION_LADDER, stateFromJson } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { calendarFor } from './case-context.js';

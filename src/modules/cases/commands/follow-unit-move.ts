@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import type { Executor } from '../../../kernel/db/db.js';
-import type { UnitMoved } from '../../org/index.js';
+import type { UnitMoved, UnitMovedListener } from '../../org/index.js';
 import { stateFromJson, type CaseActor } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
@@ -92,9 +92,9 @@ export async function followUnitMove(deps: CasesDeps, trx: Executor, e: UnitMove
   return { cases: ids.length };
 }
 
-/** Registers the follow-up with the org module: wired where the app composes the modules. */
-export function followUnitMoves(deps: CasesDeps): () => void {
-  return deps.org.onUnitMoved(async (trx, e) => {
+/** The 'org.unit_moved' listener the module's descriptor registers. */
+export function unitMovedListener(deps: CasesDeps): UnitMovedListener {
+  return async (trx, e) => {
     await followUnitMove(deps, trx, e);
-  });
+  };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
-import { createUnitMoves } from '../../org/index.js';
-import { loadWorkCalendar } from '../../platform/calendar.js';
+import { createEventBus } from '../../../kernel/events/events.js';
+import { loadWorkCalendar } from '../../platform/index.js';
 import { rebuildKpiRollup, summaryOf } from '../commands/kpi-rollup.js';
 import { computeKpis, stateFromJson } from '../domain/index.js';
 
@@ -27,7 +27,7 @@ const IN_GRID = { lng: 114.605, lat: 33.605 };
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: cases follow a unit move`, () => {
     let h: Harness;
-    const unitMoves = createUnitMoves();
+    const events = createEventBus();
     const ids: Record<string, string> = {};
     const cookies: Record<string, string> = {};
     const as = (who: string) => ({ cookie: cookies[who] });
@@ -55,7 +55,7 @@ for (const tdb of testDatabases()) {
     });
 
     beforeAll(async () => {
-      h = await openHarness(tdb, {}, { unitMoves });
+      h = await openHarness(tdb, {}, { events });
       cookies.admin = await h.login('admin');
       const mk = async (key: string, parent: string, kind: string, name: string) => {
         const r = await h.call('POST', '/api/v1/units', {
@@ -158,7 +158,7 @@ for (const tdb of testDatabases()) {
 
     it('leaves units and cases as they were when a listener of the move fails', async () => {
       const before = await snapshot();
-      const off = unitMoves.onUnitMoved(async () => {
+      const off = events.on('org.unit_moved', async () => {
         throw new Error('forced failure after the cases followed');
       });
       try {

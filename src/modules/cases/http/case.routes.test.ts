@@ -8,7 +8,7 @@ import { LocateService } from '../../org/locate-service.js';
 import { checkDeadlines } from '../commands/check-deadlines.js';
 import { rebuildKpiRollup, summaryOf } from '../commands/kpi-rollup.js';
 import { computeKpis, stateFromJson } from '../domain/index.js';
-import { loadWorkCalendar } from '../../platform/calendar.js';
+import { loadWorkCalendar } from '../../platform/index.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon',

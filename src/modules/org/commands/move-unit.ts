@@ -57,7 +57,7 @@ export async function moveUnit(
       after: { parentId: target.id },
     });
     // Modules keeping unit paths of their own (reporting's roll-up) follow in this same transaction.
-    await deps.unitMoves.notify(trx, {
+    await deps.events.emit(trx, 'org.unit_moved', {
       districtCode: unit.district_code,
       unitId: unit.id,
       unitName: unit.name,

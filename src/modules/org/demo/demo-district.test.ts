@@ -3,7 +3,7 @@ import polygonClipping from 'polygon-clipping';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flattenDemoUnits, generateDemoDistrict, type DemoUnit } from './demo-district.js';
 import { bboxOf, planarArea, polygonsOf, type BBox, type Geometry, type Position } from './demo-geometry.js';
-import { seededRandom } from './synthetic-names.js';
+import { seededRandom } from '../../../kernel/demo/synthetic-names.js';
 import { loadOutline } from './load-outline.js';
 
 const OUTLINE_FILE = path.resolve('assets/geo/chuanhui-411602.geojson');

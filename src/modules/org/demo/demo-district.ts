@@ -1,5 +1,5 @@
 import { centroidOf, normaliseGeometry, readingOrder, splitByArea, type Geometry } from './demo-geometry.js';
-import { seededRandom } from './synthetic-names.js';
+import { seededRandom } from '../../../kernel/demo/synthetic-names.js';
 
 export type { Geometry, MultiPolygon, Polygon, Position } from './demo-geometry.js';
 

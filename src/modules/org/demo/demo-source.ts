@@ -1,7 +1,7 @@
 import { demoCppcc, demoDepartments, demoOutsideUnits, demoPartyBranches } from './demo-directory.js';
 import { generateDemoDistrict, type DemoUnit } from './demo-district.js';
 import { loadOutline } from './load-outline.js';
-import { createPeopleGenerator } from './synthetic-names.js';
+import { createPeopleGenerator } from '../../../kernel/demo/synthetic-names.js';
 
 export type { DemoUnit } from './demo-district.js';
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { ProposalActionTable, ProposalHandlerTable, ProposalTable } from '../../../kernel/db/schema.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
-import type { ProposalState } from '../../supervision/domain/proposal-state.js';
+import type { ProposalState } from '../domain/proposal-state.js';
 import { canSeeProposal, isDistrictWide, type ProposalFacts } from '../domain/proposal-policy.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';

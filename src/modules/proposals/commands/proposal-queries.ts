@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { NotFound } from '../../../kernel/errors.js';
-import { localDateOf } from '../../supervision/domain/dates.js';
-import { proposalYearStats, type ProposalState } from '../../supervision/domain/proposal-state.js';
+import { localDateOf } from '../../../kernel/calendar/index.js';
+import { proposalYearStats, type ProposalState } from '../domain/proposal-state.js';
 import { allowedCommands } from '../domain/proposal-policy.js';
 import type { ProposalsDeps } from '../deps.js';
 import { presentProposal, presentProposalItem } from '../http/proposal.presenter.js';

@@ -5,7 +5,7 @@ import { startsWith } from '../../../kernel/db/dialect.js';
 import type { SupervisorAssignmentTable, SupervisorOpinionTable } from '../../../kernel/db/schema.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
-import { localDateOf } from '../../supervision/domain/dates.js';
+import { localDateOf } from '../../../kernel/calendar/index.js';
 import {
   applyOpinionAction,
   checkTerm,

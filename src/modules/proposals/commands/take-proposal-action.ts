@@ -4,7 +4,7 @@ import type { Executor } from '../../../kernel/db/db.js';
 import { isUniqueViolation } from '../../../kernel/db/dialect.js';
 import { Conflict, Forbidden, Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
-import { isDate, localDateOf } from '../../supervision/domain/dates.js';
+import { isDate, localDateOf } from '../../../kernel/calendar/index.js';
 import {
   applyProposalAction,
   InvalidProposalTransition,
@@ -13,7 +13,7 @@ import {
   type ProposalAction,
   type ProposalState,
   type Satisfaction,
-} from '../../supervision/domain/proposal-state.js';
+} from '../domain/proposal-state.js';
 import { mayTake, PROPOSAL_COMMAND_NAMES, stateAllows, type ProposalCommand } from '../domain/proposal-policy.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { newId } from '../../../kernel/ids.js';
-import { addDays, localDateOf } from '../../supervision/domain/dates.js';
-import { syntheticPeople } from '../../org/demo/synthetic-names.js';
+import { addDays, localDateOf } from '../../../kernel/calendar/index.js';
+import { syntheticPeople } from '../../../kernel/demo/synthetic-names.js';
 import type { ProposalsDeps } from '../deps.js';
 import { registerProposal } from '../commands/register-proposal.js';
 import { takeProposalAction, type ProposalCommandInput } from '../commands/take-proposal-action.js';

@@ -1,5 +1,5 @@
 import { Conflict, Invalid } from '../../../kernel/errors.js';
-import { isDate } from '../../supervision/domain/dates.js';
+import { isDate } from '../../../kernel/calendar/index.js';
 
 /** 已记录 → 跟踪办理 → 已答复 → 已办结; an unconvincing answer goes back to 跟踪办理. */
 export type OpinionStatus = 'recorded' | 'open' | 'answered' | 'done';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateOf } from '../../supervision/domain/dates.js';
+import { localDateOf } from '../../../kernel/calendar/index.js';
 import {
   isCommitmentOverdue,
   isReplyOverdue,

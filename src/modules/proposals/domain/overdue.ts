@@ -1,4 +1,4 @@
-import type { ProposalState, ProposalStatus } from '../../supervision/domain/proposal-state.js';
+import type { ProposalState, ProposalStatus } from './proposal-state.js';
 import { isOpinionOverdue, type OpinionState } from './opinion-state.js';
 
 /**

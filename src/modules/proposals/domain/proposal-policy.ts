@@ -1,6 +1,6 @@
 import type { Permission, RoleCode } from '../../../kernel/auth/roles.js';
 import { ROLES } from '../../../kernel/auth/roles.js';
-import { proposalTransitions, type ProposalStatus } from '../../supervision/domain/proposal-state.js';
+import { proposalTransitions, type ProposalStatus } from './proposal-state.js';
 
 /** What an API caller may ask of a proposal; the workflow's own actions plus key-proposal work. */
 export const PROPOSAL_COMMANDS = [

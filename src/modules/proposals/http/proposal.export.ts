@@ -1,6 +1,6 @@
 import type { XlsxColumn } from '../../../kernel/xlsx/stream-xlsx.js';
-import { localDateOf } from '../../supervision/domain/dates.js';
-import { SATISFACTION_NAMES, type ProposalState, type Satisfaction } from '../../supervision/domain/proposal-state.js';
+import { localDateOf } from '../../../kernel/calendar/index.js';
+import { SATISFACTION_NAMES, type ProposalState, type Satisfaction } from '../domain/proposal-state.js';
 import type { ProposalsDeps } from '../deps.js';
 import { isCommitmentOverdue, replyTimeliness } from '../domain/overdue.js';
 import { proposalStore, type ProposalFilter } from '../store/proposal.store.js';

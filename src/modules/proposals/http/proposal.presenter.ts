@@ -7,7 +7,7 @@ import {
   type ProposalState,
   type ProposalStatus,
   type Satisfaction,
-} from '../../supervision/domain/proposal-state.js';
+} from '../domain/proposal-state.js';
 import { isCommitmentOverdue, isReplyOverdue, pastDeadline } from '../domain/overdue.js';
 import { PROPOSAL_COMMAND_NAMES, type ProposalCommand } from '../domain/proposal-policy.js';
 import { recordOf, type Proposer } from '../commands/proposal-context.js';

@@ -12,7 +12,7 @@ import {
 } from '../commands/proposal-queries.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
-import { localDateOf } from '../../supervision/domain/dates.js';
+import { localDateOf } from '../../../kernel/calendar/index.js';
 import { PROPOSAL_COLUMNS, proposalRows } from './proposal.export.js';
 import { takeProposalAction, type ProposalCommandInput } from '../commands/take-proposal-action.js';
 import type { ProposalsDeps } from '../deps.js';

@@ -5,7 +5,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.j
 import { newId } from '../../../kernel/ids.js';
 import type { Job } from '../../../kernel/jobs/scheduler.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
-import { notify } from '../../inbox/inbox.js';
+import { notify } from '../../inbox/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 

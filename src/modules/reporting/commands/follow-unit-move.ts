@@ -1,7 +1,7 @@
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import { rebasePaths } from '../../../kernel/db/dialect.js';
 import type { Executor } from '../../../kernel/db/db.js';
-import type { UnitMoved } from '../../org/index.js';
+import type { UnitMoved, UnitMovedListener } from '../../org/index.js';
 import { areasOnMove, contributionOf, fieldsByVersion, moveDeltas, rekeyPath, subtreeTotals } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
@@ -74,9 +74,9 @@ export async function followUnitMove(
   return { forms, submissions };
 }
 
-/** Registers the follow-up with the org module: wired where the app composes the modules. */
-export function followUnitMoves(deps: ReportingDeps): () => void {
-  return deps.org.onUnitMoved(async (trx, e) => {
+/** The 'org.unit_moved' listener the module's descriptor registers. */
+export function unitMovedListener(deps: ReportingDeps): UnitMovedListener {
+  return async (trx, e) => {
     await followUnitMove(deps, trx, e);
-  });
+  };
 }

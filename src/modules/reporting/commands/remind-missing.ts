@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
-import { notify } from '../../inbox/inbox.js';
+import { notify } from '../../inbox/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { completeness, MISSING_PAGE_MAX } from './completeness.js';
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { loadConfig } from '../../../kernel/config.js';
-import { createOrgApi, createUnitMoves } from '../../org/index.js';
+import { createEventBus } from '../../../kernel/events/events.js';
+import { createOrgApi } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
 import {
   accumulate,
@@ -70,7 +71,7 @@ for (const tdb of testDatabases()) {
     let deps: ReportingDeps;
     const subs: { id: string; path: string }[] = [];
     // The app's registry of unit-move listeners, to add one that fails.
-    const unitMoves = createUnitMoves();
+    const events = createEventBus();
     const communities: { id: string; name: string }[] = [];
     let seed = 4242;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -102,7 +103,7 @@ for (const tdb of testDatabases()) {
     });
 
     beforeAll(async () => {
-      h = await openHarness(tdb, {}, { unitMoves });
+      h = await openHarness(tdb, {}, { events });
       h.clock.set('2026-10-20T02:00:00.000Z');
       admin = await h.login('admin');
       for (const name of ['城北街道', '城南街道']) subs.push(await mkUnit(h.districtId, 'subdistrict', name));
@@ -396,7 +397,7 @@ for (const tdb of testDatabases()) {
     it('leaves org and reporting as they were when a listener of the move fails', async () => {
       const before = await snapshot();
       expect(before.units.length).toBeGreaterThan(5);
-      const off = unitMoves.onUnitMoved(async () => {
+      const off = events.on('org.unit_moved', async () => {
         throw new Error('forced failure after reporting followed');
       });
       try {

@@ -7,7 +7,7 @@ import { startsWith } from '../../../kernel/db/dialect.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { Job } from '../../../kernel/jobs/scheduler.js';
-import { notify } from '../../inbox/inbox.js';
+import { notify } from '../../inbox/index.js';
 import { NOTICE_KIND_LABELS, type NoticeBody } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
 import { calendarFor, lockTree, refreshTree } from './refresh.js';

@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
-import { notify } from '../../inbox/inbox.js';
-import { loadWorkCalendar } from '../../platform/calendar.js';
+import { notify } from '../../inbox/index.js';
+import { loadWorkCalendar } from '../../platform/index.js';
 import { sql } from 'kysely';
 import {
   completedOn,

@@ -8,7 +8,7 @@ import type { TaskTable } from '../../../kernel/db/schema.js';
 import { containsText, startsWith } from '../../../kernel/db/dialect.js';
 import { Forbidden, Invalid, NotFound, type FieldProblem } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
-import { notify } from '../../inbox/inbox.js';
+import { notify } from '../../inbox/index.js';
 import type {
   ProgressReportBody,
   TaskBody,

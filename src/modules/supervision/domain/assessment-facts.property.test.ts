@@ -10,7 +10,7 @@ import {
   type DayFacts,
   DAY_FACT_KEYS,
 } from './assessment-facts.js';
-import { addDays } from './dates.js';
+import { addDays } from '../../../kernel/calendar/index.js';
 import type { Task } from './task-types.js';
 
 // Dates as offsets from 2026-01-01, so the generator stays within a year and a half.

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped } from './dates.js';
+import { addDays, addMonthsClamped } from '../../../kernel/calendar/index.js';
 import type { ProgressReport } from './task-types.js';
 
 /** How often the lead unit must report progress, with the first due date. */

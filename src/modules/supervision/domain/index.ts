@@ -4,5 +4,4 @@ export * from './task-tree.js';
 export * from './task-status.js';
 export * from './assessment.js';
 export * from './assessment-facts.js';
-export * from './proposal-state.js';
-export { localDateOf } from './dates.js';
+export { localDateOf } from '../../../kernel/calendar/index.js';

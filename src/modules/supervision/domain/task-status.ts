@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import { missingReports, type ReportPeriod } from './cadence.js';
-import { daysBetween, localDateOf } from './dates.js';
+import { daysBetween, localDateOf } from '../../../kernel/calendar/index.js';
 import { rollUpProgress } from './task-tree.js';
 import { allMilestonesDone, type Milestone, type Task } from './task-types.js';
 

@@ -1,6 +1,6 @@
 import { Invalid, NotFound, type FieldProblem } from '../../../kernel/errors.js';
 import { MAX_PERIODS, nthDue } from './cadence.js';
-import { daysBetween, isDate } from './dates.js';
+import { daysBetween, isDate } from '../../../kernel/calendar/index.js';
 import { allMilestonesDone, latestPercent, type Task } from './task-types.js';
 
 /**

@@ -20,6 +20,9 @@ export interface WebhookEvent {
  * commit or roll back with the change they report; deliverDue sends them afterwards.
  * Returns the number of deliveries created.
  */
+/** The shape other modules hold: enqueue in the caller's transaction, nothing returned. */
+export type EnqueueEvent = (ex: Executor, e: WebhookEvent) => Promise<void>;
+
 export async function enqueueEvent(ex: Executor, e: WebhookEvent): Promise<number> {
   const subs = (await subscriptionStore.active(ex, e.districtCode)).filter((s) =>
     (JSON.parse(s.events) as string[]).includes(e.type),

@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import { Conflict, DomainError, Forbidden, Invalid } from '../../../kernel/errors.js';
-import { isDate, localDateOf } from './dates.js';
+import { isDate, localDateOf } from '../../../kernel/calendar/index.js';
 
 /** 已登记 → 已交办 → 已答复 → 落实中 → 办结 */
 export type ProposalStatus = 'registered' | 'assigned' | 'replied' | 'implementing' | 'completed';

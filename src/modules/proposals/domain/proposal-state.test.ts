@@ -11,7 +11,9 @@ import {
   type ProposalState,
   type ProposalStatus,
 } from './proposal-state.js';
-import { cstNoon } from './test-fixtures.js';
+
+/** Noon in Asia/Shanghai on a local date. */
+const cstNoon = (date: string): Date => new Date(`${date}T12:00:00+08:00`);
 
 const ctx = (date: string, accountId = 'office', over: Partial<ProposalContext> = {}): ProposalContext => ({
   actor: { accountId },

@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../../../kernel/calendar/index.js';
+import type { WorkCalendar } from './calendar.js';
 
 /**
  * Calendar dates as 'YYYY-MM-DD' strings in the district's zone. They compare correctly as strings,

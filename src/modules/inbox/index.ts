@@ -1,0 +1,10 @@
+import type { Module } from '../module.js';
+import { registerInbox } from './inbox.js';
+
+export { notify, type Notice } from './inbox.js';
+
+/** In-app messages (站内消息): other modules `notify` inside their transactions; accounts read here. */
+export const inboxModule: Module = {
+  name: 'inbox',
+  routes: (app, ctx) => registerInbox(app, ctx),
+};

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { Clock } from '../kernel/clock.js';
+import type { Config } from '../kernel/config.js';
+import type { Database } from '../kernel/db/db.js';
+import { createEventBus, type EventBus } from '../kernel/events/events.js';
+import { createFileStore } from '../kernel/files/file-store.js';
+import { casesModule } from './cases/index.js';
+import { filesModule } from './files/index.js';
+import { inboxModule } from './inbox/index.js';
+import type { Module, ModuleContext } from './module.js';
+import { open311Module, type Open311Backend } from './open311/index.js';
+import { createOrgApi, orgModule, type LocateService } from './org/index.js';
+import { platformModule } from './platform/index.js';
+import { proposalsModule } from './proposals/index.js';
+import { reportingModule } from './reporting/index.js';
+import { supervisionModule } from './supervision/index.js';
+import { enqueueEvent, webhooksModule } from './webhooks/index.js';
+
+/**
+ * Every module of the app, in the order their routes, listeners, start-up set-up and demo seeders
+ * run (org first: the others' demo records need its units and accounts). Adding a module is a new
+ * folder under src/modules and one line here.
+ */
+export const MODULES: readonly Module[] = [
+  orgModule,
+  platformModule,
+  inboxModule,
+  webhooksModule,
+  filesModule,
+  casesModule,
+  reportingModule,
+  supervisionModule,
+  proposalsModule,
+  open311Module,
+];
+
+export interface ContextParts {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  locator: LocateService;
+  /** The app's bus; tests pass their own to add a listener. */
+  events?: EventBus;
+  open311Backend?: Open311Backend;
+}
+
+/** The one context every module receives (see module.ts), built once per app. */
+export function createModuleContext(parts: ContextParts, modules: readonly Module[] = MODULES): ModuleContext {
+  return {
+    ...parts,
+    events: parts.events ?? createEventBus(),
+    org: createOrgApi(parts),
+    files: createFileStore({ root: path.join(parts.config.dataDir, 'files'), timeZone: parts.config.timeZone }),
+    enqueueEvent: async (ex, e) => {
+      await enqueueEvent(ex, e);
+    },
+    modules,
+  };
+}
