@@ -33,3 +33,4 @@ export const orgModule: Module = {
 /** For the operator CLI (import and export of boundaries from files). */
 export { importBoundaries } from './commands/import-boundaries.js';
 export { getChildBoundaries } from './commands/unit-queries.js';
+export { seedDemoDistrict } from './demo/seed-demo.js';

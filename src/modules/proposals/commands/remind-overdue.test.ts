@@ -6,8 +6,7 @@ import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { runSlot } from '../../../kernel/jobs/scheduler.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
-import { createOrgApi } from '../../org/index.js';
-import { LocateService } from '../../org/locate-service.js';
+import { LocateService, createOrgApi } from '../../org/index.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalReminderJob, remindOverdue } from './remind-overdue.js';
 

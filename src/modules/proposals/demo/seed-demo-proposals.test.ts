@@ -6,9 +6,7 @@ import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { createFileStore } from '../../../kernel/files/file-store.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
-import { seedDemoDistrict } from '../../org/demo/seed-demo.js';
-import { createOrgApi } from '../../org/index.js';
-import { LocateService } from '../../org/locate-service.js';
+import { LocateService, createOrgApi, seedDemoDistrict } from '../../org/index.js';
 import { seedDemoProposals } from './seed-demo-proposals.js';
 
 type Json = Record<string, any>;

@@ -3,8 +3,7 @@ import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { loadConfig } from '../../../kernel/config.js';
 import { createEventBus } from '../../../kernel/events/events.js';
-import { createOrgApi } from '../../org/index.js';
-import { LocateService } from '../../org/locate-service.js';
+import { LocateService, createOrgApi } from '../../org/index.js';
 import {
   accumulate,
   computeCompleteness,

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
-import { seedDemoDistrict } from '../../org/demo/seed-demo.js';
-import { createOrgApi } from '../../org/index.js';
-import { LocateService } from '../../org/locate-service.js';
+import { LocateService, createOrgApi, seedDemoDistrict } from '../../org/index.js';
 import { seedDemoForms } from './seed-demo-forms.js';
 
 describe('demo report forms', () => {

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { loadConfig } from '../../../kernel/config.js';
-import { createOrgApi } from '../../org/index.js';
-import { LocateService } from '../../org/locate-service.js';
+import { LocateService, createOrgApi } from '../../org/index.js';
 import { escalateOverdueQueries } from '../commands/data-queries.js';
 import ExcelJS from 'exceljs';
 

@@ -1,3 +1,4 @@
+import { seedDemoProposals } from '../../proposals/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,10 +8,7 @@ import { startsWith } from '../../../kernel/db/dialect.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { createFileStore } from '../../../kernel/files/file-store.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
-import { seedDemoDistrict } from '../../org/demo/seed-demo.js';
-import { createOrgApi } from '../../org/index.js';
-import { LocateService } from '../../org/locate-service.js';
-import { seedDemoProposals } from '../../proposals/demo/seed-demo-proposals.js';
+import { LocateService, createOrgApi, seedDemoDistrict } from '../../org/index.js';
 import { seedDemoSupervision } from '../demo/seed-demo-supervision.js';
 
 /** Every unit path tasks and proposals keep, by table. */
