@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createCalendar, type DayKind } from './index.js';
-import { DomainError } from '../errors.js';
+import { type DomainError } from '../errors.js';
 
 const cal = createCalendar();
 /** A local Asia/Shanghai wall-clock time, 'YYYY-MM-DDTHH:MM'. */

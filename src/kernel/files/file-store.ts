@@ -64,6 +64,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** Client file names go into messages: strip any path and control characters, keep it short. */
 function displayName(filename: string): string {
   const base = path.basename(String(filename ?? '').replaceAll('\\', '/'));
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (!clean) return '未命名';
   return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;

@@ -20,6 +20,7 @@ export interface Open311Kit {
 export async function openOpen311Kit(tdb: TestDatabase): Promise<Open311Kit> {
   // The protocol layer is tested against an in-memory backend; tests through the real ledger are in modules/cases.
   // The backend needs the harness's clock, so the app gets a forwarder filled in once the harness exists.
+  // eslint-disable-next-line prefer-const -- assigned once the harness (and its clock) exists, after `forward` closes over it
   let backend!: MemoryOpen311Backend;
   const forward: Open311Backend = {
     services: () => backend.services(),

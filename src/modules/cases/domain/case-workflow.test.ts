@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DomainError } from '../../../kernel/errors.js';
+import { type DomainError } from '../../../kernel/errors.js';
 import {
   applyAction,
   CASE_ACTION_TYPES,

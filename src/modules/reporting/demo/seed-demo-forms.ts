@@ -2,7 +2,6 @@ import { newId } from '../../../kernel/ids.js';
 import { deadlineOf, periodOf, previousPeriod } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { createForm } from '../commands/define-form.js';
-import { reportStore } from '../store/report.store.js';
 import { reportingUnits } from '../commands/reporting-units.js';
 import { rebuildRollups } from '../commands/rebuild-rollups.js';
 
