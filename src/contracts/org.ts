@@ -1,11 +1,49 @@
 import { z } from 'zod';
-import { ROLE_CODES } from '../kernel/auth/roles.js';
-import { UNIT_KINDS } from '../modules/org/domain/unit-rules.js';
 
 // Schemas shared by the server (validation, OpenAPI) and the web console (form types).
 
+export const UNIT_KINDS = [
+  'district',
+  'subdistrict',
+  'township',
+  'community',
+  'village',
+  'grid_large',
+  'grid_small',
+  'department',
+  'outside_unit',
+  'party_branch',
+] as const;
 export const UnitKind = z.enum(UNIT_KINDS);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
+  district: '区',
+  subdistrict: '街道',
+  township: '乡镇',
+  community: '社区',
+  village: '行政村',
+  grid_large: '大网格',
+  grid_small: '小网格',
+  department: '区直部门',
+  outside_unit: '驻区单位',
+  party_branch: '党支部',
+};
+
+export const ROLE_CODES = [
+  'admin',
+  'district_leader',
+  'supervision_office',
+  'subdistrict_staff',
+  'community_worker',
+  'grid_worker',
+  'unit_handler',
+  'democratic_supervisor',
+  'volunteer',
+] as const;
 export const RoleCode = z.enum(ROLE_CODES);
+export type RoleCode = z.infer<typeof RoleCode>;
+
 export const Crs = z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 export type Crs = z.infer<typeof Crs>;
 
