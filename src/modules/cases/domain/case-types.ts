@@ -2,14 +2,25 @@ import type { RoleCode } from '../../../kernel/auth/roles.js';
 import {
   CASE_ACTION_NAMES,
   CASE_ACTION_TYPES,
+  CASE_SOURCES,
   CASE_STATUS_NAMES,
   CASE_STATUSES,
   type CaseActionType,
+  type CaseSource,
   type CaseStatus,
 } from '../../../contracts/cases.js';
 
 // The value lists and their names are contract data (the API's enums); the domain adds the rules.
-export { CASE_STATUSES, CASE_STATUS_NAMES, CASE_ACTION_TYPES, CASE_ACTION_NAMES, type CaseStatus, type CaseActionType };
+export {
+  CASE_STATUSES,
+  CASE_STATUS_NAMES,
+  CASE_ACTION_TYPES,
+  CASE_ACTION_NAMES,
+  CASE_SOURCES,
+  type CaseStatus,
+  type CaseActionType,
+  type CaseSource,
+};
 
 /** Cases that need nobody's action any more (reopen excepted). */
 export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['closed', 'rejected', 'merged']);
@@ -19,10 +30,6 @@ export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['closed', 're
  * accepted from a user, whatever the role; only an actor with via 'system' may take them.
  */
 export const SYSTEM_ACTIONS: ReadonlySet<CaseActionType> = new Set(['relocate']);
-
-/** Where a report came from. */
-export const CASE_SOURCES = ['patrol', 'staff', 'open311', 'supervision', 'hotline'] as const;
-export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /**
  * Who triages the case now: the community's problem list, the sub-district, or the district.
