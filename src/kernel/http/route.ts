@@ -65,9 +65,7 @@ export type RouteReply =
       /** Its shape, when it is JSON of another media type (GeoJSON). */
       response?: ZodType;
       status?: 200;
-    }
-  // Transitional, while the routes gain their reply schemas: removed once every route declares one.
-  | { response?: undefined; status?: 200 | 201 | 202; produces?: undefined };
+    };
 
 export type RouteDef<B = unknown, Q = unknown, P = unknown, H = unknown> = RouteBase<B, Q, P, H> & RouteReply;
 
@@ -108,6 +106,9 @@ export function declaresReply(def: AnyRoute): boolean {
 
 /** Registers a route and records it for the OpenAPI document: one schema validates and documents. */
 export function route<B, Q, P, H>(app: FastifyInstance, def: RouteDef<B, Q, P, H>): void {
+  // The type already demands it; this catches definitions built around the type (casts, plain JS).
+  if (!declaresReply(def as AnyRoute))
+    throw new Error(`${def.method} ${def.url} declares no reply: give it a response schema, status 204 or produces`);
   app.routeDefs.push(def as AnyRoute);
   const replySchema = replyValidation ? def.response : undefined;
   app.route({
