@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/test-support/reply-validation.setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Every test opens its own database (in-memory SQLite, or a fresh PostgreSQL schema), so files run

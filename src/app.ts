@@ -9,6 +9,7 @@ import type { Clock } from './kernel/clock.js';
 import type { Config } from './kernel/config.js';
 import type { Database } from './kernel/db/db.js';
 import { buildOpenApi } from './kernel/http/openapi.js';
+import { OpenApiDocument } from './contracts/platform.js';
 import { problem, sendProblem, toProblem } from './kernel/http/problem.js';
 import { route } from './kernel/http/route.js';
 import { newId } from './kernel/ids.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     tag: 'meta',
     auth: 'none',
     summary: 'This OpenAPI 3 document',
+    response: OpenApiDocument,
     handler: async () => buildOpenApi(app.routeDefs, VERSION),
   });
 

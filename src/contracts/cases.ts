@@ -1,8 +1,94 @@
 import { z } from 'zod';
-import { CASE_ACTION_TYPES, CASE_STATUSES } from '../modules/cases/domain/case-types.js';
 
+/** The states of a case (SPEC §3). The transitions between them are in case-transitions.ts. */
+export const CASE_STATUSES = [
+  'reported',
+  'escalated',
+  'escalated_district',
+  'accepted',
+  'dispatched',
+  'handling',
+  'returned',
+  'pending_verification',
+  'closed',
+  'rejected',
+  'merged',
+] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
+  reported: '问题清单',
+  escalated: '待街道研判',
+  escalated_district: '待区级研判',
+  accepted: '已立案待派遣',
+  dispatched: '已派遣',
+  handling: '处置中',
+  returned: '已退回',
+  pending_verification: '待核查',
+  closed: '已结案',
+  rejected: '不予立案',
+  merged: '已合并',
+};
+
+export const CASE_ACTION_TYPES = [
+  'report',
+  'escalate',
+  'accept',
+  'reject',
+  'merge',
+  'absorb',
+  'escalate_district',
+  'dispatch',
+  'return',
+  'start',
+  'request_extension',
+  'approve_extension',
+  'deny_extension',
+  'feedback',
+  'verify_pass',
+  'verify_fail',
+  'reopen',
+  'urge',
+  'supervise',
+  'comment',
+  'relocate',
+] as const;
 export const CaseActionType = z.enum(CASE_ACTION_TYPES);
+export type CaseActionType = z.infer<typeof CaseActionType>;
+
+export const CASE_ACTION_NAMES: Record<CaseActionType, string> = {
+  report: '发现上报',
+  escalate: '上报街道',
+  accept: '立案',
+  reject: '不予立案',
+  merge: '合并为重复问题',
+  absorb: '并入重复问题',
+  escalate_district: '上报区级',
+  dispatch: '派遣',
+  return: '退回',
+  start: '签收处置',
+  request_extension: '申请延期',
+  approve_extension: '批准延期',
+  deny_extension: '驳回延期',
+  feedback: '处置反馈',
+  verify_pass: '核查通过',
+  verify_fail: '核查不通过',
+  reopen: '重新立案',
+  urge: '催办',
+  supervise: '督办',
+  comment: '备注',
+  relocate: '区划调整',
+};
+
+/** Where a report came from. */
+export const CASE_SOURCES = ['patrol', 'staff', 'open311', 'supervision', 'hotline'] as const;
+export const CaseSource = z.enum(CASE_SOURCES);
+export type CaseSource = z.infer<typeof CaseSource>;
+
+export const DeadlineStatus = z.enum(['none', 'on_time', 'near_overdue', 'overdue']);
+export type DeadlineStatus = z.infer<typeof DeadlineStatus>;
+
 const Crs = z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 const fileIds = z.array(z.uuid()).max(20);
 
@@ -61,7 +147,7 @@ export const ListCasesQuery = z.strictObject({
   source: z.string().max(20).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  deadlineStatus: list(z.enum(['none', 'on_time', 'near_overdue', 'overdue'])).optional(),
+  deadlineStatus: list(DeadlineStatus).optional(),
   reconciled: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -91,3 +177,151 @@ export const UpdateCategoryBody = z.strictObject({
   duplicateRadiusM: z.number().int().min(10).max(5000).optional(),
   active: z.boolean().optional(),
 });
+
+// ---- replies (what the console reads) ----
+
+const TimeLimit = z.object({ value: z.number().int(), unit: z.enum(['hours', 'days']) });
+
+export const CaseCategory = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  name: z.string(),
+  level: z.number().int(),
+  /** 'national' (GB/T 30428.2) or a local category. */
+  source: z.string(),
+  timeLimit: TimeLimit.nullable(),
+  defaultUnitId: z.string().nullable(),
+  defaultUnitName: z.string().nullable(),
+  duplicateRadiusM: z.number(),
+  active: z.boolean(),
+});
+export type CaseCategory = z.infer<typeof CaseCategory>;
+export const CaseCategoryList = z.object({ items: z.array(CaseCategory) });
+export type CaseCategoryList = z.infer<typeof CaseCategoryList>;
+
+export const CaseSummary = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  description: z.string(),
+  /** WGS-84; null when reported without a location. */
+  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
+  address: z.string().nullable(),
+  /** Located in no grid (kept, flagged for the district). */
+  outOfGrid: z.boolean(),
+  gridId: z.string().nullable(),
+  gridName: z.string().nullable(),
+  communityName: z.string().nullable(),
+  subdistrictName: z.string().nullable(),
+  source: CaseSource,
+  status: CaseStatus,
+  statusName: z.string(),
+  fixedOnSpot: z.boolean(),
+  assignedUnitId: z.string().nullable(),
+  assignedUnitName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  deadlineStatus: DeadlineStatus,
+  escalationLevel: z.number().int(),
+  reworkCount: z.number().int(),
+  urgeCount: z.number().int(),
+  superviseCount: z.number().int(),
+  extensionCount: z.number().int(),
+  /** The extension asked for and not yet decided. */
+  pendingExtension: TimeLimit.extend({ reason: z.string() }).nullable(),
+  /** The case this duplicate was merged into. */
+  mergedInto: z.string().nullable(),
+  reportedAt: z.string(),
+  closedAt: z.string().nullable(),
+  reconciledAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CasePage = z.object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() });
+export type CasePage = z.infer<typeof CasePage>;
+
+const CaseFile = z.object({
+  fileId: z.string(),
+  role: z.enum(['before', 'after', 'evidence']).nullable(),
+  url: z.string(),
+  thumbnailUrl: z.string(),
+});
+
+export const CaseDetail = CaseSummary.extend({
+  rejectionReason: z.string().nullable(),
+  /** How many accounts reported the problem (merging keeps them all). */
+  reporters: z.number().int(),
+  photos: z.array(CaseFile),
+  /** The timeline, oldest first. */
+  actions: z.array(
+    z.object({
+      seq: z.number().int(),
+      type: CaseActionType,
+      typeName: z.string(),
+      at: z.string(),
+      actorName: z.string().nullable(),
+      unitName: z.string().nullable(),
+      comment: z.string().nullable(),
+      attachments: z.array(CaseFile),
+      /** Per type, as in CaseActionBody.payload. */
+      payload: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  /** What the caller may do now. */
+  allowedActions: z.array(CaseActionType),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseDuplicates = z.object({
+  radiusM: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      caseNumber: z.string(),
+      description: z.string(),
+      distanceM: z.number(),
+      status: CaseStatus,
+      reportedAt: z.string(),
+    }),
+  ),
+});
+export type CaseDuplicates = z.infer<typeof CaseDuplicates>;
+
+const rate = z.number().nullable();
+export const CaseKpis = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  counts: z.object({
+    cases: z.number(),
+    rejected: z.number(),
+    merged: z.number(),
+    dispatched: z.number(),
+    dueToClose: z.number(),
+    closed: z.number(),
+    closedOnTime: z.number(),
+    dueToHandle: z.number(),
+    handled: z.number(),
+    handledOnTime: z.number(),
+    reworked: z.number(),
+    extended: z.number(),
+    overdueOpen: z.number(),
+    handlingMillis: z.number(),
+    handlingSamples: z.number(),
+    closingMillis: z.number(),
+    closingSamples: z.number(),
+  }),
+  /** Rates are null when their denominator is 0 (formulas in docs/problem-ledger.md). */
+  closeRate: rate,
+  onTimeCloseRate: rate,
+  handleRate: rate,
+  onTimeHandleRate: rate,
+  reworkRate: rate,
+  extensionRate: rate,
+  avgHandlingHours: rate,
+  avgClosingHours: rate,
+});
+export type CaseKpis = z.infer<typeof CaseKpis>;

@@ -1,11 +1,49 @@
 import { z } from 'zod';
-import { ROLE_CODES } from '../kernel/auth/roles.js';
-import { UNIT_KINDS } from '../modules/org/domain/unit-rules.js';
 
 // Schemas shared by the server (validation, OpenAPI) and the web console (form types).
 
+export const UNIT_KINDS = [
+  'district',
+  'subdistrict',
+  'township',
+  'community',
+  'village',
+  'grid_large',
+  'grid_small',
+  'department',
+  'outside_unit',
+  'party_branch',
+] as const;
 export const UnitKind = z.enum(UNIT_KINDS);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
+  district: '区',
+  subdistrict: '街道',
+  township: '乡镇',
+  community: '社区',
+  village: '行政村',
+  grid_large: '大网格',
+  grid_small: '小网格',
+  department: '区直部门',
+  outside_unit: '驻区单位',
+  party_branch: '党支部',
+};
+
+export const ROLE_CODES = [
+  'admin',
+  'district_leader',
+  'supervision_office',
+  'subdistrict_staff',
+  'community_worker',
+  'grid_worker',
+  'unit_handler',
+  'democratic_supervisor',
+  'volunteer',
+] as const;
 export const RoleCode = z.enum(ROLE_CODES);
+export type RoleCode = z.infer<typeof RoleCode>;
+
 export const Crs = z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 export type Crs = z.infer<typeof Crs>;
 
@@ -24,6 +62,8 @@ export const Unit = z.object({
   childCount: z.number().int(),
 });
 export type Unit = z.infer<typeof Unit>;
+export const UnitList = z.object({ items: z.array(Unit) });
+export type UnitList = z.infer<typeof UnitList>;
 
 export const CreateUnitBody = z.strictObject({
   parentId: z.uuid(),
@@ -70,11 +110,54 @@ export const BoundaryCollection = z.object({
 export const CrsQuery = z.strictObject({ crs: Crs.optional() });
 void position;
 
+/** A unit's own boundary, as GeoJSON (WGS-84). */
+export const UnitBoundary = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  properties: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: UnitKind,
+    code: z.string().nullable(),
+    updatedAt: z.string(),
+  }),
+  geometry: Geometry,
+});
+export type UnitBoundary = z.infer<typeof UnitBoundary>;
+
+/** The boundaries of a unit's active children, as GeoJSON (WGS-84). */
+export const ChildBoundaries = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      properties: z.object({ id: z.string(), name: z.string(), kind: UnitKind, code: z.string().nullable() }),
+      geometry: Geometry,
+    }),
+  ),
+});
+export type ChildBoundaries = z.infer<typeof ChildBoundaries>;
+
+export const ImportBoundariesReply = z.object({ updated: z.number().int() });
+export type ImportBoundariesReply = z.infer<typeof ImportBoundariesReply>;
+
 export const LocateQuery = z.strictObject({
   lng: z.coerce.number().min(-180).max(180),
   lat: z.coerce.number().min(-90).max(90),
   crs: Crs.optional(),
 });
+
+export const LocateReply = z.object({
+  /** The point in WGS-84. */
+  point: z.object({ lng: z.number(), lat: z.number() }),
+  found: z.boolean(),
+  /** Whether the grid lies in the caller's data scope. */
+  inScope: z.boolean(),
+  grid: Unit.nullable(),
+  ancestors: z.array(Unit),
+});
+export type LocateReply = z.infer<typeof LocateReply>;
 
 export const PersonKind = z.enum(['staff', 'grid_worker', 'volunteer']);
 const phone = z
@@ -94,6 +177,13 @@ export const Person = z.object({
   accountId: z.string().nullable(),
   status: z.enum(['active', 'retired']),
 });
+export type Person = z.infer<typeof Person>;
+export const PersonList = z.object({ items: z.array(Person) });
+export type PersonList = z.infer<typeof PersonList>;
+
+/** A unit with its ancestors (root first) and, for grids, its grid workers. */
+export const UnitDetail = Unit.extend({ ancestors: z.array(Unit), gridWorkers: z.array(Person) });
+export type UnitDetail = z.infer<typeof UnitDetail>;
 
 export const CreatePersonBody = z.strictObject({
   name: z.string().trim().min(1).max(50),
@@ -129,6 +219,14 @@ export const Account = z.object({
   lastLoginAt: z.string().nullable(),
   personId: z.string().nullable(),
 });
+export type Account = z.infer<typeof Account>;
+export const AccountList = z.object({ items: z.array(Account) });
+export type AccountList = z.infer<typeof AccountList>;
+/** The temporary password is shown this once. */
+export const CreatedAccount = z.object({ account: Account, temporaryPassword: z.string() });
+export type CreatedAccount = z.infer<typeof CreatedAccount>;
+export const TemporaryPassword = z.object({ temporaryPassword: z.string() });
+export type TemporaryPassword = z.infer<typeof TemporaryPassword>;
 
 const username = z
   .string()
@@ -167,4 +265,26 @@ export const Me = z.object({
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
 });
+export type Me = z.infer<typeof Me>;
+export const LoginReply = z.object({ account: Me });
+export type LoginReply = z.infer<typeof LoginReply>;
+
+export const RoleList = z.object({
+  items: z.array(z.object({ code: RoleCode, name: z.string(), permissions: z.array(z.string()) })),
+});
+export type RoleList = z.infer<typeof RoleList>;
+
 export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+/** The token is shown this once. */
+export const IssuedToken = z.object({ token: z.string(), name: z.string() });
+export type IssuedToken = z.infer<typeof IssuedToken>;
+export const TokenView = z.object({
+  /** The first 16 hex digits of the token's hash: what DELETE /auth/tokens/:id takes. */
+  id: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+});
+export type TokenView = z.infer<typeof TokenView>;
+export const TokenList = z.object({ items: z.array(TokenView) });
+export type TokenList = z.infer<typeof TokenList>;

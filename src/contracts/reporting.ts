@@ -33,3 +33,192 @@ export const CompletenessQuery = z.strictObject({
   from: z.string().min(7).max(10),
   to: z.string().min(7).max(10),
 });
+
+// ---- replies (what the console reads) ----
+
+const DeadlineRule = z.object({
+  /** 'HH:MM' local time. */
+  time: z.string(),
+  /** 0 = the period's last day; 1 = the next day. */
+  dayOffset: z.number().int(),
+  graceDays: z.number().int().optional(),
+});
+
+/** One field of a form; the per-type settings (min, max, options, columns …) are checked by the domain. */
+const FormField = z.object({
+  code: z.string(),
+  label: z.string(),
+  type: z.enum(['integer', 'decimal', 'text', 'single_choice', 'multiple_choice', 'date', 'table']),
+  required: z.boolean().optional(),
+});
+
+/** A form's definition at one version. */
+export const ReportFormDefinition = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Starts at 1; a new version never changes how earlier submissions are read. */
+  version: z.number().int(),
+  periodType: z.enum(['daily', 'weekly', 'monthly']),
+  deadline: DeadlineRule,
+  allowZero: z.boolean(),
+  reporters: z.union([
+    z.object({ kind: z.literal('level'), unitKind: z.string() }),
+    z.object({ kind: z.literal('units'), unitIds: z.array(z.string()) }),
+  ]),
+  fields: z.array(FormField),
+  rules: z.array(
+    z.object({
+      left: z.string(),
+      op: z.enum(['<=', '<', '=', '>=', '>']),
+      right: z.union([z.string(), z.number()]),
+      message: z.string().optional(),
+    }),
+  ),
+});
+
+export const CreatedReportForm = ReportFormDefinition.extend({ id: z.string() });
+export type CreatedReportForm = z.infer<typeof CreatedReportForm>;
+
+export const ReportForm = CreatedReportForm.extend({ status: z.string(), updatedAt: z.string() });
+export type ReportForm = z.infer<typeof ReportForm>;
+export const ReportFormList = z.object({ items: z.array(ReportForm) });
+export type ReportFormList = z.infer<typeof ReportFormList>;
+
+export const ReportFormVersion = z.object({ id: z.string(), version: z.number().int() });
+export type ReportFormVersion = z.infer<typeof ReportFormVersion>;
+
+const submissionFields = {
+  formVersion: z.number().int(),
+  zero: z.boolean(),
+  /** null for a zero report. */
+  values: z.record(z.string(), z.unknown()).nullable(),
+};
+
+export const ReportSubmission = z.object({
+  id: z.string(),
+  formId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  ...submissionFields,
+  submittedAt: z.string(),
+  onTime: z.boolean(),
+  late: z.boolean(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+});
+export type ReportSubmission = z.infer<typeof ReportSubmission>;
+
+/** A submission with the history of its corrections. */
+export const ReportSubmissionDetail = ReportSubmission.extend({
+  history: z.array(z.object({ revision: z.number().int(), ...submissionFields, changedAt: z.string() })),
+});
+export type ReportSubmissionDetail = z.infer<typeof ReportSubmissionDetail>;
+
+const completenessSummary = {
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  zero: z.number(),
+  missing: z.number(),
+  reportingRate: z.number().nullable(),
+  timeliness: z.number().nullable(),
+};
+
+/** 应报/实报/按时报 for a unit subtree and period range, and a page of who is missing. */
+export const Completeness = z.object({
+  formId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  periods: z.array(z.string()),
+  ...completenessSummary,
+  /** expected − submitted, over the whole range. */
+  missingTotal: z.number(),
+  missingOffset: z.number(),
+  missingLimit: z.number(),
+  /** A page of the missing reports, the latest period first (the count is missingTotal). */
+  missing: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string().nullable(),
+      period: z.string(),
+      deadline: z.string(),
+      /** The deadline has passed. */
+      overdue: z.boolean(),
+    }),
+  ),
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string().nullable(), ...completenessSummary })),
+  byPeriod: z.array(z.object({ period: z.string(), ...completenessSummary })),
+});
+export type Completeness = z.infer<typeof Completeness>;
+
+const FieldRollup = z.object({
+  aggregation: z.enum(['sum', 'avg', 'max', 'none']),
+  /** null when no report carried the field. */
+  value: z.number().nullable(),
+  count: z.number(),
+});
+const RollupValues = z.record(z.string(), FieldRollup);
+
+export const Rollup = z.object({
+  formId: z.string(),
+  formName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  reports: z.number(),
+  fields: z.array(z.object({ code: z.string(), label: z.string(), aggregation: FieldRollup.shape.aggregation })),
+  total: RollupValues,
+  /** A row per child unit, and the unit's own reports (本级) last. */
+  rows: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      /** Whether it has reports below it (can be drilled into). */
+      hasChildren: z.boolean(),
+      reports: z.number(),
+      values: RollupValues.nullable(),
+    }),
+  ),
+  byPeriod: z.array(z.object({ period: z.string(), values: RollupValues.nullable() })),
+});
+export type Rollup = z.infer<typeof Rollup>;
+
+export const RollupRebuilt = z.object({ submissions: z.number(), rows: z.number() });
+export type RollupRebuilt = z.infer<typeof RollupRebuilt>;
+
+export const RemindersSent = z.object({ period: z.string(), missingUnits: z.number(), messages: z.number() });
+export type RemindersSent = z.infer<typeof RemindersSent>;
+
+export const CreatedDataQuery = z.object({ id: z.string() });
+export type CreatedDataQuery = z.infer<typeof CreatedDataQuery>;
+
+export const DataQuery = z.object({
+  id: z.string(),
+  submissionId: z.string(),
+  formId: z.string(),
+  formName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  /** The questioned field, or null for the whole report. */
+  field: z.string().nullable(),
+  fieldLabel: z.string().nullable(),
+  value: z.unknown(),
+  status: z.enum(['open', 'answered', 'overdue', 'closed']),
+  askedAt: z.string(),
+  dueAt: z.string(),
+  answeredAt: z.string().nullable(),
+  answeredLate: z.boolean(),
+  escalatedAt: z.string().nullable(),
+  /** Whether the caller may answer it. */
+  canAnswer: z.boolean(),
+  thread: z.array(z.object({ kind: z.string(), author: z.string(), text: z.string(), at: z.string() })),
+});
+export type DataQuery = z.infer<typeof DataQuery>;
+export const DataQueryList = z.object({ items: z.array(DataQuery) });
+export type DataQueryList = z.infer<typeof DataQueryList>;

@@ -181,81 +181,251 @@ export const TopicBody = z.strictObject({
 
 // ---- replies (what the console reads) ----
 
-export interface TaskSummary {
-  id: string;
-  kind: (typeof TASK_KINDS)[number];
-  source: (typeof TASK_SOURCES)[number];
-  title: string;
-  parentId: string | null;
-  depth: number;
-  leadLeader: { id: string; name: string } | null;
-  leadUnit: { id: string; name: string };
-  cooperatingUnits: { id: string; name: string }[];
-  start: string;
-  deadline: string;
-  status: TaskStatus;
-  statusReasons: string[];
-  progress: number;
-  completedOn: string | null;
-  /** Next open milestone, if any. */
-  nextMilestone: { id: string; title: string; due: string } | null;
-  subTaskCount: number;
-  openNotices: number;
-}
+const Ref = z.object({ id: z.string(), name: z.string() });
+const TaskSource = z.enum(TASK_SOURCES);
+const NoticeKind = z.enum(['urge', 'supervise']);
 
-export interface TaskDetail extends TaskSummary {
-  description: string | null;
-  itemId: string | null;
-  meeting: { id: string; title: string; heldOn: string } | null;
-  topicId: string | null;
-  cadence: Cadence | null;
-  weight: number | null;
-  ancestors: { id: string; title: string }[];
-  milestones: {
-    id: string;
-    seq: number;
-    title: string;
-    due: string;
-    doneOn: string | null;
-    weight: number | null;
-    missed: boolean;
-  }[];
-  reports: {
-    id: string;
-    reportedOn: string;
-    percent: number;
-    content: string;
-    fileIds: string[];
-    author: string;
-    createdAt: string;
-  }[];
+export const TaskSummary = z.object({
+  id: z.string(),
+  kind: TaskKind,
+  source: TaskSource,
+  title: z.string(),
+  parentId: z.string().nullable(),
+  depth: z.number().int(),
+  leadLeader: Ref.nullable(),
+  leadUnit: Ref,
+  cooperatingUnits: z.array(Ref),
+  start: z.string(),
+  deadline: z.string(),
+  status: TaskStatus,
+  statusReasons: z.array(z.string()),
+  progress: z.number(),
+  completedOn: z.string().nullable(),
+  /** Next open milestone, if any. */
+  nextMilestone: z.object({ id: z.string(), title: z.string(), due: z.string() }).nullable(),
+  subTaskCount: z.number().int(),
+  openNotices: z.number().int(),
+});
+export type TaskSummary = z.infer<typeof TaskSummary>;
+
+const noticeFields = {
+  id: z.string(),
+  kind: NoticeKind,
+  toUnit: Ref,
+  content: z.string(),
+  replyDueAt: z.string(),
+  sentBy: z.string(),
+  sentAt: z.string(),
+  reply: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  /** Unanswered past the reply deadline, or answered after it. */
+  overdue: z.boolean(),
+};
+
+export const TaskDetail = TaskSummary.extend({
+  description: z.string().nullable(),
+  itemId: z.string().nullable(),
+  meeting: z.object({ id: z.string(), title: z.string(), heldOn: z.string() }).nullable(),
+  topicId: z.string().nullable(),
+  cadence: Cadence.nullable(),
+  weight: z.number().nullable(),
+  ancestors: z.array(z.object({ id: z.string(), title: z.string() })),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      seq: z.number().int(),
+      title: z.string(),
+      due: z.string(),
+      doneOn: z.string().nullable(),
+      weight: z.number().nullable(),
+      missed: z.boolean(),
+    }),
+  ),
+  reports: z.array(
+    z.object({
+      id: z.string(),
+      reportedOn: z.string(),
+      percent: z.number(),
+      content: z.string(),
+      fileIds: z.array(z.string()),
+      author: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
   /** Reporting periods that ended with no report. */
-  missingReportPeriods: { from: string; due: string }[];
-  notices: {
-    id: string;
-    kind: 'urge' | 'supervise';
-    toUnit: { id: string; name: string };
-    content: string;
-    replyDueAt: string;
-    sentBy: string;
-    sentAt: string;
-    reply: string | null;
-    repliedBy: string | null;
-    repliedAt: string | null;
-    escalatedAt: string | null;
-    overdue: boolean;
-  }[];
-  subTasks: TaskSummary[];
+  missingReportPeriods: z.array(z.object({ from: z.string(), due: z.string() })),
+  notices: z.array(z.object({ ...noticeFields, repliedBy: z.string().nullable(), escalatedAt: z.string().nullable() })),
+  subTasks: z.array(TaskSummary),
   /** Review opinions on a key project, each with the sub-task tracking it. */
-  opinions: {
-    id: string;
-    content: string;
-    meetingTitle: string;
-    heldOn: string;
-    taskId: string | null;
-    taskStatus: TaskStatus | null;
-  }[];
+  opinions: z.array(
+    z.object({
+      id: z.string(),
+      content: z.string(),
+      meetingTitle: z.string(),
+      heldOn: z.string(),
+      taskId: z.string().nullable(),
+      taskStatus: TaskStatus.nullable(),
+    }),
+  ),
   /** What the caller may do here. */
-  can: { report: boolean; decompose: boolean; notice: boolean; reply: boolean; mark: boolean };
-  version: number;
-}
+  can: z.object({
+    report: z.boolean(),
+    decompose: z.boolean(),
+    notice: z.boolean(),
+    reply: z.boolean(),
+    mark: z.boolean(),
+  }),
+  version: z.number().int(),
+});
+export type TaskDetail = z.infer<typeof TaskDetail>;
+
+const StatusCounts = z.object({ on_track: z.number(), lagging: z.number(), done: z.number(), overdue: z.number() });
+
+export const TaskPage = z.object({
+  items: z.array(TaskSummary),
+  /** deadline|id of the last task, for the next page. */
+  nextCursor: z.string().nullable(),
+  /** Tasks per status under the same filters (status aside). */
+  counts: StatusCounts,
+});
+export type TaskPage = z.infer<typeof TaskPage>;
+
+export const Created = z.object({ id: z.string() });
+export type Created = z.infer<typeof Created>;
+
+export const WorkPlanImported = z.object({
+  created: z.number().int(),
+  /** The sheet's row number of each task created. */
+  items: z.array(z.object({ row: z.number().int(), title: z.string(), id: z.string() })),
+});
+export type WorkPlanImported = z.infer<typeof WorkPlanImported>;
+
+export const LeaderList = z.object({ items: z.array(Ref) });
+export type LeaderList = z.infer<typeof LeaderList>;
+
+export const MeetingList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: MeetingKind,
+      title: z.string(),
+      heldOn: z.string(),
+      chair: Ref.nullable(),
+      itemCount: z.number().int(),
+      taskCount: z.number().int(),
+    }),
+  ),
+});
+export type MeetingList = z.infer<typeof MeetingList>;
+
+export const MeetingDetail = z.object({
+  id: z.string(),
+  kind: MeetingKind,
+  title: z.string(),
+  heldOn: z.string(),
+  summary: z.string().nullable(),
+  chair: Ref.nullable(),
+  attendees: z.array(Ref),
+  attendeeUnits: z.array(Ref),
+  topic: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** Decisions and opinions, each with the tasks it became. */
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: MeetingItemInput.shape.kind,
+      seq: z.number().int(),
+      content: z.string(),
+      projectId: z.string().nullable(),
+      tasks: z.array(TaskSummary),
+    }),
+  ),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+
+export const SentNotice = z.object({ id: z.string(), replyDueAt: z.string() });
+export type SentNotice = z.infer<typeof SentNotice>;
+
+const TaskRef = z.object({ id: z.string(), title: z.string() });
+
+export const NoticeList = z.object({
+  items: z.array(
+    z.object({
+      ...noticeFields,
+      task: TaskRef,
+      repliedBy: z.string().nullable(),
+      escalatedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type NoticeList = z.infer<typeof NoticeList>;
+
+export const LeaderView = z.object({
+  counts: StatusCounts,
+  /** Lagging and overdue first. */
+  tasks: z.array(TaskSummary),
+  /** Open 督办 / 催办 on the tasks I lead. */
+  notices: z.array(z.object({ ...noticeFields, task: TaskRef })),
+});
+export type LeaderView = z.infer<typeof LeaderView>;
+
+export const UnitView = z.object({
+  today: z.string(),
+  items: z.array(
+    z.object({
+      task: TaskSummary,
+      what: z.enum(['milestone', 'report', 'notice', 'deadline']),
+      title: z.string(),
+      due: z.string(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type UnitView = z.infer<typeof UnitView>;
+
+const RuleKind = z.enum(['on_time_milestone_rate', 'report_cadence_rate', 'overdue_count', 'quality_marks']);
+
+export const AssessmentRules = z.object({ rules: z.array(AssessmentRule) });
+export type AssessmentRules = z.infer<typeof AssessmentRules>;
+
+export const Assessment = z.object({
+  /** Local dates, inclusive. */
+  period: z.object({ from: z.string(), to: z.string() }),
+  asOf: z.string(),
+  rules: z.array(AssessmentRule),
+  /** Ranked, best first. */
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      rank: z.number().int(),
+      total: z.number(),
+      breakdown: z.array(z.object({ kind: RuleKind, points: z.number(), value: z.number() })),
+      facts: z.object({
+        unitId: z.string(),
+        milestonesDue: z.number(),
+        milestonesOnTime: z.number(),
+        reportPeriodsDue: z.number(),
+        reportPeriodsReported: z.number(),
+        overdueTasks: z.number(),
+        qualityMarks: z.array(z.number()),
+      }),
+    }),
+  ),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+export const TopicList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      year: z.number().int(),
+      title: z.string(),
+      form: TopicBody.shape.form,
+      plannedMonth: z.string(),
+      leadUnits: z.array(Ref),
+      meetings: z.array(z.object({ id: z.string(), title: z.string(), heldOn: z.string() })),
+      tasks: z.array(TaskSummary),
+    }),
+  ),
+});
+export type TopicList = z.infer<typeof TopicList>;

@@ -1,16 +1,8 @@
 /** The roles of SPEC §1 and what each may do. Data, so the table is the documentation. */
-export const ROLE_CODES = [
-  'admin',
-  'district_leader',
-  'supervision_office',
-  'subdistrict_staff',
-  'community_worker',
-  'grid_worker',
-  'unit_handler',
-  'democratic_supervisor',
-  'volunteer',
-] as const;
-export type RoleCode = (typeof ROLE_CODES)[number];
+import { ROLE_CODES, type RoleCode } from '../../contracts/org.js';
+
+// The role codes are contract data (the API's enum); what each role may do is kernel policy, below.
+export { ROLE_CODES, type RoleCode };
 
 export const PERMISSIONS = [
   'unit.read',

@@ -1,9 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissionsOf } from '../auth/roles.js';
+import { declaresReply, route } from './route.js';
 import { testDatabases } from '../db/test-databases.js';
 import { openHarness, type Harness } from '../../test-support/harness.js';
 
 const SAMPLE_ID = '01900000-0000-7000-8000-000000000000';
+
+/**
+ * Routes registered without route(), and why they need no reply schema here. Everything under /api/
+ * goes through route().
+ */
+const RAW_ROUTES: Record<string, string> = {
+  '/healthz': 'liveness probe for load balancers and systemd, outside the API',
+  '/readyz': 'readiness probe (database reachable), outside the API',
+  '/open311/v2': 'Open311 GeoReport v2: XML and JSON in the formats the published spec fixes',
+  '*': 'the web console: static files and the single-page fallback',
+};
+
+/** Every path Fastify serves, read from printRoutes' tree (one node a line, four columns a level). */
+function servedPaths(app: FastifyInstance): string[] {
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!m) continue;
+    const depth = m[1].length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + m[2];
+    stack.push(path);
+    if (m[3]) out.push(path);
+  }
+  return out;
+}
+
 const concrete = (url: string) => url.replace(/:id\b/g, SAMPLE_ID).replace(/:date\b/g, '2026-01-01');
 
 // Sweeps every registered route, so a new endpoint cannot forget authentication, permissions or problem+json.
@@ -75,6 +106,47 @@ for (const tdb of testDatabases().slice(0, 1)) {
       }
     });
 
+    it('declares on every route what it replies: a schema, 204 or a media type', () => {
+      const undeclared = h.app.routeDefs.filter((r) => !declaresReply(r)).map((r) => `${r.method} ${r.url}`);
+      expect(undeclared).toEqual([]);
+      expect(h.app.routeDefs.filter((r) => r.response).length).toBeGreaterThan(100);
+    });
+
+    it('registers every API path through route(), and only the known exceptions outside it', () => {
+      const declared = new Set(h.app.routeDefs.map((r) => r.url));
+      const raw = servedPaths(h.app).filter((p) => !declared.has(p));
+      const unexplained = raw.filter(
+        (p) => p.startsWith('/api/') || !Object.keys(RAW_ROUTES).some((k) => (k === '*' ? p === k : p.startsWith(k))),
+      );
+      expect(unexplained).toEqual([]);
+      expect(raw).toContain('/healthz');
+      expect(servedPaths(h.app).length).toBeGreaterThan(h.app.routeDefs.length / 2);
+    });
+
+    it('documents a reply for every operation in the OpenAPI document', async () => {
+      const doc = (await h.call('GET', '/api/v1/openapi.json')).json();
+      let operations = 0;
+      for (const [path, ops] of Object.entries(
+        doc.paths as Record<
+          string,
+          Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+        >,
+      )) {
+        for (const [method, op] of Object.entries(ops)) {
+          operations++;
+          const [status, success] = Object.entries(op.responses).find(([code]) => code.startsWith('2'))!;
+          if (status === '204') {
+            expect(success.content, `${method} ${path}`).toBeUndefined();
+            continue;
+          }
+          const media = Object.values(success.content ?? {});
+          expect(media.length, `${method} ${path}`).toBe(1);
+          expect(Object.keys(media[0].schema).length, `${method} ${path} has an empty reply schema`).toBeGreaterThan(0);
+        }
+      }
+      expect(operations).toBe(h.app.routeDefs.length);
+    });
+
     it('answers an unknown API path with a 404 problem', async () => {
       const res = await h.call('GET', '/api/v1/nothing-here');
       expect(res.statusCode).toBe(404);
@@ -82,3 +154,23 @@ for (const tdb of testDatabases().slice(0, 1)) {
     });
   });
 }
+
+describe('route()', () => {
+  const app = { routeDefs: [], route: () => undefined } as unknown as FastifyInstance;
+  const base = { method: 'GET', url: '/api/v1/x', summary: 'x', tag: 't', handler: async () => ({}) } as const;
+
+  it('refuses a route that declares no reply', () => {
+    // @ts-expect-error a route must declare a response schema, status 204 or produces
+    expect(() => route(app, { ...base })).toThrow(/GET \/api\/v1\/x declares no reply/);
+    // @ts-expect-error a 201 still needs its reply schema
+    expect(() => route(app, { ...base, status: 201 })).toThrow(/declares no reply/);
+  });
+
+  it('takes each of the three declarations', () => {
+    expect(() => route(app, { ...base, response: z.object({}) })).not.toThrow();
+    expect(() => route(app, { ...base, status: 204 })).not.toThrow();
+    expect(() => route(app, { ...base, produces: 'text/csv' })).not.toThrow();
+    // @ts-expect-error a 204 has no body to describe
+    route(app, { ...base, status: 204, response: z.object({}) });
+  });
+});

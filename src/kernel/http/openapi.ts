@@ -62,7 +62,10 @@ export function buildOpenApi(routes: AnyRoute[], version: string): Record<string
           : {
               description: 'OK',
               content: {
-                [r.produces ?? 'application/json']: { schema: r.response ? schemaOf(r.response, 'output') : {} },
+                [r.produces ?? 'application/json']: {
+                  // A non-JSON reply without a schema (a spreadsheet, an image) is documented as bytes.
+                  schema: r.response ? schemaOf(r.response, 'output') : { type: 'string', format: 'binary' },
+                },
               },
             },
       default: {

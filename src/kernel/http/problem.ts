@@ -62,7 +62,7 @@ export function headerName(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 }
 
-export function zodProblems(err: ZodError, where: 'body' | 'query' | 'params' | 'headers'): FieldProblem[] {
+export function zodProblems(err: ZodError, where: 'body' | 'query' | 'params' | 'headers' | 'reply'): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of err.issues) {
     const path =
@@ -87,6 +87,16 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** A reply that does not match its route's declared schema: a server bug, caught when reply validation is on. */
+export class ReplyValidationError extends Error {
+  constructor(
+    readonly route: string,
+    readonly errors: FieldProblem[],
+  ) {
+    super(`${route} replied outside its schema: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+  }
+}
+
 /** The one place that turns any thrown thing into a status and a problem document. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof DomainError) {
@@ -102,6 +112,7 @@ export function toProblem(err: unknown): Problem {
       err.errors,
     );
   }
+  if (err instanceof ReplyValidationError) return problem(500, 'reply.invalid', err.message, err.errors);
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e?.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
     return problem(400, 'request.malformed_json', `the body is not valid JSON: ${e.message}`, [

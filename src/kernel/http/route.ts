@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { authorize } from '../auth/actor.js';
 import type { Permission } from '../auth/roles.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
-import { RequestValidationError, zodProblems } from './problem.js';
+import { ReplyValidationError, RequestValidationError, zodProblems } from './problem.js';
 
 export interface RouteContext<B, Q, P, H = unknown> {
   body: B;
@@ -18,7 +18,7 @@ export interface RouteContext<B, Q, P, H = unknown> {
   reply: FastifyReply;
 }
 
-export interface RouteDef<B = unknown, Q = unknown, P = unknown, H = unknown> {
+interface RouteBase<B, Q, P, H> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Fastify path, e.g. '/api/v1/units/:id'. */
   url: string;
@@ -35,17 +35,39 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown, H = unknown> {
    * headers pass untouched; problems name the header as it is usually written ('Idempotency-Key').
    */
   headers?: ZodType<H>;
-  /** Documented reply body. */
-  response?: ZodType;
-  /** Success status; 204 replies send no body. */
-  status?: number;
   bodyLimit?: number;
   /** Per-client request limit (e.g. login), enforced by @fastify/rate-limit. */
   rateLimit?: { max: number; timeWindow: string };
-  /** Non-JSON reply documented in OpenAPI (e.g. 'application/geo+json'). */
-  produces?: string;
   handler(ctx: RouteContext<B, Q, P, H>): Promise<unknown>;
 }
+
+/**
+ * What a route answers, declared on every route so the reply is documented (OpenAPI) and, when reply
+ * validation is on (tests), checked: a JSON body with its schema, no body (204), or another media type.
+ */
+export type RouteReply =
+  | {
+      /** The JSON reply body, a schema from contracts/. */
+      response: ZodType;
+      /** Success status (default 200). */
+      status?: 200 | 201 | 202;
+      produces?: undefined;
+    }
+  | {
+      /** No Content: the reply has no body. */
+      status: 204;
+      response?: undefined;
+      produces?: undefined;
+    }
+  | {
+      /** A non-JSON reply documented in OpenAPI (e.g. 'application/geo+json', an .xlsx, an image). */
+      produces: string;
+      /** Its shape, when it is JSON of another media type (GeoJSON). */
+      response?: ZodType;
+      status?: 200;
+    };
+
+export type RouteDef<B = unknown, Q = unknown, P = unknown, H = unknown> = RouteBase<B, Q, P, H> & RouteReply;
 
 export type AnyRoute = RouteDef<any, any, any, any>;
 
@@ -66,14 +88,45 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: 'body' 
   return r.data;
 }
 
+let replyValidation = false;
+
+/**
+ * Turns on checking every JSON reply against its route's `response` schema, for routes registered from
+ * then on (the test setup does; production does not pay for it). A mismatch answers a 500 problem
+ * naming the route and the fields.
+ */
+export function setReplyValidation(on: boolean): void {
+  replyValidation = on;
+}
+
+/** Whether a route declares what it answers: a schema, 204, or a media type. */
+export function declaresReply(def: AnyRoute): boolean {
+  return Boolean(def.response) || def.status === 204 || Boolean(def.produces);
+}
+
 /** Registers a route and records it for the OpenAPI document: one schema validates and documents. */
 export function route<B, Q, P, H>(app: FastifyInstance, def: RouteDef<B, Q, P, H>): void {
+  // The type already demands it; this catches definitions built around the type (casts, plain JS).
+  if (!declaresReply(def as AnyRoute))
+    throw new Error(`${def.method} ${def.url} declares no reply: give it a response schema, status 204 or produces`);
   app.routeDefs.push(def as AnyRoute);
+  const replySchema = replyValidation ? def.response : undefined;
   app.route({
     method: def.method,
     url: def.url,
     bodyLimit: def.bodyLimit,
     ...(def.rateLimit ? { config: { rateLimit: def.rateLimit } } : {}),
+    // Sees object payloads however the handler sent them (returned or reply.send), as the client will read them.
+    ...(replySchema
+      ? {
+          preSerialization: async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+            if (reply.statusCode >= 300) return payload;
+            const r = replySchema.safeParse(JSON.parse(JSON.stringify(payload)));
+            if (!r.success) throw new ReplyValidationError(`${def.method} ${def.url}`, zodProblems(r.error, 'reply'));
+            return payload;
+          },
+        }
+      : {}),
     handler: async (req, reply) => {
       const auth = def.auth ?? 'required';
       if (auth !== 'none') {

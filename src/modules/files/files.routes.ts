@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
-import { z } from 'zod';
+import { FileMeta } from '../../contracts/files.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Database, Executor } from '../../kernel/db/db.js';
 import { Invalid, NotFound } from '../../kernel/errors.js';
@@ -71,6 +71,7 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
     tag: 'files',
     permission: 'case.read',
     status: 201,
+    response: FileMeta,
     summary:
       'Upload a photo (multipart/form-data, field "file"; JPEG, PNG or HEIC ≤ 15 MB); returns its id, size and EXIF GPS',
     async handler({ actor, req }) {
@@ -116,7 +117,7 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
     tag: 'files',
     permission: 'case.read',
     params: IdParams,
-    response: z.unknown(),
+    response: FileMeta,
     summary: 'A file’s metadata',
     handler: async ({ actor, params }) => present(await loadVisible(actor, params.id)),
   });

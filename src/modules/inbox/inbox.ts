@@ -6,6 +6,7 @@ import { IdParams, route } from '../../kernel/http/route.js';
 import { newId } from '../../kernel/ids.js';
 import type { OrgDeps } from '../org/index.js';
 import { insertRows } from '../../kernel/db/reuse.js';
+import { InboxPage } from '../../contracts/inbox.js';
 
 export interface Notice {
   accountIds: string[];
@@ -41,17 +42,6 @@ export async function notify(ex: Executor, n: Notice): Promise<void> {
   );
 }
 
-const Message = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
-
 export function registerInbox(app: FastifyInstance, deps: Pick<OrgDeps, 'database' | 'clock'>): void {
   route(app, {
     method: 'GET',
@@ -63,7 +53,7 @@ export function registerInbox(app: FastifyInstance, deps: Pick<OrgDeps, 'databas
       limit: z.coerce.number().int().min(1).max(200).optional(),
       cursor: z.string().max(36).optional(),
     }),
-    response: z.object({ items: z.array(Message), unreadCount: z.number(), nextCursor: z.string().nullable() }),
+    response: InboxPage,
     async handler({ actor, query }) {
       const db = deps.database.db;
       const limit = query.limit ?? 50;

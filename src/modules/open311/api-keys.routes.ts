@@ -1,20 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../kernel/http/route.js';
+import { ApiKeyList, ApiKeyView, IssuedApiKey } from '../../contracts/open311.js';
 import { issueApiKey, listApiKeys, revokeApiKey, type ApiKeyDeps } from './api-keys.js';
 
 export const CreateApiKeyBody = z.strictObject({
   /** The client app, e.g. 「i周口」市民端. */
   name: z.string().trim().min(1, 'required').max(100),
-});
-
-const ApiKeyView = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
 });
 
 /** The admins' side of Open311: issuing and revoking the client apps' API keys. */
@@ -27,7 +19,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: ApiKeyDeps): vo
     status: 201,
     summary: 'Issue an Open311 API key for a client app (the key is shown only in this reply)',
     body: CreateApiKeyBody,
-    response: z.object({ id: z.string(), name: z.string(), key: z.string(), createdAt: z.string() }),
+    response: IssuedApiKey,
     handler: ({ actor, body, req }) => issueApiKey(deps, actor, body.name, req.id),
   });
   route(app, {
@@ -36,7 +28,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: ApiKeyDeps): vo
     tag: 'open311',
     permission: 'integration.write',
     summary: 'The district’s Open311 API keys, revoked ones included, newest first (never the keys themselves)',
-    response: z.object({ items: z.array(ApiKeyView) }),
+    response: ApiKeyList,
     handler: async ({ actor }) => ({ items: await listApiKeys(deps, actor) }),
   });
   route(app, {

@@ -7,6 +7,7 @@ import { VERSION } from '../../kernel/version.js';
 import type { OrgDeps } from '../org/index.js';
 import { createOrgApi } from '../org/index.js';
 import { calendarYear, deleteCalendarDay, setCalendarDay } from './calendar.js';
+import { AuditPage, CalendarYear, PublicSettings } from '../../contracts/platform.js';
 
 const DateParam = z.strictObject({
   date: z
@@ -27,12 +28,7 @@ export function registerPlatform(app: FastifyInstance, deps: OrgDeps): void {
     tag: 'platform',
     auth: 'none',
     summary: 'Settings the console needs before login',
-    response: z.object({
-      districtCode: z.string(),
-      districtName: z.string(),
-      mapTileUrl: z.string().nullable(),
-      version: z.string(),
-    }),
+    response: PublicSettings,
     async handler() {
       const district = await org.unitByCode(deps.database.db, deps.config.districtCode);
       return {
@@ -44,19 +40,13 @@ export function registerPlatform(app: FastifyInstance, deps: OrgDeps): void {
     },
   });
 
-  const Day = z.object({
-    date: z.string(),
-    kind: z.enum(['holiday', 'workday']),
-    name: z.string().optional(),
-    origin: z.enum(['official', 'admin']),
-  });
   route(app, {
     method: 'GET',
     url: '/api/v1/calendar',
     tag: 'platform',
     query: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
     summary: 'The special days of a year (holidays, make-up workdays, admin overrides) and whether the year is covered',
-    response: z.object({ year: z.number(), covered: z.boolean(), source: z.string().nullable(), days: z.array(Day) }),
+    response: CalendarYear,
     handler: ({ actor, query }) => calendarYear(deps, actor, query.year),
   });
   route(app, {
@@ -81,18 +71,6 @@ export function registerPlatform(app: FastifyInstance, deps: OrgDeps): void {
     handler: ({ actor, params, req }) => deleteCalendarDay(deps, actor, params.date, req.id),
   });
 
-  const AuditItem = z.object({
-    id: z.string(),
-    at: z.string(),
-    actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string().nullable(),
-    summary: z.string(),
-    before: z.unknown(),
-    after: z.unknown(),
-  });
   route(app, {
     method: 'GET',
     url: '/api/v1/audit',
@@ -107,7 +85,7 @@ export function registerPlatform(app: FastifyInstance, deps: OrgDeps): void {
       cursor: z.string().max(36).optional(),
     }),
     summary: 'The audit log of the caller’s district, newest first, keyset-paged by cursor',
-    response: z.object({ items: z.array(AuditItem), nextCursor: z.string().nullable() }),
+    response: AuditPage,
     async handler({ actor, query }) {
       const limit = query.limit ?? 50;
       let q = deps.database.db.selectFrom('audit_events').selectAll().where('district_code', '=', actor.districtCode);

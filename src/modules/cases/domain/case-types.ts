@@ -1,96 +1,35 @@
 import type { RoleCode } from '../../../kernel/auth/roles.js';
+import {
+  CASE_ACTION_NAMES,
+  CASE_ACTION_TYPES,
+  CASE_SOURCES,
+  CASE_STATUS_NAMES,
+  CASE_STATUSES,
+  type CaseActionType,
+  type CaseSource,
+  type CaseStatus,
+} from '../../../contracts/cases.js';
 
-/** The states of a case (SPEC §3). The transitions between them are in case-transitions.ts. */
-export const CASE_STATUSES = [
-  'reported',
-  'escalated',
-  'escalated_district',
-  'accepted',
-  'dispatched',
-  'handling',
-  'returned',
-  'pending_verification',
-  'closed',
-  'rejected',
-  'merged',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
-  reported: '问题清单',
-  escalated: '待街道研判',
-  escalated_district: '待区级研判',
-  accepted: '已立案待派遣',
-  dispatched: '已派遣',
-  handling: '处置中',
-  returned: '已退回',
-  pending_verification: '待核查',
-  closed: '已结案',
-  rejected: '不予立案',
-  merged: '已合并',
+// The value lists and their names are contract data (the API's enums); the domain adds the rules.
+export {
+  CASE_STATUSES,
+  CASE_STATUS_NAMES,
+  CASE_ACTION_TYPES,
+  CASE_ACTION_NAMES,
+  CASE_SOURCES,
+  type CaseStatus,
+  type CaseActionType,
+  type CaseSource,
 };
 
 /** Cases that need nobody's action any more (reopen excepted). */
 export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['closed', 'rejected', 'merged']);
-
-export const CASE_ACTION_TYPES = [
-  'report',
-  'escalate',
-  'accept',
-  'reject',
-  'merge',
-  'absorb',
-  'escalate_district',
-  'dispatch',
-  'return',
-  'start',
-  'request_extension',
-  'approve_extension',
-  'deny_extension',
-  'feedback',
-  'verify_pass',
-  'verify_fail',
-  'reopen',
-  'urge',
-  'supervise',
-  'comment',
-  'relocate',
-] as const;
-export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
-
-export const CASE_ACTION_NAMES: Record<CaseActionType, string> = {
-  report: '发现上报',
-  escalate: '上报街道',
-  accept: '立案',
-  reject: '不予立案',
-  merge: '合并为重复问题',
-  absorb: '并入重复问题',
-  escalate_district: '上报区级',
-  dispatch: '派遣',
-  return: '退回',
-  start: '签收处置',
-  request_extension: '申请延期',
-  approve_extension: '批准延期',
-  deny_extension: '驳回延期',
-  feedback: '处置反馈',
-  verify_pass: '核查通过',
-  verify_fail: '核查不通过',
-  reopen: '重新立案',
-  urge: '催办',
-  supervise: '督办',
-  comment: '备注',
-  relocate: '区划调整',
-};
 
 /**
  * Actions the system records on its own (区划调整 when org moves a unit): never offered to nor
  * accepted from a user, whatever the role; only an actor with via 'system' may take them.
  */
 export const SYSTEM_ACTIONS: ReadonlySet<CaseActionType> = new Set(['relocate']);
-
-/** Where a report came from. */
-export const CASE_SOURCES = ['patrol', 'staff', 'open311', 'supervision', 'hotline'] as const;
-export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /**
  * Who triages the case now: the community's problem list, the sub-district, or the district.

@@ -6,12 +6,18 @@ import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import {
   CaseActionBody,
+  CaseCategoryList,
+  CaseDetail,
+  CaseDuplicates,
+  CaseKpis,
+  CasePage,
   DuplicatesQuery,
   KpisQuery,
   ListCasesQuery,
   ReportCaseBody,
   UpdateCategoryBody,
 } from '../../../contracts/cases.js';
+import { UnitList } from '../../../contracts/org.js';
 import { caseKpis, findDuplicates, getCase, listCases, listFilter } from '../commands/case-queries.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
@@ -28,6 +34,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     url: '/api/v1/case-categories',
     tag: 'cases',
     permission: 'case.read',
+    response: CaseCategoryList,
     summary: 'Case categories (GB/T 30428.2 events and local ones) with time limits and default units',
     async handler({ actor }) {
       const db = deps.database.db;
@@ -74,6 +81,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     url: '/api/v1/cases/dispatch-units',
     tag: 'cases',
     permission: 'case.read',
+    response: UnitList,
     summary:
       'The departments and outside units of the district a case can be dispatched to (outside the caller’s own scope)',
     async handler({ actor }) {
@@ -101,6 +109,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     body: ReportCaseBody,
     status: 201,
     headers: IdempotencyKeyHeaders,
+    response: CaseDetail,
     summary:
       'Report a problem (发现上报); the grid is located automatically; 立行整改 with before/after photos. ' +
       'Safe to resend with an Idempotency-Key header (per account, kept 7 days): the same key and body answer the first case ' +
@@ -122,6 +131,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     tag: 'cases',
     permission: 'case.read',
     query: ListCasesQuery,
+    response: CasePage,
     summary: 'The ledger: cases in scope with filters, newest first, keyset-paged by cursor',
     handler: ({ actor, query }) => listCases(deps, actor, query),
   });
@@ -131,6 +141,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     tag: 'cases',
     permission: 'case.read',
     query: DuplicatesQuery,
+    response: CaseDuplicates,
     summary: 'Up to five open cases of the category near a point, nearest first',
     handler: ({ actor, query }) => findDuplicates(deps, actor, query),
   });
@@ -140,6 +151,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     tag: 'cases',
     permission: 'case.read',
     query: KpisQuery,
+    response: CaseKpis,
     summary: 'GB/T 30428.4 indicators (结案率, 按期结案率, 返工率 …) for a unit subtree and period',
     handler: ({ actor, query }) => caseKpis(deps, actor, query),
   });
@@ -178,6 +190,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     tag: 'cases',
     permission: 'case.read',
     params: IdParams,
+    response: CaseDetail,
     summary: 'One case with its timeline, photos and the actions the caller may take now',
     handler: ({ actor, params }) => getCase(deps, actor, params.id),
   });
@@ -188,6 +201,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     permission: 'case.read',
     params: IdParams,
     body: CaseActionBody,
+    response: CaseDetail,
     summary:
       'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first',
     async handler({ actor, params, body, req }) {
@@ -201,6 +215,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     tag: 'cases',
     permission: 'case.read',
     params: IdParams,
+    response: CaseDetail,
     summary: '对账销号: check a closed case off the ledger',
     async handler({ actor, params, req }) {
       await reconcileCase(deps, actor, params.id, req.id);

@@ -1,31 +1,8 @@
 import type { FieldProblem } from '../../../kernel/errors.js';
+import { UNIT_KINDS, UNIT_KIND_NAMES, type UnitKind } from '../../../contracts/org.js';
 
-export const UNIT_KINDS = [
-  'district',
-  'subdistrict',
-  'township',
-  'community',
-  'village',
-  'grid_large',
-  'grid_small',
-  'department',
-  'outside_unit',
-  'party_branch',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
-  district: '区',
-  subdistrict: '街道',
-  township: '乡镇',
-  community: '社区',
-  village: '行政村',
-  grid_large: '大网格',
-  grid_small: '小网格',
-  department: '区直部门',
-  outside_unit: '驻区单位',
-  party_branch: '党支部',
-};
+// The kinds and their names are contract data (the API's enum); the tree rules below are the domain's.
+export { UNIT_KINDS, UNIT_KIND_NAMES, type UnitKind };
 
 /** Which kinds may sit under which: the tree of SPEC §2 as data. */
 export const CHILD_KINDS: Record<UnitKind, readonly UnitKind[]> = {

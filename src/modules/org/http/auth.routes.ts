@@ -6,7 +6,16 @@ import { recordAudit } from '../../../kernel/audit/audit.js';
 import { NotFound } from '../../../kernel/errors.js';
 import { route } from '../../../kernel/http/route.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
-import { ChangePasswordBody, CreateTokenBody, LoginBody, Me } from '../../../contracts/org.js';
+import {
+  ChangePasswordBody,
+  CreateTokenBody,
+  IssuedToken,
+  LoginBody,
+  LoginReply,
+  Me,
+  RoleList,
+  TokenList,
+} from '../../../contracts/org.js';
 import { changePassword, login, logout, me } from '../commands/authenticate.js';
 import type { OrgDeps } from '../deps.js';
 
@@ -27,7 +36,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     auth: 'none',
     summary: 'Log in with username and password; sets the HttpOnly session cookie',
     body: LoginBody,
-    response: z.object({ account: Me }),
+    response: LoginReply,
     rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
     async handler({ body, req, reply }) {
       const { token } = await login(deps, body, req.id);
@@ -82,18 +91,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     url: '/api/v1/roles',
     tag: 'auth',
     summary: 'The roles and the permissions each grants',
-    response: z.object({
-      items: z.array(z.object({ code: z.string(), name: z.string(), permissions: z.array(z.string()) })),
-    }),
+    response: RoleList,
     handler: async () => ({
       items: ROLE_CODES.map((c) => ({ code: c, name: ROLES[c].name, permissions: [...ROLES[c].permissions] })),
     }),
-  });
-  const TokenView = z.object({
-    id: z.string(),
-    name: z.string().nullable(),
-    createdAt: z.string(),
-    lastSeenAt: z.string(),
   });
   route(app, {
     method: 'POST',
@@ -102,7 +103,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     status: 201,
     body: CreateTokenBody,
     summary: 'Issue a bearer API token for an integration, acting as the current account (shown once)',
-    response: z.object({ token: z.string(), name: z.string() }),
+    response: IssuedToken,
     async handler({ actor, body, req }) {
       const now = deps.clock.now();
       return deps.database.db.transaction().execute(async (trx) => {
@@ -132,7 +133,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     url: '/api/v1/auth/tokens',
     tag: 'auth',
     summary: 'The current account’s active API tokens',
-    response: z.object({ items: z.array(TokenView) }),
+    response: TokenList,
     async handler({ actor }) {
       const rows = await deps.database.db
         .selectFrom('sessions')

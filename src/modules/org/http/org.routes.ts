@@ -3,18 +3,28 @@ import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import {
   Account,
+  AccountList,
   BoundaryCollection,
+  ChildBoundaries,
+  CreatedAccount,
   CreateAccountBody,
   CreatePersonBody,
   CreateUnitBody,
   CrsQuery,
   ListAccountsQuery,
   ListPeopleQuery,
+  ImportBoundariesReply,
   ListUnitsQuery,
   LocateQuery,
+  LocateReply,
   MoveUnitBody,
   Person,
+  PersonList,
+  TemporaryPassword,
   Unit,
+  UnitBoundary,
+  UnitDetail,
+  UnitList,
   UpdateAccountBody,
   UpdatePersonBody,
   UpdateUnitBody,
@@ -34,9 +44,6 @@ import { presentUnit } from './org.presenter.js';
 const BOUNDARY_BODY_LIMIT = 50 * 1024 * 1024;
 
 export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
-  const UnitDetail = Unit.extend({ ancestors: z.array(Unit), gridWorkers: z.array(Person) });
-  const FeatureCollectionOut = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
-
   route(app, {
     method: 'GET',
     url: '/api/v1/units',
@@ -44,7 +51,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     permission: 'unit.read',
     query: ListUnitsQuery,
     summary: 'Units in the caller’s data scope; without filters the scope root, with parentId its children',
-    response: z.object({ items: z.array(Unit) }),
+    response: UnitList,
     handler: ({ actor, query }) => listUnits(deps, actor, query),
   });
   route(app, {
@@ -109,6 +116,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     permission: 'unit.read',
     params: IdParams,
     produces: 'application/geo+json',
+    response: UnitBoundary,
     summary: 'The unit’s own boundary as a GeoJSON Feature (WGS-84)',
     handler: ({ actor, params }) => getBoundary(deps, actor, params.id),
   });
@@ -134,7 +142,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     tag: 'org',
     permission: 'unit.read',
     params: IdParams,
-    response: FeatureCollectionOut,
+    response: ChildBoundaries,
     produces: 'application/geo+json',
     summary: 'The boundaries of the unit’s active children as a FeatureCollection (WGS-84)',
     handler: ({ actor, params }) => getChildBoundaries(deps, actor, params.id),
@@ -148,7 +156,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     query: CrsQuery,
     body: BoundaryCollection,
     bodyLimit: BOUNDARY_BODY_LIMIT,
-    response: z.object({ updated: z.number() }),
+    response: ImportBoundariesReply,
     summary:
       'Import the children’s boundaries from a FeatureCollection, matched by properties.code or name; all or nothing',
     handler: ({ actor, params, query, body, req }) =>
@@ -161,13 +169,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     permission: 'unit.read',
     query: LocateQuery,
     summary: 'The smallest grid containing a point (and its ancestors); found=false when it lies in none',
-    response: z.object({
-      point: z.object({ lng: z.number(), lat: z.number() }),
-      found: z.boolean(),
-      inScope: z.boolean(),
-      grid: Unit.nullable(),
-      ancestors: z.array(Unit),
-    }),
+    response: LocateReply,
     handler: ({ actor, query }) => locatePoint(deps, actor, query),
   });
 
@@ -178,7 +180,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     permission: 'person.read',
     query: ListPeopleQuery,
     summary: 'People (staff, grid workers, volunteers) in scope; phones masked',
-    response: z.object({ items: z.array(Person) }),
+    response: PersonList,
     handler: ({ actor, query }) => listPeople(deps, actor, query),
   });
   route(app, {
@@ -223,7 +225,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     permission: 'account.read',
     query: ListAccountsQuery,
     summary: 'Accounts in scope',
-    response: z.object({ items: z.array(Account) }),
+    response: AccountList,
     handler: ({ actor, query }) => listAccounts(deps, actor, query),
   });
   route(app, {
@@ -234,7 +236,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     body: CreateAccountBody,
     status: 201,
     summary: 'Create an account; the temporary password is returned once and must be changed at first login',
-    response: z.object({ account: Account, temporaryPassword: z.string() }),
+    response: CreatedAccount,
     handler: ({ actor, body, req }) => createAccount(deps, actor, body, req.id),
   });
   route(app, {
@@ -255,7 +257,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     permission: 'account.write',
     params: IdParams,
     summary: 'Issue a new temporary password (shown once); the account must change it at next login',
-    response: z.object({ temporaryPassword: z.string() }),
+    response: TemporaryPassword,
     handler: ({ actor, params, req }) => resetPassword(deps, actor, params.id, req.id),
   });
 }

@@ -1,8 +1,9 @@
 import { Conflict, Invalid } from '../../../kernel/errors.js';
+import type { OpinionStatus } from '../../../contracts/proposals.js';
 import { isDate } from '../../../kernel/calendar/index.js';
 
 /** 已记录 → 跟踪办理 → 已答复 → 已办结; an unconvincing answer goes back to 跟踪办理. */
-export type OpinionStatus = 'recorded' | 'open' | 'answered' | 'done';
+export type { OpinionStatus };
 export const OPINION_STATUS_NAMES: Record<OpinionStatus, string> = {
   recorded: '已记录',
   open: '跟踪办理',

@@ -1,20 +1,10 @@
 import type { Permission, RoleCode } from '../../../kernel/auth/roles.js';
 import { ROLES } from '../../../kernel/auth/roles.js';
+import { PROPOSAL_COMMANDS, type ProposalCommand } from '../../../contracts/proposals.js';
 import { proposalTransitions, type ProposalStatus } from './proposal-state.js';
 
-/** What an API caller may ask of a proposal; the workflow's own actions plus key-proposal work. */
-export const PROPOSAL_COMMANDS = [
-  'assign',
-  'mark_key',
-  'reply',
-  'add_commitment',
-  'complete_commitment',
-  'complete',
-  'rate',
-  'report_progress',
-  'hear_progress',
-] as const;
-export type ProposalCommand = (typeof PROPOSAL_COMMANDS)[number];
+// The command list is contract data (the API's enum); who may run each is the policy below.
+export { PROPOSAL_COMMANDS, type ProposalCommand };
 
 export const PROPOSAL_COMMAND_NAMES: Record<ProposalCommand | 'register', string> = {
   register: '登记',

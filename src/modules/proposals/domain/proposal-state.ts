@@ -1,9 +1,12 @@
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import { Conflict, DomainError, Forbidden, Invalid } from '../../../kernel/errors.js';
+import type { ProposalKind, ProposalStatus, Satisfaction } from '../../../contracts/proposals.js';
 import { isDate, localDateOf } from '../../../kernel/calendar/index.js';
 
+// The value lists are contract data (the API's enums); the names and the workflow are the domain's.
+export type { ProposalKind, ProposalStatus, Satisfaction };
+
 /** 已登记 → 已交办 → 已答复 → 落实中 → 办结 */
-export type ProposalStatus = 'registered' | 'assigned' | 'replied' | 'implementing' | 'completed';
 export const PROPOSAL_STATUS_NAMES: Record<ProposalStatus, string> = {
   registered: '已登记',
   assigned: '已交办',
@@ -12,7 +15,6 @@ export const PROPOSAL_STATUS_NAMES: Record<ProposalStatus, string> = {
   completed: '办结',
 };
 
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
   satisfied: '满意',
   basically_satisfied: '基本满意',
@@ -20,7 +22,6 @@ export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
 };
 
 /** '答复型': handled by a reply alone; '落实型': the reply led to implementation commitments. */
-export type ProposalKind = 'reply' | 'implementation';
 export const PROPOSAL_KIND_NAMES: Record<ProposalKind, string> = { reply: '答复型', implementation: '落实型' };
 
 export type ProposalAction =

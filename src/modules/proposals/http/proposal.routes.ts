@@ -31,6 +31,7 @@ import {
   ReplyBody,
   StatsQuery,
 } from './proposal.schemas.js';
+import { ProposalDetail, ProposalPage, ProposalStats } from '../../../contracts/proposals.js';
 
 const TAG = 'proposals';
 
@@ -41,6 +42,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     tag: TAG,
     permission: 'proposal.read',
     query: ListProposalsQuery,
+    response: ProposalPage,
     summary:
       'Proposals (提案) in scope, filtered by year, status, kind (答复型/落实型) and key, with counts per status and kind',
     handler: ({ actor, query }) => listProposals(deps, actor, query),
@@ -81,6 +83,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     permission: 'proposal.manage',
     body: RegisterProposalBody,
     status: 201,
+    response: ProposalDetail,
     summary:
       'Register (登记) a proposal; the number (e.g. 2026-001) is unique and given or the next free one of the year',
     handler: async ({ actor, body, req }) =>
@@ -92,6 +95,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     tag: TAG,
     permission: 'proposal.read',
     query: StatsQuery,
+    response: ProposalStats,
     summary:
       'Yearly statistics: on-time reply rate, implementation rate, satisfaction rate, overall and per main handler',
     handler: ({ actor, query }) => proposalStats(deps, actor, query.year, query.asOf),
@@ -102,6 +106,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     tag: TAG,
     permission: 'proposal.read',
     params: IdParams,
+    response: ProposalDetail,
     summary:
       'One proposal: handlers, replies, commitments with evidence, ratings, progress reports, its timeline and the actions the caller may take',
     handler: ({ actor, params }) => getProposal(deps, actor, params.id),
@@ -123,6 +128,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
       params,
       body,
       summary,
+      response: ProposalDetail,
       async handler({ actor, params: p, body: b, req }) {
         await takeProposalAction(deps, actor, p.id, toInput(b as z.infer<S>, p), req.id);
         return getProposal(deps, actor, p.id);

@@ -21,6 +21,12 @@ import {
   TrackBody,
   VisitBody,
 } from './proposal.schemas.js';
+import {
+  CreatedSupervisionRecord,
+  SupervisorAssignmentList,
+  SupervisorOpinion,
+  SupervisorOpinionList,
+} from '../../../contracts/proposals.js';
 
 const TAG = 'democratic supervisors';
 
@@ -32,6 +38,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, deps: ProposalsDe
     permission: 'proposal.manage',
     body: AssignSupervisorBody,
     status: 201,
+    response: CreatedSupervisionRecord,
     summary: 'Send a democratic supervisor (民主监督员) to a unit for a term',
     handler: async ({ actor, body, req }) => ({ id: await assignSupervisor(deps, actor, body, req.id) }),
   });
@@ -41,6 +48,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, deps: ProposalsDe
     tag: TAG,
     permission: 'proposal.read',
     query: z.strictObject({ active: q.bool().optional() }),
+    response: SupervisorAssignmentList,
     summary:
       'Assignments with their visits: a supervisor sees their own, a unit those to its subtree, the office and leaders all',
     handler: ({ actor, query }) => listAssignments(deps, actor, query),
@@ -53,6 +61,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, deps: ProposalsDe
     params: IdParams,
     body: VisitBody,
     status: 201,
+    response: CreatedSupervisionRecord,
     summary: 'The assigned supervisor records a visit (date within the term, not in the future)',
     handler: async ({ actor, params, body, req }) => ({ id: await recordVisit(deps, actor, params.id, body, req.id) }),
   });
@@ -64,6 +73,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, deps: ProposalsDe
     params: IdParams,
     body: OpinionBody,
     status: 201,
+    response: CreatedSupervisionRecord,
     summary: 'The assigned supervisor records an opinion; with a responsible unit and deadline it is tracked at once',
     handler: async ({ actor, params, body, req }) => ({
       id: await recordOpinion(deps, actor, params.id, body, req.id),
@@ -75,6 +85,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, deps: ProposalsDe
     tag: TAG,
     permission: 'proposal.read',
     query: ListOpinionsQuery,
+    response: SupervisorOpinionList,
     summary: 'Opinions and tracked items in scope; overdue=true lists open items past their deadline',
     handler: ({ actor, query }) => listOpinions(deps, actor, query),
   });
@@ -93,6 +104,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, deps: ProposalsDe
       params: IdParams,
       body,
       summary,
+      response: SupervisorOpinion,
       handler: ({ actor, params, body: b, req }) =>
         takeOpinionAction(
           deps,

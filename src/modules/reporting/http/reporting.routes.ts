@@ -2,7 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { NotFound } from '../../../kernel/errors.js';
-import { CompletenessQuery, FormDefinitionBody, SubmitBody } from '../../../contracts/reporting.js';
+import {
+  Completeness,
+  CompletenessQuery,
+  CreatedDataQuery,
+  CreatedReportForm,
+  DataQueryList,
+  FormDefinitionBody,
+  RemindersSent,
+  ReportFormList,
+  ReportFormVersion,
+  ReportSubmission,
+  ReportSubmissionDetail,
+  Rollup,
+  RollupRebuilt,
+  SubmitBody,
+} from '../../../contracts/reporting.js';
 import { completeness } from '../commands/completeness.js';
 import { rollupReport } from '../commands/rollup-report.js';
 import { remindMissing } from '../commands/remind-missing.js';
@@ -43,6 +58,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     url: '/api/v1/report-forms',
     tag: 'reporting',
     permission: 'report.read',
+    response: ReportFormList,
     summary: 'Report forms (报表) with their current version: fields, period, deadline, zero reports, who reports',
     async handler({ actor }) {
       const forms = await reportStore.forms(deps.database.db, actor.districtCode);
@@ -58,6 +74,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     permission: 'report.define',
     body: FormDefinitionBody,
     status: 201,
+    response: CreatedReportForm,
     summary: 'Define a report form (version 1)',
     async handler({ actor, body, req }) {
       const id = await createForm(deps, actor, body, req.id);
@@ -73,6 +90,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     params: IdParams,
     body: FormDefinitionBody,
     status: 201,
+    response: ReportFormVersion,
     summary: 'Publish a new version of a form; submitted data keeps its own version',
     async handler({ actor, params, body, req }) {
       const version = await reviseForm(deps, actor, params.id, body, req.id);
@@ -86,6 +104,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     permission: 'report.submit',
     params: IdParams,
     body: SubmitBody,
+    response: ReportSubmission,
     summary:
       'Submit a unit’s report for a period ({values} or {zero: true}); a second submission corrects it, keeping history',
     async handler({ actor, params, body, req, reply }) {
@@ -103,16 +122,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     query: CompletenessPagedQuery,
     summary:
       'Completeness and timeliness (应报/实报/按时报) for a unit subtree and period range, a row per child unit and per period, and a page of who is missing (latest period first)',
-    response: z
-      .object({
-        expected: z.number(),
-        submitted: z.number(),
-        onTime: z.number(),
-        reportingRate: z.number().nullable(),
-        timeliness: z.number().nullable(),
-        missing: z.array(z.unknown()),
-      })
-      .passthrough(),
+    response: Completeness,
     handler: ({ actor, params, query }) => completeness(deps, actor, params.id, query),
   });
   route(app, {
@@ -122,6 +132,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     permission: 'report.read',
     params: IdParams,
     query: RollupQuery,
+    response: Rollup,
     summary:
       'Numeric fields rolled up over a unit subtree and period range (sum, average or max by field), with a row per child unit and a point per period',
     handler: ({ actor, params, query }) => rollupReport(deps, actor, params.id, query),
@@ -155,6 +166,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     tag: 'reporting',
     permission: 'report.define',
     params: IdParams,
+    response: RollupRebuilt,
     summary:
       'Rebuild a form’s roll-up tables from its submissions (after data loaded around the API, or units moved between sub-districts)',
     handler: ({ actor, params, req }) => rebuildRollups(deps, params.id, { actor, requestId: req.id }),
@@ -166,6 +178,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     permission: 'report.read',
     params: IdParams,
     body: z.strictObject({ unitId: z.uuid().optional(), period: z.string().min(7).max(10) }),
+    response: RemindersSent,
     summary: '催报: remind every unit still missing the period’s report (inbox, and webhook / group robot)',
     handler: ({ actor, params, body, req }) => remindMissing(deps, actor, params.id, body, req.id),
   });
@@ -176,6 +189,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     permission: 'report.read',
     params: IdParams,
     query: z.strictObject({ unitId: z.uuid(), period: z.string().min(7).max(10) }),
+    response: ReportSubmissionDetail,
     summary: 'A unit’s report for a period (to show or correct it), with the history of its corrections',
     async handler({ actor, params, query }) {
       const db = deps.database.db;
@@ -225,6 +239,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
       field: z.string().max(64).nullable().optional(),
       question: z.string().trim().min(2).max(2000),
     }),
+    response: CreatedDataQuery,
     summary: '24小时数据核查: the level above questions a report (or one field); the unit must answer within 24 hours',
     handler: async ({ actor, params, body, req }) => ({ id: await askQuery(deps, actor, params.id, body, req.id) }),
   });
@@ -245,6 +260,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     tag: 'reporting',
     permission: 'report.read',
     query: z.strictObject({ status: z.enum(['open', 'answered', 'overdue', 'closed']).optional() }),
+    response: DataQueryList,
     summary: 'Data queries in scope with their threads; overdue ones were escalated after 24 hours',
     handler: ({ actor, query }) => listQueries(deps, actor, query),
   });

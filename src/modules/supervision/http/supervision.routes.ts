@@ -5,17 +5,31 @@ import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { Invalid } from '../../../kernel/errors.js';
 import { xlsxStream, type XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
 import {
+  Assessment,
   AssessmentQuery,
+  AssessmentRules,
   AssessmentRulesBody,
+  Created,
+  LeaderList,
+  LeaderView,
   MeetingBody,
+  MeetingDetail,
   MeetingItemInput,
+  MeetingList,
   NoticeBody,
+  NoticeList,
   NoticeReplyBody,
   ProgressReportBody,
   QualityMarkBody,
+  SentNotice,
   TaskBody,
+  TaskDetail,
   TaskListQuery,
+  TaskPage,
   TopicBody,
+  TopicList,
+  UnitView,
+  WorkPlanImported,
 } from '../../../contracts/supervision.js';
 import {
   addQualityMark,
@@ -71,6 +85,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     url: '/api/v1/supervision/leaders',
     tag: 'supervision',
     permission: 'task.read',
+    response: LeaderList,
     summary: 'The 区领导 accounts who may lead tasks (牵头领导), for pickers',
     handler: ({ actor }) => leaders(deps, actor),
   });
@@ -81,6 +96,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.read',
     query: YearQuery,
+    response: MeetingList,
     summary: 'Meetings (会议) of a year with their decision and task counts',
     handler: ({ actor, query }) => listMeetings(deps, actor, query),
   });
@@ -91,6 +107,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     permission: 'task.manage',
     body: MeetingBody,
     status: 201,
+    response: Created,
     summary: 'Record a meeting with its decisions (议定事项) and review opinions',
     handler: ({ actor, body, req }) => createMeeting(deps, actor, body, req.id),
   });
@@ -100,6 +117,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.read',
     params: IdParams,
+    response: MeetingDetail,
     summary: 'A meeting: attendees, decisions and opinions with the tasks each became',
     handler: ({ actor, params }) => meetingDetail(deps, actor, params.id),
   });
@@ -111,6 +129,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     params: IdParams,
     body: MeetingItemInput,
     status: 201,
+    response: Created,
     summary: 'Add a decision or review opinion to a meeting',
     handler: ({ actor, params, body, req }) => addMeetingItem(deps, actor, params.id, body, req.id),
   });
@@ -121,6 +140,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.read',
     query: TaskListQuery,
+    response: TaskPage,
     summary:
       'Tasks in scope (view led / owed / all), by status, kind or title; keyset pages by deadline; counts by status',
     handler: ({ actor, query }) => listTasks(deps, actor, query),
@@ -132,6 +152,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     permission: 'task.read',
     body: TaskBody,
     status: 201,
+    response: TaskDetail,
     summary:
       'File a task (交办) from a decision, opinion, topic or by hand; with parentId a sub-task (任务分解) by the office or the parent’s lead unit',
     async handler({ actor, body, req }) {
@@ -157,6 +178,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.manage',
     status: 201,
+    response: WorkPlanImported,
     summary: 'Import a 工作要点 .xlsx sheet (multipart, field "file") into tasks, all or nothing',
     async handler({ actor, req }) {
       if (!req.isMultipart())
@@ -175,6 +197,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.read',
     params: IdParams,
+    response: TaskDetail,
     summary:
       'A task with milestones, progress reports, missing report periods, 督办 notices, sub-tasks and what the caller may do',
     handler: ({ actor, params }) => taskDetail(deps, actor, params.id),
@@ -187,6 +210,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     params: IdParams,
     body: ProgressReportBody,
     status: 201,
+    response: TaskDetail,
     summary: 'Report progress (进度报告) with evidence; may complete milestones',
     async handler({ actor, params, body, req }) {
       await addProgressReport(deps, actor, params.id, body, req.id);
@@ -199,6 +223,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.report',
     params: z.strictObject({ id: z.uuid(), milestoneId: z.uuid() }),
+    response: TaskDetail,
     summary: 'Mark a milestone (时间节点) done today',
     async handler({ actor, params, req }) {
       await completeMilestone(deps, actor, params.id, params.milestoneId, req.id);
@@ -213,6 +238,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     params: IdParams,
     body: NoticeBody,
     status: 201,
+    response: SentNotice,
     summary: 'Send a 催办 or 督办 notice to a unit owing the task, with a reply deadline in working days',
     handler: ({ actor, params, body, req }) => sendNotice(deps, actor, params.id, body, req.id),
   });
@@ -225,6 +251,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
       view: z.enum(['received', 'sent', 'all']).default('received'),
       open: z.enum(['true', 'false']).optional(),
     }),
+    response: NoticeList,
     summary: '催办 / 督办 notices received by my units or sent by me',
     handler: ({ actor, query }) => listNotices(deps, actor, query),
   });
@@ -235,6 +262,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     permission: 'task.report',
     params: IdParams,
     body: NoticeReplyBody,
+    response: Created,
     summary: 'The unit answers a 催办 / 督办 notice',
     handler: ({ actor, params, body, req }) => replyNotice(deps, actor, params.id, body, req.id),
   });
@@ -243,6 +271,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     url: '/api/v1/supervision/leader-view',
     tag: 'supervision',
     permission: 'task.read',
+    response: LeaderView,
     summary: '区领导: the tasks I lead by status (lagging and overdue first) and the open 督办 on them',
     handler: ({ actor }) => leaderView(deps, actor),
   });
@@ -251,6 +280,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     url: '/api/v1/supervision/unit-view',
     tag: 'supervision',
     permission: 'task.read',
+    response: UnitView,
     summary: '本单位待办: milestones, progress reports, 督办 replies and deadlines my units owe, by due date',
     handler: ({ actor }) => unitView(deps, actor),
   });
@@ -261,6 +291,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.read',
     query: AssessmentQuery,
+    response: Assessment,
     summary: '考核: every unit scored by the district’s rules for a year, quarter or month, ranked',
     handler: ({ actor, query }) => assessment(deps, actor, query.period),
   });
@@ -282,6 +313,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     url: '/api/v1/assessment/rules',
     tag: 'supervision',
     permission: 'task.read',
+    response: AssessmentRules,
     summary: 'The assessment rules in force',
     handler: async ({ actor }) => ({ rules: await assessmentRules(deps.database.db, actor.districtCode) }),
   });
@@ -291,6 +323,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.manage',
     body: AssessmentRulesBody,
+    response: AssessmentRules,
     summary: 'Set the assessment rules (weights, overdue penalty)',
     handler: ({ actor, body, req }) => setAssessmentRules(deps, actor, body.rules, req.id),
   });
@@ -301,6 +334,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     permission: 'task.manage',
     body: QualityMarkBody,
     status: 201,
+    response: Created,
     summary: 'A quality mark (质量评价, 0–100) for a unit, optionally on a task',
     handler: ({ actor, body, req }) => addQualityMark(deps, actor, body, req.id),
   });
@@ -311,6 +345,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.read',
     query: YearQuery,
+    response: TopicList,
     summary: '年度协商计划: topics with lead units, the meetings that held them and the tasks they produced',
     handler: ({ actor, query }) => listTopics(deps, actor, query),
   });
@@ -321,6 +356,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     permission: 'task.manage',
     body: TopicBody,
     status: 201,
+    response: Created,
     summary: 'Add a topic to the annual consultation plan',
     handler: ({ actor, body, req }) => createTopic(deps, actor, body, req.id),
   });

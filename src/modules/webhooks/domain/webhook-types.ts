@@ -1,17 +1,21 @@
-/** Where a subscription sends: a signed JSON webhook, or a DingTalk / WeCom group robot. */
-export const WEBHOOK_KINDS = ['webhook', 'dingtalk', 'wecom'] as const;
-export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
+import {
+  DELIVERY_STATUSES,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_KINDS,
+  type DeliveryStatus,
+  type WebhookEventType,
+  type WebhookKind,
+} from '../../../contracts/webhooks.js';
 
-/** The events other modules report through enqueueEvent. */
-export const WEBHOOK_EVENT_TYPES = [
-  'case.dispatched',
-  'case.overdue',
-  'case.closed',
-  'report.missing',
-  'proposal.overdue',
-  'supervisor_opinion.overdue',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+// The value lists are contract data (the API's enums); titles and delivery records are the module's.
+export {
+  DELIVERY_STATUSES,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_KINDS,
+  type DeliveryStatus,
+  type WebhookEventType,
+  type WebhookKind,
+};
 
 /** Robot message titles (zh-CN). */
 export const EVENT_TITLES: Record<WebhookEventType, string> = {
@@ -22,9 +26,6 @@ export const EVENT_TITLES: Record<WebhookEventType, string> = {
   'proposal.overdue': '政协提案办理逾期',
   'supervisor_opinion.overdue': '民主监督意见逾期未复',
 };
-
-export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One try at sending a delivery, as kept on the delivery row. */
 export interface AttemptRecord {

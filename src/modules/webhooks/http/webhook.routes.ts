@@ -1,19 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { createSubscription } from '../commands/create-subscription.js';
 import { listDeliveries, listSubscriptions } from '../commands/subscription-queries.js';
 import { deactivateSubscription, updateSubscription } from '../commands/update-subscription.js';
 import type { WebhookDeps } from '../deps.js';
 import { presentDelivery, presentWebhook } from './webhook.presenter.js';
-import {
-  CreatedWebhook,
-  CreateWebhookBody,
-  Delivery,
-  ListDeliveriesQuery,
-  UpdateWebhookBody,
-  Webhook,
-} from './webhook.schemas.js';
+import { CreatedWebhook, DeliveryPage, Webhook, WebhookList } from '../../../contracts/webhooks.js';
+import { CreateWebhookBody, ListDeliveriesQuery, UpdateWebhookBody } from './webhook.schemas.js';
 
 export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookDeps): void {
   route(app, {
@@ -36,7 +29,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookDeps): 
     url: '/api/v1/webhooks',
     tag: 'webhooks',
     permission: 'integration.write',
-    response: z.object({ items: z.array(Webhook) }),
+    response: WebhookList,
     summary: 'The district’s subscriptions, active and inactive',
     handler: async ({ actor }) => ({ items: (await listSubscriptions(deps, actor)).map(presentWebhook) }),
   });
@@ -69,7 +62,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookDeps): 
     permission: 'integration.write',
     params: IdParams,
     query: ListDeliveriesQuery,
-    response: z.object({ items: z.array(Delivery), nextCursor: z.string().nullable() }),
+    response: DeliveryPage,
     summary: 'The delivery log, newest first: status, attempts, last reply or error, next attempt',
     async handler({ actor, params, query }) {
       const page = await listDeliveries(deps, actor, params.id, query);

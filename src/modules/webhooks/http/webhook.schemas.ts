@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isHttpUrl } from '../domain/target-url.js';
 import { DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES, WEBHOOK_KINDS } from '../domain/webhook-types.js';
 
-// Module-local for now; move to src/contracts/webhooks.ts when the web console needs them.
+// Request schemas (the URL check is the domain's); the replies are in contracts/webhooks.ts.
 
 const Events = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'subscribe to at least one event').max(20);
 
@@ -33,46 +33,4 @@ export const ListDeliveriesQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.uuid('must be a delivery id').optional(),
-});
-
-export const Webhook = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** Robot tokens and passwords masked. */
-  url: z.string(),
-  kind: z.enum(WEBHOOK_KINDS),
-  events: z.array(z.string()),
-  active: z.boolean(),
-  /** Whether requests are signed (always for 'webhook'; DingTalk when a 加签 secret was given). */
-  signed: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-export const CreatedWebhook = Webhook.extend({
-  /** 'webhook' only: the signing secret, shown this once. */
-  secret: z.string().optional(),
-});
-
-export const Delivery = z.object({
-  id: z.string(),
-  eventId: z.string(),
-  eventType: z.string(),
-  occurredAt: z.string(),
-  status: z.enum(DELIVERY_STATUSES),
-  attempts: z.number(),
-  lastAttemptAt: z.string().nullable(),
-  lastStatusCode: z.number().nullable(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  createdAt: z.string(),
-  attemptLog: z.array(
-    z.object({
-      at: z.string(),
-      statusCode: z.number().nullable(),
-      error: z.string().nullable(),
-      durationMs: z.number(),
-    }),
-  ),
 });

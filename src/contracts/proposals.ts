@@ -1,0 +1,219 @@
+import { z } from 'zod';
+
+// Replies of the CPPCC proposal API (提案办理) and of democratic supervision (民主监督), shared by the
+// server (OpenAPI, reply checks in tests) and the console. Request bodies are in the module's
+// proposal.schemas.ts. Dates are local 'YYYY-MM-DD'; instants are ISO UTC.
+
+/** 已登记 → 已交办 → 已答复 → 落实中 → 办结 */
+export const PROPOSAL_STATUSES = ['registered', 'assigned', 'replied', 'implementing', 'completed'] as const;
+export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
+export type ProposalStatus = z.infer<typeof ProposalStatus>;
+
+/** '答复型': handled by a reply alone; '落实型': the reply led to implementation commitments. */
+export const PROPOSAL_KINDS = ['reply', 'implementation'] as const;
+export const ProposalKind = z.enum(PROPOSAL_KINDS);
+export type ProposalKind = z.infer<typeof ProposalKind>;
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export const Satisfaction = z.enum(SATISFACTIONS);
+export type Satisfaction = z.infer<typeof Satisfaction>;
+
+/** What an API caller may ask of a proposal; the workflow's own actions plus key-proposal work. */
+export const PROPOSAL_COMMANDS = [
+  'assign',
+  'mark_key',
+  'reply',
+  'add_commitment',
+  'complete_commitment',
+  'complete',
+  'rate',
+  'report_progress',
+  'hear_progress',
+] as const;
+export const ProposalCommand = z.enum(PROPOSAL_COMMANDS);
+export type ProposalCommand = z.infer<typeof ProposalCommand>;
+
+/** 已记录 → 跟踪办理 → 已答复 → 已办结; an unconvincing answer goes back to 跟踪办理. */
+export const OPINION_STATUSES = ['recorded', 'open', 'answered', 'done'] as const;
+export const OpinionStatus = z.enum(OPINION_STATUSES);
+export type OpinionStatus = z.infer<typeof OpinionStatus>;
+
+const UnitRef = z.object({ unitId: z.string(), name: z.string() });
+const FileRef = z.object({ fileId: z.string(), url: z.string(), thumbnailUrl: z.string() });
+
+export const ProposalItem = z.object({
+  id: z.string(),
+  /** e.g. '2026-001'. */
+  number: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  category: z.string(),
+  proposerNames: z.array(z.string()),
+  submittedOn: z.string(),
+  isKey: z.boolean(),
+  leaderName: z.string().nullable(),
+  status: ProposalStatus,
+  statusName: z.string(),
+  kind: ProposalKind,
+  kindName: z.string(),
+  replyDeadline: z.string().nullable(),
+  replyOverdue: z.boolean(),
+  mainHandlers: z.array(UnitRef),
+  assistingHandlers: z.array(UnitRef),
+  /** How many commitments (落实事项), and how many are done. */
+  commitments: z.number().int(),
+  commitmentsDone: z.number().int(),
+  /** The latest rating. */
+  satisfaction: Satisfaction.nullable(),
+  rehandleCount: z.number().int(),
+  /** What the handlers owe next, by when. */
+  nextDue: z.object({ what: z.enum(['reply', 'commitment']), date: z.string(), overdue: z.boolean() }).nullable(),
+  version: z.number().int(),
+});
+export type ProposalItem = z.infer<typeof ProposalItem>;
+
+export const ProposalPage = z.object({
+  items: z.array(ProposalItem),
+  counts: z.object({
+    total: z.number(),
+    byStatus: z.record(ProposalStatus, z.number()),
+    byKind: z.record(ProposalKind, z.number()),
+    key: z.number(),
+    replyOverdue: z.number(),
+  }),
+  /** The years that have proposals, latest first. */
+  years: z.array(z.number().int()),
+});
+export type ProposalPage = z.infer<typeof ProposalPage>;
+
+export const ProposalDetail = ProposalItem.extend({
+  content: z.string(),
+  proposers: z.array(z.object({ name: z.string(), accountId: z.string().nullable() })),
+  /** 牵头督办领导 of a key proposal. */
+  leader: z.object({ accountId: z.string(), name: z.string().nullable() }).nullable(),
+  firstReplyDeadline: z.string().nullable(),
+  replies: z.array(z.object({ on: z.string(), summary: z.string(), files: z.array(FileRef) })),
+  commitmentList: z.array(
+    z.object({
+      index: z.number().int(),
+      title: z.string(),
+      deadline: z.string(),
+      doneOn: z.string().nullable(),
+      evidenceCount: z.number().int(),
+      overdue: z.boolean(),
+      evidence: z.array(FileRef),
+    }),
+  ),
+  ratings: z.array(
+    z.object({
+      by: z.string(),
+      byName: z.string().nullable(),
+      on: z.string(),
+      satisfaction: Satisfaction,
+      satisfactionName: z.string(),
+    }),
+  ),
+  progress: z.array(
+    z.object({
+      seq: z.number().int(),
+      at: z.string(),
+      by: z.string(),
+      text: z.string(),
+      files: z.array(FileRef),
+      heard: z.object({ at: z.string(), by: z.string(), comment: z.string().nullable() }).nullable(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      seq: z.number().int(),
+      type: z.string(),
+      typeName: z.string(),
+      at: z.string(),
+      actorName: z.string(),
+      /** The action as recorded, per type. */
+      record: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  /** What the caller may do now. */
+  allowedActions: z.array(ProposalCommand),
+});
+export type ProposalDetail = z.infer<typeof ProposalDetail>;
+
+const yearStats = {
+  year: z.number().int(),
+  proposals: z.number(),
+  repliesDue: z.number(),
+  repliedOnTime: z.number(),
+  onTimeReplyRate: z.number().nullable(),
+  implementationProposals: z.number(),
+  commitments: z.number(),
+  commitmentsDone: z.number(),
+  implementationRate: z.number().nullable(),
+  rated: z.number(),
+  satisfiedOrBasically: z.number(),
+  satisfactionRate: z.number().nullable(),
+};
+
+/** Yearly statistics, overall and per main handler; rates are null when nothing is due. */
+export const ProposalStats = z.object({
+  asOf: z.string(),
+  ...yearStats,
+  byMainHandler: z.array(z.object({ unitId: z.string(), name: z.string(), ...yearStats })),
+});
+export type ProposalStats = z.infer<typeof ProposalStats>;
+
+export const CreatedSupervisionRecord = z.object({ id: z.string() });
+export type CreatedSupervisionRecord = z.infer<typeof CreatedSupervisionRecord>;
+
+export const SupervisorAssignmentList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      supervisor: z.object({ accountId: z.string(), name: z.string() }),
+      unit: UnitRef,
+      termStart: z.string(),
+      termEnd: z.string(),
+      active: z.boolean(),
+      /** The caller is the supervisor. */
+      mine: z.boolean(),
+      visits: z.array(z.object({ id: z.string(), visitedOn: z.string(), notes: z.string() })),
+    }),
+  ),
+});
+export type SupervisorAssignmentList = z.infer<typeof SupervisorAssignmentList>;
+
+const OpinionAction = z.enum(['track', 'answer', 'close', 'reopen']);
+
+export const SupervisorOpinion = z.object({
+  id: z.string(),
+  assignmentId: z.string(),
+  visitId: z.string().nullable(),
+  unitName: z.string(),
+  supervisorName: z.string(),
+  text: z.string(),
+  recordedOn: z.string(),
+  status: OpinionStatus,
+  statusName: z.string(),
+  /** Made a tracked item (跟踪办理). */
+  tracked: z.boolean(),
+  responsibleUnit: z.object({ unitId: z.string(), name: z.string().nullable() }).nullable(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
+  reply: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  repliedBy: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      by: z.string(),
+      type: z.union([OpinionAction, z.literal('record')]),
+      text: z.string().nullable(),
+    }),
+  ),
+  version: z.number().int(),
+  allowedActions: z.array(OpinionAction),
+});
+export type SupervisorOpinion = z.infer<typeof SupervisorOpinion>;
+export const SupervisorOpinionList = z.object({ items: z.array(SupervisorOpinion) });
+export type SupervisorOpinionList = z.infer<typeof SupervisorOpinionList>;
