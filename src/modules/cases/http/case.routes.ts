@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, requestHash } from '../../../kernel/http/idempotency.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
-import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
+import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import {
   CaseActionBody,
@@ -161,11 +161,13 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     tag: 'cases',
     permission: 'case.read',
     query: ListCasesQuery,
-    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    produces: XLSX_MEDIA_TYPE,
     summary: 'The ledger as .xlsx with Chinese headers, streamed (bounded memory for 100,000 rows)',
     async handler({ actor, query, reply, req }) {
       const filter = await listFilter(deps, actor, query, 1000);
-      const stream = xlsxStream(
+      return sendXlsx(
+        reply,
+        req,
         {
           sheetName: '问题台账',
           title: `${deps.config.districtName}问题台账`,
@@ -173,15 +175,11 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
           columns: LEDGER_COLUMNS,
           rows: ledgerRows(deps, actor, filter, deps.config.timeZone),
         },
-        (err) => req.log.error({ err }, 'ledger export failed'),
+        {
+          fileName: `问题台账-${formatLocalDateTime(deps.clock.now(), deps.config.timeZone).slice(0, 10)}.xlsx`,
+          asciiName: 'ledger.xlsx',
+        },
       );
-      const name = encodeURIComponent(
-        `问题台账-${formatLocalDateTime(deps.clock.now(), deps.config.timeZone).slice(0, 10)}.xlsx`,
-      );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)
-        .send(stream);
     },
   });
   route(app, {

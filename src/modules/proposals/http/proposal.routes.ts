@@ -11,7 +11,7 @@ import {
   proposalStats,
 } from '../commands/proposal-queries.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
-import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
+import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
 import { PROPOSAL_COLUMNS, proposalRows } from './proposal.export.js';
 import { takeProposalAction, type ProposalCommandInput } from '../commands/take-proposal-action.js';
@@ -53,13 +53,15 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     tag: TAG,
     permission: 'proposal.read',
     query: ListProposalsQuery.omit({ limit: true, offset: true }),
-    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    produces: XLSX_MEDIA_TYPE,
     summary: 'The proposal list as .xlsx (提案办理情况一览表), same filters and data scope as the list, streamed',
     async handler({ actor, query, reply, req }) {
       const now = deps.clock.now();
       const filter = await proposalFilter(deps, actor, query, localDateOf(now));
       const stamp = formatLocalDateTime(now, deps.config.timeZone);
-      const stream = xlsxStream(
+      return sendXlsx(
+        reply,
+        req,
         {
           sheetName: '提案办理情况',
           title: `${deps.config.districtName}政协提案办理情况一览表${query.year ? `（${query.year}年）` : ''}`,
@@ -67,13 +69,8 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
           columns: PROPOSAL_COLUMNS,
           rows: proposalRows(deps, filter),
         },
-        (err) => req.log.error({ err }, 'proposal export failed'),
+        { fileName: `政协提案-${stamp.slice(0, 10)}.xlsx`, asciiName: 'proposals.xlsx' },
       );
-      const name = encodeURIComponent(`政协提案-${stamp.slice(0, 10)}.xlsx`);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="proposals.xlsx"; filename*=UTF-8''${name}`)
-        .send(stream);
     },
   });
   route(app, {

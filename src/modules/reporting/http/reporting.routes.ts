@@ -1,3 +1,4 @@
+import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
@@ -144,20 +145,12 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     permission: 'report.read',
     params: IdParams,
     query: RollupQuery.extend({ by: z.enum(['unit', 'period']).optional() }),
-    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    produces: XLSX_MEDIA_TYPE,
     summary: 'The roll-up as .xlsx with Chinese headers (a row per child unit, or per period with by=period), streamed',
     async handler({ actor, params, query, reply, req }) {
       const r = await rollupReport(deps, actor, params.id, query);
-      const { stream, fileName } = rollupXlsx(deps, actor, r, query.by ?? 'unit', (err) =>
-        req.log.error({ err }, 'roll-up export failed'),
-      );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="rollup.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        )
-        .send(stream);
+      const { sheet, fileName } = rollupXlsx(deps, actor, r, query.by ?? 'unit');
+      return sendXlsx(reply, req, sheet, { fileName, asciiName: 'rollup.xlsx' });
     },
   });
   route(app, {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
-import { xlsxStream, type XlsxColumn } from '../../../kernel/xlsx/stream-xlsx.js';
+import type { XlsxColumn, XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
 import type { ReportingDeps } from '../deps.js';
 import type { rollupReport } from '../commands/rollup-report.js';
 
@@ -14,8 +14,7 @@ export function rollupXlsx(
   actor: Actor,
   r: Rollup,
   by: 'unit' | 'period',
-  onError: (err: unknown) => void,
-) {
+): { sheet: XlsxSheet; fileName: string } {
   const tz = deps.config.timeZone;
   const columns: XlsxColumn[] = [
     { header: by === 'unit' ? '单位' : '报告期', key: 'name', width: 24 },
@@ -38,15 +37,12 @@ export function rollupXlsx(
     yield { name: '合计', reports: r.reports, ...cells(r.total) };
   }
   const form = r.formName;
-  const stream = xlsxStream(
-    {
-      sheetName: by === 'unit' ? '按单位汇总' : '按报告期汇总',
-      title: `${r.unitName}${form}汇总表`,
-      subtitle: `报告期：${r.from} 至 ${r.to}  导出时间：${formatLocalDateTime(deps.clock.now(), tz)}  导出人：${actor.displayName}`,
-      columns,
-      rows: rows(),
-    },
-    onError,
-  );
-  return { stream, fileName: `${form}汇总-${r.unitName}-${r.from}至${r.to}.xlsx` };
+  const sheet: XlsxSheet = {
+    sheetName: by === 'unit' ? '按单位汇总' : '按报告期汇总',
+    title: `${r.unitName}${form}汇总表`,
+    subtitle: `报告期：${r.from} 至 ${r.to}  导出时间：${formatLocalDateTime(deps.clock.now(), tz)}  导出人：${actor.displayName}`,
+    columns,
+    rows: rows(),
+  };
+  return { sheet, fileName: `${form}汇总-${r.unitName}-${r.from}至${r.to}.xlsx` };
 }

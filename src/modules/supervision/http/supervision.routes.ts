@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { Invalid } from '../../../kernel/errors.js';
-import { xlsxStream, type XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
+import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import {
   Assessment,
   AssessmentQuery,
@@ -61,25 +61,8 @@ import { importWorkPlan, workPlanTemplate } from '../commands/work-plan-import.j
 import type { SupervisionDeps } from '../deps.js';
 
 const YearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerSupervisionRoutes(app: FastifyInstance, deps: SupervisionDeps): void {
-  const sendXlsx = (
-    reply: import('fastify').FastifyReply,
-    req: import('fastify').FastifyRequest,
-    sheet: XlsxSheet,
-    fileName: string,
-  ) => {
-    const stream = xlsxStream(sheet, (err) => req.log.error({ err }, 'xlsx export failed'));
-    return reply
-      .type(XLSX)
-      .header(
-        'content-disposition',
-        `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      )
-      .send(stream);
-  };
-
   route(app, {
     method: 'GET',
     url: '/api/v1/supervision/leaders',
@@ -165,11 +148,14 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     url: '/api/v1/tasks/import-template.xlsx',
     tag: 'supervision',
     permission: 'task.manage',
-    produces: XLSX,
+    produces: XLSX_MEDIA_TYPE,
     summary: 'The 工作要点 import sheet with its columns and two example rows',
     handler: async ({ reply, req }) => {
       const year = Number(formatLocalDateTime(deps.clock.now(), deps.config.timeZone).slice(0, 4));
-      return sendXlsx(reply, req, workPlanTemplate(year), `工作要点导入模板.xlsx`);
+      return sendXlsx(reply, req, workPlanTemplate(year), {
+        fileName: `工作要点导入模板.xlsx`,
+        asciiName: 'work-plan-template.xlsx',
+      });
     },
   });
   route(app, {
@@ -301,11 +287,11 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     tag: 'supervision',
     permission: 'task.read',
     query: AssessmentQuery,
-    produces: XLSX,
+    produces: XLSX_MEDIA_TYPE,
     summary: 'The ranking as .xlsx with Chinese headers',
     async handler({ actor, query, reply, req }) {
       const sheet = await assessmentSheet(deps, actor, query.period);
-      return sendXlsx(reply, req, sheet, `考核排名-${query.period}.xlsx`);
+      return sendXlsx(reply, req, sheet, { fileName: `考核排名-${query.period}.xlsx`, asciiName: 'ranking.xlsx' });
     },
   });
   route(app, {
