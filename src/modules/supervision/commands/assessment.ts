@@ -58,7 +58,7 @@ export async function setAssessmentRules(
   requestId?: string,
 ) {
   authorize(actor, 'task.manage');
-  const problems = ruleProblems(rules).map((p) => ({ ...p, message: '须为不小于 0 的数' }));
+  const problems = ruleProblems(rules);
   if (problems.length) throw new Invalid('supervision.invalid_rules', problems[0].message, problems);
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {

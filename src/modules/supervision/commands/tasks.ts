@@ -81,7 +81,7 @@ export async function createTask(
       reports: [],
       milestones: body.milestones.map((m) => ({ title: m.title, due: m.due, doneOn: null, weight: m.weight })),
       weight: body.weight ?? undefined,
-    }).map((p) => ({ ...p, message: zhProblem(p.message) }));
+    });
     const units = await checkUnits(deps, trx, actor.districtCode, body, problems);
     if (body.leadLeaderId) {
       const leader = (await deps.org.accountsByIds(trx, [body.leadLeaderId])).get(body.leadLeaderId);
@@ -237,19 +237,6 @@ export async function createTask(
     return id;
   };
   return ex0 ? run(ex0) : deps.database.db.transaction().execute(run);
-}
-
-const EN_ZH: [RegExp, string][] = [
-  [/^deadline (\S+) is before start (\S+)$/, '完成时限不能早于开始日期'],
-  [/^due (\S+) is outside the task's span (\S+)$/, '时间节点须在任务起止日期之内（$2）'],
-  [/^first due date (\S+) is outside the task's span$/, '首次报送日期须在任务起止日期之内'],
-  [/^too many reporting periods for the task span$/, '报送周期过多'],
-  [/^title is required$/, '请填写名称'],
-  [/^not a date in YYYY-MM-DD form$/, '日期格式应为 YYYY-MM-DD'],
-];
-function zhProblem(message: string): string {
-  for (const [re, zh] of EN_ZH) if (re.test(message)) return message.replace(re, zh);
-  return message;
 }
 
 export async function addProgressReport(

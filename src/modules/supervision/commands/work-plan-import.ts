@@ -262,14 +262,15 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
         );
       } catch (err) {
         if (err instanceof DomainError && err.kind === 'invalid') {
-          throw new Invalid(
-            'supervision.import_invalid',
-            `第 ${rows[i].rowNumber} 行：${err.message}`,
-            err.errors.map((e) => ({
-              field: `rows[${rows[i].rowNumber}].${e.field}`,
-              message: `第 ${rows[i].rowNumber} 行：${e.message}`,
-            })),
-          );
+          const row = rows[i].rowNumber;
+          const problems = err.errors.map((e) => ({
+            field: `rows[${row}].${e.field}`,
+            code: 'import.at_row',
+            params: { ...e.params, row, of: e.code ?? '', message: e.message },
+            message: `第 ${row} 行：${e.message}`,
+          }));
+          // When the task's error is summarised by its first problem, so is this one (see messages.zh.ts).
+          throw new Invalid('supervision.import_invalid', `第 ${row} 行：${err.message}`, problems);
         }
         throw err;
       }
