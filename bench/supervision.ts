@@ -33,7 +33,7 @@ import { LocateService } from '../src/modules/org/locate-service.js';
 import { assessment } from '../src/modules/supervision/commands/assessment.js';
 import { refreshStaleStatuses } from '../src/modules/supervision/commands/notices.js';
 import { calendarFor } from '../src/modules/supervision/commands/refresh.js';
-import { leaderView } from '../src/modules/supervision/commands/tasks.js';
+import { leaderView } from '../src/modules/supervision/commands/get-leader-view.js';
 import type { SupervisionDeps } from '../src/modules/supervision/deps.js';
 import { statusFacts, statusFromFacts } from '../src/modules/supervision/domain/index.js';
 import { taskStore, toDomainTask } from '../src/modules/supervision/store/task.store.js';

@@ -1,7 +1,7 @@
 import type { Module } from '../module.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { supervisionJob } from './commands/notices.js';
-import { canActorSeeTaskFile } from './commands/tasks.js';
+import { canActorSeeTaskFile } from './commands/task-access.js';
 import { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 import { registerSupervisionRoutes } from './http/supervision.routes.js';
 

@@ -9,7 +9,7 @@ import { newId } from '../../../kernel/ids.js';
 import type { MeetingBody, MeetingItemInput, TopicBody } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
 import { visibleTasks } from './task-access.js';
-import { summarize } from './task-presenter.js';
+import { summarize } from './summarize-tasks.js';
 
 type Meeting = z.output<typeof MeetingBody>;
 type Item = z.output<typeof MeetingItemInput>;

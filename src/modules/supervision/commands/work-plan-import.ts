@@ -6,7 +6,7 @@ import { DomainError, Invalid, type FieldProblem } from '../../../kernel/errors.
 import type { XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
 import { TaskBody } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
-import { createTask } from './tasks.js';
+import { createTask } from './create-task.js';
 
 /** The columns of a 工作要点 sheet, as offices type them. 上级序号 nests a row under another (任务分解). */
 export const WORK_PLAN_COLUMNS = [

@@ -4,7 +4,8 @@ import { addQualityMark } from '../commands/assessment.js';
 import { addMeetingItem, createMeeting, createTopic } from '../commands/meetings.js';
 import { escalateOverdueNotices, refreshStaleStatuses, replyNotice, sendNotice } from '../commands/notices.js';
 import { calendarFor } from '../commands/refresh.js';
-import { addProgressReport, createTask } from '../commands/tasks.js';
+import { addProgressReport } from '../commands/add-progress-report.js';
+import { createTask } from '../commands/create-task.js';
 import { TaskBody, type TaskBody as TaskBodyInput } from '../../../contracts/supervision.js';
 
 const DAY = 86_400_000;

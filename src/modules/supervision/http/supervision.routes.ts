@@ -33,16 +33,14 @@ import {
   meetingDetail,
 } from '../commands/meetings.js';
 import { listNotices, replyNotice, sendNotice } from '../commands/notices.js';
-import {
-  addProgressReport,
-  completeMilestone,
-  createTask,
-  leaderView,
-  leaders,
-  listTasks,
-  taskDetail,
-  unitView,
-} from '../commands/tasks.js';
+import { addProgressReport } from '../commands/add-progress-report.js';
+import { completeMilestone } from '../commands/complete-milestone.js';
+import { createTask } from '../commands/create-task.js';
+import { leaderView } from '../commands/get-leader-view.js';
+import { taskDetail } from '../commands/get-task-detail.js';
+import { unitView } from '../commands/get-unit-view.js';
+import { leaders } from '../commands/list-leaders.js';
+import { listTasks } from '../commands/list-tasks.js';
 import { importWorkPlan, workPlanTemplate } from '../commands/work-plan-import.js';
 import type { SupervisionDeps } from '../deps.js';
 
