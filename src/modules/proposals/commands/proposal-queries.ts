@@ -4,7 +4,6 @@ import { localDateOf } from '../../../kernel/calendar/index.js';
 import { proposalYearStats, type ProposalState } from '../domain/proposal-state.js';
 import { allowedCommands } from '../domain/proposal-policy.js';
 import type { ProposalsDeps } from '../deps.js';
-import { presentProposal, presentProposalItem } from '../http/proposal.presenter.js';
 import { proposalStore, type ProposalFilter } from '../store/proposal.store.js';
 import { loadVisibleProposal, scopeOf } from './proposal-context.js';
 
@@ -54,13 +53,8 @@ export async function listProposals(deps: ProposalsDeps, actor: Actor, query: Li
   const counts = await proposalStore.counts(db, filter);
   const sum = (pred: (c: (typeof counts)[number]) => boolean) => counts.filter(pred).reduce((n, c) => n + c.n, 0);
   return {
-    items: rows.map((r) =>
-      presentProposalItem(
-        r,
-        handlers.filter((h) => h.proposal_id === r.id),
-        today,
-      ),
-    ),
+    today,
+    items: rows.map((row) => ({ row, handlers: handlers.filter((h) => h.proposal_id === row.id) })),
     counts: {
       total: sum(() => true),
       byStatus: Object.fromEntries(
@@ -82,14 +76,14 @@ export async function listProposals(deps: ProposalsDeps, actor: Actor, query: Li
 
 export async function getProposal(deps: ProposalsDeps, actor: Actor, id: string) {
   const p = await loadVisibleProposal(deps, deps.database.db, actor, id);
-  return presentProposal(
-    p.row,
-    p.state,
-    p.handlers,
-    p.actions,
-    allowedCommands(actor, p.facts),
-    localDateOf(deps.clock.now()),
-  );
+  return {
+    row: p.row,
+    state: p.state,
+    handlers: p.handlers,
+    actions: p.actions,
+    allowed: allowedCommands(actor, p.facts),
+    today: localDateOf(deps.clock.now()),
+  };
 }
 
 /** Yearly statistics over the proposals the actor may see, with a row per main handler (主办单位). */
