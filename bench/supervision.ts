@@ -31,7 +31,7 @@ import { seedDemoDistrict } from '../src/modules/org/demo/seed-demo.js';
 import { createOrgApi } from '../src/modules/org/index.js';
 import { LocateService } from '../src/modules/org/locate-service.js';
 import { assessment } from '../src/modules/supervision/commands/assessment.js';
-import { refreshStaleStatuses } from '../src/modules/supervision/commands/notices.js';
+import { refreshStaleStatuses } from '../src/modules/supervision/commands/refresh-stale-statuses.js';
 import { calendarFor } from '../src/modules/supervision/commands/refresh.js';
 import { leaderView } from '../src/modules/supervision/commands/get-leader-view.js';
 import type { SupervisionDeps } from '../src/modules/supervision/deps.js';

@@ -3,13 +3,10 @@ import { z } from 'zod';
 import { NotFound } from '../../../kernel/errors.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { registerProposal } from '../commands/register-proposal.js';
-import {
-  getProposal,
-  listProposals,
-  proposalFile,
-  proposalFilter,
-  proposalStats,
-} from '../commands/proposal-queries.js';
+import { getProposal } from '../commands/get-proposal.js';
+import { proposalFile } from '../commands/get-proposal-file.js';
+import { proposalStats } from '../commands/get-proposal-stats.js';
+import { listProposals, proposalFilter } from '../commands/list-proposals.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { xlsxStream } from '../../../kernel/xlsx/stream-xlsx.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';

@@ -7,7 +7,8 @@ import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { seedDemoDistrict } from '../../org/demo/seed-demo.js';
 import { createOrgApi, orgChanged } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
-import { refreshStaleStatuses, escalateOverdueNotices } from '../commands/notices.js';
+import { escalateOverdueNotices } from '../commands/escalate-overdue-notices.js';
+import { refreshStaleStatuses } from '../commands/refresh-stale-statuses.js';
 import { assessment } from '../commands/assessment.js';
 import type { SupervisionDeps } from '../deps.js';
 

@@ -32,7 +32,9 @@ import {
   listTopics,
   meetingDetail,
 } from '../commands/meetings.js';
-import { listNotices, replyNotice, sendNotice } from '../commands/notices.js';
+import { listNotices } from '../commands/list-notices.js';
+import { replyNotice } from '../commands/reply-notice.js';
+import { sendNotice } from '../commands/send-notice.js';
 import { addProgressReport } from '../commands/add-progress-report.js';
 import { completeMilestone } from '../commands/complete-milestone.js';
 import { createTask } from '../commands/create-task.js';

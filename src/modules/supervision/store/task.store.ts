@@ -311,6 +311,32 @@ export const taskStore = {
       .limit(limit)
       .execute();
   },
+  /** The districts that have tasks. */
+  async districts(ex: Executor): Promise<string[]> {
+    return (await ex.selectFrom('tasks').select('district_code').distinct().execute()).map((d) => d.district_code);
+  },
+  /** Tree paths of open tasks whose cached status predates `today`. */
+  async staleTreePaths(ex: Executor, districtCode: string, today: string, limit: number): Promise<string[]> {
+    const rows = await ex
+      .selectFrom('tasks')
+      .select(['tree_path'])
+      .where('district_code', '=', districtCode)
+      .where('status_on', '<', today)
+      .where('status', '!=', 'done')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.tree_path);
+  },
+  /** Done tasks keep their status; dating it today keeps them from being picked up as stale. */
+  async dateDoneStatuses(ex: Executor, districtCode: string, today: string): Promise<void> {
+    await ex
+      .updateTable('tasks')
+      .set({ status_on: today })
+      .where('district_code', '=', districtCode)
+      .where('status', '=', 'done')
+      .where('status_on', '<', today)
+      .execute();
+  },
   /** What the list shape of tasks needs beyond the rows: next open milestone, sub-task and open notice counts. */
   async summaryFacts(ex: Executor, ids: string[]) {
     const [next, kids, notices] = await Promise.all([
