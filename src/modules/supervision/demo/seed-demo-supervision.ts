@@ -1,7 +1,9 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import type { SupervisionDeps } from '../deps.js';
 import { addQualityMark } from '../commands/assessment.js';
-import { addMeetingItem, createMeeting, createTopic } from '../commands/meetings.js';
+import { addMeetingItem } from '../commands/add-meeting-item.js';
+import { createMeeting } from '../commands/create-meeting.js';
+import { createTopic } from '../commands/create-topic.js';
 import { escalateOverdueNotices } from '../commands/escalate-overdue-notices.js';
 import { refreshStaleStatuses } from '../commands/refresh-stale-statuses.js';
 import { replyNotice } from '../commands/reply-notice.js';

@@ -24,14 +24,12 @@ import {
   assessmentSheet,
   setAssessmentRules,
 } from '../commands/assessment.js';
-import {
-  addMeetingItem,
-  createMeeting,
-  createTopic,
-  listMeetings,
-  listTopics,
-  meetingDetail,
-} from '../commands/meetings.js';
+import { addMeetingItem } from '../commands/add-meeting-item.js';
+import { createMeeting } from '../commands/create-meeting.js';
+import { createTopic } from '../commands/create-topic.js';
+import { meetingDetail } from '../commands/get-meeting-detail.js';
+import { listMeetings } from '../commands/list-meetings.js';
+import { listTopics } from '../commands/list-topics.js';
 import { listNotices } from '../commands/list-notices.js';
 import { replyNotice } from '../commands/reply-notice.js';
 import { sendNotice } from '../commands/send-notice.js';
