@@ -22,22 +22,38 @@ export async function addProgressReport(
   await deps.database.db.transaction().execute(async (trx) => {
     const row = await loadVisibleTask(trx, actor, taskId);
     if (!taskAbilities(actor, row, []).report)
-      throw new Forbidden('supervision.report_forbidden', '只有牵头单位可以报送进度');
+      throw new Forbidden('supervision.report_forbidden', 'only the lead unit reports progress', { act: 'report' });
     const cal = await calendarFor(deps, trx, row.district_code);
     const today = cal.localDate(now);
     const problems: FieldProblem[] = [];
     if (today < row.start_on)
-      problems.push({ field: 'reportedOn', message: `任务 ${row.start_on} 开始，尚不能报送进度` });
+      problems.push({
+        field: 'reportedOn',
+        code: 'progress.before_start',
+        params: { start: row.start_on },
+        message: `the task starts on ${row.start_on}`,
+      });
     const milestones = await taskStore.milestones(trx, row.id);
     body.milestoneIds.forEach((mid, i) => {
       const m = milestones.find((x) => x.id === mid);
-      if (!m) problems.push({ field: `milestoneIds[${i}]`, message: '不是本任务的时间节点' });
+      if (!m)
+        problems.push({
+          field: `milestoneIds[${i}]`,
+          code: 'milestone.not_of_task',
+          message: 'not a milestone of the task',
+        });
       else if (m.done_on)
-        problems.push({ field: `milestoneIds[${i}]`, message: `「${m.title}」已于 ${m.done_on} 完成` });
+        problems.push({
+          field: `milestoneIds[${i}]`,
+          code: 'milestone.done',
+          params: { title: m.title, doneOn: m.done_on },
+          message: `milestone ${m.id} was done on ${m.done_on}`,
+        });
     });
     const files = await taskStore.existingFileIds(trx, body.fileIds);
     body.fileIds.forEach((f, i) => {
-      if (!files.includes(f)) problems.push({ field: `fileIds[${i}]`, message: '附件不存在，请先上传' });
+      if (!files.includes(f))
+        problems.push({ field: `fileIds[${i}]`, code: 'file.not_uploaded', message: `no file ${f}` });
     });
     if (problems.length) throw new Invalid('supervision.invalid_report', problems[0].message, problems);
     const reportId = newId(now.getTime());

@@ -36,7 +36,9 @@ export function parseAssessmentPeriod(period: string): AssessmentPeriod {
   if (m) {
     const month = Number(m[1]);
     if (month < 1 || month > 12)
-      throw new Invalid('supervision.bad_period', '月份无效', [{ field: 'period', message: '月份应为 01–12' }]);
+      throw new Invalid('supervision.bad_period', `no month ${m[1]}`, [
+        { field: 'period', code: 'assessment.month_invalid', message: 'month must be 01–12' },
+      ]);
     return { from: `${y}-${m[1]}-01`, to: `${y}-${m[1]}-${last(month)}` };
   }
   return { from: `${y}-01-01`, to: `${y}-12-31` };
@@ -96,17 +98,22 @@ export async function addQualityMark(
   return deps.database.db.transaction().execute(async (trx) => {
     const unit = await deps.org.unit(trx, body.unitId);
     if (!unit || unit.districtCode !== actor.districtCode)
-      throw new Invalid('supervision.mark_unit', '单位不存在', [{ field: 'unitId', message: '单位不存在' }]);
+      throw new Invalid('supervision.mark_unit', `no unit ${body.unitId}`, [
+        { field: 'unitId', code: 'unit.missing', message: 'no such unit' },
+      ]);
     if (body.taskId) {
       const t = await loadVisibleTask(trx, actor, body.taskId).catch(() => null);
-      if (!t) throw new Invalid('supervision.mark_task', '任务不存在', [{ field: 'taskId', message: '任务不存在' }]);
+      if (!t)
+        throw new Invalid('supervision.mark_task', `no visible task ${body.taskId}`, [
+          { field: 'taskId', code: 'task.missing', message: 'no such task' },
+        ]);
     }
     const cal = await calendarFor(deps, trx, actor.districtCode);
     const today = cal.localDate(now);
     const markedOn = body.markedOn ?? today;
     if (markedOn > today)
-      throw new Invalid('supervision.mark_future', '评价日期不能晚于今天', [
-        { field: 'markedOn', message: '不能晚于今天' },
+      throw new Invalid('supervision.mark_future', `marked on ${markedOn}, after today`, [
+        { field: 'markedOn', code: 'assessment.mark_in_future', message: 'after today' },
       ]);
     const id = newId(now.getTime());
     await trx

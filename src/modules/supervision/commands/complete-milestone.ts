@@ -18,13 +18,18 @@ export async function completeMilestone(
   await deps.database.db.transaction().execute(async (trx) => {
     const row = await loadVisibleTask(trx, actor, taskId);
     if (!taskAbilities(actor, row, []).report)
-      throw new Forbidden('supervision.report_forbidden', '只有牵头单位可以确认时间节点完成');
+      throw new Forbidden('supervision.report_forbidden', 'only the lead unit confirms milestones', {
+        act: 'milestone',
+      });
     const m = await taskStore.milestone(trx, row.id, milestoneId);
     if (!m) throw new NotFound('milestone', milestoneId);
     if (m.done_on)
-      throw new Invalid('supervision.milestone_done', `「${m.title}」已于 ${m.done_on} 完成`, [
-        { field: 'milestoneId', message: '该时间节点已完成' },
-      ]);
+      throw new Invalid(
+        'supervision.milestone_done',
+        `milestone ${m.id} was done on ${m.done_on}`,
+        [{ field: 'milestoneId', code: 'milestone.already_done', message: 'already done' }],
+        { title: m.title, doneOn: m.done_on },
+      );
     const cal = await calendarFor(deps, trx, row.district_code);
     const today = cal.localDate(now);
     await taskStore.markMilestonesDone(trx, [m.id], today, actor.accountId);

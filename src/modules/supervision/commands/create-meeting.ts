@@ -19,18 +19,18 @@ export async function createMeeting(deps: SupervisionDeps, actor: Actor, body: M
     const problems: FieldProblem[] = [];
     const accounts = await deps.org.accountsByIds(trx, [...(body.chairId ? [body.chairId] : []), ...body.attendeeIds]);
     if (body.chairId && accounts.get(body.chairId)?.districtCode !== actor.districtCode)
-      problems.push({ field: 'chairId', message: '主持人账号不存在' });
+      problems.push({ field: 'chairId', code: 'meeting.chair_missing', message: 'no such account' });
     body.attendeeIds.forEach((id, i) => {
       if (accounts.get(id)?.districtCode !== actor.districtCode)
-        problems.push({ field: `attendeeIds[${i}]`, message: '参会人员账号不存在' });
+        problems.push({ field: `attendeeIds[${i}]`, code: 'meeting.attendee_missing', message: 'no such account' });
     });
     const units = await deps.org.unitsByIds(trx, body.attendeeUnitIds);
     body.attendeeUnitIds.forEach((id, i) => {
       if (units.get(id)?.districtCode !== actor.districtCode)
-        problems.push({ field: `attendeeUnitIds[${i}]`, message: '参会单位不存在' });
+        problems.push({ field: `attendeeUnitIds[${i}]`, code: 'meeting.unit_missing', message: 'no such unit' });
     });
     if (body.topicId && !(await meetingStore.topicExists(trx, actor.districtCode, body.topicId)))
-      problems.push({ field: 'topicId', message: '协商计划议题不存在' });
+      problems.push({ field: 'topicId', code: 'topic.missing', message: 'no such consultation topic' });
     await checkItems(trx, actor, body.items, 'items', problems);
     if (problems.length) throw new Invalid('supervision.invalid_meeting', problems[0].message, problems);
     const id = newId(now.getTime());

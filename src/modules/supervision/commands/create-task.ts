@@ -30,13 +30,23 @@ async function checkUnits(
   const units = await deps.org.unitsByIds(ex, [input.leadUnitId, ...input.cooperatingUnitIds]);
   const check = (id: string, field: string) => {
     const u = units.get(id);
-    if (!u || u.districtCode !== districtCode) problems.push({ field, message: '单位不存在' });
-    else if (u.status !== 'active') problems.push({ field, message: `${u.name}已撤销，不能承担任务` });
+    if (!u || u.districtCode !== districtCode) problems.push({ field, code: 'unit.missing', message: `no unit ${id}` });
+    else if (u.status !== 'active')
+      problems.push({
+        field,
+        code: 'task.unit_retired',
+        params: { unit: u.name },
+        message: `unit ${u.name} is retired`,
+      });
   };
   check(input.leadUnitId, 'leadUnitId');
   input.cooperatingUnitIds.forEach((id, i) => {
     if (id === input.leadUnitId)
-      problems.push({ field: `cooperatingUnitIds[${i}]`, message: '配合单位不能是牵头单位' });
+      problems.push({
+        field: `cooperatingUnitIds[${i}]`,
+        code: 'task.cooperating_is_lead',
+        message: 'the lead unit cannot cooperate',
+      });
     else check(id, `cooperatingUnitIds[${i}]`);
   });
   return units;
@@ -55,12 +65,15 @@ export async function createTask(
     let parent: TaskTable | null = null;
     if (body.parentId) {
       parent = await loadVisibleTask(trx, actor, body.parentId).catch(() => {
-        throw new Invalid('supervision.parent_not_found', '上级任务不存在', [
-          { field: 'parentId', message: '上级任务不存在或不在您的数据权限内' },
+        throw new Invalid('supervision.parent_not_found', `parent task ${body.parentId} is not visible`, [
+          { field: 'parentId', code: 'task.parent_not_visible', message: 'no such task in your data scope' },
         ]);
       });
       if (!taskAbilities(actor, parent, []).decompose)
-        throw new Forbidden('supervision.decompose_forbidden', '只有督查室或牵头单位可以分解任务');
+        throw new Forbidden(
+          'supervision.decompose_forbidden',
+          'only the supervision office or the lead unit decompose',
+        );
     } else {
       authorize(actor, 'task.manage');
     }
@@ -82,13 +95,17 @@ export async function createTask(
         !leader.active ||
         !leader.roles.includes('district_leader')
       ) {
-        problems.push({ field: 'leadLeaderId', message: '牵头领导须为本区在用的区领导账号' });
+        problems.push({
+          field: 'leadLeaderId',
+          code: 'task.leader_invalid',
+          message: 'not an active district leader of the district',
+        });
       }
     }
     let source: TaskTable['source'] = body.topicId ? 'topic' : 'manual';
     if (body.itemId) {
       const item = await meetingStore.item(trx, actor.districtCode, body.itemId);
-      if (!item) problems.push({ field: 'itemId', message: '会议议定事项不存在' });
+      if (!item) problems.push({ field: 'itemId', code: 'meeting.item_missing', message: 'no such meeting item' });
       else {
         source = item.kind;
         // A review opinion on a key project is tracked as a sub-task of that project.
@@ -96,14 +113,30 @@ export async function createTask(
       }
     }
     if (parent) {
-      if (parent.depth + 1 >= MAX_DEPTH) problems.push({ field: 'parentId', message: `任务分解最多 ${MAX_DEPTH} 级` });
+      if (parent.depth + 1 >= MAX_DEPTH)
+        problems.push({
+          field: 'parentId',
+          code: 'task.too_deep',
+          params: { max: MAX_DEPTH },
+          message: `at most ${MAX_DEPTH} levels`,
+        });
       if (body.start < parent.start_on)
-        problems.push({ field: 'start', message: `子任务不能早于上级任务开始（${parent.start_on}）` });
+        problems.push({
+          field: 'start',
+          code: 'task.starts_before_parent',
+          params: { parentStart: parent.start_on },
+          message: `starts before the parent task (${parent.start_on})`,
+        });
       if (body.deadline > parent.deadline_on)
-        problems.push({ field: 'deadline', message: `子任务完成时限不能晚于上级任务（${parent.deadline_on}）` });
+        problems.push({
+          field: 'deadline',
+          code: 'task.due_after_parent',
+          params: { parentDeadline: parent.deadline_on },
+          message: `due after the parent task (${parent.deadline_on})`,
+        });
     }
     if (body.topicId && !(await meetingStore.topicExists(trx, actor.districtCode, body.topicId)))
-      problems.push({ field: 'topicId', message: '协商计划议题不存在' });
+      problems.push({ field: 'topicId', code: 'topic.missing', message: 'no such consultation topic' });
     if (problems.length) throw new Invalid('supervision.invalid_task', problems[0].message, problems);
 
     const id = newId(now.getTime());

@@ -23,11 +23,22 @@ export async function createTopic(
     body.leadUnitIds.forEach((id, i) => {
       const u = units.get(id);
       if (!u || u.districtCode !== actor.districtCode)
-        problems.push({ field: `leadUnitIds[${i}]`, message: '单位不存在' });
-      else if (u.status !== 'active') problems.push({ field: `leadUnitIds[${i}]`, message: `${u.name}已撤销` });
+        problems.push({ field: `leadUnitIds[${i}]`, code: 'unit.missing', message: `no unit ${id}` });
+      else if (u.status !== 'active')
+        problems.push({
+          field: `leadUnitIds[${i}]`,
+          code: 'topic.unit_retired',
+          params: { unit: u.name },
+          message: `unit ${u.name} is retired`,
+        });
     });
     if (!body.plannedMonth.startsWith(String(body.year)))
-      problems.push({ field: 'plannedMonth', message: `计划月份须在 ${body.year} 年内` });
+      problems.push({
+        field: 'plannedMonth',
+        code: 'topic.month_outside_year',
+        params: { year: body.year },
+        message: `not a month of ${body.year}`,
+      });
     if (problems.length) throw new Invalid('supervision.invalid_topic', problems[0].message, problems);
     const id = newId(now.getTime());
     await meetingStore.insertTopic(trx, {

@@ -20,7 +20,9 @@ export async function listTasks(deps: SupervisionDeps, actor: Actor, f: ListQuer
   if (f.cursor) {
     const [d, id] = f.cursor.split('|');
     if (!d || !id)
-      throw new Invalid('supervision.bad_cursor', 'cursor 无效', [{ field: 'cursor', message: 'cursor 无效' }]);
+      throw new Invalid('supervision.bad_cursor', 'cursor is not deadline|id', [
+        { field: 'cursor', code: 'cursor.invalid', message: 'not deadline|id' },
+      ]);
     after = { deadline: d, id };
   }
   const { rows, counts } = await taskStore.list(db, deps.database.dialect, actor, {

@@ -22,9 +22,17 @@ export async function checkItems(
     if (!it.projectId) return;
     const p = projects.find((x) => x.id === it.projectId);
     if (!p || p.kind !== 'key_project')
-      problems.push({ field: `${prefix}[${i}].projectId`, message: '不是本区的重点项目' });
+      problems.push({
+        field: `${prefix}[${i}].projectId`,
+        code: 'meeting.not_key_project',
+        message: 'not a key project of the district',
+      });
     else if (it.kind !== 'opinion')
-      problems.push({ field: `${prefix}[${i}].kind`, message: '对重点项目只能提出评审意见' });
+      problems.push({
+        field: `${prefix}[${i}].kind`,
+        code: 'meeting.project_item_kind',
+        message: 'items on key projects are review opinions',
+      });
   });
 }
 

@@ -26,13 +26,13 @@ export async function replyNotice(
       throw new NotFound('task_notice', noticeId);
     });
     if (!n.to_unit_path.startsWith(actor.scopePath) || n.sent_by === actor.accountId) {
-      throw new Forbidden('supervision.reply_forbidden', '督办由被督办单位答复');
+      throw new Forbidden('supervision.reply_forbidden', 'only the unit the notice went to replies');
     }
     if (n.replied_at)
-      throw new Conflict(
-        'supervision.notice_replied',
-        `该${NOTICE_KIND_LABELS[n.kind as 'urge']}已于 ${formatLocalDateTime(new Date(n.replied_at), deps.config.timeZone)} 答复`,
-      );
+      throw new Conflict('supervision.notice_replied', `notice ${n.id} was answered at ${n.replied_at}`, [], {
+        notice: NOTICE_KIND_LABELS[n.kind as 'urge'],
+        repliedAt: formatLocalDateTime(new Date(n.replied_at), deps.config.timeZone),
+      });
     await noticeStore.reply(trx, n.id, { text: body.reply, by: actor.accountId, byName: actor.displayName, at: now });
     const late = now.toISOString() > n.reply_due_at;
     await notify(trx, {

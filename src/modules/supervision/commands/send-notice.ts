@@ -28,8 +28,8 @@ export async function sendNotice(
     const toUnitId = body.toUnitId ?? task.lead_unit_id;
     const owed = await taskStore.owingUnit(trx, task.id, toUnitId);
     if (!owed)
-      throw new Invalid('supervision.notice_unit', '只能向牵头单位或配合单位发出督办', [
-        { field: 'toUnitId', message: '该单位不承担此任务' },
+      throw new Invalid('supervision.notice_unit', `unit ${toUnitId} does not owe the task`, [
+        { field: 'toUnitId', code: 'notice.unit_not_owing', message: 'the unit does not owe the task' },
       ]);
     const cal = await calendarFor(deps, trx, task.district_code);
     const due = cal.addWorkingDays(now, body.replyWithinWorkdays);

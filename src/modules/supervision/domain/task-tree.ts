@@ -91,11 +91,15 @@ export function taskProblems(task: Task, prefix = ''): FieldProblem[] {
     const f = at(`reports[${i}]`);
     if (!isDate(r.date)) problems.push(notADate(`${f}.date`));
     if (!(Number.isFinite(r.percent) && r.percent >= 0 && r.percent <= 100))
-      problems.push({ field: `${f}.percent`, code: 'report.percent_range', message: 'percent must be within 0..100' });
+      problems.push({
+        field: `${f}.percent`,
+        code: 'progress.percent_range',
+        message: 'percent must be within 0..100',
+      });
     if (!(Number.isInteger(r.evidenceCount) && r.evidenceCount >= 0))
       problems.push({
         field: `${f}.evidenceCount`,
-        code: 'report.evidence_count',
+        code: 'progress.evidence_count',
         message: 'evidence count must be a whole number ≥ 0',
       });
   });
