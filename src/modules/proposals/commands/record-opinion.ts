@@ -20,15 +20,17 @@ export async function recordOpinion(
   const d = today(deps);
   if ((input.responsibleUnitId === undefined) !== (input.deadline === undefined)) {
     const field = input.responsibleUnitId === undefined ? 'responsibleUnitId' : 'deadline';
-    throw new Invalid('opinion.track_incomplete', '转为跟踪事项须同时指定责任单位和办理期限', [
-      { field, message: '必填' },
+    throw new Invalid('opinion.track_incomplete', 'tracking needs both a responsible unit and a deadline', [
+      { field, code: 'field.required', message: 'required' },
     ]);
   }
   await deps.database.db.transaction().execute(async (trx) => {
     const a = await loadAssignment(deps, trx, actor, assignmentId);
     ownAssignment(actor, a);
     if (input.visitId && !(await supervisorStore.visitOfAssignment(trx, a.id, input.visitId)))
-      throw new Invalid('opinion.unknown_visit', '没有这次走访', [{ field: 'visitId', message: '不是本次选派的走访' }]);
+      throw new Invalid('opinion.unknown_visit', `no visit ${input.visitId} of the assignment`, [
+        { field: 'visitId', code: 'opinion.visit_not_of_assignment', message: 'not a visit of this assignment' },
+      ]);
     let s: OpinionState = {
       status: 'recorded',
       recordedOn: d,

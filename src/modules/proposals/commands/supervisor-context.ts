@@ -22,10 +22,15 @@ export const today = (deps: ProposalsDeps) => localDateOf(deps.clock.now());
 export async function activeUnit(deps: ProposalsDeps, ex: Executor, actor: Actor, unitId: string, field: string) {
   const unit = await deps.org.unit(ex, unitId);
   if (!unit || unit.districtCode !== actor.districtCode)
-    throw new Invalid('supervisor.unknown_unit', `单位 ${unitId} 不存在`, [{ field, message: '单位不存在' }]);
+    throw new Invalid(
+      'supervisor.unknown_unit',
+      `no unit ${unitId}`,
+      [{ field, code: 'unit.missing', message: 'no such unit' }],
+      { unit: unitId },
+    );
   if (unit.status !== 'active')
-    throw new Invalid('supervisor.retired_unit', `单位「${unit.name}」已撤销`, [
-      { field, message: `单位「${unit.name}」已撤销` },
+    throw new Invalid('supervisor.retired_unit', `unit ${unit.name} is retired`, [
+      { field, code: 'supervisor.unit_retired', params: { unit: unit.name }, message: `unit ${unit.name} is retired` },
     ]);
   return unit;
 }
@@ -54,7 +59,7 @@ export async function loadAssignment(
 
 export function ownAssignment(actor: Actor, a: SupervisorAssignmentTable): void {
   if (a.supervisor_id !== actor.accountId)
-    throw new Forbidden('supervisor.not_assigned', '只有被选派的民主监督员可以记录走访和意见');
+    throw new Forbidden('supervisor.not_assigned', 'only the assigned supervisor records visits and opinions');
 }
 
 export type HistoryEntry = { at: string; by: string; type: OpinionActionType | 'record'; text: string | null };

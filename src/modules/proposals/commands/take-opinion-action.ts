@@ -35,11 +35,11 @@ export async function takeOpinionAction(
         : (o.responsible_unit_path ?? '').startsWith(actor.scopePath));
     if (!visible) throw new NotFound('supervisor_opinion', id);
     if (action.expectedVersion !== undefined && action.expectedVersion !== o.version)
-      throw new Conflict('opinion.version_conflict', '该意见刚刚被其他人处理过，请刷新后再操作');
+      throw new Conflict('opinion.version_conflict', 'the opinion changed meanwhile');
     if (!mayAct(actor, o, action.type)) {
       throw new Forbidden(
         action.type === 'answer' ? 'opinion.not_responsible_unit' : 'opinion.not_supervisor',
-        action.type === 'answer' ? '只有责任单位可以答复' : '只有提出意见的民主监督员或督查室可以操作',
+        action.type === 'answer' ? 'only the responsible unit answers' : 'only its supervisor or the office acts',
       );
     }
     let unit = null;
@@ -68,7 +68,7 @@ export async function takeOpinionAction(
         : {}),
       ...(action.type === 'answer' ? { replied_at: now.toISOString(), replied_by: actor.displayName } : {}),
     });
-    if (!updated) throw new Conflict('opinion.version_conflict', '该意见刚刚被其他人处理过，请刷新后再操作');
+    if (!updated) throw new Conflict('opinion.version_conflict', 'the opinion changed meanwhile');
     await recordAudit(trx, {
       actor,
       action: `supervisor_opinion.${action.type}`,
