@@ -30,7 +30,7 @@ import { bootstrapDistrict } from '../src/modules/org/bootstrap.js';
 import { seedDemoDistrict } from '../src/modules/org/demo/seed-demo.js';
 import { createOrgApi } from '../src/modules/org/index.js';
 import { LocateService } from '../src/modules/org/locate-service.js';
-import { assessment } from '../src/modules/supervision/commands/assessment.js';
+import { assessment } from '../src/modules/supervision/commands/get-assessment.js';
 import { refreshStaleStatuses } from '../src/modules/supervision/commands/refresh-stale-statuses.js';
 import { calendarFor } from '../src/modules/supervision/commands/refresh.js';
 import { leaderView } from '../src/modules/supervision/commands/get-leader-view.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import type { SupervisionDeps } from '../deps.js';
-import { addQualityMark } from '../commands/assessment.js';
+import { addQualityMark } from '../commands/add-quality-mark.js';
 import { addMeetingItem } from '../commands/add-meeting-item.js';
 import { createMeeting } from '../commands/create-meeting.js';
 import { createTopic } from '../commands/create-topic.js';

@@ -9,7 +9,7 @@ import { createOrgApi, orgChanged } from '../../org/index.js';
 import { LocateService } from '../../org/locate-service.js';
 import { escalateOverdueNotices } from '../commands/escalate-overdue-notices.js';
 import { refreshStaleStatuses } from '../commands/refresh-stale-statuses.js';
-import { assessment } from '../commands/assessment.js';
+import { assessment } from '../commands/get-assessment.js';
 import type { SupervisionDeps } from '../deps.js';
 
 // The harness clock: 2026-11-30T02:00Z = 2026-11-30 10:00 in Shanghai, a Monday.

@@ -17,13 +17,11 @@ import {
   TaskListQuery,
   TopicBody,
 } from '../../../contracts/supervision.js';
-import {
-  addQualityMark,
-  assessment,
-  assessmentRules,
-  assessmentSheet,
-  setAssessmentRules,
-} from '../commands/assessment.js';
+import { addQualityMark } from '../commands/add-quality-mark.js';
+import { assessment } from '../commands/get-assessment.js';
+import { assessmentRules } from '../commands/get-assessment-rules.js';
+import { assessmentSheet } from '../commands/get-assessment-sheet.js';
+import { setAssessmentRules } from '../commands/set-assessment-rules.js';
 import { addMeetingItem } from '../commands/add-meeting-item.js';
 import { createMeeting } from '../commands/create-meeting.js';
 import { createTopic } from '../commands/create-topic.js';
