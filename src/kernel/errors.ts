@@ -1,7 +1,15 @@
+/** Values a message sentence is built from, e.g. { due: '2026-03-01' }. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
 /** A field-level problem, e.g. { field: 'features[2].geometry', message: 'ring is not closed' }. */
 export interface FieldProblem {
   field: string;
+  /** For developers and the fallback when `code` has no sentence in kernel/http/messages.zh.ts. */
   message: string;
+  /** Stable id of the problem, e.g. 'task.deadline_before_start': the HTTP layer looks its Chinese sentence up. */
+  code?: string;
+  /** What the sentence of `code` is built from. */
+  params?: MessageParams;
 }
 
 /**
@@ -15,6 +23,8 @@ export class DomainError extends Error {
     message: string,
     readonly errors: FieldProblem[] = [],
     readonly extra: Record<string, unknown> = {},
+    /** What the Chinese sentence of `code` is built from (kernel/http/messages.zh.ts). */
+    readonly params: MessageParams = {},
   ) {
     super(message);
   }
@@ -27,8 +37,8 @@ export class NotFound extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  constructor(code: string, message: string) {
-    super('forbidden', code, message);
+  constructor(code: string, message: string, params: MessageParams = {}) {
+    super('forbidden', code, message, [], {}, params);
   }
 }
 
@@ -39,14 +49,14 @@ export class Unauthenticated extends DomainError {
 }
 
 export class Conflict extends DomainError {
-  constructor(code: string, message: string, errors: FieldProblem[] = []) {
-    super('conflict', code, message, errors);
+  constructor(code: string, message: string, errors: FieldProblem[] = [], params: MessageParams = {}) {
+    super('conflict', code, message, errors, {}, params);
   }
 }
 
 export class Invalid extends DomainError {
-  constructor(code: string, message: string, errors: FieldProblem[] = []) {
-    super('invalid', code, message, errors);
+  constructor(code: string, message: string, errors: FieldProblem[] = [], params: MessageParams = {}) {
+    super('invalid', code, message, errors, {}, params);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError, type FieldProblem } from '../errors.js';
+import { zhSentence } from './messages.zh.js';
 
 /** RFC 9457 problem details, with our stable `code` and field-level `errors`. */
 export interface Problem {
@@ -97,11 +98,21 @@ export class ReplyValidationError extends Error {
   }
 }
 
+/** A field problem as clients see it: its code's Chinese sentence (messages.zh.ts), without code and params. */
+function readableProblem(p: FieldProblem): FieldProblem {
+  const { code, params, ...rest } = p;
+  return { ...rest, message: zhSentence(code, params) ?? p.message };
+}
+
 /** The one place that turns any thrown thing into a status and a problem document. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof DomainError) {
     const status = STATUS[err.kind];
-    return { ...problem(status, err.code, err.message, err.errors), ...err.extra };
+    const errors = err.errors.map(readableProblem);
+    // An error summarised by its first problem reads as that problem's sentence.
+    const first = err.errors.length && err.message === err.errors[0].message ? errors[0].message : undefined;
+    const detail = zhSentence(err.code, err.params) ?? first ?? err.message;
+    return { ...problem(status, err.code, detail, errors), ...err.extra };
   }
   if (err instanceof RequestValidationError) {
     const what = err.where === 'headers' ? 'a request header is' : `the request ${err.where} is`;

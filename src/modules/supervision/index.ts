@@ -1,12 +1,12 @@
 import type { Module } from '../module.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
-import { supervisionJob } from './commands/notices.js';
-import { canActorSeeTaskFile } from './commands/tasks.js';
+import { supervisionJob } from './commands/refresh-stale-statuses.js';
+import { canActorSeeTaskFile } from './commands/task-access.js';
 import { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 import { registerSupervisionRoutes } from './http/supervision.routes.js';
 
 export type { SupervisionDeps } from './deps.js';
-export { supervisionJob } from './commands/notices.js';
+export { supervisionJob } from './commands/refresh-stale-statuses.js';
 export { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 
 /** 督查督办 (SPEC §7): meetings, decomposed tasks, key projects, 督办, assessment, consultation plan. */

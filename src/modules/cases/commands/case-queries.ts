@@ -15,14 +15,14 @@ import {
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
 import { summaryOf } from './kpi-rollup.js';
 import type { CasesDeps } from '../deps.js';
-import { presentCase, presentCaseList } from '../http/case.presenter.js';
+import { loadCaseNames, loadCaseView, type CasePage, type CaseView } from './case-names.js';
 import { caseStore, type CaseListFilter } from '../store/case.store.js';
 import { calendarFor, loadVisibleCase, toCaseActor } from './case-context.js';
 
-export async function getCase(deps: CasesDeps, actor: Actor, id: string) {
+export async function getCase(deps: CasesDeps, actor: Actor, id: string): Promise<CaseView> {
   const db = deps.database.db;
   const { row } = await loadVisibleCase(db, actor, id);
-  return presentCase(deps, db, toCaseActor(actor), row, await caseStore.actions(db, id));
+  return loadCaseView(deps, db, toCaseActor(actor), row, await caseStore.actions(db, id));
 }
 
 /** Local dates (Asia/Shanghai) to the UTC instants that bound them. */
@@ -61,13 +61,14 @@ export async function listFilter(
   };
 }
 
-export async function listCases(deps: CasesDeps, actor: Actor, q: ListCasesQuery) {
+export async function listCases(deps: CasesDeps, actor: Actor, q: ListCasesQuery): Promise<CasePage> {
   const db = deps.database.db;
   const limit = q.limit ?? 50;
   const rows = await caseStore.list(db, deps.database.dialect, await listFilter(deps, actor, q, limit + 1));
   const page = rows.slice(0, limit);
   return {
-    items: await presentCaseList(deps, db, actor.districtCode, page),
+    rows: page,
+    names: await loadCaseNames(deps, db, actor.districtCode, page),
     nextCursor: rows.length > limit ? page[page.length - 1].id : null,
   };
 }

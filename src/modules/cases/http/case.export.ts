@@ -3,6 +3,7 @@ import type { XlsxColumn } from '../../../kernel/xlsx/stream-xlsx.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore, type CaseListFilter } from '../store/case.store.js';
+import { loadCaseNames } from '../commands/case-names.js';
 import { presentCaseList } from './case.presenter.js';
 
 /** The ledger as offices print it. */
@@ -38,7 +39,7 @@ export async function* ledgerRows(
   for (;;) {
     const rows = await caseStore.list(db, deps.database.dialect, { ...filter, after, limit: 1000 });
     if (!rows.length) return;
-    for (const c of await presentCaseList(deps, db, actor.districtCode, rows)) {
+    for (const c of presentCaseList(rows, await loadCaseNames(deps, db, actor.districtCode, rows))) {
       yield {
         ...c,
         no: ++no,

@@ -1,4 +1,3 @@
-import type { Executor } from '../../../kernel/db/db.js';
 import type { CaseActionTable, CaseTable } from '../../../kernel/db/schema.js';
 import {
   allowedActions,
@@ -6,43 +5,21 @@ import {
   CASE_STATUS_NAMES,
   recordFromJson,
   stateFromJson,
-  type CaseActor,
   type CaseState,
   type CaseStatus,
 } from '../domain/index.js';
-import type { CasesDeps } from '../deps.js';
-import type { UnitRef } from '../../org/index.js';
-import { categoryCache } from '../store/category-cache.js';
+import type { CaseNames, CasePage, CaseView } from '../commands/case-names.js';
 
 const fileUrl = (id: string) => ({ url: `/api/v1/files/${id}`, thumbnailUrl: `/api/v1/files/${id}/thumbnail` });
 
-/**
- * Names of the units and categories a page of cases refers to: the units in one query (none for
- * those the caller already holds), the categories from the district's cached list.
- */
-async function lookups(
-  deps: CasesDeps,
-  ex: Executor,
-  districtCode: string,
-  rows: CaseTable[],
-  extraUnitIds: (string | null)[] = [],
-  known?: ReadonlyMap<string, UnitRef>,
-) {
-  const ids = [
-    ...rows.flatMap((r) => [r.grid_id, r.community_id, r.subdistrict_id, r.assigned_unit_id]),
-    ...extraUnitIds,
-  ].filter((x): x is string => !!x);
-  const missing = known ? ids.filter((id) => !known.has(id)) : ids;
-  const units = new Map(known ?? []);
-  if (missing.length) for (const [id, u] of await deps.org.unitsByIds(ex, missing)) units.set(id, u);
-  const categories = (await categoryCache(deps.database.db).get(ex, districtCode)).byCode;
+function lookup(names: CaseNames) {
   return {
-    unit: (id: string | null) => (id ? (units.get(id)?.name ?? null) : null),
-    category: (code: string) => categories.get(code)?.name ?? code,
+    unit: (id: string | null) => (id ? (names.units.get(id) ?? null) : null),
+    category: (code: string) => names.categories.get(code) ?? code,
   };
 }
 
-function summary(r: CaseTable, state: CaseState, names: Awaited<ReturnType<typeof lookups>>) {
+function summary(r: CaseTable, state: CaseState, names: ReturnType<typeof lookup>) {
   return {
     id: r.id,
     caseNumber: r.case_number,
@@ -80,30 +57,20 @@ function summary(r: CaseTable, state: CaseState, names: Awaited<ReturnType<typeo
   };
 }
 
-export async function presentCaseList(deps: CasesDeps, ex: Executor, districtCode: string, rows: CaseTable[]) {
-  const names = await lookups(deps, ex, districtCode, rows);
+export function presentCaseList(rows: CaseTable[], caseNames: CaseNames) {
+  const names = lookup(caseNames);
   return rows.map((r) => summary(r, stateFromJson(r.state), names));
 }
 
-/** One case with its timeline; `units` are unit rows the caller already holds (e.g. from locating a new report). */
-export async function presentCase(
-  deps: CasesDeps,
-  ex: Executor,
-  actor: CaseActor,
-  row: CaseTable,
-  actions: CaseActionTable[],
-  units?: ReadonlyMap<string, UnitRef>,
-) {
+export function presentCasePage(page: CasePage) {
+  return { items: presentCaseList(page.rows, page.names), nextCursor: page.nextCursor };
+}
+
+/** One case with its timeline. */
+export function presentCase({ actor, row, actions, names: caseNames }: CaseView) {
   const state = stateFromJson(row.state);
   const records = actions.map((a) => ({ row: a, record: recordFromJson(a.record) }));
-  const names = await lookups(
-    deps,
-    ex,
-    row.district_code,
-    [row],
-    records.map((r) => r.record.unitId),
-    units,
-  );
+  const names = lookup(caseNames);
   const photos = records.flatMap(({ record }) =>
     record.attachments.map((a) => ({ fileId: a.fileId, role: a.role ?? null, ...fileUrl(a.fileId) })),
   );

@@ -22,7 +22,8 @@ import { caseKpis, findDuplicates, getCase, listCases, listFilter } from '../com
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
 import { toCaseActor } from '../commands/case-context.js';
-import { presentCase } from './case.presenter.js';
+import { presentCase, presentCasePage } from './case.presenter.js';
+import { loadCaseView } from '../commands/case-names.js';
 import { takeAction } from '../commands/take-action.js';
 import { updateCategory } from '../commands/update-category.js';
 import type { CasesDeps } from '../deps.js';
@@ -122,7 +123,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
         ...(key !== undefined ? { idempotency: { key, requestHash: requestHash(body) } } : {}),
       });
       if (replayed) reply.header('Idempotent-Replayed', 'true');
-      return presentCase(deps, deps.database.db, toCaseActor(actor), row, actions, units);
+      return presentCase(await loadCaseView(deps, deps.database.db, toCaseActor(actor), row, actions, units));
     },
   });
   route(app, {
@@ -133,7 +134,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     query: ListCasesQuery,
     response: CasePage,
     summary: 'The ledger: cases in scope with filters, newest first, keyset-paged by cursor',
-    handler: ({ actor, query }) => listCases(deps, actor, query),
+    handler: async ({ actor, query }) => presentCasePage(await listCases(deps, actor, query)),
   });
   route(app, {
     method: 'GET',
@@ -190,7 +191,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     params: IdParams,
     response: CaseDetail,
     summary: 'One case with its timeline, photos and the actions the caller may take now',
-    handler: ({ actor, params }) => getCase(deps, actor, params.id),
+    handler: async ({ actor, params }) => presentCase(await getCase(deps, actor, params.id)),
   });
   route(app, {
     method: 'POST',
@@ -204,7 +205,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
       'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first',
     async handler({ actor, params, body, req }) {
       await takeAction(deps, actor, params.id, body, req.id);
-      return getCase(deps, actor, params.id);
+      return presentCase(await getCase(deps, actor, params.id));
     },
   });
   route(app, {
@@ -217,7 +218,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     summary: '对账销号: check a closed case off the ledger',
     async handler({ actor, params, req }) {
       await reconcileCase(deps, actor, params.id, req.id);
-      return getCase(deps, actor, params.id);
+      return presentCase(await getCase(deps, actor, params.id));
     },
   });
 }

@@ -3,8 +3,7 @@ import { inScope } from '../../../kernel/auth/actor.js';
 import { toWgs84 } from '../../../kernel/geo/crs.js';
 import type { Crs } from '../../../contracts/org.js';
 import type { OrgDeps } from '../deps.js';
-import { presentUnit } from '../http/org.presenter.js';
-import { unitStore } from '../store/unit.store.js';
+import { unitStore, type UnitRow } from '../store/unit.store.js';
 
 /**
  * Assigns a point to its smallest grid. A point in no grid is an answer (found: false), not an error:
@@ -15,13 +14,13 @@ export async function locatePoint(deps: OrgDeps, actor: Actor, input: { lng: num
   const point = { lng, lat };
   const gridId = await deps.locator.locate(lng, lat);
   const grid = gridId ? await unitStore.findById(deps.database.db, gridId) : undefined;
-  if (!grid) return { point, found: false, inScope: false, grid: null, ancestors: [] };
+  if (!grid) return { point, found: false, inScope: false, grid: null, ancestors: [] as UnitRow[] };
   const ancestors = await unitStore.ancestors(deps.database.db, grid.path);
   return {
     point,
     found: true,
     inScope: inScope(actor, grid.path),
-    grid: presentUnit(grid),
-    ancestors: ancestors.map(presentUnit),
+    grid,
+    ancestors,
   };
 }

@@ -10,7 +10,6 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.j
 import { newId } from '../../../kernel/ids.js';
 import type { CreateAccountBody, UpdateAccountBody } from '../../../contracts/org.js';
 import type { OrgDeps } from '../deps.js';
-import { presentAccount } from '../http/org.presenter.js';
 import { accountStore } from '../store/account.store.js';
 import { personStore } from '../store/person.store.js';
 import { loadUnitInScope } from './load-unit.js';
@@ -32,7 +31,7 @@ export async function listAccounts(deps: OrgDeps, actor: Actor, input: { unitId?
   const db = deps.database.db;
   const unitPath = input.unitId ? (await loadUnitInScope(db, actor, input.unitId)).path : undefined;
   const rows = await accountStore.list(db, deps.database.dialect, { scopePath: actor.scopePath, unitPath, q: input.q });
-  return { items: rows.map(presentAccount) };
+  return { items: rows };
 }
 
 export async function createAccount(
@@ -86,7 +85,7 @@ export async function createAccount(
         summary: `新建账号 ${input.username}（${input.displayName}）`,
         after: { username: input.username, unitId: unit.id, roles: input.roles },
       });
-      return { account: presentAccount((await accountStore.findById(trx, id))!), temporaryPassword };
+      return { account: (await accountStore.findById(trx, id))!, temporaryPassword };
     });
   } catch (err) {
     if (isUniqueViolation(err))
@@ -141,7 +140,7 @@ export async function updateAccount(
       },
       after: input,
     });
-    return presentAccount((await accountStore.findById(trx, id))!);
+    return (await accountStore.findById(trx, id))!;
   });
 }
 

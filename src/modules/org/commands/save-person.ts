@@ -7,7 +7,6 @@ import { Forbidden, Invalid, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../../../contracts/org.js';
 import type { OrgDeps } from '../deps.js';
-import { presentPerson } from '../http/org.presenter.js';
 import { personStore } from '../store/person.store.js';
 import { unitStore } from '../store/unit.store.js';
 import { loadUnitInScope } from './load-unit.js';
@@ -69,7 +68,7 @@ export async function createPerson(
       },
     });
     const row = (await personStore.findById(trx, id))!;
-    return presentPerson(row, input.gridIds ?? [], false);
+    return { row, gridIds: input.gridIds ?? [], reveal: false };
   });
 }
 
@@ -114,7 +113,7 @@ export async function updatePerson(
       after: { ...fields, phone: fields.phone !== undefined ? '(changed)' : undefined, gridIds },
     });
     const row = (await personStore.findById(trx, id))!;
-    return presentPerson(row, currentGrids, false);
+    return { row, gridIds: currentGrids, reveal: false };
   });
 }
 
@@ -135,7 +134,7 @@ export async function revealPerson(deps: OrgDeps, actor: Actor, id: string, requ
       summary: `查看「${row.name}」的完整个人信息`,
     });
     const grids = await personStore.gridIdsOf(trx, [id]);
-    return presentPerson(row, grids.get(id) ?? [], true);
+    return { row, gridIds: grids.get(id) ?? [], reveal: true };
   });
 }
 
@@ -157,7 +156,7 @@ export async function listPeople(
     db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => presentPerson(r, grids.get(r.id) ?? [], false)) };
+  return { items: rows.map((r) => ({ row: r, gridIds: grids.get(r.id) ?? [], reveal: false })) };
 }
 
 export async function getPerson(deps: OrgDeps, actor: Actor, id: string) {
@@ -165,5 +164,5 @@ export async function getPerson(deps: OrgDeps, actor: Actor, id: string) {
   const row = await personStore.findById(db, id);
   if (!row || !inScope(actor, row.unit_path)) throw new NotFound('person', id);
   const grids = await personStore.gridIdsOf(db, [id]);
-  return presentPerson(row, grids.get(id) ?? [], false);
+  return { row, gridIds: grids.get(id) ?? [], reveal: false };
 }

@@ -1,7 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { NotFound } from '../../../kernel/errors.js';
 import type { OrgDeps } from '../deps.js';
-import { presentPerson, presentUnit } from '../http/org.presenter.js';
 import { personStore } from '../store/person.store.js';
 import { unitStore } from '../store/unit.store.js';
 import { loadUnitInScope } from './load-unit.js';
@@ -19,11 +18,11 @@ export async function listUnits(deps: OrgDeps, actor: Actor, input: ListUnitsInp
   const db = deps.database.db;
   if (!input.parentId && !input.kind && !input.q) {
     const root = await unitStore.findById(db, actor.unitId);
-    return { items: root ? [presentUnit(root)] : [] };
+    return { items: root ? [root] : [] };
   }
   if (input.parentId) await loadUnitInScope(db, actor, input.parentId);
   const rows = await unitStore.list(db, deps.database.dialect, { scopePath: actor.scopePath, ...input });
-  return { items: rows.map(presentUnit) };
+  return { items: rows };
 }
 
 export async function getUnit(deps: OrgDeps, actor: Actor, id: string) {
@@ -36,9 +35,9 @@ export async function getUnit(deps: OrgDeps, actor: Actor, id: string) {
     workers.map((w) => w.id),
   );
   return {
-    ...presentUnit(unit),
-    ancestors: ancestors.map(presentUnit),
-    gridWorkers: workers.map((w) => presentPerson(w, grids.get(w.id) ?? [], false)),
+    unit,
+    ancestors,
+    gridWorkers: workers.map((w) => ({ row: w, gridIds: grids.get(w.id) ?? [], reveal: false })),
   };
 }
 

@@ -43,6 +43,36 @@ export function presentPerson(r: PersonRow, gridIds: string[], reveal: boolean) 
   };
 }
 
+/** A person as a command loaded them: the row, the grids they serve, whether the phone shows unmasked. */
+export interface PersonData {
+  row: PersonRow;
+  gridIds: string[];
+  reveal: boolean;
+}
+
+export const presentPersonData = (p: PersonData) => presentPerson(p.row, p.gridIds, p.reveal);
+export const presentPeople = (l: { items: PersonData[] }) => ({ items: l.items.map(presentPersonData) });
+export const presentUnits = (l: { items: UnitRow[] }) => ({ items: l.items.map(presentUnit) });
+
+export function presentUnitDetail(d: { unit: UnitRow; ancestors: UnitRow[]; gridWorkers: PersonData[] }) {
+  return {
+    ...presentUnit(d.unit),
+    ancestors: d.ancestors.map(presentUnit),
+    gridWorkers: d.gridWorkers.map(presentPersonData),
+  };
+}
+
+/** Where a point lies: its grid and the grid's ancestors, when it lies in one. */
+export function presentLocation<P>(l: {
+  point: P;
+  found: boolean;
+  inScope: boolean;
+  grid: UnitRow | null;
+  ancestors: UnitRow[];
+}) {
+  return { ...l, grid: l.grid ? presentUnit(l.grid) : null, ancestors: l.ancestors.map(presentUnit) };
+}
+
 export function presentAccount(r: AccountRow) {
   return {
     id: r.id,
@@ -57,3 +87,9 @@ export function presentAccount(r: AccountRow) {
     personId: r.person_id,
   };
 }
+
+export const presentAccounts = (l: { items: AccountRow[] }) => ({ items: l.items.map(presentAccount) });
+export const presentNewAccount = (r: { account: AccountRow; temporaryPassword: string }) => ({
+  account: presentAccount(r.account),
+  temporaryPassword: r.temporaryPassword,
+});

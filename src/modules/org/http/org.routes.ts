@@ -39,7 +39,17 @@ import { createPerson, getPerson, listPeople, revealPerson, updatePerson } from 
 import { getBoundary, getChildBoundaries, getUnit, listUnits } from '../commands/unit-queries.js';
 import { updateUnit } from '../commands/update-unit.js';
 import type { OrgDeps } from '../deps.js';
-import { presentUnit } from './org.presenter.js';
+import {
+  presentAccount,
+  presentAccounts,
+  presentLocation,
+  presentNewAccount,
+  presentPeople,
+  presentPersonData,
+  presentUnit,
+  presentUnitDetail,
+  presentUnits,
+} from './org.presenter.js';
 
 const BOUNDARY_BODY_LIMIT = 50 * 1024 * 1024;
 
@@ -52,7 +62,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     query: ListUnitsQuery,
     summary: 'Units in the caller’s data scope; without filters the scope root, with parentId its children',
     response: UnitList,
-    handler: ({ actor, query }) => listUnits(deps, actor, query),
+    handler: async ({ actor, query }) => presentUnits(await listUnits(deps, actor, query)),
   });
   route(app, {
     method: 'GET',
@@ -62,7 +72,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     params: IdParams,
     response: UnitDetail,
     summary: 'One unit with its ancestors and (for grids) its grid workers',
-    handler: ({ actor, params }) => getUnit(deps, actor, params.id),
+    handler: async ({ actor, params }) => presentUnitDetail(await getUnit(deps, actor, params.id)),
   });
   route(app, {
     method: 'POST',
@@ -170,7 +180,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     query: LocateQuery,
     summary: 'The smallest grid containing a point (and its ancestors); found=false when it lies in none',
     response: LocateReply,
-    handler: ({ actor, query }) => locatePoint(deps, actor, query),
+    handler: async ({ actor, query }) => presentLocation(await locatePoint(deps, actor, query)),
   });
 
   route(app, {
@@ -181,7 +191,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     query: ListPeopleQuery,
     summary: 'People (staff, grid workers, volunteers) in scope; phones masked',
     response: PersonList,
-    handler: ({ actor, query }) => listPeople(deps, actor, query),
+    handler: async ({ actor, query }) => presentPeople(await listPeople(deps, actor, query)),
   });
   route(app, {
     method: 'GET',
@@ -192,8 +202,12 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     query: z.strictObject({ reveal: z.enum(['true', 'false']).optional() }),
     response: Person,
     summary: 'One person; reveal=true returns the unmasked phone to roles with person.reveal, and is audited',
-    handler: ({ actor, params, query, req }) =>
-      query.reveal === 'true' ? revealPerson(deps, actor, params.id, req.id) : getPerson(deps, actor, params.id),
+    handler: async ({ actor, params, query, req }) =>
+      presentPersonData(
+        query.reveal === 'true'
+          ? await revealPerson(deps, actor, params.id, req.id)
+          : await getPerson(deps, actor, params.id),
+      ),
   });
   route(app, {
     method: 'POST',
@@ -204,7 +218,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     status: 201,
     response: Person,
     summary: 'Register a person in a unit, optionally assigned to grids',
-    handler: ({ actor, body, req }) => createPerson(deps, actor, body, req.id),
+    handler: async ({ actor, body, req }) => presentPersonData(await createPerson(deps, actor, body, req.id)),
   });
   route(app, {
     method: 'PATCH',
@@ -215,7 +229,8 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     body: UpdatePersonBody,
     response: Person,
     summary: 'Change a person’s details, unit or grids',
-    handler: ({ actor, params, body, req }) => updatePerson(deps, actor, params.id, body, req.id),
+    handler: async ({ actor, params, body, req }) =>
+      presentPersonData(await updatePerson(deps, actor, params.id, body, req.id)),
   });
 
   route(app, {
@@ -226,7 +241,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     query: ListAccountsQuery,
     summary: 'Accounts in scope',
     response: AccountList,
-    handler: ({ actor, query }) => listAccounts(deps, actor, query),
+    handler: async ({ actor, query }) => presentAccounts(await listAccounts(deps, actor, query)),
   });
   route(app, {
     method: 'POST',
@@ -237,7 +252,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     status: 201,
     summary: 'Create an account; the temporary password is returned once and must be changed at first login',
     response: CreatedAccount,
-    handler: ({ actor, body, req }) => createAccount(deps, actor, body, req.id),
+    handler: async ({ actor, body, req }) => presentNewAccount(await createAccount(deps, actor, body, req.id)),
   });
   route(app, {
     method: 'PATCH',
@@ -248,7 +263,8 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     body: UpdateAccountBody,
     response: Account,
     summary: 'Change an account’s name, unit (data scope), roles, or disable it',
-    handler: ({ actor, params, body, req }) => updateAccount(deps, actor, params.id, body, req.id),
+    handler: async ({ actor, params, body, req }) =>
+      presentAccount(await updateAccount(deps, actor, params.id, body, req.id)),
   });
   route(app, {
     method: 'POST',

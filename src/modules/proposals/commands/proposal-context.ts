@@ -86,11 +86,19 @@ export async function accountByUsername(
 ): Promise<Actor> {
   const found = await deps.org.actorFor(ex, username).catch(() => null);
   if (!found || found.districtCode !== districtCode)
-    throw new Invalid('proposal.unknown_account', `账号 ${username} 不存在`, [{ field, message: '账号不存在' }]);
+    throw new Invalid(
+      'proposal.unknown_account',
+      `no account ${username}`,
+      [{ field, code: 'account.missing', message: 'no such account' }],
+      { username },
+    );
   if (role && !found.roles.includes(role as Actor['roles'][number])) {
-    throw new Invalid('proposal.account_role', `账号 ${username} 不具备所需角色`, [
-      { field, message: `须为具有「${role}」角色的账号` },
-    ]);
+    throw new Invalid(
+      'proposal.account_role',
+      `account ${username} lacks role ${role}`,
+      [{ field, code: 'account.role_required', params: { role }, message: `needs role ${role}` }],
+      { username },
+    );
   }
   return found;
 }
@@ -115,7 +123,7 @@ export async function checkOwnFiles(
     rows.filter((r) => r.district_code === actor.districtCode && r.uploaded_by === actor.accountId).map((r) => r.id),
   );
   const problems = fileIds.flatMap((id, i) =>
-    ok.has(id) ? [] : [{ field: `${field}[${i}]`, message: '文件不存在或不是您上传的' }],
+    ok.has(id) ? [] : [{ field: `${field}[${i}]`, code: 'file.not_own', message: `file ${id} is not yours` }],
   );
-  if (problems.length) throw new Invalid('proposal.bad_file', '佐证材料须为您本人上传的文件', problems);
+  if (problems.length) throw new Invalid('proposal.bad_file', 'evidence must be your own uploads', problems);
 }

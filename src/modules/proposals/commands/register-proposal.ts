@@ -35,14 +35,20 @@ export async function registerProposal(
   const submittedOn = input.submittedOn ?? today;
   const year = input.year ?? Number(submittedOn.slice(0, 4));
   const problems: FieldProblem[] = [];
-  if (submittedOn > today) problems.push({ field: 'submittedOn', message: '提交日期不能晚于今天' });
+  if (submittedOn > today)
+    problems.push({ field: 'submittedOn', code: 'proposal.submitted_in_future', message: 'after today' });
   if (Number(submittedOn.slice(0, 4)) !== year)
-    problems.push({ field: 'submittedOn', message: `提交日期须在 ${year} 年内` });
+    problems.push({
+      field: 'submittedOn',
+      code: 'proposal.submitted_outside_year',
+      params: { year },
+      message: `not in ${year}`,
+    });
   let seq: number | undefined;
   if (input.number !== undefined) {
     const m = /^(\d{4})-(\d{3,4})$/.exec(input.number);
     if (!m || Number(m[1]) !== year || Number(m[2]) === 0)
-      problems.push({ field: 'number', message: `提案号须为「${year}-001」的形式` });
+      problems.push({ field: 'number', code: 'proposal.number_format', params: { year }, message: 'not YYYY-NNN' });
     else seq = Number(m[2]);
   }
   if (problems.length) throw new Invalid('proposal.invalid_registration', problems[0].message, problems);
@@ -110,7 +116,9 @@ export async function registerProposal(
     });
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new Conflict('proposal.number_taken', `提案号已被使用`, [{ field: 'number', message: '提案号已存在' }]);
+      throw new Conflict('proposal.number_taken', 'the number is taken', [
+        { field: 'number', code: 'proposal.number_exists', message: 'the number exists' },
+      ]);
     throw err;
   }
   return id;

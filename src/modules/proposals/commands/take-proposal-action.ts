@@ -40,18 +40,19 @@ export type ProposalCommandInput = (
   expectedVersion?: number;
 };
 
-const versionConflict = () => new Conflict('proposal.version_conflict', '该提案刚刚被其他人处理过，请刷新后再操作');
+const versionConflict = () => new Conflict('proposal.version_conflict', 'the proposal changed meanwhile');
 
-const REFUSALS: Record<ProposalCommand, [string, string]> = {
-  assign: ['proposal.not_office', '只有督查室（提案管理）可以交办提案'],
-  mark_key: ['proposal.not_office', '只有督查室（提案管理）可以确定重点提案'],
-  reply: ['proposal.not_main_handler', '只有主办单位可以答复提案'],
-  add_commitment: ['proposal.not_main_handler', '只有主办单位可以增加落实事项'],
-  complete_commitment: ['proposal.not_main_handler', '只有主办单位可以报送落实情况'],
-  complete: ['proposal.not_main_handler', '只有主办单位可以办结提案'],
-  rate: ['proposal.not_proposer', '只有提案人可以评价办理结果'],
-  report_progress: ['proposal.not_handler', '只有承办单位可以汇报办理进展'],
-  hear_progress: ['proposal.not_leader', '只有牵头督办领导可以听取汇报'],
+/** Who may not: the refusal's code; its sentence names the command (params.act). */
+const REFUSALS: Record<ProposalCommand, string> = {
+  assign: 'proposal.not_office',
+  mark_key: 'proposal.not_office',
+  reply: 'proposal.not_main_handler',
+  add_commitment: 'proposal.not_main_handler',
+  complete_commitment: 'proposal.not_main_handler',
+  complete: 'proposal.not_main_handler',
+  rate: 'proposal.not_proposer',
+  report_progress: 'proposal.not_handler',
+  hear_progress: 'proposal.not_leader',
 };
 
 /** Builds the row's new columns and the action's record; throws a problem if the input is refused. */
@@ -76,12 +77,22 @@ async function prepare(
         list.forEach((u, i) => {
           const unit = units.get(u);
           if (!unit || unit.districtCode !== actor.districtCode)
-            problems.push({ field: `${field}[${i}]`, message: `单位 ${u} 不存在` });
+            problems.push({
+              field: `${field}[${i}]`,
+              code: 'proposal.unit_missing',
+              params: { unit: u },
+              message: `no unit ${u}`,
+            });
         });
       check(input.mainHandlerIds, 'mainHandlerIds');
       check(input.assistingHandlerIds, 'assistingHandlerIds');
       if (isDate(input.replyDeadline) && input.replyDeadline < p.row.submitted_on) {
-        problems.push({ field: 'replyDeadline', message: `答复期限不能早于提案提交日期 ${p.row.submitted_on}` });
+        problems.push({
+          field: 'replyDeadline',
+          code: 'proposal.reply_deadline_before_submission',
+          params: { submittedOn: p.row.submitted_on },
+          message: `reply deadline before submission on ${p.row.submitted_on}`,
+        });
       }
       if (problems.length) throw new Invalid('proposal.invalid_assignment', problems[0].message, problems);
       const retired = new Set([...units.values()].filter((u) => u.status !== 'active').map((u) => u.id));
@@ -150,12 +161,12 @@ async function prepare(
     case 'complete_commitment': {
       const c = p.state.commitments[input.index];
       if (c === undefined)
-        throw new Invalid('proposal.invalid_commitment', '没有这项落实事项', [
-          { field: 'index', message: '没有这项落实事项' },
+        throw new Invalid('proposal.invalid_commitment', `no commitment ${input.index}`, [
+          { field: 'index', code: 'proposal.commitment_missing', message: `no commitment ${input.index}` },
         ]);
       if (!input.fileIds.length)
-        throw new Invalid('proposal.evidence_required', '落实事项需附佐证材料', [
-          { field: 'fileIds', message: '至少上传一份佐证材料' },
+        throw new Invalid('proposal.evidence_required', 'no evidence', [
+          { field: 'fileIds', code: 'proposal.evidence_file_required', message: 'at least one file' },
         ]);
       await checkOwnFiles(trx, actor, input.fileIds);
       const state = step({ type: 'complete_commitment', index: input.index, evidenceCount: input.fileIds.length });
@@ -183,11 +194,11 @@ async function prepare(
     case 'hear_progress': {
       const report = p.actions.find((a) => a.seq === input.reportSeq && a.type === 'report_progress');
       if (!report)
-        throw new Invalid('proposal.no_such_report', '没有这份进展汇报', [
-          { field: 'reportSeq', message: '没有这份进展汇报' },
+        throw new Invalid('proposal.no_such_report', `no progress report ${input.reportSeq}`, [
+          { field: 'reportSeq', code: 'proposal.report_missing', message: `no progress report ${input.reportSeq}` },
         ]);
       if (p.actions.some((a) => a.type === 'hear_progress' && Number(recordOf(a).reportSeq) === input.reportSeq))
-        throw new Conflict('proposal.report_heard', '这份汇报已听取');
+        throw new Conflict('proposal.report_heard', `report ${input.reportSeq} was heard`);
       return {
         state: p.state,
         record: { reportSeq: input.reportSeq, comment: input.comment ?? null },
@@ -208,15 +219,15 @@ export async function takeProposalAction(
   await deps.database.db.transaction().execute(async (trx) => {
     const p = await loadVisibleProposal(deps, trx, actor, id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.row.version) throw versionConflict();
-    if (!mayTake(actor, p.facts, input.type)) throw new Forbidden(...REFUSALS[input.type]);
+    if (!mayTake(actor, p.facts, input.type))
+      throw new Forbidden(REFUSALS[input.type], `may not ${input.type}`, { act: input.type });
     // The domain names these refusals itself (commitments still open, no such commitment).
     const domainChecks = input.type === 'complete' || input.type === 'complete_commitment';
     if (!domainChecks && !stateAllows(p.facts, input.type)) {
       if (input.type === 'report_progress' || input.type === 'hear_progress') {
-        throw new Conflict(
-          'proposal.not_key_or_closed',
-          p.facts.isKey ? '当前没有可汇报或待听取的进展' : '只有重点提案汇报办理进展',
-        );
+        throw new Conflict('proposal.not_key_or_closed', 'not a key proposal, or nothing to report', [], {
+          key: p.facts.isKey ? 'yes' : 'no',
+        });
       }
       throw new InvalidProposalTransition(p.state.status, input.type as ProposalAction['type']);
     }

@@ -6,7 +6,10 @@ import { syntheticPeople } from '../../../kernel/demo/synthetic-names.js';
 import type { ProposalsDeps } from '../deps.js';
 import { registerProposal } from '../commands/register-proposal.js';
 import { takeProposalAction, type ProposalCommandInput } from '../commands/take-proposal-action.js';
-import { assignSupervisor, recordOpinion, recordVisit, takeOpinionAction } from '../commands/supervisors.js';
+import { assignSupervisor } from '../commands/assign-supervisor.js';
+import { recordOpinion } from '../commands/record-opinion.js';
+import { recordVisit } from '../commands/record-visit.js';
+import { takeOpinionAction } from '../commands/take-opinion-action.js';
 
 /** What happens to each demo proposal, day by day from the start of the demo's half year. */
 type Step = [

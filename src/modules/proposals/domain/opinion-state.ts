@@ -46,32 +46,40 @@ export interface OpinionState {
 export function applyOpinionAction(s: OpinionState, a: OpinionAction, today: string): OpinionState {
   const target = (opinionTransitions[s.status] as Partial<Record<OpinionActionType, OpinionStatus>>)[a.type];
   if (!target)
-    throw new Conflict(
-      'opinion.invalid_transition',
-      `意见当前状态为「${OPINION_STATUS_NAMES[s.status]}」，不能${OPINION_ACTION_NAMES[a.type]}`,
-    );
+    throw new Conflict('opinion.invalid_transition', `a ${s.status} opinion cannot take ${a.type}`, [], {
+      status: OPINION_STATUS_NAMES[s.status],
+      action: OPINION_ACTION_NAMES[a.type],
+    });
   switch (a.type) {
     case 'track':
       if (!isDate(a.deadline))
-        throw new Invalid('opinion.invalid_deadline', '办理期限须为 YYYY-MM-DD 日期', [
-          { field: 'deadline', message: 'not a date in YYYY-MM-DD form' },
-        ]);
+        throw new Invalid(
+          'opinion.invalid_deadline',
+          `deadline ${a.deadline} is not a date`,
+          [{ field: 'deadline', message: 'not a date in YYYY-MM-DD form' }],
+          { reason: 'format' },
+        );
       if (a.deadline < today)
-        throw new Invalid('opinion.invalid_deadline', '办理期限不能早于今天', [
-          { field: 'deadline', message: '办理期限不能早于今天' },
-        ]);
+        throw new Invalid(
+          'opinion.invalid_deadline',
+          `deadline ${a.deadline} is before today`,
+          [{ field: 'deadline', code: 'opinion.deadline_past', message: 'before today' }],
+          { reason: 'past' },
+        );
       return { ...s, status: target, responsibleUnitId: a.responsibleUnitId, deadline: a.deadline };
     case 'answer':
       if (a.reply.trim() === '')
-        throw new Invalid('opinion.invalid_reply', '答复内容不能为空', [
-          { field: 'reply', message: '答复内容不能为空' },
+        throw new Invalid('opinion.invalid_reply', 'empty reply', [
+          { field: 'reply', code: 'opinion.reply_empty', message: 'empty reply' },
         ]);
       return { ...s, status: target, reply: a.reply };
     case 'close':
       return { ...s, status: target, closedOn: today };
     case 'reopen':
       if (a.comment.trim() === '')
-        throw new Invalid('opinion.reopen_reason', '请说明重新办理的理由', [{ field: 'comment', message: '必填' }]);
+        throw new Invalid('opinion.reopen_reason', 'reopening needs a reason', [
+          { field: 'comment', code: 'field.required', message: 'required' },
+        ]);
       return { ...s, status: target };
   }
 }
@@ -87,16 +95,22 @@ export function checkTerm(termStart: string, termEnd: string): void {
   if (!isDate(termStart)) problems.push({ field: 'termStart', message: 'not a date in YYYY-MM-DD form' });
   if (!isDate(termEnd)) problems.push({ field: 'termEnd', message: 'not a date in YYYY-MM-DD form' });
   else if (isDate(termStart) && termEnd < termStart)
-    problems.push({ field: 'termEnd', message: '任期结束日期不能早于开始日期' });
+    problems.push({
+      field: 'termEnd',
+      code: 'supervisor.term_end_before_start',
+      message: `term ends ${termEnd} before it starts ${termStart}`,
+    });
   if (problems.length) throw new Invalid('supervisor.invalid_term', problems[0].message, problems);
 }
 
 /** A visit lies within the term and not in the future. */
 export function checkVisitDate(visitedOn: string, term: { termStart: string; termEnd: string }, today: string): void {
-  const bad = (message: string) =>
-    new Invalid('supervisor.invalid_visit_date', message, [{ field: 'visitedOn', message }]);
+  const bad = (message: string, code?: string) =>
+    new Invalid('supervisor.invalid_visit_date', message, [
+      { field: 'visitedOn', message, ...(code ? { code, params: term } : {}) },
+    ]);
   if (!isDate(visitedOn)) throw bad('not a date in YYYY-MM-DD form');
-  if (visitedOn > today) throw bad('走访日期不能晚于今天');
+  if (visitedOn > today) throw bad(`visit ${visitedOn} is after today`, 'supervisor.visit_in_future');
   if (visitedOn < term.termStart || visitedOn > term.termEnd)
-    throw bad(`走访日期须在任期内（${term.termStart} 至 ${term.termEnd}）`);
+    throw bad(`visit ${visitedOn} is outside the term`, 'supervisor.visit_outside_term');
 }

@@ -119,14 +119,22 @@ export function newProposal(id: string, year: number, proposerIds: readonly stri
   };
 }
 
+const retiredUnit = (field: string, unit: string) => ({
+  field,
+  code: 'proposal.unit_retired',
+  params: { unit },
+  message: `unit ${unit} is retired`,
+});
+
 export class InvalidProposalTransition extends DomainError {
   constructor(from: ProposalStatus, action: ProposalActionType) {
     super(
       'conflict',
       'proposal.invalid_transition',
-      `提案当前状态为「${PROPOSAL_STATUS_NAMES[from]}」，不能执行该操作`,
+      `a ${from} proposal cannot take ${action}`,
       [],
       { from, action },
+      { status: PROPOSAL_STATUS_NAMES[from] },
     );
   }
 }
@@ -139,7 +147,9 @@ export function canRate(state: Pick<ProposalState, 'proposerIds'>, accountId: st
   return state.proposerIds.includes(accountId);
 }
 
-const invalid = (code: string, field: string, message: string) => new Invalid(code, message, [{ field, message }]);
+/** A refusal summarised by its one field problem, whose sentence is `problem` (kernel/http/messages.zh.ts). */
+const invalid = (code: string, field: string, problem: string | undefined, message: string) =>
+  new Invalid(code, message, [{ field, ...(problem ? { code: problem } : {}), message }]);
 
 /** Applies one action; pure — the date comes from ctx.now in the calendar's zone (else Asia/Shanghai). */
 export function applyProposalAction(state: ProposalState, action: ProposalAction, ctx: ProposalContext): ProposalState {
@@ -153,19 +163,30 @@ export function applyProposalAction(state: ProposalState, action: ProposalAction
     case 'assign': {
       const problems = [];
       if (action.mainHandlerIds.length === 0)
-        problems.push({ field: 'mainHandlerIds', message: '至少指定一个主办单位' });
+        problems.push({ field: 'mainHandlerIds', code: 'proposal.main_handler_required', message: 'no main handler' });
       const retired = ctx.retiredUnitIds ?? new Set<string>();
       action.mainHandlerIds.forEach((u, i) => {
-        if (retired.has(u)) problems.push({ field: `mainHandlerIds[${i}]`, message: `单位 ${u} 已撤销` });
+        if (retired.has(u)) problems.push(retiredUnit(`mainHandlerIds[${i}]`, u));
       });
       action.assistingHandlerIds.forEach((u, i) => {
-        if (retired.has(u)) problems.push({ field: `assistingHandlerIds[${i}]`, message: `单位 ${u} 已撤销` });
+        if (retired.has(u)) problems.push(retiredUnit(`assistingHandlerIds[${i}]`, u));
         else if (action.mainHandlerIds.includes(u))
-          problems.push({ field: `assistingHandlerIds[${i}]`, message: `单位 ${u} 已是主办单位` });
+          problems.push({
+            field: `assistingHandlerIds[${i}]`,
+            code: 'proposal.assisting_is_main',
+            params: { unit: u },
+            message: `unit ${u} is a main handler`,
+          });
       });
       if (!isDate(action.replyDeadline))
         problems.push({ field: 'replyDeadline', message: 'not a date in YYYY-MM-DD form' });
-      else if (action.replyDeadline < today) problems.push({ field: 'replyDeadline', message: '答复期限不能早于今天' });
+      else if (action.replyDeadline < today)
+        problems.push({
+          field: 'replyDeadline',
+          code: 'proposal.reply_deadline_past',
+          params: { deadline: action.replyDeadline },
+          message: `reply deadline ${action.replyDeadline} is before today`,
+        });
       if (problems.length > 0) throw new Invalid('proposal.invalid_assignment', problems[0].message, problems);
       return {
         ...state,
@@ -178,7 +199,7 @@ export function applyProposalAction(state: ProposalState, action: ProposalAction
     }
     case 'reply':
       if (!action.summary || action.summary.trim() === '')
-        throw invalid('proposal.invalid_reply', 'summary', '答复内容不能为空');
+        throw invalid('proposal.invalid_reply', 'summary', 'proposal.reply_empty', 'empty reply');
       return {
         ...state,
         status: target as ProposalStatus,
@@ -186,10 +207,16 @@ export function applyProposalAction(state: ProposalState, action: ProposalAction
       };
     case 'add_commitment':
       if (!action.title || action.title.trim() === '')
-        throw invalid('proposal.invalid_commitment', 'title', '落实事项不能为空');
+        throw invalid('proposal.invalid_commitment', 'title', 'proposal.commitment_title_required', 'empty title');
       if (!isDate(action.deadline))
-        throw invalid('proposal.invalid_commitment', 'deadline', 'not a date in YYYY-MM-DD form');
-      if (action.deadline < today) throw invalid('proposal.invalid_commitment', 'deadline', '落实期限不能早于今天');
+        throw invalid('proposal.invalid_commitment', 'deadline', undefined, 'not a date in YYYY-MM-DD form');
+      if (action.deadline < today)
+        throw invalid(
+          'proposal.invalid_commitment',
+          'deadline',
+          'proposal.commitment_deadline_past',
+          `deadline ${action.deadline} is before today`,
+        );
       return {
         ...state,
         status: target as ProposalStatus,
@@ -201,10 +228,15 @@ export function applyProposalAction(state: ProposalState, action: ProposalAction
     case 'complete_commitment': {
       const c = state.commitments[action.index];
       if (!Number.isInteger(action.index) || c === undefined)
-        throw invalid('proposal.invalid_commitment', 'index', '没有这项落实事项');
-      if (c.doneOn !== null) throw new Conflict('proposal.commitment_done', '该落实事项已完成');
+        throw invalid(
+          'proposal.invalid_commitment',
+          'index',
+          'proposal.commitment_missing',
+          `no commitment ${action.index}`,
+        );
+      if (c.doneOn !== null) throw new Conflict('proposal.commitment_done', `commitment ${action.index} is done`);
       if (!(Number.isInteger(action.evidenceCount) && action.evidenceCount >= 1))
-        throw invalid('proposal.evidence_required', 'evidenceCount', '落实事项需附佐证材料');
+        throw invalid('proposal.evidence_required', 'evidenceCount', 'proposal.evidence_missing', 'no evidence');
       const commitments = state.commitments.map((x, i) =>
         i === action.index ? { ...x, doneOn: today, evidenceCount: action.evidenceCount } : x,
       );
@@ -212,13 +244,13 @@ export function applyProposalAction(state: ProposalState, action: ProposalAction
     }
     case 'complete':
       if (state.commitments.some((c) => c.doneOn === null))
-        throw new Conflict('proposal.commitments_open', '还有未完成的落实事项');
+        throw new Conflict('proposal.commitments_open', 'some commitments are not done');
       return { ...state, status: target as ProposalStatus };
     case 'rate': {
       if (!canRate(state, ctx.actor.accountId))
-        throw new Forbidden('proposal.not_proposer', '只有提案人可以评价办理结果');
+        throw new Forbidden('proposal.not_proposer', 'only a proposer rates', { act: 'rate' });
       if (!Object.hasOwn(SATISFACTION_NAMES, action.satisfaction))
-        throw invalid('proposal.invalid_rating', 'satisfaction', '评价须为满意、基本满意或不满意');
+        throw invalid('proposal.invalid_rating', 'satisfaction', 'proposal.rating_invalid', 'not a satisfaction level');
       const t = target as { kept: ProposalStatus; unsatisfied: ProposalStatus };
       const unsatisfied = action.satisfaction === 'unsatisfied';
       return {

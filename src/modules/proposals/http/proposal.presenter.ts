@@ -145,3 +145,30 @@ export function presentProposal(
     allowedActions: allowed,
   };
 }
+
+/** One proposal as its query loaded it. */
+export interface ProposalView {
+  row: ProposalTable;
+  state: ProposalState;
+  handlers: ProposalHandlerTable[];
+  actions: ProposalActionTable[];
+  allowed: ProposalCommand[];
+  today: string;
+}
+
+export const presentProposalView = (v: ProposalView) =>
+  presentProposal(v.row, v.state, v.handlers, v.actions, v.allowed, v.today);
+
+/** The list: each proposal with its handlers, presented as of `today`; counts and years pass through. */
+export function presentProposalPage<C, Y>(l: {
+  today: string;
+  items: { row: ProposalTable; handlers: ProposalHandlerTable[] }[];
+  counts: C;
+  years: Y;
+}) {
+  return {
+    items: l.items.map((i) => presentProposalItem(i.row, i.handlers, l.today)),
+    counts: l.counts,
+    years: l.years,
+  };
+}

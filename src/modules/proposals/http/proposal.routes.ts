@@ -3,17 +3,15 @@ import { z } from 'zod';
 import { NotFound } from '../../../kernel/errors.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { registerProposal } from '../commands/register-proposal.js';
-import {
-  getProposal,
-  listProposals,
-  proposalFile,
-  proposalFilter,
-  proposalStats,
-} from '../commands/proposal-queries.js';
+import { getProposal } from '../commands/get-proposal.js';
+import { proposalFile } from '../commands/get-proposal-file.js';
+import { proposalStats } from '../commands/get-proposal-stats.js';
+import { listProposals, proposalFilter } from '../commands/list-proposals.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
 import { PROPOSAL_COLUMNS, proposalRows } from './proposal.export.js';
+import { presentProposalPage, presentProposalView } from './proposal.presenter.js';
 import { takeProposalAction, type ProposalCommandInput } from '../commands/take-proposal-action.js';
 import type { ProposalsDeps } from '../deps.js';
 import type { Permission } from '../../../kernel/auth/roles.js';
@@ -45,7 +43,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     response: ProposalPage,
     summary:
       'Proposals (提案) in scope, filtered by year, status, kind (答复型/落实型) and key, with counts per status and kind',
-    handler: ({ actor, query }) => listProposals(deps, actor, query),
+    handler: async ({ actor, query }) => presentProposalPage(await listProposals(deps, actor, query)),
   });
   route(app, {
     method: 'GET',
@@ -84,7 +82,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     summary:
       'Register (登记) a proposal; the number (e.g. 2026-001) is unique and given or the next free one of the year',
     handler: async ({ actor, body, req }) =>
-      getProposal(deps, actor, await registerProposal(deps, actor, body, req.id)),
+      presentProposalView(await getProposal(deps, actor, await registerProposal(deps, actor, body, req.id))),
   });
   route(app, {
     method: 'GET',
@@ -106,7 +104,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     response: ProposalDetail,
     summary:
       'One proposal: handlers, replies, commitments with evidence, ratings, progress reports, its timeline and the actions the caller may take',
-    handler: ({ actor, params }) => getProposal(deps, actor, params.id),
+    handler: async ({ actor, params }) => presentProposalView(await getProposal(deps, actor, params.id)),
   });
 
   const command = <S extends z.ZodType>(
@@ -128,7 +126,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
       response: ProposalDetail,
       async handler({ actor, params: p, body: b, req }) {
         await takeProposalAction(deps, actor, p.id, toInput(b as z.infer<S>, p), req.id);
-        return getProposal(deps, actor, p.id);
+        return presentProposalView(await getProposal(deps, actor, p.id));
       },
     });
   command(

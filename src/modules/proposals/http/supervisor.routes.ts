@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, route } from '../../../kernel/http/route.js';
-import {
-  assignSupervisor,
-  listAssignments,
-  listOpinions,
-  recordOpinion,
-  recordVisit,
-  takeOpinionAction,
-} from '../commands/supervisors.js';
+import { assignSupervisor } from '../commands/assign-supervisor.js';
+import { listAssignments } from '../commands/list-assignments.js';
+import { listOpinions } from '../commands/list-opinions.js';
+import { recordOpinion } from '../commands/record-opinion.js';
+import { recordVisit } from '../commands/record-visit.js';
+import { takeOpinionAction } from '../commands/take-opinion-action.js';
 import type { ProposalsDeps } from '../deps.js';
 import { z } from 'zod';
 import { q } from '../../../kernel/http/route.js';

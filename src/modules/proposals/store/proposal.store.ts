@@ -54,6 +54,10 @@ function filtered(ex: Executor, f: ProposalFilter) {
 }
 
 export const proposalStore = {
+  /** A stored file's id, hash and type (evidence attached to a proposal's actions). */
+  async file(ex: Executor, id: string) {
+    return ex.selectFrom('files').select(['id', 'sha256', 'mime_type']).where('id', '=', id).executeTakeFirst();
+  },
   async insert(ex: Executor, row: ProposalTable): Promise<void> {
     await ex.insertInto('proposals').values(row).execute();
   },

@@ -3,39 +3,12 @@ import { can } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { TaskTable } from '../../../kernel/db/schema.js';
 import { NotFound } from '../../../kernel/errors.js';
-import { startsWith } from '../../../kernel/db/dialect.js';
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { DB } from '../../../kernel/db/schema.js';
+import { taskStore } from '../store/task.store.js';
 
-/**
- * Who sees a task: its lead leader, and anyone whose data scope covers a unit the task is owed by
- * (lead, cooperating) or the lead unit of a task it was decomposed from ('up' rows). A district-level
- * account covers every unit, so the supervision office and leaders see the whole district.
- */
-export function visibleTasks(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, 'tasks'>) =>
-    eb.and([
-      eb('tasks.district_code', '=', actor.districtCode),
-      eb.or([
-        eb('tasks.lead_leader_id', '=', actor.accountId),
-        eb.exists(
-          eb
-            .selectFrom('task_units as tu')
-            .select(sql`1`.as('one'))
-            .whereRef('tu.task_id', '=', 'tasks.id')
-            .where(startsWith('tu.unit_path', actor.scopePath)),
-        ),
-      ]),
-    ]);
-}
+export { visibleTasks } from '../store/task.store.js';
 
 export async function loadVisibleTask(ex: Executor, actor: Actor, id: string): Promise<TaskTable> {
-  const row = await ex
-    .selectFrom('tasks')
-    .selectAll()
-    .where('id', '=', id)
-    .where(visibleTasks(actor))
-    .executeTakeFirst();
+  const row = await taskStore.findVisible(ex, actor, id);
   if (!row) throw new NotFound('task', id);
   return row;
 }
@@ -55,4 +28,12 @@ export function taskAbilities(
     reply: can(actor, 'task.report') && openNoticeUnitPaths.some((p) => p.startsWith(actor.scopePath)),
     mark: manage,
   };
+}
+
+/** Files module hook: may the actor open a file? Yes when it is evidence of a task the actor sees. */
+export async function canActorSeeTaskFile(ex: Executor, actor: Actor, fileId: string): Promise<boolean> {
+  for (const taskId of await taskStore.taskIdsOfFile(ex, fileId)) {
+    if (await taskStore.isVisible(ex, actor, taskId)) return true;
+  }
+  return false;
 }

@@ -6,7 +6,7 @@ import { DomainError, Invalid, type FieldProblem } from '../../../kernel/errors.
 import type { XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
 import { TaskBody } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
-import { createTask } from './tasks.js';
+import { createTask } from './create-task.js';
 
 /** The columns of a 工作要点 sheet, as offices type them. 上级序号 nests a row under another (任务分解). */
 export const WORK_PLAN_COLUMNS = [
@@ -75,19 +75,30 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
+/** A problem of one row: its sentence (code `of`) follows the row's number (see 'import.at_row'). */
+function rowProblem(field: string, row: number, of: string, params: Record<string, string> = {}): FieldProblem {
+  const message = `row ${row}: ${of} ${JSON.stringify(params)}`;
+  return { field, code: 'import.at_row', params: { ...params, row, of, message }, message };
+}
+
 /** Reads the sheet's rows under the header row that has 任务名称. */
 export async function readWorkPlan(buffer: Buffer): Promise<{ rowNumber: number; cells: Record<Key, string> }[]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new Invalid('supervision.import_not_xlsx', '不是有效的 .xlsx 文件', [
-      { field: 'file', message: '请上传 Excel（.xlsx）文件' },
+    throw new Invalid('supervision.import_not_xlsx', 'not an .xlsx workbook', [
+      { field: 'file', code: 'import.not_xlsx', message: 'upload an .xlsx file' },
     ]);
   }
   const ws = wb.worksheets[0];
   if (!ws)
-    throw new Invalid('supervision.import_empty', '工作簿没有工作表', [{ field: 'file', message: '工作簿为空' }]);
+    throw new Invalid(
+      'supervision.import_empty',
+      'the workbook has no sheet',
+      [{ field: 'file', code: 'import.no_sheet', message: 'empty workbook' }],
+      { what: 'sheet' },
+    );
   let headerRow = 0;
   const colOf = new Map<Key, number>();
   ws.eachRow((row, n) => {
@@ -102,15 +113,16 @@ export async function readWorkPlan(buffer: Buffer): Promise<{ rowNumber: number;
     }
   });
   if (!headerRow)
-    throw new Invalid('supervision.import_no_header', '找不到表头（须含“任务名称”列）', [
-      { field: 'file', message: '找不到表头' },
+    throw new Invalid('supervision.import_no_header', 'no header row (with 任务名称)', [
+      { field: 'file', code: 'import.no_header', message: 'no header row' },
     ]);
   for (const need of ['title', 'leadUnit', 'start', 'deadline'] as const) {
     if (!colOf.has(need))
       throw new Invalid(
         'supervision.import_missing_column',
-        `缺少“${WORK_PLAN_COLUMNS.find((c) => c.key === need)!.header}”列`,
-        [{ field: 'file', message: '缺少必需的列' }],
+        `no column ${need}`,
+        [{ field: 'file', code: 'import.missing_column', message: 'a required column is missing' }],
+        { column: WORK_PLAN_COLUMNS.find((c) => c.key === need)!.header },
       );
   }
   const out: { rowNumber: number; cells: Record<Key, string> }[] = [];
@@ -123,9 +135,19 @@ export async function readWorkPlan(buffer: Buffer): Promise<{ rowNumber: number;
     out.push({ rowNumber: n, cells });
   });
   if (out.length === 0)
-    throw new Invalid('supervision.import_empty', '表中没有任务', [{ field: 'file', message: '没有数据行' }]);
+    throw new Invalid(
+      'supervision.import_empty',
+      'the sheet has no task',
+      [{ field: 'file', code: 'import.no_rows', message: 'no data rows' }],
+      { what: 'rows' },
+    );
   if (out.length > 2000)
-    throw new Invalid('supervision.import_too_many', '一次最多导入 2000 行', [{ field: 'file', message: '行数过多' }]);
+    throw new Invalid(
+      'supervision.import_too_many',
+      `${out.length} rows, at most 2000`,
+      [{ field: 'file', code: 'import.too_many_rows', message: 'too many rows' }],
+      { max: 2000 },
+    );
   return out;
 }
 
@@ -177,14 +199,14 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
   const at = (i: number, col: string) => `rows[${rows[i].rowNumber}].${col}`;
   const unitId = async (name: string, i: number, col: string) => {
     const u = await deps.org.unitByName(db, actor.districtCode, name);
-    if (!u) problems.push({ field: at(i, col), message: `第 ${rows[i].rowNumber} 行：找不到单位“${name}”` });
+    if (!u) problems.push(rowProblem(at(i, col), rows[i].rowNumber, 'import.unit_unknown', { name }));
     return u?.id;
   };
   const numbers = new Map<string, number>();
   rows.forEach((r, i) => {
     if (r.cells.no) {
       if (numbers.has(r.cells.no))
-        problems.push({ field: at(i, '序号'), message: `第 ${r.rowNumber} 行：序号 ${r.cells.no} 重复` });
+        problems.push(rowProblem(at(i, '序号'), r.rowNumber, 'import.number_repeated', { no: r.cells.no }));
       numbers.set(r.cells.no, i);
     }
   });
@@ -194,7 +216,7 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
     const row = rows[i].rowNumber;
     const lead = c.leadUnit
       ? await unitId(c.leadUnit, i, '牵头单位')
-      : (problems.push({ field: at(i, '牵头单位'), message: `第 ${row} 行：请填写牵头单位` }), undefined);
+      : (problems.push(rowProblem(at(i, '牵头单位'), row, 'import.lead_unit_required')), undefined);
     const coop: string[] = [];
     for (const name of c.coop.split(/[、,，;；\s]+/).filter(Boolean)) {
       const id = await unitId(name, i, '配合单位');
@@ -203,26 +225,18 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
     let leaderId: string | null = null;
     if (c.leader) {
       const l = leaders.find((x) => x.name === c.leader);
-      if (!l) problems.push({ field: at(i, '牵头领导'), message: `第 ${row} 行：“${c.leader}”不是本区的区领导账号` });
+      if (!l) problems.push(rowProblem(at(i, '牵头领导'), row, 'import.leader_unknown', { name: c.leader }));
       else leaderId = l.id;
     }
     const milestones = parseMilestones(c.milestones);
-    if (!milestones)
-      problems.push({
-        field: at(i, '时间节点'),
-        message: `第 ${row} 行：时间节点应写作“YYYY-MM-DD 名称”，多个用分号隔开`,
-      });
+    if (!milestones) problems.push(rowProblem(at(i, '时间节点'), row, 'import.milestones_format'));
     const cad = parseCadence(c.cadence, c.start);
-    if (!cad.ok)
-      problems.push({ field: at(i, '报送周期'), message: `第 ${row} 行：报送周期应为 每周、每月、每N天 或留空` });
+    if (!cad.ok) problems.push(rowProblem(at(i, '报送周期'), row, 'import.cadence_format'));
     let parentIndex: number | null = null;
     if (c.parentNo) {
       const p = numbers.get(c.parentNo);
       if (p === undefined || p >= i)
-        problems.push({
-          field: at(i, '上级序号'),
-          message: `第 ${row} 行：上级序号 ${c.parentNo} 须是本表中此行之前的任务`,
-        });
+        problems.push(rowProblem(at(i, '上级序号'), row, 'import.parent_number', { no: c.parentNo }));
       else parentIndex = p;
     }
     const parsed = TaskBody.safeParse({
@@ -262,14 +276,15 @@ export async function importWorkPlan(deps: SupervisionDeps, actor: Actor, buffer
         );
       } catch (err) {
         if (err instanceof DomainError && err.kind === 'invalid') {
-          throw new Invalid(
-            'supervision.import_invalid',
-            `第 ${rows[i].rowNumber} 行：${err.message}`,
-            err.errors.map((e) => ({
-              field: `rows[${rows[i].rowNumber}].${e.field}`,
-              message: `第 ${rows[i].rowNumber} 行：${e.message}`,
-            })),
-          );
+          const row = rows[i].rowNumber;
+          const problems = err.errors.map((e) => ({
+            field: `rows[${row}].${e.field}`,
+            code: 'import.at_row',
+            params: { ...e.params, row, of: e.code ?? '', message: e.message },
+            message: `第 ${row} 行：${e.message}`,
+          }));
+          // When the task's error is summarised by its first problem, so is this one (see messages.zh.ts).
+          throw new Invalid('supervision.import_invalid', `第 ${row} 行：${err.message}`, problems);
         }
         throw err;
       }

@@ -1,10 +1,16 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import type { SupervisionDeps } from '../deps.js';
-import { addQualityMark } from '../commands/assessment.js';
-import { addMeetingItem, createMeeting, createTopic } from '../commands/meetings.js';
-import { escalateOverdueNotices, refreshStaleStatuses, replyNotice, sendNotice } from '../commands/notices.js';
+import { addQualityMark } from '../commands/add-quality-mark.js';
+import { addMeetingItem } from '../commands/add-meeting-item.js';
+import { createMeeting } from '../commands/create-meeting.js';
+import { createTopic } from '../commands/create-topic.js';
+import { escalateOverdueNotices } from '../commands/escalate-overdue-notices.js';
+import { refreshStaleStatuses } from '../commands/refresh-stale-statuses.js';
+import { replyNotice } from '../commands/reply-notice.js';
+import { sendNotice } from '../commands/send-notice.js';
 import { calendarFor } from '../commands/refresh.js';
-import { addProgressReport, createTask } from '../commands/tasks.js';
+import { addProgressReport } from '../commands/add-progress-report.js';
+import { createTask } from '../commands/create-task.js';
 import { TaskBody, type TaskBody as TaskBodyInput } from '../../../contracts/supervision.js';
 
 const DAY = 86_400_000;

@@ -125,15 +125,21 @@ export interface UnitScore {
 const rate = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+const negative = (field: string): FieldProblem => ({
+  field,
+  code: 'assessment.rule_negative',
+  message: 'must be a number ≥ 0',
+});
+
 export function ruleProblems(rules: readonly AssessmentRule[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const nonNeg = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
   rules.forEach((r, i) => {
     if (r.kind === 'overdue_count') {
-      if (!nonNeg(r.penaltyEach)) problems.push({ field: `rules[${i}].penaltyEach`, message: 'must be a number ≥ 0' });
-      if (!nonNeg(r.maxPenalty)) problems.push({ field: `rules[${i}].maxPenalty`, message: 'must be a number ≥ 0' });
+      if (!nonNeg(r.penaltyEach)) problems.push(negative(`rules[${i}].penaltyEach`));
+      if (!nonNeg(r.maxPenalty)) problems.push(negative(`rules[${i}].maxPenalty`));
     } else if (!nonNeg((r as { weight: unknown }).weight)) {
-      problems.push({ field: `rules[${i}].weight`, message: 'must be a number ≥ 0' });
+      problems.push(negative(`rules[${i}].weight`));
     }
   });
   return problems;

@@ -45,61 +45,92 @@ function weightedMean(items: readonly { value: number; weight?: number }[]): num
   return Math.min(100, Math.max(0, sum / total));
 }
 
+const notADate = (field: string): FieldProblem => ({
+  field,
+  code: 'date.invalid',
+  message: 'not a date in YYYY-MM-DD form',
+});
+
 /** Field problems of a task and its sub-tasks; empty when valid. Paths are like 'subTasks[0].milestones[1].due'. */
 export function taskProblems(task: Task, prefix = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const at = (f: string) => `${prefix}${f}`;
   const startOk = isDate(task.start);
   const deadlineOk = isDate(task.deadline);
-  if (!startOk) problems.push({ field: at('start'), message: 'not a date in YYYY-MM-DD form' });
-  if (!deadlineOk) problems.push({ field: at('deadline'), message: 'not a date in YYYY-MM-DD form' });
+  if (!startOk) problems.push(notADate(at('start')));
+  if (!deadlineOk) problems.push(notADate(at('deadline')));
   const spanOk = startOk && deadlineOk && task.deadline >= task.start;
   if (startOk && deadlineOk && !spanOk)
-    problems.push({ field: at('deadline'), message: `deadline ${task.deadline} is before start ${task.start}` });
+    problems.push({
+      field: at('deadline'),
+      code: 'task.deadline_before_start',
+      params: { start: task.start, deadline: task.deadline },
+      message: `deadline ${task.deadline} is before start ${task.start}`,
+    });
   if (task.weight !== undefined && !(Number.isFinite(task.weight) && task.weight >= 0)) {
-    problems.push({ field: at('weight'), message: 'weight must be a number ≥ 0' });
+    problems.push({ field: at('weight'), code: 'weight.invalid', message: 'weight must be a number ≥ 0' });
   }
   task.milestones.forEach((m, i) => {
     const f = at(`milestones[${i}]`);
-    if (!m.title || m.title.trim() === '') problems.push({ field: `${f}.title`, message: 'title is required' });
-    if (!isDate(m.due)) problems.push({ field: `${f}.due`, message: 'not a date in YYYY-MM-DD form' });
+    if (!m.title || m.title.trim() === '')
+      problems.push({ field: `${f}.title`, code: 'milestone.title_required', message: 'title is required' });
+    if (!isDate(m.due)) problems.push(notADate(`${f}.due`));
     else if (spanOk && (m.due < task.start || m.due > task.deadline)) {
       problems.push({
         field: `${f}.due`,
+        code: 'milestone.due_outside_span',
+        params: { due: m.due, start: task.start, deadline: task.deadline },
         message: `due ${m.due} is outside the task's span ${task.start}..${task.deadline}`,
       });
     }
-    if (m.doneOn !== null && !isDate(m.doneOn))
-      problems.push({ field: `${f}.doneOn`, message: 'not a date in YYYY-MM-DD form' });
+    if (m.doneOn !== null && !isDate(m.doneOn)) problems.push(notADate(`${f}.doneOn`));
     if (m.weight !== undefined && !(Number.isFinite(m.weight) && m.weight >= 0))
-      problems.push({ field: `${f}.weight`, message: 'weight must be a number ≥ 0' });
+      problems.push({ field: `${f}.weight`, code: 'weight.invalid', message: 'weight must be a number ≥ 0' });
   });
   task.reports.forEach((r, i) => {
     const f = at(`reports[${i}]`);
-    if (!isDate(r.date)) problems.push({ field: `${f}.date`, message: 'not a date in YYYY-MM-DD form' });
+    if (!isDate(r.date)) problems.push(notADate(`${f}.date`));
     if (!(Number.isFinite(r.percent) && r.percent >= 0 && r.percent <= 100))
-      problems.push({ field: `${f}.percent`, message: 'percent must be within 0..100' });
+      problems.push({
+        field: `${f}.percent`,
+        code: 'progress.percent_range',
+        message: 'percent must be within 0..100',
+      });
     if (!(Number.isInteger(r.evidenceCount) && r.evidenceCount >= 0))
-      problems.push({ field: `${f}.evidenceCount`, message: 'evidence count must be a whole number ≥ 0' });
+      problems.push({
+        field: `${f}.evidenceCount`,
+        code: 'progress.evidence_count',
+        message: 'evidence count must be a whole number ≥ 0',
+      });
   });
   if (task.cadence) {
     const c = task.cadence;
-    if (!isDate(c.firstDue)) problems.push({ field: at('cadence.firstDue'), message: 'not a date in YYYY-MM-DD form' });
+    if (!isDate(c.firstDue)) problems.push(notADate(at('cadence.firstDue')));
     else if (spanOk && (c.firstDue < task.start || c.firstDue > task.deadline)) {
       problems.push({
         field: at('cadence.firstDue'),
+        code: 'cadence.first_due_outside_span',
+        params: { firstDue: c.firstDue, start: task.start, deadline: task.deadline },
         message: `first due date ${c.firstDue} is outside the task's span`,
       });
     }
     if (c.kind === 'every_n_days' && !(Number.isInteger(c.days) && c.days >= 1)) {
-      problems.push({ field: at('cadence.days'), message: 'days must be a whole number ≥ 1' });
+      problems.push({
+        field: at('cadence.days'),
+        code: 'cadence.days_invalid',
+        message: 'days must be a whole number ≥ 1',
+      });
     } else if (
       spanOk &&
       isDate(c.firstDue) &&
       c.firstDue <= task.deadline &&
       nthDue(c, MAX_PERIODS - 1) <= task.deadline
     ) {
-      problems.push({ field: at('cadence'), message: 'too many reporting periods for the task span' });
+      problems.push({
+        field: at('cadence'),
+        code: 'cadence.too_many_periods',
+        message: 'too many reporting periods for the task span',
+      });
     }
   }
   (task.subTasks ?? []).forEach((t, i) => problems.push(...taskProblems(t, at(`subTasks[${i}].`))));
@@ -146,14 +177,20 @@ export function reparent(nodes: readonly TaskNode[], id: string, parentId: strin
   if (parentId !== null) {
     if (!parents.has(parentId)) {
       throw new Invalid('supervision.parent_not_found', `parent task ${parentId} does not exist`, [
-        { field: 'parentId', message: 'no such task' },
+        { field: 'parentId', code: 'task.parent_missing', message: 'no such task' },
       ]);
     }
     if (isSelfOrAncestor(parents, id, parentId)) {
       throw new Invalid(
         'supervision.task_cycle',
         `task ${parentId} is ${parentId === id ? 'the task itself' : `a sub-task of ${id}`}; moving would make a cycle`,
-        [{ field: 'parentId', message: 'a task cannot be placed under itself or its own sub-task' }],
+        [
+          {
+            field: 'parentId',
+            code: 'task.cycle',
+            message: 'a task cannot be placed under itself or its own sub-task',
+          },
+        ],
       );
     }
   }

@@ -5,8 +5,9 @@ import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { LocateService, createOrgApi, orgChanged, seedDemoDistrict } from '../../org/index.js';
-import { refreshStaleStatuses, escalateOverdueNotices } from '../commands/notices.js';
-import { assessment } from '../commands/assessment.js';
+import { escalateOverdueNotices } from '../commands/escalate-overdue-notices.js';
+import { refreshStaleStatuses } from '../commands/refresh-stale-statuses.js';
+import { assessment } from '../commands/get-assessment.js';
 import type { SupervisionDeps } from '../deps.js';
 
 // The harness clock: 2026-11-30T02:00Z = 2026-11-30 10:00 in Shanghai, a Monday.
@@ -178,6 +179,44 @@ for (const tdb of testDatabases()) {
       expect(
         (await call('dianxin', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 10, content: '协助' })).statusCode,
       ).toBe(403);
+    });
+
+    it('says what is wrong in the Chinese the API has always used (kernel/http/messages.zh.ts)', async () => {
+      const base = { title: '测试', leadUnitId: units['城北街道办事处'], start: '2026-12-01', deadline: '2026-12-31' };
+      const parent = (await call('leader', 'GET', `/api/v1/tasks/${taskId}`)).json();
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ ...base, deadline: '2026-11-30' }, 'deadline', '完成时限不能早于开始日期'],
+        [
+          { ...base, milestones: [{ title: '节点', due: '2027-01-05' }] },
+          'milestones[0].due',
+          '时间节点须在任务起止日期之内（2026-12-01..2026-12-31）',
+        ],
+        [{ ...base, leadLeaderId: accounts.duchashi }, 'leadLeaderId', '牵头领导须为本区在用的区领导账号'],
+        [
+          { ...base, parentId: taskId, start: parent.start, deadline: '2099-02-01' },
+          'deadline',
+          `子任务完成时限不能晚于上级任务（${parent.deadline}）`,
+        ],
+        [{ ...base, cooperatingUnitIds: [base.leadUnitId] }, 'cooperatingUnitIds[0]', '配合单位不能是牵头单位'],
+        [{ ...base, itemId: '01900000-0000-7000-8000-000000000000' }, 'itemId', '会议议定事项不存在'],
+      ];
+      for (const [body, field, message] of cases) {
+        const p = (await call('duchashi', 'POST', '/api/v1/tasks', body)).json();
+        expect(p, JSON.stringify(body)).toMatchObject({ code: 'supervision.invalid_task', detail: message });
+        expect(p.errors).toContainEqual({ field, message });
+      }
+      expect(
+        (await call('dianxin', 'POST', `/api/v1/tasks/${taskId}/reports`, { percent: 10, content: '协助' })).json(),
+      ).toMatchObject({ status: 403, code: 'supervision.report_forbidden', detail: '只有牵头单位可以报送进度' });
+      expect((await call('leader', 'GET', '/api/v1/tasks?cursor=x')).json()).toMatchObject({
+        code: 'supervision.bad_cursor',
+        detail: 'cursor 无效',
+        errors: [{ field: 'cursor', message: 'cursor 无效' }],
+      });
+      expect((await call('leader', 'GET', '/api/v1/tasks/01900000-0000-7000-8000-000000000000')).json()).toMatchObject({
+        code: 'task.not_found',
+        detail: 'task 01900000-0000-7000-8000-000000000000 does not exist or is outside your data scope',
+      });
     });
 
     it('the lead unit reports progress, completes a milestone and decomposes; the parent rolls up its sub-tasks', async () => {
@@ -422,6 +461,10 @@ for (const tdb of testDatabases()) {
       );
       expect(bad.statusCode).toBe(422);
       expect(bad.json().errors[0]).toMatchObject({ field: 'rows[4].牵头单位' });
+      expect(bad.json()).toMatchObject({
+        detail: '第 4 行：找不到单位“没有这个单位”',
+        errors: [{ message: '第 4 行：找不到单位“没有这个单位”' }],
+      });
       expect(await count('tasks')).toBe(before);
       const ok = await upload(
         await sheet([

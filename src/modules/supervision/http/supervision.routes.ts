@@ -31,32 +31,28 @@ import {
   UnitView,
   WorkPlanImported,
 } from '../../../contracts/supervision.js';
-import {
-  addQualityMark,
-  assessment,
-  assessmentRules,
-  assessmentSheet,
-  setAssessmentRules,
-} from '../commands/assessment.js';
-import {
-  addMeetingItem,
-  createMeeting,
-  createTopic,
-  listMeetings,
-  listTopics,
-  meetingDetail,
-} from '../commands/meetings.js';
-import { listNotices, replyNotice, sendNotice } from '../commands/notices.js';
-import {
-  addProgressReport,
-  completeMilestone,
-  createTask,
-  leaderView,
-  leaders,
-  listTasks,
-  taskDetail,
-  unitView,
-} from '../commands/tasks.js';
+import { addQualityMark } from '../commands/add-quality-mark.js';
+import { assessment } from '../commands/get-assessment.js';
+import { assessmentRules } from '../commands/get-assessment-rules.js';
+import { assessmentSheet } from '../commands/get-assessment-sheet.js';
+import { setAssessmentRules } from '../commands/set-assessment-rules.js';
+import { addMeetingItem } from '../commands/add-meeting-item.js';
+import { createMeeting } from '../commands/create-meeting.js';
+import { createTopic } from '../commands/create-topic.js';
+import { meetingDetail } from '../commands/get-meeting-detail.js';
+import { listMeetings } from '../commands/list-meetings.js';
+import { listTopics } from '../commands/list-topics.js';
+import { listNotices } from '../commands/list-notices.js';
+import { replyNotice } from '../commands/reply-notice.js';
+import { sendNotice } from '../commands/send-notice.js';
+import { addProgressReport } from '../commands/add-progress-report.js';
+import { completeMilestone } from '../commands/complete-milestone.js';
+import { createTask } from '../commands/create-task.js';
+import { leaderView } from '../commands/get-leader-view.js';
+import { taskDetail } from '../commands/get-task-detail.js';
+import { unitView } from '../commands/get-unit-view.js';
+import { leaders } from '../commands/list-leaders.js';
+import { listTasks } from '../commands/list-tasks.js';
 import { importWorkPlan, workPlanTemplate } from '../commands/work-plan-import.js';
 import type { SupervisionDeps } from '../deps.js';
 

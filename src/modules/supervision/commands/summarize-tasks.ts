@@ -1,47 +1,29 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { TaskTable } from '../../../kernel/db/schema.js';
 import type { TaskStatus, TaskSummary } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
+import { taskStore } from '../store/task.store.js';
 
 /** Task rows → the list shape, with names and the next milestone, in a fixed number of queries. */
 export async function summarize(deps: SupervisionDeps, ex: Executor, rows: TaskTable[]): Promise<TaskSummary[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
   const unitIds = rows.flatMap((r) => [r.lead_unit_id, ...(JSON.parse(r.cooperating_unit_ids) as string[])]);
-  const [units, leaders, next, kids, notices] = await Promise.all([
+  const [units, leaders, facts] = await Promise.all([
     deps.org.unitsByIds(ex, unitIds),
     deps.org.accountsByIds(
       ex,
       rows.map((r) => r.lead_leader_id).filter((x): x is string => x !== null),
     ),
-    ex
-      .selectFrom('task_milestones')
-      .select(['id', 'task_id', 'title', 'due_on'])
-      .where('task_id', 'in', ids)
-      .where('done_on', 'is', null)
-      .orderBy('task_id')
-      .orderBy('due_on')
-      .orderBy('seq')
-      .execute(),
-    ex
-      .selectFrom('tasks')
-      .select(['parent_id', sql<number>`count(*)`.as('n')])
-      .where('parent_id', 'in', ids)
-      .groupBy('parent_id')
-      .execute(),
-    ex
-      .selectFrom('task_notices')
-      .select(['task_id', sql<number>`count(*)`.as('n')])
-      .where('task_id', 'in', ids)
-      .where('replied_at', 'is', null)
-      .groupBy('task_id')
-      .execute(),
+    taskStore.summaryFacts(
+      ex,
+      rows.map((r) => r.id),
+    ),
   ]);
   const nextBy = new Map<string, { id: string; title: string; due: string }>();
-  for (const m of next) if (!nextBy.has(m.task_id)) nextBy.set(m.task_id, { id: m.id, title: m.title, due: m.due_on });
-  const kidsBy = new Map(kids.map((k) => [k.parent_id as string, Number(k.n)]));
-  const noticesBy = new Map(notices.map((k) => [k.task_id, Number(k.n)]));
+  for (const m of facts.next)
+    if (!nextBy.has(m.task_id)) nextBy.set(m.task_id, { id: m.id, title: m.title, due: m.due_on });
+  const kidsBy = new Map(facts.kids.map((k) => [k.parent_id as string, Number(k.n)]));
+  const noticesBy = new Map(facts.notices.map((k) => [k.task_id, Number(k.n)]));
   const unit = (id: string) => ({ id, name: units.get(id)?.name ?? '（已删除单位）' });
   return rows.map((r) => ({
     id: r.id,

@@ -1,0 +1,174 @@
+import type { MessageParams } from '../errors.js';
+
+/**
+ * The Chinese sentence people read for each stable code: the one place the API's messages are written.
+ *
+ * The rule:
+ * - The domain and the commands never write the sentence people read. They throw a DomainError with a
+ *   stable `code` (and `params` to build the sentence from) and list field problems with a stable
+ *   `code` (and `params`); their own `message` is English, for developers and logs.
+ * - `toProblem` (problem.ts) looks codes up here: a DomainError's `detail` is the sentence of its code,
+ *   each field problem's `message` the sentence of its code. An error thrown as
+ *   `new Invalid(code, problems[0].message, problems)` (its message is its first problem's) takes that
+ *   problem's sentence as its detail. A code that is not listed keeps the message it was thrown with.
+ * - A DomainError code is visible to clients, so one code means one sentence: list a DomainError code
+ *   here only when every place that throws it means this sentence (or pass `params` to tell them apart).
+ *   Field-problem codes are internal and can be as fine-grained as the sentences.
+ * - Params are shown as given: dates stay YYYY-MM-DD.
+ *
+ * Every field-problem code written in the supervision and proposals modules must have an entry
+ * (messages.zh.test.ts checks it).
+ */
+export type Sentence = string | ((params: MessageParams) => string);
+
+export const ZH: Readonly<Record<string, Sentence>> = {
+  // Shared field problems
+  'date.invalid': '日期格式应为 YYYY-MM-DD',
+  'weight.invalid': '权重须为不小于 0 的数',
+  /** A problem of one row of an imported sheet: the row's number before the row's own sentence. */
+  'import.at_row': (p) => `第 ${p.row} 行：${zhSentence(String(p.of ?? ''), p) ?? String(p.message ?? '')}`,
+
+  // 督查督办: the task tree (supervision/domain/task-tree.ts)
+  'task.deadline_before_start': '完成时限不能早于开始日期',
+  'task.parent_missing': '上级任务不存在',
+  'task.cycle': '任务不能放在自身或其子任务之下',
+  'milestone.title_required': '请填写名称',
+  'milestone.due_outside_span': (p) => `时间节点须在任务起止日期之内（${p.start}..${p.deadline}）`,
+  'progress.percent_range': '进度须在 0–100 之间',
+  'progress.evidence_count': '佐证材料数须为不小于 0 的整数',
+  'cadence.first_due_outside_span': '首次报送日期须在任务起止日期之内',
+  'cadence.days_invalid': '报送间隔天数须为不小于 1 的整数',
+  'cadence.too_many_periods': '报送周期过多',
+  // 督查督办: assessment rules (supervision/domain/assessment.ts)
+  'assessment.rule_negative': '须为不小于 0 的数',
+
+  // 督查督办: commands
+  'unit.missing': '单位不存在',
+  'task.missing': '任务不存在',
+  'task.unit_retired': (p) => `${p.unit}已撤销，不能承担任务`,
+  'task.cooperating_is_lead': '配合单位不能是牵头单位',
+  'task.parent_not_visible': '上级任务不存在或不在您的数据权限内',
+  'task.leader_invalid': '牵头领导须为本区在用的区领导账号',
+  'task.too_deep': (p) => `任务分解最多 ${p.max} 级`,
+  'task.starts_before_parent': (p) => `子任务不能早于上级任务开始（${p.parentStart}）`,
+  'task.due_after_parent': (p) => `子任务完成时限不能晚于上级任务（${p.parentDeadline}）`,
+  'meeting.item_missing': '会议议定事项不存在',
+  'meeting.not_key_project': '不是本区的重点项目',
+  'meeting.project_item_kind': '对重点项目只能提出评审意见',
+  'meeting.chair_missing': '主持人账号不存在',
+  'meeting.attendee_missing': '参会人员账号不存在',
+  'meeting.unit_missing': '参会单位不存在',
+  'topic.missing': '协商计划议题不存在',
+  'topic.unit_retired': (p) => `${p.unit}已撤销`,
+  'topic.month_outside_year': (p) => `计划月份须在 ${p.year} 年内`,
+  'progress.before_start': (p) => `任务 ${p.start} 开始，尚不能报送进度`,
+  'milestone.not_of_task': '不是本任务的时间节点',
+  'milestone.done': (p) => `「${p.title}」已于 ${p.doneOn} 完成`,
+  'milestone.already_done': '该时间节点已完成',
+  'file.not_uploaded': '附件不存在，请先上传',
+  'cursor.invalid': 'cursor 无效',
+  'notice.unit_not_owing': '该单位不承担此任务',
+  'assessment.month_invalid': '月份应为 01–12',
+  'assessment.mark_in_future': '不能晚于今天',
+  'import.not_xlsx': '请上传 Excel（.xlsx）文件',
+  'import.no_sheet': '工作簿为空',
+  'import.no_header': '找不到表头',
+  'import.missing_column': '缺少必需的列',
+  'import.no_rows': '没有数据行',
+  'import.too_many_rows': '行数过多',
+  'import.unit_unknown': (p) => `找不到单位“${p.name}”`,
+  'import.number_repeated': (p) => `序号 ${p.no} 重复`,
+  'import.lead_unit_required': '请填写牵头单位',
+  'import.leader_unknown': (p) => `“${p.name}”不是本区的区领导账号`,
+  'import.milestones_format': '时间节点应写作“YYYY-MM-DD 名称”，多个用分号隔开',
+  'import.cadence_format': '报送周期应为 每周、每月、每N天 或留空',
+  'import.parent_number': (p) => `上级序号 ${p.no} 须是本表中此行之前的任务`,
+  'supervision.notice_replied': (p) => `该${p.notice}已于 ${p.repliedAt} 答复`,
+  'supervision.parent_not_found': '上级任务不存在',
+  'supervision.decompose_forbidden': '只有督查室或牵头单位可以分解任务',
+  'supervision.report_forbidden': (p) =>
+    p.act === 'milestone' ? '只有牵头单位可以确认时间节点完成' : '只有牵头单位可以报送进度',
+  'supervision.milestone_done': (p) => `「${p.title}」已于 ${p.doneOn} 完成`,
+  'supervision.bad_cursor': 'cursor 无效',
+  'supervision.notice_unit': '只能向牵头单位或配合单位发出督办',
+  'supervision.reply_forbidden': '督办由被督办单位答复',
+  'supervision.bad_period': '月份无效',
+  'supervision.mark_unit': '单位不存在',
+  'supervision.mark_task': '任务不存在',
+  'supervision.mark_future': '评价日期不能晚于今天',
+  'supervision.import_not_xlsx': '不是有效的 .xlsx 文件',
+  'supervision.import_empty': (p) => (p.what === 'sheet' ? '工作簿没有工作表' : '表中没有任务'),
+  'supervision.import_no_header': '找不到表头（须含“任务名称”列）',
+  'supervision.import_missing_column': (p) => `缺少“${p.column}”列`,
+  'supervision.import_too_many': (p) => `一次最多导入 ${p.max} 行`,
+
+  // 提案办理 and 民主监督 (proposals/domain, proposals/commands)
+  'field.required': '必填',
+  'account.missing': '账号不存在',
+  'account.role_required': (p) => `须为具有「${p.role}」角色的账号`,
+  'file.not_own': '文件不存在或不是您上传的',
+  'proposal.main_handler_required': '至少指定一个主办单位',
+  'proposal.unit_retired': (p) => `单位 ${p.unit} 已撤销`,
+  'proposal.unit_missing': (p) => `单位 ${p.unit} 不存在`,
+  'proposal.assisting_is_main': (p) => `单位 ${p.unit} 已是主办单位`,
+  'proposal.reply_deadline_past': '答复期限不能早于今天',
+  'proposal.reply_deadline_before_submission': (p) => `答复期限不能早于提案提交日期 ${p.submittedOn}`,
+  'proposal.commitment_missing': '没有这项落实事项',
+  'proposal.commitment_title_required': '落实事项不能为空',
+  'proposal.commitment_deadline_past': '落实期限不能早于今天',
+  'proposal.reply_empty': '答复内容不能为空',
+  'proposal.evidence_missing': '落实事项需附佐证材料',
+  'proposal.evidence_file_required': '至少上传一份佐证材料',
+  'proposal.rating_invalid': '评价须为满意、基本满意或不满意',
+  'proposal.report_missing': '没有这份进展汇报',
+  'proposal.submitted_in_future': '提交日期不能晚于今天',
+  'proposal.submitted_outside_year': (p) => `提交日期须在 ${p.year} 年内`,
+  'proposal.number_format': (p) => `提案号须为「${p.year}-001」的形式`,
+  'proposal.number_exists': '提案号已存在',
+  'opinion.deadline_past': '办理期限不能早于今天',
+  'opinion.reply_empty': '答复内容不能为空',
+  'opinion.visit_not_of_assignment': '不是本次选派的走访',
+  'supervisor.term_end_before_start': '任期结束日期不能早于开始日期',
+  'supervisor.unit_retired': (p) => `单位「${p.unit}」已撤销`,
+  'supervisor.visit_in_future': '走访日期不能晚于今天',
+  'supervisor.visit_outside_term': (p) => `走访日期须在任期内（${p.termStart} 至 ${p.termEnd}）`,
+  'proposal.invalid_transition': (p) => `提案当前状态为「${p.status}」，不能执行该操作`,
+  'proposal.unknown_account': (p) => `账号 ${p.username} 不存在`,
+  'proposal.account_role': (p) => `账号 ${p.username} 不具备所需角色`,
+  'proposal.bad_file': '佐证材料须为您本人上传的文件',
+  'proposal.version_conflict': '该提案刚刚被其他人处理过，请刷新后再操作',
+  'proposal.not_office': (p) =>
+    p.act === 'mark_key' ? '只有督查室（提案管理）可以确定重点提案' : '只有督查室（提案管理）可以交办提案',
+  'proposal.not_main_handler': (p) =>
+    `只有主办单位可以${{ add_commitment: '增加落实事项', complete_commitment: '报送落实情况', complete: '办结提案' }[String(p.act)] ?? '答复提案'}`,
+  'proposal.not_proposer': '只有提案人可以评价办理结果',
+  'proposal.not_handler': '只有承办单位可以汇报办理进展',
+  'proposal.not_leader': '只有牵头督办领导可以听取汇报',
+  'proposal.not_key_or_closed': (p) => (p.key === 'yes' ? '当前没有可汇报或待听取的进展' : '只有重点提案汇报办理进展'),
+  'proposal.evidence_required': '落实事项需附佐证材料',
+  'proposal.commitment_done': '该落实事项已完成',
+  'proposal.commitments_open': '还有未完成的落实事项',
+  'proposal.invalid_rating': '评价须为满意、基本满意或不满意',
+  'proposal.no_such_report': '没有这份进展汇报',
+  'proposal.report_heard': '这份汇报已听取',
+  'proposal.number_taken': '提案号已被使用',
+  'opinion.invalid_transition': (p) => `意见当前状态为「${p.status}」，不能${p.action}`,
+  'opinion.invalid_deadline': (p) => (p.reason === 'format' ? '办理期限须为 YYYY-MM-DD 日期' : '办理期限不能早于今天'),
+  'opinion.invalid_reply': '答复内容不能为空',
+  'opinion.reopen_reason': '请说明重新办理的理由',
+  'opinion.track_incomplete': '转为跟踪事项须同时指定责任单位和办理期限',
+  'opinion.unknown_visit': '没有这次走访',
+  'opinion.version_conflict': '该意见刚刚被其他人处理过，请刷新后再操作',
+  'opinion.not_responsible_unit': '只有责任单位可以答复',
+  'opinion.not_supervisor': '只有提出意见的民主监督员或督查室可以操作',
+  'supervisor.unknown_unit': (p) => `单位 ${p.unit} 不存在`,
+  'supervisor.retired_unit': (p) => `单位「${p.unit}」已撤销`,
+  'supervisor.not_assigned': '只有被选派的民主监督员可以记录走访和意见',
+};
+
+/** The sentence of `code` built from `params`, or undefined when the table has none. */
+export function zhSentence(code: string | undefined, params: MessageParams = {}): string | undefined {
+  if (!code || !Object.hasOwn(ZH, code)) return undefined;
+  const s = ZH[code];
+  return typeof s === 'string' ? s : s(params);
+}

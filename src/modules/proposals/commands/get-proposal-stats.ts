@@ -1,0 +1,35 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { localDateOf } from '../../../kernel/calendar/index.js';
+import { proposalYearStats, type ProposalState } from '../domain/proposal-state.js';
+import type { ProposalsDeps } from '../deps.js';
+import { proposalStore } from '../store/proposal.store.js';
+import { scopeOf } from './proposal-context.js';
+
+/** Yearly statistics over the proposals the actor may see, with a row per main handler (主办单位). */
+export async function proposalStats(deps: ProposalsDeps, actor: Actor, year: number, asOf?: string) {
+  const db = deps.database.db;
+  const date = asOf ?? localDateOf(deps.clock.now());
+  const rows = await proposalStore.states(db, {
+    districtCode: actor.districtCode,
+    year,
+    scope: await scopeOf(deps, db, actor),
+  });
+  const states = rows.map((r) => JSON.parse(r.state) as ProposalState);
+  const handlers = await proposalStore.handlers(
+    db,
+    rows.map((r) => r.id),
+  );
+  const byUnit = new Map<string, { unitId: string; name: string; states: ProposalState[] }>();
+  for (const h of handlers.filter((x) => x.role === 'main')) {
+    const e = byUnit.get(h.unit_id) ?? { unitId: h.unit_id, name: h.unit_name, states: [] };
+    e.states.push(states.find((s) => s.id === h.proposal_id)!);
+    byUnit.set(h.unit_id, e);
+  }
+  return {
+    asOf: date,
+    ...proposalYearStats(states, year, date),
+    byMainHandler: [...byUnit.values()]
+      .map((u) => ({ unitId: u.unitId, name: u.name, ...proposalYearStats(u.states, year, date) }))
+      .sort((a, b) => b.proposals - a.proposals || a.name.localeCompare(b.name, 'zh-CN')),
+  };
+}

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../../kernel/db/db.js';
+import type { AssessmentMarkTable, AssessmentRulesTable, TaskTable } from '../../../kernel/db/schema.js';
+
+/** 考核: the district's rules, quality marks, and the unit × day sums kept by the status refresh. */
+export const assessmentStore = {
+  /** The district's rules as stored (JSON), if it has set any. */
+  async rules(ex: Executor, districtCode: string): Promise<string | undefined> {
+    const row = await ex
+      .selectFrom('assessment_rules')
+      .select('rules')
+      .where('district_code', '=', districtCode)
+      .executeTakeFirst();
+    return row?.rules;
+  },
+  async replaceRules(ex: Executor, row: AssessmentRulesTable): Promise<void> {
+    await ex.deleteFrom('assessment_rules').where('district_code', '=', row.district_code).execute();
+    await ex.insertInto('assessment_rules').values(row).execute();
+  },
+  async insertMark(ex: Executor, row: AssessmentMarkTable): Promise<void> {
+    await ex.insertInto('assessment_marks').values(row).execute();
+  },
+  /** Quality marks given on days from `from` to `to`, in the order they were given. */
+  async marks(ex: Executor, districtCode: string, from: string, to: string) {
+    return ex
+      .selectFrom('assessment_marks')
+      .select(['unit_id', 'score'])
+      .where('district_code', '=', districtCode)
+      .where('marked_on', '>=', from)
+      .where('marked_on', '<=', to)
+      .orderBy('given_at')
+      .execute();
+  },
+  /**
+   * Per unit, the unit × day sums over the period: milestones up to `end`, report periods and
+   * deadlines before `asOf` (the way unitFacts cuts).
+   */
+  async daySums(ex: Executor, districtCode: string, period: { from: string; to: string }, end: string, asOf: string) {
+    return ex
+      .selectFrom('unit_assessment_days')
+      .select([
+        'unit_id',
+        sql<number>`sum(case when day <= ${end} then milestones_due else 0 end)`.as('md'),
+        sql<number>`sum(case when day <= ${end} then milestones_on_time else 0 end)`.as('mo'),
+        sql<number>`sum(case when day < ${asOf} then report_periods_due else 0 end)`.as('rd'),
+        sql<number>`sum(case when day < ${asOf} then report_periods_reported else 0 end)`.as('rr'),
+        sql<number>`sum(case when day < ${asOf} then tasks_due else 0 end)`.as('td'),
+        sql<number>`sum(case when day < ${asOf} then tasks_late else 0 end)`.as('tl'),
+      ])
+      .where('district_code', '=', districtCode)
+      .where('day', '>=', period.from)
+      .where('day', '<=', period.to)
+      .groupBy('unit_id')
+      .execute();
+  },
+  /** Every task of the district running at some time in the period. */
+  async tasksRunning(ex: Executor, districtCode: string, period: { from: string; to: string }): Promise<TaskTable[]> {
+    return ex
+      .selectFrom('tasks')
+      .selectAll()
+      .where('district_code', '=', districtCode)
+      .where('start_on', '<=', period.to)
+      .where('deadline_on', '>=', period.from)
+      .execute();
+  },
+};
