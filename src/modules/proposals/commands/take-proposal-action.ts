@@ -4,7 +4,7 @@ import type { Executor } from '../../../kernel/db/db.js';
 import { isUniqueViolation } from '../../../kernel/db/dialect.js';
 import { Conflict, Forbidden, Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
-import { isDate, localDateOf } from '../../../kernel/calendar/index.js';
+import { isDate } from '../../../kernel/calendar/index.js';
 import {
   applyProposalAction,
   InvalidProposalTransition,
@@ -64,7 +64,6 @@ async function prepare(
   input: ProposalCommandInput,
   now: Date,
 ) {
-  const today = localDateOf(now);
   const ctx = { actor: { accountId: actor.accountId }, now };
   const step = (a: ProposalAction, retired?: Set<string>) =>
     applyProposalAction(p.state, a, { ...ctx, retiredUnitIds: retired });

@@ -270,7 +270,7 @@ export async function seedDemoProposals(deps: ProposalsDeps, now: Date): Promise
   };
   const unitId = async (name: string) => (await deps.org.unitByName(db, actors.office.districtCode, name))?.id;
   const names = syntheticPeople(40, 20260129).map((p) => p.name);
-  const list = plan((main, assisting) => ({ main: actors[main].unitId, assisting: [] as string[] }));
+  const list = plan((main) => ({ main: actors[main].unitId, assisting: [] as string[] }));
   let n = 0;
   for (const [i, p] of list.entries()) {
     const assisting = (await Promise.all(p.assisting.map(unitId))).filter((x): x is string => !!x);
