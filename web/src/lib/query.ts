@@ -9,6 +9,7 @@
 import {
   keepPreviousData,
   QueryClient,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -16,7 +17,7 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import { App } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { api, ApiError, errorText, type Query } from './api';
 
 declare module '@tanstack/react-query' {
@@ -65,6 +66,11 @@ async function mapped<T>(fn: () => Promise<T>): Promise<T> {
 
 export type Fetcher<T> = (signal: AbortSignal) => Promise<T>;
 
+/** The cache key useApiQuery uses, e.g. to put a changed record the server answered with `setQueryData`. */
+export function apiQueryKey(key: QueryKey, source: string | Fetcher<unknown>, query?: Query): QueryKey {
+  return typeof source === 'string' ? [...key, source, query ?? null] : [...key, query ?? null];
+}
+
 export interface ApiQueryOptions<T> {
   /** false: do not fetch (yet), e.g. until an id or a filter is known. */
   enabled?: boolean;
@@ -90,7 +96,7 @@ export function useApiQuery<T>(
 ): UseQueryResult<T, ApiError> & { loading: boolean } {
   const { message } = App.useApp();
   const result = useQuery<T, ApiError>({
-    queryKey: typeof source === 'string' ? [...key, source, query ?? null] : [...key, query ?? null],
+    queryKey: apiQueryKey(key, source as string | Fetcher<unknown>, query),
     queryFn: ({ signal }) =>
       mapped(() => (typeof source === 'string' ? api.get<T>(source, query, { signal }) : source(signal))),
     enabled: options.enabled,
@@ -105,6 +111,60 @@ export function useApiQuery<T>(
     if (toast && error) message.error(errorText(error));
   }, [toast, error, errorUpdatedAt, message]);
   return Object.assign(result, { loading: result.isFetching });
+}
+
+/** A page of a list the server pages by cursor. */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * A list read page by page (加载更多): the pages so far as one list without repeats, and `loadMore`.
+ * A refresh reads the pages shown again; a new key starts over from the first page.
+ */
+export function useApiCursorList<P extends CursorPage<{ id: string }>>(
+  key: QueryKey,
+  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<P>,
+  options: Pick<ApiQueryOptions<P>, 'enabled' | 'toastError'> = {},
+) {
+  const { message } = App.useApp();
+  const result = useInfiniteQuery<P, ApiError, { pages: P[] }, QueryKey, string | undefined>({
+    queryKey: key,
+    queryFn: ({ pageParam, signal }) => mapped(() => fetchPage(pageParam, signal)),
+    initialPageParam: undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: options.enabled,
+    placeholderData: keepPreviousData,
+  });
+  const { error, errorUpdatedAt, data } = result;
+  const toast = options.toastError ?? false;
+  useEffect(() => {
+    if (toast && error) message.error(errorText(error));
+  }, [toast, error, errorUpdatedAt, message]);
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    const out: P['items'][number][] = [];
+    for (const page of data?.pages ?? []) {
+      for (const x of page.items) {
+        if (seen.has(x.id)) continue;
+        seen.add(x.id);
+        out.push(x);
+      }
+    }
+    return out;
+  }, [data]);
+  // A failed 加载更多 keeps what is shown; a failed first page (or refresh) empties the list.
+  const failed = !!error && !result.isFetchNextPageError;
+  return {
+    ...result,
+    items: failed ? [] : items,
+    firstPage: failed ? undefined : data?.pages[0],
+    nextCursor: failed ? null : (data?.pages.at(-1)?.nextCursor ?? null),
+    loading: result.isFetching && !result.isFetchingNextPage,
+    loadingMore: result.isFetchingNextPage,
+    loadMore: () => void result.fetchNextPage(),
+  };
 }
 
 export interface ApiMutationOptions<TVars, TData> {

@@ -196,13 +196,15 @@ export const casesApi = {
   ) => api.patch<void>(`/case-categories/${encodeURIComponent(code)}`, body),
   list: (query: CaseListQuery, signal?: AbortSignal) =>
     api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/cases', { ...query }, { signal }),
-  get: (id: string) => api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`, undefined, { signal }),
   report: (body: ReportCaseInput) => api.post<CaseDetail>('/cases', body),
   act: (id: string, body: CaseActionInput) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/actions`, body),
   reconcile: (id: string) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/reconcile`),
   duplicates: (q: { categoryCode: string; lng: number; lat: number; crs?: Crs }, signal?: AbortSignal) =>
     api.get<{ items: DuplicateHit[]; radiusM?: number }>('/cases/duplicates', { ...q }, { signal }),
-  kpis: (q: { unitId?: string; from: string; to: string }) => api.get<CaseKpis>('/cases/kpis', q),
+  kpis: (q: { unitId?: string; from: string; to: string }, signal?: AbortSignal) =>
+    api.get<CaseKpis>('/cases/kpis', q, { signal }),
   exportUrl: (query: CaseListQuery) =>
     withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
   /** Departments and outside units a case can be dispatched to. */

@@ -14,13 +14,9 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useAuth } from '../../../app/auth';
 import { usePublicSettings } from '../../../app/settings';
 import { ApiError, errorText } from '../../../lib/api';
-import { orgApi, type BoundaryFeature } from '../../org/api';
-import { casesApi, type CaseActionType, type CaseDetail } from '../api';
 import { ActionModal } from '../components/ActionModal';
 import { CaseMap } from '../components/CaseMap';
 import { CaseStatusTag, DeadlineTag, formatTime } from '../components/CaseTags';
@@ -28,7 +24,6 @@ import { CaseTimeline } from '../components/CaseTimeline';
 import { PhotoGallery } from '../components/PhotoGallery';
 import {
   actionButtonLabel,
-  actionOrder,
   caseSourceLabel,
   dangerActions,
   deadlineStatusLabel,
@@ -36,107 +31,29 @@ import {
   timeLimitText,
 } from '../labels';
 import '../cases.css';
-
-/** Roles that keep a ledger and check closed cases off it (对账销号). */
-const RECONCILE_ROLES = ['admin', 'subdistrict_staff', 'community_worker', 'supervision_office', 'district_leader'];
+import { useCaseDetail } from '../use-case-detail';
 
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
-  const { me } = useAuth();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const settings = usePublicSettings();
-  const [c, setC] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [boundary, setBoundary] = useState<BoundaryFeature | null>(null);
-  const [acting, setActing] = useState<CaseActionType | null>(null);
-  const [reconciling, setReconciling] = useState(false);
-  const [unitNames, setUnitNames] = useState<Record<string, string>>({});
-  const [caseNumbers, setCaseNumbers] = useState<Record<string, string>>({});
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const d = await casesApi.get(id);
-      setC(d);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    setC(null);
-    void load();
-  }, [load]);
-
-  // The grid's boundary for the map (an account outside the grid's scope just sees the point).
-  const gridId = c?.gridId ?? null;
-  useEffect(() => {
-    setBoundary(null);
-    if (!gridId) return;
-    let stale = false;
-    orgApi
-      .boundary(gridId)
-      .then((b) => !stale && setBoundary(b))
-      .catch(() => undefined);
-    return () => {
-      stale = true;
-    };
-  }, [gridId]);
-
-  // Names for ids that payloads carry (派遣 → unit, 合并 → case number).
-  useEffect(() => {
-    if (!c) return;
-    const known: Record<string, string> = {};
-    if (c.assignedUnitId && c.assignedUnitName) known[c.assignedUnitId] = c.assignedUnitName;
-    setUnitNames((prev) => ({ ...prev, ...known }));
-    const unitIds = new Set<string>();
-    const caseIds = new Set<string>();
-    for (const a of c.actions) {
-      const p = (a.payload ?? {}) as Record<string, unknown>;
-      if (a.type === 'dispatch' && typeof p.unitId === 'string' && !known[p.unitId]) unitIds.add(p.unitId);
-      if (a.type === 'merge' && typeof p.targetCaseId === 'string') caseIds.add(p.targetCaseId);
-      if (a.type === 'absorb' && typeof p.sourceCaseId === 'string') caseIds.add(p.sourceCaseId);
-    }
-    if (c.mergedInto) caseIds.add(c.mergedInto);
-    for (const uid of unitIds)
-      orgApi
-        .getUnit(uid)
-        .then((u) => setUnitNames((prev) => ({ ...prev, [uid]: u.name })))
-        .catch(() => undefined);
-    for (const cid of caseIds)
-      casesApi
-        .get(cid)
-        .then((x) => setCaseNumbers((prev) => ({ ...prev, [cid]: x.caseNumber })))
-        .catch(() => undefined);
-  }, [c]);
-
-  const buttons = useMemo(() => {
-    if (!c) return [];
-    const allowed = new Set(c.allowedActions);
-    const known = actionOrder.filter((t) => allowed.has(t));
-    return known;
-  }, [c]);
-
-  const canReconcile =
-    !!c && c.status === 'closed' && !c.reconciledAt && !!me && me.roles.some((r) => RECONCILE_ROLES.includes(r));
-
-  const reconcile = async () => {
-    if (!c) return;
-    setReconciling(true);
-    try {
-      setC(await casesApi.reconcile(c.id));
-      message.success('已对账销号');
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setReconciling(false);
-    }
-  };
+  const {
+    c,
+    error,
+    loading,
+    reload: load,
+    replace: setC,
+    boundary,
+    unitNames,
+    caseNumbers,
+    buttons,
+    canReconcile,
+    reconcile,
+    reconciling,
+    setActing,
+    acting,
+  } = useCaseDetail(id);
 
   if (error && !c) {
     const status = error instanceof ApiError ? error.status : 0;

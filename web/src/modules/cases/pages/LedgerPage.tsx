@@ -1,10 +1,10 @@
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
+import { useApiCursorList } from '../../../lib/query';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { casesApi, type CaseListQuery, type CaseStatus, type CaseSummary } from '../api';
 import { CaseStatusTag, DeadlineCell, formatTime } from '../components/CaseTags';
@@ -37,59 +37,19 @@ function queryFrom(params: URLSearchParams): CaseListQuery {
 
 export default function LedgerPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFrom(params), [params]);
-  const [items, setItems] = useState<CaseSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [qText, setQText] = useState(query.q ?? '');
-  const abort = useRef<AbortController | null>(null);
-
-  const load = useCallback(async () => {
-    abort.current?.abort();
-    const ctl = new AbortController();
-    abort.current = ctl;
-    setLoading(true);
-    try {
-      const r = await casesApi.list({ ...query, limit: PAGE }, ctl.signal);
-      setItems(r.items);
-      setNextCursor(r.nextCursor);
-    } catch (e) {
-      if ((e as Error).name === 'AbortError') return;
-      message.error(errorText(e));
-      setItems([]);
-      setNextCursor(null);
-    } finally {
-      if (abort.current === ctl) setLoading(false);
-    }
-  }, [query, message]);
-
-  useEffect(() => {
-    void load();
-    return () => abort.current?.abort();
-  }, [load]);
+  const list = useApiCursorList(
+    ['cases', 'list', query],
+    (cursor, signal) => casesApi.list({ ...query, limit: PAGE, cursor }, signal),
+    { toastError: true },
+  );
+  const { items, nextCursor, loading, loadingMore } = list;
+  const load = () => void list.refetch();
 
   useEffect(() => setQText(query.q ?? ''), [query.q]);
-
-  const more = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const r = await casesApi.list({ ...query, limit: PAGE, cursor: nextCursor });
-      setItems((prev) => {
-        const seen = new Set(prev.map((x) => x.id));
-        return [...prev, ...r.items.filter((x) => !seen.has(x.id))];
-      });
-      setNextCursor(r.nextCursor);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const setFilter = (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
     const next = new URLSearchParams(params);
@@ -344,7 +304,7 @@ export default function LedgerPage() {
             已显示 {items.length} 条{nextCursor ? '' : items.length ? '，已全部加载' : ''}
           </Typography.Text>
           {nextCursor && (
-            <Button onClick={() => void more()} loading={loadingMore} data-testid="case-load-more">
+            <Button onClick={list.loadMore} loading={loadingMore} data-testid="case-load-more">
               加载更多
             </Button>
           )}

@@ -1,9 +1,10 @@
 import { DownloadOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { supervisionApi, type Assessment, type UnitAssessment } from '../api';
 import { MarkModal } from '../components/MarkModal';
 import { RulesModal } from '../components/RulesModal';
@@ -27,28 +28,16 @@ const pts = (x: number) => (Math.round(x * 100) / 100).toString();
 export default function AssessmentPage() {
   const { can } = useAuth();
   const [period, setPeriod] = useState(currentQuarter());
-  const [data, setData] = useState<Assessment | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [editingRules, setEditingRules] = useState(false);
   const [marking, setMarking] = useState(false);
   const manage = can('task.manage');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await supervisionApi.assessment(period));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-      setData(null);
-    } finally {
-      setLoading(false);
-    }
-  }, [period]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const assessment = useApiQuery(['supervision', 'assessment', period], (signal) =>
+    supervisionApi.assessment(period, signal),
+  );
+  const data: Assessment | null = assessment.error ? null : (assessment.data ?? null);
+  const loading = assessment.loading;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['supervision', 'assessment']);
 
   const columns = useMemo<ColumnsType<UnitAssessment>>(() => {
     const rules = data?.rules ?? [];
@@ -162,7 +151,7 @@ export default function AssessmentPage() {
         </Space>
       }
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={assessment.error} />
       {data && (
         <Typography.Paragraph type="secondary">
           考核期 {data.period.from} 至 {data.period.to}，统计截至 {data.asOf}。规则：

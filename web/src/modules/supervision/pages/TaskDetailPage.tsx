@@ -11,7 +11,6 @@ import {
 } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Breadcrumb,
   Button,
   Card,
@@ -29,16 +28,16 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { ApiError, errorText } from '../../../lib/api';
-import { supervisionApi, type TaskDetail } from '../api';
+import { type TaskDetail } from '../api';
 import { MarkModal } from '../components/MarkModal';
 import { NoticeList } from '../components/NoticeList';
 import { NoticeModal } from '../components/NoticeModal';
 import { ReportModal } from '../components/ReportModal';
 import { TaskFormDrawer, type TaskFormPreset } from '../components/TaskFormDrawer';
+import { useTaskDetail } from '../use-task-detail';
 import { TaskTable } from '../components/TaskTable';
 import { StatusReasons, TaskStatusTag } from '../components/TaskTags';
 import { cadenceText, formatTime, STATUS_HEX, TASK_KIND_LABELS, TASK_SOURCE_LABELS } from '../labels';
@@ -48,33 +47,24 @@ import '../supervision.css';
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
   const { can: hasPermission } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const [t, setT] = useState<TaskDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [reporting, setReporting] = useState(false);
-  const [noticing, setNoticing] = useState(false);
-  const [marking, setMarking] = useState(false);
-  const [subForm, setSubForm] = useState<TaskFormPreset | null>(null);
-  const [completing, setCompleting] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setT(await supervisionApi.task(id));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    setT(null);
-    void load();
-  }, [load]);
+  const {
+    t,
+    error,
+    loading,
+    reload: load,
+    replace: setT,
+    completeMilestone: complete,
+    completing,
+    reporting,
+    setReporting,
+    noticing,
+    setNoticing,
+    marking,
+    setMarking,
+    subForm,
+    setSubForm,
+  } = useTaskDetail(id);
 
   if (!t) {
     if (error) {
@@ -95,17 +85,7 @@ export default function TaskDetailPage() {
     );
   }
 
-  const completeMilestone = async (milestoneId: string) => {
-    setCompleting(milestoneId);
-    try {
-      setT(await supervisionApi.milestoneDone(t.id, milestoneId));
-      message.success('时间节点已完成');
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setCompleting(null);
-    }
-  };
+  const completeMilestone = (milestoneId: string) => complete(t.id, milestoneId);
 
   const units = [t.leadUnit, ...t.cooperatingUnits.filter((u) => u.id !== t.leadUnit.id)];
   const canManage = hasPermission('task.manage');
