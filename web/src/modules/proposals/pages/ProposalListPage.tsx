@@ -1,10 +1,11 @@
 import { DownloadOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
 import {
   proposalsApi,
   type ListQuery,
@@ -23,31 +24,12 @@ export default function ProposalListPage() {
   const isLeader = !!me?.roles.includes('district_leader');
   const navigate = useNavigate();
   const [query, setQuery] = useState<ListQuery>({ year: thisYear });
-  const [data, setData] = useState<ProposalList | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      setLoading(true);
-      try {
-        setData(await proposalsApi.list(query, signal));
-        setError(null);
-      } catch (e) {
-        if ((e as Error).name === 'AbortError') return;
-        setError(errorText(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [query],
-  );
-  useEffect(() => {
-    const ac = new AbortController();
-    void load(ac.signal);
-    return () => ac.abort();
-  }, [load]);
+  const list = useApiQuery(['proposals', 'list', query], (signal) => proposalsApi.list(query, signal));
+  const data: ProposalList | null = list.data ?? null;
+  const loading = list.loading;
+  const error = list.error ? errorText(list.error) : null;
 
   const counts = data?.counts;
   const years = [...new Set([thisYear, ...(data?.years ?? [])])].sort((a, b) => b - a);

@@ -19,9 +19,10 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import type { TableColumnsType } from 'antd';
 import {
@@ -57,10 +58,6 @@ export default function CompletenessPage() {
   const [formId, setFormId] = useState<string>();
   const [unitId, setUnitId] = useState<string | undefined>(me.unitId);
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(6, 'day'), dayjs()]);
-  const [data, setData] = useState<Completeness | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [missingPage, setMissingPage] = useState(1);
 
   useEffect(() => {
     if (forms && forms.length > 0 && !forms.some((f) => f.id === formId)) setFormId(forms[0].id);
@@ -70,31 +67,23 @@ export default function CompletenessPage() {
   const from = form ? periodOf(form.periodType, range[0]) : undefined;
   const to = form ? periodOf(form.periodType, range[1]) : undefined;
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      if (!formId || !from || !to) return;
-      setLoading(true);
-      try {
-        setData(await reportingApi.completeness(formId, { unitId, from, to, missingLimit: MISSING_PAGE }, signal));
-        setMissingPage(1);
-        setError(null);
-      } catch (e) {
-        if ((e as Error).name === 'AbortError') return;
-        setData(null);
-        setError(errorText(e));
-        message.error(errorText(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [formId, unitId, from, to, message],
+  const query = useApiQuery(
+    ['reporting', 'completeness', formId ?? null, unitId ?? null, from ?? null, to ?? null],
+    (signal) => reportingApi.completeness(formId!, { unitId, from, to, missingLimit: MISSING_PAGE }, signal),
+    undefined,
+    { enabled: !!formId && !!from && !!to, toastError: true },
   );
-
-  useEffect(() => {
-    const ac = new AbortController();
-    void load(ac.signal);
-    return () => ac.abort();
-  }, [load]);
+  const loading = query.loading;
+  const error = query.error ? errorText(query.error) : null;
+  const load = () => query.refetch();
+  // Another page of the missing list belongs to the figures it was read with; new figures start at page 1.
+  const [missingAt, setMissingAt] = useState<{ base: unknown; page: number; missing: Completeness['missing'] } | null>(
+    null,
+  );
+  const base = query.error ? undefined : query.data;
+  const turned = missingAt && missingAt.base === base ? missingAt : null;
+  const data: Completeness | null = base ? (turned ? { ...base, missing: turned.missing } : base) : null;
+  const missingPage = turned?.page ?? 1;
 
   const turnMissingPage = async (page: number) => {
     if (!formId || !from || !to) return;
@@ -106,8 +95,7 @@ export default function CompletenessPage() {
         missingOffset: (page - 1) * MISSING_PAGE,
         missingLimit: MISSING_PAGE,
       });
-      setData((d) => (d ? { ...d, missing: next.missing } : next));
-      setMissingPage(page);
+      setMissingAt({ base, page, missing: next.missing });
     } catch (e) {
       message.error(errorText(e));
     }
