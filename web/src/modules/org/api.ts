@@ -63,7 +63,8 @@ export interface UnitListQuery {
 export const orgApi = {
   listUnits: (query: UnitListQuery = {}) =>
     api.get<{ items: Unit[] }>('/units', { ...query, includeRetired: query.includeRetired ? true : undefined }),
-  getUnit: (id: string) => api.get<UnitDetail>(`/units/${encodeURIComponent(id)}`),
+  getUnit: (id: string, signal?: AbortSignal) =>
+    api.get<UnitDetail>(`/units/${encodeURIComponent(id)}`, undefined, { signal }),
   createUnit: (body: { parentId: string; kind: UnitKind; name: string; code?: string }) =>
     api.post<Unit>('/units', body),
   updateUnit: (id: string, body: { name?: string; code?: string | null }) =>
