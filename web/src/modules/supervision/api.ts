@@ -1,4 +1,5 @@
 import { api, ApiError, withQuery } from '../../lib/api';
+import { uploadMultipart } from '../../lib/upload';
 import type {
   AssessmentRulesBody,
   MeetingBody,
@@ -214,27 +215,6 @@ export const supervisionApi = {
 };
 
 /** POST /api/v1/tasks/import (multipart, field "file"). */
-export async function importWorkPlan(file: File): Promise<ImportResult> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch('/api/v1/tasks/import', {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json, application/problem+json' },
-    });
-  } catch {
-    throw new ApiError(0, { detail: '无法连接到服务器，请检查网络' });
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) throw new ApiError(res.status, (data as object) ?? {});
-  return data as ImportResult;
+export function importWorkPlan(file: File): Promise<ImportResult> {
+  return uploadMultipart<ImportResult>('/tasks/import', file, file.name);
 }
