@@ -14,6 +14,7 @@ import { GpsCard } from '../components/GpsCard';
 import { photoFromStored, PhotoPicker, releasePhotos, type LocalPhoto } from '../components/PhotoPicker';
 import { useMobile } from '../context';
 import { useGps } from '../lib/hooks';
+import { validateReportDraft } from '../lib/report-validation';
 import {
   fileToStored,
   getOutboxItem,
@@ -96,7 +97,7 @@ export default function ReportPage() {
     keptDraft && keptDraft.accountId === me.id ? keptDraft : emptyDraft(me.id),
   );
   const [sheet, setSheet] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   /** The position a refused report was made at, kept when it is edited (unless replaced). */
@@ -156,16 +157,19 @@ export default function ReportPage() {
   };
 
   const validate = (): boolean => {
-    const e: Record<string, string> = {};
-    if (!category) e.categoryCode = '请选择问题类别（小类）';
-    if (draft.description.trim().length < 2) e.description = '请描述问题（至少 2 个字）';
-    if (draft.fixedOnSpot) {
-      if (!draft.before.length) e.before = '立行整改须有整改前照片';
-      if (!draft.after.length) e.after = '立行整改须有整改后照片';
-    }
-    const anyPhoto = draft.photos.length + draft.before.length + draft.after.length > 0;
-    if (!gps.fix && !editLoc && !draft.address.trim() && !anyPhoto)
-      e.location = '请定位、拍照（照片带拍摄位置）或填写地址';
+    const fix = editLoc ?? gps.fix;
+    const e = validateReportDraft({
+      categoryCode: category?.code ?? draft.categoryCode,
+      knownCategory: !!category,
+      description: draft.description,
+      address: draft.address,
+      location: fix ? { lng: fix.lng, lat: fix.lat } : null,
+      fixedOnSpot: draft.fixedOnSpot,
+      // Photos that 立行整改 does not send do not count.
+      photoCount: draft.fixedOnSpot ? 0 : draft.photos.length,
+      beforeCount: draft.fixedOnSpot ? draft.before.length : 0,
+      afterCount: draft.fixedOnSpot ? draft.after.length : 0,
+    });
     setErrors(e);
     return Object.keys(e).length === 0;
   };
@@ -483,7 +487,9 @@ export default function ReportPage() {
           placeholder="补充地址（选填），如：交通路 18 号门前"
           className="cgm-address"
           data-testid="m-address"
+          status={errors.address ? 'error' : undefined}
         />
+        {errors.address && <div className="cgm-field-error">{errors.address}</div>}
         {errors.location && <div className="cgm-field-error">{errors.location}</div>}
       </section>
 
