@@ -5,7 +5,7 @@ import { errorText } from '../lib/api';
 /** A failed call as the pages show it: a red alert with the server's Chinese message. Nothing when no error. */
 export function ErrorAlert({
   error,
-  style = { marginBottom: 16 },
+  style,
   action,
   'data-testid': testId,
 }: {

@@ -1,6 +1,5 @@
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -24,6 +23,7 @@ import { timeLimitText } from '../labels';
 import { useCategories } from '../use-categories';
 import '../cases.css';
 import { useApiQuery } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Row extends CaseCategory {
   children?: Row[];
@@ -202,7 +202,7 @@ export default function CategoriesPage() {
         confirmLoading={busy}
         forceRender
       >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+        {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" data-testid="category-form">
           <Form.Item
             name="name"

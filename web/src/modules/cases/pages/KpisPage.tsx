@@ -176,7 +176,7 @@ export default function KpisPage() {
         统计期内上报的案卷（按 GB/T 30428.4 城市市政综合监管信息系统 绩效评价），不予立案和合并的案卷不计入分母。
         {kpis?.asOf ? `统计截至 ${dayjs(kpis.asOf).format('YYYY-MM-DD HH:mm')}。` : ''}
       </Typography.Paragraph>
-      <ErrorAlert error={query.error} />
+      <ErrorAlert error={query.error} style={{ marginBottom: 16 }} />
       <Spin spinning={loading}>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={8} xl={6}>

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, Select, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { CategorySelect } from '../components/CategorySelect';
 import { caseSourceOptions, caseStatusLabel, caseStatusOrder, openStatuses } from '../labels';
 import '../cases.css';
 import { LedgerTable } from '../components/LedgerTable';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 const PAGE = 50;
 const FILTER_KEYS = [
@@ -72,9 +73,9 @@ export default function LedgerPage() {
       extra={
         <Space>
           <Tooltip title="按当前筛选条件导出全部案卷">
-            <Button icon={<DownloadOutlined />} href={casesApi.exportUrl(query)} data-testid="case-export">
+            <XlsxButton href={casesApi.exportUrl(query)} data-testid="case-export">
               导出 Excel
-            </Button>
+            </XlsxButton>
           </Tooltip>
           {can('case.report') && (
             <Button

@@ -1,10 +1,11 @@
-import { CheckSquareOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Popconfirm, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { casesApi } from '../api';
 import { ReconcileTable } from '../components/ReconcileTable';
 import '../cases.css';
 import { useReconcile, type ReconcileView } from '../use-reconcile';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 /** 对账销号: go through a unit's closed cases and check each off the ledger. */
 export default function ReconcilePage() {
@@ -16,9 +17,9 @@ export default function ReconcilePage() {
       title="对账销号"
       data-testid="case-reconcile-page"
       extra={
-        <Button icon={<DownloadOutlined />} href={casesApi.exportUrl(r.listQuery)} data-testid="reconcile-export">
+        <XlsxButton href={casesApi.exportUrl(r.listQuery)} data-testid="reconcile-export">
           导出 Excel
-        </Button>
+        </XlsxButton>
       }
     >
       <Typography.Paragraph type="secondary">

@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined, StarFilled } from '@ant-design/icons';
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -25,6 +24,7 @@ import { FileThumbs } from '../components/FileThumbs';
 import { ProposalActionModal, type PendingAction } from '../components/ProposalActionModal';
 import { COMMAND_NAMES, formatAt, SATISFACTION_COLORS, STATUS_COLORS } from '../labels';
 import { apiQueryKey, useApiQuery, useInvalidate } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 const STEP_ORDER = ['registered', 'assigned', 'replied', 'implementing', 'completed'] as const;
 /** Commands offered as buttons at the top; the per-row ones sit next to their commitment or report. */
@@ -81,7 +81,7 @@ export default function ProposalDetailPage() {
     void invalidate(['proposals', 'list'], ['proposals', 'stats'], ['proposals', 'supervision']);
   };
 
-  if (error) return <Alert type="error" showIcon message={error} action={<Link to="/proposals">返回列表</Link>} />;
+  if (error) return <ErrorAlert error={error} action={<Link to="/proposals">返回列表</Link>} />;
   if (!p) return <Spin style={{ display: 'block', margin: 48 }} />;
   const may = (c: ProposalCommand) => p.allowedActions.includes(c);
   const stepIndex = STEP_ORDER.indexOf(p.status);

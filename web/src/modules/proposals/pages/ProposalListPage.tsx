@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined, StarFilled } from '@ant-design/icons';
+import { Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +16,8 @@ import {
 } from '../api';
 import { RegisterModal } from '../components/RegisterModal';
 import { SATISFACTION_COLORS, SATISFACTION_NAMES, STATUS_COLORS, STATUS_NAMES } from '../labels';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
@@ -139,9 +141,9 @@ export default function ProposalListPage() {
         extra={
           <Space>
             <Tooltip title="按当前筛选条件导出提案办理情况一览表">
-              <Button icon={<DownloadOutlined />} href={proposalsApi.exportUrl(query)} data-testid="proposal-export">
+              <XlsxButton href={proposalsApi.exportUrl(query)} data-testid="proposal-export">
                 导出
-              </Button>
+              </XlsxButton>
             </Tooltip>
             {can('proposal.manage') && (
               <Button
@@ -217,7 +219,7 @@ export default function ProposalListPage() {
             onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })}
           />
         </Space>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
         <Table<ProposalItem>
           rowKey="id"
           size="middle"

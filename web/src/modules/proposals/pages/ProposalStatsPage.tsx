@@ -1,9 +1,10 @@
-import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../lib/api';
 import { proposalsApi, type ProposalStats, type YearStats } from '../api';
 import { percent, rateColor } from '../labels';
 import { useApiQuery } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
@@ -66,7 +67,7 @@ export default function ProposalStatsPage() {
           />
         }
       >
-        {error && <Alert type="error" showIcon message={error} />}
+        {error && <ErrorAlert error={error} />}
         <Row gutter={[16, 16]} data-testid="proposal-stats">
           {cards.map((c) => (
             <Col key={c.key} xs={12} lg={6}>

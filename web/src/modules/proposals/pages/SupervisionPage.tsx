@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -27,6 +26,7 @@ import { UnitPicker } from '../../org/components/UnitPicker';
 import { proposalsApi, type Assignment, type Opinion, type OpinionCommand, type OpinionStatus } from '../api';
 import { formatAt, OPINION_COLORS } from '../labels';
 import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 type Dialog =
   | { kind: 'assign' }
@@ -230,7 +230,7 @@ export default function SupervisionPage() {
         )
       }
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
       <Tabs
         items={[
           {

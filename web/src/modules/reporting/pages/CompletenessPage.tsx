@@ -1,13 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Empty, Form, Space, Spin, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { errorText } from '../../../lib/api';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { FormSelect } from '../components/FormSelect';
 import { periodLabel } from '../labels';
 import '../reporting.css';
 import { useCompleteness } from '../use-completeness';
 import { CompletenessCards, CompletenessTabs } from '../components/CompletenessSections';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 export default function CompletenessPage() {
   const {
@@ -72,8 +72,8 @@ export default function CompletenessPage() {
           ? ` 统计范围：${data.unitName ?? ''} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}。`
           : ''}
       </Typography.Paragraph>
-      {formsError ? <Alert type="error" showIcon message={errorText(formsError)} style={{ marginBottom: 12 }} /> : null}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="comp-error" />}
+      {formsError ? <ErrorAlert error={formsError} style={{ marginBottom: 12 }} /> : null}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} data-testid="comp-error" />}
       {forms && forms.length === 0 && <Empty description="暂无报表" />}
       <Spin spinning={loading || forms === null}>
         <CompletenessCards data={data} formName={forms?.find((f) => f.id === data?.formId)?.name ?? ''} />

@@ -1,12 +1,12 @@
 import { FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Select, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { errorText } from '../../../lib/api';
 import { FillResult, FillSheet } from '../components/FillSections';
 import { FormSelect } from '../components/FormSelect';
 import { deadlineText, periodLabel, periodTypeLabel } from '../labels';
 import { useFill } from '../use-fill';
 import '../reporting.css';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 function pickerOf(form: { periodType: string } | undefined): 'date' | 'week' | 'month' {
   return form?.periodType === 'weekly' ? 'week' : form?.periodType === 'monthly' ? 'month' : 'date';
@@ -46,11 +46,7 @@ export default function FillPage() {
   if (forms && forms.length === 0) {
     return (
       <Card title="报表填报" data-testid="reporting-fill-page">
-        {formsError ? (
-          <Alert type="error" showIcon message={errorText(formsError)} />
-        ) : (
-          <Empty description="暂无需要填报的报表" />
-        )}
+        {formsError ? <ErrorAlert error={formsError} /> : <Empty description="暂无需要填报的报表" />}
       </Card>
     );
   }
@@ -131,8 +127,8 @@ export default function FillPage() {
       {!canSubmit && (
         <Alert type="info" showIcon message="您只有查看权限，不能报送报表。" style={{ marginBottom: 12 }} />
       )}
-      {formsError ? <Alert type="error" showIcon message={errorText(formsError)} style={{ marginBottom: 12 }} /> : null}
-      {rowsError && <Alert type="error" showIcon message={rowsError} style={{ marginBottom: 12 }} />}
+      {formsError ? <ErrorAlert error={formsError} style={{ marginBottom: 12 }} /> : null}
+      {rowsError && <ErrorAlert error={rowsError} style={{ marginBottom: 12 }} />}
       {revised && (
         <Alert
           type="warning"

@@ -28,6 +28,7 @@ import { reportingApi, type DataQuery, type Submission } from '../api';
 import { FormSelect } from '../components/FormSelect';
 import { periodLabel, periodOf } from '../labels';
 import { useReportForms } from '../use-forms';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 const STATUS: Record<DataQuery['status'], { text: string; color: string }> = {
   open: { text: '待答复', color: 'blue' },
@@ -323,7 +324,7 @@ export default function QueriesPage() {
         ]}
         data-testid="query-status"
       />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
       <Table<DataQuery>
         size="small"
         rowKey="id"

@@ -1,6 +1,5 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import {
-  Alert,
   Breadcrumb,
   Button,
   Card,
@@ -31,6 +30,8 @@ import { FormSelect } from '../components/FormSelect';
 import { periodLabel, periodOf } from '../labels';
 import { useReportForms } from '../use-forms';
 import '../reporting.css';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 // Only the charts and parts drawn here, so the page's chunk stays a third of the full ECharts.
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
@@ -167,16 +168,12 @@ export default function RollupPage() {
       extra={
         formId && query ? (
           <Space>
-            <Button
-              icon={<DownloadOutlined />}
-              href={reportingApi.rollupXlsxUrl(formId, query)}
-              data-testid="rollup-export"
-            >
+            <XlsxButton href={reportingApi.rollupXlsxUrl(formId, query)} data-testid="rollup-export">
               导出 Excel（按单位）
-            </Button>
-            <Button icon={<DownloadOutlined />} href={reportingApi.rollupXlsxUrl(formId, { ...query, by: 'period' })}>
+            </XlsxButton>
+            <XlsxButton href={reportingApi.rollupXlsxUrl(formId, { ...query, by: 'period' })}>
               导出 Excel（按报告期）
-            </Button>
+            </XlsxButton>
           </Space>
         ) : null
       }
@@ -235,8 +232,8 @@ export default function RollupPage() {
           ? ` 汇总范围：${data.unitName} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}，共 ${data.reports.toLocaleString('zh-CN')} 份报告。`
           : ''}
       </Typography.Paragraph>
-      {formsError ? <Alert type="error" showIcon message={errorText(formsError)} style={{ marginBottom: 12 }} /> : null}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {formsError ? <ErrorAlert error={formsError} style={{ marginBottom: 12 }} /> : null}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
       {forms && forms.length === 0 && <Empty description="暂无报表" />}
       <Spin spinning={loading || forms === null}>
         {data && (

@@ -1,4 +1,4 @@
-import { DownloadOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
+import { SettingOutlined, StarOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { MarkModal } from '../components/MarkModal';
 import { RulesModal } from '../components/RulesModal';
 import { ASSESSMENT_RULE_LABELS, currentQuarter } from '../labels';
 import '../supervision.css';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 function periodOptions(): { value: string; label: string }[] {
   const y = new Date().getFullYear();
@@ -127,13 +128,9 @@ export default function AssessmentPage() {
             style={{ width: 170 }}
             data-testid="assessment-period"
           />
-          <Button
-            icon={<DownloadOutlined />}
-            href={supervisionApi.assessmentXlsxUrl(period)}
-            data-testid="assessment-export"
-          >
+          <XlsxButton href={supervisionApi.assessmentXlsxUrl(period)} data-testid="assessment-export">
             导出 Excel
-          </Button>
+          </XlsxButton>
           {manage && (
             <Button icon={<StarOutlined />} onClick={() => setMarking(true)} data-testid="assessment-mark-button">
               质量评价
@@ -151,7 +148,7 @@ export default function AssessmentPage() {
         </Space>
       }
     >
-      <ErrorAlert error={assessment.error} />
+      <ErrorAlert error={assessment.error} style={{ marginBottom: 16 }} />
       {data && (
         <Typography.Paragraph type="secondary">
           考核期 {data.period.from} 至 {data.period.to}，统计截至 {data.asOf}。规则：

@@ -35,7 +35,7 @@ export default function LeaderViewPage() {
           </Button>
         }
       >
-        <ErrorAlert error={view.error} />
+        <ErrorAlert error={view.error} style={{ marginBottom: 16 }} />
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           {STATUS_ORDER.map((s) => (
             <Col key={s} xs={12} md={6}>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { applyServerErrors } from '../form-errors';
 import { TOPIC_FORMS } from '../labels';
 import { yearOptions } from './MeetingListPage';
 import '../supervision.css';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Values {
   title: string;
@@ -186,7 +187,7 @@ export default function TopicsPage() {
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'topic-submit' }}
       >
-        {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+        {failure && <ErrorAlert error={failure} style={{ marginBottom: 12 }} />}
         <Form<Values> form={form} layout="vertical" onFinish={create}>
           <Form.Item
             name="title"

@@ -64,7 +64,7 @@ export default function UnitViewPage() {
         </Space>
       }
     >
-      <ErrorAlert error={view.error} />
+      <ErrorAlert error={view.error} style={{ marginBottom: 16 }} />
       <Segmented
         style={{ marginBottom: 16 }}
         value={filter}
