@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, UNAUTHORIZED_EVENT } from '../lib/api';
 import { authApi, type Me, type Permission } from '../modules/auth/api';
 
@@ -14,7 +15,18 @@ interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const accountId = useRef<string | null>(null);
+  // Another account (or none) must never see the previous account's cached data.
+  const setMe = useCallback(
+    (next: Me | null) => {
+      if ((next?.id ?? null) !== accountId.current) queryClient.clear();
+      accountId.current = next?.id ?? null;
+      setMeState(next);
+    },
+    [queryClient],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -30,14 +42,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setMe(null);
       return null;
     }
-  }, []);
+  }, [setMe]);
 
   useEffect(() => {
     void refresh();
     const onUnauthorized = () => setMe(null);
     window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
-  }, [refresh]);
+  }, [refresh, setMe]);
 
   const logout = useCallback(async () => {
     try {
@@ -45,7 +57,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } finally {
       setMe(null);
     }
-  }, []);
+  }, [setMe]);
 
   const value = useMemo<AuthState>(
     () => ({
@@ -55,7 +67,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       logout,
       can: (p) => !!me && me.permissions.includes(p),
     }),
-    [me, refresh, logout],
+    [me, setMe, refresh, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

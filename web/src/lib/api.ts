@@ -38,7 +38,7 @@ function defaultTitle(status: number): string {
 
 export const UNAUTHORIZED_EVENT = 'civicgrid:unauthorized';
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;

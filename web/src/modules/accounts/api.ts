@@ -30,7 +30,8 @@ export interface UpdateAccountInput {
 }
 
 export const accountsApi = {
-  list: (query: { unitId?: string; q?: string }) => api.get<{ items: Account[] }>('/accounts', query),
+  list: (query: { unitId?: string; q?: string }, signal?: AbortSignal) =>
+    api.get<{ items: Account[] }>('/accounts', query, { signal }),
   create: (body: CreateAccountInput) => api.post<{ account: Account; temporaryPassword: string }>('/accounts', body),
   update: (id: string, body: UpdateAccountInput) => api.patch<Account>(`/accounts/${encodeURIComponent(id)}`, body),
   resetPassword: (id: string) =>

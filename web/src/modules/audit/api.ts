@@ -23,7 +23,8 @@ export interface AuditQuery {
 }
 
 export const auditApi = {
-  list: (query: AuditQuery) => api.get<{ items: AuditEvent[]; nextCursor: string | null }>('/audit', { ...query }),
+  list: (query: AuditQuery, signal?: AbortSignal) =>
+    api.get<{ items: AuditEvent[]; nextCursor: string | null }>('/audit', { ...query }, { signal }),
 };
 
 /** Chinese names for the entity types we know; others show as sent. */

@@ -17,7 +17,7 @@ export interface CalendarYear {
 }
 
 export const calendarApi = {
-  year: (year: number) => api.get<CalendarYear>('/calendar', { year }),
+  year: (year: number, signal?: AbortSignal) => api.get<CalendarYear>('/calendar', { year }, { signal }),
   setDay: (date: string, body: { kind: DayKind; name?: string }) =>
     api.put<void>(`/calendar/days/${encodeURIComponent(date)}`, body),
   clearDay: (date: string) => api.delete(`/calendar/days/${encodeURIComponent(date)}`),

@@ -1,8 +1,9 @@
-import { api, ApiError, withQuery } from '../../lib/api';
+import { uploadMultipart } from '../../lib/upload';
+import { api, withQuery } from '../../lib/api';
 import type { Crs, Unit } from '../org/api';
 
 /** The server's own list of states (src/modules/cases/domain), so the two never drift. */
-import type { CaseStatus } from '../../../../src/modules/cases/domain/case-types';
+import type { CaseStatus } from '../../../../src/contracts/cases';
 export type { CaseStatus };
 
 export type DeadlineStatus = 'none' | 'on_time' | 'near_overdue' | 'overdue';
@@ -196,13 +197,15 @@ export const casesApi = {
   ) => api.patch<void>(`/case-categories/${encodeURIComponent(code)}`, body),
   list: (query: CaseListQuery, signal?: AbortSignal) =>
     api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/cases', { ...query }, { signal }),
-  get: (id: string) => api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`, undefined, { signal }),
   report: (body: ReportCaseInput) => api.post<CaseDetail>('/cases', body),
   act: (id: string, body: CaseActionInput) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/actions`, body),
   reconcile: (id: string) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/reconcile`),
   duplicates: (q: { categoryCode: string; lng: number; lat: number; crs?: Crs }, signal?: AbortSignal) =>
     api.get<{ items: DuplicateHit[]; radiusM?: number }>('/cases/duplicates', { ...q }, { signal }),
-  kpis: (q: { unitId?: string; from: string; to: string }) => api.get<CaseKpis>('/cases/kpis', q),
+  kpis: (q: { unitId?: string; from: string; to: string }, signal?: AbortSignal) =>
+    api.get<CaseKpis>('/cases/kpis', q, { signal }),
   exportUrl: (query: CaseListQuery) =>
     withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
   /** Departments and outside units a case can be dispatched to. */
@@ -215,33 +218,10 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/heif
 export const PHOTO_EXTENSIONS = /\.(jpe?g|png|heic|heif)$/i;
 
 /** POST /api/v1/files (multipart, field "file"). Throws ApiError like the JSON calls. */
-export async function uploadFile(
+export function uploadFile(
   file: Blob,
   name = 'photo.jpg',
   onProgress?: (percent: number) => void,
 ): Promise<UploadedFile> {
-  const form = new FormData();
-  form.append('file', file, name);
-  return new Promise<UploadedFile>((resolve, reject) => {
-    // XMLHttpRequest rather than fetch, for the upload progress.
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/v1/files');
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, { detail: '无法连接到服务器，请检查网络' }));
-    xhr.onload = () => {
-      let data: unknown = undefined;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as UploadedFile);
-      else reject(new ApiError(xhr.status, (data as object) ?? {}));
-    };
-    xhr.send(form);
-  });
+  return uploadMultipart<UploadedFile>('/files', file, name, { onProgress, tooLarge: '照片' });
 }

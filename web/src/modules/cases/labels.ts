@@ -1,4 +1,4 @@
-import { CASE_STATUS_NAMES } from '../../../../src/modules/cases/domain/case-types';
+import { CASE_STATUS_NAMES } from '../../../../src/contracts/cases';
 import type { CaseActionType, CaseStatus, DeadlineStatus, PhotoRole, TimeLimit } from './api';
 
 /** The server sends statusName too; filters need every name, taken from the server's own table. */

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useApiQuery, useInvalidate } from '../../lib/query';
 import { casesApi, type CaseCategory } from './api';
 
 let cache: Promise<CaseCategory[]> | null = null;
 
-/** The case categories, fetched once per page load (call `reloadCategories` after an edit). */
+/** The case categories outside React (dialogs that load on open), fetched once per page load. */
 export function loadCategories(force = false): Promise<CaseCategory[]> {
   if (!cache || force) {
     cache = casesApi.categories().then((r) => r.items);
@@ -14,20 +14,18 @@ export function loadCategories(force = false): Promise<CaseCategory[]> {
   return cache;
 }
 
+/** The case categories, read once and kept (call `reload` after an edit). */
 export function useCategories(): { categories: CaseCategory[] | null; error: unknown; reload(): void } {
-  const [categories, setCategories] = useState<CaseCategory[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [seq, setSeq] = useState(0);
-  useEffect(() => {
-    let stale = false;
-    loadCategories(seq > 0)
-      .then((c) => !stale && (setCategories(c), setError(null)))
-      .catch((e) => !stale && (setError(e), setCategories([])));
-    return () => {
-      stale = true;
-    };
-  }, [seq]);
-  return { categories, error, reload: () => setSeq((n) => n + 1) };
+  const query = useApiQuery(['cases', 'categories'], () => loadCategories(), undefined, { staleTime: Infinity });
+  const invalidate = useInvalidate();
+  return {
+    categories: query.error ? [] : (query.data ?? null),
+    error: query.error,
+    reload: () => {
+      cache = null;
+      void invalidate(['cases', 'categories']);
+    },
+  };
 }
 
 /** Tree-select data: 大类 with their 小类. */

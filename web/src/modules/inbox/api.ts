@@ -19,12 +19,16 @@ export interface InboxPage {
 }
 
 export const inboxApi = {
-  list: (query: { unread?: boolean; cursor?: string; limit?: number }) =>
-    api.get<InboxPage>('/inbox', {
-      unread: query.unread ? 'true' : undefined,
-      cursor: query.cursor,
-      limit: query.limit,
-    }),
+  list: (query: { unread?: boolean; cursor?: string; limit?: number }, signal?: AbortSignal) =>
+    api.get<InboxPage>(
+      '/inbox',
+      {
+        unread: query.unread ? 'true' : undefined,
+        cursor: query.cursor,
+        limit: query.limit,
+      },
+      { signal },
+    ),
   /** Only the unread count (one row fetched); quiet on 401 so polling never signs anyone out by itself. */
   unreadCount: () =>
     api.get<InboxPage>('/inbox', { unread: 'true', limit: 1 }, { quiet401: true }).then((r) => r.unreadCount),

@@ -1,4 +1,5 @@
-import { api, ApiError, UNAUTHORIZED_EVENT } from '../../lib/api';
+import { api } from '../../lib/api';
+import { uploadMultipart } from '../../lib/upload';
 
 import type { CaseStatus } from '../cases/api';
 export type { CaseStatus };
@@ -134,33 +135,6 @@ export const mobileApi = {
     }),
 
   /** POST /files (multipart). Fails like the JSON calls: ApiError, status 0 when the network is down. */
-  async upload(file: Blob, filename: string): Promise<UploadedFile> {
-    const form = new FormData();
-    form.append('file', file, filename);
-    let res: Response;
-    try {
-      res = await fetch('/api/v1/files', {
-        method: 'POST',
-        body: form,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json, application/problem+json' },
-      });
-    } catch {
-      throw new ApiError(0, { detail: '无法连接到服务器，请检查网络' });
-    }
-    const text = await res.text();
-    let data: unknown;
-    try {
-      data = text ? JSON.parse(text) : undefined;
-    } catch {
-      data = undefined;
-    }
-    if (!res.ok) {
-      if (res.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
-      // A proxy's HTML 413 page has no problem+json: say what it means.
-      if (res.status === 413 && !data) throw new ApiError(413, { title: '照片过大', detail: '照片过大，服务器拒收' });
-      throw new ApiError(res.status, (data as object) ?? {});
-    }
-    return data as UploadedFile;
-  },
+  upload: (file: Blob, filename: string) =>
+    uploadMultipart<UploadedFile>('/files', file, filename, { tooLarge: '照片' }),
 };

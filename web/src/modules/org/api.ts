@@ -63,16 +63,20 @@ export interface UnitListQuery {
 export const orgApi = {
   listUnits: (query: UnitListQuery = {}) =>
     api.get<{ items: Unit[] }>('/units', { ...query, includeRetired: query.includeRetired ? true : undefined }),
-  getUnit: (id: string) => api.get<UnitDetail>(`/units/${encodeURIComponent(id)}`),
+  getUnit: (id: string, signal?: AbortSignal) =>
+    api.get<UnitDetail>(`/units/${encodeURIComponent(id)}`, undefined, { signal }),
   createUnit: (body: { parentId: string; kind: UnitKind; name: string; code?: string }) =>
     api.post<Unit>('/units', body),
   updateUnit: (id: string, body: { name?: string; code?: string | null }) =>
     api.patch<Unit>(`/units/${encodeURIComponent(id)}`, body),
   moveUnit: (id: string, parentId: string) => api.post<Unit>(`/units/${encodeURIComponent(id)}/move`, { parentId }),
   retireUnit: (id: string) => api.post<Unit>(`/units/${encodeURIComponent(id)}/retire`),
-  boundary: (id: string) => api.get<BoundaryFeature>(`/units/${encodeURIComponent(id)}/boundary`),
-  childBoundaries: (id: string) => api.get<BoundaryCollection>(`/units/${encodeURIComponent(id)}/boundaries`),
+  boundary: (id: string, signal?: AbortSignal) =>
+    api.get<BoundaryFeature>(`/units/${encodeURIComponent(id)}/boundary`, undefined, { signal }),
+  childBoundaries: (id: string, signal?: AbortSignal) =>
+    api.get<BoundaryCollection>(`/units/${encodeURIComponent(id)}/boundaries`, undefined, { signal }),
   importBoundaries: (id: string, crs: Crs, collection: unknown) =>
     api.post<{ updated: number }>(`/units/${encodeURIComponent(id)}/boundaries`, collection, { query: { crs } }),
-  locate: (lng: number, lat: number, crs: Crs) => api.get<LocateResult>('/grids/locate', { lng, lat, crs }),
+  locate: (lng: number, lat: number, crs: Crs, signal?: AbortSignal) =>
+    api.get<LocateResult>('/grids/locate', { lng, lat, crs }, { signal }),
 };

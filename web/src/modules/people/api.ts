@@ -38,7 +38,8 @@ export const personKindColor: Record<PersonKind, string> = {
 };
 
 export const peopleApi = {
-  list: (query: { unitId?: string; kind?: PersonKind; q?: string }) => api.get<{ items: Person[] }>('/people', query),
+  list: (query: { unitId?: string; kind?: PersonKind; q?: string }, signal?: AbortSignal) =>
+    api.get<{ items: Person[] }>('/people', query, { signal }),
   reveal: (id: string) => api.get<Person>(`/people/${encodeURIComponent(id)}`, { reveal: true }),
   create: (body: PersonInput) => api.post<Person>('/people', body),
   update: (id: string, body: Partial<PersonInput>) => api.patch<Person>(`/people/${encodeURIComponent(id)}`, body),

@@ -198,14 +198,15 @@ export const proposalsApi = {
       supervisedByMe: query.supervisedByMe ? 'true' : undefined,
       replyOverdue: query.replyOverdue ? 'true' : undefined,
     }),
-  get: (id: string) => api.get<ProposalDetail>(p(id)),
+  get: (id: string, signal?: AbortSignal) => api.get<ProposalDetail>(p(id), undefined, { signal }),
   register: (body: RegisterInput) => api.post<ProposalDetail>('/proposals', body),
-  stats: (year: number) => api.get<ProposalStats>('/proposals/stats', { year }),
+  stats: (year: number, signal?: AbortSignal) => api.get<ProposalStats>('/proposals/stats', { year }, { signal }),
   /** One command; `path` is the command's URL under the proposal. */
   command: (id: string, path: string, body: Record<string, unknown>) =>
     api.post<ProposalDetail>(`${p(id)}${path}`, body),
 
-  assignments: () => api.get<{ items: Assignment[] }>('/supervisor-assignments'),
+  assignments: (signal?: AbortSignal) =>
+    api.get<{ items: Assignment[] }>('/supervisor-assignments', undefined, { signal }),
   assignSupervisor: (body: { supervisorUsername: string; unitId: string; termStart: string; termEnd: string }) =>
     api.post<{ id: string }>('/supervisor-assignments', body),
   visit: (assignmentId: string, body: { visitedOn: string; notes: string }) =>
@@ -214,11 +215,12 @@ export const proposalsApi = {
     assignmentId: string,
     body: { text: string; visitId?: string; responsibleUnitId?: string; deadline?: string },
   ) => api.post<{ id: string }>(`/supervisor-assignments/${assignmentId}/opinions`, body),
-  opinions: (query: { status?: OpinionStatus; overdue?: boolean }) =>
-    api.get<{ items: Opinion[] }>('/supervisor-opinions', {
-      status: query.status,
-      overdue: query.overdue ? 'true' : undefined,
-    }),
+  opinions: (query: { status?: OpinionStatus; overdue?: boolean }, signal?: AbortSignal) =>
+    api.get<{ items: Opinion[] }>(
+      '/supervisor-opinions',
+      { status: query.status, overdue: query.overdue ? 'true' : undefined },
+      { signal },
+    ),
   opinionCommand: (id: string, command: OpinionCommand, body: Record<string, unknown>) =>
     api.post<Opinion>(`/supervisor-opinions/${id}/${command}`, body),
 };

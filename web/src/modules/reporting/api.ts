@@ -177,14 +177,15 @@ export interface DataQuery {
 }
 
 export const reportingApi = {
-  forms: () => api.get<{ items: ReportForm[] }>('/report-forms'),
+  forms: (signal?: AbortSignal) => api.get<{ items: ReportForm[] }>('/report-forms', undefined, { signal }),
   submit: (formId: string, body: SubmitInput) =>
     api.post<Submission>(`/report-forms/${encodeURIComponent(formId)}/submissions`, body),
   /** The unit's report for the period, to correct it from its current values. */
-  submission: (formId: string, q: { unitId: string; period: string }) =>
+  submission: (formId: string, q: { unitId: string; period: string }, signal?: AbortSignal) =>
     api.get<Submission & { values: Record<string, unknown> }>(
       `/report-forms/${encodeURIComponent(formId)}/submissions`,
       q,
+      { signal },
     ),
   completeness: (
     formId: string,
@@ -195,7 +196,8 @@ export const reportingApi = {
     api.get<Rollup>(`/report-forms/${encodeURIComponent(formId)}/rollup`, { ...q }, { signal }),
   rollupXlsxUrl: (formId: string, q: RollupQuery & { by?: 'unit' | 'period' }) =>
     withQuery(`/api/v1/report-forms/${encodeURIComponent(formId)}/rollup.xlsx`, { ...q }),
-  queries: (q: { status?: string }) => api.get<{ items: DataQuery[] }>('/report-queries', q),
+  queries: (q: { status?: string }, signal?: AbortSignal) =>
+    api.get<{ items: DataQuery[] }>('/report-queries', q, { signal }),
   askQuery: (submissionId: string, body: { field?: string | null; question: string }) =>
     api.post<{ id: string }>(`/report-submissions/${encodeURIComponent(submissionId)}/queries`, body),
   answerQuery: (queryId: string, answer: string) =>

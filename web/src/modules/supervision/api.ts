@@ -1,4 +1,5 @@
 import { api, ApiError, withQuery } from '../../lib/api';
+import { uploadMultipart } from '../../lib/upload';
 import type {
   AssessmentRulesBody,
   MeetingBody,
@@ -159,14 +160,15 @@ const enc = encodeURIComponent;
 export const supervisionApi = {
   leaders: () => api.get<{ items: Named[] }>('/supervision/leaders'),
 
-  meetings: (year?: number) => api.get<{ items: MeetingSummary[] }>('/meetings', { year }),
-  meeting: (id: string) => api.get<MeetingDetail>(`/meetings/${enc(id)}`),
+  meetings: (year?: number, signal?: AbortSignal) =>
+    api.get<{ items: MeetingSummary[] }>('/meetings', { year }, { signal }),
+  meeting: (id: string, signal?: AbortSignal) => api.get<MeetingDetail>(`/meetings/${enc(id)}`, undefined, { signal }),
   createMeeting: (body: MeetingBody) => api.post<{ id: string }>('/meetings', body),
   addMeetingItem: (id: string, body: MeetingItemBody) => api.post<{ id: string }>(`/meetings/${enc(id)}/items`, body),
 
   tasks: (q: TaskListQuery, signal?: AbortSignal) =>
     api.get<{ items: TaskSummary[]; nextCursor: string | null; counts: StatusCounts }>('/tasks', { ...q }, { signal }),
-  task: (id: string) => api.get<TaskDetail>(`/tasks/${enc(id)}`),
+  task: (id: string, signal?: AbortSignal) => api.get<TaskDetail>(`/tasks/${enc(id)}`, undefined, { signal }),
   createTask: (body: TaskBody) => api.post<TaskDetail>('/tasks', body),
   report: (id: string, body: ProgressReportBody) => api.post<TaskDetail>(`/tasks/${enc(id)}/reports`, body),
   milestoneDone: (id: string, milestoneId: string) =>
@@ -176,25 +178,33 @@ export const supervisionApi = {
     api.post<{ id: string }>(`/task-notices/${enc(noticeId)}/reply`, { reply }),
   notices: (q: { view: 'received' | 'sent'; open?: 'true' }) => api.get<{ items: TaskNotice[] }>('/task-notices', q),
 
-  leaderView: () =>
-    api.get<{ counts: StatusCounts; tasks: TaskSummary[]; notices: TaskNotice[] }>('/supervision/leader-view'),
-  unitView: () => api.get<{ today?: string; items: OwedItem[] }>('/supervision/unit-view'),
+  leaderView: (signal?: AbortSignal) =>
+    api.get<{ counts: StatusCounts; tasks: TaskSummary[]; notices: TaskNotice[] }>(
+      '/supervision/leader-view',
+      undefined,
+      {
+        signal,
+      },
+    ),
+  unitView: (signal?: AbortSignal) =>
+    api.get<{ today?: string; items: OwedItem[] }>('/supervision/unit-view', undefined, { signal }),
 
-  assessment: (period: string) => api.get<Assessment>('/assessment', { period }),
+  assessment: (period: string, signal?: AbortSignal) => api.get<Assessment>('/assessment', { period }, { signal }),
   assessmentXlsxUrl: (period: string) => withQuery('/api/v1/assessment.xlsx', { period }),
   rules: () => api.get<{ rules: AssessmentRule[] }>('/assessment/rules'),
   saveRules: (rules: AssessmentRule[]) => api.put<{ rules: AssessmentRule[] }>('/assessment/rules', { rules }),
   addMark: (body: QualityMark) => api.post<{ id: string }>('/assessment/marks', body),
 
-  topics: (year?: number) => api.get<{ items: ConsultationTopic[] }>('/consultation-topics', { year }),
+  topics: (year?: number, signal?: AbortSignal) =>
+    api.get<{ items: ConsultationTopic[] }>('/consultation-topics', { year }, { signal }),
   createTopic: (body: Topic) => api.post<{ id: string }>('/consultation-topics', body),
 
   importTemplateUrl: '/api/v1/tasks/import-template.xlsx',
 
   /** Key proposals this leader supervises; null when the proposals module is not there (404). */
-  supervisedProposals: async (): Promise<SupervisedProposal[] | null> => {
+  supervisedProposals: async (signal?: AbortSignal): Promise<SupervisedProposal[] | null> => {
     try {
-      const r = await api.get<{ items: SupervisedProposal[] }>('/proposals', { supervisedByMe: 'true' });
+      const r = await api.get<{ items: SupervisedProposal[] }>('/proposals', { supervisedByMe: 'true' }, { signal });
       return Array.isArray(r?.items) ? r.items : null;
     } catch (e) {
       // 404 until the module is merged; 400 while its list does not know supervisedByMe yet.
@@ -205,27 +215,6 @@ export const supervisionApi = {
 };
 
 /** POST /api/v1/tasks/import (multipart, field "file"). */
-export async function importWorkPlan(file: File): Promise<ImportResult> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch('/api/v1/tasks/import', {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json, application/problem+json' },
-    });
-  } catch {
-    throw new ApiError(0, { detail: '无法连接到服务器，请检查网络' });
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) throw new ApiError(res.status, (data as object) ?? {});
-  return data as ImportResult;
+export function importWorkPlan(file: File): Promise<ImportResult> {
+  return uploadMultipart<ImportResult>('/tasks/import', file, file.name);
 }

@@ -1,10 +1,11 @@
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { applyFieldErrors, errorText } from '../../../lib/api';
 import type { Role, RoleCode } from '../../auth/api';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { peopleApi, personKindLabel, type Person } from '../../people/api';
 import { accountsApi, type Account } from '../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Props {
   open: boolean;
@@ -107,7 +108,7 @@ export function AccountFormModal({ open, account, roles, onClose, onCreated, onU
       width={580}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" preserve={false} data-testid="account-form">
         {!account && (
           <Form.Item

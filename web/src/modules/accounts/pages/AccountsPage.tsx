@@ -1,9 +1,10 @@
 import { EditOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { useRoles } from '../../auth/use-roles';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { accountsApi, type Account } from '../api';
@@ -17,26 +18,18 @@ export default function AccountsPage() {
   const roleName = useMemo(() => new Map(roles.map((r) => [r.code as string, r.name])), [roles]);
   const [unitId, setUnitId] = useState<string | undefined>();
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<Account[]>([]);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<Account | null | undefined>(undefined);
   const [temp, setTemp] = useState<{ username: string; password: string; reason: 'created' | 'reset' } | null>(null);
   const canWrite = can('account.write');
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setItems((await accountsApi.list({ unitId, q: q.trim() || undefined })).items);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [unitId, q, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const filter = { unitId, q: q.trim() || undefined };
+  const list = useApiQuery(['accounts', 'list', filter], (signal) => accountsApi.list(filter, signal), undefined, {
+    toastError: true,
+  });
+  const items: Account[] = list.data?.items ?? [];
+  const loading = list.loading;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['accounts']);
 
   const reset = async (a: Account) => {
     try {

@@ -1,9 +1,9 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
 import { accountsApi, type Account } from '../../accounts/api';
 import { actionLabel, actionNames, auditApi, entityTypeLabel, type AuditEvent, type AuditQuery } from '../api';
 
@@ -16,43 +16,22 @@ interface Filters {
 
 export default function AuditPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [limit, setLimit] = useState(20);
   /** Cursor of each page visited; index 0 is the first page. */
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [page, setPage] = useState(0);
-  const [items, setItems] = useState<AuditEvent[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [accounts, setAccounts] = useState<Account[]>([]);
-
-  useEffect(() => {
-    if (!can('account.read')) return;
-    accountsApi
-      .list({})
-      .then((r) => setAccounts(r.items))
-      .catch(() => setAccounts([]));
-  }, [can]);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const q: AuditQuery = { ...filters, limit, cursor: cursors[page] };
-      const r = await auditApi.list(q);
-      setItems(r.items);
-      setNextCursor(r.nextCursor);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, limit, cursors, page, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const accountList = useApiQuery(['accounts', 'list', {}], (signal) => accountsApi.list({}, signal), undefined, {
+    enabled: can('account.read'),
+  });
+  const accounts: Account[] = accountList.data?.items ?? [];
+  const q: AuditQuery = { ...filters, limit, cursor: cursors[page] };
+  const events = useApiQuery(['audit', q], (signal) => auditApi.list(q, signal), undefined, { toastError: true });
+  const items: AuditEvent[] = events.data?.items ?? [];
+  const nextCursor = events.data?.nextCursor ?? null;
+  const loading = events.loading;
+  const load = () => events.refetch();
 
   const apply = (v: Filters) => {
     setFilters({

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../../app/auth';
 import { applyFieldErrors, ApiError, errorText } from '../../../lib/api';
 import { authApi } from '../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Values {
   currentPassword: string;
@@ -53,7 +54,7 @@ export default function ChangePasswordPage() {
             message="为保障账号安全，使用临时密码登录后须先设置新密码，才能使用系统。"
           />
         )}
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+        {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
         <Typography.Paragraph type="secondary">
           账号：{me.displayName}（{me.username}）
         </Typography.Paragraph>

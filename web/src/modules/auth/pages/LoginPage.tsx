@@ -1,11 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { usePublicSettings } from '../../../app/settings';
 import { ApiError, errorText } from '../../../lib/api';
 import { authApi } from '../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 export default function LoginPage() {
   const { me, setMe } = useAuth();
@@ -50,9 +51,7 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 24 }}>
           请使用单位分配的账号登录
         </Typography.Paragraph>
-        {error && (
-          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
-        )}
+        {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form layout="vertical" size="large" onFinish={submit} requiredMark={false} autoComplete="on">
           <Form.Item name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input

@@ -17,9 +17,10 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { applyFieldErrors, errorText } from '../../../lib/api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { calendarApi, type CalendarYear, type DayKind, type SpecialDay } from '../api';
 import { MonthGrid } from '../components/MonthGrid';
 
@@ -30,29 +31,19 @@ export default function CalendarPage() {
   const { message } = App.useApp();
   const thisYear = dayjs().year();
   const [year, setYear] = useState(thisYear);
-  const [data, setData] = useState<CalendarYear | null>(null);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [form] = Form.useForm<{ kind: DayKind; name?: string }>();
   const [saving, setSaving] = useState(false);
   const canWrite = can('calendar.write');
   const today = dayjs().format('YYYY-MM-DD');
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await calendarApi.year(year));
-    } catch (e) {
-      setData(null);
-      message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [year, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const calendar = useApiQuery(['calendar', year], (signal) => calendarApi.year(year, signal), undefined, {
+    toastError: true,
+  });
+  const data: CalendarYear | null = calendar.error ? null : (calendar.data ?? null);
+  const loading = calendar.loading;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['calendar']);
 
   const special = useMemo(() => new Map((data?.days ?? []).map((d) => [d.date, d])), [data]);
   const editingDay = editing ? special.get(editing) : undefined;

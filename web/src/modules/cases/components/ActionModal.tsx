@@ -13,6 +13,7 @@ import {
 import { actionButtonLabel, caseStatusLabel, timeLimitText } from '../labels';
 import { loadCategories } from '../use-categories';
 import { PhotoUpload } from './PhotoUpload';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Props {
   type: CaseActionType | null;
@@ -254,9 +255,7 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
             />
           )
         : null}
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="case-action-error" />
-      )}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} data-testid="case-action-error" />}
       <Form form={form} layout="vertical" preserve={false} data-testid={`case-action-form-${type ?? ''}`}>
         {type === 'dispatch' && (
           <>

@@ -1,142 +1,35 @@
-import { ArrowLeftOutlined, CheckSquareOutlined, EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useAuth } from '../../../app/auth';
+import { App, Button, Card, Col, Result, Row, Skeleton, Space } from 'antd';
+import { useNavigate, useParams } from 'react-router';
 import { usePublicSettings } from '../../../app/settings';
 import { ApiError, errorText } from '../../../lib/api';
-import { orgApi, type BoundaryFeature } from '../../org/api';
-import { casesApi, type CaseActionType, type CaseDetail } from '../api';
 import { ActionModal } from '../components/ActionModal';
-import { CaseMap } from '../components/CaseMap';
-import { CaseStatusTag, DeadlineTag, formatTime } from '../components/CaseTags';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { PhotoGallery } from '../components/PhotoGallery';
-import {
-  actionButtonLabel,
-  actionOrder,
-  caseSourceLabel,
-  dangerActions,
-  deadlineStatusLabel,
-  primaryActions,
-  timeLimitText,
-} from '../labels';
 import '../cases.css';
-
-/** Roles that keep a ledger and check closed cases off it (对账销号). */
-const RECONCILE_ROLES = ['admin', 'subdistrict_staff', 'community_worker', 'supervision_office', 'district_leader'];
+import { useCaseDetail } from '../use-case-detail';
+import { CaseHeaderCard, CaseInfoCard, CaseLocationCard } from '../components/CaseDetailSections';
 
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
-  const { me } = useAuth();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const settings = usePublicSettings();
-  const [c, setC] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [boundary, setBoundary] = useState<BoundaryFeature | null>(null);
-  const [acting, setActing] = useState<CaseActionType | null>(null);
-  const [reconciling, setReconciling] = useState(false);
-  const [unitNames, setUnitNames] = useState<Record<string, string>>({});
-  const [caseNumbers, setCaseNumbers] = useState<Record<string, string>>({});
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const d = await casesApi.get(id);
-      setC(d);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    setC(null);
-    void load();
-  }, [load]);
-
-  // The grid's boundary for the map (an account outside the grid's scope just sees the point).
-  const gridId = c?.gridId ?? null;
-  useEffect(() => {
-    setBoundary(null);
-    if (!gridId) return;
-    let stale = false;
-    orgApi
-      .boundary(gridId)
-      .then((b) => !stale && setBoundary(b))
-      .catch(() => undefined);
-    return () => {
-      stale = true;
-    };
-  }, [gridId]);
-
-  // Names for ids that payloads carry (派遣 → unit, 合并 → case number).
-  useEffect(() => {
-    if (!c) return;
-    const known: Record<string, string> = {};
-    if (c.assignedUnitId && c.assignedUnitName) known[c.assignedUnitId] = c.assignedUnitName;
-    setUnitNames((prev) => ({ ...prev, ...known }));
-    const unitIds = new Set<string>();
-    const caseIds = new Set<string>();
-    for (const a of c.actions) {
-      const p = (a.payload ?? {}) as Record<string, unknown>;
-      if (a.type === 'dispatch' && typeof p.unitId === 'string' && !known[p.unitId]) unitIds.add(p.unitId);
-      if (a.type === 'merge' && typeof p.targetCaseId === 'string') caseIds.add(p.targetCaseId);
-      if (a.type === 'absorb' && typeof p.sourceCaseId === 'string') caseIds.add(p.sourceCaseId);
-    }
-    if (c.mergedInto) caseIds.add(c.mergedInto);
-    for (const uid of unitIds)
-      orgApi
-        .getUnit(uid)
-        .then((u) => setUnitNames((prev) => ({ ...prev, [uid]: u.name })))
-        .catch(() => undefined);
-    for (const cid of caseIds)
-      casesApi
-        .get(cid)
-        .then((x) => setCaseNumbers((prev) => ({ ...prev, [cid]: x.caseNumber })))
-        .catch(() => undefined);
-  }, [c]);
-
-  const buttons = useMemo(() => {
-    if (!c) return [];
-    const allowed = new Set(c.allowedActions);
-    const known = actionOrder.filter((t) => allowed.has(t));
-    return known;
-  }, [c]);
-
-  const canReconcile =
-    !!c && c.status === 'closed' && !c.reconciledAt && !!me && me.roles.some((r) => RECONCILE_ROLES.includes(r));
-
-  const reconcile = async () => {
-    if (!c) return;
-    setReconciling(true);
-    try {
-      setC(await casesApi.reconcile(c.id));
-      message.success('已对账销号');
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setReconciling(false);
-    }
-  };
+  const {
+    c,
+    error,
+    loading,
+    reload: load,
+    replace: setC,
+    boundary,
+    unitNames,
+    caseNumbers,
+    buttons,
+    canReconcile,
+    reconcile,
+    reconciling,
+    setActing,
+    acting,
+  } = useCaseDetail(id);
 
   if (error && !c) {
     const status = error instanceof ApiError ? error.status : 0;
@@ -166,160 +59,25 @@ export default function CaseDetailPage() {
     );
   }
 
-  const marker = c.location;
-  const showDeadline = c.deadline && c.status !== 'closed' && c.status !== 'rejected' && c.status !== 'merged';
-
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail-page" data-case-id={c.id}>
-      <Card>
-        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap' }}>
-          <div className="cg-case-header-title">
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              onClick={() => navigate(-1)}
-              aria-label="返回"
-              data-testid="case-back"
-            />
-            <span className="cg-case-number" data-testid="case-number">
-              {c.caseNumber}
-            </span>
-            <span data-testid="case-status" data-status={c.status}>
-              <CaseStatusTag status={c.status} name={c.statusName} />
-            </span>
-            <Tag bordered={false} color="blue" data-testid="case-category">
-              {c.categoryName}
-            </Tag>
-            {showDeadline && <DeadlineTag status={c.deadlineStatus} />}
-            {c.fixedOnSpot && (
-              <Tag color="green" bordered={false}>
-                立行整改
-              </Tag>
-            )}
-            {c.reworkCount > 0 && (
-              <Tag color="volcano" bordered={false}>
-                返工 {c.reworkCount} 次
-              </Tag>
-            )}
-            {c.reconciledAt && (
-              <Tag color="success" icon={<CheckSquareOutlined />} data-testid="case-reconciled">
-                已销号
-              </Tag>
-            )}
-          </div>
-          <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading} data-testid="case-reload">
-            刷新
-          </Button>
-        </div>
-        <Typography.Paragraph
-          style={{ margin: '12px 0 0', fontSize: 15, whiteSpace: 'pre-wrap' }}
-          data-testid="case-description"
-        >
-          {c.description}
-        </Typography.Paragraph>
-        {c.pendingExtension && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginTop: 12 }}
-            message={`责任单位申请延期 ${timeLimitText(c.pendingExtension)}，待审批`}
-            description={`理由：${c.pendingExtension.reason}`}
-            data-testid="case-pending-extension"
-          />
-        )}
-        {c.mergedInto && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginTop: 12 }}
-            message={
-              <span>
-                已作为重复问题合并到{' '}
-                <Link to={`/cases/${c.mergedInto}`}>{caseNumbers[c.mergedInto] ?? '目标案卷'}</Link>
-              </span>
-            }
-          />
-        )}
-        {c.status === 'rejected' && c.rejectionReason && (
-          <Alert type="error" showIcon style={{ marginTop: 12 }} message={`不予立案：${c.rejectionReason}`} />
-        )}
-        <div className="cg-case-actions" style={{ marginTop: 16 }} data-testid="case-actions">
-          {buttons.map((t) => (
-            <Button
-              key={t}
-              type={primaryActions.has(t) ? 'primary' : 'default'}
-              danger={dangerActions.has(t)}
-              onClick={() => setActing(t)}
-              data-testid={`case-action-${t}`}
-            >
-              {actionButtonLabel[t] ?? t}
-            </Button>
-          ))}
-          {canReconcile && (
-            <Button
-              icon={<CheckSquareOutlined />}
-              onClick={() => void reconcile()}
-              loading={reconciling}
-              data-testid="case-reconcile"
-            >
-              对账销号
-            </Button>
-          )}
-          {buttons.length === 0 && !canReconcile && (
-            <Typography.Text type="secondary" data-testid="case-no-actions">
-              当前没有需要您办理的操作。
-            </Typography.Text>
-          )}
-        </div>
-      </Card>
+      <CaseHeaderCard
+        c={c}
+        loading={loading}
+        onReload={() => void load()}
+        onBack={() => navigate(-1)}
+        actions={buttons}
+        onAction={setActing}
+        canReconcile={canReconcile}
+        reconciling={reconciling}
+        onReconcile={() => void reconcile()}
+        mergedIntoNumber={c.mergedInto ? caseNumbers[c.mergedInto] : undefined}
+      />
 
       <Row gutter={16} align="top">
         <Col xs={24} xl={14}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Card title="基本信息" size="small">
-              <Descriptions size="small" column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 3 }} data-testid="case-info">
-                <Descriptions.Item label="问题类别">
-                  {c.categoryName}
-                  <Typography.Text type="secondary" className="cg-mono" style={{ marginLeft: 6 }}>
-                    {c.categoryCode}
-                  </Typography.Text>
-                </Descriptions.Item>
-                <Descriptions.Item label="来源">{caseSourceLabel[c.source] ?? c.source}</Descriptions.Item>
-                <Descriptions.Item label="所属网格" span="filled">
-                  {c.gridName ? (
-                    [c.subdistrictName, c.communityName, c.gridName].filter(Boolean).join(' / ')
-                  ) : (
-                    <Typography.Text type="warning">{c.outOfGrid ? '不在任何网格内' : '未定位'}</Typography.Text>
-                  )}
-                </Descriptions.Item>
-                {c.address && (
-                  <Descriptions.Item label="地址" span="filled">
-                    {c.address}
-                  </Descriptions.Item>
-                )}
-                <Descriptions.Item label="上报时间">{formatTime(c.reportedAt)}</Descriptions.Item>
-                <Descriptions.Item label="上报人数">{c.reporters ?? 1}</Descriptions.Item>
-                <Descriptions.Item label="责任单位">{c.assignedUnitName ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label="处置时限">
-                  {c.deadline ? (
-                    <Space size={4}>
-                      <span data-testid="case-deadline">{formatTime(c.deadline)}</span>
-                      {showDeadline && c.deadlineStatus !== 'none' && (
-                        <Typography.Text type="secondary">（{deadlineStatusLabel[c.deadlineStatus]}）</Typography.Text>
-                      )}
-                    </Space>
-                  ) : (
-                    '—'
-                  )}
-                </Descriptions.Item>
-                <Descriptions.Item label="催办 / 督办">
-                  {c.urgeCount} 次 / {c.superviseCount} 次
-                </Descriptions.Item>
-                <Descriptions.Item label="延期">{c.extensionCount ?? 0} 次</Descriptions.Item>
-                {c.closedAt && <Descriptions.Item label="结案时间">{formatTime(c.closedAt)}</Descriptions.Item>}
-                {c.reconciledAt && <Descriptions.Item label="销号时间">{formatTime(c.reconciledAt)}</Descriptions.Item>}
-              </Descriptions>
-            </Card>
+            <CaseInfoCard c={c} />
             <Card title={`现场照片（${c.photos.length}）`} size="small">
               <PhotoGallery photos={c.photos} emptyText="没有照片" data-testid="case-photos" />
             </Card>
@@ -329,35 +87,7 @@ export default function CaseDetailPage() {
           </Space>
         </Col>
         <Col xs={24} xl={10}>
-          <Card
-            title={
-              <Space>
-                <EnvironmentOutlined />
-                <span>位置</span>
-              </Space>
-            }
-            size="small"
-            styles={{ body: { padding: 8 } }}
-            style={{ position: 'sticky', top: 80 }}
-          >
-            {marker || boundary ? (
-              <div data-testid="case-map">
-                <CaseMap tileUrl={settings.mapTileUrl} point={marker} boundary={boundary} height={380} />
-              </div>
-            ) : (
-              <Empty description="未标注位置" data-testid="case-map-empty" />
-            )}
-            {marker && (
-              <Typography.Text
-                type="secondary"
-                style={{ fontSize: 12, display: 'block', marginTop: 6 }}
-                className="cg-mono"
-              >
-                WGS-84：{marker.lng.toFixed(6)}, {marker.lat.toFixed(6)}
-                {c.gridName ? ` · ${c.gridName}` : ''}
-              </Typography.Text>
-            )}
-          </Card>
+          <CaseLocationCard c={c} boundary={boundary} tileUrl={settings.mapTileUrl} />
         </Col>
       </Row>
 

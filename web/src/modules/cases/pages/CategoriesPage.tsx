@@ -1,6 +1,5 @@
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -15,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { applyFieldErrors, errorText } from '../../../lib/api';
 import type { Unit } from '../../org/api';
@@ -23,6 +22,8 @@ import { casesApi, type CaseCategory, type TimeLimit } from '../api';
 import { timeLimitText } from '../labels';
 import { useCategories } from '../use-categories';
 import '../cases.css';
+import { useApiQuery } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Row extends CaseCategory {
   children?: Row[];
@@ -45,15 +46,14 @@ export default function CategoriesPage() {
   const { message } = App.useApp();
   const { categories, reload } = useCategories();
   const [editing, setEditing] = useState<CaseCategory | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
+  const targets = useApiQuery(['cases', 'dispatch-targets'], () => casesApi.dispatchTargets(), undefined, {
+    staleTime: 5 * 60_000,
+  });
+  const units: Unit[] = targets.data ?? [];
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const writable = can('category.write');
-
-  useEffect(() => {
-    void casesApi.dispatchTargets().then(setUnits);
-  }, []);
 
   const rows = useMemo<Row[]>(() => {
     const list = categories ?? [];
@@ -202,7 +202,7 @@ export default function CategoriesPage() {
         confirmLoading={busy}
         forceRender
       >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+        {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" data-testid="category-form">
           <Form.Item
             name="name"

@@ -1,23 +1,10 @@
 import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Row,
-  Space,
-  Spin,
-  Statistic,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Row, Space, Spin, Statistic, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMe } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiQuery } from '../../../lib/query';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { casesApi, type CaseKpis } from '../api';
 import { percent } from '../labels';
@@ -128,33 +115,21 @@ function rateColor(v: number | null | undefined, good: 'high' | 'low'): string |
 
 export default function KpisPage() {
   const me = useMe();
-  const { message } = App.useApp();
   const [unitId, setUnitId] = useState<string | undefined>(me.unitId);
   const [period, setPeriod] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().startOf('month'), dayjs()]);
-  const [kpis, setKpis] = useState<CaseKpis | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const from = period[0].format('YYYY-MM-DD');
   const to = period[1].format('YYYY-MM-DD');
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setKpis(await casesApi.kpis({ unitId, from, to }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-      setKpis(null);
-      message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [unitId, from, to, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useApiQuery(
+    ['cases', 'kpis', unitId ?? null, from, to],
+    (signal) => casesApi.kpis({ unitId, from, to }, signal),
+    undefined,
+    { toastError: true },
+  );
+  const kpis: CaseKpis | null = query.error ? null : (query.data ?? null);
+  const loading = query.loading;
+  const load = () => query.refetch();
 
   const counts = kpis?.counts ?? null;
   const caseCount = kpis?.caseCount ?? counts?.cases;
@@ -201,7 +176,7 @@ export default function KpisPage() {
         统计期内上报的案卷（按 GB/T 30428.4 城市市政综合监管信息系统 绩效评价），不予立案和合并的案卷不计入分母。
         {kpis?.asOf ? `统计截至 ${dayjs(kpis.asOf).format('YYYY-MM-DD HH:mm')}。` : ''}
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={query.error} style={{ marginBottom: 16 }} />
       <Spin spinning={loading}>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={8} xl={6}>

@@ -1,16 +1,17 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Input, Select, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
+import { useApiCursorList } from '../../../lib/query';
 import { UnitPicker } from '../../org/components/UnitPicker';
-import { casesApi, type CaseListQuery, type CaseStatus, type CaseSummary } from '../api';
-import { CaseStatusTag, DeadlineCell, formatTime } from '../components/CaseTags';
+import { casesApi, type CaseListQuery, type CaseStatus } from '../api';
 import { CategorySelect } from '../components/CategorySelect';
 import { caseSourceOptions, caseStatusLabel, caseStatusOrder, openStatuses } from '../labels';
 import '../cases.css';
+import { LedgerTable } from '../components/LedgerTable';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 const PAGE = 50;
 const FILTER_KEYS = [
@@ -37,59 +38,19 @@ function queryFrom(params: URLSearchParams): CaseListQuery {
 
 export default function LedgerPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFrom(params), [params]);
-  const [items, setItems] = useState<CaseSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [qText, setQText] = useState(query.q ?? '');
-  const abort = useRef<AbortController | null>(null);
-
-  const load = useCallback(async () => {
-    abort.current?.abort();
-    const ctl = new AbortController();
-    abort.current = ctl;
-    setLoading(true);
-    try {
-      const r = await casesApi.list({ ...query, limit: PAGE }, ctl.signal);
-      setItems(r.items);
-      setNextCursor(r.nextCursor);
-    } catch (e) {
-      if ((e as Error).name === 'AbortError') return;
-      message.error(errorText(e));
-      setItems([]);
-      setNextCursor(null);
-    } finally {
-      if (abort.current === ctl) setLoading(false);
-    }
-  }, [query, message]);
-
-  useEffect(() => {
-    void load();
-    return () => abort.current?.abort();
-  }, [load]);
+  const list = useApiCursorList(
+    ['cases', 'list', query],
+    (cursor, signal) => casesApi.list({ ...query, limit: PAGE, cursor }, signal),
+    { toastError: true },
+  );
+  const { items, nextCursor, loading, loadingMore } = list;
+  const load = () => void list.refetch();
 
   useEffect(() => setQText(query.q ?? ''), [query.q]);
-
-  const more = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const r = await casesApi.list({ ...query, limit: PAGE, cursor: nextCursor });
-      setItems((prev) => {
-        const seen = new Set(prev.map((x) => x.id));
-        return [...prev, ...r.items.filter((x) => !seen.has(x.id))];
-      });
-      setNextCursor(r.nextCursor);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const setFilter = (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
     const next = new URLSearchParams(params);
@@ -112,9 +73,9 @@ export default function LedgerPage() {
       extra={
         <Space>
           <Tooltip title="按当前筛选条件导出全部案卷">
-            <Button icon={<DownloadOutlined />} href={casesApi.exportUrl(query)} data-testid="case-export">
+            <XlsxButton href={casesApi.exportUrl(query)} data-testid="case-export">
               导出 Excel
-            </Button>
+            </XlsxButton>
           </Tooltip>
           {can('case.report') && (
             <Button
@@ -246,105 +207,14 @@ export default function LedgerPage() {
           )}
         </Space>
       </div>
-      <Table<CaseSummary>
-        className="cg-case-table"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={items}
-        pagination={false}
-        data-testid="case-table"
-        scroll={{ x: 1100 }}
-        onRow={(r) =>
-          ({
-            onClick: () => navigate(`/cases/${r.id}`),
-            'data-testid': 'case-row',
-            'data-case-id': r.id,
-            'data-case-number': r.caseNumber,
-          }) as React.HTMLAttributes<HTMLElement>
-        }
-        locale={{ emptyText: filtered ? '没有符合条件的案卷' : '暂无案卷' }}
-        columns={[
-          {
-            title: '案卷号',
-            dataIndex: 'caseNumber',
-            width: 176,
-            fixed: 'left',
-            render: (n: string, r) => (
-              <a
-                className="cg-mono"
-                href={`/cases/${r.id}`}
-                onClick={(e) => {
-                  // A modified click opens a new tab; a plain one is the row's click.
-                  if (e.ctrlKey || e.metaKey || e.shiftKey) e.stopPropagation();
-                  else e.preventDefault();
-                }}
-                data-testid="case-row-number"
-              >
-                {n}
-              </a>
-            ),
-          },
-          { title: '类别', dataIndex: 'categoryName', width: 110, ellipsis: true },
-          {
-            title: '描述',
-            dataIndex: 'description',
-            render: (d: string) => (
-              <Tooltip title={d.length > 40 ? d : undefined} placement="topLeft">
-                <span className="cg-case-desc">{d}</span>
-              </Tooltip>
-            ),
-          },
-          {
-            title: '所属网格',
-            dataIndex: 'gridName',
-            width: 150,
-            ellipsis: true,
-            render: (g: string | null, r) =>
-              g ? (
-                <Tooltip title={[r.subdistrictName, r.communityName, g].filter(Boolean).join(' / ')}>{g}</Tooltip>
-              ) : (
-                <Typography.Text type="warning">{r.outOfGrid ? '网格外' : '—'}</Typography.Text>
-              ),
-          },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 110,
-            render: (s: CaseStatus, r) => (
-              <Space size={2} direction="vertical">
-                <CaseStatusTag status={s} name={r.statusName} />
-                {r.reconciledAt && (
-                  <Typography.Text type="success" style={{ fontSize: 12 }}>
-                    已销号
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: '责任单位',
-            dataIndex: 'assignedUnitName',
-            width: 150,
-            ellipsis: true,
-            render: (u: string | null) => u ?? <Typography.Text type="secondary">—</Typography.Text>,
-          },
-          { title: '处置时限', key: 'deadline', width: 140, render: (_, r) => <DeadlineCell c={r} /> },
-          {
-            title: '上报时间',
-            dataIndex: 'reportedAt',
-            width: 158,
-            render: (t: string) => <span className="cg-mono">{formatTime(t)}</span>,
-          },
-        ]}
-      />
+      <LedgerTable items={items} loading={loading} filtered={filtered} />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
         <Space>
           <Typography.Text type="secondary" data-testid="case-loaded-count">
             已显示 {items.length} 条{nextCursor ? '' : items.length ? '，已全部加载' : ''}
           </Typography.Text>
           {nextCursor && (
-            <Button onClick={() => void more()} loading={loadingMore} data-testid="case-load-more">
+            <Button onClick={list.loadMore} loading={loadingMore} data-testid="case-load-more">
               加载更多
             </Button>
           )}

@@ -1,28 +1,22 @@
 import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { visibleNav } from '../../../app/nav';
 import { usePublicSettings } from '../../../app/settings';
 import { useRoles } from '../../auth/use-roles';
 import { calendarApi, type CalendarYear } from '../../calendar/api';
+import { useApiQuery } from '../../../lib/query';
 
 export default function HomePage() {
   const me = useMe();
   const settings = usePublicSettings();
   const roles = useRoles();
   const roleName = useMemo(() => new Map(roles.map((r) => [r.code as string, r.name])), [roles]);
-  const [cal, setCal] = useState<CalendarYear | null>(null);
   const today = dayjs();
-
-  useEffect(() => {
-    calendarApi
-      .year(today.year())
-      .then(setCal)
-      .catch(() => setCal(null));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const calendar = useApiQuery(['calendar', today.year()], (signal) => calendarApi.year(today.year(), signal));
+  const cal: CalendarYear | null = calendar.data ?? null;
 
   const special = cal?.days.find((d) => d.date === today.format('YYYY-MM-DD'));
   const isWorkday = special ? special.kind === 'workday' : today.day() >= 1 && today.day() <= 5;

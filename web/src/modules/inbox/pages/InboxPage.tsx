@@ -1,10 +1,12 @@
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../../lib/api';
-import { inboxApi, linkLabel, messageKindTag, messageLink, type InboxMessage } from '../api';
+import { useApiCursorList } from '../../../lib/query';
+import { inboxApi, linkLabel, messageKindTag, messageLink, type InboxMessage, type InboxPage as Page } from '../api';
 import { refreshUnread, setUnread } from '../unread';
 import '../../cases/cases.css';
 
@@ -22,40 +24,27 @@ export default function InboxPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [view, setView] = useState<View>('all');
-  const [items, setItems] = useState<InboxMessage[]>([]);
+  const client = useQueryClient();
+  const key = ['inbox', 'list', view];
+  const list = useApiCursorList(
+    key,
+    (cursor, signal) => inboxApi.list({ unread: view === 'unread', cursor, limit: 30 }, signal),
+    { toastError: true },
+  );
+  const { items, nextCursor, loading } = list;
   const [unreadCount, setUnreadCount] = useState(0);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await inboxApi.list({ unread: view === 'unread', limit: 30 });
-      setItems(r.items);
-      setNextCursor(r.nextCursor);
-      setUnreadCount(r.unreadCount);
-      setUnread(r.unreadCount);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [view, message]);
-
+  const firstCount = list.firstPage?.unreadCount;
   useEffect(() => {
-    void load();
-  }, [load]);
-
-  const more = async () => {
-    if (!nextCursor) return;
-    try {
-      const r = await inboxApi.list({ unread: view === 'unread', cursor: nextCursor, limit: 30 });
-      setItems((prev) => [...prev, ...r.items]);
-      setNextCursor(r.nextCursor);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
+    if (firstCount === undefined) return;
+    setUnreadCount(firstCount);
+    setUnread(firstCount);
+  }, [firstCount, list.dataUpdatedAt]);
+  const load = () => list.refetch();
+  /** Changes the messages shown without reading them again. */
+  const setItems = (fn: (items: InboxMessage[]) => InboxMessage[]) =>
+    client.setQueryData<InfiniteData<Page>>(key, (d) =>
+      d ? { ...d, pages: d.pages.map((p) => ({ ...p, items: fn(p.items) })) } : d,
+    );
 
   const markRead = async (m: InboxMessage) => {
     if (m.read) return;
@@ -201,7 +190,7 @@ export default function InboxPage() {
       />
       {nextCursor && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button onClick={() => void more()} data-testid="inbox-load-more">
+          <Button onClick={list.loadMore} data-testid="inbox-load-more">
             加载更多
           </Button>
         </div>

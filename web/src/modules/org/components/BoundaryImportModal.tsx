@@ -1,9 +1,10 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Form, Modal, Select, Table, Typography, Upload } from 'antd';
+import { App, Form, Modal, Select, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorText, type FieldError } from '../../../lib/api';
 import { orgApi, type Crs, type Unit } from '../api';
 import { crsOptions } from '../unit-kinds';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Props {
   open: boolean;
@@ -124,10 +125,10 @@ export function BoundaryImportModal({ open, unit, onClose, onImported }: Props) 
           </Upload.Dragger>
         </Form.Item>
       </Form>
-      {readError && <Alert type="error" showIcon message={readError} />}
+      {readError && <ErrorAlert error={readError} />}
       {serverError && (
         <div data-testid="boundary-import-errors">
-          <Alert type="error" showIcon message={serverError.text} style={{ marginBottom: 12 }} />
+          <ErrorAlert error={serverError.text} style={{ marginBottom: 12 }} />
           {serverError.errors.length > 0 && (
             <Table
               size="small"

@@ -1,11 +1,11 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Card, Empty, Input, Space, Spin, Switch, Tag, Tree, Typography } from 'antd';
+import { AutoComplete, Card, Empty, Input, Space, Spin, Switch, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { errorText } from '../../../lib/api';
 import { orgApi, type Unit } from '../api';
 import type { UnitTree } from '../use-unit-tree';
 import { UnitKindTag } from './UnitKindTag';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Props {
   tree: UnitTree;
@@ -131,9 +131,7 @@ export function UnitTreePanel(props: Props) {
       >
         <Input prefix={<SearchOutlined />} placeholder="搜索单位名称或代码" allowClear data-testid="unit-search" />
       </AutoComplete>
-      {tree.error != null && (
-        <Alert type="error" showIcon message={errorText(tree.error)} style={{ marginBottom: 8 }} />
-      )}
+      {tree.error != null && <ErrorAlert error={tree.error} style={{ marginBottom: 8 }} />}
       {tree.roots === null ? (
         <div style={{ textAlign: 'center', padding: 40 }}>
           <Spin />

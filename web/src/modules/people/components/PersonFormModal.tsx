@@ -1,9 +1,10 @@
-import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { App, Form, Input, Modal, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import { applyFieldErrors, errorText } from '../../../lib/api';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { gridKinds } from '../../org/unit-kinds';
 import { peopleApi, personKindLabel, type Person, type PersonInput, type PersonKind } from '../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Props {
   open: boolean;
@@ -79,7 +80,7 @@ export function PersonFormModal({ open, person, defaultUnitId, onClose, onSaved 
       width={560}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" preserve={false} data-testid="person-form">
         <Form.Item
           name="name"

@@ -1,8 +1,9 @@
 import { EditOutlined, EyeOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { peopleApi, personKindColor, personKindLabel, type Person, type PersonKind } from '../api';
 import { PersonFormModal } from '../components/PersonFormModal';
@@ -15,27 +16,18 @@ export default function PeoplePage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [kind, setKind] = useState<KindFilter>('all');
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<Person[]>([]);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [revealed, setRevealed] = useState<Person | null>(null);
   const [revealing, setRevealing] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await peopleApi.list({ unitId, kind: kind === 'all' ? undefined : kind, q: q.trim() || undefined });
-      setItems(r.items);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [unitId, kind, q, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const filter = { unitId, kind: kind === 'all' ? undefined : kind, q: q.trim() || undefined };
+  const list = useApiQuery(['people', 'list', filter], (signal) => peopleApi.list(filter, signal), undefined, {
+    toastError: true,
+  });
+  const items: Person[] = list.data?.items ?? [];
+  const loading = list.loading;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['people']);
 
   const reveal = async (p: Person) => {
     setRevealing(p.id);

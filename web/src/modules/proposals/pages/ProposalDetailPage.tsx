@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined, StarFilled } from '@ant-design/icons';
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -16,13 +15,16 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../../../lib/api';
 import { proposalsApi, type ProposalCommand, type ProposalDetail } from '../api';
 import { FileThumbs } from '../components/FileThumbs';
 import { ProposalActionModal, type PendingAction } from '../components/ProposalActionModal';
 import { COMMAND_NAMES, formatAt, SATISFACTION_COLORS, STATUS_COLORS } from '../labels';
+import { apiQueryKey, useApiQuery, useInvalidate } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 const STEP_ORDER = ['registered', 'assigned', 'replied', 'implementing', 'completed'] as const;
 /** Commands offered as buttons at the top; the per-row ones sit next to their commitment or report. */
@@ -65,23 +67,21 @@ function recordLine(t: ProposalDetail['timeline'][number]): string | null {
 
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();
-  const [p, setP] = useState<ProposalDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<PendingAction | null>(null);
+  const client = useQueryClient();
+  const fetcher = (signal: AbortSignal) => proposalsApi.get(id, signal);
+  const key = ['proposals', 'detail', id];
+  const query = useApiQuery(key, fetcher, undefined, { keepPrevious: false });
+  const p: ProposalDetail | null = query.data ?? null;
+  const error = query.error ? errorText(query.error) : null;
+  const invalidate = useInvalidate();
+  /** The server answered the changed proposal: show it, and let the lists catch up. */
+  const setP = (next: ProposalDetail) => {
+    client.setQueryData(apiQueryKey(key, fetcher), next);
+    void invalidate(['proposals', 'list'], ['proposals', 'stats'], ['proposals', 'supervision']);
+  };
 
-  const load = useCallback(async () => {
-    try {
-      setP(await proposalsApi.get(id));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) return <Alert type="error" showIcon message={error} action={<Link to="/proposals">返回列表</Link>} />;
+  if (error) return <ErrorAlert error={error} action={<Link to="/proposals">返回列表</Link>} />;
   if (!p) return <Spin style={{ display: 'block', margin: 48 }} />;
   const may = (c: ProposalCommand) => p.allowedActions.includes(c);
   const stepIndex = STEP_ORDER.indexOf(p.status);

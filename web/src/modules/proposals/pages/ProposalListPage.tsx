@@ -1,10 +1,11 @@
-import { DownloadOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined, StarFilled } from '@ant-design/icons';
+import { Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
 import {
   proposalsApi,
   type ListQuery,
@@ -15,6 +16,8 @@ import {
 } from '../api';
 import { RegisterModal } from '../components/RegisterModal';
 import { SATISFACTION_COLORS, SATISFACTION_NAMES, STATUS_COLORS, STATUS_NAMES } from '../labels';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
@@ -23,31 +26,12 @@ export default function ProposalListPage() {
   const isLeader = !!me?.roles.includes('district_leader');
   const navigate = useNavigate();
   const [query, setQuery] = useState<ListQuery>({ year: thisYear });
-  const [data, setData] = useState<ProposalList | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      setLoading(true);
-      try {
-        setData(await proposalsApi.list(query, signal));
-        setError(null);
-      } catch (e) {
-        if ((e as Error).name === 'AbortError') return;
-        setError(errorText(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [query],
-  );
-  useEffect(() => {
-    const ac = new AbortController();
-    void load(ac.signal);
-    return () => ac.abort();
-  }, [load]);
+  const list = useApiQuery(['proposals', 'list', query], (signal) => proposalsApi.list(query, signal));
+  const data: ProposalList | null = list.data ?? null;
+  const loading = list.loading;
+  const error = list.error ? errorText(list.error) : null;
 
   const counts = data?.counts;
   const years = [...new Set([thisYear, ...(data?.years ?? [])])].sort((a, b) => b - a);
@@ -157,9 +141,9 @@ export default function ProposalListPage() {
         extra={
           <Space>
             <Tooltip title="按当前筛选条件导出提案办理情况一览表">
-              <Button icon={<DownloadOutlined />} href={proposalsApi.exportUrl(query)} data-testid="proposal-export">
+              <XlsxButton href={proposalsApi.exportUrl(query)} data-testid="proposal-export">
                 导出
-              </Button>
+              </XlsxButton>
             </Tooltip>
             {can('proposal.manage') && (
               <Button
@@ -235,7 +219,7 @@ export default function ProposalListPage() {
             onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })}
           />
         </Space>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
         <Table<ProposalItem>
           rowKey="id"
           size="middle"

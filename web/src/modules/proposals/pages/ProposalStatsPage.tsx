@@ -1,8 +1,10 @@
-import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { errorText } from '../../../lib/api';
 import { proposalsApi, type ProposalStats, type YearStats } from '../api';
 import { percent, rateColor } from '../labels';
+import { useApiQuery } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
@@ -12,24 +14,13 @@ function Rate({ v }: { v: number | null }) {
 
 export default function ProposalStatsPage() {
   const [year, setYear] = useState(thisYear);
-  const [years, setYears] = useState<number[]>([thisYear]);
-  const [data, setData] = useState<ProposalStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    proposalsApi
-      .list({ year: thisYear })
-      .then((r) => setYears([...new Set([thisYear, ...r.years])].sort((a, b) => b - a)))
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    proposalsApi
-      .stats(year)
-      .then((s) => {
-        setData(s);
-        setError(null);
-      })
-      .catch((e) => setError(errorText(e)));
-  }, [year]);
+  const list = useApiQuery(['proposals', 'list', { year: thisYear }], (signal) =>
+    proposalsApi.list({ year: thisYear }, signal),
+  );
+  const years = [...new Set([thisYear, ...(list.data?.years ?? [])])].sort((a, b) => b - a);
+  const stats = useApiQuery(['proposals', 'stats', year], (signal) => proposalsApi.stats(year, signal));
+  const data: ProposalStats | null = stats.data ?? null;
+  const error = stats.error ? errorText(stats.error) : null;
 
   const cards = data
     ? [
@@ -76,7 +67,7 @@ export default function ProposalStatsPage() {
           />
         }
       >
-        {error && <Alert type="error" showIcon message={error} />}
+        {error && <ErrorAlert error={error} />}
         <Row gutter={[16, 16]} data-testid="proposal-stats">
           {cards.map((c) => (
             <Col key={c.key} xs={12} lg={6}>

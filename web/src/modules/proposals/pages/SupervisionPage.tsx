@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -19,13 +18,15 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { applyFieldErrors, errorText } from '../../../lib/api';
 import { accountsApi, type Account } from '../../accounts/api';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { proposalsApi, type Assignment, type Opinion, type OpinionCommand, type OpinionStatus } from '../api';
 import { formatAt, OPINION_COLORS } from '../labels';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 type Dialog =
   | { kind: 'assign' }
@@ -53,15 +54,13 @@ const ymd = (d?: Dayjs) => d?.format('YYYY-MM-DD');
 function DialogModal({ dialog, onClose, onDone }: { dialog: Dialog | null; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const [supervisors, setSupervisors] = useState<Account[]>([]);
   const { message } = App.useApp();
+  const accounts = useApiQuery(['accounts', 'list', {}], (signal) => accountsApi.list({}, signal), undefined, {
+    enabled: dialog?.kind === 'assign',
+  });
+  const supervisors: Account[] = (accounts.data?.items ?? []).filter((a) => a.roles.includes('democratic_supervisor'));
   useEffect(() => {
     form.resetFields();
-    if (dialog?.kind === 'assign')
-      accountsApi
-        .list({})
-        .then((r) => setSupervisors(r.items.filter((a) => a.roles.includes('democratic_supervisor'))))
-        .catch(() => setSupervisors([]));
   }, [dialog, form]);
   if (!dialog) return null;
   const submit = async () => {
@@ -206,24 +205,17 @@ function DialogModal({ dialog, onClose, onDone }: { dialog: Dialog | null; onClo
 
 export default function SupervisionPage() {
   const { can } = useAuth();
-  const [assignments, setAssignments] = useState<Assignment[]>([]);
-  const [opinions, setOpinions] = useState<Opinion[]>([]);
   const [filter, setFilter] = useState<{ status?: OpinionStatus; overdue?: boolean }>({});
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const load = useCallback(async () => {
-    try {
-      const [a, o] = await Promise.all([proposalsApi.assignments(), proposalsApi.opinions(filter)]);
-      setAssignments(a.items);
-      setOpinions(o.items);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [filter]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useApiQuery(['proposals', 'supervision', filter], async (signal) => {
+    const [a, o] = await Promise.all([proposalsApi.assignments(signal), proposalsApi.opinions(filter, signal)]);
+    return { assignments: a.items, opinions: o.items };
+  });
+  const assignments: Assignment[] = query.data?.assignments ?? [];
+  const opinions: Opinion[] = query.data?.opinions ?? [];
+  const error = query.error ? errorText(query.error) : null;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['proposals']);
   const overdueCount = opinions.filter((o) => o.overdue).length;
   const visitor = can('supervisor.visit');
 
@@ -238,7 +230,7 @@ export default function SupervisionPage() {
         )
       }
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
       <Tabs
         items={[
           {

@@ -20,13 +20,15 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { UnitPicker } from '../../org/components/UnitPicker';
 import { reportingApi, type DataQuery, type Submission } from '../api';
 import { FormSelect } from '../components/FormSelect';
 import { periodLabel, periodOf } from '../labels';
 import { useReportForms } from '../use-forms';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 const STATUS: Record<DataQuery['status'], { text: string; color: string }> = {
   open: { text: '待答复', color: 'blue' },
@@ -108,8 +110,6 @@ function AskModal({ open, onClose, onAsked }: { open: boolean; onClose(): void; 
   const [formId, setFormId] = useState<string>();
   const [unitId, setUnitId] = useState<string>();
   const [day, setDay] = useState<Dayjs>(() => dayjs().subtract(1, 'day'));
-  const [sub, setSub] = useState<(Submission & { values: Record<string, unknown> }) | null>(null);
-  const [lookup, setLookup] = useState<string | null>(null);
   const [field, setField] = useState<string | null>(null);
   const [question, setQuestion] = useState('');
   const [saving, setSaving] = useState(false);
@@ -117,20 +117,20 @@ function AskModal({ open, onClose, onAsked }: { open: boolean; onClose(): void; 
   useEffect(() => {
     if (forms?.length && !formId) setFormId(forms[0].id);
   }, [forms, formId]);
-  useEffect(() => {
-    setSub(null);
-    setField(null);
-    if (!form || !unitId) return;
-    const ac = new AbortController();
-    reportingApi
-      .submission(form.id, { unitId, period: periodOf(form.periodType, day) })
-      .then((s) => {
-        setSub(s);
-        setLookup(null);
-      })
-      .catch((e) => setLookup((e as { status?: number }).status === 404 ? '该单位在此报告期没有报告' : errorText(e)));
-    return () => ac.abort();
-  }, [form, unitId, day]);
+  const period = form ? periodOf(form.periodType, day) : null;
+  const found = useApiQuery(
+    ['reporting', 'submission', form?.id ?? null, unitId ?? null, period],
+    (signal) => reportingApi.submission(form!.id, { unitId: unitId!, period: period! }, signal),
+    undefined,
+    { enabled: !!form && !!unitId, keepPrevious: false },
+  );
+  const sub: (Submission & { values: Record<string, unknown> }) | null = (form && unitId && found.data) || null;
+  const lookup = found.error
+    ? found.error.status === 404
+      ? '该单位在此报告期没有报告'
+      : errorText(found.error)
+    : null;
+  useEffect(() => setField(null), [form, unitId, day]);
   const ask = async () => {
     if (!sub) return;
     setSaving(true);
@@ -236,26 +236,27 @@ function AskModal({ open, onClose, onAsked }: { open: boolean; onClose(): void; 
 
 /** 24小时数据核查: queries in my scope; the level above asks, the unit answers in the thread within 24 hours. */
 export default function QueriesPage() {
-  const { message } = App.useApp();
   const [status, setStatus] = useState<string>('open');
-  const [items, setItems] = useState<DataQuery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [expanded, setExpanded] = useState<readonly React.Key[]>([]);
-  const load = useCallback(async () => {
-    try {
-      const list = (await reportingApi.queries({ status: status === 'all' ? undefined : status })).items;
-      setItems(list);
-      // The threads of queries still waiting for an answer are open from the start.
-      setExpanded(list.filter((q) => q.status === 'open' || q.status === 'overdue').map((q) => q.id));
-      setError(null);
-    } catch (e) {
-      setItems([]);
-      setError(errorText(e));
-      message.error(errorText(e));
-    }
-  }, [status, message]);
-  useEffect(() => void load(), [load]);
+  const filter = { status: status === 'all' ? undefined : status };
+  const list = useApiQuery(
+    ['reporting', 'queries', filter],
+    (signal) => reportingApi.queries(filter, signal),
+    undefined,
+    {
+      toastError: true,
+    },
+  );
+  const items: DataQuery[] | null = list.error ? [] : (list.data?.items ?? null);
+  const error = list.error ? errorText(list.error) : null;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['reporting', 'queries']);
+  // The threads of queries still waiting for an answer are open from the start (and after each reload).
+  useEffect(() => {
+    const open = (list.data?.items ?? []).filter((q) => q.status === 'open' || q.status === 'overdue');
+    setExpanded(open.map((q) => q.id));
+  }, [list.data]);
 
   const columns: TableColumnsType<DataQuery> = [
     {
@@ -323,7 +324,7 @@ export default function QueriesPage() {
         ]}
         data-testid="query-status"
       />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
       <Table<DataQuery>
         size="small"
         rowKey="id"

@@ -1,7 +1,5 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import {
-  Alert,
-  App,
   Breadcrumb,
   Button,
   Card,
@@ -23,14 +21,17 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
 import { reportingApi, type Aggregation, type FieldRollup, type Rollup } from '../api';
 import { FormSelect } from '../components/FormSelect';
 import { periodLabel, periodOf } from '../labels';
 import { useReportForms } from '../use-forms';
 import '../reporting.css';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 // Only the charts and parts drawn here, so the page's chunk stays a third of the full ECharts.
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
@@ -46,7 +47,6 @@ function num(v: FieldRollup | undefined | null): string {
 /** 数据汇总: numeric fields rolled up per sub-district and community, with trends and an .xlsx export. */
 export default function RollupPage() {
   const me = useMe();
-  const { message } = App.useApp();
   const { forms, error: formsError } = useReportForms();
   const [formId, setFormId] = useState<string>();
   const [fields, setFields] = useState<string[]>([]);
@@ -55,9 +55,6 @@ export default function RollupPage() {
   const [trail, setTrail] = useState<{ unitId?: string; name: string }[]>([
     { unitId: undefined, name: me.unitName ?? '本级' },
   ]);
-  const [data, setData] = useState<Rollup | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (forms && forms.length > 0 && !forms.some((f) => f.id === formId)) setFormId(forms[0].id);
@@ -77,30 +74,16 @@ export default function RollupPage() {
     [unitId, from, to, fields],
   );
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      if (!formId || !query) return;
-      setLoading(true);
-      try {
-        setData(await reportingApi.rollup(formId, query, signal));
-        setError(null);
-      } catch (e) {
-        if ((e as Error).name === 'AbortError') return;
-        setData(null);
-        setError(errorText(e));
-        message.error(errorText(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [formId, query, message],
+  const rollup = useApiQuery(
+    ['reporting', 'rollup', formId ?? null, query],
+    (signal) => reportingApi.rollup(formId!, query!, signal),
+    undefined,
+    { enabled: !!formId && !!query, toastError: true },
   );
-
-  useEffect(() => {
-    const ac = new AbortController();
-    void load(ac.signal);
-    return () => ac.abort();
-  }, [load]);
+  const data: Rollup | null = rollup.error ? null : (rollup.data ?? null);
+  const loading = rollup.loading;
+  const error = rollup.error ? errorText(rollup.error) : null;
+  const load = () => rollup.refetch();
 
   const columns: TableColumnsType<Row> = [
     {
@@ -185,16 +168,12 @@ export default function RollupPage() {
       extra={
         formId && query ? (
           <Space>
-            <Button
-              icon={<DownloadOutlined />}
-              href={reportingApi.rollupXlsxUrl(formId, query)}
-              data-testid="rollup-export"
-            >
+            <XlsxButton href={reportingApi.rollupXlsxUrl(formId, query)} data-testid="rollup-export">
               导出 Excel（按单位）
-            </Button>
-            <Button icon={<DownloadOutlined />} href={reportingApi.rollupXlsxUrl(formId, { ...query, by: 'period' })}>
+            </XlsxButton>
+            <XlsxButton href={reportingApi.rollupXlsxUrl(formId, { ...query, by: 'period' })}>
               导出 Excel（按报告期）
-            </Button>
+            </XlsxButton>
           </Space>
         ) : null
       }
@@ -253,8 +232,8 @@ export default function RollupPage() {
           ? ` 汇总范围：${data.unitName} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}，共 ${data.reports.toLocaleString('zh-CN')} 份报告。`
           : ''}
       </Typography.Paragraph>
-      {formsError ? <Alert type="error" showIcon message={errorText(formsError)} style={{ marginBottom: 12 }} /> : null}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {formsError ? <ErrorAlert error={formsError} style={{ marginBottom: 12 }} /> : null}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
       {forms && forms.length === 0 && <Empty description="暂无报表" />}
       <Spin spinning={loading || forms === null}>
         {data && (

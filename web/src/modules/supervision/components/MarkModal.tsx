@@ -1,10 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
 import { UnitSelect } from './UnitSelect';
 import { supervisionApi, type Named } from '../api';
 import { applyServerErrors } from '../form-errors';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Values {
   unitId: string;
@@ -68,7 +69,7 @@ export function MarkModal({ open, task, onClose, onDone }: Props) {
       okButtonProps={{ 'data-testid': 'mark-submit' }}
       data-testid="mark-modal"
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      {failure && <ErrorAlert error={failure} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="unitId" label="被评价单位" rules={[{ required: true, message: '请选择单位' }]}>
           {task ? (

@@ -1,8 +1,9 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
 import { supervisionApi, type NoticeBody, type TaskDetail } from '../api';
 import { applyServerErrors } from '../form-errors';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Values {
   kind: NoticeBody['kind'];
@@ -65,7 +66,7 @@ export function NoticeModal({ task, open, onClose, onDone }: Props) {
       okButtonProps={{ 'data-testid': 'notice-submit' }}
       data-testid="notice-modal"
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      {failure && <ErrorAlert error={failure} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="kind" label="类型" extra="督办为正式通知，逾期未答复将提级至牵头领导">
           <Radio.Group

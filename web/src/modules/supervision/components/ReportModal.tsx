@@ -1,10 +1,11 @@
-import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Slider, Space, Typography } from 'antd';
+import { App, Checkbox, Form, Input, InputNumber, Modal, Slider, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
 import type { UploadedFile } from '../../cases/api';
 import { PhotoUpload } from '../../cases/components/PhotoUpload';
 import { supervisionApi, type TaskDetail } from '../api';
 import { applyServerErrors } from '../form-errors';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Values {
   percent: number;
@@ -70,9 +71,7 @@ export function ReportModal({ task, open, onClose, onDone }: Props) {
       okButtonProps={{ 'data-testid': 'report-submit' }}
       data-testid="report-modal"
     >
-      {failure && (
-        <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="report-error" />
-      )}
+      {failure && <ErrorAlert error={failure} style={{ marginBottom: 12 }} data-testid="report-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="完成进度" required>
           <Space style={{ width: '100%' }} align="center">

@@ -1,8 +1,9 @@
-import { Alert, App, InputNumber, Modal, Space, Switch, Table, Typography } from 'antd';
+import { App, InputNumber, Modal, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
 import { supervisionApi, type AssessmentRule } from '../api';
 import { ASSESSMENT_RULE_LABELS } from '../labels';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 type Kind = AssessmentRule['kind'];
 interface Row {
@@ -94,7 +95,7 @@ export function RulesModal({ open, rules, onClose, onSaved }: Props) {
       okButtonProps={{ 'data-testid': 'rules-submit' }}
       data-testid="rules-modal"
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      {failure && <ErrorAlert error={failure} style={{ marginBottom: 12 }} />}
       <Table<Row>
         rowKey="kind"
         size="small"

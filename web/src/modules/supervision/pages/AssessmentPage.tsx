@@ -1,14 +1,16 @@
-import { DownloadOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { SettingOutlined, StarOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { supervisionApi, type Assessment, type UnitAssessment } from '../api';
 import { MarkModal } from '../components/MarkModal';
 import { RulesModal } from '../components/RulesModal';
 import { ASSESSMENT_RULE_LABELS, currentQuarter } from '../labels';
 import '../supervision.css';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 function periodOptions(): { value: string; label: string }[] {
   const y = new Date().getFullYear();
@@ -27,28 +29,16 @@ const pts = (x: number) => (Math.round(x * 100) / 100).toString();
 export default function AssessmentPage() {
   const { can } = useAuth();
   const [period, setPeriod] = useState(currentQuarter());
-  const [data, setData] = useState<Assessment | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [editingRules, setEditingRules] = useState(false);
   const [marking, setMarking] = useState(false);
   const manage = can('task.manage');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await supervisionApi.assessment(period));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-      setData(null);
-    } finally {
-      setLoading(false);
-    }
-  }, [period]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const assessment = useApiQuery(['supervision', 'assessment', period], (signal) =>
+    supervisionApi.assessment(period, signal),
+  );
+  const data: Assessment | null = assessment.error ? null : (assessment.data ?? null);
+  const loading = assessment.loading;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['supervision', 'assessment']);
 
   const columns = useMemo<ColumnsType<UnitAssessment>>(() => {
     const rules = data?.rules ?? [];
@@ -138,13 +128,9 @@ export default function AssessmentPage() {
             style={{ width: 170 }}
             data-testid="assessment-period"
           />
-          <Button
-            icon={<DownloadOutlined />}
-            href={supervisionApi.assessmentXlsxUrl(period)}
-            data-testid="assessment-export"
-          >
+          <XlsxButton href={supervisionApi.assessmentXlsxUrl(period)} data-testid="assessment-export">
             导出 Excel
-          </Button>
+          </XlsxButton>
           {manage && (
             <Button icon={<StarOutlined />} onClick={() => setMarking(true)} data-testid="assessment-mark-button">
               质量评价
@@ -162,7 +148,7 @@ export default function AssessmentPage() {
         </Space>
       }
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={assessment.error} style={{ marginBottom: 16 }} />
       {data && (
         <Typography.Paragraph type="secondary">
           考核期 {data.period.from} 至 {data.period.to}，统计截至 {data.asOf}。规则：

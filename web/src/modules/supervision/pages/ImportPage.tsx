@@ -1,10 +1,11 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Table, Typography, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, errorText, type FieldError } from '../../../lib/api';
 import { importWorkPlan, supervisionApi, type ImportResult } from '../api';
 import '../supervision.css';
+import { XlsxButton } from '../../../components/XlsxButton';
 
 /** 工作要点导入: an .xlsx work plan becomes tasks (all rows or none). */
 export default function ImportPage() {
@@ -33,9 +34,9 @@ export default function ImportPage() {
       title="工作要点导入"
       data-testid="import-page"
       extra={
-        <Button icon={<DownloadOutlined />} href={supervisionApi.importTemplateUrl} data-testid="import-template">
+        <XlsxButton href={supervisionApi.importTemplateUrl} data-testid="import-template">
           下载导入模板
-        </Button>
+        </XlsxButton>
       }
     >
       <Typography.Paragraph type="secondary">

@@ -1,16 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorText } from '../../../lib/api';
-import {
-  supervisionApi,
-  type StatusCounts,
-  type SupervisedProposal,
-  type TaskNotice,
-  type TaskStatus,
-  type TaskSummary,
-} from '../api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { supervisionApi, type SupervisedProposal, type TaskStatus } from '../api';
 import { NoticeList } from '../components/NoticeList';
 import { TaskTable } from '../components/TaskTable';
 import { STATUS_HEX, STATUS_ORDER, TASK_STATUS_LABELS } from '../labels';
@@ -18,29 +12,17 @@ import '../supervision.css';
 
 /** 领导视图: the tasks I lead (滞后、逾期 first), the open 督办 on them, and the key proposals I supervise. */
 export default function LeaderViewPage() {
-  const [data, setData] = useState<{ counts: StatusCounts; tasks: TaskSummary[]; notices: TaskNotice[] } | null>(null);
-  const [proposals, setProposals] = useState<SupervisedProposal[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const [status, setStatus] = useState<TaskStatus | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await supervisionApi.leaderView());
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-    // The proposals module may not be there yet: its card shows only when the call answers.
-    supervisionApi.supervisedProposals().then(setProposals, () => setProposals(null));
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const view = useApiQuery(['supervision', 'leader-view'], (signal) => supervisionApi.leaderView(signal));
+  // The proposals module may not be there yet: its card shows only when the call answers.
+  const supervised = useApiQuery(['supervision', 'supervised-proposals'], (signal) =>
+    supervisionApi.supervisedProposals(signal),
+  );
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['supervision', 'leader-view'], ['supervision', 'supervised-proposals']);
+  const data = view.data ?? null;
+  const proposals: SupervisedProposal[] | null = supervised.error ? null : (supervised.data ?? null);
+  const loading = view.loading;
 
   const tasks = data ? (status ? data.tasks.filter((t) => t.status === status) : data.tasks) : [];
   return (
@@ -53,7 +35,7 @@ export default function LeaderViewPage() {
           </Button>
         }
       >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+        <ErrorAlert error={view.error} style={{ marginBottom: 16 }} />
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           {STATUS_ORDER.map((s) => (
             <Col key={s} xs={12} md={6}>

@@ -15,10 +15,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { ApiError, errorText } from '../../../lib/api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { supervisionApi, type MeetingDetail, type MeetingItem } from '../api';
 import { TaskFormDrawer, type TaskFormPreset } from '../components/TaskFormDrawer';
 import { TaskTable } from '../components/TaskTable';
@@ -33,25 +34,23 @@ export default function MeetingDetailPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [m, setM] = useState<MeetingDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [preset, setPreset] = useState<TaskFormPreset | null>(null);
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ kind: 'decision' | 'opinion'; content: string }>();
 
-  const load = useCallback(async () => {
-    try {
-      setM(await supervisionApi.meeting(id));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [id]);
-  useEffect(() => {
-    setM(null);
-    void load();
-  }, [load]);
+  const meeting = useApiQuery(
+    ['supervision', 'meeting', id],
+    (signal) => supervisionApi.meeting(id, signal),
+    undefined,
+    {
+      keepPrevious: false,
+    },
+  );
+  const m: MeetingDetail | undefined = meeting.data;
+  const error = meeting.error;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['supervision']);
 
   if (!m) {
     if (error) {

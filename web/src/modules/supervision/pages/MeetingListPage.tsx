@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
 import { supervisionApi, type MeetingSummary } from '../api';
 import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
 import { MEETING_KIND_LABELS } from '../labels';
@@ -17,27 +17,18 @@ export function yearOptions(): { value: number; label: string }[] {
 /** 会议: the meetings of a year with their decisions and the tasks they became. */
 export default function MeetingListPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [year, setYear] = useState<number>(new Date().getFullYear());
-  const [items, setItems] = useState<MeetingSummary[]>([]);
-  const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setItems((await supervisionApi.meetings(year)).items);
-    } catch (e) {
-      message.error(errorText(e));
-      setItems([]);
-    } finally {
-      setLoading(false);
-    }
-  }, [year, message]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const meetings = useApiQuery(
+    ['supervision', 'meetings', year],
+    (signal) => supervisionApi.meetings(year, signal),
+    undefined,
+    {
+      toastError: true,
+    },
+  );
+  const items = meetings.error ? [] : (meetings.data?.items ?? []);
 
   return (
     <Card
@@ -68,7 +59,7 @@ export default function MeetingListPage() {
       <Table<MeetingSummary>
         className="cg-sv-table"
         rowKey="id"
-        loading={loading}
+        loading={meetings.loading}
         dataSource={items}
         pagination={false}
         data-testid="meeting-table"

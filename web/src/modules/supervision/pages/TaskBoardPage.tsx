@@ -1,9 +1,10 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Radio, Select, Space, Switch, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiCursorList } from '../../../lib/query';
 import {
   supervisionApi,
   type StatusCounts,
@@ -35,62 +36,26 @@ export default function TaskBoardPage() {
     [view, status, kind, q, tree],
   );
 
-  const [items, setItems] = useState<TaskSummary[]>([]);
-  const [counts, setCounts] = useState<StatusCounts | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const list = useApiCursorList(
+    ['supervision', 'tasks', query],
+    (cursor, signal) => supervisionApi.tasks({ ...query, limit: PAGE, cursor }, signal),
+    { toastError: true },
+  );
+  const { items, nextCursor, loading, loadingMore } = list;
+  const counts: StatusCounts | null = list.firstPage?.counts ?? null;
   const [qText, setQText] = useState(q ?? '');
   const [creating, setCreating] = useState(false);
   // Tree view: sub-tasks by parent id, loaded from TaskDetail.subTasks on expand.
   const [children, setChildren] = useState<Record<string, TaskSummary[]>>({});
   const [expanded, setExpanded] = useState<string[]>([]);
-  const abort = useRef<AbortController | null>(null);
+  const load = () => void list.refetch();
 
-  const load = useCallback(async () => {
-    abort.current?.abort();
-    const ctl = new AbortController();
-    abort.current = ctl;
-    setLoading(true);
-    try {
-      const r = await supervisionApi.tasks({ ...query, limit: PAGE }, ctl.signal);
-      setItems(r.items);
-      setCounts(r.counts);
-      setNextCursor(r.nextCursor);
-      setChildren({});
-      setExpanded([]);
-    } catch (e) {
-      if ((e as Error).name === 'AbortError') return;
-      message.error(errorText(e));
-      setItems([]);
-      setNextCursor(null);
-    } finally {
-      if (abort.current === ctl) setLoading(false);
-    }
-  }, [query, message]);
-
+  // A new list starts the tree collapsed, as the sub-tasks may have changed.
   useEffect(() => {
-    void load();
-    return () => abort.current?.abort();
-  }, [load]);
+    setChildren({});
+    setExpanded([]);
+  }, [list.firstPage]);
   useEffect(() => setQText(q ?? ''), [q]);
-
-  const more = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const r = await supervisionApi.tasks({ ...query, limit: PAGE, cursor: nextCursor });
-      setItems((prev) => {
-        const seen = new Set(prev.map((x) => x.id));
-        return [...prev, ...r.items.filter((x) => !seen.has(x.id))];
-      });
-      setNextCursor(r.nextCursor);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const setFilter = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -228,7 +193,7 @@ export default function TaskBoardPage() {
           {status && counts ? `（${TASK_STATUS_LABELS[status]}共 ${counts[status]} 项）` : ''}
         </Typography.Text>
         {nextCursor && (
-          <Button onClick={() => void more()} loading={loadingMore} data-testid="task-load-more">
+          <Button onClick={list.loadMore} loading={loadingMore} data-testid="task-load-more">
             加载更多
           </Button>
         )}

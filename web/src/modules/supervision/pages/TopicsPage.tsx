@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
+import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { UnitSelect } from '../components/UnitSelect';
 import { supervisionApi, type ConsultationTopic, type Topic } from '../api';
 import { TaskFormDrawer, type TaskFormPreset } from '../components/TaskFormDrawer';
@@ -13,6 +14,7 @@ import { applyServerErrors } from '../form-errors';
 import { TOPIC_FORMS } from '../labels';
 import { yearOptions } from './MeetingListPage';
 import '../supervision.css';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Values {
   title: string;
@@ -26,8 +28,6 @@ export default function TopicsPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
-  const [items, setItems] = useState<ConsultationTopic[]>([]);
-  const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -35,20 +35,18 @@ export default function TopicsPage() {
   const [form] = Form.useForm<Values>();
   const manage = can('task.manage');
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setItems((await supervisionApi.topics(year)).items);
-    } catch (e) {
-      message.error(errorText(e));
-      setItems([]);
-    } finally {
-      setLoading(false);
-    }
-  }, [year, message]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const topics = useApiQuery(
+    ['supervision', 'topics', year],
+    (signal) => supervisionApi.topics(year, signal),
+    undefined,
+    {
+      toastError: true,
+    },
+  );
+  const items: ConsultationTopic[] = topics.error ? [] : (topics.data?.items ?? []);
+  const loading = topics.loading;
+  const invalidate = useInvalidate();
+  const load = () => invalidate(['supervision']);
 
   const create = async (v: Values) => {
     setSaving(true);
@@ -189,7 +187,7 @@ export default function TopicsPage() {
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'topic-submit' }}
       >
-        {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+        {failure && <ErrorAlert error={failure} style={{ marginBottom: 12 }} />}
         <Form<Values> form={form} layout="vertical" onFinish={create}>
           <Form.Item
             name="title"

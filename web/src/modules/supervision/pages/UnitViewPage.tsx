@@ -1,8 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorText } from '../../../lib/api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiQuery } from '../../../lib/query';
 import { supervisionApi, type OwedItem } from '../api';
 import { TaskLink, TaskStatusTag } from '../components/TaskTags';
 import { OWED_COLORS, OWED_LABELS } from '../labels';
@@ -31,28 +32,12 @@ function localToday(): string {
 /** 本单位待办: what my unit owes (节点、进度报告、督办答复、完成时限), by when; overdue in red. */
 export default function UnitViewPage() {
   const navigate = useNavigate();
-  const [items, setItems] = useState<OwedItem[]>([]);
-  const [today, setToday] = useState(localToday());
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<'all' | OwedItem['what']>('all');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await supervisionApi.unitView();
-      setItems(r.items);
-      if (r.today) setToday(r.today);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const view = useApiQuery(['supervision', 'unit-view'], (signal) => supervisionApi.unitView(signal));
+  const items = useMemo(() => view.data?.items ?? [], [view.data]);
+  const today = view.data?.today ?? localToday();
+  const loading = view.loading;
+  const load = () => view.refetch();
 
   const groupOf = useCallback(
     (i: OwedItem): Group =>
@@ -79,7 +64,7 @@ export default function UnitViewPage() {
         </Space>
       }
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={view.error} style={{ marginBottom: 16 }} />
       <Segmented
         style={{ marginBottom: 16 }}
         value={filter}
