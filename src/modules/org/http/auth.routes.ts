@@ -16,7 +16,10 @@ import {
   RoleList,
   TokenList,
 } from '../../../contracts/org.js';
-import { changePassword, login, logout, me } from '../commands/authenticate.js';
+import { changePassword } from '../commands/change-password.js';
+import { me } from '../commands/get-me.js';
+import { login } from '../commands/log-in.js';
+import { logout } from '../commands/log-out.js';
 import type { OrgDeps } from '../deps.js';
 
 export function tokenFrom(req: FastifyRequest): string | null {

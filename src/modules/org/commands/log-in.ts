@@ -1,9 +1,7 @@
-import type { Actor } from '../../../kernel/auth/actor.js';
-import { hashPassword, passwordProblem, verifyPassword } from '../../../kernel/auth/password.js';
-import { createSession, hashToken, revokeSession } from '../../../kernel/auth/sessions.js';
-import { permissionsOf, type RoleCode } from '../../../kernel/auth/roles.js';
+import { hashPassword, verifyPassword } from '../../../kernel/auth/password.js';
+import { createSession } from '../../../kernel/auth/sessions.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
-import { DomainError, Invalid, TooMany } from '../../../kernel/errors.js';
+import { DomainError, TooMany } from '../../../kernel/errors.js';
 import type { OrgDeps } from '../deps.js';
 import { accountStore } from '../store/account.store.js';
 
@@ -79,72 +77,4 @@ export async function login(deps: OrgDeps, input: { username: string; password: 
     });
     return { token, accountId: account.id };
   });
-}
-
-export async function logout(deps: OrgDeps, token: string): Promise<void> {
-  await revokeSession(deps.database.db, token, deps.clock.now());
-}
-
-export async function changePassword(
-  deps: OrgDeps,
-  actor: Actor,
-  input: { currentPassword: string; newPassword: string },
-  currentToken: string | null,
-  requestId?: string,
-) {
-  const now = deps.clock.now();
-  const account = (await accountStore.findById(deps.database.db, actor.accountId))!;
-  if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
-    throw new Invalid('auth.wrong_current_password', '当前密码不正确', [
-      { field: 'currentPassword', message: '当前密码不正确' },
-    ]);
-  }
-  const problem = passwordProblem(input.newPassword);
-  if (problem) throw new Invalid('auth.weak_password', problem, [{ field: 'newPassword', message: problem }]);
-  if (input.newPassword === input.currentPassword) {
-    throw new Invalid('auth.same_password', '新密码不能与当前密码相同', [
-      { field: 'newPassword', message: '新密码不能与当前密码相同' },
-    ]);
-  }
-  const hash = await hashPassword(input.newPassword);
-  await deps.database.db.transaction().execute(async (trx) => {
-    await accountStore.update(trx, actor.accountId, {
-      password_hash: hash,
-      must_change_password: 0,
-      password_changed_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    });
-    // Other sessions of this account end; the one that changed the password stays logged in.
-    await trx
-      .updateTable('sessions')
-      .set({ revoked_at: now.toISOString() })
-      .where('account_id', '=', actor.accountId)
-      .where('kind', '=', 'session')
-      .where('revoked_at', 'is', null)
-      .$if(currentToken !== null, (qb) => qb.where('token_hash', '!=', hashToken(currentToken!)))
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: 'auth.change_password',
-      entityType: 'account',
-      entityId: actor.accountId,
-      at: now,
-      requestId,
-      summary: `账号 ${actor.username} 修改密码`,
-    });
-  });
-}
-
-export async function me(deps: OrgDeps, actor: Actor, mustChangePassword: boolean) {
-  const account = (await accountStore.findById(deps.database.db, actor.accountId))!;
-  return {
-    id: account.id,
-    username: account.username,
-    displayName: account.display_name,
-    unitId: account.unit_id,
-    unitName: account.unit_name,
-    roles: actor.roles,
-    permissions: permissionsOf(actor.roles as RoleCode[]),
-    mustChangePassword,
-  };
 }
