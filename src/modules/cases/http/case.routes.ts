@@ -18,7 +18,11 @@ import {
   UpdateCategoryBody,
 } from '../../../contracts/cases.js';
 import { UnitList } from '../../../contracts/org.js';
-import { caseKpis, findDuplicates, getCase, listCases, listFilter } from '../commands/case-queries.js';
+import { listFilter } from '../commands/case-filter.js';
+import { findDuplicates } from '../commands/find-duplicates.js';
+import { getCase } from '../commands/get-case.js';
+import { caseKpis } from '../commands/get-case-kpis.js';
+import { listCases } from '../commands/list-cases.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
 import { toCaseActor } from '../commands/case-context.js';

@@ -3,7 +3,7 @@ import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { loadConfig } from '../../../kernel/config.js';
 import { LocateService, createOrgApi } from '../../org/index.js';
-import { escalateOverdueQueries } from '../commands/data-queries.js';
+import { escalateOverdueQueries } from '../commands/escalate-overdue-queries.js';
 import ExcelJS from 'exceljs';
 
 const FORM = {

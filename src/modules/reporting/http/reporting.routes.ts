@@ -22,8 +22,11 @@ import {
 import { completeness } from '../commands/completeness.js';
 import { rollupReport } from '../commands/rollup-report.js';
 import { remindMissing } from '../commands/remind-missing.js';
-import { answerQuery, askQuery, listQueries } from '../commands/data-queries.js';
-import { createForm, reviseForm } from '../commands/define-form.js';
+import { answerQuery } from '../commands/answer-query.js';
+import { askQuery } from '../commands/ask-query.js';
+import { listQueries } from '../commands/list-queries.js';
+import { createForm } from '../commands/create-form.js';
+import { reviseForm } from '../commands/revise-form.js';
 import { submitReport } from '../commands/submit-report.js';
 import { rebuildRollups } from '../commands/rebuild-rollups.js';
 import { MISSING_PAGE_MAX } from '../commands/completeness.js';

@@ -2,12 +2,11 @@ import type { z } from 'zod';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import { isUniqueViolation } from '../../../kernel/db/dialect.js';
-import { Conflict, NotFound } from '../../../kernel/errors.js';
+import { Conflict } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { FormDefinitionBody } from '../../../contracts/reporting.js';
 import { assertValidForm, type ReportFormDefinition } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
-import { reportStore } from '../store/report.store.js';
 
 type Body = z.infer<typeof FormDefinitionBody>;
 
@@ -63,52 +62,4 @@ export async function createForm(deps: ReportingDeps, actor: Actor, body: Body, 
     throw err;
   }
   return id;
-}
-
-/** A new version: earlier submissions keep theirs, new ones are checked against this one. */
-export async function reviseForm(
-  deps: ReportingDeps,
-  actor: Actor,
-  formId: string,
-  body: Body,
-  requestId?: string,
-): Promise<number> {
-  const now = deps.clock.now();
-  return deps.database.db.transaction().execute(async (trx) => {
-    const form = await reportStore.form(trx, formId);
-    if (!form || form.row.district_code !== actor.districtCode) throw new NotFound('report_form', formId);
-    if (body.code !== form.row.code)
-      throw new Conflict('report_form.code_fixed', '报表代码不能修改', [{ field: 'code', message: '不能修改' }]);
-    const version = form.row.current_version + 1;
-    const definition = { ...body, version } as unknown as ReportFormDefinition;
-    assertValidForm(definition);
-    await trx
-      .insertInto('report_form_versions')
-      .values({
-        form_id: formId,
-        version,
-        district_code: actor.districtCode,
-        definition: JSON.stringify(definition),
-        created_by: actor.accountId,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await trx
-      .updateTable('report_forms')
-      .set({ current_version: version, name: body.name, updated_at: now.toISOString() })
-      .where('id', '=', formId)
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: 'report_form.revise',
-      entityType: 'report_form',
-      entityId: formId,
-      at: now,
-      requestId,
-      summary: `报表「${body.name}」发布第 ${version} 版`,
-      before: form.definition,
-      after: definition,
-    });
-    return version;
-  });
 }
