@@ -4,6 +4,7 @@ import { Conflict, Forbidden, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { notify } from '../../inbox/index.js';
 import type { ReportingDeps } from '../deps.js';
+import { reportQueryStore } from '../store/report-query.store.js';
 
 /** The unit answers (late answers are kept and show as late); the asker hears of it. */
 export async function answerQuery(
@@ -15,31 +16,24 @@ export async function answerQuery(
 ) {
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
-    const q = await trx.selectFrom('report_queries').selectAll().where('id', '=', queryId).executeTakeFirst();
+    const q = await reportQueryStore.findById(trx, queryId);
     if (!q || !q.unit_path.startsWith(actor.scopePath)) throw new NotFound('report_query', queryId);
     // Only the questioned unit's own accounts answer (the asker and the levels above may not).
     if (q.asked_by === actor.accountId || actor.scopePath !== q.unit_path) {
       throw new Forbidden('report.query_answer_forbidden', '数据核查由被核查单位答复');
     }
     if (q.status === 'closed') throw new Conflict('report.query_closed', '该核查已结束');
-    await trx
-      .insertInto('report_query_messages')
-      .values({
-        id: newId(now.getTime()),
-        query_id: q.id,
-        district_code: q.district_code,
-        author_id: actor.accountId,
-        author_name: actor.displayName,
-        kind: 'answer',
-        text: body.answer,
-        at: now.toISOString(),
-      })
-      .execute();
-    await trx
-      .updateTable('report_queries')
-      .set({ status: 'answered', answered_at: q.answered_at ?? now.toISOString() })
-      .where('id', '=', q.id)
-      .execute();
+    await reportQueryStore.insertMessage(trx, {
+      id: newId(now.getTime()),
+      query_id: q.id,
+      district_code: q.district_code,
+      author_id: actor.accountId,
+      author_name: actor.displayName,
+      kind: 'answer',
+      text: body.answer,
+      at: now.toISOString(),
+    });
+    await reportQueryStore.markAnswered(trx, q.id, q.answered_at ?? now.toISOString());
     await notify(trx, {
       accountIds: [q.asked_by],
       districtCode: q.district_code,

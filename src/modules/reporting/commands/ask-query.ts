@@ -6,6 +6,7 @@ import { newId } from '../../../kernel/ids.js';
 import { notify } from '../../inbox/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { reportQueryStore } from '../store/report-query.store.js';
 
 /** 24小时数据核查: a query must be answered within this long of being asked. */
 export const ANSWER_WITHIN_MS = 24 * 3600_000;
@@ -30,11 +31,7 @@ export async function askQuery(
 ) {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
-    const sub = await trx
-      .selectFrom('report_submissions')
-      .selectAll()
-      .where('id', '=', submissionId)
-      .executeTakeFirst();
+    const sub = await reportStore.submissionById(trx, submissionId);
     if (!sub || !sub.unit_path.startsWith(actor.scopePath)) throw new NotFound('report_submission', submissionId);
     if (sub.unit_path === actor.scopePath)
       throw new Forbidden('report.query_own_unit', '数据核查由上级单位发起，不能核查本单位的报告');
@@ -46,35 +43,29 @@ export async function askQuery(
     }
     const id = newId(now.getTime());
     const due = new Date(now.getTime() + ANSWER_WITHIN_MS);
-    await trx
-      .insertInto('report_queries')
-      .values({
-        id,
-        district_code: sub.district_code,
-        submission_id: sub.id,
-        unit_path: sub.unit_path,
-        field: body.field ?? null,
-        status: 'open',
-        asked_by: actor.accountId,
-        asked_at: now.toISOString(),
-        due_at: due.toISOString(),
-        answered_at: null,
-        escalated_at: null,
-      })
-      .execute();
-    await trx
-      .insertInto('report_query_messages')
-      .values({
-        id: newId(now.getTime()),
-        query_id: id,
-        district_code: sub.district_code,
-        author_id: actor.accountId,
-        author_name: actor.displayName,
-        kind: 'question',
-        text: body.question,
-        at: now.toISOString(),
-      })
-      .execute();
+    await reportQueryStore.insert(trx, {
+      id,
+      district_code: sub.district_code,
+      submission_id: sub.id,
+      unit_path: sub.unit_path,
+      field: body.field ?? null,
+      status: 'open',
+      asked_by: actor.accountId,
+      asked_at: now.toISOString(),
+      due_at: due.toISOString(),
+      answered_at: null,
+      escalated_at: null,
+    });
+    await reportQueryStore.insertMessage(trx, {
+      id: newId(now.getTime()),
+      query_id: id,
+      district_code: sub.district_code,
+      author_id: actor.accountId,
+      author_name: actor.displayName,
+      kind: 'question',
+      text: body.question,
+      at: now.toISOString(),
+    });
     const label = body.field ? form.definition.fields.find((f) => f.code === body.field)?.label : null;
     await notify(trx, {
       accountIds: await accountsOfUnit(deps, trx, sub.unit_path, [

@@ -7,6 +7,7 @@ import { newId } from '../../../kernel/ids.js';
 import type { FormDefinitionBody } from '../../../contracts/reporting.js';
 import { assertValidForm, type ReportFormDefinition } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
+import { reportStore } from '../store/report.store.js';
 
 type Body = z.infer<typeof FormDefinitionBody>;
 
@@ -19,30 +20,24 @@ export async function createForm(deps: ReportingDeps, actor: Actor, body: Body, 
   const id = newId(now.getTime());
   try {
     await deps.database.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('report_forms')
-        .values({
-          id,
-          district_code: actor.districtCode,
-          code: body.code,
-          name: body.name,
-          current_version: 1,
-          status: 'active',
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .execute();
-      await trx
-        .insertInto('report_form_versions')
-        .values({
-          form_id: id,
-          version: 1,
-          district_code: actor.districtCode,
-          definition: JSON.stringify(definition),
-          created_by: actor.accountId,
-          created_at: now.toISOString(),
-        })
-        .execute();
+      await reportStore.insertForm(trx, {
+        id,
+        district_code: actor.districtCode,
+        code: body.code,
+        name: body.name,
+        current_version: 1,
+        status: 'active',
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
+      await reportStore.insertFormVersion(trx, {
+        form_id: id,
+        version: 1,
+        district_code: actor.districtCode,
+        definition: JSON.stringify(definition),
+        created_by: actor.accountId,
+        created_at: now.toISOString(),
+      });
       await recordAudit(trx, {
         actor,
         action: 'report_form.create',

@@ -2,25 +2,15 @@ import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import type { Job } from '../../../kernel/jobs/scheduler.js';
 import { notify } from '../../inbox/index.js';
 import type { ReportingDeps } from '../deps.js';
+import { reportQueryStore } from '../store/report-query.store.js';
 
 /** Queries unanswered after 24 hours are flagged overdue and escalated to the sub-district and the asker, once. */
 export async function escalateOverdueQueries(deps: ReportingDeps, now: Date): Promise<{ escalated: number }> {
   const db = deps.database.db;
-  const due = await db
-    .selectFrom('report_queries')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('due_at', '<', now.toISOString())
-    .execute();
+  const due = await reportQueryStore.openDueBefore(db, now.toISOString());
   for (const q of due) {
     await db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('report_queries')
-        .set({ status: 'overdue', escalated_at: now.toISOString() })
-        .where('id', '=', q.id)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (!Number(r.numUpdatedRows)) return;
+      if (!(await reportQueryStore.markOverdue(trx, q.id, now.toISOString()))) return;
       const above = (
         await deps.org.accountsCovering(trx, q.unit_path, ['subdistrict_staff', 'supervision_office'])
       ).map((a) => a.id);

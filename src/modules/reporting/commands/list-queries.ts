@@ -1,35 +1,24 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
-import { startsWith } from '../../../kernel/db/dialect.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { reportQueryStore } from '../store/report-query.store.js';
 
 /** Data queries in the caller's scope, newest first, with what was questioned and the thread. */
 export async function listQueries(deps: ReportingDeps, actor: Actor, f: { status?: string }) {
   const db = deps.database.db;
-  let q = db
-    .selectFrom('report_queries')
-    .selectAll()
-    .where('district_code', '=', actor.districtCode)
-    .where(startsWith('unit_path', actor.scopePath));
-  if (f.status) q = q.where('status', '=', f.status);
-  const rows = await q.orderBy('id', 'desc').limit(200).execute();
+  const rows = await reportQueryStore.listInScope(db, {
+    districtCode: actor.districtCode,
+    scopePath: actor.scopePath,
+    status: f.status,
+    limit: 200,
+  });
   if (!rows.length) return { items: [] };
   const [messages, subs] = await Promise.all([
-    db
-      .selectFrom('report_query_messages')
-      .selectAll()
-      .where(
-        'query_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('report_submissions')
-      .select(['id', 'form_id', 'unit_id', 'period', 'zero', 'values'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.submission_id))])
-      .execute(),
+    reportQueryStore.messagesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    reportStore.submissionsByIds(db, [...new Set(rows.map((r) => r.submission_id))]),
   ]);
   const subOf = new Map(subs.map((s) => [s.id, s]));
   const forms = new Map<string, Awaited<ReturnType<typeof reportStore.form>>>();

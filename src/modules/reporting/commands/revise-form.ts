@@ -26,22 +26,15 @@ export async function reviseForm(
     const version = form.row.current_version + 1;
     const definition = { ...body, version } as unknown as ReportFormDefinition;
     assertValidForm(definition);
-    await trx
-      .insertInto('report_form_versions')
-      .values({
-        form_id: formId,
-        version,
-        district_code: actor.districtCode,
-        definition: JSON.stringify(definition),
-        created_by: actor.accountId,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await trx
-      .updateTable('report_forms')
-      .set({ current_version: version, name: body.name, updated_at: now.toISOString() })
-      .where('id', '=', formId)
-      .execute();
+    await reportStore.insertFormVersion(trx, {
+      form_id: formId,
+      version,
+      district_code: actor.districtCode,
+      definition: JSON.stringify(definition),
+      created_by: actor.accountId,
+      created_at: now.toISOString(),
+    });
+    await reportStore.setCurrentVersion(trx, formId, version, body.name, now.toISOString());
     await recordAudit(trx, {
       actor,
       action: 'report_form.revise',

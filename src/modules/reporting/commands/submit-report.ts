@@ -88,25 +88,22 @@ export async function submitReport(
       const existing = await reportStore.submission(trx, formId, unit.id, period.id);
       if (!existing) {
         const onTime = isOnTime(period.id, now, def.deadline, tz);
-        await trx
-          .insertInto('report_submissions')
-          .values({
-            id: newId(now.getTime()),
-            district_code: actor.districtCode,
-            form_id: formId,
-            form_version: def.version,
-            unit_id: unit.id,
-            unit_path: unit.path,
-            period: period.id,
-            zero: content.zero ? 1 : 0,
-            values: JSON.stringify(content.values ?? {}),
-            submitted_at: now.toISOString(),
-            on_time: onTime ? 1 : 0,
-            submitted_by: actor.accountId,
-            revision: 1,
-            updated_at: now.toISOString(),
-          })
-          .execute();
+        await reportStore.insertSubmission(trx, {
+          id: newId(now.getTime()),
+          district_code: actor.districtCode,
+          form_id: formId,
+          form_version: def.version,
+          unit_id: unit.id,
+          unit_path: unit.path,
+          period: period.id,
+          zero: content.zero ? 1 : 0,
+          values: JSON.stringify(content.values ?? {}),
+          submitted_at: now.toISOString(),
+          on_time: onTime ? 1 : 0,
+          submitted_by: actor.accountId,
+          revision: 1,
+          updated_at: now.toISOString(),
+        });
         await keepRollup(trx, unit.path, null, onTime);
         await recordAudit(trx, {
           actor,
@@ -119,31 +116,24 @@ export async function submitReport(
         });
         return { created: true };
       }
-      await trx
-        .insertInto('report_submission_history')
-        .values({
-          id: newId(now.getTime()),
-          submission_id: existing.id,
-          district_code: existing.district_code,
-          revision: existing.revision,
-          form_version: existing.form_version,
-          zero: existing.zero,
-          values: existing.values,
-          changed_by: actor.accountId,
-          changed_at: now.toISOString(),
-        })
-        .execute();
-      await trx
-        .updateTable('report_submissions')
-        .set({
-          form_version: def.version,
-          zero: content.zero ? 1 : 0,
-          values: JSON.stringify(content.values ?? {}),
-          revision: existing.revision + 1,
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', existing.id)
-        .execute();
+      await reportStore.insertHistory(trx, {
+        id: newId(now.getTime()),
+        submission_id: existing.id,
+        district_code: existing.district_code,
+        revision: existing.revision,
+        form_version: existing.form_version,
+        zero: existing.zero,
+        values: existing.values,
+        changed_by: actor.accountId,
+        changed_at: now.toISOString(),
+      });
+      await reportStore.correctSubmission(trx, existing.id, {
+        form_version: def.version,
+        zero: content.zero ? 1 : 0,
+        values: JSON.stringify(content.values ?? {}),
+        revision: existing.revision + 1,
+        updated_at: now.toISOString(),
+      });
       const before = contributionOf(versionFields(existing.form_version), {
         onTime: existing.on_time === 1,
         zero: existing.zero === 1,

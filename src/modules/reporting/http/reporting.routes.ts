@@ -2,7 +2,6 @@ import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
-import { NotFound } from '../../../kernel/errors.js';
 import {
   Completeness,
   CompletenessQuery,
@@ -33,6 +32,7 @@ import { MISSING_PAGE_MAX } from '../commands/completeness.js';
 import { rollupXlsx } from './rollup.export.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { getSubmission } from '../commands/get-submission.js';
 
 /** The fixed completeness query, plus paging of the missing list (a district has 100,000 units). */
 const CompletenessPagedQuery = CompletenessQuery.extend({
@@ -188,24 +188,13 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     response: ReportSubmissionDetail,
     summary: 'A unit’s report for a period (to show or correct it), with the history of its corrections',
     async handler({ actor, params, query }) {
-      const db = deps.database.db;
-      const unit = await deps.org.unit(db, query.unitId);
-      if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', query.unitId);
-      const row = await reportStore.submission(db, params.id, unit.id, query.period);
-      if (!row || row.district_code !== actor.districtCode)
-        throw new NotFound('report_submission', `${query.unitId}/${query.period}`);
-      const history = await db
-        .selectFrom('report_submission_history')
-        .selectAll()
-        .where('submission_id', '=', row.id)
-        .orderBy('revision')
-        .execute();
+      const { row, unitName, history } = await getSubmission(deps, actor, params.id, query);
       return {
         id: row.id,
         formId: row.form_id,
         formVersion: row.form_version,
         unitId: row.unit_id,
-        unitName: unit.name,
+        unitName,
         period: row.period,
         zero: row.zero === 1,
         values: JSON.parse(row.values),
