@@ -42,12 +42,7 @@ async function checkFiles(ex: Executor, districtCode: string, groups: [string, s
   let gps: { lng: number; lat: number } | null = null;
   for (const [field, ids] of groups) {
     if (!ids?.length) continue;
-    const rows = await ex
-      .selectFrom('files')
-      .select(['id', 'gps_lng', 'gps_lat'])
-      .where('id', 'in', ids)
-      .where('district_code', '=', districtCode)
-      .execute();
+    const rows = await caseStore.filesInDistrict(ex, districtCode, ids);
     ids.forEach((id, i) => {
       const r = rows.find((x) => x.id === id);
       if (!r)

@@ -41,12 +41,7 @@ export async function updateCategory(
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       updated_at: now.toISOString(),
     };
-    await trx
-      .updateTable('case_categories')
-      .set(patch)
-      .where('district_code', '=', actor.districtCode)
-      .where('code', '=', code)
-      .execute();
+    await caseStore.updateCategory(trx, actor.districtCode, code, patch);
     await recordAudit(trx, {
       actor,
       action: 'category.update',
