@@ -9,6 +9,7 @@ import { IdParams, route } from '../../kernel/http/route.js';
 import { newId } from '../../kernel/ids.js';
 import type { FileTable } from '../../kernel/db/schema.js';
 import type { Actor } from '../../kernel/auth/actor.js';
+import { fileStore } from './store/file.store.js';
 
 export interface FilesDeps {
   database: Database;
@@ -43,13 +44,7 @@ const present = (f: FileTable) => ({
 
 /** Marks files as attached to a case (the first case wins); called in the case's transaction. */
 export async function attachFiles(ex: Executor, caseId: string, fileIds: string[]): Promise<void> {
-  if (fileIds.length)
-    await ex
-      .updateTable('files')
-      .set({ case_id: caseId })
-      .where('id', 'in', fileIds)
-      .where('case_id', 'is', null)
-      .execute();
+  await fileStore.attachToCase(ex, caseId, fileIds);
 }
 
 export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Promise<void> {
@@ -58,7 +53,7 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
   /** A file is visible to its uploader, and to whoever can see the case (or other record) it is attached to. */
   async function loadVisible(actor: Actor, id: string): Promise<FileTable> {
     const db = deps.database.db;
-    const f = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+    const f = await fileStore.findById(db, id);
     if (!f || f.district_code !== actor.districtCode) throw new NotFound('file', id);
     if (f.uploaded_by === actor.accountId) return f;
     for (const canSee of deps.canSee) if (await canSee(db, actor, { id: f.id, caseId: f.case_id })) return f;
@@ -107,7 +102,7 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
         uploaded_at: now.toISOString(),
         case_id: null,
       };
-      await deps.database.db.insertInto('files').values(row).execute();
+      await fileStore.insert(deps.database.db, row);
       return present(row);
     },
   });

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../kernel/audit/audit.js';
 import { Invalid } from '../../../kernel/errors.js';
 import type { OrgDeps } from '../deps.js';
 import { accountStore } from '../store/account.store.js';
+import { sessionStore } from '../store/session.store.js';
 
 export async function changePassword(
   deps: OrgDeps,
@@ -36,14 +37,12 @@ export async function changePassword(
       updated_at: now.toISOString(),
     });
     // Other sessions of this account end; the one that changed the password stays logged in.
-    await trx
-      .updateTable('sessions')
-      .set({ revoked_at: now.toISOString() })
-      .where('account_id', '=', actor.accountId)
-      .where('kind', '=', 'session')
-      .where('revoked_at', 'is', null)
-      .$if(currentToken !== null, (qb) => qb.where('token_hash', '!=', hashToken(currentToken!)))
-      .execute();
+    await sessionStore.revokeOtherSessions(
+      trx,
+      actor.accountId,
+      now.toISOString(),
+      currentToken !== null ? hashToken(currentToken) : null,
+    );
     await recordAudit(trx, {
       actor,
       action: 'auth.change_password',

@@ -45,6 +45,17 @@ export const unitStore = {
     return withCounts(ex).where('u.id', 'in', ids).execute();
   },
 
+  /** The id of the district unit with this code, in any district (bootstrap looks before anything exists). */
+  async districtRootId(ex: Executor, code: string): Promise<string | undefined> {
+    const r = await ex
+      .selectFrom('units')
+      .select('id')
+      .where('kind', '=', 'district')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return r?.id;
+  },
+
   async findByCode(ex: Executor, districtCode: string, code: string): Promise<UnitRow | undefined> {
     return withCounts(ex).where('u.district_code', '=', districtCode).where('u.code', '=', code).executeTakeFirst();
   },
