@@ -48,7 +48,7 @@ export async function sendScheduledReminders(
       if (!(await reminderClaimStore.claim(db, job, slot, now.toISOString()))) continue;
       try {
         const r = await remindMissing(deps, system, form.row.id, { period }, undefined, { scheduled: true });
-        await reminderClaimStore.finish(db, job, slot, new Date().toISOString(), r);
+        await reminderClaimStore.finish(db, job, slot, deps.clock.now().toISOString(), r);
         reminded.push({ formId: form.row.id, period, missingUnits: r.missingUnits });
       } catch (err) {
         await reminderClaimStore.release(db, job, slot);
