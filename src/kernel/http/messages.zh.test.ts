@@ -6,7 +6,7 @@ import { ZH, zhSentence } from './messages.zh.js';
 import { toProblem } from './problem.js';
 
 /** Modules whose sentences live in the table: every field-problem code they write must have one. */
-const TABLED_MODULES = ['supervision', 'proposals'];
+const TABLED_MODULES = ['supervision', 'proposals', 'org'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {

@@ -16,7 +16,7 @@ import type { MessageParams } from '../errors.js';
  *   Field-problem codes are internal and can be as fine-grained as the sentences.
  * - Params are shown as given: dates stay YYYY-MM-DD.
  *
- * Every field-problem code written in the supervision and proposals modules must have an entry
+ * Every field-problem code written in the supervision, proposals and org modules must have an entry
  * (messages.zh.test.ts checks it).
  */
 export type Sentence = string | ((params: MessageParams) => string);
@@ -164,6 +164,55 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'supervisor.unknown_unit': (p) => `单位 ${p.unit} 不存在`,
   'supervisor.retired_unit': (p) => `单位「${p.unit}」已撤销`,
   'supervisor.not_assigned': '只有被选派的民主监督员可以记录走访和意见',
+
+  // 组织机构、账号与登录 (org/commands)
+  'auth.invalid_credentials': '用户名或密码错误',
+  'auth.locked': (p) => `连续登录失败次数过多，请 ${p.minutes} 分钟后再试`,
+  'auth.disabled': '账号已停用，请联系管理员',
+  'auth.wrong_current_password': '当前密码不正确',
+  'auth.same_password': '新密码不能与当前密码相同',
+  'account.role_not_grantable': '只有系统管理员可以授予系统管理员角色',
+  'account.reset_denied': '只有系统管理员可以重置管理员的密码',
+  'account.unit_retired': '所属单位已撤销',
+  'account.unknown_person': '关联人员不存在',
+  'account.username_taken': (p) => `用户名 ${p.username} 已存在`,
+  'account.username_exists': '用户名已存在',
+  'account.self_lockout': '不能停用自己的账号或去掉自己的管理员角色',
+  'account.would_lock_out': '会把自己锁在系统之外',
+  'person.unit_retired': '所属单位已撤销',
+  'person.missing_or_out_of_scope': '人员不存在或不在数据范围内',
+  'person.unknown_grid': (p) => `网格 ${p.grid} 不存在或不在数据范围内`,
+  'person.grid_missing': '网格不存在或不在数据范围内',
+  'person.not_a_grid': (p) => `「${p.unit}」不是有效网格`,
+  'person.grid_invalid': '不是有效网格',
+  'person.reveal_denied': '您的角色无权查看完整个人信息',
+  'unit.is_retired': '单位已撤销',
+  'unit.retired': (p) => (p.act === 'update' ? '已撤销的单位不能修改' : '已撤销的单位不能移动，也不能作为新的上级'),
+  'unit.parent_retired': '上级单位已撤销，不能新增下级',
+  'unit.parent_is_retired': '上级单位已撤销',
+  'unit.kind_not_allowed': (p) => `${p.parent}下不能设立${p.child}`,
+  'unit.kind_not_allowed_under': (p) => `${p.parent}下不能设立${p.child}`,
+  'unit.parent_kind_mismatch': '上级类型不匹配',
+  'unit.code_taken': (p) => `代码 ${p.code} 已被使用`,
+  'unit.code_in_use': '代码已被使用',
+  'unit.code_required': '区必须有行政区划代码',
+  'unit.code_not_clearable': '不能清空',
+  'unit.root_immovable': '区不能移动',
+  'unit.root_cannot_move': '根单位不能移动',
+  'unit.move_cycle': '不能移动到自身或其下级之下',
+  'unit.root_permanent': '区不能撤销',
+  'unit.root_cannot_retire': '根单位不能撤销',
+  'unit.own_scope': '不能撤销本账号所属的数据范围单位',
+  'unit.is_own_scope': '本账号的数据范围',
+  'unit.has_active_children': (p) => `「${p.unit}」还有 ${p.count} 个下级单位，请先移动或撤销它们`,
+  'unit.active_children': (p) => `还有 ${p.count} 个下级单位`,
+  'boundary.not_territorial': (p) => `「${p.unit}」不是区划或网格单位，不能有边界`,
+  'boundary.unit_not_territorial': '非区划单位',
+  'boundary.invalid_file': (p) => `边界文件有 ${p.count} 处问题，未导入任何边界`,
+  'boundary.no_such_child': (p) =>
+    `「${p.parent}」没有代码为 ${p.code ?? '（无）'}、名称为 ${p.name ?? '（无）'} 的下级单位`,
+  'boundary.child_not_territorial': (p) => `「${p.unit}」不是区划或网格单位，不能有边界`,
+  'boundary.child_repeated': (p) => `「${p.unit}」在文件中出现了多次`,
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -8,7 +8,7 @@ import { accountStore } from '../store/account.store.js';
 /** Only an admin hands out the admin role; nobody grants roles beyond their own scope. */
 export function checkRoles(actor: Actor, roles: RoleCode[]): void {
   if (roles.includes('admin') && !actor.roles.includes('admin')) {
-    throw new Forbidden('account.role_not_grantable', '只有系统管理员可以授予系统管理员角色');
+    throw new Forbidden('account.role_not_grantable', 'only an admin grants the admin role');
   }
 }
 

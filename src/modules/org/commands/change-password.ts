@@ -17,15 +17,15 @@ export async function changePassword(
   const now = deps.clock.now();
   const account = (await accountStore.findById(deps.database.db, actor.accountId))!;
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
-    throw new Invalid('auth.wrong_current_password', '当前密码不正确', [
-      { field: 'currentPassword', message: '当前密码不正确' },
+    throw new Invalid('auth.wrong_current_password', 'the current password is wrong', [
+      { field: 'currentPassword', code: 'auth.wrong_current_password', message: 'the current password is wrong' },
     ]);
   }
   const problem = passwordProblem(input.newPassword);
   if (problem) throw new Invalid('auth.weak_password', problem, [{ field: 'newPassword', message: problem }]);
   if (input.newPassword === input.currentPassword) {
-    throw new Invalid('auth.same_password', '新密码不能与当前密码相同', [
-      { field: 'newPassword', message: '新密码不能与当前密码相同' },
+    throw new Invalid('auth.same_password', 'the new password equals the current one', [
+      { field: 'newPassword', code: 'auth.same_password', message: 'the new password equals the current one' },
     ]);
   }
   const hash = await hashPassword(input.newPassword);

@@ -27,12 +27,14 @@ export async function createAccount(
     return await deps.database.db.transaction().execute(async (trx) => {
       const unit = await loadUnitInScope(trx, actor, input.unitId);
       if (unit.status !== 'active')
-        throw new Invalid('account.unit_retired', '所属单位已撤销', [{ field: 'unitId', message: '单位已撤销' }]);
+        throw new Invalid('account.unit_retired', 'the unit is retired', [
+          { field: 'unitId', code: 'unit.is_retired', message: 'the unit is retired' },
+        ]);
       if (input.personId) {
         const p = await personStore.findById(trx, input.personId);
         if (!p || !inScope(actor, p.unit_path))
-          throw new Invalid('account.unknown_person', '关联人员不存在', [
-            { field: 'personId', message: '人员不存在或不在数据范围内' },
+          throw new Invalid('account.unknown_person', `person ${input.personId} does not exist or is out of scope`, [
+            { field: 'personId', code: 'person.missing_or_out_of_scope', message: 'no such person in scope' },
           ]);
       }
       const id = newId(now.getTime());
@@ -68,9 +70,12 @@ export async function createAccount(
     });
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new Conflict('account.username_taken', `用户名 ${input.username} 已存在`, [
-        { field: 'username', message: '用户名已存在' },
-      ]);
+      throw new Conflict(
+        'account.username_taken',
+        `username ${input.username} is taken`,
+        [{ field: 'username', code: 'account.username_exists', message: 'username taken' }],
+        { username: input.username },
+      );
     throw err;
   }
 }

@@ -19,7 +19,9 @@ export async function createPerson(
   return deps.database.db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, input.unitId);
     if (unit.status !== 'active')
-      throw new Invalid('person.unit_retired', '所属单位已撤销', [{ field: 'unitId', message: '单位已撤销' }]);
+      throw new Invalid('person.unit_retired', 'the unit is retired', [
+        { field: 'unitId', code: 'unit.is_retired', message: 'the unit is retired' },
+      ]);
     if (input.gridIds?.length) await checkGrids(trx, actor, input.gridIds);
     const id = newId(now.getTime());
     await personStore.insert(trx, {

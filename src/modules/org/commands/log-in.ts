@@ -13,7 +13,7 @@ export const LOCK_MINUTES = 15;
 let dummyHash: Promise<string> | null = null;
 
 function wrongCredentials(): DomainError {
-  return new DomainError('unauthenticated', 'auth.invalid_credentials', '用户名或密码错误');
+  return new DomainError('unauthenticated', 'auth.invalid_credentials', 'wrong username or password');
 }
 
 export async function login(deps: OrgDeps, input: { username: string; password: string }, requestId?: string) {
@@ -27,7 +27,9 @@ export async function login(deps: OrgDeps, input: { username: string; password: 
   }
   if (account.locked_until && account.locked_until > now.toISOString()) {
     const seconds = Math.ceil((Date.parse(account.locked_until) - now.getTime()) / 1000);
-    throw new TooMany('auth.locked', `连续登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds);
+    throw new TooMany('auth.locked', `locked after too many failed logins for ${seconds} s`, seconds, {
+      minutes: Math.ceil(seconds / 60),
+    });
   }
   const ok = await verifyPassword(input.password, account.password_hash);
   if (!ok || account.disabled) {
@@ -48,7 +50,7 @@ export async function login(deps: OrgDeps, input: { username: string; password: 
           : `账号 ${account.username} 登录失败`,
       });
     });
-    if (account.disabled && ok) throw new DomainError('unauthenticated', 'auth.disabled', '账号已停用，请联系管理员');
+    if (account.disabled && ok) throw new DomainError('unauthenticated', 'auth.disabled', 'the account is disabled');
     throw wrongCredentials();
   }
   return db.transaction().execute(async (trx) => {

@@ -9,12 +9,18 @@ export async function checkGrids(trx: Executor, actor: Actor, gridIds: string[])
   gridIds.forEach((gid, i) => {
     const g = grids.find((x) => x.id === gid);
     if (!g || !inScope(actor, g.path))
-      throw new Invalid('person.unknown_grid', `网格 ${gid} 不存在或不在数据范围内`, [
-        { field: `gridIds[${i}]`, message: '网格不存在或不在数据范围内' },
-      ]);
+      throw new Invalid(
+        'person.unknown_grid',
+        `grid ${gid} does not exist or is out of scope`,
+        [{ field: `gridIds[${i}]`, code: 'person.grid_missing', message: 'no such grid in scope' }],
+        { grid: gid },
+      );
     if (!g.kind.startsWith('grid_') || g.status !== 'active')
-      throw new Invalid('person.not_a_grid', `「${g.name}」不是有效网格`, [
-        { field: `gridIds[${i}]`, message: '不是有效网格' },
-      ]);
+      throw new Invalid(
+        'person.not_a_grid',
+        `${g.name} is not an active grid`,
+        [{ field: `gridIds[${i}]`, code: 'person.grid_invalid', message: 'not an active grid' }],
+        { unit: g.name },
+      );
   });
 }

@@ -13,7 +13,7 @@ export async function resetPassword(deps: OrgDeps, actor: Actor, id: string, req
   await deps.database.db.transaction().execute(async (trx) => {
     const row = await loadAccountInScope(trx, actor, id);
     if (JSON.parse(row.roles).includes('admin') && !actor.roles.includes('admin')) {
-      throw new Forbidden('account.reset_denied', '只有系统管理员可以重置管理员的密码');
+      throw new Forbidden('account.reset_denied', "only an admin resets an admin's password");
     }
     await accountStore.update(trx, id, {
       password_hash: hash,

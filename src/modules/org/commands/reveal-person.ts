@@ -7,7 +7,8 @@ import { personStore } from '../store/person.store.js';
 
 /** The full record with the unmasked phone, for roles that need it; every such view is audited. */
 export async function revealPerson(deps: OrgDeps, actor: Actor, id: string, requestId?: string) {
-  if (!can(actor, 'person.reveal')) throw new Forbidden('person.reveal_denied', '您的角色无权查看完整个人信息');
+  if (!can(actor, 'person.reveal'))
+    throw new Forbidden('person.reveal_denied', 'the role may not see full personal data');
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const row = await personStore.findById(trx, id);

@@ -22,9 +22,12 @@ export async function setUnitBoundary(
   await deps.database.db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, unitId);
     if (!TERRITORIAL.has(unit.kind as UnitKind)) {
-      throw new Invalid('boundary.not_territorial', `「${unit.name}」不是区划或网格单位，不能有边界`, [
-        { field: 'id', message: '非区划单位' },
-      ]);
+      throw new Invalid(
+        'boundary.not_territorial',
+        `${unit.name} is not territorial and has no boundary`,
+        [{ field: 'id', code: 'boundary.unit_not_territorial', message: 'not territorial' }],
+        { unit: unit.name },
+      );
     }
     const checked = validateBoundaryGeometry(geometry);
     if (!checked.ok)

@@ -23,8 +23,12 @@ export async function updateAccount(
       id === actor.accountId &&
       (input.disabled || (input.roles && !input.roles.includes('admin') && actor.roles.includes('admin')))
     ) {
-      throw new Invalid('account.self_lockout', '不能停用自己的账号或去掉自己的管理员角色', [
-        { field: input.disabled ? 'disabled' : 'roles', message: '会把自己锁在系统之外' },
+      throw new Invalid('account.self_lockout', 'cannot disable oneself or drop one’s own admin role', [
+        {
+          field: input.disabled ? 'disabled' : 'roles',
+          code: 'account.would_lock_out',
+          message: 'would lock oneself out',
+        },
       ]);
     }
     if (input.unitId) await loadUnitInScope(trx, actor, input.unitId);

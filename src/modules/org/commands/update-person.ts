@@ -23,7 +23,9 @@ export async function updatePerson(
     if (input.unitId) {
       const unit = await loadUnitInScope(trx, actor, input.unitId);
       if (unit.status !== 'active')
-        throw new Invalid('person.unit_retired', '所属单位已撤销', [{ field: 'unitId', message: '单位已撤销' }]);
+        throw new Invalid('person.unit_retired', 'the unit is retired', [
+          { field: 'unitId', code: 'unit.is_retired', message: 'the unit is retired' },
+        ]);
     }
     if (input.gridIds?.length) await checkGrids(trx, actor, input.gridIds);
     const { gridIds, ...fields } = input;
