@@ -16,8 +16,9 @@ import type { MessageParams } from '../errors.js';
  *   Field-problem codes are internal and can be as fine-grained as the sentences.
  * - Params are shown as given: dates stay YYYY-MM-DD.
  *
- * Every field-problem code written in the supervision, proposals and org modules must have an entry
- * (messages.zh.test.ts checks it).
+ * Every field-problem code written in the supervision, proposals, org and reporting modules and in cases'
+ * commands must have an entry, and org, cases, reporting, webhooks, files, platform and inbox throw no
+ * Chinese sentence from their commands and routes (messages.zh.test.ts checks both).
  */
 export type Sentence = string | ((params: MessageParams) => string);
 
@@ -213,6 +214,66 @@ export const ZH: Readonly<Record<string, Sentence>> = {
     `「${p.parent}」没有代码为 ${p.code ?? '（无）'}、名称为 ${p.name ?? '（无）'} 的下级单位`,
   'boundary.child_not_territorial': (p) => `「${p.unit}」不是区划或网格单位，不能有边界`,
   'boundary.child_repeated': (p) => `「${p.unit}」在文件中出现了多次`,
+
+  // 问题台账 (cases/commands)
+  'case.unknown_unit': '单位不存在',
+  'case.unknown_category': (p) =>
+    p.category ? `问题类别 ${p.category} 不存在或已停用（须选择小类）` : '问题类别不存在',
+  'category.missing': '类别不存在',
+  'category.missing_or_not_leaf': '类别不存在或不是小类',
+  'case.bad_period': '开始日期不能晚于结束日期',
+  'period.from_after_to': '晚于结束日期',
+  'case.reconcile_forbidden': '只有问题所在社区、街道或区级的台账管理人员可以销号',
+  'case.not_closed': '只有已结案的问题才能销号',
+  'case.unknown_file': (p) => `照片 ${p.file} 不存在，请先上传`,
+  'case.photo_missing': '照片不存在',
+  'case.idempotency_key_in_use': '同一 Idempotency-Key 的请求正在处理，请稍后重试',
+  'idempotency.retry_later': '请稍后重试',
+  'case.idempotency_key_reused': '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
+  'idempotency.key_reused': '已用于内容不同的请求',
+  'case.location_required': '请在地图上选点、提供 GPS 位置或填写地址',
+  'case.location_or_address': '位置或地址至少填一项',
+  'case.no_district': (p) => `区 ${p.district} 不存在`,
+  'case.version_conflict': '该问题刚刚被其他人处理过，请刷新后再操作',
+  'case.not_an_action': (p) => `「${p.action}」不能直接提交`,
+  'case.action_not_submittable': '不是可提交的操作',
+  'case.bad_dispatch_unit': '请选择本区在用的部门或驻区单位作为责任单位',
+  'case.dispatch_unit_invalid': '责任单位不存在或不可派遣',
+  'case.time_limit_required': '该类别没有默认处置时限，请填写',
+  'case.merge_self': '不能与自身合并',
+  'case.merge_target': '要并入的问题不存在或不在您的数据范围内',
+  'case.merge_target_missing': '问题不存在',
+  'category.bad_unit': '默认责任单位须为在用的部门或驻区单位',
+  'category.unit_not_dispatchable': '不可作为责任单位',
+  'category.group_has_no_limit': '大类没有处置时限和责任单位，请在小类上设置',
+  'category.group_not_settable': '大类不能设置',
+
+  // 数据报送 (reporting/commands)
+  'report.query_answer_forbidden': '数据核查由被核查单位答复',
+  'report.query_closed': '该核查已结束',
+  'report.query_own_unit': '数据核查由上级单位发起，不能核查本单位的报告',
+  'report.query_unknown_field': (p) => `报表没有字段 ${p.field}`,
+  'report.no_such_field': '报表没有该字段',
+  'report_form.code_taken': (p) => `报表代码 ${p.code} 已存在`,
+  'report_form.code_exists': '代码已存在',
+  'report_form.code_fixed': '报表代码不能修改',
+  'report_form.code_unchangeable': '不能修改',
+  'report.rollup_unknown_field': (p) => `报表没有可汇总的字段 ${p.fields}`,
+  'report.rollup_fields_unknown': (p) => `没有可汇总的字段：${p.fields}`,
+  'report.form_version_replaced': (p) => `报表已更新为第 ${p.version} 版，请按新版填写`,
+  'report.form_version_current': (p) => `当前为第 ${p.version} 版`,
+  'report.future_period': '不能填报尚未开始的周期',
+  'report.period_not_started': '周期尚未开始',
+  'report.unit_not_expected': (p) => `「${p.unit}」不需要在该周期填报「${p.form}」`,
+  'report.unit_not_reporter': '该单位不在报送范围内',
+
+  // 消息推送 and 文件 (webhooks/commands, files)
+  'webhook.invalid_url': '地址必须是 http:// 或 https:// 开头的完整网址',
+  'webhook.secret_not_applicable': '企业微信群机器人不使用签名密钥',
+  'file.not_multipart': '请以 multipart/form-data 上传，字段名为 file',
+  'file.missing': '请上传一个文件（字段名 file）',
+  'file.part_missing': '缺少文件',
+  'file.size_exceeded': '文件过大',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

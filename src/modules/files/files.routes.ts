@@ -71,16 +71,18 @@ export async function registerFiles(app: FastifyInstance, deps: FilesDeps): Prom
       'Upload a photo (multipart/form-data, field "file"; JPEG, PNG or HEIC ≤ 15 MB); returns its id, size and EXIF GPS',
     async handler({ actor, req }) {
       if (!req.isMultipart())
-        throw new Invalid('file.not_multipart', '请以 multipart/form-data 上传，字段名为 file', [
-          { field: 'file', message: '缺少文件' },
+        throw new Invalid('file.not_multipart', 'upload as multipart/form-data, field "file"', [
+          { field: 'file', code: 'file.part_missing', message: 'no file' },
         ]);
       const part = await req.file();
       if (!part || part.fieldname !== 'file')
-        throw new Invalid('file.missing', '请上传一个文件（字段名 file）', [{ field: 'file', message: '缺少文件' }]);
+        throw new Invalid('file.missing', 'upload one file in the field "file"', [
+          { field: 'file', code: 'file.part_missing', message: 'no file' },
+        ]);
       const data = await part.toBuffer().catch((err: { code?: string }) => {
         if (err.code === 'FST_REQ_FILE_TOO_LARGE')
           throw new Invalid('file.too_large', `文件超过 ${Math.round(deps.store.limits.maxBytes / 1048576)} MB`, [
-            { field: 'file', message: '文件过大' },
+            { field: 'file', code: 'file.size_exceeded', message: 'too large' },
           ]);
         throw err;
       });

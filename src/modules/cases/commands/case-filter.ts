@@ -20,7 +20,9 @@ export async function listFilter(
 ): Promise<CaseListFilter> {
   const unitPath = q.unitId ? (await deps.org.unit(deps.database.db, q.unitId))?.path : undefined;
   if (q.unitId && !unitPath)
-    throw new Invalid('case.unknown_unit', '单位不存在', [{ field: 'unitId', message: '单位不存在' }]);
+    throw new Invalid('case.unknown_unit', `unit ${q.unitId} does not exist`, [
+      { field: 'unitId', code: 'unit.missing', message: 'no such unit' },
+    ]);
   const { from, to } = await periodBounds(deps, actor, q.from, q.to);
   const district = await deps.org.unitByCode(deps.database.db, actor.districtCode);
   return {

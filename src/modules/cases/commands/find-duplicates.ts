@@ -24,7 +24,9 @@ export async function findDuplicates(
   const db = deps.database.db;
   const cat = await caseStore.category(db, actor.districtCode, input.categoryCode);
   if (!cat)
-    throw new Invalid('case.unknown_category', '问题类别不存在', [{ field: 'categoryCode', message: '类别不存在' }]);
+    throw new Invalid('case.unknown_category', `category ${input.categoryCode} does not exist`, [
+      { field: 'categoryCode', code: 'category.missing', message: 'no such category' },
+    ]);
   const [lng, lat] = toWgs84(input.lng, input.lat, input.crs ?? 'wgs84');
   const r = cat.duplicate_radius_m;
   const dLat = r / 111_320;

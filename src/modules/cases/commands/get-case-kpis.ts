@@ -25,7 +25,9 @@ const ROLLED_UP = new Set(['district', 'subdistrict', 'township', 'community', '
  */
 export async function caseKpis(deps: CasesDeps, actor: Actor, q: { unitId?: string; from: string; to: string }) {
   if (q.from > q.to)
-    throw new Invalid('case.bad_period', '开始日期不能晚于结束日期', [{ field: 'from', message: '晚于结束日期' }]);
+    throw new Invalid('case.bad_period', 'from is after to', [
+      { field: 'from', code: 'period.from_after_to', message: 'after to' },
+    ]);
   const db = deps.database.db;
   const unit = await deps.org.unit(db, q.unitId ?? actor.unitId);
   if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', q.unitId ?? actor.unitId);

@@ -20,9 +20,9 @@ export async function answerQuery(
     if (!q || !q.unit_path.startsWith(actor.scopePath)) throw new NotFound('report_query', queryId);
     // Only the questioned unit's own accounts answer (the asker and the levels above may not).
     if (q.asked_by === actor.accountId || actor.scopePath !== q.unit_path) {
-      throw new Forbidden('report.query_answer_forbidden', '数据核查由被核查单位答复');
+      throw new Forbidden('report.query_answer_forbidden', "only the questioned unit's accounts answer");
     }
-    if (q.status === 'closed') throw new Conflict('report.query_closed', '该核查已结束');
+    if (q.status === 'closed') throw new Conflict('report.query_closed', 'the query is closed');
     await reportQueryStore.insertMessage(trx, {
       id: newId(now.getTime()),
       query_id: q.id,

@@ -34,12 +34,15 @@ export async function askQuery(
     const sub = await reportStore.submissionById(trx, submissionId);
     if (!sub || !sub.unit_path.startsWith(actor.scopePath)) throw new NotFound('report_submission', submissionId);
     if (sub.unit_path === actor.scopePath)
-      throw new Forbidden('report.query_own_unit', '数据核查由上级单位发起，不能核查本单位的报告');
+      throw new Forbidden('report.query_own_unit', 'a unit cannot query its own report');
     const form = (await reportStore.form(trx, sub.form_id))!;
     if (body.field && !form.definition.fields.some((f) => f.code === body.field)) {
-      throw new Invalid('report.query_unknown_field', `报表没有字段 ${body.field}`, [
-        { field: 'field', message: '报表没有该字段' },
-      ]);
+      throw new Invalid(
+        'report.query_unknown_field',
+        `the form has no field ${body.field}`,
+        [{ field: 'field', code: 'report.no_such_field', message: 'no such field' }],
+        { field: body.field },
+      );
     }
     const id = newId(now.getTime());
     const due = new Date(now.getTime() + ANSWER_WITHIN_MS);

@@ -51,9 +51,12 @@ export async function createForm(deps: ReportingDeps, actor: Actor, body: Body, 
     });
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new Conflict('report_form.code_taken', `报表代码 ${body.code} 已存在`, [
-        { field: 'code', message: '代码已存在' },
-      ]);
+      throw new Conflict(
+        'report_form.code_taken',
+        `form code ${body.code} is taken`,
+        [{ field: 'code', code: 'report_form.code_exists', message: 'code taken' }],
+        { code: body.code },
+      );
     throw err;
   }
   return id;

@@ -22,7 +22,9 @@ export async function reviseForm(
     const form = await reportStore.form(trx, formId);
     if (!form || form.row.district_code !== actor.districtCode) throw new NotFound('report_form', formId);
     if (body.code !== form.row.code)
-      throw new Conflict('report_form.code_fixed', '报表代码不能修改', [{ field: 'code', message: '不能修改' }]);
+      throw new Conflict('report_form.code_fixed', "a form's code cannot change", [
+        { field: 'code', code: 'report_form.code_unchangeable', message: 'cannot change' },
+      ]);
     const version = form.row.current_version + 1;
     const definition = { ...body, version } as unknown as ReportFormDefinition;
     assertValidForm(definition);

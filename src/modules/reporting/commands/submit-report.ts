@@ -42,13 +42,25 @@ export async function submitReport(
     throw new NotFound('report_form', formId);
   const def = form.definition;
   if (body.formVersion !== undefined && body.formVersion !== def.version) {
-    throw new Conflict('report.form_version_replaced', `报表已更新为第 ${def.version} 版，请按新版填写`, [
-      { field: 'formVersion', message: `当前为第 ${def.version} 版` },
-    ]);
+    throw new Conflict(
+      'report.form_version_replaced',
+      `the form is at version ${def.version} now`,
+      [
+        {
+          field: 'formVersion',
+          code: 'report.form_version_current',
+          params: { version: def.version },
+          message: `now version ${def.version}`,
+        },
+      ],
+      { version: def.version },
+    );
   }
   const period = parsePeriod(body.period, def.periodType);
   if (isFuture(period.id, now, tz))
-    throw new Invalid('report.future_period', '不能填报尚未开始的周期', [{ field: 'period', message: '周期尚未开始' }]);
+    throw new Invalid('report.future_period', 'the period has not begun', [
+      { field: 'period', code: 'report.period_not_started', message: 'not begun' },
+    ]);
   const unit = await deps.org.unit(db, body.unitId);
   if (!unit || !inScope(actor, unit.path)) throw new NotFound('unit', body.unitId);
   const expected = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
@@ -56,9 +68,12 @@ export async function submitReport(
   // The same rule as completeness: a unit reports for the periods whose deadline falls in its life.
   const due = deadlineOf(period.id, def.deadline, tz).toISOString();
   if (!me || me.createdAt > due || (me.retiredAt !== null && me.retiredAt <= due)) {
-    throw new Invalid('report.unit_not_expected', `「${unit.name}」不需要在该周期填报「${def.name}」`, [
-      { field: 'unitId', message: '该单位不在报送范围内' },
-    ]);
+    throw new Invalid(
+      'report.unit_not_expected',
+      `${unit.name} does not report ${def.name} for this period`,
+      [{ field: 'unitId', code: 'report.unit_not_reporter', message: 'not a reporting unit' }],
+      { unit: unit.name, form: def.name },
+    );
   }
   const content = { zero: body.zero ?? false, values: body.zero ? null : (body.values ?? {}) };
   assertValidSubmission(def, content);
