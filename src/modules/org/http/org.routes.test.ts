@@ -117,6 +117,8 @@ for (const tdb of testDatabases()) {
       });
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('unit.invalid_code');
+      expect(res.json().detail).toBe('代码应以上级代码前 9 位 411602004 开头');
+      expect(res.json().errors).toEqual([{ field: 'code', message: '代码应以上级代码前 9 位 411602004 开头' }]);
     });
 
     it('refuses a duplicate code with 409', async () => {
