@@ -6,17 +6,16 @@ import { ZH, zhSentence } from './messages.zh.js';
 import { toProblem } from './problem.js';
 
 /** Modules whose sentences live in the table: every field-problem code they write must have one. */
-const TABLED_MODULES = ['supervision', 'proposals', 'org', 'reporting', 'cases/commands'];
+const TABLED_MODULES = ['supervision', 'proposals', 'org', 'reporting', 'cases'];
 
 /**
  * Where no command or route may throw a Chinese sentence: the code's entry in the table says it.
- * (cases/domain still writes its transition reasons in Chinese, and the kernel's file store its refusals.)
+ * (The kernel still writes some sentences itself: the file store's refusals, password and geometry checks.)
  */
 const NO_INLINE_CHINESE = [
   'org/commands',
   'org/http',
-  'cases/commands',
-  'cases/http',
+  'cases',
   'reporting/commands',
   'reporting/http',
   'webhooks/commands',

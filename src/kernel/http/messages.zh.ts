@@ -16,9 +16,9 @@ import type { MessageParams } from '../errors.js';
  *   Field-problem codes are internal and can be as fine-grained as the sentences.
  * - Params are shown as given: dates stay YYYY-MM-DD.
  *
- * Every field-problem code written in the supervision, proposals, org and reporting modules and in cases'
- * commands must have an entry, and org, cases, reporting, webhooks, files, platform and inbox throw no
- * Chinese sentence from their commands and routes (messages.zh.test.ts checks both).
+ * Every field-problem code written in the supervision, proposals, org, reporting and cases modules must have
+ * an entry, and org, cases, reporting, webhooks, files, platform and inbox throw no Chinese sentence from
+ * their commands and routes (messages.zh.test.ts checks both).
  */
 export type Sentence = string | ((params: MessageParams) => string);
 
@@ -229,6 +229,31 @@ export const ZH: Readonly<Record<string, Sentence>> = {
     `「${p.parent}」没有代码为 ${p.code ?? '（无）'}、名称为 ${p.name ?? '（无）'} 的下级单位`,
   'boundary.child_not_territorial': (p) => `「${p.unit}」不是区划或网格单位，不能有边界`,
   'boundary.child_repeated': (p) => `「${p.unit}」在文件中出现了多次`,
+
+  // 问题台账: the workflow's refusals (cases/domain)
+  'case.invalid_transition': (p) =>
+    p.status === ''
+      ? `问题尚未上报，不能执行「${p.action}」`
+      : p.report === 'yes'
+        ? '问题已经上报，不能重复上报'
+        : `问题当前状态为「${p.status}」，不能执行「${p.action}」`,
+  'case.action_forbidden': (p) =>
+    ({
+      out_of_scope: '该问题不在您的数据权限范围内',
+      not_assigned: '该问题未派遣给您所在的单位',
+      district_triaged: `该问题已上报区级研判，街道不能「${p.action}」`,
+      subdistrict_triaged: `该问题由街道研判，区级不能「${p.action}」`,
+      open311_report_only: '市民上报渠道只能上报问题',
+      system_cannot: `系统不能「${p.action}」`,
+      system_only: `「${p.action}」由系统随组织机构调整自动记录，不能手工提交`,
+      self_verify: '立行整改的问题须由上报人以外的人员核查',
+      role: `您的角色（${p.roles}）不能「${p.action}」`,
+      other_district: '不能上报其他区县的问题',
+    })[String(p.why)] ?? '您无权执行该操作',
+  'case.no_subdistrict': '问题不在任何街道的网格内，由区级研判',
+  'case.already_district': '问题已在区级研判',
+  'case.extension_pending': '已有待审批的延期申请',
+  'case.no_pending_extension': '没有待审批的延期申请',
 
   // 问题台账 (cases/commands)
   'case.unknown_unit': '单位不存在',
