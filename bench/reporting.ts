@@ -7,7 +7,7 @@ import { loadConfig } from '../src/kernel/config.js';
 import { createDb, migrateToLatest, type Database } from '../src/kernel/db/db.js';
 import { bootstrapDistrict } from '../src/modules/org/bootstrap.js';
 import { createOrgApi, LocateService } from '../src/modules/org/index.js';
-import { createForm } from '../src/modules/reporting/commands/define-form.js';
+import { createForm } from '../src/modules/reporting/commands/create-form.js';
 import { completeness } from '../src/modules/reporting/commands/completeness.js';
 import { rollupReport } from '../src/modules/reporting/commands/rollup-report.js';
 import {

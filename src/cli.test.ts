@@ -53,6 +53,7 @@ describe('operator CLI', () => {
     );
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/features\[0\]\.properties/);
+    expect(bad.stderr).toMatch(/边界文件有 \d+ 处问题，未导入任何边界/);
     const notJson = await cli(dir, 'import-boundaries', '411602', file('x.geojson', 'nope'));
     expect(notJson.code).not.toBe(0);
     const exported = await cli(dir, 'export-boundaries', '411602');

@@ -16,6 +16,7 @@ import {
   LocateService,
 } from './modules/org/index.js';
 import { recordAudit } from './kernel/audit/audit.js';
+import { toProblem } from './kernel/http/problem.js';
 
 const USAGE = `CivicGrid 运维命令 / operator CLI
 
@@ -153,8 +154,10 @@ run(process.argv.slice(2)).catch((err) => {
   if (err instanceof CliError || err instanceof ConfigError) {
     console.error(err.message);
   } else if (err instanceof DomainError) {
+    // The operator reads the same sentences as the API's clients (kernel/http/messages.zh.ts).
+    const p = toProblem(err);
     console.error(
-      `${err.message}${err.errors.length ? `\n${err.errors.map((e) => `  - ${e.field}: ${e.message}`).join('\n')}` : ''}`,
+      `${p.detail}${p.errors?.length ? `\n${p.errors.map((e) => `  - ${e.field}: ${e.message}`).join('\n')}` : ''}`,
     );
   } else {
     console.error(err);

@@ -61,7 +61,7 @@ export class Invalid extends DomainError {
 }
 
 export class TooMany extends DomainError {
-  constructor(code: string, message: string, retryAfterSeconds: number) {
-    super('too_many', code, message, [], { retryAfterSeconds });
+  constructor(code: string, message: string, retryAfterSeconds: number, params: MessageParams = {}) {
+    super('too_many', code, message, [], { retryAfterSeconds }, params);
   }
 }

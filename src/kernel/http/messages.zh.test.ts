@@ -6,7 +6,28 @@ import { ZH, zhSentence } from './messages.zh.js';
 import { toProblem } from './problem.js';
 
 /** Modules whose sentences live in the table: every field-problem code they write must have one. */
-const TABLED_MODULES = ['supervision', 'proposals'];
+const TABLED_MODULES = ['supervision', 'proposals', 'org', 'reporting', 'cases'];
+
+/**
+ * Where no command or route may throw a Chinese sentence: the code's entry in the table says it.
+ * (The kernel still writes some sentences itself: the file store's refusals, password and geometry checks.)
+ */
+const NO_INLINE_CHINESE = [
+  'org/commands',
+  'org/http',
+  'cases',
+  'reporting/commands',
+  'reporting/http',
+  'webhooks/commands',
+  'webhooks/http',
+  'files',
+  'platform',
+  'inbox',
+];
+const CHINESE_AT_THROW =
+  /new (?:Invalid|Conflict|Forbidden|TooMany|DomainError)\(\s*(?:'[a-z_]+',\s*)?'[a-z_.]+',\s*[`'"][^`'"]*[\u4e00-\u9fff]|\bmessage: [`'"][^`'"]*[\u4e00-\u9fff]/g;
+/** Thrown with the kernel file store's own Chinese sentence for the same code (file-store.ts). */
+const KNOWN_INLINE = ['file.too_large'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -32,6 +53,17 @@ describe('the Chinese message table', () => {
       const codes = sourceFiles(join(root, mod)).flatMap(fieldProblemCodes);
       expect(codes.length).toBeGreaterThan(0);
       expect(codes.filter((c) => !Object.hasOwn(ZH, c))).toEqual([]);
+    });
+  }
+
+  for (const dir of NO_INLINE_CHINESE) {
+    it(`finds no Chinese sentence thrown inline in ${dir}`, () => {
+      const hits = sourceFiles(join(root, dir)).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(CHINESE_AT_THROW)]
+          .map((m) => m[0])
+          .filter((m) => !KNOWN_INLINE.some((c) => m.includes(`'${c}'`))),
+      );
+      expect(hits).toEqual([]);
     });
   }
 

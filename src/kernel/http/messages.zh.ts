@@ -16,8 +16,9 @@ import type { MessageParams } from '../errors.js';
  *   Field-problem codes are internal and can be as fine-grained as the sentences.
  * - Params are shown as given: dates stay YYYY-MM-DD.
  *
- * Every field-problem code written in the supervision and proposals modules must have an entry
- * (messages.zh.test.ts checks it).
+ * Every field-problem code written in the supervision, proposals, org, reporting and cases modules must have
+ * an entry, and org, cases, reporting, webhooks, files, platform and inbox throw no Chinese sentence from
+ * their commands and routes (messages.zh.test.ts checks both).
  */
 export type Sentence = string | ((params: MessageParams) => string);
 
@@ -164,6 +165,155 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'supervisor.unknown_unit': (p) => `单位 ${p.unit} 不存在`,
   'supervisor.retired_unit': (p) => `单位「${p.unit}」已撤销`,
   'supervisor.not_assigned': '只有被选派的民主监督员可以记录走访和意见',
+
+  // 组织机构、账号与登录 (org/commands)
+  'auth.invalid_credentials': '用户名或密码错误',
+  'auth.locked': (p) => `连续登录失败次数过多，请 ${p.minutes} 分钟后再试`,
+  'auth.disabled': '账号已停用，请联系管理员',
+  'auth.wrong_current_password': '当前密码不正确',
+  'auth.same_password': '新密码不能与当前密码相同',
+  'account.role_not_grantable': '只有系统管理员可以授予系统管理员角色',
+  'account.reset_denied': '只有系统管理员可以重置管理员的密码',
+  'account.unit_retired': '所属单位已撤销',
+  'account.unknown_person': '关联人员不存在',
+  'account.username_taken': (p) => `用户名 ${p.username} 已存在`,
+  'account.username_exists': '用户名已存在',
+  'account.self_lockout': '不能停用自己的账号或去掉自己的管理员角色',
+  'account.would_lock_out': '会把自己锁在系统之外',
+  'person.unit_retired': '所属单位已撤销',
+  'person.missing_or_out_of_scope': '人员不存在或不在数据范围内',
+  'person.unknown_grid': (p) => `网格 ${p.grid} 不存在或不在数据范围内`,
+  'person.grid_missing': '网格不存在或不在数据范围内',
+  'person.not_a_grid': (p) => `「${p.unit}」不是有效网格`,
+  'person.grid_invalid': '不是有效网格',
+  'person.reveal_denied': '您的角色无权查看完整个人信息',
+  'unit.is_retired': '单位已撤销',
+  'unit.retired': (p) => (p.act === 'update' ? '已撤销的单位不能修改' : '已撤销的单位不能移动，也不能作为新的上级'),
+  'unit.parent_retired': '上级单位已撤销，不能新增下级',
+  'unit.parent_is_retired': '上级单位已撤销',
+  'unit.kind_not_allowed': (p) => `${p.parent}下不能设立${p.child}`,
+  'unit.kind_not_allowed_under': (p) => `${p.parent}下不能设立${p.child}`,
+  'unit.parent_kind_mismatch': '上级类型不匹配',
+  'unit.code_taken': (p) => `代码 ${p.code} 已被使用`,
+  'unit.code_in_use': '代码已被使用',
+  'unit.code_required': '区必须有行政区划代码',
+  'unit.code_not_clearable': '不能清空',
+  'unit.root_immovable': '区不能移动',
+  'unit.root_cannot_move': '根单位不能移动',
+  'unit.move_cycle': '不能移动到自身或其下级之下',
+  'unit.root_permanent': '区不能撤销',
+  'unit.root_cannot_retire': '根单位不能撤销',
+  'unit.own_scope': '不能撤销本账号所属的数据范围单位',
+  'unit.is_own_scope': '本账号的数据范围',
+  'unit.has_active_children': (p) => `「${p.unit}」还有 ${p.count} 个下级单位，请先移动或撤销它们`,
+  'unit.active_children': (p) => `还有 ${p.count} 个下级单位`,
+  // Official unit codes (org/domain/unit-rules.ts)
+  'unit_code.district_format': '区的代码应为 6 位 GB/T 2260 行政区划代码',
+  'unit_code.township_format': '街道/乡镇的代码应为 12 位统计用区划代码',
+  'unit_code.county_prefix': (p) => `代码应以上级区划代码 ${p.prefix} 开头`,
+  'unit_code.subdistrict_range': '街道的乡级代码段应在 001–099',
+  'unit_code.township_range': '乡镇的乡级代码段应在 100–399',
+  'unit_code.township_village_zero': '街道/乡镇代码的村级代码段应为 000',
+  'unit_code.village_format': '社区/行政村的代码应为 12 位统计用区划代码',
+  'unit_code.township_prefix': (p) => `代码应以上级代码前 9 位 ${p.prefix} 开头`,
+  'unit_code.community_range': '社区的村级代码段应在 001–199',
+  'unit_code.village_range': '行政村的村级代码段应在 200–399',
+  'unit_code.grid_format': '网格代码应为 15 位单元网格代码（GB/T 30428.1）',
+  'unit_code.grid_prefix': (p) => `网格代码应以所属社区代码 ${p.prefix} 开头`,
+  'unit_code.grid_sequence_zero': '网格顺序码不能为 000',
+  'unit_code.other_format': '代码只能包含字母、数字和连字符，最长 20 位',
+  'boundary.not_territorial': (p) => `「${p.unit}」不是区划或网格单位，不能有边界`,
+  'boundary.unit_not_territorial': '非区划单位',
+  'boundary.invalid_file': (p) => `边界文件有 ${p.count} 处问题，未导入任何边界`,
+  'boundary.no_such_child': (p) =>
+    `「${p.parent}」没有代码为 ${p.code ?? '（无）'}、名称为 ${p.name ?? '（无）'} 的下级单位`,
+  'boundary.child_not_territorial': (p) => `「${p.unit}」不是区划或网格单位，不能有边界`,
+  'boundary.child_repeated': (p) => `「${p.unit}」在文件中出现了多次`,
+
+  // 问题台账: the workflow's refusals (cases/domain)
+  'case.invalid_transition': (p) =>
+    p.status === ''
+      ? `问题尚未上报，不能执行「${p.action}」`
+      : p.report === 'yes'
+        ? '问题已经上报，不能重复上报'
+        : `问题当前状态为「${p.status}」，不能执行「${p.action}」`,
+  'case.action_forbidden': (p) =>
+    ({
+      out_of_scope: '该问题不在您的数据权限范围内',
+      not_assigned: '该问题未派遣给您所在的单位',
+      district_triaged: `该问题已上报区级研判，街道不能「${p.action}」`,
+      subdistrict_triaged: `该问题由街道研判，区级不能「${p.action}」`,
+      open311_report_only: '市民上报渠道只能上报问题',
+      system_cannot: `系统不能「${p.action}」`,
+      system_only: `「${p.action}」由系统随组织机构调整自动记录，不能手工提交`,
+      self_verify: '立行整改的问题须由上报人以外的人员核查',
+      role: `您的角色（${p.roles}）不能「${p.action}」`,
+      other_district: '不能上报其他区县的问题',
+    })[String(p.why)] ?? '您无权执行该操作',
+  'case.no_subdistrict': '问题不在任何街道的网格内，由区级研判',
+  'case.already_district': '问题已在区级研判',
+  'case.extension_pending': '已有待审批的延期申请',
+  'case.no_pending_extension': '没有待审批的延期申请',
+
+  // 问题台账 (cases/commands)
+  'case.unknown_unit': '单位不存在',
+  'case.unknown_category': (p) =>
+    p.category ? `问题类别 ${p.category} 不存在或已停用（须选择小类）` : '问题类别不存在',
+  'category.missing': '类别不存在',
+  'category.missing_or_not_leaf': '类别不存在或不是小类',
+  'case.bad_period': '开始日期不能晚于结束日期',
+  'period.from_after_to': '晚于结束日期',
+  'case.reconcile_forbidden': '只有问题所在社区、街道或区级的台账管理人员可以销号',
+  'case.not_closed': '只有已结案的问题才能销号',
+  'case.unknown_file': (p) => `照片 ${p.file} 不存在，请先上传`,
+  'case.photo_missing': '照片不存在',
+  'case.idempotency_key_in_use': '同一 Idempotency-Key 的请求正在处理，请稍后重试',
+  'idempotency.retry_later': '请稍后重试',
+  'case.idempotency_key_reused': '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
+  'idempotency.key_reused': '已用于内容不同的请求',
+  'case.location_required': '请在地图上选点、提供 GPS 位置或填写地址',
+  'case.location_or_address': '位置或地址至少填一项',
+  'case.no_district': (p) => `区 ${p.district} 不存在`,
+  'case.version_conflict': '该问题刚刚被其他人处理过，请刷新后再操作',
+  'case.not_an_action': (p) => `「${p.action}」不能直接提交`,
+  'case.action_not_submittable': '不是可提交的操作',
+  'case.bad_dispatch_unit': '请选择本区在用的部门或驻区单位作为责任单位',
+  'case.dispatch_unit_invalid': '责任单位不存在或不可派遣',
+  'case.time_limit_required': '该类别没有默认处置时限，请填写',
+  'case.merge_self': '不能与自身合并',
+  'case.merge_target': '要并入的问题不存在或不在您的数据范围内',
+  'case.merge_target_missing': '问题不存在',
+  'category.bad_unit': '默认责任单位须为在用的部门或驻区单位',
+  'category.unit_not_dispatchable': '不可作为责任单位',
+  'category.group_has_no_limit': '大类没有处置时限和责任单位，请在小类上设置',
+  'category.group_not_settable': '大类不能设置',
+
+  // 数据报送 (reporting/commands)
+  'report.query_answer_forbidden': '数据核查由被核查单位答复',
+  'report.query_closed': '该核查已结束',
+  'report.query_own_unit': '数据核查由上级单位发起，不能核查本单位的报告',
+  'report.query_unknown_field': (p) => `报表没有字段 ${p.field}`,
+  'report.no_such_field': '报表没有该字段',
+  'report_form.code_taken': (p) => `报表代码 ${p.code} 已存在`,
+  'report_form.code_exists': '代码已存在',
+  'report_form.code_fixed': '报表代码不能修改',
+  'report_form.code_unchangeable': '不能修改',
+  'report.rollup_unknown_field': (p) => `报表没有可汇总的字段 ${p.fields}`,
+  'report.rollup_fields_unknown': (p) => `没有可汇总的字段：${p.fields}`,
+  'report.form_version_replaced': (p) => `报表已更新为第 ${p.version} 版，请按新版填写`,
+  'report.form_version_current': (p) => `当前为第 ${p.version} 版`,
+  'report.future_period': '不能填报尚未开始的周期',
+  'report.period_not_started': '周期尚未开始',
+  'report.unit_not_expected': (p) => `「${p.unit}」不需要在该周期填报「${p.form}」`,
+  'report.unit_not_reporter': '该单位不在报送范围内',
+
+  // 消息推送 and 文件 (webhooks/commands, files)
+  'webhook.invalid_url': '地址必须是 http:// 或 https:// 开头的完整网址',
+  'webhook.secret_not_applicable': '企业微信群机器人不使用签名密钥',
+  'file.not_multipart': '请以 multipart/form-data 上传，字段名为 file',
+  'file.missing': '请上传一个文件（字段名 file）',
+  'file.part_missing': '缺少文件',
+  'file.size_exceeded': '文件过大',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -71,22 +71,14 @@ export function createOpen311Backend(deps: CasesDeps): Open311Backend {
     },
 
     async findRequests(districtCode, f) {
-      let q = db
-        .selectFrom('cases')
-        .selectAll()
-        .where('district_code', '=', districtCode)
-        .where('source', '=', 'open311');
-      if (f.ids?.length) q = q.where('case_number', 'in', f.ids);
-      else {
-        if (f.serviceCodes?.length) q = q.where('category_code', 'in', f.serviceCodes);
-        if (f.start) q = q.where('reported_at', '>=', f.start.toISOString());
-        if (f.end) q = q.where('reported_at', '<=', f.end.toISOString());
-        if (f.statuses?.length === 1) q = q.where('status', f.statuses[0] === 'closed' ? 'in' : 'not in', [...CLOSED]);
-      }
-      const rows = await q
-        .orderBy('id', 'desc')
-        .limit(f.limit ?? 1000)
-        .execute();
+      const rows = await caseStore.open311Requests(db, districtCode, {
+        caseNumbers: f.ids,
+        categoryCodes: f.serviceCodes,
+        from: f.start?.toISOString(),
+        to: f.end?.toISOString(),
+        status: f.statuses?.length === 1 ? { in: f.statuses[0] === 'closed', values: [...CLOSED] } : undefined,
+        limit: f.limit ?? 1000,
+      });
       const cats = new Map((await caseStore.categories(db, districtCode)).map((c) => [c.code, c.name]));
       const units = await deps.org.unitsByIds(
         db,
@@ -129,12 +121,8 @@ export function createOpen311Backend(deps: CasesDeps): Open311Backend {
     },
 
     async servicesChangedAt(districtCode) {
-      const r = await db
-        .selectFrom('case_categories')
-        .select((e) => e.fn.max('updated_at').as('m'))
-        .where('district_code', '=', districtCode)
-        .executeTakeFirst();
-      return r?.m ? new Date(String(r.m)) : null;
+      const m = await caseStore.categoriesChangedAt(db, districtCode);
+      return m ? new Date(m) : null;
     },
   };
 }

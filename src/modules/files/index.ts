@@ -1,7 +1,8 @@
 import type { Module } from '../module.js';
-import { registerFiles } from './files.routes.js';
+import { registerFiles } from './http/files.routes.js';
 
-export { attachFiles, type FileAccessCheck, type FilesDeps } from './files.routes.js';
+export { attachFiles } from './commands/attach-files.js';
+export type { FileAccessCheck, FilesDeps } from './deps.js';
 
 /** Photo upload and download; a file is visible to whoever may see the record it is attached to. */
 export const filesModule: Module = {

@@ -1,7 +1,7 @@
 import type { Module } from '../module.js';
-import { registerInbox } from './inbox.js';
+import { registerInbox } from './http/inbox.routes.js';
 
-export { notify, type Notice } from './inbox.js';
+export { notify, type Notice } from './commands/notify.js';
 
 /** In-app messages (站内消息): other modules `notify` inside their transactions; accounts read here. */
 export const inboxModule: Module = {

@@ -2,11 +2,12 @@ import type { Actor } from '../../kernel/auth/actor.js';
 import { hashToken, newToken } from '../../kernel/auth/sessions.js';
 import { recordAudit } from '../../kernel/audit/audit.js';
 import type { Clock } from '../../kernel/clock.js';
-import type { Database, Executor } from '../../kernel/db/db.js';
+import type { Database } from '../../kernel/db/db.js';
 import type { Open311ApiKeyTable } from '../../kernel/db/schema.js';
 import { Conflict, NotFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { Open311Client } from './open311.types.js';
+import { apiKeyStore } from './store/api-key.store.js';
 
 /*
  * Open311 API keys, one per client app, issued by admins. Only the sha256 of a key is stored; the
@@ -38,15 +39,6 @@ export function presentApiKey(r: Open311ApiKeyTable): ApiKeyView {
   };
 }
 
-async function findKey(ex: Executor, districtCode: string, id: string): Promise<Open311ApiKeyTable | undefined> {
-  return ex
-    .selectFrom('open311_api_keys')
-    .selectAll()
-    .where('district_code', '=', districtCode)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 export async function issueApiKey(
   deps: ApiKeyDeps,
   actor: Actor,
@@ -57,31 +49,21 @@ export async function issueApiKey(
   const key = newToken('o311');
   const id = newId(now.getTime());
   return deps.database.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('open311_api_keys')
-      .select('id')
-      .where('district_code', '=', actor.districtCode)
-      .where('name', '=', name)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (taken)
+    if (await apiKeyStore.activeNameTaken(trx, actor.districtCode, name))
       throw new Conflict(
         'open311.api_key_name_taken',
         `an active Open311 API key named "${name}" already exists; revoke it or choose another name`,
       );
-    await trx
-      .insertInto('open311_api_keys')
-      .values({
-        id,
-        district_code: actor.districtCode,
-        name,
-        key_hash: hashToken(key),
-        created_by: actor.accountId,
-        created_at: now.toISOString(),
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .execute();
+    await apiKeyStore.insert(trx, {
+      id,
+      district_code: actor.districtCode,
+      name,
+      key_hash: hashToken(key),
+      created_by: actor.accountId,
+      created_at: now.toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+    });
     await recordAudit(trx, {
       actor,
       action: 'open311.api_key_create',
@@ -97,12 +79,7 @@ export async function issueApiKey(
 }
 
 export async function listApiKeys(deps: ApiKeyDeps, actor: Actor): Promise<ApiKeyView[]> {
-  const rows = await deps.database.db
-    .selectFrom('open311_api_keys')
-    .selectAll()
-    .where('district_code', '=', actor.districtCode)
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await apiKeyStore.list(deps.database.db, actor.districtCode);
   return rows.map(presentApiKey);
 }
 
@@ -110,16 +87,11 @@ export async function listApiKeys(deps: ApiKeyDeps, actor: Actor): Promise<ApiKe
 export async function revokeApiKey(deps: ApiKeyDeps, actor: Actor, id: string, requestId: string): Promise<ApiKeyView> {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
-    const row = await findKey(trx, actor.districtCode, id);
+    const row = await apiKeyStore.find(trx, actor.districtCode, id);
     if (!row) throw new NotFound('open311_api_key', id);
     if (row.revoked_at) return presentApiKey(row);
-    const r = await trx
-      .updateTable('open311_api_keys')
-      .set({ revoked_at: now.toISOString() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (!Number(r.numUpdatedRows)) return presentApiKey((await findKey(trx, actor.districtCode, id))!);
+    if (!(await apiKeyStore.revoke(trx, id, now.toISOString())))
+      return presentApiKey((await apiKeyStore.find(trx, actor.districtCode, id))!);
     await recordAudit(trx, {
       actor,
       action: 'open311.api_key_revoke',
@@ -141,11 +113,7 @@ export type KeyCheck =
 /** The client behind an api_key, if the key is known, not revoked and issued for this district. */
 export async function verifyApiKey(deps: ApiKeyDeps, key: string, districtCode: string): Promise<KeyCheck> {
   if (key.length > 200) return { ok: false, reason: 'unknown' };
-  const row = await deps.database.db
-    .selectFrom('open311_api_keys')
-    .selectAll()
-    .where('key_hash', '=', hashToken(key))
-    .executeTakeFirst();
+  const row = await apiKeyStore.findByHash(deps.database.db, hashToken(key));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at) return { ok: false, reason: 'revoked' };
   if (row.district_code !== districtCode) return { ok: false, reason: 'other_jurisdiction' };
@@ -153,9 +121,5 @@ export async function verifyApiKey(deps: ApiKeyDeps, key: string, districtCode: 
 }
 
 export async function touchApiKey(deps: ApiKeyDeps, id: string): Promise<void> {
-  await deps.database.db
-    .updateTable('open311_api_keys')
-    .set({ last_used_at: deps.clock.now().toISOString() })
-    .where('id', '=', id)
-    .execute();
+  await apiKeyStore.touch(deps.database.db, id, deps.clock.now().toISOString());
 }

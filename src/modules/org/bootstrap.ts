@@ -20,13 +20,8 @@ export interface BootstrapResult {
  */
 export async function bootstrapDistrict(database: Database, config: Config, clock: Clock): Promise<BootstrapResult> {
   const db = database.db;
-  const existing = await db
-    .selectFrom('units')
-    .select('id')
-    .where('kind', '=', 'district')
-    .where('code', '=', config.districtCode)
-    .executeTakeFirst();
-  if (existing) return { created: false, districtId: existing.id, generatedAdminPassword: null };
+  const existingId = await unitStore.districtRootId(db, config.districtCode);
+  if (existingId) return { created: false, districtId: existingId, generatedAdminPassword: null };
   const now = clock.now();
   const password = config.adminPassword ?? generatePassword();
   const hash = await hashPassword(password);

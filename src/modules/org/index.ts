@@ -32,5 +32,5 @@ export const orgModule: Module = {
 };
 /** For the operator CLI (import and export of boundaries from files). */
 export { importBoundaries } from './commands/import-boundaries.js';
-export { getChildBoundaries } from './commands/unit-queries.js';
+export { getChildBoundaries } from './commands/get-child-boundaries.js';
 export { seedDemoDistrict } from './demo/seed-demo.js';

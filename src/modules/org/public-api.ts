@@ -1,9 +1,9 @@
 import type { Executor } from '../../kernel/db/db.js';
 import { toWgs84, type Crs } from '../../kernel/geo/crs.js';
 import type { OrgDeps } from './deps.js';
-import { startsWith } from '../../kernel/db/dialect.js';
 import type { Actor } from '../../kernel/auth/actor.js';
 import { permissionsOf, type RoleCode } from '../../kernel/auth/roles.js';
+import { accountStore } from './store/account.store.js';
 import { unitStore } from './store/unit.store.js';
 import { directoryCache, type CachedUnit } from './directory-cache.js';
 
@@ -63,13 +63,7 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
       return (await unitsByIds(ex, [id])).get(id) ?? null;
     },
     async unitByName(ex: Executor, districtCode: string, name: string): Promise<UnitRef | null> {
-      const r = await ex
-        .selectFrom('units')
-        .selectAll()
-        .where('district_code', '=', districtCode)
-        .where('name', '=', name)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
+      const r = await unitStore.activeByName(ex, districtCode, name);
       return r ? ref(r) : null;
     },
     unitsByIds,
@@ -88,14 +82,7 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
     },
     /** Units under a path (retired ones too, with their life span), by kind or by id: e.g. the units that must report. */
     async unitsUnder(ex: Executor, districtCode: string, path: string, f: { kind?: string; ids?: string[] }) {
-      let q = ex
-        .selectFrom('units')
-        .select(['id', 'name', 'path', 'created_at', 'retired_at'])
-        .where('district_code', '=', districtCode)
-        .where(startsWith('path', path));
-      if (f.kind) q = q.where('kind', '=', f.kind);
-      if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['']);
-      return (await q.orderBy('path').execute()).map((r) => ({
+      return (await unitStore.under(ex, districtCode, path, f)).map((r) => ({
         id: r.id,
         name: r.name,
         path: r.path,
@@ -109,37 +96,15 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
     },
     /** The active departments and outside units of a district: where cases are dispatched. */
     async dispatchTargets(ex: Executor, districtCode: string): Promise<UnitRef[]> {
-      const rows = await ex
-        .selectFrom('units')
-        .selectAll()
-        .where('district_code', '=', districtCode)
-        .where('kind', 'in', ['department', 'outside_unit'])
-        .where('status', '=', 'active')
-        .orderBy('kind')
-        .orderBy('sort_order')
-        .execute();
-      return rows.map(ref);
+      return (await unitStore.dispatchTargets(ex, districtCode)).map(ref);
     },
     /** Active small grids under a path with their boundaries (GeoJSON text). */
     async gridsWithBoundaries(ex: Executor, path: string): Promise<{ id: string; geometry: string }[]> {
-      return ex
-        .selectFrom('units as u')
-        .innerJoin('unit_boundaries as b', 'b.unit_id', 'u.id')
-        .select(['u.id', 'b.geometry'])
-        .where('u.kind', '=', 'grid_small')
-        .where('u.status', '=', 'active')
-        .where(startsWith('u.path', path))
-        .orderBy('u.code')
-        .execute();
+      return unitStore.smallGridsWithBoundaries(ex, path);
     },
     /** The acting identity of an account, for work the system does on someone's behalf (demo data, operator commands). */
     async actorFor(ex: Executor, username: string): Promise<Actor> {
-      const a = await ex
-        .selectFrom('accounts as a')
-        .innerJoin('units as u', 'u.id', 'a.unit_id')
-        .select(['a.id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles', 'u.path'])
-        .where('a.username', '=', username)
-        .executeTakeFirstOrThrow();
+      const a = await accountStore.identityByUsername(ex, username);
       const roles = JSON.parse(a.roles) as RoleCode[];
       return {
         accountId: a.id,
@@ -156,11 +121,7 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
     async accountsByIds(ex: Executor, ids: string[]): Promise<Map<string, AccountRef>> {
       const uniq = [...new Set(ids)];
       if (uniq.length === 0) return new Map();
-      const rows = await ex
-        .selectFrom('accounts')
-        .select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
-        .where('id', 'in', uniq)
-        .execute();
+      const rows = await accountStore.refsByIds(ex, uniq);
       return new Map(
         rows.map((r) => [
           r.id,
@@ -177,13 +138,7 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
     },
     /** Active accounts of a district holding a role, by name: e.g. the 区领导 who may lead tasks. */
     async accountsWithRole(ex: Executor, districtCode: string, role: RoleCode): Promise<AccountRef[]> {
-      const rows = await ex
-        .selectFrom('accounts')
-        .select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
-        .where('district_code', '=', districtCode)
-        .where('disabled', '=', 0)
-        .orderBy('display_name')
-        .execute();
+      const rows = await accountStore.activeRefsInDistrict(ex, districtCode);
       return rows
         .map((r) => ({
           id: r.id,

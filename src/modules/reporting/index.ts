@@ -1,5 +1,5 @@
 import type { Module } from '../module.js';
-import { reportQueryJob } from './commands/data-queries.js';
+import { reportQueryJob } from './commands/escalate-overdue-queries.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { reportReminderJob } from './commands/scheduled-reminders.js';
 import { seedDemoForms } from './demo/seed-demo-forms.js';
@@ -7,7 +7,7 @@ import { registerReportingRoutes } from './http/reporting.routes.js';
 
 export type { ReportingDeps } from './deps.js';
 export { seedDemoForms } from './demo/seed-demo-forms.js';
-export { reportQueryJob } from './commands/data-queries.js';
+export { reportQueryJob } from './commands/escalate-overdue-queries.js';
 export { reportReminderJob } from './commands/scheduled-reminders.js';
 
 /** Daily and zero reporting (日报告、零报告): forms, completeness and timeliness, data queries, roll-ups. */

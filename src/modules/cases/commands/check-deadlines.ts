@@ -4,6 +4,7 @@ import { notify } from '../../inbox/index.js';
 import { caseEscalationLevel, deadlineStatus, ESCALATION_LADDER, stateFromJson } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { calendarFor } from './case-context.js';
+import { caseStore } from '../store/case.store.js';
 
 const ROLE_OF: Record<string, string[]> = {
   assigned_unit: ['unit_handler'],
@@ -23,11 +24,7 @@ export async function checkDeadlines(
   now: Date,
 ): Promise<{ checked: number; changed: number; notices: number }> {
   const db = deps.database.db;
-  const rows = await db
-    .selectFrom('cases')
-    .select(['id', 'district_code', 'case_number', 'state', 'deadline_status', 'escalation_level', 'version'])
-    .where('status', 'in', ['dispatched', 'handling'])
-    .execute();
+  const rows = await caseStore.withRunningClock(db);
   const calendars = new Map<string, Awaited<ReturnType<typeof calendarFor>>>();
   let changed = 0;
   let notices = 0;
@@ -40,13 +37,13 @@ export async function checkDeadlines(
     if (status === r.deadline_status && level === r.escalation_level) continue;
     await db.transaction().execute(async (trx) => {
       // Only if no action changed the case meanwhile; the next run sees the new state.
-      const res = await trx
-        .updateTable('cases')
-        .set({ deadline_status: status, escalation_level: level })
-        .where('id', '=', r.id)
-        .where('version', '=', r.version)
-        .executeTakeFirst();
-      if (!Number(res.numUpdatedRows)) return;
+      if (
+        !(await caseStore.setDeadlineIfVersion(trx, r.id, r.version, {
+          deadline_status: status,
+          escalation_level: level,
+        }))
+      )
+        return;
       changed++;
       const area = state.gridPath ?? state.districtPath;
       const send = async (kind: string, title: string, audiences: readonly string[]) => {

@@ -2,6 +2,8 @@ import type { Database } from '../../../kernel/db/db.js';
 import type { OrgApi } from '../../org/index.js';
 import { CATEGORY_SEED } from '../data/categories.data.js';
 import { categoryCache } from '../store/category-cache.js';
+import { caseStore } from '../store/case.store.js';
+import type { CaseCategoryTable } from '../../../kernel/db/schema.js';
 
 /**
  * Inserts the shipped categories a district does not have yet (idempotent; admins' edits survive).
@@ -14,14 +16,10 @@ export async function ensureCategories(
   now: Date,
 ): Promise<number> {
   const db = database.db;
-  const existing = new Set(
-    (await db.selectFrom('case_categories').select('code').where('district_code', '=', districtCode).execute()).map(
-      (r) => r.code,
-    ),
-  );
+  const existing = new Set(await caseStore.categoryCodes(db, districtCode));
   const units = await org.dispatchTargets(db, districtCode);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
-  const rows = [];
+  const rows: CaseCategoryTable[] = [];
   let sort = 0;
   for (const g of CATEGORY_SEED) {
     sort += 100;
@@ -61,7 +59,7 @@ export async function ensureCategories(
       });
     });
   }
-  if (rows.length) await db.insertInto('case_categories').values(rows).execute();
+  await caseStore.insertCategories(db, rows);
   if (rows.length) categoryCache(db).invalidate();
   return rows.length;
 }

@@ -2,6 +2,7 @@ import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { rollupContribution, rollupDelta, stateFromJson, type CaseState, type RollupCounts } from '../domain/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
+import { caseStore } from '../store/case.store.js';
 
 /** The community's path ('/d/s/c/') for a case in a grid, else the district's. */
 export function areaOf(state: CaseState): string {
@@ -69,14 +70,7 @@ export async function rebuildKpiRollup(ex: Executor, districtCode: string, calen
   let after: string | undefined;
   let n = 0;
   for (;;) {
-    let q = ex
-      .selectFrom('cases')
-      .select(['id', 'state'])
-      .where('district_code', '=', districtCode)
-      .orderBy('id')
-      .limit(5000);
-    if (after) q = q.where('id', '>', after);
-    const rows = await q.execute();
+    const rows = await caseStore.statesPage(ex, districtCode, after, 5000);
     if (!rows.length) break;
     for (const r of rows) {
       const s = stateFromJson(r.state);

@@ -4,6 +4,7 @@ import { Conflict, Forbidden } from '../../../kernel/errors.js';
 import { areaPath } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { loadVisibleCase } from './case-context.js';
+import { caseStore } from '../store/case.store.js';
 
 /** 对账销号: the community or sub-district checks a closed case off its ledger. */
 export async function reconcileCase(deps: CasesDeps, actor: Actor, id: string, requestId?: string): Promise<void> {
@@ -15,14 +16,10 @@ export async function reconcileCase(deps: CasesDeps, actor: Actor, id: string, r
       ['community_worker', 'subdistrict_staff', 'supervision_office', 'admin'].includes(r),
     );
     if (!keeper || !areaPath(state).startsWith(actor.scopePath))
-      throw new Forbidden('case.reconcile_forbidden', '只有问题所在社区、街道或区级的台账管理人员可以销号');
-    if (row.status !== 'closed') throw new Conflict('case.not_closed', '只有已结案的问题才能销号');
+      throw new Forbidden('case.reconcile_forbidden', "only the ledger keepers of the case's area reconcile it");
+    if (row.status !== 'closed') throw new Conflict('case.not_closed', 'only a closed case is reconciled');
     if (row.reconciled_at) return;
-    await trx
-      .updateTable('cases')
-      .set({ reconciled_at: now.toISOString(), reconciled_by: actor.accountId })
-      .where('id', '=', id)
-      .execute();
+    await caseStore.reconcile(trx, id, now.toISOString(), actor.accountId);
     await recordAudit(trx, {
       actor,
       action: 'case.reconcile',

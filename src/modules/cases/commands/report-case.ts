@@ -42,18 +42,16 @@ async function checkFiles(ex: Executor, districtCode: string, groups: [string, s
   let gps: { lng: number; lat: number } | null = null;
   for (const [field, ids] of groups) {
     if (!ids?.length) continue;
-    const rows = await ex
-      .selectFrom('files')
-      .select(['id', 'gps_lng', 'gps_lat'])
-      .where('id', 'in', ids)
-      .where('district_code', '=', districtCode)
-      .execute();
+    const rows = await caseStore.filesInDistrict(ex, districtCode, ids);
     ids.forEach((id, i) => {
       const r = rows.find((x) => x.id === id);
       if (!r)
-        throw new Invalid('case.unknown_file', `照片 ${id} 不存在，请先上传`, [
-          { field: `${field}[${i}]`, message: '照片不存在' },
-        ]);
+        throw new Invalid(
+          'case.unknown_file',
+          `file ${id} does not exist`,
+          [{ field: `${field}[${i}]`, code: 'case.photo_missing', message: 'no such file' }],
+          { file: id },
+        );
       if (!gps && r.gps_lng !== null && r.gps_lat !== null) gps = { lng: r.gps_lng, lat: r.gps_lat };
     });
   }
@@ -117,15 +115,13 @@ async function claimKey(
   const prior = await idempotencyKeyStore.find(trx, actor.accountId, REPORT_OPERATION, idem.key);
   // Claimed by another request that is gone again (its key expired in between): try once more.
   if (!prior)
-    throw new Conflict('case.idempotency_key_in_use', '同一 Idempotency-Key 的请求正在处理，请稍后重试', [
-      { field: 'Idempotency-Key', message: '请稍后重试' },
+    throw new Conflict('case.idempotency_key_in_use', 'a request with this Idempotency-Key is in progress', [
+      { field: 'Idempotency-Key', code: 'idempotency.retry_later', message: 'retry later' },
     ]);
   if (prior.request_hash !== idem.requestHash) {
-    throw new Invalid(
-      'case.idempotency_key_reused',
-      '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
-      [{ field: 'Idempotency-Key', message: '已用于内容不同的请求' }],
-    );
+    throw new Invalid('case.idempotency_key_reused', 'this Idempotency-Key was used for a different report', [
+      { field: 'Idempotency-Key', code: 'idempotency.key_reused', message: 'used for a different request' },
+    ]);
   }
   const row = await caseStore.findById(trx, prior.entity_id);
   if (!row) throw new NotFound('case', prior.entity_id);
@@ -169,13 +165,16 @@ export async function recordReport(
     }
     const category = (await categoryCache(deps.database.db).get(trx, districtCode)).byCode.get(input.categoryCode);
     if (!category || category.level !== 2 || !category.active) {
-      throw new Invalid('case.unknown_category', `问题类别 ${input.categoryCode} 不存在或已停用（须选择小类）`, [
-        { field: 'categoryCode', message: '类别不存在或不是小类' },
-      ]);
+      throw new Invalid(
+        'case.unknown_category',
+        `category ${input.categoryCode} does not exist, is inactive or is a group`,
+        [{ field: 'categoryCode', code: 'category.missing_or_not_leaf', message: 'not an active leaf category' }],
+        { category: input.categoryCode },
+      );
     }
     if (!pre && !input.address) {
-      throw new Invalid('case.location_required', '请在地图上选点、提供 GPS 位置或填写地址', [
-        { field: 'location', message: '位置或地址至少填一项' },
+      throw new Invalid('case.location_required', 'a location or an address is required', [
+        { field: 'location', code: 'case.location_or_address', message: 'location or address required' },
       ]);
     }
     const anc = located?.ancestors ?? [];
@@ -183,7 +182,10 @@ export async function recordReport(
     const district =
       anc.find((u) => u.kind === 'district' && u.code === districtCode && u.districtCode === districtCode) ??
       (await deps.org.unitByCode(trx, districtCode));
-    if (!district) throw new Invalid('case.no_district', `区 ${districtCode} 不存在`);
+    if (!district)
+      throw new Invalid('case.no_district', `district ${districtCode} does not exist`, [], {
+        district: districtCode,
+      });
     const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
     const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
     const attachments: Attachment[] = [

@@ -38,7 +38,7 @@ export interface TakeActionInput {
   expectedVersion?: number;
 }
 
-const conflict = () => new Conflict('case.version_conflict', '该问题刚刚被其他人处理过，请刷新后再操作');
+const conflict = () => new Conflict('case.version_conflict', 'the case changed since it was read');
 
 export interface CommitOptions {
   /** The actor as the domain sees it; by default the request's actor (a system actor passes via 'system'). */
@@ -131,9 +131,12 @@ export async function takeAction(
 ): Promise<void> {
   // A merge's absorb and a unit move's relocation are taken by the ledger itself, never submitted.
   if (input.type === 'report' || input.type === 'absorb' || SYSTEM_ACTIONS.has(input.type)) {
-    throw new Invalid('case.not_an_action', `「${CASE_ACTION_NAMES[input.type]}」不能直接提交`, [
-      { field: 'type', message: '不是可提交的操作' },
-    ]);
+    throw new Invalid(
+      'case.not_an_action',
+      `${input.type} cannot be submitted directly`,
+      [{ field: 'type', code: 'case.action_not_submittable', message: 'not a submittable action' }],
+      { action: CASE_ACTION_NAMES[input.type] },
+    );
   }
   await deps.database.db.transaction().execute(async (trx) => {
     const { row, state } = await loadVisibleCase(trx, actor, caseId);
@@ -149,16 +152,16 @@ export async function takeAction(
         unit.districtCode !== row.district_code ||
         !['department', 'outside_unit'].includes(unit.kind)
       ) {
-        throw new Invalid('case.bad_dispatch_unit', '请选择本区在用的部门或驻区单位作为责任单位', [
-          { field: 'payload.unitId', message: '责任单位不存在或不可派遣' },
+        throw new Invalid('case.bad_dispatch_unit', 'dispatch to an active department or outside unit', [
+          { field: 'payload.unitId', code: 'case.dispatch_unit_invalid', message: 'not a dispatch target' },
         ]);
       }
       payload.unitPath = unit.path;
       if (payload.timeLimit === undefined) {
         const cat = (await categoryCache(deps.database.db).get(trx, row.district_code)).byCode.get(row.category_code);
         if (!cat?.time_limit_value || !cat.time_limit_unit) {
-          throw new Invalid('case.time_limit_required', '该类别没有默认处置时限，请填写', [
-            { field: 'payload.timeLimit', message: '必填' },
+          throw new Invalid('case.time_limit_required', 'the category has no default time limit', [
+            { field: 'payload.timeLimit', code: 'field.required', message: 'required' },
           ]);
         }
         payload.timeLimit = { value: cat.time_limit_value, unit: cat.time_limit_unit };
@@ -173,13 +176,13 @@ export async function takeAction(
     if (input.type === 'merge') {
       const targetId = typeof payload.targetCaseId === 'string' ? payload.targetCaseId : '';
       if (targetId === caseId)
-        throw new Invalid('case.merge_self', '不能与自身合并', [
-          { field: 'payload.targetCaseId', message: '不能与自身合并' },
+        throw new Invalid('case.merge_self', 'a case cannot merge into itself', [
+          { field: 'payload.targetCaseId', code: 'case.merge_self', message: 'a case cannot merge into itself' },
         ]);
       const target = targetId ? await loadVisibleCase(trx, actor, targetId).catch(() => null) : null;
       if (!target)
-        throw new Invalid('case.merge_target', '要并入的问题不存在或不在您的数据范围内', [
-          { field: 'payload.targetCaseId', message: '问题不存在' },
+        throw new Invalid('case.merge_target', 'the target case does not exist or is out of scope', [
+          { field: 'payload.targetCaseId', code: 'case.merge_target_missing', message: 'no such case' },
         ]);
       const merged = await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
       // Keep every reporter and every photo of the duplicate on the case that lives on.

@@ -21,14 +21,18 @@ export async function updateCategory(
     if (input.defaultUnitId) {
       const unit = await deps.org.unit(trx, input.defaultUnitId);
       if (!unit || !['department', 'outside_unit'].includes(unit.kind) || unit.status !== 'active') {
-        throw new Invalid('category.bad_unit', '默认责任单位须为在用的部门或驻区单位', [
-          { field: 'defaultUnitId', message: '不可作为责任单位' },
+        throw new Invalid('category.bad_unit', 'the default unit must be an active department or outside unit', [
+          { field: 'defaultUnitId', code: 'category.unit_not_dispatchable', message: 'not a dispatch target' },
         ]);
       }
     }
     if (before.level === 1 && (input.timeLimit || input.defaultUnitId)) {
-      throw new Invalid('category.group_has_no_limit', '大类没有处置时限和责任单位，请在小类上设置', [
-        { field: input.timeLimit ? 'timeLimit' : 'defaultUnitId', message: '大类不能设置' },
+      throw new Invalid('category.group_has_no_limit', 'a group category has no time limit nor default unit', [
+        {
+          field: input.timeLimit ? 'timeLimit' : 'defaultUnitId',
+          code: 'category.group_not_settable',
+          message: 'not on a group',
+        },
       ]);
     }
     const patch = {
@@ -41,12 +45,7 @@ export async function updateCategory(
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       updated_at: now.toISOString(),
     };
-    await trx
-      .updateTable('case_categories')
-      .set(patch)
-      .where('district_code', '=', actor.districtCode)
-      .where('code', '=', code)
-      .execute();
+    await caseStore.updateCategory(trx, actor.districtCode, code, patch);
     await recordAudit(trx, {
       actor,
       action: 'category.update',

@@ -1,5 +1,6 @@
 import { ROLE_CODES, ROLES, type RoleCode } from '../../../kernel/auth/roles.js';
-import { invalidTransitionReason } from './case-errors.js';
+import type { MessageParams } from '../../../kernel/errors.js';
+import { invalidTransitionParams, invalidTransitionReason } from './case-errors.js';
 import { guardFailure, isLegal } from './case-transitions.js';
 import {
   CASE_ACTION_NAMES,
@@ -66,11 +67,22 @@ export const casePolicy: Record<CaseActionType, Partial<Record<RoleCode, ScopeRu
   relocate: {},
 };
 
-export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string };
+/** A refusal: its code, an English reason for logs, and what its sentence (kernel/http/messages.zh.ts) is built from. */
+export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string; params: MessageParams };
 
 const OK: PolicyResult = { ok: true };
 const FORBIDDEN = 'case.action_forbidden';
-const OUT_OF_SCOPE = '该问题不在您的数据权限范围内';
+/** Why a role's scope does not reach the case: the `why` of a 'case.action_forbidden' refusal. */
+type ScopeFailure = 'out_of_scope' | 'not_assigned' | 'district_triaged' | 'subdistrict_triaged';
+
+function forbidden(why: string, reason: string, type?: CaseActionType, extra: MessageParams = {}): PolicyResult {
+  return {
+    ok: false,
+    code: FORBIDDEN,
+    reason,
+    params: { why, ...(type ? { action: CASE_ACTION_NAMES[type] } : {}), ...extra },
+  };
+}
 
 /** The path that decides territorial scope: the grid, or the district when the case is in no grid. */
 export function areaPath(state: Pick<CaseState, 'gridPath' | 'districtPath'>): string {
@@ -91,22 +103,22 @@ export function canSee(actor: CaseActor, state: CaseState): boolean {
 }
 
 /** A failure reason, or null when the rule holds. */
-function scopeFailure(rule: ScopeRule, actor: CaseActor, state: CaseState | null, type: CaseActionType): string | null {
+function scopeFailure(rule: ScopeRule, actor: CaseActor, state: CaseState | null): ScopeFailure | null {
   if (rule === 'district') return null; // report: checked against the payload by canReport
-  if (state === null) return OUT_OF_SCOPE;
+  if (state === null) return 'out_of_scope';
   switch (rule) {
     case 'area':
-      return inArea(actor, state) ? null : OUT_OF_SCOPE;
+      return inArea(actor, state) ? null : 'out_of_scope';
     case 'assigned':
-      return assignedInScope(actor, state) ? null : '该问题未派遣给您所在的单位';
+      return assignedInScope(actor, state) ? null : 'not_assigned';
     case 'visible':
-      return canSee(actor, state) ? null : OUT_OF_SCOPE;
+      return canSee(actor, state) ? null : 'out_of_scope';
     case 'subdistrict_triage':
-      if (!inArea(actor, state)) return OUT_OF_SCOPE;
-      return state.triageLevel === 'district' ? `该问题已上报区级研判，街道不能「${CASE_ACTION_NAMES[type]}」` : null;
+      if (!inArea(actor, state)) return 'out_of_scope';
+      return state.triageLevel === 'district' ? 'district_triaged' : null;
     case 'district_triage':
-      if (!inArea(actor, state)) return OUT_OF_SCOPE;
-      return state.triageLevel === 'district' ? null : `该问题由街道研判，区级不能「${CASE_ACTION_NAMES[type]}」`;
+      if (!inArea(actor, state)) return 'out_of_scope';
+      return state.triageLevel === 'district' ? null : 'subdistrict_triaged';
   }
 }
 
@@ -118,26 +130,25 @@ function scopeFailure(rule: ScopeRule, actor: CaseActor, state: CaseState | null
 export function canTakeAction(actor: CaseActor, type: CaseActionType, state: CaseState | null): PolicyResult {
   const from = state?.status ?? null;
   if (!isLegal(from, type))
-    return { ok: false, code: 'case.invalid_transition', reason: invalidTransitionReason(from, type) };
+    return {
+      ok: false,
+      code: 'case.invalid_transition',
+      reason: invalidTransitionReason(from, type),
+      params: invalidTransitionParams(from, type),
+    };
   if (state !== null) {
     const g = guardFailure(state, type);
-    if (g) return { ok: false, code: g.code, reason: g.reason };
+    if (g) return { ok: false, code: g.code, reason: g.reason, params: {} };
   }
   if (actor.via === 'open311') {
-    return type === 'report' ? OK : { ok: false, code: FORBIDDEN, reason: '市民上报渠道只能上报问题' };
+    return type === 'report' ? OK : forbidden('open311_report_only', 'Open311 only reports');
   }
   // The system records what follows from other modules' changes, and only that; nobody else may.
   if (actor.via === 'system') {
-    return SYSTEM_ACTIONS.has(type)
-      ? OK
-      : { ok: false, code: FORBIDDEN, reason: `系统不能「${CASE_ACTION_NAMES[type]}」` };
+    return SYSTEM_ACTIONS.has(type) ? OK : forbidden('system_cannot', `the system cannot ${type}`, type);
   }
   if (SYSTEM_ACTIONS.has(type)) {
-    return {
-      ok: false,
-      code: FORBIDDEN,
-      reason: `「${CASE_ACTION_NAMES[type]}」由系统随组织机构调整自动记录，不能手工提交`,
-    };
+    return forbidden('system_only', `${type} is recorded by the system only`, type);
   }
   // A fix on the spot is checked by someone else: the reporter does not sign off their own work.
   if (
@@ -145,21 +156,21 @@ export function canTakeAction(actor: CaseActor, type: CaseActionType, state: Cas
     state?.fixedOnSpot &&
     state.reportedBy === actor.accountId
   ) {
-    return { ok: false, code: FORBIDDEN, reason: '立行整改的问题须由上报人以外的人员核查' };
+    return forbidden('self_verify', 'a fix on the spot is verified by someone other than its reporter');
   }
   const rules = casePolicy[type];
   const granted = actor.roles.filter((r) => rules[r] !== undefined);
   if (granted.length === 0) {
     const names = actor.roles.map((r) => ROLES[r]?.name ?? r).join('、') || '无角色';
-    return { ok: false, code: FORBIDDEN, reason: `您的角色（${names}）不能「${CASE_ACTION_NAMES[type]}」` };
+    return forbidden('role', `roles ${actor.roles.join(', ')} may not ${type}`, type, { roles: names });
   }
-  let reason = OUT_OF_SCOPE;
+  let why: ScopeFailure = 'out_of_scope';
   for (const r of granted) {
-    const failure = scopeFailure(rules[r]!, actor, state, type);
+    const failure = scopeFailure(rules[r]!, actor, state);
     if (failure === null) return OK;
-    if (failure !== OUT_OF_SCOPE) reason = failure;
+    if (failure !== 'out_of_scope') why = failure;
   }
-  return { ok: false, code: FORBIDDEN, reason };
+  return forbidden(why, `${type}: ${why.replaceAll('_', ' ')}`, type);
 }
 
 /** The actions the actor may take on the case now, and no others (for the UI); a user is never offered a system action. */
@@ -173,5 +184,5 @@ export function allowedActions(actor: CaseActor, state: CaseState | null): CaseA
 export function canReport(actor: CaseActor, target: { districtPath: string }): PolicyResult {
   const p = target.districtPath;
   if (actor.scopePath.startsWith(p) || p.startsWith(actor.scopePath)) return OK;
-  return { ok: false, code: FORBIDDEN, reason: '不能上报其他区县的问题' };
+  return forbidden('other_district', 'cannot report a case of another district');
 }

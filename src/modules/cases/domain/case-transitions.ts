@@ -147,16 +147,16 @@ export interface GuardFailure {
 export const guards: Partial<Record<CaseActionType, (s: CaseState) => GuardFailure | null>> = {
   escalate: (s) =>
     s.gridPath === null || s.subdistrictId === null
-      ? { code: 'case.no_subdistrict', reason: '问题不在任何街道的网格内，由区级研判' }
+      ? { code: 'case.no_subdistrict', reason: 'the case lies in no sub-district grid' }
       : null,
   escalate_district: (s) =>
-    s.triageLevel === 'district' ? { code: 'case.already_district', reason: '问题已在区级研判' } : null,
+    s.triageLevel === 'district' ? { code: 'case.already_district', reason: 'the district triages it already' } : null,
   request_extension: (s) =>
-    s.pendingExtension !== null ? { code: 'case.extension_pending', reason: '已有待审批的延期申请' } : null,
+    s.pendingExtension !== null ? { code: 'case.extension_pending', reason: 'an extension is pending' } : null,
   approve_extension: (s) =>
-    s.pendingExtension === null ? { code: 'case.no_pending_extension', reason: '没有待审批的延期申请' } : null,
+    s.pendingExtension === null ? { code: 'case.no_pending_extension', reason: 'no extension is pending' } : null,
   deny_extension: (s) =>
-    s.pendingExtension === null ? { code: 'case.no_pending_extension', reason: '没有待审批的延期申请' } : null,
+    s.pendingExtension === null ? { code: 'case.no_pending_extension', reason: 'no extension is pending' } : null,
 };
 
 export function guardFailure(state: CaseState, type: CaseActionType): GuardFailure | null {

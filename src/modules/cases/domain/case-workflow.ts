@@ -13,8 +13,8 @@ export type { ActionContext } from './case-payloads.js';
 function refuse(result: Exclude<PolicyResult, { ok: true }>, state: CaseState | null, action: CaseAction): never {
   if (result.code === 'case.invalid_transition')
     throw new InvalidTransition({ from: state?.status ?? null, action: action.type });
-  if (result.code === 'case.action_forbidden') throw new Forbidden(result.code, result.reason);
-  throw new Conflict(result.code, result.reason);
+  if (result.code === 'case.action_forbidden') throw new Forbidden(result.code, result.reason, result.params);
+  throw new Conflict(result.code, result.reason, [], result.params);
 }
 
 /**

@@ -136,7 +136,8 @@ for (const tdb of testDatabases()) {
       expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(other.json()).toMatchObject({
         code: 'case.idempotency_key_reused',
-        errors: [{ field: 'Idempotency-Key' }],
+        detail: '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
+        errors: [{ field: 'Idempotency-Key', message: '已用于内容不同的请求' }],
       });
       expect(other.headers['idempotent-replayed']).toBeUndefined();
       expect(await count('cases')).toBe(before);
@@ -171,7 +172,11 @@ for (const tdb of testDatabases()) {
       const keys = await count('idempotency_keys');
       const refused = await report('gw01', body({ categoryCode: '9999' }), 'report-0006');
       expect(refused.statusCode).toBe(422);
-      expect(refused.json().code).toBe('case.unknown_category');
+      expect(refused.json()).toMatchObject({
+        code: 'case.unknown_category',
+        detail: '问题类别 9999 不存在或已停用（须选择小类）',
+        errors: [{ field: 'categoryCode', message: '类别不存在或不是小类' }],
+      });
       expect(await count('idempotency_keys')).toBe(keys);
       const fixed = await report('gw01', body(), 'report-0006');
       expect(fixed.statusCode, fixed.body).toBe(201);

@@ -148,7 +148,11 @@ for (const tdb of testDatabases()) {
         for (const id of cases) {
           const r = await act(who, id, { type: 'relocate', payload: { oldPath, newPath, subdistrictId: ids.sub2 } });
           expect(r.statusCode, `${who} ${r.body}`).toBe(422);
-          expect(r.json().code).toBe('case.not_an_action');
+          expect(r.json()).toMatchObject({
+            code: 'case.not_an_action',
+            detail: '「区划调整」不能直接提交',
+            errors: [{ field: 'type', message: '不是可提交的操作' }],
+          });
           const seen = await h.call('GET', `/api/v1/cases/${id}`, as(who));
           if (seen.statusCode === 200) expect(seen.json().allowedActions).not.toContain('relocate');
         }

@@ -182,6 +182,7 @@ for (const tdb of testDatabases()) {
       const stale = await act('sub01', c.id, { type: 'accept', expectedVersion: 99 });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe('case.version_conflict');
+      expect(stale.json().detail).toBe('该问题刚刚被其他人处理过，请刷新后再操作');
       const both = await Promise.all([
         act('sub01', c.id, { type: 'accept', expectedVersion: 1 }),
         act('dc01', c.id, { type: 'comment', comment: '关注', expectedVersion: 1 }),

@@ -18,7 +18,11 @@ import {
   UpdateCategoryBody,
 } from '../../../contracts/cases.js';
 import { UnitList } from '../../../contracts/org.js';
-import { caseKpis, findDuplicates, getCase, listCases, listFilter } from '../commands/case-queries.js';
+import { listFilter } from '../commands/case-filter.js';
+import { findDuplicates } from '../commands/find-duplicates.js';
+import { getCase } from '../commands/get-case.js';
+import { caseKpis } from '../commands/get-case-kpis.js';
+import { listCases } from '../commands/list-cases.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
 import { toCaseActor } from '../commands/case-context.js';
@@ -28,6 +32,7 @@ import { takeAction } from '../commands/take-action.js';
 import { updateCategory } from '../commands/update-category.js';
 import type { CasesDeps } from '../deps.js';
 import { ledgerRows, LEDGER_COLUMNS } from './case.export.js';
+import { listCategories } from '../commands/list-categories.js';
 
 export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void {
   route(app, {
@@ -38,17 +43,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     response: CaseCategoryList,
     summary: 'Case categories (GB/T 30428.2 events and local ones) with time limits and default units',
     async handler({ actor }) {
-      const db = deps.database.db;
-      const rows = await db
-        .selectFrom('case_categories')
-        .selectAll()
-        .where('district_code', '=', actor.districtCode)
-        .orderBy('sort_order')
-        .execute();
-      const units = await deps.org.unitsByIds(
-        db,
-        rows.map((r) => r.default_unit_id).filter((x): x is string => !!x),
-      );
+      const { rows, unitNames } = await listCategories(deps, actor);
       return {
         items: rows.map((r) => ({
           code: r.code,
@@ -59,7 +54,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
           timeLimit:
             r.time_limit_value && r.time_limit_unit ? { value: r.time_limit_value, unit: r.time_limit_unit } : null,
           defaultUnitId: r.default_unit_id,
-          defaultUnitName: r.default_unit_id ? (units.get(r.default_unit_id)?.name ?? null) : null,
+          defaultUnitName: r.default_unit_id ? (unitNames.get(r.default_unit_id) ?? null) : null,
           duplicateRadiusM: r.duplicate_radius_m,
           active: r.active === 1,
         })),

@@ -136,6 +136,7 @@ export const caseStore = {
       return parts.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, f.limit);
     }
     // A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the where-builder of a select whose type is built up above
     const within = (p: string) => (eb: any) =>
       eb.or([
         startsWith('grid_path', p),
@@ -230,5 +231,127 @@ export const caseStore = {
       .where('district_code', '=', districtCode)
       .where('code', '=', code)
       .executeTakeFirst();
+  },
+
+  /** The codes of a district's categories. */
+  async categoryCodes(ex: Executor, districtCode: string): Promise<string[]> {
+    const rows = await ex
+      .selectFrom('case_categories')
+      .select('code')
+      .where('district_code', '=', districtCode)
+      .execute();
+    return rows.map((r) => r.code);
+  },
+
+  async insertCategories(ex: Executor, rows: CaseCategoryTable[]): Promise<void> {
+    if (rows.length) await ex.insertInto('case_categories').values(rows).execute();
+  },
+
+  async updateCategory(
+    ex: Executor,
+    districtCode: string,
+    code: string,
+    patch: Partial<Omit<CaseCategoryTable, 'district_code' | 'code'>>,
+  ): Promise<void> {
+    await ex
+      .updateTable('case_categories')
+      .set(patch)
+      .where('district_code', '=', districtCode)
+      .where('code', '=', code)
+      .execute();
+  },
+
+  /** When a district's categories last changed (Open311 services' freshness). */
+  async categoriesChangedAt(ex: Executor, districtCode: string): Promise<string | null> {
+    const r = await ex
+      .selectFrom('case_categories')
+      .select((e) => e.fn.max('updated_at').as('m'))
+      .where('district_code', '=', districtCode)
+      .executeTakeFirst();
+    return r?.m ? String(r.m) : null;
+  },
+
+  /** Cases whose handling clock runs (dispatched or being handled), with what the deadline check compares. */
+  async withRunningClock(ex: Executor) {
+    return ex
+      .selectFrom('cases')
+      .select(['id', 'district_code', 'case_number', 'state', 'deadline_status', 'escalation_level', 'version'])
+      .where('status', 'in', ['dispatched', 'handling'])
+      .execute();
+  },
+
+  /** Sets 预警/超期 unless an action changed the case since `version`; false when it did. */
+  async setDeadlineIfVersion(
+    ex: Executor,
+    id: string,
+    version: number,
+    set: { deadline_status: string; escalation_level: number },
+  ): Promise<boolean> {
+    const r = await ex
+      .updateTable('cases')
+      .set(set)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  /** 对账销号: the ledger keeper checks a closed case off. */
+  async reconcile(ex: Executor, id: string, at: string, by: string): Promise<void> {
+    await ex.updateTable('cases').set({ reconciled_at: at, reconciled_by: by }).where('id', '=', id).execute();
+  },
+
+  /** A page of a district's cases by id, for rebuilding the roll-up. */
+  async statesPage(ex: Executor, districtCode: string, after: string | undefined, limit: number) {
+    let q = ex
+      .selectFrom('cases')
+      .select(['id', 'state'])
+      .where('district_code', '=', districtCode)
+      .orderBy('id')
+      .limit(limit);
+    if (after) q = q.where('id', '>', after);
+    return q.execute();
+  },
+
+  /** A district's cases reported through Open311, newest first. */
+  async open311Requests(
+    ex: Executor,
+    districtCode: string,
+    f: {
+      caseNumbers?: string[];
+      categoryCodes?: string[];
+      from?: string;
+      to?: string;
+      /** Only the statuses in (or not in) this list. */
+      status?: { in: boolean; values: string[] };
+      limit: number;
+    },
+  ): Promise<CaseTable[]> {
+    let q = ex
+      .selectFrom('cases')
+      .selectAll()
+      .where('district_code', '=', districtCode)
+      .where('source', '=', 'open311');
+    if (f.caseNumbers?.length) q = q.where('case_number', 'in', f.caseNumbers);
+    else {
+      if (f.categoryCodes?.length) q = q.where('category_code', 'in', f.categoryCodes);
+      if (f.from) q = q.where('reported_at', '>=', f.from);
+      if (f.to) q = q.where('reported_at', '<=', f.to);
+      if (f.status) q = q.where('status', f.status.in ? 'in' : 'not in', f.status.values);
+    }
+    return q.orderBy('id', 'desc').limit(f.limit).execute();
+  },
+
+  /**
+   * The position of each of these uploaded files of the district (the files table is the kernel file
+   * store's; only what a report needs is read here). Unknown ids are missing from the answer.
+   */
+  async filesInDistrict(ex: Executor, districtCode: string, ids: string[]) {
+    return ex
+      .selectFrom('files')
+      .select(['id', 'gps_lng', 'gps_lat'])
+      .where('id', 'in', ids)
+      .where('district_code', '=', districtCode)
+      .execute();
   },
 };

@@ -21,14 +21,16 @@ export async function createUnit(
       const parent = await loadUnitInScope(trx, actor, input.parentId);
       const parentKind = parent.kind as UnitKind;
       if (parent.status !== 'active')
-        throw new Invalid('unit.parent_retired', '上级单位已撤销，不能新增下级', [
-          { field: 'parentId', message: '上级单位已撤销' },
+        throw new Invalid('unit.parent_retired', 'the parent unit is retired', [
+          { field: 'parentId', code: 'unit.parent_is_retired', message: 'the parent unit is retired' },
         ]);
       if (!canContain(parentKind, input.kind)) {
+        const kinds = { parent: UNIT_KIND_NAMES[parentKind], child: UNIT_KIND_NAMES[input.kind] };
         throw new Invalid(
           'unit.kind_not_allowed',
-          `${UNIT_KIND_NAMES[parentKind]}下不能设立${UNIT_KIND_NAMES[input.kind]}`,
-          [{ field: 'kind', message: `${UNIT_KIND_NAMES[parentKind]}下不能设立${UNIT_KIND_NAMES[input.kind]}` }],
+          `a ${input.kind} cannot be under a ${parentKind}`,
+          [{ field: 'kind', code: 'unit.kind_not_allowed_under', params: kinds, message: 'kind not allowed here' }],
+          kinds,
         );
       }
       if (input.code) {
@@ -70,9 +72,12 @@ export async function createUnit(
     });
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new Conflict('unit.code_taken', `代码 ${input.code} 已被使用`, [
-        { field: 'code', message: '代码已被使用' },
-      ]);
+      throw new Conflict(
+        'unit.code_taken',
+        `code ${input.code} is taken`,
+        [{ field: 'code', code: 'unit.code_in_use', message: 'code taken' }],
+        { code: String(input.code) },
+      );
     throw err;
   }
 }

@@ -45,19 +45,32 @@ export async function importBoundaries(
       if (!child) {
         problems.push({
           field: `features[${i}].properties`,
-          message: `「${parent.name}」没有代码为 ${code ?? '（无）'}、名称为 ${name ?? '（无）'} 的下级单位`,
+          code: 'boundary.no_such_child',
+          params: {
+            parent: parent.name,
+            ...(code !== undefined ? { code } : {}),
+            ...(name !== undefined ? { name } : {}),
+          },
+          message: `${parent.name} has no child with code ${code} or name ${name}`,
         });
         return;
       }
       if (!TERRITORIAL.has(child.kind as UnitKind)) {
         problems.push({
           field: `features[${i}].properties`,
-          message: `「${child.name}」不是区划或网格单位，不能有边界`,
+          code: 'boundary.child_not_territorial',
+          params: { unit: child.name },
+          message: `${child.name} is not territorial`,
         });
         return;
       }
       if (seen.has(child.id)) {
-        problems.push({ field: `features[${i}].properties`, message: `「${child.name}」在文件中出现了多次` });
+        problems.push({
+          field: `features[${i}].properties`,
+          code: 'boundary.child_repeated',
+          params: { unit: child.name },
+          message: `${child.name} appears more than once`,
+        });
         return;
       }
       seen.add(child.id);
@@ -69,7 +82,12 @@ export async function importBoundaries(
       writes.push({ unitId: child.id, geometry: convertGeometry(checked.geometry, crs) });
     });
     if (problems.length) {
-      throw new Invalid('boundary.invalid_file', `边界文件有 ${problems.length} 处问题，未导入任何边界`, problems);
+      throw new Invalid(
+        'boundary.invalid_file',
+        `${problems.length} problems in the boundary file; nothing imported`,
+        problems,
+        { count: problems.length },
+      );
     }
     for (const w of writes) {
       await unitStore.setBoundary(trx, {
@@ -95,46 +113,4 @@ export async function importBoundaries(
   });
   deps.locator.invalidate();
   return result;
-}
-
-/** Sets one unit's own boundary (a Feature or a bare geometry). */
-export async function setUnitBoundary(
-  deps: OrgDeps,
-  actor: Actor,
-  unitId: string,
-  geometry: unknown,
-  crs: Crs = 'wgs84',
-  requestId?: string,
-): Promise<void> {
-  const now = deps.clock.now();
-  await deps.database.db.transaction().execute(async (trx) => {
-    const unit = await loadUnitInScope(trx, actor, unitId);
-    if (!TERRITORIAL.has(unit.kind as UnitKind)) {
-      throw new Invalid('boundary.not_territorial', `「${unit.name}」不是区划或网格单位，不能有边界`, [
-        { field: 'id', message: '非区划单位' },
-      ]);
-    }
-    const checked = validateBoundaryGeometry(geometry);
-    if (!checked.ok)
-      throw new Invalid('boundary.invalid_geometry', checked.reason, [{ field: 'geometry', message: checked.reason }]);
-    const wgs = convertGeometry(checked.geometry, crs);
-    await unitStore.setBoundary(trx, {
-      unit_id: unit.id,
-      district_code: unit.district_code,
-      geometry: JSON.stringify(wgs),
-      bbox: bbox(wgs),
-      updated_at: now.toISOString(),
-    });
-    await unitStore.setMeta(trx, 'boundary_version', `${now.toISOString()}:${unit.id}`);
-    await recordAudit(trx, {
-      actor,
-      action: 'boundary.set',
-      entityType: 'unit',
-      entityId: unit.id,
-      at: now,
-      requestId,
-      summary: `设置「${unit.name}」边界（坐标系 ${crs}）`,
-    });
-  });
-  deps.locator.invalidate();
 }

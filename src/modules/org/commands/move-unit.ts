@@ -19,22 +19,28 @@ export async function moveUnit(
     const unit = await loadUnitInScope(trx, actor, id);
     const target = await loadUnitInScope(trx, actor, parentId);
     if (!unit.parent_id)
-      throw new Invalid('unit.root_immovable', '区不能移动', [{ field: 'id', message: '根单位不能移动' }]);
-    if (unit.status !== 'active' || target.status !== 'active') {
-      throw new Invalid('unit.retired', '已撤销的单位不能移动，也不能作为新的上级', [
-        { field: 'parentId', message: '单位已撤销' },
+      throw new Invalid('unit.root_immovable', 'the district root cannot move', [
+        { field: 'id', code: 'unit.root_cannot_move', message: 'the root cannot move' },
       ]);
+    if (unit.status !== 'active' || target.status !== 'active') {
+      throw new Invalid(
+        'unit.retired',
+        'a retired unit cannot move nor take children',
+        [{ field: 'parentId', code: 'unit.is_retired', message: 'the unit is retired' }],
+        { act: 'move' },
+      );
     }
     if (target.path.startsWith(unit.path)) {
-      throw new Invalid('unit.move_cycle', '不能移动到自身或其下级之下', [
-        { field: 'parentId', message: '不能移动到自身或其下级之下' },
+      throw new Invalid('unit.move_cycle', 'cannot move under itself or its descendants', [
+        { field: 'parentId', code: 'unit.move_cycle', message: 'cannot move under itself or its descendants' },
       ]);
     }
     if (!canContain(target.kind as UnitKind, unit.kind as UnitKind)) {
       throw new Invalid(
         'unit.kind_not_allowed',
-        `${UNIT_KIND_NAMES[target.kind as UnitKind]}下不能设立${UNIT_KIND_NAMES[unit.kind as UnitKind]}`,
-        [{ field: 'parentId', message: '上级类型不匹配' }],
+        `a ${unit.kind} cannot be under a ${target.kind}`,
+        [{ field: 'parentId', code: 'unit.parent_kind_mismatch', message: 'parent kind does not fit' }],
+        { parent: UNIT_KIND_NAMES[target.kind as UnitKind], child: UNIT_KIND_NAMES[unit.kind as UnitKind] },
       );
     }
     if (unit.parent_id === target.id) return unit;

@@ -14,18 +14,21 @@ export async function retireUnit(deps: OrgDeps, actor: Actor, id: string, reques
   const result = await deps.database.db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, id);
     if (!unit.parent_id)
-      throw new Invalid('unit.root_permanent', '区不能撤销', [{ field: 'id', message: '根单位不能撤销' }]);
+      throw new Invalid('unit.root_permanent', 'the district root cannot retire', [
+        { field: 'id', code: 'unit.root_cannot_retire', message: 'the root cannot retire' },
+      ]);
     if (unit.status === 'retired') return unit;
     if (unit.path === actor.scopePath)
-      throw new Invalid('unit.own_scope', '不能撤销本账号所属的数据范围单位', [
-        { field: 'id', message: '本账号的数据范围' },
+      throw new Invalid('unit.own_scope', "cannot retire the unit of one's own data scope", [
+        { field: 'id', code: 'unit.is_own_scope', message: "one's own data scope" },
       ]);
     const children = await unitStore.countActiveChildren(trx, id);
     if (children > 0) {
       throw new Conflict(
         'unit.has_active_children',
-        `「${unit.name}」还有 ${children} 个下级单位，请先移动或撤销它们`,
-        [{ field: 'id', message: `还有 ${children} 个下级单位` }],
+        `${unit.name} has ${children} active children`,
+        [{ field: 'id', code: 'unit.active_children', params: { count: children }, message: `${children} children` }],
+        { unit: unit.name, count: children },
       );
     }
     await unitStore.update(trx, id, {

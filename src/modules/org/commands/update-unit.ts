@@ -21,7 +21,12 @@ export async function updateUnit(
     return await deps.database.db.transaction().execute(async (trx) => {
       const unit = await loadUnitInScope(trx, actor, id);
       if (unit.status !== 'active')
-        throw new Invalid('unit.retired', '已撤销的单位不能修改', [{ field: 'id', message: '单位已撤销' }]);
+        throw new Invalid(
+          'unit.retired',
+          'a retired unit cannot change',
+          [{ field: 'id', code: 'unit.is_retired', message: 'the unit is retired' }],
+          { act: 'update' },
+        );
       if (input.code) {
         const parent = unit.parent_id ? await unitStore.findById(trx, unit.parent_id) : undefined;
         const problems = codeProblems({
@@ -32,7 +37,9 @@ export async function updateUnit(
         if (problems.length) throw new Invalid('unit.invalid_code', problems[0].message, problems);
       }
       if (input.code === null && unit.kind === 'district') {
-        throw new Invalid('unit.code_required', '区必须有行政区划代码', [{ field: 'code', message: '不能清空' }]);
+        throw new Invalid('unit.code_required', 'a district needs its division code', [
+          { field: 'code', code: 'unit.code_not_clearable', message: 'cannot be cleared' },
+        ]);
       }
       const patch = {
         ...(input.name !== undefined ? { name: input.name } : {}),
@@ -56,9 +63,12 @@ export async function updateUnit(
     });
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new Conflict('unit.code_taken', `代码 ${input.code} 已被使用`, [
-        { field: 'code', message: '代码已被使用' },
-      ]);
+      throw new Conflict(
+        'unit.code_taken',
+        `code ${input.code} is taken`,
+        [{ field: 'code', code: 'unit.code_in_use', message: 'code taken' }],
+        { code: String(input.code) },
+      );
     throw err;
   }
 }

@@ -51,42 +51,56 @@ interface CodeContext {
  * (county + street + community + 3-digit grid sequence). Returns the problems, empty when valid.
  */
 export function codeProblems({ kind, code, parent }: CodeContext): FieldProblem[] {
-  const bad = (message: string): FieldProblem[] => [{ field: 'code', message }];
+  const bad = (code: string, message: string, params?: FieldProblem['params']): FieldProblem[] => [
+    { field: 'code', code, message, ...(params ? { params } : {}) },
+  ];
   const parentCode = parent?.code ?? null;
   switch (kind) {
     case 'district':
-      return /^\d{6}$/.test(code) ? [] : bad('区的代码应为 6 位 GB/T 2260 行政区划代码');
+      return /^\d{6}$/.test(code) ? [] : bad('unit_code.district_format', 'a district code has 6 digits (GB/T 2260)');
     case 'subdistrict':
     case 'township': {
-      if (!/^\d{12}$/.test(code)) return bad('街道/乡镇的代码应为 12 位统计用区划代码');
+      if (!/^\d{12}$/.test(code))
+        return bad('unit_code.township_format', 'a sub-district or township code has 12 digits');
       if (parentCode && !code.startsWith(parentCode.slice(0, 6)))
-        return bad(`代码应以上级区划代码 ${parentCode.slice(0, 6)} 开头`);
+        return bad('unit_code.county_prefix', `the code must start with ${parentCode.slice(0, 6)}`, {
+          prefix: parentCode.slice(0, 6),
+        });
       const t = Number(code.slice(6, 9));
-      if (kind === 'subdistrict' && (t < 1 || t > 99)) return bad('街道的乡级代码段应在 001–099');
-      if (kind === 'township' && (t < 100 || t > 399)) return bad('乡镇的乡级代码段应在 100–399');
-      return code.endsWith('000') ? [] : bad('街道/乡镇代码的村级代码段应为 000');
+      if (kind === 'subdistrict' && (t < 1 || t > 99))
+        return bad('unit_code.subdistrict_range', 'a sub-district segment is 001–099');
+      if (kind === 'township' && (t < 100 || t > 399))
+        return bad('unit_code.township_range', 'a township segment is 100–399');
+      return code.endsWith('000') ? [] : bad('unit_code.township_village_zero', 'a township code ends in 000');
     }
     case 'community':
     case 'village': {
-      if (!/^\d{12}$/.test(code)) return bad('社区/行政村的代码应为 12 位统计用区划代码');
+      if (!/^\d{12}$/.test(code)) return bad('unit_code.village_format', 'a community or village code has 12 digits');
       if (parentCode && !code.startsWith(parentCode.slice(0, 9)))
-        return bad(`代码应以上级代码前 9 位 ${parentCode.slice(0, 9)} 开头`);
+        return bad('unit_code.township_prefix', `the code must start with ${parentCode.slice(0, 9)}`, {
+          prefix: parentCode.slice(0, 9),
+        });
       const v = Number(code.slice(9, 12));
-      if (kind === 'community' && (v < 1 || v > 199)) return bad('社区的村级代码段应在 001–199');
-      if (kind === 'village' && (v < 200 || v > 399)) return bad('行政村的村级代码段应在 200–399');
+      if (kind === 'community' && (v < 1 || v > 199))
+        return bad('unit_code.community_range', 'a community segment is 001–199');
+      if (kind === 'village' && (v < 200 || v > 399))
+        return bad('unit_code.village_range', 'a village segment is 200–399');
       return [];
     }
     case 'grid_large':
     case 'grid_small': {
-      if (!/^\d{15}$/.test(code)) return bad('网格代码应为 15 位单元网格代码（GB/T 30428.1）');
+      if (!/^\d{15}$/.test(code)) return bad('unit_code.grid_format', 'a grid code has 15 digits (GB/T 30428.1)');
       if (parentCode) {
         // A large grid's parent is the community; a small grid's parent is a large grid that shares its first 12 digits.
         const prefix = parentCode.slice(0, 12);
-        if (!code.startsWith(prefix)) return bad(`网格代码应以所属社区代码 ${prefix} 开头`);
+        if (!code.startsWith(prefix))
+          return bad('unit_code.grid_prefix', `the grid code must start with ${prefix}`, { prefix });
       }
-      return code.slice(12) === '000' ? bad('网格顺序码不能为 000') : [];
+      return code.slice(12) === '000' ? bad('unit_code.grid_sequence_zero', 'a grid sequence is not 000') : [];
     }
     default:
-      return /^[0-9A-Za-z-]{1,20}$/.test(code) ? [] : bad('代码只能包含字母、数字和连字符，最长 20 位');
+      return /^[0-9A-Za-z-]{1,20}$/.test(code)
+        ? []
+        : bad('unit_code.other_format', 'letters, digits and hyphens, at most 20');
   }
 }

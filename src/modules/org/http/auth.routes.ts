@@ -1,11 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createSession, resolveToken, SESSION_COOKIE } from '../../../kernel/auth/sessions.js';
+import { resolveToken, SESSION_COOKIE } from '../../../kernel/auth/sessions.js';
 import { ROLES, ROLE_CODES } from '../../../kernel/auth/roles.js';
-import { recordAudit } from '../../../kernel/audit/audit.js';
-import { NotFound } from '../../../kernel/errors.js';
 import { route } from '../../../kernel/http/route.js';
-import { startsWith } from '../../../kernel/db/dialect.js';
 import {
   ChangePasswordBody,
   CreateTokenBody,
@@ -16,7 +13,13 @@ import {
   RoleList,
   TokenList,
 } from '../../../contracts/org.js';
-import { changePassword, login, logout, me } from '../commands/authenticate.js';
+import { changePassword } from '../commands/change-password.js';
+import { me } from '../commands/get-me.js';
+import { issueApiToken } from '../commands/issue-api-token.js';
+import { listApiTokens } from '../commands/list-api-tokens.js';
+import { login } from '../commands/log-in.js';
+import { logout } from '../commands/log-out.js';
+import { revokeApiToken } from '../commands/revoke-api-token.js';
 import type { OrgDeps } from '../deps.js';
 
 export function tokenFrom(req: FastifyRequest): string | null {
@@ -104,29 +107,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     body: CreateTokenBody,
     summary: 'Issue a bearer API token for an integration, acting as the current account (shown once)',
     response: IssuedToken,
-    async handler({ actor, body, req }) {
-      const now = deps.clock.now();
-      return deps.database.db.transaction().execute(async (trx) => {
-        const token = await createSession(trx, {
-          accountId: actor.accountId,
-          districtCode: actor.districtCode,
-          kind: 'api_token',
-          name: body.name,
-          now,
-          ttlHours: null,
-        });
-        await recordAudit(trx, {
-          actor,
-          action: 'auth.token_create',
-          entityType: 'account',
-          entityId: actor.accountId,
-          at: now,
-          requestId: req.id,
-          summary: `签发 API 令牌「${body.name}」`,
-        });
-        return { token, name: body.name };
-      });
-    },
+    handler: ({ actor, body, req }) => issueApiToken(deps, actor, body, req.id),
   });
   route(app, {
     method: 'GET',
@@ -135,14 +116,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     summary: 'The current account’s active API tokens',
     response: TokenList,
     async handler({ actor }) {
-      const rows = await deps.database.db
-        .selectFrom('sessions')
-        .select(['token_hash', 'name', 'created_at', 'last_seen_at'])
-        .where('account_id', '=', actor.accountId)
-        .where('kind', '=', 'api_token')
-        .where('revoked_at', 'is', null)
-        .orderBy('created_at')
-        .execute();
+      const rows = await listApiTokens(deps, actor);
       return {
         items: rows.map((r) => ({
           id: r.token_hash.slice(0, 16),
@@ -160,28 +134,6 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     status: 204,
     params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) }),
     summary: 'Revoke one of the current account’s API tokens',
-    async handler({ actor, params, req }) {
-      const now = deps.clock.now();
-      await deps.database.db.transaction().execute(async (trx) => {
-        const r = await trx
-          .updateTable('sessions')
-          .set({ revoked_at: now.toISOString() })
-          .where('account_id', '=', actor.accountId)
-          .where('kind', '=', 'api_token')
-          .where('revoked_at', 'is', null)
-          .where(startsWith('token_hash', params.id))
-          .executeTakeFirst();
-        if (!Number(r.numUpdatedRows)) throw new NotFound('token', params.id);
-        await recordAudit(trx, {
-          actor,
-          action: 'auth.token_revoke',
-          entityType: 'account',
-          entityId: actor.accountId,
-          at: now,
-          requestId: req.id,
-          summary: `吊销 API 令牌 ${params.id}`,
-        });
-      });
-    },
+    handler: ({ actor, params, req }) => revokeApiToken(deps, actor, params.id, req.id),
   });
 }

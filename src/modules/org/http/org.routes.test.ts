@@ -62,6 +62,7 @@ for (const tdb of testDatabases()) {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.json().code).toBe('auth.invalid_credentials');
+      expect(res.json().detail).toBe('用户名或密码错误');
       expect(res.headers['set-cookie']).toBeUndefined();
     });
 
@@ -103,6 +104,8 @@ for (const tdb of testDatabases()) {
       const res = await post('/api/v1/units', { parentId: ids.zhuzhuang, kind: 'subdistrict', name: '错误' });
       expect(res.statusCode).toBe(422);
       expect(res.json().errors[0].field).toBe('kind');
+      expect(res.json().detail).toBe('社区下不能设立街道');
+      expect(res.json().errors[0].message).toBe('社区下不能设立街道');
     });
 
     it('refuses a code that does not extend the parent code', async () => {
@@ -114,6 +117,8 @@ for (const tdb of testDatabases()) {
       });
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('unit.invalid_code');
+      expect(res.json().detail).toBe('代码应以上级代码前 9 位 411602004 开头');
+      expect(res.json().errors).toEqual([{ field: 'code', message: '代码应以上级代码前 9 位 411602004 开头' }]);
     });
 
     it('refuses a duplicate code with 409', async () => {
@@ -125,6 +130,8 @@ for (const tdb of testDatabases()) {
       });
       expect(res.statusCode).toBe(409);
       expect(res.json().errors[0].field).toBe('code');
+      expect(res.json().detail).toBe('代码 411602004001 已被使用');
+      expect(res.json().errors[0].message).toBe('代码已被使用');
     });
 
     it('answers malformed JSON, unknown fields, wrong types and oversized bodies with 4xx problems', async () => {
@@ -163,6 +170,9 @@ for (const tdb of testDatabases()) {
       const tmpGrid = await post('/api/v1/units', { parentId: tmpCom.json().id, kind: 'grid_large', name: '临时网格' });
       const cycle = await post(`/api/v1/units/${tmpSub.json().id}/move`, { parentId: tmpCom.json().id });
       expect(cycle.statusCode).toBe(422);
+      expect(cycle.json().detail).toBe('不能移动到自身或其下级之下');
+      const root = await post(`/api/v1/units/${ids.district}/move`, { parentId: ids.xiaoqiao });
+      expect(root.json()).toMatchObject({ detail: '区不能移动', errors: [{ field: 'id', message: '根单位不能移动' }] });
       const moved = await post(`/api/v1/units/${tmpCom.json().id}/move`, { parentId: ids.xiaoqiao });
       expect(moved.statusCode).toBe(200);
       expect(moved.json().parentId).toBe(ids.xiaoqiao);
@@ -183,6 +193,10 @@ for (const tdb of testDatabases()) {
       const busy = await post(`/api/v1/units/${ids.g1}/retire`, {});
       expect(busy.statusCode).toBe(409);
       expect(busy.json().code).toBe('unit.has_active_children');
+      expect(busy.json().detail).toBe('「朱庄社区第1网格」还有 2 个下级单位，请先移动或撤销它们');
+      expect(busy.json().errors).toEqual([{ field: 'id', message: '还有 2 个下级单位' }]);
+      const rootRetire = await post(`/api/v1/units/${ids.district}/retire`, {});
+      expect(rootRetire.json().detail).toBe('区不能撤销');
       const leaf = await post('/api/v1/units', { parentId: ids.dehua, kind: 'party_branch', name: '德化社区党支部' });
       const retired = await post(`/api/v1/units/${leaf.json().id}/retire`, {});
       expect(retired.statusCode).toBe(200);
@@ -220,6 +234,8 @@ for (const tdb of testDatabases()) {
       expect(bad.statusCode).toBe(422);
       const fields = bad.json().errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(['features[1].geometry', 'features[2].properties']);
+      expect(bad.json().detail).toBe('边界文件有 2 处问题，未导入任何边界');
+      expect(bad.json().errors[1].message).toBe('「朱庄社区第1网格」没有代码为 999、名称为 （无） 的下级单位');
       const none = await h.call('GET', `/api/v1/units/${ids.g1}/boundaries`, { cookie: admin });
       expect(none.json().features).toHaveLength(0);
 
@@ -279,6 +295,19 @@ for (const tdb of testDatabases()) {
       });
       expect(weak.statusCode).toBe(422);
       expect(weak.json().errors[0].field).toBe('newPassword');
+      const wrong = await h.call('POST', '/api/v1/auth/change-password', {
+        cookie,
+        body: { currentPassword: 'not-the-temp-1', newPassword: 'Chengbei2026' },
+      });
+      expect(wrong.json()).toMatchObject({
+        detail: '当前密码不正确',
+        errors: [{ field: 'currentPassword', message: '当前密码不正确' }],
+      });
+      const same = await h.call('POST', '/api/v1/auth/change-password', {
+        cookie,
+        body: { currentPassword: temp, newPassword: temp },
+      });
+      expect(same.json().detail).toBe('新密码不能与当前密码相同');
       const changed = await h.call('POST', '/api/v1/auth/change-password', {
         cookie,
         body: { currentPassword: temp, newPassword: 'Chengbei2026' },
@@ -356,6 +385,7 @@ for (const tdb of testDatabases()) {
       const locked = await post('/api/v1/auth/login', { username: 'victim', password: 'whatever1' }, '');
       expect(locked.statusCode).toBe(429);
       expect(locked.headers['retry-after']).toBeDefined();
+      expect(locked.json().detail).toBe('连续登录失败次数过多，请 15 分钟后再试');
       h.clock.advance(16 * 60_000);
       expect((await post('/api/v1/auth/login', { username: 'victim', password: 'still-wrong1' }, '')).statusCode).toBe(
         401,

@@ -30,13 +30,24 @@ import {
   UpdateUnitBody,
 } from '../../../contracts/org.js';
 import { createUnit } from '../commands/create-unit.js';
-import { importBoundaries, setUnitBoundary } from '../commands/import-boundaries.js';
+import { importBoundaries } from '../commands/import-boundaries.js';
+import { setUnitBoundary } from '../commands/set-unit-boundary.js';
 import { locatePoint } from '../commands/locate-point.js';
-import { createAccount, listAccounts, resetPassword, updateAccount } from '../commands/manage-accounts.js';
+import { createAccount } from '../commands/create-account.js';
+import { listAccounts } from '../commands/list-accounts.js';
+import { resetPassword } from '../commands/reset-password.js';
+import { updateAccount } from '../commands/update-account.js';
 import { moveUnit } from '../commands/move-unit.js';
 import { retireUnit } from '../commands/retire-unit.js';
-import { createPerson, getPerson, listPeople, revealPerson, updatePerson } from '../commands/save-person.js';
-import { getBoundary, getChildBoundaries, getUnit, listUnits } from '../commands/unit-queries.js';
+import { createPerson } from '../commands/create-person.js';
+import { getPerson } from '../commands/get-person.js';
+import { listPeople } from '../commands/list-people.js';
+import { revealPerson } from '../commands/reveal-person.js';
+import { updatePerson } from '../commands/update-person.js';
+import { getBoundary } from '../commands/get-boundary.js';
+import { getChildBoundaries } from '../commands/get-child-boundaries.js';
+import { getUnit } from '../commands/get-unit.js';
+import { listUnits } from '../commands/list-units.js';
 import { updateUnit } from '../commands/update-unit.js';
 import type { OrgDeps } from '../deps.js';
 import {

@@ -35,6 +35,33 @@ export const accountStore = {
     }
     return query.orderBy('u.path').orderBy('a.username').limit(1000).execute();
   },
+  /** What acting as an account needs: its identity, roles and unit path. */
+  async identityByUsername(ex: Executor, username: string) {
+    return ex
+      .selectFrom('accounts as a')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select(['a.id', 'a.username', 'a.display_name', 'a.district_code', 'a.unit_id', 'a.roles', 'u.path'])
+      .where('a.username', '=', username)
+      .executeTakeFirstOrThrow();
+  },
+  /** Names, roles and units of these accounts. */
+  async refsByIds(ex: Executor, ids: string[]) {
+    return ex
+      .selectFrom('accounts')
+      .select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
+      .where('id', 'in', ids)
+      .execute();
+  },
+  /** The district's enabled accounts, by name. */
+  async activeRefsInDistrict(ex: Executor, districtCode: string) {
+    return ex
+      .selectFrom('accounts')
+      .select(['id', 'display_name', 'roles', 'unit_id', 'district_code', 'disabled'])
+      .where('district_code', '=', districtCode)
+      .where('disabled', '=', 0)
+      .orderBy('display_name')
+      .execute();
+  },
   async insert(ex: Executor, row: AccountTable): Promise<void> {
     await ex.insertInto('accounts').values(row).execute();
     orgChanged();

@@ -45,6 +45,66 @@ export const unitStore = {
     return withCounts(ex).where('u.id', 'in', ids).execute();
   },
 
+  /** The id of the district unit with this code, in any district (bootstrap looks before anything exists). */
+  async districtRootId(ex: Executor, code: string): Promise<string | undefined> {
+    const r = await ex
+      .selectFrom('units')
+      .select('id')
+      .where('kind', '=', 'district')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return r?.id;
+  },
+
+  /** An active unit of the district by its exact name. */
+  async activeByName(ex: Executor, districtCode: string, name: string): Promise<UnitTable | undefined> {
+    return ex
+      .selectFrom('units')
+      .selectAll()
+      .where('district_code', '=', districtCode)
+      .where('name', '=', name)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+  },
+
+  /** Units under a path (retired ones too), by kind or by id, in path order. */
+  async under(ex: Executor, districtCode: string, path: string, f: { kind?: string; ids?: string[] }) {
+    let q = ex
+      .selectFrom('units')
+      .select(['id', 'name', 'path', 'created_at', 'retired_at'])
+      .where('district_code', '=', districtCode)
+      .where(startsWith('path', path));
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['']);
+    return q.orderBy('path').execute();
+  },
+
+  /** The active departments and outside units of a district, by kind and order. */
+  async dispatchTargets(ex: Executor, districtCode: string): Promise<UnitTable[]> {
+    return ex
+      .selectFrom('units')
+      .selectAll()
+      .where('district_code', '=', districtCode)
+      .where('kind', 'in', ['department', 'outside_unit'])
+      .where('status', '=', 'active')
+      .orderBy('kind')
+      .orderBy('sort_order')
+      .execute();
+  },
+
+  /** Active small grids under a path with their boundaries (GeoJSON text), by code. */
+  async smallGridsWithBoundaries(ex: Executor, path: string): Promise<{ id: string; geometry: string }[]> {
+    return ex
+      .selectFrom('units as u')
+      .innerJoin('unit_boundaries as b', 'b.unit_id', 'u.id')
+      .select(['u.id', 'b.geometry'])
+      .where('u.kind', '=', 'grid_small')
+      .where('u.status', '=', 'active')
+      .where(startsWith('u.path', path))
+      .orderBy('u.code')
+      .execute();
+  },
+
   async findByCode(ex: Executor, districtCode: string, code: string): Promise<UnitRow | undefined> {
     return withCounts(ex).where('u.district_code', '=', districtCode).where('u.code', '=', code).executeTakeFirst();
   },

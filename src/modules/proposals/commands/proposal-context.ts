@@ -114,11 +114,7 @@ export async function checkOwnFiles(
   field = 'fileIds',
 ): Promise<void> {
   if (!fileIds.length) return;
-  const rows = await ex
-    .selectFrom('files')
-    .select(['id', 'district_code', 'uploaded_by'])
-    .where('id', 'in', [...new Set(fileIds)])
-    .execute();
+  const rows = await proposalStore.fileOwners(ex, [...new Set(fileIds)]);
   const ok = new Set(
     rows.filter((r) => r.district_code === actor.districtCode && r.uploaded_by === actor.accountId).map((r) => r.id),
   );

@@ -9,6 +9,8 @@ import type { OpinionStatus } from '../domain/opinion-state.js';
 import { overdueOpinionItem, overdueProposalItems, type OverdueItem } from '../domain/overdue.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
+import { reminderStore } from '../store/reminder.store.js';
+import { supervisorStore } from '../store/supervisor.store.js';
 
 /** A unit's workers who answer for it: roles that handle proposals, district leaders and admins aside. */
 const HANDLER_ROLES: RoleCode[] = ROLE_CODES.filter(
@@ -40,53 +42,6 @@ async function addressees(deps: ProposalsDeps, ex: Executor, districtCode: strin
   return [...new Set(ids)];
 }
 
-/**
- * Claims the reminder of one item for one deadline. The primary key makes the claim: a second process
- * inserting the same key waits for the first transaction and then inserts nothing, so only the
- * transaction whose insert took sends the messages written beside it.
- */
-async function claim(
-  ex: Executor,
-  row: {
-    subjectId: string;
-    subjectType: string;
-    item: OverdueItem;
-    districtCode: string;
-    recipients: number;
-    at: Date;
-  },
-): Promise<boolean> {
-  const r = await ex
-    .insertInto('proposal_reminders')
-    .values({
-      subject_id: row.subjectId,
-      item: row.item.item,
-      deadline: row.item.deadline,
-      subject_type: row.subjectType,
-      district_code: row.districtCode,
-      recipients: row.recipients,
-      sent_at: row.at.toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['subject_id', 'item', 'deadline']).doNothing())
-    .returning('subject_id')
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
-/** Keys already reminded among some subjects: `${subjectId} ${item} ${deadline}`. */
-async function remindedKeys(ex: Executor, subjectIds: string[]): Promise<Set<string>> {
-  const keys = new Set<string>();
-  for (let i = 0; i < subjectIds.length; i += 500) {
-    const rows = await ex
-      .selectFrom('proposal_reminders')
-      .select(['subject_id', 'item', 'deadline'])
-      .where('subject_id', 'in', subjectIds.slice(i, i + 500))
-      .execute();
-    for (const r of rows) keys.add(`${r.subject_id} ${r.item} ${r.deadline}`);
-  }
-  return keys;
-}
-
 const sameItem = (a: OverdueItem, b: OverdueItem) => a.item === b.item && a.deadline === b.deadline;
 
 async function remindProposals(
@@ -95,15 +50,11 @@ async function remindProposals(
   today: string,
 ): Promise<{ reminders: number; messages: number }> {
   const db = deps.database.db;
-  const rows = await db
-    .selectFrom('proposals')
-    .select(['id', 'state'])
-    .where('status', 'in', [...OWING])
-    .execute();
+  const rows = await proposalStore.statesInStatus(db, OWING);
   const due = rows
     .map((r) => ({ id: r.id, items: overdueProposalItems(JSON.parse(r.state) as ProposalState, today) }))
     .filter((r) => r.items.length);
-  const done = await remindedKeys(
+  const done = await reminderStore.remindedKeys(
     db,
     due.map((r) => r.id),
   );
@@ -121,13 +72,14 @@ async function remindProposals(
           .map((h) => ({ unitId: h.unit_id, unitPath: h.unit_path, name: h.unit_name }));
         const to = await addressees(deps, trx, row.district_code, main);
         if (
-          !(await claim(trx, {
-            subjectId: id,
-            subjectType: 'proposal',
-            item,
-            districtCode: row.district_code,
+          !(await reminderStore.claim(trx, {
+            subject_id: id,
+            item: item.item,
+            deadline: item.deadline,
+            subject_type: 'proposal',
+            district_code: row.district_code,
             recipients: to.length,
-            at: now,
+            sent_at: now.toISOString(),
           }))
         )
           return;
@@ -193,17 +145,12 @@ async function remindOpinions(
   today: string,
 ): Promise<{ reminders: number; messages: number }> {
   const db = deps.database.db;
-  const rows = await db
-    .selectFrom('supervisor_opinions')
-    .select(['id', 'status', 'deadline'])
-    .where('status', '=', 'open')
-    .where('deadline', '<', today)
-    .execute();
+  const rows = await supervisorStore.openOpinionsDueBefore(db, today);
   const due = rows.flatMap((r) => {
     const item = overdueOpinionItem({ status: r.status as OpinionStatus, deadline: r.deadline }, today);
     return item ? [{ id: r.id, item }] : [];
   });
-  const done = await remindedKeys(
+  const done = await reminderStore.remindedKeys(
     db,
     due.map((r) => r.id),
   );
@@ -211,7 +158,7 @@ async function remindOpinions(
   let messages = 0;
   for (const { id, item } of due.filter((d) => !done.has(`${d.id} ${d.item.item} ${d.item.deadline}`))) {
     await db.transaction().execute(async (trx) => {
-      const o = await trx.selectFrom('supervisor_opinions').selectAll().where('id', '=', id).executeTakeFirst();
+      const o = await supervisorStore.opinionRow(trx, id);
       const current = o && overdueOpinionItem({ status: o.status as OpinionStatus, deadline: o.deadline }, today);
       if (!o || !current || !sameItem(current, item) || !o.responsible_unit_id || !o.responsible_unit_path) return;
       const unit = {
@@ -221,13 +168,14 @@ async function remindOpinions(
       };
       const to = await addressees(deps, trx, o.district_code, [unit]);
       if (
-        !(await claim(trx, {
-          subjectId: id,
-          subjectType: 'supervisor_opinion',
-          item,
-          districtCode: o.district_code,
+        !(await reminderStore.claim(trx, {
+          subject_id: id,
+          item: item.item,
+          deadline: item.deadline,
+          subject_type: 'supervisor_opinion',
+          district_code: o.district_code,
           recipients: to.length,
-          at: now,
+          sent_at: now.toISOString(),
         }))
       )
         return;

@@ -58,6 +58,18 @@ export const proposalStore = {
   async file(ex: Executor, id: string) {
     return ex.selectFrom('files').select(['id', 'sha256', 'mime_type']).where('id', '=', id).executeTakeFirst();
   },
+  /** Whose state may owe something, in these statuses (the overdue reminder's scan). */
+  async statesInStatus(ex: Executor, statuses: readonly string[]): Promise<{ id: string; state: string }[]> {
+    return ex
+      .selectFrom('proposals')
+      .select(['id', 'state'])
+      .where('status', 'in', [...statuses])
+      .execute();
+  },
+  /** Whether the files exist, in which district and who uploaded them (evidence must be one's own). */
+  async fileOwners(ex: Executor, ids: string[]) {
+    return ex.selectFrom('files').select(['id', 'district_code', 'uploaded_by']).where('id', 'in', ids).execute();
+  },
   async insert(ex: Executor, row: ProposalTable): Promise<void> {
     await ex.insertInto('proposals').values(row).execute();
   },

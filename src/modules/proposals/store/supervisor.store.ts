@@ -67,6 +67,19 @@ export const supervisorStore = {
   async insertOpinion(ex: Executor, row: SupervisorOpinionTable): Promise<void> {
     await ex.insertInto('supervisor_opinions').values(row).execute();
   },
+  /** The stored row of an opinion, without the joined names. */
+  async opinionRow(ex: Executor, id: string): Promise<SupervisorOpinionTable | undefined> {
+    return ex.selectFrom('supervisor_opinions').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  /** Open opinions whose deadline is before `day` (YYYY-MM-DD). */
+  async openOpinionsDueBefore(ex: Executor, day: string) {
+    return ex
+      .selectFrom('supervisor_opinions')
+      .select(['id', 'status', 'deadline'])
+      .where('status', '=', 'open')
+      .where('deadline', '<', day)
+      .execute();
+  },
   async findOpinion(ex: Executor, id: string): Promise<OpinionRow | undefined> {
     return opinionQuery(ex).where('o.id', '=', id).executeTakeFirst();
   },

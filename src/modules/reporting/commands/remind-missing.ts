@@ -4,6 +4,7 @@ import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { notify } from '../../inbox/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { completeness, MISSING_PAGE_MAX } from './completeness.js';
+import { reportStore } from '../store/report.store.js';
 
 /**
  * Reminds every unit still missing a period's report (催报): an in-app message to the unit's
@@ -37,8 +38,7 @@ export async function remindMissing(
   }
   const now = deps.clock.now();
   const db = deps.database.db;
-  const form = (await db.selectFrom('report_forms').select('name').where('id', '=', formId).executeTakeFirstOrThrow())
-    .name;
+  const form = await reportStore.formName(db, formId);
   let messages = 0;
   await db.transaction().execute(async (trx) => {
     for (const m of c.missing) {

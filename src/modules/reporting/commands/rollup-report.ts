@@ -41,9 +41,19 @@ export async function rollupReport(deps: ReportingDeps, actor: Actor, formId: st
   const all = rollupFieldsOf(def);
   const unknown = (q.fields ?? []).filter((f) => !all.some((x) => x.code === f));
   if (unknown.length)
-    throw new Invalid('report.rollup_unknown_field', `报表没有可汇总的字段 ${unknown.join('、')}`, [
-      { field: 'fields', message: `没有可汇总的字段：${unknown.join(', ')}` },
-    ]);
+    throw new Invalid(
+      'report.rollup_unknown_field',
+      `no summable fields ${unknown.join(', ')}`,
+      [
+        {
+          field: 'fields',
+          code: 'report.rollup_fields_unknown',
+          params: { fields: unknown.join(', ') },
+          message: `no summable fields ${unknown.join(', ')}`,
+        },
+      ],
+      { fields: unknown.join('、') },
+    );
   const fields = q.fields?.length ? all.filter((f) => q.fields!.includes(f.code)) : all;
   const codes = fields.map((f) => f.code);
   const children = await deps.org.children(db, unit.id);

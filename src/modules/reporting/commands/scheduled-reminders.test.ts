@@ -92,6 +92,16 @@ for (const tdb of testDatabases()) {
       expect(events).toEqual([expect.stringContaining('北关社区')]);
     });
 
+    it('records when the claimed reminder finished by the injected clock', async () => {
+      const run = await h.database.db
+        .selectFrom('job_runs')
+        .select(['finished_at'])
+        .where('job', '=', `remind:${formId}`)
+        .where('slot', '=', '2026-11-30')
+        .executeTakeFirstOrThrow();
+      expect(run.finished_at).toBe(h.clock.now().toISOString());
+    });
+
     it('sends nothing once the deadline has passed', async () => {
       expect((await sendScheduledReminders(deps, local('16:00'))).reminded).toEqual([]);
       expect(await reminders()).toHaveLength(1);

@@ -1,10 +1,10 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
-import { isUniqueViolation } from '../../../kernel/db/dialect.js';
 import type { Job } from '../../../kernel/jobs/scheduler.js';
 import { deadlineOf, periodOf, previousPeriod } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { remindMissing } from './remind-missing.js';
+import { reminderClaimStore } from '../store/reminder-claim.store.js';
 
 /** 催报 goes out this long before a period's deadline. */
 export const REMIND_BEFORE_MS = 60 * 60_000;
@@ -45,26 +45,13 @@ export async function sendScheduledReminders(
       // job_runs holds job ≤ 50 and slot ≤ 30 characters: the form in the job, the period as the slot.
       const job = `remind:${form.row.id}`;
       const slot = period;
-      try {
-        await db
-          .insertInto('job_runs')
-          .values({ job, slot, started_at: now.toISOString(), finished_at: null, result: null })
-          .execute();
-      } catch (err) {
-        if (isUniqueViolation(err)) continue;
-        throw err;
-      }
+      if (!(await reminderClaimStore.claim(db, job, slot, now.toISOString()))) continue;
       try {
         const r = await remindMissing(deps, system, form.row.id, { period }, undefined, { scheduled: true });
-        await db
-          .updateTable('job_runs')
-          .set({ finished_at: new Date().toISOString(), result: JSON.stringify(r) })
-          .where('job', '=', job)
-          .where('slot', '=', slot)
-          .execute();
+        await reminderClaimStore.finish(db, job, slot, deps.clock.now().toISOString(), r);
         reminded.push({ formId: form.row.id, period, missingUnits: r.missingUnits });
       } catch (err) {
-        await db.deleteFrom('job_runs').where('job', '=', job).where('slot', '=', slot).execute();
+        await reminderClaimStore.release(db, job, slot);
         throw err;
       }
     }

@@ -42,13 +42,25 @@ export async function submitReport(
     throw new NotFound('report_form', formId);
   const def = form.definition;
   if (body.formVersion !== undefined && body.formVersion !== def.version) {
-    throw new Conflict('report.form_version_replaced', `报表已更新为第 ${def.version} 版，请按新版填写`, [
-      { field: 'formVersion', message: `当前为第 ${def.version} 版` },
-    ]);
+    throw new Conflict(
+      'report.form_version_replaced',
+      `the form is at version ${def.version} now`,
+      [
+        {
+          field: 'formVersion',
+          code: 'report.form_version_current',
+          params: { version: def.version },
+          message: `now version ${def.version}`,
+        },
+      ],
+      { version: def.version },
+    );
   }
   const period = parsePeriod(body.period, def.periodType);
   if (isFuture(period.id, now, tz))
-    throw new Invalid('report.future_period', '不能填报尚未开始的周期', [{ field: 'period', message: '周期尚未开始' }]);
+    throw new Invalid('report.future_period', 'the period has not begun', [
+      { field: 'period', code: 'report.period_not_started', message: 'not begun' },
+    ]);
   const unit = await deps.org.unit(db, body.unitId);
   if (!unit || !inScope(actor, unit.path)) throw new NotFound('unit', body.unitId);
   const expected = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
@@ -56,9 +68,12 @@ export async function submitReport(
   // The same rule as completeness: a unit reports for the periods whose deadline falls in its life.
   const due = deadlineOf(period.id, def.deadline, tz).toISOString();
   if (!me || me.createdAt > due || (me.retiredAt !== null && me.retiredAt <= due)) {
-    throw new Invalid('report.unit_not_expected', `「${unit.name}」不需要在该周期填报「${def.name}」`, [
-      { field: 'unitId', message: '该单位不在报送范围内' },
-    ]);
+    throw new Invalid(
+      'report.unit_not_expected',
+      `${unit.name} does not report ${def.name} for this period`,
+      [{ field: 'unitId', code: 'report.unit_not_reporter', message: 'not a reporting unit' }],
+      { unit: unit.name, form: def.name },
+    );
   }
   const content = { zero: body.zero ?? false, values: body.zero ? null : (body.values ?? {}) };
   assertValidSubmission(def, content);
@@ -88,25 +103,22 @@ export async function submitReport(
       const existing = await reportStore.submission(trx, formId, unit.id, period.id);
       if (!existing) {
         const onTime = isOnTime(period.id, now, def.deadline, tz);
-        await trx
-          .insertInto('report_submissions')
-          .values({
-            id: newId(now.getTime()),
-            district_code: actor.districtCode,
-            form_id: formId,
-            form_version: def.version,
-            unit_id: unit.id,
-            unit_path: unit.path,
-            period: period.id,
-            zero: content.zero ? 1 : 0,
-            values: JSON.stringify(content.values ?? {}),
-            submitted_at: now.toISOString(),
-            on_time: onTime ? 1 : 0,
-            submitted_by: actor.accountId,
-            revision: 1,
-            updated_at: now.toISOString(),
-          })
-          .execute();
+        await reportStore.insertSubmission(trx, {
+          id: newId(now.getTime()),
+          district_code: actor.districtCode,
+          form_id: formId,
+          form_version: def.version,
+          unit_id: unit.id,
+          unit_path: unit.path,
+          period: period.id,
+          zero: content.zero ? 1 : 0,
+          values: JSON.stringify(content.values ?? {}),
+          submitted_at: now.toISOString(),
+          on_time: onTime ? 1 : 0,
+          submitted_by: actor.accountId,
+          revision: 1,
+          updated_at: now.toISOString(),
+        });
         await keepRollup(trx, unit.path, null, onTime);
         await recordAudit(trx, {
           actor,
@@ -119,31 +131,24 @@ export async function submitReport(
         });
         return { created: true };
       }
-      await trx
-        .insertInto('report_submission_history')
-        .values({
-          id: newId(now.getTime()),
-          submission_id: existing.id,
-          district_code: existing.district_code,
-          revision: existing.revision,
-          form_version: existing.form_version,
-          zero: existing.zero,
-          values: existing.values,
-          changed_by: actor.accountId,
-          changed_at: now.toISOString(),
-        })
-        .execute();
-      await trx
-        .updateTable('report_submissions')
-        .set({
-          form_version: def.version,
-          zero: content.zero ? 1 : 0,
-          values: JSON.stringify(content.values ?? {}),
-          revision: existing.revision + 1,
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', existing.id)
-        .execute();
+      await reportStore.insertHistory(trx, {
+        id: newId(now.getTime()),
+        submission_id: existing.id,
+        district_code: existing.district_code,
+        revision: existing.revision,
+        form_version: existing.form_version,
+        zero: existing.zero,
+        values: existing.values,
+        changed_by: actor.accountId,
+        changed_at: now.toISOString(),
+      });
+      await reportStore.correctSubmission(trx, existing.id, {
+        form_version: def.version,
+        zero: content.zero ? 1 : 0,
+        values: JSON.stringify(content.values ?? {}),
+        revision: existing.revision + 1,
+        updated_at: now.toISOString(),
+      });
       const before = contributionOf(versionFields(existing.form_version), {
         onTime: existing.on_time === 1,
         zero: existing.zero === 1,

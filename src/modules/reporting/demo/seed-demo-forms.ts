@@ -1,7 +1,7 @@
 import { newId } from '../../../kernel/ids.js';
 import { deadlineOf, periodOf, previousPeriod } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
-import { createForm } from '../commands/define-form.js';
+import { createForm } from '../commands/create-form.js';
 import { reportingUnits } from '../commands/reporting-units.js';
 import { rebuildRollups } from '../commands/rebuild-rollups.js';
 

@@ -3,7 +3,7 @@ import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { loadConfig } from '../../../kernel/config.js';
 import { LocateService, createOrgApi } from '../../org/index.js';
-import { escalateOverdueQueries } from '../commands/data-queries.js';
+import { escalateOverdueQueries } from '../commands/escalate-overdue-queries.js';
 import ExcelJS from 'exceljs';
 
 const FORM = {
@@ -114,12 +114,14 @@ for (const tdb of testDatabases()) {
     });
 
     it('refuses a unit that does not report, a future period, a malformed period and a unit out of scope', async () => {
-      expect((await submit(admin, { unitId: ids.sub, period: '2026-11-29', zero: true })).json().errors[0].field).toBe(
-        'unitId',
-      );
-      expect((await submit(admin, { unitId: ids.b, period: '2026-12-05', zero: true })).json().errors[0].field).toBe(
-        'period',
-      );
+      expect((await submit(admin, { unitId: ids.sub, period: '2026-11-29', zero: true })).json()).toMatchObject({
+        detail: '「城北街道办事处」不需要在该周期填报「疫情防控日报」',
+        errors: [{ field: 'unitId', message: '该单位不在报送范围内' }],
+      });
+      expect((await submit(admin, { unitId: ids.b, period: '2026-12-05', zero: true })).json()).toMatchObject({
+        detail: '不能填报尚未开始的周期',
+        errors: [{ field: 'period', message: '周期尚未开始' }],
+      });
       const malformed = await submit(admin, { unitId: ids.b, period: '2026-13-01', zero: true });
       expect(malformed.statusCode).toBe(422);
       expect(malformed.json().errors[0].field).toBe('period');
@@ -229,7 +231,18 @@ for (const tdb of testDatabases()) {
         cookie: admin,
         body: { field: 'colour', question: '这是什么' },
       });
-      expect(bad.json().errors[0].field).toBe('field');
+      expect(bad.json()).toMatchObject({
+        detail: '报表没有字段 colour',
+        errors: [{ field: 'field', message: '报表没有该字段' }],
+      });
+      expect(
+        (
+          await h.call('POST', `/api/v1/report-submissions/${sub.id}/queries`, {
+            cookie: cadre,
+            body: { question: '自己核查自己' },
+          })
+        ).json().detail,
+      ).toBe('数据核查由上级单位发起，不能核查本单位的报告');
       const asked = await h.call('POST', `/api/v1/report-submissions/${sub.id}/queries`, {
         cookie: admin,
         body: { field: 'returnees', question: '返乡人数比昨日多 3 人，请核实' },
@@ -344,7 +357,23 @@ for (const tdb of testDatabases()) {
         formVersion: 1,
       });
       expect(r.statusCode).toBe(409);
-      expect(r.json().errors[0].field).toBe('formVersion');
+      expect(r.json()).toMatchObject({
+        detail: '报表已更新为第 2 版，请按新版填写',
+        errors: [{ field: 'formVersion', message: '当前为第 2 版' }],
+      });
+      const dup = await h.call('POST', '/api/v1/report-forms', { cookie: admin, body: FORM });
+      expect(dup.json()).toMatchObject({
+        detail: '报表代码 epidemic_daily 已存在',
+        errors: [{ field: 'code', message: '代码已存在' }],
+      });
+      const recode = await h.call('POST', `/api/v1/report-forms/${formId}/versions`, {
+        cookie: admin,
+        body: { ...FORM, code: 'renamed' },
+      });
+      expect(recode.json()).toMatchObject({
+        detail: '报表代码不能修改',
+        errors: [{ field: 'code', message: '不能修改' }],
+      });
     });
   });
 }

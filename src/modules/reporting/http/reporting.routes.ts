@@ -2,7 +2,6 @@ import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
-import { NotFound } from '../../../kernel/errors.js';
 import {
   Completeness,
   CompletenessQuery,
@@ -22,14 +21,18 @@ import {
 import { completeness } from '../commands/completeness.js';
 import { rollupReport } from '../commands/rollup-report.js';
 import { remindMissing } from '../commands/remind-missing.js';
-import { answerQuery, askQuery, listQueries } from '../commands/data-queries.js';
-import { createForm, reviseForm } from '../commands/define-form.js';
+import { answerQuery } from '../commands/answer-query.js';
+import { askQuery } from '../commands/ask-query.js';
+import { listQueries } from '../commands/list-queries.js';
+import { createForm } from '../commands/create-form.js';
+import { reviseForm } from '../commands/revise-form.js';
 import { submitReport } from '../commands/submit-report.js';
 import { rebuildRollups } from '../commands/rebuild-rollups.js';
 import { MISSING_PAGE_MAX } from '../commands/completeness.js';
 import { rollupXlsx } from './rollup.export.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
+import { getSubmission } from '../commands/get-submission.js';
 
 /** The fixed completeness query, plus paging of the missing list (a district has 100,000 units). */
 const CompletenessPagedQuery = CompletenessQuery.extend({
@@ -185,24 +188,13 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     response: ReportSubmissionDetail,
     summary: 'A unit’s report for a period (to show or correct it), with the history of its corrections',
     async handler({ actor, params, query }) {
-      const db = deps.database.db;
-      const unit = await deps.org.unit(db, query.unitId);
-      if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', query.unitId);
-      const row = await reportStore.submission(db, params.id, unit.id, query.period);
-      if (!row || row.district_code !== actor.districtCode)
-        throw new NotFound('report_submission', `${query.unitId}/${query.period}`);
-      const history = await db
-        .selectFrom('report_submission_history')
-        .selectAll()
-        .where('submission_id', '=', row.id)
-        .orderBy('revision')
-        .execute();
+      const { row, unitName, history } = await getSubmission(deps, actor, params.id, query);
       return {
         id: row.id,
         formId: row.form_id,
         formVersion: row.form_version,
         unitId: row.unit_id,
-        unitName: unit.name,
+        unitName,
         period: row.period,
         zero: row.zero === 1,
         values: JSON.parse(row.values),

@@ -1,6 +1,11 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import { rebasedPath, startsWith } from '../../../kernel/db/dialect.js';
-import type { ReportFormTable, ReportSubmissionTable } from '../../../kernel/db/schema.js';
+import type {
+  ReportFormTable,
+  ReportFormVersionTable,
+  ReportSubmissionHistoryTable,
+  ReportSubmissionTable,
+} from '../../../kernel/db/schema.js';
 import type { ReportFormDefinition } from '../domain/index.js';
 
 export interface LoadedForm {
@@ -178,5 +183,57 @@ export const reportStore = {
       n += Number(r.numUpdatedRows);
     }
     return n;
+  },
+
+  async insertForm(ex: Executor, row: ReportFormTable): Promise<void> {
+    await ex.insertInto('report_forms').values(row).execute();
+  },
+  async insertFormVersion(ex: Executor, row: ReportFormVersionTable): Promise<void> {
+    await ex.insertInto('report_form_versions').values(row).execute();
+  },
+  /** Makes `version` the form's current one. */
+  async setCurrentVersion(ex: Executor, formId: string, version: number, name: string, at: string): Promise<void> {
+    await ex
+      .updateTable('report_forms')
+      .set({ current_version: version, name, updated_at: at })
+      .where('id', '=', formId)
+      .execute();
+  },
+  async formName(ex: Executor, formId: string): Promise<string> {
+    return (await ex.selectFrom('report_forms').select('name').where('id', '=', formId).executeTakeFirstOrThrow()).name;
+  },
+  async submissionById(ex: Executor, id: string): Promise<ReportSubmissionTable | undefined> {
+    return ex.selectFrom('report_submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  /** What a data query shows of each questioned report. */
+  async submissionsByIds(ex: Executor, ids: string[]) {
+    return ex
+      .selectFrom('report_submissions')
+      .select(['id', 'form_id', 'unit_id', 'period', 'zero', 'values'])
+      .where('id', 'in', ids)
+      .execute();
+  },
+  async insertSubmission(ex: Executor, row: ReportSubmissionTable): Promise<void> {
+    await ex.insertInto('report_submissions').values(row).execute();
+  },
+  /** A correction: the new content under the next revision (the old one goes to the history first). */
+  async correctSubmission(
+    ex: Executor,
+    id: string,
+    set: Pick<ReportSubmissionTable, 'form_version' | 'zero' | 'values' | 'revision' | 'updated_at'>,
+  ): Promise<void> {
+    await ex.updateTable('report_submissions').set(set).where('id', '=', id).execute();
+  },
+  async insertHistory(ex: Executor, row: ReportSubmissionHistoryTable): Promise<void> {
+    await ex.insertInto('report_submission_history').values(row).execute();
+  },
+  /** A report's earlier revisions, oldest first. */
+  async history(ex: Executor, submissionId: string): Promise<ReportSubmissionHistoryTable[]> {
+    return ex
+      .selectFrom('report_submission_history')
+      .selectAll()
+      .where('submission_id', '=', submissionId)
+      .orderBy('revision')
+      .execute();
   },
 };

@@ -2,7 +2,6 @@ import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { notify } from '../../inbox/index.js';
 import { loadWorkCalendar } from '../../platform/index.js';
-import { sql } from 'kysely';
 import {
   completedOn,
   dayFactsFromJson,
@@ -17,6 +16,7 @@ import {
 } from '../domain/index.js';
 import type { SupervisionDeps } from '../deps.js';
 import { buildTrees, taskStore, toDomainTask, type LoadedTask } from '../store/task.store.js';
+import { assessmentStore } from '../store/assessment.store.js';
 
 export function calendarFor(
   deps: Pick<SupervisionDeps, 'config'>,
@@ -61,11 +61,13 @@ export async function refreshTree(
       JSON.stringify(reasons) !== t.row.status_reasons ||
       done !== t.row.completed_on;
     if (changed || t.row.status_on !== today) {
-      await ex
-        .updateTable('tasks')
-        .set({ status, status_reasons: JSON.stringify(reasons), progress, status_on: today, completed_on: done })
-        .where('id', '=', t.row.id)
-        .execute();
+      await taskStore.setComputedStatus(ex, t.row.id, {
+        status,
+        status_reasons: JSON.stringify(reasons),
+        progress,
+        status_on: today,
+        completed_on: done,
+      });
     }
     await keepAssessmentDays(ex, t, today);
     if (status !== 'done') await escalate(deps, ex, t, facts.missingPeriods.at(-1)?.due ?? null, today, now);
@@ -104,18 +106,12 @@ async function escalate(
     entityId: t.row.id,
     at: now,
   });
-  if (missed.length)
-    await ex
-      .updateTable('task_milestones')
-      .set({ missed_notified_at: now.toISOString() })
-      .where(
-        'id',
-        'in',
-        missed.map((m) => m.id),
-      )
-      .execute();
-  if (newMissing)
-    await ex.updateTable('tasks').set({ missing_notified_due: lastMissingDue }).where('id', '=', t.row.id).execute();
+  await taskStore.markMilestonesMissedNotified(
+    ex,
+    missed.map((m) => m.id),
+    now.toISOString(),
+  );
+  if (newMissing) await taskStore.setMissingNotifiedDue(ex, t.row.id, lastMissingDue);
   if (deps.enqueueEvent) {
     await deps.enqueueEvent(ex, {
       districtCode: t.row.district_code,
@@ -167,23 +163,8 @@ export async function keepAssessmentDays(ex: Executor, t: LoadedTask, today: str
     tasks_due: d.tasksDue,
     tasks_late: d.tasksLate,
   }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await ex
-      .insertInto('unit_assessment_days')
-      .values(rows.slice(i, i + 200))
-      .onConflict((oc) =>
-        oc.columns(['district_code', 'day', 'unit_id']).doUpdateSet({
-          milestones_due: sql`unit_assessment_days.milestones_due + excluded.milestones_due`,
-          milestones_on_time: sql`unit_assessment_days.milestones_on_time + excluded.milestones_on_time`,
-          report_periods_due: sql`unit_assessment_days.report_periods_due + excluded.report_periods_due`,
-          report_periods_reported: sql`unit_assessment_days.report_periods_reported + excluded.report_periods_reported`,
-          tasks_due: sql`unit_assessment_days.tasks_due + excluded.tasks_due`,
-          tasks_late: sql`unit_assessment_days.tasks_late + excluded.tasks_late`,
-        }),
-      )
-      .execute();
-  }
-  await ex.updateTable('tasks').set({ assessment_days: json }).where('id', '=', t.row.id).execute();
+  await assessmentStore.addDaySums(ex, rows);
+  await taskStore.setAssessmentDays(ex, t.row.id, json);
   t.row.assessment_days = json;
 }
 
@@ -193,10 +174,5 @@ export async function keepAssessmentDays(ex: Executor, t: LoadedTask, today: str
  * add their difference to the assessment sums from the same stored contribution.
  */
 export async function lockTree(ex: Executor, treePath: string): Promise<void> {
-  const rootId = treePath.split('/').filter(Boolean)[0];
-  await ex
-    .updateTable('tasks')
-    .set({ version: sql`version` })
-    .where('id', '=', rootId)
-    .execute();
+  await taskStore.lockRoot(ex, treePath.split('/').filter(Boolean)[0]);
 }

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
-import type { AssessmentMarkTable, AssessmentRulesTable, TaskTable } from '../../../kernel/db/schema.js';
+import type {
+  AssessmentMarkTable,
+  AssessmentRulesTable,
+  TaskTable,
+  UnitAssessmentDayTable,
+} from '../../../kernel/db/schema.js';
 
 /** 考核: the district's rules, quality marks, and the unit × day sums kept by the status refresh. */
 export const assessmentStore = {
@@ -62,5 +67,25 @@ export const assessmentStore = {
       .where('start_on', '<=', period.to)
       .where('deadline_on', '>=', period.from)
       .execute();
+  },
+
+  /** Adds each row's counts to the unit × day sums (inserting the days not there yet). */
+  async addDaySums(ex: Executor, rows: UnitAssessmentDayTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) {
+      await ex
+        .insertInto('unit_assessment_days')
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc.columns(['district_code', 'day', 'unit_id']).doUpdateSet({
+            milestones_due: sql`unit_assessment_days.milestones_due + excluded.milestones_due`,
+            milestones_on_time: sql`unit_assessment_days.milestones_on_time + excluded.milestones_on_time`,
+            report_periods_due: sql`unit_assessment_days.report_periods_due + excluded.report_periods_due`,
+            report_periods_reported: sql`unit_assessment_days.report_periods_reported + excluded.report_periods_reported`,
+            tasks_due: sql`unit_assessment_days.tasks_due + excluded.tasks_due`,
+            tasks_late: sql`unit_assessment_days.tasks_late + excluded.tasks_late`,
+          }),
+        )
+        .execute();
+    }
   },
 };

@@ -150,6 +150,38 @@ export function buildTrees(loaded: LoadedTask[]): Map<string, Task> {
 }
 
 export const taskStore = {
+  /** Stores the status the rules computed for a task as of `status_on`. */
+  async setComputedStatus(
+    ex: Executor,
+    id: string,
+    set: Pick<TaskTable, 'status' | 'status_reasons' | 'progress' | 'status_on' | 'completed_on'>,
+  ): Promise<void> {
+    await ex.updateTable('tasks').set(set).where('id', '=', id).execute();
+  },
+  /** Remembers that these missed milestones were escalated. */
+  async markMilestonesMissedNotified(ex: Executor, ids: string[], at: string): Promise<void> {
+    if (ids.length)
+      await ex.updateTable('task_milestones').set({ missed_notified_at: at }).where('id', 'in', ids).execute();
+  },
+  /** Remembers up to which due date missing reports were escalated. */
+  async setMissingNotifiedDue(ex: Executor, id: string, due: string | null): Promise<void> {
+    await ex.updateTable('tasks').set({ missing_notified_due: due }).where('id', '=', id).execute();
+  },
+  /** The task's own contribution to the assessment sums, as last added. */
+  async setAssessmentDays(ex: Executor, id: string, json: string): Promise<void> {
+    await ex.updateTable('tasks').set({ assessment_days: json }).where('id', '=', id).execute();
+  },
+  /**
+   * Takes the row lock of a tree's root: an UPDATE holds it on PostgreSQL until the transaction ends
+   * (SQLite runs one writer at a time anyway).
+   */
+  async lockRoot(ex: Executor, rootId: string): Promise<void> {
+    await ex
+      .updateTable('tasks')
+      .set({ version: sql`version` })
+      .where('id', '=', rootId)
+      .execute();
+  },
   async findById(ex: Executor, id: string): Promise<TaskTable | undefined> {
     return ex.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
   },

@@ -31,11 +31,11 @@ export async function createSubscription(
   requestId?: string,
 ): Promise<{ row: SubscriptionRow; secret: string | null }> {
   if (!isHttpUrl(input.url))
-    throw new Invalid('webhook.invalid_url', '地址必须是 http:// 或 https:// 开头的完整网址', [
+    throw new Invalid('webhook.invalid_url', 'the URL must start with http:// or https://', [
       { field: 'url', message: 'must be an http:// or https:// URL' },
     ]);
   if (input.kind === 'wecom' && input.secret !== undefined) {
-    throw new Invalid('webhook.secret_not_applicable', '企业微信群机器人不使用签名密钥', [
+    throw new Invalid('webhook.secret_not_applicable', 'WeCom robots take no secret', [
       { field: 'secret', message: 'WeCom robots take no secret' },
     ]);
   }

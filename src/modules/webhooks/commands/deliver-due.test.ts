@@ -10,7 +10,7 @@ import { closedPort, startReceiver, testAdmin, type Receiver } from '../testing/
 import { createSubscription, type CreateSubscriptionInput } from './create-subscription.js';
 import { deliverDue } from './deliver-due.js';
 import { enqueueEvent } from './enqueue-event.js';
-import { deactivateSubscription } from './update-subscription.js';
+import { deactivateSubscription } from './deactivate-subscription.js';
 
 const T0 = '2026-11-30T02:00:00.000Z';
 const MIN = 60_000;

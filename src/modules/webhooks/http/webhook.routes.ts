@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { createSubscription } from '../commands/create-subscription.js';
-import { listDeliveries, listSubscriptions } from '../commands/subscription-queries.js';
-import { deactivateSubscription, updateSubscription } from '../commands/update-subscription.js';
+import { deactivateSubscription } from '../commands/deactivate-subscription.js';
+import { listDeliveries } from '../commands/list-deliveries.js';
+import { listSubscriptions } from '../commands/list-subscriptions.js';
+import { updateSubscription } from '../commands/update-subscription.js';
 import type { WebhookDeps } from '../deps.js';
 import { presentDelivery, presentWebhook } from './webhook.presenter.js';
 import { CreatedWebhook, DeliveryPage, Webhook, WebhookList } from '../../../contracts/webhooks.js';

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { startsWith } from '../../kernel/db/dialect.js';
-import { route } from '../../kernel/http/route.js';
-import { Invalid } from '../../kernel/errors.js';
-import { VERSION } from '../../kernel/version.js';
-import type { OrgDeps } from '../org/index.js';
-import { createOrgApi } from '../org/index.js';
-import { calendarYear, deleteCalendarDay, setCalendarDay } from './calendar.js';
-import { AuditPage, CalendarYear, PublicSettings } from '../../contracts/platform.js';
+import { route } from '../../../kernel/http/route.js';
+import { VERSION } from '../../../kernel/version.js';
+import type { OrgDeps } from '../../org/index.js';
+import { createOrgApi } from '../../org/index.js';
+import { deleteCalendarDay } from '../commands/delete-calendar-day.js';
+import { calendarYear } from '../commands/get-calendar-year.js';
+import { listAuditEvents } from '../commands/list-audit-events.js';
+import { setCalendarDay } from '../commands/set-calendar-day.js';
+import { presentAuditEvent } from './platform.presenter.js';
+import { AuditPage, CalendarYear, PublicSettings } from '../../../contracts/platform.js';
 
 const DateParam = z.strictObject({
   date: z
@@ -87,41 +89,8 @@ export function registerPlatform(app: FastifyInstance, deps: OrgDeps): void {
     summary: 'The audit log of the caller’s district, newest first, keyset-paged by cursor',
     response: AuditPage,
     async handler({ actor, query }) {
-      const limit = query.limit ?? 50;
-      let q = deps.database.db.selectFrom('audit_events').selectAll().where('district_code', '=', actor.districtCode);
-      if (query.entityType) q = q.where('entity_type', '=', query.entityType);
-      if (query.entityId) q = q.where('entity_id', '=', query.entityId);
-      if (query.actorId) q = q.where('actor_id', '=', query.actorId);
-      if (query.action) q = q.where(startsWith('action', query.action));
-      if (query.cursor) q = q.where('id', '<', query.cursor);
-      const rows = await q
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
-      const page = rows.slice(0, limit);
-      const parse = (s: string | null) => {
-        if (s === null) return null;
-        try {
-          return JSON.parse(s);
-        } catch {
-          throw new Invalid('audit.corrupt', 'corrupt audit row');
-        }
-      };
-      return {
-        items: page.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          summary: r.summary,
-          before: parse(r.before),
-          after: parse(r.after),
-        })),
-        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
-      };
+      const { rows, nextCursor } = await listAuditEvents(deps, actor, query);
+      return { items: rows.map(presentAuditEvent), nextCursor };
     },
   });
 }

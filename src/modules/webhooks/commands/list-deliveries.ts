@@ -2,11 +2,7 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { NotFound } from '../../../kernel/errors.js';
 import type { DeliveryStatus } from '../domain/webhook-types.js';
 import type { WebhookDeps } from '../deps.js';
-import { deliveryStore, subscriptionStore, type DeliveryRow, type SubscriptionRow } from '../store/webhook.store.js';
-
-export async function listSubscriptions(deps: WebhookDeps, actor: Actor): Promise<SubscriptionRow[]> {
-  return subscriptionStore.list(deps.database.db, actor.districtCode);
-}
+import { deliveryStore, subscriptionStore, type DeliveryRow } from '../store/webhook.store.js';
 
 /** A subscription's delivery log, newest first, in keyset pages. */
 export async function listDeliveries(

@@ -1,0 +1,7 @@
+import type { Executor } from '../../../kernel/db/db.js';
+import { fileStore } from '../store/file.store.js';
+
+/** Marks files as attached to a case (the first case wins); called in the case's transaction. */
+export async function attachFiles(ex: Executor, caseId: string, fileIds: string[]): Promise<void> {
+  await fileStore.attachToCase(ex, caseId, fileIds);
+}
