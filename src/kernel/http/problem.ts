@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { DomainError, type FieldProblem } from '../errors.js';
 import { zhSentence } from './messages.zh.js';
 

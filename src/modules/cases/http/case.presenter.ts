@@ -1,4 +1,4 @@
-import type { CaseActionTable, CaseTable } from '../../../kernel/db/schema.js';
+import type { CaseTable } from '../../../kernel/db/schema.js';
 import {
   allowedActions,
   CASE_ACTION_NAMES,
