@@ -57,3 +57,20 @@ export const OpenApiDocument = z.object({
   components: z.record(z.string(), z.unknown()),
 });
 export type OpenApiDocument = z.infer<typeof OpenApiDocument>;
+
+/** PUT /calendar/days/:date: override one day. */
+export const SetCalendarDayBody = z.strictObject({
+  kind: CalendarDay.shape.kind,
+  name: z.string().trim().max(50).optional(),
+});
+export type SetCalendarDayBody = z.input<typeof SetCalendarDayBody>;
+
+/** GET /audit: filters (action matches by prefix) and keyset paging. */
+export const ListAuditQuery = z.strictObject({
+  entityType: z.string().max(30).optional(),
+  entityId: z.string().max(36).optional(),
+  actorId: z.string().max(36).optional(),
+  action: z.string().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z.string().max(36).optional(),
+});

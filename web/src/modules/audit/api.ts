@@ -1,30 +1,13 @@
 import { api } from '../../lib/api';
+import type { AuditEvent, AuditPage, ListAuditQuery } from '../../../../src/contracts/platform';
+import type { z } from 'zod';
 
-export interface AuditEvent {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  summary: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditQuery {
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  actorId?: string;
-  limit?: number;
-  cursor?: string;
-}
+/** The shapes come from the server's contract (src/contracts/platform.ts). */
+export type { AuditEvent };
+export type AuditQuery = Omit<z.input<typeof ListAuditQuery>, 'limit'> & { limit?: number };
 
 export const auditApi = {
-  list: (query: AuditQuery, signal?: AbortSignal) =>
-    api.get<{ items: AuditEvent[]; nextCursor: string | null }>('/audit', { ...query }, { signal }),
+  list: (query: AuditQuery, signal?: AbortSignal) => api.get<AuditPage>('/audit', { ...query }, { signal }),
 };
 
 /** Chinese names for the entity types we know; others show as sent. */

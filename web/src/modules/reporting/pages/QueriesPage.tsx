@@ -124,7 +124,7 @@ function AskModal({ open, onClose, onAsked }: { open: boolean; onClose(): void; 
     undefined,
     { enabled: !!form && !!unitId, keepPrevious: false },
   );
-  const sub: (Submission & { values: Record<string, unknown> }) | null = (form && unitId && found.data) || null;
+  const sub: Submission | null = (form && unitId && found.data) || null;
   const lookup = found.error
     ? found.error.status === 404
       ? '该单位在此报告期没有报告'

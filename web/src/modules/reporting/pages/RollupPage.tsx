@@ -36,7 +36,7 @@ import { XlsxButton } from '../../../components/XlsxButton';
 // Only the charts and parts drawn here, so the page's chunk stays a third of the full ECharts.
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
 
-const AGG_LABEL: Record<Aggregation, string> = { sum: '合计', avg: '平均', max: '最大' };
+const AGG_LABEL: Record<Aggregation, string> = { sum: '合计', avg: '平均', max: '最大', none: '不汇总' };
 type Row = Rollup['rows'][number];
 
 function num(v: FieldRollup | undefined | null): string {

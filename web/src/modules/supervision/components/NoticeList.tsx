@@ -1,25 +1,12 @@
 import { App, Button, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../lib/api';
-import { supervisionApi } from '../api';
+import { supervisionApi, type TaskNotice } from '../api';
 import { formatTime, NOTICE_KIND_LABELS } from '../labels';
 import { TaskLink } from './TaskTags';
 
-export interface NoticeView {
-  id: string;
-  kind: 'urge' | 'supervise';
-  toUnit: { id: string; name: string };
-  content: string;
-  replyDueAt: string;
-  sentBy: string;
-  sentAt: string;
-  reply: string | null;
-  repliedBy?: string | null;
-  repliedAt: string | null;
-  escalatedAt?: string | null;
-  overdue: boolean;
-  task?: { id: string; title: string };
-}
+/** A 督办 / 催办 from a task's detail (no task) or from a list (with its task). */
+export type NoticeView = Omit<TaskNotice, 'task'> & { task?: TaskNotice['task'] };
 
 interface Props {
   notices: NoticeView[];
