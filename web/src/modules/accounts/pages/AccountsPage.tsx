@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
 import { useRoles } from '../../auth/use-roles';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { accountsApi, type Account } from '../api';
 import { AccountFormModal } from '../components/AccountFormModal';
 import { TemporaryPasswordModal } from '../components/TemporaryPasswordModal';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery } from '../../../lib/query';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { casesApi, type CaseKpis } from '../api';
 import { percent } from '../labels';
 import '../cases.css';

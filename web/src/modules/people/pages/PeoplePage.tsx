@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Input, Modal, Segmented, Space, Table, Tag,
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { peopleApi, personKindColor, personKindLabel, type Person, type PersonKind } from '../api';
 import { PersonFormModal } from '../components/PersonFormModal';
 

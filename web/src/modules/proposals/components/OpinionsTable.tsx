@@ -1,5 +1,6 @@
 import { Button, Checkbox, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { OPINION_ACTION_NAMES, OPINION_STATUS_NAMES, OPINION_STATUSES } from '../../../../../src/contracts/proposals';
+import { StatusTag } from '../../../components/StatusTag';
 import type { Opinion, OpinionStatus } from '../api';
 import { formatAt, OPINION_COLORS } from '../labels';
 import type { OpinionFilter, SupervisionDialog } from '../use-supervision';
@@ -87,7 +88,7 @@ export function OpinionsTable({
             width: 120,
             render: (_: unknown, o) => (
               <Space size={4}>
-                <Tag color={OPINION_COLORS[o.status]}>{o.statusName}</Tag>
+                <StatusTag status={o.status} name={o.statusName} colors={OPINION_COLORS} />
                 {o.overdue && <Tag color="error">逾期</Tag>}
               </Space>
             ),

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, StarFilled } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, List, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PROPOSAL_STATUSES, SATISFACTION_NAMES } from '../../../../../src/contracts/proposals';
 import type { ProposalCommand, ProposalDetail, Satisfaction } from '../api';
 import { COMMAND_NAMES, formatAt, SATISFACTION_COLORS, STATUS_COLORS } from '../labels';
@@ -40,7 +41,7 @@ export function ProposalHeaderCard({ p, may, onAction }: SectionProps) {
               重点提案
             </Tag>
           )}
-          <Tag color={STATUS_COLORS[p.status]}>{p.statusName}</Tag>
+          <StatusTag status={p.status} name={p.statusName} colors={STATUS_COLORS} />
           {p.status !== 'registered' && p.status !== 'assigned' && (
             <Tag color={p.kind === 'implementation' ? 'purple' : 'blue'}>{p.kindName}</Tag>
           )}
@@ -244,7 +245,7 @@ export function RatingsCard({ p }: { p: ProposalDetail }) {
           renderItem={(r) => (
             <List.Item>
               <Space>
-                <Tag color={SATISFACTION_COLORS[r.satisfaction]}>{r.satisfactionName}</Tag>
+                <StatusTag status={r.satisfaction} name={r.satisfactionName} colors={SATISFACTION_COLORS} />
                 {r.byName ?? ''}
                 <Typography.Text type="secondary">{r.on}</Typography.Text>
               </Space>

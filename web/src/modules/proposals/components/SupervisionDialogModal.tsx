@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { applyFieldErrors, errorText } from '../../../lib/api';
 import { useApiMutation, useApiQuery } from '../../../lib/query';
 import { accountsApi } from '../../accounts/api';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { proposalsApi } from '../api';
 import type { SupervisionDialog } from '../use-supervision';
 

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
 import { useApiMutation, useApiQuery } from '../../../lib/query';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { reportingApi, type Submission } from '../api';
 import { periodLabel, periodOf, showValue } from '../labels';
 import { useReportForms } from '../use-forms';

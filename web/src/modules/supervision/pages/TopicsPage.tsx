@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
 import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
-import { UnitSelect } from '../components/UnitSelect';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { supervisionApi, type ConsultationTopic, type Topic } from '../api';
 import { TaskFormDrawer, type TaskFormPreset } from '../components/TaskFormDrawer';
 import { TaskTable } from '../components/TaskTable';
@@ -212,7 +212,7 @@ export default function TopicsPage() {
             </Form.Item>
           </Space>
           <Form.Item name="leadUnitIds" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
-            <UnitSelect multiple placeholder="可多选" style={{ width: '100%' }} data-testid="topic-units" />
+            <UnitPicker byName multiple placeholder="可多选" style={{ width: '100%' }} data-testid="topic-units" />
           </Form.Item>
         </Form>
       </Modal>
