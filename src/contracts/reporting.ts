@@ -253,9 +253,6 @@ export type ReportFieldSettings = z.infer<typeof ReportFieldSettings>;
 export const PERIOD_TYPES = ['daily', 'weekly', 'monthly'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 
-/** GET /report-forms/:id/submissions?unitId&period: the unit's report for the period. */
-export const SubmissionLookupQuery = z.strictObject({ unitId: z.uuid(), period: z.string().min(7).max(10) });
-
 export const AskQueryBody = z.strictObject({
   /** The questioned field, or null for the whole report. */
   field: z.string().max(64).nullable().optional(),
@@ -265,6 +262,3 @@ export type AskQueryBody = z.input<typeof AskQueryBody>;
 
 export const AnswerQueryBody = z.strictObject({ answer: z.string().trim().min(1).max(2000) });
 export type AnswerQueryBody = z.input<typeof AnswerQueryBody>;
-
-export const DATA_QUERY_STATUSES = ['open', 'answered', 'overdue', 'closed'] as const;
-export type DataQueryStatus = DataQuery['status'];
