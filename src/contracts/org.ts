@@ -160,6 +160,7 @@ export const LocateReply = z.object({
 export type LocateReply = z.infer<typeof LocateReply>;
 
 export const PersonKind = z.enum(['staff', 'grid_worker', 'volunteer']);
+export type PersonKind = z.infer<typeof PersonKind>;
 const phone = z
   .string()
   .trim()

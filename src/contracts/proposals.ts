@@ -217,3 +217,97 @@ export const SupervisorOpinion = z.object({
 export type SupervisorOpinion = z.infer<typeof SupervisorOpinion>;
 export const SupervisorOpinionList = z.object({ items: z.array(SupervisorOpinion) });
 export type SupervisorOpinionList = z.infer<typeof SupervisorOpinionList>;
+
+// ---- names (the console's labels; the domain keeps its own copy until it imports these) ----
+
+export const PROPOSAL_STATUS_NAMES: Record<ProposalStatus, string> = {
+  registered: '已登记',
+  assigned: '已交办',
+  replied: '已答复',
+  implementing: '落实中',
+  completed: '办结',
+};
+
+export const PROPOSAL_KIND_NAMES: Record<ProposalKind, string> = { reply: '答复型', implementation: '落实型' };
+
+export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+
+export const PROPOSAL_COMMAND_NAMES: Record<ProposalCommand | 'register', string> = {
+  register: '登记',
+  assign: '交办',
+  mark_key: '列为重点提案',
+  reply: '答复',
+  add_commitment: '增加落实事项',
+  complete_commitment: '落实事项完成',
+  complete: '办结',
+  rate: '提案人评价',
+  report_progress: '汇报办理进展',
+  hear_progress: '领导听取汇报',
+};
+
+export const OPINION_STATUS_NAMES: Record<OpinionStatus, string> = {
+  recorded: '已记录',
+  open: '跟踪办理',
+  answered: '已答复',
+  done: '已办结',
+};
+
+export const OPINION_ACTIONS = ['track', 'answer', 'close', 'reopen'] as const;
+export type OpinionActionType = (typeof OPINION_ACTIONS)[number];
+export const OPINION_ACTION_NAMES: Record<OpinionActionType | 'record', string> = {
+  record: '记录意见',
+  track: '转为跟踪事项',
+  answer: '单位答复',
+  close: '办结',
+  reopen: '重新办理',
+};
+
+// ---- request bodies, as the console sends them (the same rules as the module's proposal.schemas.ts) ----
+
+const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date in YYYY-MM-DD form');
+const words = (max: number) => z.string().trim().min(1).max(max);
+const seen = { expectedVersion: z.number().int().min(1).optional() };
+
+export const RegisterProposalRequest = z.strictObject({
+  year: z.number().int().min(2000).max(2100).optional(),
+  number: z.string().max(20).optional(),
+  title: words(200),
+  category: words(50),
+  content: words(20000),
+  proposers: z
+    .array(z.strictObject({ name: words(50), username: z.string().min(1).max(50).optional() }))
+    .min(1)
+    .max(50),
+  submittedOn: day().optional(),
+});
+export type RegisterProposalRequest = z.input<typeof RegisterProposalRequest>;
+
+export const AssignSupervisorRequest = z.strictObject({
+  supervisorUsername: z.string().min(1).max(50),
+  unitId: z.uuid(),
+  termStart: day(),
+  termEnd: day(),
+});
+export type AssignSupervisorRequest = z.input<typeof AssignSupervisorRequest>;
+export const VisitRequest = z.strictObject({ visitedOn: day(), notes: words(5000) });
+export type VisitRequest = z.input<typeof VisitRequest>;
+export const OpinionRequest = z.strictObject({
+  text: words(5000),
+  visitId: z.uuid().optional(),
+  responsibleUnitId: z.uuid().optional(),
+  deadline: day().optional(),
+});
+export type OpinionRequest = z.input<typeof OpinionRequest>;
+
+/** The body of each opinion command (POST /supervisor-opinions/:id/<action>). */
+export const OpinionCommandRequests = {
+  track: z.strictObject({ responsibleUnitId: z.uuid(), deadline: day(), ...seen }),
+  answer: z.strictObject({ reply: words(5000), ...seen }),
+  close: z.strictObject({ comment: z.string().trim().max(2000).optional(), ...seen }),
+  reopen: z.strictObject({ comment: words(2000), ...seen }),
+} satisfies Record<OpinionActionType, z.ZodType>;
+export type OpinionCommandRequest<A extends OpinionActionType> = z.input<(typeof OpinionCommandRequests)[A]>;

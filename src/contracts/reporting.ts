@@ -222,3 +222,43 @@ export const DataQuery = z.object({
 export type DataQuery = z.infer<typeof DataQuery>;
 export const DataQueryList = z.object({ items: z.array(DataQuery) });
 export type DataQueryList = z.infer<typeof DataQueryList>;
+
+/**
+ * A form field with its per-type settings, as the console reads them to draw the input (the reply's
+ * `fields` carry them; the domain's form-schema.ts checks them when a form is defined).
+ */
+const fieldSettings = {
+  code: z.string(),
+  label: z.string(),
+  type: FormField.shape.type,
+  required: z.boolean().optional(),
+  /** integer / decimal: numbers; date: 'YYYY-MM-DD'. */
+  min: z.union([z.number(), z.string()]).optional(),
+  max: z.union([z.number(), z.string()]).optional(),
+  /** decimal: most digits after the point. */
+  scale: z.number().int().optional(),
+  maxLength: z.number().int().optional(),
+  options: z.array(z.object({ code: z.string(), label: z.string() })).optional(),
+  minSelected: z.number().int().optional(),
+  maxSelected: z.number().int().optional(),
+  aggregation: FieldRollup.shape.aggregation.optional(),
+  minRows: z.number().int().optional(),
+  maxRows: z.number().int().optional(),
+};
+export const ReportFieldColumn = z.object(fieldSettings);
+export type ReportFieldColumn = z.infer<typeof ReportFieldColumn>;
+export const ReportFieldSettings = z.object({ ...fieldSettings, columns: z.array(ReportFieldColumn).optional() });
+export type ReportFieldSettings = z.infer<typeof ReportFieldSettings>;
+
+export const PERIOD_TYPES = ['daily', 'weekly', 'monthly'] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+
+export const AskQueryBody = z.strictObject({
+  /** The questioned field, or null for the whole report. */
+  field: z.string().max(64).nullable().optional(),
+  question: z.string().trim().min(2).max(2000),
+});
+export type AskQueryBody = z.input<typeof AskQueryBody>;
+
+export const AnswerQueryBody = z.strictObject({ answer: z.string().trim().min(1).max(2000) });
+export type AnswerQueryBody = z.input<typeof AnswerQueryBody>;

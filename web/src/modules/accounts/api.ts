@@ -1,39 +1,24 @@
 import { api } from '../../lib/api';
-import type { RoleCode } from '../auth/api';
+import type {
+  Account,
+  AccountList,
+  CreateAccountBody,
+  CreatedAccount,
+  ListAccountsQuery,
+  TemporaryPassword,
+  UpdateAccountBody,
+} from '../../../../src/contracts/org';
+import type { z } from 'zod';
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string;
-  unitName: string;
-  roles: RoleCode[];
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  personId?: string | null;
-}
-
-export interface CreateAccountInput {
-  username: string;
-  displayName: string;
-  unitId: string;
-  roles: RoleCode[];
-  personId?: string;
-}
-
-export interface UpdateAccountInput {
-  displayName?: string;
-  unitId?: string;
-  roles?: RoleCode[];
-  disabled?: boolean;
-}
+/** The shapes come from the server's contract (src/contracts/org.ts). */
+export type { Account };
+export type CreateAccountInput = z.input<typeof CreateAccountBody>;
+export type UpdateAccountInput = z.input<typeof UpdateAccountBody>;
+export type AccountsQuery = z.input<typeof ListAccountsQuery>;
 
 export const accountsApi = {
-  list: (query: { unitId?: string; q?: string }, signal?: AbortSignal) =>
-    api.get<{ items: Account[] }>('/accounts', query, { signal }),
-  create: (body: CreateAccountInput) => api.post<{ account: Account; temporaryPassword: string }>('/accounts', body),
+  list: (query: AccountsQuery, signal?: AbortSignal) => api.get<AccountList>('/accounts', query, { signal }),
+  create: (body: CreateAccountInput) => api.post<CreatedAccount>('/accounts', body),
   update: (id: string, body: UpdateAccountInput) => api.patch<Account>(`/accounts/${encodeURIComponent(id)}`, body),
-  resetPassword: (id: string) =>
-    api.post<{ temporaryPassword: string }>(`/accounts/${encodeURIComponent(id)}/reset-password`),
+  resetPassword: (id: string) => api.post<TemporaryPassword>(`/accounts/${encodeURIComponent(id)}/reset-password`),
 };

@@ -1,15 +1,10 @@
 import { api } from '../../lib/api';
+import type { LoginReply, Me, RoleCode, RoleList } from '../../../../src/contracts/org';
+import type { PublicSettings } from '../../../../src/contracts/platform';
 
-export type RoleCode =
-  | 'admin'
-  | 'district_leader'
-  | 'supervision_office'
-  | 'subdistrict_staff'
-  | 'community_worker'
-  | 'grid_worker'
-  | 'unit_handler'
-  | 'democratic_supervisor'
-  | 'volunteer';
+/** The shapes come from the server's contracts (src/contracts/org.ts, platform.ts). */
+export type { Me, PublicSettings, RoleCode };
+export type Role = RoleList['items'][number];
 
 export type Permission =
   | 'unit.read'
@@ -23,37 +18,13 @@ export type Permission =
   | 'calendar.write'
   | 'audit.read';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string;
-  unitName: string;
-  roles: RoleCode[];
-  permissions: string[];
-  mustChangePassword: boolean;
-}
-
-export interface Role {
-  code: RoleCode;
-  name: string;
-  permissions: string[];
-}
-
-export interface PublicSettings {
-  districtCode: string;
-  districtName: string;
-  mapTileUrl: string | null;
-  version: string;
-}
-
 export const authApi = {
   login: (username: string, password: string) =>
-    api.post<{ account: Me }>('/auth/login', { username, password }, { quiet401: true }),
+    api.post<LoginReply>('/auth/login', { username, password }, { quiet401: true }),
   logout: () => api.post<void>('/auth/logout', undefined, { quiet401: true }),
   me: () => api.get<Me>('/auth/me', undefined, { quiet401: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/auth/change-password', { currentPassword, newPassword }),
-  roles: () => api.get<{ items: Role[] }>('/roles'),
+  roles: () => api.get<RoleList>('/roles'),
   publicSettings: () => api.get<PublicSettings>('/settings/public', undefined, { quiet401: true }),
 };

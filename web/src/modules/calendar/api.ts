@@ -1,24 +1,13 @@
 import { api } from '../../lib/api';
+import type { CalendarDay, CalendarYear, SetCalendarDayBody } from '../../../../src/contracts/platform';
 
-export type DayKind = 'holiday' | 'workday';
-
-export interface SpecialDay {
-  date: string;
-  kind: DayKind;
-  name?: string;
-  origin: 'official' | 'admin';
-}
-
-export interface CalendarYear {
-  year: number;
-  covered: boolean;
-  source: string | null;
-  days: SpecialDay[];
-}
+/** The shapes come from the server's contract (src/contracts/platform.ts). */
+export type { CalendarYear };
+export type SpecialDay = CalendarDay;
+export type DayKind = CalendarDay['kind'];
 
 export const calendarApi = {
   year: (year: number, signal?: AbortSignal) => api.get<CalendarYear>('/calendar', { year }, { signal }),
-  setDay: (date: string, body: { kind: DayKind; name?: string }) =>
-    api.put<void>(`/calendar/days/${encodeURIComponent(date)}`, body),
+  setDay: (date: string, body: SetCalendarDayBody) => api.put<void>(`/calendar/days/${encodeURIComponent(date)}`, body),
   clearDay: (date: string) => api.delete(`/calendar/days/${encodeURIComponent(date)}`),
 };

@@ -1,215 +1,60 @@
 import { uploadMultipart } from '../../lib/upload';
 import { api, withQuery } from '../../lib/api';
-import type { Crs, Unit } from '../org/api';
+import type {
+  CaseActionBody,
+  CaseActionType,
+  CaseCategory,
+  CaseCategoryList,
+  CaseDetail,
+  CaseDuplicates,
+  CaseKpis,
+  CasePage,
+  CaseStatus,
+  CaseSummary,
+  DeadlineStatus,
+  DuplicatesQuery,
+  KpisQuery,
+  ListCasesQuery,
+  ReportCaseBody,
+  UpdateCategoryBody,
+} from '../../../../src/contracts/cases';
+import type { FileMeta } from '../../../../src/contracts/files';
+import type { Unit, UnitList } from '../../../../src/contracts/org';
+import type { z } from 'zod';
 
-/** The server's own list of states (src/modules/cases/domain), so the two never drift. */
-import type { CaseStatus } from '../../../../src/contracts/cases';
-export type { CaseStatus };
-
-export type DeadlineStatus = 'none' | 'on_time' | 'near_overdue' | 'overdue';
-
-export type CaseActionType =
-  | 'report'
-  | 'escalate'
-  | 'accept'
-  | 'reject'
-  | 'merge'
-  | 'absorb'
-  | 'escalate_district'
-  | 'dispatch'
-  | 'return'
-  | 'start'
-  | 'request_extension'
-  | 'approve_extension'
-  | 'deny_extension'
-  | 'feedback'
-  | 'verify_pass'
-  | 'verify_fail'
-  | 'reopen'
-  | 'urge'
-  | 'supervise'
-  | 'comment'
-  /** 区划调整: recorded by the system when org moves a unit; never a button. */
-  | 'relocate';
-
-export interface TimeLimit {
-  value: number;
-  unit: 'hours' | 'days';
-}
-
-export type PhotoRole = 'before' | 'after' | 'evidence';
-
-export interface CaseCategory {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  /** 1 大类, 2 小类. */
-  level: 1 | 2;
-  source: string;
-  timeLimit: TimeLimit | null;
-  defaultUnitId: string | null;
-  defaultUnitName: string | null;
-  duplicateRadiusM: number;
-  active: boolean;
-}
-
-export interface UploadedFile {
-  id: string;
-  mimeType: string;
-  size: number;
-  width: number;
-  height: number;
-  gps: { lng: number; lat: number } | null;
-  takenAt: string | null;
-  url: string;
-  thumbnailUrl: string;
-}
-
-export interface CasePhoto {
-  fileId: string;
-  role: PhotoRole | null;
-  url: string;
-  thumbnailUrl: string;
-}
-
-export interface CaseSummary {
-  id: string;
-  caseNumber: string;
-  categoryCode: string;
-  categoryName: string;
-  description: string;
-  location: { lng: number; lat: number } | null;
-  address: string | null;
-  outOfGrid: boolean;
-  gridId: string | null;
-  gridName: string | null;
-  communityName: string | null;
-  subdistrictName: string | null;
-  source: string;
-  status: CaseStatus;
-  statusName: string;
-  fixedOnSpot?: boolean;
-  assignedUnitId: string | null;
-  assignedUnitName: string | null;
-  deadline: string | null;
-  deadlineStatus: DeadlineStatus;
-  reworkCount: number;
-  urgeCount: number;
-  superviseCount: number;
-  extensionCount?: number;
-  pendingExtension: (TimeLimit & { reason: string }) | null;
-  mergedInto: string | null;
-  reportedAt: string;
-  closedAt: string | null;
-  reconciledAt: string | null;
-  version: number;
-}
-
-export interface CaseActionEntry {
-  seq: number;
-  type: CaseActionType;
-  typeName: string;
-  at: string;
-  actorName: string;
-  unitName: string | null;
-  comment: string | null;
-  attachments: CasePhoto[];
-  payload: Record<string, unknown> | null;
-}
-
-export interface CaseDetail extends CaseSummary {
-  rejectionReason?: string | null;
-  reporters?: number;
-  photos: CasePhoto[];
-  actions: CaseActionEntry[];
-  allowedActions: CaseActionType[];
-}
-
-export interface DuplicateHit {
-  id: string;
-  caseNumber: string;
-  description: string;
-  distanceM: number;
-  status: CaseStatus;
-  reportedAt: string;
-}
-
-export interface CaseListQuery {
-  status?: string;
-  categoryCode?: string;
-  unitId?: string;
-  source?: string;
-  from?: string;
-  to?: string;
-  deadlineStatus?: string;
-  reconciled?: 'true' | 'false';
-  q?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface ReportCaseInput {
-  categoryCode: string;
-  description: string;
-  location?: { lng: number; lat: number; crs?: Crs } | null;
-  address?: string | null;
-  photoIds?: string[];
-  fixedOnSpot?: boolean;
-  beforePhotoIds?: string[];
-  afterPhotoIds?: string[];
-}
-
-export interface CaseActionInput {
-  type: CaseActionType;
-  comment?: string;
-  attachments?: { fileId: string; role?: PhotoRole }[];
-  payload?: Record<string, unknown>;
-  expectedVersion: number;
-}
-
-/** GB/T 30428.4 indicators; the server may add more fields than listed. */
-export interface CaseKpis {
-  unitId?: string;
-  from?: string;
-  to?: string;
-  asOf?: string;
-  counts?: Record<string, number>;
-  caseCount?: number;
-  closedCount?: number;
-  closeRate?: number | null;
-  onTimeCloseRate?: number | null;
-  reworkRate?: number | null;
-  handleRate?: number | null;
-  handledRate?: number | null;
-  onTimeHandleRate?: number | null;
-  onTimeHandledRate?: number | null;
-  extensionRate?: number | null;
-  avgHandlingHours?: number | null;
-  avgClosingHours?: number | null;
-  [key: string]: unknown;
-}
+/** The shapes come from the server's contract (src/contracts/cases.ts), so the two never drift. */
+export type { CaseActionType, CaseCategory, CaseDetail, CaseKpis, CaseStatus, CaseSummary, DeadlineStatus };
+export type TimeLimit = NonNullable<CaseCategory['timeLimit']>;
+export type CasePhoto = CaseDetail['photos'][number];
+export type PhotoRole = NonNullable<CasePhoto['role']>;
+export type CaseActionEntry = CaseDetail['actions'][number];
+export type DuplicateHit = CaseDuplicates['items'][number];
+export type UploadedFile = FileMeta;
+export type ReportCaseInput = ReportCaseBody;
+export type CaseActionInput = z.input<typeof CaseActionBody>;
+export type CategoryUpdate = z.input<typeof UpdateCategoryBody>;
+/** The list's filters as the URL carries them (status and deadlineStatus comma-separated). */
+export type CaseListQuery = Omit<z.input<typeof ListCasesQuery>, 'limit'> & { limit?: number };
+export type DuplicatesQueryInput = Omit<z.input<typeof DuplicatesQuery>, 'lng' | 'lat'> & { lng: number; lat: number };
+export type KpisQueryInput = z.input<typeof KpisQuery>;
 
 export const casesApi = {
-  categories: () => api.get<{ items: CaseCategory[] }>('/case-categories'),
-  updateCategory: (
-    code: string,
-    body: Partial<Pick<CaseCategory, 'name' | 'timeLimit' | 'defaultUnitId' | 'duplicateRadiusM' | 'active'>>,
-  ) => api.patch<void>(`/case-categories/${encodeURIComponent(code)}`, body),
-  list: (query: CaseListQuery, signal?: AbortSignal) =>
-    api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/cases', { ...query }, { signal }),
+  categories: () => api.get<CaseCategoryList>('/case-categories'),
+  updateCategory: (code: string, body: CategoryUpdate) =>
+    api.patch<void>(`/case-categories/${encodeURIComponent(code)}`, body),
+  list: (query: CaseListQuery, signal?: AbortSignal) => api.get<CasePage>('/cases', { ...query }, { signal }),
   get: (id: string, signal?: AbortSignal) =>
     api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`, undefined, { signal }),
   report: (body: ReportCaseInput) => api.post<CaseDetail>('/cases', body),
   act: (id: string, body: CaseActionInput) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/actions`, body),
   reconcile: (id: string) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/reconcile`),
-  duplicates: (q: { categoryCode: string; lng: number; lat: number; crs?: Crs }, signal?: AbortSignal) =>
-    api.get<{ items: DuplicateHit[]; radiusM?: number }>('/cases/duplicates', { ...q }, { signal }),
-  kpis: (q: { unitId?: string; from: string; to: string }, signal?: AbortSignal) =>
-    api.get<CaseKpis>('/cases/kpis', q, { signal }),
+  duplicates: (q: DuplicatesQueryInput, signal?: AbortSignal) =>
+    api.get<CaseDuplicates>('/cases/duplicates', { ...q }, { signal }),
+  kpis: (q: KpisQueryInput, signal?: AbortSignal) => api.get<CaseKpis>('/cases/kpis', q, { signal }),
   exportUrl: (query: CaseListQuery) =>
     withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
   /** Departments and outside units a case can be dispatched to. */
-  dispatchTargets: async (): Promise<Unit[]> => (await api.get<{ items: Unit[] }>('/cases/dispatch-units')).items,
+  dispatchTargets: async (): Promise<Unit[]> => (await api.get<UnitList>('/cases/dispatch-units')).items,
 };
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { CASE_STATUS_NAMES } from '../../../../src/contracts/cases';
+import { CASE_SOURCES, CASE_STATUS_NAMES, CASE_STATUSES, type CaseSource } from '../../../../src/contracts/cases';
 import type { CaseActionType, CaseStatus, DeadlineStatus, PhotoRole, TimeLimit } from './api';
 
 /** The server sends statusName too; filters need every name, taken from the server's own table. */
@@ -18,19 +18,8 @@ export const caseStatusColor: Record<CaseStatus, string> = {
   merged: 'default',
 };
 
-export const caseStatusOrder: CaseStatus[] = [
-  'reported',
-  'escalated',
-  'escalated_district',
-  'accepted',
-  'dispatched',
-  'handling',
-  'returned',
-  'pending_verification',
-  'closed',
-  'rejected',
-  'merged',
-];
+/** The server's order of states (src/contracts/cases.ts). */
+export const caseStatusOrder: CaseStatus[] = [...CASE_STATUSES];
 
 /** Cases still on somebody's desk. */
 export const openStatuses: CaseStatus[] = [
@@ -58,25 +47,16 @@ export const deadlineStatusColor: Record<DeadlineStatus, string> = {
   overdue: 'red',
 };
 
-/** Where a case came from; both the server's codes and the ones named in the API brief. */
-export const caseSourceLabel: Record<string, string> = {
+/** Where a case came from (the server's CASE_SOURCES). */
+export const caseSourceLabel: Record<CaseSource, string> = {
   patrol: '网格员巡查',
-  grid_worker: '网格员巡查',
   staff: '工作人员上报',
-  community: '社区上报',
   open311: '市民上报',
   supervision: '督查发现',
-  supervisor: '督查发现',
   hotline: '热线转办',
 };
 
-export const caseSourceOptions = [
-  { value: 'patrol', label: '网格员巡查' },
-  { value: 'staff', label: '工作人员上报' },
-  { value: 'open311', label: '市民上报' },
-  { value: 'supervision', label: '督查发现' },
-  { value: 'hotline', label: '热线转办' },
-];
+export const caseSourceOptions = CASE_SOURCES.map((value) => ({ value, label: caseSourceLabel[value] }));
 
 /** Button labels, in the order the buttons are shown. */
 export const actionButtonLabel: Partial<Record<CaseActionType, string>> = {

@@ -1,22 +1,8 @@
 import { api } from '../../lib/api';
+import type { InboxMessage, InboxPage } from '../../../../src/contracts/inbox';
 
-export interface InboxMessage {
-  id: string;
-  /** e.g. 'case.dispatch', 'case.urge', 'case.overdue'. */
-  kind: string;
-  title: string;
-  body: string;
-  entityType: string | null;
-  entityId: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface InboxPage {
-  items: InboxMessage[];
-  unreadCount: number;
-  nextCursor: string | null;
-}
+/** The shapes come from the server's contract (src/contracts/inbox.ts). */
+export type { InboxMessage, InboxPage };
 
 export const inboxApi = {
   list: (query: { unread?: boolean; cursor?: string; limit?: number }, signal?: AbortSignal) =>

@@ -1,9 +1,7 @@
 import dayjs from 'dayjs';
 
 // The desktop ledger's colours and names, so both pages speak alike.
-export { caseStatusColor as statusColor, deadlineStatusLabel as deadlineLabel } from '../cases/labels';
-
-export const photoRoleLabel: Record<string, string> = { before: '整改前', after: '整改后', evidence: '现场照片' };
+export { caseStatusColor as statusColor, deadlineStatusLabel as deadlineLabel, photoRoleLabel } from '../cases/labels';
 
 /** 今天 14:05 / 昨天 09:30 / 11-28 16:00 / 2025-11-28. */
 export function shortTime(iso: string | number | null | undefined): string {

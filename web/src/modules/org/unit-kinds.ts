@@ -1,17 +1,8 @@
+import { UNIT_KIND_NAMES } from '../../../../src/contracts/org';
 import type { Crs, UnitKind } from './api';
 
-export const unitKindLabel: Record<UnitKind, string> = {
-  district: '区',
-  subdistrict: '街道',
-  township: '乡镇',
-  community: '社区',
-  village: '行政村',
-  grid_large: '大网格',
-  grid_small: '小网格',
-  department: '部门',
-  outside_unit: '驻区单位',
-  party_branch: '党支部',
-};
+/** The server's own names (src/contracts/org.ts). */
+export const unitKindLabel: Record<UnitKind, string> = UNIT_KIND_NAMES;
 
 /** antd Tag colours, one per kind, so a glance at the tree tells the level. */
 export const unitKindColor: Record<UnitKind, string> = {

@@ -1,29 +1,19 @@
 import { api } from '../../lib/api';
+import type {
+  CreatePersonBody,
+  ListPeopleQuery,
+  Person,
+  PersonKind,
+  PersonList,
+  UpdatePersonBody,
+} from '../../../../src/contracts/org';
+import type { z } from 'zod';
 
-export type PersonKind = 'staff' | 'grid_worker' | 'volunteer';
-
-export interface Person {
-  id: string;
-  name: string;
-  kind: PersonKind;
-  unitId: string;
-  unitName: string;
-  /** Masked (139****5678) unless fetched with reveal; null when none is on file. */
-  phone: string | null;
-  /** False only on a revealed record. */
-  phoneMasked?: boolean;
-  gridIds: string[];
-  accountId: string | null;
-  status?: 'active' | 'retired';
-}
-
-export interface PersonInput {
-  name: string;
-  kind: PersonKind;
-  unitId: string;
-  phone?: string;
-  gridIds?: string[];
-}
+/** The shapes come from the server's contract (src/contracts/org.ts). */
+export type { Person, PersonKind };
+export type PersonInput = z.input<typeof CreatePersonBody>;
+export type PersonUpdate = z.input<typeof UpdatePersonBody>;
+export type PeopleQuery = Omit<z.input<typeof ListPeopleQuery>, 'limit'> & { limit?: number };
 
 export const personKindLabel: Record<PersonKind, string> = {
   staff: '工作人员',
@@ -38,9 +28,8 @@ export const personKindColor: Record<PersonKind, string> = {
 };
 
 export const peopleApi = {
-  list: (query: { unitId?: string; kind?: PersonKind; q?: string }, signal?: AbortSignal) =>
-    api.get<{ items: Person[] }>('/people', query, { signal }),
+  list: (query: PeopleQuery, signal?: AbortSignal) => api.get<PersonList>('/people', query, { signal }),
   reveal: (id: string) => api.get<Person>(`/people/${encodeURIComponent(id)}`, { reveal: true }),
   create: (body: PersonInput) => api.post<Person>('/people', body),
-  update: (id: string, body: Partial<PersonInput>) => api.patch<Person>(`/people/${encodeURIComponent(id)}`, body),
+  update: (id: string, body: PersonUpdate) => api.patch<Person>(`/people/${encodeURIComponent(id)}`, body),
 };

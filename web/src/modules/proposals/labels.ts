@@ -1,23 +1,16 @@
+import { PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES } from '../../../../src/contracts/proposals';
 import type { OpinionStatus, ProposalCommand, ProposalStatus, Satisfaction } from './api';
 
-export const STATUS_NAMES: Record<ProposalStatus, string> = {
-  registered: '已登记',
-  assigned: '已交办',
-  replied: '已答复',
-  implementing: '落实中',
-  completed: '办结',
-};
+/** The server's names (src/contracts/proposals.ts). */
+export const STATUS_NAMES: Record<ProposalStatus, string> = PROPOSAL_STATUS_NAMES;
+export { SATISFACTION_NAMES };
+
 export const STATUS_COLORS: Record<ProposalStatus, string> = {
   registered: 'default',
   assigned: 'processing',
   replied: 'cyan',
   implementing: 'gold',
   completed: 'success',
-};
-export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
 };
 export const SATISFACTION_COLORS: Record<Satisfaction, string> = {
   satisfied: 'green',
@@ -30,6 +23,7 @@ export const OPINION_COLORS: Record<OpinionStatus, string> = {
   answered: 'cyan',
   done: 'success',
 };
+/** Button and dialog labels, worded as verbs ("已{name}"); the timeline uses the server's typeName. */
 export const COMMAND_NAMES: Record<ProposalCommand, string> = {
   assign: '交办',
   mark_key: '列为重点提案',

@@ -44,3 +44,9 @@ export function rateColor(v: number | null | undefined): string | undefined {
   if (v === null || v === undefined) return undefined;
   return v >= 0.9 ? '#389e0d' : v >= 0.7 ? '#d48806' : '#cf1322';
 }
+
+/** A reported value as text: '—' for none, JSON for a table's rows. */
+export function showValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}

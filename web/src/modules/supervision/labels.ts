@@ -7,6 +7,7 @@ import {
   TASK_SOURCE_LABELS,
   TASK_STATUS_LABELS,
   TASK_STATUSES,
+  TopicBody,
 } from '../../../../src/contracts/supervision';
 import type { TaskStatus } from './api';
 
@@ -61,7 +62,8 @@ export const OWED_LABELS = {
 } as const;
 export const OWED_COLORS = { milestone: 'geekblue', report: 'cyan', notice: 'volcano', deadline: 'purple' } as const;
 
-export const TOPIC_FORMS = ['专题协商', '对口协商', '界别协商', '提案办理协商', '其他'] as const;
+/** The consultation forms the server accepts (TopicBody.form in src/contracts/supervision.ts). */
+export const TOPIC_FORMS = TopicBody.shape.form.options;
 
 export const CADENCE_LABELS = { weekly: '每周', monthly: '每月', every_n_days: '每 N 天' } as const;
 

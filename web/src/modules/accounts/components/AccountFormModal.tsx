@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { applyFieldErrors, errorText } from '../../../lib/api';
 import type { Role, RoleCode } from '../../auth/api';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { peopleApi, personKindLabel, type Person } from '../../people/api';
 import { accountsApi, type Account } from '../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';

@@ -1,19 +1,17 @@
 import { EditOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
-import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
 import { useRoles } from '../../auth/use-roles';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { accountsApi, type Account } from '../api';
 import { AccountFormModal } from '../components/AccountFormModal';
 import { TemporaryPasswordModal } from '../components/TemporaryPasswordModal';
 
 export default function AccountsPage() {
   const { can, me } = useAuth();
-  const { message } = App.useApp();
   const roles = useRoles();
   const roleName = useMemo(() => new Map(roles.map((r) => [r.code as string, r.name])), [roles]);
   const [unitId, setUnitId] = useState<string | undefined>();
@@ -31,15 +29,10 @@ export default function AccountsPage() {
   const invalidate = useInvalidate();
   const load = () => invalidate(['accounts']);
 
-  const reset = async (a: Account) => {
-    try {
-      const r = await accountsApi.resetPassword(a.id);
-      setTemp({ username: a.username, password: r.temporaryPassword, reason: 'reset' });
-      void load();
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
+  const resetPassword = useApiMutation((a: Account) => accountsApi.resetPassword(a.id), {
+    invalidates: [['accounts']],
+    onSuccess: (r, a) => setTemp({ username: a.username, password: r.temporaryPassword, reason: 'reset' }),
+  });
 
   return (
     <Card
@@ -139,7 +132,7 @@ export default function AccountsPage() {
                         description="将生成新的临时密码，原密码立即失效。"
                         okText="重置"
                         cancelText="取消"
-                        onConfirm={() => reset(a)}
+                        onConfirm={() => resetPassword.mutate(a)}
                       >
                         <Tooltip title={a.id === me?.id ? '修改自己的密码请使用右上角“修改密码”' : undefined}>
                           <Button type="link" size="small" icon={<LockOutlined />} data-testid="account-reset-password">

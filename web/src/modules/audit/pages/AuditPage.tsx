@@ -1,11 +1,19 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { useApiQuery } from '../../../lib/query';
 import { accountsApi, type Account } from '../../accounts/api';
-import { actionLabel, actionNames, auditApi, entityTypeLabel, type AuditEvent, type AuditQuery } from '../api';
+import {
+  actionLabel,
+  actionNames,
+  auditApi,
+  entityTypeLabel,
+  entityTypeName,
+  type AuditEvent,
+  type AuditQuery,
+} from '../api';
 
 interface Filters {
   action?: string;
@@ -36,7 +44,7 @@ export default function AuditPage() {
   const apply = (v: Filters) => {
     setFilters({
       action: v.action || undefined,
-      entityType: v.entityType?.trim() || undefined,
+      entityType: v.entityType || undefined,
       entityId: v.entityId?.trim() || undefined,
       actorId: v.actorId || undefined,
     });
@@ -65,14 +73,13 @@ export default function AuditPage() {
           />
         </Form.Item>
         <Form.Item name="entityType" label="对象类型">
-          <AutoComplete
+          <Select
             style={{ width: 160 }}
             allowClear
+            showSearch
+            optionFilterProp="label"
             placeholder="全部"
-            options={Object.entries(entityTypeLabel).map(([value, label]) => ({
-              value,
-              label: `${label}（${value}）`,
-            }))}
+            options={Object.entries(entityTypeLabel).map(([value, label]) => ({ value, label }))}
             data-testid="audit-filter-entity-type"
           />
         </Form.Item>
@@ -159,7 +166,7 @@ export default function AuditPage() {
             width: 220,
             render: (_, r) => (
               <Space size={4}>
-                <Tag bordered={false}>{entityTypeLabel[r.entityType] ?? r.entityType}</Tag>
+                <Tag bordered={false}>{entityTypeName(r.entityType)}</Tag>
                 {r.entityId && (
                   <Typography.Text
                     type="secondary"

@@ -1,13 +1,18 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { StatusTag } from '../../../components/StatusTag';
 import type { CaseStatus, CaseSummary, DeadlineStatus } from '../api';
 import { caseStatusColor, caseStatusLabel, deadlineStatusColor, deadlineStatusLabel } from '../labels';
 
 export function CaseStatusTag({ status, name }: { status: CaseStatus; name?: string }) {
   return (
-    <Tag color={caseStatusColor[status] ?? 'default'} data-testid="case-status-tag" data-status={status}>
-      {name || caseStatusLabel[status] || status}
-    </Tag>
+    <StatusTag
+      status={status}
+      name={name}
+      colors={caseStatusColor}
+      names={caseStatusLabel}
+      data-testid="case-status-tag"
+    />
   );
 }
 

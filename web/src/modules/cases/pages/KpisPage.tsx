@@ -5,15 +5,15 @@ import { useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery } from '../../../lib/query';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { casesApi, type CaseKpis } from '../api';
 import { percent } from '../labels';
 import '../cases.css';
 
+type Rate = 'closeRate' | 'onTimeCloseRate' | 'handleRate' | 'onTimeHandleRate' | 'reworkRate' | 'extensionRate';
+
 interface KpiDef {
-  key: string;
-  /** Other names the server may use for the same figure. */
-  alt?: string[];
+  key: Rate | 'avgHandlingHours' | 'avgClosingHours';
   title: string;
   formula: string;
   kind: 'rate' | 'hours';
@@ -39,7 +39,6 @@ const KPIS: KpiDef[] = [
   },
   {
     key: 'handleRate',
-    alt: ['handledRate'],
     title: '处置率',
     formula: '处置数 ÷ 应处置数。处置数：已派遣且有处置反馈的案卷；应处置数：已反馈或时限已到的派遣案卷',
     kind: 'rate',
@@ -47,7 +46,6 @@ const KPIS: KpiDef[] = [
   },
   {
     key: 'onTimeHandleRate',
-    alt: ['onTimeHandledRate'],
     title: '按期处置率',
     formula: '按期处置数 ÷ 应处置数。按期处置：首次反馈在当时有效的处置时限内',
     kind: 'rate',
@@ -83,7 +81,7 @@ const KPIS: KpiDef[] = [
   },
 ];
 
-const COUNT_NAMES: Record<string, string> = {
+const COUNT_NAMES: Partial<Record<keyof CaseKpis['counts'], string>> = {
   cases: '案卷数（不含不予立案、合并）',
   rejected: '不予立案',
   merged: '合并',
@@ -99,12 +97,8 @@ const COUNT_NAMES: Record<string, string> = {
   overdueOpen: '超期未处置数',
 };
 
-function pick(k: CaseKpis, def: KpiDef): number | null | undefined {
-  for (const key of [def.key, ...(def.alt ?? [])]) {
-    const v = k[key];
-    if (typeof v === 'number' || v === null) return v;
-  }
-  return undefined;
+function pick(k: CaseKpis, def: KpiDef): number | null {
+  return k[def.key];
 }
 
 function rateColor(v: number | null | undefined, good: 'high' | 'low'): string | undefined {
@@ -132,8 +126,8 @@ export default function KpisPage() {
   const load = () => query.refetch();
 
   const counts = kpis?.counts ?? null;
-  const caseCount = kpis?.caseCount ?? counts?.cases;
-  const closedCount = kpis?.closedCount ?? counts?.closed;
+  const caseCount = counts?.cases;
+  const closedCount = counts?.closed;
 
   return (
     <Card title="统计分析" data-testid="case-kpis-page">
@@ -226,13 +220,11 @@ export default function KpisPage() {
         {counts && (
           <Card size="small" title="计数明细" style={{ marginTop: 16 }} data-testid="kpi-counts">
             <Descriptions size="small" column={{ xs: 2, md: 3, xl: 4 }}>
-              {Object.entries(COUNT_NAMES)
-                .filter(([k]) => typeof counts[k] === 'number')
-                .map(([k, label]) => (
-                  <Descriptions.Item key={k} label={label}>
-                    {counts[k]}
-                  </Descriptions.Item>
-                ))}
+              {(Object.entries(COUNT_NAMES) as [keyof CaseKpis['counts'], string][]).map(([k, label]) => (
+                <Descriptions.Item key={k} label={label}>
+                  {counts[k]}
+                </Descriptions.Item>
+              ))}
             </Descriptions>
           </Card>
         )}

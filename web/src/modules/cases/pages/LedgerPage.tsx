@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { useApiCursorList } from '../../../lib/query';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { casesApi, type CaseListQuery, type CaseStatus } from '../api';
 import { CategorySelect } from '../components/CategorySelect';
 import { caseSourceOptions, caseStatusLabel, caseStatusOrder, openStatuses } from '../labels';

@@ -1,6 +1,6 @@
 import { CheckSquareOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Popconfirm, Row, Segmented, Space, Statistic, Typography } from 'antd';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { casesApi } from '../api';
 import { ReconcileTable } from '../components/ReconcileTable';
 import '../cases.css';

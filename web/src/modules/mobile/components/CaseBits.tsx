@@ -1,14 +1,13 @@
 import { ClockCircleOutlined, RightOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { Link } from 'react-router';
+import { StatusTag as SharedStatusTag } from '../../../components/StatusTag';
 import type { CaseStatus, CaseSummary, DeadlineStatus } from '../api';
 import { deadlineLabel, fullTime, shortTime, statusColor } from '../labels';
 
 export function StatusTag({ status, name }: { status: CaseStatus; name: string }) {
   return (
-    <Tag color={statusColor[status] ?? 'default'} data-testid="m-status-tag" data-status={status} className="cgm-tag">
-      {name}
-    </Tag>
+    <SharedStatusTag status={status} name={name} colors={statusColor} data-testid="m-status-tag" className="cgm-tag" />
   );
 }
 

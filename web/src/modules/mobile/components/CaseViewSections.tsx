@@ -1,5 +1,5 @@
 import { Button, Drawer, Image, Input, Timeline } from 'antd';
-import type { CaseAction } from '../api';
+import type { CaseAction, FileRef } from '../api';
 import { photoRoleLabel, shortTime } from '../labels';
 import type { VerifyType } from '../lib/outbox';
 import { PhotoPicker, type LocalPhoto } from './PhotoPicker';
@@ -23,11 +23,7 @@ function reasonOf(a: CaseAction): string | null {
   return typeof r === 'string' && r ? r : null;
 }
 
-export function Thumbs({
-  files,
-}: {
-  files: { fileId: string; url: string; thumbnailUrl: string; role: string | null }[];
-}) {
+export function Thumbs({ files }: { files: FileRef[] }) {
   if (!files.length) return null;
   return (
     <Image.PreviewGroup>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
 import { orgApi, type Crs, type LocateResult, type Unit } from '../api';
 import { crsOptions } from '../unit-kinds';
-import { UnitKindTag } from './UnitKindTag';
+import { UnitKindTag } from '../../../components/UnitKindTag';
 
 interface Props {
   /** Whether a map click currently picks the point. */

@@ -12,7 +12,7 @@ import { applyFieldErrors, errorText, type FieldError } from '../../../lib/api';
 import { orgApi, type Unit, type UnitDetail, type UnitKind } from '../api';
 import { childKindsOf, unitKindLabel } from '../unit-kinds';
 import { BoundaryImportModal } from './BoundaryImportModal';
-import { UnitPicker } from './UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 
 export type UnitChange =
   | { type: 'created'; unit: Unit }

@@ -2,7 +2,7 @@ import { Badge, Breadcrumb, Card, Descriptions, Empty, List, Skeleton, Space, Ta
 import type { UnitDetail } from '../api';
 import { gridKinds } from '../unit-kinds';
 import { UnitActions, type UnitChange } from './UnitActions';
-import { UnitKindTag } from './UnitKindTag';
+import { UnitKindTag } from '../../../components/UnitKindTag';
 import { personKindLabel } from '../../people/api';
 
 interface Props {

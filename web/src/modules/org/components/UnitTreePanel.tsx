@@ -4,7 +4,7 @@ import type { TreeDataNode } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { orgApi, type Unit } from '../api';
 import type { UnitTree } from '../use-unit-tree';
-import { UnitKindTag } from './UnitKindTag';
+import { UnitKindTag } from '../../../components/UnitKindTag';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 
 interface Props {

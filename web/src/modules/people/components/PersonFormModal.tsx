@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import { applyFieldErrors, errorText } from '../../../lib/api';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { gridKinds } from '../../org/unit-kinds';
 import { peopleApi, personKindLabel, type Person, type PersonInput, type PersonKind } from '../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';

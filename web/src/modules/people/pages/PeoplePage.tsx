@@ -1,10 +1,9 @@
 import { EditOutlined, EyeOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
-import { errorText } from '../../../lib/api';
-import { useApiQuery, useInvalidate } from '../../../lib/query';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { peopleApi, personKindColor, personKindLabel, type Person, type PersonKind } from '../api';
 import { PersonFormModal } from '../components/PersonFormModal';
 
@@ -12,13 +11,11 @@ type KindFilter = PersonKind | 'all';
 
 export default function PeoplePage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [unitId, setUnitId] = useState<string | undefined>();
   const [kind, setKind] = useState<KindFilter>('all');
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Person | null | undefined>(undefined);
   const [revealed, setRevealed] = useState<Person | null>(null);
-  const [revealing, setRevealing] = useState<string | null>(null);
 
   const filter = { unitId, kind: kind === 'all' ? undefined : kind, q: q.trim() || undefined };
   const list = useApiQuery(['people', 'list', filter], (signal) => peopleApi.list(filter, signal), undefined, {
@@ -29,16 +26,8 @@ export default function PeoplePage() {
   const invalidate = useInvalidate();
   const load = () => invalidate(['people']);
 
-  const reveal = async (p: Person) => {
-    setRevealing(p.id);
-    try {
-      setRevealed(await peopleApi.reveal(p.id));
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setRevealing(null);
-    }
-  };
+  // Reading the full phone number is audited on the server, so it is a deliberate act, not a query.
+  const reveal = useApiMutation((p: Person) => peopleApi.reveal(p.id), { onSuccess: (full) => setRevealed(full) });
 
   return (
     <Card
@@ -136,8 +125,8 @@ export default function PeoplePage() {
                     type="link"
                     size="small"
                     icon={<EyeOutlined />}
-                    loading={revealing === p.id}
-                    onClick={() => void reveal(p)}
+                    loading={reveal.isPending && reveal.variables?.id === p.id}
+                    onClick={() => reveal.mutate(p)}
                     data-testid="person-reveal"
                   >
                     查看完整信息

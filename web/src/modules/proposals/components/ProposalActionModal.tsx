@@ -5,7 +5,7 @@ import { applyFieldErrors, errorText } from '../../../lib/api';
 import { accountsApi, type Account } from '../../accounts/api';
 import type { UploadedFile } from '../../cases/api';
 import { PhotoUpload } from '../../cases/components/PhotoUpload';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { proposalsApi, type ProposalCommand, type ProposalDetail } from '../api';
 import { COMMAND_NAMES } from '../labels';
 

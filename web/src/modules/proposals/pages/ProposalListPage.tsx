@@ -18,6 +18,7 @@ import { RegisterModal } from '../components/RegisterModal';
 import { SATISFACTION_COLORS, SATISFACTION_NAMES, STATUS_COLORS, STATUS_NAMES } from '../labels';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { XlsxButton } from '../../../components/XlsxButton';
+import { StatusTag } from '../../../components/StatusTag';
 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
@@ -78,7 +79,7 @@ export default function ProposalListPage() {
       dataIndex: 'status',
       key: 'status',
       width: 90,
-      render: (s: ProposalStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_NAMES[s]}</Tag>,
+      render: (s: ProposalStatus) => <StatusTag status={s} colors={STATUS_COLORS} names={STATUS_NAMES} />,
     },
     {
       title: '类型',
@@ -125,7 +126,7 @@ export default function ProposalListPage() {
       width: 90,
       render: (v: ProposalItem['satisfaction'], p) =>
         v ? (
-          <Tag color={SATISFACTION_COLORS[v]}>{SATISFACTION_NAMES[v]}</Tag>
+          <StatusTag status={v} colors={SATISFACTION_COLORS} names={SATISFACTION_NAMES} />
         ) : p.rehandleCount ? (
           <Tag color="orange">重新办理</Tag>
         ) : (

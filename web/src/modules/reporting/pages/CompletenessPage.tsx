@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Form, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { UnitPicker } from '../../org/components/UnitPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { FormSelect } from '../components/FormSelect';
 import { periodLabel } from '../labels';
 import '../reporting.css';

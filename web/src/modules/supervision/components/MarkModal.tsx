@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../lib/api';
-import { UnitSelect } from './UnitSelect';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { supervisionApi, type Named } from '../api';
 import { applyServerErrors } from '../form-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -75,7 +75,7 @@ export function MarkModal({ open, task, onClose, onDone }: Props) {
           {task ? (
             <Select options={task.units.map((u) => ({ value: u.id, label: u.name }))} data-testid="mark-unit" />
           ) : (
-            <UnitSelect placeholder="选择单位" style={{ width: '100%' }} data-testid="mark-unit" />
+            <UnitPicker byName placeholder="选择单位" style={{ width: '100%' }} data-testid="mark-unit" />
           )}
         </Form.Item>
         <Form.Item name="score" label="评分（0–100）" rules={[{ required: true, message: '请评分' }]}>

@@ -3,7 +3,7 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorText, type FieldError } from '../../../lib/api';
-import { UnitSelect } from './UnitSelect';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { supervisionApi, type ConsultationTopic, type MeetingBody, type MeetingKind } from '../api';
 import { applyServerErrors } from '../form-errors';
 import { MEETING_KIND_LABELS, MEETING_KINDS } from '../labels';
@@ -149,7 +149,7 @@ export function MeetingFormDrawer({ open, onClose, onCreated }: Props) {
           <AccountSelect data-testid="meeting-form-attendees" />
         </Form.Item>
         <Form.Item name="attendeeUnitIds" label="参会单位">
-          <UnitSelect multiple placeholder="可多选" style={{ width: '100%' }} data-testid="meeting-form-units" />
+          <UnitPicker byName multiple placeholder="可多选" style={{ width: '100%' }} data-testid="meeting-form-units" />
         </Form.Item>
         <Form.Item name="topicId" label="协商计划议题" extra="本次会议承办的年度协商计划议题（可不选）">
           <Select

@@ -1,25 +1,12 @@
 import { App, Button, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../../../lib/api';
-import { supervisionApi } from '../api';
+import { useApiMutation } from '../../../lib/query';
+import { supervisionApi, type TaskNotice } from '../api';
 import { formatTime, NOTICE_KIND_LABELS } from '../labels';
 import { TaskLink } from './TaskTags';
 
-export interface NoticeView {
-  id: string;
-  kind: 'urge' | 'supervise';
-  toUnit: { id: string; name: string };
-  content: string;
-  replyDueAt: string;
-  sentBy: string;
-  sentAt: string;
-  reply: string | null;
-  repliedBy?: string | null;
-  repliedAt: string | null;
-  escalatedAt?: string | null;
-  overdue: boolean;
-  task?: { id: string; title: string };
-}
+/** A 督办 / 催办 from a task's detail (no task) or from a list (with its task). */
+export type NoticeView = Omit<TaskNotice, 'task'> & { task?: TaskNotice['task'] };
 
 interface Props {
   notices: NoticeView[];
@@ -44,23 +31,19 @@ export function NoticeList({ notices, canReply, onReplied, emptyText = '暂无�
 function NoticeEntry({ n, canReply, onReplied }: { n: NoticeView; canReply?: boolean; onReplied?: () => void }) {
   const { message } = App.useApp();
   const [text, setText] = useState('');
-  const [saving, setSaving] = useState(false);
-  const send = async () => {
+  const reply = useApiMutation((answer: string) => supervisionApi.replyNotice(n.id, answer), {
+    successMessage: '已答复',
+    onSuccess: () => {
+      setText('');
+      onReplied?.();
+    },
+  });
+  const send = () => {
     if (!text.trim()) {
       message.warning('请填写答复内容');
       return;
     }
-    setSaving(true);
-    try {
-      await supervisionApi.replyNotice(n.id, text.trim());
-      message.success('已答复');
-      setText('');
-      onReplied?.();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    reply.mutate(text.trim());
   };
   return (
     <div
@@ -110,7 +93,7 @@ function NoticeEntry({ n, canReply, onReplied }: { n: NoticeView; canReply?: boo
             onChange={(e) => setText(e.target.value)}
             data-testid="notice-reply-input"
           />
-          <Button type="primary" loading={saving} onClick={() => void send()} data-testid="notice-reply-submit">
+          <Button type="primary" loading={reply.isPending} onClick={send} data-testid="notice-reply-submit">
             答复
           </Button>
         </Space.Compact>

@@ -18,7 +18,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorText, type FieldError } from '../../../lib/api';
-import { UnitSelect } from './UnitSelect';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { supervisionApi, type TaskBody, type TaskDetail, type TaskKind } from '../api';
 import { applyServerErrors } from '../form-errors';
 import { CADENCE_LABELS, TASK_KIND_LABELS } from '../labels';
@@ -225,12 +225,23 @@ export function TaskFormDrawer({ open, preset, onClose, onCreated }: Props) {
           </Col>
           <Col span={14}>
             <Form.Item name="leadUnitId" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
-              <UnitSelect placeholder="选择牵头单位" style={{ width: '100%' }} data-testid="task-form-lead-unit" />
+              <UnitPicker
+                byName
+                placeholder="选择牵头单位"
+                style={{ width: '100%' }}
+                data-testid="task-form-lead-unit"
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="cooperatingUnitIds" label="配合单位">
-          <UnitSelect multiple placeholder="可多选" style={{ width: '100%' }} data-testid="task-form-coop-units" />
+          <UnitPicker
+            byName
+            multiple
+            placeholder="可多选"
+            style={{ width: '100%' }}
+            data-testid="task-form-coop-units"
+          />
         </Form.Item>
         <Form.Item
           name="span"

@@ -1,14 +1,13 @@
 import { Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import type { TaskStatus, TaskSummary } from '../api';
 import { reasonText, STATUS_COLOR, STATUS_HEX, TASK_STATUS_LABELS } from '../labels';
 
 export function TaskStatusTag({ status, reasons }: { status: TaskStatus; reasons?: readonly string[] }) {
   const why = reasons && status !== 'on_track' ? reasonText(reasons).join('；') : '';
   const tag = (
-    <Tag color={STATUS_COLOR[status]} data-testid="task-status-tag" data-status={status}>
-      {TASK_STATUS_LABELS[status] ?? status}
-    </Tag>
+    <StatusTag status={status} colors={STATUS_COLOR} names={TASK_STATUS_LABELS} data-testid="task-status-tag" />
   );
   return why ? <Tooltip title={why}>{tag}</Tooltip> : tag;
 }

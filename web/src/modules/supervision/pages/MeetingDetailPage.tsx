@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  App,
   Button,
   Card,
   Descriptions,
@@ -19,7 +18,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { ApiError, errorText } from '../../../lib/api';
-import { useApiQuery, useInvalidate } from '../../../lib/query';
+import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
 import { supervisionApi, type MeetingDetail, type MeetingItem } from '../api';
 import { TaskFormDrawer, type TaskFormPreset } from '../components/TaskFormDrawer';
 import { TaskTable } from '../components/TaskTable';
@@ -32,11 +31,9 @@ const ITEM_LABELS = { decision: '议定事项', opinion: '评审意见' } as con
 export default function MeetingDetailPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [preset, setPreset] = useState<TaskFormPreset | null>(null);
   const [adding, setAdding] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ kind: 'decision' | 'opinion'; content: string }>();
 
   const meeting = useApiQuery(
@@ -51,6 +48,14 @@ export default function MeetingDetailPage() {
   const error = meeting.error;
   const invalidate = useInvalidate();
   const load = () => invalidate(['supervision']);
+  const addItem = useApiMutation(
+    (v: { kind: 'decision' | 'opinion'; content: string }) => supervisionApi.addMeetingItem(id, v),
+    {
+      invalidates: [['supervision']],
+      successMessage: '事项已添加',
+      onSuccess: () => setAdding(false),
+    },
+  );
 
   if (!m) {
     if (error) {
@@ -82,20 +87,6 @@ export default function MeetingDetailPage() {
       start: m.heldOn,
       context: `${m.title}（${m.heldOn}）${ITEM_LABELS[item.kind]}第 ${item.seq} 项：${item.content}`,
     });
-
-  const addItem = async (v: { kind: 'decision' | 'opinion'; content: string }) => {
-    setSaving(true);
-    try {
-      await supervisionApi.addMeetingItem(m.id, { kind: v.kind, content: v.content });
-      message.success('事项已添加');
-      setAdding(false);
-      void load();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Space
@@ -207,11 +198,11 @@ export default function MeetingDetailPage() {
         open={adding}
         onCancel={() => setAdding(false)}
         onOk={() => form.submit()}
-        confirmLoading={saving}
+        confirmLoading={addItem.isPending}
         okButtonProps={{ 'data-testid': 'meeting-item-submit' }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={addItem} initialValues={{ kind: 'decision' }}>
+        <Form form={form} layout="vertical" onFinish={(v) => addItem.mutate(v)} initialValues={{ kind: 'decision' }}>
           <Form.Item name="kind" label="类型">
             <Radio.Group
               optionType="button"

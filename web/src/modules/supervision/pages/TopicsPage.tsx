@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
-import { useApiQuery, useInvalidate } from '../../../lib/query';
-import { UnitSelect } from '../components/UnitSelect';
+import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { supervisionApi, type ConsultationTopic, type Topic } from '../api';
 import { TaskFormDrawer, type TaskFormPreset } from '../components/TaskFormDrawer';
 import { TaskTable } from '../components/TaskTable';
@@ -26,10 +26,8 @@ interface Values {
 /** 年度协商计划: topics with their form, month and lead units, the meetings that held them and their tasks. */
 export default function TopicsPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
   const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [preset, setPreset] = useState<TaskFormPreset | null>(null);
   const [form] = Form.useForm<Values>();
@@ -48,28 +46,33 @@ export default function TopicsPage() {
   const invalidate = useInvalidate();
   const load = () => invalidate(['supervision']);
 
-  const create = async (v: Values) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await supervisionApi.createTopic({
+  const createTopic = useApiMutation(
+    (v: Values) =>
+      supervisionApi.createTopic({
         year,
         title: v.title,
         form: v.form,
         plannedMonth: v.month.format('YYYY-MM'),
         leadUnitIds: v.leadUnitIds ?? [],
-      });
-      message.success('议题已加入协商计划');
-      setCreating(false);
-      void load();
-    } catch (e) {
-      applyServerErrors(form, e, ['title', 'form', 'leadUnitIds', 'month'], (p) =>
-        p[0] === 'plannedMonth' ? ['month'] : p[0] === 'leadUnitIds' ? ['leadUnitIds'] : p,
-      );
-      setFailure(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+      }),
+    {
+      invalidates: [['supervision']],
+      successMessage: '议题已加入协商计划',
+      // The failure shows in the dialog, next to the fields it names.
+      toastError: false,
+      onSuccess: () => setCreating(false),
+    },
+  );
+  const create = (v: Values) => {
+    setFailure(null);
+    createTopic.mutate(v, {
+      onError: (e) => {
+        applyServerErrors(form, e, ['title', 'form', 'leadUnitIds', 'month'], (p) =>
+          p[0] === 'plannedMonth' ? ['month'] : p[0] === 'leadUnitIds' ? ['leadUnitIds'] : p,
+        );
+        setFailure(errorText(e));
+      },
+    });
   };
 
   return (
@@ -183,7 +186,7 @@ export default function TopicsPage() {
         open={creating}
         onCancel={() => setCreating(false)}
         onOk={() => form.submit()}
-        confirmLoading={saving}
+        confirmLoading={createTopic.isPending}
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'topic-submit' }}
       >
@@ -209,7 +212,7 @@ export default function TopicsPage() {
             </Form.Item>
           </Space>
           <Form.Item name="leadUnitIds" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
-            <UnitSelect multiple placeholder="可多选" style={{ width: '100%' }} data-testid="topic-units" />
+            <UnitPicker byName multiple placeholder="可多选" style={{ width: '100%' }} data-testid="topic-units" />
           </Form.Item>
         </Form>
       </Modal>

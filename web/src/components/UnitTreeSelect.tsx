@@ -1,34 +1,12 @@
 import { TreeSelect } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
-import { orgApi, type UnitKind } from '../api';
-import { useUnitTree } from '../use-unit-tree';
+import { orgApi } from '../modules/org/api';
+import { useUnitTree } from '../modules/org/use-unit-tree';
+import type { UnitPickerProps } from './UnitPicker';
 import { UnitKindTag } from './UnitKindTag';
 
-interface BaseProps {
-  placeholder?: string;
-  /** Only these kinds can be picked (others still show, to browse through). */
-  selectableKinds?: UnitKind[];
-  /** A unit that must not be picked (e.g. the unit being moved). */
-  disabledId?: string;
-  allowClear?: boolean;
-  style?: React.CSSProperties;
-  'data-testid'?: string;
-}
-
-interface SingleProps extends BaseProps {
-  multiple?: false;
-  value?: string | null;
-  onChange?: (value: string | undefined) => void;
-}
-
-interface MultipleProps extends BaseProps {
-  multiple: true;
-  value?: string[];
-  onChange?: (value: string[]) => void;
-}
-
-/** A lazily loaded organisation-tree select, limited to the account's data scope. */
-export function UnitPicker(props: SingleProps | MultipleProps) {
+/** The organisation tree of the account's data scope, loaded as it is opened. */
+export function UnitTreeSelect(props: UnitPickerProps) {
   const tree = useUnitTree();
   const { units, children, roots, loadChildren, revealPath } = tree;
   const values = useMemo(

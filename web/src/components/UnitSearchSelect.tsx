@@ -1,13 +1,9 @@
 import { Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { orgApi, type Unit } from '../../org/api';
-import { UnitKindTag } from '../../org/components/UnitKindTag';
+import { orgApi, type Unit } from '../modules/org/api';
+import type { UnitPickerProps } from './UnitPicker';
+import { UnitKindTag } from './UnitKindTag';
 
-/**
- * The units tasks go to (局、办、街道…): the caller's scope and the level below it at once, any
- * other unit by name search. A flat list rather than the org tree, since a task's lead unit is
- * usually picked by name, not by browsing grids.
- */
 let topCache: Promise<Unit[]> | null = null;
 function topUnits(): Promise<Unit[]> {
   topCache ??= (async () => {
@@ -23,23 +19,11 @@ function topUnits(): Promise<Unit[]> {
   return topCache;
 }
 
-interface BaseProps {
-  placeholder?: string;
-  style?: React.CSSProperties;
-  'data-testid'?: string;
-}
-interface SingleProps extends BaseProps {
-  multiple?: false;
-  value?: string | null;
-  onChange?: (v: string | undefined) => void;
-}
-interface MultipleProps extends BaseProps {
-  multiple: true;
-  value?: string[];
-  onChange?: (v: string[]) => void;
-}
-
-export function UnitSelect(props: SingleProps | MultipleProps) {
+/**
+ * The caller's scope and the level below it at once, any other unit by name search: a flat list
+ * rather than the tree, for units picked by name (局、办、街道 …), not found by browsing grids.
+ */
+export function UnitSearchSelect(props: UnitPickerProps) {
   const [top, setTop] = useState<Unit[]>([]);
   const [found, setFound] = useState<Unit[] | null>(null);
   const [known, setKnown] = useState<Record<string, Unit>>({});
