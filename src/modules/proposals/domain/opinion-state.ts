@@ -1,15 +1,13 @@
 import { Conflict, Invalid } from '../../../kernel/errors.js';
 import type { OpinionStatus } from '../../../contracts/proposals.js';
 import { isDate } from '../../../kernel/calendar/index.js';
+import { OPINION_STATUS_NAMES, OPINION_ACTION_NAMES } from '../../../contracts/proposals.js';
+
+// The Chinese names are contract data, shared with the console.
+export { OPINION_STATUS_NAMES, OPINION_ACTION_NAMES };
 
 /** 已记录 → 跟踪办理 → 已答复 → 已办结; an unconvincing answer goes back to 跟踪办理. */
 export type { OpinionStatus };
-export const OPINION_STATUS_NAMES: Record<OpinionStatus, string> = {
-  recorded: '已记录',
-  open: '跟踪办理',
-  answered: '已答复',
-  done: '已办结',
-};
 
 export type OpinionAction =
   | { type: 'track'; responsibleUnitId: string; /** Local date the unit must answer by. */ deadline: string }
@@ -17,14 +15,6 @@ export type OpinionAction =
   | { type: 'close'; comment?: string }
   | { type: 'reopen'; comment: string };
 export type OpinionActionType = OpinionAction['type'];
-
-export const OPINION_ACTION_NAMES: Record<OpinionActionType | 'record', string> = {
-  record: '记录意见',
-  track: '转为跟踪事项',
-  answer: '单位答复',
-  close: '办结',
-  reopen: '重新办理',
-};
 
 export const opinionTransitions = {
   recorded: { track: 'open' },

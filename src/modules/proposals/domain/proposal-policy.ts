@@ -2,22 +2,13 @@ import type { Permission, RoleCode } from '../../../kernel/auth/roles.js';
 import { ROLES } from '../../../kernel/auth/roles.js';
 import { PROPOSAL_COMMANDS, type ProposalCommand } from '../../../contracts/proposals.js';
 import { proposalTransitions, type ProposalStatus } from './proposal-state.js';
+import { PROPOSAL_COMMAND_NAMES } from '../../../contracts/proposals.js';
+
+// The Chinese names are contract data, shared with the console.
+export { PROPOSAL_COMMAND_NAMES };
 
 // The command list is contract data (the API's enum); who may run each is the policy below.
 export { PROPOSAL_COMMANDS, type ProposalCommand };
-
-export const PROPOSAL_COMMAND_NAMES: Record<ProposalCommand | 'register', string> = {
-  register: '登记',
-  assign: '交办',
-  mark_key: '列为重点提案',
-  reply: '答复',
-  add_commitment: '增加落实事项',
-  complete_commitment: '落实事项完成',
-  complete: '办结',
-  rate: '提案人评价',
-  report_progress: '汇报办理进展',
-  hear_progress: '领导听取汇报',
-};
 
 export interface PolicyActor {
   accountId: string;

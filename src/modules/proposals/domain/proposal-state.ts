@@ -2,27 +2,13 @@ import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import { Conflict, DomainError, Forbidden, Invalid } from '../../../kernel/errors.js';
 import type { ProposalKind, ProposalStatus, Satisfaction } from '../../../contracts/proposals.js';
 import { isDate, localDateOf } from '../../../kernel/calendar/index.js';
+import { PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES, PROPOSAL_KIND_NAMES } from '../../../contracts/proposals.js';
+
+// The Chinese names are contract data, shared with the console.
+export { PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES, PROPOSAL_KIND_NAMES };
 
 // The value lists are contract data (the API's enums); the names and the workflow are the domain's.
 export type { ProposalKind, ProposalStatus, Satisfaction };
-
-/** 已登记 → 已交办 → 已答复 → 落实中 → 办结 */
-export const PROPOSAL_STATUS_NAMES: Record<ProposalStatus, string> = {
-  registered: '已登记',
-  assigned: '已交办',
-  replied: '已答复',
-  implementing: '落实中',
-  completed: '办结',
-};
-
-export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
-};
-
-/** '答复型': handled by a reply alone; '落实型': the reply led to implementation commitments. */
-export const PROPOSAL_KIND_NAMES: Record<ProposalKind, string> = { reply: '答复型', implementation: '落实型' };
 
 export type ProposalAction =
   | {
