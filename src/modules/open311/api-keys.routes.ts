@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../kernel/http/route.js';
 import { ApiKeyList, ApiKeyView, IssuedApiKey } from '../../contracts/open311.js';
-import { issueApiKey, listApiKeys, revokeApiKey, type ApiKeyDeps } from './api-keys.js';
+import type { ApiKeyDeps } from './commands/api-key-access.js';
+import { issueApiKey } from './commands/issue-api-key.js';
+import { listApiKeys } from './commands/list-api-keys.js';
+import { revokeApiKey } from './commands/revoke-api-key.js';
 
 export const CreateApiKeyBody = z.strictObject({
   /** The client app, e.g. 「i周口」市民端. */

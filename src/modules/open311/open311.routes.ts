@@ -3,7 +3,7 @@ import { fixedOffsetMs } from '../../kernel/calendar/local-time.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/db.js';
-import { touchApiKey, verifyApiKey } from './api-keys.js';
+import { touchApiKey, verifyApiKey } from './commands/verify-api-key.js';
 import { validateAttributes } from './open311.attributes.js';
 import { toJson, toXml, type Node } from './open311.document.js';
 import { badRequest, forbidden, mapError, notFound } from './open311.errors.js';
