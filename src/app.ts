@@ -18,6 +18,7 @@ import { registerListeners, registerRoutes } from './kernel/modules/descriptor.j
 import type { EventBus } from './kernel/events/events.js';
 import { tokenFrom, type LocateService } from './modules/org/index.js';
 import type { Open311Backend } from './modules/open311/index.js';
+import type { ModuleContext } from './modules/module.js';
 import { createModuleContext, MODULES } from './modules/registry.js';
 
 export { VERSION } from './kernel/version.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   open311Backend?: Open311Backend;
   /** Tests give their own bus to add a listener (e.g. of unit moves); the app makes one otherwise. */
   events?: EventBus;
+  /** The modules' context when the caller built it already (main and the harness start the modules with it). */
+  context?: ModuleContext;
   /** false in in-process tests: no request log noise. */
   logger?: boolean | object;
 }
@@ -86,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Every module through its descriptor (src/modules/registry.ts): listeners first, then routes.
-  const ctx = createModuleContext(deps);
+  const ctx = deps.context ?? createModuleContext(deps);
   registerListeners(MODULES, ctx, ctx.events);
   await registerRoutes(MODULES, app, ctx);
 

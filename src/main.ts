@@ -4,7 +4,6 @@ import { buildApp } from './app.js';
 import { systemClock } from './kernel/clock.js';
 import { ConfigError, loadConfig } from './kernel/config.js';
 import { createDb, migrateToLatest } from './kernel/db/db.js';
-import { createEventBus } from './kernel/events/events.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
 import { moduleJobs, prepareModules } from './kernel/modules/descriptor.js';
 import { bootstrapDistrict, LocateService } from './modules/org/index.js';
@@ -28,8 +27,8 @@ async function main(): Promise<void> {
 
   const boot = await bootstrapDistrict(database, config, systemClock);
   const locator = new LocateService(database, systemClock);
-  const events = createEventBus();
-  const ctx = createModuleContext({ database, clock: systemClock, config, locator, events });
+  // One context for start-up, routes and jobs.
+  const ctx = createModuleContext({ database, clock: systemClock, config, locator });
   const demo = boot.created && config.demo ? { districtId: boot.districtId, now: systemClock.now() } : undefined;
   const started = await prepareModules(MODULES, ctx, demo);
   if (Object.keys(started.prepared).length) log.info(started.prepared, 'modules prepared');
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
     database,
     clock: systemClock,
     locator,
-    events,
+    context: ctx,
     logger: { level: config.logLevel },
   });
   // Scheduled work runs exactly once per slot even with several processes on one PostgreSQL.

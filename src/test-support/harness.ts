@@ -45,13 +45,14 @@ export async function openHarness(
   const boot = await bootstrapDistrict(database, config, clock);
   const locator = new LocateService(database, clock);
   // The modules' start-up set-up, as at every server start (cases' default categories …).
-  await prepareModules(MODULES, createModuleContext({ database, clock, config, locator }));
+  const context = createModuleContext({ ...extra, database, clock, config, locator });
+  await prepareModules(MODULES, context);
   const app = await buildApp({
-    ...extra,
     config,
     database,
     clock,
     locator,
+    context,
     logger: process.env.CIVICGRID_TEST_LOG ? { level: 'error' } : false,
   });
   const call: Harness['call'] = (method, url, opts = {}) =>
