@@ -114,10 +114,15 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
     await p.getByTestId('m-category-search').waitFor({ state: 'detached' });
   }
 
-  /** The worker controls the page and keeps index.html and every built file the page has loaded. */
+  /**
+   * The worker controls the page and keeps index.html and every built file the page has loaded.
+   * Polled from here: `waitForFunction` takes a returned Promise as truthy at once, so an async check
+   * there never waits (that let the offline reload race the worker's install on a busy machine).
+   */
   async function waitForOfflineShell(p: Page) {
-    await p.waitForFunction(
-      async () => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const ready = await p.evaluate(async () => {
         if (!navigator.serviceWorker?.controller) return false;
         const loaded = performance
           .getEntriesByType('resource')
@@ -131,10 +136,11 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
         const api = names.find((n) => n.startsWith('cg-api-'));
         const meKept = api ? !!(await (await caches.open(api)).match('/api/v1/auth/me')) : false;
         return meKept && have.has('/index.html') && loaded.length > 0 && loaded.every((n) => have.has(n));
-      },
-      undefined,
-      { timeout: 20_000, polling: 500 },
-    );
+      });
+      if (ready) return;
+      assert(Date.now() < deadline, 'the service worker did not take the page and keep its shell within 30 s');
+      await p.waitForTimeout(500);
+    }
   }
 
   return [
