@@ -31,6 +31,31 @@ export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
   merged: '已合并',
 };
 
+/** Where a case's rectification (整改) stands: the ledger's 整改情况 column. */
+export const RECTIFICATION_PROGRESSES = [
+  'awaiting_triage',
+  'awaiting_dispatch',
+  'awaiting_sign',
+  'in_progress',
+  'returned',
+  'awaiting_verification',
+  'done',
+  'not_accepted',
+  'merged',
+] as const;
+export type RectificationProgress = (typeof RECTIFICATION_PROGRESSES)[number];
+export const RECTIFICATION_PROGRESS_NAMES: Record<RectificationProgress, string> = {
+  awaiting_triage: '待研判',
+  awaiting_dispatch: '已立案，待派遣',
+  awaiting_sign: '已派遣，待签收',
+  in_progress: '整改中',
+  returned: '已退回，待重新派遣',
+  awaiting_verification: '已整改，待核查',
+  done: '已整改销号',
+  not_accepted: '不予立案',
+  merged: '已并入重复问题',
+};
+
 export const CASE_ACTION_TYPES = [
   'report',
   'escalate',

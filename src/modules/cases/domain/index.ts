@@ -6,3 +6,4 @@ export * from './case-json.js';
 export { buildRecord } from './case-payloads.js';
 export { guardFailure, targetOf, type GuardFailure } from './case-transitions.js';
 export * from './case-kpi-rollup.js';
+export * from './rectification.js';

@@ -5,6 +5,12 @@ import type { CasesDeps } from '../deps.js';
 import { caseStore, type CaseListFilter } from '../store/case.store.js';
 import { loadCaseNames } from '../commands/case-names.js';
 import { presentCaseList } from './case.presenter.js';
+import { RECTIFICATION_PROGRESS_NAMES } from '../../../contracts/cases.js';
+import { rectificationFacts, rectificationProgress, recordFromJson } from '../domain/index.js';
+import type { CaseActionTable } from '../../../kernel/db/schema.js';
+
+/** The actions that say who rectified a case and how (see rectificationFacts). */
+const RECTIFICATION_TYPES = ['report', 'dispatch', 'start', 'feedback', 'verify_fail', 'reopen'];
 
 /** The ledger as offices print it. */
 export const LEDGER_COLUMNS: XlsxColumn[] = [
@@ -19,8 +25,11 @@ export const LEDGER_COLUMNS: XlsxColumn[] = [
   { header: '上报时间', key: 'reportedAt', width: 17 },
   { header: '状态', key: 'statusName', width: 11 },
   { header: '责任单位', key: 'assignedUnitName', width: 20 },
+  { header: '责任人', key: 'responsible', width: 16 },
   { header: '处置时限', key: 'deadline', width: 17 },
   { header: '是否超期', key: 'overdue', width: 9 },
+  { header: '整改措施', key: 'measures', width: 36 },
+  { header: '整改情况', key: 'progress', width: 16 },
   { header: '结案时间', key: 'closedAt', width: 17 },
   { header: '销号', key: 'reconciled', width: 7 },
 ];
@@ -39,10 +48,34 @@ export async function* ledgerRows(
   for (;;) {
     const rows = await caseStore.list(db, deps.database.dialect, { ...filter, after, limit: 1000 });
     if (!rows.length) return;
-    for (const c of presentCaseList(rows, await loadCaseNames(deps, db, actor.districtCode, rows))) {
+    const byCase = new Map<string, CaseActionTable[]>();
+    for (const a of await caseStore.actionsOfTypes(
+      db,
+      rows.map((r) => r.id),
+      RECTIFICATION_TYPES,
+    ))
+      byCase.set(a.case_id, [...(byCase.get(a.case_id) ?? []), a]);
+    const facts = new Map(
+      rows.map((r) => [
+        r.id,
+        rectificationFacts(
+          (byCase.get(r.id) ?? []).map((a) => ({ record: recordFromJson(a.record), actorName: a.actor_name })),
+        ),
+      ]),
+    );
+    const responsibleUnits = [...facts.values()].map((f) => f.responsible?.unitId ?? null);
+    const names = await loadCaseNames(deps, db, actor.districtCode, rows, responsibleUnits);
+    for (const c of presentCaseList(rows, names)) {
+      const f = facts.get(c.id)!;
+      const unit = f.responsible ? names.units.get(f.responsible.unitId) : undefined;
+      const rework = c.reworkCount > 0 ? `（返工 ${c.reworkCount} 次）` : '';
       yield {
         ...c,
         no: ++no,
+        address: c.address ?? ([c.communityName, c.gridName].filter(Boolean).join(' ') || ''),
+        responsible: f.responsible ? (unit ? `${f.responsible.name}（${unit}）` : f.responsible.name) : '',
+        measures: f.measures ?? (f.fixedOnSpot ? '立行整改' : ''),
+        progress: RECTIFICATION_PROGRESS_NAMES[rectificationProgress(c.status)] + rework,
         reportedAt: local(c.reportedAt),
         deadline: local(c.deadline),
         closedAt: local(c.closedAt),
@@ -53,4 +86,15 @@ export async function* ledgerRows(
     after = rows[rows.length - 1].id;
     if (rows.length < 1000) return;
   }
+}
+
+/**
+ * The unit the exported ledger covers, for its title: the unit filtered on, else the exporter's own
+ * scope (a 街道 exports 城北街道问题台账, a department its own name, the district 川汇区问题台账).
+ */
+export async function ledgerScopeName(deps: CasesDeps, actor: Actor, unitId: string | undefined): Promise<string> {
+  const scopeUnitId = actor.scopePath.split('/').filter(Boolean).at(-1);
+  const id = unitId ?? scopeUnitId;
+  const unit = id ? await deps.org.unit(deps.database.db, id) : null;
+  return unit?.name ?? deps.config.districtName;
 }

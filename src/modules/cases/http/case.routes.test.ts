@@ -354,9 +354,24 @@ for (const tdb of testDatabases()) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(r.rawPayload as unknown as ExcelJS.Buffer);
       const ws = wb.worksheets[0];
-      expect(ws.getRow(3).getCell(2).value).toBe('案卷号');
-      expect(ws.getRow(4).getCell(2).value).toBe('411602-20261130-0001');
-      expect(ws.getRow(4).getCell(15).value).toBe('已销号');
+      // The title names the exporter's scope: the 街道's own ledger, not the district's.
+      expect(ws.getRow(1).getCell(1).value).toBe('城北街道办事处问题台账');
+      const headers = (ws.getRow(3).values as unknown[]).slice(1);
+      const cell = (header: string) => ws.getRow(4).getCell(headers.indexOf(header) + 1).value;
+      expect(headers).toEqual(expect.arrayContaining(['案卷号', '地址', '责任人', '整改措施', '整改情况', '销号']));
+      expect(cell('案卷号')).toBe('411602-20261130-0001');
+      expect(cell('整改措施')).toBe('已清运');
+      expect(cell('责任人')).toBe('cg01（川汇区城市管理局）');
+      expect(cell('整改情况')).toBe('已整改销号');
+      expect(cell('销号')).toBe('已销号');
+      const district = await h.call('GET', '/api/v1/cases/export.xlsx?status=closed', as('admin'));
+      const dwb = new ExcelJS.Workbook();
+      await dwb.xlsx.load(district.rawPayload as unknown as ExcelJS.Buffer);
+      expect(dwb.worksheets[0].getRow(1).getCell(1).value).toMatch(/^.+区问题台账$/);
+      const filtered = await h.call('GET', `/api/v1/cases/export.xlsx?unitId=${ids.com}`, as('admin'));
+      const fwb = new ExcelJS.Workbook();
+      await fwb.xlsx.load(filtered.rawPayload as unknown as ExcelJS.Buffer);
+      expect(fwb.worksheets[0].getRow(1).getCell(1).value).toBe('北关社区问题台账');
     });
 
     it('computes the GB/T 30428.4 KPIs for a unit and period', async () => {

@@ -31,7 +31,7 @@ import { loadCaseView } from '../commands/case-names.js';
 import { takeAction } from '../commands/take-action.js';
 import { updateCategory } from '../commands/update-category.js';
 import type { CasesDeps } from '../deps.js';
-import { ledgerRows, LEDGER_COLUMNS } from './case.export.js';
+import { ledgerRows, ledgerScopeName, LEDGER_COLUMNS } from './case.export.js';
 import { listCategories } from '../commands/list-categories.js';
 
 export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void {
@@ -166,7 +166,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
         req,
         {
           sheetName: '问题台账',
-          title: `${deps.config.districtName}问题台账`,
+          title: `${await ledgerScopeName(deps, actor, query.unitId)}问题台账`,
           subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
           columns: LEDGER_COLUMNS,
           rows: ledgerRows(deps, actor, filter, deps.config.timeZone),

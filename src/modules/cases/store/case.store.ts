@@ -51,6 +51,19 @@ export const caseStore = {
     return ex.selectFrom('case_actions').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
   },
 
+  /** The actions of the given types of many cases, each case's oldest first (the ledger's 整改 columns). */
+  async actionsOfTypes(ex: Executor, caseIds: readonly string[], types: readonly string[]): Promise<CaseActionTable[]> {
+    if (!caseIds.length) return [];
+    return ex
+      .selectFrom('case_actions')
+      .selectAll()
+      .where('case_id', 'in', caseIds)
+      .where('type', 'in', types)
+      .orderBy('case_id')
+      .orderBy('seq')
+      .execute();
+  },
+
   async insert(ex: Executor, row: CaseTable): Promise<void> {
     await insertRows(ex, 'cases', [row]);
   },
