@@ -183,6 +183,19 @@ export const ListCasesQuery = z.strictObject({
 });
 export type ListCasesQuery = z.infer<typeof ListCasesQuery>;
 
+/** The ledger as offices print it: the export's title and columns, as JSON for the print page. */
+export const LedgerSheet = z.object({
+  title: z.string(),
+  subtitle: z.string(),
+  columns: z.array(z.object({ key: z.string(), header: z.string() })),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
+  /** Rows cut at the print limit (LEDGER_PRINT_LIMIT): narrow the filters or export to Excel. */
+  truncated: z.boolean(),
+});
+export type LedgerSheet = z.infer<typeof LedgerSheet>;
+/** The most rows one printed ledger holds; more is a job for the .xlsx export. */
+export const LEDGER_PRINT_LIMIT = 2000;
+
 export const DuplicatesQuery = z.strictObject({
   categoryCode: z.string().regex(/^\d{4}$/),
   lng: z.coerce.number().min(-180).max(180),

@@ -98,3 +98,36 @@ export async function ledgerScopeName(deps: CasesDeps, actor: Actor, unitId: str
   const unit = id ? await deps.org.unit(deps.database.db, id) : null;
   return unit?.name ?? deps.config.districtName;
 }
+
+/** The heading of an exported or printed ledger: its scope, when and by whom. */
+export async function ledgerHeading(deps: CasesDeps, actor: Actor, unitId: string | undefined) {
+  return {
+    title: `${await ledgerScopeName(deps, actor, unitId)}问题台账`,
+    subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
+  };
+}
+
+/** The ledger for the print page: the export's columns as text, at most `limit` rows. */
+export async function ledgerSheet(
+  deps: CasesDeps,
+  actor: Actor,
+  filter: CaseListFilter,
+  unitId: string | undefined,
+  limit: number,
+) {
+  const rows: Record<string, string | number>[] = [];
+  let truncated = false;
+  for await (const row of ledgerRows(deps, actor, filter, deps.config.timeZone)) {
+    if (rows.length === limit) {
+      truncated = true;
+      break;
+    }
+    rows.push(Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, (row[c.key] as string | number | null) ?? ''])));
+  }
+  return {
+    ...(await ledgerHeading(deps, actor, unitId)),
+    columns: LEDGER_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+    rows,
+    truncated,
+  };
+}

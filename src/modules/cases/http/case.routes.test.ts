@@ -374,6 +374,24 @@ for (const tdb of testDatabases()) {
       expect(fwb.worksheets[0].getRow(1).getCell(1).value).toBe('北关社区问题台账');
     });
 
+    it('gives the print page the same ledger as JSON, in the export’s columns and scope', async () => {
+      const r = await h.call('GET', '/api/v1/cases/ledger-sheet?status=closed', as('sub01'));
+      expect(r.statusCode, r.body).toBe(200);
+      const sheet = r.json();
+      expect(sheet.title).toBe('城北街道办事处问题台账');
+      expect(sheet.truncated).toBe(false);
+      expect(sheet.columns.map((c: { header: string }) => c.header)).toContain('整改情况');
+      expect(sheet.rows).toHaveLength(1);
+      expect(sheet.rows[0]).toMatchObject({ no: 1, caseNumber: '411602-20261130-0001', measures: '已清运' });
+      expect((await h.call('GET', '/api/v1/cases/ledger-sheet')).statusCode).toBe(401);
+      const bad = await h.call('GET', '/api/v1/cases/ledger-sheet?status=nonsense', as('sub01'));
+      expect(bad.statusCode).toBe(400);
+      // Out of scope: the other 街道's clerk prints an empty ledger titled with its own scope.
+      const other = (await h.call('GET', '/api/v1/cases/ledger-sheet?status=closed', as('sub02'))).json();
+      expect(other.title).toBe('小乔街道办事处问题台账');
+      expect(other.rows).toHaveLength(0);
+    });
+
     it('computes the GB/T 30428.4 KPIs for a unit and period', async () => {
       const r = await h.call('GET', `/api/v1/cases/kpis?unitId=${ids.sub}&from=2026-11-01&to=2026-11-30`, as('sub01'));
       expect(r.statusCode, r.body).toBe(200);

@@ -13,6 +13,8 @@ import {
   CasePage,
   DuplicatesQuery,
   KpisQuery,
+  LEDGER_PRINT_LIMIT,
+  LedgerSheet,
   ListCasesQuery,
   ReportCaseBody,
   UpdateCategoryBody,
@@ -31,7 +33,7 @@ import { loadCaseView } from '../commands/case-names.js';
 import { takeAction } from '../commands/take-action.js';
 import { updateCategory } from '../commands/update-category.js';
 import type { CasesDeps } from '../deps.js';
-import { ledgerRows, ledgerScopeName, LEDGER_COLUMNS } from './case.export.js';
+import { ledgerHeading, ledgerRows, ledgerSheet, LEDGER_COLUMNS } from './case.export.js';
 import { listCategories } from '../commands/list-categories.js';
 
 export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void {
@@ -166,8 +168,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
         req,
         {
           sheetName: '问题台账',
-          title: `${await ledgerScopeName(deps, actor, query.unitId)}问题台账`,
-          subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
+          ...(await ledgerHeading(deps, actor, query.unitId)),
           columns: LEDGER_COLUMNS,
           rows: ledgerRows(deps, actor, filter, deps.config.timeZone),
         },
@@ -176,6 +177,19 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
           asciiName: 'ledger.xlsx',
         },
       );
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/ledger-sheet',
+    tag: 'cases',
+    permission: 'case.read',
+    query: ListCasesQuery,
+    response: LedgerSheet,
+    summary: `The filtered ledger in the export's columns, for printing (at most ${LEDGER_PRINT_LIMIT} rows)`,
+    async handler({ actor, query }) {
+      const filter = await listFilter(deps, actor, query, 1000);
+      return ledgerSheet(deps, actor, filter, query.unitId, LEDGER_PRINT_LIMIT);
     },
   });
   route(app, {
