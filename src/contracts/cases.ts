@@ -187,7 +187,7 @@ export type ListCasesQuery = z.infer<typeof ListCasesQuery>;
 export const LedgerSheet = z.object({
   title: z.string(),
   subtitle: z.string(),
-  columns: z.array(z.object({ key: z.string(), header: z.string() })),
+  columns: z.array(z.object({ key: z.string(), header: z.string(), width: z.number() })),
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
   /** Rows cut at the print limit (LEDGER_PRINT_LIMIT): narrow the filters or export to Excel. */
   truncated: z.boolean(),

@@ -72,8 +72,13 @@ export async function* ledgerRows(
       yield {
         ...c,
         no: ++no,
-        address: c.address ?? ([c.communityName, c.gridName].filter(Boolean).join(' ') || ''),
-        responsible: f.responsible ? (unit ? `${f.responsible.name}（${unit}）` : f.responsible.name) : '',
+        address: c.address ?? c.gridName ?? c.communityName ?? '',
+        // The person, and their unit when it is not the 责任单位 beside it (a 街道 clerk, a reporter).
+        responsible: f.responsible
+          ? unit && unit !== c.assignedUnitName
+            ? `${f.responsible.name}（${unit}）`
+            : f.responsible.name
+          : '',
         measures: f.measures ?? (f.fixedOnSpot ? '立行整改' : ''),
         progress: RECTIFICATION_PROGRESS_NAMES[rectificationProgress(c.status)] + rework,
         reportedAt: local(c.reportedAt),
@@ -100,10 +105,16 @@ export async function ledgerScopeName(deps: CasesDeps, actor: Actor, unitId: str
 }
 
 /** The heading of an exported or printed ledger: its scope, when and by whom. */
-export async function ledgerHeading(deps: CasesDeps, actor: Actor, unitId: string | undefined) {
+export async function ledgerHeading(
+  deps: CasesDeps,
+  actor: Actor,
+  unitId: string | undefined,
+  verb: '导出' | '打印' = '导出',
+) {
+  const at = formatLocalDateTime(deps.clock.now(), deps.config.timeZone);
   return {
     title: `${await ledgerScopeName(deps, actor, unitId)}问题台账`,
-    subtitle: `导出时间：${formatLocalDateTime(deps.clock.now(), deps.config.timeZone)}  导出人：${actor.displayName}`,
+    subtitle: `${verb}时间：${at}  ${verb}人：${actor.displayName}`,
   };
 }
 
@@ -125,8 +136,8 @@ export async function ledgerSheet(
     rows.push(Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, (row[c.key] as string | number | null) ?? ''])));
   }
   return {
-    ...(await ledgerHeading(deps, actor, unitId)),
-    columns: LEDGER_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+    ...(await ledgerHeading(deps, actor, unitId, '打印')),
+    columns: LEDGER_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width ?? 10 })),
     rows,
     truncated,
   };

@@ -361,7 +361,7 @@ for (const tdb of testDatabases()) {
       expect(headers).toEqual(expect.arrayContaining(['案卷号', '地址', '责任人', '整改措施', '整改情况', '销号']));
       expect(cell('案卷号')).toBe('411602-20261130-0001');
       expect(cell('整改措施')).toBe('已清运');
-      expect(cell('责任人')).toBe('cg01（川汇区城市管理局）');
+      expect(cell('责任人')).toBe('cg01'); // of the 责任单位 beside it, so the unit is not repeated
       expect(cell('整改情况')).toBe('已整改销号');
       expect(cell('销号')).toBe('已销号');
       const district = await h.call('GET', '/api/v1/cases/export.xlsx?status=closed', as('admin'));
@@ -379,6 +379,7 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(200);
       const sheet = r.json();
       expect(sheet.title).toBe('城北街道办事处问题台账');
+      expect(sheet.subtitle).toMatch(/^打印时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}  打印人：sub01$/);
       expect(sheet.truncated).toBe(false);
       expect(sheet.columns.map((c: { header: string }) => c.header)).toContain('整改情况');
       expect(sheet.rows).toHaveLength(1);

@@ -14,6 +14,7 @@ import type {
   DeadlineStatus,
   DuplicatesQuery,
   KpisQuery,
+  LedgerSheet,
   ListCasesQuery,
   ReportCaseBody,
   UpdateCategoryBody,
@@ -23,7 +24,16 @@ import type { Unit, UnitList } from '../../../../src/contracts/org';
 import type { z } from 'zod';
 
 /** The shapes come from the server's contract (src/contracts/cases.ts), so the two never drift. */
-export type { CaseActionType, CaseCategory, CaseDetail, CaseKpis, CaseStatus, CaseSummary, DeadlineStatus };
+export type {
+  CaseActionType,
+  CaseCategory,
+  CaseDetail,
+  CaseKpis,
+  CaseStatus,
+  CaseSummary,
+  DeadlineStatus,
+  LedgerSheet,
+};
 export type TimeLimit = NonNullable<CaseCategory['timeLimit']>;
 export type CasePhoto = CaseDetail['photos'][number];
 export type PhotoRole = NonNullable<CasePhoto['role']>;
@@ -51,6 +61,9 @@ export const casesApi = {
   duplicates: (q: DuplicatesQueryInput, signal?: AbortSignal) =>
     api.get<CaseDuplicates>('/cases/duplicates', { ...q }, { signal }),
   kpis: (q: KpisQueryInput, signal?: AbortSignal) => api.get<CaseKpis>('/cases/kpis', q, { signal }),
+  /** The filtered ledger in the export's columns, for the print page. */
+  ledgerSheet: (query: CaseListQuery, signal?: AbortSignal) =>
+    api.get<LedgerSheet>('/cases/ledger-sheet', { ...query, cursor: undefined, limit: undefined }, { signal }),
   exportUrl: (query: CaseListQuery) =>
     withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
   /** Departments and outside units a case can be dispatched to. */

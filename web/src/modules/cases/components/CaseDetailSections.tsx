@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, CheckSquareOutlined, EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CheckSquareOutlined,
+  EnvironmentOutlined,
+  PrinterOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { BoundaryFeature } from '../../org/api';
@@ -75,9 +81,23 @@ export function CaseHeaderCard({
             </Tag>
           )}
         </div>
-        <Button icon={<ReloadOutlined />} onClick={onReload} loading={loading} data-testid="case-reload">
-          刷新
-        </Button>
+        <Space wrap>
+          <Link to={`/cases/${c.id}/print`}>
+            <Button icon={<PrinterOutlined />} data-testid="case-print">
+              打印案卷
+            </Button>
+          </Link>
+          {c.actions.some((a) => a.type === 'dispatch') && (
+            <Link to={`/cases/${c.id}/dispatch-order`}>
+              <Button icon={<PrinterOutlined />} data-testid="case-print-dispatch">
+                打印派遣单
+              </Button>
+            </Link>
+          )}
+          <Button icon={<ReloadOutlined />} onClick={onReload} loading={loading} data-testid="case-reload">
+            刷新
+          </Button>
+        </Space>
       </div>
       <Typography.Paragraph
         style={{ margin: '12px 0 0', fontSize: 15, whiteSpace: 'pre-wrap' }}

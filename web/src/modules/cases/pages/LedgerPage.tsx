@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, Select, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -76,6 +76,15 @@ export default function LedgerPage() {
             <XlsxButton href={casesApi.exportUrl(query)} data-testid="case-export">
               导出 Excel
             </XlsxButton>
+          </Tooltip>
+          <Tooltip title="按当前筛选条件打印台账（A4 横向）">
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => navigate(`/cases/print?${params.toString()}`)}
+              data-testid="case-print-ledger"
+            >
+              打印
+            </Button>
           </Tooltip>
           {can('case.report') && (
             <Button
