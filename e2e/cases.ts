@@ -376,6 +376,46 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
       },
     },
     {
+      name: '问题台账：街道打印台账、案卷与派遣单（A4，打印时只留纸面）',
+      async run() {
+        assert(caseId, 'no case (previous step failed)');
+        await login(TRIAGE);
+        await page.goto('/cases?status=closed');
+        await page.getByTestId('case-ledger-page').waitFor();
+        await page.getByTestId('case-print-ledger').click();
+        const title = (await page.getByTestId('print-ledger-title').innerText()).trim();
+        assert(title === `${TRIAGE_SUBDISTRICT}问题台账`, `printed ledger titled "${title}"`);
+        const c = await apiGet<CaseJson>(page, `/api/v1/cases/${caseId}`);
+        const row = page.getByTestId('print-ledger-row').filter({ hasText: c.caseNumber });
+        await row.waitFor();
+        const text = await row.innerText();
+        assert(text.includes('已整改销号') || text.includes('已整改'), `printed row says "${text}"`);
+        await shot(page, 'c12-ledger-print');
+        // Printed, the console's frame is gone: only the sheet is on paper.
+        await page.emulateMedia({ media: 'print' });
+        assert(!(await page.locator('.cg-sider').isVisible()), 'the side menu is printed');
+        assert(!(await page.getByTestId('print-button').isVisible()), 'the 打印 toolbar is printed');
+        await page.emulateMedia({ media: 'screen' });
+
+        await openCase(caseId);
+        await page.getByTestId('case-print').click();
+        await page.getByTestId('print-case-number').filter({ hasText: c.caseNumber }).waitFor();
+        const steps = await page.getByTestId('print-case-timeline').locator('tbody tr').count();
+        assert(steps >= 6, `the printed 案卷 lists ${steps} steps`);
+        await shot(page, 'c13-case-print');
+        await page.getByRole('button', { name: '返回' }).click();
+        await page.getByTestId('case-detail-page').waitFor();
+        await page.getByTestId('case-print-dispatch').click();
+        await page
+          .getByTestId('print-dispatch-number')
+          .filter({ hasText: `${c.caseNumber}-01` })
+          .waitFor();
+        const unit = (await page.getByTestId('print-dispatch-unit').innerText()).trim();
+        assert(unit === HANDLER_UNIT, `派遣单 names "${unit}", expected ${HANDLER_UNIT}`);
+        await shot(page, 'c14-dispatch-print');
+      },
+    },
+    {
       name: '问题台账：街道对账销号与统计指标',
       async run() {
         assert(caseId, 'no case (previous step failed)');
