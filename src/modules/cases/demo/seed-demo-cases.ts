@@ -106,6 +106,20 @@ function pointIn(geometry: BoundaryGeometry, salt: number): { lng: number; lat: 
   return null;
 }
 
+const STEP_MS = 45 * 60_000;
+
+/**
+ * When a demo story starts: 09:30 Asia/Shanghai `daysAgo` days before `now`, moved back a day at a
+ * time while its last step (one every 45 minutes) would come after `now` — a server started at
+ * 08:00 must not tell today's 09:30 story.
+ */
+export function storyStart(now: Date, daysAgo: number, steps: number): Date {
+  const day = new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  let start = new Date(`${day}T01:30:00.000Z`);
+  while (start.getTime() + steps * STEP_MS > now.getTime()) start = new Date(start.getTime() - 86_400_000);
+  return start;
+}
+
 /**
  * A few weeks of synthetic cases in 朱庄社区 and 德化社区 (陈州街道), told through the real commands
  * so every row, action, notice and roll-up is what the loop itself writes.
@@ -127,10 +141,9 @@ export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number>
       const point = grid && pointIn(JSON.parse(grid.geometry), si + ci);
       if (!point) continue;
       const [code, text] = PROBLEMS[(si + ci * 5) % PROBLEMS.length];
-      // Spread over the last three weeks, during working hours (Asia/Shanghai).
-      const clock = fixedClock(
-        new Date(now.getTime() - (21 - si * 2 - ci) * 86_400_000).toISOString().slice(0, 10) + 'T01:30:00.000Z',
-      );
+      // Spread over the last three weeks, during working hours (Asia/Shanghai), and never after `now`:
+      // the story's last step lands before it, so no row (nor the time in its UUIDv7 id) lies in the future.
+      const clock = fixedClock(storyStart(now, 21 - si * 2 - ci, story.steps.length).toISOString());
       const d = { ...deps, clock };
       const caseId = await reportCase(d, reporter, {
         categoryCode: code,
@@ -139,7 +152,7 @@ export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number>
       });
       const who = { triage, handler, community: cadre } as Record<string, Actor>;
       for (const [role, type, payload] of story.steps) {
-        clock.advance(45 * 60_000);
+        clock.advance(STEP_MS);
         await takeAction(d, who[role], caseId, {
           type,
           payload: type === 'dispatch' ? { unitId: dept.id } : payload,
