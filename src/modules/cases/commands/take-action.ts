@@ -28,6 +28,7 @@ import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
+import { loadCaseView, type CaseView } from './case-names.js';
 
 export interface TakeActionInput {
   type: CaseActionType;
@@ -128,7 +129,7 @@ export async function takeAction(
   caseId: string,
   input: TakeActionInput,
   requestId?: string,
-): Promise<void> {
+): Promise<CaseView> {
   // A merge's absorb and a unit move's relocation are taken by the ledger itself, never submitted.
   if (input.type === 'report' || input.type === 'absorb' || SYSTEM_ACTIONS.has(input.type)) {
     throw new Invalid(
@@ -138,7 +139,7 @@ export async function takeAction(
       { action: CASE_ACTION_NAMES[input.type] },
     );
   }
-  await deps.database.db.transaction().execute(async (trx) => {
+  return deps.database.db.transaction().execute(async (trx) => {
     const { row, state } = await loadVisibleCase(trx, actor, caseId);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw conflict();
     const calendar = await calendarFor(deps, trx, row.district_code);
@@ -202,8 +203,20 @@ export async function takeAction(
         calendar,
         requestId,
       );
-      return;
+      return viewAfterStep(deps, trx, actor, caseId);
     }
     await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
+    return viewAfterStep(deps, trx, actor, caseId);
   });
+}
+
+/**
+ * The case as the step left it, read in the step's transaction: the reply to every step. Read here
+ * rather than after the commit because a step can take the case out of the actor's sight (a unit
+ * returning a wrong dispatch, 退回, no longer sees it): the reply still shows what they did, with no
+ * further action offered.
+ */
+async function viewAfterStep(deps: CasesDeps, trx: Executor, actor: Actor, caseId: string): Promise<CaseView> {
+  const row = (await caseStore.findById(trx, caseId))!;
+  return loadCaseView(deps, trx, toCaseActor(actor), row, await caseStore.actions(trx, caseId));
 }

@@ -206,6 +206,21 @@ for (const tdb of testDatabases()) {
       expect(target.actions.at(-1).type).toBe('absorb');
     });
 
+    it('answers a unit returning a wrong dispatch (退回) with the case as the step left it, though it no longer sees it', async () => {
+      const c = (
+        await report('gw01', { categoryCode: '0102', description: '派错单位的问题', location: IN_GRID })
+      ).json();
+      expect((await act('sub01', c.id, { type: 'accept' })).statusCode).toBe(200);
+      expect((await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.dept } })).statusCode).toBe(200);
+      const r = await act('cg01', c.id, { type: 'return', payload: { reason: '不属于本单位职责' } });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ id: c.id, status: 'returned', assignedUnitId: null, allowedActions: [] });
+      expect(r.json().actions.at(-1)).toMatchObject({ type: 'return', typeName: '退回', unitName: '川汇区城市管理局' });
+      // The return took the case out of the unit's sight; the sub-district has it back.
+      expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).statusCode).toBe(404);
+      expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('sub01'))).json().allowedActions).toContain('dispatch');
+    });
+
     it('keeps a case reported outside every grid, flags it and leaves its triage to the district', async () => {
       const r = await report('dc01', {
         categoryCode: '5201',

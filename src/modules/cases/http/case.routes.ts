@@ -198,10 +198,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     response: CaseDetail,
     summary:
       'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first',
-    async handler({ actor, params, body, req }) {
-      await takeAction(deps, actor, params.id, body, req.id);
-      return presentCase(await getCase(deps, actor, params.id));
-    },
+    handler: async ({ actor, params, body, req }) =>
+      presentCase(await takeAction(deps, actor, params.id, body, req.id)),
   });
   route(app, {
     method: 'POST',
