@@ -14,6 +14,7 @@ import {
   recordFromJson,
   recordToJson,
   stateToJson,
+  subdistrictPathOf,
   SYSTEM_ACTIONS,
   type Attachment,
   type CaseAction,
@@ -26,6 +27,7 @@ import { caseStore } from '../store/case.store.js';
 import { categoryCache } from '../store/category-cache.js';
 import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
+import type { UnitRef } from '../../org/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
 import { loadCaseView, type CaseView } from './case-names.js';
@@ -37,6 +39,20 @@ export interface TakeActionInput {
   payload?: Record<string, unknown>;
   /** The version the caller saw; a case changed since then answers 409 and changes nothing. */
   expectedVersion?: number;
+}
+
+/**
+ * Where a case may be dispatched: a department or outside unit of the district, or — the 街道
+ * handling its own problem (二级派遣) — the sub-district the case lies in, to its own staff, or one
+ * of that sub-district's communities.
+ */
+export function isDispatchTarget(unit: UnitRef, state: CaseState): boolean {
+  if (unit.kind === 'department' || unit.kind === 'outside_unit') return true;
+  const sub = subdistrictPathOf(state);
+  if (sub === null) return false;
+  if (unit.kind === 'subdistrict' || unit.kind === 'township') return unit.path === sub;
+  if (unit.kind === 'community' || unit.kind === 'village') return unit.path.startsWith(sub);
+  return false;
 }
 
 const conflict = () => new Conflict('case.version_conflict', 'the case changed since it was read');
@@ -151,11 +167,13 @@ export async function takeAction(
         !unit ||
         unit.status !== 'active' ||
         unit.districtCode !== row.district_code ||
-        !['department', 'outside_unit'].includes(unit.kind)
+        !isDispatchTarget(unit, state)
       ) {
-        throw new Invalid('case.bad_dispatch_unit', 'dispatch to an active department or outside unit', [
-          { field: 'payload.unitId', code: 'case.dispatch_unit_invalid', message: 'not a dispatch target' },
-        ]);
+        throw new Invalid(
+          'case.bad_dispatch_unit',
+          'dispatch to a department, an outside unit, or the case’s sub-district or one of its communities',
+          [{ field: 'payload.unitId', code: 'case.dispatch_unit_invalid', message: 'not a dispatch target' }],
+        );
       }
       payload.unitPath = unit.path;
       if (payload.timeLimit === undefined) {
