@@ -37,13 +37,13 @@ for (const tdb of testDatabases()) {
     afterAll(async () => h?.close());
 
     it('tells cases at every stage of the loop through the real commands', async () => {
-      expect(made).toBe(22);
+      expect(made).toBe(26);
       const cookie = await h.login('chenzhou', 'Demo12345');
       const items = (await h.call('GET', '/api/v1/cases?limit=100', { cookie })).json().items as {
         status: string;
         reconciledAt: string | null;
       }[];
-      expect(items).toHaveLength(22);
+      expect(items).toHaveLength(26);
       expect(new Set(items.map((c) => c.status))).toEqual(
         new Set([
           'reported',
@@ -57,6 +57,13 @@ for (const tdb of testDatabases()) {
         ]),
       );
       expect(items.filter((c) => c.reconciledAt).length).toBe(2);
+      // 二级派遣, in each community: the community's case is closed, the 街道's own is in hand.
+      const own = items.filter((c) =>
+        ['朱庄社区', '德化社区', '陈州街道办事处'].includes(
+          (c as { assignedUnitName?: string }).assignedUnitName ?? '',
+        ),
+      );
+      expect(own.map((c) => c.status).sort()).toEqual(['closed', 'closed', 'handling', 'handling']);
       // Nothing the seeder tells lies after the moment it ran.
       const now = h.clock.now().toISOString();
       const late = await h.database.db.selectFrom('case_actions').select('at').where('at', '>', now).execute();

@@ -9,7 +9,13 @@ import { reportCase } from '../commands/report-case.js';
 import { takeAction } from '../commands/take-action.js';
 
 /** How far along the loop a demo case gets, and how it got there. */
-const STORIES: { steps: [string, CaseActionType, Record<string, unknown>?][]; reconcile?: boolean; note: string }[] = [
+const STORIES: {
+  steps: [string, CaseActionType, Record<string, unknown>?][];
+  reconcile?: boolean;
+  note: string;
+  /** Where it is dispatched: the department (default), or — 二级派遣 — the 街道 itself or the community. */
+  to?: 'subdistrict' | 'community';
+}[] = [
   { note: '问题清单', steps: [] },
   { note: '待街道研判', steps: [['community', 'escalate']] },
   { note: '已立案', steps: [['triage', 'accept']] },
@@ -78,6 +84,26 @@ const STORIES: { steps: [string, CaseActionType, Record<string, unknown>?][]; re
     ],
   },
   { note: '不予立案', steps: [['triage', 'reject', { reason: '经核实不属于网格管理范围' }]] },
+  {
+    note: '二级派遣：交社区处置，网格员核查结案',
+    to: 'community',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['community', 'start'],
+      ['community', 'feedback'],
+      ['reporter', 'verify_pass'],
+    ],
+  },
+  {
+    note: '二级派遣：街道自行处置中',
+    to: 'subdistrict',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['triage', 'start'],
+    ],
+  },
 ];
 
 const PROBLEMS: [string, string][] = [
@@ -121,7 +147,8 @@ export function storyStart(now: Date, daysAgo: number, steps: number): Date {
 }
 
 /**
- * A few weeks of synthetic cases in 朱庄社区 and 德化社区 (陈州街道), told through the real commands
+ * A few weeks of synthetic cases in 朱庄社区 and 德化社区 (陈州街道), among them the 街道 handling its own
+ * (二级派遣: to the community, and to its own staff), told through the real commands
  * so every row, action, notice and roll-up is what the loop itself writes.
  */
 export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number> {
@@ -137,7 +164,10 @@ export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number>
     if (!com) continue;
     const grids = await deps.org.gridsWithBoundaries(db, com.path);
     for (const [si, story] of STORIES.entries()) {
-      const grid = grids[(si * 3 + ci) % grids.length];
+      // A case the grid worker verifies lies in their own grid.
+      const verifiedByReporter = story.steps.some(([role]) => role === 'reporter');
+      const grid =
+        (verifiedByReporter && grids.find((g) => g.id === reporter.unitId)) || grids[(si * 3 + ci) % grids.length];
       const point = grid && pointIn(JSON.parse(grid.geometry), si + ci);
       if (!point) continue;
       const [code, text] = PROBLEMS[(si + ci * 5) % PROBLEMS.length];
@@ -150,12 +180,13 @@ export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number>
         description: `${community}${text}`,
         location: point,
       });
-      const who = { triage, handler, community: cadre } as Record<string, Actor>;
+      const who = { triage, handler, community: cadre, reporter } as Record<string, Actor>;
+      const target = story.to === 'community' ? com.id : story.to === 'subdistrict' ? triage.unitId : dept.id;
       for (const [role, type, payload] of story.steps) {
         clock.advance(STEP_MS);
         await takeAction(d, who[role], caseId, {
           type,
-          payload: type === 'dispatch' ? { unitId: dept.id } : payload,
+          payload: type === 'dispatch' ? { unitId: target } : payload,
           comment: type === 'feedback' ? '已安排人员处置完毕' : null,
         });
       }
