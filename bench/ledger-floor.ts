@@ -109,8 +109,10 @@ function replay(file: string, reports: number, batch: number, autocheckpoint: nu
   const insertInbox = insert('inbox_messages', inbox);
   const counter = db.prepare(`INSERT INTO case_number_counters (district_code, day, last) VALUES (?, ?, 1)
     ON CONFLICT (district_code, day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last`);
-  const rollup = db.prepare(`INSERT INTO case_kpi_rollup (district_code, area_path, day, cases) VALUES (?, ?, ?, 1)
-    ON CONFLICT (district_code, area_path, day) DO UPDATE SET cases = case_kpi_rollup.cases + excluded.cases`);
+  // A report adds one to 受理数 in both bases' rows of its grid and day.
+  const rollup = db.prepare(`INSERT INTO case_kpi_days (district_code, basis, kpi_view, unit_path, day, reported)
+    VALUES (?, ?, 'area', ?, ?, 1) ON CONFLICT (district_code, basis, kpi_view, unit_path, day)
+    DO UPDATE SET reported = case_kpi_days.reported + excluded.reported`);
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
   const run = `F${Date.now().toString(36)}`;
@@ -138,7 +140,7 @@ function replay(file: string, reports: number, batch: number, autocheckpoint: nu
       insertAction.run(...Object.values({ ...action, id: uuidAt(now), case_id: id, at }));
       insertAudit.run(...Object.values({ ...audit, id: uuidAt(now), at, entity_id: id }));
       insertInbox.run(...Object.values({ ...inbox, id: uuidAt(now), entity_id: id, created_at: at }));
-      rollup.run(t.district_code, t.grid_path ?? '/', run);
+      for (const basis of ['standard', 'reported']) rollup.run(t.district_code, basis, t.grid_path ?? '/', run);
     }
     const t1 = performance.now();
     commit.run();

@@ -254,23 +254,16 @@ const STATUS_CODES: CaseStatus[] = [
  */
 export class KpiReference {
   private n = 0;
-  private readonly reported: Float64Array;
+  /** One column per CaseSummary date (NaN for null), so a million cases stay a few hundred MB. */
+  private readonly dates: Record<(typeof DATE_FIELDS)[number], Float64Array>;
   private readonly status: Uint8Array;
-  private readonly dispatched: Float64Array;
-  private readonly deadline: Float64Array;
-  private readonly closed: Float64Array;
-  private readonly feedback: Float64Array;
   private readonly onTime: Int8Array;
   private readonly rework: Uint16Array;
   private readonly extension: Uint16Array;
 
   constructor(capacity: number) {
-    this.reported = new Float64Array(capacity);
+    this.dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, new Float64Array(capacity)])) as KpiReference['dates'];
     this.status = new Uint8Array(capacity);
-    this.dispatched = new Float64Array(capacity);
-    this.deadline = new Float64Array(capacity);
-    this.closed = new Float64Array(capacity);
-    this.feedback = new Float64Array(capacity);
     this.onTime = new Int8Array(capacity);
     this.rework = new Uint16Array(capacity);
     this.extension = new Uint16Array(capacity);
@@ -278,19 +271,14 @@ export class KpiReference {
 
   add(s: BuiltCase['state']): void {
     const i = this.n++;
-    const t = (d: Date | null) => (d ? d.getTime() : NaN);
-    this.reported[i] = s.reportedAt.getTime();
+    for (const f of DATE_FIELDS) this.dates[f][i] = s[f] ? s[f].getTime() : NaN;
     this.status[i] = STATUS_CODES.indexOf(s.status);
-    this.dispatched[i] = t(s.dispatchedAt);
-    this.deadline[i] = t(s.deadline);
-    this.closed[i] = t(s.closedAt);
-    this.feedback[i] = t(s.firstFeedbackAt);
     this.onTime[i] = s.firstFeedbackOnTime === null ? -1 : s.firstFeedbackOnTime ? 1 : 0;
     this.rework[i] = s.reworkCount;
     this.extension[i] = s.extensionCount;
   }
 
-  /** The domain's fold over the cases reported in [from, to), at asOf. */
+  /** The domain's fold (standard basis, the server's default) over every case, for the period [from, to), at asOf. */
   counts(
     from: number,
     to: number,
@@ -299,28 +287,40 @@ export class KpiReference {
     extra: BuiltCase['state'][] = [],
   ): KpiCounts {
     const c = emptyKpiCounts();
+    const options = { basis: 'standard' as const, period: { from: new Date(from), to: new Date(to) }, asOf, calendar };
     const d = (x: number) => (Number.isNaN(x) ? null : new Date(x));
     for (let i = 0; i < this.n; i++) {
-      if (this.reported[i] < from || this.reported[i] >= to) continue;
+      const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, d(this.dates[f][i])])) as Record<
+        (typeof DATE_FIELDS)[number],
+        Date | null
+      >;
       addToKpiCounts(
         c,
         {
+          ...dates,
+          reportedAt: dates.reportedAt!,
           status: STATUS_CODES[this.status[i]],
-          dispatchedAt: d(this.dispatched[i]),
-          deadline: d(this.deadline[i]),
-          closedAt: d(this.closed[i]),
-          firstFeedbackAt: d(this.feedback[i]),
           firstFeedbackOnTime: this.onTime[i] < 0 ? null : this.onTime[i] === 1,
           reworkCount: this.rework[i],
           extensionCount: this.extension[i],
         },
-        { asOf, calendar },
+        options,
       );
     }
-    for (const s of extra) {
-      if (s.reportedAt.getTime() < from || s.reportedAt.getTime() >= to) continue;
-      addToKpiCounts(c, s, { asOf, calendar });
-    }
+    for (const s of extra) addToKpiCounts(c, s, options);
     return c;
   }
 }
+
+const DATE_FIELDS = [
+  'reportedAt',
+  'acceptedAt',
+  'rejectedAt',
+  'mergedAt',
+  'dispatchedAt',
+  'deadline',
+  'closedAt',
+  'firstFeedbackAt',
+  'handlingDispatchedAt',
+  'handlingDeadline',
+] as const;

@@ -163,7 +163,7 @@ async function benchOn(opts: {
 /** A year of cases, streamed day by day into the database, with the KPI roll-up they imply. */
 export async function generate(loader: Loader, world: Parameters<typeof generateDays>[0], total: number, tag: string) {
   const reference = new KpiReference(total);
-  const hasRollup = (await loader.columns('case_kpi_rollup')).length > 0;
+  const hasRollup = (await loader.columns('case_kpi_days')).length > 0;
   const rollup = hasRollup ? RollupSums.create(world.calendar) : null;
   const dayCounts = new Map<string, number>();
   const byStatus: Record<string, number> = {};
@@ -203,14 +203,14 @@ export async function generate(loader: Loader, world: Parameters<typeof generate
   let rollupRows = 0;
   if (rollup) {
     const rows = rollup.rows(world.districtCode);
-    const cols = await loader.columns('case_kpi_rollup');
+    const cols = await loader.columns('case_kpi_days');
     const missing = Object.keys(rows[0] ?? {}).filter((k) => !cols.includes(k));
-    if (missing.length) log(`WARNING: case_kpi_rollup lacks ${missing.join(', ')}; left empty`);
+    if (missing.length) log(`WARNING: case_kpi_days lacks ${missing.join(', ')}; left empty`);
     else {
-      await loader.insertRows('case_kpi_rollup', rows);
+      await loader.insertRows('case_kpi_days', rows);
       rollupRows = rows.length;
     }
-  } else if (hasRollup) log('WARNING: case_kpi_rollup exists but the domain exports no rollupContribution; left empty');
+  }
   await loader.close();
   const ms = performance.now() - started;
   return {

@@ -196,6 +196,11 @@ export type LedgerSheet = z.infer<typeof LedgerSheet>;
 /** The most rows one printed ledger holds; more is a job for the .xlsx export. */
 export const LEDGER_PRINT_LIMIT = 2000;
 
+export const DispatchUnitsQuery = z.strictObject({
+  /** The case to dispatch: adds the 街道 it lies in and that 街道's communities (二级派遣). */
+  caseId: z.uuid().optional(),
+});
+
 export const DuplicatesQuery = z.strictObject({
   categoryCode: z.string().regex(/^\d{4}$/),
   lng: z.coerce.number().min(-180).max(180),
@@ -203,7 +208,36 @@ export const DuplicatesQuery = z.strictObject({
   crs: Crs.optional(),
 });
 
-export const KpisQuery = z.strictObject({ unitId: z.uuid().optional(), from: z.iso.date(), to: z.iso.date() });
+/**
+ * How the indicators pick their cases (口径). 'standard' is GB/T 30428.4 as cities publish it: each
+ * count by the date its event falls on — 应结案数 the cases whose closing fell due in the period
+ * (so it can exceed 立案数), 返工率 and 延期率 over 应结案数. 'reported' follows the cases reported in
+ * the period, however late their deadline (返工率 over 处置数, 延期率 over 派遣数). Formulas and
+ * sources: docs/kpis.md.
+ */
+export const KPI_BASES = ['standard', 'reported'] as const;
+export type KpiBasis = (typeof KPI_BASES)[number];
+export const KPI_BASIS_NAMES: Record<KpiBasis, string> = {
+  standard: '国标口径（按应结案时间）',
+  reported: '按上报时间',
+};
+/** Whose cases: those lying in the unit's area (its grids), or those dispatched to the unit and its sub-units. */
+export const KPI_VIEWS = ['area', 'handler'] as const;
+export type KpiView = (typeof KPI_VIEWS)[number];
+export const KPI_VIEW_NAMES: Record<KpiView, string> = {
+  area: '按辖区（问题发生地）',
+  handler: '按处置单位',
+};
+
+export const KpisQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** Default 'standard'. */
+  basis: z.enum(KPI_BASES).optional(),
+  /** Default: 'handler' for departments and outside units, 'area' for every other unit. */
+  view: z.enum(KPI_VIEWS).optional(),
+});
 
 export const UpdateCategoryBody = z.strictObject({
   name: z.string().trim().min(1).max(50).optional(),
@@ -333,10 +367,16 @@ export const CaseKpis = z.object({
   from: z.string(),
   to: z.string(),
   asOf: z.string(),
+  basis: z.enum(KPI_BASES),
+  view: z.enum(KPI_VIEWS),
   counts: z.object({
-    cases: z.number(),
+    /** 受理数: cases reported (including those later rejected or merged). */
+    reported: z.number(),
+    /** 立案数: cases accepted (立案), never the untriaged problem list. */
+    accepted: z.number(),
     rejected: z.number(),
     merged: z.number(),
+    /** 派遣数 */
     dispatched: z.number(),
     dueToClose: z.number(),
     closed: z.number(),
@@ -352,7 +392,7 @@ export const CaseKpis = z.object({
     closingMillis: z.number(),
     closingSamples: z.number(),
   }),
-  /** Rates are null when their denominator is 0 (formulas in docs/problem-ledger.md). */
+  /** Rates are null when their denominator is 0 (formulas in docs/kpis.md). */
   closeRate: rate,
   onTimeCloseRate: rate,
   handleRate: rate,

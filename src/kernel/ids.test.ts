@@ -17,4 +17,9 @@ describe('newId', () => {
     const later = newId(1_950_000_000_001);
     expect(later > earlier).toBe(true);
   });
+  it('never mints an id from a clock ahead of the wall clock', () => {
+    const id = newId(Date.now() + 365 * 86_400_000);
+    const ms = parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+    expect(ms).toBeLessThanOrEqual(Date.now());
+  });
 });

@@ -23,9 +23,13 @@ function take(n: number): number {
  * UUID version 7: time-ordered, so ids sort by creation and serve as keyset-paging cursors. Within
  * one millisecond (or with a clock that stands still, as in tests) the 12-bit rand_a field is a
  * counter (RFC 9562 method 1), so ids made by one process are strictly increasing.
- * `now` is injectable for tests.
+ * `now` is injectable (a simulated clock); a time ahead of the wall clock is taken as the wall clock.
  */
 export function newId(now: number = Date.now()): string {
+  // A simulated clock ahead of the wall clock (a demo story, a test) must not mint ids from the
+  // future: after a restart, ids made at the real time would sort below them.
+  const wall = Date.now();
+  if (now > wall) now = wall;
   if (now <= lastMs) {
     seq += 1;
     if (seq > 0xfff) {

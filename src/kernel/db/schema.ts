@@ -294,16 +294,22 @@ export interface Open311ApiKeyTable {
   revoked_at: string | null;
 }
 
-export interface CaseKpiRollupTable {
+/** The KPI roll-up (cases module): settled counts per basis, view, unit path and local day. */
+export interface CaseKpiDaysTable {
   district_code: string;
-  area_path: string;
+  basis: string;
+  kpi_view: string;
+  unit_path: string;
   day: string;
-  cases: number;
+  reported: number;
+  accepted: number;
   rejected: number;
   merged: number;
   dispatched: number;
+  due_to_close: number;
   closed: number;
   closed_on_time: number;
+  due_to_handle: number;
   handled: number;
   handled_on_time: number;
   reworked: number;
@@ -696,7 +702,7 @@ export interface DB {
   report_rollups: ReportRollupTable;
   report_rollup_fields: ReportRollupFieldTable;
   report_query_messages: ReportQueryMessageTable;
-  case_kpi_rollup: CaseKpiRollupTable;
+  case_kpi_days: CaseKpiDaysTable;
   proposals: ProposalTable;
   proposal_handlers: ProposalHandlerTable;
   proposal_actions: ProposalActionTable;

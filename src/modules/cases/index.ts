@@ -2,6 +2,8 @@ import type { Module } from '../module.js';
 import { canActorSeeCase } from './commands/case-context.js';
 import { caseDeadlineJob } from './commands/check-deadlines.js';
 import { ensureCategories } from './commands/ensure-categories.js';
+import { ensureKpiRollup } from './commands/kpi-rollup.js';
+import { calendarFor } from './commands/case-context.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 import { seedDemoCases } from './demo/seed-demo-cases.js';
@@ -25,7 +27,18 @@ export const casesModule: Module = {
   jobs: (ctx) => [caseDeadlineJob(ctx), idempotencyKeyPruneJob(ctx)],
   async prepare(ctx) {
     const added = await ensureCategories(ctx.database, ctx.org, ctx.config.districtCode, ctx.clock.now());
-    return added ? { categoriesAdded: added } : undefined;
+    // The KPI roll-up is a cache of the cases: refilled when it is empty (its shape changed) and cases exist.
+    const db = ctx.database.db;
+    const refilled = await ensureKpiRollup(
+      db,
+      ctx.config.districtCode,
+      await calendarFor(ctx, db, ctx.config.districtCode),
+    );
+    const summary = {
+      ...(added ? { categoriesAdded: added } : {}),
+      ...(refilled ? { kpiRollupRefilled: refilled } : {}),
+    };
+    return Object.keys(summary).length ? summary : undefined;
   },
   seedDemo: async (ctx, { now }) => ({ summary: { cases: await seedDemoCases(ctx, now) } }),
   // A moved community's cases lie in its new sub-district's scope (and KPIs) from the moment the move commits.

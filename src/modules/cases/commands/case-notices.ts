@@ -1,7 +1,7 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { notify } from '../../inbox/index.js';
-import { CASE_ACTION_NAMES, type ActionRecord, type CaseState } from '../domain/index.js';
+import { CASE_ACTION_NAMES, subdistrictPathOf, type ActionRecord, type CaseState } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 
 /**
@@ -36,7 +36,7 @@ export async function announce(
     case 'approve_extension':
     case 'deny_extension':
     case 'verify_fail':
-      if (state.assignedUnitPath) recipients.push({ path: state.assignedUnitPath, roles: ['unit_handler'] });
+      if (state.assignedUnitPath) recipients.push({ path: state.assignedUnitPath, roles: handlerRoles(state) });
       break;
     case 'feedback':
       recipients.push({ path: area, roles: ['grid_worker', 'community_worker'] });
@@ -75,4 +75,14 @@ export async function announce(
       text: `${type === 'case.dispatched' ? '问题已派遣' : '问题已结案'}：${c.caseNumber} ${c.categoryName} — ${state.description.slice(0, 60)}`,
     });
   }
+}
+
+/**
+ * Who handles for the assigned unit: a department's or outside unit's handlers, or — a 街道 handling
+ * its own problem (二级派遣) — the 街道's staff, or the community's cadres when it went to a community.
+ */
+function handlerRoles(state: CaseState): string[] {
+  const territorial = state.assignedUnitPath !== null && (state.gridPath ?? '').startsWith(state.assignedUnitPath);
+  if (!territorial) return ['unit_handler'];
+  return state.assignedUnitPath === subdistrictPathOf(state) ? ['subdistrict_staff'] : ['community_worker'];
 }

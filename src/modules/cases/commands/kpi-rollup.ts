@@ -1,38 +1,49 @@
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
-import { rollupContribution, rollupDelta, stateFromJson, type CaseState, type RollupCounts } from '../domain/index.js';
+import {
+  rollupDeltas,
+  rollupRows,
+  stateFromJson,
+  type CaseState,
+  type CaseSummary,
+  type RollupCounts,
+  type RollupRow,
+} from '../domain/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
 import { caseStore } from '../store/case.store.js';
 
-/** The community's path ('/d/s/c/') for a case in a grid, else the district's. */
+/** Where a case counts in the 'area' view: its grid, or the district for a case in no grid. */
 export function areaOf(state: CaseState): string {
-  if (!state.gridPath) return state.districtPath;
-  const ids = state.gridPath.split('/').filter(Boolean);
-  return `/${ids.slice(0, 3).join('/')}/`;
+  return state.gridPath ?? state.districtPath;
 }
 
-export function summaryOf(s: CaseState) {
+export function summaryOf(s: CaseState): CaseSummary {
   return {
     status: s.status,
+    reportedAt: s.reportedAt,
+    acceptedAt: s.acceptedAt,
+    rejectedAt: s.rejectedAt,
+    mergedAt: s.mergedAt,
     dispatchedAt: s.dispatchedAt,
     deadline: s.deadline,
     closedAt: s.closedAt,
     firstFeedbackAt: s.firstFeedbackAt,
     firstFeedbackOnTime: s.firstFeedbackOnTime,
+    handlingDispatchedAt: s.handlingDispatchedAt ?? null,
+    handlingDeadline: s.handlingDeadline ?? null,
     reworkCount: s.reworkCount,
     extensionCount: s.extensionCount,
   };
 }
 
-const contribution = (s: CaseState | null, calendar: WorkCalendar): RollupCounts | null =>
-  s ? rollupContribution(summaryOf(s), calendar) : null;
-
-const negate = (c: RollupCounts): RollupCounts =>
-  Object.fromEntries(Object.entries(c).map(([k, v]) => [k, -v])) as RollupCounts;
+const rowsOf = (s: CaseState | null, calendar: WorkCalendar): RollupRow[] =>
+  s ? rollupRows(summaryOf(s), { areaPath: areaOf(s), handlerPath: s.assignedUnitPath }, calendar) : [];
 
 /**
- * Keeps the KPI roll-up in step with one case's change, in the change's transaction. A case whose
- * area changed (its community moved: relocate) leaves its old area row and joins the new one whole.
+ * Keeps the KPI roll-up in step with one case's change, in the change's transaction: the rows the
+ * case counted in before are taken out and those it counts in now put in, netted per row, so a step
+ * that changes nothing measurable writes nothing, and a case that moved (relocate, another
+ * dispatch) leaves its old rows whole.
  */
 export async function updateKpiRollup(
   ex: Executor,
@@ -40,49 +51,40 @@ export async function updateKpiRollup(
   after: CaseState,
   calendar: WorkCalendar,
 ): Promise<void> {
-  const day = calendar.localDate(after.reportedAt).replaceAll('-', '');
-  if (before && areaOf(before) !== areaOf(after)) {
-    const old = contribution(before, calendar)!;
-    if (rollupDelta(null, old))
-      await kpiRollupStore.add(
-        ex,
-        before.districtCode,
-        areaOf(before),
-        calendar.localDate(before.reportedAt).replaceAll('-', ''),
-        negate(old),
-      );
-    const now = contribution(after, calendar)!;
-    if (rollupDelta(null, now)) await kpiRollupStore.add(ex, after.districtCode, areaOf(after), day, now);
-    return;
-  }
-  const delta = rollupDelta(contribution(before, calendar), contribution(after, calendar)!);
-  if (!delta) return;
-  await kpiRollupStore.add(ex, after.districtCode, areaOf(after), day, delta);
+  for (const d of rollupDeltas(rowsOf(before, calendar), rowsOf(after, calendar)))
+    await kpiRollupStore.add(ex, after.districtCode, d);
 }
 
 /**
- * Recomputes a district's roll-up from its cases (after an import or a calendar correction): the
- * roll-up is a cache of the cases, never the other way round.
+ * Recomputes a district's roll-up from its cases (after an import, a calendar correction, or a
+ * change of what it keeps): the roll-up is a cache of the cases, never the other way round.
  */
 export async function rebuildKpiRollup(ex: Executor, districtCode: string, calendar: WorkCalendar): Promise<number> {
   await kpiRollupStore.clear(ex, districtCode);
-  const sums = new Map<string, { area: string; day: string; c: RollupCounts }>();
+  const sums = new Map<string, RollupRow>();
   let after: string | undefined;
   let n = 0;
   for (;;) {
     const rows = await caseStore.statesPage(ex, districtCode, after, 5000);
     if (!rows.length) break;
     for (const r of rows) {
-      const s = stateFromJson(r.state);
-      const key = `${areaOf(s)}|${calendar.localDate(s.reportedAt)}`;
-      const c = rollupContribution(summaryOf(s), calendar);
-      const cur = sums.get(key);
-      if (cur) for (const k of Object.keys(c) as (keyof RollupCounts)[]) cur.c[k] += c[k];
-      else sums.set(key, { area: areaOf(s), day: calendar.localDate(s.reportedAt).replaceAll('-', ''), c });
+      for (const row of rowsOf(stateFromJson(r.state), calendar)) {
+        const key = `${row.basis}|${row.view}|${row.path}|${row.day}`;
+        const cur = sums.get(key);
+        if (!cur) sums.set(key, row);
+        else for (const k of Object.keys(row.counts) as (keyof RollupCounts)[]) cur.counts[k] += row.counts[k];
+      }
       n++;
     }
     after = rows[rows.length - 1].id;
   }
-  for (const v of sums.values()) await kpiRollupStore.add(ex, districtCode, v.area, v.day, v.c);
+  for (const v of sums.values()) await kpiRollupStore.add(ex, districtCode, v);
   return n;
+}
+
+/** Fills an empty roll-up from the district's cases (the first start after the roll-up changed shape). */
+export async function ensureKpiRollup(ex: Executor, districtCode: string, calendar: WorkCalendar): Promise<number> {
+  if (!(await kpiRollupStore.isEmpty(ex, districtCode))) return 0;
+  if ((await caseStore.statesPage(ex, districtCode, undefined, 1)).length === 0) return 0;
+  return rebuildKpiRollup(ex, districtCode, calendar);
 }

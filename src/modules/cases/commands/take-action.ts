@@ -14,6 +14,7 @@ import {
   recordFromJson,
   recordToJson,
   stateToJson,
+  subdistrictPathOf,
   SYSTEM_ACTIONS,
   type Attachment,
   type CaseAction,
@@ -26,8 +27,10 @@ import { caseStore } from '../store/case.store.js';
 import { categoryCache } from '../store/category-cache.js';
 import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
+import type { UnitRef } from '../../org/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
+import { loadCaseView, type CaseView } from './case-names.js';
 
 export interface TakeActionInput {
   type: CaseActionType;
@@ -36,6 +39,20 @@ export interface TakeActionInput {
   payload?: Record<string, unknown>;
   /** The version the caller saw; a case changed since then answers 409 and changes nothing. */
   expectedVersion?: number;
+}
+
+/**
+ * Where a case may be dispatched: a department or outside unit of the district, or — the 街道
+ * handling its own problem (二级派遣) — the sub-district the case lies in, to its own staff, or one
+ * of that sub-district's communities.
+ */
+export function isDispatchTarget(unit: UnitRef, state: CaseState): boolean {
+  if (unit.kind === 'department' || unit.kind === 'outside_unit') return true;
+  const sub = subdistrictPathOf(state);
+  if (sub === null) return false;
+  if (unit.kind === 'subdistrict' || unit.kind === 'township') return unit.path === sub;
+  if (unit.kind === 'community' || unit.kind === 'village') return unit.path.startsWith(sub);
+  return false;
 }
 
 const conflict = () => new Conflict('case.version_conflict', 'the case changed since it was read');
@@ -128,7 +145,7 @@ export async function takeAction(
   caseId: string,
   input: TakeActionInput,
   requestId?: string,
-): Promise<void> {
+): Promise<CaseView> {
   // A merge's absorb and a unit move's relocation are taken by the ledger itself, never submitted.
   if (input.type === 'report' || input.type === 'absorb' || SYSTEM_ACTIONS.has(input.type)) {
     throw new Invalid(
@@ -138,7 +155,7 @@ export async function takeAction(
       { action: CASE_ACTION_NAMES[input.type] },
     );
   }
-  await deps.database.db.transaction().execute(async (trx) => {
+  return deps.database.db.transaction().execute(async (trx) => {
     const { row, state } = await loadVisibleCase(trx, actor, caseId);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw conflict();
     const calendar = await calendarFor(deps, trx, row.district_code);
@@ -150,11 +167,13 @@ export async function takeAction(
         !unit ||
         unit.status !== 'active' ||
         unit.districtCode !== row.district_code ||
-        !['department', 'outside_unit'].includes(unit.kind)
+        !isDispatchTarget(unit, state)
       ) {
-        throw new Invalid('case.bad_dispatch_unit', 'dispatch to an active department or outside unit', [
-          { field: 'payload.unitId', code: 'case.dispatch_unit_invalid', message: 'not a dispatch target' },
-        ]);
+        throw new Invalid(
+          'case.bad_dispatch_unit',
+          'dispatch to a department, an outside unit, or the case’s sub-district or one of its communities',
+          [{ field: 'payload.unitId', code: 'case.dispatch_unit_invalid', message: 'not a dispatch target' }],
+        );
       }
       payload.unitPath = unit.path;
       if (payload.timeLimit === undefined) {
@@ -202,8 +221,20 @@ export async function takeAction(
         calendar,
         requestId,
       );
-      return;
+      return viewAfterStep(deps, trx, actor, caseId);
     }
     await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
+    return viewAfterStep(deps, trx, actor, caseId);
   });
+}
+
+/**
+ * The case as the step left it, read in the step's transaction: the reply to every step. Read here
+ * rather than after the commit because a step can take the case out of the actor's sight (a unit
+ * returning a wrong dispatch, 退回, no longer sees it): the reply still shows what they did, with no
+ * further action offered.
+ */
+async function viewAfterStep(deps: CasesDeps, trx: Executor, actor: Actor, caseId: string): Promise<CaseView> {
+  const row = (await caseStore.findById(trx, caseId))!;
+  return loadCaseView(deps, trx, toCaseActor(actor), row, await caseStore.actions(trx, caseId));
 }

@@ -9,7 +9,13 @@ import { reportCase } from '../commands/report-case.js';
 import { takeAction } from '../commands/take-action.js';
 
 /** How far along the loop a demo case gets, and how it got there. */
-const STORIES: { steps: [string, CaseActionType, Record<string, unknown>?][]; reconcile?: boolean; note: string }[] = [
+const STORIES: {
+  steps: [string, CaseActionType, Record<string, unknown>?][];
+  reconcile?: boolean;
+  note: string;
+  /** Where it is dispatched: the department (default), or — 二级派遣 — the 街道 itself or the community. */
+  to?: 'subdistrict' | 'community';
+}[] = [
   { note: '问题清单', steps: [] },
   { note: '待街道研判', steps: [['community', 'escalate']] },
   { note: '已立案', steps: [['triage', 'accept']] },
@@ -78,6 +84,26 @@ const STORIES: { steps: [string, CaseActionType, Record<string, unknown>?][]; re
     ],
   },
   { note: '不予立案', steps: [['triage', 'reject', { reason: '经核实不属于网格管理范围' }]] },
+  {
+    note: '二级派遣：交社区处置，网格员核查结案',
+    to: 'community',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['community', 'start'],
+      ['community', 'feedback'],
+      ['reporter', 'verify_pass'],
+    ],
+  },
+  {
+    note: '二级派遣：街道自行处置中',
+    to: 'subdistrict',
+    steps: [
+      ['triage', 'accept'],
+      ['triage', 'dispatch'],
+      ['triage', 'start'],
+    ],
+  },
 ];
 
 const PROBLEMS: [string, string][] = [
@@ -106,8 +132,23 @@ function pointIn(geometry: BoundaryGeometry, salt: number): { lng: number; lat: 
   return null;
 }
 
+const STEP_MS = 45 * 60_000;
+
 /**
- * A few weeks of synthetic cases in 朱庄社区 and 德化社区 (陈州街道), told through the real commands
+ * When a demo story starts: 09:30 Asia/Shanghai `daysAgo` days before `now`, moved back a day at a
+ * time while its last step (one every 45 minutes) would come after `now` — a server started at
+ * 08:00 must not tell today's 09:30 story.
+ */
+export function storyStart(now: Date, daysAgo: number, steps: number): Date {
+  const day = new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  let start = new Date(`${day}T01:30:00.000Z`);
+  while (start.getTime() + steps * STEP_MS > now.getTime()) start = new Date(start.getTime() - 86_400_000);
+  return start;
+}
+
+/**
+ * A few weeks of synthetic cases in 朱庄社区 and 德化社区 (陈州街道), among them the 街道 handling its own
+ * (二级派遣: to the community, and to its own staff), told through the real commands
  * so every row, action, notice and roll-up is what the loop itself writes.
  */
 export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number> {
@@ -123,26 +164,29 @@ export async function seedDemoCases(deps: CasesDeps, now: Date): Promise<number>
     if (!com) continue;
     const grids = await deps.org.gridsWithBoundaries(db, com.path);
     for (const [si, story] of STORIES.entries()) {
-      const grid = grids[(si * 3 + ci) % grids.length];
+      // A case the grid worker verifies lies in their own grid.
+      const verifiedByReporter = story.steps.some(([role]) => role === 'reporter');
+      const grid =
+        (verifiedByReporter && grids.find((g) => g.id === reporter.unitId)) || grids[(si * 3 + ci) % grids.length];
       const point = grid && pointIn(JSON.parse(grid.geometry), si + ci);
       if (!point) continue;
       const [code, text] = PROBLEMS[(si + ci * 5) % PROBLEMS.length];
-      // Spread over the last three weeks, during working hours (Asia/Shanghai).
-      const clock = fixedClock(
-        new Date(now.getTime() - (21 - si * 2 - ci) * 86_400_000).toISOString().slice(0, 10) + 'T01:30:00.000Z',
-      );
+      // Spread over the last three weeks, during working hours (Asia/Shanghai), and never after `now`:
+      // the story's last step lands before it, so no row (nor the time in its UUIDv7 id) lies in the future.
+      const clock = fixedClock(storyStart(now, 21 - si * 2 - ci, story.steps.length).toISOString());
       const d = { ...deps, clock };
       const caseId = await reportCase(d, reporter, {
         categoryCode: code,
         description: `${community}${text}`,
         location: point,
       });
-      const who = { triage, handler, community: cadre } as Record<string, Actor>;
+      const who = { triage, handler, community: cadre, reporter } as Record<string, Actor>;
+      const target = story.to === 'community' ? com.id : story.to === 'subdistrict' ? triage.unitId : dept.id;
       for (const [role, type, payload] of story.steps) {
-        clock.advance(45 * 60_000);
+        clock.advance(STEP_MS);
         await takeAction(d, who[role], caseId, {
           type,
-          payload: type === 'dispatch' ? { unitId: dept.id } : payload,
+          payload: type === 'dispatch' ? { unitId: target } : payload,
           comment: type === 'feedback' ? '已安排人员处置完毕' : null,
         });
       }

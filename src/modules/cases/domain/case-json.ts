@@ -8,6 +8,8 @@ const STATE_DATES = [
   'startedAt',
   'firstFeedbackAt',
   'lastFeedbackAt',
+  'handlingDispatchedAt',
+  'handlingDeadline',
   'closedAt',
   'rejectedAt',
   'mergedAt',

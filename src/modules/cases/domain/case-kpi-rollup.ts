@@ -1,19 +1,23 @@
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
-import { addToKpiCounts, emptyKpiCounts, type CaseSummary, type KpiCounts } from './case-kpis.js';
+import type { KpiView } from '../../../contracts/cases.js';
+import { emptyKpiCounts, kpiEntries, type CaseSummary, type KpiBasis, type KpiCounts } from './case-kpis.js';
 
 /**
- * The part of a case's KPI counts that no longer changes with the passage of time: what has
- * happened (dispatched, handled, closed, reworked …). Kept summed per community and report day, so
- * the district's KPIs add up a few thousand rows instead of scanning every case. What does change
- * with time — "due" because a deadline passed — is counted at query time from the open cases.
+ * The settled part of the KPI counts (kpiEntries), kept summed per basis, view, unit path and local
+ * day, so that a district's KPIs add up a few thousand rows instead of scanning every case. What
+ * hangs on time — an open case falling due as its deadline passes — is counted at query time from
+ * the open cases past their deadline (dueCounts).
  */
 export const ROLLUP_FIELDS = [
-  'cases',
+  'reported',
+  'accepted',
   'rejected',
   'merged',
   'dispatched',
+  'dueToClose',
   'closed',
   'closedOnTime',
+  'dueToHandle',
   'handled',
   'handledOnTime',
   'reworked',
@@ -26,40 +30,65 @@ export const ROLLUP_FIELDS = [
 export type RollupField = (typeof ROLLUP_FIELDS)[number];
 export type RollupCounts = Record<RollupField, number>;
 
-const END_OF_TIME = new Date(8.64e15);
-
-export function rollupContribution(s: CaseSummary, calendar: WorkCalendar): RollupCounts {
-  const c = addToKpiCounts(emptyKpiCounts(), s, { asOf: END_OF_TIME, calendar });
-  return Object.fromEntries(ROLLUP_FIELDS.map((f) => [f, c[f]])) as RollupCounts;
+export interface RollupKey {
+  basis: KpiBasis;
+  view: KpiView;
+  /** The case's grid (or the district, for a case in no grid) for 'area'; its assigned unit for 'handler'. */
+  path: string;
+  /** Local day, YYYYMMDD. */
+  day: string;
+}
+export interface RollupRow extends RollupKey {
+  counts: RollupCounts;
 }
 
-/** new − old, or null when nothing changed (most actions leave the counts alone). */
-export function rollupDelta(before: RollupCounts | null, after: RollupCounts): RollupCounts | null {
-  let changed = false;
-  const d = {} as RollupCounts;
-  for (const f of ROLLUP_FIELDS) {
-    d[f] = after[f] - (before?.[f] ?? 0);
-    if (d[f] !== 0) changed = true;
+/** Where one case is counted: its area always, its handler while it has one. */
+export interface RollupPlace {
+  areaPath: string;
+  handlerPath: string | null;
+}
+
+export function emptyRollupCounts(): RollupCounts {
+  return Object.fromEntries(ROLLUP_FIELDS.map((f) => [f, 0])) as RollupCounts;
+}
+
+const keyOf = (k: RollupKey) => `${k.basis}|${k.view}|${k.path}|${k.day}`;
+
+/** One case's rows of the roll-up, summed per key. */
+export function rollupRows(s: CaseSummary, place: RollupPlace, calendar: WorkCalendar): RollupRow[] {
+  const rows = new Map<string, RollupRow>();
+  const views: [KpiView, string][] = [['area', place.areaPath]];
+  if (place.handlerPath) views.push(['handler', place.handlerPath]);
+  for (const e of kpiEntries(s, calendar)) {
+    const day = calendar.localDate(e.at).replaceAll('-', '');
+    for (const [view, path] of views) {
+      const key = { basis: e.basis, view, path, day };
+      const k = keyOf(key);
+      const row = rows.get(k) ?? { ...key, counts: emptyRollupCounts() };
+      for (const f of ROLLUP_FIELDS) row.counts[f] += e.counts[f] ?? 0;
+      rows.set(k, row);
+    }
   }
-  return changed ? d : null;
+  return [...rows.values()];
 }
 
-/** What time adds at `asOf`, counted from the cases whose deadline has passed. */
-export interface DueCounts {
-  /** Not closed (nor rejected/merged), deadline at or before asOf. */
-  openPastDeadline: number;
-  /** Dispatched, never fed back, deadline at or before asOf (any status but rejected/merged). */
-  unhandledPastDeadline: number;
-  /** Dispatched or handling, deadline before asOf. */
-  overdueOpen: number;
-}
-
-/** The full counts at asOf: the rollup sums plus the time-dependent terms; equal to computeKpis over the same cases. */
-export function countsAt(rollup: RollupCounts, due: DueCounts): KpiCounts {
-  return {
-    ...rollup,
-    dueToClose: rollup.closed + due.openPastDeadline,
-    dueToHandle: rollup.handled + due.unhandledPastDeadline,
-    overdueOpen: due.overdueOpen,
+/** after − before per key, leaving out keys that did not change (most steps change one or two). */
+export function rollupDeltas(before: readonly RollupRow[], after: readonly RollupRow[]): RollupRow[] {
+  const d = new Map<string, RollupRow>();
+  const add = (r: RollupRow, sign: 1 | -1) => {
+    const k = keyOf(r);
+    const row = d.get(k) ?? { basis: r.basis, view: r.view, path: r.path, day: r.day, counts: emptyRollupCounts() };
+    for (const f of ROLLUP_FIELDS) row.counts[f] += sign * r.counts[f];
+    d.set(k, row);
   };
+  for (const r of before) add(r, -1);
+  for (const r of after) add(r, 1);
+  return [...d.values()].filter((r) => ROLLUP_FIELDS.some((f) => r.counts[f] !== 0));
+}
+
+/** The full counts at asOf: the roll-up's sums plus what time added (dueCounts summed over the open cases past their deadline). */
+export function countsAt(rollup: RollupCounts, due: Partial<KpiCounts>): KpiCounts {
+  const c: KpiCounts = { ...emptyKpiCounts(), ...rollup };
+  for (const [k, v] of Object.entries(due) as [keyof KpiCounts, number][]) c[k] += v;
+  return c;
 }

@@ -5,11 +5,23 @@ import { allowedActions, canTakeAction } from './case-policy.js';
 import {
   applyAction,
   CASE_ACTION_TYPES,
+  type CaseAction,
   type CaseActionType,
   type CaseState,
   type CaseStatus,
 } from './case-workflow.js';
-import { actor, ALL_ROLES, calendar, cst, OUT_OF_SCOPE, stateFor, validAction, walk } from './case-test-fixtures.js';
+import {
+  actor,
+  ALL_ROLES,
+  calendar,
+  cst,
+  OUT_OF_SCOPE,
+  P,
+  pathTo,
+  stateFor,
+  validAction,
+  walk,
+} from './case-test-fixtures.js';
 
 interface Scenario {
   action: CaseActionType;
@@ -18,12 +30,24 @@ interface Scenario {
   level?: 'subdistrict' | 'district';
   /** The roles that may act when the case lies in their scope; out of scope nobody may. */
   allowed: RoleCode[];
+  /** 二级派遣: the case was dispatched to its 街道 itself or to a community of it, not to a department. */
+  assignedTo?: 'subdistrict' | 'community';
 }
 
 const TRIAGE_SUB: RoleCode[] = ['subdistrict_staff', 'admin'];
 const TRIAGE_DISTRICT: RoleCode[] = ['supervision_office', 'admin'];
 const UNIT: RoleCode[] = ['unit_handler', 'admin'];
 const VERIFY: RoleCode[] = ['grid_worker', 'community_worker', 'admin'];
+const COMMUNITY_UNIT: RoleCode[] = ['subdistrict_staff', 'community_worker', 'admin'];
+
+/** A state in `status` with the case dispatched to its 街道 (P.sub) or its community (P.community). */
+function assignedState(status: CaseStatus, to: 'subdistrict' | 'community', action: CaseActionType): CaseState {
+  const unitPath = to === 'subdistrict' ? P.sub : P.community;
+  const dispatch = validAction('dispatch', { unitId: to === 'subdistrict' ? 's' : 'c', unitPath });
+  const path: (CaseActionType | CaseAction)[] = pathTo(status).map((t) => (t === 'dispatch' ? dispatch : t));
+  if (action === 'approve_extension' || action === 'deny_extension') path.push('request_extension');
+  return walk(path).state;
+}
 
 const SCENARIOS: Scenario[] = [
   {
@@ -63,6 +87,29 @@ const SCENARIOS: Scenario[] = [
   { action: 'supervise', status: 'handling', allowed: ['supervision_office', 'district_leader', 'admin'] },
   { action: 'comment', status: 'reported', allowed: ALL_ROLES.filter((r) => r !== 'unit_handler') },
   { action: 'comment', status: 'handling', allowed: [...ALL_ROLES] },
+  // 二级派遣: the 街道 handles its own problem — its staff for the 街道 itself (and for its communities),
+  // the community's cadres for their community; the triage and verification stay as they were.
+  { action: 'start', status: 'dispatched', assignedTo: 'subdistrict', allowed: ['subdistrict_staff', 'admin'] },
+  { action: 'return', status: 'dispatched', assignedTo: 'subdistrict', allowed: ['subdistrict_staff', 'admin'] },
+  { action: 'feedback', status: 'handling', assignedTo: 'subdistrict', allowed: ['subdistrict_staff', 'admin'] },
+  {
+    action: 'request_extension',
+    status: 'handling',
+    assignedTo: 'subdistrict',
+    allowed: ['subdistrict_staff', 'admin'],
+  },
+  { action: 'start', status: 'dispatched', assignedTo: 'community', allowed: COMMUNITY_UNIT },
+  { action: 'return', status: 'dispatched', assignedTo: 'community', allowed: COMMUNITY_UNIT },
+  { action: 'feedback', status: 'handling', assignedTo: 'community', allowed: COMMUNITY_UNIT },
+  { action: 'request_extension', status: 'handling', assignedTo: 'community', allowed: COMMUNITY_UNIT },
+  { action: 'approve_extension', status: 'handling', assignedTo: 'community', allowed: TRIAGE_SUB },
+  { action: 'verify_pass', status: 'pending_verification', assignedTo: 'subdistrict', allowed: VERIFY },
+  {
+    action: 'urge',
+    status: 'handling',
+    assignedTo: 'community',
+    allowed: ['subdistrict_staff', 'supervision_office', 'admin'],
+  },
   // Recorded by the system when org moves a unit; no role may, in scope or not.
   { action: 'relocate', status: 'handling', allowed: [] },
   { action: 'relocate', status: 'closed', allowed: [] },
@@ -101,9 +148,14 @@ describe('the policy matrix: every role × every action × in and out of scope',
   });
 
   it.each(rows)(
-    '$action on $status ($level) by $role $scope of scope → $expected',
-    ({ action, status, level, role, scope, expected }) => {
-      const state = status === null ? null : stateFor(status, action, level);
+    '$action on $status ($level, $assignedTo) by $role $scope of scope → $expected',
+    ({ action, status, level, assignedTo, role, scope, expected }) => {
+      const state =
+        status === null
+          ? null
+          : assignedTo
+            ? assignedState(status, assignedTo, action)
+            : stateFor(status, action, level);
       expect(permitted(role, scope, action, state)).toBe(expected);
       if (state !== null) {
         const who = scope === 'in' ? actor(role) : outOf(role, action);
@@ -111,6 +163,37 @@ describe('the policy matrix: every role × every action × in and out of scope',
       }
     },
   );
+});
+
+describe('二级派遣: the 街道 handling its own problem', () => {
+  const own = (who: ReturnType<typeof actor>, to: 'subdistrict' | 'community', status: CaseStatus) => {
+    const s = assignedState(status, to, 'feedback');
+    return { ...s, assignedUnitId: who.unitId };
+  };
+  it('offers the community its handling steps on a case dispatched to it', () => {
+    const cadre = actor('community_worker');
+    expect(allowedActions(cadre, own(cadre, 'community', 'dispatched'))).toEqual([
+      'return',
+      'start',
+      'request_extension',
+      'comment',
+    ]);
+  });
+  it('leaves the verification of a community’s handling to someone outside that community', () => {
+    const cadre = actor('community_worker');
+    const state = own(cadre, 'community', 'pending_verification');
+    expect(canTakeAction(cadre, 'verify_pass', state)).toMatchObject({
+      ok: false,
+      code: 'case.action_forbidden',
+      params: { why: 'own_handling', action: '核查通过' },
+    });
+    expect(canTakeAction(actor('grid_worker'), 'verify_pass', state).ok).toBe(true);
+  });
+  it('keeps a department’s handler away from a case the 街道 handles itself', () => {
+    expect(
+      canTakeAction(actor('unit_handler'), 'start', assignedState('dispatched', 'subdistrict', 'start')),
+    ).toMatchObject({ ok: false, params: { why: 'not_assigned' } });
+  });
 });
 
 // The Chinese sentences these params build are pinned in http/case-messages.test.ts.

@@ -31,7 +31,18 @@ const TRIAGE = {
   supervision_office: 'district_triage',
   admin: 'visible',
 } as const;
-const UNIT = { unit_handler: 'assigned', admin: 'visible' } as const;
+/**
+ * The assigned unit's steps. A 街道 handling its own problem (二级派遣: dispatched to the 街道 itself
+ * or to one of its communities) takes them as a department's handler does: its staff when the case
+ * is assigned to the 街道 or a community under it, the community's cadres when it is assigned to
+ * their community. 'assigned' keeps each to cases assigned within its own scope.
+ */
+const UNIT = {
+  unit_handler: 'assigned',
+  subdistrict_staff: 'assigned',
+  community_worker: 'assigned',
+  admin: 'visible',
+} as const;
 const VERIFY = { grid_worker: 'area', community_worker: 'area', admin: 'visible' } as const;
 const ANYONE_WHO_SEES = Object.fromEntries(ROLE_CODES.map((r) => [r, 'visible'])) as Record<RoleCode, 'visible'>;
 
@@ -87,6 +98,14 @@ function forbidden(why: string, reason: string, type?: CaseActionType, extra: Me
 /** The path that decides territorial scope: the grid, or the district when the case is in no grid. */
 export function areaPath(state: Pick<CaseState, 'gridPath' | 'districtPath'>): string {
   return state.gridPath ?? state.districtPath;
+}
+
+/** The path of the sub-district a case's grid lies in ('/district/sub/'), or null for a case in no sub-district's grid. */
+export function subdistrictPathOf(state: Pick<CaseState, 'gridPath' | 'subdistrictId'>): string | null {
+  if (!state.gridPath || !state.subdistrictId) return null;
+  const ids = state.gridPath.split('/').filter(Boolean);
+  const at = ids.indexOf(state.subdistrictId);
+  return at < 0 ? null : `/${ids.slice(0, at + 1).join('/')}/`;
 }
 
 function inArea(actor: CaseActor, state: CaseState): boolean {
@@ -157,6 +176,14 @@ export function canTakeAction(actor: CaseActor, type: CaseActionType, state: Cas
     state.reportedBy === actor.accountId
   ) {
     return forbidden('self_verify', 'a fix on the spot is verified by someone other than its reporter');
+  }
+  // Nor does a unit verify its own handling (a community that handled a 二级派遣 leaves it to the grid worker).
+  if (
+    (type === 'verify_pass' || type === 'verify_fail') &&
+    state?.assignedUnitId !== null &&
+    state?.assignedUnitId === actor.unitId
+  ) {
+    return forbidden('own_handling', 'a unit does not verify its own handling', type);
   }
   const rules = casePolicy[type];
   const granted = actor.roles.filter((r) => rules[r] !== undefined);

@@ -127,6 +127,12 @@ export interface CaseState {
   /** Whether the first feedback came by the deadline then in force (按期处置); null before it. */
   firstFeedbackOnTime: boolean | null;
   lastFeedbackAt: Date | null;
+  /**
+   * The dispatch and the deadline the first feedback answered (null before it): the one 处置 the
+   * KPIs count, whose time is measured from that dispatch even after a reopen dispatches again.
+   */
+  handlingDispatchedAt: Date | null;
+  handlingDeadline: Date | null;
   closedAt: Date | null;
   rejectedAt: Date | null;
   mergedAt: Date | null;

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../../../kernel/errors.js';
 import { recordFromJson, recordToJson } from './case-json.js';
+import { rollupDeltas, rollupRows, type RollupRow } from './case-kpi-rollup.js';
 import { allowedActions } from './case-policy.js';
 import {
   applyAction,
@@ -47,7 +48,13 @@ const step = fc.record({
     fc.integer({ min: 1, max: 96 }).map((h) => ({ value: h / 2, unit: 'hours' as const })),
     fc.integer({ min: 1, max: 10 }).map((n) => ({ value: n, unit: 'days' as const })),
   ),
-  unit: fc.constantFrom({ unitId: 'u', unitPath: P.unit }, { unitId: 'u9', unitPath: '/d/u9/' }),
+  // A department, another unit, or 二级派遣: the case's 街道 itself or its community.
+  unit: fc.constantFrom(
+    { unitId: 'u', unitPath: P.unit },
+    { unitId: 'u9', unitPath: '/d/u9/' },
+    { unitId: 's', unitPath: P.sub },
+    { unitId: 'c', unitPath: P.community },
+  ),
   invalid: fc.integer({ min: 0, max: 11 }).map((n) => n === 0),
   variant: fc.nat({ max: 2 }),
 });
@@ -55,12 +62,14 @@ type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
 /**
  * A unit move that touches the case: its community between sub-districts s and s2 (variant 0), its
- * large grid to the other sub-district's community (1), or its assigned unit in and out of /d/m/
- * (2, or when it has no grid). A case with neither path gets a move that misses it.
+ * large grid to the other sub-district's community (1), or its assigned department in and out of
+ * /d/m/ (2, or when it has no grid). A case with neither path gets a move that misses it.
  */
 function relocationOf(state: CaseState | null, variant: number): Record<string, unknown> {
   const grid = state?.gridPath?.split('/').filter(Boolean);
-  const unit = state?.assignedUnitPath;
+  // A 街道 or community handling the case (二级派遣) moves with its grids, as variants 0 and 1 do.
+  const unit =
+    state?.assignedUnitPath && !state.gridPath?.startsWith(state.assignedUnitPath) ? state.assignedUnitPath : null;
   if (grid && (variant !== 2 || !unit)) {
     const [d, sub, com, large] = grid;
     const [toSub, toCom] = sub === 's' ? ['s2', 'c2'] : ['s', 'c'];
@@ -167,7 +176,12 @@ function checkInvariants(s: CaseState, applied: number): void {
     const [, sub, com] = s.gridPath.split('/').filter(Boolean);
     expect([s.subdistrictId, s.communityId]).toEqual([sub, com]);
   }
-  if (s.assignedUnitPath !== null) expect(s.assignedUnitPath).toMatch(/^\/d\/(?:m\/)?u9?\/$/);
+  if (s.assignedUnitPath !== null) expect(s.assignedUnitPath).toMatch(/^\/d\/(?:m\/)?(?:u9?|s2?|s2?\/c2?)\/$/);
+  // One 处置 sample per first feedback: the dispatch it answered is kept, and came before it.
+  if (s.firstFeedbackAt !== null) {
+    expect(s.handlingDispatchedAt).not.toBeNull();
+    expect(s.handlingDispatchedAt!.getTime()).toBeLessThanOrEqual(s.firstFeedbackAt.getTime());
+  } else expect(s.handlingDispatchedAt).toBeNull();
 }
 
 /** Runs random steps; returns every applied record and the state folded by applyAction. */
@@ -231,6 +245,36 @@ describe('workflow properties', () => {
         if (half > 0) expect(replay(records.slice(half), replay(records.slice(0, half)))).toEqual(state);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('keeps the KPI roll-up by deltas equal to the rows of the final state (incremental = recomputed)', () => {
+    const rowsOf = (st: CaseState | null): RollupRow[] =>
+      st
+        ? rollupRows(st, { areaPath: st.gridPath ?? st.districtPath, handlerPath: st.assignedUnitPath }, calendar)
+        : [];
+    const key = (r: RollupRow) => `${r.basis}|${r.view}|${r.path}|${r.day}`;
+    fc.assert(
+      fc.property(steps, (xs) => {
+        const { records } = run(xs);
+        if (records.length === 0) return;
+        const table = new Map<string, RollupRow>();
+        let prev: CaseState | null = null;
+        for (let i = 1; i <= records.length; i++) {
+          const next = replay(records.slice(0, i));
+          for (const d of rollupDeltas(rowsOf(prev), rowsOf(next))) {
+            const cur = table.get(key(d));
+            if (!cur) table.set(key(d), structuredClone(d));
+            else for (const [f, v] of Object.entries(d.counts)) cur.counts[f as keyof RollupRow['counts']] += v;
+          }
+          prev = next;
+        }
+        const kept = [...table.values()].filter((r) => Object.values(r.counts).some((v) => v !== 0));
+        const want = rowsOf(prev).filter((r) => Object.values(r.counts).some((v) => v !== 0));
+        const sort = (rs: RollupRow[]) => [...rs].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+        expect(sort(kept)).toEqual(sort(want));
+      }),
+      { numRuns: 100 },
     );
   });
 

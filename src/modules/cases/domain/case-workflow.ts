@@ -111,6 +111,8 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
       firstFeedbackAt: null,
       firstFeedbackOnTime: null,
       lastFeedbackAt: null,
+      handlingDispatchedAt: null,
+      handlingDeadline: null,
       closedAt: null,
       rejectedAt: null,
       mergedAt: null,
@@ -191,6 +193,8 @@ export function applyRecord(state: CaseState | null, record: ActionRecord): Case
         firstFeedbackOnTime: first
           ? s.deadline === null || at.getTime() <= s.deadline.getTime()
           : s.firstFeedbackOnTime,
+        handlingDispatchedAt: first ? s.dispatchedAt : s.handlingDispatchedAt,
+        handlingDeadline: first ? s.deadline : s.handlingDeadline,
       };
     }
     case 'verify_pass':

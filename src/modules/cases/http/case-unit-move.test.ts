@@ -48,7 +48,11 @@ for (const tdb of testDatabases()) {
         .execute(),
       actions: (await h.database.db.selectFrom('case_actions').select('id').execute()).length,
       rollup: (
-        await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute()
+        await h.database.db
+          .selectFrom('case_kpi_days')
+          .selectAll()
+          .orderBy(['basis', 'kpi_view', 'unit_path', 'day'])
+          .execute()
       ).map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) })),
       units: await h.database.db.selectFrom('units').select(['id', 'path', 'parent_id']).orderBy('id').execute(),
       audits: (await h.database.db.selectFrom('audit_events').select('id').execute()).length,
@@ -251,45 +255,52 @@ for (const tdb of testDatabases()) {
       ).toEqual([]);
 
       // KPIs of the old and new sub-district and of the district equal a fold over the cases, now and later.
-      const reference = async (path: string | null, asOf: Date) => {
+      const calendar = await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai');
+      const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
+      const reference = async (path: string | null, asOf: Date, basis: 'standard' | 'reported' = 'standard') => {
         const all = await h.database.db.selectFrom('cases').select('state').execute();
         const states = all
           .map((x) => stateFromJson(x.state))
           .filter((st) => (path === null ? true : (st.gridPath ?? '').startsWith(path)));
-        return computeKpis(states.map(summaryOf), {
-          asOf,
-          calendar: await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'),
-        }).counts;
+        return computeKpis(states.map(summaryOf), { basis, period, asOf, calendar }).counts;
       };
       for (const at of ['2026-11-30T02:00:00Z', '2026-12-02T02:00:00Z']) {
         h.clock.set(at);
         cookies.admin = await h.login('admin'); // sessions last 12 hours
-        const kpis = async (unit?: string) => {
-          const res = await h.call(
-            'GET',
-            `/api/v1/cases/kpis?${unit ? `unitId=${unit}&` : ''}from=2026-11-01&to=2026-12-31`,
-            as('admin'),
-          );
-          expect(res.statusCode, res.body).toBe(200);
-          return res.json().counts;
-        };
-        expect(await kpis()).toEqual(await reference(null, new Date(at)));
-        expect(await kpis(ids.sub)).toEqual(await reference(subPath, new Date(at)));
-        expect(await kpis(ids.sub2)).toEqual(await reference(sub2Path, new Date(at)));
-        expect(await kpis(ids.com)).toEqual(await reference(comPath, new Date(at)));
+        for (const basis of ['standard', 'reported'] as const) {
+          const kpis = async (unit?: string) => {
+            const res = await h.call(
+              'GET',
+              `/api/v1/cases/kpis?${unit ? `unitId=${unit}&` : ''}from=2026-11-01&to=2026-12-31&basis=${basis}`,
+              as('admin'),
+            );
+            expect(res.statusCode, res.body).toBe(200);
+            return res.json().counts;
+          };
+          expect(await kpis()).toEqual(await reference(null, new Date(at), basis));
+          expect(await kpis(ids.sub)).toEqual(await reference(subPath, new Date(at), basis));
+          expect(await kpis(ids.sub2)).toEqual(await reference(sub2Path, new Date(at), basis));
+          expect(await kpis(ids.com)).toEqual(await reference(comPath, new Date(at), basis));
+        }
       }
-      expect((await reference(sub2Path, new Date())).cases).toBe(3);
-      expect((await reference(subPath, new Date())).cases).toBe(0);
+      expect((await reference(sub2Path, new Date())).reported).toBe(3);
+      expect((await reference(subPath, new Date())).reported).toBe(0);
 
       // The roll-up equals a rebuild from the cases (the old area's rows are left at zero).
       const counted = async () =>
-        (await h.database.db.selectFrom('case_kpi_rollup').selectAll().orderBy('area_path').orderBy('day').execute())
+        (
+          await h.database.db
+            .selectFrom('case_kpi_days')
+            .selectAll()
+            .orderBy(['basis', 'kpi_view', 'unit_path', 'day'])
+            .execute()
+        )
           .map((x) => ({ ...x, handling_millis: Number(x.handling_millis), closing_millis: Number(x.closing_millis) }))
           .filter((x) => Object.entries(x).some(([k, v]) => typeof v === 'number' && v !== 0 && k !== 'day'));
       const kept = await counted();
-      expect(kept.some((x) => x.area_path === `${subPath}${ids.com}/`)).toBe(false);
-      expect(kept.some((x) => x.area_path === comPath)).toBe(true);
-      await rebuildKpiRollup(h.database.db, '411602', await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'));
+      expect(kept.some((x) => x.kpi_view === 'area' && x.unit_path.startsWith(`${subPath}${ids.com}/`))).toBe(false);
+      expect(kept.some((x) => x.kpi_view === 'area' && x.unit_path.startsWith(comPath))).toBe(true);
+      await rebuildKpiRollup(h.database.db, '411602', calendar);
       expect(await counted()).toEqual(kept);
     });
   });

@@ -206,6 +206,21 @@ for (const tdb of testDatabases()) {
       expect(target.actions.at(-1).type).toBe('absorb');
     });
 
+    it('answers a unit returning a wrong dispatch (退回) with the case as the step left it, though it no longer sees it', async () => {
+      const c = (
+        await report('gw01', { categoryCode: '0102', description: '派错单位的问题', location: IN_GRID })
+      ).json();
+      expect((await act('sub01', c.id, { type: 'accept' })).statusCode).toBe(200);
+      expect((await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.dept } })).statusCode).toBe(200);
+      const r = await act('cg01', c.id, { type: 'return', payload: { reason: '不属于本单位职责' } });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ id: c.id, status: 'returned', assignedUnitId: null, allowedActions: [] });
+      expect(r.json().actions.at(-1)).toMatchObject({ type: 'return', typeName: '退回', unitName: '川汇区城市管理局' });
+      // The return took the case out of the unit's sight; the sub-district has it back.
+      expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).statusCode).toBe(404);
+      expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('sub01'))).json().allowedActions).toContain('dispatch');
+    });
+
     it('keeps a case reported outside every grid, flags it and leaves its triage to the district', async () => {
       const r = await report('dc01', {
         categoryCode: '5201',
@@ -400,60 +415,144 @@ for (const tdb of testDatabases()) {
       expect(r.json().counts.closed).toBe(1);
     });
 
-    it('gives from the roll-up exactly what folding every case gives, and a rebuild restores the same roll-up', async () => {
-      const reference = async (path: string | null, asOf: Date) => {
+    it('lets the 街道 handle its own problem: dispatched to itself or to one of its communities (二级派遣)', async () => {
+      const targets = async (caseId: string) =>
+        (await h.call('GET', `/api/v1/cases/dispatch-units?caseId=${caseId}`, as('sub01'))).json().items as {
+          id: string;
+          kind: string;
+        }[];
+      const c = (await report('gw01', { categoryCode: '0102', description: '社区门口垃圾', location: IN_GRID })).json();
+      expect((await act('sub01', c.id, { type: 'accept' })).statusCode).toBe(200);
+      const offered = await targets(c.id);
+      expect(offered.slice(0, 2).map((u) => u.id)).toEqual([ids.sub, ids.com]);
+      expect(offered.map((u) => u.id)).toContain(ids.dept);
+      expect(offered.map((u) => u.id)).not.toContain(ids.sub2);
+      // Another 街道 is no target, nor is the district.
+      for (const unitId of [ids.sub2, ids.district]) {
+        const bad = await act('sub01', c.id, { type: 'dispatch', payload: { unitId } });
+        expect(bad.statusCode).toBe(422);
+        expect(bad.json()).toMatchObject({ code: 'case.bad_dispatch_unit' });
+        expect(bad.json().errors[0].field).toBe('payload.unitId');
+      }
+      // To the community: the category's time limit (0102, 4 working hours from Monday 10:00 → 16:30).
+      let r = await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.com } });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({
+        status: 'dispatched',
+        assignedUnitName: '北关社区',
+        deadline: '2026-11-30T08:30:00.000Z',
+      });
+      const inbox = (await h.call('GET', '/api/v1/inbox', as('com01'))).json().items;
+      expect(inbox[0]).toMatchObject({ kind: 'case.dispatch', entityId: c.id });
+      expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).statusCode).toBe(404);
+      expect((await act('com01', c.id, { type: 'start' })).json().status).toBe('handling');
+      expect((await act('com01', c.id, { type: 'feedback', comment: '社区已组织清运' })).json().status).toBe(
+        'pending_verification',
+      );
+      // The community does not verify its own handling; the grid worker does.
+      const own = await act('com01', c.id, { type: 'verify_pass' });
+      expect(own.statusCode).toBe(403);
+      expect(own.json().detail).toBe('本单位处置的问题须由其他人员（如网格员）核查');
+      expect((await act('gw01', c.id, { type: 'verify_pass' })).json().status).toBe('closed');
+
+      // To the 街道 itself: its own staff sign, handle, and may return it.
+      const d = (await report('gw01', { categoryCode: '0102', description: '街道自行处置', location: IN_GRID })).json();
+      await act('sub01', d.id, { type: 'accept' });
+      r = await act('sub01', d.id, { type: 'dispatch', payload: { unitId: ids.sub } });
+      expect(r.json()).toMatchObject({ status: 'dispatched', assignedUnitName: '城北街道办事处' });
+      expect(r.json().allowedActions).toEqual(expect.arrayContaining(['start', 'return', 'request_extension']));
+      expect((await act('com01', d.id, { type: 'start' })).statusCode).toBe(403);
+      expect((await act('sub01', d.id, { type: 'start' })).json().status).toBe('handling');
+      expect((await act('sub01', d.id, { type: 'feedback' })).json().status).toBe('pending_verification');
+      expect((await act('com01', d.id, { type: 'verify_pass' })).json().status).toBe('closed');
+
+      // KPIs per handler: the 街道 and its communities as handling units.
+      const k = (
+        await h.call(
+          'GET',
+          `/api/v1/cases/kpis?unitId=${ids.sub}&view=handler&from=2026-11-01&to=2026-11-30`,
+          as('sub01'),
+        )
+      ).json();
+      expect(k).toMatchObject({ view: 'handler', basis: 'standard' });
+      expect(k.counts).toMatchObject({ dispatched: 2, handled: 2, closed: 2, dueToClose: 2 });
+      const com = (
+        await h.call(
+          'GET',
+          `/api/v1/cases/kpis?unitId=${ids.com}&view=handler&from=2026-11-01&to=2026-11-30`,
+          as('sub01'),
+        )
+      ).json();
+      expect(com.counts).toMatchObject({ dispatched: 1, handled: 1, closed: 1 });
+    });
+
+    it('gives from the roll-up exactly what folding every case gives, by either basis and view, and a rebuild restores the same roll-up', async () => {
+      const calendar = await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai');
+      const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
+      const reference = async (
+        basis: 'standard' | 'reported',
+        view: 'area' | 'handler',
+        path: string | null,
+        asOf: Date,
+      ) => {
         const rows = await h.database.db.selectFrom('cases').select('state').execute();
         const states = rows
           .map((r) => stateFromJson(r.state))
-          .filter((st) => (path === null ? true : (st.gridPath ?? '').startsWith(path)));
-        return computeKpis(states.map(summaryOf), {
-          asOf,
-          calendar: await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'),
-        }).counts;
+          .filter((st) =>
+            path === null ? true : ((view === 'area' ? st.gridPath : st.assignedUnitPath) ?? '').startsWith(path),
+          );
+        return computeKpis(states.map(summaryOf), { basis, period, asOf, calendar }).counts;
       };
-      const sub = (await h.call('GET', `/api/v1/units/${ids.sub}`, as('admin'))).json();
-      const subPath = `/${[...sub.ancestors.map((u: { id: string }) => u.id), sub.id].join('/')}/`;
+      const pathOf = async (id: string) => {
+        const u = (await h.call('GET', `/api/v1/units/${id}`, as('admin'))).json();
+        return `/${[...u.ancestors.map((a: { id: string }) => a.id), u.id].join('/')}/`;
+      };
+      const subPath = await pathOf(ids.sub);
+      const deptPath = await pathOf(ids.dept);
       for (const at of ['2026-11-30T02:00:00Z', '2026-12-02T02:00:00Z']) {
         h.clock.set(at);
         cookies.admin = await h.login('admin'); // sessions last 12 hours
-        const res = await h.call('GET', '/api/v1/cases/kpis?from=2026-11-01&to=2026-12-31', as('admin'));
-        expect(res.statusCode, res.body).toBe(200);
-        const district = res.json();
-        expect(district.counts).toEqual(await reference(null, new Date(at)));
-        const chengbei = (
-          await h.call('GET', `/api/v1/cases/kpis?unitId=${ids.sub}&from=2026-11-01&to=2026-12-31`, as('admin'))
-        ).json();
-        expect(chengbei.counts).toEqual(await reference(subPath, new Date(at)));
+        for (const basis of ['standard', 'reported'] as const) {
+          const get = async (q: string) => {
+            const res = await h.call(
+              'GET',
+              `/api/v1/cases/kpis?from=2026-11-01&to=2026-12-31&basis=${basis}${q}`,
+              as('admin'),
+            );
+            expect(res.statusCode, res.body).toBe(200);
+            return res.json();
+          };
+          const district = await get('');
+          expect(district).toMatchObject({ basis, view: 'area' });
+          expect(district.counts).toEqual(await reference(basis, 'area', null, new Date(at)));
+          expect((await get(`&unitId=${ids.sub}`)).counts).toEqual(
+            await reference(basis, 'area', subPath, new Date(at)),
+          );
+          expect((await get(`&unitId=${ids.sub}&view=handler`)).counts).toEqual(
+            await reference(basis, 'handler', subPath, new Date(at)),
+          );
+          const dept = await get(`&unitId=${ids.dept}`);
+          expect(dept.view).toBe('handler');
+          expect(dept.counts).toEqual(await reference(basis, 'handler', deptPath, new Date(at)));
+          expect(dept.counts.dispatched).toBeGreaterThan(0);
+        }
       }
       h.clock.set('2026-11-30T02:00:00.000Z');
       cookies.admin = await h.login('admin');
-      const before = await h.database.db
-        .selectFrom('case_kpi_rollup')
-        .selectAll()
-        .orderBy('area_path')
-        .orderBy('day')
-        .execute();
-      await rebuildKpiRollup(h.database.db, '411602', await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai'));
-      const after = await h.database.db
-        .selectFrom('case_kpi_rollup')
-        .selectAll()
-        .orderBy('area_path')
-        .orderBy('day')
-        .execute();
-      expect(
-        after.map((r) => ({
-          ...r,
-          handling_millis: Number(r.handling_millis),
-          closing_millis: Number(r.closing_millis),
-        })),
-      ).toEqual(
-        before.map((r) => ({
-          ...r,
-          handling_millis: Number(r.handling_millis),
-          closing_millis: Number(r.closing_millis),
-        })),
-      );
-      expect(after.length).toBeGreaterThan(0);
+      const table = async () =>
+        (
+          await h.database.db
+            .selectFrom('case_kpi_days')
+            .selectAll()
+            .orderBy(['basis', 'kpi_view', 'unit_path', 'day'])
+            .execute()
+        )
+          .map((r) => ({ ...r, handling_millis: Number(r.handling_millis), closing_millis: Number(r.closing_millis) }))
+          .filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && v !== 0 && k !== 'day'));
+      const before = await table();
+      await rebuildKpiRollup(h.database.db, '411602', calendar);
+      expect(await table()).toEqual(before);
+      expect(before.length).toBeGreaterThan(0);
     });
 
     it('flags overdue cases from the scheduled check and tells the unit', async () => {

@@ -11,6 +11,7 @@ import {
   CaseDuplicates,
   CaseKpis,
   CasePage,
+  DispatchUnitsQuery,
   DuplicatesQuery,
   KpisQuery,
   LEDGER_PRINT_LIMIT,
@@ -25,6 +26,7 @@ import { findDuplicates } from '../commands/find-duplicates.js';
 import { getCase } from '../commands/get-case.js';
 import { caseKpis } from '../commands/get-case-kpis.js';
 import { listCases } from '../commands/list-cases.js';
+import { listDispatchTargets } from '../commands/list-dispatch-targets.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
 import { toCaseActor } from '../commands/case-context.js';
@@ -79,11 +81,12 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     url: '/api/v1/cases/dispatch-units',
     tag: 'cases',
     permission: 'case.read',
+    query: DispatchUnitsQuery,
     response: UnitList,
     summary:
-      'The departments and outside units of the district a case can be dispatched to (outside the caller’s own scope)',
-    async handler({ actor }) {
-      const units = await deps.org.dispatchTargets(deps.database.db, actor.districtCode);
+      'Where a case can be dispatched: the district’s departments and outside units and, given caseId, first the 街道 the case lies in and its communities (二级派遣)',
+    async handler({ actor, query }) {
+      const units = await listDispatchTargets(deps, actor, query.caseId);
       return {
         items: units.map((u) => ({
           id: u.id,
@@ -212,10 +215,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     response: CaseDetail,
     summary:
       'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first',
-    async handler({ actor, params, body, req }) {
-      await takeAction(deps, actor, params.id, body, req.id);
-      return presentCase(await getCase(deps, actor, params.id));
-    },
+    handler: async ({ actor, params, body, req }) =>
+      presentCase(await takeAction(deps, actor, params.id, body, req.id)),
   });
   route(app, {
     method: 'POST',

@@ -1,16 +1,20 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
-import { ROLLUP_FIELDS, type DueCounts, type RollupCounts, type RollupField } from '../domain/index.js';
+import type { KpiView } from '../../../contracts/cases.js';
+import { ROLLUP_FIELDS, type KpiBasis, type RollupCounts, type RollupField, type RollupRow } from '../domain/index.js';
 import { executeReused } from '../../../kernel/db/reuse.js';
 
 const COLUMN: Record<RollupField, string> = {
-  cases: 'cases',
+  reported: 'reported',
+  accepted: 'accepted',
   rejected: 'rejected',
   merged: 'merged',
   dispatched: 'dispatched',
+  dueToClose: 'due_to_close',
   closed: 'closed',
   closedOnTime: 'closed_on_time',
+  dueToHandle: 'due_to_handle',
   handled: 'handled',
   handledOnTime: 'handled_on_time',
   reworked: 'reworked',
@@ -23,7 +27,7 @@ const COLUMN: Record<RollupField, string> = {
 
 /** On conflict, each count grows by the row that was to be inserted (`excluded`): the same for every call, so built once. */
 const ADD_EXCLUDED: Record<string, unknown> = Object.fromEntries(
-  ROLLUP_FIELDS.map((f) => [COLUMN[f], sql`case_kpi_rollup.${sql.ref(COLUMN[f])} + excluded.${sql.ref(COLUMN[f])}`]),
+  ROLLUP_FIELDS.map((f) => [COLUMN[f], sql`case_kpi_days.${sql.ref(COLUMN[f])} + excluded.${sql.ref(COLUMN[f])}`]),
 );
 
 const OPEN = [
@@ -37,79 +41,94 @@ const OPEN = [
   'pending_verification',
 ];
 
-export interface AreaFilter {
+/** Whose cases: a unit's area or the cases dispatched to it, in a district. */
+export interface KpiScope {
   districtCode: string;
-  /** The unit's path; cases in no grid belong to the district's own path. */
+  view: KpiView;
+  /** The unit's path. */
   path: string;
+  /** The unit is the district: its area also holds the cases in no grid. */
   isDistrict: boolean;
-  /** Report instants [from, to). */
-  from: string;
-  to: string;
 }
 
 export const kpiRollupStore = {
-  /** Adds a delta to one (area, day) row: an upsert that also works when two processes add at once. */
-  async add(ex: Executor, districtCode: string, areaPath: string, day: string, d: RollupCounts): Promise<void> {
-    const values: Record<string, unknown> = { district_code: districtCode, area_path: areaPath, day };
-    for (const f of ROLLUP_FIELDS) values[COLUMN[f]] = d[f];
-    await executeReused(ex, 'case_kpi_rollup.add', Object.values(values), () =>
+  /** Adds a delta to one row: an upsert that also works when two processes add at once. */
+  async add(ex: Executor, districtCode: string, r: RollupRow): Promise<void> {
+    const values: Record<string, unknown> = {
+      district_code: districtCode,
+      basis: r.basis,
+      kpi_view: r.view,
+      unit_path: r.path,
+      day: r.day,
+    };
+    for (const f of ROLLUP_FIELDS) values[COLUMN[f]] = r.counts[f];
+    await executeReused(ex, 'case_kpi_days.add', Object.values(values), () =>
       ex
-        .insertInto('case_kpi_rollup')
+        .insertInto('case_kpi_days')
         .values(values as never)
-        .onConflict((oc) => oc.columns(['district_code', 'area_path', 'day']).doUpdateSet(ADD_EXCLUDED as never)),
+        .onConflict((oc) =>
+          oc.columns(['district_code', 'basis', 'kpi_view', 'unit_path', 'day']).doUpdateSet(ADD_EXCLUDED as never),
+        ),
     );
   },
 
   async sum(
     ex: Executor,
-    f: { districtCode: string; path: string; fromDay: string; toDay: string },
+    basis: KpiBasis,
+    s: KpiScope,
+    days: { fromDay: string; toDay: string },
   ): Promise<RollupCounts> {
     const row = await ex
-      .selectFrom('case_kpi_rollup')
+      .selectFrom('case_kpi_days')
       .select(ROLLUP_FIELDS.map((k) => sql<number>`coalesce(sum(${sql.ref(COLUMN[k])}), 0)`.as(k)))
-      .where('district_code', '=', f.districtCode)
-      .where(startsWith('area_path', f.path))
-      .where('day', '>=', f.fromDay)
-      .where('day', '<=', f.toDay)
+      .where('district_code', '=', s.districtCode)
+      .where('basis', '=', basis)
+      .where('kpi_view', '=', s.view)
+      .where(startsWith('unit_path', s.path))
+      .where('day', '>=', days.fromDay)
+      .where('day', '<=', days.toDay)
       .executeTakeFirstOrThrow();
     return Object.fromEntries(
       ROLLUP_FIELDS.map((k) => [k, Number((row as Record<string, unknown>)[k] ?? 0)]),
     ) as RollupCounts;
   },
 
-  /** The time-dependent terms at asOf, from the few cases past their deadline (indexed). */
-  async due(ex: Executor, a: AreaFilter, asOf: string): Promise<DueCounts> {
-    /* eslint-disable @typescript-eslint/no-explicit-any -- one area filter shared by three selects whose builder types differ */
-    const inArea = (q: any) =>
-      q
-        .where('district_code', '=', a.districtCode)
-        .where('reported_at', '>=', a.from)
-        .where('reported_at', '<', a.to)
-        .where((eb: any) =>
-          a.isDistrict
-            ? eb.or([startsWith('grid_path', a.path), eb('grid_path', 'is', null)])
-            : startsWith('grid_path', a.path),
-        );
-    const count = async (q: any) =>
-      Number((await q.select((e: any) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    /* eslint-enable @typescript-eslint/no-explicit-any */
-    const [openPastDeadline, unhandledPastDeadline, overdueOpen] = await Promise.all([
-      count(inArea(ex.selectFrom('cases')).where('status', 'in', OPEN).where('deadline', '<=', asOf)),
-      count(
-        inArea(ex.selectFrom('cases'))
-          .where('first_feedback_at', 'is', null)
-          .where('deadline', '<=', asOf)
-          .where('dispatched_at', 'is not', null)
-          .where('status', 'not in', ['rejected', 'merged']),
-      ),
-      count(
-        inArea(ex.selectFrom('cases')).where('status', 'in', ['dispatched', 'handling']).where('deadline', '<', asOf),
-      ),
-    ]);
-    return { openPastDeadline, unhandledPastDeadline, overdueOpen };
+  /**
+   * The states of the open cases of the scope whose deadline has passed at asOf — the only ones
+   * time makes due (dueCounts) — narrowed to the period by deadline (standard) or report (reported).
+   * Read along cases_open_due (district, status, deadline …).
+   */
+  async openPastDeadline(
+    ex: Executor,
+    basis: KpiBasis,
+    s: KpiScope,
+    period: { from: string; to: string },
+    asOf: string,
+  ): Promise<string[]> {
+    let q = ex
+      .selectFrom('cases')
+      .select('state')
+      .where('district_code', '=', s.districtCode)
+      .where('status', 'in', OPEN)
+      .where('deadline', '<=', asOf);
+    if (basis === 'standard') q = q.where('deadline', '>=', period.from).where('deadline', '<', period.to);
+    else q = q.where('reported_at', '>=', period.from).where('reported_at', '<', period.to);
+    if (s.view === 'handler') q = q.where(startsWith('assigned_unit_path', s.path));
+    else if (!s.isDistrict) q = q.where(startsWith('grid_path', s.path));
+    return (await q.execute()).map((r) => r.state);
+  },
+
+  async isEmpty(ex: Executor, districtCode: string): Promise<boolean> {
+    const r = await ex
+      .selectFrom('case_kpi_days')
+      .select('day')
+      .where('district_code', '=', districtCode)
+      .limit(1)
+      .executeTakeFirst();
+    return r === undefined;
   },
 
   async clear(ex: Executor, districtCode: string): Promise<void> {
-    await ex.deleteFrom('case_kpi_rollup').where('district_code', '=', districtCode).execute();
+    await ex.deleteFrom('case_kpi_days').where('district_code', '=', districtCode).execute();
   },
 };

@@ -66,8 +66,9 @@ export const casesApi = {
     api.get<LedgerSheet>('/cases/ledger-sheet', { ...query, cursor: undefined, limit: undefined }, { signal }),
   exportUrl: (query: CaseListQuery) =>
     withQuery('/api/v1/cases/export.xlsx', { ...query, cursor: undefined, limit: undefined }),
-  /** Departments and outside units a case can be dispatched to. */
-  dispatchTargets: async (): Promise<Unit[]> => (await api.get<UnitList>('/cases/dispatch-units')).items,
+  /** Where a case can be dispatched: its 街道 and that 街道's communities (二级派遣), departments and outside units. */
+  dispatchTargets: async (caseId?: string): Promise<Unit[]> =>
+    (await api.get<UnitList>('/cases/dispatch-units', caseId ? { caseId } : undefined)).items,
 };
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;

@@ -88,7 +88,7 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
     if (type === 'dispatch') {
       setTargets(null);
       void (async () => {
-        const [units, cats] = await Promise.all([casesApi.dispatchTargets(), loadCategories().catch(() => [])]);
+        const [units, cats] = await Promise.all([casesApi.dispatchTargets(c.id), loadCategories().catch(() => [])]);
         const cat = cats.find((x) => x.code === c.categoryCode);
         const def = cat?.defaultUnitId ? { id: cat.defaultUnitId, name: cat.defaultUnitName ?? '类别默认单位' } : null;
         setDefaultUnit(def);
@@ -123,7 +123,16 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
   const unitOptions = useMemo(() => {
     const list = targets ?? [];
     const seen = new Set(list.map((u) => u.id));
+    const own = (kinds: string[]) => list.filter((u) => kinds.includes(u.kind));
     const groups = [
+      {
+        // 二级派遣: the 街道 fixes it with its own staff, or hands it to one of its communities.
+        label: '街道自行处置',
+        options: [
+          ...own(['subdistrict', 'township']).map((u) => ({ value: u.id, label: `${u.name}（本街道自行处置）` })),
+          ...own(['community', 'village']).map((u) => ({ value: u.id, label: `${u.name}（交社区处置）` })),
+        ],
+      },
       {
         label: '区直部门',
         options: list.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })),
@@ -263,7 +272,7 @@ export function ActionModal({ type, c, onClose, onDone, onConflict }: Props) {
               <Select
                 showSearch
                 optionFilterProp="label"
-                placeholder="选择区直部门或驻区单位"
+                placeholder="选择本街道、社区、区直部门或驻区单位"
                 options={unitOptions}
                 loading={targets === null}
                 data-testid="case-action-field-unit"
