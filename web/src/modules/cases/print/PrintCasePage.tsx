@@ -1,10 +1,10 @@
 import { useParams } from 'react-router';
 import { usePublicSettings } from '../../../app/settings';
 import { useApiQuery } from '../../../lib/query';
-import { casesApi, type CaseDetail, type CasePhoto } from '../api';
+import { casesApi, type CaseDetail } from '../api';
 import { formatTime } from '../components/CaseTags';
-import { caseSourceLabel, photoRoleLabel } from '../labels';
-import { PrintFrame, SignatureBlock } from './PrintFrame';
+import { caseSourceLabel } from '../labels';
+import { FieldTable, PrintFrame, PrintPhotos, SignatureBlock } from './PrintFrame';
 
 /** 案卷: the case sheet an office files — what, where, who did what when, the photos, and signatures. */
 export default function PrintCasePage() {
@@ -20,6 +20,8 @@ export default function PrintCasePage() {
 
 function CaseSheet({ c, districtName }: { c: CaseDetail; districtName: string }) {
   const place = [c.subdistrictName, c.communityName, c.gridName].filter(Boolean).join(' / ') || '不在网格内';
+  const status = `${c.statusName}${c.fixedOnSpot ? '（立行整改）' : ''}${c.reconciledAt ? '，已销号' : ''}`;
+  const where = `${c.address || '—'}${c.location ? `（经纬度 ${c.location.lng.toFixed(6)}, ${c.location.lat.toFixed(6)}）` : ''}`;
   return (
     <>
       <h1 className="cg-print-title">{districtName}网格化问题案卷</h1>
@@ -29,57 +31,19 @@ function CaseSheet({ c, districtName }: { c: CaseDetail; districtName: string })
         </span>
         <span>打印时间：{formatTime(new Date().toISOString())}</span>
       </div>
-      <table className="cg-print-table cg-print-fields">
-        <tbody>
-          <tr>
-            <th>问题类别</th>
-            <td>{c.categoryName}</td>
-            <th>问题来源</th>
-            <td>{caseSourceLabel[c.source] ?? '其他'}</td>
-          </tr>
-          <tr>
-            <th>上报时间</th>
-            <td>{formatTime(c.reportedAt)}</td>
-            <th>当前状态</th>
-            <td>
-              {c.statusName}
-              {c.fixedOnSpot ? '（立行整改）' : ''}
-              {c.reconciledAt ? '，已销号' : ''}
-            </td>
-          </tr>
-          <tr>
-            <th>所属区域</th>
-            <td colSpan={3}>{place}</td>
-          </tr>
-          <tr>
-            <th>地址</th>
-            <td colSpan={3}>
-              {c.address || '—'}
-              {c.location ? `（经纬度 ${c.location.lng.toFixed(6)}, ${c.location.lat.toFixed(6)}）` : ''}
-            </td>
-          </tr>
-          <tr>
-            <th>问题描述</th>
-            <td colSpan={3}>{c.description}</td>
-          </tr>
-          <tr>
-            <th>责任单位</th>
-            <td>{c.assignedUnitName ?? '—'}</td>
-            <th>处置时限</th>
-            <td>{formatTime(c.deadline)}</td>
-          </tr>
-          <tr>
-            <th>结案时间</th>
-            <td>{formatTime(c.closedAt)}</td>
-            <th>返工 / 延期</th>
-            <td>
-              返工 {c.reworkCount} 次，延期 {c.extensionCount} 次
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <FieldTable
+        rows={[
+          ['问题类别', c.categoryName, '问题来源', caseSourceLabel[c.source] ?? '其他'],
+          ['上报时间', formatTime(c.reportedAt), '当前状态', status],
+          ['所属区域', place],
+          ['地址', where],
+          ['问题描述', c.description],
+          ['责任单位', c.assignedUnitName ?? '—', '处置时限', formatTime(c.deadline)],
+          ['结案时间', formatTime(c.closedAt), '返工 / 延期', `返工 ${c.reworkCount} 次，延期 ${c.extensionCount} 次`],
+        ]}
+      />
 
-      <Photos photos={c.photos} />
+      <PrintPhotos photos={c.photos} />
 
       <div className="cg-print-section">办理过程</div>
       <table className="cg-print-table" data-testid="print-case-timeline">
@@ -116,23 +80,6 @@ function CaseSheet({ c, districtName }: { c: CaseDetail; districtName: string })
       </table>
 
       <SignatureBlock labels={['经办人（签字）', '核查人（签字）', '审核人（签字）']} />
-    </>
-  );
-}
-
-function Photos({ photos }: { photos: CasePhoto[] }) {
-  if (!photos.length) return null;
-  return (
-    <>
-      <div className="cg-print-section">现场照片</div>
-      <div className="cg-print-photos">
-        {photos.map((p, i) => (
-          <figure key={`${p.fileId}-${i}`}>
-            <img src={p.thumbnailUrl} alt={photoRoleLabel[p.role ?? 'evidence']} />
-            <figcaption>{photoRoleLabel[p.role ?? 'evidence']}</figcaption>
-          </figure>
-        ))}
-      </div>
     </>
   );
 }

@@ -4,8 +4,8 @@ import { usePublicSettings } from '../../../app/settings';
 import { useApiQuery } from '../../../lib/query';
 import { casesApi, type CaseActionEntry, type CaseDetail, type TimeLimit } from '../api';
 import { formatTime } from '../components/CaseTags';
-import { photoRoleLabel, timeLimitText } from '../labels';
-import { PrintFrame, SignatureBlock } from './PrintFrame';
+import { timeLimitText } from '../labels';
+import { FieldTable, PrintFrame, PrintPhotos, SignatureBlock } from './PrintFrame';
 
 interface DispatchPayload {
   unitId?: string;
@@ -53,7 +53,7 @@ function DispatchSheet({
   const p = d.payload as DispatchPayload;
   // The unit it went to: the case's unit while this dispatch stands; after a return the order names none.
   const target = c.assignedUnitId && c.assignedUnitId === p.unitId ? c.assignedUnitName : null;
-  const reportPhotos = c.photos.filter((x) => x.role !== 'after');
+  const place = [c.subdistrictName, c.communityName, c.gridName].filter(Boolean).join(' / ');
   return (
     <>
       <h1 className="cg-print-title">{districtName}网格化问题派遣单</h1>
@@ -63,62 +63,23 @@ function DispatchSheet({
         </span>
         <span>打印时间：{formatTime(new Date().toISOString())}</span>
       </div>
-      <table className="cg-print-table cg-print-fields">
-        <tbody>
-          <tr>
-            <th>案卷号</th>
-            <td>{c.caseNumber}</td>
-            <th>问题类别</th>
-            <td>{c.categoryName}</td>
-          </tr>
-          <tr>
-            <th>派遣单位</th>
-            <td>{d.unitName ?? '—'}</td>
-            <th>派遣人</th>
-            <td>{d.actorName ?? '系统'}</td>
-          </tr>
-          <tr>
-            <th>责任单位</th>
-            <td data-testid="print-dispatch-unit">{target ?? '（已退回）'}</td>
-            <th>派遣时间</th>
-            <td>{formatTime(d.at)}</td>
-          </tr>
-          <tr>
-            <th>处置时限</th>
-            <td>{timeLimitText(p.timeLimit)}</td>
-            <th>办结期限</th>
-            <td>{formatTime(p.deadline)}</td>
-          </tr>
-          <tr>
-            <th>问题地点</th>
-            <td colSpan={3}>
-              {[c.subdistrictName, c.communityName, c.gridName].filter(Boolean).join(' / ')}
-              {c.address ? `，${c.address}` : ''}
-            </td>
-          </tr>
-          <tr>
-            <th>问题描述</th>
-            <td colSpan={3}>{c.description}</td>
-          </tr>
-          <tr>
-            <th>派遣意见</th>
-            <td colSpan={3}>{d.comment || '—'}</td>
-          </tr>
-        </tbody>
-      </table>
-      {reportPhotos.length > 0 && (
-        <>
-          <div className="cg-print-section">现场照片</div>
-          <div className="cg-print-photos">
-            {reportPhotos.slice(0, 6).map((x, i) => (
-              <figure key={`${x.fileId}-${i}`}>
-                <img src={x.thumbnailUrl} alt={photoRoleLabel[x.role ?? 'evidence']} />
-                <figcaption>{photoRoleLabel[x.role ?? 'evidence']}</figcaption>
-              </figure>
-            ))}
-          </div>
-        </>
-      )}
+      <FieldTable
+        rows={[
+          ['案卷号', c.caseNumber, '问题类别', c.categoryName],
+          ['派遣单位', d.unitName ?? '—', '派遣人', d.actorName ?? '系统'],
+          [
+            '责任单位',
+            <span data-testid="print-dispatch-unit">{target ?? '（已退回）'}</span>,
+            '派遣时间',
+            formatTime(d.at),
+          ],
+          ['处置时限', timeLimitText(p.timeLimit), '办结期限', formatTime(p.deadline)],
+          ['问题地点', `${place}${c.address ? `，${c.address}` : ''}`],
+          ['问题描述', c.description],
+          ['派遣意见', d.comment || '—'],
+        ]}
+      />
+      <PrintPhotos photos={c.photos.filter((x) => x.role !== 'after').slice(0, 6)} />
       <div className="cg-print-section">签收回执（责任单位填写）</div>
       <table className="cg-print-table cg-print-fields">
         <tbody>

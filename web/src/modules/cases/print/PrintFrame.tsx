@@ -3,6 +3,8 @@ import { Button, Card, Result, Skeleton, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorText } from '../../../lib/api';
+import type { CasePhoto } from '../api';
+import { photoRoleLabel } from '../labels';
 import './print.css';
 
 /**
@@ -80,6 +82,51 @@ export function SignatureBlock({ labels }: { labels: string[] }) {
         ))}
       </div>
       <div className="cg-print-stamp">{'（单位盖章）\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日'}</div>
+    </>
+  );
+}
+
+/** A row of a field table: one label and value across the sheet, or two side by side. */
+export type FieldRow = [string, ReactNode] | [string, ReactNode, string, ReactNode];
+
+/** The bordered label/value table at the head of a 案卷 or 派遣单. */
+export function FieldTable({ rows }: { rows: FieldRow[] }) {
+  return (
+    <table className="cg-print-table cg-print-fields">
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r[0]}>
+            <th>{r[0]}</th>
+            {r.length === 2 ? (
+              <td colSpan={3}>{r[1]}</td>
+            ) : (
+              <>
+                <td>{r[1]}</td>
+                <th>{r[2]}</th>
+                <td>{r[3]}</td>
+              </>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Photos under a heading, each captioned 整改前 / 整改后 / 现场照片. */
+export function PrintPhotos({ photos }: { photos: CasePhoto[] }) {
+  if (!photos.length) return null;
+  return (
+    <>
+      <div className="cg-print-section">现场照片</div>
+      <div className="cg-print-photos">
+        {photos.map((p, i) => (
+          <figure key={`${p.fileId}-${i}`}>
+            <img src={p.thumbnailUrl} alt={photoRoleLabel[p.role ?? 'evidence']} />
+            <figcaption>{photoRoleLabel[p.role ?? 'evidence']}</figcaption>
+          </figure>
+        ))}
+      </div>
     </>
   );
 }
