@@ -247,7 +247,7 @@ function recordLine(t: ProposalDetail['timeline'][number]): string | null {
     case 'mark_key':
       return `牵头督办领导：${s('leaderName')}`;
     case 'consult':
-      return `${s('on')} 与提案人见面协商（${s('participants')}）：${s('outcome')}`;
+      return `${s('on')}；参加：${s('participants')}；结果：${s('outcome')}`;
     case 'waive_consultation':
       return `原因：${s('reason')}`;
     case 'reply':
