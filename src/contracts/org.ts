@@ -34,6 +34,7 @@ export const ROLE_CODES = [
   'admin',
   'district_leader',
   'supervision_office',
+  'proposal_office',
   'subdistrict_staff',
   'community_worker',
   'grid_worker',

@@ -18,10 +18,20 @@ export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied']
 export const Satisfaction = z.enum(SATISFACTIONS);
 export type Satisfaction = z.infer<typeof Satisfaction>;
 
+/**
+ * How a reply (答复) classes the proposal's outcome: A 所提问题已经解决或采纳, B 列入计划拟解决, C 留作参考
+ * (docs/proposals.md cites the sources).
+ */
+export const REPLY_CLASSES = ['A', 'B', 'C'] as const;
+export const ReplyClass = z.enum(REPLY_CLASSES);
+export type ReplyClass = z.infer<typeof ReplyClass>;
+
 /** What an API caller may ask of a proposal; the workflow's own actions plus key-proposal work. */
 export const PROPOSAL_COMMANDS = [
   'assign',
   'mark_key',
+  'consult',
+  'waive_consultation',
   'reply',
   'add_commitment',
   'complete_commitment',
@@ -92,7 +102,33 @@ export const ProposalDetail = ProposalItem.extend({
   /** 牵头督办领导 of a key proposal. */
   leader: z.object({ accountId: z.string(), name: z.string().nullable() }).nullable(),
   firstReplyDeadline: z.string().nullable(),
-  replies: z.array(z.object({ on: z.string(), summary: z.string(), files: z.array(FileRef) })),
+  /** The reply deadline the rules give when the office sets none: 交办 date + 3 months (docs/proposals.md). */
+  defaultReplyDeadline: z.string(),
+  /** Face-to-face consultations with the proposer (见面协商), or the reason none was needed, per handling round. */
+  consultations: z.array(
+    z.object({
+      /** 0 for the first handling, n after the n-th 不满意. */
+      round: z.number().int(),
+      on: z.string(),
+      participants: z.string().nullable(),
+      outcome: z.string().nullable(),
+      /** Set when the consultation was marked as not needed; then participants and outcome are null. */
+      waivedReason: z.string().nullable(),
+      by: z.string(),
+    }),
+  ),
+  /** A consultation (or its waiver) is on record for the current round: the reply may be recorded. */
+  consulted: z.boolean(),
+  replies: z.array(
+    z.object({
+      on: z.string(),
+      summary: z.string(),
+      /** Null on replies recorded before classes were kept. */
+      replyClass: ReplyClass.nullable(),
+      replyClassName: z.string().nullable(),
+      files: z.array(FileRef),
+    }),
+  ),
   commitmentList: z.array(
     z.object({
       index: z.number().int(),
@@ -152,6 +188,8 @@ const yearStats = {
   rated: z.number(),
   satisfiedOrBasically: z.number(),
   satisfactionRate: z.number().nullable(),
+  /** Replied proposals by the class of their latest reply (A/B/C); older unclassed replies are not counted. */
+  byReplyClass: z.object({ A: z.number(), B: z.number(), C: z.number() }),
 };
 
 /** Yearly statistics, overall and per main handler; rates are null when nothing is due. */
@@ -236,10 +274,18 @@ export const SATISFACTION_NAMES: Record<Satisfaction, string> = {
   unsatisfied: '不满意',
 };
 
+export const REPLY_CLASS_NAMES: Record<ReplyClass, string> = {
+  A: '解决或采纳',
+  B: '列入计划拟解决',
+  C: '留作参考',
+};
+
 export const PROPOSAL_COMMAND_NAMES: Record<ProposalCommand | 'register', string> = {
   register: '登记',
   assign: '交办',
   mark_key: '列为重点提案',
+  consult: '见面协商',
+  waive_consultation: '无需见面协商',
   reply: '答复',
   add_commitment: '增加落实事项',
   complete_commitment: '落实事项完成',
@@ -285,6 +331,58 @@ export const RegisterProposalRequest = z.strictObject({
   submittedOn: day().optional(),
 });
 export type RegisterProposalRequest = z.input<typeof RegisterProposalRequest>;
+
+/** 交办: without a replyDeadline the rules' default applies (交办 date + 3 months). */
+export const AssignProposalRequest = z.strictObject({
+  mainHandlerIds: z.array(z.uuid()).max(10),
+  assistingHandlerIds: z.array(z.uuid()).max(20).default([]),
+  replyDeadline: day().optional(),
+  ...seen,
+});
+export type AssignProposalRequest = z.input<typeof AssignProposalRequest>;
+
+/** 见面协商: when, who took part (the proposer and the handler's people), and what came of it. */
+export const ConsultRequest = z.strictObject({
+  on: day(),
+  participants: words(500),
+  outcome: words(5000),
+  ...seen,
+});
+export type ConsultRequest = z.input<typeof ConsultRequest>;
+/** No face-to-face consultation is needed, and why (e.g. the proposer said so). */
+export const WaiveConsultationRequest = z.strictObject({ reason: words(1000), ...seen });
+export type WaiveConsultationRequest = z.input<typeof WaiveConsultationRequest>;
+export const ReplyRequest = z.strictObject({
+  summary: words(20000),
+  replyClass: ReplyClass,
+  fileIds: z.array(z.uuid()).max(20).optional(),
+  ...seen,
+});
+export type ReplyRequest = z.input<typeof ReplyRequest>;
+
+// ---- the category list (类别), kept by the 提案委 ----
+
+export const ProposalCategory = z.object({
+  id: z.string(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  /** Retired categories stay on the proposals that carry them but are not offered at registration. */
+  active: z.boolean(),
+});
+export type ProposalCategory = z.infer<typeof ProposalCategory>;
+export const ProposalCategoryList = z.object({ items: z.array(ProposalCategory) });
+export type ProposalCategoryList = z.infer<typeof ProposalCategoryList>;
+export const CreateProposalCategoryRequest = z.strictObject({
+  name: words(50),
+  sortOrder: z.number().int().min(0).max(100000).optional(),
+});
+export type CreateProposalCategoryRequest = z.input<typeof CreateProposalCategoryRequest>;
+export const UpdateProposalCategoryRequest = z.strictObject({
+  name: words(50).optional(),
+  sortOrder: z.number().int().min(0).max(100000).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateProposalCategoryRequest = z.input<typeof UpdateProposalCategoryRequest>;
 
 export const AssignSupervisorRequest = z.strictObject({
   supervisorUsername: z.string().min(1).max(50),

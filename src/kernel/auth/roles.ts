@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'task.manage',
   'task.report',
   'proposal.read',
+  /** Register (立案/登记) proposals, keep the category list and the consultation plan (协商计划): the 提案委. */
+  'proposal.register',
+  /** Assign (交办) and supervise (督办) proposals: the 督查室. */
   'proposal.manage',
   'proposal.handle',
   'supervisor.visit',
@@ -73,6 +76,11 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'proposal.read',
       'proposal.manage',
     ],
+  },
+  proposal_office: {
+    code: 'proposal_office',
+    name: '政协提案委',
+    permissions: ['unit.read', 'account.read', 'proposal.read', 'proposal.register'],
   },
   subdistrict_staff: {
     code: 'subdistrict_staff',

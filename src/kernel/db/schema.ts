@@ -600,6 +600,15 @@ export interface ProposalTable {
   updated_at: string;
 }
 
+export interface ProposalCategoryTable {
+  id: string;
+  district_code: string;
+  name: string;
+  sort_order: number;
+  active: number;
+  updated_at: string;
+}
+
 export interface ProposalHandlerTable {
   proposal_id: string;
   unit_id: string;
@@ -710,6 +719,7 @@ export interface DB {
   supervisor_visits: SupervisorVisitTable;
   supervisor_opinions: SupervisorOpinionTable;
   proposal_reminders: ProposalReminderTable;
+  proposal_categories: ProposalCategoryTable;
   case_actions: CaseActionTable;
   case_number_counters: CaseNumberCounterTable;
   files: FileTable;

@@ -4,6 +4,8 @@ import { proposalReminderJob } from './commands/remind-overdue.js';
 import { seedDemoProposals } from './demo/seed-demo-proposals.js';
 import { registerProposalRoutes } from './http/proposal.routes.js';
 import { registerSupervisorRoutes } from './http/supervisor.routes.js';
+import { registerCategoryRoutes } from './http/category.routes.js';
+import { ensureProposalCategories } from './commands/ensure-categories.js';
 
 export type { ProposalsDeps } from './deps.js';
 export { seedDemoProposals } from './demo/seed-demo-proposals.js';
@@ -15,6 +17,11 @@ export const proposalsModule: Module = {
   routes(app, ctx) {
     registerProposalRoutes(app, ctx);
     registerSupervisorRoutes(app, ctx);
+    registerCategoryRoutes(app, ctx);
+  },
+  async prepare(ctx) {
+    const added = await ensureProposalCategories(ctx, ctx.config.districtCode);
+    return added ? { proposalCategoriesAdded: added } : undefined;
   },
   jobs: (ctx) => [proposalReminderJob(ctx)],
   seedDemo: async (ctx, { now }) => ({ summary: { proposals: await seedDemoProposals(ctx, now) } }),

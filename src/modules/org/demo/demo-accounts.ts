@@ -12,6 +12,7 @@ export interface DemoAccountSpec {
 export const DEMO_ACCOUNTS: DemoAccountSpec[] = [
   { username: 'leader', displayName: '区领导（演示）', roles: ['district_leader'], unit: { district: true } },
   { username: 'duchashi', displayName: '督查室（演示）', roles: ['supervision_office'], unit: { district: true } },
+  { username: 'tianwei', displayName: '政协提案委（演示）', roles: ['proposal_office'], unit: { district: true } },
   {
     username: 'chengbei',
     displayName: '城北街道管理员（演示）',

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
-import { proposalYearStats, type ProposalState } from '../domain/proposal-state.js';
+import { parseProposalState, proposalYearStats, type ProposalState } from '../domain/proposal-state.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
 import { scopeOf } from './proposal-context.js';
@@ -14,7 +14,7 @@ export async function proposalStats(deps: ProposalsDeps, actor: Actor, year: num
     year,
     scope: await scopeOf(deps, db, actor),
   });
-  const states = rows.map((r) => JSON.parse(r.state) as ProposalState);
+  const states = rows.map((r) => parseProposalState(r.state));
   const handlers = await proposalStore.handlers(
     db,
     rows.map((r) => r.id),

@@ -2,10 +2,11 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { ProposalActionTable, ProposalHandlerTable, ProposalTable } from '../../../kernel/db/schema.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
-import type { ProposalState } from '../domain/proposal-state.js';
+import { consultedThisRound, parseProposalState, type ProposalState } from '../domain/proposal-state.js';
 import { canSeeProposal, isDistrictWide, type ProposalFacts } from '../domain/proposal-policy.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
+import { loadWorkCalendar } from '../../platform/index.js';
 
 export interface Proposer {
   name: string;
@@ -18,6 +19,11 @@ export interface LoadedProposal {
   handlers: ProposalHandlerTable[];
   actions: ProposalActionTable[];
   facts: ProposalFacts;
+}
+
+/** The district's work calendar (days off and 调休), for periods that end on a working day. */
+export function calendarFor(deps: Pick<ProposalsDeps, 'config'>, ex: Executor, districtCode: string) {
+  return loadWorkCalendar(ex, districtCode, deps.config.timeZone);
 }
 
 /** The district root's path: a scope equal to it sees the whole district. */
@@ -55,6 +61,7 @@ export function factsOf(
     handlers: handlers.map((h) => ({ unitPath: h.unit_path, role: h.role === 'main' ? 'main' : 'assisting' })),
     unheardReports: actions.filter((a) => a.type === 'report_progress' && !heard.has(a.seq)).length,
     openCommitments: state.commitments.filter((c) => c.doneOn === null).length,
+    consulted: consultedThisRound(state),
   };
 }
 
@@ -67,7 +74,7 @@ export async function loadVisibleProposal(
 ): Promise<LoadedProposal> {
   const row = await proposalStore.findById(ex, id);
   if (!row || row.district_code !== actor.districtCode) throw new NotFound('proposal', id);
-  const state = JSON.parse(row.state) as ProposalState;
+  const state = parseProposalState(row.state);
   const [handlers, actions] = [await proposalStore.handlers(ex, [id]), await proposalStore.actions(ex, id)];
   const facts = factsOf(row, state, handlers, actions);
   if (!canSeeProposal(actor, facts, await districtRootPath(deps, ex, actor.districtCode)))

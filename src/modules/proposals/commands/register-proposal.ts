@@ -8,6 +8,7 @@ import { newProposal, proposalKind } from '../domain/proposal-state.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
 import { accountByUsername, type Proposer } from './proposal-context.js';
+import { categoryStore } from '../store/category.store.js';
 
 export interface RegisterProposalInput {
   /** Session year; defaults to the year of submittedOn. */
@@ -15,10 +16,11 @@ export interface RegisterProposalInput {
   /** e.g. 2026-007; given when the paper number is already fixed, else the next free one. */
   number?: string;
   title: string;
-  category: string;
   content: string;
   /** Names as printed on the proposal; `username` links a proposer's login, which lets them rate. */
   proposers: { name: string; username?: string }[];
+  /** One of the district's active categories (the 提案委's list). */
+  category: string;
   /** Local date the proposal was filed; defaults to today. */
   submittedOn?: string;
 }
@@ -55,6 +57,16 @@ export async function registerProposal(
   const id = newId(now.getTime());
   try {
     await deps.database.db.transaction().execute(async (trx) => {
+      const category = await categoryStore.findByName(trx, actor.districtCode, input.category);
+      if (!category || category.active !== 1)
+        throw new Invalid('proposal.invalid_registration', `no active category ${input.category}`, [
+          {
+            field: 'category',
+            code: 'proposal.category_unknown',
+            params: { category: input.category },
+            message: `no active category ${input.category}`,
+          },
+        ]);
       const proposers: Proposer[] = [];
       for (const [i, p] of input.proposers.entries()) {
         const account = p.username

@@ -50,8 +50,8 @@ for (const tdb of testDatabases()) {
     const register = (title: string) =>
       post(
         '/api/v1/proposals',
-        { title, category: '城乡建设', content: '内容', proposers: [{ name: '委员甲' }] },
-        'office',
+        { title, category: '社会建设', content: '内容', proposers: [{ name: '委员甲' }] },
+        'tianwei',
       );
     /** Inbox messages about an entity, as usernames (sorted) per kind. */
     const inbox = async (entityId: string): Promise<Record<string, string[]>> => {
@@ -88,6 +88,7 @@ for (const tdb of testDatabases()) {
       await mk('sd', '城北街道', 'subdistrict');
       await mk('cm', '五一社区', 'community', ids.sd);
       await account('office', 'root', ['supervision_office']);
+      await account('tianwei', 'root', ['proposal_office']);
       await account('leader', 'root', ['district_leader']);
       await account('cgh', 'cg', ['unit_handler']);
       await account('cgh2', 'cg', ['unit_handler']);
@@ -182,14 +183,16 @@ for (const tdb of testDatabases()) {
     });
 
     it('stops once replied, and reminds an undone commitment to the unit itself, not to the sub-district above it', async () => {
-      await post(`/api/v1/proposals/${p1}/reply`, { summary: '已答复' }, 'cgh');
+      await post(`/api/v1/proposals/${p1}/consultations/waive`, { reason: '提案人表示无需见面' }, 'cgh');
+      await post(`/api/v1/proposals/${p1}/reply`, { summary: '已答复', replyClass: 'B' }, 'cgh');
       const p2 = (await register('关于社区养老服务的建议')).id;
       await post(
         `/api/v1/proposals/${p2}/assign`,
         { mainHandlerIds: [ids.cm], assistingHandlerIds: [], replyDeadline: '2026-12-20' },
         'office',
       );
-      await post(`/api/v1/proposals/${p2}/reply`, { summary: '拟建设日间照料中心' }, 'cmh');
+      await post(`/api/v1/proposals/${p2}/consultations/waive`, { reason: '提案人表示无需见面' }, 'cmh');
+      await post(`/api/v1/proposals/${p2}/reply`, { summary: '拟建设日间照料中心', replyClass: 'B' }, 'cmh');
       await post(`/api/v1/proposals/${p2}/commitments`, { title: '建成日间照料中心', deadline: '2026-12-15' }, 'cmh');
       expect(await tick('2026-12-16T07:00:00')).toEqual({ reminders: 1, messages: 2 });
       expect(await inbox(p2)).toEqual({ 'proposal.commitment_overdue': ['cmh', 'office'] });

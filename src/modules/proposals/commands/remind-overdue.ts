@@ -4,7 +4,7 @@ import type { Executor } from '../../../kernel/db/db.js';
 import type { Job } from '../../../kernel/jobs/scheduler.js';
 import { notify } from '../../inbox/index.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
-import type { ProposalState } from '../domain/proposal-state.js';
+import { parseProposalState } from '../domain/proposal-state.js';
 import type { OpinionStatus } from '../domain/opinion-state.js';
 import { overdueOpinionItem, overdueProposalItems, type OverdueItem } from '../domain/overdue.js';
 import type { ProposalsDeps } from '../deps.js';
@@ -52,7 +52,7 @@ async function remindProposals(
   const db = deps.database.db;
   const rows = await proposalStore.statesInStatus(db, OWING);
   const due = rows
-    .map((r) => ({ id: r.id, items: overdueProposalItems(JSON.parse(r.state) as ProposalState, today) }))
+    .map((r) => ({ id: r.id, items: overdueProposalItems(parseProposalState(r.state), today) }))
     .filter((r) => r.items.length);
   const done = await reminderStore.remindedKeys(
     db,
@@ -65,8 +65,7 @@ async function remindProposals(
       await db.transaction().execute(async (trx) => {
         // The proposal may have moved since the scan (a reply came in): judge it again as it is now.
         const row = await proposalStore.findById(trx, id);
-        if (!row || !overdueProposalItems(JSON.parse(row.state) as ProposalState, today).some((i) => sameItem(i, item)))
-          return;
+        if (!row || !overdueProposalItems(parseProposalState(row.state), today).some((i) => sameItem(i, item))) return;
         const main = (await proposalStore.handlers(trx, [id]))
           .filter((h) => h.role === 'main')
           .map((h) => ({ unitId: h.unit_id, unitPath: h.unit_path, name: h.unit_name }));

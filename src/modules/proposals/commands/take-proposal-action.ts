@@ -9,8 +9,10 @@ import {
   applyProposalAction,
   InvalidProposalTransition,
   proposalKind,
+  REPLY_CLASS_NAMES,
   SATISFACTION_NAMES,
   type ProposalAction,
+  type ReplyClass,
   type ProposalState,
   type Satisfaction,
 } from '../domain/proposal-state.js';
@@ -19,6 +21,7 @@ import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
 import {
   accountByUsername,
+  calendarFor,
   checkOwnFiles,
   loadVisibleProposal,
   recordOf,
@@ -26,9 +29,11 @@ import {
 } from './proposal-context.js';
 
 export type ProposalCommandInput = (
-  | { type: 'assign'; mainHandlerIds: string[]; assistingHandlerIds: string[]; replyDeadline: string }
+  | { type: 'assign'; mainHandlerIds: string[]; assistingHandlerIds: string[]; replyDeadline?: string }
   | { type: 'mark_key'; leaderUsername: string }
-  | { type: 'reply'; summary: string; fileIds?: string[] }
+  | { type: 'consult'; on: string; participants: string; outcome: string }
+  | { type: 'waive_consultation'; reason: string }
+  | { type: 'reply'; summary: string; replyClass: ReplyClass; fileIds?: string[] }
   | { type: 'add_commitment'; title: string; deadline: string }
   | { type: 'complete_commitment'; index: number; fileIds: string[]; note?: string }
   | { type: 'complete'; comment?: string }
@@ -46,6 +51,8 @@ const versionConflict = () => new Conflict('proposal.version_conflict', 'the pro
 const REFUSALS: Record<ProposalCommand, string> = {
   assign: 'proposal.not_office',
   mark_key: 'proposal.not_office',
+  consult: 'proposal.not_main_handler',
+  waive_consultation: 'proposal.not_main_handler',
   reply: 'proposal.not_main_handler',
   add_commitment: 'proposal.not_main_handler',
   complete_commitment: 'proposal.not_main_handler',
@@ -64,7 +71,8 @@ async function prepare(
   input: ProposalCommandInput,
   now: Date,
 ) {
-  const ctx = { actor: { accountId: actor.accountId }, now };
+  const calendar = await calendarFor(deps, trx, actor.districtCode);
+  const ctx = { actor: { accountId: actor.accountId }, now, calendar };
   const step = (a: ProposalAction, retired?: Set<string>) =>
     applyProposalAction(p.state, a, { ...ctx, retiredUnitIds: retired });
   switch (input.type) {
@@ -85,7 +93,11 @@ async function prepare(
         });
       check(input.mainHandlerIds, 'mainHandlerIds');
       check(input.assistingHandlerIds, 'assistingHandlerIds');
-      if (isDate(input.replyDeadline) && input.replyDeadline < p.row.submitted_on) {
+      if (
+        input.replyDeadline !== undefined &&
+        isDate(input.replyDeadline) &&
+        input.replyDeadline < p.row.submitted_on
+      ) {
         problems.push({
           field: 'replyDeadline',
           code: 'proposal.reply_deadline_before_submission',
@@ -122,9 +134,11 @@ async function prepare(
         record: {
           mainHandlers: names(input.mainHandlerIds),
           assistingHandlers: names(input.assistingHandlerIds),
-          replyDeadline: input.replyDeadline,
+          replyDeadline: state.replyDeadline,
+          /** The deadline was the rules' default (交办 + 3 months), not one the office set. */
+          defaultDeadline: input.replyDeadline === undefined,
         },
-        summary: `主办：${names(input.mainHandlerIds).join('、')}，答复期限 ${input.replyDeadline}`,
+        summary: `主办：${names(input.mainHandlerIds).join('、')}，答复期限 ${state.replyDeadline}`,
       };
     }
     case 'mark_key': {
@@ -143,12 +157,24 @@ async function prepare(
         summary: `牵头督办领导：${leader.displayName}`,
       };
     }
+    case 'consult':
+      return {
+        state: step({ type: 'consult', on: input.on, participants: input.participants, outcome: input.outcome }),
+        record: { on: input.on, participants: input.participants, outcome: input.outcome },
+        summary: `${input.on} 与提案人见面协商（${input.participants}）：${input.outcome}`,
+      };
+    case 'waive_consultation':
+      return {
+        state: step({ type: 'waive_consultation', reason: input.reason }),
+        record: { reason: input.reason },
+        summary: `无需见面协商：${input.reason}`,
+      };
     case 'reply': {
       await checkOwnFiles(trx, actor, input.fileIds ?? []);
       return {
-        state: step({ type: 'reply', summary: input.summary }),
-        record: { summary: input.summary, fileIds: input.fileIds ?? [] },
-        summary: input.summary,
+        state: step({ type: 'reply', summary: input.summary, replyClass: input.replyClass }),
+        record: { summary: input.summary, replyClass: input.replyClass, fileIds: input.fileIds ?? [] },
+        summary: `${input.replyClass} 类（${REPLY_CLASS_NAMES[input.replyClass]}）：${input.summary}`,
       };
     }
     case 'add_commitment':
@@ -220,8 +246,12 @@ export async function takeProposalAction(
     if (input.expectedVersion !== undefined && input.expectedVersion !== p.row.version) throw versionConflict();
     if (!mayTake(actor, p.facts, input.type))
       throw new Forbidden(REFUSALS[input.type], `may not ${input.type}`, { act: input.type });
-    // The domain names these refusals itself (commitments still open, no such commitment).
-    const domainChecks = input.type === 'complete' || input.type === 'complete_commitment';
+    // The domain names these refusals itself: commitments still open, no such commitment, no
+    // consultation yet, or one on record already.
+    const domainChecks =
+      input.type === 'complete' ||
+      input.type === 'complete_commitment' ||
+      (p.state.status === 'assigned' && (input.type === 'reply' || input.type === 'waive_consultation'));
     if (!domainChecks && !stateAllows(p.facts, input.type)) {
       if (input.type === 'report_progress' || input.type === 'hear_progress') {
         throw new Conflict('proposal.not_key_or_closed', 'not a key proposal, or nothing to report', [], {

@@ -29,10 +29,18 @@ interface DemoProposal {
   steps: Step[];
 }
 
-const assign = (day: number, deadlineDay: number, ids: { main: string; assisting: string[] }): Step => [
+/** 交办 with the rules' default reply deadline (three months on). */
+const assign = (day: number, ids: { main: string; assisting: string[] }): Step => [
   day,
   'office',
-  { type: 'assign', mainHandlerIds: [ids.main], assistingHandlerIds: ids.assisting, replyDeadline: `+${deadlineDay}` },
+  { type: 'assign', mainHandlerIds: [ids.main], assistingHandlerIds: ids.assisting },
+];
+
+/** The main handler meets the proposer (见面协商) on that day, before replying. */
+const consult = (day: number, outcome: string): Step => [
+  day,
+  'main',
+  { type: 'consult', on: `+${day}`, participants: '提案人、承办单位分管负责人及经办人', outcome },
 ];
 
 function plan(
@@ -46,18 +54,27 @@ function plan(
     p(
       {
         title: '关于加强老旧小区停车管理的建议',
-        category: '城乡建设',
+        category: '社会建设',
         content: '老旧小区停车位不足，占道停车影响消防通道，建议统筹利用闲置地块增设停车泊位。',
         main: 'chengguan',
         assisting: ['川汇区住房和城乡建设局'],
         withAccount: true,
       },
       (u) => [
-        assign(5, 95, u),
+        assign(5, u),
         [6, 'office', { type: 'mark_key', leaderUsername: 'leader' }],
         [30, 'main', { type: 'report_progress', text: '已完成12个老旧小区停车情况摸排，初步选定3处闲置地块。' }],
         [33, 'leader', { type: 'hear_progress', reportSeq: 4, comment: '抓紧论证，一个月内拿出方案。' }],
-        [60, 'main', { type: 'reply', summary: '经研究，拟在三处闲置地块增设临时停车泊位，并推行错时共享停车。' }],
+        consult(55, '提案人同意先建临时泊位、再推错时共享停车的思路。'),
+        [
+          60,
+          'main',
+          {
+            type: 'reply',
+            summary: '经研究，拟在三处闲置地块增设临时停车泊位，并推行错时共享停车。',
+            replyClass: 'B',
+          },
+        ],
         [62, 'main', { type: 'add_commitment', title: '增设临时停车泊位 300 个', deadline: '+120' }],
         [62, 'main', { type: 'add_commitment', title: '推动机关单位停车场夜间向居民开放', deadline: '+200' }],
         [110, 'main', 'evidence'],
@@ -68,15 +85,16 @@ function plan(
     p(
       {
         title: '关于规范城区流动摊贩经营的建议',
-        category: '城市管理',
+        category: '社会建设',
         content: '建议划定便民疏导点，实行定时定点经营，兼顾市容和群众生活。',
         main: 'chengguan',
         assisting: [],
         withAccount: true,
       },
       (u) => [
-        assign(5, 95, u),
-        [50, 'main', { type: 'reply', summary: '已在城区设立便民疏导点8处，实行定时定点经营。' }],
+        assign(5, u),
+        consult(45, '现场察看疏导点选址，提案人认可。'),
+        [50, 'main', { type: 'reply', summary: '已在城区设立便民疏导点8处，实行定时定点经营。', replyClass: 'A' }],
         [52, 'main', { type: 'complete', comment: '答复办结' }],
         [58, 'proposer', { type: 'rate', satisfaction: 'satisfied' }],
       ],
@@ -84,15 +102,16 @@ function plan(
     p(
       {
         title: '关于提升农村宽带网络覆盖的建议',
-        category: '信息化',
+        category: '经济建设',
         content: '部分行政村宽带速率低、信号弱，建议加快光纤入村和5G基站建设。',
         main: 'dianxin',
         assisting: ['中国移动周口分公司'],
         withAccount: true,
       },
       (u) => [
-        assign(5, 95, u),
-        [70, 'main', { type: 'reply', summary: '年内完成全部行政村千兆光纤覆盖改造。' }],
+        assign(5, u),
+        consult(66, '提案人提出优先改造偏远行政村，承办单位采纳。'),
+        [70, 'main', { type: 'reply', summary: '年内完成全部行政村千兆光纤覆盖改造。', replyClass: 'B' }],
         [72, 'main', { type: 'add_commitment', title: '完成 20 个行政村光纤改造', deadline: '+150' }],
         [140, 'main', 'evidence'],
         [141, 'main', { type: 'complete_commitment', index: 0, fileIds: [], note: '20 个村全部完成并通过验收' }],
@@ -103,15 +122,16 @@ function plan(
     p(
       {
         title: '关于增设社区养老服务站的建议',
-        category: '社会事业',
+        category: '社会建设',
         content: '城北片区老年人口多，建议依托社区党群服务中心增设养老服务站。',
         main: 'chengbei',
         assisting: ['川汇区民政局'],
         withAccount: true,
       },
       (u) => [
-        assign(5, 95, u),
-        [100, 'main', { type: 'reply', summary: '已将养老服务站建设列入明年民生实事。' }],
+        assign(5, u),
+        [96, 'main', { type: 'waive_consultation', reason: '提案人在外地挂职，电话沟通后书面表示无需见面协商。' }],
+        [100, 'main', { type: 'reply', summary: '已将养老服务站建设列入明年民生实事。', replyClass: 'B' }],
         [102, 'main', { type: 'complete' }],
         [110, 'proposer', { type: 'rate', satisfaction: 'unsatisfied', comment: '答复过于笼统，未明确建设时间。' }],
         [
@@ -124,77 +144,83 @@ function plan(
     p(
       {
         title: '关于治理沙颍河沿岸环境的建议',
-        category: '生态环境',
+        category: '生态文明建设',
         content: '沙颍河部分岸段存在垃圾堆放、污水直排现象，建议开展专项整治。',
         main: 'chengguan',
         assisting: ['周口市生态环境局川汇分局', '川汇区水利局'],
       },
       (u) => [
-        assign(8, 98, u),
+        assign(8, u),
         [9, 'office', { type: 'mark_key', leaderUsername: 'leader' }],
         [40, 'main', { type: 'report_progress', text: '已清理沿岸垃圾 120 余吨，排查排污口 15 个。' }],
-        [90, 'main', { type: 'reply', summary: '已开展沿岸专项整治，建立河长巡河长效机制。' }],
+        consult(85, '与提案人共同巡河，确定排污口封堵清单。'),
+        [90, 'main', { type: 'reply', summary: '已开展沿岸专项整治，建立河长巡河长效机制。', replyClass: 'A' }],
         [92, 'main', { type: 'add_commitment', title: '封堵违规排污口 15 个', deadline: '+150' }],
       ],
     ),
     p(
       {
         title: '关于完善城区公交线路的建议',
-        category: '交通',
+        category: '经济建设',
         content: '新建小区公交覆盖不足，建议优化线路、增设站点。',
         main: 'chengbei',
         assisting: ['川汇区交通运输局'],
       },
-      (u) => [assign(20, 110, u)],
+      (u) => [assign(20, u)],
     ),
     p(
       {
         title: '关于加强校园周边交通安全的建议',
-        category: '教育',
+        category: '社会建设',
         content: '上下学高峰期校门口拥堵，建议设置临时停车带和护学岗。',
         main: 'chengguan',
         assisting: ['周口市公安局川汇分局'],
       },
-      (u) => [assign(25, 90, u)],
+      (u) => [assign(25, u), consult(60, '提案人与交警、学校共同察看校门口早高峰情况。')],
     ),
     p(
       {
         title: '关于推进生活垃圾分类的建议',
-        category: '城市管理',
+        category: '社会建设',
         content: '建议以社区为单位开展垃圾分类示范，完善分类收运体系。',
         main: 'chengguan',
         assisting: [],
       },
-      (u) => [assign(150, 210, u)],
+      (u) => [assign(150, u)],
     ),
     p(
       {
         title: '关于改善农贸市场环境的建议',
-        category: '市场监管',
+        category: '经济建设',
         content: '部分农贸市场环境脏乱，建议推进标准化改造。',
         main: 'chengbei',
         assisting: ['川汇区市场监督管理局'],
       },
-      (u) => [assign(5, 95, u), [80, 'main', { type: 'reply', summary: '已制定农贸市场标准化改造计划。' }]],
+      (u) => [
+        assign(5, u),
+        consult(75, '提案人建议分批改造，先改造城北两处市场。'),
+        [80, 'main', { type: 'reply', summary: '已制定农贸市场标准化改造计划。', replyClass: 'B' }],
+      ],
     ),
     p(
       {
         title: '关于加快老旧管网改造的建议',
-        category: '城乡建设',
+        category: '社会建设',
         content: '部分老旧小区供水管网漏损严重，建议纳入年度改造计划。',
         main: 'dianxin',
         assisting: [],
       },
       (u) => [
-        assign(5, 95, u),
-        [60, 'main', { type: 'reply', summary: '已协调供水公司制定改造计划。' }],
+        assign(5, u),
+        consult(57, '提案人同意先改造漏损最严重的 5 个小区。'),
+        [60, 'main', { type: 'reply', summary: '已协调供水公司制定改造计划。', replyClass: 'C' }],
         [61, 'main', { type: 'add_commitment', title: '完成 5 个小区管网改造', deadline: '+170' }],
       ],
     ),
     p(
       {
         title: '关于发展社区志愿服务的建议',
-        category: '社会治理',
+        category: '社会建设',
         content: '建议建立志愿服务积分制度，激励居民参与社区治理。',
         main: 'chengbei',
         assisting: [],
@@ -204,7 +230,7 @@ function plan(
     p(
       {
         title: '关于保护历史文化街区的建议',
-        category: '文化',
+        category: '文化建设',
         content: '建议对老城区历史街区开展普查，制定保护利用规划。',
         main: 'chengguan',
         assisting: [],
@@ -261,6 +287,9 @@ export async function seedDemoProposals(deps: ProposalsDeps, now: Date): Promise
   };
   const d = { ...deps, clock };
   const actors = {
+    /** 政协提案委: registers. */
+    proposalOffice: await deps.org.actorFor(db, 'tianwei'),
+    /** 督查室: assigns and supervises. */
     office: await deps.org.actorFor(db, 'duchashi'),
     leader: await deps.org.actorFor(db, 'leader'),
     jiandu: await deps.org.actorFor(db, 'jiandu'),
@@ -279,7 +308,7 @@ export async function seedDemoProposals(deps: ProposalsDeps, now: Date): Promise
       { name: names[2 * i], ...(p.withAccount ? { username: 'jiandu' } : {}) },
       { name: names[2 * i + 1] },
     ];
-    const id = await registerProposal(d, actors.office, {
+    const id = await registerProposal(d, actors.proposalOffice, {
       title: p.title,
       category: p.category,
       content: p.content,
@@ -307,12 +336,18 @@ export async function seedDemoProposals(deps: ProposalsDeps, now: Date): Promise
       const dated = (v: string) => (v.startsWith('+') ? addDays(start, Number(v.slice(1))) : v);
       const resolved: ProposalCommandInput =
         input.type === 'assign'
-          ? { ...input, assistingHandlerIds: assisting, replyDeadline: dated(input.replyDeadline) }
-          : input.type === 'add_commitment'
-            ? { ...input, deadline: dated(input.deadline) }
-            : input.type === 'complete_commitment'
-              ? { ...input, fileIds: fileIds.length ? fileIds : input.fileIds }
-              : input;
+          ? {
+              ...input,
+              assistingHandlerIds: assisting,
+              ...(input.replyDeadline ? { replyDeadline: dated(input.replyDeadline) } : {}),
+            }
+          : input.type === 'consult'
+            ? { ...input, on: dated(input.on) }
+            : input.type === 'add_commitment'
+              ? { ...input, deadline: dated(input.deadline) }
+              : input.type === 'complete_commitment'
+                ? { ...input, fileIds: fileIds.length ? fileIds : input.fileIds }
+                : input;
       // Without a file store (tests of the seed) a commitment cannot be proven done: leave it open.
       if (resolved.type === 'complete_commitment' && resolved.fileIds.length === 0) continue;
       if (

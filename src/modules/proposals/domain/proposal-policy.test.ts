@@ -16,6 +16,7 @@ const facts = (over: Partial<ProposalFacts> = {}): ProposalFacts => ({
   proposerIds: ['member'],
   unheardReports: 0,
   openCommitments: 0,
+  consulted: false,
   handlers: [
     { unitPath: '/d/cg/', role: 'main' },
     { unitPath: '/d/zj/', role: 'assisting' },
@@ -42,10 +43,20 @@ describe('who sees a proposal', () => {
 });
 
 describe('what each may do', () => {
-  it('gives the office assignment and key marking, the main handler the reply, the assisting handler nothing yet', () => {
+  it('gives the 督查室 assignment and key marking, the main handler the consultation, the assisting handler nothing yet', () => {
     expect(allowedCommands(actor(['supervision_office'], ROOT), facts())).toEqual(['assign', 'mark_key']);
-    expect(allowedCommands(actor(['unit_handler'], '/d/cg/'), facts())).toEqual(['reply']);
+    expect(allowedCommands(actor(['unit_handler'], '/d/cg/'), facts())).toEqual(['consult', 'waive_consultation']);
     expect(allowedCommands(actor(['unit_handler'], '/d/zj/'), facts())).toEqual([]);
+  });
+  it('offers the reply only once the proposer was met (or the meeting waived)', () => {
+    expect(allowedCommands(actor(['unit_handler'], '/d/cg/'), facts({ consulted: true }))).toEqual([
+      'consult',
+      'reply',
+    ]);
+  });
+  it('gives the 提案委 no command on a proposal: it registers them and keeps the list, 督查室 supervises', () => {
+    expect(allowedCommands(actor(['proposal_office'], ROOT), facts({ status: 'registered' }))).toEqual([]);
+    expect(canSeeProposal(actor(['proposal_office'], ROOT), facts(), ROOT)).toBe(true);
   });
   it('does not make a district leader a handler of everything', () => {
     expect(allowedCommands(actor(['district_leader'], ROOT, 'lead'), facts({ status: 'replied' }))).toEqual([]);
@@ -73,5 +84,24 @@ describe('what each may do', () => {
       ['rate'],
     );
     expect(allowedCommands(actor(['democratic_supervisor'], '/d/zx/', 'member'), facts())).toEqual([]);
+  });
+});
+
+/** Who holds which proposal permission, written out by hand: the role table must match it. */
+describe('the proposal permissions of each role', () => {
+  const EXPECTED: Record<RoleCode, string[]> = {
+    admin: ['proposal.read', 'proposal.register', 'proposal.manage', 'proposal.handle'],
+    district_leader: ['proposal.read', 'proposal.handle'],
+    supervision_office: ['proposal.read', 'proposal.manage'],
+    proposal_office: ['proposal.read', 'proposal.register'],
+    subdistrict_staff: ['proposal.read', 'proposal.handle'],
+    community_worker: [],
+    grid_worker: [],
+    unit_handler: ['proposal.read', 'proposal.handle'],
+    democratic_supervisor: ['proposal.read'],
+    volunteer: [],
+  };
+  it.each(Object.entries(EXPECTED))('%s', (role, perms) => {
+    expect(permissionsOf([role as RoleCode]).filter((p) => p.startsWith('proposal.'))).toEqual(perms);
   });
 });

@@ -29,6 +29,8 @@ export interface ProposalFacts {
   unheardReports: number;
   /** Commitments (落实事项) not yet done: completing the proposal waits for them. */
   openCommitments: number;
+  /** A 见面协商 (or its waiver) is on record for the current handling round: the reply waits for it. */
+  consulted: boolean;
 }
 
 /** A scope at the district root sees the whole district (office, leaders, admin). */
@@ -73,6 +75,10 @@ export function stateAllows(facts: ProposalFacts, command: ProposalCommand): boo
       return facts.isKey && facts.unheardReports > 0;
     case 'complete_commitment':
       return facts.status === 'implementing' && facts.openCommitments > 0;
+    case 'waive_consultation':
+      return facts.status === 'assigned' && !facts.consulted;
+    case 'reply':
+      return facts.status === 'assigned' && facts.consulted;
     case 'complete':
       return (
         (proposalTransitions[facts.status] as Record<string, unknown>).complete !== undefined &&
@@ -89,6 +95,8 @@ export function mayTake(actor: PolicyActor, facts: ProposalFacts, command: Propo
     case 'assign':
     case 'mark_key':
       return actor.permissions.has('proposal.manage');
+    case 'consult':
+    case 'waive_consultation':
     case 'reply':
     case 'add_commitment':
     case 'complete_commitment':

@@ -1,23 +1,63 @@
 import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import { Conflict, DomainError, Forbidden, Invalid } from '../../../kernel/errors.js';
-import type { ProposalKind, ProposalStatus, Satisfaction } from '../../../contracts/proposals.js';
-import { isDate, localDateOf } from '../../../kernel/calendar/index.js';
-import { PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES, PROPOSAL_KIND_NAMES } from '../../../contracts/proposals.js';
+import type { ProposalKind, ProposalStatus, ReplyClass, Satisfaction } from '../../../contracts/proposals.js';
+import { addMonthsClamped, isDate, localDateOf } from '../../../kernel/calendar/index.js';
+import {
+  PROPOSAL_STATUS_NAMES,
+  SATISFACTION_NAMES,
+  PROPOSAL_KIND_NAMES,
+  REPLY_CLASS_NAMES,
+} from '../../../contracts/proposals.js';
 
 // The Chinese names are contract data, shared with the console.
-export { PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES, PROPOSAL_KIND_NAMES };
+export { PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES, PROPOSAL_KIND_NAMES, REPLY_CLASS_NAMES };
 
 // The value lists are contract data (the API's enums); the names and the workflow are the domain's.
-export type { ProposalKind, ProposalStatus, Satisfaction };
+export type { ProposalKind, ProposalStatus, ReplyClass, Satisfaction };
+
+/** 承办单位 reply within three months of receiving the proposal (at 交办); docs/proposals.md cites the rules. */
+export const REPLY_MONTHS = 3;
+/** A complex proposal may be given longer, but the formal reply comes within six months at the latest. */
+export const MAX_REPLY_MONTHS = 6;
+
+/** The days the period rule needs of the work calendar. */
+export type DayCalendar = Pick<WorkCalendar, 'isWorkday' | 'nextWorkday'>;
+
+/**
+ * The last day of a period of `months` months received on `receivedOn`, as 民法典 第二百零一至二百零三条
+ * count it: the day of receipt is not counted; the period ends on the corresponding day of the month it
+ * falls due in, or that month's last day when it has none (2026-11-30 + 3 → 2027-02-28); a last day that
+ * is a day off (法定休假日: weekends and holidays, by the work calendar with its 调休) moves to the next
+ * working day. Without a calendar, only the month rule applies.
+ */
+export function periodEnd(receivedOn: string, months: number, calendar?: DayCalendar): string {
+  const last = addMonthsClamped(receivedOn, months);
+  return calendar && !calendar.isWorkday(last) ? calendar.nextWorkday(last) : last;
+}
+
+/** The reply deadline the rules give a proposal assigned (交办) on `assignedOn`. */
+export const defaultReplyDeadline = (assignedOn: string, calendar?: DayCalendar) =>
+  periodEnd(assignedOn, REPLY_MONTHS, calendar);
+/** The latest reply deadline the office may set: six months. */
+export const latestReplyDeadline = (assignedOn: string, calendar?: DayCalendar) =>
+  periodEnd(assignedOn, MAX_REPLY_MONTHS, calendar);
 
 export type ProposalAction =
   | {
       type: 'assign';
       mainHandlerIds: string[];
       assistingHandlerIds: string[];
-      /** Local date the reply (答复) is due. */ replyDeadline: string;
+      /** Local date the reply (答复) is due; without it, the rules' default (defaultReplyDeadline). */
+      replyDeadline?: string;
     }
-  | { type: 'reply'; summary: string }
+  | {
+      type: 'consult';
+      /** Local date the handler met the proposer (见面协商). */ on: string;
+      participants: string;
+      outcome: string;
+    }
+  | { type: 'waive_consultation'; /** Why no meeting is needed (e.g. the proposer declined one). */ reason: string }
+  | { type: 'reply'; summary: string; replyClass: ReplyClass }
   | { type: 'add_commitment'; title: string; /** Local date the 落实事项 is due. */ deadline: string }
   | {
       type: 'complete_commitment';
@@ -35,7 +75,7 @@ export type ProposalActionType = ProposalAction['type'];
  */
 export const proposalTransitions = {
   registered: { assign: 'assigned' },
-  assigned: { assign: 'assigned', reply: 'replied' },
+  assigned: { assign: 'assigned', consult: 'assigned', waive_consultation: 'assigned', reply: 'replied' },
   replied: {
     add_commitment: 'implementing',
     complete: 'completed',
@@ -60,6 +100,17 @@ export interface Commitment {
   evidenceCount: number;
 }
 
+/** A 见面协商 with the proposer, or (waivedReason set) the record that none was needed. */
+export interface Consultation {
+  /** The handling round it belongs to: 0 first, n after the n-th 不满意. */
+  round: number;
+  on: string;
+  participants: string | null;
+  outcome: string | null;
+  waivedReason: string | null;
+  by: string;
+}
+
 export interface ProposalState {
   id: string;
   /** Year of the session the proposal was filed in; statistics group by it. */
@@ -72,8 +123,12 @@ export interface ProposalState {
   /** The reply deadline set at the first assignment; the on-time reply rate is judged against it. */
   firstReplyDeadline: string | null;
   replyDeadline: string | null;
-  /** Every reply, oldest first; a re-handled proposal has more than one. */
-  replies: readonly { on: string; summary: string }[];
+  /** Local date of the latest assignment (交办): consultations of the round come after it. */
+  assignedOn: string | null;
+  /** Consultations with the proposer (or waivers), oldest first. */
+  consultations: readonly Consultation[];
+  /** Every reply, oldest first; a re-handled proposal has more than one. Replies before classes were kept have none. */
+  replies: readonly { on: string; summary: string; replyClass?: ReplyClass }[];
   commitments: readonly Commitment[];
   ratings: readonly { by: string; on: string; satisfaction: Satisfaction }[];
   /** Times an unsatisfied rating re-opened handling. */
@@ -98,12 +153,24 @@ export function newProposal(id: string, year: number, proposerIds: readonly stri
     assistingHandlerIds: [],
     firstReplyDeadline: null,
     replyDeadline: null,
+    assignedOn: null,
+    consultations: [],
     replies: [],
     commitments: [],
     ratings: [],
     rehandleCount: 0,
   };
 }
+
+/** A stored state; rows written before consultations were kept lack those fields. */
+export function parseProposalState(json: string): ProposalState {
+  const raw = JSON.parse(json) as Partial<ProposalState> & Omit<ProposalState, 'assignedOn' | 'consultations'>;
+  return { ...raw, assignedOn: raw.assignedOn ?? null, consultations: raw.consultations ?? [] };
+}
+
+/** A consultation, or its waiver, is on record for the current handling round. */
+export const consultedThisRound = (state: Pick<ProposalState, 'consultations' | 'rehandleCount'>) =>
+  state.consultations.some((c) => c.round === state.rehandleCount);
 
 const retiredUnit = (field: string, unit: string) => ({
   field,
@@ -164,14 +231,22 @@ export function applyProposalAction(state: ProposalState, action: ProposalAction
             message: `unit ${u} is a main handler`,
           });
       });
-      if (!isDate(action.replyDeadline))
-        problems.push({ field: 'replyDeadline', message: 'not a date in YYYY-MM-DD form' });
-      else if (action.replyDeadline < today)
+      const replyDeadline = action.replyDeadline ?? defaultReplyDeadline(today, ctx.calendar);
+      const latest = latestReplyDeadline(today, ctx.calendar);
+      if (!isDate(replyDeadline)) problems.push({ field: 'replyDeadline', message: 'not a date in YYYY-MM-DD form' });
+      else if (replyDeadline < today)
         problems.push({
           field: 'replyDeadline',
           code: 'proposal.reply_deadline_past',
-          params: { deadline: action.replyDeadline },
-          message: `reply deadline ${action.replyDeadline} is before today`,
+          params: { deadline: replyDeadline },
+          message: `reply deadline ${replyDeadline} is before today`,
+        });
+      else if (replyDeadline > latest)
+        problems.push({
+          field: 'replyDeadline',
+          code: 'proposal.reply_deadline_too_late',
+          params: { latest },
+          message: `reply deadline ${replyDeadline} is after ${latest}, six months on`,
         });
       if (problems.length > 0) throw new Invalid('proposal.invalid_assignment', problems[0].message, problems);
       return {
@@ -179,17 +254,64 @@ export function applyProposalAction(state: ProposalState, action: ProposalAction
         status: target as ProposalStatus,
         mainHandlerIds: [...action.mainHandlerIds],
         assistingHandlerIds: [...action.assistingHandlerIds],
-        replyDeadline: action.replyDeadline,
-        firstReplyDeadline: state.firstReplyDeadline ?? action.replyDeadline,
+        replyDeadline,
+        firstReplyDeadline: state.firstReplyDeadline ?? replyDeadline,
+        assignedOn: today,
       };
     }
+    case 'consult': {
+      const problems = [];
+      if (!isDate(action.on)) problems.push({ field: 'on', message: 'not a date in YYYY-MM-DD form' });
+      else if (action.on > today)
+        problems.push({ field: 'on', code: 'proposal.consultation_in_future', message: `${action.on} is after today` });
+      else if (state.assignedOn !== null && action.on < state.assignedOn)
+        problems.push({
+          field: 'on',
+          code: 'proposal.consultation_before_assignment',
+          params: { assignedOn: state.assignedOn },
+          message: `${action.on} is before the assignment on ${state.assignedOn}`,
+        });
+      if (!action.participants?.trim())
+        problems.push({ field: 'participants', code: 'proposal.participants_required', message: 'no participants' });
+      if (!action.outcome?.trim())
+        problems.push({ field: 'outcome', code: 'proposal.outcome_required', message: 'no outcome' });
+      if (problems.length) throw new Invalid('proposal.invalid_consultation', problems[0].message, problems);
+      const c: Consultation = {
+        round: state.rehandleCount,
+        on: action.on,
+        participants: action.participants,
+        outcome: action.outcome,
+        waivedReason: null,
+        by: ctx.actor.accountId,
+      };
+      return { ...state, consultations: [...state.consultations, c] };
+    }
+    case 'waive_consultation': {
+      if (!action.reason?.trim())
+        throw invalid('proposal.invalid_consultation', 'reason', 'proposal.waiver_reason_required', 'no reason');
+      if (consultedThisRound(state))
+        throw new Conflict('proposal.already_consulted', 'a consultation is on record for this round');
+      const c: Consultation = {
+        round: state.rehandleCount,
+        on: today,
+        participants: null,
+        outcome: null,
+        waivedReason: action.reason,
+        by: ctx.actor.accountId,
+      };
+      return { ...state, consultations: [...state.consultations, c] };
+    }
     case 'reply':
+      if (!consultedThisRound(state))
+        throw new Conflict('proposal.consultation_required', 'meet the proposer (见面协商) before replying');
       if (!action.summary || action.summary.trim() === '')
         throw invalid('proposal.invalid_reply', 'summary', 'proposal.reply_empty', 'empty reply');
+      if (!Object.hasOwn(REPLY_CLASS_NAMES, action.replyClass))
+        throw invalid('proposal.invalid_reply', 'replyClass', 'proposal.reply_class_invalid', 'not A, B or C');
       return {
         ...state,
         status: target as ProposalStatus,
-        replies: [...state.replies, { on: today, summary: action.summary }],
+        replies: [...state.replies, { on: today, summary: action.summary, replyClass: action.replyClass }],
       };
     case 'add_commitment':
       if (!action.title || action.title.trim() === '')
@@ -267,6 +389,8 @@ export interface ProposalYearStats {
   satisfiedOrBasically: number;
   /** (满意 + 基本满意) / rated proposals, each counted by its latest rating; null when none rated. */
   satisfactionRate: number | null;
+  /** Replied proposals by the class of their latest reply (on or before asOf); unclassed replies are left out. */
+  byReplyClass: Record<ReplyClass, number>;
 }
 
 /** Yearly statistics of the proposals filed in `year`, as of the local date `asOf`. */
@@ -279,7 +403,10 @@ export function proposalYearStats(proposals: readonly ProposalState[], year: num
     rated = 0,
     satisfied = 0,
     implementation = 0;
+  const byReplyClass: Record<ReplyClass, number> = { A: 0, B: 0, C: 0 };
   for (const p of ps) {
+    const latestReply = p.replies.filter((r) => r.on <= asOf).at(-1);
+    if (latestReply?.replyClass) byReplyClass[latestReply.replyClass]++;
     const first = p.replies.find((r) => r.on <= asOf)?.on ?? null;
     if (p.firstReplyDeadline !== null && (first !== null || p.firstReplyDeadline < asOf)) {
       repliesDue++;
@@ -308,5 +435,6 @@ export function proposalYearStats(proposals: readonly ProposalState[], year: num
     rated,
     satisfiedOrBasically: satisfied,
     satisfactionRate: ratio(satisfied, rated),
+    byReplyClass,
   };
 }

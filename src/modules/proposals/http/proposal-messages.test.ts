@@ -123,8 +123,10 @@ describe('proposal refusals as clients read them', () => {
   it('names who may take each proposal command when refusing it', () => {
     // The sentences take-proposal-action.ts wrote itself before the table.
     const refusals: [string, string, string][] = [
-      ['assign', 'proposal.not_office', '只有督查室（提案管理）可以交办提案'],
-      ['mark_key', 'proposal.not_office', '只有督查室（提案管理）可以确定重点提案'],
+      ['assign', 'proposal.not_office', '只有督查室（提案督办）可以交办提案'],
+      ['mark_key', 'proposal.not_office', '只有督查室（提案督办）可以确定重点提案'],
+      ['consult', 'proposal.not_main_handler', '只有主办单位可以记录见面协商'],
+      ['waive_consultation', 'proposal.not_main_handler', '只有主办单位可以记录无需见面协商'],
       ['reply', 'proposal.not_main_handler', '只有主办单位可以答复提案'],
       ['add_commitment', 'proposal.not_main_handler', '只有主办单位可以增加落实事项'],
       ['complete_commitment', 'proposal.not_main_handler', '只有主办单位可以报送落实情况'],

@@ -64,6 +64,7 @@ for (const tdb of testDatabases()) {
         ids[key] = (await post('/api/v1/units', { parentId: h.districtId, kind: 'department', name }, admin)).id;
       }
       await account('office', 'root', ['supervision_office']);
+      await account('tianwei', 'root', ['proposal_office']);
       await account('cgh', 'cg', ['unit_handler']);
       await account('jth', 'jt', ['unit_handler']);
       await account('zjh', 'zj', ['unit_handler']);
@@ -73,12 +74,12 @@ for (const tdb of testDatabases()) {
             '/api/v1/proposals',
             {
               title,
-              category: '城乡建设',
+              category: '社会建设',
               content: '内容',
               submittedOn: '2026-10-01',
               proposers: [{ name: proposer }],
             },
-            who.office,
+            who.tianwei,
           )
         ).id;
       ids.p1 = await reg('关于老旧小区停车管理的建议', '委员甲');
@@ -94,7 +95,12 @@ for (const tdb of testDatabases()) {
         { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-31' },
         who.office,
       );
-      await post(`/api/v1/proposals/${ids.p1}/reply`, { summary: '拟增设泊位' }, who.cgh);
+      await post(
+        `/api/v1/proposals/${ids.p1}/consultations`,
+        { on: '2026-11-30', participants: '委员甲；城管局', outcome: '同意增设泊位' },
+        who.cgh,
+      );
+      await post(`/api/v1/proposals/${ids.p1}/reply`, { summary: '拟增设泊位', replyClass: 'B' }, who.cgh);
       await post(
         `/api/v1/proposals/${ids.p1}/commitments`,
         { title: '增设泊位300个', deadline: '2027-03-31' },
@@ -117,7 +123,9 @@ for (const tdb of testDatabases()) {
         '协办单位',
         '交办日期',
         '答复期限',
+        '见面协商',
         '答复日期',
+        '答复类别',
         '是否按期',
         '满意度',
         '状态',
@@ -133,19 +141,21 @@ for (const tdb of testDatabases()) {
         '2026-001',
         '关于老旧小区停车管理的建议',
         '委员甲',
-        '城乡建设',
+        '社会建设',
         '',
         '城市管理局',
         '住房和城乡建设局',
         '2026-11-30',
         '2026-12-10',
         '2026-11-30',
+        '2026-11-30',
+        'B 列入计划拟解决',
         '按期',
         '',
         '落实中',
         '0/1 项已落实；增设泊位300个（2027-03-31）',
       ]);
-      expect(s.rows[2]).toMatchObject({ 1: '2026-003', 6: '', 8: '', 13: '已登记' });
+      expect(s.rows[2]).toMatchObject({ 1: '2026-003', 6: '', 8: '', 15: '已登记' });
       const assigned = await sheet('?status=assigned', who.office);
       expect(assigned.rows.map((r) => r[1])).toEqual((await list('?status=assigned', who.office)).map((p) => p.number));
       expect(assigned.rows.map((r) => r[1])).toEqual(['2026-002']);

@@ -1,6 +1,11 @@
 import type { XlsxColumn } from '../../../kernel/xlsx/stream-xlsx.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
-import { SATISFACTION_NAMES, type ProposalState, type Satisfaction } from '../domain/proposal-state.js';
+import {
+  parseProposalState,
+  REPLY_CLASS_NAMES,
+  SATISFACTION_NAMES,
+  type Satisfaction,
+} from '../domain/proposal-state.js';
 import type { ProposalsDeps } from '../deps.js';
 import { isCommitmentOverdue, replyTimeliness } from '../domain/overdue.js';
 import { proposalStore, type ProposalFilter } from '../store/proposal.store.js';
@@ -18,7 +23,9 @@ export const PROPOSAL_COLUMNS: XlsxColumn[] = [
   { header: '协办单位', key: 'assistingHandlers', width: 18 },
   { header: '交办日期', key: 'assignedOn', width: 12 },
   { header: '答复期限', key: 'replyDeadline', width: 12 },
+  { header: '见面协商', key: 'consultation', width: 14 },
   { header: '答复日期', key: 'repliedOn', width: 12 },
+  { header: '答复类别', key: 'replyClass', width: 10 },
   { header: '是否按期', key: 'onTime', width: 10 },
   { header: '满意度', key: 'satisfaction', width: 9 },
   { header: '状态', key: 'status', width: 9 },
@@ -48,7 +55,7 @@ export async function* proposalRows(
         handlers.filter((h) => h.proposal_id === r.id),
         today,
       );
-      const state = JSON.parse(r.state) as ProposalState;
+      const state = parseProposalState(r.state);
       const open = state.commitments.filter((c) => c.doneOn === null);
       const late = state.commitments.filter((c) => isCommitmentOverdue(c, today)).length;
       const timeliness = replyTimeliness(state, today);
@@ -64,7 +71,13 @@ export async function* proposalRows(
         assistingHandlers: item.assistingHandlers.map((u) => u.name).join('、'),
         assignedOn: firstAssign ? localDateOf(new Date(firstAssign)) : '',
         replyDeadline: item.replyDeadline ?? '',
+        consultation: state.consultations.map((c) => (c.waivedReason !== null ? '无需见面' : c.on)).join('、'),
         repliedOn: state.replies.map((x) => x.on).join('、'),
+        // The latest reply's class: A 解决或采纳 / B 列入计划拟解决 / C 留作参考.
+        replyClass: (() => {
+          const c = state.replies.at(-1)?.replyClass;
+          return c ? `${c} ${REPLY_CLASS_NAMES[c]}` : '';
+        })(),
         onTime: timeliness ? TIMELINESS[timeliness] : '',
         satisfaction: item.satisfaction ? SATISFACTION_NAMES[item.satisfaction as Satisfaction] : '',
         status: item.statusName,

@@ -1,7 +1,10 @@
 import type { ProposalActionTable, ProposalHandlerTable, ProposalTable } from '../../../kernel/db/schema.js';
 import {
+  consultedThisRound,
+  parseProposalState,
   PROPOSAL_KIND_NAMES,
   PROPOSAL_STATUS_NAMES,
+  REPLY_CLASS_NAMES,
   SATISFACTION_NAMES,
   type ProposalKind,
   type ProposalState,
@@ -43,7 +46,7 @@ export function nextDue(
 }
 
 export function presentProposalItem(row: ProposalTable, handlers: ProposalHandlerTable[], today: string) {
-  const state = JSON.parse(row.state) as ProposalState;
+  const state = parseProposalState(row.state);
   const latest = state.ratings.at(-1);
   return {
     id: row.id,
@@ -79,6 +82,7 @@ export function presentProposal(
   actions: ProposalActionTable[],
   allowed: ProposalCommand[],
   today: string,
+  defaultReplyDeadline: string,
 ) {
   const records = actions.map((a) => ({ a, r: recordOf(a) }));
   const evidence = (index: number) =>
@@ -94,6 +98,7 @@ export function presentProposal(
       ]),
   );
   const replyActions = records.filter(({ a }) => a.type === 'reply');
+  const actorNames = new Map(actions.map((a) => [a.actor_id, a.actor_name]));
   const names = new Map(
     (JSON.parse(row.proposers) as Proposer[]).flatMap((p) => (p.accountId ? [[p.accountId, p.name]] : [])),
   );
@@ -103,9 +108,21 @@ export function presentProposal(
     proposers: JSON.parse(row.proposers) as Proposer[],
     leader: row.leader_id ? { accountId: row.leader_id, name: row.leader_name } : null,
     firstReplyDeadline: state.firstReplyDeadline,
+    defaultReplyDeadline,
+    consultations: state.consultations.map((c) => ({
+      round: c.round,
+      on: c.on,
+      participants: c.participants,
+      outcome: c.outcome,
+      waivedReason: c.waivedReason,
+      by: actorNames.get(c.by) ?? '—',
+    })),
+    consulted: consultedThisRound(state),
     replies: state.replies.map((r, i) => ({
       on: r.on,
       summary: r.summary,
+      replyClass: r.replyClass ?? null,
+      replyClassName: r.replyClass ? REPLY_CLASS_NAMES[r.replyClass] : null,
       files: ((replyActions[i]?.r.fileIds as string[] | undefined) ?? []).map((f) => fileRef(row.id, f)),
     })),
     commitmentList: state.commitments.map((c, index) => ({
@@ -154,10 +171,11 @@ export interface ProposalView {
   actions: ProposalActionTable[];
   allowed: ProposalCommand[];
   today: string;
+  defaultReplyDeadline: string;
 }
 
 export const presentProposalView = (v: ProposalView) =>
-  presentProposal(v.row, v.state, v.handlers, v.actions, v.allowed, v.today);
+  presentProposal(v.row, v.state, v.handlers, v.actions, v.allowed, v.today, v.defaultReplyDeadline);
 
 /** The list: each proposal with its handlers, presented as of `today`; counts and years pass through. */
 export function presentProposalPage<C, Y>(l: {

@@ -26,7 +26,7 @@ for (const tdb of testDatabases()) {
       });
       who[username] = await h.login(username, 'Test12345');
     }
-    const register = (body: Json, cookie = who.office) => h.call('POST', '/api/v1/proposals', { cookie, body });
+    const register = (body: Json, cookie = who.tianwei) => h.call('POST', '/api/v1/proposals', { cookie, body });
     const act = (id: string, path: string, body: Json, cookie: string) =>
       h.call('POST', `/api/v1/proposals/${id}${path}`, { cookie, body });
     const get = async (id: string, cookie = who.office): Promise<Json> =>
@@ -93,6 +93,8 @@ for (const tdb of testDatabases()) {
       // The office account above sits in 区政协 for the scope tests; the real office is district-wide.
       await account('duchashi', 'root', ['supervision_office']);
       who.office = who.duchashi;
+      // 政协提案委: registers, keeps the category list.
+      await account('tianwei', 'root', ['proposal_office']);
     });
     afterAll(async () => h?.close());
 
@@ -100,7 +102,7 @@ for (const tdb of testDatabases()) {
     it('registers a proposal with the next number of the year, naming proposers', async () => {
       const r = await register({
         title: '关于加强老旧小区停车管理的建议',
-        category: '城乡建设',
+        category: '社会建设',
         content: '建议增设停车泊位。',
         submittedOn: '2026-01-15',
         proposers: [{ name: '委员甲', username: 'member' }, { name: '委员乙' }],
@@ -113,15 +115,17 @@ for (const tdb of testDatabases()) {
         status: 'registered',
         statusName: '已登记',
         isKey: false,
-        allowedActions: ['assign', 'mark_key'],
+        // The 提案委 registers; 交办 and 重点提案 are the 督查室's.
+        allowedActions: [],
       });
+      expect((await get(pid, who.office)).allowedActions).toEqual(['assign', 'mark_key']);
       expect(r.json().proposers).toEqual([
         { name: '委员甲', accountId: expect.any(String) },
         { name: '委员乙', accountId: null },
       ]);
       const second = await register({
         title: '第二件',
-        category: '交通',
+        category: '经济建设',
         content: '内容',
         proposers: [{ name: '委员丙' }],
       });
@@ -133,7 +137,7 @@ for (const tdb of testDatabases()) {
       const taken = await register({
         number: '2026-001',
         title: 't',
-        category: 'c',
+        category: '经济建设',
         content: 'x',
         proposers: [{ name: 'n' }],
       });
@@ -143,7 +147,7 @@ for (const tdb of testDatabases()) {
         number: '2025-009',
         year: 2026,
         title: 't',
-        category: 'c',
+        category: '经济建设',
         content: 'x',
         proposers: [{ name: 'n' }],
       });
@@ -151,7 +155,7 @@ for (const tdb of testDatabases()) {
       expect(wrongYear.json().errors[0].field).toBe('number');
       const ghost = await register({
         title: 't',
-        category: 'c',
+        category: '经济建设',
         content: 'x',
         proposers: [{ name: 'n' }, { name: 'm', username: 'nobody' }],
       });
@@ -159,7 +163,7 @@ for (const tdb of testDatabases()) {
       expect(ghost.json().errors[0].field).toBe('proposers[1].username');
       const future = await register({
         title: 't',
-        category: 'c',
+        category: '经济建设',
         content: 'x',
         proposers: [{ name: 'n' }],
         submittedOn: '2026-12-31',
@@ -168,10 +172,67 @@ for (const tdb of testDatabases()) {
       expect([await count('proposals'), await count('proposal_actions'), await count('audit_events')]).toEqual(before);
     });
 
-    it('refuses registration by a handler (role) with 403', async () => {
-      const r = await register({ title: 't', category: 'c', content: 'x', proposers: [{ name: 'n' }] }, who.cgh);
-      expect(r.statusCode).toBe(403);
-      expect(r.headers['content-type']).toMatch(/problem\+json/);
+    it('refuses registration by anyone but the 提案委 (and admin) with 403: a handler, the 督查室, a leader', async () => {
+      for (const c of [who.cgh, who.office, who.leader, who.member]) {
+        const r = await register({ title: 't', category: '经济建设', content: 'x', proposers: [{ name: 'n' }] }, c);
+        expect(r.statusCode).toBe(403);
+        expect(r.headers['content-type']).toMatch(/problem\+json/);
+      }
+    });
+
+    it('takes the category from the list: an unknown or retired one is refused, naming the field', async () => {
+      const before = await count('proposals');
+      const unknown = await register({ title: 't', category: '交通', content: 'x', proposers: [{ name: 'n' }] });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().errors[0]).toMatchObject({ field: 'category', message: '类别「交通」不在提案类别表中' });
+      expect(await count('proposals')).toBe(before);
+    });
+
+    it('lets the 提案委 keep the category list, seeded with the five national areas; others only read it', async () => {
+      const list = await h.call('GET', '/api/v1/proposal-categories', { cookie: who.cgh });
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.map((c: Json) => c.name)).toEqual([
+        '经济建设',
+        '政治建设',
+        '文化建设',
+        '社会建设',
+        '生态文明建设',
+      ]);
+      const body = { name: '农业农村' };
+      for (const c of [who.office, who.cgh, who.leader]) {
+        expect((await h.call('POST', '/api/v1/proposal-categories', { cookie: c, body })).statusCode).toBe(403);
+      }
+      const added = await h.call('POST', '/api/v1/proposal-categories', { cookie: who.tianwei, body });
+      expect(added.statusCode, added.body).toBe(201);
+      const agri = added.json().items.find((c: Json) => c.name === '农业农村');
+      expect(agri).toMatchObject({ active: true, sortOrder: 600 });
+      const dup = await h.call('POST', '/api/v1/proposal-categories', { cookie: admin, body });
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json().errors[0].field).toBe('name');
+      const patch = (cookie: string, b: Json) =>
+        h.call('PATCH', `/api/v1/proposal-categories/${agri.id}`, { cookie, body: b });
+      expect((await patch(who.office, { active: false })).statusCode).toBe(403);
+      const retired = await patch(who.tianwei, { active: false });
+      expect(retired.statusCode, retired.body).toBe(200);
+      const active = (await h.call('GET', '/api/v1/proposal-categories?active=true', { cookie: who.tianwei })).json();
+      expect(active.items.map((c: Json) => c.name)).not.toContain('农业农村');
+      const r = await register({ title: 't', category: '农业农村', content: 'x', proposers: [{ name: 'n' }] });
+      expect(r.json().errors[0].field).toBe('category');
+      expect((await patch(who.tianwei, { name: '社会建设' })).statusCode).toBe(409);
+      expect((await patch(admin, { active: true, name: '农业农村发展' })).json().items).toContainEqual(
+        expect.objectContaining({ name: '农业农村发展', active: true }),
+      );
+      const audit = await h.database.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('entity_id', '=', agri.id)
+        .orderBy('id')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual([
+        'proposal_category.create',
+        'proposal_category.update',
+        'proposal_category.update',
+      ]);
     });
 
     it('refuses assignment to a retired unit or with a reply deadline before registration, naming the field and saving nothing', async () => {
@@ -231,7 +292,7 @@ for (const tdb of testDatabases()) {
         version: 2,
       });
       const main = await get(pid, who.cgh);
-      expect(main.allowedActions).toEqual(['reply']);
+      expect(main.allowedActions).toEqual(['consult', 'waive_consultation']);
       expect((await get(pid, who.zjh)).allowedActions).toEqual([]);
       expect((await h.call('GET', `/api/v1/proposals/${pid}`, { cookie: who.jth })).statusCode).toBe(404);
       const list = (await h.call('GET', '/api/v1/proposals?year=2026', { cookie: who.cgh })).json();
@@ -248,7 +309,7 @@ for (const tdb of testDatabases()) {
 
     it('answers 409 to a stale version and changes nothing', async () => {
       const before = await count('proposal_actions');
-      const r = await act(pid, '/reply', { summary: '答复', expectedVersion: 1 }, who.cgh);
+      const r = await act(pid, '/reply', { summary: '答复', replyClass: 'A', expectedVersion: 1 }, who.cgh);
       expect(r.statusCode).toBe(409);
       expect(r.json().code).toBe('proposal.version_conflict');
       expect(await count('proposal_actions')).toBe(before);
@@ -283,16 +344,57 @@ for (const tdb of testDatabases()) {
       ).toBe(409);
     });
 
-    it('refuses a reply by the assisting handler, then takes the main handler’s reply', async () => {
-      const r = await act(pid, '/reply', { summary: '协办答复' }, who.zjh);
+    it('refuses the reply before the 见面协商, and the consultation by anyone but the main handler', async () => {
+      const before = await count('proposal_actions');
+      const early = await act(pid, '/reply', { summary: '先答复', replyClass: 'B' }, who.cgh);
+      expect(early.statusCode).toBe(409);
+      expect(early.json()).toMatchObject({
+        code: 'proposal.consultation_required',
+        detail: '答复前须先与提案人见面协商，或注明无需见面协商的原因',
+      });
+      const body = { on: '2026-11-30', participants: '委员甲；城管局副局长王某', outcome: '同意先增设临时泊位' };
+      for (const c of [who.zjh, who.office, who.tianwei, who.member]) {
+        const r = await act(pid, '/consultations', body, c);
+        expect(r.statusCode).toBe(403);
+      }
+      const future = await act(pid, '/consultations', { ...body, on: '2026-12-01' }, who.cgh);
+      expect(future.statusCode).toBe(422);
+      expect(future.json().errors[0]).toMatchObject({ field: 'on', message: '协商日期不能晚于今天' });
+      const noOutcome = await act(pid, '/consultations', { ...body, outcome: '' }, who.cgh);
+      expect(noOutcome.statusCode).toBe(400);
+      expect(await count('proposal_actions')).toBe(before);
+      const met = await act(pid, '/consultations', body, who.cgh);
+      expect(met.statusCode, met.body).toBe(200);
+      expect(met.json()).toMatchObject({
+        status: 'assigned',
+        consulted: true,
+        consultations: [
+          { round: 0, on: '2026-11-30', participants: body.participants, waivedReason: null, by: 'cgh（测试）' },
+        ],
+        // A key proposal: progress reports go on alongside.
+        allowedActions: ['consult', 'reply', 'report_progress'],
+      });
+      const waive = await act(pid, '/consultations/waive', { reason: '已见过' }, who.cgh);
+      expect(waive.json().code).toBe('proposal.already_consulted');
+    });
+
+    it('refuses a reply by the assisting handler or without a class, then takes the main handler’s reply', async () => {
+      const r = await act(pid, '/reply', { summary: '协办答复', replyClass: 'B' }, who.zjh);
       expect(r.statusCode).toBe(403);
       expect(r.json().code).toBe('proposal.not_main_handler');
-      const ok = await act(pid, '/reply', { summary: '拟增设停车泊位300个' }, who.cgh);
+      const noClass = await act(pid, '/reply', { summary: '拟增设停车泊位300个' }, who.cgh);
+      expect(noClass.statusCode).toBe(400);
+      expect(noClass.json().errors[0].field).toBe('replyClass');
+      const d = await act(pid, '/reply', { summary: 'x', replyClass: 'D' }, who.cgh);
+      expect(d.statusCode).toBe(400);
+      const ok = await act(pid, '/reply', { summary: '拟增设停车泊位300个', replyClass: 'B' }, who.cgh);
       expect(ok.json()).toMatchObject({
         status: 'replied',
         kind: 'reply',
         kindName: '答复型',
-        replies: [{ on: '2026-11-30', summary: '拟增设停车泊位300个' }],
+        replies: [
+          { on: '2026-11-30', summary: '拟增设停车泊位300个', replyClass: 'B', replyClassName: '列入计划拟解决' },
+        ],
       });
     });
 
@@ -363,7 +465,14 @@ for (const tdb of testDatabases()) {
         { mainHandlerIds: [ids.cg], assistingHandlerIds: [], replyDeadline: '2027-01-15' },
         who.office,
       );
-      const again = await act(pid, '/reply', { summary: '再次答复：加快建设进度' }, who.cgh);
+      const unmet = await act(pid, '/reply', { summary: '再次答复', replyClass: 'A' }, who.cgh);
+      expect(unmet.json().code).toBe('proposal.consultation_required');
+      const waived = await act(pid, '/consultations/waive', { reason: '提案人书面表示无需再次见面' }, who.cgh);
+      expect(waived.json().consultations.map((c: Json) => [c.round, c.waivedReason])).toEqual([
+        [0, null],
+        [1, '提案人书面表示无需再次见面'],
+      ]);
+      const again = await act(pid, '/reply', { summary: '再次答复：加快建设进度', replyClass: 'A' }, who.cgh);
       expect(again.json()).toMatchObject({
         status: 'replied',
         firstReplyDeadline: '2026-12-31',
@@ -377,12 +486,14 @@ for (const tdb of testDatabases()) {
         'mark_key',
         'report_progress',
         'hear_progress',
+        'consult',
         'reply',
         'add_commitment',
         'complete_commitment',
         'complete',
         'rate',
         'assign',
+        'waive_consultation',
         'reply',
       ]);
       const rated = await act(pid, '/ratings', { satisfaction: 'basically_satisfied' }, who.member);
@@ -428,6 +539,7 @@ for (const tdb of testDatabases()) {
         rated: 1,
         satisfiedOrBasically: 1,
         satisfactionRate: 1,
+        byReplyClass: { A: 1, B: 0, C: 0 },
       });
       expect(s.byMainHandler).toEqual([
         expect.objectContaining({ name: '城市管理局', proposals: 1, onTimeReplyRate: 1 }),
@@ -439,8 +551,25 @@ for (const tdb of testDatabases()) {
       expect((await h.call('GET', '/api/v1/proposals/stats?year=2026', { cookie: who.jth })).json().proposals).toBe(0);
     });
 
+    it('defaults the reply deadline to three months after 交办, and refuses one past six months', async () => {
+      const r = await register({ title: '期限', category: '经济建设', content: 'x', proposers: [{ name: 'n' }] });
+      const id = r.json().id;
+      // 2026-11-30 + 3 months has no 02-30: the month's end, 2027-02-28, a Sunday → Monday 03-01.
+      expect(r.json().defaultReplyDeadline).toBe('2027-03-01');
+      const late = await act(id, '/assign', { mainHandlerIds: [ids.jt], replyDeadline: '2027-06-01' }, who.office);
+      expect(late.statusCode).toBe(422);
+      expect(late.json().errors[0]).toMatchObject({
+        field: 'replyDeadline',
+        message: '答复期限最迟为交办后六个月（2027-05-31）',
+      });
+      const a = await act(id, '/assign', { mainHandlerIds: [ids.jt] }, who.office);
+      expect(a.statusCode, a.body).toBe(200);
+      expect(a.json()).toMatchObject({ replyDeadline: '2027-03-01', firstReplyDeadline: '2027-03-01' });
+      expect(a.json().timeline[1].record).toMatchObject({ replyDeadline: '2027-03-01', defaultDeadline: true });
+    });
+
     it('lets one of two simultaneous replies win; the other answers 409 and leaves one action', async () => {
-      const r = await register({ title: '并发', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
+      const r = await register({ title: '并发', category: '经济建设', content: 'x', proposers: [{ name: 'n' }] });
       const id = r.json().id;
       await act(
         id,
@@ -448,18 +577,19 @@ for (const tdb of testDatabases()) {
         { mainHandlerIds: [ids.jt], assistingHandlerIds: [], replyDeadline: '2026-12-31' },
         who.office,
       );
+      await act(id, '/consultations/waive', { reason: '提案人表示无需见面' }, who.jth);
       const both = await Promise.all([
-        act(id, '/reply', { summary: '甲' }, who.jth),
-        act(id, '/reply', { summary: '乙' }, who.jth),
+        act(id, '/reply', { summary: '甲', replyClass: 'A' }, who.jth),
+        act(id, '/reply', { summary: '乙', replyClass: 'A' }, who.jth),
       ]);
       expect(both.map((x) => x.statusCode).sort()).toEqual([200, 409]);
       const detail = await get(id);
       expect(detail.replies).toHaveLength(1);
-      expect(detail.timeline.map((t: Json) => t.type)).toEqual(['register', 'assign', 'reply']);
+      expect(detail.timeline.map((t: Json) => t.type)).toEqual(['register', 'assign', 'waive_consultation', 'reply']);
     });
 
     it('lists an assigned proposal past its reply deadline as overdue', async () => {
-      const r = await register({ title: '逾期未答复', category: 'c', content: 'x', proposers: [{ name: 'n' }] });
+      const r = await register({ title: '逾期未答复', category: '经济建设', content: 'x', proposers: [{ name: 'n' }] });
       await act(
         r.json().id,
         '/assign',

@@ -20,6 +20,7 @@ import {
   CommitmentBody,
   CompleteBody,
   CompleteCommitmentBody,
+  ConsultBody,
   HearBody,
   ListProposalsQuery,
   MarkKeyBody,
@@ -28,6 +29,7 @@ import {
   RegisterProposalBody,
   ReplyBody,
   StatsQuery,
+  WaiveConsultationBody,
 } from './proposal.schemas.js';
 import { ProposalDetail, ProposalPage, ProposalStats } from '../../../contracts/proposals.js';
 
@@ -75,12 +77,12 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     method: 'POST',
     url: '/api/v1/proposals',
     tag: TAG,
-    permission: 'proposal.manage',
+    permission: 'proposal.register',
     body: RegisterProposalBody,
     status: 201,
     response: ProposalDetail,
     summary:
-      'Register (登记) a proposal; the number (e.g. 2026-001) is unique and given or the next free one of the year',
+      'Register (立案/登记) a proposal, by the 提案委; its category from the list; the number (e.g. 2026-001) is unique and given or the next free one of the year',
     handler: async ({ actor, body, req }) =>
       presentProposalView(await getProposal(deps, actor, await registerProposal(deps, actor, body, req.id))),
   });
@@ -133,7 +135,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     '/assign',
     'proposal.manage',
     AssignBody,
-    'Assign (交办) to main and assisting handlers (主办/协办) with a reply deadline; a retired unit is refused',
+    'Assign (交办) to main and assisting handlers (主办/协办); the reply deadline defaults to 3 months on and may not pass 6; a retired unit is refused',
     (b) => ({ type: 'assign', ...b }),
   );
   command(
@@ -143,7 +145,27 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     'Mark as a key proposal (重点提案) supervised by a district leader (牵头督办领导)',
     (b) => ({ type: 'mark_key', ...b }),
   );
-  command('/reply', 'proposal.handle', ReplyBody, 'The main handler replies (答复)', (b) => ({ type: 'reply', ...b }));
+  command(
+    '/consultations',
+    'proposal.handle',
+    ConsultBody,
+    'The main handler records meeting the proposer (见面协商): date, participants, outcome; the reply waits for it',
+    (b) => ({ type: 'consult', ...b }),
+  );
+  command(
+    '/consultations/waive',
+    'proposal.handle',
+    WaiveConsultationBody,
+    'The main handler records that no face-to-face consultation is needed, with the reason',
+    (b) => ({ type: 'waive_consultation', ...b }),
+  );
+  command(
+    '/reply',
+    'proposal.handle',
+    ReplyBody,
+    'The main handler replies (答复), classing the outcome A 解决或采纳 / B 列入计划拟解决 / C 留作参考; needs a consultation first',
+    (b) => ({ type: 'reply', ...b }),
+  );
   command(
     '/commitments',
     'proposal.handle',

@@ -19,14 +19,17 @@ export const RegisterProposalBody = z.strictObject({
   submittedOn: date().optional(),
 });
 
-export const AssignBody = z.strictObject({
-  mainHandlerIds: z.array(z.uuid()).max(10),
-  assistingHandlerIds: z.array(z.uuid()).max(20).default([]),
-  replyDeadline: date(),
-  ...version,
-});
+// The commands the console also sends are declared once, in the contract.
+export {
+  AssignProposalRequest as AssignBody,
+  ConsultRequest as ConsultBody,
+  WaiveConsultationRequest as WaiveConsultationBody,
+  ReplyRequest as ReplyBody,
+  CreateProposalCategoryRequest as CreateCategoryBody,
+  UpdateProposalCategoryRequest as UpdateCategoryBody,
+} from '../../../contracts/proposals.js';
+export const CategoriesQuery = z.strictObject({ active: q.bool().optional() });
 export const MarkKeyBody = z.strictObject({ leaderUsername: z.string().min(1).max(50), ...version });
-export const ReplyBody = z.strictObject({ summary: text(20000), fileIds: fileIds().optional(), ...version });
 export const CommitmentBody = z.strictObject({ title: text(200), deadline: date(), ...version });
 export const CompleteCommitmentBody = z.strictObject({
   fileIds: fileIds(),

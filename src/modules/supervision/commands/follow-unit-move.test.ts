@@ -68,11 +68,12 @@ for (const tdb of testDatabases()) {
         body: { title: '背街小巷整治', leadUnitId: unit.id, start: '2026-12-01', deadline: '2026-12-31' },
       });
       expect(task.statusCode, task.body).toBe(201);
+      // The 政协提案委 registers (立案), the 督查室 assigns (交办).
       const proposal = await h.call('POST', '/api/v1/proposals', {
-        cookie: office,
+        cookie: await h.login('tianwei', 'Demo12345'),
         body: {
           title: '关于社区养老的建议',
-          category: '社会事业',
+          category: '社会建设',
           content: '建议增设日间照料中心。',
           proposers: [{ name: '委员甲' }],
         },

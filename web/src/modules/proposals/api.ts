@@ -13,7 +13,12 @@ import type {
   ProposalPage,
   ProposalStats,
   ProposalStatus,
+  ProposalCategory,
+  ProposalCategoryList,
+  CreateProposalCategoryRequest,
+  UpdateProposalCategoryRequest,
   RegisterProposalRequest,
+  ReplyClass,
   Satisfaction,
   SupervisorAssignmentList,
   SupervisorOpinion,
@@ -30,6 +35,8 @@ export type {
   ProposalKind,
   ProposalStats,
   ProposalStatus,
+  ProposalCategory,
+  ReplyClass,
   Satisfaction,
 };
 export type ProposalList = ProposalPage;
@@ -80,6 +87,13 @@ export const proposalsApi = {
   /** One command; `path` is the command's URL under the proposal. */
   command: (id: string, path: string, body: Record<string, unknown>) =>
     api.post<ProposalDetail>(`${p(id)}${path}`, body),
+
+  /** The category list (类别); `active` only those offered at registration. */
+  categories: (active: boolean, signal?: AbortSignal) =>
+    api.get<ProposalCategoryList>('/proposal-categories', active ? { active: 'true' } : undefined, { signal }),
+  addCategory: (body: CreateProposalCategoryRequest) => api.post<ProposalCategoryList>('/proposal-categories', body),
+  updateCategory: (id: string, body: UpdateProposalCategoryRequest) =>
+    api.patch<ProposalCategoryList>(`/proposal-categories/${encodeURIComponent(id)}`, body),
 
   assignments: (signal?: AbortSignal) =>
     api.get<SupervisorAssignmentList>('/supervisor-assignments', undefined, { signal }),

@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, BarChartOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarChartOutlined, FileTextOutlined, TagsOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
@@ -38,5 +38,16 @@ export const proposalsNav: NavItem[] = [
     permission: 'proposal.read',
     group: 'proposals',
     page: lazy(() => import('./pages/SupervisionPage')),
+  },
+  {
+    key: 'proposals-categories',
+    label: '提案类别',
+    description: '登记提案时可选的类别（提案委维护）',
+    path: 'proposals/categories',
+    icon: <TagsOutlined />,
+    order: 12,
+    permission: 'proposal.register',
+    group: 'proposals',
+    page: lazy(() => import('./pages/ProposalCategoriesPage')),
   },
 ];

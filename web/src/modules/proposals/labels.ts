@@ -1,9 +1,12 @@
-import { PROPOSAL_STATUS_NAMES, SATISFACTION_NAMES } from '../../../../src/contracts/proposals';
-import type { OpinionStatus, ProposalCommand, ProposalStatus, Satisfaction } from './api';
+import { PROPOSAL_STATUS_NAMES, REPLY_CLASS_NAMES, SATISFACTION_NAMES } from '../../../../src/contracts/proposals';
+import type { OpinionStatus, ProposalCommand, ProposalStatus, ReplyClass, Satisfaction } from './api';
 
 /** The server's names (src/contracts/proposals.ts). */
 export const STATUS_NAMES: Record<ProposalStatus, string> = PROPOSAL_STATUS_NAMES;
-export { SATISFACTION_NAMES };
+export { REPLY_CLASS_NAMES, SATISFACTION_NAMES };
+
+/** A 解决或采纳, B 列入计划拟解决, C 留作参考. */
+export const REPLY_CLASS_COLORS: Record<ReplyClass, string> = { A: 'green', B: 'blue', C: 'default' };
 
 export const STATUS_COLORS: Record<ProposalStatus, string> = {
   registered: 'default',
@@ -27,6 +30,8 @@ export const OPINION_COLORS: Record<OpinionStatus, string> = {
 export const COMMAND_NAMES: Record<ProposalCommand, string> = {
   assign: '交办',
   mark_key: '列为重点提案',
+  consult: '记录见面协商',
+  waive_consultation: '无需见面协商',
   reply: '答复',
   add_commitment: '增加落实事项',
   complete_commitment: '报送落实情况',

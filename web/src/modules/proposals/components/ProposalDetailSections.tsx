@@ -3,8 +3,8 @@ import { Button, Card, Descriptions, Empty, List, Space, Steps, Table, Tag, Time
 import { Link } from 'react-router';
 import { StatusTag } from '../../../components/StatusTag';
 import { PROPOSAL_STATUSES, SATISFACTION_NAMES } from '../../../../../src/contracts/proposals';
-import type { ProposalCommand, ProposalDetail, Satisfaction } from '../api';
-import { COMMAND_NAMES, formatAt, SATISFACTION_COLORS, STATUS_COLORS } from '../labels';
+import type { ProposalCommand, ProposalDetail, ReplyClass, Satisfaction } from '../api';
+import { COMMAND_NAMES, formatAt, REPLY_CLASS_NAMES, SATISFACTION_COLORS, STATUS_COLORS } from '../labels';
 import { FileThumbs } from './FileThumbs';
 import type { PendingAction } from './ProposalActionModal';
 
@@ -12,6 +12,8 @@ import type { PendingAction } from './ProposalActionModal';
 const TOP_COMMANDS: ProposalCommand[] = [
   'assign',
   'mark_key',
+  'consult',
+  'waive_consultation',
   'reply',
   'add_commitment',
   'report_progress',
@@ -95,31 +97,6 @@ export function ProposalHeaderCard({ p, may, onAction }: SectionProps) {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.content}</Typography.Paragraph>
         </Descriptions.Item>
       </Descriptions>
-    </Card>
-  );
-}
-
-export function RepliesCard({ p }: { p: ProposalDetail }) {
-  return (
-    <Card title="答复" size="small">
-      {p.replies.length ? (
-        <List
-          dataSource={p.replies}
-          renderItem={(r, i) => (
-            <List.Item>
-              <List.Item.Meta
-                title={`${i === 0 ? '答复' : `第 ${i + 1} 次答复`} · ${r.on}`}
-                description={
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.summary}</Typography.Paragraph>
-                }
-              />
-              <FileThumbs files={r.files} size={56} />
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Empty description="尚未答复" image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      )}
     </Card>
   );
 }
@@ -269,8 +246,12 @@ function recordLine(t: ProposalDetail['timeline'][number]): string | null {
       return `主办：${(r.mainHandlers as string[]).join('、')}${(r.assistingHandlers as string[]).length ? `；协办：${(r.assistingHandlers as string[]).join('、')}` : ''}；答复期限 ${s('replyDeadline')}`;
     case 'mark_key':
       return `牵头督办领导：${s('leaderName')}`;
+    case 'consult':
+      return `${s('on')}；参加：${s('participants')}；结果：${s('outcome')}`;
+    case 'waive_consultation':
+      return `原因：${s('reason')}`;
     case 'reply':
-      return s('summary');
+      return `${s('replyClass') ? `${s('replyClass')} 类（${REPLY_CLASS_NAMES[r.replyClass as ReplyClass]}）：` : ''}${s('summary')}`;
     case 'add_commitment':
       return `${s('title')}（${s('deadline')} 前）`;
     case 'complete_commitment':

@@ -1,8 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyFieldErrors, errorText } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
 import { proposalsApi, type ProposalDetail } from '../api';
 
 interface Values {
@@ -14,7 +15,7 @@ interface Values {
   proposers: { name: string; username?: string }[];
 }
 
-/** 登记提案: the office types in a proposal as filed; proposers are names, optionally linked to a login. */
+/** 登记提案 (立案): the 提案委 types in a proposal as filed, its category from the list; proposers are names, optionally linked to a login. */
 export function RegisterModal({
   open,
   onClose,
@@ -27,6 +28,10 @@ export function RegisterModal({
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
+  // Only the categories the 提案委 keeps active are offered.
+  const categories = useApiQuery(['proposals', 'categories', 'active'], (signal) =>
+    proposalsApi.categories(true, signal),
+  );
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return; // the form shows what is missing
@@ -64,8 +69,14 @@ export function RegisterModal({
           <Input maxLength={200} data-testid="proposal-title" />
         </Form.Item>
         <Space size="large" wrap>
-          <Form.Item name="category" label="类别" rules={[{ required: true, message: '请填写类别' }]}>
-            <Input maxLength={50} placeholder="如 城乡建设" />
+          <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
+            <Select
+              style={{ minWidth: 160 }}
+              placeholder="选择类别"
+              loading={categories.loading}
+              options={(categories.data?.items ?? []).map((c) => ({ value: c.name, label: c.name }))}
+              data-testid="proposal-category"
+            />
           </Form.Item>
           <Form.Item name="number" label="提案号" tooltip="留空则按年度顺序自动编号，如 2026-013">
             <Input maxLength={20} placeholder="自动编号" />

@@ -8,8 +8,8 @@ import {
   ProposalHeaderCard,
   ProposalTimelineCard,
   RatingsCard,
-  RepliesCard,
 } from '../components/ProposalDetailSections';
+import { ConsultationsCard, RepliesCard } from '../components/RepliesCard';
 import { useProposalDetail } from '../use-proposal-detail';
 
 export default function ProposalDetailPage() {
@@ -26,6 +26,7 @@ export default function ProposalDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <ConsultationsCard p={p} />
             <RepliesCard p={p} />
             <CommitmentsCard {...sections} />
             {p.isKey && <ProgressCard {...sections} />}

@@ -146,7 +146,7 @@ export default function ProposalListPage() {
                 导出
               </XlsxButton>
             </Tooltip>
-            {can('proposal.manage') && (
+            {can('proposal.register') && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}

@@ -83,6 +83,8 @@ export default function ProposalStatsPage() {
         {data && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             截至 {data.asOf}。按时答复以首次交办的答复期限为准；满意率按每件提案的最近一次评价计算。
+            答复类别（按最近一次答复）：A 类（解决或采纳）{data.byReplyClass.A} 件，B 类（列入计划拟解决）
+            {data.byReplyClass.B} 件，C 类（留作参考）{data.byReplyClass.C} 件。
           </Typography.Paragraph>
         )}
       </Card>
