@@ -24,6 +24,13 @@ export function authorize(actor: Actor, permission: Permission): void {
   }
 }
 
+/** Refuses unless the actor holds at least one of the permissions. */
+export function authorizeAny(actor: Actor, permissions: readonly Permission[]): void {
+  if (!permissions.some((p) => can(actor, p))) {
+    throw new Forbidden('auth.permission_denied', `your roles do not grant ${permissions.join(' or ')}`);
+  }
+}
+
 /** Data scope (数据权限): a unit path is in scope when it lies in the actor's unit subtree. */
 export function inScope(actor: Actor, unitPath: string): boolean {
   return unitPath.startsWith(actor.scopePath);

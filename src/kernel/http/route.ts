@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { authorize } from '../auth/actor.js';
+import { authorizeAny } from '../auth/actor.js';
 import type { Permission } from '../auth/roles.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
 import { ReplyValidationError, RequestValidationError, zodProblems } from './problem.js';
@@ -26,7 +26,8 @@ interface RouteBase<B, Q, P, H> {
   tag: string;
   /** 'none': public; 'any': any logged-in account, even one that must change its password first. */
   auth?: 'required' | 'any' | 'none';
-  permission?: Permission;
+  /** Required permission; for a list, any one of them (e.g. a plan two offices keep). */
+  permission?: Permission | readonly Permission[];
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
@@ -136,7 +137,8 @@ export function route<B, Q, P, H>(app: FastifyInstance, def: RouteDef<B, Q, P, H
         if (auth === 'required' && req.mustChangePassword) {
           throw new Forbidden('auth.password_change_required', 'change your password before using the system');
         }
-        if (def.permission) authorize(req.actor, def.permission);
+        if (def.permission)
+          authorizeAny(req.actor, typeof def.permission === 'string' ? [def.permission] : def.permission);
       }
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query, req.query, 'query');

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../kernel/auth/actor.js';
-import { authorize } from '../../../kernel/auth/actor.js';
+import { authorizeAny } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import { Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
@@ -15,7 +15,7 @@ export async function createTopic(
   body: z.output<typeof TopicBody>,
   requestId?: string,
 ) {
-  authorize(actor, 'task.manage');
+  authorizeAny(actor, ['task.manage', 'proposal.register']);
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const units = await deps.org.unitsByIds(trx, body.leadUnitIds);

@@ -41,7 +41,7 @@ for (const tdb of testDatabases()) {
         config,
         org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
       };
-      for (const u of ['duchashi', 'leader', 'chengguan', 'chenzhou', 'zhuzhuang', 'dianxin', 'chengbei'])
+      for (const u of ['duchashi', 'leader', 'chengguan', 'chenzhou', 'zhuzhuang', 'dianxin', 'chengbei', 'tianwei'])
         cookies[u] = await h.login(u, 'Demo12345');
       for (const name of ['川汇区城市管理局', '周口电信川汇分公司', '陈州街道办事处', '朱庄社区', '城北街道办事处']) {
         units[name] = (await deps.org.unitByName(h.database.db, config.districtCode, name))!.id;
@@ -569,6 +569,34 @@ for (const tdb of testDatabases()) {
       const mine = list.find((x: { id: string }) => x.id === topic.id);
       expect(mine.meetings.map((x: { id: string }) => x.id)).toEqual([m.id]);
       expect(mine.tasks.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    });
+
+    it('lets the 政协提案委 keep the consultation plan beside the 督查室, and nobody else', async () => {
+      const topic = {
+        year: 2026,
+        title: '老旧小区加装电梯',
+        form: '提案办理协商',
+        plannedMonth: '2026-12',
+        leadUnitIds: [units['城北街道办事处']],
+      };
+      const r = await call('tianwei', 'POST', '/api/v1/consultation-topics', topic);
+      expect(r.statusCode, r.body).toBe(201);
+      const list = await call('tianwei', 'GET', '/api/v1/consultation-topics?year=2026');
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.map((x: { id: string }) => x.id)).toContain(r.json().id);
+      for (const who of ['chengguan', 'chengbei', 'leader'])
+        expect((await call(who, 'POST', '/api/v1/consultation-topics', topic)).statusCode).toBe(403);
+      // Turning a topic into a task stays with the 督查室.
+      expect(
+        (
+          await call('tianwei', 'POST', '/api/v1/tasks', {
+            title: '加装电梯',
+            leadUnitId: units['城北街道办事处'],
+            start: TODAY,
+            deadline: '2026-12-31',
+          })
+        ).statusCode,
+      ).toBe(403);
     });
   });
 }

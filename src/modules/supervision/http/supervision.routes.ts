@@ -325,7 +325,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     method: 'GET',
     url: '/api/v1/consultation-topics',
     tag: 'supervision',
-    permission: 'task.read',
+    permission: ['task.read', 'proposal.read'],
     query: YearQuery,
     response: TopicList,
     summary: '年度协商计划: topics with lead units, the meetings that held them and the tasks they produced',
@@ -335,7 +335,8 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     method: 'POST',
     url: '/api/v1/consultation-topics',
     tag: 'supervision',
-    permission: 'task.manage',
+    // The plan is the 政协提案委's as much as the 督查室's (SPEC: proposals as 政协 offices run them).
+    permission: ['task.manage', 'proposal.register'],
     body: TopicBody,
     status: 201,
     response: Created,

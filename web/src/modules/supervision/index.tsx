@@ -66,7 +66,7 @@ export const supervisionNav: NavItem[] = [
     path: 'supervision/topics',
     icon: <CalendarOutlined />,
     order: 9.4,
-    permission: 'task.read',
+    permission: ['task.read', 'proposal.register'],
     group: 'supervision',
     page: lazy(() => import('./pages/TopicsPage')),
   },

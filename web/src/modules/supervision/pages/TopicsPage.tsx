@@ -32,6 +32,8 @@ export default function TopicsPage() {
   const [preset, setPreset] = useState<TaskFormPreset | null>(null);
   const [form] = Form.useForm<Values>();
   const manage = can('task.manage');
+  // The plan's topics: the 督查室 or the 政协提案委; turning one into a task stays with the 督查室.
+  const addTopics = manage || can('proposal.register');
 
   const topics = useApiQuery(
     ['supervision', 'topics', year],
@@ -88,7 +90,7 @@ export default function TopicsPage() {
             style={{ width: 110 }}
             data-testid="topics-year"
           />
-          {manage && (
+          {addTopics && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
