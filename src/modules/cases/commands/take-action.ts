@@ -28,6 +28,7 @@ import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
+import { claimActionKey, type ActionIdempotency } from './action-idempotency.js';
 
 export interface TakeActionInput {
   type: CaseActionType;
@@ -128,7 +129,9 @@ export async function takeAction(
   caseId: string,
   input: TakeActionInput,
   requestId?: string,
-): Promise<void> {
+  idempotency?: ActionIdempotency,
+): Promise<{ replayed: boolean }> {
+  let replayed = false;
   // A merge's absorb and a unit move's relocation are taken by the ledger itself, never submitted.
   if (input.type === 'report' || input.type === 'absorb' || SYSTEM_ACTIONS.has(input.type)) {
     throw new Invalid(
@@ -139,6 +142,11 @@ export async function takeAction(
     );
   }
   await deps.database.db.transaction().execute(async (trx) => {
+    // First, so that a resend of an action whose answer was lost (the phone's outbox) does it once.
+    if (idempotency && (await claimActionKey(trx, actor, caseId, idempotency, deps.clock.now()))) {
+      replayed = true;
+      return;
+    }
     const { row, state } = await loadVisibleCase(trx, actor, caseId);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw conflict();
     const calendar = await calendarFor(deps, trx, row.district_code);
@@ -206,4 +214,5 @@ export async function takeAction(
     }
     await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
   });
+  return { replayed };
 }
