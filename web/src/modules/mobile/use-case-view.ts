@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { mobileApi, type CaseDetail } from './api';
 import { releasePhotos, type LocalPhoto } from './components/PhotoPicker';
 import { useMobile } from './context';
@@ -35,6 +35,13 @@ export function useCaseView(id: string) {
   useEffect(() => {
     if (rejectedKey && online) void res.reload();
   }, [rejectedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Steps of this case sent in the background (back online): show the case as the server has it now.
+  const waitingCount = useRef(waiting.length);
+  useEffect(() => {
+    const before = waitingCount.current;
+    waitingCount.current = waiting.length;
+    if (waiting.length < before && online) void res.reload();
+  }, [waiting.length]); // eslint-disable-line react-hooks/exhaustive-deps
   const points = useMemo(
     () => (c?.location ? [{ id: c.id, lng: c.location.lng, lat: c.location.lat, color: '#cf1322' }] : []),
     [c],

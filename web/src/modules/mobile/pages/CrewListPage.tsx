@@ -92,22 +92,22 @@ export default function CrewListPage({ mode }: { mode: 'todo' | 'done' }) {
         <div className="cgm-hint">本单位已反馈、等待网格员或社区现场核查的问题。核查不通过会退回本单位返工。</div>
       )}
 
+      {mode === 'todo' && (
+        <Segmented
+          block
+          value={filter}
+          onChange={(v) => setFilter(v as Filter)}
+          options={[
+            { value: 'all', label: '全部' },
+            { value: 'dispatched', label: '待签收' },
+            { value: 'handling', label: '处置中' },
+            { value: 'late', label: '预警/超期' },
+          ]}
+          data-testid="m-crew-filter"
+        />
+      )}
       <div className="cgm-toolbar">
-        {mode === 'todo' ? (
-          <Segmented
-            value={filter}
-            onChange={(v) => setFilter(v as Filter)}
-            options={[
-              { value: 'all', label: `全部 ${items.length}` },
-              { value: 'dispatched', label: '待签收' },
-              { value: 'handling', label: '处置中' },
-              { value: 'late', label: '预警/超期' },
-            ]}
-            data-testid="m-crew-filter"
-          />
-        ) : (
-          <span className="cgm-muted">共 {items.length} 件</span>
-        )}
+        <span className="cgm-muted">共 {shown.length} 件</span>
         <span className="cgm-toolbar-right">
           <Button
             type={showMap ? 'primary' : 'default'}
