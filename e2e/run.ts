@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { casesSteps } from './cases';
+import { crewSteps } from './crew';
 import { mobileSteps } from './mobile';
 import { reportingSteps } from './reporting';
 import { supervisionSteps } from './supervision';
@@ -407,6 +408,7 @@ async function main(): Promise<number> {
     ];
     steps.push(...(await casesSteps({ page, shot })));
     steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
+    steps.push(...(await crewSteps({ page, shot, baseURL: base })));
     steps.push(...(await reportingSteps({ page, shot })));
     steps.push(...(await supervisionSteps({ page, shot })));
 

@@ -169,6 +169,8 @@ export const ListCasesQuery = z.strictObject({
     .regex(/^\d{2}(\d{2})?$/)
     .optional(),
   unitId: z.uuid().optional(),
+  /** Only cases dispatched to this unit (the handling crew's list), whatever their grid. */
+  assignedUnitId: z.uuid().optional(),
   source: z.string().max(20).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

@@ -284,6 +284,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'idempotency.retry_later': '请稍后重试',
   'case.idempotency_key_reused': '此 Idempotency-Key 已用于另一次内容不同的上报，不能再用于这次上报',
   'idempotency.key_reused': '已用于内容不同的请求',
+  'case.action_idempotency_key_reused': '此 Idempotency-Key 已用于另一次内容不同的办理操作，不能再用于这次操作',
   'case.location_required': '请在地图上选点、提供 GPS 位置或填写地址',
   'case.location_or_address': '位置或地址至少填一项',
   'case.no_district': (p) => `区 ${p.district} 不存在`,

@@ -98,6 +98,15 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
     async dispatchTargets(ex: Executor, districtCode: string): Promise<UnitRef[]> {
       return (await unitStore.dispatchTargets(ex, districtCode)).map(ref);
     },
+    /** A unit's own boundary (GeoJSON geometry text), or null when it has none: e.g. a case's grid, drawn for whoever may see the case. */
+    async boundary(
+      ex: Executor,
+      unitId: string,
+    ): Promise<{ unit: UnitRef; geometry: string; updatedAt: string } | null> {
+      const unit = (await unitsByIds(ex, [unitId])).get(unitId);
+      const b = unit ? await unitStore.getBoundary(ex, unitId) : undefined;
+      return unit && b ? { unit, geometry: b.geometry, updatedAt: b.updated_at } : null;
+    },
     /** Active small grids under a path with their boundaries (GeoJSON text). */
     async gridsWithBoundaries(ex: Executor, path: string): Promise<{ id: string; geometry: string }[]> {
       return unitStore.smallGridsWithBoundaries(ex, path);

@@ -30,6 +30,7 @@ export async function listFilter(
     unitPath,
     districtPath: district?.path,
     districtCode: actor.districtCode,
+    assignedUnitId: q.assignedUnitId,
     status: q.status,
     categoryCode: q.categoryCode,
     source: q.source,

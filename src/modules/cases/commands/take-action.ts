@@ -31,6 +31,7 @@ import type { UnitRef } from '../../org/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
 import { loadCaseView, type CaseView } from './case-names.js';
+import { claimActionKey, type ActionIdempotency } from './action-idempotency.js';
 
 export interface TakeActionInput {
   type: CaseActionType;
@@ -145,7 +146,8 @@ export async function takeAction(
   caseId: string,
   input: TakeActionInput,
   requestId?: string,
-): Promise<CaseView> {
+  idempotency?: ActionIdempotency,
+): Promise<{ view: CaseView; replayed: boolean }> {
   // A merge's absorb and a unit move's relocation are taken by the ledger itself, never submitted.
   if (input.type === 'report' || input.type === 'absorb' || SYSTEM_ACTIONS.has(input.type)) {
     throw new Invalid(
@@ -156,6 +158,11 @@ export async function takeAction(
     );
   }
   return deps.database.db.transaction().execute(async (trx) => {
+    // First, so that a resend of an action whose answer was lost (the phone's outbox) does it once:
+    // the resend is answered with the case as it stands, as the first send would have been.
+    if (idempotency && (await claimActionKey(trx, actor, caseId, idempotency, deps.clock.now()))) {
+      return { view: await viewAfterStep(deps, trx, actor, caseId), replayed: true };
+    }
     const { row, state } = await loadVisibleCase(trx, actor, caseId);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw conflict();
     const calendar = await calendarFor(deps, trx, row.district_code);
@@ -221,10 +228,10 @@ export async function takeAction(
         calendar,
         requestId,
       );
-      return viewAfterStep(deps, trx, actor, caseId);
+      return { view: await viewAfterStep(deps, trx, actor, caseId), replayed: false };
     }
     await commitAction(deps, trx, actor, row, state, action, calendar, requestId);
-    return viewAfterStep(deps, trx, actor, caseId);
+    return { view: await viewAfterStep(deps, trx, actor, caseId), replayed: false };
   });
 }
 

@@ -1,4 +1,6 @@
 import type { CaseTable } from '../../../kernel/db/schema.js';
+import type { UnitBoundary, UnitKind } from '../../../contracts/org.js';
+import type { UnitRef } from '../../org/index.js';
 import {
   allowedActions,
   CASE_ACTION_NAMES,
@@ -91,5 +93,21 @@ export function presentCase({ actor, row, actions, names: caseNames }: CaseView)
       payload: record.type === 'report' ? { fixedOnSpot: record.payload.fixedOnSpot } : record.payload,
     })),
     allowedActions: allowedActions(actor, state).filter((t) => t !== 'report' && t !== 'absorb' && t !== 'relocate'),
+  };
+}
+
+/** A case's grid boundary as the GeoJSON Feature GET /units/:id/boundary answers. */
+export function presentCaseBoundary(b: { unit: UnitRef; geometry: string; updatedAt: string }): UnitBoundary {
+  return {
+    type: 'Feature',
+    id: b.unit.id,
+    properties: {
+      id: b.unit.id,
+      name: b.unit.name,
+      kind: b.unit.kind as UnitKind,
+      code: b.unit.code,
+      updatedAt: b.updatedAt,
+    },
+    geometry: JSON.parse(b.geometry) as UnitBoundary['geometry'],
   };
 }

@@ -20,7 +20,7 @@ import {
   ReportCaseBody,
   UpdateCategoryBody,
 } from '../../../contracts/cases.js';
-import { UnitList } from '../../../contracts/org.js';
+import { UnitBoundary, UnitList } from '../../../contracts/org.js';
 import { listFilter } from '../commands/case-filter.js';
 import { findDuplicates } from '../commands/find-duplicates.js';
 import { getCase } from '../commands/get-case.js';
@@ -30,7 +30,8 @@ import { listDispatchTargets } from '../commands/list-dispatch-targets.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
 import { toCaseActor } from '../commands/case-context.js';
-import { presentCase, presentCasePage } from './case.presenter.js';
+import { presentCase, presentCaseBoundary, presentCasePage } from './case.presenter.js';
+import { getCaseBoundary } from '../commands/get-case-boundary.js';
 import { loadCaseView } from '../commands/case-names.js';
 import { takeAction } from '../commands/take-action.js';
 import { updateCategory } from '../commands/update-category.js';
@@ -206,17 +207,37 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     handler: async ({ actor, params }) => presentCase(await getCase(deps, actor, params.id)),
   });
   route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/boundary',
+    tag: 'cases',
+    permission: 'case.read',
+    params: IdParams,
+    produces: 'application/geo+json',
+    response: UnitBoundary,
+    summary:
+      'The boundary of the case’s grid (GeoJSON Feature, WGS-84), for whoever may see the case — also a handling unit outside the grid’s scope',
+    handler: async ({ actor, params }) => presentCaseBoundary(await getCaseBoundary(deps, actor, params.id)),
+  });
+  route(app, {
     method: 'POST',
     url: '/api/v1/cases/:id/actions',
     tag: 'cases',
     permission: 'case.read',
     params: IdParams,
     body: CaseActionBody,
+    headers: IdempotencyKeyHeaders,
     response: CaseDetail,
     summary:
-      'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first',
-    handler: async ({ actor, params, body, req }) =>
-      presentCase(await takeAction(deps, actor, params.id, body, req.id)),
+      'Take one step of the loop (立案, 派遣, 反馈, 核查 …); refused with a reason when not allowed; 409 when someone acted first. ' +
+      'Safe to resend with an Idempotency-Key header (per account, kept 7 days): the same key, case and body take the step once ' +
+      'and answer the case with Idempotent-Replayed: true; the same key with another case or body is refused (422)',
+    async handler({ actor, params, body, headers, req, reply }) {
+      const key = headers['idempotency-key'];
+      const idem = key !== undefined ? { key, requestHash: requestHash({ caseId: params.id, body }) } : undefined;
+      const { view, replayed } = await takeAction(deps, actor, params.id, body, req.id, idem);
+      if (replayed) reply.header('Idempotent-Replayed', 'true');
+      return presentCase(view);
+    },
   });
   route(app, {
     method: 'POST',

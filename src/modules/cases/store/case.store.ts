@@ -12,6 +12,8 @@ export interface CaseListFilter {
   /** The district's own path when the caller (and the unit filter) cover the whole district: cases in no grid belong there. */
   districtPath?: string;
   districtCode?: string;
+  /** Only cases dispatched to this very unit (处置通: the crew's own cases, not its area's). */
+  assignedUnitId?: string;
   status?: string[];
   categoryCode?: string;
   source?: string;
@@ -160,6 +162,7 @@ export const caseStore = {
       ]);
     let q = ex.selectFrom('cases').selectAll().where(within(f.scopePath));
     if (f.unitPath) q = q.where(within(f.unitPath));
+    if (f.assignedUnitId) q = q.where('assigned_unit_id', '=', f.assignedUnitId);
     // Starting from the FTS matches, the unary + keeps SQLite's planner off the status index, which
     // would walk every case of the status (most of the ledger for 'closed') testing each against them.
     if (f.status?.length)

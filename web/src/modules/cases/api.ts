@@ -20,7 +20,7 @@ import type {
   UpdateCategoryBody,
 } from '../../../../src/contracts/cases';
 import type { FileMeta } from '../../../../src/contracts/files';
-import type { Unit, UnitList } from '../../../../src/contracts/org';
+import type { Unit, UnitBoundary, UnitList } from '../../../../src/contracts/org';
 import type { z } from 'zod';
 
 /** The shapes come from the server's contract (src/contracts/cases.ts), so the two never drift. */
@@ -53,6 +53,9 @@ export const casesApi = {
   updateCategory: (code: string, body: CategoryUpdate) =>
     api.patch<void>(`/case-categories/${encodeURIComponent(code)}`, body),
   list: (query: CaseListQuery, signal?: AbortSignal) => api.get<CasePage>('/cases', { ...query }, { signal }),
+  /** The case's grid outline, for whoever may see the case (a handling unit outside the grid's scope too). */
+  boundary: (id: string, signal?: AbortSignal) =>
+    api.get<UnitBoundary>(`/cases/${encodeURIComponent(id)}/boundary`, undefined, { signal }),
   get: (id: string, signal?: AbortSignal) =>
     api.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`, undefined, { signal }),
   report: (body: ReportCaseInput) => api.post<CaseDetail>('/cases', body),

@@ -24,11 +24,11 @@ export function useCaseDetail(id: string) {
   const [acting, setActing] = useState<CaseActionType | null>(null);
   const [reconciling, setReconciling] = useState(false);
 
-  // The grid's boundary for the map (an account outside the grid's scope just sees the point).
+  // The grid's boundary for the map, through the case: a unit it is dispatched to sees where, too.
   const gridId = c?.gridId ?? null;
   const boundaryQuery = useApiQuery(
-    ['org', 'boundary', gridId],
-    (signal) => orgApi.boundary(gridId!, signal),
+    ['cases', 'boundary', id, gridId],
+    (signal) => casesApi.boundary(id, signal),
     undefined,
     { enabled: !!gridId, keepPrevious: false, staleTime: 5 * 60_000 },
   );

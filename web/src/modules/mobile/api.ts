@@ -50,8 +50,19 @@ export const mobileApi = {
       body,
       idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined,
     ),
-  act: (id: string, body: ActionBody) => api.post<CaseDetail>(`/cases/${encodeURIComponent(id)}/actions`, body),
+  /** POST /cases/:id/actions; with `idempotencyKey` (the outbox item's id) a resend takes the step once. */
+  act: (id: string, body: ActionBody, idempotencyKey?: string) =>
+    api.post<CaseDetail>(
+      `/cases/${encodeURIComponent(id)}/actions`,
+      body,
+      idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined,
+    ),
+  /** The handling unit's own cases (处置通): dispatched to `unitId`, whatever their grid. */
+  listAssigned: (unitId: string, status: CaseStatus[], limit = 100, cursor?: string) =>
+    api.get<CasePage>('/cases', { status: status.join(','), assignedUnitId: unitId, limit, cursor }),
   boundary: (unitId: string) => api.get<GridFeature>(`/units/${encodeURIComponent(unitId)}/boundary`),
+  /** The case's grid outline, for whoever may see the case (a handling unit outside the grid's scope too). */
+  caseBoundary: (caseId: string) => api.get<GridFeature>(`/cases/${encodeURIComponent(caseId)}/boundary`),
   locate: (p: Point) =>
     api.get<LocateReply>('/grids/locate', {
       lng: p.lng,

@@ -5,6 +5,8 @@ import type { CachedResource } from './lib/cache';
 import type { OutboxView } from './lib/hooks';
 import type { Outcome } from './lib/outbox';
 
+export type PhoneMode = 'grid' | 'crew';
+
 export interface CaseList {
   items: CaseSummary[];
   nextCursor: string | null;
@@ -19,6 +21,12 @@ export interface MobileState {
   open: CachedResource<CaseList>;
   /** Cases waiting for my verification. */
   toVerify: CachedResource<CaseList>;
+  /** 'crew' on the handling crew's pages (处置通), 'grid' on the grid worker's. */
+  mode: PhoneMode;
+  /** 处置通: cases dispatched to my unit, to sign or being handled. */
+  crewTodo: CachedResource<CaseList>;
+  /** 处置通: cases my unit fed back, waiting for verification. */
+  crewDone: CachedResource<CaseList>;
   /**
    * Sends the outbox now: all pending items in order, or just `only`. The page that asks shows the
    * outcome of `focus` (default: the items sent), so no toast is shown for those.

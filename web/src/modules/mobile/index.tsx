@@ -1,4 +1,4 @@
-import { MobileOutlined } from '@ant-design/icons';
+import { MobileOutlined, ToolOutlined } from '@ant-design/icons';
 import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
@@ -8,8 +8,9 @@ import type { NavItem } from '../../app/nav';
 const MobileApp = lazy(() => import('./pages/MobileApp'));
 
 /**
- * The grid worker's phone page at /m (上报问题 / 我的网格 / 待核查, works offline). It has its own
- * frame, so it is a top-level route of its own rather than a page inside the console's layout.
+ * The phone pages at /m, offline-capable: the grid worker's (上报问题 / 我的网格 / 待核查) and the
+ * handling crew's 处置通 at /m/crew (待处置 / 已反馈: 签收, 处置反馈, 延期, 退回). They have their own
+ * frame, so they are a top-level route of their own rather than pages inside the console's layout.
  */
 export const mobileRoutes: RouteObject[] = [
   {
@@ -41,5 +42,16 @@ export const mobileNav: NavItem[] = [
     order: 6,
     permission: 'case.report',
     page: () => <Navigate to="/m" replace />,
+  },
+  {
+    key: 'crew',
+    label: '处置通',
+    description: '责任单位手机端：签收、处置反馈（带照片）、申请延期、退回，离线可用',
+    path: 'crew',
+    icon: <ToolOutlined />,
+    order: 7,
+    // Any account may be dispatched a case (a department, a 街道, a 社区); the menu by role narrows it.
+    permission: 'case.read',
+    page: () => <Navigate to="/m/crew" replace />,
   },
 ];

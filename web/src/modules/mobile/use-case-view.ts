@@ -1,9 +1,10 @@
 import { App } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { mobileApi, type CaseDetail } from './api';
 import { releasePhotos, type LocalPhoto } from './components/PhotoPicker';
 import { useMobile } from './context';
 import { useCachedResource } from './lib/cache';
+import { useCrewSteps } from './use-crew-steps';
 import { fileToStored, newId, putOutbox, removeOutbox, type ActionItem, type VerifyType } from './lib/outbox';
 
 /** A case on the phone: its detail (offline copy when the network is down), and 核查 kept in the outbox. */
@@ -12,8 +13,9 @@ export function useCaseView(id: string) {
   const { message } = App.useApp();
   const res = useCachedResource<CaseDetail>(me.id, `case:${id}`, () => mobileApi.getCase(id));
   const c = res.data;
+  // Through the case: a handling unit outside the grid's scope may not read the grid, but may see where its case is.
   const boundary = useCachedResource(me.id, c?.gridId ? `boundary:${c.gridId}` : null, () =>
-    mobileApi.boundary(c!.gridId!),
+    mobileApi.caseBoundary(c!.id),
   );
   const [verify, setVerify] = useState<VerifyType | null>(null);
   const [comment, setComment] = useState('');
@@ -23,6 +25,7 @@ export function useCaseView(id: string) {
   const [refused, setRefused] = useState<string | null>(null);
 
   const queued = outbox.items.filter((i): i is ActionItem => i.kind === 'action' && i.caseId === id);
+  const crew = useCrewSteps(c, queued, res.reload);
   const waiting = queued.filter((q) => q.state !== 'rejected');
   const rejectedKey = queued
     .filter((q) => q.state === 'rejected')
@@ -32,6 +35,13 @@ export function useCaseView(id: string) {
   useEffect(() => {
     if (rejectedKey && online) void res.reload();
   }, [rejectedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Steps of this case sent in the background (back online): show the case as the server has it now.
+  const waitingCount = useRef(waiting.length);
+  useEffect(() => {
+    const before = waitingCount.current;
+    waitingCount.current = waiting.length;
+    if (waiting.length < before && online) void res.reload();
+  }, [waiting.length]); // eslint-disable-line react-hooks/exhaustive-deps
   const points = useMemo(
     () => (c?.location ? [{ id: c.id, lng: c.location.lng, lat: c.location.lat, color: '#cf1322' }] : []),
     [c],
@@ -126,5 +136,6 @@ export function useCaseView(id: string) {
     openSheet,
     closeSheet,
     submit,
+    crew,
   };
 }

@@ -3,13 +3,31 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../app/auth';
 import { mobileApi, OPEN_STATUSES } from './api';
-import { type CaseList, type MobileState } from './context';
+import { type CaseList, type MobileState, type PhoneMode } from './context';
+import { isCrewOnly } from './home';
 import { clearCached, loadCached, saveCached, useCachedResource } from './lib/cache';
 import { useOnline, useOutbox } from './lib/hooks';
 import { onSent, processOutbox, recoverInterrupted } from './lib/outbox';
 import { clearServiceWorkerApiCache, registerServiceWorker, reportLoadedAssets } from './lib/sw';
 
 const RETRY_MS = 30_000;
+
+/**
+ * Which phone page the user is on: the crew's (/m/crew…) or the grid worker's (/m, 待核查, 上报); a
+ * case or the outbox keeps the mode of the list it was opened from.
+ */
+function usePhoneMode(path: string, initial: PhoneMode): PhoneMode {
+  const [mode, setMode] = useState<PhoneMode>(initial);
+  const next: PhoneMode | null = path.startsWith('/m/crew')
+    ? 'crew'
+    : path === '/m' || path === '/m/' || path.startsWith('/m/verify') || path.startsWith('/m/report')
+      ? 'grid'
+      : null;
+  useEffect(() => {
+    if (next) setMode(next);
+  }, [next]);
+  return next ?? mode;
+}
 
 /** Keeps the details of the cases to verify on the phone, so they can be verified offline. */
 async function prefetchDetails(accountId: string, list: CaseList) {
@@ -39,15 +57,33 @@ export function useMobileShell() {
   const [userOpen, setUserOpen] = useState(false);
   const foreground = useRef(new Set<string>());
 
+  const crewOnly = isCrewOnly(me);
+  const mode = usePhoneMode(location.pathname, crewOnly ? 'crew' : 'grid');
+  const crewOn = mode === 'crew';
   const categories = useCachedResource(me.id, 'categories', () => mobileApi.categories().then((r) => r.items));
-  const open = useCachedResource<CaseList>(me.id, 'cases:open', () => mobileApi.listCases(OPEN_STATUSES, 100));
-  const toVerify = useCachedResource<CaseList>(me.id, 'cases:verify', () =>
+  // A crew has no grid: its lists are the cases dispatched to its unit.
+  const open = useCachedResource<CaseList>(me.id, crewOnly ? null : 'cases:open', () =>
+    mobileApi.listCases(OPEN_STATUSES, 100),
+  );
+  const toVerify = useCachedResource<CaseList>(me.id, crewOnly ? null : 'cases:verify', () =>
     mobileApi.listCases(['pending_verification'], 100),
+  );
+  const crewTodo = useCachedResource<CaseList>(me.id, crewOn ? 'cases:crew' : null, () =>
+    mobileApi.listAssigned(me.unitId, ['dispatched', 'handling'], 100),
+  );
+  const crewDone = useCachedResource<CaseList>(me.id, crewOn ? 'cases:crew-done' : null, () =>
+    mobileApi.listAssigned(me.unitId, ['pending_verification'], 50),
   );
   const reloadLists = useRef<() => void>(() => undefined);
   reloadLists.current = () => {
-    void open.reload();
-    void toVerify.reload();
+    if (!crewOnly) {
+      void open.reload();
+      void toVerify.reload();
+    }
+    if (crewOn) {
+      void crewTodo.reload();
+      void crewDone.reload();
+    }
   };
 
   const sendNow = useCallback(
@@ -108,6 +144,10 @@ export function useMobileShell() {
   useEffect(() => {
     if (toVerify.data && !toVerify.cachedAt) void prefetchDetails(me.id, toVerify.data);
   }, [toVerify.data, toVerify.cachedAt, me.id]);
+  // A crew handles its cases where the network may be gone: keep their details on the phone.
+  useEffect(() => {
+    if (crewTodo.data && !crewTodo.cachedAt) void prefetchDetails(me.id, crewTodo.data);
+  }, [crewTodo.data, crewTodo.cachedAt, me.id]);
 
   useEffect(() => {
     registerServiceWorker();
@@ -120,8 +160,8 @@ export function useMobileShell() {
 
   const canReport = me.permissions.includes('case.report');
   const state = useMemo<MobileState>(
-    () => ({ me, online, outbox, categories, open, toVerify, sendNow, canReport }),
-    [me, online, outbox, categories, open, toVerify, sendNow, canReport],
+    () => ({ me, online, outbox, categories, open, toVerify, mode, crewTodo, crewDone, sendNow, canReport }),
+    [me, online, outbox, categories, open, toVerify, mode, crewTodo, crewDone, sendNow, canReport],
   );
 
   const doLogout = async () => {
@@ -130,7 +170,7 @@ export function useMobileShell() {
       await logout();
       await clearCached(me.id);
       clearServiceWorkerApiCache();
-      navigate('/login?redirect=%2Fm', { replace: true });
+      navigate(`/login?redirect=${encodeURIComponent(crewOnly ? '/m/crew' : '/m')}`, { replace: true });
     };
     if (!left) return go();
     modal.confirm({
@@ -142,5 +182,20 @@ export function useMobileShell() {
     });
   };
 
-  return { me, navigate, location, online, outbox, userOpen, setUserOpen, toVerify, canReport, state, doLogout };
+  return {
+    me,
+    navigate,
+    location,
+    online,
+    outbox,
+    userOpen,
+    setUserOpen,
+    toVerify,
+    crewTodo,
+    mode,
+    crewOnly,
+    canReport,
+    state,
+    doLogout,
+  };
 }

@@ -7,6 +7,7 @@ import { useMobile } from './context';
 import { useGps } from './lib/hooks';
 import type { ReportDone } from './components/ReportResult';
 import { validateReportDraft } from './lib/report-validation';
+import { placeText } from './lib/address';
 import {
   fileToStored,
   getOutboxItem,
@@ -94,6 +95,25 @@ export function useReportDraft() {
   const draftRef = useRef(draft);
   draftRef.current = draft;
 
+  // 地址/标志物 starts as where the position lies (its grid), for the reporter to add the landmark to;
+  // offline, a grid worker's own grid. Without a position there is nothing to say, and the field is
+  // left to the reporter. Text the reporter typed is never replaced.
+  const [place, setPlace] = useState<{ gridName: string; communityName: string | null } | null>(null);
+  const hasFix = !!(editLoc ?? gps.fix);
+  const prefill = !hasFix
+    ? ''
+    : place
+      ? placeText(place.gridName, place.communityName)
+      : !online && me.roles.includes('grid_worker')
+        ? me.unitName
+        : '';
+  const lastPrefill = useRef('');
+  useEffect(() => {
+    const before = lastPrefill.current;
+    lastPrefill.current = prefill;
+    setDraft((d) => (d.address === before || d.address === '' ? { ...d, address: prefill } : d));
+  }, [prefill]);
+
   useEffect(
     () => () => {
       keptDraft = draftRef.current;
@@ -165,7 +185,7 @@ export function useReportDraft() {
   const reset = () => {
     releasePhotos([...draft.photos, ...draft.before, ...draft.after]);
     keptDraft = null;
-    setDraft(emptyDraft(me.id));
+    setDraft({ ...emptyDraft(me.id), address: lastPrefill.current });
     setErrors({});
     setEditing(null);
     setEditLoc(null);
@@ -255,5 +275,6 @@ export function useReportDraft() {
     recent,
     reset,
     submit,
+    setPlace,
   };
 }

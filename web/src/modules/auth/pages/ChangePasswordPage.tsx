@@ -6,6 +6,7 @@ import { useAuth, useMe } from '../../../app/auth';
 import { applyFieldErrors, ApiError, errorText } from '../../../lib/api';
 import { authApi } from '../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { landingPath } from '../../../app/landing';
 
 interface Values {
   currentPassword: string;
@@ -30,7 +31,8 @@ export default function ChangePasswordPage() {
       await authApi.changePassword(v.currentPassword, v.newPassword);
       message.success('密码已修改');
       await refresh();
-      navigate('/', { replace: true });
+      // The first sign-in ends here: land where a login would have.
+      navigate(forced ? landingPath(me, '/') : '/', { replace: true });
     } catch (e) {
       const rest = applyFieldErrors(form, e, ['currentPassword', 'newPassword']);
       if (e instanceof ApiError && e.status === 401 && !e.errors.length) {

@@ -3,6 +3,7 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
+import { landingPath } from '../../../app/landing';
 import { usePublicSettings } from '../../../app/settings';
 import { ApiError, errorText } from '../../../lib/api';
 import { authApi } from '../api';
@@ -17,7 +18,7 @@ export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const redirect = safeRedirect(params.get('redirect'));
 
-  if (me) return <Navigate to={me.mustChangePassword ? '/change-password' : redirect} replace />;
+  if (me) return <Navigate to={me.mustChangePassword ? '/change-password' : landingPath(me, redirect)} replace />;
 
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
@@ -25,7 +26,7 @@ export default function LoginPage() {
     try {
       const { account } = await authApi.login(v.username.trim(), v.password);
       setMe(account);
-      navigate(account.mustChangePassword ? '/change-password' : redirect, { replace: true });
+      navigate(account.mustChangePassword ? '/change-password' : landingPath(account, redirect), { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError('用户名或密码错误');
       else if (e instanceof ApiError && e.status === 429) setError('登录尝试过于频繁，请稍后再试');

@@ -16,10 +16,12 @@ interface Props {
   /** The account's own grid, to say when the point lies outside it. */
   myUnitId: string;
   hasPhotos: boolean;
+  /** Where the point lies, once the server has placed it (null: in no grid, or no point). */
+  onPlace?(place: { gridName: string; communityName: string | null } | null): void;
 }
 
 /** The report's position: GPS with its accuracy, a retry, and what happens without it. */
-export function GpsCard({ gps, online, myUnitId, hasPhotos }: Props) {
+export function GpsCard({ gps, online, myUnitId, hasPhotos, onPlace }: Props) {
   const [grid, setGrid] = useState<{ found: boolean; id?: string; name?: string } | null>(null);
   const fix = gps.fix;
 
@@ -30,10 +32,12 @@ export function GpsCard({ gps, online, myUnitId, hasPhotos }: Props) {
     let alive = true;
     mobileApi
       .locate(fix)
-      .then(
-        (r) =>
-          alive && setGrid(r.found && r.grid ? { found: true, id: r.grid.id, name: r.grid.name } : { found: false }),
-      )
+      .then((r) => {
+        if (!alive) return;
+        setGrid(r.found && r.grid ? { found: true, id: r.grid.id, name: r.grid.name } : { found: false });
+        const community = r.ancestors.find((u) => u.kind === 'community' || u.kind === 'village');
+        onPlace?.(r.found && r.grid ? { gridName: r.grid.name, communityName: community?.name ?? null } : null);
+      })
       .catch(() => undefined);
     return () => {
       alive = false;

@@ -299,4 +299,58 @@ describe('sending the outbox', () => {
       expectedVersion: 4,
     });
   });
+
+  it("sends the crew's steps in order, each under its item's Idempotency-Key, a feedback's photos as after-photos", async () => {
+    const { calls } = mockFetch({
+      'POST /api/v1/files': () => json(201, { id: 'f2' }),
+      'POST /api/v1/cases/c7/actions': [
+        () => json(200, { ...caseReply('c7', 'AJ-0007'), statusName: '处置中' }),
+        () => json(200, { ...caseReply('c7', 'AJ-0007'), statusName: '处置中' }),
+        () => json(200, { ...caseReply('c7', 'AJ-0007'), statusName: '待核查' }),
+      ],
+    });
+    const step = (id: string, createdAt: number, patch: Partial<ActionItem>): ActionItem => ({
+      id,
+      kind: 'action',
+      accountId: ACCOUNT,
+      actorName: '城管经办人',
+      createdAt,
+      state: 'pending',
+      attempts: 0,
+      caseId: 'c7',
+      caseNumber: 'AJ-0007',
+      categoryName: '暴露垃圾',
+      actionType: 'start',
+      photos: [],
+      ...patch,
+    });
+    await putOutbox(step('s1', 1, { expectedVersion: 3 }));
+    await putOutbox(
+      step('s2', 2, {
+        actionType: 'request_extension',
+        reason: ' 需协调产权单位 ',
+        extra: { value: 2, unit: 'days' },
+        expectedVersion: 4,
+      }),
+    );
+    await putOutbox(
+      step('s3', 3, { actionType: 'feedback', comment: ' 已清运 ', expectedVersion: 5, photos: [photo('p2')] }),
+    );
+
+    const outcomes = await processOutbox(ACCOUNT);
+
+    expect([...outcomes.values()].map((o) => o.result)).toEqual(['sent', 'sent', 'sent']);
+    const posts = calls.filter((c) => c.path === '/api/v1/cases/c7/actions');
+    expect(posts.map((c) => c.headers.get('Idempotency-Key'))).toEqual(['s1', 's2', 's3']);
+    expect(posts.map((c) => c.body)).toEqual([
+      { type: 'start', expectedVersion: 3 },
+      {
+        type: 'request_extension',
+        payload: { extra: { value: 2, unit: 'days' }, reason: '需协调产权单位' },
+        expectedVersion: 4,
+      },
+      { type: 'feedback', comment: '已清运', attachments: [{ fileId: 'f2', role: 'after' }], expectedVersion: 5 },
+    ]);
+    expect((await listSent(ACCOUNT)).map((s) => s.title).sort()).toEqual(['处置反馈', '申请延期', '签收']);
+  });
 });

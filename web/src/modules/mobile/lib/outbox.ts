@@ -8,10 +8,13 @@
  * outbox marked with the server's message, and the next items go on; a network failure (or 5xx, 429,
  * an expired session) keeps it pending and stops the run, to be retried later.
  *
- * A POST whose answer was lost (the network dropped after sending) may have done its work. A report is
- * sent with the item's id as its Idempotency-Key, every time: the server makes one case per key (kept
- * 7 days) and answers a resend with that case, so a report is simply sent again. A verification has no
- * key yet: before sending it again we look for it among the case's actions.
+ * A POST whose answer was lost (the network dropped after sending) may have done its work. Every item
+ * is sent with its id as its Idempotency-Key, every time: the server takes one report or one step per
+ * key (kept 7 days) and answers a resend with the case, so an item is simply sent again. A step sent
+ * before the server knew keys for steps is also looked for among the case's actions first.
+ *
+ * Steps (ActionItem) are the grid worker's 核查 and the handling crew's (处置通) 签收, 处置反馈 with
+ * after-photos, 申请延期 and 退回.
  */
 import { ApiError, errorText } from '../../../lib/api';
 import { mobileApi, type CaseDetail, type Point, type ReportBody } from '../api';
@@ -65,15 +68,26 @@ export interface ReportItem extends OutboxBase {
 }
 
 export type VerifyType = 'verify_pass' | 'verify_fail';
+/** The handling crew's steps on the phone (处置通). */
+export type CrewActionType = 'start' | 'feedback' | 'request_extension' | 'return';
+export type PhoneActionType = VerifyType | CrewActionType;
+
+export interface ExtraTime {
+  value: number;
+  unit: 'hours' | 'days';
+}
 
 export interface ActionItem extends OutboxBase {
   kind: 'action';
   caseId: string;
   caseNumber: string;
   categoryName: string;
-  actionType: VerifyType;
+  actionType: PhoneActionType;
   comment?: string;
+  /** 核查不通过, 退回, 申请延期: why. */
   reason?: string;
+  /** 申请延期: how much more time. */
+  extra?: ExtraTime;
   expectedVersion?: number;
   photos: StoredPhoto[];
 }
@@ -84,7 +98,7 @@ export interface SentItem {
   id: string;
   accountId: string;
   kind: OutboxItem['kind'];
-  actionType?: VerifyType;
+  actionType?: PhoneActionType;
   title: string;
   createdAt: number;
   sentAt: number;
@@ -97,7 +111,38 @@ export interface SentItem {
 export type Outcome =
   { result: 'sent'; sent: SentItem } | { result: 'pending'; message: string } | { result: 'rejected'; message: string };
 
-export const ACTION_NAMES: Record<VerifyType, string> = { verify_pass: '核查通过', verify_fail: '核查不通过' };
+export const ACTION_NAMES: Record<PhoneActionType, string> = {
+  verify_pass: '核查通过',
+  verify_fail: '核查不通过',
+  start: '签收',
+  feedback: '处置反馈',
+  request_extension: '申请延期',
+  return: '退回',
+};
+
+/** The photos of a step: a feedback's show the handled site (处置后), the others are evidence. */
+const PHOTO_ROLE: Record<PhoneActionType, 'after' | 'evidence'> = {
+  verify_pass: 'evidence',
+  verify_fail: 'evidence',
+  start: 'evidence',
+  feedback: 'after',
+  request_extension: 'evidence',
+  return: 'evidence',
+};
+
+/** The step's payload, built from the stored item alone so a resend carries the same body. */
+function actionPayload(item: ActionItem): Record<string, unknown> | undefined {
+  const reason = item.reason?.trim() ?? '';
+  switch (item.actionType) {
+    case 'verify_fail':
+    case 'return':
+      return { reason };
+    case 'request_extension':
+      return { extra: item.extra, reason };
+    default:
+      return undefined;
+  }
+}
 
 // ---------------------------------------------------------------- change notification
 
@@ -269,7 +314,7 @@ async function sendReport(item: ReportItem): Promise<SentItem> {
 }
 
 async function sendAction(item: ActionItem): Promise<SentItem> {
-  await uploadAll(item, [item.photos], (_g, i) => `核查照片第 ${i + 1} 张`);
+  await uploadAll(item, [item.photos], (_g, i) => `${ACTION_NAMES[item.actionType]}照片第 ${i + 1} 张`);
   let result: CaseDetail | null = null;
   if (item.postAttemptedAt) {
     // A lost answer: did our verification go through?
@@ -289,15 +334,19 @@ async function sendAction(item: ActionItem): Promise<SentItem> {
     item.postAttemptedAt = Date.now();
     await idb.put('outbox', item);
     const attachments = item.photos.length
-      ? ids(item.photos).map((fileId) => ({ fileId, role: 'evidence' as const }))
+      ? ids(item.photos).map((fileId) => ({ fileId, role: PHOTO_ROLE[item.actionType] }))
       : undefined;
-    result = await mobileApi.act(item.caseId, {
-      type: item.actionType,
-      comment: item.comment?.trim() || undefined,
-      attachments,
-      payload: item.actionType === 'verify_fail' ? { reason: item.reason?.trim() ?? '' } : undefined,
-      expectedVersion: item.expectedVersion,
-    });
+    result = await mobileApi.act(
+      item.caseId,
+      {
+        type: item.actionType,
+        comment: item.comment?.trim() || undefined,
+        attachments,
+        payload: actionPayload(item),
+        expectedVersion: item.expectedVersion,
+      },
+      item.id,
+    );
   }
   return {
     id: item.id,

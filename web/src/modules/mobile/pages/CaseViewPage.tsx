@@ -6,6 +6,7 @@ import { GridMap } from '../components/GridMap';
 import { fullTime, shortTime } from '../labels';
 import { useCaseView } from '../use-case-view';
 import { CaseTimelineCard, Thumbs, VerifySheet } from '../components/CaseViewSections';
+import { CrewActionBar, CrewSheet } from '../components/CrewSteps';
 import { ACTION_NAMES, removeOutbox } from '../lib/outbox';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -17,8 +18,10 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** A case on the phone: what, where, photos, timeline; 核查通过 / 核查不通过 when the server allows them. */
-/** A case on the phone: head, map, timeline, and 核查 for the grid worker who reported it. */
+/**
+ * A case on the phone: head, map, timeline; 核查 for the grid worker, and for the unit it is dispatched
+ * to (处置通) 签收, 处置反馈, 延期 and 退回 — each kept in the outbox when offline.
+ */
 export default function CaseViewPage() {
   const { id = '' } = useParams();
   const {
@@ -44,6 +47,7 @@ export default function CaseViewPage() {
     openSheet,
     closeSheet,
     submit,
+    crew,
   } = useCaseView(id);
 
   if (res.loading && !c) {
@@ -68,10 +72,11 @@ export default function CaseViewPage() {
   }
 
   const showActions = (canPass || canFail) && waiting.length === 0;
+  const crewBar = !showActions && crew.steps.length > 0;
 
   return (
     <div
-      className={`cgm-page cgm-caseview${showActions ? ' has-actionbar' : ''}`}
+      className={`cgm-page cgm-caseview${showActions || crewBar ? ' has-actionbar' : ''}`}
       data-testid="m-case-page"
       data-case-id={c.id}
     >
@@ -191,6 +196,9 @@ export default function CaseViewPage() {
           )}
         </div>
       )}
+
+      {crewBar && <CrewActionBar crew={crew} />}
+      <CrewSheet crew={crew} online={online} />
 
       <VerifySheet
         verify={verify}

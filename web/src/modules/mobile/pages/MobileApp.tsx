@@ -1,11 +1,13 @@
 import {
   AuditOutlined,
   CameraOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   DesktopOutlined,
   DisconnectOutlined,
   LeftOutlined,
   LogoutOutlined,
+  ToolOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -16,10 +18,13 @@ import '../mobile.css';
 import { useMobileShell } from '../use-mobile-shell';
 import CaseListPage from './CaseListPage';
 import CaseViewPage from './CaseViewPage';
+import CrewListPage from './CrewListPage';
 import QueuePage from './QueuePage';
 import ReportPage from './ReportPage';
 
 function titleOf(path: string): { title: string; back: boolean } {
+  if (path.startsWith('/m/crew/done')) return { title: '已反馈', back: false };
+  if (path.startsWith('/m/crew')) return { title: '处置通', back: false };
   if (path.startsWith('/m/report')) return { title: '上报问题', back: false };
   if (path.startsWith('/m/verify')) return { title: '待核查', back: false };
   if (path.startsWith('/m/cases/')) return { title: '案卷详情', back: true };
@@ -28,11 +33,26 @@ function titleOf(path: string): { title: string; back: boolean } {
 }
 
 function MobileShell() {
-  const { me, navigate, location, online, outbox, userOpen, setUserOpen, toVerify, canReport, state, doLogout } =
-    useMobileShell();
+  const {
+    me,
+    navigate,
+    location,
+    online,
+    outbox,
+    userOpen,
+    setUserOpen,
+    toVerify,
+    crewTodo,
+    mode,
+    crewOnly,
+    canReport,
+    state,
+    doLogout,
+  } = useMobileShell();
 
   const head = titleOf(location.pathname);
   const verifyCount = toVerify.data?.items.length ?? 0;
+  const toSign = crewTodo.data?.items.filter((c) => c.status === 'dispatched').length ?? 0;
 
   if (!me.permissions.includes('case.read')) {
     return <Result status="403" title="无权使用" subTitle="当前账号不能查看问题台账，请联系系统管理员。" />;
@@ -40,7 +60,7 @@ function MobileShell() {
 
   return (
     <MobileContext.Provider value={state}>
-      <div className="cgm-app" data-testid="m-app" data-online={online ? 'true' : 'false'}>
+      <div className="cgm-app" data-testid="m-app" data-online={online ? 'true' : 'false'} data-mode={mode}>
         <header className="cgm-header">
           {head.back ? (
             <button
@@ -80,12 +100,17 @@ function MobileShell() {
         </header>
         {!online && (
           <div className="cgm-offline" data-testid="m-offline">
-            <DisconnectOutlined /> 当前离线：上报和核查先保存在手机上，联网后自动发送
+            <DisconnectOutlined />{' '}
+            {mode === 'crew'
+              ? '当前离线：签收、反馈、延期和退回先保存在手机上，联网后自动发送'
+              : '当前离线：上报和核查先保存在手机上，联网后自动发送'}
           </div>
         )}
         <main className="cgm-main">
           <Routes>
-            <Route index element={<CaseListPage mode="grid" />} />
+            <Route index element={crewOnly ? <Navigate to="/m/crew" replace /> : <CaseListPage mode="grid" />} />
+            <Route path="crew" element={<CrewListPage mode="todo" />} />
+            <Route path="crew/done" element={<CrewListPage mode="done" />} />
             <Route path="verify" element={<CaseListPage mode="verify" />} />
             <Route
               path="report"
@@ -96,24 +121,45 @@ function MobileShell() {
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </main>
-        <nav className="cgm-tabbar" data-testid="m-tabbar">
-          {canReport && (
-            <NavLink to="/m/report" className="cgm-tab" data-testid="m-tab-report">
-              <CameraOutlined />
-              <span>上报问题</span>
+        {mode === 'crew' ? (
+          <nav className="cgm-tabbar" data-testid="m-tabbar">
+            <NavLink to="/m/crew" end className="cgm-tab" data-testid="m-tab-crew">
+              <Badge count={toSign} size="small" offset={[6, -2]}>
+                <ToolOutlined />
+              </Badge>
+              <span>待处置</span>
             </NavLink>
-          )}
-          <NavLink to="/m" end className="cgm-tab" data-testid="m-tab-grid">
-            <UnorderedListOutlined />
-            <span>我的网格</span>
-          </NavLink>
-          <NavLink to="/m/verify" className="cgm-tab" data-testid="m-tab-verify">
-            <Badge count={verifyCount} size="small" offset={[6, -2]}>
-              <AuditOutlined />
-            </Badge>
-            <span>待核查</span>
-          </NavLink>
-        </nav>
+            <NavLink to="/m/crew/done" className="cgm-tab" data-testid="m-tab-crew-done">
+              <CheckSquareOutlined />
+              <span>已反馈</span>
+            </NavLink>
+            {!crewOnly && (
+              <NavLink to="/m" end className="cgm-tab" data-testid="m-tab-grid">
+                <UnorderedListOutlined />
+                <span>我的网格</span>
+              </NavLink>
+            )}
+          </nav>
+        ) : (
+          <nav className="cgm-tabbar" data-testid="m-tabbar">
+            {canReport && (
+              <NavLink to="/m/report" className="cgm-tab" data-testid="m-tab-report">
+                <CameraOutlined />
+                <span>上报问题</span>
+              </NavLink>
+            )}
+            <NavLink to="/m" end className="cgm-tab" data-testid="m-tab-grid">
+              <UnorderedListOutlined />
+              <span>我的网格</span>
+            </NavLink>
+            <NavLink to="/m/verify" className="cgm-tab" data-testid="m-tab-verify">
+              <Badge count={verifyCount} size="small" offset={[6, -2]}>
+                <AuditOutlined />
+              </Badge>
+              <span>待核查</span>
+            </NavLink>
+          </nav>
+        )}
         <Drawer
           open={userOpen}
           onClose={() => setUserOpen(false)}
@@ -129,7 +175,12 @@ function MobileShell() {
             </div>
           </div>
           <div className="cgm-user-actions">
-            <Button block icon={<DesktopOutlined />} onClick={() => navigate('/')}>
+            {!crewOnly && mode === 'grid' && !me.roles.includes('grid_worker') && (
+              <Button block icon={<ToolOutlined />} onClick={() => navigate('/m/crew')} data-testid="m-open-crew">
+                处置通（派遣给本单位的问题）
+              </Button>
+            )}
+            <Button block icon={<DesktopOutlined />} onClick={() => navigate('/')} data-testid="m-open-console">
               打开电脑版
             </Button>
             <Button block danger icon={<LogoutOutlined />} onClick={doLogout} data-testid="m-logout">

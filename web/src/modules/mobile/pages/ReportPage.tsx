@@ -33,6 +33,7 @@ export default function ReportPage() {
     recent,
     reset,
     submit,
+    setPlace,
   } = useReportDraft();
 
   if (done) {
@@ -183,13 +184,15 @@ export default function ReportPage() {
             online={online}
             myUnitId={me.unitId}
             hasPhotos={draft.photos.length + draft.before.length > 0}
+            onPlace={setPlace}
           />
         )}
+        <div className="cgm-label">地址/标志物</div>
         <Input
           value={draft.address}
           onChange={(e) => set('address', e.target.value)}
           maxLength={200}
-          placeholder="补充地址（选填），如：交通路 18 号门前"
+          placeholder="如：交通路 18 号门前、XX 小区 3 号楼东侧"
           className="cgm-address"
           data-testid="m-address"
           status={errors.address ? 'error' : undefined}
