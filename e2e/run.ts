@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { casesSteps } from './cases';
 import { mobileSteps } from './mobile';
 import { reportingSteps } from './reporting';
+import { rolesSteps } from './roles';
 import { supervisionSteps } from './supervision';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -409,6 +410,10 @@ async function main(): Promise<number> {
     steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
     steps.push(...(await reportingSteps({ page, shot })));
     steps.push(...(await supervisionSteps({ page, shot })));
+    // Last, so every page has the data the steps above made; each account in its own context.
+    steps.push(
+      ...rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),
+    );
 
     for (const step of steps) {
       const started = Date.now();

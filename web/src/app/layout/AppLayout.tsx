@@ -23,7 +23,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const nav = useMemo(() => visibleNav(me.permissions), [me.permissions]);
+  const nav = useMemo(() => visibleNav(me), [me]);
 
   const selectedKey = useMemo(() => {
     const path = location.pathname.replace(/^\/+/, '');

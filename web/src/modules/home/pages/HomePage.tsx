@@ -20,7 +20,7 @@ export default function HomePage() {
 
   const special = cal?.days.find((d) => d.date === today.format('YYYY-MM-DD'));
   const isWorkday = special ? special.kind === 'workday' : today.day() >= 1 && today.day() <= 5;
-  const entries = visibleNav(me.permissions).filter((n) => n.path !== '');
+  const entries = visibleNav(me).filter((n) => n.path !== '');
   const hour = today.hour();
   const greeting = hour < 6 ? '您好' : hour < 12 ? '上午好' : hour < 14 ? '中午好' : hour < 18 ? '下午好' : '晚上好';
 
