@@ -9,6 +9,7 @@ import type {
   CaseDuplicates,
   CaseKpis,
   CasePage,
+  CaseSortKey,
   CaseStatus,
   CaseSummary,
   DeadlineStatus,
@@ -16,6 +17,7 @@ import type {
   KpisQuery,
   ListCasesQuery,
   ReportCaseBody,
+  SortOrder,
   UpdateCategoryBody,
 } from '../../../../src/contracts/cases';
 import type { FileMeta } from '../../../../src/contracts/files';
@@ -23,7 +25,17 @@ import type { Unit, UnitList } from '../../../../src/contracts/org';
 import type { z } from 'zod';
 
 /** The shapes come from the server's contract (src/contracts/cases.ts), so the two never drift. */
-export type { CaseActionType, CaseCategory, CaseDetail, CaseKpis, CaseStatus, CaseSummary, DeadlineStatus };
+export type {
+  CaseActionType,
+  CaseCategory,
+  CaseDetail,
+  CaseKpis,
+  CaseSortKey,
+  CaseStatus,
+  CaseSummary,
+  DeadlineStatus,
+  SortOrder,
+};
 export type TimeLimit = NonNullable<CaseCategory['timeLimit']>;
 export type CasePhoto = CaseDetail['photos'][number];
 export type PhotoRole = NonNullable<CasePhoto['role']>;
