@@ -18,6 +18,7 @@ import { casesSteps } from './cases';
 import { crewSteps } from './crew';
 import { mobileSteps } from './mobile';
 import { reportingSteps } from './reporting';
+import { rolesSteps } from './roles';
 import { supervisionSteps } from './supervision';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -411,6 +412,10 @@ async function main(): Promise<number> {
     steps.push(...(await crewSteps({ page, shot, baseURL: base })));
     steps.push(...(await reportingSteps({ page, shot })));
     steps.push(...(await supervisionSteps({ page, shot })));
+    // Last, so every page has the data the steps above made; each account in its own context.
+    steps.push(
+      ...rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),
+    );
 
     for (const step of steps) {
       const started = Date.now();

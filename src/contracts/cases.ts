@@ -162,6 +162,13 @@ const list = <T extends string>(item: z.ZodEnum<{ [K in T]: K }>) =>
     )
     .pipe(z.array(item).min(1));
 
+/** The ledger's sortable columns: 上报时间, 处置时限 (cases without one last), 状态 (in workflow order). */
+export const CASE_SORT_KEYS = ['reportedAt', 'deadline', 'status'] as const;
+export const CaseSortKey = z.enum(CASE_SORT_KEYS);
+export type CaseSortKey = z.infer<typeof CaseSortKey>;
+export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
 export const ListCasesQuery = z.strictObject({
   status: list(CaseStatus).optional(),
   categoryCode: z
@@ -180,7 +187,11 @@ export const ListCasesQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  cursor: z.uuid().optional(),
+  /** The ledger's order (default: newest report first); ties go by id, in the same direction. */
+  sort: CaseSortKey.optional(),
+  order: SortOrder.optional(),
+  /** The previous page's `nextCursor`, for the same sort and order. */
+  cursor: z.string().min(1).max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type ListCasesQuery = z.infer<typeof ListCasesQuery>;

@@ -275,6 +275,8 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'category.missing': '类别不存在',
   'category.missing_or_not_leaf': '类别不存在或不是小类',
   'case.bad_period': '开始日期不能晚于结束日期',
+  'case.bad_cursor': '翻页位置无效，请从第一页重新查询',
+  'case.cursor_invalid': '翻页位置无效或与排序方式不符，请从第一页重新查询',
   'period.from_after_to': '晚于结束日期',
   'case.reconcile_forbidden': '只有问题所在社区、街道或区级的台账管理人员可以销号',
   'case.not_closed': '只有已结案的问题才能销号',

@@ -5,6 +5,7 @@
  * menu are both built from this registry, so a module never edits the layout.
  */
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { RoleCode } from '../../../src/contracts/org';
 
 export interface NavItem {
   /** Stable key; the menu entry gets `data-testid="nav-<key>"`. */
@@ -20,6 +21,12 @@ export interface NavItem {
   order: number;
   /** Shown only to accounts holding this permission (any one of them, for an array). */
   permission?: string | readonly string[];
+  /**
+   * In the menu only for these roles (any one of them), on top of the permission: for a page a role
+   * may open but has no use for (领导视图 for a 社区工作者). The route stays open to the permission, so a
+   * link from a message still works. `app/menu-roles.ts` fills it in for modules registered there.
+   */
+  roles?: readonly RoleCode[];
   /** Key of a group registered with registerNavGroup, to nest the item in a sub-menu. */
   group?: string;
   /** Not shown in the menu, but routed (e.g. detail pages). */
@@ -60,7 +67,11 @@ export function canSee(item: Pick<NavItem, 'permission'>, permissions: readonly 
   return needed.some((p) => permissions.includes(p));
 }
 
-/** The menu entries an account may see, in order. */
-export function visibleNav(permissions: readonly string[]): NavItem[] {
-  return allNavItems().filter((i) => !i.hidden && canSee(i, permissions));
+export function fitsRoles(item: Pick<NavItem, 'roles'>, roles: readonly string[]): boolean {
+  return !item.roles || item.roles.some((r) => roles.includes(r));
+}
+
+/** The menu entries (and 工作台 cards) an account is shown, in order. */
+export function visibleNav(me: { permissions: readonly string[]; roles: readonly string[] }): NavItem[] {
+  return allNavItems().filter((i) => !i.hidden && canSee(i, me.permissions) && fitsRoles(i, me.roles));
 }

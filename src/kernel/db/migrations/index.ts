@@ -16,6 +16,7 @@ import * as caseReportWriteCost from './2026-11-29T1500-case-report-write-cost.j
 import * as idempotencyKeys from './2026-11-29T1510-idempotency-keys.js';
 import * as proposalReminders from './2026-11-29T1520-proposal-reminders.js';
 import * as caseKpiDays from './2026-12-06T1100-case-kpi-days.js';
+import * as caseLedgerReportOrder from './2026-12-06T1300-case-ledger-report-order.js';
 import * as proposalCategories from './2026-12-06T1500-proposal-categories.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1510-idempotency-keys': idempotencyKeys,
   '2026-11-29T1520-proposal-reminders': proposalReminders,
   '2026-12-06T1100-case-kpi-days': caseKpiDays,
+  '2026-12-06T1300-case-ledger-report-order': caseLedgerReportOrder,
   '2026-12-06T1500-proposal-categories': proposalCategories,
 };

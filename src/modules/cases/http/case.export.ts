@@ -3,6 +3,7 @@ import type { XlsxColumn } from '../../../kernel/xlsx/stream-xlsx.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore, type CaseListFilter } from '../store/case.store.js';
+import { keysetOf, NEWEST_REPORT_FIRST } from '../store/case-order.js';
 import { loadCaseNames } from '../commands/case-names.js';
 import { presentCaseList } from './case.presenter.js';
 import { RECTIFICATION_PROGRESS_NAMES } from '../../../contracts/cases.js';
@@ -88,7 +89,7 @@ export async function* ledgerRows(
         reconciled: c.reconciledAt ? '已销号' : '',
       };
     }
-    after = rows[rows.length - 1].id;
+    after = keysetOf(rows[rows.length - 1], filter.order ?? NEWEST_REPORT_FIRST);
     if (rows.length < 1000) return;
   }
 }

@@ -336,7 +336,8 @@ for (const tdb of testDatabases()) {
       const p1 = (await h.call('GET', '/api/v1/cases?limit=2', as('admin'))).json();
       const p2 = (await h.call('GET', `/api/v1/cases?limit=2&cursor=${p1.nextCursor}`, as('admin'))).json();
       expect(p1.items).toHaveLength(2);
-      expect(p2.items[0].id < p1.items[1].id).toBe(true);
+      expect(p2.items[0].reportedAt <= p1.items[1].reportedAt).toBe(true);
+      expect(p2.items.map((c: { id: string }) => c.id)).not.toContain(p1.items[1].id);
       // Several statuses: newest first across all of them, paged by cursor, as one list would be.
       const all = (await h.call('GET', '/api/v1/cases?limit=200', as('admin')))
         .json()
@@ -360,6 +361,45 @@ for (const tdb of testDatabases()) {
       const bad = await h.call('GET', '/api/v1/cases?status=nonsense', as('admin'));
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].field).toMatch(/status/);
+    });
+
+    it('sorts the ledger by a column, pages that order by cursor, and refuses an unknown sort', async () => {
+      type Row = { id: string; reportedAt: string; deadline: string | null; status: string };
+      const everything: Row[] = (await h.call('GET', '/api/v1/cases?limit=200', as('admin'))).json().items;
+      expect(everything.length).toBeGreaterThan(3);
+      const byDeadline: Row[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: Row[]; nextCursor: string | null } = (
+          await h.call('GET', `/api/v1/cases?sort=deadline&limit=2${cursor ? `&cursor=${cursor}` : ''}`, as('admin'))
+        ).json();
+        byDeadline.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(byDeadline.map((c) => c.id).sort()).toEqual(everything.map((c) => c.id).sort());
+      // Soonest deadline first, cases without one last.
+      const deadlines = byDeadline.map((c) => c.deadline);
+      const firstNull = deadlines.indexOf(null);
+      if (firstNull >= 0) expect(deadlines.slice(firstNull).every((d) => d === null)).toBe(true);
+      const dated = deadlines.filter((d): d is string => d !== null);
+      expect(dated).toEqual([...dated].sort());
+
+      const p1 = (await h.call('GET', '/api/v1/cases?sort=status&order=desc&limit=2', as('admin'))).json();
+      const wrongOrder = await h.call('GET', `/api/v1/cases?sort=status&limit=2&cursor=${p1.nextCursor}`, as('admin'));
+      // A well-formed parameter that is not a cursor of this order: the request is understood, not served.
+      expect(wrongOrder.statusCode).toBe(422);
+      expect(wrongOrder.headers['content-type']).toMatch(/problem\+json/);
+      expect(wrongOrder.json().errors[0].field).toBe('cursor');
+      for (const [q, status] of [
+        ['sort=caseNumberx', 400],
+        ['order=up', 400],
+        ['cursor=%E4%B8%AD', 422],
+      ] as const) {
+        const bad = await h.call('GET', `/api/v1/cases?${q}`, as('admin'));
+        expect(bad.statusCode, q).toBe(status);
+        expect(bad.headers['content-type']).toMatch(/problem\+json/);
+        expect(bad.json().errors[0].field).toBe(q.split('=')[0]);
+      }
     });
 
     it('exports the filtered ledger as .xlsx with Chinese headers', async () => {

@@ -134,7 +134,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     permission: 'case.read',
     query: ListCasesQuery,
     response: CasePage,
-    summary: 'The ledger: cases in scope with filters, newest first, keyset-paged by cursor',
+    summary: 'The ledger: cases in scope with filters, newest report first or by sort/order, keyset-paged by cursor',
     handler: async ({ actor, query }) => presentCasePage(await listCases(deps, actor, query)),
   });
   route(app, {

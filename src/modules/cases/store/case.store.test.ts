@@ -3,6 +3,7 @@ import type { Database } from '../../../kernel/db/db.js';
 import type { CaseTable } from '../../../kernel/db/schema.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { caseStore, type CaseListFilter } from './case.store.js';
+import { keysetOf, NEWEST_REPORT_FIRST } from './case-order.js';
 
 const STATUSES = ['reported', 'dispatched', 'handling', 'closed', 'rejected'];
 const WORDS = ['占道经营水果摊', '路灯不亮', '人行道污水横流', '窨井盖缺失', '垃圾桶满溢', 'LED灯箱破损'];
@@ -84,7 +85,7 @@ for (const tdb of testDatabases()) {
           const next = await caseStore.list(
             database.db,
             database.dialect,
-            { ...filter, after: walk[walk.length - 1].id },
+            { ...filter, after: keysetOf(walk[walk.length - 1], NEWEST_REPORT_FIRST) },
             'fts',
           );
           expect(next.map((r) => r.id)).toEqual(
@@ -92,7 +93,7 @@ for (const tdb of testDatabases()) {
               await caseStore.list(
                 database.db,
                 database.dialect,
-                { ...filter, after: walk[walk.length - 1].id },
+                { ...filter, after: keysetOf(walk[walk.length - 1], NEWEST_REPORT_FIRST) },
                 'walk',
               )
             ).map((r) => r.id),

@@ -3,6 +3,14 @@ import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import { containsText, fts5Phrase, startsWith } from '../../../kernel/db/dialect.js';
 import type { CaseActionTable, CaseCategoryTable, CaseTable } from '../../../kernel/db/schema.js';
 import { executeReused, insertRows } from '../../../kernel/db/reuse.js';
+import {
+  afterKeyset,
+  compareCases,
+  NEWEST_REPORT_FIRST,
+  sortColumn,
+  type CaseKeyset,
+  type CaseOrder,
+} from './case-order.js';
 
 export interface CaseListFilter {
   /** The actor's scope: a case is visible when its grid or its assigned unit lies in it. */
@@ -22,15 +30,17 @@ export interface CaseListFilter {
   deadlineStatus?: string[];
   reconciled?: boolean;
   q?: string;
-  /** Keyset cursor: the id of the last row of the previous page (ids are time-ordered UUIDv7). */
-  after?: string;
+  /** The order (default: newest report first), id as the tie-breaker. */
+  order?: CaseOrder;
+  /** Keyset cursor: where the previous page (in the same order) ended. */
+  after?: CaseKeyset;
   limit: number;
 }
 
 /**
  * How a search word is found on SQLite. 'fts': from the FTS5 trigram index's matches (a rare word:
- * read every match, keep those in scope and status, sort). 'walk': newest first along the
- * (status, id, scope) index, testing each row in scope with LIKE (a common word, or one of 1–2
+ * read every match, keep those in scope and status, sort). 'walk': in the ledger's order along the
+ * (status, reported_at, id, scope) index, testing each row in scope with LIKE (a common word, or one of 1–2
  * characters, which trigrams cannot index): a page fills long before the walk gets far.
  */
 type TextPlan = 'fts' | 'walk';
@@ -143,12 +153,12 @@ export const caseStore = {
   async list(ex: Executor, dialect: Dialect, f: CaseListFilter, plan?: TextPlan): Promise<CaseTable[]> {
     plan = dialect === 'sqlite' ? (plan ?? (await caseStore.textPlan(ex, dialect, f.q))) : 'walk';
     if (f.status && f.status.length > 1 && plan === 'walk') {
-      // One newest-first walk of the (status, id) index per status, merged here: a page of "all open
-      // cases" then reads about `limit` rows per status instead of sorting every open case.
+      // One ordered walk of the (status, reported_at, id) index per status, merged here: a page of "all
+      // open cases" then reads about `limit` rows per status instead of sorting every open case.
       const parts: CaseTable[] = [];
       for (const status of f.status)
         parts.push(...(await caseStore.list(ex, dialect, { ...f, status: [status] }, plan)));
-      return parts.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, f.limit);
+      return parts.sort(compareCases(f.order ?? NEWEST_REPORT_FIRST)).slice(0, f.limit);
     }
     // A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the where-builder of a select whose type is built up above
@@ -194,8 +204,14 @@ export const caseStore = {
         eb.or([...(text ? [text] : [contains('description'), contains('address')]), eb('case_number', '=', needle)]),
       );
     }
-    if (f.after) q = q.where('id', '<', f.after);
-    return q.orderBy('id', 'desc').limit(f.limit).execute();
+    const order = f.order ?? NEWEST_REPORT_FIRST;
+    const dir = order.desc ? 'desc' : 'asc';
+    if (f.after) q = q.where(afterKeyset(order, f.after));
+    q =
+      order.key === 'deadline'
+        ? q.orderBy('deadline', (ob) => (order.desc ? ob.desc() : ob.asc()).nullsLast())
+        : q.orderBy(sortColumn(order.key), dir);
+    return q.orderBy('id', dir).limit(f.limit).execute();
   },
 
   /** Open cases of a category near a point (bounding box in degrees; the caller measures exact distance). */

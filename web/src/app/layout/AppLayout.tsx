@@ -23,7 +23,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const nav = useMemo(() => visibleNav(me.permissions), [me.permissions]);
+  const nav = useMemo(() => visibleNav(me), [me]);
 
   const selectedKey = useMemo(() => {
     const path = location.pathname.replace(/^\/+/, '');
@@ -87,7 +87,7 @@ export function AppLayout() {
       </Sider>
       <Layout>
         <Header className="cg-header">
-          <Space size={12} align="center">
+          <Space size={12} align="center" className="cg-header-left">
             <Button
               type="text"
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
@@ -100,8 +100,8 @@ export function AppLayout() {
               <span className="cg-header-platform">网格治理平台</span>
             </Typography.Text>
           </Space>
-          <Space size={16} align="center">
-            <Space size={8} data-testid="header-user">
+          <Space size={16} align="center" className="cg-header-right">
+            <Space size={8} data-testid="header-user" title={`${me.displayName}（${me.unitName}）`}>
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5fbf' }} />
               <span className="cg-header-user">
                 <span className="cg-header-user-name">{me.displayName}</span>
@@ -113,8 +113,9 @@ export function AppLayout() {
               icon={<LockOutlined />}
               onClick={() => navigate('/change-password')}
               data-testid="header-change-password"
+              aria-label="修改密码"
             >
-              修改密码
+              <span className="cg-header-btn-text">修改密码</span>
             </Button>
             <Button
               icon={<LogoutOutlined />}
@@ -123,8 +124,9 @@ export function AppLayout() {
                 navigate('/login', { replace: true });
               }}
               data-testid="logout"
+              aria-label="退出登录"
             >
-              退出登录
+              <span className="cg-header-btn-text">退出登录</span>
             </Button>
           </Space>
         </Header>

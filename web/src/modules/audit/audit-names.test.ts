@@ -25,12 +25,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The object literal passed to each recordAudit(…) call in a file. */
-function auditCalls(src: string): string[] {
+/**
+ * The object literal passed to each recordAudit(…) call in a file. A call passing anything else (a
+ * variable, a spread) could record a code this test cannot read, so it fails instead of being skipped.
+ */
+function auditCalls(src: string, where: string): string[] {
   const calls: string[] = [];
   for (let i = src.indexOf('recordAudit('); i >= 0; i = src.indexOf('recordAudit(', i + 1)) {
+    if (/function\s+$/.test(src.slice(Math.max(0, i - 20), i))) continue; // the definition
+    const comma = src.indexOf(',', i);
     const open = src.indexOf('{', i);
-    if (open < 0 || src.slice(i, open).includes(')')) continue; // the import or the definition
+    if (open < 0 || comma < 0 || src.slice(comma + 1, open).trim() !== '')
+      throw new Error(`${where}: recordAudit(…) without an object literal — write its action and entityType out`);
     let depth = 0;
     let end = open;
     for (; end < src.length; end++) {
@@ -61,7 +67,7 @@ function recorded(prop: 'action' | 'entityType'): Set<string> {
   const codes = new Set<string>();
   for (const file of sourceFiles(serverRoot)) {
     const src = fs.readFileSync(file, 'utf8');
-    for (const call of auditCalls(src))
+    for (const call of auditCalls(src, path.relative(serverRoot, file)))
       for (const c of codesOf(call, prop, path.relative(serverRoot, file))) codes.add(c);
   }
   return codes;

@@ -9,6 +9,7 @@ import type {
   CaseDuplicates,
   CaseKpis,
   CasePage,
+  CaseSortKey,
   CaseStatus,
   CaseSummary,
   DeadlineStatus,
@@ -17,6 +18,7 @@ import type {
   LedgerSheet,
   ListCasesQuery,
   ReportCaseBody,
+  SortOrder,
   UpdateCategoryBody,
 } from '../../../../src/contracts/cases';
 import type { FileMeta } from '../../../../src/contracts/files';
@@ -29,10 +31,12 @@ export type {
   CaseCategory,
   CaseDetail,
   CaseKpis,
+  CaseSortKey,
   CaseStatus,
   CaseSummary,
   DeadlineStatus,
   LedgerSheet,
+  SortOrder,
 };
 export type TimeLimit = NonNullable<CaseCategory['timeLimit']>;
 export type CasePhoto = CaseDetail['photos'][number];

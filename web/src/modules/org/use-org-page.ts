@@ -19,15 +19,19 @@ const noBoundary = (e: unknown) => {
   throw e;
 };
 
-async function loadUnitView(id: string, signal: AbortSignal) {
-  const [detail, focus, childBoundaries] = await Promise.all([
-    orgApi.getUnit(id, signal),
-    orgApi.boundary(id, signal).catch(noBoundary),
+/**
+ * The selected unit, its boundary and its children's. Asks only for what is there: a unit without a
+ * boundary, or the parent of a scope root (outside the scope), would answer 404.
+ */
+async function loadUnitView(id: string, atScopeRoot: boolean, signal: AbortSignal) {
+  const detail = await orgApi.getUnit(id, signal);
+  const [focus, childBoundaries] = await Promise.all([
+    detail.hasBoundary ? orgApi.boundary(id, signal).catch(noBoundary) : null,
     orgApi.childBoundaries(id, signal).catch(noBoundary),
   ]);
   // A unit with nothing below it to draw is shown among its siblings.
   let context: BoundaryCollection | null = null;
-  if (detail.parentId && focus && !childBoundaries?.features.length) {
+  if (detail.parentId && !atScopeRoot && focus && !childBoundaries?.features.length) {
     const siblings = await orgApi.childBoundaries(detail.parentId, signal).catch(() => null);
     if (siblings) context = { ...siblings, features: siblings.features.filter((x) => x.properties?.id !== detail.id) };
   }
@@ -58,10 +62,13 @@ export function useOrgPage() {
   }, [tree.roots, selectedId, tree]);
 
   // Load the selected unit's detail and boundaries, and show them together (one map fit).
-  const view = useApiQuery(['org', 'unit-view', selectedId], (signal) => loadUnitView(selectedId!, signal), undefined, {
-    enabled: !!selectedId,
-    toastError: true,
-  });
+  const atScopeRoot = !!selectedId && !!tree.roots?.includes(selectedId);
+  const view = useApiQuery(
+    ['org', 'unit-view', selectedId, atScopeRoot],
+    (signal) => loadUnitView(selectedId!, atScopeRoot, signal),
+    undefined,
+    { enabled: !!selectedId, toastError: true },
+  );
   const invalidate = useInvalidate();
   const shown = view.error ? null : (view.data ?? null);
   const detail: UnitDetail | null = shown?.detail ?? null;

@@ -1,6 +1,6 @@
 import { EditOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../../lib/format-time';
 import { useMemo, useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { useApiMutation, useApiQuery, useInvalidate } from '../../../lib/query';
@@ -108,7 +108,7 @@ export default function AccountsPage() {
             dataIndex: 'lastLoginAt',
             width: 160,
             render: (t: string | null) =>
-              t ? dayjs(t).format('YYYY-MM-DD HH:mm') : <Typography.Text type="secondary">从未登录</Typography.Text>,
+              t ? formatDateTime(t) : <Typography.Text type="secondary">从未登录</Typography.Text>,
           },
           ...(canWrite
             ? [

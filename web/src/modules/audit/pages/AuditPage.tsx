@@ -1,8 +1,8 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
+import { formatDateTime, formatDateTimeSeconds } from '../../../lib/format-time';
 import { useApiQuery } from '../../../lib/query';
 import { accountsApi, type Account } from '../../accounts/api';
 import {
@@ -145,20 +145,24 @@ export default function AuditPage() {
           {
             title: '时间',
             dataIndex: 'at',
-            width: 170,
-            render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss'),
+            width: 150,
+            render: (t: string) => (
+              <span className="cg-time" title={formatDateTimeSeconds(t)}>
+                {formatDateTime(t)}
+              </span>
+            ),
           },
           {
             title: '操作人',
             dataIndex: 'actorName',
-            width: 130,
+            width: 170,
             render: (n: string | null) => n ?? <Typography.Text type="secondary">系统</Typography.Text>,
           },
           {
             title: '操作',
             dataIndex: 'action',
             width: 150,
-            render: (a: string) => <Typography.Text title={a}>{actionLabel(a)}</Typography.Text>,
+            render: (a: string) => actionLabel(a),
           },
           {
             title: '对象',

@@ -1,5 +1,5 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../../lib/format-time';
 import { StatusTag } from '../../../components/StatusTag';
 import type { CaseStatus, CaseSummary, DeadlineStatus } from '../api';
 import { caseStatusColor, caseStatusLabel, deadlineStatusColor, deadlineStatusLabel } from '../labels';
@@ -30,10 +30,9 @@ export function DeadlineTag({ status }: { status: DeadlineStatus }) {
   );
 }
 
-export function formatTime(iso: string | null | undefined, withYear = true): string {
-  if (!iso) return '—';
-  const d = dayjs(iso);
-  return d.format(withYear ? 'YYYY-MM-DD HH:mm' : 'MM-DD HH:mm');
+/** The console's one time format (lib/format-time): 2026-12-07 14:05 in Asia/Shanghai. */
+export function formatTime(iso: string | null | undefined): string {
+  return formatDateTime(iso);
 }
 
 /** 处置时限 cell: the deadline and a coloured 预警/超期 tag. */
@@ -43,8 +42,8 @@ export function DeadlineCell({ c }: { c: Pick<CaseSummary, 'deadline' | 'deadlin
   return (
     <Space size={4} wrap>
       <Tooltip title={closed && c.closedAt ? `结案时间 ${formatTime(c.closedAt)}` : undefined}>
-        <span className="cg-mono" style={{ color: closed ? 'rgba(0,0,0,0.45)' : undefined }}>
-          {formatTime(c.deadline, false)}
+        <span className="cg-time" style={{ color: closed ? 'rgba(0,0,0,0.45)' : undefined }}>
+          {formatTime(c.deadline)}
         </span>
       </Tooltip>
       <DeadlineTag status={c.deadlineStatus} />

@@ -1,19 +1,38 @@
 import { Space, Table, Tooltip, Typography } from 'antd';
+import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
 import { useNavigate } from 'react-router';
-import type { CaseStatus, CaseSummary } from '../api';
+import type { CaseSortKey, CaseStatus, CaseSummary, SortOrder } from '../api';
 import { CaseStatusTag, DeadlineCell, formatTime } from './CaseTags';
 
-/** The ledger's cases; a row opens the case. `filtered` picks the empty text. */
+export interface LedgerSort {
+  key: CaseSortKey;
+  order: SortOrder;
+}
+
+/**
+ * The ledger's cases; a row opens the case. `filtered` picks the empty text. 状态, 处置时限 and
+ * 上报时间 sort on the server (the whole ledger, not the page shown); `sort` is the order in force.
+ */
 export function LedgerTable({
   items,
   loading,
   filtered,
+  sort,
+  onSort,
 }: {
   items: CaseSummary[];
   loading: boolean;
   filtered: boolean;
+  sort: LedgerSort;
+  onSort(sort: LedgerSort | null): void;
 }) {
   const navigate = useNavigate();
+  const sortable = (key: CaseSortKey) => ({
+    sorter: true,
+    sortOrder: (sort.key === key ? `${sort.order}end` : null) as AntSortOrder,
+    sortDirections: (key === 'reportedAt' ? ['descend', 'ascend'] : ['ascend', 'descend']) as AntSortOrder[],
+    showSorterTooltip: false,
+  });
   return (
     <Table<CaseSummary>
       className="cg-case-table"
@@ -23,7 +42,16 @@ export function LedgerTable({
       dataSource={items}
       pagination={false}
       data-testid="case-table"
-      scroll={{ x: 1100 }}
+      // Fits 1366×768 (the common office PC) without a scroll bar; narrower screens scroll sideways.
+      scroll={{ x: 980 }}
+      onChange={(_p, _f, sorter, extra) => {
+        if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+        onSort(
+          sorter.order
+            ? { key: sorter.columnKey as CaseSortKey, order: sorter.order === 'ascend' ? 'asc' : 'desc' }
+            : null,
+        );
+      }}
       onRow={(r) =>
         ({
           onClick: () => navigate(`/cases/${r.id}`),
@@ -37,11 +65,11 @@ export function LedgerTable({
         {
           title: '案卷号',
           dataIndex: 'caseNumber',
-          width: 176,
+          width: 166,
           fixed: 'left',
           render: (n: string, r) => (
             <a
-              className="cg-mono"
+              className="cg-mono cg-ledger-number"
               href={`/cases/${r.id}`}
               onClick={(e) => {
                 // A modified click opens a new tab; a plain one is the row's click.
@@ -54,12 +82,12 @@ export function LedgerTable({
             </a>
           ),
         },
-        { title: '类别', dataIndex: 'categoryName', width: 110, ellipsis: true },
         {
-          title: '描述',
+          title: '类别 / 描述',
           dataIndex: 'description',
-          render: (d: string) => (
+          render: (d: string, r) => (
             <Tooltip title={d.length > 40 ? d : undefined} placement="topLeft">
+              <div className="cg-ledger-category">{r.categoryName}</div>
               <span className="cg-case-desc">{d}</span>
             </Tooltip>
           ),
@@ -67,7 +95,7 @@ export function LedgerTable({
         {
           title: '所属网格',
           dataIndex: 'gridName',
-          width: 150,
+          width: 136,
           ellipsis: true,
           render: (g: string | null, r) =>
             g ? (
@@ -79,7 +107,9 @@ export function LedgerTable({
         {
           title: '状态',
           dataIndex: 'status',
-          width: 110,
+          key: 'status',
+          width: 112,
+          ...sortable('status'),
           render: (s: CaseStatus, r) => (
             <Space size={2} direction="vertical">
               <CaseStatusTag status={s} name={r.statusName} />
@@ -94,16 +124,24 @@ export function LedgerTable({
         {
           title: '责任单位',
           dataIndex: 'assignedUnitName',
-          width: 150,
+          width: 136,
           ellipsis: true,
           render: (u: string | null) => u ?? <Typography.Text type="secondary">—</Typography.Text>,
         },
-        { title: '处置时限', key: 'deadline', width: 140, render: (_, r) => <DeadlineCell c={r} /> },
+        {
+          title: '处置时限',
+          key: 'deadline',
+          width: 140,
+          ...sortable('deadline'),
+          render: (_, r) => <DeadlineCell c={r} />,
+        },
         {
           title: '上报时间',
           dataIndex: 'reportedAt',
-          width: 158,
-          render: (t: string) => <span className="cg-mono">{formatTime(t)}</span>,
+          key: 'reportedAt',
+          width: 140,
+          ...sortable('reportedAt'),
+          render: (t: string) => <span className="cg-time">{formatTime(t)}</span>,
         },
       ]}
     />

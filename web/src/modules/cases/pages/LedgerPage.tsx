@@ -6,11 +6,11 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { useApiCursorList } from '../../../lib/query';
 import { UnitPicker } from '../../../components/UnitPicker';
-import { casesApi, type CaseListQuery, type CaseStatus } from '../api';
+import { casesApi, type CaseListQuery, type CaseSortKey, type CaseStatus } from '../api';
 import { CategorySelect } from '../components/CategorySelect';
 import { caseSourceOptions, caseStatusLabel, caseStatusOrder, openStatuses } from '../labels';
 import '../cases.css';
-import { LedgerTable } from '../components/LedgerTable';
+import { LedgerTable, type LedgerSort } from '../components/LedgerTable';
 import { XlsxButton } from '../../../components/XlsxButton';
 
 const PAGE = 50;
@@ -26,15 +26,24 @@ const FILTER_KEYS = [
   'q',
 ] as const;
 
-/** The filters live in the address, so 返回 from a case keeps them. */
+const SORT_KEYS: readonly CaseSortKey[] = ['reportedAt', 'deadline', 'status'];
+
+/** The filters and the order live in the address, so 返回 from a case keeps them. */
 function queryFrom(params: URLSearchParams): CaseListQuery {
   const q: CaseListQuery = {};
   for (const k of FILTER_KEYS) {
     const v = params.get(k);
     if (v) (q as Record<string, string>)[k] = v;
   }
+  const sort = params.get('sort') as CaseSortKey | null;
+  const order = params.get('order');
+  if (sort && SORT_KEYS.includes(sort) && (order === 'asc' || order === 'desc')) Object.assign(q, { sort, order });
   return q;
 }
+
+/** Newest report first unless a column says otherwise (the server's default too). */
+const sortOf = (q: CaseListQuery): LedgerSort =>
+  q.sort && q.order ? { key: q.sort, order: q.order } : { key: 'reportedAt', order: 'desc' };
 
 export default function LedgerPage() {
   const { can } = useAuth();
@@ -57,6 +66,17 @@ export default function LedgerPage() {
     for (const [k, v] of Object.entries(patch)) {
       if (v) next.set(k, v);
       else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const setSort = (s: LedgerSort | null) => {
+    const next = new URLSearchParams(params);
+    next.delete('sort');
+    next.delete('order');
+    if (s && !(s.key === 'reportedAt' && s.order === 'desc')) {
+      next.set('sort', s.key);
+      next.set('order', s.order);
     }
     setParams(next, { replace: true });
   };
@@ -208,7 +228,12 @@ export default function LedgerPage() {
           {filtered && (
             <Button
               type="link"
-              onClick={() => setParams(new URLSearchParams(), { replace: true })}
+              onClick={() => {
+                // The order stays; only the filters go.
+                const next = new URLSearchParams();
+                for (const k of ['sort', 'order']) if (params.get(k)) next.set(k, params.get(k)!);
+                setParams(next, { replace: true });
+              }}
               data-testid="case-filter-clear"
             >
               清除筛选
@@ -216,7 +241,7 @@ export default function LedgerPage() {
           )}
         </Space>
       </div>
-      <LedgerTable items={items} loading={loading} filtered={filtered} />
+      <LedgerTable items={items} loading={loading} filtered={filtered} sort={sortOf(query)} onSort={setSort} />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
         <Space>
           <Typography.Text type="secondary" data-testid="case-loaded-count">

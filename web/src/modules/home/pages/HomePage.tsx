@@ -1,5 +1,4 @@
 import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
@@ -7,21 +6,28 @@ import { visibleNav } from '../../../app/nav';
 import { usePublicSettings } from '../../../app/settings';
 import { useRoles } from '../../auth/use-roles';
 import { calendarApi, type CalendarYear } from '../../calendar/api';
+import { formatDate, formatDateTime } from '../../../lib/format-time';
 import { useApiQuery } from '../../../lib/query';
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 export default function HomePage() {
   const me = useMe();
   const settings = usePublicSettings();
   const roles = useRoles();
   const roleName = useMemo(() => new Map(roles.map((r) => [r.code as string, r.name])), [roles]);
-  const today = dayjs();
-  const calendar = useApiQuery(['calendar', today.year()], (signal) => calendarApi.year(today.year(), signal));
+  // Today and the hour in Asia/Shanghai, the district's day, whatever the PC's own zone.
+  const now = new Date();
+  const today = formatDate(now);
+  const year = Number(today.slice(0, 4));
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const calendar = useApiQuery(['calendar', year], (signal) => calendarApi.year(year, signal));
   const cal: CalendarYear | null = calendar.data ?? null;
 
-  const special = cal?.days.find((d) => d.date === today.format('YYYY-MM-DD'));
-  const isWorkday = special ? special.kind === 'workday' : today.day() >= 1 && today.day() <= 5;
-  const entries = visibleNav(me.permissions).filter((n) => n.path !== '');
-  const hour = today.hour();
+  const special = cal?.days.find((d) => d.date === today);
+  const isWorkday = special ? special.kind === 'workday' : weekday >= 1 && weekday <= 5;
+  const entries = visibleNav(me).filter((n) => n.path !== '');
+  const hour = Number(formatDateTime(now).slice(11, 13));
   const greeting = hour < 6 ? '您好' : hour < 12 ? '上午好' : hour < 14 ? '中午好' : hour < 18 ? '下午好' : '晚上好';
 
   return (
@@ -44,7 +50,9 @@ export default function HomePage() {
           </Col>
           <Col>
             <div className="cg-today">
-              <div className="cg-today-date">{today.format('YYYY年M月D日 dddd')}</div>
+              <div className="cg-today-date">
+                {today} {WEEKDAYS[weekday]}
+              </div>
               <div>
                 {cal ? (
                   <Tag color={isWorkday ? 'blue' : 'red'} bordered={false} style={{ marginTop: 6 }}>

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { RoleCode } from '../../../src/contracts/org';
+import './modules';
+import { visibleNav } from './nav';
+
+// What each role holds, as README and SPEC §1 describe the roles (only the permissions menus ask for).
+const holds: Partial<Record<RoleCode, string[]>> = {
+  district_leader: ['unit.read', 'person.read', 'audit.read', 'case.read', 'report.read', 'task.read', 'proposal.read'],
+  community_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'task.read'],
+  grid_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read'],
+  democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
+  unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
+};
+const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: [role] }).map((n) => n.key);
+
+describe('menus by role', () => {
+  it('offers 领导视图 to a 区领导 and not to a 社区工作者 or a unit', () => {
+    expect(menu('district_leader')).toContain('supervision-leader');
+    expect(menu('community_worker')).not.toContain('supervision-leader');
+    expect(menu('unit_handler')).not.toContain('supervision-leader');
+  });
+
+  it('offers a 民主监督员 no ledger, 对账销号, 统计分析 or 考核排名, but the proposals', () => {
+    const m = menu('democratic_supervisor');
+    for (const key of ['cases', 'case-reconcile', 'case-kpis', 'supervision-assessment']) expect(m).not.toContain(key);
+    expect(m).toContain('proposals');
+  });
+
+  it('offers a 网格员 the ledger but no 人员管理', () => {
+    expect(menu('grid_worker')).toContain('cases');
+    expect(menu('grid_worker')).not.toContain('people');
+    expect(menu('community_worker')).toContain('people');
+  });
+
+  it('offers 对账销号 only to the ledger keepers', () => {
+    expect(menu('community_worker')).toContain('case-reconcile');
+    expect(menu('grid_worker')).not.toContain('case-reconcile');
+    expect(menu('district_leader')).not.toContain('case-reconcile');
+  });
+
+  it('lets an account with several roles see what any of them uses', () => {
+    const keys = visibleNav({
+      permissions: [...holds.community_worker!, ...holds.district_leader!],
+      roles: ['community_worker', 'district_leader'],
+    }).map((n) => n.key);
+    expect(keys).toContain('supervision-leader');
+    expect(keys).toContain('case-reconcile');
+  });
+});
