@@ -13,7 +13,9 @@ import { rollupReport } from '../src/modules/reporting/commands/rollup-report.js
 import {
   deadlineOf,
   formatPeriodOfDay,
+  periodEnd,
   periodOf,
+  periodStart,
   RollupFold,
   rollupFieldsOf,
   timelyLimitOf,
@@ -134,6 +136,8 @@ export async function run(): Promise<Record<string, unknown>> {
     const periods = Array.from({ length: dayCount }, (_, i) => formatPeriodOfDay(todayDay - dayCount + i, 'daily'));
     const deadlines = periods.map((p) => deadlineOf(p, def.deadline, tz).getTime());
     const limits = periods.map((p) => timelyLimitOf(p, def.deadline, tz).getTime());
+    const starts = periods.map((p) => periodStart(p, tz).getTime());
+    const ends = periods.map((p) => periodEnd(p, tz).getTime());
     const yearAgo = deadlines[0] - 10 * 86_400_000;
 
     const t0 = performance.now();
@@ -180,8 +184,8 @@ export async function run(): Promise<Record<string, unknown>> {
       };
       sqlite.exec('BEGIN');
       for (const u of units) {
-        // Expected for the period: opened by its deadline and not retired by it.
-        if (u.createdAt > deadlines[pi] || (u.retiredAt !== null && u.retiredAt <= deadlines[pi])) continue;
+        // Owed for the period: it existed at some time during it (opened before its end, not retired by its start).
+        if (u.createdAt >= ends[pi] || (u.retiredAt !== null && u.retiredAt <= starts[pi])) continue;
         if (pi >= first30) expect30.expected++;
         const r = rnd();
         if (r < 0.03) continue;

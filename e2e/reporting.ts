@@ -5,8 +5,9 @@
  *
  * The sub-district (陈州街道, account chenzhou) opens 完成情况 of 疫情防控日报 for today and notes 实报 →
  * a community in it (朱庄社区, account zhuzhuang) submits a zero report (今日无新增) for today → the
- * sub-district reloads and sees 实报 one higher, 缺报 one lower and 朱庄社区 gone from today's missing list.
- * Each step signs in as the account it needs.
+ * sub-district reloads and sees 实报 one higher and 朱庄社区 gone from today's lists. Before the 16:00
+ * deadline an unsent report is 未到期 (not 缺报, not in 应报), after it 缺报: so one of 未到期 or 缺报 is
+ * one lower, whichever the community was in. Each step signs in as the account it needs.
  */
 import type { Page } from 'playwright-core';
 import { consoleLogin } from './console-login';
@@ -50,6 +51,7 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
   const today = todayInShanghai();
   let submittedBefore = -1;
   let missingBefore = -1;
+  let notDueBefore = -1;
 
   const login = (username: string) => consoleLogin(page, username, password);
 
@@ -76,8 +78,10 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
   async function completenessToday(): Promise<{
     submitted: number;
     missing: number;
+    notDue: number;
     expected: number;
     communityMissing: boolean;
+    communityNotDue: boolean;
   }> {
     await openMenu('reporting-completeness');
     await page.getByTestId('reporting-completeness-page').waitFor();
@@ -93,13 +97,21 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
     const figures = {
       submitted: await num('submitted'),
       missing: await num('missing'),
+      notDue: await num('notDue'),
       expected: await num('expected'),
     };
     await page.getByTestId('comp-missing-tab').click();
     const table = page.getByTestId('comp-missing-table');
     await table.waitFor();
     const communityMissing = (await table.locator(`tr[data-unit="${COMMUNITY}"][data-period="${today}"]`).count()) > 0;
-    return { ...figures, communityMissing };
+    // 未到期 is read when its tab opens: wait for its rows (陈州 has six communities, one page).
+    await page.getByTestId('comp-notdue-tab').click();
+    const open = page.getByTestId('comp-notdue-table');
+    await open.waitFor();
+    if (figures.notDue > 0) await open.locator('tr[data-period]').first().waitFor();
+    const communityNotDue = (await open.locator(`tr[data-unit="${COMMUNITY}"][data-period="${today}"]`).count()) > 0;
+    await page.getByTestId('comp-missing-tab').click();
+    return { ...figures, communityMissing, communityNotDue };
   }
 
   return [
@@ -108,10 +120,13 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
       async run() {
         await login(SUBDISTRICT_ACCOUNT);
         const before = await completenessToday();
-        assert(before.expected > 0, `${FORM}: 应报 is 0 for ${SUBDISTRICT_ACCOUNT} today (${today})`);
         assert(
-          before.communityMissing,
-          `${COMMUNITY} is not in today's missing list before it reports (demo data already has its ${today} report?)`,
+          before.expected + before.notDue > 0,
+          `${FORM}: 应报 and 未到期 are 0 for ${SUBDISTRICT_ACCOUNT} today (${today})`,
+        );
+        assert(
+          before.communityMissing !== before.communityNotDue,
+          `${COMMUNITY} should be in exactly one of today's 缺报 / 未到期 lists before it reports (missing: ${before.communityMissing}, not due: ${before.communityNotDue})`,
         );
         assert(
           before.missing === before.expected - before.submitted,
@@ -119,6 +134,7 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
         );
         submittedBefore = before.submitted;
         missingBefore = before.missing;
+        notDueBefore = before.notDue;
         await page.waitForTimeout(300);
         await shot(page, 'reporting-01-completeness-before');
       },
@@ -156,8 +172,18 @@ export async function reportingSteps(ctx: ReportingContext): Promise<ReportingSt
         await login(SUBDISTRICT_ACCOUNT);
         const after = await completenessToday();
         assert(after.submitted === submittedBefore + 1, `实报 ${after.submitted}, expected ${submittedBefore} + 1`);
-        assert(after.missing === missingBefore - 1, `缺报 ${after.missing}, expected ${missingBefore} − 1`);
-        assert(!after.communityMissing, `${COMMUNITY} is still in today's missing list after its zero report`);
+        assert(
+          after.missing + after.notDue === missingBefore + notDueBefore - 1,
+          `缺报 ${after.missing} + 未到期 ${after.notDue}, expected ${missingBefore} + ${notDueBefore} − 1`,
+        );
+        assert(
+          after.missing === after.expected - after.submitted,
+          `缺报 ${after.missing} ≠ 应报 ${after.expected} − 实报 ${after.submitted}`,
+        );
+        assert(
+          !after.communityMissing && !after.communityNotDue,
+          `${COMMUNITY} is still listed for today after its zero report`,
+        );
         await page.waitForTimeout(300);
         await shot(page, 'reporting-04-completeness-after');
         await page.getByTestId('logout').click();

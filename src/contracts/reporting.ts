@@ -34,6 +34,9 @@ export const CompletenessQuery = z.strictObject({
   to: z.string().min(7).max(10),
 });
 
+/** Which list of unreported reports to page: 缺报 (due, not received) or 未到期 (not yet due). */
+export const UNREPORTED_LISTS = ['missing', 'notDue'] as const;
+
 // ---- replies (what the console reads) ----
 
 const DeadlineRule = z.object({
@@ -121,7 +124,10 @@ const completenessSummary = {
   onTime: z.number(),
   late: z.number(),
   zero: z.number(),
+  /** 缺报: owed, past the deadline + grace days, not received. */
   missing: z.number(),
+  /** 未到期: owed, not received, deadline + grace days not yet passed; not part of `expected`. */
+  notDue: z.number(),
   reportingRate: z.number().nullable(),
   timeliness: z.number().nullable(),
 };
@@ -135,18 +141,20 @@ export const Completeness = z.object({
   to: z.string(),
   periods: z.array(z.string()),
   ...completenessSummary,
-  /** expected − submitted, over the whole range. */
+  /** Which list `missing` pages: 缺报 (default) or 未到期. */
+  list: z.enum(UNREPORTED_LISTS),
+  /** Entries of that list over the whole range: `missing` or `notDue`. */
   missingTotal: z.number(),
   missingOffset: z.number(),
   missingLimit: z.number(),
-  /** A page of the missing reports, the latest period first (the count is missingTotal). */
+  /** A page of the list, the latest period first (the count is missingTotal). */
   missing: z.array(
     z.object({
       unitId: z.string(),
       unitName: z.string().nullable(),
       period: z.string(),
       deadline: z.string(),
-      /** The deadline has passed. */
+      /** Past the deadline + grace days: 缺报; false = 未到期. */
       overdue: z.boolean(),
     }),
   ),
@@ -191,7 +199,27 @@ export type Rollup = z.infer<typeof Rollup>;
 export const RollupRebuilt = z.object({ submissions: z.number(), rows: z.number() });
 export type RollupRebuilt = z.infer<typeof RollupRebuilt>;
 
-export const RemindersSent = z.object({ period: z.string(), missingUnits: z.number(), messages: z.number() });
+/** 催报 of a period (`period`) or of a range (`from`, `to`: what the 缺报名单 shows); `unitId` = whose subtree, the caller's own by default. */
+export const RemindBody = z.strictObject({
+  unitId: z.uuid().optional(),
+  period: z.string().min(7).max(10).optional(),
+  from: z.string().min(7).max(10).optional(),
+  to: z.string().min(7).max(10).optional(),
+});
+export type RemindBody = z.input<typeof RemindBody>;
+
+export const RemindersSent = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Units with a report not in (缺报 or 未到期). */
+  missingUnits: z.number(),
+  /** (unit, period) reports not in. */
+  missingReports: z.number(),
+  /** Units whose reporters got a message (a unit without an account gets none). */
+  unitsReached: z.number(),
+  /** Inbox messages sent, one per reporter. */
+  messages: z.number(),
+});
 export type RemindersSent = z.infer<typeof RemindersSent>;
 
 export const CreatedDataQuery = z.object({ id: z.string() });

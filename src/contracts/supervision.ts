@@ -387,6 +387,16 @@ const RuleKind = z.enum(['on_time_milestone_rate', 'report_cadence_rate', 'overd
 export const AssessmentRules = z.object({ rules: z.array(AssessmentRule) });
 export type AssessmentRules = z.infer<typeof AssessmentRules>;
 
+const AssessmentFacts = z.object({
+  unitId: z.string(),
+  milestonesDue: z.number(),
+  milestonesOnTime: z.number(),
+  reportPeriodsDue: z.number(),
+  reportPeriodsReported: z.number(),
+  overdueTasks: z.number(),
+  qualityMarks: z.array(z.number()),
+});
+
 export const Assessment = z.object({
   /** Local dates, inclusive. */
   period: z.object({ from: z.string(), to: z.string() }),
@@ -400,17 +410,11 @@ export const Assessment = z.object({
       rank: z.number().int(),
       total: z.number(),
       breakdown: z.array(z.object({ kind: RuleKind, points: z.number(), value: z.number() })),
-      facts: z.object({
-        unitId: z.string(),
-        milestonesDue: z.number(),
-        milestonesOnTime: z.number(),
-        reportPeriodsDue: z.number(),
-        reportPeriodsReported: z.number(),
-        overdueTasks: z.number(),
-        qualityMarks: z.array(z.number()),
-      }),
+      facts: AssessmentFacts,
     }),
   ),
+  /** 无考核数据: units with something due in the period but nothing the rates can judge (no milestone, report period or mark); not scored, not ranked. */
+  noData: z.array(z.object({ unitId: z.string(), unitName: z.string(), facts: AssessmentFacts })),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

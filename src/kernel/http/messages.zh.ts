@@ -322,6 +322,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'report.period_not_started': '周期尚未开始',
   'report.unit_not_expected': (p) => `「${p.unit}」不需要在该周期填报「${p.form}」`,
   'report.unit_not_reporter': '该单位不在报送范围内',
+  'report.remind_range_required': '请指定报告期，或起止报告期',
 
   // 消息推送 and 文件 (webhooks/commands, files)
   'webhook.invalid_url': '地址必须是 http:// 或 https:// 开头的完整网址',

@@ -22,7 +22,9 @@ export interface CompletenessQueryInput {
   unitId?: string;
   from: string;
   to: string;
-  /** Missing list paging: the latest period first, units in tree order. */
+  /** Which list to page: 缺报 (due, not received; the default) or 未到期 (not received, not yet due). */
+  list?: 'missing' | 'notDue';
+  /** List paging: the latest period first, units in tree order. */
   missingOffset?: number;
   missingLimit?: number;
 }
@@ -79,7 +81,7 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
   const childPaths = [...keys].filter((k) => k !== unit.id).map((k) => `${unit.path}${k}/`);
   // Units that report themselves and are a row of this view (the scope, or a child) are read from their reports.
   const selfReporting = units.filter((u) => u.path === unit.path || keys.has(u.id)).map((u) => u.id);
-  const late = retiredInRange(units, range.start, range.deadlines);
+  const late = retiredInRange(units, range.start, range.end);
   const [areaCounts, own, lateRows] =
     first && last
       ? await Promise.all([
@@ -116,7 +118,8 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
 
   const missingOffset = q.missingOffset ?? 0;
   const missingLimit = Math.min(q.missingLimit ?? 100, MISSING_PAGE_MAX);
-  const missing = await missingPage(deps, formId, units, c, range.deadlines, now, missingOffset, missingLimit);
+  const list = q.list ?? 'missing';
+  const missing = await missingPage(deps, formId, units, c, list, missingOffset, missingLimit);
   for (const u of c.rows) if (!names.has(u.key)) names.set(u.key, (await deps.org.unit(db, u.key))?.name ?? u.key);
   return {
     formId,
@@ -126,7 +129,8 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
     to: q.to,
     periods: c.periods,
     ...c.totals,
-    missingTotal: c.totals.missing,
+    list,
+    missingTotal: list === 'missing' ? c.totals.missing : c.totals.notDue,
     missingOffset,
     missingLimit,
     missing: missing.map((m) => ({ ...m, unitName: names.get(m.unitId) ?? null })),
@@ -137,8 +141,8 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
 }
 
 /**
- * A page of the missing list, the latest period first and units in tree order. Whole periods are
- * skipped by their missing count; within a period the expected units are probed a few hundred at a
+ * A page of the missing (or not yet due) list, the latest period first and units in tree order. Whole
+ * periods are skipped by their count; within a period the owing units are probed a few hundred at a
  * time against the reports, so a page costs a few small queries however large the district.
  */
 async function missingPage(
@@ -146,8 +150,7 @@ async function missingPage(
   formId: string,
   units: readonly LifetimeUnit[],
   c: ReturnType<typeof completenessFromRollup>,
-  deadlines: readonly Date[],
-  now: Date,
+  list: 'missing' | 'notDue',
   offset: number,
   limit: number,
 ) {
@@ -156,7 +159,7 @@ async function missingPage(
   const ranges = c.ranges;
   let skip = offset;
   for (let pi = c.periods.length - 1; pi >= 0 && out.length < limit; pi--) {
-    const missing = c.byPeriod[pi].missing;
+    const missing = list === 'missing' ? c.byPeriod[pi].missing : c.byPeriod[pi].notDue;
     if (missing <= 0) continue;
     if (skip >= missing) {
       skip -= missing;
@@ -180,7 +183,7 @@ async function missingPage(
           continue;
         }
         if (out.length < limit)
-          out.push({ unitId: u.id, period, deadline: deadlines[pi].toISOString(), overdue: now > deadlines[pi] });
+          out.push({ unitId: u.id, period, deadline: c.deadlines[pi].toISOString(), overdue: pi < c.due });
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
 import {
+  childKeyOf,
   contributionOf,
   emptyPartial,
   fieldsByVersion,
@@ -13,6 +14,7 @@ import {
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { rollupStore } from '../store/rollup.store.js';
+import { reportingUnits } from './reporting-units.js';
 
 export interface RollupQueryInput {
   unitId?: string;
@@ -56,7 +58,18 @@ export async function rollupReport(deps: ReportingDeps, actor: Actor, formId: st
     );
   const fields = q.fields?.length ? all.filter((f) => q.fields!.includes(f.code)) : all;
   const codes = fields.map((f) => f.code);
-  const children = await deps.org.children(db, unit.id);
+  // A row per child the form applies to (it reports, or reporting units lie below it), retired ones
+  // included: their reports are in the total, so their rows stay and the rows add up to it.
+  const reporters = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
+  const childIds = new Set(reporters.filter((u) => u.path !== unit.path).map((u) => childKeyOf(unit.path, u.path)));
+  const active = await deps.org.children(db, unit.id);
+  const found = await deps.org.unitsByIds(db, [...childIds]);
+  const children = [
+    ...active.filter((c) => childIds.has(c.id)),
+    ...[...found.values()]
+      .filter((c) => !active.some((a) => a.id === c.id))
+      .sort((a, b) => a.path.localeCompare(b.path)),
+  ];
   const childOfPath = new Map(children.map((c) => [c.path, c.id]));
 
   const [areaRows, counts, own, versions] = await Promise.all([
@@ -123,13 +136,15 @@ export async function rollupReport(deps: ReportingDeps, actor: Actor, formId: st
     fields: fields.map((f) => ({ code: f.code, label: labels.get(f.code) ?? f.code, aggregation: f.aggregation })),
     total: finishRollup(fields, byKey.get('total') ?? emptyPartial(fields)),
     rows: [
-      ...children.map((c) => ({
-        unitId: c.id,
-        unitName: c.name,
-        hasChildren: below.has(c.path),
-        reports: reports.get(c.id) ?? 0,
-        values: finish(c.id),
-      })),
+      ...children
+        .filter((c) => c.status === 'active' || reports.has(c.id))
+        .map((c) => ({
+          unitId: c.id,
+          unitName: c.status === 'active' ? c.name : `${c.name}（已撤销）`,
+          hasChildren: below.has(c.path),
+          reports: reports.get(c.id) ?? 0,
+          values: finish(c.id),
+        })),
       ...(reports.has('self')
         ? [
             {

@@ -147,6 +147,7 @@ for (const tdb of testDatabases()) {
               ? { zero: true }
               : { values: v2 ? { visits: Math.floor(rnd() * 50), helpers: Math.floor(rnd() * 9) } : values() };
           if (day === '2026-11-12' && c === communities[4]) continue;
+          if (day === '2026-11-21' && c === communities[0]) continue; // owed, not due by the end: 未到期
           await submit(c.id, day, body);
         }
         // Late reports (after the grace day) for the day before, and corrections of earlier days.
@@ -165,7 +166,8 @@ for (const tdb of testDatabases()) {
           }
         }
         if (day === '2026-11-12') {
-          // 社区5 reports at 10:00 and is retired at 12:00, before the 16:00 deadline: no longer expected that day.
+          // 社区5 reports at 10:00 and is retired at 12:00, before the 16:00 deadline: it still owes that day
+          // (it existed during it), and owes nothing after.
           await at(day, '10:00');
           await submit(communities[4].id, day, { values: { visits: 7, peak: 99 } });
           await at(day, '12:00');
@@ -292,11 +294,14 @@ for (const tdb of testDatabases()) {
           late: c.late,
           zero: c.zero,
           missing: c.missing,
+          notDue: c.notDue,
           reportingRate: c.reportingRate,
           timeliness: c.timeliness,
         });
         expect(pick({ ...got, missing: got.missingTotal })).toEqual(pick(want.totals));
         expect(want.totals.expected).toBeGreaterThan(want.totals.submitted);
+        // 社区1 has not reported 11-21, not due at 20:00 with a grace day.
+        if (scope.id === h.districtId) expect(want.totals.notDue).toBeGreaterThan(0);
         expect(got.byPeriod).toEqual(want.byPeriod);
         const pathOf = new Map(all.map((u) => [u.id, u.path]));
         const byChild = rollupCompleteness(want.units, (u) => childKeyOf(scopePath, pathOf.get(u.unitId)!));
@@ -305,6 +310,17 @@ for (const tdb of testDatabases()) {
         ).toEqual(Object.fromEntries([...byChild].map(([k, c]) => [k, pick(c)])));
         expect(got.missing.map((m: { unitId: string; period: string }) => `${m.period} ${m.unitId}`).sort()).toEqual(
           want.missing.map((m) => `${m.period} ${m.unitId}`).sort(),
+        );
+        const notDue = (
+          await h.call(
+            'GET',
+            `/api/v1/report-forms/${formId}/completeness?unitId=${scope.id}&from=2026-11-01&to=2026-11-21&list=notDue&missingLimit=1000`,
+            { cookie: admin },
+          )
+        ).json();
+        expect(notDue.missingTotal).toBe(want.totals.notDue);
+        expect(notDue.missing.map((m: { unitId: string; period: string }) => `${m.period} ${m.unitId}`).sort()).toEqual(
+          want.notDue.map((m) => `${m.period} ${m.unitId}`).sort(),
         );
       }
     };
@@ -456,7 +472,7 @@ for (const tdb of testDatabases()) {
         )
       ).json();
       const row = c.units.find((u: { unitId: string }) => u.unitId === moved.id);
-      expect(row.expected).toBe(21);
+      expect(row.expected + row.notDue).toBe(21); // owed every day; 11-21 may still be open
       expect(row.submitted).toBe(mine.filter((s) => s.period >= '2026-11-01').length);
       await expectCompletenessAsPureRules();
       // The audit log says the reports followed, in the move's request.

@@ -11,11 +11,13 @@ import {
   assertValidSubmission,
   contributionDelta,
   contributionOf,
-  deadlineOf,
+  expectedRange,
   fieldsByVersion,
   isFuture,
   isOnTime,
   parsePeriod,
+  periodEnd,
+  periodStart,
 } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
@@ -65,9 +67,14 @@ export async function submitReport(
   if (!unit || !inScope(actor, unit.path)) throw new NotFound('unit', body.unitId);
   const expected = await reportingUnits(deps, db, actor.districtCode, unit.path, def.reporters);
   const me = expected.find((u) => u.id === unit.id);
-  // The same rule as completeness: a unit reports for the periods whose deadline falls in its life.
-  const due = deadlineOf(period.id, def.deadline, tz).toISOString();
-  if (!me || me.createdAt > due || (me.retiredAt !== null && me.retiredAt <= due)) {
+  // The same rule as completeness: a unit reports for the periods its life overlaps, even in part.
+  const [lo, hi] = me
+    ? expectedRange(
+        { starts: [periodStart(period.id, tz).toISOString()], ends: [periodEnd(period.id, tz).toISOString()] },
+        me,
+      )
+    : [0, 0];
+  if (!me || lo >= hi) {
     throw new Invalid(
       'report.unit_not_expected',
       `${unit.name} does not report ${def.name} for this period`,

@@ -5,6 +5,38 @@ import { createForm } from '../commands/create-form.js';
 import { reportingUnits } from '../commands/reporting-units.js';
 import { rebuildRollups } from '../commands/rebuild-rollups.js';
 
+/** The default daily form (listed first): each small grid's grid worker reports the day's work. */
+const GRID_WORK = {
+  code: 'grid_worker_daily',
+  name: '网格员工作日报',
+  periodType: 'daily' as const,
+  allowZero: false,
+  deadline: { time: '18:00', dayOffset: 0, graceDays: 0 },
+  reporters: { kind: 'level' as const, unitKind: 'grid_small' },
+  fields: [
+    {
+      code: 'householdsVisited',
+      label: '入户走访户数',
+      type: 'integer',
+      required: true,
+      min: 0,
+      max: 500,
+      aggregation: 'sum',
+    },
+    { code: 'issuesFound', label: '巡查发现问题数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'issuesFixed', label: '现场处置问题数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'casesReported', label: '上报事件数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'disputesSettled', label: '矛盾纠纷化解数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    { code: 'keyPersonsVisited', label: '重点人员走访人数', type: 'integer', min: 0, aggregation: 'sum' },
+    { code: 'patrolHours', label: '巡查时长（小时）', type: 'decimal', min: 0, max: 24, scale: 1, aggregation: 'avg' },
+    { code: 'notes', label: '工作纪实', type: 'text', maxLength: 500 },
+  ],
+  rules: [
+    { left: 'issuesFixed', op: '<=', right: 'issuesFound', message: '现场处置问题数不能超过巡查发现问题数' },
+    { left: 'casesReported', op: '<=', right: 'issuesFound', message: '上报事件数不能超过巡查发现问题数' },
+  ],
+};
+
 const EPIDEMIC = {
   code: 'epidemic_daily',
   name: '疫情防控日报',
@@ -39,8 +71,9 @@ const CIVILIZED_CITY = {
 };
 
 /**
- * The demo's two daily forms of the seed (疫情防控日报, 创文工作日报) and three weeks of synthetic
- * submissions by every community: most on time, some late, some zero reports, some missing.
+ * The demo's daily forms — 网格员工作日报 (the default, by every small grid), and the seed's
+ * 疫情防控日报 and 创文工作日报 (by every community) — with three weeks of synthetic submissions:
+ * most on time, some late, some zero reports where the form allows them, some missing.
  */
 export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<number> {
   const db = deps.database.db;
@@ -49,7 +82,7 @@ export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<num
   let rows = 0;
   let seed = 20260806;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  for (const def of [EPIDEMIC, CIVILIZED_CITY]) {
+  for (const def of [GRID_WORK, EPIDEMIC, CIVILIZED_CITY]) {
     const formId = await createForm(deps, actor, def as never);
     const units = await reportingUnits(deps, db, actor.districtCode, actor.scopePath, def.reporters);
     const batch = [];
@@ -68,12 +101,30 @@ export async function seedDemoForms(deps: ReportingDeps, now: Date): Promise<num
         const n = (k: number) => Math.floor(rnd() * k);
         const values = zero
           ? {}
-          : def === EPIDEMIC
+          : def === GRID_WORK
             ? (() => {
-                const returnees = n(12);
-                return { returnees, quarantined: Math.min(returnees, n(4)), tested: n(200), doorsKnocked: 20 + n(120) };
+                const issuesFound = n(6);
+                return {
+                  householdsVisited: 8 + n(25),
+                  issuesFound,
+                  issuesFixed: Math.min(issuesFound, n(4)),
+                  casesReported: Math.min(issuesFound, n(3)),
+                  disputesSettled: n(2),
+                  keyPersonsVisited: n(4),
+                  patrolHours: Math.round((3 + rnd() * 5) * 10) / 10,
+                };
               })()
-            : { issuesFixed: n(15), adsRemoved: n(80), leaflets: n(300), signsReplaced: n(5) };
+            : def === EPIDEMIC
+              ? (() => {
+                  const returnees = n(12);
+                  return {
+                    returnees,
+                    quarantined: Math.min(returnees, n(4)),
+                    tested: n(200),
+                    doorsKnocked: 20 + n(120),
+                  };
+                })()
+              : { issuesFixed: n(15), adsRemoved: n(80), leaflets: n(300), signsReplaced: n(5) };
         batch.push({
           id: newId(submittedAt.getTime()),
           district_code: actor.districtCode,

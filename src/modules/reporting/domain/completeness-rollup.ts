@@ -9,6 +9,7 @@ import {
 import {
   deadlineOf,
   isFuture,
+  periodEnd,
   periodRange,
   periodStart,
   timelyLimitOf,
@@ -66,6 +67,8 @@ export interface RollupCompletenessInput {
 export interface RollupCompleteness {
   periods: string[];
   deadlines: Date[];
+  /** Periods [0, due) are due; the rest not yet. */
+  due: number;
   totals: CompletenessSummary;
   /** Per unit of `units`, the periods [lo, hi) it is expected for (the missing list walks them). */
   ranges: [number, number][];
@@ -80,49 +83,55 @@ export function rangeOf(
 ) {
   const tz = i.timeZone ?? DEFAULT_TIME_ZONE;
   const periods = periodRange(i.from, i.to, i.periodType).filter((p) => i.now === undefined || !isFuture(p, i.now, tz));
+  const limits = periods.map((p) => timelyLimitOf(p, i.deadline, tz));
+  const now = i.now?.getTime() ?? Infinity;
   return {
     periods,
     deadlines: periods.map((p) => deadlineOf(p, i.deadline, tz)),
-    limits: periods.map((p) => timelyLimitOf(p, i.deadline, tz)),
+    limits,
+    starts: periods.map((p) => periodStart(p, tz)),
+    ends: periods.map((p) => periodEnd(p, tz)),
+    /** Periods [0, due) are due (past deadline + grace); the later ones are not yet (limits ascend with periods). */
+    due: limits.filter((l) => now > l.getTime()).length,
     start: periods.length ? periodStart(periods[0], tz) : null,
+    end: periods.length ? periodEnd(periods[periods.length - 1], tz) : null,
   };
 }
 
 /** Stored instants are toISOString() text; anything else is brought to that form before comparing. */
 const iso = (t: string) => (t.length === 24 && t.endsWith('Z') ? t : new Date(t).toISOString());
 
-/** Index of the first deadline ≥ t; both ISO-8601 UTC text of one format, which sorts as time (no parsing: 100,000 units × 2). */
-function firstAtOrAfter(deadlines: readonly string[], t: string): number {
+/** Index of the first instant > t (or ≥ t with `orAt`); both ISO-8601 UTC text of one format, which sorts as time (no parsing: 100,000 units × 2). */
+function firstAfter(instants: readonly string[], t: string, orAt = false): number {
   let lo = 0;
-  let hi = deadlines.length;
+  let hi = instants.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (deadlines[mid] < t) lo = mid + 1;
+    if (instants[mid] < t || (!orAt && instants[mid] === t)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The periods [lo, hi) a unit is expected for: created at or before the deadline, retired after it (deadlines ascending, ISO text). */
+/**
+ * The periods [lo, hi) a unit owes: those its life overlaps — created before the period's end,
+ * retired after its start (starts and ends ascending, ISO text).
+ */
 export function expectedRange(
-  deadlines: readonly string[],
+  bounds: { starts: readonly string[]; ends: readonly string[] },
   u: Pick<LifetimeUnit, 'createdAt' | 'retiredAt'>,
 ): [number, number] {
-  const lo = firstAtOrAfter(deadlines, iso(u.createdAt));
-  const hi = u.retiredAt === null ? deadlines.length : firstAtOrAfter(deadlines, iso(u.retiredAt));
+  const lo = firstAfter(bounds.ends, iso(u.createdAt));
+  const hi = u.retiredAt === null ? bounds.starts.length : firstAfter(bounds.starts, iso(u.retiredAt), true);
   return [lo, Math.max(lo, hi)];
 }
 
-/** Units that may have reported a period they were no longer expected for: retired after the range began, by its last deadline. */
-export function retiredInRange(
-  units: readonly LifetimeUnit[],
-  start: Date | null,
-  deadlines: readonly Date[],
-): LifetimeUnit[] {
-  if (!start || !deadlines.length) return [];
+/** Units that may hold reports of periods they do not owe: retired after the range began and before it ended. */
+export function retiredInRange(units: readonly LifetimeUnit[], start: Date | null, end: Date | null): LifetimeUnit[] {
+  if (!start || !end) return [];
   const a = start.toISOString();
-  const b = deadlines[deadlines.length - 1].toISOString();
-  return units.filter((u) => u.retiredAt !== null && u.retiredAt > a && u.retiredAt <= b);
+  const b = end.toISOString();
+  return units.filter((u) => u.retiredAt !== null && u.retiredAt > a && u.retiredAt < b);
 }
 
 /** The child key of a unit under the scope: the child's id, or the scope's own id for the scope itself. */
@@ -132,9 +141,9 @@ export function childKeyOf(scopePath: string, unitPath: string): string {
 }
 
 export function completenessFromRollup(input: RollupCompletenessInput): RollupCompleteness {
-  const { periods, deadlines } = rangeOf(input);
+  const { periods, deadlines, starts, ends, due } = rangeOf(input);
   const P = periods.length;
-  const dl = deadlines.map((d) => d.toISOString());
+  const bounds = { starts: starts.map((d) => d.toISOString()), ends: ends.map((d) => d.toISOString()) };
   const pIndex = new Map(periods.map((p, i) => [p, i]));
   const scopeKey = childKeyOf(input.scopePath, input.scopePath);
   const keyPath = (key: string) => (key === scopeKey ? input.scopePath : `${input.scopePath}${key}/`);
@@ -147,7 +156,7 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
     return c;
   };
   const diff = new Map<string, Int32Array>();
-  const ranges = input.units.map((u) => expectedRange(dl, u));
+  const ranges = input.units.map((u) => expectedRange(bounds, u));
   for (let ui = 0; ui < input.units.length; ui++) {
     const u = input.units[ui];
     if (!u.path.startsWith(input.scopePath)) continue;
@@ -197,7 +206,7 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
   for (const [unitId, reports] of input.lateRetired) {
     const u = byId.get(unitId);
     if (!u) continue;
-    const [lo, hi] = expectedRange(dl, u);
+    const [lo, hi] = expectedRange(bounds, u);
     const key = childKeyOf(input.scopePath, u.path);
     for (const s of reports) {
       const pi = pIndex.get(s.period);
@@ -209,23 +218,28 @@ export function completenessFromRollup(input: RollupCompletenessInput): RollupCo
   // Expected per period over the whole scope.
   for (const c of cells.values()) for (let i = 0; i < P; i++) periodTotals[i].expected += c[i].expected;
 
-  const finish = (c: CompletenessCounts) => {
+  // `expected` holds what is owed so far; a period not yet due expects only what has come in.
+  const finish = (c: CompletenessCounts, pi: number) => {
+    if (pi >= due) {
+      c.notDue = c.expected - c.submitted;
+      c.expected = c.submitted;
+    }
     c.late = c.submitted - c.onTime;
     c.missing = c.expected - c.submitted;
     return c;
   };
   const totals = emptyCounts();
   const byPeriod = periods.map((period, i) => {
-    const c = finish(periodTotals[i]);
+    const c = finish(periodTotals[i], i);
     addCounts(totals, c);
     return { period, ...withRates(c) };
   });
   const rows = [...cells]
     .map(([key, c]) => {
       const sum = emptyCounts();
-      for (const x of c) addCounts(sum, finish(x));
+      for (let i = 0; i < P; i++) addCounts(sum, finish(c[i], i));
       return { key, path: keyPath(key), ...withRates(sum) };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
-  return { periods, deadlines, ranges, totals: withRates(totals), rows, byPeriod };
+  return { periods, deadlines, due, ranges, totals: withRates(totals), rows, byPeriod };
 }

@@ -46,13 +46,14 @@ describe('computeCompleteness', () => {
       late: 1,
       zero: 1,
       missing: 0,
+      notDue: 0,
       reportingRate: 1,
       timeliness: 2 / 3,
     });
     expect(r.missing).toEqual([]);
   });
 
-  it('lists who is missing with the deadline', () => {
+  it('lists who is missing with the deadline, and who is not due yet apart', () => {
     const r = computeCompleteness({
       ...base,
       units: [unit('u1'), unit('u2')],
@@ -61,39 +62,138 @@ describe('computeCompleteness', () => {
     });
     expect(r.missing.map((m) => `${m.unitId} ${m.period} ${m.overdue}`)).toEqual([
       'u1 2026-11-28 true',
-      'u1 2026-11-30 false',
       'u2 2026-11-28 true',
       'u2 2026-11-29 true',
+    ]);
+    expect(r.notDue.map((m) => `${m.unitId} ${m.period} ${m.overdue}`)).toEqual([
+      'u1 2026-11-30 false',
       'u2 2026-11-30 false',
     ]);
-    expect(r.missing[1].deadline.toISOString()).toBe('2026-11-30T08:00:00.000Z');
-    expect(r.totals.reportingRate).toBeCloseTo(1 / 6);
+    expect(r.notDue[0].deadline.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    // 11-30 is not due at noon: 1 of the 4 reports due is in, not 1 of 6.
+    expect(r.totals).toMatchObject({ expected: 4, submitted: 1, missing: 3, notDue: 2, reportingRate: 1 / 4 });
   });
 
-  it('counts a unit created mid-range only from the first deadline it existed at', () => {
+  /*
+   * Hand-computed from the definitions (docs/reporting.md): a unit owes every period its life overlaps,
+   * even in part (DHIS2 counts partly covered periods); a report owed and not in is 缺报 only after the
+   * deadline + grace days, 未到期 before (not in 应报); a report in counts in 应报 and 实报 either way.
+   * Daily form, deadline 16:00, range 11-28 … 11-30 (Asia/Shanghai).
+   *   A  always open; reports 11-28 09:00, 11-29 17:00 (late without grace)
+   *   B  opened 11-29 20:00 (after that day's deadline); reports 11-30 10:00
+   *   C  retired 11-29 09:00 (before that day's deadline); zero report for 11-29 at 08:00
+   *   D  retired 11-29 00:00 (the start of the day: it owes 11-28 only); a stray report for 11-29
+   *   E  opened 11-30 00:00; owes 11-30 only
+   * Owed: 11-28 {A, C, D}; 11-29 {A, B, C}; 11-30 {A, B, E}.
+   */
+  const lifeUnits = [
+    unit('A'),
+    unit('B', '2026-11-29T20:00:00'),
+    unit('C', null, '2026-11-29T09:00:00'),
+    unit('D', null, '2026-11-29T00:00:00'),
+    unit('E', '2026-11-30T00:00:00'),
+  ];
+  const lifeReports = [
+    sub('A', '2026-11-28', '2026-11-28T09:00:00'),
+    sub('A', '2026-11-29', '2026-11-29T17:00:00'),
+    sub('B', '2026-11-30', '2026-11-30T10:00:00'),
+    sub('C', '2026-11-29', '2026-11-29T08:00:00', true),
+    sub('D', '2026-11-29', '2026-11-29T08:00:00'),
+  ];
+  type Row = [number, number, number, number, number, number, number]; // expected submitted onTime late zero missing notDue
+  const cases: {
+    name: string;
+    now?: string;
+    graceDays?: number;
+    totals: Row;
+    byPeriod: Row[];
+    missing: string[];
+    notDue: string[];
+  }[] = [
+    {
+      name: 'at 11-30 12:00 (11-30 not due yet)',
+      now: '2026-11-30T12:00:00',
+      totals: [7, 4, 3, 1, 1, 3, 2],
+      byPeriod: [
+        [3, 1, 1, 0, 0, 2, 0], // A on time; C, D missing
+        [3, 2, 1, 1, 1, 1, 0], // A late, C zero on time; B missing
+        [1, 1, 1, 0, 0, 0, 2], // B in early; A, E not due
+      ],
+      missing: ['C 2026-11-28', 'D 2026-11-28', 'B 2026-11-29'],
+      notDue: ['A 2026-11-30', 'E 2026-11-30'],
+    },
+    {
+      name: 'at 11-30 16:30 (every period due)',
+      now: '2026-11-30T16:30:00',
+      totals: [9, 4, 3, 1, 1, 5, 0],
+      byPeriod: [
+        [3, 1, 1, 0, 0, 2, 0],
+        [3, 2, 1, 1, 1, 1, 0],
+        [3, 1, 1, 0, 0, 2, 0],
+      ],
+      missing: ['C 2026-11-28', 'D 2026-11-28', 'B 2026-11-29', 'A 2026-11-30', 'E 2026-11-30'],
+      notDue: [],
+    },
+    {
+      name: 'with one grace day at 11-30 12:00 (11-29 and 11-30 not due; A’s 11-29 report on time)',
+      now: '2026-11-30T12:00:00',
+      graceDays: 1,
+      totals: [6, 4, 4, 0, 1, 2, 3],
+      byPeriod: [
+        [3, 1, 1, 0, 0, 2, 0],
+        [2, 2, 2, 0, 1, 0, 1],
+        [1, 1, 1, 0, 0, 0, 2],
+      ],
+      missing: ['C 2026-11-28', 'D 2026-11-28'],
+      notDue: ['B 2026-11-29', 'A 2026-11-30', 'E 2026-11-30'],
+    },
+    {
+      name: 'without a clock (every period due)',
+      totals: [9, 4, 3, 1, 1, 5, 0],
+      byPeriod: [
+        [3, 1, 1, 0, 0, 2, 0],
+        [3, 2, 1, 1, 1, 1, 0],
+        [3, 1, 1, 0, 0, 2, 0],
+      ],
+      missing: ['C 2026-11-28', 'D 2026-11-28', 'B 2026-11-29', 'A 2026-11-30', 'E 2026-11-30'],
+      notDue: [],
+    },
+  ];
+  const row = (c: {
+    expected: number;
+    submitted: number;
+    onTime: number;
+    late: number;
+    zero: number;
+    missing: number;
+    notDue: number;
+  }): Row => [c.expected, c.submitted, c.onTime, c.late, c.zero, c.missing, c.notDue];
+  const byPeriodThenUnit = (a: string, b: string) =>
+    a.split(' ')[1].localeCompare(b.split(' ')[1]) || a.localeCompare(b);
+  it.each(cases)('counts units opened and retired mid-period, and reports not yet due: $name', (c) => {
     const r = computeCompleteness({
       ...base,
-      units: [unit('before', '2026-11-29T15:59:59'), unit('after', '2026-11-29T16:00:01')],
-      submissions: [],
+      deadline: { time: '16:00', dayOffset: 0, graceDays: c.graceDays ?? 0 },
+      units: lifeUnits,
+      submissions: lifeReports,
+      now: c.now ? cst(c.now) : undefined,
     });
-    expect(r.units.map((u) => [u.unitId, u.expected])).toEqual([
-      ['before', 2],
-      ['after', 1],
-    ]);
+    expect(row(r.totals)).toEqual(c.totals);
+    expect(r.byPeriod.map(row)).toEqual(c.byPeriod);
+    expect(r.missing.map((m) => `${m.unitId} ${m.period}`).sort(byPeriodThenUnit)).toEqual(c.missing);
+    expect(r.notDue.map((m) => `${m.unitId} ${m.period}`).sort(byPeriodThenUnit)).toEqual(c.notDue);
+    expect(r.unexpected).toEqual([{ unitId: 'D', period: '2026-11-29' }]);
+    expect(r.totals.reportingRate).toBe(c.totals[0] ? c.totals[1] / c.totals[0] : null);
   });
 
-  it('counts a unit retired mid-range only for deadlines before it closed', () => {
+  it('gives a unit that owes nothing yet no rate (E at 11-30 noon), not 0%', () => {
     const r = computeCompleteness({
       ...base,
-      units: [unit('gone', null, '2026-11-29T12:00:00'), unit('atDeadline', null, '2026-11-29T16:00:00')],
-      submissions: [sub('gone', '2026-11-28', '2026-11-28T10:00:00'), sub('gone', '2026-11-29', '2026-11-29T11:00:00')],
+      units: lifeUnits,
+      submissions: lifeReports,
+      now: cst('2026-11-30T12:00:00'),
     });
-    expect(r.units.map((u) => [u.unitId, u.expected, u.submitted])).toEqual([
-      ['gone', 1, 1],
-      ['atDeadline', 1, 0],
-    ]);
-    expect(r.totals.reportingRate).toBe(0.5);
-    expect(r.unexpected).toEqual([{ unitId: 'gone', period: '2026-11-29' }]);
+    expect(r.units.find((u) => u.unitId === 'E')).toMatchObject({ expected: 0, notDue: 1, reportingRate: null });
   });
 
   it('never lets a submission from an unlisted unit raise the rate', () => {
@@ -271,6 +371,7 @@ describe('completeness properties', () => {
           }
         }
         expect(r.missing.length).toBe(r.totals.missing);
+        expect(r.notDue.length).toBe(r.totals.notDue);
         expect(r.units.reduce((n, u) => n + u.expected, 0)).toBe(r.totals.expected);
         expect(r.byPeriod.reduce((n, p) => n + p.submitted, 0)).toBe(r.totals.submitted);
       }),

@@ -1,22 +1,36 @@
 import { DEFAULT_TIME_ZONE } from '../../../kernel/calendar/local-time.js';
-import { deadlineOf, isFuture, periodRange, timelyLimitOf, type DeadlineRule, type PeriodType } from './periods.js';
+import {
+  deadlineOf,
+  isFuture,
+  periodEnd,
+  periodRange,
+  periodStart,
+  timelyLimitOf,
+  type DeadlineRule,
+  type PeriodType,
+} from './periods.js';
 
 /**
- * Completeness and timeliness as DHIS2 computes reporting rates:
+ * Completeness and timeliness as DHIS2 computes reporting rates (sources in docs/reporting.md):
  *   reportingRate = submitted / expected      timeliness = onTime / expected
  *
  * The rules, in the order they are applied:
- * - A unit is expected for a period when it existed at the period's deadline:
- *   activeFrom ≤ deadline and (retiredAt is null or deadline < retiredAt). A unit opened after the
- *   deadline, or retired before it, owes nothing for that period; so it is counted once per period or
- *   not at all, and rates cannot exceed 100% when units open or close mid-range.
+ * - A unit owes a period when it existed at any time during it (DHIS2 counts partly covered
+ *   periods): activeFrom < end of the period and (retiredAt is null or retiredAt > its start). A unit
+ *   opened or closed mid-period owes that period once; so it is counted once per period or not at
+ *   all, and rates cannot exceed 100% when units open or close mid-range.
  * - With `now`, periods that have not begun are left out of the range (a current period is kept,
- *   as in DHIS2; its missing entries say whether the deadline has passed).
+ *   as in DHIS2).
+ * - A report owed but not received is 缺报 (`missing`) only once it is due: after the timely limit
+ *   (deadline + graceDays). Before that it is 未到期 (`notDue`), counted apart and not in `expected`;
+ *   a report already received for a period not yet due counts in `expected` and `submitted`. So the
+ *   morning's rates are not dragged down by reports that nobody is late with yet. Without `now`
+ *   every period is due.
  * - Submissions are grouped by unit and period: several count once. Whether the report was on time is
  *   decided by the first submission (submittedAt ≤ deadline + graceDays); whether it is a zero report
  *   by the latest, since a correction replaces the content but not the moment the unit reported.
  * - A zero report is a submitted report.
- * - Submissions by units not expected for that period (unknown, not yet open, retired) do not count;
+ * - Submissions by units that do not owe that period (unknown, not yet open, retired) do not count;
  *   they are listed under `unexpected`. Submissions for periods outside the range are ignored.
  * - Rates are null when nothing is expected (DHIS2 shows an empty cell rather than 0% or 100%).
  */
@@ -57,8 +71,10 @@ export interface CompletenessCounts {
   late: number;
   /** Submitted reports whose latest version is a zero report. */
   zero: number;
-  /** expected − submitted. */
+  /** expected − submitted: owed, due (past deadline + grace) and not received (缺报). */
   missing: number;
+  /** Owed, not received, and not yet due (未到期); not part of `expected`. */
+  notDue: number;
 }
 
 export interface CompletenessRates {
@@ -72,7 +88,7 @@ export interface MissingReport {
   unitId: string;
   period: string;
   deadline: Date;
-  /** The deadline has passed at `now` (always true without `now`). */
+  /** Past the timely limit (deadline + grace) at `now`: 缺报; false = 未到期 (always true without `now`). */
   overdue: boolean;
 }
 
@@ -81,12 +97,15 @@ export interface CompletenessReport {
   totals: CompletenessSummary;
   units: (CompletenessSummary & { unitId: string })[];
   byPeriod: (CompletenessSummary & { period: string })[];
+  /** 缺报: owed, due and not received. */
   missing: MissingReport[];
+  /** 未到期: owed, not received, not yet due. */
+  notDue: MissingReport[];
   unexpected: { unitId: string; period: string }[];
 }
 
 export function emptyCounts(): CompletenessCounts {
-  return { expected: 0, submitted: 0, onTime: 0, late: 0, zero: 0, missing: 0 };
+  return { expected: 0, submitted: 0, onTime: 0, late: 0, zero: 0, missing: 0, notDue: 0 };
 }
 
 export function addCounts(into: CompletenessCounts, c: CompletenessCounts): CompletenessCounts {
@@ -96,6 +115,7 @@ export function addCounts(into: CompletenessCounts, c: CompletenessCounts): Comp
   into.late += c.late;
   into.zero += c.zero;
   into.missing += c.missing;
+  into.notDue += c.notDue;
   return into;
 }
 
@@ -188,6 +208,8 @@ export function computeCompleteness(
   );
   const deadlines = periods.map((p) => deadlineOf(p, input.deadline, timeZone).getTime());
   const limits = periods.map((p) => timelyLimitOf(p, input.deadline, timeZone).getTime());
+  const starts = periods.map((p) => periodStart(p, timeZone).getTime());
+  const ends = periods.map((p) => periodEnd(p, timeZone).getTime());
   const periodIndex = new Map(periods.map((p, i) => [p, i]));
 
   const units: ReportingUnit[] = [];
@@ -199,7 +221,8 @@ export function computeCompleteness(
   }
   const from = units.map((u) => (u.activeFrom === null ? -Infinity : u.activeFrom.getTime()));
   const until = units.map((u) => (u.retiredAt === null ? Infinity : u.retiredAt.getTime()));
-  const isExpected = (ui: number, pi: number) => from[ui] <= deadlines[pi] && deadlines[pi] < until[ui];
+  // Owed: the unit's life [from, until) overlaps the period [start, end).
+  const isExpected = (ui: number, pi: number) => from[ui] < ends[pi] && starts[pi] < until[ui];
 
   const P = periods.length;
   const received = receivedTable(units.length * P, tuning.denseCells ?? DENSE_CELLS);
@@ -220,25 +243,36 @@ export function computeCompleteness(
   const perPeriod = periods.map(() => emptyCounts());
   const unitRows: CompletenessReport['units'] = [];
   const missing: MissingReport[] = [];
+  const notDue: MissingReport[] = [];
   for (let ui = 0; ui < units.length; ui++) {
     const c = emptyCounts();
     for (let pi = 0; pi < P; pi++) {
       if (!isExpected(ui, pi)) continue;
       const pc = perPeriod[pi];
-      c.expected++;
-      pc.expected++;
       const cell = ui * P + pi;
       if (!received.has(cell)) {
-        c.missing++;
-        pc.missing++;
-        missing.push({
+        const due = now > limits[pi];
+        const entry = {
           unitId: units[ui].unitId,
           period: periods[pi],
           deadline: new Date(deadlines[pi]),
-          overdue: now > deadlines[pi],
-        });
+          overdue: due,
+        };
+        if (due) {
+          c.expected++;
+          pc.expected++;
+          c.missing++;
+          pc.missing++;
+          missing.push(entry);
+        } else {
+          c.notDue++;
+          pc.notDue++;
+          notDue.push(entry);
+        }
         continue;
       }
+      c.expected++;
+      pc.expected++;
       c.submitted++;
       pc.submitted++;
       if (received.first(cell) <= limits[pi]) {
@@ -263,6 +297,7 @@ export function computeCompleteness(
     units: unitRows,
     byPeriod: periods.map((period, i) => ({ period, ...withRates(perPeriod[i]) })),
     missing,
+    notDue,
     unexpected: [...unexpected.values()],
   };
 }

@@ -9,6 +9,7 @@ import {
   CreatedReportForm,
   DataQueryList,
   FormDefinitionBody,
+  RemindBody,
   RemindersSent,
   ReportFormList,
   ReportFormVersion,
@@ -17,6 +18,7 @@ import {
   Rollup,
   RollupRebuilt,
   SubmitBody,
+  UNREPORTED_LISTS,
 } from '../../../contracts/reporting.js';
 import { completeness } from '../commands/completeness.js';
 import { rollupReport } from '../commands/rollup-report.js';
@@ -36,6 +38,7 @@ import { getSubmission } from '../commands/get-submission.js';
 
 /** The fixed completeness query, plus paging of the missing list (a district has 100,000 units). */
 const CompletenessPagedQuery = CompletenessQuery.extend({
+  list: z.enum(UNREPORTED_LISTS).optional(),
   missingOffset: z.coerce.number().int().min(0).max(10_000_000).optional(),
   missingLimit: z.coerce.number().int().min(0).max(MISSING_PAGE_MAX).optional(),
 });
@@ -171,11 +174,12 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
     method: 'POST',
     url: '/api/v1/report-forms/:id/reminders',
     tag: 'reporting',
-    permission: 'report.read',
+    permission: 'report.remind',
     params: IdParams,
-    body: z.strictObject({ unitId: z.uuid().optional(), period: z.string().min(7).max(10) }),
+    body: RemindBody,
     response: RemindersSent,
-    summary: '催报: remind every unit still missing the period’s report (inbox, and webhook / group robot)',
+    summary:
+      '催报 / 一键催报: remind every unit of the subtree that has not reported the period or range, 缺报 and 未到期 (inbox, and webhook / group robot); audited',
     handler: ({ actor, params, body, req }) => remindMissing(deps, actor, params.id, body, req.id),
   });
   route(app, {

@@ -23,6 +23,17 @@ export async function assessmentSheet(deps: SupervisionDeps, actor: Actor, perio
       for (const b of u.breakdown) row[`rule_${b.kind}`] = b.points;
       yield row;
     }
+    // Units with nothing to judge, after the ranking and unscored.
+    for (const u of a.noData)
+      yield {
+        rank: '—',
+        unit: u.unitName,
+        total: '无考核数据',
+        milestones: '0/0',
+        reports: '0/0',
+        overdue: u.facts.overdueTasks,
+        marks: '—',
+      };
   }
   return {
     sheetName: '考核排名',

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { authorize } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
-import { assess, unitFacts, type AssessmentPeriod, type Task, type UnitFacts } from '../domain/index.js';
+import { assessUnits, unitFacts, type AssessmentPeriod, type Task, type UnitFacts } from '../domain/index.js';
 import type { SupervisionDeps } from '../deps.js';
 import { assessmentStore } from '../store/assessment.store.js';
 import { toDomainTask, taskStore } from '../store/task.store.js';
@@ -73,7 +73,8 @@ async function factsByDays(
 
 /**
  * 考核: every unit in the caller's scope with something due in the period (a milestone, a report
- * period or a deadline, as of today) or a quality mark, scored by the district's rules and ranked.
+ * period or a deadline, as of today) or a quality mark, scored by the district's rules and ranked;
+ * a unit with only deadlines (no milestone, report period or mark to judge) is listed apart as 无考核数据.
  */
 export async function assessment(
   deps: SupervisionDeps,
@@ -110,12 +111,16 @@ export async function assessment(
       };
       return { ...c, qualityMarks: marksBy.get(id) ?? [] };
     });
-  const ranked = assess(rules, facts);
+  const { ranked, noData } = assessUnits(rules, facts);
   const factsBy = new Map(facts.map((f) => [f.unitId, f]));
+  const nameOf = (id: string) => units.get(id)?.name ?? '';
   return {
     period,
     asOf,
     rules,
-    units: ranked.map((r) => ({ ...r, unitName: units.get(r.unitId)?.name ?? '', facts: factsBy.get(r.unitId)! })),
+    units: ranked.map((r) => ({ ...r, unitName: nameOf(r.unitId), facts: factsBy.get(r.unitId)! })),
+    noData: noData
+      .map((f) => ({ unitId: f.unitId, unitName: nameOf(f.unitId), facts: f }))
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN')),
   };
 }

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { DomainError } from '../../../kernel/errors.js';
 import {
   assess,
+  assessUnits,
   completedOn,
+  hasAssessmentData,
   DEFAULT_ASSESSMENT_RULES,
   rankUnits,
   scoreUnit,
@@ -60,6 +62,37 @@ describe('unit facts', () => {
       reportPeriodsReported: 1,
       overdueTasks: 0,
     });
+  });
+  it('dates a key project completed by roll-up on the day its last sub-task was done', () => {
+    // 甲 reports 100 % on 03-10; 乙's two milestones are done 03-12 and 03-15: the project reaches 100 % on 03-15.
+    const project = task({
+      deadline: '2026-03-31',
+      subTasks: [
+        task({ id: 'a', reports: [{ date: '2026-03-10', percent: 100, evidenceCount: 1 }] }),
+        task({
+          id: 'b',
+          reports: [{ date: '2026-03-05', percent: 40, evidenceCount: 0 }],
+          milestones: [
+            { title: '方案', due: '2026-03-12', doneOn: '2026-03-12' },
+            { title: '验收', due: '2026-03-20', doneOn: '2026-03-15' },
+          ],
+        }),
+      ],
+    });
+    expect(completedOn(project, '2026-03-14')).toBeNull();
+    expect(completedOn(project, '2026-03-15')).toBe('2026-03-15');
+    expect(completedOn(project, '2026-04-30')).toBe('2026-03-15');
+    // Its own 100 % report on 03-13 came first.
+    const reported = { ...project, reports: [{ date: '2026-03-13', percent: 100, evidenceCount: 0 }] };
+    expect(completedOn(reported, '2026-04-30')).toBe('2026-03-13');
+    // A sub-task with weight 0 does not hold the project back.
+    const weighted = task({
+      subTasks: [
+        task({ id: 'a', weight: 1, reports: [{ date: '2026-03-10', percent: 100, evidenceCount: 1 }] }),
+        task({ id: 'b', weight: 0 }),
+      ],
+    });
+    expect(completedOn(weighted, '2026-03-31')).toBe('2026-03-10');
   });
   it('does not count a task finished by its deadline as overdue', () => {
     const done = task({ deadline: '2026-03-20', reports: [{ date: '2026-03-20', percent: 100, evidenceCount: 1 }] });
@@ -124,6 +157,37 @@ describe('ranking', () => {
       ['y', 100, 1],
       ['x', 98, 2],
     ]);
+  });
+  /*
+   * Hand-computed with the default rules (milestones 40, reports 30, marks 30, −2 per overdue task):
+   *   A  nothing due but one task past its deadline: every rate would be "full" → 98; nothing to judge
+   *   B  7 of 7 reports, 3 of 4 milestones on time, no mark: 40 × 3/4 + 30 × 7/7 + 30 = 90
+   *   C  only a quality mark of 80: 40 + 30 + 30 × 0.8 = 94
+   *   D  nothing at all (only listed because it led a task due in the period)
+   */
+  it('ranks only units with something to judge, and lists the others apart as 无考核数据', () => {
+    const r = assessUnits(DEFAULT_ASSESSMENT_RULES, [
+      facts({ unitId: 'A', overdueTasks: 1 }),
+      facts({ unitId: 'B', reportPeriodsDue: 7, reportPeriodsReported: 7, milestonesDue: 4, milestonesOnTime: 3 }),
+      facts({ unitId: 'C', qualityMarks: [80] }),
+      facts({ unitId: 'D' }),
+    ]);
+    expect(r.ranked.map((u) => [u.unitId, u.total, u.rank])).toEqual([
+      ['C', 94, 1],
+      ['B', 90, 2],
+    ]);
+    expect(r.noData.map((f) => [f.unitId, f.overdueTasks])).toEqual([
+      ['A', 1],
+      ['D', 0],
+    ]);
+    expect(scoreUnit(DEFAULT_ASSESSMENT_RULES, facts({ overdueTasks: 1 })).total).toBe(98); // what A would have had
+  });
+  it('has data with any one of a milestone due, a report period due or a mark', () => {
+    expect(hasAssessmentData(facts())).toBe(false);
+    expect(hasAssessmentData(facts({ overdueTasks: 3 }))).toBe(false);
+    expect(hasAssessmentData(facts({ milestonesDue: 1 }))).toBe(true);
+    expect(hasAssessmentData(facts({ reportPeriodsDue: 1 }))).toBe(true);
+    expect(hasAssessmentData(facts({ qualityMarks: [0] }))).toBe(true);
   });
   it('is a permutation ordered by score, with ranks consistent with scores', () => {
     const scores = fc.uniqueArray(

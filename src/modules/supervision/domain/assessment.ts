@@ -1,12 +1,14 @@
 import { Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import { reportPeriods } from './cadence.js';
 import { reportsUpTo, type Task } from './task-types.js';
+import { rollUpProgress } from './task-tree.js';
 
 /**
  * Assessment (考核) rules as data. Weighted rules score weight × rate (rate 0..1); the overdue rule
  * subtracts penaltyEach per overdue task, at most maxPenalty. A rate with nothing to judge in the
  * period (no milestone due, no report period, no quality mark) scores the full weight: a unit is
- * not marked down for having had nothing due.
+ * not marked down for having had nothing due. A unit with nothing to judge at all is not scored
+ * (hasAssessmentData, assessUnits): 无考核数据.
  */
 export type AssessmentRule =
   | { kind: 'on_time_milestone_rate'; weight: number }
@@ -47,7 +49,7 @@ export interface UnitFacts {
 }
 
 /** The date a task became complete (100 % reported, or its last milestone done), null if not by asOf. */
-export function completedOn(task: Task, asOf: string): string | null {
+function ownCompletedOn(task: Task, asOf: string): string | null {
   const full = reportsUpTo(task.reports, asOf).find((r) => r.percent >= 100)?.date ?? null;
   let byMilestones: string | null = null;
   if (task.milestones.length > 0 && task.milestones.every((m) => m.doneOn !== null && m.doneOn <= asOf)) {
@@ -60,6 +62,38 @@ export function completedOn(task: Task, asOf: string): string | null {
   if (full === null) return byMilestones;
   if (byMilestones === null) return full;
   return full < byMilestones ? full : byMilestones;
+}
+
+/** Every date up to asOf on which something in the sub-tasks' trees changed their progress. */
+function subtreeDays(tasks: readonly Task[], asOf: string, into: Set<string>): Set<string> {
+  for (const t of tasks) {
+    for (const r of t.reports) if (r.date <= asOf) into.add(r.date);
+    for (const m of t.milestones) if (m.doneOn !== null && m.doneOn <= asOf) into.add(m.doneOn);
+    subtreeDays(t.subTasks ?? [], asOf, into);
+  }
+  return into;
+}
+
+/**
+ * The date a task became complete, null if not by asOf: 100 % reported or its last milestone done;
+ * for a task with sub-tasks (a key project) also the first day its rolled-up progress reached 100 %
+ * (the status rule 'progress_complete'), found among the days its sub-tasks changed. The earliest wins.
+ */
+export function completedOn(task: Task, asOf: string): string | null {
+  const own = ownCompletedOn(task, asOf);
+  const subs = task.subTasks ?? [];
+  if (subs.length === 0) return own;
+  let rolled: string | null = null;
+  for (const day of [...subtreeDays(subs, asOf, new Set())].sort()) {
+    if (own !== null && day >= own) break;
+    if (rollUpProgress(task, day) >= 100) {
+      rolled = day;
+      break;
+    }
+  }
+  if (own === null) return rolled;
+  if (rolled === null) return own;
+  return rolled < own ? rolled : own;
 }
 
 /**
@@ -196,4 +230,27 @@ export function rankUnits(scores: readonly UnitScore[]): RankedUnit[] {
 /** Scores and ranks every unit. */
 export function assess(rules: readonly AssessmentRule[], facts: readonly UnitFacts[]): RankedUnit[] {
   return rankUnits(facts.map((f) => scoreUnit(rules, f)));
+}
+
+/**
+ * Whether a unit has anything the rates can judge in the period: a milestone due, a report period
+ * due or a quality mark. Without any, every rate would score its full weight and the unit would
+ * rank on nothing (100, or 98 with one overdue task, above a unit that filed 7 of 7 reports); such a
+ * unit is 无考核数据 and kept out of the ranking (its facts, e.g. an overdue task, are still shown).
+ */
+export function hasAssessmentData(f: UnitFacts): boolean {
+  return f.milestonesDue > 0 || f.reportPeriodsDue > 0 || f.qualityMarks.length > 0;
+}
+
+/** Ranks the units with something to judge; the others are listed apart, unscored (无考核数据). */
+export function assessUnits(
+  rules: readonly AssessmentRule[],
+  facts: readonly UnitFacts[],
+): { ranked: RankedUnit[]; noData: UnitFacts[] } {
+  return {
+    ranked: assess(rules, facts.filter(hasAssessmentData)),
+    noData: facts
+      .filter((f) => !hasAssessmentData(f))
+      .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0)),
+  };
 }

@@ -8,6 +8,8 @@ import { LocateService, createOrgApi, orgChanged, seedDemoDistrict } from '../..
 import { escalateOverdueNotices } from '../commands/escalate-overdue-notices.js';
 import { refreshStaleStatuses } from '../commands/refresh-stale-statuses.js';
 import { assessment } from '../commands/get-assessment.js';
+import { assessmentSheet } from '../commands/get-assessment-sheet.js';
+import { Assessment } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
 
 // The harness clock: 2026-11-30T02:00Z = 2026-11-30 10:00 in Shanghai, a Monday.
@@ -282,6 +284,37 @@ for (const tdb of testDatabases()) {
       expect(parent.subTasks.map((s: { id: string }) => s.id)).toEqual([subId]);
     });
 
+    it('dates a key project completed by roll-up on the day its last sub-task was done', async () => {
+      const project = await call('duchashi', 'POST', '/api/v1/tasks', {
+        title: '老城区雨污分流改造',
+        kind: 'key_project',
+        leadLeaderId: accounts.leader,
+        leadUnitId: units['川汇区城市管理局'],
+        start: '2026-11-02',
+        deadline: '2026-12-31',
+      });
+      expect(project.statusCode, project.body).toBe(201);
+      const sub = await call('chengguan', 'POST', '/api/v1/tasks', {
+        title: '一期管网',
+        parentId: project.json().id,
+        leadUnitId: units['川汇区城市管理局'],
+        start: '2026-11-02',
+        deadline: '2026-12-20',
+      });
+      expect(sub.statusCode, sub.body).toBe(201);
+      const r = await call('chengguan', 'POST', `/api/v1/tasks/${sub.json().id}/reports`, {
+        percent: 100,
+        content: '一期管网完工。',
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      const done = (await call('leader', 'GET', `/api/v1/tasks/${project.json().id}`)).json();
+      expect(done).toMatchObject({ status: 'done', progress: 100, completedOn: TODAY });
+      const listed = (await call('leader', 'GET', '/api/v1/tasks?view=all&kind=key_project')).json();
+      expect(listed.items.find((t: { id: string }) => t.id === project.json().id)).toMatchObject({
+        completedOn: TODAY,
+      });
+    });
+
     it('sends a 督办 to the lead unit, which answers once; an unanswered one escalates to the lead leader', async () => {
       const sent = await call('duchashi', 'POST', `/api/v1/tasks/${taskId}/notices`, {
         kind: 'supervise',
@@ -524,6 +557,40 @@ for (const tdb of testDatabases()) {
       }
       const q4 = await assessment(deps, office, '2026-Q4', 'days');
       expect(q4.units.length).toBeGreaterThanOrEqual(2);
+      h.clock.set('2026-11-30T02:00:00.000Z');
+      for (const u of Object.keys(cookies)) cookies[u] = await h.login(u, 'Demo12345');
+    });
+
+    it('lists a unit with nothing to judge apart as 无考核数据, unranked, in the reply and the sheet', async () => {
+      // 城北街道 leads one task in May 2027 with no milestone and no reporting cadence, not finished.
+      const t = await call('duchashi', 'POST', '/api/v1/tasks', {
+        title: '背街小巷整治',
+        leadUnitId: units['城北街道办事处'],
+        start: '2027-05-04',
+        deadline: '2027-05-20',
+      });
+      expect(t.statusCode, t.body).toBe(201);
+      // Another unit in the same month with a report period to judge, so there is a ranking.
+      const judged = await call('duchashi', 'POST', '/api/v1/tasks', {
+        title: '占道经营整治',
+        leadUnitId: units['川汇区城市管理局'],
+        start: '2027-05-04',
+        deadline: '2027-05-28',
+        milestones: [{ title: '摸排', due: '2027-05-10' }],
+      });
+      expect(judged.statusCode, judged.body).toBe(201);
+      h.clock.set('2027-06-02T02:00:00.000Z');
+      await refreshStaleStatuses(deps, h.clock.now());
+      const office = await deps.org.actorFor(h.database.db, 'duchashi');
+      const a = Assessment.parse(await assessment(deps, office, '2027-05', 'days'));
+      expect(a.units.map((u) => u.unitName)).not.toContain('城北街道办事处');
+      expect(a.units.map((u) => u.unitName)).toContain('川汇区城市管理局');
+      expect(a.noData.map((u) => [u.unitName, u.facts.overdueTasks])).toEqual([['城北街道办事处', 1]]);
+      expect(await assessment(deps, office, '2027-05', 'fold')).toEqual(a);
+      const sheet = await assessmentSheet(deps, office, '2027-05');
+      const rows = [];
+      for await (const r of sheet.rows) rows.push(r);
+      expect(rows.at(-1)).toMatchObject({ rank: '—', unit: '城北街道办事处', total: '无考核数据', overdue: 1 });
       h.clock.set('2026-11-30T02:00:00.000Z');
       for (const u of Object.keys(cookies)) cookies[u] = await h.login(u, 'Demo12345');
     });

@@ -12,6 +12,8 @@ import type {
   ReportForm as ReportFormReply,
   ReportFormList,
   ReportSubmission,
+  RemindBody,
+  RemindersSent,
   ReportSubmissionDetail,
   Rollup,
   SubmitBody,
@@ -19,7 +21,7 @@ import type {
 import type { z } from 'zod';
 
 /** The shapes come from the server's contract (src/contracts/reporting.ts), so the two never drift. */
-export type { Completeness, DataQuery, PeriodType, Rollup };
+export type { Completeness, DataQuery, PeriodType, RemindersSent, Rollup };
 export type ReportField = ReportFieldSettings;
 export type FieldType = ReportField['type'];
 export type ChoiceOption = NonNullable<ReportField['options']>[number];
@@ -37,6 +39,8 @@ export type Aggregation = FieldRollup['aggregation'];
 export type QueryMessage = DataQuery['thread'][number];
 /** GET …/completeness: the range, plus paging of the missing list. */
 export type CompletenessInput = Partial<z.input<typeof CompletenessQuery>> & {
+  /** 缺报 (default) or 未到期. */
+  list?: Completeness['list'];
   missingOffset?: number;
   missingLimit?: number;
 };
@@ -57,6 +61,9 @@ export const reportingApi = {
     api.get<Rollup>(`/report-forms/${encodeURIComponent(formId)}/rollup`, { ...q }, { signal }),
   rollupXlsxUrl: (formId: string, q: RollupQuery & { by?: 'unit' | 'period' }) =>
     withQuery(`/api/v1/report-forms/${encodeURIComponent(formId)}/rollup.xlsx`, { ...q }),
+  /** 一键催报: every unit of the subtree not in for the range (缺报 and 未到期). */
+  remind: (formId: string, body: RemindBody) =>
+    api.post<RemindersSent>(`/report-forms/${encodeURIComponent(formId)}/reminders`, body),
   queries: (q: { status?: string }, signal?: AbortSignal) => api.get<DataQueryList>('/report-queries', q, { signal }),
   askQuery: (submissionId: string, body: AskQueryBody) =>
     api.post<CreatedDataQuery>(`/report-submissions/${encodeURIComponent(submissionId)}/queries`, body),

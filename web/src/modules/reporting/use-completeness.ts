@@ -3,8 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useMe } from '../../app/auth';
 import { errorText } from '../../lib/api';
-import { useApiQuery } from '../../lib/query';
-import { reportingApi, type Completeness } from './api';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+import { reportingApi, type Completeness, type RemindersSent } from './api';
 import { periodOf } from './labels';
 import { useReportForms } from './use-forms';
 
@@ -62,7 +62,18 @@ export function useCompleteness() {
     }
   };
 
+  // 一键催报 over the range and unit shown; the result stays with the figures it was sent from.
+  const [reminded, setReminded] = useState<{ base: unknown; result: RemindersSent } | null>(null);
+  const remind = useApiMutation(() => reportingApi.remind(formId!, { unitId: data?.unitId, from: from!, to: to! }), {
+    onSuccess: (result) => setReminded({ base, result }),
+    invalidates: [['inbox']],
+  });
+  const remindResult = reminded && reminded.base === base ? reminded.result : null;
+
   return {
+    remind: () => remind.mutate(),
+    reminding: remind.isPending,
+    remindResult,
     forms,
     formsError,
     form,

@@ -37,7 +37,8 @@ export function useFill() {
     ['reporting', 'completeness', formId ?? null, 'fill', period],
     async (signal) => {
       const c = await reportingApi.completeness(formId!, { from: period!, to: period! }, signal);
-      return c.units.filter((u) => u.expected > 0);
+      // Owed: due (expected) or still open (未到期); a report already in counts in expected either way.
+      return c.units.filter((u) => u.expected + u.notDue > 0);
     },
     undefined,
     { enabled: !!formId && !!period, keepPrevious: false },

@@ -1,9 +1,10 @@
-import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Statistic, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import type { Completeness, MissingReport, PeriodCompleteness, UnitCompleteness } from '../api';
+import type { Completeness, MissingReport, PeriodCompleteness, RemindersSent, UnitCompleteness } from '../api';
 import { percent, periodLabel, rateColor } from '../labels';
 import { MISSING_PAGE } from '../use-completeness';
+import { NotDueTable } from './NotDueTable';
+import { RemindAllButton } from './RemindAllButton';
 
 type Rates = { reportingRate: number | null; timeliness: number | null };
 const byRate = (k: keyof Rates) => (a: Rates, b: Rates) => (a[k] ?? -1) - (b[k] ?? -1);
@@ -16,82 +17,18 @@ function RateText({ v, testId }: { v: number | null; testId?: string }) {
   );
 }
 
-/** 应报、实报、按时报、零报告、缺报、上报率、及时率 as cards, each with how it is counted. */
-export function CompletenessCards({ data, formName }: { data: Completeness | null; formName: string }) {
-  const missingCount = data ? Math.max(0, data.expected - data.submitted) : null;
-  const cards: { key: string; title: string; value: number | string; note: string; color?: string; suffix?: string }[] =
-    data
-      ? [
-          { key: 'expected', title: '应报', value: data.expected, suffix: '份', note: '报送范围内单位 × 报告期' },
-          { key: 'submitted', title: '实报', value: data.submitted, suffix: '份', note: '含迟报和零报告' },
-          { key: 'onTime', title: '按时报', value: data.onTime, suffix: '份', note: '截止时间（含宽限）前报送' },
-          { key: 'zero', title: '零报告', value: data.zero, suffix: '份', note: '“今日无新增”，计为已报' },
-          {
-            key: 'missing',
-            title: '缺报',
-            value: missingCount ?? 0,
-            suffix: '份',
-            note: '应报 − 实报',
-            color: missingCount ? '#cf1322' : undefined,
-          },
-          {
-            key: 'reportingRate',
-            title: '上报率',
-            value: percent(data.reportingRate),
-            note: '实报 ÷ 应报',
-            color: rateColor(data.reportingRate),
-          },
-          {
-            key: 'timeliness',
-            title: '及时率',
-            value: percent(data.timeliness),
-            note: '按时报 ÷ 应报',
-            color: rateColor(data.timeliness),
-          },
-        ]
-      : [];
-
-  return (
-    <Row
-      gutter={[12, 12]}
-      data-testid="comp-cards"
-      data-form={formName}
-      data-range={data ? `${data.from ?? ''}|${data.to ?? ''}` : ''}
-    >
-      {cards.map((c) => (
-        <Col key={c.key} flex="1 1 150px">
-          <Card size="small" className="cg-rep-card" data-testid={`comp-${c.key}`}>
-            <Statistic
-              title={
-                <>
-                  {c.title}{' '}
-                  <Tooltip title={c.note}>
-                    <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,0.35)' }} />
-                  </Tooltip>
-                </>
-              }
-              value={c.value}
-              suffix={typeof c.value === 'number' ? c.suffix : undefined}
-              valueStyle={{ color: c.color }}
-              valueRender={(node) => <span data-testid={`comp-${c.key}-value`}>{node}</span>}
-            />
-            <div className="cg-rep-card-note">{c.note}</div>
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
-}
-
 /** The figures by sub-unit, the missing list (paged by the server) and by period. */
 export function CompletenessTabs({
   data,
   missingPage,
   onMissingPage,
+  remind,
 }: {
   data: Completeness;
   missingPage: number;
   onMissingPage: (page: number) => void;
+  /** 一键催报, for those who may send it. */
+  remind: { sending: boolean; result: RemindersSent | null; onSend(): void; rangeText: string } | null;
 }) {
   const unitColumns: TableColumnsType<UnitCompleteness> = [
     { title: '单位', dataIndex: 'unitName', key: 'unitName', fixed: 'left' as const },
@@ -120,6 +57,7 @@ export function CompletenessTabs({
       sorter: (a: UnitCompleteness, b: UnitCompleteness) => a.missing - b.missing,
       render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : v),
     },
+    { title: '未到期', dataIndex: 'notDue', key: 'notDue', align: 'right' as const },
     {
       title: '上报率',
       dataIndex: 'reportingRate',
@@ -146,6 +84,7 @@ export function CompletenessTabs({
     { title: '迟报', dataIndex: 'late', key: 'late', align: 'right' as const },
     { title: '零报告', dataIndex: 'zero', key: 'zero', align: 'right' as const },
     { title: '缺报', dataIndex: 'missing', key: 'missing', align: 'right' as const },
+    { title: '未到期', dataIndex: 'notDue', key: 'notDue', align: 'right' as const },
     {
       title: '上报率',
       dataIndex: 'reportingRate',
@@ -178,17 +117,7 @@ export function CompletenessTabs({
       key: 'deadline',
       render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm'),
     },
-    {
-      title: '状态',
-      dataIndex: 'overdue',
-      key: 'overdue',
-      filters: [
-        { text: '逾期', value: true },
-        { text: '未到截止时间', value: false },
-      ],
-      onFilter: (v, r) => r.overdue === v,
-      render: (o: boolean) => (o ? <Tag color="red">逾期</Tag> : <Tag color="blue">未到截止时间</Tag>),
-    },
+    { title: '状态', key: 'state', render: () => <Tag color="red">缺报</Tag> },
   ];
 
   return (
@@ -215,27 +144,48 @@ export function CompletenessTabs({
           key: 'missing',
           label: <span data-testid="comp-missing-tab">缺报名单（{data.missingTotal}）</span>,
           children: (
-            <Table<MissingReport>
-              size="small"
-              rowKey={(r) => `${r.unitId}|${r.period}`}
-              dataSource={data.missing}
-              columns={missingColumns}
-              pagination={
-                data.missingTotal > MISSING_PAGE
-                  ? {
-                      current: missingPage,
-                      pageSize: MISSING_PAGE,
-                      total: data.missingTotal,
-                      showSizeChanger: false,
-                      onChange: onMissingPage,
-                    }
-                  : false
-              }
-              locale={{ emptyText: '全部已报送' }}
-              rowClassName={(r) => `comp-missing-row comp-missing-${r.period}`}
-              onRow={(r) => ({ 'data-unit': r.unitName, 'data-period': r.period }) as React.HTMLAttributes<HTMLElement>}
-              data-testid="comp-missing-table"
-            />
+            <>
+              {remind && (
+                <RemindAllButton
+                  missing={data.missingTotal}
+                  notDue={data.notDue}
+                  rangeText={remind.rangeText}
+                  sending={remind.sending}
+                  result={remind.result}
+                  onSend={remind.onSend}
+                />
+              )}
+              <Table<MissingReport>
+                size="small"
+                rowKey={(r) => `${r.unitId}|${r.period}`}
+                dataSource={data.missing}
+                columns={missingColumns}
+                pagination={
+                  data.missingTotal > MISSING_PAGE
+                    ? {
+                        current: missingPage,
+                        pageSize: MISSING_PAGE,
+                        total: data.missingTotal,
+                        showSizeChanger: false,
+                        onChange: onMissingPage,
+                      }
+                    : false
+                }
+                locale={{ emptyText: '全部已报送' }}
+                rowClassName={(r) => `comp-missing-row comp-missing-${r.period}`}
+                onRow={(r) =>
+                  ({ 'data-unit': r.unitName, 'data-period': r.period }) as React.HTMLAttributes<HTMLElement>
+                }
+                data-testid="comp-missing-table"
+              />
+            </>
+          ),
+        },
+        {
+          key: 'notDue',
+          label: <span data-testid="comp-notdue-tab">未到期（{data.notDue}）</span>,
+          children: (
+            <NotDueTable formId={data.formId} unitId={data.unitId} from={data.from} to={data.to} total={data.notDue} />
           ),
         },
         {

@@ -86,12 +86,13 @@ export function RollupCharts({ data }: { data: Rollup }) {
     return {
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0 },
-      grid: { left: 48, right: 24, top: 36, bottom: 56 },
+      grid: { left: 8, right: 24, top: 36, bottom: data.byPeriod.length > 45 ? 48 : 8, containLabel: true },
       xAxis: {
         type: 'category',
         data: data.byPeriod.map((p) => (p.period.length === 10 ? p.period.slice(5) : p.period)),
+        axisLabel: { fontSize: 12, hideOverlap: true },
       },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', axisLabel: { fontSize: 12 } },
       dataZoom: data.byPeriod.length > 45 ? [{ type: 'slider', bottom: 8 }] : [],
       series: data.fields.map((f) => ({
         name: f.label,
@@ -103,28 +104,32 @@ export function RollupCharts({ data }: { data: Rollup }) {
     };
   }, [data]);
 
+  // Units down the side, bars across: every name is written out in full and level, however many units.
   const bars = useMemo(() => {
     if (!data.rows.length) return null;
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { type: 'scroll', top: 0 },
-      grid: { left: 48, right: 24, top: 36, bottom: data.rows.length > 8 ? 90 : 40 },
-      xAxis: {
+      grid: { left: 8, right: 32, top: 36, bottom: 8, containLabel: true },
+      yAxis: {
         type: 'category',
+        inverse: true,
         data: data.rows.map((r) => r.unitName),
-        axisLabel: { interval: 0, rotate: data.rows.length > 8 ? 35 : 0 },
+        axisLabel: { interval: 0, fontSize: 12, width: 160, overflow: 'truncate' },
       },
-      yAxis: { type: 'value' },
+      xAxis: { type: 'value', axisLabel: { fontSize: 12 } },
       series: data.fields.map((f) => ({
         name: f.label,
         type: 'bar',
+        barMaxWidth: 18,
         data: data.rows.map((r) => r.values?.[f.code]?.value ?? null),
       })),
     };
   }, [data]);
+  const barsHeight = Math.max(320, 60 + data.rows.length * Math.max(1, data.fields.length) * 12 + data.rows.length * 8);
   return (
-    <Row gutter={16} style={{ marginTop: 16 }}>
-      <Col xs={24} xl={12}>
+    <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+      <Col xs={24} xxl={12}>
         <Card size="small" title="趋势（按报告期）">
           {trend && (
             <ReactEChartsCore
@@ -137,10 +142,16 @@ export function RollupCharts({ data }: { data: Rollup }) {
           )}
         </Card>
       </Col>
-      <Col xs={24} xl={12}>
+      <Col xs={24} xxl={12}>
         <Card size="small" title="各单位对比">
           {bars ? (
-            <ReactEChartsCore echarts={echarts} option={bars} style={{ height: 320 }} notMerge />
+            <ReactEChartsCore
+              echarts={echarts}
+              option={bars}
+              style={{ height: barsHeight }}
+              notMerge
+              data-testid="rollup-bars"
+            />
           ) : (
             <Empty description="没有下级单位的数据" />
           )}

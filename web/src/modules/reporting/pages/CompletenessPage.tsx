@@ -6,8 +6,14 @@ import { FormSelect } from '../components/FormSelect';
 import { periodLabel } from '../labels';
 import '../reporting.css';
 import { useCompleteness } from '../use-completeness';
-import { CompletenessCards, CompletenessTabs } from '../components/CompletenessSections';
+import { CompletenessCards } from '../components/CompletenessCards';
+import { CompletenessTabs } from '../components/CompletenessSections';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useAuth } from '../../../app/auth';
+import type { Completeness } from '../api';
+
+const rangeText = (d: Completeness) =>
+  d.from === d.to ? periodLabel(d.from) : `${periodLabel(d.from)} 至 ${periodLabel(d.to)}`;
 
 export default function CompletenessPage() {
   const {
@@ -28,7 +34,11 @@ export default function CompletenessPage() {
     load,
     missingPage,
     turnMissingPage,
+    remind,
+    reminding,
+    remindResult,
   } = useCompleteness();
+  const { can } = useAuth();
 
   return (
     <Card title="完成情况" data-testid="reporting-completeness-page">
@@ -66,8 +76,8 @@ export default function CompletenessPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        上报率 = 实报 ÷ 应报，及时率 = 按时报 ÷ 应报（同 DHIS2 的 Reporting rate /
-        Timeliness）；零报告计为已报；单位在报告期内新设或撤销的，只计其存续期间的应报数。
+        上报率 = 实报 ÷ 应报，及时率 = 按时报 ÷ 应报，口径与国际通行的卫生信息系统上报率统计一致；零报告计为已报。
+        单位在报告期内任一时刻存续即应报该期（期中新设或撤销的也计）。截止时间（含宽限天数）未到、尚未报送的计为“未到期”，不计入应报和缺报。
         {data && from && to
           ? ` 统计范围：${data.unitName ?? ''} ${periodLabel(from)}${from !== to ? ` 至 ${periodLabel(to)}` : ''}。`
           : ''}
@@ -78,7 +88,16 @@ export default function CompletenessPage() {
       <Spin spinning={loading || forms === null}>
         <CompletenessCards data={data} formName={forms?.find((f) => f.id === data?.formId)?.name ?? ''} />
         {data && (
-          <CompletenessTabs data={data} missingPage={missingPage} onMissingPage={(p) => void turnMissingPage(p)} />
+          <CompletenessTabs
+            data={data}
+            missingPage={missingPage}
+            onMissingPage={(p) => void turnMissingPage(p)}
+            remind={
+              can('report.remind')
+                ? { sending: reminding, result: remindResult, onSend: remind, rangeText: rangeText(data) }
+                : null
+            }
+          />
         )}
       </Spin>
     </Card>

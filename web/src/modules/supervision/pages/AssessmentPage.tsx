@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery, useInvalidate } from '../../../lib/query';
 import { supervisionApi, type Assessment, type UnitAssessment } from '../api';
 import { MarkModal } from '../components/MarkModal';
+import { NoAssessmentData } from '../components/NoAssessmentData';
 import { RulesModal } from '../components/RulesModal';
 import { ASSESSMENT_RULE_LABELS, currentQuarter } from '../labels';
 import '../supervision.css';
@@ -176,6 +177,7 @@ export default function AssessmentPage() {
           ({ 'data-testid': 'assessment-row', 'data-unit-id': u.unitId }) as React.HTMLAttributes<HTMLElement>
         }
       />
+      <NoAssessmentData units={data?.noData ?? []} />
       <RulesModal
         open={editingRules}
         rules={data?.rules ?? []}
