@@ -37,6 +37,7 @@ export const DEMO_ACCOUNTS = [
   'chengguan',
   'jiandu',
   'zhiyuanzhe',
+  'tianwei',
 ] as const;
 
 /** Menu entries each account must (and must not) see: the cases named in the issue. */
@@ -46,6 +47,8 @@ const EXPECT: Partial<Record<(typeof DEMO_ACCOUNTS)[number], { sees?: string[]; 
   zhuzhuang: { sees: ['cases'], hidden: ['supervision-leader'] },
   wgy_zhuzhuang: { sees: ['cases'], hidden: ['people', 'supervision-leader'] },
   jiandu: { hidden: ['cases', 'case-reconcile', 'case-kpis', 'supervision-assessment'] },
+  chengguan: { sees: ['crew'], hidden: ['supervision-leader', 'people'] },
+  tianwei: { sees: ['proposals', 'supervision-topics'], hidden: ['cases', 'supervision-assessment'] },
 };
 
 const SETTLE_MS = 500;

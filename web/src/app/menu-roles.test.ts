@@ -38,6 +38,13 @@ describe('menus by role', () => {
     expect(menu('district_leader')).not.toContain('case-reconcile');
   });
 
+  it('offers 处置通 to those cases are dispatched to, not to a leader or a grid worker', () => {
+    expect(menu('unit_handler')).toContain('crew');
+    expect(menu('community_worker')).toContain('crew');
+    expect(menu('district_leader')).not.toContain('crew');
+    expect(menu('grid_worker')).not.toContain('crew');
+  });
+
   it('lets an account with several roles see what any of them uses', () => {
     const keys = visibleNav({
       permissions: [...holds.community_worker!, ...holds.district_leader!],
