@@ -1,5 +1,4 @@
 import { App, Form } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
@@ -9,6 +8,7 @@ import { useDebounced } from '../../lib/use-debounced';
 import { orgApi, type Crs } from '../org/api';
 import { casesApi, type ReportCaseInput, type UploadedFile } from './api';
 import { useCategories } from './use-categories';
+import { formatDateTime } from '../../lib/format-time';
 
 export interface CaseReportValues {
   categoryCode?: string;
@@ -113,7 +113,7 @@ export function useCaseReport() {
     const v = form.getFieldsValue(['lng', 'lat']);
     if (v.lng != null && v.lat != null) return;
     form.setFieldsValue({ lng: round6(f.gps.lng), lat: round6(f.gps.lat), crs: 'wgs84' });
-    const when = f.takenAt ? `（拍摄于 ${dayjs(f.takenAt).format('YYYY-MM-DD HH:mm')}）` : '';
+    const when = f.takenAt ? `（拍摄于 ${formatDateTime(f.takenAt)}）` : '';
     setGpsNote(`已使用照片中的 GPS 位置${when}，如不准确请在地图上重新点选。`);
     message.info('已使用照片中的 GPS 位置');
   };

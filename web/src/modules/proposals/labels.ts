@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../lib/format-time';
 import { PROPOSAL_STATUS_NAMES, REPLY_CLASS_NAMES, SATISFACTION_NAMES } from '../../../../src/contracts/proposals';
 import type { OpinionStatus, ProposalCommand, ProposalStatus, ReplyClass, Satisfaction } from './api';
 
@@ -50,5 +51,5 @@ export function rateColor(v: number | null | undefined): string | undefined {
   return v >= 0.9 ? '#389e0d' : v >= 0.7 ? '#d48806' : '#cf1322';
 }
 
-export const formatAt = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+/** An ISO instant as 2026-11-29 14:05 in Asia/Shanghai (the console's one format). */
+export const formatAt = (iso: string) => formatDateTime(iso);

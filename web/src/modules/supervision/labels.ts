@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../lib/format-time';
 import {
   ASSESSMENT_RULE_LABELS,
   MEETING_KIND_LABELS,
@@ -75,13 +76,9 @@ export function cadenceText(
   return `${k}报送（首次 ${c.firstDue}）`;
 }
 
-/** Local time of an ISO instant, as 2026-11-29 14:05. */
+/** An ISO instant as 2026-11-29 14:05 in Asia/Shanghai (the console's one format). */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return formatDateTime(iso);
 }
 
 /** The current quarter as '2026-Q4'. */

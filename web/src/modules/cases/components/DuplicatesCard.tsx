@@ -1,8 +1,8 @@
 import { Alert, Card, Empty, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { DuplicateHit } from '../api';
 import { CaseStatusTag } from './CaseTags';
+import { formatDateTime } from '../../../lib/format-time';
 
 /** 可能重复的问题: open cases of the same category near the point (null until both are known). */
 export function DuplicatesCard({ dups, radiusM }: { dups: DuplicateHit[] | null; radiusM: number | null }) {
@@ -41,7 +41,7 @@ export function DuplicatesCard({ dups, radiusM }: { dups: DuplicateHit[] | null;
                 </Link>
                 <CaseStatusTag status={d.status} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  相距 {d.distanceM} 米 · {dayjs(d.reportedAt).format('MM-DD HH:mm')}
+                  相距 {d.distanceM} 米 · {formatDateTime(d.reportedAt)}
                 </Typography.Text>
               </Space>
               <div className="cg-case-desc" style={{ fontSize: 13 }}>

@@ -31,6 +31,7 @@ import {
   type KpiView,
 } from '../../../../../src/contracts/cases';
 import '../cases.css';
+import { formatDateTime } from '../../../lib/format-time';
 
 export default function KpisPage() {
   const me = useMe();
@@ -115,7 +116,7 @@ export default function KpisPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }} data-testid="kpi-basis-note">
         {BASIS_NOTES[basis]}不予立案和合并的案卷不计入分母。
         {kpis?.view === 'handler' ? '统计对象：派遣给本单位及其下属单位处置的案卷。' : ''}
-        {kpis?.asOf ? `统计截至 ${dayjs(kpis.asOf).format('YYYY-MM-DD HH:mm')}。` : ''}
+        {kpis?.asOf ? `统计截至 ${formatDateTime(kpis.asOf)}。` : ''}
       </Typography.Paragraph>
       <ErrorAlert error={query.error} style={{ marginBottom: 16 }} />
       <Spin spinning={loading}>

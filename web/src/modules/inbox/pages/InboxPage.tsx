@@ -1,6 +1,5 @@
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,15 +8,15 @@ import { useApiCursorList } from '../../../lib/query';
 import { inboxApi, linkLabel, messageKindTag, messageLink, type InboxMessage, type InboxPage as Page } from '../api';
 import { refreshUnread, setUnread } from '../unread';
 import '../../cases/cases.css';
+import { formatDateTime } from '../../../lib/format-time';
 
 type View = 'all' | 'unread';
 
 /** Message bodies may carry ISO instants (e.g. a deadline): shown as local date and time. */
 function readableBody(body: string): string {
-  return body.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g, (iso) => {
-    const d = dayjs(iso);
-    return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : iso;
-  });
+  return body.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g, (iso) =>
+    formatDateTime(iso, iso),
+  );
 }
 
 export default function InboxPage() {
@@ -179,7 +178,7 @@ export default function InboxPage() {
                   <div>
                     <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.65)' }}>{readableBody(m.body)}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dayjs(m.createdAt).format('YYYY-MM-DD HH:mm')}
+                      {formatDateTime(m.createdAt)}
                     </Typography.Text>
                   </div>
                 }

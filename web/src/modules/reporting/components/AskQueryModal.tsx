@@ -8,6 +8,7 @@ import { reportingApi, type Submission } from '../api';
 import { periodLabel, periodOf, showValue } from '../labels';
 import { useReportForms } from '../use-forms';
 import { FormSelect } from './FormSelect';
+import { formatDateTime } from '../../../lib/format-time';
 
 /** 发起核查: find a unit's report for a period, pick the questioned figure, ask. */
 export function AskQueryModal({ open, onClose, onAsked }: { open: boolean; onClose(): void; onAsked(): void }) {
@@ -93,7 +94,7 @@ export function AskQueryModal({ open, onClose, onAsked }: { open: boolean; onClo
                 {
                   key: 'at',
                   label: '报送时间',
-                  children: `${dayjs(sub.submittedAt).format('YYYY-MM-DD HH:mm')}${sub.late ? '（迟报）' : ''}`,
+                  children: `${formatDateTime(sub.submittedAt)}${sub.late ? '（迟报）' : ''}`,
                 },
                 ...(sub.zero
                   ? [{ key: 'zero', label: '内容', children: '零报告（今日无新增）' }]

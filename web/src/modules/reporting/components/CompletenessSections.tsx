@@ -1,10 +1,10 @@
 import { Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import type { Completeness, MissingReport, PeriodCompleteness, RemindersSent, UnitCompleteness } from '../api';
 import { percent, periodLabel, rateColor } from '../labels';
 import { MISSING_PAGE } from '../use-completeness';
 import { NotDueTable } from './NotDueTable';
 import { RemindAllButton } from './RemindAllButton';
+import { formatDateTime } from '../../../lib/format-time';
 
 type Rates = { reportingRate: number | null; timeliness: number | null };
 const byRate = (k: keyof Rates) => (a: Rates, b: Rates) => (a[k] ?? -1) - (b[k] ?? -1);
@@ -115,7 +115,7 @@ export function CompletenessTabs({
       title: '截止时间',
       dataIndex: 'deadline',
       key: 'deadline',
-      render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm'),
+      render: (d: string) => formatDateTime(d),
     },
     { title: '状态', key: 'state', render: () => <Tag color="red">缺报</Tag> },
   ];

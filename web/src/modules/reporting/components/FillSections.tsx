@@ -12,11 +12,11 @@ import {
   type ButtonProps,
   type FormInstance,
 } from 'antd';
-import dayjs from 'dayjs';
 import type { FieldError } from '../../../lib/api';
 import type { ReportForm, Submission } from '../api';
 import { periodLabel } from '../labels';
 import { FieldInput } from './FieldInput';
+import { formatDateTime } from '../../../lib/format-time';
 
 const OP_TEXT: Record<string, string> = { '<=': '≤', '<': '<', '=': '=', '>=': '≥', '>': '>' };
 
@@ -42,8 +42,7 @@ export function FillResult({ result, onCorrect }: { result: Submission; onCorrec
         subTitle={
           <Space direction="vertical" size={4}>
             <span>
-              {result.unitName} · {periodLabel(result.period)} · 提交于{' '}
-              {dayjs(result.submittedAt).format('YYYY-MM-DD HH:mm')}
+              {result.unitName} · {periodLabel(result.period)} · 提交于 {formatDateTime(result.submittedAt)}
             </span>
             <span>
               <Tag color={result.late ? 'orange' : 'green'} data-testid="fill-result-status">

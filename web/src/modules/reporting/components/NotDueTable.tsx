@@ -1,9 +1,9 @@
 import { Table, Tag, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApiQuery } from '../../../lib/query';
 import { reportingApi, type MissingReport } from '../api';
 import { periodLabel } from '../labels';
+import { formatDateTime } from '../../../lib/format-time';
 
 const PAGE = 20;
 
@@ -40,7 +40,7 @@ export function NotDueTable({
       title: '截止时间',
       dataIndex: 'deadline',
       key: 'deadline',
-      render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm'),
+      render: (d: string) => formatDateTime(d),
     },
     { title: '状态', key: 'state', render: () => <Tag color="blue">未到期</Tag> },
   ];

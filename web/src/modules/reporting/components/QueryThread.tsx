@@ -1,8 +1,8 @@
 import { Button, Input, Space, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApiMutation } from '../../../lib/query';
 import { reportingApi, type DataQuery } from '../api';
+import { formatDateTime } from '../../../lib/format-time';
 
 /** The thread of a query and, for the questioned unit, the answer box. */
 export function QueryThread({ q, onAnswered }: { q: DataQuery; onAnswered(): void }) {
@@ -25,7 +25,7 @@ export function QueryThread({ q, onAnswered }: { q: DataQuery; onAnswered(): voi
                 {m.kind === 'question' ? '核查' : '答复'} · {m.author}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {dayjs(m.at).format('YYYY-MM-DD HH:mm')}
+                {formatDateTime(m.at)}
               </Typography.Text>
               <div style={{ whiteSpace: 'pre-wrap' }}>{m.text}</div>
             </>

@@ -8,6 +8,7 @@ import { AskQueryModal } from '../components/AskQueryModal';
 import { QueryThread } from '../components/QueryThread';
 import { periodLabel, showValue } from '../labels';
 import { useDataQueries, type QueryStatusFilter } from '../use-data-queries';
+import { formatDateTime } from '../../../lib/format-time';
 
 const STATUS: Record<DataQuery['status'], { text: string; color: string }> = {
   open: { text: '待答复', color: 'blue' },
@@ -39,7 +40,7 @@ export default function QueriesPage() {
       key: 'field',
       render: (_, q) => (q.fieldLabel ? `${q.fieldLabel}：${showValue(q.value)}` : '整份报告'),
     },
-    { title: '发起时间', dataIndex: 'askedAt', key: 'askedAt', render: (t: string) => dayjs(t).format('MM-DD HH:mm') },
+    { title: '发起时间', dataIndex: 'askedAt', key: 'askedAt', render: (t: string) => formatDateTime(t) },
     {
       title: '答复期限',
       dataIndex: 'dueAt',
@@ -48,7 +49,7 @@ export default function QueriesPage() {
         <Typography.Text
           type={q.status === 'overdue' || (q.status === 'open' && dayjs(t).isBefore(dayjs())) ? 'danger' : undefined}
         >
-          {dayjs(t).format('MM-DD HH:mm')}
+          {formatDateTime(t)}
         </Typography.Text>
       ),
     },
