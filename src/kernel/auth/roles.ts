@@ -25,10 +25,14 @@ export const PERMISSIONS = [
   'task.read',
   'task.manage',
   'task.report',
+  /** Send 催办 / 督办 notices on a task (督查室, and the district leader 督办 in person). */
+  'task.notice',
   'proposal.read',
   'proposal.manage',
   'proposal.handle',
   'supervisor.visit',
+  /** Write a 领导批示 on a task, case or proposal in scope. */
+  'instruction.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,9 +56,11 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'case.read',
       'report.read',
       'task.read',
-      'task.report',
+      // A leader instructs (批示) and supervises (督办); reporting progress is the owing units' work.
+      'task.notice',
       'proposal.read',
       'proposal.handle',
+      'instruction.write',
     ],
   },
   supervision_office: {
@@ -70,6 +76,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'task.read',
       'task.manage',
       'task.report',
+      'task.notice',
       'proposal.read',
       'proposal.manage',
     ],
