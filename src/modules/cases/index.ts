@@ -3,6 +3,7 @@ import { canActorSeeCase } from './commands/case-context.js';
 import { caseDeadlineJob } from './commands/check-deadlines.js';
 import { ensureCategories } from './commands/ensure-categories.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
+import { caseInstructionTarget } from './commands/instruction-target.js';
 import { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 import { seedDemoCases } from './demo/seed-demo-cases.js';
 import { registerCaseRoutes } from './http/case.routes.js';
@@ -32,4 +33,5 @@ export const casesModule: Module = {
   listens: { 'org.unit_moved': unitMovedListener },
   fileAccess: () => async (ex, actor, file) => !!file.caseId && canActorSeeCase(ex, actor, file.caseId),
   open311Backend: (ctx) => createOpen311Backend(ctx),
+  instructionTargets: (ctx) => [caseInstructionTarget(ctx)],
 };

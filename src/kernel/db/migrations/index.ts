@@ -15,6 +15,7 @@ import * as createProposals from './2026-11-29T1400-create-proposals.js';
 import * as caseReportWriteCost from './2026-11-29T1500-case-report-write-cost.js';
 import * as idempotencyKeys from './2026-11-29T1510-idempotency-keys.js';
 import * as proposalReminders from './2026-11-29T1520-proposal-reminders.js';
+import * as createInstructions from './2026-12-06T1600-create-instructions.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1500-case-report-write-cost': caseReportWriteCost,
   '2026-11-29T1510-idempotency-keys': idempotencyKeys,
   '2026-11-29T1520-proposal-reminders': proposalReminders,
+  '2026-12-06T1600-create-instructions': createInstructions,
 };
