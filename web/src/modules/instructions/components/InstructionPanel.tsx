@@ -20,17 +20,20 @@ export function InstructionPanel({
   kind,
   id,
   style,
+  writeButton = true,
 }: {
   kind: InstructionTargetKind;
   id: string;
   style?: CSSProperties;
+  /** false where the page offers 批示 elsewhere (the task's header). */
+  writeButton?: boolean;
 }) {
   const { items } = useInstructions(kind, id);
   return (
     <Card
       title={`领导批示（${items.length}）`}
       size="small"
-      extra={<InstructionButton kind={kind} id={id} size="small" />}
+      extra={writeButton && <InstructionButton kind={kind} id={id} size="small" />}
       style={style}
       data-testid="instruction-panel"
     >

@@ -114,7 +114,7 @@ export default function TaskDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <InstructionPanel kind="task" id={t.id} style={{ marginBottom: 16 }} />
+          <InstructionPanel kind="task" id={t.id} style={{ marginBottom: 16 }} writeButton={false} />
           <ReportsCard t={t} />
           <Card
             title={`任务分解（${t.subTasks.length}）`}
