@@ -98,6 +98,7 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   report_query: '数据核查',
   webhook: '消息推送',
   open311_api_key: '市民端接入密钥',
+  instruction: '领导批示',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -198,6 +199,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'webhook.deactivate': '停用消息推送',
   'open311.api_key_create': '签发市民端接入密钥',
   'open311.api_key_revoke': '吊销市民端接入密钥',
+  'instruction.create': '领导批示',
+  'instruction.reply': '答复领导批示',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -16,6 +16,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'report.missing',
   'proposal.overdue',
   'supervisor_opinion.overdue',
+  'instruction.created',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;

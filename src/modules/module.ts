@@ -5,6 +5,7 @@ import type { EventBus } from '../kernel/events/events.js';
 import type { FileStore } from '../kernel/files/file-store.js';
 import type { ModuleDescriptor } from '../kernel/modules/descriptor.js';
 import type { FileAccessCheck } from './files/index.js';
+import type { InstructionTargetSource } from './instructions/index.js';
 import type { Open311Backend } from './open311/index.js';
 import type { LocateService, OrgApi } from './org/index.js';
 import type { EnqueueEvent } from './webhooks/index.js';
@@ -43,4 +44,9 @@ export interface Module extends ModuleDescriptor<ModuleContext> {
   fileAccess?(ctx: ModuleContext): FileAccessCheck;
   /** The ledger behind Open311 GeoReport v2 (open311 module). */
   open311Backend?(ctx: ModuleContext): Open311Backend;
+  /**
+   * The records of this module a leader may write an instruction (领导批示) on, one source per kind:
+   * the kind's read permission and a loader answering title, owner units and scope (instructions module).
+   */
+  instructionTargets?(ctx: ModuleContext): InstructionTargetSource[];
 }

@@ -7,6 +7,7 @@ import { createFileStore } from '../kernel/files/file-store.js';
 import { casesModule } from './cases/index.js';
 import { filesModule } from './files/index.js';
 import { inboxModule } from './inbox/index.js';
+import { instructionsModule } from './instructions/index.js';
 import type { Module, ModuleContext } from './module.js';
 import { open311Module, type Open311Backend } from './open311/index.js';
 import { createOrgApi, orgModule, type LocateService } from './org/index.js';
@@ -31,6 +32,8 @@ export const MODULES: readonly Module[] = [
   reportingModule,
   supervisionModule,
   proposalsModule,
+  // After the modules whose records take instructions: its demo writes on theirs.
+  instructionsModule,
   open311Module,
 ];
 

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'task.read',
   'task.manage',
   'task.report',
+  /** Send 催办 / 督办 notices on a task (督查室, and the district leader 督办 in person). */
+  'task.notice',
   'proposal.read',
   /** Register (立案/登记) proposals, keep the category list and the consultation plan (协商计划): the 提案委. */
   'proposal.register',
@@ -34,6 +36,8 @@ export const PERMISSIONS = [
   'proposal.manage',
   'proposal.handle',
   'supervisor.visit',
+  /** Write a 领导批示 on a task, case or proposal in scope. */
+  'instruction.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,9 +61,11 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'case.read',
       'report.read',
       'task.read',
-      'task.report',
+      // A leader instructs (批示) and supervises (督办); reporting progress is the owing units' work.
+      'task.notice',
       'proposal.read',
       'proposal.handle',
+      'instruction.write',
     ],
   },
   supervision_office: {
@@ -76,6 +82,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'task.read',
       'task.manage',
       'task.report',
+      'task.notice',
       'proposal.read',
       'proposal.manage',
     ],

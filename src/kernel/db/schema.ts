@@ -691,6 +691,32 @@ export interface ProposalReminderTable {
   sent_at: string;
 }
 
+/** A leader's instruction (领导批示) on a record (see the 2026-12-06T1600 migration). */
+export interface InstructionTable {
+  id: string;
+  district_code: string;
+  target_kind: string;
+  target_id: string;
+  target_title: string;
+  content: string;
+  leader_id: string;
+  leader_name: string;
+  created_at: string;
+}
+
+/** An owner unit an instruction was sent to, with its one answer. */
+export interface InstructionOwnerTable {
+  instruction_id: string;
+  unit_id: string;
+  seq: number;
+  unit_name: string;
+  role: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_by_name: string | null;
+  replied_at: string | null;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -720,6 +746,8 @@ export interface DB {
   supervisor_opinions: SupervisorOpinionTable;
   proposal_reminders: ProposalReminderTable;
   proposal_categories: ProposalCategoryTable;
+  instructions: InstructionTable;
+  instruction_owners: InstructionOwnerTable;
   case_actions: CaseActionTable;
   case_number_counters: CaseNumberCounterTable;
   files: FileTable;

@@ -16,8 +16,8 @@ import type { MessageParams } from '../errors.js';
  *   Field-problem codes are internal and can be as fine-grained as the sentences.
  * - Params are shown as given: dates stay YYYY-MM-DD.
  *
- * Every field-problem code written in the supervision, proposals, org, reporting and cases modules must have
- * an entry, and org, cases, reporting, webhooks, files, platform and inbox throw no Chinese sentence from
+ * Every field-problem code written in the supervision, proposals, org, reporting, cases and instructions modules
+ * must have an entry, and org, cases, reporting, webhooks, files, platform, inbox and instructions throw no Chinese sentence from
  * their commands and routes (messages.zh.test.ts checks both).
  */
 export type Sentence = string | ((params: MessageParams) => string);
@@ -102,6 +102,11 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'supervision.import_no_header': '找不到表头（须含“任务名称”列）',
   'supervision.import_missing_column': (p) => `缺少“${p.column}”列`,
   'supervision.import_too_many': (p) => `一次最多导入 ${p.max} 行`,
+
+  // 领导批示 (instructions/commands)
+  'instruction.kind_unavailable': '本系统不支持对这类事项批示',
+  'instruction.reply_forbidden': '只有批示送达的责任单位可以答复',
+  'instruction.already_replied': (p) => `${p.unit}已答复过这条批示`,
 
   // 提案办理 and 民主监督 (proposals/domain, proposals/commands)
   'field.required': '必填',

@@ -5,6 +5,7 @@ import { ensureCategories } from './commands/ensure-categories.js';
 import { ensureKpiRollup } from './commands/kpi-rollup.js';
 import { calendarFor } from './commands/case-context.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
+import { caseInstructionTarget } from './commands/instruction-target.js';
 import { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 import { seedDemoCases } from './demo/seed-demo-cases.js';
 import { registerCaseRoutes } from './http/case.routes.js';
@@ -45,4 +46,5 @@ export const casesModule: Module = {
   listens: { 'org.unit_moved': unitMovedListener },
   fileAccess: () => async (ex, actor, file) => !!file.caseId && canActorSeeCase(ex, actor, file.caseId),
   open311Backend: (ctx) => createOpen311Backend(ctx),
+  instructionTargets: (ctx) => [caseInstructionTarget(ctx)],
 };

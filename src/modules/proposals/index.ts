@@ -1,5 +1,6 @@
 import type { Module } from '../module.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
+import { proposalInstructionTarget } from './commands/instruction-target.js';
 import { proposalReminderJob } from './commands/remind-overdue.js';
 import { seedDemoProposals } from './demo/seed-demo-proposals.js';
 import { registerProposalRoutes } from './http/proposal.routes.js';
@@ -27,4 +28,5 @@ export const proposalsModule: Module = {
   seedDemo: async (ctx, { now }) => ({ summary: { proposals: await seedDemoProposals(ctx, now) } }),
   // Proposals find their handling units by path: those paths follow a move in its transaction.
   listens: { 'org.unit_moved': unitMovedListener },
+  instructionTargets: (ctx) => [proposalInstructionTarget(ctx)],
 };

@@ -1,5 +1,6 @@
 import type { Module } from '../module.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
+import { taskInstructionTarget } from './commands/instruction-target.js';
 import { supervisionJob } from './commands/refresh-stale-statuses.js';
 import { canActorSeeTaskFile } from './commands/task-access.js';
 import { seedDemoSupervision } from './demo/seed-demo-supervision.js';
@@ -18,4 +19,5 @@ export const supervisionModule: Module = {
   // Tasks find their units by path: those paths follow a move in its transaction.
   listens: { 'org.unit_moved': unitMovedListener },
   fileAccess: () => (ex, actor, file) => canActorSeeTaskFile(ex, actor, file.id),
+  instructionTargets: (ctx) => [taskInstructionTarget(ctx)],
 };

@@ -21,7 +21,7 @@ export async function sendNotice(
   body: z.output<typeof NoticeBody>,
   requestId?: string,
 ) {
-  authorize(actor, 'task.manage');
+  authorize(actor, 'task.notice');
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const task = await loadVisibleTask(trx, actor, taskId);

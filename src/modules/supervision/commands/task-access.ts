@@ -24,7 +24,7 @@ export function taskAbilities(
   return {
     report: ownsLead,
     decompose: manage || ownsLead,
-    notice: manage,
+    notice: can(actor, 'task.notice'),
     reply: can(actor, 'task.report') && openNoticeUnitPaths.some((p) => p.startsWith(actor.scopePath)),
     mark: manage,
   };

@@ -216,7 +216,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     method: 'POST',
     url: '/api/v1/tasks/:id/notices',
     tag: 'supervision',
-    permission: 'task.manage',
+    permission: 'task.notice',
     params: IdParams,
     body: NoticeBody,
     status: 201,

@@ -203,6 +203,15 @@ export const taskStore = {
       .where('role', 'in', ['lead', 'up'])
       .execute();
   },
+  /** The lead and cooperating units owing a task. */
+  async owingUnits(ex: Executor, taskId: string): Promise<TaskUnitTable[]> {
+    return ex
+      .selectFrom('task_units')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .where('role', 'in', ['lead', 'coop'])
+      .execute();
+  },
   /** The lead or cooperating unit `unitId` of a task, when the task is owed by it. */
   async owingUnit(ex: Executor, taskId: string, unitId: string): Promise<TaskUnitTable | undefined> {
     return ex

@@ -25,6 +25,7 @@ export const EVENT_TITLES: Record<WebhookEventType, string> = {
   'report.missing': '报表未按时上报',
   'proposal.overdue': '政协提案办理逾期',
   'supervisor_opinion.overdue': '民主监督意见逾期未复',
+  'instruction.created': '领导批示',
 };
 
 /** One try at sending a delivery, as kept on the delivery row. */

@@ -1,4 +1,4 @@
-import { Space, Timeline, Typography } from 'antd';
+import { Space, Timeline, Typography, type TimelineItemProps } from 'antd';
 import type { CaseActionEntry, TimeLimit } from '../api';
 import { actionTimelineColor, timeLimitText } from '../labels';
 import { formatTime } from './CaseTags';
@@ -9,6 +9,8 @@ interface Props {
   /** Names of units by id, for payloads that only carry an id (派遣). */
   unitName?: (id: string) => string | undefined;
   caseNumber?: (id: string) => string | undefined;
+  /** Items of other kinds to merge in by time (领导批示). */
+  extra?: { at: string; item: TimelineItemProps }[];
 }
 
 function str(v: unknown): string | null {
@@ -66,38 +68,55 @@ export function CaseTimeline(props: Props) {
   return (
     <Timeline
       data-testid="case-timeline"
-      items={props.actions.map((a) => ({
-        color: actionTimelineColor[a.type] ?? 'blue',
-        children: (
-          <div data-testid="case-timeline-item" data-action={a.type}>
-            <Space size={8} wrap>
-              <Typography.Text strong>{a.typeName || a.type}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatTime(a.at)}
-              </Typography.Text>
-            </Space>
-            <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>
-              {a.actorName}
-              {a.unitName ? <span style={{ color: 'rgba(0,0,0,0.45)' }}>（{a.unitName}）</span> : null}
-            </div>
-            {payloadLines(a, props).map((l, i) => (
-              <div key={i} style={{ fontSize: 13 }}>
-                {l}
+      items={mergeByTime(
+        props.actions.map((a) => ({
+          at: a.at,
+          item: {
+            color: actionTimelineColor[a.type] ?? 'blue',
+            children: (
+              <div data-testid="case-timeline-item" data-action={a.type}>
+                <Space size={8} wrap>
+                  <Typography.Text strong>{a.typeName || a.type}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatTime(a.at)}
+                  </Typography.Text>
+                </Space>
+                <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>
+                  {a.actorName}
+                  {a.unitName ? <span style={{ color: 'rgba(0,0,0,0.45)' }}>（{a.unitName}）</span> : null}
+                </div>
+                {payloadLines(a, props).map((l, i) => (
+                  <div key={i} style={{ fontSize: 13 }}>
+                    {l}
+                  </div>
+                ))}
+                {a.comment && (
+                  <Typography.Paragraph
+                    style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}
+                    className="cg-case-comment"
+                  >
+                    {a.comment}
+                  </Typography.Paragraph>
+                )}
+                {a.attachments.length > 0 && (
+                  <div style={{ marginTop: 6 }}>
+                    <PhotoGallery photos={a.attachments} size={64} />
+                  </div>
+                )}
               </div>
-            ))}
-            {a.comment && (
-              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }} className="cg-case-comment">
-                {a.comment}
-              </Typography.Paragraph>
-            )}
-            {a.attachments.length > 0 && (
-              <div style={{ marginTop: 6 }}>
-                <PhotoGallery photos={a.attachments} size={64} />
-              </div>
-            )}
-          </div>
-        ),
-      }))}
+            ),
+          },
+        })),
+        props.extra,
+      )}
     />
   );
+}
+
+/** The case's own steps and the extra items, oldest first (a step and an item at one instant: the step first). */
+function mergeByTime(
+  own: { at: string; item: TimelineItemProps }[],
+  extra: { at: string; item: TimelineItemProps }[] = [],
+): TimelineItemProps[] {
+  return [...own, ...extra].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((x) => x.item);
 }

@@ -2,6 +2,7 @@ import { App, Button, Card, Col, Result, Row, Skeleton, Space } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { usePublicSettings } from '../../../app/settings';
 import { ApiError, errorText } from '../../../lib/api';
+import { InstructionButton, useInstructionTimeline } from '../../instructions';
 import { ActionModal } from '../components/ActionModal';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { PhotoGallery } from '../components/PhotoGallery';
@@ -30,6 +31,7 @@ export default function CaseDetailPage() {
     setActing,
     acting,
   } = useCaseDetail(id);
+  const instructions = useInstructionTimeline('case', id);
 
   if (error && !c) {
     const status = error instanceof ApiError ? error.status : 0;
@@ -81,8 +83,13 @@ export default function CaseDetailPage() {
             <Card title={`现场照片（${c.photos.length}）`} size="small">
               <PhotoGallery photos={c.photos} emptyText="没有照片" data-testid="case-photos" />
             </Card>
-            <Card title="办理过程" size="small">
-              <CaseTimeline actions={c.actions} unitName={(x) => unitNames[x]} caseNumber={(x) => caseNumbers[x]} />
+            <Card title="办理过程" size="small" extra={<InstructionButton kind="case" id={c.id} size="small" />}>
+              <CaseTimeline
+                actions={c.actions}
+                unitName={(x) => unitNames[x]}
+                caseNumber={(x) => caseNumbers[x]}
+                extra={instructions}
+              />
             </Card>
           </Space>
         </Col>

@@ -1,6 +1,7 @@
 import { Col, Row, Space, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { InstructionPanel } from '../../instructions';
 import { ProposalActionModal } from '../components/ProposalActionModal';
 import {
   CommitmentsCard,
@@ -35,6 +36,7 @@ export default function ProposalDetailPage() {
         <Col xs={24} xl={9}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <RatingsCard p={p} />
+            <InstructionPanel kind="proposal" id={p.id} />
             <ProposalTimelineCard p={p} />
           </Space>
         </Col>

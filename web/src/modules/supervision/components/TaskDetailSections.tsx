@@ -25,6 +25,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TaskDetail } from '../api';
 import { cadenceText, formatTime, STATUS_HEX, TASK_KIND_LABELS, TASK_SOURCE_LABELS } from '../labels';
@@ -41,6 +42,7 @@ export function TaskHeaderCard({
   onNotice,
   onMark,
   onDecompose,
+  extraActions,
 }: {
   t: TaskDetail;
   loading: boolean;
@@ -50,6 +52,8 @@ export function TaskHeaderCard({
   onNotice: () => void;
   onMark: () => void;
   onDecompose: () => void;
+  /** Actions of other modules on the task (批示). */
+  extraActions?: ReactNode;
 }) {
   return (
     <Card
@@ -77,6 +81,7 @@ export function TaskHeaderCard({
             返回
           </Button>
           <Button icon={<ReloadOutlined />} onClick={onReload} loading={loading} aria-label="刷新" />
+          {extraActions}
           {t.can.report && (
             <Button type="primary" icon={<FormOutlined />} onClick={onReport} data-testid="task-report-button">
               报送进度

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Result, Row, Skeleton, Space } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { ApiError, errorText } from '../../../lib/api';
+import { InstructionButton, InstructionPanel } from '../../instructions';
 import { type TaskDetail } from '../api';
 import { MarkModal } from '../components/MarkModal';
 import { NoticeList } from '../components/NoticeList';
@@ -78,6 +79,7 @@ export default function TaskDetailPage() {
         onNotice={() => setNoticing(true)}
         onMark={() => setMarking(true)}
         onDecompose={() => setSubForm(subPreset(t))}
+        extraActions={<InstructionButton kind="task" id={t.id} />}
       />
 
       {t.missingReportPeriods.length > 0 && (
@@ -112,6 +114,7 @@ export default function TaskDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
+          <InstructionPanel kind="task" id={t.id} style={{ marginBottom: 16 }} writeButton={false} />
           <ReportsCard t={t} />
           <Card
             title={`任务分解（${t.subTasks.length}）`}
