@@ -1,5 +1,19 @@
 import { ArrowLeftOutlined, StarFilled } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, List, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  List,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  type TimelineItemProps,
+} from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { StatusTag } from '../../../components/StatusTag';
 import { PROPOSAL_STATUSES, SATISFACTION_NAMES } from '../../../../../src/contracts/proposals';
@@ -268,31 +282,40 @@ function recordLine(t: ProposalDetail['timeline'][number]): string | null {
 }
 
 /** 办理过程: every step, latest first. */
-export function ProposalTimelineCard({ p }: { p: ProposalDetail }) {
+/** 办理过程, newest first; `extra` items (领导批示) fall in by their time; `action` sits in the card's head (批示). */
+export function ProposalTimelineCard({
+  p,
+  extra = [],
+  action,
+}: {
+  p: ProposalDetail;
+  extra?: { at: string; item: TimelineItemProps }[];
+  action?: ReactNode;
+}) {
+  const own = [...p.timeline].reverse().map((t) => ({ at: t.at, item: timelineItem(t) }));
+  const items = [...own, ...extra].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).map((x) => x.item);
   return (
-    <Card title="办理过程" size="small">
-      <Timeline
-        data-testid="proposal-timeline"
-        items={[...p.timeline].reverse().map((t) => ({
-          color:
-            t.type === 'rate' && t.record.satisfaction === 'unsatisfied'
-              ? 'red'
-              : t.type === 'complete'
-                ? 'green'
-                : 'blue',
-          children: (
-            <>
-              <Space size={6}>
-                <Typography.Text strong>{t.typeName}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {t.actorName} · {formatAt(t.at)}
-                </Typography.Text>
-              </Space>
-              {recordLine(t) && <div>{recordLine(t)}</div>}
-            </>
-          ),
-        }))}
-      />
+    <Card title="办理过程" size="small" extra={action}>
+      <Timeline data-testid="proposal-timeline" items={items} />
     </Card>
   );
+}
+
+function timelineItem(t: ProposalDetail['timeline'][number]): TimelineItemProps {
+  return {
+    key: `step-${t.seq}`,
+    color:
+      t.type === 'rate' && t.record.satisfaction === 'unsatisfied' ? 'red' : t.type === 'complete' ? 'green' : 'blue',
+    children: (
+      <>
+        <Space size={6}>
+          <Typography.Text strong>{t.typeName}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t.actorName} · {formatAt(t.at)}
+          </Typography.Text>
+        </Space>
+        {recordLine(t) && <div>{recordLine(t)}</div>}
+      </>
+    ),
+  };
 }

@@ -1,7 +1,7 @@
 import { Col, Row, Space, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { InstructionPanel } from '../../instructions';
+import { InstructionButton, useInstructionTimeline } from '../../instructions';
 import { ProposalActionModal } from '../components/ProposalActionModal';
 import {
   CommitmentsCard,
@@ -16,6 +16,7 @@ import { useProposalDetail } from '../use-proposal-detail';
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();
   const { p, error, action, setAction, may, done } = useProposalDetail(id);
+  const instructions = useInstructionTimeline('proposal', id);
 
   if (error) return <ErrorAlert error={error} action={<Link to="/proposals">返回列表</Link>} />;
   if (!p) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -36,8 +37,11 @@ export default function ProposalDetailPage() {
         <Col xs={24} xl={9}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <RatingsCard p={p} />
-            <InstructionPanel kind="proposal" id={p.id} />
-            <ProposalTimelineCard p={p} />
+            <ProposalTimelineCard
+              p={p}
+              extra={instructions}
+              action={<InstructionButton kind="proposal" id={p.id} size="small" />}
+            />
           </Space>
         </Col>
       </Row>
