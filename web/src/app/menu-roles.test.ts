@@ -45,6 +45,13 @@ describe('menus by role', () => {
     expect(menu('grid_worker')).not.toContain('crew');
   });
 
+  it('offers a 区领导 neither 报表填报 nor 本单位待办, which are the units’ work', () => {
+    expect(menu('district_leader')).not.toContain('reporting-fill');
+    expect(menu('district_leader')).not.toContain('supervision-todo');
+    expect(menu('community_worker')).toContain('supervision-todo');
+    expect(menu('grid_worker')).toContain('reporting-fill');
+  });
+
   it('lets an account with several roles see what any of them uses', () => {
     const keys = visibleNav({
       permissions: [...holds.community_worker!, ...holds.district_leader!],

@@ -21,6 +21,10 @@ export const MENU_ROLES: Readonly<Record<string, readonly RoleCode[]>> = {
   people: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
   // 我牵头的任务: only 区领导 lead tasks (createTask refuses any other leader).
   'supervision-leader': ['admin', 'district_leader'],
+  // 报表填报: those who file reports (report.submit); readers have 完成情况 and 数据汇总.
+  'reporting-fill': ['admin', 'subdistrict_staff', 'community_worker', 'grid_worker'],
+  // 本单位待办: units that carry tasks out (task.report); a 区领导 leads them from 领导视图.
+  'supervision-todo': ['admin', 'supervision_office', 'subdistrict_staff', 'community_worker', 'unit_handler'],
   // 处置通: the phone page of those a case is dispatched to (a department's crew, a 街道, a 社区).
   crew: ['admin', 'unit_handler', 'subdistrict_staff', 'community_worker'],
   // 考核排名 ranks units: for those who assess and those assessed, not for a 民主监督员.
