@@ -1,14 +1,25 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
 import type { KpiBasis, KpiView } from '../../../contracts/cases.js';
-import { addCounts, countsAt, dueCounts, emptyKpiCounts, kpisFromCounts, stateFromJson } from '../domain/index.js';
+import {
+  addCounts,
+  computeKpis,
+  countsAt,
+  dueCounts,
+  emptyKpiCounts,
+  kpisFromCounts,
+  stateFromJson,
+} from '../domain/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
 import { summaryOf } from './kpi-rollup.js';
 import type { CasesDeps } from '../deps.js';
 import { periodBounds } from './case-filter.js';
+import { calendarFor } from './case-context.js';
 
 /** Units that handle dispatched cases and have no area: their figures are those of the cases dispatched to them. */
 const HANDLERS = new Set(['department', 'outside_unit']);
+/** Units below the roll-up's communities. */
+const GRIDS = new Set(['grid_large', 'grid_small']);
 
 /**
  * GB/T 30428.4 indicators of a unit (its area, or the cases dispatched to it) for a period, at this
@@ -34,6 +45,14 @@ export async function caseKpis(
   const bounds = await periodBounds(deps, actor, q.from, q.to);
   const period = { from: new Date(bounds.from!), to: new Date(bounds.to!) };
   const scope = { districtCode: actor.districtCode, view, path: unit.path, isDistrict: unit.kind === 'district' };
+  const head = { unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, asOf: asOf.toISOString(), basis, view };
+  if (view === 'area' && GRIDS.has(unit.kind)) {
+    // Below the roll-up's communities: the grid's own cases, folded by the same rules.
+    const calendar = await calendarFor(deps, db, actor.districtCode);
+    const states = await kpiRollupStore.gridStates(db, actor.districtCode, unit.path);
+    const summaries = states.map((json) => summaryOf(stateFromJson(json)));
+    return { ...head, ...computeKpis(summaries, { basis, period, asOf, calendar }) };
+  }
   const rollup = await kpiRollupStore.sum(db, basis, scope, {
     fromDay: q.from.replaceAll('-', ''),
     toDay: q.to.replaceAll('-', ''),
@@ -47,14 +66,5 @@ export async function caseKpis(
     asOf.toISOString(),
   );
   for (const json of open) addCounts(due, dueCounts(summaryOf(stateFromJson(json)), { basis, period, asOf }));
-  return {
-    unitId: unit.id,
-    unitName: unit.name,
-    from: q.from,
-    to: q.to,
-    asOf: asOf.toISOString(),
-    basis,
-    view,
-    ...kpisFromCounts(countsAt(rollup, due), basis),
-  };
+  return { ...head, ...kpisFromCounts(countsAt(rollup, due), basis) };
 }

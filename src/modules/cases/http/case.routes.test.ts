@@ -568,6 +568,13 @@ for (const tdb of testDatabases()) {
           expect((await get(`&unitId=${ids.sub}`)).counts).toEqual(
             await reference(basis, 'area', subPath, new Date(at)),
           );
+          // Communities from the roll-up's rows; a grid folded from its own cases: the same either way.
+          for (const unit of ['com', 'large', 'small']) {
+            const path = await pathOf(ids[unit]);
+            const got = await get(`&unitId=${ids[unit]}`);
+            expect(got.counts, unit).toEqual(await reference(basis, 'area', path, new Date(at)));
+            if (unit === 'small') expect(got.counts.reported, unit).toBeGreaterThan(0);
+          }
           expect((await get(`&unitId=${ids.sub}&view=handler`)).counts).toEqual(
             await reference(basis, 'handler', subPath, new Date(at)),
           );

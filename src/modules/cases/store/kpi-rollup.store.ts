@@ -118,6 +118,17 @@ export const kpiRollupStore = {
     return (await q.execute()).map((r) => r.state);
   },
 
+  /** Every case of a grid (a grid's figures are folded from its cases, not read from the roll-up). */
+  async gridStates(ex: Executor, districtCode: string, gridPath: string): Promise<string[]> {
+    const rows = await ex
+      .selectFrom('cases')
+      .select('state')
+      .where('district_code', '=', districtCode)
+      .where(startsWith('grid_path', gridPath))
+      .execute();
+    return rows.map((r) => r.state);
+  },
+
   async isEmpty(ex: Executor, districtCode: string): Promise<boolean> {
     const r = await ex
       .selectFrom('case_kpi_days')
