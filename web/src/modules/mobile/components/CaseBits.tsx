@@ -1,5 +1,5 @@
 import { ClockCircleOutlined, RightOutlined } from '@ant-design/icons';
-import { Tag } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { Link } from 'react-router';
 import { StatusTag as SharedStatusTag } from '../../../components/StatusTag';
 import type { CaseStatus, CaseSummary, DeadlineStatus } from '../api';
@@ -61,5 +61,29 @@ export function CaseCard({ c }: { c: CaseSummary }) {
         </span>
       </div>
     </Link>
+  );
+}
+
+/** The list's source: a failed refresh (with 重试), or the time of the offline copy shown. */
+export function OfflineNote({ at, error, onRetry }: { at: number | null; error: string | null; onRetry(): void }) {
+  if (error)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        message={error}
+        className="cgm-block"
+        action={
+          <Button size="small" onClick={onRetry}>
+            重试
+          </Button>
+        }
+      />
+    );
+  if (!at) return null;
+  return (
+    <div className="cgm-stale" data-testid="m-stale">
+      离线数据 · 更新于 {shortTime(at)}
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 import { CloudUploadOutlined, EnvironmentOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Segmented, Skeleton, Tag } from 'antd';
+import { Button, Empty, Segmented, Skeleton, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { mobileApi, OPEN_STATUSES, type CaseSummary } from '../api';
-import { CaseCard } from '../components/CaseBits';
+import { CaseCard, OfflineNote } from '../components/CaseBits';
 import { GridMap, type MapPoint } from '../components/GridMap';
 import { useMobile, type CaseList } from '../context';
 import { useCachedResource } from '../lib/cache';
@@ -43,29 +43,6 @@ function QueuedCard({ item }: { item: OutboxItem }) {
         </span>
       </div>
     </Link>
-  );
-}
-
-function OfflineNote({ at, error, onRetry }: { at: number | null; error: string | null; onRetry(): void }) {
-  if (error)
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        message={error}
-        className="cgm-block"
-        action={
-          <Button size="small" onClick={onRetry}>
-            重试
-          </Button>
-        }
-      />
-    );
-  if (!at) return null;
-  return (
-    <div className="cgm-stale" data-testid="m-stale">
-      离线数据 · 更新于 {shortTime(at)}
-    </div>
   );
 }
 

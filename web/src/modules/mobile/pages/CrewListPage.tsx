@@ -1,12 +1,11 @@
 import { CloudUploadOutlined, EnvironmentOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Segmented, Skeleton } from 'antd';
+import { Button, Empty, Segmented, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CaseSummary } from '../api';
-import { CaseCard } from '../components/CaseBits';
+import { CaseCard, OfflineNote } from '../components/CaseBits';
 import { GridMap, type MapPoint } from '../components/GridMap';
 import { useMobile } from '../context';
-import { shortTime } from '../labels';
 import { ACTION_NAMES, type ActionItem } from '../lib/outbox';
 
 type Filter = 'all' | 'dispatched' | 'handling' | 'late';
@@ -133,15 +132,7 @@ export default function CrewListPage({ mode }: { mode: 'todo' | 'done' }) {
         </div>
       )}
 
-      {res.error ? (
-        <Alert type="warning" showIcon message={res.error} className="cgm-block" />
-      ) : (
-        res.cachedAt && (
-          <div className="cgm-stale" data-testid="m-stale">
-            离线数据 · 更新于 {shortTime(res.cachedAt)}
-          </div>
-        )
-      )}
+      <OfflineNote at={res.cachedAt} error={res.error} onRetry={() => void res.reload()} />
 
       {res.loading && !res.data ? (
         <div className="cgm-card">
