@@ -5,7 +5,7 @@ import { releasePhotos, type LocalPhoto } from './components/PhotoPicker';
 import { useMobile } from './context';
 import { useCachedResource } from './lib/cache';
 import { useCrewSteps } from './use-crew-steps';
-import { fileToStored, newId, putOutbox, removeOutbox, type ActionItem, type VerifyType } from './lib/outbox';
+import { fileToStored, newActionItem, putOutbox, removeOutbox, type ActionItem, type VerifyType } from './lib/outbox';
 
 /** A case on the phone: its detail (offline copy when the network is down), and 核查 kept in the outbox. */
 export function useCaseView(id: string) {
@@ -71,23 +71,13 @@ export function useCaseView(id: string) {
     }
     setBusy(true);
     try {
-      const item: ActionItem = {
-        id: newId(),
-        accountId: me.id,
-        actorName: me.displayName,
-        createdAt: Date.now(),
-        state: 'pending',
-        attempts: 0,
-        kind: 'action',
-        caseId: c.id,
-        caseNumber: c.caseNumber,
-        categoryName: c.categoryName,
+      const item = newActionItem(me, c, {
         actionType: verify,
         comment: comment.trim() || undefined,
         reason: verify === 'verify_fail' ? reason.trim() : undefined,
         expectedVersion: c.version,
         photos: await Promise.all(photos.map((p) => fileToStored(p.blob, p.name))),
-      };
+      });
       await putOutbox(item);
       // A new verification replaces the ones the server refused for this case.
       for (const q of queued) if (q.state === 'rejected') await removeOutbox(q.id);

@@ -7,7 +7,7 @@ import { crewSteps, expectedVersionAfter } from './lib/crew';
 import {
   ACTION_NAMES,
   fileToStored,
-  newId,
+  newActionItem,
   putOutbox,
   type ActionItem,
   type CrewActionType,
@@ -64,17 +64,7 @@ export function useCrewSteps(c: CaseDetail | undefined, queued: ActionItem[], re
     if (Object.keys(problems).length) return;
     setBusy(true);
     try {
-      const item: ActionItem = {
-        id: newId(),
-        accountId: me.id,
-        actorName: me.displayName,
-        createdAt: Date.now(),
-        state: 'pending',
-        attempts: 0,
-        kind: 'action',
-        caseId: c.id,
-        caseNumber: c.caseNumber,
-        categoryName: c.categoryName,
+      const item = newActionItem(me, c, {
         actionType: type,
         comment: type === 'start' ? undefined : comment.trim() || undefined,
         reason: type === 'return' || type === 'request_extension' ? reason.trim() : undefined,
@@ -82,7 +72,7 @@ export function useCrewSteps(c: CaseDetail | undefined, queued: ActionItem[], re
         // Behind steps still waiting (签收 before 反馈), the case will be that many versions on.
         expectedVersion: expectedVersionAfter(c, queued),
         photos: type === 'feedback' ? await Promise.all(photos.map((p) => fileToStored(p.blob, p.name))) : [],
-      };
+      });
       await putOutbox(item);
       close();
       setComment('');

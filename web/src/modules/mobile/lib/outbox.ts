@@ -94,6 +94,27 @@ export interface ActionItem extends OutboxBase {
 
 export type OutboxItem = ReportItem | ActionItem;
 
+/** A case step for the outbox, pending: who takes it, when, on which case, and the step's own fields. */
+export function newActionItem(
+  me: { id: string; displayName: string },
+  c: { id: string; caseNumber: string; categoryName: string },
+  step: Pick<ActionItem, 'actionType' | 'comment' | 'reason' | 'extra' | 'expectedVersion' | 'photos'>,
+): ActionItem {
+  return {
+    id: newId(),
+    accountId: me.id,
+    actorName: me.displayName,
+    createdAt: Date.now(),
+    state: 'pending',
+    attempts: 0,
+    kind: 'action',
+    caseId: c.id,
+    caseNumber: c.caseNumber,
+    categoryName: c.categoryName,
+    ...step,
+  };
+}
+
 export interface SentItem {
   id: string;
   accountId: string;
