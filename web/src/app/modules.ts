@@ -14,23 +14,19 @@ import { peopleNav } from '../modules/people';
 import { reportingNav } from '../modules/reporting';
 import { supervisionNav } from '../modules/supervision';
 import { proposalsNav } from '../modules/proposals';
-import { withMenuRoles } from './menu-roles';
 import { registerNav } from './nav';
 
 registerNav(
-  ...[
-    ...homeNav,
-    ...casesNav,
-    ...inboxNav,
-    ...orgNav,
-    ...peopleNav,
-    ...reportingNav,
-    ...supervisionNav,
-    ...proposalsNav,
-    ...accountsNav,
-    ...calendarNav,
-    ...auditNav,
-    ...mobileNav,
-    // The menu shows an entry only to the roles that have a use for it (app/menu-roles.ts).
-  ].map(withMenuRoles),
+  ...homeNav,
+  ...casesNav,
+  ...inboxNav,
+  ...orgNav,
+  ...peopleNav,
+  ...reportingNav,
+  ...supervisionNav,
+  ...proposalsNav,
+  ...accountsNav,
+  ...calendarNav,
+  ...auditNav,
+  ...mobileNav,
 );

@@ -5,7 +5,7 @@
  * menu are both built from this registry, so a module never edits the layout.
  */
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
-import type { RoleCode } from '../../../src/contracts/org';
+import { ROLE_CODES, type RoleCode } from '../../../src/contracts/org';
 
 export interface NavItem {
   /** Stable key; the menu entry gets `data-testid="nav-<key>"`. */
@@ -24,7 +24,7 @@ export interface NavItem {
   /**
    * In the menu only for these roles (any one of them), on top of the permission: for a page a role
    * may open but has no use for (领导视图 for a 社区工作者). The route stays open to the permission, so a
-   * link from a message still works. `app/menu-roles.ts` fills it in for modules registered there.
+   * link from a message still works.
    */
   roles?: readonly RoleCode[];
   /** Key of a group registered with registerNavGroup, to nest the item in a sub-menu. */
@@ -65,6 +65,11 @@ export function canSee(item: Pick<NavItem, 'permission'>, permissions: readonly 
   if (!item.permission) return true;
   const needed = typeof item.permission === 'string' ? [item.permission] : item.permission;
   return needed.some((p) => permissions.includes(p));
+}
+
+/** Every role but these: for an entry only a few roles have no use for. */
+export function allRolesBut(...left: RoleCode[]): readonly RoleCode[] {
+  return ROLE_CODES.filter((r) => !left.includes(r));
 }
 
 export function fitsRoles(item: Pick<NavItem, 'roles'>, roles: readonly string[]): boolean {

@@ -1,6 +1,6 @@
 import { AuditOutlined, BarChartOutlined, FileSearchOutlined, FormOutlined, TagsOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import type { NavItem } from '../../app/nav';
+import { allRolesBut, type NavItem } from '../../app/nav';
 
 /** 问题台账: the ledger and a case's page, reporting, 对账销号, KPIs and the category settings. */
 export const casesNav: NavItem[] = [
@@ -12,6 +12,8 @@ export const casesNav: NavItem[] = [
     icon: <FileSearchOutlined />,
     order: 2,
     permission: 'case.read',
+    // 民主监督员 hold case.read for the files of the proposals they follow, not to keep the ledger.
+    roles: allRolesBut('democratic_supervisor'),
     page: lazy(() => import('./pages/CasesRoutes')),
   },
   {
@@ -32,6 +34,8 @@ export const casesNav: NavItem[] = [
     icon: <AuditOutlined />,
     order: 4,
     permission: 'case.read',
+    // The keepers who check closed cases off (reconcileCase refuses anyone else).
+    roles: ['admin', 'supervision_office', 'subdistrict_staff', 'community_worker'],
     page: lazy(() => import('./pages/ReconcilePage')),
   },
   {
@@ -42,6 +46,7 @@ export const casesNav: NavItem[] = [
     icon: <BarChartOutlined />,
     order: 5,
     permission: 'case.read',
+    roles: allRolesBut('democratic_supervisor', 'volunteer'),
     page: lazy(() => import('./pages/KpisPage')),
   },
   {

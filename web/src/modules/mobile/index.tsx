@@ -52,6 +52,8 @@ export const mobileNav: NavItem[] = [
     order: 7,
     // Any account may be dispatched a case (a department, a 街道, a 社区); the menu by role narrows it.
     permission: 'case.read',
+    // Those a case is dispatched to (a department's crew, a 街道, a 社区).
+    roles: ['admin', 'unit_handler', 'subdistrict_staff', 'community_worker'],
     page: () => <Navigate to="/m/crew" replace />,
   },
 ];

@@ -11,6 +11,8 @@ export const peopleNav: NavItem[] = [
     icon: <TeamOutlined />,
     order: 20,
     permission: 'person.read',
+    // A roster for those who keep it or lead; a 网格员 works from the phone page.
+    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
     page: lazy(() => import('./pages/PeoplePage')),
   },
 ];

@@ -14,6 +14,8 @@ export const reportingNav: NavItem[] = [
     icon: <FormOutlined />,
     order: 7,
     permission: 'report.read',
+    // Those who file reports (report.submit); readers have 完成情况 and 数据汇总.
+    roles: ['admin', 'subdistrict_staff', 'community_worker', 'grid_worker'],
     group: 'reporting',
     page: lazy(() => import('./pages/FillPage')),
   },

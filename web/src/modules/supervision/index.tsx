@@ -9,7 +9,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
-import { registerNavGroup, type NavItem } from '../../app/nav';
+import { allRolesBut, registerNavGroup, type NavItem } from '../../app/nav';
 
 /** 督查督办 (SPEC §7): tasks from meetings and work plans, 督办, the leader's and unit's views, assessment. */
 registerNavGroup({ key: 'supervision', label: '督查督办', icon: <AuditOutlined />, order: 9 });
@@ -34,6 +34,8 @@ export const supervisionNav: NavItem[] = [
     icon: <DashboardOutlined />,
     order: 9.1,
     permission: 'task.read',
+    // 我牵头的任务: only 区领导 lead tasks (createTask refuses any other leader).
+    roles: ['admin', 'district_leader'],
     group: 'supervision',
     page: lazy(() => import('./pages/LeaderViewPage')),
   },
@@ -45,6 +47,8 @@ export const supervisionNav: NavItem[] = [
     icon: <OrderedListOutlined />,
     order: 9.2,
     permission: 'task.read',
+    // Units that carry tasks out (task.report); a 区领导 leads them from 领导视图.
+    roles: ['admin', 'supervision_office', 'subdistrict_staff', 'community_worker', 'unit_handler'],
     group: 'supervision',
     page: lazy(() => import('./pages/UnitViewPage')),
   },
@@ -78,6 +82,8 @@ export const supervisionNav: NavItem[] = [
     icon: <TrophyOutlined />,
     order: 9.5,
     permission: 'task.read',
+    // Ranks units: for those who assess and those assessed, not for a 民主监督员.
+    roles: allRolesBut('democratic_supervisor'),
     group: 'supervision',
     page: lazy(() => import('./pages/AssessmentPage')),
   },
