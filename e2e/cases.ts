@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { consoleLogin } from './console-login';
-import sharp from 'sharp';
+import { photo, pointInGrid } from './fixtures';
 
 export interface CasesContext {
   /** A page of a context whose baseURL is the server. */
@@ -32,11 +32,6 @@ interface Me {
   username: string;
   unitId: string;
   unitName: string;
-}
-interface LocateResult {
-  point: { lng: number; lat: number };
-  found: boolean;
-  grid: { id: string; name: string } | null;
 }
 interface CaseJson {
   id: string;
@@ -68,61 +63,6 @@ async function apiGet<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(url);
   assert(res.ok(), `GET ${url} → HTTP ${res.status()}: ${(await res.text()).slice(0, 300)}`);
   return (await res.json()) as T;
-}
-
-/** Degrees → EXIF rational "d/1 m/1 s/10000". */
-function dms(v: number): string {
-  const d = Math.floor(v);
-  const m = Math.floor((v - d) * 60);
-  const s = Math.round(((v - d) * 60 - m) * 60 * 10000);
-  return `${d}/1 ${m}/1 ${s}/10000`;
-}
-
-/** A JPEG "photo" (a drawn rubbish heap) carrying the GPS position in its EXIF, as a phone camera writes it. */
-async function photo(label: string, gps: { lng: number; lat: number } | null): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
-    <rect width="800" height="600" fill="#b8c4a8"/><rect y="380" width="800" height="220" fill="#8d8d86"/>
-    <ellipse cx="400" cy="420" rx="190" ry="70" fill="#5b4a33"/><rect x="330" y="330" width="80" height="70" fill="#2f6db5"/>
-    <rect x="430" y="350" width="60" height="50" fill="#d04a2f"/>
-    <text x="400" y="120" font-size="54" font-family="sans-serif" text-anchor="middle" fill="#1f2d3d">${label}</text></svg>`;
-  let img = sharp(Buffer.from(svg)).jpeg({ quality: 80 });
-  if (gps) {
-    img = img.withExif({
-      IFD0: { Make: 'CivicGrid', Model: 'e2e camera' },
-      IFD3: {
-        GPSLatitudeRef: gps.lat >= 0 ? 'N' : 'S',
-        GPSLatitude: dms(Math.abs(gps.lat)),
-        GPSLongitudeRef: gps.lng >= 0 ? 'E' : 'W',
-        GPSLongitude: dms(Math.abs(gps.lng)),
-      },
-    });
-  }
-  return img.toBuffer();
-}
-
-/** A point the server itself places in the grid (tries the bounding box's centre and a 5×5 lattice). */
-async function pointInGrid(page: Page, gridId: string): Promise<{ lng: number; lat: number }> {
-  const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(
-    page,
-    `/api/v1/units/${gridId}/boundary`,
-  );
-  const ring =
-    feature.geometry.type === 'Polygon'
-      ? (feature.geometry.coordinates as number[][][])[0]
-      : (feature.geometry.coordinates as number[][][][])[0][0];
-  const xs = ring.map((c) => c[0]);
-  const ys = ring.map((c) => c[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const candidates = [{ lng: (minX + maxX) / 2, lat: (minY + maxY) / 2 }];
-  for (let i = 1; i < 5; i++)
-    for (let j = 1; j < 5; j++)
-      candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
-  for (const c of candidates) {
-    const p = { lng: Number(c.lng.toFixed(6)), lat: Number(c.lat.toFixed(6)) };
-    const r = await apiGet<LocateResult>(page, `/api/v1/grids/locate?lng=${p.lng}&lat=${p.lat}&crs=wgs84`);
-    if (r.found && r.grid?.id === gridId) return p;
-  }
-  throw new Error(`no point of grid ${gridId} is located in it`);
 }
 
 export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
@@ -171,7 +111,7 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
       async run() {
         await login(GRID_WORKER);
         const me = await apiGet<Me>(page, '/api/v1/auth/me');
-        point = await pointInGrid(page, me.unitId);
+        point = await pointInGrid(page.request, me.unitId);
         assert(await page.getByTestId('nav-cases').isVisible(), 'grid worker has no 问题台账 menu item');
         assert(!(await page.getByTestId('nav-case-categories').isVisible()), 'grid worker sees 问题类别 (admin only)');
         await page.getByTestId('nav-case-report').click();

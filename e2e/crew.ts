@@ -11,7 +11,7 @@
  * then signs in on a phone, lands on /m and verifies (核查通过) under 待核查: the case is closed.
  */
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
+import { photo, pointInGrid } from './fixtures';
 
 export interface CrewContext {
   /** A page of the run (its browser is reused). */
@@ -49,13 +49,6 @@ const PHONE_UA =
 
 function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
-}
-
-async function photo(label: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
-    <rect width="800" height="600" fill="#b9c9a6"/><rect y="400" width="800" height="200" fill="#9a9a94"/>
-    <text x="400" y="120" font-size="54" font-family="sans-serif" text-anchor="middle" fill="#1f2d3d">${label}</text></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
 export async function crewSteps(ctx: CrewContext): Promise<CrewStep[]> {
@@ -106,36 +99,6 @@ export async function crewSteps(ctx: CrewContext): Promise<CrewStep[]> {
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     return { context, page };
-  }
-
-  /** A point of the grid that the server itself locates in it. */
-  async function pointInGrid(req: APIRequestContext, id: string): Promise<{ lng: number; lat: number }> {
-    const feature = await call<{ geometry: { type: string; coordinates: unknown } }>(
-      req,
-      'GET',
-      `/api/v1/units/${id}/boundary`,
-    );
-    const ring =
-      feature.geometry.type === 'Polygon'
-        ? (feature.geometry.coordinates as number[][][])[0]
-        : (feature.geometry.coordinates as number[][][][])[0][0];
-    const xs = ring.map((c) => c[0]);
-    const ys = ring.map((c) => c[1]);
-    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    for (let i = 1; i < 5; i++)
-      for (let j = 1; j < 5; j++) {
-        const p = {
-          lng: Number((minX + ((maxX - minX) * i) / 5).toFixed(6)),
-          lat: Number((minY + ((maxY - minY) * j) / 5).toFixed(6)),
-        };
-        const r = await call<{ found: boolean; grid: { id: string } | null }>(
-          req,
-          'GET',
-          `/api/v1/grids/locate?lng=${p.lng}&lat=${p.lat}&crs=wgs84`,
-        );
-        if (r.found && r.grid?.id === id) return p;
-      }
-    throw new Error(`no point of grid ${id} is located in it`);
   }
 
   const crewPhone = (): Page => {

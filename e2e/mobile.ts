@@ -11,7 +11,7 @@
  * message, and is sent after 修改 adds an address.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
+import { getJson, photo, pointInGrid } from './fixtures';
 
 export interface MobileContext {
   /** A page of the run (its browser is reused; its origin is the server's unless baseURL is given). */
@@ -50,15 +50,6 @@ function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
 
-/** A JPEG "photo" drawn with sharp (no EXIF unless asked). */
-async function photo(label: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
-    <rect width="800" height="600" fill="#a9b89a"/><rect y="400" width="800" height="200" fill="#8a8a84"/>
-    <ellipse cx="380" cy="430" rx="170" ry="60" fill="#5b4a33"/><rect x="320" y="350" width="70" height="60" fill="#2f6db5"/>
-    <text x="400" y="120" font-size="54" font-family="sans-serif" text-anchor="middle" fill="#1f2d3d">${label}</text></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-}
-
 export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
   const password = ctx.demoPassword ?? 'Demo12345';
   let context: BrowserContext | null = null;
@@ -73,37 +64,7 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
     return page;
   };
 
-  async function apiGet<T>(url: string): Promise<T> {
-    const res = await context!.request.get(url);
-    assert(res.ok(), `GET ${url} → HTTP ${res.status()}: ${(await res.text()).slice(0, 300)}`);
-    return (await res.json()) as T;
-  }
-
-  /** A point of the grid that the server itself locates in it. */
-  async function pointInGrid(gridId: string): Promise<{ lng: number; lat: number }> {
-    const feature = await apiGet<{ geometry: { type: string; coordinates: unknown } }>(
-      `/api/v1/units/${gridId}/boundary`,
-    );
-    const ring =
-      feature.geometry.type === 'Polygon'
-        ? (feature.geometry.coordinates as number[][][])[0]
-        : (feature.geometry.coordinates as number[][][][])[0][0];
-    const xs = ring.map((c) => c[0]);
-    const ys = ring.map((c) => c[1]);
-    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const candidates = [{ lng: (minX + maxX) / 2, lat: (minY + maxY) / 2 }];
-    for (let i = 1; i < 5; i++)
-      for (let j = 1; j < 5; j++)
-        candidates.push({ lng: minX + ((maxX - minX) * i) / 5, lat: minY + ((maxY - minY) * j) / 5 });
-    for (const c of candidates) {
-      const p = { lng: Number(c.lng.toFixed(6)), lat: Number(c.lat.toFixed(6)) };
-      const r = await apiGet<{ found: boolean; grid: { id: string } | null }>(
-        `/api/v1/grids/locate?lng=${p.lng}&lat=${p.lat}&crs=wgs84`,
-      );
-      if (r.found && r.grid?.id === gridId) return p;
-    }
-    throw new Error(`no point of grid ${gridId} is located in it`);
-  }
+  const apiGet = <T>(url: string): Promise<T> => getJson<T>(context!.request, url);
 
   /** Picks 市容环境 / 暴露垃圾 in the two-level sheet. */
   async function pickCategory(p: Page) {
@@ -183,7 +144,7 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
         me = await apiGet<Me>('/api/v1/auth/me');
         const name = (await p.getByTestId('m-grid-name').innerText()).trim();
         assert(name.includes(me.unitName), `我的网格 shows "${name}", expected ${me.unitName}`);
-        const point = await pointInGrid(me.unitId);
+        const point = await pointInGrid(context.request, me.unitId);
         await context.setGeolocation({ latitude: point.lat, longitude: point.lng, accuracy: 15 });
         await waitForOfflineShell(p);
         await ctx.shot(p, 'm01-grid');
