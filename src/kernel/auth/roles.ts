@@ -38,6 +38,20 @@ export const PERMISSIONS = [
   'supervisor.visit',
   /** Write a 领导批示 on a task, case or proposal in scope. */
   'instruction.write',
+  /** Residents, households and buildings in scope (SPEC §6), ID numbers and phones masked. */
+  'resident.read',
+  /** Register and edit residents, households and buildings; record door-knocking visits. */
+  'resident.write',
+  /** See a resident's full ID number and phone, with a reason; every view audited (PIPL). */
+  'resident.reveal',
+  /** Open door-knocking rounds (敲门行动) for a scope and window. */
+  'doorknock.manage',
+  /** Venues (场所) in scope, their inspections and closure orders. */
+  'venue.read',
+  /** Register and edit venues; issue and lift closure orders (停业整顿). */
+  'venue.write',
+  /** Inspect a venue against its checklist (扫码、测温、戴口罩 …). */
+  'venue.inspect',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +80,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'proposal.read',
       'proposal.handle',
       'instruction.write',
+      'resident.read',
+      'venue.read',
     ],
   },
   supervision_office: {
@@ -85,6 +101,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'task.notice',
       'proposal.read',
       'proposal.manage',
+      'resident.read',
+      'venue.read',
     ],
   },
   proposal_office: {
@@ -110,6 +128,13 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'task.report',
       'proposal.read',
       'proposal.handle',
+      'resident.read',
+      'resident.write',
+      'resident.reveal',
+      'doorknock.manage',
+      'venue.read',
+      'venue.write',
+      'venue.inspect',
     ],
   },
   community_worker: {
@@ -127,12 +152,32 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'report.remind',
       'task.read',
       'task.report',
+      'resident.read',
+      'resident.write',
+      'resident.reveal',
+      'doorknock.manage',
+      'venue.read',
+      'venue.write',
+      'venue.inspect',
     ],
   },
   grid_worker: {
     code: 'grid_worker',
     name: '网格员',
-    permissions: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'report.submit'],
+    permissions: [
+      'unit.read',
+      'person.read',
+      'case.read',
+      'case.report',
+      'report.read',
+      'report.submit',
+      // The grid worker knocks on doors and checks venues in their grid; they call residents back.
+      'resident.read',
+      'resident.write',
+      'resident.reveal',
+      'venue.read',
+      'venue.inspect',
+    ],
   },
   unit_handler: {
     code: 'unit_handler',
