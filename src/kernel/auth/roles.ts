@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'resident.write',
   /** See a resident's full ID number and phone, with a reason; every view audited (PIPL). */
   'resident.reveal',
+  /** Keep the district's resident tags (留守老人, 低保 …): the administrator. */
+  'resident.configure',
   /** Open door-knocking rounds (敲门行动) for a scope and window. */
   'doorknock.manage',
   /** Venues (场所) in scope, their inspections and closure orders. */
