@@ -9,8 +9,9 @@ import { gridRefs, resolvePlace } from './place-context.js';
 export async function createBuilding(deps: PopulationDeps, actor: Actor, body: BuildingBody) {
   authorize(actor, 'resident.write');
   const now = deps.clock.now().toISOString();
+  // Located before the transaction: the locate index may load from the database on first use.
+  const place = await resolvePlace(deps, deps.database.db, actor, body);
   return deps.database.db.transaction().execute(async (trx) => {
-    const place = await resolvePlace(deps, trx, actor, body);
     const row = {
       id: newId(Date.parse(now)),
       district_code: actor.districtCode,

@@ -13,8 +13,9 @@ import { resolvePlace } from './place-context.js';
 export async function createHousehold(deps: PopulationDeps, actor: Actor, body: HouseholdBody) {
   authorize(actor, 'resident.write');
   const now = deps.clock.now().toISOString();
+  // Located before the transaction: the locate index may load from the database on first use.
+  const place = await resolvePlace(deps, deps.database.db, actor, body);
   return deps.database.db.transaction().execute(async (trx) => {
-    const place = await resolvePlace(deps, trx, actor, body);
     if (body.buildingId) await checkBuilding(trx, actor, body.buildingId, place.gridId);
     const id = newId(Date.parse(now));
     await placeStore.insertHousehold(trx, {

@@ -16,7 +16,8 @@ const COMMUNITY_KINDS = new Set(['community', 'village']);
 /**
  * Where a building, household or person lies: the smallest grid containing the point, or the grid
  * chosen by hand; with both, the grid must contain the point. The grid must be an active small grid
- * in the actor's scope. `field` prefixes the problem's field (e.g. 'households[3].').
+ * in the actor's scope. Call it outside a transaction when a point is given (the locate index may load
+ * from the database on its first use). `field` prefixes the problem's field (e.g. 'households[3].').
  */
 export async function resolvePlace(
   deps: PopulationDeps,

@@ -13,10 +13,11 @@ import { resolvePlace } from './place-context.js';
 export async function updateHousehold(deps: PopulationDeps, actor: Actor, id: string, body: HouseholdPatch) {
   authorize(actor, 'resident.write');
   const now = deps.clock.now().toISOString();
+  const moves = body.gridId !== undefined || body.location !== undefined;
+  // Located before the transaction: the locate index may load from the database on first use.
+  const place = moves ? await resolvePlace(deps, deps.database.db, actor, body) : null;
   return deps.database.db.transaction().execute(async (trx) => {
     const h = await householdInScope(trx, actor, id);
-    const moves = body.gridId !== undefined || body.location !== undefined;
-    const place = moves ? await resolvePlace(deps, trx, actor, body) : null;
     const gridId = place?.gridId ?? h.grid_id;
     const buildingId = body.buildingId === undefined ? h.building_id : body.buildingId;
     if (buildingId && (body.buildingId !== undefined || place)) await checkBuilding(trx, actor, buildingId, gridId);

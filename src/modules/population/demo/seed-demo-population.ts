@@ -22,7 +22,7 @@ const DOORS_PER_BUILDING = 6;
 const REGION = '411602';
 
 /** A point inside a grid: drawn in its bounding box until the locator puts it in that grid. */
-async function pointIn(
+export async function pointInGrid(
   deps: PopulationDeps,
   ex: Executor,
   grid: { id: string; geometry: string },
@@ -76,7 +76,7 @@ export async function seedDemoPopulation(deps: PopulationDeps, now: Date): Promi
     let courtyard = 1;
     for (const [gi, grid] of grids.entries()) {
       for (let b = 1; b <= BUILDINGS_PER_GRID; b++) {
-        const at = await pointIn(deps, db, grid, rnd);
+        const at = await pointInGrid(deps, db, grid, rnd);
         const bname = `${c.street}${courtyard}号院${b}号楼`;
         const building = await createBuilding(d, actor, { name: bname, gridId: grid.id, location: at });
         counts.buildings++;
