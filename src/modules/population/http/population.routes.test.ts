@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { applyVisit, foldCoverage, type HouseholdRoundState } from '../domain/coverage.js';
-import { openPopulationFixture, testIdNumber, type PopulationFixture } from './population-fixture.js';
+import { openPopulationFixture, testIdNumber, type PopulationFixture } from './test-kit.js';
 
 const USERS = ['admin', 'leader', 'chenzhou', 'chengbei', 'dehua', 'zhuzhuang', 'wgy_dehua', 'wgy_zhuzhuang'];
 
