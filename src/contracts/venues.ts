@@ -193,9 +193,7 @@ export const Closure = z.object({
   untilDate: z.string(),
   issuedBy: Ref,
   issuedAt: z.string(),
-  lifted: z
-    .object({ by: Ref, at: z.string(), note: z.string().nullable(), inspectionId: z.string() })
-    .nullable(),
+  lifted: z.object({ by: Ref, at: z.string(), note: z.string().nullable(), inspectionId: z.string() }).nullable(),
   /** Past its last day and still not lifted. */
   overdue: z.boolean(),
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 // Frozen in time: never edit after it lands; add a new migration instead.
 // 场所与检查 (SPEC §6, issue 12 item 6): venues placed on the grid, the district's configurable venue
@@ -99,7 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('venue_closures')
     .column('venue_id')
     .unique()
-    .where('open', '=', 1)
+    .where(sql.ref('open'), '=', 1)
     .execute();
 }
 

@@ -51,7 +51,9 @@ describe('the findings an inspection must give', () => {
         { code: 'scan', result: 'pass' },
         { code: 'mask', result: 'pass' },
       ]),
-    ).toEqual([expect.objectContaining({ field: 'items', code: 'venue.check_item_missing', params: { item: '测温' } })]);
+    ).toEqual([
+      expect.objectContaining({ field: 'items', code: 'venue.check_item_missing', params: { item: '测温' } }),
+    ]);
   });
 
   it('names an unknown or retired item, and a repeated one, by position', () => {
