@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VENUE_STATUSES } from '../../../contracts/venues.js';
 import { daysBetween } from '../../../kernel/calendar/index.js';
-import { DomainError } from '../../../kernel/errors.js';
+import { type DomainError } from '../../../kernel/errors.js';
 import {
   applyVenueAction,
   closureOverdue,
