@@ -64,6 +64,10 @@ export const VenueBody = z.strictObject({
 });
 export type VenueBody = z.input<typeof VenueBody>;
 
+/** An edit: the owner's phone may be left out to keep it (the editor need not reveal it first). */
+export const VenueUpdateBody = VenueBody.extend({ ownerPhone: Phone.optional() });
+export type VenueUpdateBody = z.input<typeof VenueUpdateBody>;
+
 export const VenueListQuery = z.strictObject({
   /** A unit in scope: venues of its subtree. */
   unitId: z.uuid().optional(),
@@ -73,7 +77,7 @@ export const VenueListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100_000).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
-export type VenueListQuery = z.input<typeof VenueListQuery>;
+export type VenueListQuery = z.output<typeof VenueListQuery>;
 
 export const VenueDetailQuery = z.strictObject({
   reveal: z

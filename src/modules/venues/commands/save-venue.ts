@@ -3,7 +3,7 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { authorize } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import { newId } from '../../../kernel/ids.js';
-import type { VenueBody } from '../../../contracts/venues.js';
+import type { VenueBody, VenueUpdateBody } from '../../../contracts/venues.js';
 import type { VenuesDeps } from '../deps.js';
 import { maskPhone } from '../domain/inspection-rules.js';
 import { venueStore } from '../store/venue.store.js';
@@ -53,13 +53,14 @@ export async function createVenue(deps: VenuesDeps, actor: Actor, body: Body, re
 
 /**
  * Edits a venue in scope: its details and place (the new grid must be in scope too). A type retired
- * since it was registered may stay; a change must be to an active type. Status changes only by orders.
+ * since it was registered may stay; a change must be to an active type; a phone left out is kept.
+ * Status changes only by orders.
  */
 export async function updateVenue(
   deps: VenuesDeps,
   actor: Actor,
   id: string,
-  body: Body,
+  body: z.output<typeof VenueUpdateBody>,
   requestId?: string,
 ): Promise<void> {
   authorize(actor, 'venue.write');
@@ -75,7 +76,7 @@ export async function updateVenue(
       type_code: body.typeCode,
       address: body.address,
       owner_name: body.ownerName,
-      owner_phone: body.ownerPhone,
+      owner_phone: body.ownerPhone ?? before.owner_phone,
       lng: place.point?.lng ?? null,
       lat: place.point?.lat ?? null,
       grid_id: place.grid.id,

@@ -78,6 +78,22 @@ for (const tdb of testDatabases()) {
       });
       expect(edit.statusCode, edit.body).toBe(200);
       expect(edit.json().address).toBe('德化街2号');
+      // Left out, the phone stays as it was: an edit needs no reveal.
+      const keep = await k.call('dehua', 'PUT', `/api/v1/venues/${id}`, {
+        name: detail.name,
+        typeCode: 't11',
+        address: '德化街3号',
+        ownerName: '李四',
+        gridId: k.ids.dehua2,
+      });
+      expect(keep.statusCode, keep.body).toBe(200);
+      expect(keep.json()).toMatchObject({ ownerName: '李四', grid: { id: k.ids.dehua2 }, ownerPhone: '138****1234' });
+      const stored = await k.h.database.db
+        .selectFrom('venues')
+        .select('owner_phone')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      expect(stored?.owner_phone).toBe('13812341234');
       await k.call('admin', 'PATCH', '/api/v1/venue-settings/types/t11', { active: true });
     });
 

@@ -18,6 +18,7 @@ import {
   VenueSettingPatch,
   VenueSettings,
   VenueTypeBody,
+  VenueUpdateBody,
 } from '../../../contracts/venues.js';
 import { addVenueSetting, updateVenueSetting } from '../commands/change-venue-setting.js';
 import { issueClosure, liftClosure } from '../commands/closure-orders.js';
@@ -76,9 +77,10 @@ export function registerVenueRoutes(app: FastifyInstance, deps: VenuesDeps): voi
     tag: 'venues',
     permission: 'venue.write',
     params: IdParams,
-    body: VenueBody,
+    body: VenueUpdateBody,
     response: VenueDetail,
-    summary: 'Edit a venue in scope (its new grid must be in scope too); the status changes only by orders',
+    summary:
+      'Edit a venue in scope (its new grid must be in scope too; a phone left out is kept); the status changes only by orders',
     handler: async ({ actor, params, body, req }) => {
       await updateVenue(deps, actor, params.id, body, req.id);
       return detail(actor, params.id);
