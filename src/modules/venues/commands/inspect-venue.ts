@@ -132,7 +132,7 @@ export async function inspectVenue(
             ? { lng: point?.lng ?? 0, lat: point?.lat ?? 0, grid, ancestors: await deps.org.ancestors(trx, grid.path) }
             : null,
         },
-        { requestId: opts.requestId, comment: `由场所检查发起（检查记录 ${id}）` },
+        { requestId: opts.requestId, comment: `由场所检查发起（${venue.name}，检查不合格）` },
       );
     }
     const row: VenueInspectionTable = {

@@ -72,6 +72,7 @@ export function useVenueInspection(id: string) {
             : `检查已提交（${outcome.sent.statusName}）`,
         );
         await res.reload();
+        window.scrollTo({ top: 0, behavior: 'smooth' });
       } else if (outcome?.result === 'rejected') {
         setRefused(outcome.message);
       } else {

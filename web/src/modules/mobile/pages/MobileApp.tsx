@@ -108,7 +108,7 @@ function MobileShell() {
             <DisconnectOutlined />{' '}
             {mode === 'crew'
               ? '当前离线：签收、反馈、延期和退回先保存在手机上，联网后自动发送'
-              : '当前离线：上报和核查先保存在手机上，联网后自动发送'}
+              : '当前离线：上报、核查和场所检查先保存在手机上，联网后自动发送'}
           </div>
         )}
         <main className="cgm-main">

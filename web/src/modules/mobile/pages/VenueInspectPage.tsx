@@ -5,7 +5,7 @@ import { ChecklistFields } from '../../venues/components/ChecklistFields';
 import { CHECK_RESULT_NAMES, INSPECTION_RESULT_NAMES, VENUE_STATUS_NAMES } from '../../venues/labels';
 import { OfflineNote } from '../components/CaseBits';
 import { PhotoPicker } from '../components/PhotoPicker';
-import { shortTime } from '../labels';
+import { formatDateTime } from '../../../lib/format-time';
 import { useVenueInspection } from '../use-venue-inspection';
 
 /** One venue on the phone: what it is, its last checks, and the checklist to tick, with photos. */
@@ -53,7 +53,7 @@ export default function VenueInspectPage() {
         )}
         {last?.kind === 'inspection' && (
           <div className="cgm-muted" style={{ marginTop: 8 }}>
-            上次检查 {shortTime(Date.parse(last.at))} · {last.inspection.inspector.name} ·{' '}
+            上次检查 {formatDateTime(last.at)} · {last.inspection.inspector.name} ·{' '}
             {INSPECTION_RESULT_NAMES[last.inspection.result]}
             {last.inspection.items.some((i) => i.result === 'fail') &&
               `（${last.inspection.items

@@ -7,7 +7,7 @@ import { INSPECTION_RESULT_NAMES, VENUE_STATUS_NAMES } from '../../venues/labels
 import { OfflineNote } from '../components/CaseBits';
 import { useMobile } from '../context';
 import { useCachedResource } from '../lib/cache';
-import { shortTime } from '../labels';
+import { formatDateTime } from '../../../lib/format-time';
 
 /** 场所检查: the venues of my grid (offline copy when the network is down), those under an order first. */
 export default function VenueListPage() {
@@ -54,7 +54,7 @@ export default function VenueListPage() {
             <div className="cgm-case-foot">
               <span>
                 {v.lastInspection
-                  ? `上次检查 ${shortTime(Date.parse(v.lastInspection.at))} · ${INSPECTION_RESULT_NAMES[v.lastInspection.result]}`
+                  ? `上次检查 ${formatDateTime(v.lastInspection.at)} · ${INSPECTION_RESULT_NAMES[v.lastInspection.result]}`
                   : '尚未检查'}
               </span>
               <RightOutlined />

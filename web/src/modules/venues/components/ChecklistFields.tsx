@@ -4,6 +4,13 @@ import { CHECK_RESULT_NAMES } from '../labels';
 
 const RESULTS: CheckResult[] = ['pass', 'fail', 'na'];
 
+/** A picked finding in its colour: 合格 green, 不合格 red, 不适用 grey, as the tags show them. */
+const PICKED: Record<CheckResult, React.CSSProperties> = {
+  pass: { background: '#389e0d', borderColor: '#389e0d', color: '#fff' },
+  fail: { background: '#cf1322', borderColor: '#cf1322', color: '#fff' },
+  na: { background: '#8c8c8c', borderColor: '#8c8c8c', color: '#fff' },
+};
+
 /** One row per checklist item with 合格 / 不合格 / 不适用; an item not yet ticked shows as such. */
 export function ChecklistFields({
   checklist,
@@ -22,14 +29,18 @@ export function ChecklistFields({
         <div key={c.code} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
           <Typography.Text strong={size === 'large'}>{c.name}</Typography.Text>
           <Radio.Group
-            optionType="button"
             buttonStyle="solid"
             size={size}
             value={value[c.code]}
             onChange={(e) => onChange({ ...value, [c.code]: e.target.value as CheckResult })}
-            options={RESULTS.map((r) => ({ value: r, label: CHECK_RESULT_NAMES[r] }))}
             data-testid={`check-${c.code}`}
-          />
+          >
+            {RESULTS.map((r) => (
+              <Radio.Button key={r} value={r} style={value[c.code] === r ? PICKED[r] : undefined}>
+                {CHECK_RESULT_NAMES[r]}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
         </div>
       ))}
     </Space>

@@ -24,12 +24,15 @@ const FIELDS = ['name', 'typeCode', 'address', 'ownerName', 'ownerPhone', 'gridI
  */
 export function VenueFormModal({
   venue,
+  revealedPhone,
   types,
   onClose,
   onSaved,
 }: {
-  /** The venue being edited, with its phone revealed; none to register a new one. */
+  /** The venue being edited; none to register a new one. */
   venue?: VenueDetail;
+  /** Its owner's full phone, when revealed on the page; else the field starts empty and may stay so. */
+  revealedPhone?: string | null;
   types: VenueSettingItem[];
   onClose(): void;
   onSaved(v: VenueDetail): void;
@@ -47,13 +50,16 @@ export function VenueFormModal({
       typeCode: v.typeCode,
       address: v.address,
       ownerName: v.ownerName,
-      ownerPhone: v.ownerPhone,
+      // Left empty on an edit: the number stays as it is (the editor need not see it).
+      ...(v.ownerPhone?.trim() ? { ownerPhone: v.ownerPhone.trim() } : {}),
       ...(v.placeBy === 'point'
         ? { location: { lng: v.lng!, lat: v.lat! }, gridId: null }
         : { gridId: v.gridId!, location: null }),
     };
     try {
-      const saved = venue ? await venuesApi.update(venue.id, body) : await venuesApi.create(body);
+      const saved = venue
+        ? await venuesApi.update(venue.id, body)
+        : await venuesApi.create({ ...body, ownerPhone: v.ownerPhone.trim() });
       message.success(venue ? '已保存' : `已登记「${saved.name}」`);
       onSaved(saved);
     } catch (e) {
@@ -91,7 +97,7 @@ export function VenueFormModal({
                 typeCode: venue.typeCode,
                 address: venue.address,
                 ownerName: venue.ownerName,
-                ownerPhone: venue.ownerPhone,
+                ownerPhone: revealedPhone ?? '',
                 placeBy: venue.location ? 'point' : 'grid',
                 gridId: venue.grid.id,
                 lng: venue.location?.lng,
@@ -115,8 +121,17 @@ export function VenueFormModal({
           <Form.Item name="ownerName" label="负责人" rules={[{ required: true, message: '请填写负责人' }]}>
             <Input maxLength={50} style={{ width: 200 }} data-testid="venue-owner" />
           </Form.Item>
-          <Form.Item name="ownerPhone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]}>
-            <Input maxLength={20} style={{ width: 200 }} data-testid="venue-phone" />
+          <Form.Item
+            name="ownerPhone"
+            label="联系电话"
+            rules={venue ? [] : [{ required: true, message: '请填写联系电话' }]}
+          >
+            <Input
+              maxLength={20}
+              style={{ width: 240 }}
+              placeholder={venue && !revealedPhone ? `${venue.ownerPhone}，不修改请留空` : undefined}
+              data-testid="venue-phone"
+            />
           </Form.Item>
         </Space>
         <Form.Item name="placeBy" label="位置">

@@ -104,7 +104,13 @@ export default function VenueDetailPage() {
       {dialog === 'close' && <ClosureModal venue={v} onClose={() => setDialog(null)} onDone={saved} />}
       {dialog === 'lift' && <LiftModal venue={v} onClose={() => setDialog(null)} onDone={saved} />}
       {dialog === 'edit' && (
-        <VenueFormModal venue={v} types={settings?.types ?? []} onClose={() => setDialog(null)} onSaved={saved} />
+        <VenueFormModal
+          venue={v}
+          revealedPhone={revealed}
+          types={settings?.types ?? []}
+          onClose={() => setDialog(null)}
+          onSaved={saved}
+        />
       )}
     </Space>
   );

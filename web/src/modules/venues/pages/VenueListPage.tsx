@@ -30,7 +30,7 @@ export default function VenueListPage() {
       render: (v: string, r) => <Link to={`/venues/${r.id}`}>{v}</Link>,
     },
     { title: '类型', dataIndex: 'typeName', key: 'type', width: 100 },
-    { title: '地址', dataIndex: 'address', key: 'address', ellipsis: true },
+    { title: '地址', dataIndex: 'address', key: 'address', ellipsis: true, width: 200 },
     {
       title: '所在网格',
       key: 'grid',
@@ -69,7 +69,7 @@ export default function VenueListPage() {
     {
       title: '最近检查',
       key: 'last',
-      width: 130,
+      width: 170,
       render: (_: unknown, r) =>
         r.lastInspection ? (
           <Space size={4}>
