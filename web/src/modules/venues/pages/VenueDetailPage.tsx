@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { StatusTag } from '../../../components/StatusTag';
@@ -93,13 +93,9 @@ export default function VenueDetailPage() {
           <Descriptions.Item label="登记时间">{formatDateTime(v.createdAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Row gutter={16}>
-        <Col span={24}>
-          <Card title="检查与整顿记录" extra={<Typography.Text type="secondary">最新在前</Typography.Text>}>
-            <VenueHistory history={v.history} />
-          </Card>
-        </Col>
-      </Row>
+      <Card title="检查与整顿记录" extra={<Typography.Text type="secondary">最新在前</Typography.Text>}>
+        <VenueHistory history={v.history} />
+      </Card>
       {dialog === 'inspect' && <InspectionModal venue={v} onClose={() => setDialog(null)} onDone={saved} />}
       {dialog === 'close' && <ClosureModal venue={v} onClose={() => setDialog(null)} onDone={saved} />}
       {dialog === 'lift' && <LiftModal venue={v} onClose={() => setDialog(null)} onDone={saved} />}
