@@ -16,6 +16,7 @@ import { populationModule } from './population/index.js';
 import { proposalsModule } from './proposals/index.js';
 import { reportingModule } from './reporting/index.js';
 import { supervisionModule } from './supervision/index.js';
+import { venuesModule } from './venues/index.js';
 import { enqueueEvent, webhooksModule } from './webhooks/index.js';
 
 /**
@@ -37,6 +38,8 @@ export const MODULES: readonly Module[] = [
   // After the modules whose records take instructions: its demo writes on theirs.
   instructionsModule,
   open311Module,
+  // After cases: a failed inspection raises a ledger case (its demo too).
+  venuesModule,
 ];
 
 export interface ContextParts {

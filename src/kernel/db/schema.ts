@@ -920,6 +920,86 @@ export interface DB {
   pop_visits: PopVisitTable;
   pop_round_households: PopRoundHouseholdTable;
   pop_visit_files: PopVisitFileTable;
+  venue_types: VenueSettingTable;
+  venue_check_items: VenueSettingTable;
+  venues: VenueTable;
+  venue_inspections: VenueInspectionTable;
+  venue_inspection_files: VenueInspectionFileTable;
+  venue_closures: VenueClosureTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
+}
+
+/** A district's venue type or checklist item (see the 2026-12-07T1100 migration). */
+export interface VenueSettingTable {
+  district_code: string;
+  code: string;
+  name: string;
+  seq: number;
+  /** 1 in use, 0 retired. */
+  active: number;
+}
+
+/** A venue (场所) placed on a small grid. */
+export interface VenueTable {
+  id: string;
+  district_code: string;
+  name: string;
+  type_code: string;
+  address: string;
+  owner_name: string;
+  owner_phone: string;
+  lng: number | null;
+  lat: number | null;
+  grid_id: string;
+  grid_path: string;
+  /** 'open' | 'closed'. */
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One inspection of a venue against the checklist. */
+export interface VenueInspectionTable {
+  id: string;
+  venue_id: string;
+  district_code: string;
+  inspected_at: string;
+  inspector_id: string;
+  inspector_name: string;
+  /** 'pass' | 'fail'. */
+  result: string;
+  /** JSON [{ code, name, result }]. */
+  items: string;
+  note: string | null;
+  case_id: string | null;
+  case_number: string | null;
+}
+
+export interface VenueInspectionFileTable {
+  inspection_id: string;
+  file_id: string;
+  seq: number;
+}
+
+/** A closure order (停业整顿) and its lifting. */
+export interface VenueClosureTable {
+  id: string;
+  venue_id: string;
+  district_code: string;
+  reason: string;
+  start_date: string;
+  days: number;
+  until_date: string;
+  issued_by: string;
+  issued_by_name: string;
+  issued_at: string;
+  /** 1 while the order stands. */
+  open: number;
+  lifted_by: string | null;
+  lifted_by_name: string | null;
+  lifted_at: string | null;
+  lift_note: string | null;
+  lift_inspection_id: string | null;
 }

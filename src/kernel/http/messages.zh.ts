@@ -373,6 +373,30 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'file.missing': '请上传一个文件（字段名 file）',
   'file.part_missing': '缺少文件',
   'file.size_exceeded': '文件过大',
+
+  // 场所与检查 (venues/domain, venues/commands)
+  'venue.type_unknown': '场所类型不存在或已停用',
+  'venue.point_outside_grids': '该位置不在任何网格内，请在地图上重新选点或直接选择网格',
+  'venue.point_not_in_grid': '所选位置不在所选网格内',
+  'venue.grid_not_small': '请选择一个在用的小网格',
+  'venue.place_required': '请在地图上选点或选择所在网格',
+  'venue.grid_out_of_scope': '该网格不在您的数据权限范围内',
+  'venue.check_item_unknown': '检查项不存在或已停用',
+  'venue.check_item_repeated': (p) => `检查项「${p.item}」重复填写`,
+  'venue.check_item_missing': (p) => `请填写检查项「${p.item}」的检查结果`,
+  'venue.photo_missing': '照片不存在，请重新上传',
+  'venue.case_needs_failure': '检查合格，无需上报问题',
+  'venue.case_report_denied': '您的角色不能上报问题',
+  'venue.closure_days_range': (p) => `整顿期限须为 1–${p.max} 天`,
+  'venue.already_closed': '该场所已在停业整顿中，不能重复下达',
+  'venue.not_closed': '该场所没有未解除的停业整顿',
+  'venue.recheck_required': '解除停业整顿前须复查合格：整顿下达后尚无检查，或最近一次检查不合格',
+  'venue.invalid_transition': '该场所当前状态不能进行此操作',
+  'venue.reveal_denied': '您的角色不能查看完整电话号码',
+  'venue.reveal_reason_required': '请填写查看事由',
+  'venue.settings_denied': '只有全区场所管理员可以维护场所类型和检查项',
+  'venue.idempotency_key_in_use': '同一 Idempotency-Key 的请求正在处理，请稍后重试',
+  'venue.idempotency_key_reused': '此 Idempotency-Key 已用于另一次内容不同的检查，不能再用于这次检查',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -13,7 +13,7 @@ import { createOpen311Backend } from './open311-backend.js';
 
 export type { CasesDeps } from './deps.js';
 export { ensureCategories } from './commands/ensure-categories.js';
-export { reportCase } from './commands/report-case.js';
+export { reportCase, reportCaseInTransaction } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
 export { canActorSeeCase } from './commands/case-context.js';
 export { followUnitMove } from './commands/follow-unit-move.js';

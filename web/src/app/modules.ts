@@ -14,11 +14,13 @@ import { peopleNav } from '../modules/people';
 import { reportingNav } from '../modules/reporting';
 import { supervisionNav } from '../modules/supervision';
 import { proposalsNav } from '../modules/proposals';
+import { venuesNav } from '../modules/venues';
 import { registerNav } from './nav';
 
 registerNav(
   ...homeNav,
   ...casesNav,
+  ...venuesNav,
   ...inboxNav,
   ...orgNav,
   ...peopleNav,

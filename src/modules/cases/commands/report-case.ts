@@ -19,7 +19,7 @@ import { caseStore } from '../store/case.store.js';
 import { idempotencyKeyStore } from '../store/idempotency-key.store.js';
 import { categoryCache } from '../store/category-cache.js';
 import type { CaseActionTable, CaseTable } from '../../../kernel/db/schema.js';
-import type { UnitRef } from '../../org/index.js';
+import type { LocatedPoint, UnitRef } from '../../org/index.js';
 import { announce } from './case-notices.js';
 import { attachFiles } from '../../files/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
@@ -163,112 +163,153 @@ export async function recordReport(
       const prior = await claimKey(trx, actor, opts.idempotency, id, now);
       if (prior) return prior;
     }
-    const category = (await categoryCache(deps.database.db).get(trx, districtCode)).byCode.get(input.categoryCode);
-    if (!category || category.level !== 2 || !category.active) {
-      throw new Invalid(
-        'case.unknown_category',
-        `category ${input.categoryCode} does not exist, is inactive or is a group`,
-        [{ field: 'categoryCode', code: 'category.missing_or_not_leaf', message: 'not an active leaf category' }],
-        { category: input.categoryCode },
-      );
-    }
-    if (!pre && !input.address) {
-      throw new Invalid('case.location_required', 'a location or an address is required', [
-        { field: 'location', code: 'case.location_or_address', message: 'location or address required' },
-      ]);
-    }
-    const anc = located?.ancestors ?? [];
-    // The located grid's root is usually the district itself: no need to look it up again.
-    const district =
-      anc.find((u) => u.kind === 'district' && u.code === districtCode && u.districtCode === districtCode) ??
-      (await deps.org.unitByCode(trx, districtCode));
-    if (!district)
-      throw new Invalid('case.no_district', `district ${districtCode} does not exist`, [], {
-        district: districtCode,
-      });
-    const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
-    const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
-    const attachments: Attachment[] = [
-      ...(input.photoIds ?? []).map((fileId) => ({ fileId, role: 'evidence' as const })),
-      ...(input.beforePhotoIds ?? []).map((fileId) => ({ fileId, role: 'before' as const })),
-      ...(input.afterPhotoIds ?? []).map((fileId) => ({ fileId, role: 'after' as const })),
-    ];
-    const calendar = await calendarFor(deps, trx, districtCode);
-    const caseActor = opts.caseActor ?? toCaseActor(actor);
-    const { state, record } = applyAction(
-      null,
-      {
-        type: 'report',
-        attachments,
-        comment: opts.comment ?? null,
-        payload: {
-          districtCode,
-          districtPath: district.path,
-          categoryCode: category.code,
-          description: input.description,
-          source: input.source,
-          location: located ? { lng: located.lng, lat: located.lat } : null,
-          address: input.address ?? null,
-          gridId: located?.grid?.id ?? null,
-          gridPath: located?.grid?.path ?? null,
-          communityId: community?.id ?? null,
-          subdistrictId: subdistrict?.id ?? null,
-          fixedOnSpot: input.fixedOnSpot ?? false,
-        },
-      },
-      { actor: caseActor, now, calendar },
-    );
-    const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now).replaceAll('-', ''));
-    const caseNumber = formatCaseNumber(districtCode, calendar.localDate(now), seq);
-    const row: CaseTable = {
-      id,
-      district_code: districtCode,
-      case_number: caseNumber,
-      category_code: category.code,
-      description: state.description,
-      lng: state.location?.lng ?? null,
-      lat: state.location?.lat ?? null,
-      address: state.address,
-      source: state.source,
-      grid_id: state.gridId,
-      out_of_grid: state.location && !state.gridId ? 1 : 0,
-      reporter_id: caseActor.accountId,
-      reported_at: now.toISOString(),
-      reconciled_at: null,
-      reconciled_by: null,
-      state: stateToJson(state),
-      ...columnsOf(state, deadlineStatus(state, now, calendar), 0),
-    };
-    await caseStore.insert(trx, row);
-    const action: CaseActionTable = {
-      id: newId(now.getTime()),
-      case_id: id,
-      district_code: districtCode,
-      seq: 1,
-      type: 'report',
-      at: now.toISOString(),
-      actor_id: caseActor.accountId,
-      actor_name: actor.displayName,
-      record: recordToJson(record),
-    };
-    await caseStore.appendAction(trx, action);
-    await attachFiles(
-      trx,
-      id,
-      attachments.map((a) => a.fileId),
-    );
-    await updateKpiRollup(trx, null, state, calendar);
-    await recordAudit(trx, {
-      actor,
-      action: 'case.report',
-      entityType: 'case',
-      entityId: id,
-      at: now,
-      requestId: opts.requestId,
-      summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,
-    });
-    await announce(deps, trx, { id, caseNumber, categoryName: category.name }, state, record);
-    const units = new Map([district, ...anc, ...(located?.grid ? [located.grid] : [])].map((u) => [u.id, u]));
-    return { row, actions: [action], units, replayed: false };
+    return writeReport(deps, trx, actor, input, { id, now, pre, located }, opts);
   });
+}
+
+/**
+ * Reports a problem inside the caller's transaction, for another module whose record raises a case
+ * with its own write (a failed venue inspection): both land or neither. The caller has placed it:
+ * `located` is the grid with its ancestors (nothing is located here, since on SQLite the transaction
+ * holds the one connection); its point is kept only when `location` is given (a venue placed by
+ * choosing its grid has none). Photos must already be stored.
+ */
+export async function reportCaseInTransaction(
+  deps: CasesDeps,
+  trx: Executor,
+  actor: Actor,
+  input: ReportCaseInput & { located: LocatedPoint | null },
+  opts: Pick<ReportCaseOptions, 'requestId' | 'comment'> = {},
+): Promise<{ id: string; caseNumber: string }> {
+  const now = deps.clock.now();
+  await checkFiles(trx, actor.districtCode, [['photoIds', input.photoIds]]);
+  const pre = input.location ?? null;
+  const { row } = await writeReport(
+    deps,
+    trx,
+    actor,
+    input,
+    { id: newId(now.getTime()), now, pre, located: input.located },
+    opts,
+  );
+  return { id: row.id, caseNumber: row.case_number };
+}
+
+async function writeReport(
+  deps: CasesDeps,
+  trx: Executor,
+  actor: Actor,
+  input: ReportCaseInput,
+  at: { id: string; now: Date; pre: { lng: number; lat: number } | null; located: LocatedPoint | null },
+  opts: ReportCaseOptions,
+): Promise<ReportedCase> {
+  const { id, now, pre, located } = at;
+  const districtCode = actor.districtCode;
+  const category = (await categoryCache(deps.database.db).get(trx, districtCode)).byCode.get(input.categoryCode);
+  if (!category || category.level !== 2 || !category.active) {
+    throw new Invalid(
+      'case.unknown_category',
+      `category ${input.categoryCode} does not exist, is inactive or is a group`,
+      [{ field: 'categoryCode', code: 'category.missing_or_not_leaf', message: 'not an active leaf category' }],
+      { category: input.categoryCode },
+    );
+  }
+  if (!pre && !input.address) {
+    throw new Invalid('case.location_required', 'a location or an address is required', [
+      { field: 'location', code: 'case.location_or_address', message: 'location or address required' },
+    ]);
+  }
+  const anc = located?.ancestors ?? [];
+  // The located grid's root is usually the district itself: no need to look it up again.
+  const district =
+    anc.find((u) => u.kind === 'district' && u.code === districtCode && u.districtCode === districtCode) ??
+    (await deps.org.unitByCode(trx, districtCode));
+  if (!district)
+    throw new Invalid('case.no_district', `district ${districtCode} does not exist`, [], {
+      district: districtCode,
+    });
+  const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
+  const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
+  const attachments: Attachment[] = [
+    ...(input.photoIds ?? []).map((fileId) => ({ fileId, role: 'evidence' as const })),
+    ...(input.beforePhotoIds ?? []).map((fileId) => ({ fileId, role: 'before' as const })),
+    ...(input.afterPhotoIds ?? []).map((fileId) => ({ fileId, role: 'after' as const })),
+  ];
+  const calendar = await calendarFor(deps, trx, districtCode);
+  const caseActor = opts.caseActor ?? toCaseActor(actor);
+  const { state, record } = applyAction(
+    null,
+    {
+      type: 'report',
+      attachments,
+      comment: opts.comment ?? null,
+      payload: {
+        districtCode,
+        districtPath: district.path,
+        categoryCode: category.code,
+        description: input.description,
+        source: input.source,
+        location: pre && located ? { lng: located.lng, lat: located.lat } : null,
+        address: input.address ?? null,
+        gridId: located?.grid?.id ?? null,
+        gridPath: located?.grid?.path ?? null,
+        communityId: community?.id ?? null,
+        subdistrictId: subdistrict?.id ?? null,
+        fixedOnSpot: input.fixedOnSpot ?? false,
+      },
+    },
+    { actor: caseActor, now, calendar },
+  );
+  const seq = await caseStore.nextNumber(trx, districtCode, calendar.localDate(now).replaceAll('-', ''));
+  const caseNumber = formatCaseNumber(districtCode, calendar.localDate(now), seq);
+  const row: CaseTable = {
+    id,
+    district_code: districtCode,
+    case_number: caseNumber,
+    category_code: category.code,
+    description: state.description,
+    lng: state.location?.lng ?? null,
+    lat: state.location?.lat ?? null,
+    address: state.address,
+    source: state.source,
+    grid_id: state.gridId,
+    out_of_grid: state.location && !state.gridId ? 1 : 0,
+    reporter_id: caseActor.accountId,
+    reported_at: now.toISOString(),
+    reconciled_at: null,
+    reconciled_by: null,
+    state: stateToJson(state),
+    ...columnsOf(state, deadlineStatus(state, now, calendar), 0),
+  };
+  await caseStore.insert(trx, row);
+  const action: CaseActionTable = {
+    id: newId(now.getTime()),
+    case_id: id,
+    district_code: districtCode,
+    seq: 1,
+    type: 'report',
+    at: now.toISOString(),
+    actor_id: caseActor.accountId,
+    actor_name: actor.displayName,
+    record: recordToJson(record),
+  };
+  await caseStore.appendAction(trx, action);
+  await attachFiles(
+    trx,
+    id,
+    attachments.map((a) => a.fileId),
+  );
+  await updateKpiRollup(trx, null, state, calendar);
+  await recordAudit(trx, {
+    actor,
+    action: 'case.report',
+    entityType: 'case',
+    entityId: id,
+    at: now,
+    requestId: opts.requestId,
+    summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,
+  });
+  await announce(deps, trx, { id, caseNumber, categoryName: category.name }, state, record);
+  const units = new Map([district, ...anc, ...(located?.grid ? [located.grid] : [])].map((u) => [u.id, u]));
+  return { row, actions: [action], units, replayed: false };
 }

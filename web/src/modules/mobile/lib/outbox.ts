@@ -14,10 +14,12 @@
  * before the server knew keys for steps is also looked for among the case's actions first.
  *
  * Steps (ActionItem) are the grid worker's 核查 and the handling crew's (处置通) 签收, 处置反馈 with
- * after-photos, 申请延期 and 退回.
+ * after-photos, 申请延期 and 退回. Venue inspections (InspectionItem, 场所检查) go the same way, under
+ * the same key rule (POST /venues/:id/inspections takes one inspection per key).
  */
 import { ApiError, errorText } from '../../../lib/api';
 import { mobileApi, type CaseDetail, type Point, type ReportBody } from '../api';
+import { venuesApi, type CheckResult } from '../../venues/api';
 import { idb } from './idb';
 
 export interface StoredPhoto {
@@ -92,7 +94,19 @@ export interface ActionItem extends OutboxBase {
   photos: StoredPhoto[];
 }
 
-export type OutboxItem = ReportItem | ActionItem;
+/** 场所检查: every checklist item's finding (names kept to show it offline), a note, photos. */
+export interface InspectionItem extends OutboxBase {
+  kind: 'inspection';
+  venueId: string;
+  venueName: string;
+  findings: { code: string; name: string; result: CheckResult }[];
+  note?: string;
+  /** A failed inspection raises a ledger case. */
+  raiseCase: boolean;
+  photos: StoredPhoto[];
+}
+
+export type OutboxItem = ReportItem | ActionItem | InspectionItem;
 
 /** A case step for the outbox, pending: who takes it, when, on which case, and the step's own fields. */
 export function newActionItem(
@@ -127,6 +141,8 @@ export interface SentItem {
   caseNumber: string;
   statusName: string;
   gridName: string | null;
+  /** Where the phone opens it, when not the case (a venue inspection without a case). */
+  link?: string;
 }
 
 export type Outcome =
@@ -255,8 +271,8 @@ export function storedToBlob(p: StoredPhoto): Blob {
 /** Errors worth retrying as they are: the item itself is fine. */
 function isTransient(e: unknown, item?: OutboxItem): boolean {
   if (!(e instanceof ApiError)) return true;
-  // A report's 409: the server has not settled an earlier try with the same key yet; try again later.
-  if (item?.kind === 'report' && e.status === 409) return true;
+  // A report's or an inspection's 409: the server has not settled an earlier try with the same key yet.
+  if ((item?.kind === 'report' || item?.kind === 'inspection') && e.status === 409) return true;
   return e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
 }
 
@@ -384,6 +400,34 @@ async function sendAction(item: ActionItem): Promise<SentItem> {
   };
 }
 
+async function sendInspection(item: InspectionItem): Promise<SentItem> {
+  await uploadAll(item, [item.photos], (_g, i) => `检查照片第 ${i + 1} 张`);
+  // Built from the stored item alone, so a resend carries the same body under the same key.
+  const done = await venuesApi.inspect(
+    item.venueId,
+    {
+      items: item.findings.map((f) => ({ code: f.code, result: f.result })),
+      note: item.note?.trim() || null,
+      photoIds: ids(item.photos),
+      raiseCase: item.raiseCase,
+    },
+    item.id,
+  );
+  return {
+    id: item.id,
+    accountId: item.accountId,
+    kind: 'inspection',
+    title: `场所检查：${item.venueName}`,
+    createdAt: item.createdAt,
+    sentAt: Date.now(),
+    caseId: done.case?.id ?? '',
+    caseNumber: done.case?.number ?? '',
+    statusName: done.result === 'fail' ? '不合格' : '合格',
+    gridName: null,
+    link: `/m/venues/${item.venueId}`,
+  };
+}
+
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   // One tab sends at a time; a second tab waits and then finds the items already gone.
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
@@ -423,7 +467,12 @@ async function runOnce(accountId: string, only?: string[]): Promise<Map<string, 
         item.lastTriedAt = Date.now();
         await putOutbox(item);
         try {
-          const sent = item.kind === 'report' ? await sendReport(item) : await sendAction(item);
+          const sent =
+            item.kind === 'report'
+              ? await sendReport(item)
+              : item.kind === 'action'
+                ? await sendAction(item)
+                : await sendInspection(item);
           await recordSent(sent);
           await idb.delete('outbox', item.id);
           outcomes.set(item.id, { result: 'sent', sent });

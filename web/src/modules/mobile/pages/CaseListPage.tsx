@@ -28,14 +28,22 @@ function QueuedCard({ item }: { item: OutboxItem }) {
     >
       <div className="cgm-case-top">
         <span className="cgm-case-cat">
-          {item.kind === 'report' ? item.categoryName : `${ACTION_NAMES[item.actionType]} · ${item.caseNumber}`}
+          {item.kind === 'report'
+            ? item.categoryName
+            : item.kind === 'action'
+              ? `${ACTION_NAMES[item.actionType]} · ${item.caseNumber}`
+              : `场所检查 · ${item.venueName}`}
         </span>
         <Tag color={rejected ? 'red' : item.state === 'sending' ? 'processing' : 'orange'} className="cgm-tag">
           {rejected ? '服务器拒收' : item.state === 'sending' ? '发送中' : '待发送'}
         </Tag>
       </div>
       <div className="cgm-case-desc">
-        {item.kind === 'report' ? item.description : item.reason || item.comment || '核查结果'}
+        {item.kind === 'report'
+          ? item.description
+          : item.kind === 'action'
+            ? item.reason || item.comment || '核查结果'
+            : item.note || '检查结果'}
       </div>
       <div className="cgm-case-foot">
         <span className="cgm-muted">

@@ -7,6 +7,7 @@ import {
   DisconnectOutlined,
   LeftOutlined,
   LogoutOutlined,
+  ShopOutlined,
   ToolOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -21,6 +22,8 @@ import CaseViewPage from './CaseViewPage';
 import CrewListPage from './CrewListPage';
 import QueuePage from './QueuePage';
 import ReportPage from './ReportPage';
+import VenueInspectPage from './VenueInspectPage';
+import VenueListPage from './VenueListPage';
 
 function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/crew/done')) return { title: '已反馈', back: false };
@@ -29,6 +32,8 @@ function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/verify')) return { title: '待核查', back: false };
   if (path.startsWith('/m/cases/')) return { title: '案卷详情', back: true };
   if (path.startsWith('/m/queue')) return { title: '待发送', back: true };
+  if (path.startsWith('/m/venues/')) return { title: '场所检查', back: true };
+  if (path.startsWith('/m/venues')) return { title: '场所检查', back: false };
   return { title: '我的网格', back: false };
 }
 
@@ -103,7 +108,7 @@ function MobileShell() {
             <DisconnectOutlined />{' '}
             {mode === 'crew'
               ? '当前离线：签收、反馈、延期和退回先保存在手机上，联网后自动发送'
-              : '当前离线：上报和核查先保存在手机上，联网后自动发送'}
+              : '当前离线：上报、核查和场所检查先保存在手机上，联网后自动发送'}
           </div>
         )}
         <main className="cgm-main">
@@ -118,6 +123,8 @@ function MobileShell() {
             />
             <Route path="cases/:id" element={<CaseViewPage />} />
             <Route path="queue" element={<QueuePage />} />
+            <Route path="venues" element={<VenueListPage />} />
+            <Route path="venues/:id" element={<VenueInspectPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </main>
@@ -158,6 +165,12 @@ function MobileShell() {
               </Badge>
               <span>待核查</span>
             </NavLink>
+            {me.permissions.includes('venue.inspect') && (
+              <NavLink to="/m/venues" className="cgm-tab" data-testid="m-tab-venues">
+                <ShopOutlined />
+                <span>场所检查</span>
+              </NavLink>
+            )}
           </nav>
         )}
         <Drawer

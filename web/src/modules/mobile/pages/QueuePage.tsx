@@ -63,7 +63,7 @@ export default function QueuePage() {
     try {
       await requeue(item.id);
       const o = (await sendNow([item.id])).get(item.id);
-      if (o?.result === 'sent') message.success(`已发送，案卷号 ${o.sent.caseNumber}`);
+      if (o?.result === 'sent') message.success(o.sent.caseNumber ? `已发送，案卷号 ${o.sent.caseNumber}` : '已发送');
       else if (o) message.error(o.message);
     } finally {
       setBusy(null);
@@ -119,12 +119,18 @@ export default function QueuePage() {
                 {n + 1}.{' '}
                 {item.kind === 'report'
                   ? `上报：${item.categoryName}`
-                  : `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`}
+                  : item.kind === 'action'
+                    ? `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`
+                    : `场所检查：${item.venueName}`}
               </span>
               <span data-testid="m-queue-item-state">{stateTag(item, outbox.sending)}</span>
             </div>
             <div className="cgm-case-desc">
-              {item.kind === 'report' ? item.description : item.reason || item.comment || item.categoryName}
+              {item.kind === 'report'
+                ? item.description
+                : item.kind === 'action'
+                  ? item.reason || item.comment || item.categoryName
+                  : item.note || (item.findings.some((f) => f.result === 'fail') ? '不合格' : '合格')}
             </div>
             <div className="cgm-muted">
               保存于 {shortTime(item.createdAt)}
@@ -154,6 +160,9 @@ export default function QueuePage() {
                 )}
                 {item.state === 'rejected' && item.kind === 'action' && (
                   <Button onClick={() => navigate(`/m/cases/${item.caseId}`)}>打开案卷</Button>
+                )}
+                {item.state === 'rejected' && item.kind === 'inspection' && (
+                  <Button onClick={() => navigate(`/m/venues/${item.venueId}`)}>打开场所</Button>
                 )}
                 <Button
                   icon={<RedoOutlined />}
@@ -185,7 +194,7 @@ export default function QueuePage() {
           {outbox.sent.slice(0, 20).map((s) => (
             <Link
               key={s.id}
-              to={`/m/cases/${s.caseId}`}
+              to={s.link ?? `/m/cases/${s.caseId}`}
               className="cgm-card cgm-sent"
               data-testid="m-sent-item"
               data-case-number={s.caseNumber}

@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import VenueListPage from './VenueListPage';
+
+const VenueDetailPage = lazy(() => import('./VenueDetailPage'));
+const VenueSettingsPage = lazy(() => import('./VenueSettingsPage'));
+
+/** /venues → the list; /venues/settings → types and checklist; /venues/:id → one venue's page. */
+export default function VenuesRoutes() {
+  return (
+    <Routes>
+      <Route index element={<VenueListPage />} />
+      <Route path="settings" element={<VenueSettingsPage />} />
+      <Route path=":id" element={<VenueDetailPage />} />
+    </Routes>
+  );
+}
