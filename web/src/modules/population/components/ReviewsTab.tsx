@@ -32,7 +32,12 @@ export function ReviewsTab() {
         columns={[
           { title: '原姓名', dataIndex: 'existingName', width: 110 },
           { title: '新登记姓名', dataIndex: 'proposedName', width: 110 },
-          { title: '身份证号', dataIndex: 'idNumber', width: 190, render: (v: string) => <span className="cg-mono">{v}</span> },
+          {
+            title: '身份证号',
+            dataIndex: 'idNumber',
+            width: 190,
+            render: (v: string) => <span className="cg-mono">{v}</span>,
+          },
           { title: '网格', key: 'grid', ellipsis: true, render: (_, r) => r.grid.name },
           {
             title: '登记',

@@ -17,7 +17,12 @@ export function TagsTab() {
       v.code
         ? populationApi.updateTag(v.code, { name: v.name, active: v.active })
         : populationApi.createTag({ name: v.name }),
-    { invalidates: [[POP, 'tags']], toastError: false, successMessage: '标签已保存', onSuccess: () => setEditing(undefined) },
+    {
+      invalidates: [[POP, 'tags']],
+      toastError: false,
+      successMessage: '标签已保存',
+      onSuccess: () => setEditing(undefined),
+    },
   );
   const toggle = useApiMutation(
     (t: ResidentTag) => populationApi.updateTag(t.code, { name: t.name, active: !t.active }),
@@ -62,7 +67,11 @@ export function TagsTab() {
             dataIndex: 'active',
             width: 90,
             render: (a: boolean, t) => (
-              <Switch checked={a} loading={toggle.isPending && toggle.variables?.code === t.code} onChange={() => toggle.mutate(t)} />
+              <Switch
+                checked={a}
+                loading={toggle.isPending && toggle.variables?.code === t.code}
+                onChange={() => toggle.mutate(t)}
+              />
             ),
           },
           {

@@ -16,7 +16,6 @@ export interface DrillState {
   grid: DrillUnit | null;
 }
 
-
 export function isGrid(kind: string): boolean {
   return kind === 'grid_small';
 }

@@ -10,8 +10,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
 export type IdCheck =
-  | { ok: true; idNumber: string; birthDate: string; sex: 'male' | 'female' }
-  | { ok: false; message: string };
+  { ok: true; idNumber: string; birthDate: string; sex: 'male' | 'female' } | { ok: false; message: string };
 
 /** The check character the 17 body digits call for. */
 export function checkCharacter(body17: string): string {
