@@ -19,6 +19,7 @@
 import { ApiError, errorText } from '../../../lib/api';
 import { mobileApi, type CaseDetail, type Point, type ReportBody } from '../api';
 import { idb } from './idb';
+import { sendVisit, type VisitItem } from './visit-outbox';
 
 export interface StoredPhoto {
   key: string;
@@ -32,7 +33,7 @@ export interface StoredPhoto {
 
 export type OutboxState = 'pending' | 'sending' | 'rejected';
 
-interface OutboxBase {
+export interface OutboxBase {
   id: string;
   accountId: string;
   /** Display name of the account, to recognise its own action in a case's timeline. */
@@ -92,7 +93,7 @@ export interface ActionItem extends OutboxBase {
   photos: StoredPhoto[];
 }
 
-export type OutboxItem = ReportItem | ActionItem;
+export type OutboxItem = ReportItem | ActionItem | VisitItem;
 
 /** A case step for the outbox, pending: who takes it, when, on which case, and the step's own fields. */
 export function newActionItem(
@@ -123,10 +124,13 @@ export interface SentItem {
   title: string;
   createdAt: number;
   sentAt: number;
+  /** '' for an item that is not a case's (a door-knocking visit). */
   caseId: string;
   caseNumber: string;
   statusName: string;
   gridName: string | null;
+  /** Where the sent item is seen, when not on its case's page. */
+  href?: string;
 }
 
 export type Outcome =
@@ -256,7 +260,7 @@ export function storedToBlob(p: StoredPhoto): Blob {
 function isTransient(e: unknown, item?: OutboxItem): boolean {
   if (!(e instanceof ApiError)) return true;
   // A report's 409: the server has not settled an earlier try with the same key yet; try again later.
-  if (item?.kind === 'report' && e.status === 409) return true;
+  if ((item?.kind === 'report' || item?.kind === 'visit') && e.status === 409) return true;
   return e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
 }
 
@@ -423,7 +427,12 @@ async function runOnce(accountId: string, only?: string[]): Promise<Map<string, 
         item.lastTriedAt = Date.now();
         await putOutbox(item);
         try {
-          const sent = item.kind === 'report' ? await sendReport(item) : await sendAction(item);
+          const sent =
+            item.kind === 'report'
+              ? await sendReport(item)
+              : item.kind === 'visit'
+                ? await sendVisit(item, (label) => uploadAll(item, [item.photos], (_g, i) => label(i)))
+                : await sendAction(item);
           await recordSent(sent);
           await idb.delete('outbox', item.id);
           outcomes.set(item.id, { result: 'sent', sent });

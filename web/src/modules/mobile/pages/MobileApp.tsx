@@ -5,6 +5,7 @@ import {
   CloudUploadOutlined,
   DesktopOutlined,
   DisconnectOutlined,
+  HomeOutlined,
   LeftOutlined,
   LogoutOutlined,
   ToolOutlined,
@@ -19,6 +20,7 @@ import { useMobileShell } from '../use-mobile-shell';
 import CaseListPage from './CaseListPage';
 import CaseViewPage from './CaseViewPage';
 import CrewListPage from './CrewListPage';
+import DoorKnockPage from './DoorKnockPage';
 import QueuePage from './QueuePage';
 import ReportPage from './ReportPage';
 
@@ -29,6 +31,7 @@ function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/verify')) return { title: '待核查', back: false };
   if (path.startsWith('/m/cases/')) return { title: '案卷详情', back: true };
   if (path.startsWith('/m/queue')) return { title: '待发送', back: true };
+  if (path.startsWith('/m/knock')) return { title: '敲门行动', back: /^\/m\/knock\/./.test(path) };
   return { title: '我的网格', back: false };
 }
 
@@ -51,6 +54,7 @@ function MobileShell() {
   } = useMobileShell();
 
   const head = titleOf(location.pathname);
+  const canKnock = me.permissions.includes('resident.write');
   const verifyCount = toVerify.data?.items.length ?? 0;
   const toSign = crewTodo.data?.items.filter((c) => c.status === 'dispatched').length ?? 0;
 
@@ -118,6 +122,7 @@ function MobileShell() {
             />
             <Route path="cases/:id" element={<CaseViewPage />} />
             <Route path="queue" element={<QueuePage />} />
+            {canKnock && <Route path="knock/*" element={<DoorKnockPage />} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </main>
@@ -158,6 +163,12 @@ function MobileShell() {
               </Badge>
               <span>待核查</span>
             </NavLink>
+            {canKnock && (
+              <NavLink to="/m/knock" className="cgm-tab" data-testid="m-tab-knock">
+                <HomeOutlined />
+                <span>敲门</span>
+              </NavLink>
+            )}
           </nav>
         )}
         <Drawer

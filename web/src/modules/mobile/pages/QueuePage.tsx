@@ -12,6 +12,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMobile } from '../context';
 import { shortTime, sizeText } from '../labels';
 import { ACTION_NAMES, removeOutbox, requeue, type OutboxItem } from '../lib/outbox';
+import { visitSummary, visitTitle } from '../lib/visit-outbox';
 
 function stateTag(item: OutboxItem, sendingAll: boolean) {
   if (item.state === 'rejected') return <Tag color="red">服务器拒收</Tag>;
@@ -63,7 +64,7 @@ export default function QueuePage() {
     try {
       await requeue(item.id);
       const o = (await sendNow([item.id])).get(item.id);
-      if (o?.result === 'sent') message.success(`已发送，案卷号 ${o.sent.caseNumber}`);
+      if (o?.result === 'sent') message.success(o.sent.caseNumber ? `已发送，案卷号 ${o.sent.caseNumber}` : '已发送');
       else if (o) message.error(o.message);
     } finally {
       setBusy(null);
@@ -119,12 +120,18 @@ export default function QueuePage() {
                 {n + 1}.{' '}
                 {item.kind === 'report'
                   ? `上报：${item.categoryName}`
-                  : `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`}
+                  : item.kind === 'visit'
+                    ? visitTitle(item)
+                    : `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`}
               </span>
               <span data-testid="m-queue-item-state">{stateTag(item, outbox.sending)}</span>
             </div>
             <div className="cgm-case-desc">
-              {item.kind === 'report' ? item.description : item.reason || item.comment || item.categoryName}
+              {item.kind === 'report'
+                ? item.description
+                : item.kind === 'visit'
+                  ? visitSummary(item)
+                  : item.reason || item.comment || item.categoryName}
             </div>
             <div className="cgm-muted">
               保存于 {shortTime(item.createdAt)}
@@ -154,6 +161,9 @@ export default function QueuePage() {
                 )}
                 {item.state === 'rejected' && item.kind === 'action' && (
                   <Button onClick={() => navigate(`/m/cases/${item.caseId}`)}>打开案卷</Button>
+                )}
+                {item.state === 'rejected' && item.kind === 'visit' && (
+                  <Button onClick={() => navigate(`/m/knock/${item.roundId}`)}>打开敲门行动</Button>
                 )}
                 <Button
                   icon={<RedoOutlined />}
@@ -185,7 +195,7 @@ export default function QueuePage() {
           {outbox.sent.slice(0, 20).map((s) => (
             <Link
               key={s.id}
-              to={`/m/cases/${s.caseId}`}
+              to={s.href ?? `/m/cases/${s.caseId}`}
               className="cgm-card cgm-sent"
               data-testid="m-sent-item"
               data-case-number={s.caseNumber}
@@ -194,7 +204,7 @@ export default function QueuePage() {
               <div className="cgm-sent-body">
                 <div>
                   {s.kind === 'report' ? `上报：${s.title}` : s.title}
-                  <span className="cgm-mono cgm-sent-no">{s.caseNumber}</span>
+                  {s.caseNumber && <span className="cgm-mono cgm-sent-no">{s.caseNumber}</span>}
                 </div>
                 <div className="cgm-muted">
                   {shortTime(s.sentAt)} 发送 · {s.statusName}
