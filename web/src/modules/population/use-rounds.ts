@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { populationApi, type RoundBody } from './api';
 import { currentUnit, drillInto, drillUp, nameTop, startDrill, type DrillState, type DrillUnit } from './lib/drill';
@@ -33,11 +33,14 @@ export function useCoverageDrill(roundId: string) {
   const report = useApiQuery([POP, 'coverage', roundId, unitId ?? null], (signal) =>
     populationApi.coverage(roundId, unitId, signal),
   );
+  // The top of the path is the reader's scope: named once the first report says what it is.
   const top = report.data && !unitId ? report.data.unit.name : null;
-  const path = top ? nameTop(state, top).path : state.path;
+  useEffect(() => {
+    if (top) setState((s) => nameTop(s, top));
+  }, [top]);
   return {
     report,
-    path,
+    path: state.path,
     grid: state.grid,
     open: (row: DrillUnit) => setState((s) => drillInto(s, row)),
     up: (index: number) => setState((s) => drillUp(s, index)),
