@@ -3,10 +3,10 @@ import { populationApi, type Round, type RoundHouseholdList } from '../populatio
 import type { VisitResult } from '../population/labels';
 import { useMobile } from './context';
 import { loadCached, saveCached, useCachedResource } from './lib/cache';
-import type { VisitItem } from './lib/visit-outbox';
+import { onSent } from './lib/outbox';
+import { householdsKey, type VisitItem } from './lib/visit-outbox';
 
 export const roundsKey = 'knock:rounds';
-export const householdsKey = (roundId: string) => `knock:households:${roundId}`;
 
 /** The open rounds covering my grid, kept on the phone for offline use. */
 export function useOpenRounds() {
@@ -40,9 +40,19 @@ export function useOpenRounds() {
 /** My grid's households in a round with their state, kept on the phone. */
 export function useRoundHouseholds(roundId: string) {
   const { me } = useMobile();
-  return useCachedResource<RoundHouseholdList>(me.id, householdsKey(roundId), () =>
+  const list = useCachedResource<RoundHouseholdList>(me.id, householdsKey(roundId), () =>
     populationApi.roundHouseholds(roundId),
   );
+  const { reload } = list;
+  // A visit sent (now, or by the outbox later): the door's state comes from the server again.
+  useEffect(
+    () =>
+      onSent((s) => {
+        if (s.kind === 'visit') void reload();
+      }),
+    [reload],
+  );
+  return list;
 }
 
 /** The visits of a round still on the phone (待发送 or refused), by household. */

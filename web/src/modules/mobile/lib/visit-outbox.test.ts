@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, networkDown } from '../../../test/fetch-mock';
+import { loadCached, saveCached } from './cache';
 import { idb, openDb } from './idb';
 import { getOutboxItem, listOutbox, listSent, processOutbox, putOutbox, type StoredPhoto } from './outbox';
-import { newVisitItem, visitBody, visitSummary, type VisitFields } from './visit-outbox';
+import { householdsKey, newVisitItem, visitBody, visitSummary, type VisitFields } from './visit-outbox';
+import type { RoundHouseholdList } from '../../population/api';
 
 const ME = { id: 'acc-1', displayName: '王网格' };
 const ROUND = { id: '7b0d8a8e-4d55-4f5e-9a57-0c7c8d9e1f01', name: '12月入户走访' };
@@ -166,5 +168,32 @@ describe('a door-knocking visit in the outbox', () => {
       rejectedStatus: 422,
       lastError: '敲门行动已结束（不在敲门行动的起止日期内）',
     });
+  });
+
+  it('marks the door visited on the phone’s copy of the round, leaving the other doors as they were', async () => {
+    const door = (id: string, address: string) => ({
+      id,
+      address,
+      buildingName: null,
+      headName: null,
+      members: [],
+      lastResult: null,
+      lastVisitedAt: null,
+      visits: 0,
+    });
+    await saveCached<RoundHouseholdList>(ME.id, householdsKey(ROUND.id), {
+      grid: { id: 'g1', name: '德化三网格', communityName: '德化社区' },
+      items: [door(HOME.id, HOME.address), door('other', '德化街3号院2号楼302')],
+    });
+    mockFetch({ [`POST /api/v1/door-knock-rounds/${ROUND.id}/visits`]: () => json(201, visitReply()) });
+    await putOutbox(newVisitItem('k-1', ME, ROUND, HOME, fields(), SAVED_AT));
+
+    await processOutbox(ME.id);
+
+    const copy = await loadCached<RoundHouseholdList>(ME.id, householdsKey(ROUND.id));
+    expect(copy!.data.items.map((h) => [h.id, h.lastResult, h.lastVisitedAt, h.visits])).toEqual([
+      [HOME.id, 'verified', '2026-12-07T02:30:00.000Z', 1],
+      ['other', null, null, 0],
+    ]);
   });
 });

@@ -7,8 +7,12 @@
  */
 import type { NewResidentAtDoor, VisitBody, VisitResult } from '../../../../../src/contracts/population';
 import { VISIT_RESULT_NAMES } from '../../../../../src/contracts/population';
-import { populationApi } from '../../population/api';
+import { populationApi, type RoundHouseholdList, type Visit } from '../../population/api';
+import { loadCached, saveCached } from './cache';
 import type { OutboxBase, SentItem, StoredPhoto } from './outbox';
+
+/** Where the phone keeps a round's household list (my grid's doors) for offline use. */
+export const householdsKey = (roundId: string) => `knock:households:${roundId}`;
 
 export interface VisitItem extends OutboxBase {
   kind: 'visit';
@@ -97,6 +101,7 @@ export async function sendVisit(
 ): Promise<SentItem> {
   await uploadPhotos((i) => `走访照片第 ${i + 1} 张`);
   const visit = await populationApi.recordVisit(item.roundId, visitBody(item), item.id);
+  await markVisited(item, visit);
   return {
     id: item.id,
     accountId: item.accountId,
@@ -110,4 +115,21 @@ export async function sendVisit(
     gridName: visit.grid.name,
     href: `/m/knock/${item.roundId}`,
   };
+}
+
+/**
+ * The phone's copy of the round's doors learns of the visit at once, so the door does not show as
+ * 未走访 again between leaving the outbox and the next refresh (or until the network is back, for a
+ * copy read offline).
+ */
+async function markVisited(item: VisitItem, visit: Visit): Promise<void> {
+  const key = householdsKey(item.roundId);
+  const copy = await loadCached<RoundHouseholdList>(item.accountId, key);
+  if (!copy) return;
+  const items = copy.data.items.map((h) =>
+    h.id === item.householdId
+      ? { ...h, lastResult: visit.result, lastVisitedAt: visit.visitedAt, visits: h.visits + 1 }
+      : h,
+  );
+  await saveCached(item.accountId, key, { ...copy.data, items });
 }
