@@ -73,7 +73,7 @@ export function HouseholdDrawer({ household, onClose }: { household: HouseholdSu
             loading={members.loading}
             dataSource={members.items}
             pagination={false}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1000 }}
             data-testid="household-members"
             locale={{ emptyText: '尚未登记成员' }}
             columns={residentColumns({

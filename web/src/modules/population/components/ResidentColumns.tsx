@@ -51,7 +51,7 @@ export function residentColumns(o: Options): ColumnsType<Resident> {
       width: 90,
       render: (_, r) => `${r.sex ? SEX_NAMES[r.sex] : '—'} / ${r.age ?? '—'}`,
     },
-    { title: '身份证号', dataIndex: 'idNumber', width: 190, render: masked },
+    { title: '身份证号', dataIndex: 'idNumber', width: 180, render: masked },
     { title: '电话', dataIndex: 'phone', width: 130, render: masked },
     o.withAddress
       ? {
@@ -92,7 +92,8 @@ export function residentColumns(o: Options): ColumnsType<Resident> {
     {
       title: '操作',
       key: 'actions',
-      width: o.canWrite ? 200 : 120,
+      fixed: 'right',
+      width: o.canWrite ? 190 : 110,
       render: (_, r) => (
         <Space size={0}>
           {o.canReveal && r.masked && (

@@ -109,7 +109,7 @@ export function ResidentFormModal({ open, household, defaultGridId, onClose, onS
             <Form.Item
               name="idNumber"
               label="身份证号"
-              extra="同一身份证号的人员只保留一条记录，重复登记会自动合并"
+              extra="已登记的身份证号会自动合并，不会重复"
               rules={[idNumberRule()]}
               validateDebounce={400}
             >
