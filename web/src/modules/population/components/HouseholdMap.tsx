@@ -13,7 +13,7 @@ export function HouseholdMap({
   gridId,
   households,
   onOpen,
-  height = 460,
+  height = 400,
 }: {
   gridId: string;
   households: HouseholdSummary[];
