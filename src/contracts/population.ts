@@ -443,3 +443,12 @@ export const RoundHouseholdQuery = z.strictObject({
     .optional(),
 });
 export type RoundHouseholdQuery = z.infer<typeof RoundHouseholdQuery>;
+
+/** What a 居民台账 import wrote: households made, people registered, merged by ID number, held for review. */
+export const ResidentsImported = z.object({
+  households: z.number().int(),
+  residents: z.number().int(),
+  merged: z.number().int(),
+  reviews: z.number().int(),
+});
+export type ResidentsImported = z.infer<typeof ResidentsImported>;

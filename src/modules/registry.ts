@@ -12,6 +12,7 @@ import type { Module, ModuleContext } from './module.js';
 import { open311Module, type Open311Backend } from './open311/index.js';
 import { createOrgApi, orgModule, type LocateService } from './org/index.js';
 import { platformModule } from './platform/index.js';
+import { populationModule } from './population/index.js';
 import { proposalsModule } from './proposals/index.js';
 import { reportingModule } from './reporting/index.js';
 import { supervisionModule } from './supervision/index.js';
@@ -32,6 +33,7 @@ export const MODULES: readonly Module[] = [
   reportingModule,
   supervisionModule,
   proposalsModule,
+  populationModule,
   // After the modules whose records take instructions: its demo writes on theirs.
   instructionsModule,
   open311Module,

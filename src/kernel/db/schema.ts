@@ -717,6 +717,147 @@ export interface InstructionOwnerTable {
   replied_at: string | null;
 }
 
+/** A building (楼栋) on a small grid (population module). */
+export interface PopBuildingTable {
+  id: string;
+  district_code: string;
+  grid_id: string;
+  grid_path: string;
+  name: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A household (户) at a door (门牌), on a small grid. */
+export interface PopHouseholdTable {
+  id: string;
+  district_code: string;
+  grid_id: string;
+  grid_path: string;
+  building_id: string | null;
+  address: string;
+  note: string | null;
+  lng: number | null;
+  lat: number | null;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A resident (人): one record per person across the district, keyed by the GB 11643 ID number. */
+export interface PopResidentTable {
+  id: string;
+  district_code: string;
+  id_number: string | null;
+  name: string;
+  sex: string | null;
+  birth_date: string | null;
+  phone: string | null;
+  household_id: string | null;
+  relation: string | null;
+  grid_id: string;
+  grid_path: string;
+  residence_kind: string;
+  tags: string;
+  status: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PopResidentEventTable {
+  id: string;
+  resident_id: string;
+  at: string;
+  kind: string;
+  household_id: string | null;
+  household_address: string | null;
+  detail: string | null;
+  by_id: string | null;
+  by_name: string | null;
+}
+
+export interface PopMergeReviewTable {
+  id: string;
+  district_code: string;
+  resident_id: string;
+  proposed_name: string;
+  entry: string;
+  entry_grid_path: string;
+  resident_grid_path: string;
+  status: string;
+  kept: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  decided_by_name: string | null;
+  decided_at: string | null;
+}
+
+export interface PopTagTable {
+  district_code: string;
+  code: string;
+  name: string;
+  seq: number;
+  active: number;
+}
+
+/** A door-knocking round (敲门行动): a scope and a window of local days. */
+export interface PopRoundTable {
+  id: string;
+  district_code: string;
+  name: string;
+  scope_unit_id: string;
+  scope_path: string;
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+export interface PopVisitTable {
+  id: string;
+  round_id: string;
+  household_id: string;
+  grid_id: string;
+  grid_path: string;
+  result: string;
+  visited_at: string;
+  visitor_id: string;
+  visitor_name: string;
+  present: string;
+  added: string;
+  gone: string;
+  photo_ids: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** A household's state in a round, kept with every visit (what coverage counts). */
+export interface PopRoundHouseholdTable {
+  round_id: string;
+  household_id: string;
+  grid_id: string;
+  visits: number;
+  verified: number;
+  absent_only: number;
+  last_result: string;
+  last_visited_at: string;
+}
+
+export interface PopVisitFileTable {
+  file_id: string;
+  visit_id: string;
+}
+
 export interface DB {
   units: UnitTable;
   unit_boundaries: UnitBoundaryTable;
@@ -769,6 +910,16 @@ export interface DB {
   assessment_marks: AssessmentMarkTable;
   assessment_rules: AssessmentRulesTable;
   unit_assessment_days: UnitAssessmentDayTable;
+  pop_buildings: PopBuildingTable;
+  pop_households: PopHouseholdTable;
+  pop_residents: PopResidentTable;
+  pop_resident_events: PopResidentEventTable;
+  pop_merge_reviews: PopMergeReviewTable;
+  pop_tags: PopTagTable;
+  pop_rounds: PopRoundTable;
+  pop_visits: PopVisitTable;
+  pop_round_households: PopRoundHouseholdTable;
+  pop_visit_files: PopVisitFileTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }

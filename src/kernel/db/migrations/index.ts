@@ -19,6 +19,7 @@ import * as caseKpiDays from './2026-12-06T1100-case-kpi-days.js';
 import * as caseLedgerReportOrder from './2026-12-06T1300-case-ledger-report-order.js';
 import * as proposalCategories from './2026-12-06T1500-proposal-categories.js';
 import * as createInstructions from './2026-12-06T1600-create-instructions.js';
+import * as createPopulation from './2026-12-07T1000-create-population.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1300-case-ledger-report-order': caseLedgerReportOrder,
   '2026-12-06T1500-proposal-categories': proposalCategories,
   '2026-12-06T1600-create-instructions': createInstructions,
+  '2026-12-07T1000-create-population': createPopulation,
 };

@@ -5,3 +5,8 @@ import { fileStore } from '../store/file.store.js';
 export async function attachFiles(ex: Executor, caseId: string, fileIds: string[]): Promise<void> {
   await fileStore.attachToCase(ex, caseId, fileIds);
 }
+
+/** Which of the ids are uploaded files: a module attaching files to its own records checks them first. */
+export function uploadedFileIds(ex: Executor, ids: readonly string[]): Promise<Set<string>> {
+  return fileStore.existingIds(ex, ids);
+}

@@ -10,6 +10,17 @@ export const fileStore = {
     return ex.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
   },
   /** Marks files as attached to a case; a file already attached keeps its case. */
+  /** Which of the ids are uploaded files. */
+  async existingIds(ex: Executor, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await ex
+      .selectFrom('files')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
   async attachToCase(ex: Executor, caseId: string, fileIds: string[]): Promise<void> {
     if (fileIds.length)
       await ex

@@ -1,3 +1,4 @@
+import { maskPhone } from '../../../kernel/privacy/mask.js';
 import type { RoleCode } from '../../../kernel/auth/roles.js';
 import type { AccountRow } from '../store/account.store.js';
 import type { PersonRow } from '../store/person.store.js';
@@ -20,13 +21,6 @@ export function presentUnit(r: UnitRow) {
   };
 }
 export type UnitView = ReturnType<typeof presentUnit>;
-
-/** 13912345678 → 139****5678; 0394-8123456 → 0394****456. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  if (phone.length <= 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
 
 export function presentPerson(r: PersonRow, gridIds: string[], reveal: boolean) {
   return {

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { authorize } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import { DomainError, Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import type { XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
+import { readSheet, rowProblem, type SheetRow } from '../../../kernel/xlsx/read-sheet.js';
 import { TaskBody } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
 import { createTask } from './create-task.js';
@@ -11,12 +11,12 @@ import { createTask } from './create-task.js';
 /** The columns of a 工作要点 sheet, as offices type them. 上级序号 nests a row under another (任务分解). */
 export const WORK_PLAN_COLUMNS = [
   { header: '序号', key: 'no', width: 6 },
-  { header: '任务名称', key: 'title', width: 40 },
+  { header: '任务名称', key: 'title', width: 40, required: true },
   { header: '牵头领导', key: 'leader', width: 14 },
-  { header: '牵头单位', key: 'leadUnit', width: 22 },
+  { header: '牵头单位', key: 'leadUnit', width: 22, required: true },
   { header: '配合单位', key: 'coop', width: 28 },
-  { header: '开始日期', key: 'start', width: 12 },
-  { header: '完成时限', key: 'deadline', width: 12 },
+  { header: '开始日期', key: 'start', width: 12, required: true },
+  { header: '完成时限', key: 'deadline', width: 12, required: true },
   { header: '时间节点', key: 'milestones', width: 44 },
   { header: '报送周期', key: 'cadence', width: 10 },
   { header: '上级序号', key: 'parentNo', width: 8 },
@@ -64,91 +64,9 @@ export function workPlanTemplate(year: number): XlsxSheet {
   };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return String(v).trim();
-}
-
-/** A problem of one row: its sentence (code `of`) follows the row's number (see 'import.at_row'). */
-function rowProblem(field: string, row: number, of: string, params: Record<string, string> = {}): FieldProblem {
-  const message = `row ${row}: ${of} ${JSON.stringify(params)}`;
-  return { field, code: 'import.at_row', params: { ...params, row, of, message }, message };
-}
-
 /** Reads the sheet's rows under the header row that has 任务名称. */
-export async function readWorkPlan(buffer: Buffer): Promise<{ rowNumber: number; cells: Record<Key, string> }[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new Invalid('supervision.import_not_xlsx', 'not an .xlsx workbook', [
-      { field: 'file', code: 'import.not_xlsx', message: 'upload an .xlsx file' },
-    ]);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws)
-    throw new Invalid(
-      'supervision.import_empty',
-      'the workbook has no sheet',
-      [{ field: 'file', code: 'import.no_sheet', message: 'empty workbook' }],
-      { what: 'sheet' },
-    );
-  let headerRow = 0;
-  const colOf = new Map<Key, number>();
-  ws.eachRow((row, n) => {
-    if (headerRow) return;
-    const texts = (row.values as ExcelJS.CellValue[]).map(cellText);
-    if (texts.includes('任务名称')) {
-      headerRow = n;
-      for (const c of WORK_PLAN_COLUMNS) {
-        const i = texts.indexOf(c.header);
-        if (i > 0) colOf.set(c.key, i);
-      }
-    }
-  });
-  if (!headerRow)
-    throw new Invalid('supervision.import_no_header', 'no header row (with 任务名称)', [
-      { field: 'file', code: 'import.no_header', message: 'no header row' },
-    ]);
-  for (const need of ['title', 'leadUnit', 'start', 'deadline'] as const) {
-    if (!colOf.has(need))
-      throw new Invalid(
-        'supervision.import_missing_column',
-        `no column ${need}`,
-        [{ field: 'file', code: 'import.missing_column', message: 'a required column is missing' }],
-        { column: WORK_PLAN_COLUMNS.find((c) => c.key === need)!.header },
-      );
-  }
-  const out: { rowNumber: number; cells: Record<Key, string> }[] = [];
-  ws.eachRow((row, n) => {
-    if (n <= headerRow) return;
-    const cells = Object.fromEntries(
-      WORK_PLAN_COLUMNS.map((c) => [c.key, colOf.has(c.key) ? cellText(row.getCell(colOf.get(c.key)!).value) : '']),
-    ) as Record<Key, string>;
-    if (Object.values(cells).every((v) => v === '')) return;
-    out.push({ rowNumber: n, cells });
-  });
-  if (out.length === 0)
-    throw new Invalid(
-      'supervision.import_empty',
-      'the sheet has no task',
-      [{ field: 'file', code: 'import.no_rows', message: 'no data rows' }],
-      { what: 'rows' },
-    );
-  if (out.length > 2000)
-    throw new Invalid(
-      'supervision.import_too_many',
-      `${out.length} rows, at most 2000`,
-      [{ field: 'file', code: 'import.too_many_rows', message: 'too many rows' }],
-      { max: 2000 },
-    );
-  return out;
+export function readWorkPlan(buffer: Buffer): Promise<SheetRow<Key>[]> {
+  return readSheet(buffer, WORK_PLAN_COLUMNS, { marker: '任务名称', maxRows: 2000 });
 }
 
 function parseMilestones(text: string): { title: string; due: string }[] | null {

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
-import { Invalid } from '../../../kernel/errors.js';
-import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
+import { sendXlsx, uploadedSheet, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import {
   Assessment,
   AssessmentQuery,
@@ -163,13 +162,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     response: WorkPlanImported,
     summary: 'Import a 工作要点 .xlsx sheet (multipart, field "file") into tasks, all or nothing',
     async handler({ actor, req }) {
-      if (!req.isMultipart())
-        throw new Invalid('supervision.import_not_multipart', '请以 multipart/form-data 上传，字段名为 file', [
-          { field: 'file', message: '缺少文件' },
-        ]);
-      const part = await req.file();
-      if (!part) throw new Invalid('supervision.import_no_file', '缺少文件', [{ field: 'file', message: '缺少文件' }]);
-      const buffer = await part.toBuffer();
+      const buffer = await uploadedSheet(req);
       return importWorkPlan(deps, actor, buffer, req.id);
     },
   });

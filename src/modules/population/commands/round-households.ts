@@ -1,0 +1,59 @@
+import { authorize, inScope, type Actor } from '../../../kernel/auth/actor.js';
+import { Invalid } from '../../../kernel/errors.js';
+import type { HouseholdRelation, RoundHouseholdQuery, VisitResult } from '../../../contracts/population.js';
+import type { PopulationDeps } from '../deps.js';
+import { placeStore } from '../store/place.store.js';
+import { residentStore } from '../store/resident.store.js';
+import { roundStore } from '../store/round.store.js';
+import { gridRefs } from './place-context.js';
+import { roundInScope } from './round-access.js';
+
+/**
+ * The phone's 敲门 list: a grid's households in door order with their members and their state in the
+ * round. Without a grid, the grid worker's own grid.
+ */
+export async function roundHouseholds(deps: PopulationDeps, actor: Actor, roundId: string, query: RoundHouseholdQuery) {
+  authorize(actor, 'resident.read');
+  const db = deps.database.db;
+  const round = await roundInScope(db, actor, roundId);
+  const gridId = query.gridId ?? actor.unitId;
+  const grid = await deps.org.unit(db, gridId);
+  if (!grid || grid.kind !== 'grid_small' || !inScope(actor, grid.path) || !grid.path.startsWith(round.scope_path))
+    throw new Invalid('round.grid_unusable', 'not a grid of the round in scope', [
+      { field: 'gridId', code: 'round.grid_unusable', message: 'choose a grid of the round in your scope' },
+    ]);
+  const [households, states] = await Promise.all([
+    placeStore.ofGrid(db, grid.id),
+    roundStore.statesOfGrid(db, round.id, grid.id),
+  ]);
+  const stateOf = new Map(states.map((s) => [s.household_id, s]));
+  const shown = query.gaps ? households.filter((h) => !stateOf.has(h.id)) : households;
+  const members = await residentStore.householdMembers(
+    db,
+    shown.map((h) => h.id),
+  );
+  const byHousehold = new Map<string, typeof members>();
+  for (const m of members) byHousehold.set(m.household_id!, [...(byHousehold.get(m.household_id!) ?? []), m]);
+  const buildings = new Map<string, string>();
+  for (const id of new Set(shown.flatMap((h) => (h.building_id ? [h.building_id] : [])))) {
+    const b = await placeStore.building(db, id);
+    if (b) buildings.set(id, b.name);
+  }
+  return {
+    grid: (await gridRefs(deps, db, [grid.path])).get(grid.path)!,
+    items: shown.map((h) => {
+      const ms = byHousehold.get(h.id) ?? [];
+      const s = stateOf.get(h.id);
+      return {
+        id: h.id,
+        address: h.address,
+        buildingName: h.building_id ? (buildings.get(h.building_id) ?? null) : null,
+        headName: ms.find((m) => m.relation === 'head')?.name ?? null,
+        members: ms.map((m) => ({ id: m.id, name: m.name, relation: m.relation as HouseholdRelation | null })),
+        lastResult: (s?.last_result ?? null) as VisitResult | null,
+        lastVisitedAt: s?.last_visited_at ?? null,
+        visits: s?.visits ?? 0,
+      };
+    }),
+  };
+}
