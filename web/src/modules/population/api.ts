@@ -19,6 +19,7 @@ import type {
   ResidentMoveBody,
   ResidentPage,
   ResidentPatch,
+  ResidentsImported,
   ResidentStatus,
   ResidenceKind,
   ResidentTag,
@@ -68,12 +69,7 @@ export interface ResidentFilter {
 }
 
 /** What POST /households/import reports (all rows or none). */
-export interface HouseholdImportResult {
-  households: number;
-  residents: number;
-  merged: number;
-  reviews: number;
-}
+export type HouseholdImportResult = ResidentsImported;
 
 const enc = encodeURIComponent;
 const key = (k?: string) => (k ? { headers: { 'Idempotency-Key': k } } : undefined);

@@ -90,14 +90,14 @@ function VisitTable({ items, loading, error }: { items: Visit[]; loading: boolea
         data-testid="visit-table"
         locale={{ emptyText: '暂无走访记录' }}
         columns={[
-          { title: '时间', dataIndex: 'visitedAt', width: 140, render: (t: string) => formatDateTime(t) },
+          { title: '时间', dataIndex: 'visitedAt', width: 130, render: (t: string) => formatDateTime(t) },
           { title: '门牌', key: 'addr', ellipsis: true, render: (_, v) => v.household.address },
-          { title: '结果', dataIndex: 'result', width: 110, render: (r: VisitResult) => resultTag(r) },
-          { title: '在家', dataIndex: 'presentCount', width: 60, align: 'right' },
+          { title: '结果', dataIndex: 'result', width: 100, render: (r: VisitResult) => resultTag(r) },
+          { title: '在家', dataIndex: 'presentCount', width: 56, align: 'right' },
           {
             title: '变化',
             key: 'changes',
-            width: 180,
+            width: 130,
             render: (_, v) => (
               <Typography.Text style={{ fontSize: 12 }}>
                 {v.addedNames.length > 0 && <div>新增：{v.addedNames.join('、')}</div>}
@@ -106,12 +106,12 @@ function VisitTable({ items, loading, error }: { items: Visit[]; loading: boolea
               </Typography.Text>
             ),
           },
-          { title: '走访人', dataIndex: 'visitorName', width: 90 },
+          { title: '走访人', dataIndex: 'visitorName', width: 80, ellipsis: true },
           {
             title: '备注',
             dataIndex: 'note',
             ellipsis: true,
-            width: 140,
+            width: 120,
             render: (n: string | null, v) =>
               `${n ?? ''}${v.photoIds.length ? `（照片 ${v.photoIds.length} 张）` : ''}` || '—',
           },

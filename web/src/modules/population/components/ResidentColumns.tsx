@@ -93,7 +93,7 @@ export function residentColumns(o: Options): ColumnsType<Resident> {
       title: '操作',
       key: 'actions',
       fixed: 'right',
-      width: o.canWrite ? 190 : 110,
+      width: o.canWrite ? 215 : 120,
       render: (_, r) => (
         <Space size={0}>
           {o.canReveal && r.masked && (
