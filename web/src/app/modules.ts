@@ -11,6 +11,7 @@ import { inboxNav } from '../modules/inbox';
 import { mobileNav } from '../modules/mobile';
 import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
+import { populationNav } from '../modules/population';
 import { reportingNav } from '../modules/reporting';
 import { supervisionNav } from '../modules/supervision';
 import { proposalsNav } from '../modules/proposals';
@@ -24,6 +25,7 @@ registerNav(
   ...inboxNav,
   ...orgNav,
   ...peopleNav,
+  ...populationNav,
   ...reportingNav,
   ...supervisionNav,
   ...proposalsNav,

@@ -136,7 +136,8 @@ export function useMobileShell() {
     () =>
       onSent((s) => {
         reloadLists.current();
-        if (!foreground.current.has(s.id)) message.success(`已发送：${s.title}，案卷号 ${s.caseNumber}`);
+        if (!foreground.current.has(s.id))
+          message.success(`已发送：${s.title}${s.caseNumber ? `，案卷号 ${s.caseNumber}` : ''}`);
       }),
     [message],
   );

@@ -21,6 +21,7 @@ import { ApiError, errorText } from '../../../lib/api';
 import { mobileApi, type CaseDetail, type Point, type ReportBody } from '../api';
 import { venuesApi, type CheckResult } from '../../venues/api';
 import { idb } from './idb';
+import { sendVisit, type VisitItem } from './visit-outbox';
 
 export interface StoredPhoto {
   key: string;
@@ -34,7 +35,7 @@ export interface StoredPhoto {
 
 export type OutboxState = 'pending' | 'sending' | 'rejected';
 
-interface OutboxBase {
+export interface OutboxBase {
   id: string;
   accountId: string;
   /** Display name of the account, to recognise its own action in a case's timeline. */
@@ -106,7 +107,7 @@ export interface InspectionItem extends OutboxBase {
   photos: StoredPhoto[];
 }
 
-export type OutboxItem = ReportItem | ActionItem | InspectionItem;
+export type OutboxItem = ReportItem | ActionItem | InspectionItem | VisitItem;
 
 /** A case step for the outbox, pending: who takes it, when, on which case, and the step's own fields. */
 export function newActionItem(
@@ -137,12 +138,13 @@ export interface SentItem {
   title: string;
   createdAt: number;
   sentAt: number;
+  /** '' for an item that is not a case's (a door-knocking visit). */
   caseId: string;
   caseNumber: string;
   statusName: string;
   gridName: string | null;
-  /** Where the phone opens it, when not the case (a venue inspection without a case). */
-  link?: string;
+  /** Where the sent item is seen, when not on its case's page (a visit, an inspection without a case). */
+  href?: string;
 }
 
 export type Outcome =
@@ -271,8 +273,9 @@ export function storedToBlob(p: StoredPhoto): Blob {
 /** Errors worth retrying as they are: the item itself is fine. */
 function isTransient(e: unknown, item?: OutboxItem): boolean {
   if (!(e instanceof ApiError)) return true;
-  // A report's or an inspection's 409: the server has not settled an earlier try with the same key yet.
-  if ((item?.kind === 'report' || item?.kind === 'inspection') && e.status === 409) return true;
+  // A report's, visit's or inspection's 409: the server has not settled an earlier try with the same key yet.
+  if ((item?.kind === 'report' || item?.kind === 'inspection' || item?.kind === 'visit') && e.status === 409)
+    return true;
   return e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
 }
 
@@ -424,7 +427,7 @@ async function sendInspection(item: InspectionItem): Promise<SentItem> {
     caseNumber: done.case?.number ?? '',
     statusName: done.result === 'fail' ? '不合格' : '合格',
     gridName: null,
-    link: `/m/venues/${item.venueId}`,
+    href: `/m/venues/${item.venueId}`,
   };
 }
 
@@ -472,7 +475,9 @@ async function runOnce(accountId: string, only?: string[]): Promise<Map<string, 
               ? await sendReport(item)
               : item.kind === 'action'
                 ? await sendAction(item)
-                : await sendInspection(item);
+                : item.kind === 'visit'
+                  ? await sendVisit(item, (label) => uploadAll(item, [item.photos], (_g, i) => label(i)))
+                  : await sendInspection(item);
           await recordSent(sent);
           await idb.delete('outbox', item.id);
           outcomes.set(item.id, { result: 'sent', sent });

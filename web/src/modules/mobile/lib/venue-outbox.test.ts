@@ -91,7 +91,7 @@ describe('a venue inspection in the outbox', () => {
         kind: 'inspection',
         title: '场所检查：德化街便民超市',
         caseNumber: '411602-20261207-0001',
-        link: `/m/venues/${VENUE}`,
+        href: `/m/venues/${VENUE}`,
       }),
     ]);
   });

@@ -7,7 +7,7 @@ import { CaseCard, OfflineNote } from '../components/CaseBits';
 import { GridMap, type MapPoint } from '../components/GridMap';
 import { useMobile, type CaseList } from '../context';
 import { useCachedResource } from '../lib/cache';
-import { ACTION_NAMES, type OutboxItem } from '../lib/outbox';
+import { ACTION_NAMES, type ActionItem, type ReportItem } from '../lib/outbox';
 import { shortTime } from '../labels';
 
 const pointColor: Record<string, string> = {
@@ -17,7 +17,7 @@ const pointColor: Record<string, string> = {
   none: '#1f5fbf',
 };
 
-function QueuedCard({ item }: { item: OutboxItem }) {
+function QueuedCard({ item }: { item: ReportItem | ActionItem }) {
   const rejected = item.state === 'rejected';
   return (
     <Link
@@ -28,22 +28,14 @@ function QueuedCard({ item }: { item: OutboxItem }) {
     >
       <div className="cgm-case-top">
         <span className="cgm-case-cat">
-          {item.kind === 'report'
-            ? item.categoryName
-            : item.kind === 'action'
-              ? `${ACTION_NAMES[item.actionType]} · ${item.caseNumber}`
-              : `场所检查 · ${item.venueName}`}
+          {item.kind === 'report' ? item.categoryName : `${ACTION_NAMES[item.actionType]} · ${item.caseNumber}`}
         </span>
         <Tag color={rejected ? 'red' : item.state === 'sending' ? 'processing' : 'orange'} className="cgm-tag">
           {rejected ? '服务器拒收' : item.state === 'sending' ? '发送中' : '待发送'}
         </Tag>
       </div>
       <div className="cgm-case-desc">
-        {item.kind === 'report'
-          ? item.description
-          : item.kind === 'action'
-            ? item.reason || item.comment || '核查结果'
-            : item.note || '检查结果'}
+        {item.kind === 'report' ? item.description : item.reason || item.comment || '核查结果'}
       </div>
       <div className="cgm-case-foot">
         <span className="cgm-muted">
@@ -76,7 +68,9 @@ export default function CaseListPage({ mode }: { mode: 'grid' | 'verify' }) {
     outbox.items.flatMap((i) => (i.kind === 'action' && i.state !== 'rejected' ? [i.caseId] : [])),
   );
   const queued =
-    mode === 'grid' ? outbox.items.filter((i) => i.kind === 'report') : outbox.items.filter((i) => i.kind === 'action');
+    mode === 'grid'
+      ? outbox.items.filter((i): i is ReportItem => i.kind === 'report')
+      : outbox.items.filter((i): i is ActionItem => i.kind === 'action');
 
   const points: MapPoint[] = useMemo(
     () =>

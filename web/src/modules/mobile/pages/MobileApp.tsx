@@ -5,6 +5,7 @@ import {
   CloudUploadOutlined,
   DesktopOutlined,
   DisconnectOutlined,
+  HomeOutlined,
   LeftOutlined,
   LogoutOutlined,
   ShopOutlined,
@@ -20,6 +21,7 @@ import { useMobileShell } from '../use-mobile-shell';
 import CaseListPage from './CaseListPage';
 import CaseViewPage from './CaseViewPage';
 import CrewListPage from './CrewListPage';
+import DoorKnockPage from './DoorKnockPage';
 import QueuePage from './QueuePage';
 import ReportPage from './ReportPage';
 import VenueInspectPage from './VenueInspectPage';
@@ -34,6 +36,7 @@ function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/queue')) return { title: '待发送', back: true };
   if (path.startsWith('/m/venues/')) return { title: '场所检查', back: true };
   if (path.startsWith('/m/venues')) return { title: '场所检查', back: false };
+  if (path.startsWith('/m/knock')) return { title: '敲门行动', back: /^\/m\/knock\/./.test(path) };
   return { title: '我的网格', back: false };
 }
 
@@ -56,6 +59,7 @@ function MobileShell() {
   } = useMobileShell();
 
   const head = titleOf(location.pathname);
+  const canKnock = me.permissions.includes('resident.write');
   const verifyCount = toVerify.data?.items.length ?? 0;
   const toSign = crewTodo.data?.items.filter((c) => c.status === 'dispatched').length ?? 0;
 
@@ -125,6 +129,7 @@ function MobileShell() {
             <Route path="queue" element={<QueuePage />} />
             <Route path="venues" element={<VenueListPage />} />
             <Route path="venues/:id" element={<VenueInspectPage />} />
+            {canKnock && <Route path="knock/*" element={<DoorKnockPage />} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </main>
@@ -165,6 +170,12 @@ function MobileShell() {
               </Badge>
               <span>待核查</span>
             </NavLink>
+            {canKnock && (
+              <NavLink to="/m/knock" className="cgm-tab" data-testid="m-tab-knock">
+                <HomeOutlined />
+                <span>敲门</span>
+              </NavLink>
+            )}
             {me.permissions.includes('venue.inspect') && (
               <NavLink to="/m/venues" className="cgm-tab" data-testid="m-tab-venues">
                 <ShopOutlined />

@@ -12,6 +12,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMobile } from '../context';
 import { shortTime, sizeText } from '../labels';
 import { ACTION_NAMES, removeOutbox, requeue, type OutboxItem } from '../lib/outbox';
+import { visitSummary, visitTitle } from '../lib/visit-outbox';
 
 function stateTag(item: OutboxItem, sendingAll: boolean) {
   if (item.state === 'rejected') return <Tag color="red">服务器拒收</Tag>;
@@ -121,7 +122,9 @@ export default function QueuePage() {
                   ? `上报：${item.categoryName}`
                   : item.kind === 'action'
                     ? `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`
-                    : `场所检查：${item.venueName}`}
+                    : item.kind === 'visit'
+                      ? visitTitle(item)
+                      : `场所检查：${item.venueName}`}
               </span>
               <span data-testid="m-queue-item-state">{stateTag(item, outbox.sending)}</span>
             </div>
@@ -130,7 +133,9 @@ export default function QueuePage() {
                 ? item.description
                 : item.kind === 'action'
                   ? item.reason || item.comment || item.categoryName
-                  : item.note || (item.findings.some((f) => f.result === 'fail') ? '不合格' : '合格')}
+                  : item.kind === 'visit'
+                    ? visitSummary(item)
+                    : item.note || (item.findings.some((f) => f.result === 'fail') ? '不合格' : '合格')}
             </div>
             <div className="cgm-muted">
               保存于 {shortTime(item.createdAt)}
@@ -164,6 +169,9 @@ export default function QueuePage() {
                 {item.state === 'rejected' && item.kind === 'inspection' && (
                   <Button onClick={() => navigate(`/m/venues/${item.venueId}`)}>打开场所</Button>
                 )}
+                {item.state === 'rejected' && item.kind === 'visit' && (
+                  <Button onClick={() => navigate(`/m/knock/${item.roundId}`)}>打开敲门行动</Button>
+                )}
                 <Button
                   icon={<RedoOutlined />}
                   disabled={!online}
@@ -194,7 +202,7 @@ export default function QueuePage() {
           {outbox.sent.slice(0, 20).map((s) => (
             <Link
               key={s.id}
-              to={s.link ?? `/m/cases/${s.caseId}`}
+              to={s.href ?? `/m/cases/${s.caseId}`}
               className="cgm-card cgm-sent"
               data-testid="m-sent-item"
               data-case-number={s.caseNumber}
@@ -203,7 +211,7 @@ export default function QueuePage() {
               <div className="cgm-sent-body">
                 <div>
                   {s.kind === 'report' ? `上报：${s.title}` : s.title}
-                  <span className="cgm-mono cgm-sent-no">{s.caseNumber}</span>
+                  {s.caseNumber && <span className="cgm-mono cgm-sent-no">{s.caseNumber}</span>}
                 </div>
                 <div className="cgm-muted">
                   {shortTime(s.sentAt)} 发送 · {s.statusName}
