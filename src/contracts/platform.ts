@@ -99,6 +99,11 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   webhook: '消息推送',
   open311_api_key: '市民端接入密钥',
   instruction: '领导批示',
+  resident: '居民',
+  door_knock_round: '敲门行动',
+  venue: '场所',
+  venue_types: '场所类型',
+  venue_check_items: '场所检查项',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -201,6 +206,22 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'open311.api_key_revoke': '吊销市民端接入密钥',
   'instruction.create': '领导批示',
   'instruction.reply': '答复领导批示',
+  'round.create': '发起敲门行动',
+  'resident.register': '登记居民',
+  'resident.merge': '合并居民登记',
+  'resident.review': '提交姓名合并审核',
+  'resident.review_decide': '处理合并审核',
+  'resident.update': '修改居民信息',
+  'resident.move': '居民搬迁',
+  'resident.reveal': '查看居民完整信息',
+  'venue.create': '新增场所',
+  'venue.update': '修改场所',
+  'venue.inspect': '场所检查',
+  'venue.close': '停业整顿',
+  'venue.lift': '解除停业整顿',
+  'venue.reveal': '查看场所联系电话',
+  'venue.settings': '场所设置',
+  'venue.follow_move': '场所随区划调整',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -209,8 +209,6 @@ export async function registerResidentIn(
       : null,
     entry,
   );
-  const audit = (action: string, id: string, summary: string) =>
-    recordAudit(trx, { actor, action, entityType: 'resident', entityId: id, summary, requestId, at: nowDate });
 
   if (decision.kind === 'create' || !existing) {
     if (household) await checkHead(trx, household, body.relation);
@@ -254,7 +252,15 @@ export async function registerResidentIn(
       by_id: actor.accountId,
       by_name: actor.displayName,
     });
-    await audit('resident.register', id, `登记居民 ${body.name}`);
+    await recordAudit(trx, {
+      actor,
+      action: 'resident.register',
+      entityType: 'resident',
+      entityId: id,
+      summary: `登记居民 ${body.name}`,
+      requestId,
+      at: nowDate,
+    });
     return { outcome: 'created', residentId: id, reviewId: null };
   }
   if (decision.kind === 'merge') {
@@ -267,7 +273,15 @@ export async function registerResidentIn(
       'merged',
       now,
     );
-    await audit('resident.merge', existing.id, `同一身份证号再次登记，合并到 ${existing.name}`);
+    await recordAudit(trx, {
+      actor,
+      action: 'resident.merge',
+      entityType: 'resident',
+      entityId: existing.id,
+      summary: `同一身份证号再次登记，合并到 ${existing.name}`,
+      requestId,
+      at: nowDate,
+    });
     return { outcome: 'merged', residentId: existing.id, reviewId: null };
   }
   const reviewId = newId(nowDate.getTime());
@@ -288,6 +302,14 @@ export async function registerResidentIn(
     decided_by_name: null,
     decided_at: null,
   });
-  await audit('resident.review', existing.id, `同一身份证号姓名不一致（${existing.name} / ${body.name}），待审核`);
+  await recordAudit(trx, {
+    actor,
+    action: 'resident.review',
+    entityType: 'resident',
+    entityId: existing.id,
+    summary: `同一身份证号姓名不一致（${existing.name} / ${body.name}），待审核`,
+    requestId,
+    at: nowDate,
+  });
   return { outcome: 'review', residentId: existing.id, reviewId };
 }

@@ -34,7 +34,7 @@ export async function addVenueSetting(
     await recordAudit(trx, {
       actor,
       action: 'venue.settings',
-      entityType: table,
+      entityType: ({ types: 'venue_types', checkItems: 'venue_check_items' } as const)[kind],
       entityId: code,
       at: now,
       requestId,
@@ -71,7 +71,7 @@ export async function updateVenueSetting(
     await recordAudit(trx, {
       actor,
       action: 'venue.settings',
-      entityType: table,
+      entityType: ({ types: 'venue_types', checkItems: 'venue_check_items' } as const)[kind],
       entityId: code,
       at: now,
       requestId,
