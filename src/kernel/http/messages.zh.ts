@@ -395,8 +395,6 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'venue.reveal_denied': '您的角色不能查看完整电话号码',
   'venue.reveal_reason_required': '请填写查看事由',
   'venue.settings_denied': '只有全区场所管理员可以维护场所类型和检查项',
-  'venue.idempotency_key_in_use': '同一 Idempotency-Key 的请求正在处理，请稍后重试',
-  'venue.idempotency_key_reused': '此 Idempotency-Key 已用于另一次内容不同的检查，不能再用于这次检查',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

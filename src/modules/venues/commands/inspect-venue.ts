@@ -3,15 +3,15 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { authorize, can } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
 import type { Executor } from '../../../kernel/db/db.js';
+import { claimIdempotencyKey } from '../../../kernel/db/idempotency-keys.js';
 import type { VenueInspectionTable, VenueTable } from '../../../kernel/db/schema.js';
-import { Conflict, Forbidden, Invalid, NotFound, type FieldProblem } from '../../../kernel/errors.js';
+import { Forbidden, Invalid, NotFound, type FieldProblem } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { CHECK_RESULT_NAMES, VENUE_CASE_CATEGORY, type InspectionBody } from '../../../contracts/venues.js';
 import { reportCaseInTransaction } from '../../cases/index.js';
 import type { VenuesDeps } from '../deps.js';
 import { applyVenueAction } from '../domain/closure-rules.js';
 import { recordFindings, type RecordedItem } from '../domain/inspection-rules.js';
-import { venueIdempotencyStore } from '../store/venue-idempotency.store.js';
 import { venueStore } from '../store/venue.store.js';
 import { loadVisibleVenue } from './venue-access.js';
 import { settingList } from './venue-settings.js';
@@ -44,27 +44,10 @@ async function claimKey(
   inspectionId: string,
   now: Date,
 ): Promise<Inspected | null> {
-  const claimed = await venueIdempotencyStore.claim(trx, {
-    account_id: actor.accountId,
-    key: idem.key,
-    operation: INSPECT_OPERATION,
-    district_code: actor.districtCode,
-    request_hash: idem.requestHash,
-    entity_id: inspectionId,
-    created_at: now.toISOString(),
-  });
-  if (claimed) return null;
-  const prior = await venueIdempotencyStore.find(trx, actor.accountId, INSPECT_OPERATION, idem.key);
-  if (!prior)
-    throw new Conflict('venue.idempotency_key_in_use', 'a request with this Idempotency-Key is in progress', [
-      { field: 'Idempotency-Key', code: 'idempotency.retry_later', message: 'retry later' },
-    ]);
-  if (prior.request_hash !== idem.requestHash)
-    throw new Invalid('venue.idempotency_key_reused', 'this Idempotency-Key was used for a different inspection', [
-      { field: 'Idempotency-Key', code: 'idempotency.key_reused', message: 'used for a different request' },
-    ]);
-  const row = await venueStore.findInspection(trx, prior.entity_id);
-  if (!row) throw new NotFound('venue_inspection', prior.entity_id);
+  const priorId = await claimIdempotencyKey(trx, actor, INSPECT_OPERATION, idem, inspectionId, now);
+  if (!priorId) return null;
+  const row = await venueStore.findInspection(trx, priorId);
+  if (!row) throw new NotFound('venue_inspection', priorId);
   return { row, photoIds: (await venueStore.photosOf(trx, [row.id])).get(row.id) ?? [], replayed: true };
 }
 
