@@ -1,8 +1,6 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Modal, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Modal, Typography } from 'antd';
 import { XlsxButton } from '../../../components/XlsxButton';
-import { ApiError, errorText, type FieldError } from '../../../lib/api';
+import { useXlsxImport, XlsxDropZone } from '../../../components/XlsxImport';
 import { useInvalidate } from '../../../lib/query';
 import { populationApi, type HouseholdImportResult } from '../api';
 import { POP } from '../use-population';
@@ -11,29 +9,14 @@ import { POP } from '../use-population';
 export function ImportModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { message } = App.useApp();
   const invalidate = useInvalidate();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<HouseholdImportResult | null>(null);
-  const [failure, setFailure] = useState<{ text: string; errors: FieldError[] } | null>(null);
-
-  const upload = async (file: File) => {
-    setBusy(true);
-    setFailure(null);
-    setResult(null);
-    try {
-      const r = await populationApi.importHouseholds(file);
-      setResult(r);
-      message.success(`已导入 ${r.residents} 人`);
-      await invalidate([POP]);
-    } catch (e) {
-      setFailure({ text: errorText(e), errors: e instanceof ApiError ? e.errors : [] });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const state = useXlsxImport(populationApi.importHouseholds, async (r: HouseholdImportResult) => {
+    message.success(`已导入 ${r.residents} 人`);
+    await invalidate([POP]);
+  });
+  const result = state.result;
 
   const close = () => {
-    setResult(null);
-    setFailure(null);
+    state.reset();
     onClose();
   };
 
@@ -45,48 +28,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose(): void 
       <XlsxButton href={populationApi.importTemplateUrl} style={{ marginBottom: 12 }} data-testid="pop-import-template">
         下载导入模板
       </XlsxButton>
-      <Upload.Dragger
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        showUploadList={false}
-        disabled={busy}
-        beforeUpload={(file) => {
-          if (!/\.xlsx$/i.test(file.name)) {
-            message.error('请上传 .xlsx 文件');
-            return Upload.LIST_IGNORE;
-          }
-          void upload(file);
-          return false;
-        }}
-        data-testid="pop-import-upload"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{busy ? '正在导入…' : '点击或拖入 .xlsx 文件'}</p>
-      </Upload.Dragger>
-      {failure && (
-        <Alert
-          style={{ marginTop: 16 }}
-          type="error"
-          showIcon
-          message={`导入失败，未导入任何数据：${failure.text}`}
-          data-testid="pop-import-error"
-          description={
-            failure.errors.length > 0 && (
-              <Table
-                size="small"
-                pagination={failure.errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
-                rowKey={(e) => e.field + e.message}
-                dataSource={failure.errors.slice(0, 500)}
-                columns={[
-                  { title: '位置', dataIndex: 'field', width: 160 },
-                  { title: '问题', dataIndex: 'message' },
-                ]}
-              />
-            )
-          }
-        />
-      )}
+      <XlsxDropZone state={state} testId="pop-import" failurePrefix="导入失败，未导入任何数据" />
       {result && (
         <Alert
           style={{ marginTop: 16 }}
