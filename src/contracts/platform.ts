@@ -214,6 +214,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'resident.update': '修改居民信息',
   'resident.move': '居民搬迁',
   'resident.reveal': '查看居民完整信息',
+  'resident.export_full': '导出居民完整信息',
   'venue.create': '新增场所',
   'venue.update': '修改场所',
   'venue.inspect': '场所检查',

@@ -249,6 +249,25 @@ export const ResidentListQuery = z.strictObject({
 });
 export type ResidentListQuery = z.infer<typeof ResidentListQuery>;
 
+/**
+ * The residents' .xlsx export: masked unless `reveal=true` by a role that may reveal, with a reason
+ * (audited with the filters).
+ */
+export const ResidentExportQuery = z
+  .strictObject({
+    unitId: z.uuid().optional(),
+    tag: z.string().min(1).max(30).optional(),
+    residenceKind: ResidenceKind.optional(),
+    status: ResidentStatus.optional(),
+    reveal: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    reason: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((q) => !q.reveal || !!q.reason, { path: ['reason'], message: '导出完整信息须填写事由' });
+export type ResidentExportQuery = z.infer<typeof ResidentExportQuery>;
+
 /** Unmasking a record is audited with its reason (个人信息保护法). */
 export const RevealQuery = z.strictObject({ reason: text(200) });
 export type RevealQuery = z.infer<typeof RevealQuery>;

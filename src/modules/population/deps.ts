@@ -7,4 +7,6 @@ export interface PopulationDeps {
   clock: Clock;
   /** The organisation tree: grids, locating points, names (population never reads org's tables). */
   org: OrgApi;
+  /** The district's time zone, for dates printed in exports (Asia/Shanghai). */
+  timeZone: string;
 }

@@ -8,7 +8,12 @@ import { registerPopulationRoutes } from './http/population.routes.js';
 
 export type { PopulationDeps } from './deps.js';
 
-const depsOf = (ctx: ModuleContext): PopulationDeps => ({ database: ctx.database, clock: ctx.clock, org: ctx.org });
+const depsOf = (ctx: ModuleContext): PopulationDeps => ({
+  database: ctx.database,
+  clock: ctx.clock,
+  org: ctx.org,
+  timeZone: ctx.config.timeZone,
+});
 
 /**
  * People and places on the grid (SPEC §6, GB/T 34300's 人 and 地): buildings, households and residents

@@ -245,6 +245,39 @@ for (const tdb of testDatabases()) {
       expect((await f.call('leader', 'GET', `/api/v1/residents/${ids.head}`)).json().masked).toBe(true);
     });
 
+    it('exports the residents masked, and in full only to a role that may reveal, with a reason, audited', async () => {
+      const read = async (who: string, query: string) => {
+        const r = await f.h.app.inject({
+          method: 'GET',
+          url: `/api/v1/residents/export.xlsx${query}`,
+          headers: { cookie: f.cookies[who] },
+        });
+        if (r.statusCode !== 200) return { status: r.statusCode, body: r.json(), rows: [] as string[][] };
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+        const rows: string[][] = [];
+        wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+        return { status: 200, body: null, rows };
+      };
+      const masked = await read('leader', `?unitId=${f.units.dehua.id}`);
+      const line = masked.rows.find((r) => r[0] === '钱秀英')!;
+      expect(line[3]).toBe(`411***********${testIdNumber('19560314', 123).slice(-4)}`);
+      expect(line[4]).toBe('138****1111');
+      expect((await read('leader', '?reveal=true&reason=x')).status).toBe(403);
+      const noReason = await read('dehua', '?reveal=true');
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.errors[0].field).toBe('reason');
+      const full = await read('dehua', `?reveal=true&reason=${encodeURIComponent('入户核查')}`);
+      expect(full.rows.find((r) => r[0] === '钱秀英')![3]).toBe(testIdNumber('19560314', 123));
+      const audit = await f.h.database.db
+        .selectFrom('audit_events')
+        .select('summary')
+        .where('action', '=', 'resident.export_full')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.summary).toContain('入户核查');
+    });
+
     it('keeps each resident to its scope: another community and another grid’s worker see nothing', async () => {
       expect((await f.call('zhuzhuang', 'GET', `/api/v1/residents/${ids.head}`)).statusCode).toBe(404);
       expect((await f.call('zhuzhuang', 'GET', `/api/v1/residents?unitId=${f.units.dehua.id}`)).statusCode).toBe(404);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, requestHash } from '../../../kernel/http/idempotency.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
+import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import {
   Building,
   BuildingBody,
@@ -20,6 +21,7 @@ import {
   Resident,
   ResidentBody,
   ResidentCreated,
+  ResidentExportQuery,
   ResidentHistory,
   ResidentListQuery,
   ResidentMoveBody,
@@ -42,6 +44,7 @@ import { createBuilding } from '../commands/create-building.js';
 import { createHousehold } from '../commands/create-household.js';
 import { createResident } from '../commands/create-resident.js';
 import { createRound } from '../commands/create-round.js';
+import { exportResidents } from '../commands/export-residents.js';
 import { getResident, revealResident } from '../commands/get-resident.js';
 import { listBuildings } from '../commands/list-buildings.js';
 import { getHousehold, listHouseholds } from '../commands/list-households.js';
@@ -186,6 +189,23 @@ export function registerPopulationRoutes(app: FastifyInstance, deps: PopulationD
     handler: async ({ actor, body, req }) => {
       const r = await createResident(deps, actor, body, req.id);
       return { outcome: r.outcome, reviewId: r.reviewId, resident: presentResident(r.view) };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/residents/export.xlsx',
+    tag: TAG,
+    permission: 'resident.read',
+    query: ResidentExportQuery,
+    produces: XLSX_MEDIA_TYPE,
+    summary:
+      'The residents of a unit’s subtree as .xlsx, ID numbers and phones masked; reveal=true with a reason (resident.reveal) exports them in full, audited',
+    handler: async ({ actor, query, reply, req }) => {
+      const { sheet, revealed } = await exportResidents(deps, actor, query, deps.timeZone, req.id);
+      return sendXlsx(reply, req, sheet, {
+        fileName: revealed ? '居民名册（完整）.xlsx' : '居民名册.xlsx',
+        asciiName: 'residents.xlsx',
+      });
     },
   });
   route(app, {

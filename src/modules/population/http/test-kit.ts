@@ -70,7 +70,7 @@ export async function openPopulationFixture(tdb: TestDatabase, users: readonly s
     zhuzhuang: await ctx.org.gridsWithBoundaries(db, units.zhuzhuang.path),
   };
   const rnd = seededRandom(42);
-  const deps = { database: h.database, clock: h.clock, org: ctx.org };
+  const deps = { database: h.database, clock: h.clock, org: ctx.org, timeZone: config.timeZone };
   return {
     h,
     cookies,

@@ -14,6 +14,7 @@ import {
   type ResidentStatus,
 } from '../labels';
 import { POP, useResidents, useResidentTags, useReveal } from '../use-population';
+import { ResidentExportButtons } from './ExportButtons';
 import { HistoryModal } from './HistoryModal';
 import { LoadMore } from './LoadMore';
 import { MoveModal } from './MoveModal';
@@ -77,16 +78,19 @@ export function ResidentsTab({ unitId, gridId }: { unitId?: string; gridId?: str
             data-testid="resident-filter-status"
           />
         </Space>
-        {can('resident.write') && (
-          <Button
-            type="primary"
-            icon={<UserAddOutlined />}
-            onClick={() => setRegistering(true)}
-            data-testid="resident-register"
-          >
-            登记居民
-          </Button>
-        )}
+        <Space>
+          <ResidentExportButtons filter={filter} canReveal={can('resident.reveal')} />
+          {can('resident.write') && (
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() => setRegistering(true)}
+              data-testid="resident-register"
+            >
+              登记居民
+            </Button>
+          )}
+        </Space>
       </Space>
       <ErrorAlert error={list.error} style={{ marginBottom: 12 }} />
       <Table<Resident>
