@@ -5,9 +5,29 @@ import { visibleNav } from './nav';
 
 // What each role holds, as README and SPEC §1 describe the roles (only the permissions menus ask for).
 const holds: Partial<Record<RoleCode, string[]>> = {
-  district_leader: ['unit.read', 'person.read', 'audit.read', 'case.read', 'report.read', 'task.read', 'proposal.read'],
-  community_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'task.read'],
-  grid_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read'],
+  district_leader: [
+    'unit.read',
+    'person.read',
+    'audit.read',
+    'case.read',
+    'report.read',
+    'task.read',
+    'proposal.read',
+    'resident.read',
+    'venue.read',
+  ],
+  community_worker: [
+    'unit.read',
+    'person.read',
+    'case.read',
+    'case.report',
+    'report.read',
+    'task.read',
+    'resident.read',
+    'doorknock.manage',
+    'venue.read',
+  ],
+  grid_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'resident.read', 'venue.read'],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
   unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
 };
@@ -30,6 +50,15 @@ describe('menus by role', () => {
     expect(menu('grid_worker')).toContain('cases');
     expect(menu('grid_worker')).not.toContain('people');
     expect(menu('community_worker')).toContain('people');
+  });
+
+  it('offers people, door-knocking and venues to the offices and the community; the grid worker does them on the phone', () => {
+    for (const key of ['population', 'door-knocking', 'venues']) {
+      expect(menu('community_worker')).toContain(key);
+      expect(menu('district_leader')).toContain(key);
+      expect(menu('grid_worker')).not.toContain(key);
+      expect(menu('unit_handler')).not.toContain(key);
+    }
   });
 
   it('offers 对账销号 only to the ledger keepers', () => {
