@@ -16,10 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { casesSteps } from './cases';
 import { crewSteps } from './crew';
+import { doorKnockSteps } from './door-knock';
 import { mobileSteps } from './mobile';
 import { reportingSteps } from './reporting';
 import { rolesSteps } from './roles';
 import { supervisionSteps } from './supervision';
+import { venueSteps } from './venues';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = path.join(ROOT, '.e2e-artifacts');
@@ -410,6 +412,8 @@ async function main(): Promise<number> {
     steps.push(...(await casesSteps({ page, shot })));
     steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
     steps.push(...(await crewSteps({ page, shot, baseURL: base })));
+    steps.push(...(await doorKnockSteps({ page, shot, baseURL: base })));
+    steps.push(...(await venueSteps({ page, shot, baseURL: base })));
     steps.push(...(await reportingSteps({ page, shot })));
     steps.push(...(await supervisionSteps({ page, shot })));
     // Last, so every page has the data the steps above made; each account in its own context.
