@@ -13,7 +13,7 @@
  * 已走访 count in the coverage table, drills down to the grid and finds the visit in its 走访记录.
  */
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { getJson } from './fixtures';
+import { getJson, waitForOfflineShell } from './fixtures';
 
 export interface DoorKnockContext {
   /** A page of the run (its browser is reused). */
@@ -143,35 +143,6 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
     assert(phone, 'the phone page is not open (previous step failed)');
     return phone.page;
   };
-
-  /**
-   * The service worker controls the page and keeps index.html, the account and every built file the
-   * page has loaded. Polled from Node: `waitForFunction` takes a returned Promise as truthy at once, so
-   * an async check there would never wait (see e2e/mobile.ts).
-   */
-  async function waitForOfflineShell(p: Page) {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ready = await p.evaluate(async () => {
-        if (!navigator.serviceWorker?.controller) return false;
-        const loaded = performance
-          .getEntriesByType('resource')
-          .map((e) => new URL(e.name))
-          .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
-          .map((u) => u.pathname);
-        const names = await caches.keys();
-        const shell = names.find((n) => n.startsWith('cg-shell-'));
-        if (!shell) return false;
-        const have = new Set((await (await caches.open(shell)).keys()).map((r) => new URL(r.url).pathname));
-        const api = names.find((n) => n.startsWith('cg-api-'));
-        const meKept = api ? !!(await (await caches.open(api)).match('/api/v1/auth/me')) : false;
-        return meKept && have.has('/index.html') && loaded.length > 0 && loaded.every((n) => have.has(n));
-      });
-      if (ready) return;
-      assert(Date.now() < deadline, 'the service worker did not take the page and keep its shell within 30 s');
-      await p.waitForTimeout(500);
-    }
-  }
 
   /** The phone keeps the round's doors (IndexedDB civicgrid-mobile › kv) for offline use; polled from Node too. */
   async function waitForKeptDoors(p: Page, key: string) {

@@ -3,7 +3,7 @@
  * places in a grid, and a JPEG "photo" (with the GPS position in its EXIF when asked, as a phone
  * camera writes it).
  */
-import type { APIRequestContext } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 
 export async function getJson<T>(req: APIRequestContext, url: string): Promise<T> {
@@ -68,4 +68,35 @@ export async function photo(label: string, gps: { lng: number; lat: number } | n
     });
   }
   return img.toBuffer();
+}
+
+/**
+ * Waits until the service worker controls the phone page and keeps index.html, the account and every
+ * built file the page has loaded (then an offline reload works). Polled from Node: Playwright's
+ * `waitForFunction` takes a returned Promise as truthy at once, so an async check there never waits
+ * (that let an offline reload race the worker's install on a busy machine).
+ */
+export async function waitForOfflineShell(p: Page) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await p.evaluate(async () => {
+      if (!navigator.serviceWorker?.controller) return false;
+      const loaded = performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name))
+        .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
+        .map((u) => u.pathname);
+      const names = await caches.keys();
+      const shell = names.find((n) => n.startsWith('cg-shell-'));
+      if (!shell) return false;
+      const have = new Set((await (await caches.open(shell)).keys()).map((r) => new URL(r.url).pathname));
+      const api = names.find((n) => n.startsWith('cg-api-'));
+      const meKept = api ? !!(await (await caches.open(api)).match('/api/v1/auth/me')) : false;
+      return meKept && have.has('/index.html') && loaded.length > 0 && loaded.every((n) => have.has(n));
+    });
+    if (ready) return;
+    if (Date.now() >= deadline)
+      throw new Error('the service worker did not take the page and keep its shell within 30 s');
+    await p.waitForTimeout(500);
+  }
 }

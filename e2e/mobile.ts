@@ -11,7 +11,7 @@
  * message, and is sent after 修改 adds an address.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getJson, photo, pointInGrid } from './fixtures';
+import { getJson, photo, pointInGrid, waitForOfflineShell } from './fixtures';
 
 export interface MobileContext {
   /** A page of the run (its browser is reused; its origin is the server's unless baseURL is given). */
@@ -73,35 +73,6 @@ export async function mobileSteps(ctx: MobileContext): Promise<MobileStep[]> {
     await p.getByTestId(`m-category-${CATEGORY.code}`).click();
     await p.getByTestId('m-category-value').filter({ hasText: CATEGORY.name }).waitFor();
     await p.getByTestId('m-category-search').waitFor({ state: 'detached' });
-  }
-
-  /**
-   * The worker controls the page and keeps index.html and every built file the page has loaded.
-   * Polled from here: `waitForFunction` takes a returned Promise as truthy at once, so an async check
-   * there never waits (that let the offline reload race the worker's install on a busy machine).
-   */
-  async function waitForOfflineShell(p: Page) {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ready = await p.evaluate(async () => {
-        if (!navigator.serviceWorker?.controller) return false;
-        const loaded = performance
-          .getEntriesByType('resource')
-          .map((e) => new URL(e.name))
-          .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
-          .map((u) => u.pathname);
-        const names = await caches.keys();
-        const shell = names.find((n) => n.startsWith('cg-shell-'));
-        if (!shell) return false;
-        const have = new Set((await (await caches.open(shell)).keys()).map((r) => new URL(r.url).pathname));
-        const api = names.find((n) => n.startsWith('cg-api-'));
-        const meKept = api ? !!(await (await caches.open(api)).match('/api/v1/auth/me')) : false;
-        return meKept && have.has('/index.html') && loaded.length > 0 && loaded.every((n) => have.has(n));
-      });
-      if (ready) return;
-      assert(Date.now() < deadline, 'the service worker did not take the page and keep its shell within 30 s');
-      await p.waitForTimeout(500);
-    }
   }
 
   return [
