@@ -83,6 +83,7 @@ interface Resident {
   household: { id: string } | null;
   relation: string | null;
   residenceKind: string;
+  tags: string[];
   status: string;
 }
 
@@ -359,8 +360,11 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
         await p.getByTestId('m-newcomer-phone').fill(newcomer.phone);
         await p.getByTestId('m-newcomer-kind').getByText('流动人口', { exact: true }).click();
         // 与户主关系 (a Select without a testid of its own): 子女.
-        await p.locator('.ant-drawer-open .ant-select').click();
+        await p.getByTestId('m-newcomer-relation').click();
         await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '子女' }).click();
+        await p.getByTestId('m-newcomer-tags').click();
+        await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '返乡人员' }).click();
+        await p.keyboard.press('Escape');
         await p.getByTestId('m-newcomer-add').click();
         const idError = p.locator('.cgm-field-error', { hasText: '校验位' });
         await idError.waitFor();
@@ -432,7 +436,8 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
         assert(v.result === 'verified', `visit result ${v.result}`);
         assert(v.visitorName === me.displayName, `visit by ${v.visitorName}, expected ${me.displayName}`);
         assert(v.grid.id === me.unitId, `visit placed in grid ${v.grid.id}`);
-        assert(v.presentCount === 1, `visit records ${v.presentCount} at home, expected 1`);
+        // The member ticked 在家 and the returnee met at the door.
+        assert(v.presentCount === 2, `visit records ${v.presentCount} at home, expected 2`);
         assert(
           v.addedNames.length === 1 && v.addedNames[0] === newcomer.name,
           `visit added ${v.addedNames.join('、') || 'nobody'}`,
@@ -448,6 +453,7 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
         const r = found[0];
         assert(r.household?.id === door.id, `${r.name} is registered in household ${r.household?.id}`);
         assert(r.residenceKind === 'floating', `residence kind ${r.residenceKind}, expected floating (流动人口)`);
+        assert(r.tags.includes('returnee'), `tags ${r.tags.join(',')}, expected 返乡人员 (returnee)`);
         assert(r.relation === 'child', `relation ${r.relation}, expected child (子女)`);
         assert(r.status === 'active', `status ${r.status}`);
         assert(r.birthDate === newcomer.birthDate, `birth date ${r.birthDate}, expected ${newcomer.birthDate}`);

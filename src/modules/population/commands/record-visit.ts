@@ -95,8 +95,10 @@ export async function recordVisit(
     if (problems.length) throw new Invalid('visit.invalid', problems[0]!.message, problems);
 
     const added: string[] = [];
+    // People met at the door and registered with the visit were at home too.
+    const atHome = [...present];
     for (const [i, p] of (body.newResidents ?? []).entries()) {
-      await registerResidentIn(
+      const r = await registerResidentIn(
         deps,
         trx,
         actor,
@@ -104,6 +106,7 @@ export async function recordVisit(
         { requestId: opts.requestId, field: `newResidents[${i}].` },
       );
       added.push(p.name);
+      if (!atHome.includes(r.residentId)) atHome.push(r.residentId);
     }
     for (const id of gone) {
       await residentStore.update(trx, id, { status: 'left', updated_at: now });
@@ -129,7 +132,7 @@ export async function recordVisit(
       visited_at: visitedAt,
       visitor_id: actor.accountId,
       visitor_name: actor.displayName,
-      present: JSON.stringify(present),
+      present: JSON.stringify(atHome),
       added: JSON.stringify(added),
       gone: JSON.stringify(gone.map((id) => members.get(id)!.name)),
       photo_ids: JSON.stringify(photos),

@@ -37,6 +37,14 @@ export function useOpenRounds() {
   return rounds;
 }
 
+/** The district's active resident tags (返乡人员, 留守老人 …), kept on the phone for the 新增人员 sheet. */
+export function useResidentTagsKept() {
+  const { me } = useMobile();
+  return useCachedResource<{ code: string; name: string }[]>(me.id, 'knock:tags', () =>
+    populationApi.tags().then((r) => r.items.filter((t) => t.active).map((t) => ({ code: t.code, name: t.name }))),
+  );
+}
+
 /** My grid's households in a round with their state, kept on the phone. */
 export function useRoundHouseholds(roundId: string) {
   const { me } = useMobile();

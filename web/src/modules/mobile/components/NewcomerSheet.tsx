@@ -16,15 +16,19 @@ const EMPTY = { name: '', idNumber: '', phone: '', residenceKind: 'resident' as 
 /** 新增人员: someone living here who is not on record; registered (or merged by ID number) with the visit. */
 export function NewcomerSheet({
   open,
+  tags,
   onClose,
   onAdd,
 }: {
   open: boolean;
+  /** The district's active tags (返乡人员 …), as the phone keeps them. */
+  tags: { code: string; name: string }[];
   onClose(): void;
   onAdd(n: NewResidentAtDoor): void;
 }) {
   const [f, setF] = useState(EMPTY);
   const [relation, setRelation] = useState<HouseholdRelation>();
+  const [picked, setPicked] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const add = () => {
@@ -44,9 +48,11 @@ export function NewcomerSheet({
       phone: f.phone.trim() || null,
       residenceKind: f.residenceKind,
       relation: relation ?? null,
+      tags: picked,
     });
     setF(EMPTY);
     setRelation(undefined);
+    setPicked([]);
     onClose();
   };
 
@@ -112,7 +118,23 @@ export function NewcomerSheet({
           style={{ width: '100%' }}
           placeholder="不清楚可不选"
           options={HOUSEHOLD_RELATIONS.map((k) => ({ value: k, label: HOUSEHOLD_RELATION_NAMES[k] }))}
+          data-testid="m-newcomer-relation"
         />
+        {tags.length > 0 && (
+          <>
+            <div className="cgm-label">标签</div>
+            <Select
+              mode="multiple"
+              allowClear
+              value={picked}
+              onChange={setPicked}
+              style={{ width: '100%' }}
+              placeholder="如返乡人员、留守老人"
+              options={tags.map((t) => ({ value: t.code, label: t.name }))}
+              data-testid="m-newcomer-tags"
+            />
+          </>
+        )}
         <Button type="primary" block size="large" onClick={add} className="cgm-block" data-testid="m-newcomer-add">
           加入本次走访
         </Button>

@@ -12,7 +12,7 @@ import {
 import { NewcomerSheet } from '../components/NewcomerSheet';
 import { PhotoPicker } from '../components/PhotoPicker';
 import { useMobile } from '../context';
-import { useOpenRounds, useRoundHouseholds } from '../use-door-knock';
+import { useOpenRounds, useResidentTagsKept, useRoundHouseholds } from '../use-door-knock';
 import { useKnockVisit, type KnockVisitState } from '../use-knock-visit';
 
 const err = (t?: string) => t && <div className="cgm-field-error">{t}</div>;
@@ -22,6 +22,7 @@ export default function KnockVisitPage() {
   const { roundId = '', householdId = '' } = useParams();
   const { online } = useMobile();
   const rounds = useOpenRounds();
+  const tags = useResidentTagsKept();
   const list = useRoundHouseholds(roundId);
   const round =
     rounds.data?.find((r) => r.id === roundId) ?? (list.data ? { id: roundId, name: '敲门行动' } : undefined);
@@ -87,7 +88,7 @@ export default function KnockVisitPage() {
           {online ? '提交走访' : '保存，联网后发送'}
         </Button>
       </div>
-      <NewcomerSheet open={adding} onClose={() => setAdding(false)} onAdd={v.addNewcomer} />
+      <NewcomerSheet open={adding} tags={tags.data ?? []} onClose={() => setAdding(false)} onAdd={v.addNewcomer} />
     </div>
   );
 }
