@@ -145,7 +145,7 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
     return phone.page;
   };
 
-  /** The phone keeps the round's doors (IndexedDB civicgrid-mobile › kv) for offline use; polled from Node too. */
+  /** The phone keeps the round's doors and the tags (IndexedDB civicgrid-mobile › kv) for offline use; polled from Node too. */
   async function waitForKeptDoors(p: Page, key: string) {
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -159,8 +159,9 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
               if (!db.objectStoreNames.contains('kv')) return resolve(-1);
               const get = db.transaction('kv').objectStore('kv').get(k);
               get.onsuccess = () => {
-                const row = get.result as { data?: { items?: unknown[] } } | undefined;
-                resolve(row?.data?.items?.length ?? -1);
+                const row = get.result as { data?: { items?: unknown[] } | unknown[] } | undefined;
+                const d = row?.data;
+                resolve(Array.isArray(d) ? d.length : (d?.items?.length ?? -1));
                 db.close();
               };
               get.onerror = () => resolve(-1);
@@ -311,6 +312,7 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
 
         // Offline: the shell from the service worker, the doors from the phone's own copy.
         await waitForKeptDoors(p, `${me.id}:knock:households:${round.id}`);
+        await waitForKeptDoors(p, `${me.id}:knock:tags`);
         await waitForOfflineShell(p);
         await context.setOffline(true);
         await p.reload();

@@ -7,6 +7,9 @@ import { onSent } from './lib/outbox';
 import { householdsKey, type VisitItem } from './lib/visit-outbox';
 
 export const roundsKey = 'knock:rounds';
+const TAGS_KEY = 'knock:tags';
+const fetchTags = () =>
+  populationApi.tags().then((r) => r.items.filter((t) => t.active).map((t) => ({ code: t.code, name: t.name })));
 
 /** The open rounds covering my grid, kept on the phone for offline use. */
 export function useOpenRounds() {
@@ -20,6 +23,11 @@ export function useOpenRounds() {
     if (!rounds.data || rounds.cachedAt) return;
     let alive = true;
     void (async () => {
+      // The 新增人员 sheet's tags first: a worker who goes offline at the door still has them.
+      if (!(await loadCached(me.id, TAGS_KEY)))
+        await fetchTags()
+          .then((t) => saveCached(me.id, TAGS_KEY, t))
+          .catch(() => undefined);
       for (const r of rounds.data!) {
         if (!alive) return;
         if (await loadCached(me.id, householdsKey(r.id))) continue;
@@ -40,9 +48,7 @@ export function useOpenRounds() {
 /** The district's active resident tags (返乡人员, 留守老人 …), kept on the phone for the 新增人员 sheet. */
 export function useResidentTagsKept() {
   const { me } = useMobile();
-  return useCachedResource<{ code: string; name: string }[]>(me.id, 'knock:tags', () =>
-    populationApi.tags().then((r) => r.items.filter((t) => t.active).map((t) => ({ code: t.code, name: t.name }))),
-  );
+  return useCachedResource<{ code: string; name: string }[]>(me.id, TAGS_KEY, fetchTags);
 }
 
 /** My grid's households in a round with their state, kept on the phone. */
