@@ -58,7 +58,8 @@ export async function decideMergeReview(
     if (review.status !== 'pending')
       throw new Conflict('resident.review_decided', 'the review was decided', [], { by: review.decided_by_name ?? '' });
     const row = (await residentStore.byId(trx, review.resident_id))!;
-    const entry = JSON.parse(review.entry) as StoredEntry;
+    // The entry's grid path as the review keeps it now: a unit move since then rebased the column.
+    const entry = { ...(JSON.parse(review.entry) as StoredEntry), gridPath: review.entry_grid_path };
     const patch = mergeFacts(
       {
         name: row.name,
