@@ -174,6 +174,8 @@ export async function venueSteps(ctx: VenueContext): Promise<VenueStep[]> {
         await p.getByTestId('m-venue-note').fill(NOTE);
         assert((await submit.innerText()).includes('不合格'), `the submit button reads "${await submit.innerText()}"`);
         await ctx.shot(p, 'v02-inspect-offline');
+        // Scrolled to the middle first: at the viewport's bottom edge the fixed tab bar covers the button.
+        await submit.evaluate((el) => el.scrollIntoView({ block: 'center' }));
         await submit.click();
         await p.getByTestId('m-queue-count').filter({ hasText: /^1$/ }).waitFor();
         await p.getByTestId('m-venue-queued').waitFor();
