@@ -395,7 +395,11 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
         // Back on the list: the door left 未走访 and waits on the phone.
         await p.getByTestId('m-knock-households').waitFor();
         await p.getByTestId('m-queue-count').filter({ hasText: /^1$/ }).waitFor();
-        assert((await filterCount(p, '未走访')) === todoBefore - 1, `未走访 did not drop to ${todoBefore - 1}`);
+        // The list re-reads the outbox after the save: polled, not read once.
+        for (let waited = 0; (await filterCount(p, '未走访')) !== todoBefore - 1; waited += 250) {
+          assert(waited < 10_000, `未走访 did not drop to ${todoBefore - 1}`);
+          await p.waitForTimeout(250);
+        }
         await showFilter(p, '全部');
         const queuedDoor = p.locator(`[data-testid="m-knock-door"][href$="/${door.id}"]`);
         assert((await queuedDoor.getAttribute('data-state')) === 'queued', 'the knocked door is not shown as 待发送');
