@@ -163,7 +163,10 @@ export async function venueSteps(ctx: VenueContext): Promise<VenueStep[]> {
         assert(await submit.isDisabled(), 'the inspection can be submitted before every item is ticked');
         for (const c of venue.checklist) {
           const pickText = c.code === failed.code ? '不合格' : '合格';
-          await p.getByTestId(`check-${c.code}`).getByText(pickText, { exact: true }).click();
+          const option = p.getByTestId(`check-${c.code}`).getByText(pickText, { exact: true });
+          // Centred first: at the viewport's bottom edge the fixed tab bar covers the row.
+          await option.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+          await option.click();
         }
         await p.getByTestId('m-venue-case').waitFor();
         assert(await p.getByTestId('m-venue-case').isChecked(), '上报为问题 is not ticked by default');
