@@ -28,6 +28,22 @@ export const SubmitBody = z.strictObject({
   formVersion: z.number().int().min(1).optional(),
 });
 
+export const PrefillQuery = z.strictObject({ unitId: z.uuid(), period: z.string().min(7).max(10) });
+
+/** What the system already counts for a unit's report of a period, to pre-fill the form. */
+export const ReportPrefill = z.object({
+  unitId: z.string(),
+  period: z.string(),
+  /** By field code, for the fields of the current version that name a source. */
+  values: z.record(z.string(), z.number()),
+  figures: z.array(z.object({ field: z.string(), source: z.string(), label: z.string(), value: z.number() })),
+});
+export type ReportPrefill = z.infer<typeof ReportPrefill>;
+
+/** The figures the system counts, for form designers. */
+export const ReportFigureList = z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })) });
+export type ReportFigureList = z.infer<typeof ReportFigureList>;
+
 export const CompletenessQuery = z.strictObject({
   unitId: z.uuid().optional(),
   from: z.string().min(7).max(10),
@@ -53,6 +69,8 @@ const FormField = z.object({
   label: z.string(),
   type: z.enum(['integer', 'decimal', 'text', 'single_choice', 'multiple_choice', 'date', 'table']),
   required: z.boolean().optional(),
+  /** A figure the system counts (GET /report-figures), pre-filled and kept beside the reported value. */
+  source: z.string().optional(),
 });
 
 /** A form's definition at one version. */
@@ -95,6 +113,11 @@ const submissionFields = {
   zero: z.boolean(),
   /** null for a zero report. */
   values: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * The system's figures, when the report was sent, for the fields that name a source (by field
+   * code); null when the form names none. A reported value that differs is the reporter's correction.
+   */
+  systemValues: z.record(z.string(), z.number()).nullable(),
 };
 
 export const ReportSubmission = z.object({
@@ -270,6 +293,7 @@ const fieldSettings = {
   minSelected: z.number().int().optional(),
   maxSelected: z.number().int().optional(),
   aggregation: FieldRollup.shape.aggregation.optional(),
+  source: z.string().optional(),
   minRows: z.number().int().optional(),
   maxRows: z.number().int().optional(),
 };

@@ -8,6 +8,7 @@ import type { FileAccessCheck } from './files/index.js';
 import type { InstructionTargetSource } from './instructions/index.js';
 import type { Open311Backend } from './open311/index.js';
 import type { LocateService, OrgApi } from './org/index.js';
+import type { ReportFigureSource } from './reporting/index.js';
 import type { EnqueueEvent } from './webhooks/index.js';
 
 /**
@@ -49,4 +50,9 @@ export interface Module extends ModuleDescriptor<ModuleContext> {
    * the kind's read permission and a loader answering title, owner units and scope (instructions module).
    */
   instructionTargets?(ctx: ModuleContext): InstructionTargetSource[];
+  /**
+   * Figures this module counts that a report form may take pre-filled (reporting module): 敲门入户数,
+   * 排查人数, 在管人数 …, so nobody types a number the system already knows.
+   */
+  reportFigures?(ctx: ModuleContext): ReportFigureSource[];
 }

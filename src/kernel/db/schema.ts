@@ -355,6 +355,8 @@ export interface ReportSubmissionTable {
   submitted_by: string;
   revision: number;
   updated_at: string;
+  /** The system's figures for the fields that name a source, when sent (JSON by field code), or null. */
+  system_values: string | null;
 }
 
 export interface ReportSubmissionHistoryTable {
@@ -367,6 +369,7 @@ export interface ReportSubmissionHistoryTable {
   values: string;
   changed_by: string;
   changed_at: string;
+  system_values: string | null;
 }
 
 /** Reports of a form and period under an area (an ancestor of the reporting units), kept per submission. */

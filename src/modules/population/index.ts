@@ -1,5 +1,6 @@
 import type { Module, ModuleContext } from '../module.js';
 import { followUnitMove } from './commands/follow-unit-move.js';
+import { populationReportFigures } from './commands/report-figures.js';
 import { ensureResidentTags } from './commands/resident-tags.js';
 import { canActorSeeVisitFile } from './commands/visit-files.js';
 import { seedDemoPopulation } from './demo/seed-demo-population.js';
@@ -30,4 +31,5 @@ export const populationModule: Module = {
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoPopulation(depsOf(ctx), now) }),
   listens: { 'org.unit_moved': () => followUnitMove },
   fileAccess: () => (ex, actor, file) => canActorSeeVisitFile(ex, actor, file.id),
+  reportFigures: () => populationReportFigures(),
 };

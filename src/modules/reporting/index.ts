@@ -1,4 +1,5 @@
-import type { Module } from '../module.js';
+import type { Module, ModuleContext } from '../module.js';
+import type { ReportingDeps } from './deps.js';
 import { reportQueryJob } from './commands/escalate-overdue-queries.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { reportReminderJob } from './commands/scheduled-reminders.js';
@@ -6,16 +7,23 @@ import { seedDemoForms } from './demo/seed-demo-forms.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
 
 export type { ReportingDeps } from './deps.js';
+export type { FigureQuery, ReportFigureSource } from './figures.js';
 export { seedDemoForms } from './demo/seed-demo-forms.js';
 export { reportQueryJob } from './commands/escalate-overdue-queries.js';
 export { reportReminderJob } from './commands/scheduled-reminders.js';
 
+// Every module's figures, read from the module list (nobody keeps a list of them by hand).
+const depsOf = (ctx: ModuleContext): ReportingDeps => ({
+  ...ctx,
+  figures: ctx.modules.flatMap((m) => m.reportFigures?.(ctx) ?? []),
+});
+
 /** Daily and zero reporting (日报告、零报告): forms, completeness and timeliness, data queries, roll-ups. */
 export const reportingModule: Module = {
   name: 'reporting',
-  routes: (app, ctx) => registerReportingRoutes(app, ctx),
+  routes: (app, ctx) => registerReportingRoutes(app, depsOf(ctx)),
   jobs: (ctx) => [reportQueryJob(ctx), reportReminderJob(ctx)],
-  seedDemo: async (ctx, { now }) => ({ summary: { submissions: await seedDemoForms(ctx, now) } }),
+  seedDemo: async (ctx, { now }) => ({ summary: { submissions: await seedDemoForms(depsOf(ctx), now) } }),
   // A moved unit's reports count under its new parent from the moment the move commits.
   listens: { 'org.unit_moved': unitMovedListener },
 };

@@ -15,7 +15,7 @@ type Body = z.infer<typeof FormDefinitionBody>;
 export async function createForm(deps: ReportingDeps, actor: Actor, body: Body, requestId?: string): Promise<string> {
   // The shape is checked here by assertValidForm, which names each problem field by field.
   const definition = { ...body, version: 1 } as unknown as ReportFormDefinition;
-  assertValidForm(definition);
+  assertValidForm(definition, deps.figures && new Set(deps.figures.map((f) => f.code)));
   const now = deps.clock.now();
   const id = newId(now.getTime());
   try {

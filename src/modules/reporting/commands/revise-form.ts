@@ -27,7 +27,7 @@ export async function reviseForm(
       ]);
     const version = form.row.current_version + 1;
     const definition = { ...body, version } as unknown as ReportFormDefinition;
-    assertValidForm(definition);
+    assertValidForm(definition, deps.figures && new Set(deps.figures.map((f) => f.code)));
     await reportStore.insertFormVersion(trx, {
       form_id: formId,
       version,

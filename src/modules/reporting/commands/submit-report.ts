@@ -23,6 +23,7 @@ import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { rollupStore } from '../store/rollup.store.js';
 import { reportingUnits } from './reporting-units.js';
+import { systemFigures } from '../figures.js';
 
 /**
  * Submits (or corrects) a unit's report for a period. The first submission fixes the time that
@@ -105,8 +106,22 @@ export async function submitReport(
         contributionOf(versionFields(def.version), { onTime, zero: content.zero, values: content.values }),
       ),
     });
+  // What the system counts for the fields that name a source, read in the report's transaction: the
+  // reported value may differ (the reporter corrects the system), and the difference is kept.
+  const figuresIn = async (trx: Parameters<typeof rollupStore.apply>[0]) => {
+    if (!def.fields.some((f) => f.type === 'integer' && f.source)) return null;
+    const q = {
+      districtCode: actor.districtCode,
+      unitId: unit.id,
+      unitPath: unit.path,
+      from: periodStart(period.id, tz),
+      to: periodEnd(period.id, tz),
+    };
+    return JSON.stringify(await systemFigures(deps.figures ?? [], trx, def.fields, q));
+  };
   const write = async () =>
     db.transaction().execute(async (trx) => {
+      const systemValues = await figuresIn(trx);
       const existing = await reportStore.submission(trx, formId, unit.id, period.id);
       if (!existing) {
         const onTime = isOnTime(period.id, now, def.deadline, tz);
@@ -125,6 +140,7 @@ export async function submitReport(
           submitted_by: actor.accountId,
           revision: 1,
           updated_at: now.toISOString(),
+          system_values: systemValues,
         });
         await keepRollup(trx, unit.path, null, onTime);
         await recordAudit(trx, {
@@ -148,6 +164,7 @@ export async function submitReport(
         values: existing.values,
         changed_by: actor.accountId,
         changed_at: now.toISOString(),
+        system_values: existing.system_values,
       });
       await reportStore.correctSubmission(trx, existing.id, {
         form_version: def.version,
@@ -155,6 +172,7 @@ export async function submitReport(
         values: JSON.stringify(content.values ?? {}),
         revision: existing.revision + 1,
         updated_at: now.toISOString(),
+        system_values: systemValues,
       });
       const before = contributionOf(versionFields(existing.form_version), {
         onTime: existing.on_time === 1,
@@ -199,6 +217,12 @@ export async function submitReport(
       late: row.on_time === 0,
       revision: row.revision,
       updatedAt: row.updated_at,
+      systemValues: parseSystemValues(row.system_values),
     },
   };
+}
+
+/** The kept system figures of a report (null when its form named no source or it was a zero report). */
+export function parseSystemValues(json: string | null): Record<string, number> | null {
+  return json === null ? null : (JSON.parse(json) as Record<string, number>);
 }

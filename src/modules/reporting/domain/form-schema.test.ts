@@ -162,4 +162,35 @@ describe('formDefinitionProblems', () => {
       'rules[0].op',
     ]);
   });
+  it('lets a top-level whole-number field take a figure the system counts, and no other', () => {
+    const known = new Set(['population.doorsKnocked']);
+    const form = {
+      ...epidemicForm,
+      fields: [
+        { code: 'doors', label: '敲门入户数', type: 'integer', min: 0, source: 'population.doorsKnocked' },
+        { code: 'other', label: '未知', type: 'integer', source: 'population.nothing' },
+        { code: 'rate', label: '比例', type: 'decimal', source: 'population.doorsKnocked' },
+        { code: 'note', label: '说明', type: 'text', source: 'population.doorsKnocked' },
+        {
+          code: 't',
+          label: '表',
+          type: 'table',
+          columns: [{ code: 'n', label: '数', type: 'integer', source: 'population.doorsKnocked' }],
+        },
+      ],
+      rules: [],
+    } as unknown as ReportFormDefinition;
+    expect(formDefinitionProblems(form, known).map((p) => p.field)).toEqual([
+      'fields[2].source',
+      'fields[3].source',
+      'fields[4].columns[0].source',
+      'fields[1].source',
+    ]);
+    // Without the catalogue (reading a stored definition) only the shape is checked.
+    expect(formDefinitionProblems(form).map((p) => p.field)).toEqual([
+      'fields[2].source',
+      'fields[3].source',
+      'fields[4].columns[0].source',
+    ]);
+  });
 });

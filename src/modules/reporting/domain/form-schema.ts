@@ -17,6 +17,11 @@ export interface IntegerField extends FieldBase {
   min?: number;
   max?: number;
   aggregation?: Aggregation;
+  /**
+   * A figure the system counts (e.g. 'population.doorsKnocked'): the field is pre-filled with it, the
+   * reporter may change it, and the figure is kept beside the reported value. Top-level fields only.
+   */
+  source?: string;
 }
 export interface DecimalField extends FieldBase {
   type: 'decimal';
@@ -121,6 +126,9 @@ function fieldDefinitionProblems(f: FormField, path: string, inTable: boolean): 
   if (typeof f.code !== 'string' || !CODE_RE.test(f.code))
     add('.code', 'a code starts with a lower-case letter and has only letters, digits and _');
   if (typeof f.label !== 'string' || f.label.trim() === '') add('.label', 'a label is required');
+  const source = (f as { source?: unknown }).source;
+  if (source !== undefined && (inTable || f.type !== 'integer' || typeof source !== 'string'))
+    add('.source', 'only a top-level whole-number field can take a figure the system counts');
   switch (f.type) {
     case 'integer':
     case 'decimal':
@@ -204,8 +212,11 @@ function duplicateCodeProblems(fields: FormField[], path: string): FieldProblem[
   return problems;
 }
 
-/** Every problem with a form definition, with paths like 'fields[2].max' or 'rules[0].right'. */
-export function formDefinitionProblems(form: ReportFormDefinition): FieldProblem[] {
+/**
+ * Every problem with a form definition, with paths like 'fields[2].max' or 'rules[0].right'.
+ * `figureCodes`: the figures the system can count; a field naming another as its source is refused.
+ */
+export function formDefinitionProblems(form: ReportFormDefinition, figureCodes?: ReadonlySet<string>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (typeof form.code !== 'string' || !CODE_RE.test(form.code))
     problems.push({
@@ -235,6 +246,12 @@ export function formDefinitionProblems(form: ReportFormDefinition): FieldProblem
     return [...problems, { field: 'fields', message: 'a form needs at least one field' }];
   problems.push(...duplicateCodeProblems(form.fields, 'fields'));
   form.fields.forEach((f, i) => problems.push(...fieldDefinitionProblems(f, `fields[${i}]`, false)));
+  if (figureCodes)
+    form.fields.forEach((f, i) => {
+      const source = isPlainObject(f) && f.type === 'integer' ? f.source : undefined;
+      if (typeof source === 'string' && !figureCodes.has(source))
+        problems.push({ field: `fields[${i}].source`, message: `the system counts no figure ${source}` });
+    });
   const numeric = new Set(form.fields.filter((f) => isPlainObject(f) && isNumericField(f)).map((f) => f.code));
   (Array.isArray(form.rules) ? form.rules : []).forEach((rule, i) => {
     if (!numeric.has(rule.left))
@@ -252,8 +269,8 @@ export function formDefinitionProblems(form: ReportFormDefinition): FieldProblem
   return problems;
 }
 
-export function assertValidForm(form: ReportFormDefinition): void {
-  const problems = formDefinitionProblems(form);
+export function assertValidForm(form: ReportFormDefinition, figureCodes?: ReadonlySet<string>): void {
+  const problems = formDefinitionProblems(form, figureCodes);
   if (problems.length > 0)
     throw new Invalid('reporting.invalid_form', `the form definition has ${problems.length} problem(s)`, problems);
 }

@@ -8,6 +8,9 @@ import {
   CreatedDataQuery,
   CreatedReportForm,
   DataQueryList,
+  PrefillQuery,
+  ReportFigureList,
+  ReportPrefill,
   FormDefinitionBody,
   RemindBody,
   RemindersSent,
@@ -35,6 +38,8 @@ import { rollupXlsx } from './rollup.export.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { getSubmission } from '../commands/get-submission.js';
+import { prefillReport } from '../commands/prefill-report.js';
+import { parseSystemValues } from '../commands/submit-report.js';
 
 /** The fixed completeness query, plus paging of the missing list (a district has 100,000 units). */
 const CompletenessPagedQuery = CompletenessQuery.extend({
@@ -122,6 +127,27 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
   });
   route(app, {
     method: 'GET',
+    url: '/api/v1/report-forms/:id/prefill',
+    tag: 'reporting',
+    permission: 'report.submit',
+    params: IdParams,
+    query: PrefillQuery,
+    response: ReportPrefill,
+    summary:
+      'What the system already counts for a unit’s report of a period (敲门入户数 …), by field: the form opens with these values, still editable',
+    handler: ({ actor, params, query }) => prefillReport(deps, actor, params.id, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/report-figures',
+    tag: 'reporting',
+    permission: 'report.define',
+    response: ReportFigureList,
+    summary: 'The figures the system counts that a form field may name as its source',
+    handler: async () => ({ items: (deps.figures ?? []).map((f) => ({ code: f.code, label: f.label })) }),
+  });
+  route(app, {
+    method: 'GET',
     url: '/api/v1/report-forms/:id/completeness',
     tag: 'reporting',
     permission: 'report.read',
@@ -202,6 +228,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
         period: row.period,
         zero: row.zero === 1,
         values: JSON.parse(row.values),
+        systemValues: parseSystemValues(row.system_values),
         submittedAt: row.submitted_at,
         onTime: row.on_time === 1,
         late: row.on_time === 0,
@@ -212,6 +239,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
           formVersion: h.form_version,
           zero: h.zero === 1,
           values: JSON.parse(h.values),
+          systemValues: parseSystemValues(h.system_values),
           changedAt: h.changed_at,
         })),
       };

@@ -220,7 +220,7 @@ export const reportStore = {
   async correctSubmission(
     ex: Executor,
     id: string,
-    set: Pick<ReportSubmissionTable, 'form_version' | 'zero' | 'values' | 'revision' | 'updated_at'>,
+    set: Pick<ReportSubmissionTable, 'form_version' | 'zero' | 'values' | 'revision' | 'updated_at' | 'system_values'>,
   ): Promise<void> {
     await ex.updateTable('report_submissions').set(set).where('id', '=', id).execute();
   },

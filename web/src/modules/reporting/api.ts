@@ -11,6 +11,7 @@ import type {
   ReportFieldSettings,
   ReportForm as ReportFormReply,
   ReportFormList,
+  ReportPrefill,
   ReportSubmission,
   RemindBody,
   RemindersSent,
@@ -21,7 +22,7 @@ import type {
 import type { z } from 'zod';
 
 /** The shapes come from the server's contract (src/contracts/reporting.ts), so the two never drift. */
-export type { Completeness, DataQuery, PeriodType, RemindersSent, Rollup };
+export type { Completeness, DataQuery, PeriodType, RemindersSent, ReportPrefill, Rollup };
 export type ReportField = ReportFieldSettings;
 export type FieldType = ReportField['type'];
 export type ChoiceOption = NonNullable<ReportField['options']>[number];
@@ -53,6 +54,9 @@ export const reportingApi = {
   submit: (formId: string, body: SubmitInput) =>
     api.post<Submission>(`/report-forms/${encodeURIComponent(formId)}/submissions`, body),
   /** The unit's report for the period, to correct it from its current values. */
+  /** What the system already counts for the fields that name a source (敲门入户数 …). */
+  prefill: (formId: string, q: { unitId: string; period: string }, signal?: AbortSignal) =>
+    api.get<ReportPrefill>(`/report-forms/${encodeURIComponent(formId)}/prefill`, q, { signal }),
   submission: (formId: string, q: { unitId: string; period: string }, signal?: AbortSignal) =>
     api.get<ReportSubmissionDetail>(`/report-forms/${encodeURIComponent(formId)}/submissions`, q, { signal }),
   completeness: (formId: string, q: CompletenessInput, signal?: AbortSignal) =>

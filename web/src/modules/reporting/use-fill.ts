@@ -87,6 +87,30 @@ export function useFill() {
     if (previous && !previous.zero) antForm.setFieldsValue(previous.values as never);
   }, [previous, antForm]);
 
+  // The figures the system already counts (敲门入户数 …): a new report opens with them filled in,
+  // and each such field shows the figure beside whatever the reporter types.
+  const sourced = !!form?.fields.some((f) => f.source);
+  const prefillQuery = useApiQuery(
+    ['reporting', 'prefill', formId ?? null, unitId ?? null, period],
+    (signal) => reportingApi.prefill(formId!, { unitId: unitId!, period: period! }, signal),
+    undefined,
+    { enabled: sourced && canSubmit && !!formId && !!unitId && !!period, keepPrevious: false },
+  );
+  const prefill = prefillQuery.data;
+  const figures = useMemo(
+    () => new Map((prefill?.figures ?? []).map((x) => [x.field, { value: x.value, label: x.label }])),
+    [prefill],
+  );
+  useEffect(() => {
+    if (!prefill || existing) return;
+    // Only empty fields: never overwrite what the reporter has typed meanwhile.
+    const current = antForm.getFieldsValue(Object.keys(prefill.values)) as Record<string, unknown>;
+    const fill = Object.fromEntries(
+      Object.entries(prefill.values).filter(([code]) => current[code] === undefined || current[code] === null),
+    );
+    antForm.setFieldsValue(fill as never);
+  }, [prefill, existing, antForm]);
+
   const tableCodes = useMemo(
     () => new Set((form?.fields ?? []).filter((f) => f.type === 'table').map((f) => f.code)),
     [form],
@@ -199,6 +223,7 @@ export function useFill() {
     topErrors,
     revised,
     antForm,
+    figures,
     submit,
     reloadRevised,
   };

@@ -101,6 +101,14 @@ export function AskQueryModal({ open, onClose, onAsked }: { open: boolean; onClo
                   : form.fields
                       .filter((f) => f.type !== 'table')
                       .map((f) => ({ key: f.code, label: f.label, children: showValue(sub.values?.[f.code]) }))),
+                // What the system counted when the report was sent, where the report says otherwise.
+                ...form.fields.flatMap((f) => {
+                  const counted = sub.systemValues?.[f.code];
+                  const sent = sub.zero ? 0 : sub.values?.[f.code];
+                  return counted === undefined || counted === sent
+                    ? []
+                    : [{ key: `system-${f.code}`, label: `${f.label}（系统统计）`, children: String(counted) }];
+                }),
               ]}
             />
             <Form.Item label="核查的指标">

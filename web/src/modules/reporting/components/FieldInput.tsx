@@ -176,7 +176,35 @@ function TableFieldInput({ field }: { field: ReportField }) {
 }
 
 /** One form item generated from a field definition. */
-export function FieldInput({ field }: { field: ReportField }) {
+/** What the system counts for a field that names a source (敲门入户数 …). */
+export interface SystemFigure {
+  value: number;
+  label: string;
+}
+
+/** The system's figure under a pre-filled field, and how far the value typed is from it. */
+function FigureHint({ field, figure }: { field: ReportField; figure: SystemFigure }) {
+  return (
+    <Form.Item noStyle shouldUpdate={(a, b) => a[field.code] !== b[field.code]}>
+      {({ getFieldValue }) => {
+        const v = getFieldValue(field.code) as unknown;
+        const diff = typeof v === 'number' ? v - figure.value : null;
+        return (
+          <span data-testid={`report-figure-${field.code}`} title={figure.label}>
+            系统统计：{figure.value}
+            {diff !== null && diff !== 0 ? (
+              <Typography.Text type="warning" style={{ marginLeft: 8 }}>
+                填报数与系统统计相差 {diff > 0 ? `+${diff}` : diff}，提交后两者都会保留
+              </Typography.Text>
+            ) : null}
+          </span>
+        );
+      }}
+    </Form.Item>
+  );
+}
+
+export function FieldInput({ field, figure }: { field: ReportField; figure?: SystemFigure }) {
   if (field.type === 'table') {
     return (
       <Form.Item label={field.label} required={field.required} style={{ marginBottom: 20 }}>
@@ -190,7 +218,13 @@ export function FieldInput({ field }: { field: ReportField }) {
       name={field.code}
       rules={rulesOf(field)}
       required={field.required}
-      extra={rangeHint(field) ? `取值范围：${rangeHint(field)}` : undefined}
+      extra={
+        figure ? (
+          <FigureHint field={field} figure={figure} />
+        ) : rangeHint(field) ? (
+          `取值范围：${rangeHint(field)}`
+        ) : undefined
+      }
     >
       <FieldControl field={field} testId={`report-field-${field.code}`} />
     </Form.Item>

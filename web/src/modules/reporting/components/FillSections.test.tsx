@@ -52,7 +52,15 @@ const FORM: ReportForm = {
   rules: [{ left: 'returnees', op: '>=', right: 0, message: '返乡人数不能为负' }],
 } as unknown as ReportForm;
 
-function Sheet({ onSubmit, form = FORM }: { onSubmit: (zero: boolean) => void; form?: ReportForm }) {
+function Sheet({
+  onSubmit,
+  form = FORM,
+  figures,
+}: {
+  onSubmit: (zero: boolean) => void;
+  form?: ReportForm;
+  figures?: ReadonlyMap<string, { value: number; label: string }>;
+}) {
   const [antForm] = Form.useForm();
   return (
     <App>
@@ -65,6 +73,7 @@ function Sheet({ onSubmit, form = FORM }: { onSubmit: (zero: boolean) => void; f
         existing={false}
         submitting={null}
         problems={[]}
+        figures={figures}
         onSubmit={onSubmit}
       />
     </App>
@@ -121,5 +130,16 @@ describe('the report form renderer (报表填报)', () => {
   it('has no zero-report button when the form does not allow one', () => {
     render(<Sheet onSubmit={vi.fn()} form={{ ...FORM, allowZero: false }} />);
     expect(screen.queryByTestId('fill-zero')).toBeNull();
+  });
+
+  it('shows the system’s figure under a pre-filled field and how far the value typed is from it', async () => {
+    const figures = new Map([['returnees', { value: 7, label: '排查人数（系统统计）' }]]);
+    render(<Sheet onSubmit={vi.fn()} figures={figures} />);
+    const hint = screen.getByTestId('report-figure-returnees');
+    expect(hint.textContent).toBe('系统统计：7');
+    fireEvent.change(within(item('返乡人数')).getByRole('spinbutton'), { target: { value: '9' } });
+    await waitFor(() => expect(hint.textContent).toContain('相差 +2'));
+    fireEvent.change(within(item('返乡人数')).getByRole('spinbutton'), { target: { value: '7' } });
+    await waitFor(() => expect(hint.textContent).toBe('系统统计：7'));
   });
 });

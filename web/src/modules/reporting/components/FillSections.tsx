@@ -15,7 +15,7 @@ import {
 import type { FieldError } from '../../../lib/api';
 import type { ReportForm, Submission } from '../api';
 import { periodLabel } from '../labels';
-import { FieldInput } from './FieldInput';
+import { FieldInput, type SystemFigure } from './FieldInput';
 import { formatDateTime } from '../../../lib/format-time';
 
 const OP_TEXT: Record<string, string> = { '<=': '≤', '<': '<', '=': '=', '>=': '≥', '>': '>' };
@@ -77,6 +77,7 @@ export function FillSheet({
   existing,
   submitting,
   problems,
+  figures,
   onSubmit,
 }: {
   form: ReportForm;
@@ -88,6 +89,8 @@ export function FillSheet({
   existing: boolean;
   submitting: 'values' | 'zero' | null;
   problems: FieldError[];
+  /** The system's figure for each field that names a source, by field code. */
+  figures?: ReadonlyMap<string, SystemFigure>;
   onSubmit: (zero: boolean) => void;
 }) {
   return (
@@ -148,7 +151,7 @@ export function FillSheet({
         onFinish={() => onSubmit(false)}
       >
         {form.fields.map((f) => (
-          <FieldInput key={f.code} field={f} />
+          <FieldInput key={f.code} field={f} figure={figures?.get(f.code)} />
         ))}
         {form.rules.length > 0 && (
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>

@@ -39,6 +39,7 @@ export default function FillPage() {
     topErrors,
     revised,
     antForm,
+    figures,
     submit,
     reloadRevised,
   } = useFill();
@@ -188,6 +189,7 @@ export default function FillPage() {
             existing={existing}
             submitting={submitting}
             problems={problems}
+            figures={figures}
             onSubmit={(zero) => void submit(zero)}
           />
         )}

@@ -1,0 +1,42 @@
+import type { Executor } from '../../kernel/db/db.js';
+
+/** The area and time a figure is counted over: a unit's whole subtree, over [from, to). */
+export interface FigureQuery {
+  districtCode: string;
+  unitId: string;
+  /** The unit's tree path; a record belongs to the area when its own path starts with it. */
+  unitPath: string;
+  from: Date;
+  to: Date;
+}
+
+/**
+ * A figure another module already knows (敲门入户数 from door-knocking, 排查人数 from screening lists,
+ * 在管人数 from home measures), offered to report forms: a form field that names the figure's code
+ * as its `source` is pre-filled with it, the reporter may still change it, and the figure at the
+ * moment of submission is kept beside the reported value. Reporting never reads other modules' tables.
+ */
+export interface ReportFigureSource {
+  /** Stable code a form field names, e.g. 'population.doorsKnocked'. */
+  code: string;
+  /** What the figure counts, zh-CN, shown to form designers and reporters. */
+  label: string;
+  /** Counted in the caller's executor (inside a submission's transaction when submitting). */
+  count(ex: Executor, q: FigureQuery): Promise<number>;
+}
+
+/** The system's figure for every field of `fields` that names a source, by field code. */
+export async function systemFigures(
+  sources: readonly ReportFigureSource[],
+  ex: Executor,
+  fields: readonly { code: string; source?: string }[],
+  q: FigureQuery,
+): Promise<Record<string, number>> {
+  const byCode = new Map(sources.map((s) => [s.code, s]));
+  const out: Record<string, number> = {};
+  for (const f of fields) {
+    const source = f.source === undefined ? undefined : byCode.get(f.source);
+    if (source) out[f.code] = await source.count(ex, q);
+  }
+  return out;
+}
