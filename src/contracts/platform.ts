@@ -217,6 +217,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'resident.export_full': '导出居民完整信息',
   'venue.create': '新增场所',
   'venue.update': '修改场所',
+  'venue.import': '导入场所台账',
   'venue.inspect': '场所检查',
   'venue.close': '停业整顿',
   'venue.lift': '解除停业整顿',

@@ -228,3 +228,12 @@ export const VenueDetail = VenueSummary.extend({
   }),
 });
 export type VenueDetail = z.infer<typeof VenueDetail>;
+
+/** What an import of the 场所台账 sheet did. */
+export const VenuesImported = z.object({
+  /** Newly registered. */
+  created: z.number().int(),
+  /** Already registered on the same grid with the same name and address: left as they are. */
+  unchanged: z.number().int(),
+});
+export type VenuesImported = z.infer<typeof VenuesImported>;

@@ -63,8 +63,10 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'import.grid_unknown': (p) => `找不到本人管辖范围内的小网格“${p.name}”`,
   'import.cell_required': (p) => `“${p.column}”不能为空`,
   'import.cell_too_long': (p) => `最长 ${p.max} 个字符`,
-  'import.id_repeated': (p) => `身份证号与第 ${p.row} 行重复`,
+  'import.id_repeated': (p) => `身份证号与第 ${p.first} 行重复`,
   'import.phone_format': '电话号码格式不正确',
+  'import.coordinate_format': '经纬度应为数字（经度 -180~180，纬度 -90~90），两者都要填写',
+  'import.venue_repeated': (p) => `与第 ${p.first} 行是同一网格内名称和地址都相同的场所`,
   'import.relation_unknown': (p) => `与户主关系“${p.value}”无效`,
   'import.kind_unknown': (p) => `人口类型“${p.value}”无效，应为户籍人口、常住人口或流动人口`,
 

@@ -55,6 +55,8 @@ export interface VenueKit {
   venue(who: User, over?: Record<string, unknown>): Promise<string>;
   /** Uploads a small JPEG as `who`; returns the file id. */
   photo(who: User): Promise<string>;
+  /** Posts one file as multipart field "file" to `url`, as `who`. */
+  upload(who: User, url: string, fileName: string, mediaType: string, bytes: Buffer): Promise<LightMyRequestResponse>;
   /** Findings for every default checklist item: pass unless listed. */
   findings(fail?: string[], na?: string[]): { code: string; result: string }[];
   count(table: 'venues' | 'venue_inspections' | 'venue_closures' | 'cases' | 'idempotency_keys'): Promise<number>;
@@ -68,6 +70,22 @@ export async function openVenueKit(tdb: TestDatabase): Promise<VenueKit> {
   const ids: Record<string, string> = { district: h.districtId };
   const call: VenueKit['call'] = (who, method, url, body, headers) =>
     h.call(method, url, { cookie: cookies[who], body, headers });
+  const upload: VenueKit['upload'] = (who, url, fileName, mediaType, bytes) => {
+    const boundary = '----venue' + Date.now();
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mediaType}\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return h.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookies[who], 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+  };
   const mk = async (key: string, parent: string, kind: string, name: string) => {
     const r = await call('admin', 'POST', '/api/v1/units', { parentId: ids[parent], kind, name });
     if (r.statusCode !== 201) throw new Error(`unit ${name}: ${r.body}`);
@@ -135,24 +153,11 @@ export async function openVenueKit(tdb: TestDatabase): Promise<VenueKit> {
       return r.json().id as string;
     },
     async photo(who) {
-      const jpeg = await solidJpeg(64, 48).toBuffer();
-      const boundary = '----venue' + Date.now();
-      const payload = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-        ),
-        jpeg,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      const up = await h.app.inject({
-        method: 'POST',
-        url: '/api/v1/files',
-        headers: { cookie: cookies[who], 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload,
-      });
+      const up = await upload(who, '/api/v1/files', '现场.jpg', 'image/jpeg', await solidJpeg(64, 48).toBuffer());
       if (up.statusCode !== 201) throw new Error(`upload: ${up.body}`);
       return up.json().id as string;
     },
+    upload,
     findings(fail = [], na = []) {
       return CHECK_CODES.map((code) => ({
         code,

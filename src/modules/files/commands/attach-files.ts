@@ -6,7 +6,10 @@ export async function attachFiles(ex: Executor, caseId: string, fileIds: string[
   await fileStore.attachToCase(ex, caseId, fileIds);
 }
 
-/** Which of the ids are uploaded files: a module attaching files to its own records checks them first. */
-export function uploadedFileIds(ex: Executor, ids: readonly string[]): Promise<Set<string>> {
-  return fileStore.existingIds(ex, ids);
+/**
+ * Which of the ids are files uploaded in the district: a module attaching files to its own records
+ * checks them first (another district's file is as absent as a made-up id).
+ */
+export function uploadedFileIds(ex: Executor, districtCode: string, ids: readonly string[]): Promise<Set<string>> {
+  return fileStore.existingIds(ex, districtCode, ids);
 }

@@ -11,11 +11,12 @@ export const fileStore = {
   },
   /** Marks files as attached to a case; a file already attached keeps its case. */
   /** Which of the ids are uploaded files. */
-  async existingIds(ex: Executor, ids: readonly string[]): Promise<Set<string>> {
+  async existingIds(ex: Executor, districtCode: string, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
     const rows = await ex
       .selectFrom('files')
       .select('id')
+      .where('district_code', '=', districtCode)
       .where('id', 'in', [...ids])
       .execute();
     return new Set(rows.map((r) => r.id));

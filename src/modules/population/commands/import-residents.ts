@@ -112,7 +112,7 @@ export async function importResidents(deps: PopulationDeps, actor: Actor, buffer
       const check = checkIdNumber(c.idNumber, today);
       if (!check.ok) bad('idNumber', `resident.id_${check.problem}`);
       else if (seen.has(check.idNumber))
-        bad('idNumber', 'import.id_repeated', { row: String(seen.get(check.idNumber)) });
+        bad('idNumber', 'import.id_repeated', { first: String(seen.get(check.idNumber)) });
       else seen.set(check.idNumber, row);
     }
     if (c.phone && !/^[0-9+\-() ]{5,20}$/.test(c.phone)) bad('phone', 'import.phone_format');

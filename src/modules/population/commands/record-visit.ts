@@ -87,7 +87,7 @@ export async function recordVisit(
     if (NOBODY_HOME.has(body.result) && (present.length || body.newResidents?.length))
       problems.push({ field: 'result', code: 'visit.nobody_home', message: 'nobody was home' });
     const photos = body.photoIds ?? [];
-    const uploaded = await uploadedFileIds(trx, photos);
+    const uploaded = await uploadedFileIds(trx, actor.districtCode, photos);
     photos.forEach((f, i) => {
       if (!uploaded.has(f))
         problems.push({ field: `photoIds[${i}]`, code: 'file.not_uploaded', message: `no file ${f}` });

@@ -1,3 +1,4 @@
+import { uploadedFileIds } from '../../files/index.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { authorize, can } from '../../../kernel/auth/actor.js';
@@ -83,7 +84,7 @@ export async function inspectVenue(
     }
     const { items, result } = recordFindings(await settingList(trx, 'checkItems', actor.districtCode), body.items);
     const photoIds = [...new Set(body.photoIds ?? [])];
-    const stored = await venueStore.existingFileIds(trx, actor.districtCode, photoIds);
+    const stored = await uploadedFileIds(trx, actor.districtCode, photoIds);
     const missing: FieldProblem[] = photoIds.flatMap((f, i) =>
       stored.has(f) ? [] : [{ field: `photoIds[${i}]`, code: 'file.not_uploaded', message: `no file ${f}` }],
     );

@@ -28,10 +28,12 @@ import { listVenues } from '../commands/list-venues.js';
 import { createVenue, updateVenue } from '../commands/save-venue.js';
 import { canConfigure, settingList, type SettingKind } from '../commands/venue-settings.js';
 import type { VenuesDeps } from '../deps.js';
+import { registerVenueImportRoutes } from './venue-import.routes.js';
 import { presentClosure, presentInspection, presentVenue, presentVenuePage } from './venue.presenter.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
 
 export function registerVenueRoutes(app: FastifyInstance, deps: VenuesDeps): void {
+  registerVenueImportRoutes(app, deps);
   const detail = async (actor: Parameters<typeof getVenue>[1], id: string) =>
     presentVenue(await getVenue(deps, actor, id));
 

@@ -28,6 +28,21 @@ export const venueStore = {
   async update(ex: Executor, id: string, set: Partial<VenueTable>): Promise<void> {
     await ex.updateTable('venues').set(set).where('id', '=', id).execute();
   },
+  /** The district's venues of these names (an import's matching by grid, name and address). */
+  async byNames(ex: Executor, districtCode: string, names: string[]): Promise<VenueTable[]> {
+    if (!names.length) return [];
+    const out: VenueTable[] = [];
+    for (let i = 0; i < names.length; i += 500)
+      out.push(
+        ...(await ex
+          .selectFrom('venues')
+          .selectAll()
+          .where('district_code', '=', districtCode)
+          .where('name', 'in', names.slice(i, i + 500))
+          .execute()),
+      );
+    return out;
+  },
   async findById(ex: Executor, id: string): Promise<VenueTable | undefined> {
     return ex.selectFrom('venues').selectAll().where('id', '=', id).executeTakeFirst();
   },
@@ -112,17 +127,6 @@ export const venueStore = {
       .execute();
     for (const r of rows) out.set(r.inspection_id, [...(out.get(r.inspection_id) ?? []), r.file_id]);
     return out;
-  },
-  /** The ids among `ids` of files stored in the district. */
-  async existingFileIds(ex: Executor, districtCode: string, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await ex
-      .selectFrom('files')
-      .select('id')
-      .where('district_code', '=', districtCode)
-      .where('id', 'in', ids)
-      .execute();
-    return new Set(rows.map((r) => r.id));
   },
   /** The venues whose inspections carry this file (for the files module's access check). */
   async venueIdsOfFile(ex: Executor, fileId: string): Promise<string[]> {

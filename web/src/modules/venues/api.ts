@@ -20,6 +20,7 @@ import type {
   VenueStatus,
   VenueSummary,
   VenueUpdateBody,
+  VenuesImported,
 } from '../../../../src/contracts/venues';
 
 /** The shapes come from the server's contract (src/contracts/venues.ts), so the two never drift. */
@@ -40,6 +41,7 @@ export type {
   VenueStatus,
   VenueSummary,
   VenueUpdateBody,
+  VenuesImported,
 };
 
 export type SettingKind = 'types' | 'check-items';
@@ -50,6 +52,9 @@ export const venuesApi = {
   /** The full phone number, with the reason the server logs. */
   reveal: (id: string, reason: string) => api.get<VenueDetail>(`/venues/${id}`, { reveal: 'true', reason }),
   create: (body: VenueBody) => api.post<VenueDetail>('/venues', body),
+  /** 场所台账 .xlsx: all rows or none. */
+  importSheet: (file: File) => uploadMultipart<VenuesImported>('/venues/import', file, file.name),
+  importTemplateUrl: '/api/v1/venues/import-template.xlsx',
   update: (id: string, body: VenueUpdateBody) => api.put<VenueDetail>(`/venues/${id}`, body),
   inspect: (id: string, body: InspectionBody, idempotencyKey?: string) =>
     api.post<Inspection>(

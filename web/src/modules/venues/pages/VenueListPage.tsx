@@ -1,4 +1,4 @@
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { formatDate } from '../../../lib/format-time';
 import { useApiQuery } from '../../../lib/query';
 import { venuesApi, type VenueListQuery, type VenueStatus, type VenueSummary } from '../api';
 import { VenueFormModal } from '../components/VenueFormModal';
+import { VenueImportModal } from '../components/VenueImportModal';
 import { INSPECTION_RESULT_COLORS, INSPECTION_RESULT_NAMES, VENUE_STATUS_COLORS, VENUE_STATUS_NAMES } from '../labels';
 
 const PAGE = 20;
@@ -18,6 +19,7 @@ export default function VenueListPage() {
   const navigate = useNavigate();
   const [query, setQuery] = useState<VenueListQuery>({ limit: PAGE, offset: 0 });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useApiQuery(['venues', 'list', query], (signal) => venuesApi.list(query, signal));
   const settings = useApiQuery(['venues', 'settings'], (signal) => venuesApi.settings(signal));
   const set = (patch: Partial<VenueListQuery>) => setQuery({ ...query, ...patch, offset: 0 });
@@ -101,6 +103,11 @@ export default function VenueListPage() {
             </Button>
           )}
           {list.data?.canWrite && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="venue-import-open">
+              从 Excel 导入
+            </Button>
+          )}
+          {list.data?.canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="venue-create">
               登记场所
             </Button>
@@ -176,6 +183,7 @@ export default function VenueListPage() {
           }}
         />
       )}
+      <VenueImportModal open={importing} onClose={() => setImporting(false)} />
     </Card>
   );
 }
