@@ -597,6 +597,31 @@ export async function doorKnockSteps(ctx: DoorKnockContext): Promise<DoorKnockSt
         await page.waitForTimeout(400);
         await ctx.shot(page, 'k11-console-grid-visits');
 
+        // Back on the phone: a door that is not on the list is registered on my grid and visited next.
+        const p = phonePage();
+        await p.getByTestId('m-tab-knock').click();
+        await p.getByTestId('m-knock-round').filter({ hasText: ROUND_NAME }).click();
+        await p.getByTestId('m-knock-households').waitFor();
+        const open = p.getByTestId('m-newdoor-open');
+        await open.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await open.click();
+        const address = `${door.address.replace(/\d+$/, '')}909`;
+        await p.getByTestId('m-newdoor-address').fill(address);
+        await ctx.shot(p, 'k12-new-door');
+        await p.getByTestId('m-newdoor-save').click();
+        await p.getByTestId('m-knock-visit').filter({ hasText: address }).waitFor();
+        const newId = /\/m\/knock\/[^/]+\/([^/?#]+)/.exec(p.url())?.[1];
+        assert(newId, `the phone did not open the new door's visit (at ${p.url()})`);
+        const { items: mine } = await getJson<{ items: RoundHousehold[] }>(
+          phone!.context.request,
+          `/api/v1/door-knock-rounds/${round.id}/households`,
+        );
+        assert(
+          mine.some((h) => h.id === newId && h.address === address),
+          `the new door ${address} is not on my grid's list of the round`,
+        );
+        await ctx.shot(p, 'k13-new-door-visit');
+
         const errors = [...pageErrors];
         const left = [...new Set(foreign)];
         await closeAll();

@@ -1,8 +1,10 @@
-import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
-import { Empty, Segmented, Skeleton, Tag } from 'antd';
+import { EnvironmentOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Empty, Segmented, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { OfflineNote } from '../components/CaseBits';
+import { NewDoorSheet } from '../components/NewDoorSheet';
+import { useMobile } from '../context';
 import { shortTime } from '../labels';
 import {
   DOOR_STATE_TAG,
@@ -29,6 +31,9 @@ export default function KnockHouseholdsPage() {
   const list = useRoundHouseholds(roundId);
   const queued = useQueuedVisits(roundId);
   const [filter, setFilter] = useState<Filter>('todo');
+  const [adding, setAdding] = useState(false);
+  const { online } = useMobile();
+  const navigate = useNavigate();
   const rows = (list.data?.items ?? []).map((h) => ({ h, state: doorState(h, queued.get(h.id)) }));
   const count = (f: Filter) => rows.filter((r) => inFilter[f](r.state)).length;
   const shown = rows.filter((r) => inFilter[filter](r.state));
@@ -86,6 +91,27 @@ export default function KnockHouseholdsPage() {
           </Link>
         ))
       )}
+      <Button
+        block
+        size="large"
+        icon={<PlusOutlined />}
+        className="cgm-block"
+        onClick={() => setAdding(true)}
+        data-testid="m-newdoor-open"
+      >
+        名单上没有的门户
+      </Button>
+      <NewDoorSheet
+        open={adding}
+        gridId={list.data?.grid.id}
+        online={online}
+        onClose={() => setAdding(false)}
+        onCreated={(householdId) => {
+          setAdding(false);
+          // The visit page reads the door from the kept list: fetch it with the new door first.
+          void list.reload().then(() => navigate(`/m/knock/${roundId}/${householdId}`));
+        }}
+      />
     </div>
   );
 }
