@@ -10,7 +10,8 @@ import { dialectOf } from '../dialect.js';
 // Both are kept by the population store in the transaction of every write that changes them, and are
 // rebuilt here from the base tables for the data already there. A household's state rows are moved to
 // the grid it lives on now (before this migration a move left them on the old grid).
-// Also: residents in name order per district (the residents page, name search), and on PostgreSQL a
+// Also: indexes the phone's door list is read from alone (a grid's doors, their states, their members),
+// residents in name order per district (the residents page, name search), and on PostgreSQL a
 // trigram index for 包含 searches by name when pg_trgm is available.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -48,6 +49,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     FROM pop_round_households s JOIN pop_households h ON h.id = s.household_id
     WHERE h.status = 'active' GROUP BY s.round_id, s.grid_id`.execute(db);
 
+  // The phone's door list read from indexes alone: a grid's doors in order with what the list shows,
+  // and each door's state in the round (the old per-grid index only served the counts the roll-up
+  // now keeps).
+  await db.schema.dropIndex('pop_households_grid').execute();
+  await db.schema
+    .createIndex('pop_households_grid')
+    .on('pop_households')
+    .columns(['grid_id', 'status', 'address', 'id', 'building_id'])
+    .execute();
+  await db.schema.dropIndex('pop_round_households_grid').execute();
+  await db.schema
+    .createIndex('pop_round_households_grid')
+    .on('pop_round_households')
+    .columns(['round_id', 'grid_id', 'household_id', 'visits', 'last_result', 'last_visited_at'])
+    .execute();
+
   // The residents page of a unit, in name order, and name searches: walked in name order per district.
   await db.schema
     .createIndex('pop_residents_name')
@@ -79,6 +96,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === 'postgres') await sql`DROP INDEX IF EXISTS pop_residents_name_trgm`.execute(db);
   await db.schema.dropIndex('pop_residents_grid').execute();
+  await db.schema.dropIndex('pop_round_households_grid').execute();
+  await db.schema
+    .createIndex('pop_round_households_grid')
+    .on('pop_round_households')
+    .columns(['round_id', 'grid_id', 'verified', 'absent_only'])
+    .execute();
+  await db.schema.dropIndex('pop_households_grid').execute();
+  await db.schema
+    .createIndex('pop_households_grid')
+    .on('pop_households')
+    .columns(['grid_id', 'status', 'address'])
+    .execute();
   await db.schema.dropIndex('pop_residents_name').execute();
   await db.schema.dropTable('pop_round_grids').execute();
   await db.schema.dropTable('pop_grid_households').execute();
