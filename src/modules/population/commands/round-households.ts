@@ -16,14 +16,16 @@ import { roundInScope } from './round-access.js';
 export async function roundHouseholds(deps: PopulationDeps, actor: Actor, roundId: string, query: RoundHouseholdQuery) {
   authorize(actor, 'resident.read');
   const db = deps.database.db;
-  const round = await roundInScope(db, actor, roundId);
-  const gridId = query.gridId ?? actor.unitId;
-  const grid = await deps.org.unit(db, gridId);
+  const after = decodeCursor(query.cursor);
+  // Reads that do not wait on one another go together (on PostgreSQL, over the pool's connections).
+  const [round, grid] = await Promise.all([
+    roundInScope(db, actor, roundId),
+    deps.org.unit(db, query.gridId ?? actor.unitId),
+  ]);
   if (!grid || grid.kind !== 'grid_small' || !inScope(actor, grid.path) || !grid.path.startsWith(round.scope_path))
     throw new Invalid('round.grid_unusable', 'not a grid of the round in scope', [
       { field: 'gridId', code: 'round.grid_unusable', message: 'choose a grid of the round in your scope' },
     ]);
-  const after = decodeCursor(query.cursor);
   const page = await placeStore.ofGrid(db, grid.id, {
     after,
     limit: query.limit ? query.limit + 1 : undefined,
@@ -32,10 +34,11 @@ export async function roundHouseholds(deps: PopulationDeps, actor: Actor, roundI
   const shown = query.limit ? page.slice(0, query.limit) : page;
   const last = shown[shown.length - 1];
   const paged = !!query.limit || !!after;
-  const [states, members, buildings] = await Promise.all([
-    roundStore.statesOfGrid(db, round.id, grid.id),
+  const [states, members, buildings, refs] = await Promise.all([
+    roundStore.statesOfGrid(db, round.id, grid.id, paged ? shown.map((h) => h.id) : undefined),
     residentStore.doorMembers(db, { gridId: grid.id, householdIds: paged ? shown.map((h) => h.id) : undefined }),
     placeStore.buildingNames(db, [...new Set(shown.flatMap((h) => (h.building_id ? [h.building_id] : [])))]),
+    gridRefs(deps, db, [grid.path]),
   ]);
   const stateOf = new Map(states.map((s) => [s.household_id, s]));
   const byHousehold = new Map<string, typeof members>();
@@ -45,7 +48,7 @@ export async function roundHouseholds(deps: PopulationDeps, actor: Actor, roundI
     else byHousehold.set(m.household_id, [m]);
   }
   return {
-    grid: (await gridRefs(deps, db, [grid.path])).get(grid.path)!,
+    grid: refs.get(grid.path)!,
     items: shown.map((h) => {
       const ms = byHousehold.get(h.id) ?? [];
       const s = stateOf.get(h.id);

@@ -96,17 +96,21 @@ export const roundStore = {
       });
   },
 
+  /** The states of a grid's households in a round (what the door list shows), or of some of them. */
   async statesOfGrid(
     ex: Executor,
     roundId: string,
     gridId: string,
+    householdIds?: readonly string[],
   ): Promise<Pick<RoundHouseholdRow, 'household_id' | 'visits' | 'last_result' | 'last_visited_at'>[]> {
-    return ex
+    if (householdIds && !householdIds.length) return [];
+    const q = ex
       .selectFrom('pop_round_households')
       .select(['household_id', 'visits', 'last_result', 'last_visited_at'])
-      .where('round_id', '=', roundId)
-      .where('grid_id', '=', gridId)
-      .execute();
+      .where('round_id', '=', roundId);
+    return (
+      householdIds ? q.where('household_id', 'in', [...householdIds]) : q.where('grid_id', '=', gridId)
+    ).execute();
   },
 
   async attachFiles(ex: Executor, visitId: string, fileIds: readonly string[]): Promise<void> {
