@@ -107,10 +107,10 @@ export const roundStore = {
     const q = ex
       .selectFrom('pop_round_households')
       .select(['household_id', 'visits', 'last_result', 'last_visited_at'])
-      .where('round_id', '=', roundId);
-    return (
-      householdIds ? q.where('household_id', 'in', [...householdIds]) : q.where('grid_id', '=', gridId)
-    ).execute();
+      .where('round_id', '=', roundId)
+      .where('grid_id', '=', gridId);
+    // Some doors: seeks in the (round, grid, household) index, not a walk of the round's states.
+    return (householdIds ? q.where('household_id', 'in', [...householdIds]) : q).execute();
   },
 
   async attachFiles(ex: Executor, visitId: string, fileIds: readonly string[]): Promise<void> {
