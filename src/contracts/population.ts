@@ -450,6 +450,8 @@ export type RoundHousehold = z.infer<typeof RoundHousehold>;
 export const RoundHouseholdList = z.object({
   grid: GridRef,
   items: z.array(RoundHousehold),
+  /** With `limit`: the cursor of the next page, null on the last; without `limit` always null (all doors). */
+  nextCursor: z.string().nullable(),
 });
 export type RoundHouseholdList = z.infer<typeof RoundHouseholdList>;
 export const RoundHouseholdQuery = z.strictObject({
@@ -460,6 +462,9 @@ export const RoundHouseholdQuery = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** A page of this many doors (in door order) instead of the whole grid; then `cursor` for the next. */
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z.string().min(1).max(300).optional(),
 });
 export type RoundHouseholdQuery = z.infer<typeof RoundHouseholdQuery>;
 

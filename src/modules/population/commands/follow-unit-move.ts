@@ -1,8 +1,9 @@
 import { rebasePaths } from '../../../kernel/db/dialect.js';
 import type { UnitMovedListener } from '../../org/index.js';
+import { rollupStore } from '../store/rollup.store.js';
 
 /**
- * A moved community or grid takes its buildings, households, residents, visits, rounds and merge
+ * A moved community or grid takes its buildings, households (and their coverage roll-up), residents, visits, rounds and merge
  * reviews along, inside the move's transaction: their scope paths are rebased, so the new sub-district
  * sees them from the moment the move commits.
  */
@@ -18,4 +19,5 @@ export const followUnitMove: UnitMovedListener = async (trx, e) => {
     ['pop_merge_reviews', 'resident_grid_path'],
   ] as const)
     await rebasePaths(trx, table, column, e.oldPath, e.newPath);
+  await rollupStore.rebaseGrids(trx, e.oldPath, e.newPath);
 };

@@ -166,7 +166,8 @@ export async function recordVisit(
         last_result: next.lastResult,
         last_visited_at: next.lastVisitedAt,
       },
-      !!prior,
+      prior,
+      household.status === 'active',
     );
     return { visit, address: household.address, grid: await gridRefs(deps, trx, [visit.grid_path]), replayed: false };
   });

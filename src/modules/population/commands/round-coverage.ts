@@ -4,22 +4,20 @@ import { NotFound } from '../../../kernel/errors.js';
 import type { CoverageQuery } from '../../../contracts/population.js';
 import type { PopulationDeps } from '../deps.js';
 import { addCounts, NO_COUNTS, type CoverageCounts } from '../domain/coverage.js';
-import { placeStore } from '../store/place.store.js';
-import { roundStore, type RoundRow } from '../store/round.store.js';
+import { rollupStore } from '../store/rollup.store.js';
+import type { RoundRow } from '../store/round.store.js';
 import { roundInScope, sharedPath } from './round-access.js';
 
-/** Coverage counts of a round per small grid under a path (grids with households or visits). */
+/**
+ * Coverage counts of a round per small grid under a path (grids with households or visits), read
+ * from the roll-up the store keeps with every write (one row per grid, not one per household).
+ */
 export async function coverageByGrid(
   ex: Executor,
   round: RoundRow,
   path: string,
 ): Promise<Map<string, CoverageCounts>> {
-  const households = await placeStore.countsByGrid(ex, round.district_code, path);
-  const visits = await roundStore.countsByGrid(ex, round.id, path);
-  const out = new Map<string, CoverageCounts>();
-  for (const [grid, n] of households) out.set(grid, { ...NO_COUNTS, households: n });
-  for (const [grid, v] of visits) out.set(grid, { ...(out.get(grid) ?? NO_COUNTS), ...v });
-  return out;
+  return rollupStore.coverage(ex, round.district_code, round.id, path);
 }
 
 export function totalOf(byGrid: Map<string, CoverageCounts>): CoverageCounts {

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { containsText, startsWith } from '../../../kernel/db/dialect.js';
 import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import type { PopBuildingTable, PopHouseholdTable } from '../../../kernel/db/schema.js';
+import { rollupStore } from './rollup.store.js';
 
 export type BuildingRow = Selectable<PopBuildingTable>;
 export type HouseholdRow = Selectable<PopHouseholdTable>;
@@ -46,16 +47,41 @@ export const placeStore = {
     return rows.map((r) => ({ ...r, households: Number(r.households ?? 0) }));
   },
 
+  /** Inserts a household and counts it in its grid's coverage roll-up (when active). */
   async insertHousehold(ex: Executor, row: PopHouseholdTable): Promise<void> {
     await ex.insertInto('pop_households').values(row).execute();
+    if (row.status === 'active')
+      await rollupStore.addHouseholds(
+        ex,
+        { districtCode: row.district_code, gridId: row.grid_id, gridPath: row.grid_path },
+        1,
+      );
   },
 
   async household(ex: Executor, id: string): Promise<HouseholdRow | undefined> {
     return ex.selectFrom('pop_households').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /**
+   * Updates a household; one moved to another grid, retired or brought back takes its counts in the
+   * coverage roll-up, and its state rows in every round, along in the same transaction.
+   */
   async updateHousehold(ex: Executor, id: string, patch: Partial<PopHouseholdTable>): Promise<void> {
+    const placed = patch.grid_id !== undefined || patch.grid_path !== undefined || patch.status !== undefined;
+    const before = placed ? await placeStore.household(ex, id) : undefined;
     await ex.updateTable('pop_households').set(patch).where('id', '=', id).execute();
+    if (!before) return;
+    const after = { ...before, ...patch };
+    const at = (h: HouseholdRow) => (h.status === 'active' ? { gridId: h.grid_id, gridPath: h.grid_path } : null);
+    const [from, to] = [at(before), at(after)];
+    if (from?.gridId === to?.gridId && from?.gridPath === to?.gridPath) return;
+    await rollupStore.moveHousehold(ex, id, before.district_code, from, to);
+    if (after.grid_id !== before.grid_id)
+      await ex
+        .updateTable('pop_round_households')
+        .set({ grid_id: after.grid_id })
+        .where('household_id', '=', id)
+        .execute();
   },
 
   /** Households by id with building name, head and members (for lists and the phone). */
@@ -126,16 +152,54 @@ export const placeStore = {
     return q.orderBy('h.address').orderBy('h.id').limit(f.limit).execute();
   },
 
-  /** A grid's active households in address order: the phone's list. */
-  async ofGrid(ex: Executor, gridId: string): Promise<HouseholdRow[]> {
-    return ex
-      .selectFrom('pop_households')
-      .selectAll()
-      .where('grid_id', '=', gridId)
-      .where('status', '=', 'active')
-      .orderBy('address')
-      .orderBy('id')
+  /**
+   * A grid's active households in door order, as the phone's list needs them (id, door, building):
+   * all of them, or a page after the cursor's (address, id); `unvisitedIn` keeps only households
+   * without a state in that round (走访缺口).
+   */
+  async ofGrid(
+    ex: Executor,
+    gridId: string,
+    f: { after?: [string, string]; limit?: number; unvisitedIn?: string } = {},
+  ): Promise<Pick<HouseholdRow, 'id' | 'address' | 'building_id'>[]> {
+    let q = ex
+      .selectFrom('pop_households as h')
+      .select(['h.id', 'h.address', 'h.building_id'])
+      .where('h.grid_id', '=', gridId)
+      .where('h.status', '=', 'active');
+    if (f.unvisitedIn) {
+      const roundId = f.unvisitedIn;
+      q = q.where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('pop_round_households as s')
+              .select('s.household_id')
+              .where('s.round_id', '=', roundId)
+              .whereRef('s.household_id', '=', 'h.id'),
+          ),
+        ),
+      );
+    }
+    if (f.after) {
+      const [address, id] = f.after;
+      q = q.where((eb) =>
+        eb.or([eb('h.address', '>', address), eb.and([eb('h.address', '=', address), eb('h.id', '>', id)])]),
+      );
+    }
+    q = q.orderBy('h.address').orderBy('h.id');
+    return (f.limit ? q.limit(f.limit) : q).execute();
+  },
+
+  /** Building names by id, in one read. */
+  async buildingNames(ex: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await ex
+      .selectFrom('pop_buildings')
+      .select(['id', 'name'])
+      .where('id', 'in', [...ids])
       .execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
   },
 
   /** The household at a door of a grid (the import finds households by grid and 门牌). */
@@ -156,18 +220,5 @@ export const placeStore = {
       .where('grid_id', '=', gridId)
       .where('name', '=', name)
       .executeTakeFirst();
-  },
-
-  /** Active households per grid under a path (coverage's denominators). */
-  async countsByGrid(ex: Executor, districtCode: string, path: string): Promise<Map<string, number>> {
-    const rows = await ex
-      .selectFrom('pop_households')
-      .select(['grid_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('district_code', '=', districtCode)
-      .where('status', '=', 'active')
-      .where(startsWith('grid_path', path))
-      .groupBy('grid_id')
-      .execute();
-    return new Map(rows.map((r) => [r.grid_id, Number(r.n)]));
   },
 };

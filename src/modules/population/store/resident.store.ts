@@ -58,12 +58,10 @@ export const residentStore = {
   },
 
   async page(ex: Executor, dialect: Dialect, f: ResidentFilter): Promise<ResidentRow[]> {
-    let q = ex
-      .selectFrom('pop_residents')
-      .selectAll()
-      .where('district_code', '=', f.districtCode)
-      .where(startsWith('grid_path', f.path));
-    if (f.householdId) q = q.where('household_id', '=', f.householdId);
+    // A household's members: by pop_residents_household. Otherwise the district's residents in name
+    // order (pop_residents_name), kept while under the path: a page stops after `limit` rows.
+    let q = ex.selectFrom('pop_residents').selectAll().where(startsWith('grid_path', f.path));
+    q = f.householdId ? q.where('household_id', '=', f.householdId) : q.where('district_code', '=', f.districtCode);
     if (f.status) q = q.where('status', '=', f.status);
     if (f.residenceKind) q = q.where('residence_kind', '=', f.residenceKind);
     // Tags are a JSON array of codes; codes are [a-z0-9_], so the quoted code matches exactly.
@@ -90,6 +88,26 @@ export const residentStore = {
       .where('status', '=', 'active')
       .orderBy('name')
       .execute();
+  },
+
+  /**
+   * Who lives behind each door, for the phone's list: the active members (id, name, relation) of the
+   * given households, or of every household of the grid when `householdIds` is omitted (one range of
+   * the pop_residents_grid index; a resident lives on its household's grid). By household, then name.
+   */
+  async doorMembers(
+    ex: Executor,
+    f: { gridId: string; householdIds?: readonly string[] },
+  ): Promise<{ household_id: string; id: string; name: string; relation: string | null }[]> {
+    if (f.householdIds && !f.householdIds.length) return [];
+    let q = ex
+      .selectFrom('pop_residents')
+      .select(['household_id', 'id', 'name', 'relation'])
+      .where('grid_id', '=', f.gridId)
+      .where('status', '=', 'active');
+    q = f.householdIds ? q.where('household_id', 'in', [...f.householdIds]) : q.where('household_id', 'is not', null);
+    const rows = await q.orderBy('household_id').orderBy('name').execute();
+    return rows.map((r) => ({ ...r, household_id: r.household_id! }));
   },
 
   async addEvent(ex: Executor, row: PopResidentEventTable): Promise<void> {

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { PopRoundHouseholdTable, PopRoundTable, PopVisitTable } from '../../../kernel/db/schema.js';
+import { rollupStore } from './rollup.store.js';
 
 export type RoundRow = Selectable<PopRoundTable>;
 export type VisitRow = Selectable<PopVisitTable>;
@@ -69,8 +70,17 @@ export const roundStore = {
       .executeTakeFirst();
   },
 
-  async putState(ex: Executor, row: PopRoundHouseholdTable, exists: boolean): Promise<void> {
-    if (!exists) await ex.insertInto('pop_round_households').values(row).execute();
+  /**
+   * Writes a household's state in a round; `counted` (the household is active) adds the change to
+   * its grid's visited / verified / absent-only counts in the coverage roll-up.
+   */
+  async putState(
+    ex: Executor,
+    row: PopRoundHouseholdTable,
+    prior: RoundHouseholdRow | undefined,
+    counted: boolean,
+  ): Promise<void> {
+    if (!prior) await ex.insertInto('pop_round_households').values(row).execute();
     else
       await ex
         .updateTable('pop_round_households')
@@ -78,46 +88,29 @@ export const roundStore = {
         .where('round_id', '=', row.round_id)
         .where('household_id', '=', row.household_id)
         .execute();
+    if (counted)
+      await rollupStore.addRoundGrid(ex, row.round_id, row.grid_id, {
+        visited: prior ? 0 : 1,
+        verified: row.verified - (prior?.verified ?? 0),
+        absentOnly: row.absent_only - (prior?.absent_only ?? 0),
+      });
   },
 
-  async statesOfGrid(ex: Executor, roundId: string, gridId: string): Promise<RoundHouseholdRow[]> {
-    return ex
-      .selectFrom('pop_round_households')
-      .selectAll()
-      .where('round_id', '=', roundId)
-      .where('grid_id', '=', gridId)
-      .execute();
-  },
-
-  /**
-   * Visited, verified and absent-only households per grid of a round, counting only households still
-   * active (a household retired after its visit leaves numerator and denominator alike).
-   */
-  async countsByGrid(
+  /** The states of a grid's households in a round (what the door list shows), or of some of them. */
+  async statesOfGrid(
     ex: Executor,
     roundId: string,
-    path: string,
-  ): Promise<Map<string, { visited: number; verified: number; absentOnly: number }>> {
-    const rows = await ex
-      .selectFrom('pop_round_households as s')
-      .innerJoin('pop_households as h', 'h.id', 's.household_id')
-      .select((eb) => [
-        's.grid_id',
-        eb.fn.countAll<number>().as('visited'),
-        eb.fn.sum<number>('s.verified').as('verified'),
-        eb.fn.sum<number>('s.absent_only').as('absent_only'),
-      ])
-      .where('s.round_id', '=', roundId)
-      .where('h.status', '=', 'active')
-      .where(startsWith('h.grid_path', path))
-      .groupBy('s.grid_id')
-      .execute();
-    return new Map(
-      rows.map((r) => [
-        r.grid_id,
-        { visited: Number(r.visited), verified: Number(r.verified ?? 0), absentOnly: Number(r.absent_only ?? 0) },
-      ]),
-    );
+    gridId: string,
+    householdIds?: readonly string[],
+  ): Promise<Pick<RoundHouseholdRow, 'household_id' | 'visits' | 'last_result' | 'last_visited_at'>[]> {
+    if (householdIds && !householdIds.length) return [];
+    const q = ex
+      .selectFrom('pop_round_households')
+      .select(['household_id', 'visits', 'last_result', 'last_visited_at'])
+      .where('round_id', '=', roundId)
+      .where('grid_id', '=', gridId);
+    // Some doors: seeks in the (round, grid, household) index, not a walk of the round's states.
+    return (householdIds ? q.where('household_id', 'in', [...householdIds]) : q).execute();
   },
 
   async attachFiles(ex: Executor, visitId: string, fileIds: readonly string[]): Promise<void> {

@@ -184,6 +184,7 @@ describe('a door-knocking visit in the outbox', () => {
     await saveCached<RoundHouseholdList>(ME.id, householdsKey(ROUND.id), {
       grid: { id: 'g1', name: '德化三网格', communityName: '德化社区' },
       items: [door(HOME.id, HOME.address), door('other', '德化街3号院2号楼302')],
+      nextCursor: null,
     });
     mockFetch({ [`POST /api/v1/door-knock-rounds/${ROUND.id}/visits`]: () => json(201, visitReply()) });
     await putOutbox(newVisitItem('k-1', ME, ROUND, HOME, fields(), SAVED_AT));
