@@ -66,7 +66,10 @@ export async function measureCompleteness(
     .map((k) => row(k.id, k.name, byCommunity.get(k.id) ?? zero, measures.get(k.id) ?? { all: 0, open: 0 }))
     .filter((r) => r.measures > 0 || kids.length <= 30);
   const total = rollUp([...byCommunity.values()].map((counts) => ({ key: 'all', counts }))).get('all') ?? zero;
-  const n = [...measures.values()].reduce((a, b) => ({ all: a.all + b.all, open: a.open + b.open }), { all: 0, open: 0 });
+  const n = [...measures.values()].reduce((a, b) => ({ all: a.all + b.all, open: a.open + b.open }), {
+    all: 0,
+    open: 0,
+  });
   return {
     asOf: today,
     unit: { id: unit.id, name: unit.name },

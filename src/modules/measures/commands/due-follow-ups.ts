@@ -21,6 +21,8 @@ export async function dueFollowUps(deps: MeasuresDeps, actor: Actor): Promise<{ 
   const units = await unitNames(deps, ex, [...measures.values()]);
   return {
     day,
-    items: rows.filter((r) => measures.get(r.measure_id)?.district_code === actor.districtCode).map((r) => presentDue(r, measures.get(r.measure_id)!, units)),
+    items: rows
+      .filter((r) => measures.get(r.measure_id)?.district_code === actor.districtCode)
+      .map((r) => presentDue(r, measures.get(r.measure_id)!, units)),
   };
 }

@@ -29,7 +29,12 @@ export async function endMeasure(
   return deps.database.db.transaction().execute(async (trx) => {
     const { measure: m, owners } = await measureVisible(trx, actor, id);
     if (!managesPath(actor, m.grid_path)) throw new NotFound('measure', id);
-    const problem = canEnd(m.status as MeasureStatus, body.outcome, { startDay: m.start_day, endDay: m.end_day }, today);
+    const problem = canEnd(
+      m.status as MeasureStatus,
+      body.outcome,
+      { startDay: m.start_day, endDay: m.end_day },
+      today,
+    );
     if (problem) throw new Conflict(problem, 'the measure is not open');
     // Ended today at the latest; a measure not yet begun ends on its first day (nothing is owed).
     const endedOn = today < m.start_day ? m.start_day : today > m.end_day ? m.end_day : today;

@@ -52,21 +52,17 @@ export async function listMeasures(
       ]);
     path = unit.path;
   }
-  const rows = await measureStore.list(ex, {
+  const rows = await measureStore.list(ex, deps.database.dialect, {
     districtCode: actor.districtCode,
     path,
     ownerId: actor.accountId,
-    ownedOnly: ownedOnly(actor) || false,
+    ownedOnly: ownedOnly(actor),
     status: query.status,
     q: query.q,
     limit: LIMIT,
   });
   // A unit asked for narrows owned measures too.
-  return views(
-    deps,
-    ex,
-    query.unitId ? rows.filter((r) => r.grid_path.startsWith(path)) : rows,
-  );
+  return views(deps, ex, query.unitId ? rows.filter((r) => r.grid_path.startsWith(path)) : rows);
 }
 
 /** One measure with its day-by-day follow-ups and history. */

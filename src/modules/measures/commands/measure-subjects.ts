@@ -8,7 +8,11 @@ import { ownedOnly } from './measure-access.js';
 import { OWNER_ACCOUNT_ROLE, ownerProblem, subjectInScope } from './start-measure.js';
 
 /** Residents in the caller's scope by name, for the start dialog (whether each has an open measure). */
-export async function searchSubjects(deps: MeasuresDeps, actor: Actor, q: string | undefined): Promise<MeasureSubject[]> {
+export async function searchSubjects(
+  deps: MeasuresDeps,
+  actor: Actor,
+  q: string | undefined,
+): Promise<MeasureSubject[]> {
   authorize(actor, 'measure.manage');
   if (ownedOnly(actor)) return [];
   const ex = deps.database.db;

@@ -43,9 +43,12 @@ export async function recordFollowUp(
     });
     const mine = owners.find((o) => o.account_id === actor.accountId);
     if (!mine)
-      throw new DomainError('forbidden', 'followup.not_owner', 'only the four owners of the measure record its follow-ups', [
-        { field: 'measureId', code: 'followup.not_owner', message: 'you are not an owner of this measure' },
-      ]);
+      throw new DomainError(
+        'forbidden',
+        'followup.not_owner',
+        'only the four owners of the measure record its follow-ups',
+        [{ field: 'measureId', code: 'followup.not_owner', message: 'you are not an owner of this measure' }],
+      );
     if (opts.idempotency) {
       const prior = await claimIdempotencyKey(trx, actor, FOLLOW_UP_OPERATION, opts.idempotency, m.id, nowDate);
       if (prior) return { measure: m, followUp: (await measureStore.followUp(trx, m.id, day))!, replayed: true };
@@ -55,7 +58,9 @@ export async function recordFollowUp(
       { startDay: m.start_day, endDay: m.end_day, status: m.status as MeasureStatus, endedOn: m.ended_on },
       day,
       today,
-      current ? { status: current.status as FollowUpRow['status'] & 'seen_ok', recordedBy: current.recorded_by } : undefined,
+      current
+        ? { status: current.status as FollowUpRow['status'] & 'seen_ok', recordedBy: current.recorded_by }
+        : undefined,
     );
     if (problem)
       throw new Invalid('followup.invalid', problem.code, [

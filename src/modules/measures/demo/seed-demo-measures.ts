@@ -23,13 +23,22 @@ export async function seedDemoMeasures(deps: MeasuresDeps, now: Date): Promise<R
   const at = (day: string): MeasuresDeps => ({ ...deps, clock: { now: () => (day === today ? now : noonOf(day)) } });
   const ids = Object.fromEntries(
     await Promise.all(
-      ['chenzhou', 'dehua', 'zhuzhuang', 'minjing', 'yisheng'].map(async (u) => [u, await deps.org.actorFor(db, u)] as const),
+      ['chenzhou', 'dehua', 'zhuzhuang', 'minjing', 'yisheng'].map(
+        async (u) => [u, await deps.org.actorFor(db, u)] as const,
+      ),
     ),
   );
   const counts = { measures: 0, followUps: 0, missed: 0 };
   const plans = [
     { community: 'dehua', type: 'home_isolation' as const, start: started, length: 7, skip: [] as number[], pick: 0 },
-    { community: 'zhuzhuang', type: 'home_isolation' as const, start: started, length: 7, skip: [1] as number[], pick: 0 },
+    {
+      community: 'zhuzhuang',
+      type: 'home_isolation' as const,
+      start: started,
+      length: 7,
+      skip: [1] as number[],
+      pick: 0,
+    },
     { community: 'dehua', type: 'home_monitoring' as const, start: today, length: 14, skip: [] as number[], pick: 1 },
   ];
   for (const p of plans) {

@@ -16,9 +16,7 @@ import {
   rollUp,
 } from './measure-rules.js';
 
-const dayArb = fc
-  .integer({ min: 0, max: 365 * 30 })
-  .map((n) => addDays('2000-01-01', n));
+const dayArb = fc.integer({ min: 0, max: 365 * 30 }).map((n) => addDays('2000-01-01', n));
 
 describe('follow-up generation over a window', () => {
   it('gives one follow-up per day, contiguous, all inside the window', () => {
@@ -73,8 +71,9 @@ describe('a new measure', () => {
   const today = '2026-12-07';
 
   it('starts today or later, with a length of 1–28 days and test days inside its window', () => {
-    expect(checkNewMeasure({ startDay: today, lengthDays: 7, testDays: ['2026-12-08', '2026-12-13'] }, today, []))
-      .toEqual([]);
+    expect(
+      checkNewMeasure({ startDay: today, lengthDays: 7, testDays: ['2026-12-08', '2026-12-13'] }, today, []),
+    ).toEqual([]);
     expect(checkNewMeasure({ startDay: '2026-12-06', lengthDays: 7, testDays: [] }, today, [])).toEqual([
       { field: 'startDay', code: 'measure.start_in_past', params: { today } },
     ]);
@@ -104,14 +103,20 @@ describe('a new measure', () => {
 
   it('overlap is symmetric and a window overlaps itself', () => {
     fc.assert(
-      fc.property(dayArb, fc.integer({ min: 1, max: 28 }), dayArb, fc.integer({ min: 1, max: 28 }), (s1, l1, s2, l2) => {
-        const a = { startDay: s1, endDay: endDayOf(s1, l1) };
-        const b = { startDay: s2, endDay: endDayOf(s2, l2) };
-        expect(overlaps(a, b)).toBe(overlaps(b, a));
-        expect(overlaps(a, a)).toBe(true);
-        const shared = followUpDays(s1, l1).some((d) => followUpDays(s2, l2).includes(d));
-        expect(overlaps(a, b)).toBe(shared);
-      }),
+      fc.property(
+        dayArb,
+        fc.integer({ min: 1, max: 28 }),
+        dayArb,
+        fc.integer({ min: 1, max: 28 }),
+        (s1, l1, s2, l2) => {
+          const a = { startDay: s1, endDay: endDayOf(s1, l1) };
+          const b = { startDay: s2, endDay: endDayOf(s2, l2) };
+          expect(overlaps(a, b)).toBe(overlaps(b, a));
+          expect(overlaps(a, a)).toBe(true);
+          const shared = followUpDays(s1, l1).some((d) => followUpDays(s2, l2).includes(d));
+          expect(overlaps(a, b)).toBe(shared);
+        },
+      ),
     );
   });
 });
@@ -217,12 +222,16 @@ describe('completeness', () => {
   it('seen + missed = due, and seen ≤ due, for any follow-up list', () => {
     const status = fc.constantFrom('not_performed', 'seen_ok', 'seen_not_ok', 'missed' as const);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), status)), fc.integer({ min: 0, max: 20 }), (xs, t) => {
-        const rows = xs.map(([d, s]) => ({ day: addDays('2026-12-01', d), status: s as 'seen_ok' }));
-        const c = completenessOf(rows, addDays('2026-12-01', t));
-        expect(c.seen + c.missed).toBe(c.due);
-        expect(c.seen).toBeLessThanOrEqual(c.due);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), status)),
+        fc.integer({ min: 0, max: 20 }),
+        (xs, t) => {
+          const rows = xs.map(([d, s]) => ({ day: addDays('2026-12-01', d), status: s as 'seen_ok' }));
+          const c = completenessOf(rows, addDays('2026-12-01', t));
+          expect(c.seen + c.missed).toBe(c.due);
+          expect(c.seen).toBeLessThanOrEqual(c.due);
+        },
+      ),
     );
   });
 });

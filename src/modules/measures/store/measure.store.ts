@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import { startsWith } from '../../../kernel/db/dialect.js';
-import type { Executor } from '../../../kernel/db/db.js';
+import { containsText, startsWith } from '../../../kernel/db/dialect.js';
+import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import type {
   MeasureEventTable,
   MeasureFollowUpTable,
@@ -74,28 +74,22 @@ export const measureStore = {
     return out;
   },
 
-  async list(ex: Executor, f: MeasureFilter): Promise<MeasureRow[]> {
+  async list(ex: Executor, dialect: Dialect, f: MeasureFilter): Promise<MeasureRow[]> {
+    const owned = ex.selectFrom('measure_owners').select('measure_id').where('account_id', '=', f.ownerId);
     let q = ex.selectFrom('measures').selectAll().where('district_code', '=', f.districtCode);
-    const owned = (eb: any) =>
-      eb.exists(
-        eb
-          .selectFrom('measure_owners as o')
-          .select('o.measure_id')
-          .whereRef('o.measure_id', '=', 'measures.id')
-          .where('o.account_id', '=', f.ownerId),
-      );
     q = f.ownedOnly
-      ? q.where((eb) => owned(eb))
-      : q.where((eb) => eb.or([startsWith('grid_path', f.path), owned(eb)]));
+      ? q.where('id', 'in', owned)
+      : q.where((eb) => eb.or([startsWith('grid_path', f.path), eb('id', 'in', owned)]));
     if (f.status) q = q.where('status', '=', f.status);
-    if (f.q) q = q.where('subject_name', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+    if (f.q) q = q.where(containsText(dialect, 'subject_name', f.q));
     return q.orderBy('start_day', 'desc').orderBy('id').limit(f.limit).execute();
   },
 
   async owners(ex: Executor, measureIds: readonly string[]): Promise<OwnerRow[]> {
     const out: OwnerRow[] = [];
     for (const part of chunks(measureIds, 500))
-      if (part.length) out.push(...(await ex.selectFrom('measure_owners').selectAll().where('measure_id', 'in', part).execute()));
+      if (part.length)
+        out.push(...(await ex.selectFrom('measure_owners').selectAll().where('measure_id', 'in', part).execute()));
     return out;
   },
 
@@ -188,7 +182,13 @@ export const measureStore = {
   },
 
   async events(ex: Executor, id: string): Promise<EventRow[]> {
-    return ex.selectFrom('measure_events').selectAll().where('measure_id', '=', id).orderBy('at').orderBy('id').execute();
+    return ex
+      .selectFrom('measure_events')
+      .selectAll()
+      .where('measure_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
   },
 
   /** Pending follow-ups of days before `today` in open measures: what the day's end job marks missed. */

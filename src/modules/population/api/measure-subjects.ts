@@ -25,7 +25,14 @@ const SUBDISTRICT = new Set(['subdistrict', 'township']);
 async function withUnits(
   ex: Executor,
   org: Pick<OrgApi, 'ancestors'>,
-  rows: { id: string; district_code: string; name: string; status: string; grid_path: string; address: string | null }[],
+  rows: {
+    id: string;
+    district_code: string;
+    name: string;
+    status: string;
+    grid_path: string;
+    address: string | null;
+  }[],
 ): Promise<MeasureSubject[]> {
   const out: MeasureSubject[] = [];
   const cache = new Map<string, UnitRef[]>();
