@@ -60,7 +60,7 @@ export async function openMeasuresFixture(tdb: TestDatabase, users: readonly str
   await prepareModules([orgModule], ctx, { districtId: h.districtId, now: h.clock.now() });
   const cookies: Record<string, string> = {};
   for (const u of new Set([...users, 'admin', 'dehua', 'zhuzhuang', 'wgy_dehua', 'wgy_zhuzhuang']))
-    cookies[u] = await h.login(u, u === 'admin' ? undefined : DEMO_PASSWORD);
+    if (u !== 'minjing2' && u !== 'yisheng2') cookies[u] = await h.login(u, u === 'admin' ? undefined : DEMO_PASSWORD);
   const call: MeasuresFixture['call'] = (who, method, url, body, headers) =>
     h.call(method, url, { cookie: cookies[who], body, headers });
   const db = h.database.db;
