@@ -151,6 +151,22 @@ export const measureStore = {
       .execute();
   },
 
+  /** Every owner's follow-ups of a day in the district's open measures, by owner: the district's daily lists. */
+  async dueListsOfDistrict(ex: Executor, districtCode: string, day: string) {
+    return ex
+      .selectFrom('measure_follow_ups as f')
+      .innerJoin('measures as m', 'm.id', 'f.measure_id')
+      .innerJoin('measure_owners as o', 'o.measure_id', 'm.id')
+      .select(['o.account_id', 'o.role', 'f.measure_id', 'f.status', 'm.subject_name'])
+      .where('f.day', '=', day)
+      .where('m.district_code', '=', districtCode)
+      .where('m.status', '=', 'open')
+      .orderBy('o.account_id')
+      .orderBy('m.subject_name')
+      .orderBy('f.measure_id')
+      .execute();
+  },
+
   async measuresByIds(ex: Executor, ids: readonly string[]): Promise<MeasureRow[]> {
     const out: MeasureRow[] = [];
     for (const part of chunks(ids, 500))
