@@ -1028,6 +1028,10 @@ export interface MeasureTable {
   status: string;
   ended_on: string | null;
   note: string | null;
+  owner_subdistrict: string;
+  owner_community: string;
+  owner_police: string;
+  owner_doctor: string;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -27,6 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'varchar(10)', (c) => c.notNull())
     .addColumn('ended_on', 'varchar(10)')
     .addColumn('note', 'text')
+    // The four owners' accounts, also here (they never change): the district's daily lists read one
+    // row per measure instead of four (measure_owners answers "which measures are mine").
+    .addColumn('owner_subdistrict', 'varchar(36)', (c) => c.notNull())
+    .addColumn('owner_community', 'varchar(36)', (c) => c.notNull())
+    .addColumn('owner_police', 'varchar(36)', (c) => c.notNull())
+    .addColumn('owner_doctor', 'varchar(36)', (c) => c.notNull())
     .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
@@ -63,8 +69,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'varchar(30)')
     .addPrimaryKeyConstraint('measure_follow_ups_pk', ['measure_id', 'day'])
     .execute();
-  // The owners' list of a day, and the end-of-day job's pending rows of past days.
-  await db.schema.createIndex('measure_follow_ups_day').on('measure_follow_ups').columns(['day', 'status']).execute();
+  // A day's follow-ups (the owners' lists, covering: no table read) and the day-end job's pending rows.
+  await db.schema
+    .createIndex('measure_follow_ups_day')
+    .on('measure_follow_ups')
+    .columns(['day', 'measure_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('measure_events')

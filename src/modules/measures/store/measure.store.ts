@@ -151,19 +151,26 @@ export const measureStore = {
       .execute();
   },
 
-  /** Every owner's follow-ups of a day in the district's open measures, by owner: the district's daily lists. */
-  async dueListsOfDistrict(ex: Executor, districtCode: string, day: string) {
+  /**
+   * A day's follow-ups of the district's open measures, each with its four owners (one row per
+   * measure, read from the day's covering index and the measure): the caller makes the owners' lists.
+   */
+  async dueOfDistrict(ex: Executor, districtCode: string, day: string) {
     return ex
       .selectFrom('measure_follow_ups as f')
       .innerJoin('measures as m', 'm.id', 'f.measure_id')
-      .innerJoin('measure_owners as o', 'o.measure_id', 'm.id')
-      .select(['o.account_id', 'o.role', 'f.measure_id', 'f.status', 'm.subject_name'])
+      .select([
+        'f.measure_id',
+        'f.status',
+        'm.subject_name',
+        'm.owner_subdistrict',
+        'm.owner_community',
+        'm.owner_police',
+        'm.owner_doctor',
+      ])
       .where('f.day', '=', day)
       .where('m.district_code', '=', districtCode)
       .where('m.status', '=', 'open')
-      .orderBy('o.account_id')
-      .orderBy('m.subject_name')
-      .orderBy('f.measure_id')
       .execute();
   },
 
