@@ -5,7 +5,9 @@ import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../../app/auth';
 import '../mobile.css';
 import { useOnline } from '../lib/hooks';
+import { clearCached } from '../lib/cache';
 import { processOutbox, recoverInterrupted } from '../lib/outbox';
+import { clearServiceWorkerApiCache, registerServiceWorker, reportLoadedAssets } from '../lib/sw';
 import FollowUpsPage from './FollowUpsPage';
 
 const RETRY_MS = 30_000;
@@ -21,6 +23,13 @@ export default function FollowUpShell() {
   const navigate = useNavigate();
   const online = useOnline();
   const [userOpen, setUserOpen] = useState(false);
+
+  // The worker keeps the shell and the answers read here, so the page opens offline.
+  useEffect(() => {
+    registerServiceWorker();
+    const t = window.setTimeout(reportLoadedAssets, 1500);
+    return () => window.clearTimeout(t);
+  }, []);
 
   useEffect(() => {
     void recoverInterrupted(me.id).then(() => {
@@ -43,7 +52,12 @@ export default function FollowUpShell() {
       content: '未发送的随访记录仍保存在这台手机上，下次以本账号登录后自动发送。',
       okText: '退出',
       cancelText: '取消',
-      onOk: () => logout(),
+      onOk: async () => {
+        await logout();
+        await clearCached(me.id);
+        clearServiceWorkerApiCache();
+        navigate('/login?redirect=%2Fm%2Ffollowups', { replace: true });
+      },
     });
 
   return (
