@@ -38,6 +38,8 @@ export const DEMO_ACCOUNTS = [
   'jiandu',
   'zhiyuanzhe',
   'tianwei',
+  'minjing',
+  'yisheng',
 ] as const;
 
 /** Menu entries each account must (and must not) see: the cases named in the issue. */
@@ -49,6 +51,10 @@ const EXPECT: Partial<Record<(typeof DEMO_ACCOUNTS)[number], { sees?: string[]; 
   jiandu: { hidden: ['cases', 'case-reconcile', 'case-kpis', 'supervision-assessment'] },
   chengguan: { sees: ['crew'], hidden: ['supervision-leader', 'people'] },
   tianwei: { sees: ['proposals', 'supervision-topics'], hidden: ['cases', 'supervision-assessment'] },
+  dehua: { sees: ['measures'] },
+  // 四包一's police officer and doctor: nothing of the district's people in the console.
+  minjing: { hidden: ['measures', 'population', 'door-knocking', 'venues', 'people', 'cases'] },
+  yisheng: { hidden: ['measures', 'population', 'door-knocking', 'venues', 'people', 'cases'] },
 };
 
 const SETTLE_MS = 500;

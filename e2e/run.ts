@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { casesSteps } from './cases';
 import { crewSteps } from './crew';
 import { doorKnockSteps } from './door-knock';
+import { measureSteps } from './measures';
 import { mobileSteps } from './mobile';
 import { reportingSteps } from './reporting';
 import { rolesSteps } from './roles';
@@ -413,6 +414,7 @@ async function main(): Promise<number> {
     steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
     steps.push(...(await crewSteps({ page, shot, baseURL: base })));
     steps.push(...(await doorKnockSteps({ page, shot, baseURL: base })));
+    steps.push(...(await measureSteps({ page, shot, baseURL: base })));
     steps.push(...(await venueSteps({ page, shot, baseURL: base })));
     steps.push(...(await reportingSteps({ page, shot })));
     steps.push(...(await supervisionSteps({ page, shot })));

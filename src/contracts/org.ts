@@ -41,6 +41,10 @@ export const ROLE_CODES = [
   'unit_handler',
   'democratic_supervisor',
   'volunteer',
+  /** 民警: owns people under home measures (四包一) and follows them up. */
+  'police_officer',
+  /** 医生: owns people under home measures (四包一) and follows them up. */
+  'doctor',
 ] as const;
 export const RoleCode = z.enum(ROLE_CODES);
 export type RoleCode = z.infer<typeof RoleCode>;

@@ -104,6 +104,7 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   venue: '场所',
   venue_types: '场所类型',
   venue_check_items: '场所检查项',
+  measure: '居家措施',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -224,6 +225,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'venue.reveal': '查看场所联系电话',
   'venue.settings': '场所设置',
   'venue.follow_move': '场所随区划调整',
+  'measure.start': '采取居家措施',
+  'measure.end': '结束居家措施',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -8,6 +8,7 @@ import { casesModule } from './cases/index.js';
 import { filesModule } from './files/index.js';
 import { inboxModule } from './inbox/index.js';
 import { instructionsModule } from './instructions/index.js';
+import { measuresModule } from './measures/index.js';
 import type { Module, ModuleContext } from './module.js';
 import { open311Module, type Open311Backend } from './open311/index.js';
 import { createOrgApi, orgModule, type LocateService } from './org/index.js';
@@ -35,6 +36,8 @@ export const MODULES: readonly Module[] = [
   supervisionModule,
   proposalsModule,
   populationModule,
+  // After population: a measure is on a resident (its demo on the demo residents).
+  measuresModule,
   // After the modules whose records take instructions: its demo writes on theirs.
   instructionsModule,
   open311Module,

@@ -54,6 +54,15 @@ export const PERMISSIONS = [
   'venue.write',
   /** Inspect a venue against its checklist (扫码、测温、戴口罩 …). */
   'venue.inspect',
+  /**
+   * Home measures (居家隔离 / 居家健康监测) and their follow-ups: the measures in scope, and for the police
+   * and the doctor only those they own (四包一), whatever their unit.
+   */
+  'measure.read',
+  /** Start and end home measures with their four owners (the 街道 and the 社区). */
+  'measure.manage',
+  /** Record a daily follow-up (随访): checked per measure, only its four owners may. */
+  'followup.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,6 +93,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'instruction.write',
       'resident.read',
       'venue.read',
+      'measure.read',
     ],
   },
   supervision_office: {
@@ -105,6 +115,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'proposal.manage',
       'resident.read',
       'venue.read',
+      'measure.read',
     ],
   },
   proposal_office: {
@@ -137,6 +148,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'venue.write',
       'venue.inspect',
+      'measure.read',
+      'measure.manage',
+      'followup.record',
     ],
   },
   community_worker: {
@@ -161,6 +175,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'venue.write',
       'venue.inspect',
+      'measure.read',
+      'measure.manage',
+      'followup.record',
     ],
   },
   grid_worker: {
@@ -192,6 +209,14 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     permissions: ['unit.read', 'case.read', 'task.read', 'proposal.read', 'supervisor.visit'],
   },
   volunteer: { code: 'volunteer', name: '志愿者', permissions: ['unit.read', 'case.read', 'case.report'] },
+  // 四包一's police officer and doctor: nothing of the district but the people they own (measure.read
+  // answers only the measures naming them as owners; their unit, a 派出所 or a clinic, holds no grid).
+  police_officer: {
+    code: 'police_officer',
+    name: '民警',
+    permissions: ['unit.read', 'measure.read', 'followup.record'],
+  },
+  doctor: { code: 'doctor', name: '医生', permissions: ['unit.read', 'measure.read', 'followup.record'] },
 };
 
 export function permissionsOf(roles: readonly RoleCode[]): Permission[] {

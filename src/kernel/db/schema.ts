@@ -929,6 +929,10 @@ export interface DB {
   venue_inspections: VenueInspectionTable;
   venue_inspection_files: VenueInspectionFileTable;
   venue_closures: VenueClosureTable;
+  measures: MeasureTable;
+  measure_owners: MeasureOwnerTable;
+  measure_follow_ups: MeasureFollowUpTable;
+  measure_events: MeasureEventTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1005,4 +1009,68 @@ export interface VenueClosureTable {
   lifted_at: string | null;
   lift_note: string | null;
   lift_inspection_id: string | null;
+}
+
+/** A home measure (居家隔离 / 居家健康监测) on a resident (see the 2026-12-07T1400 migration). */
+export interface MeasureTable {
+  id: string;
+  district_code: string;
+  resident_id: string;
+  subject_name: string;
+  household_address: string | null;
+  grid_path: string;
+  community_id: string;
+  subdistrict_id: string;
+  type: string;
+  start_day: string;
+  length_days: number;
+  end_day: string;
+  /** JSON array of days. */
+  test_days: string;
+  /** 'open' | 'completed' | 'lost' | 'hospital'. */
+  status: string;
+  ended_on: string | null;
+  note: string | null;
+  owner_subdistrict: string;
+  owner_community: string;
+  owner_police: string;
+  owner_doctor: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One of a measure's four owners (四包一). */
+export interface MeasureOwnerTable {
+  measure_id: string;
+  /** 'subdistrict' | 'community' | 'police' | 'doctor'. */
+  role: string;
+  account_id: string;
+  account_name: string;
+}
+
+/** A measure's follow-up of one day. */
+export interface MeasureFollowUpTable {
+  measure_id: string;
+  day: string;
+  /** 'not_performed' | 'seen_ok' | 'seen_not_ok' | 'missed'. */
+  status: string;
+  method: string | null;
+  temperature: number | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string | null;
+  recorded_role: string | null;
+  recorded_at: string | null;
+}
+
+/** A line of a measure's history. */
+export interface MeasureEventTable {
+  id: string;
+  measure_id: string;
+  at: string;
+  kind: string;
+  detail: string;
+  by_id: string | null;
+  by_name: string;
 }

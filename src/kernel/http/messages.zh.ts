@@ -397,6 +397,27 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'venue.reveal_denied': '您的角色不能查看完整电话号码',
   'venue.reveal_reason_required': '请填写查看事由',
   'venue.settings_denied': '只有全区场所管理员可以维护场所类型和检查项',
+
+  // 居家措施与随访 (measures/domain, measures/commands)
+  'measure.subject_unknown': '该居民不存在或不在您的管辖范围内',
+  'measure.subject_left': '该居民已迁出，不能采取居家措施',
+  'measure.owner_unknown': (p) => `请选择${p.role}（所选账号不存在或已停用）`,
+  'measure.owner_wrong_role': (p) => `所选账号不是${p.role}`,
+  'measure.owner_wrong_unit': (p) => `${p.role}须是该居民所在${p.role === '街道干部' ? '街道' : '社区'}的干部`,
+  'measure.start_in_past': (p) => `开始日期不能早于今天（${p.today}）`,
+  'measure.length_range': (p) => `期限须为 1–${p.max} 天`,
+  'measure.test_day_outside': (p) => `核酸检测日须在措施期间（${p.start} 至 ${p.end}）`,
+  'measure.test_day_repeated': (p) => `核酸检测日 ${p.day} 重复`,
+  'measure.overlap': (p) => `该居民已有进行中的居家措施（${p.start} 至 ${p.end}），期间不能重叠`,
+  'measure.not_open': '该居家措施已结束',
+  'measure.window_not_over': '措施期限未满，不能期满解除',
+  'measure.unit_unknown': '该单位不存在或不在您的管辖范围内',
+  'followup.measure_unknown': '该居家措施不存在或不在您的包保范围内',
+  'followup.not_owner': '只有该居民的四名包保人员可以登记随访',
+  'followup.future_day': (p) => `随访日期不能晚于今天（${p.today}）`,
+  'followup.outside_window': (p) => `随访日期须在措施期间（${p.start} 至 ${p.end}）`,
+  'followup.measure_ended': '该居家措施已提前结束，不能再登记随访',
+  'followup.already_recorded': (p) => `${p.day} 的随访已登记`,
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -8,6 +8,7 @@ import type { PopulationDeps } from './deps.js';
 import { registerPopulationRoutes } from './http/population.routes.js';
 
 export type { PopulationDeps } from './deps.js';
+export { measureSubject, searchMeasureSubjects, type MeasureSubject } from './api/measure-subjects.js';
 
 const depsOf = (ctx: ModuleContext): PopulationDeps => ({
   database: ctx.database,

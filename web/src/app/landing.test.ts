@@ -8,6 +8,8 @@ describe('where an account lands after login', () => {
   it('lands each role on its phone page on a phone', () => {
     expect(landingPath(as('grid_worker'), '/', true)).toBe('/m');
     expect(landingPath(as('unit_handler'), '/', true)).toBe('/m/crew');
+    expect(landingPath(as('police_officer'), '/', true)).toBe('/m/followups');
+    expect(landingPath(as('doctor'), '/', true)).toBe('/m/followups');
   });
 
   it('keeps office roles on the console home, on a phone too', () => {

@@ -15,6 +15,7 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'proposal.read',
     'resident.read',
     'venue.read',
+    'measure.read',
   ],
   community_worker: [
     'unit.read',
@@ -26,10 +27,15 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'resident.read',
     'doorknock.manage',
     'venue.read',
+    'measure.read',
+    'measure.manage',
+    'followup.record',
   ],
   grid_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'resident.read', 'venue.read'],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
   unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
+  police_officer: ['unit.read', 'measure.read', 'followup.record'],
+  doctor: ['unit.read', 'measure.read', 'followup.record'],
 };
 const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: [role] }).map((n) => n.key);
 
@@ -59,6 +65,17 @@ describe('menus by role', () => {
       expect(menu('grid_worker')).not.toContain(key);
       expect(menu('unit_handler')).not.toContain(key);
     }
+  });
+
+  it('offers 居家措施 to the offices and the community; the 民警 and the 医生 follow up on the phone and see no other page of people', () => {
+    expect(menu('community_worker')).toContain('measures');
+    expect(menu('district_leader')).toContain('measures');
+    for (const role of ['police_officer', 'doctor'] as const) {
+      const m = menu(role);
+      expect(m).not.toContain('measures');
+      for (const key of ['population', 'door-knocking', 'venues', 'people', 'cases']) expect(m).not.toContain(key);
+    }
+    expect(menu('grid_worker')).not.toContain('measures');
   });
 
   it('offers 对账销号 only to the ledger keepers', () => {

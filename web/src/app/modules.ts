@@ -8,6 +8,7 @@ import { calendarNav } from '../modules/calendar';
 import { casesNav } from '../modules/cases';
 import { homeNav } from '../modules/home';
 import { inboxNav } from '../modules/inbox';
+import { measuresNav } from '../modules/measures';
 import { mobileNav } from '../modules/mobile';
 import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
@@ -22,6 +23,7 @@ registerNav(
   ...homeNav,
   ...casesNav,
   ...venuesNav,
+  ...measuresNav,
   ...inboxNav,
   ...orgNav,
   ...peopleNav,

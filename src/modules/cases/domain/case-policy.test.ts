@@ -85,7 +85,12 @@ const SCENARIOS: Scenario[] = [
   { action: 'urge', status: 'handling', allowed: ['subdistrict_staff', 'supervision_office', 'admin'] },
   { action: 'urge', status: 'handling', level: 'district', allowed: ['supervision_office', 'admin'] },
   { action: 'supervise', status: 'handling', allowed: ['supervision_office', 'district_leader', 'admin'] },
-  { action: 'comment', status: 'reported', allowed: ALL_ROLES.filter((r) => r !== 'unit_handler') },
+  // A unit holding no grid (a department; 四包一's 派出所 and clinic) sees a reported case only once it is assigned.
+  {
+    action: 'comment',
+    status: 'reported',
+    allowed: ALL_ROLES.filter((r) => !['unit_handler', 'police_officer', 'doctor'].includes(r)),
+  },
   { action: 'comment', status: 'handling', allowed: [...ALL_ROLES] },
   // 二级派遣: the 街道 handles its own problem — its staff for the 街道 itself (and for its communities),
   // the community's cadres for their community; the triage and verification stay as they were.

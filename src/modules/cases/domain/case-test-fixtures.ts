@@ -41,6 +41,9 @@ export const IN_SCOPE: Record<RoleCode, string> = {
   unit_handler: P.unit,
   democratic_supervisor: P.district,
   volunteer: P.community,
+  // 四包一's police officer and doctor sit in a 派出所 or a clinic (a unit holding no grid).
+  police_officer: P.unit,
+  doctor: P.unit,
 };
 /** … and when it does not. */
 export const OUT_OF_SCOPE: Record<RoleCode, string> = {
@@ -54,6 +57,8 @@ export const OUT_OF_SCOPE: Record<RoleCode, string> = {
   unit_handler: P.otherUnit,
   democratic_supervisor: P.otherDistrict,
   volunteer: P.otherCommunity,
+  police_officer: P.otherUnit,
+  doctor: P.otherUnit,
 };
 
 export function actor(role: RoleCode, scopePath = IN_SCOPE[role], accountId = `acc-${role}`): CaseActor {

@@ -53,4 +53,16 @@ export const DEMO_ACCOUNTS: DemoAccountSpec[] = [
     unit: { name: '政协川汇区委员会' },
   },
   { username: 'zhiyuanzhe', displayName: '志愿者（演示）', roles: ['volunteer'], unit: { name: '朱庄社区' } },
+  {
+    username: 'minjing',
+    displayName: '陈州派出所民警（演示）',
+    roles: ['police_officer'],
+    unit: { name: '周口市公安局川汇分局陈州派出所' },
+  },
+  {
+    username: 'yisheng',
+    displayName: '陈州卫生服务中心医生（演示）',
+    roles: ['doctor'],
+    unit: { name: '川汇区陈州街道社区卫生服务中心' },
+  },
 ];

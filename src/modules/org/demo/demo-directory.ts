@@ -33,6 +33,9 @@ export const demoDepartments: readonly DemoNamedUnit[] = [
   dept('川汇区人民政府办公室', '区政府办'),
   dept('川汇区创建全国文明城市工作指挥部办公室', '创文办'),
   dept('川汇区疫情防控指挥部办公室', '疫情防控指挥部'),
+  // The police station and the clinic of 陈州街道: the 民警 and the 医生 of 四包一 home measures work there.
+  dept('周口市公安局川汇分局陈州派出所', '陈州派出所'),
+  dept('川汇区陈州街道社区卫生服务中心', '陈州卫生服务中心'),
 ];
 
 /** 驻区单位 that cases are dispatched to (overhead cables, power, water, gas …). */

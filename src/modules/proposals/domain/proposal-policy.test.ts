@@ -100,6 +100,8 @@ describe('the proposal permissions of each role', () => {
     unit_handler: ['proposal.read', 'proposal.handle'],
     democratic_supervisor: ['proposal.read'],
     volunteer: [],
+    police_officer: [],
+    doctor: [],
   };
   it.each(Object.entries(EXPECTED))('%s', (role, perms) => {
     expect(permissionsOf([role as RoleCode]).filter((p) => p.startsWith('proposal.'))).toEqual(perms);

@@ -15,12 +15,14 @@
  *
  * Steps (ActionItem) are the grid worker's 核查 and the handling crew's (处置通) 签收, 处置反馈 with
  * after-photos, 申请延期 and 退回. Venue inspections (InspectionItem, 场所检查) go the same way, under
- * the same key rule (POST /venues/:id/inspections takes one inspection per key).
+ * the same key rule (POST /venues/:id/inspections takes one inspection per key), and so do the owners'
+ * daily follow-ups (FollowUpItem, 今日随访: POST /follow-ups takes one per key).
  */
 import { ApiError, errorText } from '../../../lib/api';
 import { mobileApi, type CaseDetail, type Point, type ReportBody } from '../api';
 import { venuesApi, type CheckResult } from '../../venues/api';
 import { idb } from './idb';
+import { sendFollowUp, type FollowUpItem } from './followup-outbox';
 import { sendVisit, type VisitItem } from './visit-outbox';
 
 export interface StoredPhoto {
@@ -107,7 +109,7 @@ export interface InspectionItem extends OutboxBase {
   photos: StoredPhoto[];
 }
 
-export type OutboxItem = ReportItem | ActionItem | InspectionItem | VisitItem;
+export type OutboxItem = ReportItem | ActionItem | InspectionItem | VisitItem | FollowUpItem;
 
 /** A case step for the outbox, pending: who takes it, when, on which case, and the step's own fields. */
 export function newActionItem(
@@ -274,7 +276,10 @@ export function storedToBlob(p: StoredPhoto): Blob {
 function isTransient(e: unknown, item?: OutboxItem): boolean {
   if (!(e instanceof ApiError)) return true;
   // A report's, visit's or inspection's 409: the server has not settled an earlier try with the same key yet.
-  if ((item?.kind === 'report' || item?.kind === 'inspection' || item?.kind === 'visit') && e.status === 409)
+  if (
+    (item?.kind === 'report' || item?.kind === 'inspection' || item?.kind === 'visit' || item?.kind === 'followup') &&
+    e.status === 409
+  )
     return true;
   return e.status === 0 || e.status === 401 || e.status === 408 || e.status === 429 || e.status >= 500;
 }
@@ -477,7 +482,9 @@ async function runOnce(accountId: string, only?: string[]): Promise<Map<string, 
                 ? await sendAction(item)
                 : item.kind === 'visit'
                   ? await sendVisit(item, (label) => uploadAll(item, [item.photos], (_g, i) => label(i)))
-                  : await sendInspection(item);
+                  : item.kind === 'followup'
+                    ? await sendFollowUp(item)
+                    : await sendInspection(item);
           await recordSent(sent);
           await idb.delete('outbox', item.id);
           outcomes.set(item.id, { result: 'sent', sent });

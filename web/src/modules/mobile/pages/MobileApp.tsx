@@ -15,6 +15,8 @@ import {
 } from '@ant-design/icons';
 import { Badge, Button, ConfigProvider, Drawer, Result } from 'antd';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { useMe } from '../../../app/auth';
+import { isFollowUpOnly } from '../home';
 import { MobileContext } from '../context';
 import '../mobile.css';
 import { useMobileShell } from '../use-mobile-shell';
@@ -22,6 +24,8 @@ import CaseListPage from './CaseListPage';
 import CaseViewPage from './CaseViewPage';
 import CrewListPage from './CrewListPage';
 import DoorKnockPage from './DoorKnockPage';
+import FollowUpShell from './FollowUpShell';
+import FollowUpsPage from './FollowUpsPage';
 import QueuePage from './QueuePage';
 import ReportPage from './ReportPage';
 import VenueInspectPage from './VenueInspectPage';
@@ -36,6 +40,7 @@ function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/queue')) return { title: '待发送', back: true };
   if (path.startsWith('/m/venues/')) return { title: '场所检查', back: true };
   if (path.startsWith('/m/venues')) return { title: '场所检查', back: false };
+  if (path.startsWith('/m/followups')) return { title: '今日随访', back: false };
   if (path.startsWith('/m/knock')) return { title: '敲门行动', back: /^\/m\/knock\/./.test(path) };
   return { title: '我的网格', back: false };
 }
@@ -130,6 +135,7 @@ function MobileShell() {
             <Route path="venues" element={<VenueListPage />} />
             <Route path="venues/:id" element={<VenueInspectPage />} />
             {canKnock && <Route path="knock/*" element={<DoorKnockPage />} />}
+            {me.permissions.includes('followup.record') && <Route path="followups" element={<FollowUpsPage />} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </main>
@@ -204,6 +210,16 @@ function MobileShell() {
                 处置通（派遣给本单位的问题）
               </Button>
             )}
+            {me.permissions.includes('followup.record') && (
+              <Button
+                block
+                icon={<HomeOutlined />}
+                onClick={() => navigate('/m/followups')}
+                data-testid="m-open-followups"
+              >
+                今日随访（包保的居家措施人员）
+              </Button>
+            )}
             <Button block icon={<DesktopOutlined />} onClick={() => navigate('/')} data-testid="m-open-console">
               打开电脑版
             </Button>
@@ -219,6 +235,7 @@ function MobileShell() {
 
 /** The grid worker's phone page, /m: big touch targets, one column, a bottom tab bar. */
 export default function MobileApp() {
+  const me = useMe();
   return (
     <ConfigProvider
       componentSize="large"
@@ -227,7 +244,7 @@ export default function MobileApp() {
         components: { Button: { contentFontSizeLG: 16 } },
       }}
     >
-      <MobileShell />
+      {isFollowUpOnly(me) ? <FollowUpShell /> : <MobileShell />}
     </ConfigProvider>
   );
 }

@@ -12,6 +12,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMobile } from '../context';
 import { shortTime, sizeText } from '../labels';
 import { ACTION_NAMES, removeOutbox, requeue, type OutboxItem } from '../lib/outbox';
+import { followUpSummary, followUpTitle } from '../lib/followup-outbox';
 import { visitSummary, visitTitle } from '../lib/visit-outbox';
 
 function stateTag(item: OutboxItem, sendingAll: boolean) {
@@ -124,7 +125,9 @@ export default function QueuePage() {
                     ? `${ACTION_NAMES[item.actionType]}：${item.caseNumber}`
                     : item.kind === 'visit'
                       ? visitTitle(item)
-                      : `场所检查：${item.venueName}`}
+                      : item.kind === 'followup'
+                        ? followUpTitle(item)
+                        : `场所检查：${item.venueName}`}
               </span>
               <span data-testid="m-queue-item-state">{stateTag(item, outbox.sending)}</span>
             </div>
@@ -135,7 +138,9 @@ export default function QueuePage() {
                   ? item.reason || item.comment || item.categoryName
                   : item.kind === 'visit'
                     ? visitSummary(item)
-                    : item.note || (item.findings.some((f) => f.result === 'fail') ? '不合格' : '合格')}
+                    : item.kind === 'followup'
+                      ? followUpSummary(item)
+                      : item.note || (item.findings.some((f) => f.result === 'fail') ? '不合格' : '合格')}
             </div>
             <div className="cgm-muted">
               保存于 {shortTime(item.createdAt)}

@@ -1,0 +1,65 @@
+import { Card, Progress, Table, Typography } from 'antd';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiQuery } from '../../../lib/query';
+import { measuresApi, type CompletenessReport } from '../api';
+import { rateText } from '../labels';
+
+type Row = CompletenessReport['rows'][number];
+
+/** Follow-up completeness (已见到 ÷ 应随访) per community under a unit, with the total. */
+export function CompletenessCard({ unitId }: { unitId?: string }) {
+  const report = useApiQuery(['measures', 'completeness', unitId ?? ''], (signal) =>
+    measuresApi.completeness(unitId, signal),
+  );
+  const t = report.data?.total;
+  return (
+    <Card
+      size="small"
+      title={`随访完成率${report.data ? `（${report.data.unit.name}，截至 ${report.data.asOf}）` : ''}`}
+      data-testid="measure-completeness"
+      extra={
+        t && (
+          <Typography.Text>
+            在管 <b>{t.open}</b> 人 · 应随访 {t.due} 次 · 已见到 {t.seen} 次 · 未见到 {t.missed} 次 · 完成率{' '}
+            <b data-testid="measure-completeness-rate">{rateText(t.seen, t.due)}</b>
+          </Typography.Text>
+        )
+      }
+    >
+      <ErrorAlert error={report.error} />
+      <Table<Row>
+        rowKey="unitId"
+        size="small"
+        loading={report.loading}
+        dataSource={(report.data?.rows ?? []).filter((r) => r.measures > 0)}
+        pagination={false}
+        scroll={{ y: 150 }}
+        locale={{ emptyText: '暂无居家措施' }}
+        columns={[
+          { title: '社区', dataIndex: 'unitName', key: 'name', width: 140 },
+          { title: '在管人数', dataIndex: 'open', key: 'open', width: 90 },
+          { title: '措施总数', dataIndex: 'measures', key: 'measures', width: 90 },
+          { title: '应随访', dataIndex: 'due', key: 'due', width: 80 },
+          { title: '已见到', dataIndex: 'seen', key: 'seen', width: 80 },
+          { title: '未见到', dataIndex: 'missed', key: 'missed', width: 80 },
+          {
+            title: '完成率',
+            key: 'rate',
+            render: (_: unknown, r) =>
+              r.due ? (
+                <Progress
+                  percent={Math.round((r.seen / r.due) * 1000) / 10}
+                  size="small"
+                  status={r.seen < r.due ? 'exception' : 'success'}
+                  format={() => rateText(r.seen, r.due)}
+                  style={{ width: 200 }}
+                />
+              ) : (
+                <Typography.Text type="secondary">尚无应随访</Typography.Text>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
