@@ -1,5 +1,6 @@
 import type { Module, ModuleContext } from '../module.js';
 import { followUpDayEndJob } from './commands/day-end.js';
+import { measureReportFigures } from './commands/report-figures.js';
 import { seedDemoMeasures } from './demo/seed-demo-measures.js';
 import type { MeasuresDeps } from './deps.js';
 import { registerMeasureRoutes } from './http/measure.routes.js';
@@ -24,4 +25,5 @@ export const measuresModule: Module = {
   routes: (app, ctx) => registerMeasureRoutes(app, depsOf(ctx)),
   jobs: (ctx) => [followUpDayEndJob(depsOf(ctx))],
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoMeasures(depsOf(ctx), now) }),
+  reportFigures: () => measureReportFigures(),
 };

@@ -48,7 +48,15 @@ const EPIDEMIC = {
   reporters: { kind: 'level' as const, unitKind: 'community' },
   fields: [
     { code: 'returnees', label: '排查返乡人员', type: 'integer', required: true, min: 0, aggregation: 'sum' },
-    { code: 'quarantined', label: '居家隔离人数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    {
+      code: 'quarantined',
+      label: '居家隔离人数',
+      type: 'integer',
+      required: true,
+      min: 0,
+      aggregation: 'sum',
+      source: 'measures.homeIsolation',
+    },
     { code: 'tested', label: '核酸检测人数', type: 'integer', required: true, min: 0, aggregation: 'sum' },
     {
       code: 'doorsKnocked',
