@@ -94,7 +94,14 @@ export async function measureSteps(ctx: MeasureContext): Promise<MeasureStep[]> 
         before = await getJson<Completeness>(api(), '/api/v1/measures/completeness');
 
         const { items } = await getJson<{ items: Subject[] }>(api(), '/api/v1/measures/subjects');
-        subject = items.find((s) => !s.openMeasure) ?? null;
+        // The returnee the grid worker found on the door-knocking round (tagged 返乡人员) when there is
+        // one without a measure: the seed's story, found at the door, then put under 四包一.
+        const { items: returnees } = await getJson<{ items: { id: string }[] }>(
+          api(),
+          '/api/v1/residents?tag=returnee&limit=200',
+        );
+        const free = items.filter((s) => !s.openMeasure);
+        subject = free.find((s) => returnees.some((r) => r.id === s.id)) ?? free[0] ?? null;
         assert(subject, '德化社区 has no resident without an open measure');
 
         await p.getByTestId('measure-start').click();
