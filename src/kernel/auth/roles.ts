@@ -54,6 +54,18 @@ export const PERMISSIONS = [
   'venue.write',
   /** Inspect a venue against its checklist (扫码、测温、戴口罩 …). */
   'venue.inspect',
+  /**
+   * Screening lists (排查名单) and their 24-hour checks (协查) in scope: campaigns covering or inside the
+   * scope, entries whose grid or reporting unit lies in it; ID numbers and phones masked.
+   */
+  'screening.read',
+  /** Add entries from the grid, answer the 协查 items owned by a unit in scope, reveal with a reason (audited). */
+  'screening.write',
+  /**
+   * Open and close a list campaign for a unit in scope, define its fields, push down 协查 lists, re-route
+   * items to a community, purge a closed campaign's personal data (a signed record stays).
+   */
+  'screening.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,6 +96,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'instruction.write',
       'resident.read',
       'venue.read',
+      'screening.read',
     ],
   },
   supervision_office: {
@@ -105,6 +118,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'proposal.manage',
       'resident.read',
       'venue.read',
+      'screening.read',
+      'screening.manage',
     ],
   },
   proposal_office: {
@@ -137,6 +152,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'venue.write',
       'venue.inspect',
+      'screening.read',
+      'screening.write',
+      'screening.manage',
     ],
   },
   community_worker: {
@@ -161,6 +179,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'venue.write',
       'venue.inspect',
+      'screening.read',
+      'screening.write',
     ],
   },
   grid_worker: {
@@ -179,6 +199,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'resident.reveal',
       'venue.read',
       'venue.inspect',
+      'screening.read',
+      'screening.write',
     ],
   },
   unit_handler: {

@@ -21,6 +21,7 @@ import * as proposalCategories from './2026-12-06T1500-proposal-categories.js';
 import * as createInstructions from './2026-12-06T1600-create-instructions.js';
 import * as createPopulation from './2026-12-07T1000-create-population.js';
 import * as createVenues from './2026-12-07T1100-create-venues.js';
+import * as createScreening from './2026-12-07T1300-create-screening.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1600-create-instructions': createInstructions,
   '2026-12-07T1000-create-population': createPopulation,
   '2026-12-07T1100-create-venues': createVenues,
+  '2026-12-07T1300-create-screening': createScreening,
 };
