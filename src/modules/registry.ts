@@ -15,6 +15,7 @@ import { platformModule } from './platform/index.js';
 import { populationModule } from './population/index.js';
 import { proposalsModule } from './proposals/index.js';
 import { reportingModule } from './reporting/index.js';
+import { screeningModule } from './screening/index.js';
 import { supervisionModule } from './supervision/index.js';
 import { venuesModule } from './venues/index.js';
 import { enqueueEvent, webhooksModule } from './webhooks/index.js';
@@ -35,6 +36,8 @@ export const MODULES: readonly Module[] = [
   supervisionModule,
   proposalsModule,
   populationModule,
+  // After population: its entries link residents by ID number (its demo too).
+  screeningModule,
   // After the modules whose records take instructions: its demo writes on theirs.
   instructionsModule,
   open311Module,

@@ -31,3 +31,4 @@ export const populationModule: Module = {
   listens: { 'org.unit_moved': () => followUnitMove },
   fileAccess: () => (ex, actor, file) => canActorSeeVisitFile(ex, actor, file.id),
 };
+export * as screeningLookups from './api/screening-lookups.js';
