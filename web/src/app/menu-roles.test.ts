@@ -15,6 +15,7 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'proposal.read',
     'resident.read',
     'venue.read',
+    'screening.read',
   ],
   community_worker: [
     'unit.read',
@@ -26,8 +27,18 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'resident.read',
     'doorknock.manage',
     'venue.read',
+    'screening.read',
   ],
-  grid_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'resident.read', 'venue.read'],
+  grid_worker: [
+    'unit.read',
+    'person.read',
+    'case.read',
+    'case.report',
+    'report.read',
+    'resident.read',
+    'venue.read',
+    'screening.read',
+  ],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
   unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
 };
@@ -59,6 +70,13 @@ describe('menus by role', () => {
       expect(menu('grid_worker')).not.toContain(key);
       expect(menu('unit_handler')).not.toContain(key);
     }
+  });
+
+  it('offers 排查名单 to the offices and the community; the grid worker adds people on the phone', () => {
+    expect(menu('community_worker')).toContain('screening');
+    expect(menu('district_leader')).toContain('screening');
+    expect(menu('grid_worker')).not.toContain('screening');
+    expect(menu('unit_handler')).not.toContain('screening');
   });
 
   it('offers 对账销号 only to the ledger keepers', () => {
