@@ -1,5 +1,6 @@
 import type { Module, ModuleContext } from '../module.js';
 import { rebasePaths } from '../../kernel/db/dialect.js';
+import { serverSecret } from '../../kernel/privacy/server-secret.js';
 import { screeningCheckJob } from './commands/escalate-checks.js';
 import { seedDemoScreening } from './demo/seed-demo-screening.js';
 import type { ScreeningDeps } from './deps.js';
@@ -24,6 +25,11 @@ const depsOf = (ctx: ModuleContext): ScreeningDeps => ({
 export const screeningModule: Module = {
   name: 'screening',
   routes: (app, ctx) => registerScreeningRoutes(app, depsOf(ctx)),
+  // The server secret that signs purge records, made on the first start (kernel/privacy/server-secret.ts).
+  prepare(ctx) {
+    serverSecret(ctx.config.serverSecretFile);
+    return Promise.resolve(undefined);
+  },
   jobs: (ctx) => [screeningCheckJob(depsOf(ctx))],
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoScreening(depsOf(ctx), now) }),
   // A moved community or grid takes its entries, reports, items and campaigns along (paths rebased).

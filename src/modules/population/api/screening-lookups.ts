@@ -19,13 +19,11 @@ export interface KnownPerson {
   gridPath: string;
 }
 
-/** Rows per query: under SQLite's 32,766 bound parameters, and PostgreSQL's 65,535. */
-const CHUNK = 10_000;
-
 /**
  * The residents of the district holding any of the ID numbers, by number (numbers nobody holds are
- * absent). One indexed query per 10,000 numbers on (district_code, id_number); on PostgreSQL the
- * numbers go as one array parameter.
+ * absent). One query for the whole list, the numbers as one parameter — a JSON array read by
+ * json_each on SQLite, a text array unnested on PostgreSQL — joined to (district_code, id_number):
+ * no statement with thousands of bound values, and the planner may hash-join a long list.
  */
 export async function residentsByIdNumbers(
   ex: Executor,
@@ -35,46 +33,71 @@ export async function residentsByIdNumbers(
 ): Promise<Map<string, KnownPerson>> {
   const out = new Map<string, KnownPerson>();
   const unique = [...new Set(idNumbers)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
-    const q = ex
-      .selectFrom('pop_residents as r')
-      .leftJoin('pop_households as h', 'h.id', 'r.household_id')
-      .select([
-        'r.id as residentId',
-        'r.id_number as idNumber',
-        'r.name as name',
-        'r.household_id as householdId',
-        'r.grid_id as ownGridId',
-        'r.grid_path as ownGridPath',
-        'h.grid_id as householdGridId',
-        'h.grid_path as householdGridPath',
-      ])
-      .where('r.district_code', '=', districtCode);
-    const rows = await (
-      dialect === 'postgres'
-        ? q.where(sql<boolean>`r.id_number = any(${sql.val(part)}::varchar[])`)
-        : q.where('r.id_number', 'in', part)
-    ).execute();
-    for (const r of rows)
-      out.set(r.idNumber!, {
+  if (!unique.length) return out;
+  const list =
+    dialect === 'postgres'
+      ? sql`(SELECT unnest(${sql.val(unique)}::varchar[]) AS value)`
+      : sql`(SELECT value FROM json_each(${JSON.stringify(unique)}))`;
+  const rows = await ex
+    .selectFrom(list.as('l'))
+    .innerJoin('pop_residents as r', (j) =>
+      j.onRef('r.id_number', '=', sql.ref('l.value')).on('r.district_code', '=', districtCode),
+    )
+    .leftJoin('pop_households as h', 'h.id', 'r.household_id')
+    .select([
+      'r.id as residentId',
+      'r.id_number as idNumber',
+      'r.name as name',
+      'r.household_id as householdId',
+      'r.grid_id as ownGridId',
+      'r.grid_path as ownGridPath',
+      'h.grid_id as householdGridId',
+      'h.grid_path as householdGridPath',
+    ])
+    .execute();
+  for (const r of rows)
+    out.set(r.idNumber!, {
+      residentId: r.residentId,
+      idNumber: r.idNumber!,
+      name: r.name,
+      householdId: r.householdId,
+      gridId: r.householdGridId ?? r.ownGridId,
+      gridPath: r.householdGridPath ?? r.ownGridPath,
+    });
+  return out;
+}
+
+/** The resident holding one ID number in the district, with their household's grid (one indexed lookup). */
+export async function residentByIdNumber(
+  ex: Executor,
+  _dialect: Dialect,
+  districtCode: string,
+  idNumber: string,
+): Promise<KnownPerson | undefined> {
+  const r = await ex
+    .selectFrom('pop_residents as r')
+    .leftJoin('pop_households as h', 'h.id', 'r.household_id')
+    .select([
+      'r.id as residentId',
+      'r.id_number as idNumber',
+      'r.name as name',
+      'r.household_id as householdId',
+      'r.grid_id as ownGridId',
+      'r.grid_path as ownGridPath',
+      'h.grid_id as householdGridId',
+      'h.grid_path as householdGridPath',
+    ])
+    .where('r.district_code', '=', districtCode)
+    .where('r.id_number', '=', idNumber)
+    .executeTakeFirst();
+  return r
+    ? {
         residentId: r.residentId,
         idNumber: r.idNumber!,
         name: r.name,
         householdId: r.householdId,
         gridId: r.householdGridId ?? r.ownGridId,
         gridPath: r.householdGridPath ?? r.ownGridPath,
-      });
-  }
-  return out;
-}
-
-/** The resident holding one ID number in the district, with their household's grid. */
-export async function residentByIdNumber(
-  ex: Executor,
-  dialect: Dialect,
-  districtCode: string,
-  idNumber: string,
-): Promise<KnownPerson | undefined> {
-  return (await residentsByIdNumbers(ex, dialect, districtCode, [idNumber])).get(idNumber);
+      }
+    : undefined;
 }

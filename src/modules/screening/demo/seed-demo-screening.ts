@@ -3,7 +3,7 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { createPeopleGenerator } from '../../../kernel/demo/synthetic-names.js';
 import { EntryBody, AnswerBody } from '../../../contracts/screening.js';
 import { screeningLookups } from '../../population/index.js';
-import { answerCheck } from '../commands/checks.js';
+import { answerCheck, rerouteCheck } from '../commands/checks.js';
 import { addEntry } from '../commands/entries.js';
 import { escalateChecks } from '../commands/escalate-checks.js';
 import { openCampaign } from '../commands/open-campaign.js';
@@ -159,7 +159,15 @@ export async function seedDemoScreening(deps: ScreeningDeps, now: Date): Promise
       AnswerBody.parse({ status, note, ...(status === 'found' ? { gridId: dehuaGrids[1] ?? dehuaGrids[0] } : {}) }),
     );
   }
-  // The 4th (德化) stays unanswered past due; the 6th waits at 陈州 to be routed by hand.
+  // The 6th could not be routed: 陈州 sends it to 朱庄, which answers in time; the 4th (德化) stays
+  // unanswered past due (已超时, escalated).
+  await rerouteCheck(at(22 * HOUR), actors.chenzhou, items[5]!.id, actors.zhuzhuang.unitId);
+  await answerCheck(
+    at(19 * HOUR),
+    actors.zhuzhuang,
+    items[5]!.id,
+    AnswerBody.parse({ status: 'not_found', note: '辖区内查无此人' }),
+  );
   const escalated = (await escalateChecks(deps, now)).escalated;
   const second = await pushChecks(
     at(3 * HOUR),

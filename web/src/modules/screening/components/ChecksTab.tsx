@@ -68,11 +68,11 @@ export function ChecksTab({ campaign }: { campaign: Campaign }) {
         }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 80 },
-          { title: '身份证号', dataIndex: 'idNumber', width: 170 },
-          { title: '批次', dataIndex: 'batchName', width: 150, ellipsis: true },
+          { title: '身份证号', dataIndex: 'idNumber', width: 160 },
+          { title: '批次', dataIndex: 'batchName', width: 130, ellipsis: true },
           {
             title: '核查单位',
-            width: 150,
+            width: 140,
             render: (_, c) => (
               <Space size={4}>
                 {c.owner.name}
@@ -80,7 +80,7 @@ export function ChecksTab({ campaign }: { campaign: Campaign }) {
               </Space>
             ),
           },
-          { title: '下发时间', width: 130, render: (_, c) => formatDateTime(c.pushedAt) },
+          { title: '下发时间', width: 125, render: (_, c) => formatDateTime(c.pushedAt) },
           {
             title: '时限',
             width: 150,
@@ -97,7 +97,6 @@ export function ChecksTab({ campaign }: { campaign: Campaign }) {
           },
           {
             title: '结果',
-            width: 200,
             render: (_, c) => (
               <Space direction="vertical" size={0}>
                 <span>

@@ -69,7 +69,7 @@ export function EntriesTab({ campaign }: { campaign: Campaign }) {
           { title: '姓名', dataIndex: 'name', width: 80 },
           { title: '身份证号', width: 170, render: (_, e) => show(e).idNumber },
           { title: '电话', width: 110, render: (_, e) => show(e).phone ?? '—' },
-          { title: '网格', width: 150, render: (_, e) => `${e.grid.communityName ?? ''} ${e.grid.name}` },
+          { title: '网格', width: 140, render: (_, e) => e.grid.name },
           ...campaign.fields.map((f) => ({
             title: f.label,
             width: 110,
