@@ -47,9 +47,13 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: ScreeningDep
     permission: 'screening.read',
     response: CampaignList,
     summary:
-      'List campaigns (排查名单) opened for a unit in scope or covering the caller’s unit, newest first, with the counts of the caller’s part',
+      'List campaigns (排查名单) opened for a unit in scope or covering the caller’s unit, open ones first then newest first, with the counts of the caller’s part',
     handler: async ({ actor }) => {
-      const rows = (await screeningStore.campaigns(db, actor.districtCode)).filter((c) => campaignVisible(actor, c));
+      // Open ones first, then the closed, then the purged; newest first within each.
+      const rank = { open: 0, closed: 1, purged: 2 } as Record<string, number>;
+      const rows = (await screeningStore.campaigns(db, actor.districtCode))
+        .filter((c) => campaignVisible(actor, c))
+        .sort((a, b) => (rank[a.status] ?? 3) - (rank[b.status] ?? 3));
       return { items: await campaignViews(deps, db, actor, rows) };
     },
   });
