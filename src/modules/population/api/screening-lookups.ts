@@ -38,11 +38,13 @@ export async function residentsByIdNumbers(
     dialect === 'postgres'
       ? sql`(SELECT unnest(${sql.val(unique)}::varchar[]) AS value)`
       : sql`(SELECT value FROM json_each(${JSON.stringify(unique)}))`;
+  // A CROSS JOIN keeps the list outside on SQLite (its planner never reorders one): one index probe
+  // per number, never a scan of the residents per number.
   const rows = await ex
     .selectFrom(list.as('l'))
-    .innerJoin('pop_residents as r', (j) =>
-      j.onRef('r.id_number', '=', sql.ref('l.value')).on('r.district_code', '=', districtCode),
-    )
+    .crossJoin('pop_residents as r')
+    .where('r.district_code', '=', districtCode)
+    .whereRef('r.id_number', '=', sql.ref('l.value'))
     .leftJoin('pop_households as h', 'h.id', 'r.household_id')
     .select([
       'r.id as residentId',
