@@ -105,6 +105,9 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   venue_types: '场所类型',
   venue_check_items: '场所检查项',
   measure: '居家措施',
+  screening_campaign: '排查名单',
+  screening_entry: '排查对象',
+  screening_check: '协查',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -227,6 +230,14 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'venue.follow_move': '场所随区划调整',
   'measure.start': '采取居家措施',
   'measure.end': '结束居家措施',
+  'screening.campaign_open': '开启排查名单',
+  'screening.campaign_close': '结束排查名单',
+  'screening.campaign_purge': '清除排查个人信息',
+  'screening.entry_report': '登记排查对象',
+  'screening.entry_reveal': '查看排查对象完整信息',
+  'screening.checks_push': '下发协查名单',
+  'screening.check_answer': '答复协查',
+  'screening.check_route': '分派协查',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -19,6 +19,13 @@ export interface Config {
   readonly sessionTtlHours: number;
   readonly loginRateLimitPerMinute: number;
   readonly webDir: string;
+  /**
+   * The file holding the server secret that signs records meant to be checked later (a screening
+   * campaign's purge record): CIVICGRID_SERVER_SECRET_FILE, by default `server-secret` in the data dir,
+   * made with 32 random bytes on first use (kernel/privacy/server-secret.ts). Several processes on one
+   * PostgreSQL must share the file.
+   */
+  readonly serverSecretFile: string;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intVar(env, 'CIVICGRID_SESSION_TTL_HOURS', 12, problems, 1, 24 * 30),
     loginRateLimitPerMinute: intVar(env, 'CIVICGRID_LOGIN_RATE_LIMIT', 30, problems, 1),
     webDir: path.resolve(env.CIVICGRID_WEB_DIR || 'dist/web'),
+    serverSecretFile: path.resolve(
+      env.CIVICGRID_SERVER_SECRET_FILE || path.join(env.CIVICGRID_DATA_DIR || 'data', 'server-secret'),
+    ),
   };
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);

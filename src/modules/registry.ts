@@ -16,6 +16,7 @@ import { platformModule } from './platform/index.js';
 import { populationModule } from './population/index.js';
 import { proposalsModule } from './proposals/index.js';
 import { reportingModule } from './reporting/index.js';
+import { screeningModule } from './screening/index.js';
 import { supervisionModule } from './supervision/index.js';
 import { venuesModule } from './venues/index.js';
 import { enqueueEvent, webhooksModule } from './webhooks/index.js';
@@ -38,6 +39,8 @@ export const MODULES: readonly Module[] = [
   populationModule,
   // After population: a measure is on a resident (its demo on the demo residents).
   measuresModule,
+  // After population: its entries link residents by ID number (its demo too).
+  screeningModule,
   // After the modules whose records take instructions: its demo writes on theirs.
   instructionsModule,
   open311Module,

@@ -63,6 +63,18 @@ export const PERMISSIONS = [
   'measure.manage',
   /** Record a daily follow-up (随访): checked per measure, only its four owners may. */
   'followup.record',
+  /**
+   * Screening lists (排查名单) and their 24-hour checks (协查) in scope: campaigns covering or inside the
+   * scope, entries whose grid or reporting unit lies in it; ID numbers and phones masked.
+   */
+  'screening.read',
+  /** Add entries from the grid, answer the 协查 items owned by a unit in scope, reveal with a reason (audited). */
+  'screening.write',
+  /**
+   * Open and close a list campaign for a unit in scope, define its fields, push down 协查 lists, re-route
+   * items to a community, purge a closed campaign's personal data (a signed record stays).
+   */
+  'screening.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +106,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'resident.read',
       'venue.read',
       'measure.read',
+      'screening.read',
     ],
   },
   supervision_office: {
@@ -116,6 +129,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'resident.read',
       'venue.read',
       'measure.read',
+      'screening.read',
+      'screening.manage',
     ],
   },
   proposal_office: {
@@ -151,6 +166,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'measure.read',
       'measure.manage',
       'followup.record',
+      'screening.read',
+      'screening.write',
+      'screening.manage',
     ],
   },
   community_worker: {
@@ -178,6 +196,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'measure.read',
       'measure.manage',
       'followup.record',
+      'screening.read',
+      'screening.write',
     ],
   },
   grid_worker: {
@@ -196,6 +216,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'resident.reveal',
       'venue.read',
       'venue.inspect',
+      'screening.read',
+      'screening.write',
     ],
   },
   unit_handler: {

@@ -933,6 +933,10 @@ export interface DB {
   measure_owners: MeasureOwnerTable;
   measure_follow_ups: MeasureFollowUpTable;
   measure_events: MeasureEventTable;
+  scr_campaigns: ScrCampaignTable;
+  scr_entries: ScrEntryTable;
+  scr_entry_reports: ScrEntryReportTable;
+  scr_checks: ScrCheckTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1073,4 +1077,80 @@ export interface MeasureEventTable {
   detail: string;
   by_id: string | null;
   by_name: string;
+}
+
+/** A screening list campaign (排查名单, see the 2026-12-07T1300 migration). */
+export interface ScrCampaignTable {
+  id: string;
+  district_code: string;
+  name: string;
+  scope_unit_id: string;
+  scope_path: string;
+  starts_on: string;
+  ends_on: string;
+  fields: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+  purged_at: string | null;
+  purge_record: string | null;
+  purge_signature: string | null;
+}
+
+/** One person on a campaign's list, one row per ID number per campaign. */
+export interface ScrEntryTable {
+  id: string;
+  campaign_id: string;
+  district_code: string;
+  id_number: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  grid_id: string;
+  grid_path: string;
+  field_values: string;
+  source: string;
+  resident_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A unit that reported an entry (the first and every later one). */
+export interface ScrEntryReportTable {
+  entry_id: string;
+  unit_id: string;
+  unit_path: string;
+  source: string;
+  reported_by: string;
+  reported_at: string;
+}
+
+/** A 协查 item pushed down from above, owned by one unit, due 24 hours after it was pushed. */
+export interface ScrCheckTable {
+  id: string;
+  campaign_id: string;
+  district_code: string;
+  batch_id: string;
+  batch_name: string;
+  row_number: number;
+  name: string;
+  id_number: string;
+  phone: string | null;
+  address: string | null;
+  remark: string | null;
+  owner_unit_id: string;
+  owner_path: string;
+  routed_by: string;
+  pushed_by: string;
+  pushed_at: string;
+  due_at: string;
+  status: string;
+  answered_at: string | null;
+  answered_by: string | null;
+  answer_note: string | null;
+  entry_id: string | null;
+  escalation: number;
+  escalated_at: string | null;
 }

@@ -34,3 +34,4 @@ export const populationModule: Module = {
   fileAccess: () => (ex, actor, file) => canActorSeeVisitFile(ex, actor, file.id),
   reportFigures: () => populationReportFigures(),
 };
+export * as screeningLookups from './api/screening-lookups.js';

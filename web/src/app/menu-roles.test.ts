@@ -16,6 +16,7 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'resident.read',
     'venue.read',
     'measure.read',
+    'screening.read',
   ],
   community_worker: [
     'unit.read',
@@ -30,8 +31,18 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'measure.read',
     'measure.manage',
     'followup.record',
+    'screening.read',
   ],
-  grid_worker: ['unit.read', 'person.read', 'case.read', 'case.report', 'report.read', 'resident.read', 'venue.read'],
+  grid_worker: [
+    'unit.read',
+    'person.read',
+    'case.read',
+    'case.report',
+    'report.read',
+    'resident.read',
+    'venue.read',
+    'screening.read',
+  ],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
   unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
   police_officer: ['unit.read', 'measure.read', 'followup.record'],
@@ -76,6 +87,13 @@ describe('menus by role', () => {
       for (const key of ['population', 'door-knocking', 'venues', 'people', 'cases']) expect(m).not.toContain(key);
     }
     expect(menu('grid_worker')).not.toContain('measures');
+  });
+
+  it('offers 排查名单 to the offices and the community; the grid worker adds people on the phone', () => {
+    expect(menu('community_worker')).toContain('screening');
+    expect(menu('district_leader')).toContain('screening');
+    expect(menu('grid_worker')).not.toContain('screening');
+    expect(menu('unit_handler')).not.toContain('screening');
   });
 
   it('offers 对账销号 only to the ledger keepers', () => {

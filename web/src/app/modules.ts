@@ -14,6 +14,7 @@ import { orgNav } from '../modules/org';
 import { peopleNav } from '../modules/people';
 import { populationNav } from '../modules/population';
 import { reportingNav } from '../modules/reporting';
+import { screeningNav } from '../modules/screening';
 import { supervisionNav } from '../modules/supervision';
 import { proposalsNav } from '../modules/proposals';
 import { venuesNav } from '../modules/venues';
@@ -28,6 +29,7 @@ registerNav(
   ...orgNav,
   ...peopleNav,
   ...populationNav,
+  ...screeningNav,
   ...reportingNav,
   ...supervisionNav,
   ...proposalsNav,

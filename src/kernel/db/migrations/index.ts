@@ -22,6 +22,7 @@ import * as createInstructions from './2026-12-06T1600-create-instructions.js';
 import * as createPopulation from './2026-12-07T1000-create-population.js';
 import * as createVenues from './2026-12-07T1100-create-venues.js';
 import * as populationCoverageRollup from './2026-12-07T1200-population-coverage-rollup.js';
+import * as createScreening from './2026-12-07T1300-create-screening.js';
 import * as createMeasures from './2026-12-07T1400-create-measures.js';
 import * as reportFigures from './2026-12-07T1500-report-figures.js';
 
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1000-create-population': createPopulation,
   '2026-12-07T1100-create-venues': createVenues,
   '2026-12-07T1200-population-coverage-rollup': populationCoverageRollup,
+  '2026-12-07T1300-create-screening': createScreening,
   '2026-12-07T1400-create-measures': createMeasures,
   '2026-12-07T1500-report-figures': reportFigures,
 };
