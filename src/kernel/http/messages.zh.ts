@@ -439,10 +439,6 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'screening.route_unusable': '请选择本次排查范围内、本人管辖的社区',
   'screening.purge_not_closed': '只能清除已结束的排查名单',
   'screening.purge_confirm_mismatch': '输入的名称与排查名单名称不一致',
-  'screening_campaign.not_found': '排查名单不存在或不在您的数据权限范围内',
-  'screening_entry.not_found': '排查对象不存在或不在您的数据权限范围内',
-  'screening_check.not_found': '协查不存在或不在您的数据权限范围内',
-  'screening_purge_record.not_found': '该排查名单尚未清除，没有清除记录',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

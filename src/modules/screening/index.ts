@@ -2,6 +2,7 @@ import type { Module, ModuleContext } from '../module.js';
 import { rebasePaths } from '../../kernel/db/dialect.js';
 import { serverSecret } from '../../kernel/privacy/server-secret.js';
 import { screeningCheckJob } from './commands/escalate-checks.js';
+import { screeningReportFigures } from './commands/report-figures.js';
 import { seedDemoScreening } from './demo/seed-demo-screening.js';
 import type { ScreeningDeps } from './deps.js';
 import { registerScreeningRoutes } from './http/screening.routes.js';
@@ -32,6 +33,7 @@ export const screeningModule: Module = {
   },
   jobs: (ctx) => [screeningCheckJob(depsOf(ctx))],
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoScreening(depsOf(ctx), now) }),
+  reportFigures: () => screeningReportFigures(),
   // A moved community or grid takes its entries, reports, items and campaigns along (paths rebased).
   listens: {
     'org.unit_moved': () => async (trx, e) => {

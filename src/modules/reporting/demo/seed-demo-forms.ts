@@ -47,7 +47,15 @@ const EPIDEMIC = {
   deadline: { time: '16:00', dayOffset: 0, graceDays: 0 },
   reporters: { kind: 'level' as const, unitKind: 'community' },
   fields: [
-    { code: 'returnees', label: '排查返乡人员', type: 'integer', required: true, min: 0, aggregation: 'sum' },
+    {
+      code: 'returnees',
+      label: '排查返乡人员',
+      type: 'integer',
+      required: true,
+      min: 0,
+      aggregation: 'sum',
+      source: 'screening.peopleListed',
+    },
     {
       code: 'quarantined',
       label: '居家隔离人数',

@@ -198,6 +198,29 @@ for (const tdb of testDatabases()) {
         expect((await f.call(u, 'GET', `/api/v1/screening-campaigns/${campaign}/entries`)).json().total).toBe(1);
     });
 
+    it('counts the people listed today on the unit’s grids for the daily forms (排查人数), a person once', async () => {
+      const form = await f.call('admin', 'POST', '/api/v1/report-forms', {
+        code: 'screening_daily',
+        name: '排查日报',
+        periodType: 'daily',
+        deadline: { time: '18:00', dayOffset: 0 },
+        allowZero: true,
+        reporters: { kind: 'level', unitKind: 'community' },
+        fields: [{ code: 'listed', label: '排查人数', type: 'integer', min: 0, source: 'screening.peopleListed' }],
+        rules: [],
+      });
+      expect(form.statusCode, form.body).toBe(201);
+      const prefill = async (who: string, unitId: string, period: string) =>
+        (
+          await f.call(who, 'GET', `/api/v1/report-forms/${form.json().id}/prefill?unitId=${unitId}&period=${period}`)
+        ).json().values;
+      // 冯桂兰 lives on 德化's grid; 朱庄 reported her too, which does not make her 朱庄's.
+      expect(await prefill('dehua', f.units.dehua.id, '2026-11-30')).toEqual({ listed: 1 });
+      expect(await prefill('zhuzhuang', f.units.zhuzhuang.id, '2026-11-30')).toEqual({ listed: 0 });
+      expect(await prefill('chenzhou', f.units.chenzhou.id, '2026-11-30')).toEqual({ listed: 1 });
+      expect(await prefill('dehua', f.units.dehua.id, '2026-11-29')).toEqual({ listed: 0 });
+    });
+
     it('reveals an entry with a reason, audited; the leader may not', async () => {
       const id = (await f.call('dehua', 'GET', `/api/v1/screening-campaigns/${campaign}/entries`)).json().items[0].id;
       const before = await count('audit_events');
