@@ -32,8 +32,19 @@ module.exports = {
       name: 'module-through-its-index',
       comment: "A module uses another only through that module's index.ts (its descriptor and public API).",
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/' },
+      from: { path: '^src/modules/([^/]+)/', pathNot: TEST },
       to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'module-tests-through-index-or-test-kit',
+      comment:
+        "A module's tests may also open another module's test kit (its fixture of the demo district), never its other internals.",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/.*\\.test\\.tsx?$' },
+      to: {
+        path: '^src/modules/[^/]+/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/(http/)?test-kit\\.ts$'],
+      },
     },
     {
       name: 'composition-through-the-index',
