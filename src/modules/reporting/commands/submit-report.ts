@@ -222,7 +222,7 @@ export async function submitReport(
   };
 }
 
-/** The kept system figures of a report (null when its form named no source or it was a zero report). */
+/** The kept system figures of a report (zero reports too); null when its form named no source. */
 export function parseSystemValues(json: string | null): Record<string, number> | null {
   return json === null ? null : (JSON.parse(json) as Record<string, number>);
 }
