@@ -217,7 +217,16 @@ export async function casesSteps(ctx: CasesContext): Promise<CasesStep[]> {
         });
         assert(res.ok(), `colleague's comment failed: HTTP ${res.status()}`);
         await page.getByTestId('case-action-accept').click();
+        const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('case-action-submit') });
+        await dialog.waitFor();
+        // The click must reach the server (a click during the dialog's opening animation can miss):
+        // wait for the 409 itself, not only for the warning it brings.
+        const conflict = page.waitForResponse(
+          (r) => r.url().endsWith(`/api/v1/cases/${caseId}/actions`) && r.request().method() === 'POST',
+        );
         await page.getByTestId('case-action-submit').click();
+        const answer = await conflict;
+        assert(answer.status() === 409, `立案 after a colleague's note: HTTP ${answer.status()}, not 409`);
         const warning = page.locator('.ant-modal-confirm').filter({ hasText: '案卷已被他人处理' });
         await warning.waitFor();
         await page.waitForTimeout(400);
