@@ -112,7 +112,8 @@ export const MeasureSummary = z.object({
   due: z.number().int(),
 });
 export type MeasureSummary = z.infer<typeof MeasureSummary>;
-export const MeasureList = z.object({ items: z.array(MeasureSummary) });
+/** A page of measures; `nextCursor` asks for the next (null on the last page). */
+export const MeasureList = z.object({ items: z.array(MeasureSummary), nextCursor: z.string().nullable() });
 export type MeasureList = z.infer<typeof MeasureList>;
 
 export const FollowUp = z.object({
@@ -147,6 +148,10 @@ export const MeasureListQuery = z.strictObject({
   /** A unit in scope (a community, a sub-district); default the caller's scope. */
   unitId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
+  /** Page size, default 100. */
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  /** The previous page's `nextCursor`. */
+  cursor: z.string().min(1).max(300).optional(),
 });
 
 export const FollowUpBody = z.strictObject({

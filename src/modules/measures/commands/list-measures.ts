@@ -1,5 +1,6 @@
 import { authorize, inScope, type Actor } from '../../../kernel/auth/actor.js';
 import { localDateOf } from '../../../kernel/calendar/dates.js';
+import { decodeCursor, encodeCursor } from '../../../kernel/http/cursor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { Invalid } from '../../../kernel/errors.js';
 import type { MeasureStatus } from '../../../contracts/measures.js';
@@ -8,7 +9,7 @@ import type { MeasureView } from '../http/measure.presenter.js';
 import { measureStore, type EventRow, type MeasureRow } from '../store/measure.store.js';
 import { managesPath, measureVisible, ownedOnly } from './measure-access.js';
 
-const LIMIT = 500;
+const DEFAULT_LIMIT = 100;
 
 /** Unit names of the measures' communities and sub-districts. */
 export async function unitNames(deps: MeasuresDeps, ex: Executor, rows: readonly MeasureRow[]) {
@@ -39,10 +40,12 @@ async function views(deps: MeasuresDeps, ex: Executor, rows: MeasureRow[]): Prom
 export async function listMeasures(
   deps: MeasuresDeps,
   actor: Actor,
-  query: { status?: MeasureStatus; unitId?: string; q?: string },
-): Promise<MeasureView[]> {
+  query: { status?: MeasureStatus; unitId?: string; q?: string; limit?: number; cursor?: string },
+): Promise<{ items: MeasureView[]; nextCursor: string | null }> {
   authorize(actor, 'measure.read');
   const ex = deps.database.db;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const after = decodeCursor(query.cursor);
   let path = actor.scopePath;
   if (query.unitId) {
     const unit = await deps.org.unit(ex, query.unitId);
@@ -59,10 +62,17 @@ export async function listMeasures(
     ownedOnly: ownedOnly(actor),
     status: query.status,
     q: query.q,
-    limit: LIMIT,
+    // A unit asked for narrows owned measures too.
+    within: query.unitId ? path : undefined,
+    after,
+    limit: limit + 1,
   });
-  // A unit asked for narrows owned measures too.
-  return views(deps, ex, query.unitId ? rows.filter((r) => r.grid_path.startsWith(path)) : rows);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: await views(deps, ex, page),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.start_day, last.id) : null,
+  };
 }
 
 /** One measure with its day-by-day follow-ups and history. */

@@ -247,5 +247,27 @@ for (const tdb of testDatabases()) {
       expect(after).toMatchObject({ status: 'completed', endedOn: '2026-12-03', seen: 0, due: 2 });
       expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(['start', 'missed', 'end']);
     });
+
+    it('pages the list by cursor without repeats or gaps, and refuses a cursor it did not give', async () => {
+      const all = (await f.call('admin', 'GET', '/api/v1/measures')).json();
+      expect(all.nextCursor).toBeNull();
+      expect(all.items.length).toBeGreaterThanOrEqual(2);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url = `/api/v1/measures?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = (await f.call('admin', 'GET', url)).json();
+        expect(page.items.length).toBe(1);
+        seen.push(page.items[0].id);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(all.items.map((m: { id: string }) => m.id));
+      // A unit asked for narrows the pages too.
+      const street = (await f.call('chenzhou', 'GET', `/api/v1/measures?unitId=${f.units.zhuzhuang}&limit=1`)).json();
+      expect(street.items.map((m: { community: { name: string } }) => m.community.name)).toEqual(['朱庄社区']);
+      const bad = await f.call('admin', 'GET', '/api/v1/measures?cursor=not-a-cursor');
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().errors).toEqual([problem('cursor', 'cursor.invalid')]);
+    });
   });
 }

@@ -41,8 +41,11 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: MeasuresDeps):
     query: MeasureListQuery,
     response: MeasureList,
     summary:
-      'Home measures (居家隔离 / 居家健康监测) in scope, newest first; the police officer and the doctor see only those they own',
-    handler: async ({ actor, query }) => ({ items: (await listMeasures(deps, actor, query)).map(presentMeasure) }),
+      'Home measures (居家隔离 / 居家健康监测) in scope, newest first, a page at a time; the police officer and the doctor see only those they own',
+    handler: async ({ actor, query }) => {
+      const page = await listMeasures(deps, actor, query);
+      return { items: page.items.map(presentMeasure), nextCursor: page.nextCursor };
+    },
   });
   route(app, {
     method: 'POST',

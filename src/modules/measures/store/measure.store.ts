@@ -30,6 +30,10 @@ export interface MeasureFilter {
   ownedOnly: boolean;
   status?: string;
   q?: string;
+  /** Only measures under this path (a unit asked for), owned ones too. */
+  within?: string;
+  /** After this (start day, id), in the list's order: start day descending, then id. */
+  after?: readonly [string, string];
   limit: number;
 }
 
@@ -82,6 +86,11 @@ export const measureStore = {
       : q.where((eb) => eb.or([startsWith('grid_path', f.path), eb('id', 'in', owned)]));
     if (f.status) q = q.where('status', '=', f.status);
     if (f.q) q = q.where(containsText(dialect, 'subject_name', f.q));
+    if (f.within) q = q.where(startsWith('grid_path', f.within));
+    if (f.after) {
+      const [day, id] = f.after;
+      q = q.where((eb) => eb.or([eb('start_day', '<', day), eb.and([eb('start_day', '=', day), eb('id', '>', id)])]));
+    }
     return q.orderBy('start_day', 'desc').orderBy('id').limit(f.limit).execute();
   },
 

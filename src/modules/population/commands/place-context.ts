@@ -89,20 +89,5 @@ export async function scopeOf(
   return { path: u.path, unitId: u.id };
 }
 
-/** Keyset cursors of the lists: the last row's (sort key, id), as opaque text. */
-export function encodeCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string | undefined): [string, string] | undefined {
-  if (!cursor) return undefined;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string];
-  } catch {
-    // falls through to the refusal
-  }
-  throw new Invalid('cursor.invalid', 'bad cursor', [
-    { field: 'cursor', code: 'cursor.invalid', message: 'bad cursor' },
-  ]);
-}
+// The lists' keyset cursors are the kernel's.
+export { decodeCursor, encodeCursor } from '../../../kernel/http/cursor.js';

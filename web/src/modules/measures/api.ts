@@ -44,7 +44,8 @@ export interface MeasureQuery {
 }
 
 export const measuresApi = {
-  list: (query: MeasureQuery, signal?: AbortSignal) => api.get<MeasureList>('/measures', { ...query }, { signal }),
+  list: (query: MeasureQuery, cursor?: string, signal?: AbortSignal) =>
+    api.get<MeasureList>('/measures', { ...query, cursor }, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<MeasureDetail>(`/measures/${id}`, undefined, { signal }),
   start: (body: MeasureBody) => api.post<MeasureDetail>('/measures', body),
   end: (id: string, body: EndMeasureBody) => api.post<MeasureDetail>(`/measures/${id}/end`, body),

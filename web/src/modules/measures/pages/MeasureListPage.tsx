@@ -7,7 +7,7 @@ import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitPicker } from '../../../components/UnitPicker';
-import { useApiQuery } from '../../../lib/query';
+import { useApiCursorList } from '../../../lib/query';
 import { measuresApi, type MeasureQuery, type MeasureStatus, type MeasureSummary } from '../api';
 import { CompletenessCard } from '../components/CompletenessCard';
 import { StartMeasureModal } from '../components/StartMeasureModal';
@@ -26,7 +26,9 @@ export default function MeasureListPage() {
   const navigate = useNavigate();
   const [query, setQuery] = useState<MeasureQuery>({ status: 'open' });
   const [starting, setStarting] = useState(false);
-  const list = useApiQuery(['measures', 'list', query], (signal) => measuresApi.list(query, signal));
+  const list = useApiCursorList(['measures', 'list', query], (cursor, signal) =>
+    measuresApi.list(query, cursor, signal),
+  );
   const canManage = me.permissions.includes('measure.manage');
 
   const columns: TableColumnsType<MeasureSummary> = [
@@ -147,10 +149,21 @@ export default function MeasureListPage() {
           size="middle"
           loading={list.loading}
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.items}
           data-testid="measure-table"
-          pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (n) => `共 ${n} 人` }}
+          pagination={{
+            pageSize: 10,
+            showSizeChanger: false,
+            showTotal: (n) => (list.nextCursor ? `已加载 ${n} 人` : `共 ${n} 人`),
+          }}
         />
+        {list.nextCursor && (
+          <div style={{ textAlign: 'center', marginTop: 8 }}>
+            <Button onClick={list.loadMore} loading={list.loadingMore} data-testid="measure-load-more">
+              加载更多
+            </Button>
+          </div>
+        )}
       </Card>
       {starting && (
         <StartMeasureModal
