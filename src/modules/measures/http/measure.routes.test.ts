@@ -255,8 +255,8 @@ for (const tdb of testDatabases()) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const url = `/api/v1/measures?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = (await f.call('admin', 'GET', url)).json();
+        const url: string = `/api/v1/measures?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await f.call('admin', 'GET', url)).json();
         expect(page.items.length).toBe(1);
         seen.push(page.items[0].id);
         cursor = page.nextCursor;

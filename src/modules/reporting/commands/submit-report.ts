@@ -211,7 +211,7 @@ export async function submitReport(
       unitName: unit.name,
       period: row.period,
       zero: row.zero === 1,
-      values: JSON.parse(row.values),
+      values: reportedValues(row),
       submittedAt: row.submitted_at,
       onTime: row.on_time === 1,
       late: row.on_time === 0,
@@ -220,6 +220,11 @@ export async function submitReport(
       systemValues: parseSystemValues(row.system_values),
     },
   };
+}
+
+/** The values a report answers with: null for a zero report (it reported none), as the contract says. */
+export function reportedValues(r: { zero: number; values: string }): Record<string, unknown> | null {
+  return r.zero === 1 ? null : (JSON.parse(r.values) as Record<string, unknown>);
 }
 
 /** The kept system figures of a report (zero reports too); null when its form named no source. */

@@ -137,7 +137,12 @@ for (const tdb of testDatabases()) {
       expect(late.json()).toMatchObject({ onTime: false, late: true });
       const zero = await submit(admin, { unitId: ids.c, period: '2026-11-29', zero: true });
       expect(zero.statusCode, zero.body).toBe(201);
-      expect(zero.json().zero).toBe(true);
+      // A zero report reported no values: null, as the contract says, when sent and when read back.
+      expect(zero.json()).toMatchObject({ zero: true, values: null });
+      const read = await h.call('GET', `/api/v1/report-forms/${formId}/submissions?unitId=${ids.c}&period=2026-11-29`, {
+        cookie: admin,
+      });
+      expect(read.json()).toMatchObject({ zero: true, values: null });
     });
 
     it('leaves one report when the same unit submits twice at once', async () => {

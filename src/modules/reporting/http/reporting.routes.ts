@@ -39,7 +39,7 @@ import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
 import { getSubmission } from '../commands/get-submission.js';
 import { prefillReport } from '../commands/prefill-report.js';
-import { parseSystemValues } from '../commands/submit-report.js';
+import { parseSystemValues, reportedValues } from '../commands/submit-report.js';
 
 /** The fixed completeness query, plus paging of the missing list (a district has 100,000 units). */
 const CompletenessPagedQuery = CompletenessQuery.extend({
@@ -227,7 +227,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
         unitName,
         period: row.period,
         zero: row.zero === 1,
-        values: JSON.parse(row.values),
+        values: reportedValues(row),
         systemValues: parseSystemValues(row.system_values),
         submittedAt: row.submitted_at,
         onTime: row.on_time === 1,
@@ -238,7 +238,7 @@ export function registerReportingRoutes(app: FastifyInstance, deps: ReportingDep
           revision: h.revision,
           formVersion: h.form_version,
           zero: h.zero === 1,
-          values: JSON.parse(h.values),
+          values: reportedValues(h),
           systemValues: parseSystemValues(h.system_values),
           changedAt: h.changed_at,
         })),
