@@ -16,6 +16,17 @@ export const MEASURE_TYPE_NAMES: Record<MeasureType, string> = {
   home_isolation: '居家隔离',
   home_monitoring: '居家健康监测',
 };
+/**
+ * Roles whose whole view of the district is the people they own (四包一's 民警 and 医生): an account
+ * holding only these sees the measures naming it as an owner and nothing under its unit.
+ */
+export const OWNER_ONLY_ROLES: readonly string[] = ['police_officer', 'doctor'];
+
+/** Whether an account with these roles sees only the measures it owns. */
+export function seesOwnedOnly(roles: readonly string[]): boolean {
+  return roles.length > 0 && roles.every((r) => OWNER_ONLY_ROLES.includes(r));
+}
+
 /** The usual length of each kind, offered by the start dialog (any 1–MAX_MEASURE_DAYS is allowed). */
 export const MEASURE_TYPE_DEFAULT_DAYS: Record<MeasureType, number> = { home_isolation: 7, home_monitoring: 7 };
 export const MAX_MEASURE_DAYS = 28;

@@ -78,12 +78,14 @@ describe('menus by role', () => {
     }
   });
 
-  it('offers 居家措施 to the offices and the community; the 民警 and the 医生 follow up on the phone and see no other page of people', () => {
+  it('offers 居家措施 to the offices and the community; the 民警 and the 医生 see theirs and 今日随访, and no other page of people', () => {
     expect(menu('community_worker')).toContain('measures');
     expect(menu('district_leader')).toContain('measures');
+    expect(menu('district_leader')).not.toContain('followups');
     for (const role of ['police_officer', 'doctor'] as const) {
       const m = menu(role);
-      expect(m).not.toContain('measures');
+      expect(m).toContain('measures');
+      expect(m).toContain('followups');
       for (const key of ['population', 'door-knocking', 'venues', 'people', 'cases']) expect(m).not.toContain(key);
     }
     expect(menu('grid_worker')).not.toContain('measures');

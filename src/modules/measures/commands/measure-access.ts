@@ -1,14 +1,12 @@
 import { inScope, type Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { NotFound } from '../../../kernel/errors.js';
+import { seesOwnedOnly } from '../../../contracts/measures.js';
 import { measureStore, type MeasureRow, type OwnerRow } from '../store/measure.store.js';
-
-/** Roles whose whole view of the district is the people they own (四包一's 民警 and 医生). */
-const OWNER_ONLY_ROLES = new Set(['police_officer', 'doctor']);
 
 /** An account holding only owner roles sees the measures it owns and nothing under its unit. */
 export function ownedOnly(actor: Actor): boolean {
-  return actor.roles.length > 0 && actor.roles.every((r) => OWNER_ONLY_ROLES.has(r));
+  return seesOwnedOnly(actor.roles);
 }
 
 /** May the actor see this measure: its scope holds the subject's grid, or it is one of the four owners. */

@@ -12,8 +12,17 @@ export const measuresNav: NavItem[] = [
     icon: <HomeOutlined />,
     order: 5.4,
     permission: 'measure.read',
-    // The 民警 and the 医生 follow their people up on the phone (今日随访); the offices keep the list here.
-    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    // The offices keep the list here; the 民警 and the 医生 see the measures they own (and follow up on
+    // the phone, 今日随访).
+    roles: [
+      'admin',
+      'district_leader',
+      'supervision_office',
+      'subdistrict_staff',
+      'community_worker',
+      'police_officer',
+      'doctor',
+    ],
     page: lazy(() => import('./pages/MeasuresRoutes')),
   },
 ];

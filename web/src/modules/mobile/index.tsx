@@ -1,4 +1,4 @@
-import { MobileOutlined, ToolOutlined } from '@ant-design/icons';
+import { MedicineBoxOutlined, MobileOutlined, ToolOutlined } from '@ant-design/icons';
 import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
@@ -42,6 +42,18 @@ export const mobileNav: NavItem[] = [
     order: 6,
     permission: 'case.report',
     page: () => <Navigate to="/m" replace />,
+  },
+  {
+    key: 'followups',
+    label: '今日随访',
+    description: '四包一责任人手机端：今天要随访的人，一键记录正常、异常、未见到，离线可用',
+    path: 'followups',
+    icon: <MedicineBoxOutlined />,
+    order: 6.5,
+    permission: 'followup.record',
+    // The 民警 and the 医生 (the 街道 and the 社区 owners record from the measure's page too).
+    roles: ['police_officer', 'doctor', 'subdistrict_staff', 'community_worker'],
+    page: () => <Navigate to="/m/followups" replace />,
   },
   {
     key: 'crew',

@@ -20,6 +20,7 @@ import {
   OWNER_ROLE_NAMES,
   rateText,
 } from '../labels';
+import { seesOwnedOnly } from '../../../../../src/contracts/measures';
 
 export default function MeasureListPage() {
   const me = useMe();
@@ -30,6 +31,8 @@ export default function MeasureListPage() {
     measuresApi.list(query, cursor, signal),
   );
   const canManage = me.permissions.includes('measure.manage');
+  // The 民警 and the 医生 see the measures they own: no unit to pick, no completeness by community.
+  const ownedOnly = seesOwnedOnly(me.roles);
 
   const columns: TableColumnsType<MeasureSummary> = [
     {
@@ -100,9 +103,9 @@ export default function MeasureListPage() {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <CompletenessCard unitId={query.unitId} />
+      {!ownedOnly && <CompletenessCard unitId={query.unitId} />}
       <Card
-        title="居家措施"
+        title={ownedOnly ? '我负责的居家措施' : '居家措施'}
         extra={
           canManage && (
             <Button
@@ -117,13 +120,15 @@ export default function MeasureListPage() {
         }
       >
         <Space wrap size={12} style={{ marginBottom: 12 }}>
-          <UnitPicker
-            placeholder="全部辖区"
-            allowClear
-            style={{ width: 220 }}
-            value={query.unitId}
-            onChange={(unitId) => setQuery({ ...query, unitId })}
-          />
+          {!ownedOnly && (
+            <UnitPicker
+              placeholder="全部辖区"
+              allowClear
+              style={{ width: 220 }}
+              value={query.unitId}
+              onChange={(unitId) => setQuery({ ...query, unitId })}
+            />
+          )}
           <Select<MeasureStatus>
             allowClear
             placeholder="全部状态"
