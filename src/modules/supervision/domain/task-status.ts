@@ -4,15 +4,10 @@ import { daysBetween, localDateOf } from '../../../kernel/calendar/index.js';
 import { rollUpProgress } from './task-tree.js';
 import { allMilestonesDone, type Milestone, type Task } from './task-types.js';
 
-/** 正常推进 / 滞后 / 完成 / 逾期 */
-export type TaskStatus = 'on_track' | 'lagging' | 'done' | 'overdue';
-
-export const TASK_STATUS_NAMES: Record<TaskStatus, string> = {
-  on_track: '正常推进',
-  lagging: '滞后',
-  done: '完成',
-  overdue: '逾期',
-};
+/** 正常推进 / 滞后 / 完成 / 逾期: the contract's statuses, and their names (one table for server and console). */
+import type { TaskStatus } from '../../../contracts/supervision.js';
+export type { TaskStatus };
+export { TASK_STATUS_LABELS as TASK_STATUS_NAMES } from '../../../contracts/supervision.js';
 
 export type StatusReason =
   | 'progress_complete'
