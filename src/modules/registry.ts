@@ -4,6 +4,7 @@ import type { Config } from '../kernel/config.js';
 import type { Database } from '../kernel/db/db.js';
 import { createEventBus, type EventBus } from '../kernel/events/events.js';
 import { createFileStore } from '../kernel/files/file-store.js';
+import { boardsModule } from './boards/index.js';
 import { casesModule } from './cases/index.js';
 import { farmlandModule } from './farmland/index.js';
 import { filesModule } from './files/index.js';
@@ -49,6 +50,7 @@ export const MODULES: readonly Module[] = [
   venuesModule,
   // After cases (it listens to reports and guards 不予立案) and org (its demo parcels lie in a demo village).
   farmlandModule,
+  boardsModule,
 ];
 
 export interface ContextParts {

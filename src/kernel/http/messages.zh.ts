@@ -404,6 +404,18 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'farmland.already_approved': '该耕地案卷已审批',
   'farmland.case_finished': '该案卷已办结，无需审批',
 
+  // 宣传阵地 (boards)
+  'board.unit_unusable': '请选择一个在用的街道、社区、村或网格',
+  'board.unit_out_of_scope': '该单位不在您的数据权限范围内',
+  'board.point_outside_grids': '该位置不在任何网格内，请重新选点或改为选择单位并填写地址',
+  'board.point_not_in_unit': '所选位置不在所选单位范围内',
+  'board.point_out_of_scope': '该位置不在您的数据权限范围内',
+  'board.place_required': '请在地图上选点或选择所在单位',
+  'board.address_required': '未选点时请填写详细地址',
+  'board.photo_missing': '照片不存在，请重新上传',
+  'board.state_unchanged': '状态没有变化',
+  'board.replace_needs_photo': '该宣传阵地已是完好状态；如已更换，请上传更换后的照片',
+
   // 场所与检查 (venues/domain, venues/commands)
   'venue.type_unknown': '场所类型不存在或已停用',
   'venue.point_outside_grids': '该位置不在任何网格内，请在地图上重新选点或直接选择网格',
