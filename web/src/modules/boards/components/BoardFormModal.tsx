@@ -98,7 +98,7 @@ export function BoardFormModal({
             : { kind: 'board' }
         }
       >
-        <Space size={12} style={{ display: 'flex' }} align="start">
+        <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
             <Select
               style={{ width: 120 }}
@@ -114,15 +114,15 @@ export function BoardFormModal({
           >
             <Input maxLength={100} placeholder="如：德化街社区宣传栏" data-testid="board-form-name" />
           </Form.Item>
-        </Space>
-        <Space size={12} style={{ display: 'flex' }} align="start">
+        </div>
+        <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item name="unitId" label="所在单位" extra="选点时可不选，系统按位置定位到网格">
             <UnitPicker style={{ width: 240 }} allowClear placeholder="街道、社区、村或网格" />
           </Form.Item>
           <Form.Item name="address" label="详细地址" style={{ flex: 1 }} extra="未在地图上选点时必填">
             <Input maxLength={200} placeholder="如：德化街28号东墙" data-testid="board-form-address" />
           </Form.Item>
-        </Space>
+        </div>
         <Form.Item label="地图位置">
           <Space style={{ marginBottom: 6 }}>
             <Button

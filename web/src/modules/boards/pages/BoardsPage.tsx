@@ -2,11 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Image, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
+import { useMe } from '../../../app/auth';
 import { usePublicSettings } from '../../../app/settings';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { useApiQuery } from '../../../lib/query';
 import { UnitMap } from '../../org/components/UnitMap';
+import { orgApi } from '../../org/api';
 import { photoUrls } from '../../venues/api';
 import { boardsApi, type Board, type BoardDetail, type BoardKind, type BoardQuery, type BoardState } from '../api';
 import { BoardFormModal } from '../components/BoardFormModal';
@@ -24,11 +26,15 @@ import {
 /** 宣传阵地: the boards in scope on a list and a map; register, edit, change state, history. */
 export default function BoardsPage() {
   const settings = usePublicSettings();
+  const me = useMe();
   const [query, setQuery] = useState<BoardQuery>({});
   const [editing, setEditing] = useState<BoardDetail | null | undefined>(undefined);
   const [changing, setChanging] = useState<Board | null>(null);
   const [history, setHistory] = useState<string | null>(null);
   const list = useApiQuery(['boards', 'list', query], (s) => boardsApi.list(query, s));
+  // The area listed (the unit chosen, else the account's own) outlined around the boards.
+  const areaId = query.unitId ?? me.unitId;
+  const outline = useApiQuery(['org', 'boundary', areaId], (s) => orgApi.boundary(areaId, s).catch(() => null));
   const set = (patch: Partial<BoardQuery>) => setQuery({ ...query, ...patch });
   const canWrite = list.data?.canWrite ?? false;
 
@@ -54,11 +60,11 @@ export default function BoardsPage() {
         </Button>
       ),
     },
-    { title: '类型', dataIndex: 'kind', key: 'kind', width: 84, render: (k: BoardKind) => BOARD_KIND_NAMES[k] },
+    { title: '类型', dataIndex: 'kind', key: 'kind', width: 72, render: (k: BoardKind) => BOARD_KIND_NAMES[k] },
     {
       title: '位置',
       key: 'place',
-      width: 180,
+      width: 150,
       ellipsis: true,
       render: (_: unknown, r) => (
         <>
@@ -84,7 +90,7 @@ export default function BoardsPage() {
     {
       title: '照片',
       key: 'photo',
-      width: 64,
+      width: 56,
       render: (_: unknown, r) =>
         r.photoId ? (
           <Image
@@ -102,7 +108,7 @@ export default function BoardsPage() {
     {
       title: '操作',
       key: 'ops',
-      width: canWrite ? 150 : 64,
+      width: canWrite ? 140 : 60,
       render: (_: unknown, r) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setHistory(r.id)}>
@@ -196,7 +202,7 @@ export default function BoardsPage() {
         <Col xs={24} xl={9}>
           <UnitMap
             tileUrl={settings.mapTileUrl}
-            focus={null}
+            focus={outline.data ?? null}
             childBoundaries={null}
             highlight={null}
             marker={null}

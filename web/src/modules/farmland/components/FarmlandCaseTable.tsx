@@ -40,18 +40,18 @@ export function FarmlandCaseTable({ items, loading, canApprove, canWrite, select
       title: '案卷号',
       dataIndex: 'caseNumber',
       key: 'no',
-      width: 160,
+      width: 150,
       render: (v: string, r) => (
         <Link to={`/cases/${r.caseId}`} className="cg-mono">
           {v}
         </Link>
       ),
     },
-    { title: '村', dataIndex: 'villageName', key: 'village', width: 110, ellipsis: true },
+    { title: '村', dataIndex: 'villageName', key: 'village', width: 100, ellipsis: true },
     {
       title: '图斑',
       key: 'parcel',
-      width: 150,
+      width: 130,
       render: (_: unknown, r) => (
         <>
           <Tag color={r.parcelKind === 'permanent_basic' ? 'green' : 'lime'}>{PARCEL_KIND_NAMES[r.parcelKind]}</Tag>
@@ -71,7 +71,7 @@ export function FarmlandCaseTable({ items, loading, canApprove, canWrite, select
     {
       title: '占用面积',
       key: 'area',
-      width: 110,
+      width: 120,
       render: (_: unknown, r) => (
         <Space size={4}>
           <span>{r.occupiedMu === null ? '未填报' : `${r.occupiedMu} 亩`}</span>
@@ -92,12 +92,15 @@ export function FarmlandCaseTable({ items, loading, canApprove, canWrite, select
       ),
     },
     {
-      title: '区级审批（不予立案）',
+      title: '区级审批',
       key: 'approval',
+      width: 130,
       render: (_: unknown, r) =>
         r.approval ? (
           <Typography.Text title={r.approval.note ?? ''}>
-            {r.approval.byName} 同意（{formatDateTime(r.approval.at)}）
+            {r.approval.byName} 已同意
+            <br />
+            <span style={{ fontSize: 12 }}>{formatDateTime(r.approval.at)}</span>
           </Typography.Text>
         ) : canApprove && r.status && !FINISHED.has(r.status) ? (
           <Button
@@ -126,6 +129,7 @@ export function FarmlandCaseTable({ items, loading, canApprove, canWrite, select
         dataSource={items}
         columns={columns}
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        scroll={{ x: 740 }}
         onRow={(r) => ({ onClick: () => onSelect(r.caseId) })}
         rowClassName={(r) => (r.caseId === selected ? 'ant-table-row-selected' : '')}
         locale={{ emptyText: '暂无耕地案卷' }}

@@ -12,7 +12,8 @@ import type { BoundaryCollection } from '../../org/api';
 import { farmlandApi, type VillageRow } from '../api';
 import { FarmlandCaseTable } from '../components/FarmlandCaseTable';
 import { ParcelImportModal } from '../components/ParcelImportModal';
-import { CASE_POINT_COLORS, PARCEL_KIND_COLORS, PARCEL_KIND_NAMES } from '../labels';
+import { orgApi } from '../../org/api';
+import { CASE_POINT_COLORS, PARCEL_KIND_COLORS } from '../labels';
 
 const FINISHED = new Set(['closed', 'rejected', 'merged']);
 
@@ -27,6 +28,10 @@ export default function FarmlandPage() {
   const villages = useApiQuery(['farmland', 'villages', unitId], (s) => farmlandApi.villages(unitId, s));
   const parcels = useApiQuery(['farmland', 'parcels', unitId], (s) => farmlandApi.parcels(unitId, s));
   const cases = useApiQuery(['farmland', 'cases', unitId], (s) => farmlandApi.cases(unitId, s));
+  // The chosen unit's outline around its parcels.
+  const outline = useApiQuery(['org', 'boundary', unitId], (s) => orgApi.boundary(unitId!, s).catch(() => null), {
+    enabled: !!unitId,
+  });
 
   // Parcels drawn as the map's shapes: named by kind and code, filled by kind.
   const shapes = useMemo(
@@ -38,7 +43,8 @@ export default function FarmlandPage() {
               ...f,
               properties: {
                 ...f.properties,
-                name: `${PARCEL_KIND_NAMES[f.properties.kind]} ${f.properties.code}（${f.properties.areaMu} 亩）${f.properties.outsideVillage ? '，部分超出村界' : ''}`,
+                // Short: the labels sit on the parcels; kind and area are in the table and the legend.
+                name: `${f.properties.code}${f.properties.outsideVillage ? '（超界）' : ''}`,
               },
             })),
           } as unknown as BoundaryCollection)
@@ -161,7 +167,7 @@ export default function FarmlandPage() {
         <Col xs={24} xl={10}>
           <UnitMap
             tileUrl={settings.mapTileUrl}
-            focus={null}
+            focus={unitId ? (outline.data ?? null) : null}
             childBoundaries={shapes}
             childColor={(p) => PARCEL_KIND_COLORS[String(p.kind)] ?? '#95de64'}
             highlight={null}
