@@ -4,6 +4,7 @@ import type { Database } from '../kernel/db/db.js';
 import type { EventBus } from '../kernel/events/events.js';
 import type { FileStore } from '../kernel/files/file-store.js';
 import type { ModuleDescriptor } from '../kernel/modules/descriptor.js';
+import type { CaseGuard } from './cases/index.js';
 import type { FileAccessCheck } from './files/index.js';
 import type { InstructionTargetSource } from './instructions/index.js';
 import type { Open311Backend } from './open311/index.js';
@@ -55,4 +56,9 @@ export interface Module extends ModuleDescriptor<ModuleContext> {
    * 排查人数, 在管人数 …, so nobody types a number the system already knows.
    */
   reportFigures?(ctx: ModuleContext): ReportFigureSource[];
+  /**
+   * Rules this module adds to the ledger's steps (cases module): each may refuse a step, in its
+   * transaction, before it is written (farmland: 不予立案 of a farmland case needs the district).
+   */
+  caseGuards?(ctx: ModuleContext): CaseGuard[];
 }

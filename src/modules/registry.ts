@@ -4,7 +4,9 @@ import type { Config } from '../kernel/config.js';
 import type { Database } from '../kernel/db/db.js';
 import { createEventBus, type EventBus } from '../kernel/events/events.js';
 import { createFileStore } from '../kernel/files/file-store.js';
+import { boardsModule } from './boards/index.js';
 import { casesModule } from './cases/index.js';
+import { farmlandModule } from './farmland/index.js';
 import { filesModule } from './files/index.js';
 import { inboxModule } from './inbox/index.js';
 import { instructionsModule } from './instructions/index.js';
@@ -46,6 +48,9 @@ export const MODULES: readonly Module[] = [
   open311Module,
   // After cases: a failed inspection raises a ledger case (its demo too).
   venuesModule,
+  // After cases (it listens to reports and guards 不予立案) and org (its demo parcels lie in a demo village).
+  farmlandModule,
+  boardsModule,
 ];
 
 export interface ContextParts {

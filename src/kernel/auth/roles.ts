@@ -75,6 +75,19 @@ export const PERMISSIONS = [
    * items to a community, purge a closed campaign's personal data (a signed record stays).
    */
   'screening.manage',
+  /** 耕地保护: the parcels, the village table and the farmland cases in scope. */
+  'farmland.read',
+  /** Import a village's farmland parcels (all replaced) and record the area a farmland case occupies. */
+  'farmland.write',
+  /**
+   * Approve (district level) that a farmland case may be closed as 不予立案; with it, the holder may
+   * close one as 不予立案 without a separate approval.
+   */
+  'farmland.approve',
+  /** 宣传阵地: the publicity boards (宣传栏 / 公益广告 / 墙绘) in scope and their history. */
+  'board.read',
+  /** Register and edit boards in scope, change their state (破损, 待更换, 更换为完好 with a photo …). */
+  'board.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +120,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'measure.read',
       'screening.read',
+      'farmland.read',
+      'farmland.approve',
+      'board.read',
     ],
   },
   supervision_office: {
@@ -131,6 +147,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'measure.read',
       'screening.read',
       'screening.manage',
+      'farmland.read',
+      'board.read',
     ],
   },
   proposal_office: {
@@ -169,6 +187,10 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'screening.read',
       'screening.write',
       'screening.manage',
+      'farmland.read',
+      'farmland.write',
+      'board.read',
+      'board.write',
     ],
   },
   community_worker: {
@@ -198,6 +220,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'followup.record',
       'screening.read',
       'screening.write',
+      'farmland.read',
+      'board.read',
+      'board.write',
     ],
   },
   grid_worker: {

@@ -937,6 +937,11 @@ export interface DB {
   scr_entries: ScrEntryTable;
   scr_entry_reports: ScrEntryReportTable;
   scr_checks: ScrCheckTable;
+  farmland_parcels: FarmlandParcelTable;
+  farmland_imports: FarmlandImportTable;
+  farmland_cases: FarmlandCaseTable;
+  boards: BoardTable;
+  board_events: BoardEventTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1153,4 +1158,90 @@ export interface ScrCheckTable {
   entry_id: string | null;
   escalation: number;
   escalated_at: string | null;
+}
+
+/** A farmland parcel (耕地 / 永久基本农田图斑) of a village (see the 2026-12-08T0400 migration). */
+export interface FarmlandParcelTable {
+  id: string;
+  district_code: string;
+  village_id: string;
+  village_path: string;
+  /** 'farmland' | 'permanent_basic'. */
+  kind: string;
+  code: string;
+  name: string | null;
+  area_m2: number;
+  /** GeoJSON Polygon / MultiPolygon text, WGS-84. */
+  geometry: string;
+  /** 1 when part of it lies outside the village's boundary. */
+  outside_village: number;
+  import_id: string;
+}
+
+/** One import of a village's parcels (all replaced). */
+export interface FarmlandImportTable {
+  id: string;
+  district_code: string;
+  village_id: string;
+  crs: string;
+  parcels: number;
+  imported_by: string;
+  imported_at: string;
+}
+
+/** A ledger case of 违法占用耕地 found inside a parcel (keyed by the case's id). */
+export interface FarmlandCaseTable {
+  case_id: string;
+  district_code: string;
+  case_number: string;
+  village_id: string;
+  village_path: string;
+  parcel_id: string;
+  parcel_kind: string;
+  parcel_code: string;
+  lng: number;
+  lat: number;
+  reported_at: string;
+  occupied_m2: number | null;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  approval_note: string | null;
+}
+
+/** A publicity board (宣传栏 / 公益广告 / 墙绘) (see the 2026-12-08T0410 migration). */
+export interface BoardTable {
+  id: string;
+  district_code: string;
+  /** 'board' | 'psa' | 'mural'. */
+  kind: string;
+  name: string;
+  unit_id: string;
+  unit_path: string;
+  lng: number | null;
+  lat: number | null;
+  address: string | null;
+  /** 'good' | 'damaged' | 'to_replace' | 'removed'. */
+  state: string;
+  photo_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A board's registration or change of state. */
+export interface BoardEventTable {
+  id: string;
+  board_id: string;
+  district_code: string;
+  unit_path: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  from_state: string | null;
+  to_state: string;
+  photo_id: string | null;
+  note: string | null;
+  /** 1 when the board was replaced. */
+  replaced: number;
 }

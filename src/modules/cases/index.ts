@@ -1,4 +1,5 @@
 import type { Module } from '../module.js';
+import './case-events.js';
 import { canActorSeeCase } from './commands/case-context.js';
 import { caseDeadlineJob } from './commands/check-deadlines.js';
 import { ensureCategories } from './commands/ensure-categories.js';
@@ -12,6 +13,8 @@ import { registerCaseRoutes } from './http/case.routes.js';
 import { createOpen311Backend } from './open311-backend.js';
 
 export type { CasesDeps } from './deps.js';
+export type { CaseGuard, CaseReported, CaseStep } from './case-events.js';
+export { caseStatuses } from './commands/case-statuses.js';
 export { ensureCategories } from './commands/ensure-categories.js';
 export { reportCase, reportCaseInTransaction } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
@@ -24,7 +27,10 @@ export { rebuildKpiRollup } from './commands/kpi-rollup.js';
 /** The problem ledger (问题台账): report → close-out, deadlines, KPIs (GB/T 30428.4), export. */
 export const casesModule: Module = {
   name: 'cases',
-  routes: (app, ctx) => registerCaseRoutes(app, ctx),
+  emits: ['case.reported'],
+  // Other modules' rules on the steps (a farmland case's 不予立案 needs the district), read from the list.
+  routes: (app, ctx) =>
+    registerCaseRoutes(app, { ...ctx, caseGuards: ctx.modules.flatMap((m) => m.caseGuards?.(ctx) ?? []) }),
   jobs: (ctx) => [caseDeadlineJob(ctx), idempotencyKeyPruneJob(ctx)],
   async prepare(ctx) {
     const added = await ensureCategories(ctx.database, ctx.org, ctx.config.districtCode, ctx.clock.now());

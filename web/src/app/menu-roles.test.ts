@@ -17,6 +17,9 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'venue.read',
     'measure.read',
     'screening.read',
+    'farmland.read',
+    'farmland.approve',
+    'board.read',
   ],
   community_worker: [
     'unit.read',
@@ -32,6 +35,9 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'measure.manage',
     'followup.record',
     'screening.read',
+    'farmland.read',
+    'board.read',
+    'board.write',
   ],
   grid_worker: [
     'unit.read',
@@ -51,6 +57,16 @@ const holds: Partial<Record<RoleCode, string[]>> = {
 const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: [role] }).map((n) => n.key);
 
 describe('menus by role', () => {
+  it('offers 耕地保护 and 宣传阵地 to the district and the community, not to the grid worker or a unit', () => {
+    for (const key of ['farmland', 'boards']) {
+      expect(menu('district_leader')).toContain(key);
+      expect(menu('community_worker')).toContain(key);
+      expect(menu('grid_worker')).not.toContain(key);
+      expect(menu('unit_handler')).not.toContain(key);
+      expect(menu('democratic_supervisor')).not.toContain(key);
+    }
+  });
+
   it('offers 领导视图 to a 区领导 and not to a 社区工作者 or a unit', () => {
     expect(menu('district_leader')).toContain('supervision-leader');
     expect(menu('community_worker')).not.toContain('supervision-leader');

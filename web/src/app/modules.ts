@@ -5,7 +5,9 @@
 import { accountsNav } from '../modules/accounts';
 import { auditNav } from '../modules/audit';
 import { calendarNav } from '../modules/calendar';
+import { boardsNav } from '../modules/boards';
 import { casesNav } from '../modules/cases';
+import { farmlandNav } from '../modules/farmland';
 import { homeNav } from '../modules/home';
 import { inboxNav } from '../modules/inbox';
 import { measuresNav } from '../modules/measures';
@@ -24,6 +26,8 @@ registerNav(
   ...homeNav,
   ...casesNav,
   ...venuesNav,
+  ...farmlandNav,
+  ...boardsNav,
   ...measuresNav,
   ...inboxNav,
   ...orgNav,

@@ -310,6 +310,15 @@ async function writeReport(
     summary: `上报问题 ${caseNumber}（${category.name}）${state.fixedOnSpot ? '，已立行整改' : ''}`,
   });
   await announce(deps, trx, { id, caseNumber, categoryName: category.name }, state, record);
+  await deps.events?.emit(trx, 'case.reported', {
+    caseId: id,
+    caseNumber,
+    districtCode,
+    categoryCode: category.code,
+    location: state.location,
+    gridPath: state.gridPath,
+    reportedAt: now,
+  });
   const units = new Map([district, ...anc, ...(located?.grid ? [located.grid] : [])].map((u) => [u.id, u]));
   return { row, actions: [action], units, replayed: false };
 }

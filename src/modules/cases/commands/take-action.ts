@@ -86,6 +86,16 @@ export async function commitAction(
     now,
     calendar,
   });
+  for (const guard of deps.caseGuards ?? [])
+    await guard(trx, {
+      caseId: row.id,
+      caseNumber: row.case_number,
+      districtCode: row.district_code,
+      type: record.type,
+      from: state.status,
+      to: next.status,
+      actor,
+    });
   try {
     await caseStore.appendAction(trx, {
       id: newId(now.getTime()),

@@ -24,6 +24,11 @@ export interface UnitMapProps {
   height?: number | string;
   /** Drawn over the map's top-right corner (outside Leaflet, so it gets its own clicks). */
   overlay?: React.ReactNode;
+  /** The fill of each child by its properties (default: a palette in turn), e.g. parcels by kind. */
+  childColor?(properties: Record<string, unknown>): string;
+  /** Points drawn over the shapes (e.g. the cases on a village's farmland), clickable. */
+  points?: readonly { id: string; lng: number; lat: number; color: string; label?: string }[];
+  onPointClick?(id: string): void;
 }
 
 const palette = [
@@ -56,6 +61,7 @@ export function UnitMap(props: UnitMapProps) {
     context?: L.GeoJSON;
     highlight?: L.GeoJSON;
     marker?: L.CircleMarker;
+    points?: L.FeatureGroup;
   }>({});
   const latest = useRef(props);
   latest.current = props;
@@ -133,8 +139,10 @@ export function UnitMap(props: UnitMapProps) {
       const permanentLabels = features.length <= 40;
       let i = 0;
       const children = L.geoJSON(props.childBoundaries as FeatureCollection, {
-        style: () => {
-          const color = palette[i++ % palette.length];
+        style: (feature) => {
+          const color = latest.current.childColor
+            ? latest.current.childColor((feature?.properties ?? {}) as Record<string, unknown>)
+            : palette[i++ % palette.length];
           return { color: '#1f4e99', weight: 1.2, fillColor: color, fillOpacity: 0.28 };
         },
         onEachFeature: (feature, layer) => {
@@ -222,6 +230,35 @@ export function UnitMap(props: UnitMapProps) {
         map.fitBounds(bounds.pad(0.6), { ...fitPadding(latest.current.overlay != null), maxZoom: 16, animate: false });
     }
   }, [props.highlight, props.marker]);
+
+  // Points over the shapes; they do not move the view (the shapes set it).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    layers.current.points?.remove();
+    layers.current.points = undefined;
+    if (!props.points?.length) return;
+    const group = L.featureGroup();
+    for (const p of props.points) {
+      const m = L.circleMarker([p.lat, p.lng], {
+        radius: 7,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: p.color,
+        fillOpacity: 1,
+      });
+      if (p.label) m.bindTooltip(p.label);
+      m.on('click', (e: L.LeafletMouseEvent) => {
+        L.DomEvent.stopPropagation(e);
+        latest.current.onPointClick?.(p.id);
+      });
+      group.addLayer(m);
+    }
+    layers.current.points = group.addTo(map);
+    // With no shapes to set the view (a list of boards), fit the points.
+    if (!layers.current.children && !layers.current.focus)
+      map.fitBounds(group.getBounds().pad(0.3), { ...fitPadding(false), maxZoom: 16, animate: false });
+  }, [props.points]);
 
   return (
     <div style={{ position: 'relative', height: props.height ?? 520 }}>

@@ -1,0 +1,37 @@
+import type { Actor } from '../../../kernel/auth/actor.js';
+import { inScope } from '../../../kernel/auth/actor.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import type { BoardTable } from '../../../kernel/db/schema.js';
+import { Invalid, NotFound } from '../../../kernel/errors.js';
+import { uploadedFileIds } from '../../files/index.js';
+import { boardStore } from '../store/board.store.js';
+
+/** A board in the actor's district and scope; otherwise it does not exist (404). */
+export async function loadVisibleBoard(ex: Executor, actor: Actor, id: string): Promise<BoardTable> {
+  const b = await boardStore.findById(ex, id);
+  if (!b || b.district_code !== actor.districtCode || !inScope(actor, b.unit_path)) throw new NotFound('board', id);
+  return b;
+}
+
+/** Files module hook: a board's photos are visible to whoever may see the board. */
+export async function canActorSeeBoardFile(ex: Executor, actor: Actor, fileId: string): Promise<boolean> {
+  if (!actor.permissions.has('board.read')) return false;
+  for (const id of await boardStore.boardIdsOfFile(ex, fileId)) {
+    const b = await boardStore.findById(ex, id);
+    if (b && b.district_code === actor.districtCode && inScope(actor, b.unit_path)) return true;
+  }
+  return false;
+}
+
+/** The photo must be a file uploaded in the district. */
+export async function assertPhoto(
+  ex: Executor,
+  districtCode: string,
+  photoId: string | null | undefined,
+): Promise<void> {
+  if (!photoId) return;
+  if (!(await uploadedFileIds(ex, districtCode, [photoId])).has(photoId))
+    throw new Invalid('board.photo_missing', 'no such photo', [
+      { field: 'photoId', code: 'board.photo_missing', message: `no file ${photoId}` },
+    ]);
+}

@@ -1,0 +1,70 @@
+import type { Dialect, Executor } from '../../../kernel/db/db.js';
+import { containsText, startsWith } from '../../../kernel/db/dialect.js';
+import type { BoardEventTable, BoardTable } from '../../../kernel/db/schema.js';
+
+export interface BoardFilter {
+  districtCode: string;
+  path: string;
+  kind?: string;
+  state?: string;
+  q?: string;
+}
+
+/** Boards and their history: queries only. */
+export const boardStore = {
+  async insert(ex: Executor, row: BoardTable, event: BoardEventTable): Promise<void> {
+    await ex.insertInto('boards').values(row).execute();
+    await ex.insertInto('board_events').values(event).execute();
+  },
+  async update(ex: Executor, id: string, set: Partial<BoardTable>): Promise<void> {
+    await ex.updateTable('boards').set(set).where('id', '=', id).execute();
+  },
+  async insertEvent(ex: Executor, event: BoardEventTable): Promise<void> {
+    await ex.insertInto('board_events').values(event).execute();
+  },
+  async findById(ex: Executor, id: string): Promise<BoardTable | undefined> {
+    return ex.selectFrom('boards').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async list(ex: Executor, dialect: Dialect, f: BoardFilter): Promise<BoardTable[]> {
+    let q = ex
+      .selectFrom('boards')
+      .selectAll()
+      .where('district_code', '=', f.districtCode)
+      .where(startsWith('unit_path', f.path));
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.state) q = q.where('state', '=', f.state);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([containsText(dialect, 'name', text), containsText(dialect, 'address', text)]));
+    }
+    return q.orderBy('unit_path').orderBy('name').limit(2000).execute();
+  },
+  async events(ex: Executor, boardId: string): Promise<BoardEventTable[]> {
+    return ex
+      .selectFrom('board_events')
+      .selectAll()
+      .where('board_id', '=', boardId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  },
+  /** Replacements under a path in [from, to). */
+  async countReplaced(ex: Executor, districtCode: string, path: string, from: string, to: string): Promise<number> {
+    const r = await ex
+      .selectFrom('board_events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('district_code', '=', districtCode)
+      .where('replaced', '=', 1)
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .where(startsWith('unit_path', path))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  /** The boards whose current photo or history holds the file (the files module's access check). */
+  async boardIdsOfFile(ex: Executor, fileId: string): Promise<string[]> {
+    const a = await ex.selectFrom('boards').select('id').where('photo_id', '=', fileId).execute();
+    const b = await ex.selectFrom('board_events').select('board_id as id').where('photo_id', '=', fileId).execute();
+    return [...new Set([...a, ...b].map((r) => r.id))];
+  },
+};
