@@ -11,6 +11,7 @@ import { instructionsModule } from './instructions/index.js';
 import { measuresModule } from './measures/index.js';
 import type { Module, ModuleContext } from './module.js';
 import { open311Module, type Open311Backend } from './open311/index.js';
+import { patrolsModule } from './patrols/index.js';
 import { createOrgApi, orgModule, type LocateService } from './org/index.js';
 import { platformModule } from './platform/index.js';
 import { populationModule } from './population/index.js';
@@ -46,6 +47,8 @@ export const MODULES: readonly Module[] = [
   open311Module,
   // After cases: a failed inspection raises a ledger case (its demo too).
   venuesModule,
+  // After cases: a demo patrol links demo cases.
+  patrolsModule,
 ];
 
 export interface ContextParts {

@@ -75,6 +75,13 @@ export const PERMISSIONS = [
    * items to a community, purge a closed campaign's personal data (a signed record stays).
    */
   'screening.manage',
+  /** Patrols (巡查, 耕地巡查) in scope: the list, tracks, coverage per grid and per person. */
+  'patrol.read',
+  /**
+   * Start and end a patrol of grids (or a village's farmland) in scope on the phone, upload its track,
+   * link the cases found or fixed on the way: the grid worker and the community's cadres.
+   */
+  'patrol.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +114,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'measure.read',
       'screening.read',
+      'patrol.read',
     ],
   },
   supervision_office: {
@@ -131,6 +139,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'measure.read',
       'screening.read',
       'screening.manage',
+      'patrol.read',
     ],
   },
   proposal_office: {
@@ -169,6 +178,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'screening.read',
       'screening.write',
       'screening.manage',
+      'patrol.read',
     ],
   },
   community_worker: {
@@ -198,6 +208,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'followup.record',
       'screening.read',
       'screening.write',
+      'patrol.read',
+      'patrol.record',
     ],
   },
   grid_worker: {
@@ -218,6 +230,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.inspect',
       'screening.read',
       'screening.write',
+      'patrol.read',
+      'patrol.record',
     ],
   },
   unit_handler: {
