@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addDays, localDateOf } from '../src/kernel/calendar/dates.js';
-import { createDb, type Database } from '../src/kernel/db/db.js';
+import type { Database } from '../src/kernel/db/db.js';
 import { coverageOf, daysInPeriod, periodDays } from '../src/modules/patrols/domain/coverage.js';
 import { encodeTrack, type TrackPoint } from '../src/modules/patrols/domain/track-codec.js';
 import { patrolStore } from '../src/modules/patrols/store/patrol.store.js';

@@ -17,6 +17,7 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'venue.read',
     'measure.read',
     'screening.read',
+    'patrol.read',
   ],
   community_worker: [
     'unit.read',
@@ -32,6 +33,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'measure.manage',
     'followup.record',
     'screening.read',
+    'patrol.read',
+    'patrol.record',
   ],
   grid_worker: [
     'unit.read',
@@ -42,6 +45,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'resident.read',
     'venue.read',
     'screening.read',
+    'patrol.read',
+    'patrol.record',
   ],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
   unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
@@ -51,6 +56,16 @@ const holds: Partial<Record<RoleCode, string[]>> = {
 const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: [role] }).map((n) => n.key);
 
 describe('menus by role', () => {
+  it('offers 巡查记录 and 巡查覆盖 to the offices and the community; the grid worker patrols on the phone', () => {
+    for (const key of ['patrols', 'patrol-coverage']) {
+      expect(menu('district_leader')).toContain(key);
+      expect(menu('community_worker')).toContain(key);
+      expect(menu('grid_worker')).not.toContain(key);
+      expect(menu('unit_handler')).not.toContain(key);
+      expect(menu('democratic_supervisor')).not.toContain(key);
+    }
+  });
+
   it('offers 领导视图 to a 区领导 and not to a 社区工作者 or a unit', () => {
     expect(menu('district_leader')).toContain('supervision-leader');
     expect(menu('community_worker')).not.toContain('supervision-leader');

@@ -24,6 +24,11 @@ export interface UnitMapProps {
   height?: number | string;
   /** Drawn over the map's top-right corner (outside Leaflet, so it gets its own clicks). */
   overlay?: React.ReactNode;
+  /**
+   * Lines drawn over the units, WGS-84 (patrol tracks): a feature's `properties.far` lists [lng, lat]
+   * points drawn as red dots, its `properties.label` is its tooltip; fitted when there is no unit to fit.
+   */
+  lines?: FeatureCollection | null;
 }
 
 const palette = [
@@ -56,6 +61,7 @@ export function UnitMap(props: UnitMapProps) {
     context?: L.GeoJSON;
     highlight?: L.GeoJSON;
     marker?: L.CircleMarker;
+    lines?: L.FeatureGroup;
   }>({});
   const latest = useRef(props);
   latest.current = props;
@@ -222,6 +228,36 @@ export function UnitMap(props: UnitMapProps) {
         map.fitBounds(bounds.pad(0.6), { ...fitPadding(latest.current.overlay != null), maxZoom: 16, animate: false });
     }
   }, [props.highlight, props.marker]);
+
+  // Tracks over the units.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    layers.current.lines?.remove();
+    layers.current.lines = undefined;
+    if (!props.lines?.features.length) return;
+    const group = L.featureGroup();
+    props.lines.features.forEach((f, i) => {
+      const p = (f.properties ?? {}) as { label?: string; far?: [number, number][] };
+      const line = L.geoJSON(f, { style: { color: palette[i % palette.length], weight: 3, opacity: 0.9 } });
+      if (p.label) line.bindTooltip(p.label, { sticky: true });
+      group.addLayer(line);
+      for (const [lng, lat] of p.far ?? [])
+        group.addLayer(
+          L.circleMarker([lat, lng], {
+            radius: 5,
+            color: '#fff',
+            weight: 1,
+            fillColor: '#f5222d',
+            fillOpacity: 1,
+          }).bindTooltip('偏离巡查区域'),
+        );
+    });
+    group.addTo(map);
+    layers.current.lines = group;
+    if (!props.focus && !props.childBoundaries?.features.length && group.getBounds().isValid())
+      map.fitBounds(group.getBounds().pad(0.2), { maxZoom: 17, animate: false });
+  }, [props.lines, props.focus, props.childBoundaries]);
 
   return (
     <div style={{ position: 'relative', height: props.height ?? 520 }}>
