@@ -109,6 +109,7 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   screening_campaign: '排查名单',
   screening_entry: '排查对象',
   screening_check: '协查',
+  patrol: '巡查',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -245,6 +246,9 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'screening.checks_push': '下发协查名单',
   'screening.check_answer': '答复协查',
   'screening.check_route': '分派协查',
+  'patrol.start': '开始巡查',
+  'patrol.end': '结束巡查',
+  'patrol.link_case': '巡查关联问题',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

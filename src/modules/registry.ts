@@ -13,6 +13,7 @@ import { instructionsModule } from './instructions/index.js';
 import { measuresModule } from './measures/index.js';
 import type { Module, ModuleContext } from './module.js';
 import { open311Module, type Open311Backend } from './open311/index.js';
+import { patrolsModule } from './patrols/index.js';
 import { createOrgApi, orgModule, type LocateService } from './org/index.js';
 import { platformModule } from './platform/index.js';
 import { populationModule } from './population/index.js';
@@ -51,6 +52,8 @@ export const MODULES: readonly Module[] = [
   // After cases (it listens to reports and guards 不予立案) and org (its demo parcels lie in a demo village).
   farmlandModule,
   boardsModule,
+  // After cases: a demo patrol links demo cases.
+  patrolsModule,
 ];
 
 export interface ContextParts {

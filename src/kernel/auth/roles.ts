@@ -88,6 +88,13 @@ export const PERMISSIONS = [
   'board.read',
   /** Register and edit boards in scope, change their state (破损, 待更换, 更换为完好 with a photo …). */
   'board.write',
+  /** Patrols (巡查, 耕地巡查) in scope: the list, tracks, coverage per grid and per person. */
+  'patrol.read',
+  /**
+   * Start and end a patrol of grids (or a village's farmland) in scope on the phone, upload its track,
+   * link the cases found or fixed on the way: the grid worker and the community's cadres.
+   */
+  'patrol.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -123,6 +130,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'farmland.read',
       'farmland.approve',
       'board.read',
+      'patrol.read',
     ],
   },
   supervision_office: {
@@ -149,6 +157,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'screening.manage',
       'farmland.read',
       'board.read',
+      'patrol.read',
     ],
   },
   proposal_office: {
@@ -191,6 +200,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'farmland.write',
       'board.read',
       'board.write',
+      'patrol.read',
     ],
   },
   community_worker: {
@@ -223,6 +233,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'farmland.read',
       'board.read',
       'board.write',
+      'patrol.read',
+      'patrol.record',
     ],
   },
   grid_worker: {
@@ -243,6 +255,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.inspect',
       'screening.read',
       'screening.write',
+      'patrol.read',
+      'patrol.record',
     ],
   },
   unit_handler: {

@@ -942,6 +942,12 @@ export interface DB {
   farmland_cases: FarmlandCaseTable;
   boards: BoardTable;
   board_events: BoardEventTable;
+  patrols: PatrolTable;
+  patrol_units: PatrolUnitTable;
+  patrol_people: PatrolPersonTable;
+  patrol_track_chunks: PatrolTrackChunkTable;
+  patrol_cases: PatrolCaseTable;
+  patrol_unit_days: PatrolUnitDayTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1229,6 +1235,31 @@ export interface BoardTable {
   updated_at: string;
 }
 
+/** A patrol (巡查 / 耕地巡查), see the 2026-12-08T0200 migration. */
+export interface PatrolTable {
+  id: string;
+  district_code: string;
+  /** 'grid' | 'farmland'. */
+  kind: string;
+  scope_path: string;
+  /** 'active' | 'ended'. */
+  status: string;
+  recorder_id: string;
+  recorder_name: string;
+  started_at: string;
+  ended_at: string | null;
+  start_day: string;
+  end_day: string | null;
+  points: number;
+  far_points: number;
+  distance_m: number;
+  /** JSON [lng, lat, ms] of the last stored point. */
+  last_point: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A board's registration or change of state. */
 export interface BoardEventTable {
   id: string;
@@ -1244,4 +1275,51 @@ export interface BoardEventTable {
   note: string | null;
   /** 1 when the board was replaced. */
   replaced: number;
+}
+
+export interface PatrolUnitTable {
+  patrol_id: string;
+  unit_id: string;
+  unit_path: string;
+  unit_name: string;
+}
+
+export interface PatrolPersonTable {
+  patrol_id: string;
+  seq: number;
+  account_id: string | null;
+  name: string;
+  /** 'recorder' | 'companion'. */
+  role: string;
+}
+
+/** One uploaded batch of a patrol's track, thinned and encoded (patrols/domain/track-codec.ts). */
+export interface PatrolTrackChunkTable {
+  patrol_id: string;
+  seq: number;
+  points: number;
+  first_at: string;
+  last_at: string;
+  data: Uint8Array;
+}
+
+export interface PatrolCaseTable {
+  patrol_id: string;
+  case_id: string;
+  case_number: string;
+  /** 'found' | 'fixed'. */
+  outcome: string;
+  linked_by: string;
+  linked_at: string;
+}
+
+/** Ended patrols per unit (grid or village) and local day: the coverage roll-up. */
+export interface PatrolUnitDayTable {
+  unit_id: string;
+  /** 'grid' | 'farmland'. */
+  kind: string;
+  day: string;
+  district_code: string;
+  unit_path: string;
+  patrols: number;
 }

@@ -19,6 +19,7 @@ export { ensureCategories } from './commands/ensure-categories.js';
 export { reportCase, reportCaseInTransaction } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
 export { canActorSeeCase } from './commands/case-context.js';
+export { visibleCaseRef, type CaseRef } from './commands/case-ref.js';
 export { followUnitMove } from './commands/follow-unit-move.js';
 export { createOpen311Backend } from './open311-backend.js';
 export { seedDemoCases } from './demo/seed-demo-cases.js';

@@ -20,6 +20,7 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'farmland.read',
     'farmland.approve',
     'board.read',
+    'patrol.read',
   ],
   community_worker: [
     'unit.read',
@@ -38,6 +39,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'farmland.read',
     'board.read',
     'board.write',
+    'patrol.read',
+    'patrol.record',
   ],
   grid_worker: [
     'unit.read',
@@ -48,6 +51,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'resident.read',
     'venue.read',
     'screening.read',
+    'patrol.read',
+    'patrol.record',
   ],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
   unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
@@ -57,8 +62,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
 const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: [role] }).map((n) => n.key);
 
 describe('menus by role', () => {
-  it('offers 耕地保护 and 宣传阵地 to the district and the community, not to the grid worker or a unit', () => {
-    for (const key of ['farmland', 'boards']) {
+  it('offers 耕地保护, 宣传阵地, 巡查记录 and 巡查覆盖 to the district and the community, not to the grid worker (who patrols on the phone) or a unit', () => {
+    for (const key of ['farmland', 'boards', 'patrols', 'patrol-coverage']) {
       expect(menu('district_leader')).toContain(key);
       expect(menu('community_worker')).toContain(key);
       expect(menu('grid_worker')).not.toContain(key);

@@ -13,6 +13,7 @@ import { inboxNav } from '../modules/inbox';
 import { measuresNav } from '../modules/measures';
 import { mobileNav } from '../modules/mobile';
 import { orgNav } from '../modules/org';
+import { patrolsNav } from '../modules/patrols';
 import { peopleNav } from '../modules/people';
 import { populationNav } from '../modules/population';
 import { reportingNav } from '../modules/reporting';
@@ -29,6 +30,7 @@ registerNav(
   ...farmlandNav,
   ...boardsNav,
   ...measuresNav,
+  ...patrolsNav,
   ...inboxNav,
   ...orgNav,
   ...peopleNav,

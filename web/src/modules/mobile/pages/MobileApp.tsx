@@ -26,6 +26,7 @@ import CrewListPage from './CrewListPage';
 import DoorKnockPage from './DoorKnockPage';
 import FollowUpShell from './FollowUpShell';
 import FollowUpsPage from './FollowUpsPage';
+import PatrolPage from './PatrolPage';
 import QueuePage from './QueuePage';
 import ReportPage from './ReportPage';
 import VenueInspectPage from './VenueInspectPage';
@@ -38,6 +39,7 @@ function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/verify')) return { title: '待核查', back: false };
   if (path.startsWith('/m/cases/')) return { title: '案卷详情', back: true };
   if (path.startsWith('/m/queue')) return { title: '待发送', back: true };
+  if (path.startsWith('/m/patrol')) return { title: '巡查', back: true };
   if (path.startsWith('/m/venues/')) return { title: '场所检查', back: true };
   if (path.startsWith('/m/venues')) return { title: '场所检查', back: false };
   if (path.startsWith('/m/followups')) return { title: '今日随访', back: false };
@@ -132,6 +134,7 @@ function MobileShell() {
             />
             <Route path="cases/:id" element={<CaseViewPage />} />
             <Route path="queue" element={<QueuePage />} />
+            <Route path="patrol" element={<PatrolPage />} />
             <Route path="venues" element={<VenueListPage />} />
             <Route path="venues/:id" element={<VenueInspectPage />} />
             {canKnock && <Route path="knock/*" element={<DoorKnockPage />} />}

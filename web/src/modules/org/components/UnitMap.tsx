@@ -29,6 +29,11 @@ export interface UnitMapProps {
   /** Points drawn over the shapes (e.g. the cases on a village's farmland), clickable. */
   points?: readonly { id: string; lng: number; lat: number; color: string; label?: string }[];
   onPointClick?(id: string): void;
+  /**
+   * Lines drawn over the units, WGS-84 (patrol tracks): a feature's `properties.far` lists [lng, lat]
+   * points drawn as red dots, its `properties.label` is its tooltip; fitted when there is no unit to fit.
+   */
+  lines?: FeatureCollection | null;
 }
 
 const palette = [
@@ -62,6 +67,7 @@ export function UnitMap(props: UnitMapProps) {
     highlight?: L.GeoJSON;
     marker?: L.CircleMarker;
     points?: L.FeatureGroup;
+    lines?: L.FeatureGroup;
   }>({});
   const latest = useRef(props);
   latest.current = props;
@@ -259,6 +265,35 @@ export function UnitMap(props: UnitMapProps) {
     if (!layers.current.children && !layers.current.focus)
       map.fitBounds(group.getBounds().pad(0.3), { ...fitPadding(false), maxZoom: 16, animate: false });
   }, [props.points]);
+  // Tracks over the units.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    layers.current.lines?.remove();
+    layers.current.lines = undefined;
+    if (!props.lines?.features.length) return;
+    const group = L.featureGroup();
+    props.lines.features.forEach((f, i) => {
+      const p = (f.properties ?? {}) as { label?: string; far?: [number, number][] };
+      const line = L.geoJSON(f, { style: { color: palette[i % palette.length], weight: 3, opacity: 0.9 } });
+      if (p.label) line.bindTooltip(p.label, { sticky: true });
+      group.addLayer(line);
+      for (const [lng, lat] of p.far ?? [])
+        group.addLayer(
+          L.circleMarker([lat, lng], {
+            radius: 5,
+            color: '#fff',
+            weight: 1,
+            fillColor: '#f5222d',
+            fillOpacity: 1,
+          }).bindTooltip('偏离巡查区域'),
+        );
+    });
+    group.addTo(map);
+    layers.current.lines = group;
+    if (!props.focus && !props.childBoundaries?.features.length && group.getBounds().isValid())
+      map.fitBounds(group.getBounds().pad(0.2), { maxZoom: 17, animate: false });
+  }, [props.lines, props.focus, props.childBoundaries]);
 
   return (
     <div style={{ position: 'relative', height: props.height ?? 520 }}>

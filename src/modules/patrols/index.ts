@@ -1,0 +1,26 @@
+import type { Module, ModuleContext } from '../module.js';
+import { patrolReportFigures } from './commands/report-figures.js';
+import { seedDemoPatrols } from './demo/seed-demo-patrols.js';
+import type { PatrolsDeps } from './deps.js';
+import { registerPatrolRoutes } from './http/patrol.routes.js';
+
+export type { PatrolsDeps } from './deps.js';
+
+const depsOf = (ctx: ModuleContext): PatrolsDeps => ({
+  database: ctx.database,
+  clock: ctx.clock,
+  config: ctx.config,
+  org: ctx.org,
+});
+
+/**
+ * 巡查 (issue 13 items 3 and 7): patrols of grids and farmland patrols of a village, started and ended
+ * on the phone with a thinned, compactly stored GPS track, the people along and the cases found or
+ * fixed on the way; coverage per grid and period and per person; a day's tracks on the map.
+ */
+export const patrolsModule: Module = {
+  name: 'patrols',
+  routes: (app, ctx) => registerPatrolRoutes(app, depsOf(ctx)),
+  seedDemo: async (ctx, { now }) => ({ summary: await seedDemoPatrols(depsOf(ctx), now) }),
+  reportFigures: () => patrolReportFigures(),
+};

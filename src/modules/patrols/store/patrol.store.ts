@@ -1,0 +1,266 @@
+import { sql } from 'kysely';
+import { startsWith } from '../../../kernel/db/dialect.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import type {
+  PatrolCaseTable,
+  PatrolPersonTable,
+  PatrolTable,
+  PatrolTrackChunkTable,
+  PatrolUnitTable,
+} from '../../../kernel/db/schema.js';
+
+export type PatrolRow = PatrolTable;
+export type PatrolUnitRow = PatrolUnitTable;
+export type PatrolPersonRow = PatrolPersonTable;
+export type PatrolCaseRow = PatrolCaseTable;
+export type TrackChunkRow = PatrolTrackChunkTable;
+
+export interface PatrolFilter {
+  districtCode: string;
+  /** The viewer's scope: patrols whose scope or recorder is theirs. */
+  scopePath: string;
+  viewerId: string;
+  from?: string;
+  to?: string;
+  /** Patrols of a unit: one of their units lies under this path. */
+  unitPath?: string;
+  kind?: string;
+  status?: string;
+  recorderId?: string;
+  far?: boolean;
+  limit: number;
+}
+
+/** Patrols, their units, people, track chunks, linked cases and the per-unit-per-day roll-up. */
+export const patrolStore = {
+  async insert(ex: Executor, row: PatrolRow, units: PatrolUnitRow[], people: PatrolPersonRow[]): Promise<void> {
+    await ex.insertInto('patrols').values(row).execute();
+    await ex.insertInto('patrol_units').values(units).execute();
+    await ex.insertInto('patrol_people').values(people).execute();
+  },
+
+  findById(ex: Executor, id: string): Promise<PatrolRow | undefined> {
+    return ex.selectFrom('patrols').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  activeOf(ex: Executor, recorderId: string): Promise<PatrolRow | undefined> {
+    return ex
+      .selectFrom('patrols')
+      .selectAll()
+      .where('recorder_id', '=', recorderId)
+      .where('status', '=', 'active')
+      .orderBy('started_at', 'desc')
+      .executeTakeFirst();
+  },
+
+  async unitsOf(ex: Executor, ids: readonly string[]): Promise<Map<string, PatrolUnitRow[]>> {
+    const out = new Map<string, PatrolUnitRow[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
+    const rows = await ex
+      .selectFrom('patrol_units')
+      .selectAll()
+      .where('patrol_id', 'in', [...ids])
+      .execute();
+    for (const r of rows) out.get(r.patrol_id)?.push(r);
+    return out;
+  },
+
+  async peopleOf(ex: Executor, ids: readonly string[]): Promise<Map<string, PatrolPersonRow[]>> {
+    const out = new Map<string, PatrolPersonRow[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
+    const rows = await ex
+      .selectFrom('patrol_people')
+      .selectAll()
+      .where('patrol_id', 'in', [...ids])
+      .orderBy('patrol_id')
+      .orderBy('seq')
+      .execute();
+    for (const r of rows) out.get(r.patrol_id)?.push(r);
+    return out;
+  },
+
+  async caseCounts(ex: Executor, ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await ex
+      .selectFrom('patrol_cases')
+      .select((eb) => ['patrol_id', eb.fn.countAll<string | number>().as('n')])
+      .where('patrol_id', 'in', [...ids])
+      .groupBy('patrol_id')
+      .execute();
+    return new Map(rows.map((r) => [r.patrol_id, Number(r.n)]));
+  },
+
+  casesOf(ex: Executor, id: string): Promise<PatrolCaseRow[]> {
+    return ex.selectFrom('patrol_cases').selectAll().where('patrol_id', '=', id).orderBy('linked_at').execute();
+  },
+
+  async linkCase(ex: Executor, row: PatrolCaseRow): Promise<boolean> {
+    const r = await ex
+      .insertInto('patrol_cases')
+      .values(row)
+      .onConflict((oc) => oc.columns(['patrol_id', 'case_id']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+
+  async nextChunkSeq(ex: Executor, id: string): Promise<number> {
+    const r = await ex
+      .selectFrom('patrol_track_chunks')
+      .select((eb) => eb.fn.max('seq').as('m'))
+      .where('patrol_id', '=', id)
+      .executeTakeFirst();
+    return r?.m == null ? 0 : Number(r.m) + 1;
+  },
+
+  async addChunk(ex: Executor, row: TrackChunkRow): Promise<void> {
+    await ex.insertInto('patrol_track_chunks').values(row).execute();
+  },
+
+  async chunksOf(ex: Executor, ids: readonly string[]): Promise<TrackChunkRow[]> {
+    if (ids.length === 0) return [];
+    return ex
+      .selectFrom('patrol_track_chunks')
+      .selectAll()
+      .where('patrol_id', 'in', [...ids])
+      .orderBy('patrol_id')
+      .orderBy('seq')
+      .execute();
+  },
+
+  async update(ex: Executor, id: string, set: Partial<PatrolRow>): Promise<void> {
+    await ex.updateTable('patrols').set(set).where('id', '=', id).execute();
+  },
+
+  /** One more ended patrol on each (unit, day): the coverage roll-up, in the end's transaction. */
+  async bumpUnitDays(
+    ex: Executor,
+    rows: { unit_id: string; kind: string; day: string; district_code: string; unit_path: string }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await ex
+      .insertInto('patrol_unit_days')
+      .values(rows.map((r) => ({ ...r, patrols: 1 })))
+      .onConflict((oc) =>
+        oc.columns(['unit_id', 'kind', 'day']).doUpdateSet({ patrols: sql`patrol_unit_days.patrols + 1` }),
+      )
+      .execute();
+  },
+
+  async list(ex: Executor, f: PatrolFilter): Promise<PatrolRow[]> {
+    let q = ex
+      .selectFrom('patrols')
+      .selectAll()
+      .where('district_code', '=', f.districtCode)
+      .where((eb) => eb.or([startsWith('scope_path', f.scopePath), eb('recorder_id', '=', f.viewerId)]));
+    if (f.from) q = q.where((eb) => eb.or([eb('end_day', '>=', f.from!), eb('end_day', 'is', null)]));
+    if (f.to) q = q.where('start_day', '<=', f.to);
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.recorderId) q = q.where('recorder_id', '=', f.recorderId);
+    if (f.far !== undefined) q = q.where('far_points', f.far ? '>' : '=', 0);
+    if (f.unitPath)
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('patrol_units as u')
+            .select('u.unit_id')
+            .whereRef('u.patrol_id', '=', 'patrols.id')
+            .where(startsWith('u.unit_path', f.unitPath!)),
+        ),
+      );
+    return q.orderBy('started_at', 'desc').limit(f.limit).execute();
+  },
+
+  /**
+   * Per unit under `path`: the distinct local days of [first, last] with an ended patrol, and the
+   * patrols on them — one GROUP BY over the roll-up (days, not patrols).
+   */
+  async dayCounts(
+    ex: Executor,
+    q: { districtCode: string; kind: string; path: string; first: string; last: string },
+  ): Promise<{ gridId: string; patrolledDays: number; patrols: number }[]> {
+    const rows = await ex
+      .selectFrom('patrol_unit_days')
+      .select((eb) => [
+        'unit_id',
+        eb.fn.countAll<string | number>().as('days'),
+        eb.fn.sum<string | number>('patrols').as('patrols'),
+      ])
+      .where('district_code', '=', q.districtCode)
+      .where('kind', '=', q.kind)
+      .where('day', '>=', q.first)
+      .where('day', '<=', q.last)
+      .where(startsWith('unit_path', q.path))
+      .groupBy('unit_id')
+      .execute();
+    return rows.map((r) => ({ gridId: r.unit_id, patrolledDays: Number(r.days), patrols: Number(r.patrols) }));
+  },
+
+  /** The same counts per unit and month (YYYY-MM), for a year's table. */
+  async monthCounts(
+    ex: Executor,
+    q: { districtCode: string; kind: string; path: string; first: string; last: string },
+  ): Promise<{ gridId: string; month: string; patrolledDays: number; patrols: number }[]> {
+    const month = sql<string>`substr(day, 1, 7)`;
+    const rows = await ex
+      .selectFrom('patrol_unit_days')
+      .select((eb) => [
+        'unit_id',
+        month.as('month'),
+        eb.fn.countAll<string | number>().as('days'),
+        eb.fn.sum<string | number>('patrols').as('patrols'),
+      ])
+      .where('district_code', '=', q.districtCode)
+      .where('kind', '=', q.kind)
+      .where('day', '>=', q.first)
+      .where('day', '<=', q.last)
+      .where(startsWith('unit_path', q.path))
+      .groupBy(['unit_id', month])
+      .execute();
+    return rows.map((r) => ({
+      gridId: r.unit_id,
+      month: r.month,
+      patrolledDays: Number(r.days),
+      patrols: Number(r.patrols),
+    }));
+  },
+
+  /** The people of the ended patrols under `path` overlapping [first, last], with each patrol's days and units. */
+  async peopleRows(ex: Executor, q: { districtCode: string; kind: string; path: string; first: string; last: string }) {
+    const patrols = await ex
+      .selectFrom('patrols')
+      .select(['id', 'start_day', 'end_day'])
+      .where('district_code', '=', q.districtCode)
+      .where('kind', '=', q.kind)
+      .where('status', '=', 'ended')
+      .where('start_day', '<=', q.last)
+      .where('end_day', '>=', q.first)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('patrol_units as u')
+            .select('u.unit_id')
+            .whereRef('u.patrol_id', '=', 'patrols.id')
+            .where(startsWith('u.unit_path', q.path)),
+        ),
+      )
+      .execute();
+    const ids = patrols.map((p) => p.id);
+    const [units, people] = await Promise.all([this.unitsOf(ex, ids), this.peopleOf(ex, ids)]);
+    return { patrols, units, people };
+  },
+
+  /** Ended and active patrols of a local day under `path` (or the viewer's own), with their track chunks. */
+  async ofDay(ex: Executor, q: { districtCode: string; day: string; path: string; viewerId: string }) {
+    return ex
+      .selectFrom('patrols')
+      .selectAll()
+      .where('district_code', '=', q.districtCode)
+      .where('start_day', '<=', q.day)
+      .where((eb) => eb.or([eb('end_day', '>=', q.day), eb('end_day', 'is', null)]))
+      .where((eb) => eb.or([startsWith('scope_path', q.path), eb('recorder_id', '=', q.viewerId)]))
+      .orderBy('started_at')
+      .limit(500)
+      .execute();
+  },
+};

@@ -1,0 +1,32 @@
+import { AimOutlined, BarChartOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { NavItem } from '../../app/nav';
+
+// The offices and the community read patrols here; the grid worker records them on the phone (开始巡查).
+const ROLES = ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'] as const;
+
+/** 巡查: patrol logs with their tracks and cases, a day's tracks on the map, coverage per grid and person. */
+export const patrolsNav: NavItem[] = [
+  {
+    key: 'patrols',
+    label: '巡查记录',
+    description: '网格巡查、耕地巡查的记录：轨迹、同行人员、发现的问题，当日轨迹地图',
+    path: 'patrols',
+    icon: <AimOutlined />,
+    order: 5.5,
+    permission: 'patrol.read',
+    roles: ROLES,
+    page: lazy(() => import('./pages/PatrolsRoutes')),
+  },
+  {
+    key: 'patrol-coverage',
+    label: '巡查覆盖',
+    description: '各网格巡查覆盖率（巡查天数 ÷ 期间天数）、从未巡查的网格、人员巡查情况',
+    path: 'patrol-coverage',
+    icon: <BarChartOutlined />,
+    order: 5.6,
+    permission: 'patrol.read',
+    roles: ROLES,
+    page: lazy(() => import('./pages/CoveragePage')),
+  },
+];
