@@ -5,6 +5,7 @@ import type { Database } from '../kernel/db/db.js';
 import { createEventBus, type EventBus } from '../kernel/events/events.js';
 import { createFileStore } from '../kernel/files/file-store.js';
 import { casesModule } from './cases/index.js';
+import { dutyModule } from './duty/index.js';
 import { filesModule } from './files/index.js';
 import { inboxModule } from './inbox/index.js';
 import { instructionsModule } from './instructions/index.js';
@@ -46,6 +47,8 @@ export const MODULES: readonly Module[] = [
   open311Module,
   // After cases: a failed inspection raises a ledger case (its demo too).
   venuesModule,
+  // After cases (its overdue notices) and org (its demo leans on the demo communities and accounts).
+  dutyModule,
 ];
 
 export interface ContextParts {

@@ -75,6 +75,15 @@ export const PERMISSIONS = [
    * items to a community, purge a closed campaign's personal data (a signed record stays).
    */
   'screening.manage',
+  /** The responsibility web (包联责任) and community duty rosters (值班排班) in scope. */
+  'duty.read',
+  /** Keep the duty roster of a community in scope: who is on duty each day, volunteers, grids covered. */
+  'duty.write',
+  /**
+   * Add and end responsibilities (分包 / 包联 / 下沉 / 网格长 / 网格指导员) for units in scope: the district's
+   * administrator and the 街道.
+   */
+  'responsibility.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +116,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'measure.read',
       'screening.read',
+      'duty.read',
     ],
   },
   supervision_office: {
@@ -131,6 +141,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'measure.read',
       'screening.read',
       'screening.manage',
+      'duty.read',
     ],
   },
   proposal_office: {
@@ -169,6 +180,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'screening.read',
       'screening.write',
       'screening.manage',
+      'duty.read',
+      'duty.write',
+      'responsibility.write',
     ],
   },
   community_worker: {
@@ -198,6 +212,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'followup.record',
       'screening.read',
       'screening.write',
+      'duty.read',
+      'duty.write',
     ],
   },
   grid_worker: {

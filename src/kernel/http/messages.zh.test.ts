@@ -6,7 +6,7 @@ import { ZH, zhSentence } from './messages.zh.js';
 import { toProblem } from './problem.js';
 
 /** Modules whose sentences live in the table: every field-problem code they write must have one. */
-const TABLED_MODULES = ['supervision', 'proposals', 'org', 'reporting', 'cases', 'instructions', 'population'];
+const TABLED_MODULES = ['supervision', 'proposals', 'org', 'reporting', 'cases', 'instructions', 'population', 'duty'];
 
 /**
  * Where no command or route may throw a Chinese sentence: the code's entry in the table says it.
@@ -25,6 +25,7 @@ const NO_INLINE_CHINESE = [
   'inbox',
   'instructions',
   'population',
+  'duty',
 ];
 const CHINESE_AT_THROW =
   /new (?:Invalid|Conflict|Forbidden|TooMany|DomainError)\(\s*(?:'[a-z_]+',\s*)?'[a-z_.]+',\s*[`'"][^`'"]*[\u4e00-\u9fff]|\bmessage: [`'"][^`'"]*[\u4e00-\u9fff]/g;

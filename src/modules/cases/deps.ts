@@ -2,6 +2,7 @@ import type { EnqueueEvent } from '../webhooks/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/db.js';
+import type { EventBus } from '../../kernel/events/events.js';
 import type { OrgApi } from '../org/index.js';
 
 export interface CasesDeps {
@@ -10,6 +11,8 @@ export interface CasesDeps {
   config: Config;
   org: OrgApi;
   enqueueEvent?: EnqueueEvent;
+  /** The app's in-transaction domain events ('case.overdue'). */
+  events?: EventBus;
 }
 
 export type { EnqueueEvent } from '../webhooks/index.js';

@@ -12,6 +12,7 @@ import { registerCaseRoutes } from './http/case.routes.js';
 import { createOpen311Backend } from './open311-backend.js';
 
 export type { CasesDeps } from './deps.js';
+export type { CaseOverdue } from './case-events.js';
 export { ensureCategories } from './commands/ensure-categories.js';
 export { reportCase, reportCaseInTransaction } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
@@ -26,6 +27,7 @@ export const casesModule: Module = {
   name: 'cases',
   routes: (app, ctx) => registerCaseRoutes(app, ctx),
   jobs: (ctx) => [caseDeadlineJob(ctx), idempotencyKeyPruneJob(ctx)],
+  emits: ['case.overdue'],
   async prepare(ctx) {
     const added = await ensureCategories(ctx.database, ctx.org, ctx.config.districtCode, ctx.clock.now());
     // The KPI roll-up is a cache of the cases: refilled when it is empty (its shape changed) and cases exist.
