@@ -110,6 +110,8 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   screening_entry: '排查对象',
   screening_check: '协查',
   patrol: '巡查',
+  duty_responsibility: '包联责任',
+  duty_roster: '值班表',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -249,6 +251,11 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'patrol.start': '开始巡查',
   'patrol.end': '结束巡查',
   'patrol.link_case': '巡查关联问题',
+  'duty.responsibility_add': '新增包联责任',
+  'duty.responsibility_end': '结束包联责任',
+  'duty.roster_update': '编排值班',
+  'duty.roster_copy': '复制上周值班',
+  'duty.follow_move': '包联责任与值班随区划调整',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -7,6 +7,7 @@ import { createFileStore } from '../kernel/files/file-store.js';
 import { boardsModule } from './boards/index.js';
 import { casesModule } from './cases/index.js';
 import { farmlandModule } from './farmland/index.js';
+import { dutyModule } from './duty/index.js';
 import { filesModule } from './files/index.js';
 import { inboxModule } from './inbox/index.js';
 import { instructionsModule } from './instructions/index.js';
@@ -54,6 +55,8 @@ export const MODULES: readonly Module[] = [
   boardsModule,
   // After cases: a demo patrol links demo cases.
   patrolsModule,
+  // After cases (its overdue notices) and org (its demo leans on the demo communities and accounts).
+  dutyModule,
 ];
 
 export interface ContextParts {

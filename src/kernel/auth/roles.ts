@@ -95,6 +95,15 @@ export const PERMISSIONS = [
    * link the cases found or fixed on the way: the grid worker and the community's cadres.
    */
   'patrol.record',
+  /** The responsibility web (包联责任) and community duty rosters (值班排班) in scope. */
+  'duty.read',
+  /** Keep the duty roster of a community in scope: who is on duty each day, volunteers, grids covered. */
+  'duty.write',
+  /**
+   * Add and end responsibilities (分包 / 包联 / 下沉 / 网格长 / 网格指导员) for units in scope: the district's
+   * administrator and the 街道.
+   */
+  'responsibility.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -131,6 +140,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'farmland.approve',
       'board.read',
       'patrol.read',
+      'duty.read',
     ],
   },
   supervision_office: {
@@ -158,6 +168,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'farmland.read',
       'board.read',
       'patrol.read',
+      'duty.read',
     ],
   },
   proposal_office: {
@@ -201,6 +212,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'board.read',
       'board.write',
       'patrol.read',
+      'duty.read',
+      'duty.write',
+      'responsibility.write',
     ],
   },
   community_worker: {
@@ -235,6 +249,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'board.write',
       'patrol.read',
       'patrol.record',
+      'duty.read',
+      'duty.write',
     ],
   },
   grid_worker: {

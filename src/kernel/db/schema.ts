@@ -948,6 +948,9 @@ export interface DB {
   patrol_track_chunks: PatrolTrackChunkTable;
   patrol_cases: PatrolCaseTable;
   patrol_unit_days: PatrolUnitDayTable;
+  duty_responsibilities: DutyResponsibilityTable;
+  duty_roster_days: DutyRosterDayTable;
+  duty_gap_reminders: DutyGapReminderTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1322,4 +1325,48 @@ export interface PatrolUnitDayTable {
   district_code: string;
   unit_path: string;
   patrols: number;
+}
+
+/** A responsibility (分包 / 包联 / 下沉 / 网格长 / 网格指导员), dated (see the 2026-12-08T0100 migration). */
+export interface DutyResponsibilityTable {
+  id: string;
+  district_code: string;
+  kind: string;
+  target_id: string;
+  target_path: string;
+  /** 'account' or 'unit'. */
+  holder_type: string;
+  holder_id: string;
+  from_day: string;
+  /** Inclusive; null while open-ended. */
+  to_day: string | null;
+  note: string | null;
+  created_by_id: string;
+  created_by_name: string;
+  created_at: string;
+  ended_at: string | null;
+  ended_by_id: string | null;
+}
+
+/** One community's duty (分班) on one day. */
+export interface DutyRosterDayTable {
+  unit_id: string;
+  day: string;
+  district_code: string;
+  unit_path: string;
+  cadre_id: string | null;
+  cadre_name: string | null;
+  /** JSON array of names. */
+  volunteers: string;
+  /** JSON array of small-grid ids. */
+  grid_ids: string;
+  updated_by_id: string;
+  updated_at: string;
+}
+
+/** A gap reminder sent for a community and day (the claim that makes the daily job tell once). */
+export interface DutyGapReminderTable {
+  unit_id: string;
+  day: string;
+  sent_at: string;
 }

@@ -415,6 +415,32 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'board.photo_missing': '照片不存在，请重新上传',
   'board.state_unchanged': '状态没有变化',
   'board.replace_needs_photo': '该宣传阵地已是完好状态；如已更换，请上传更换后的照片',
+  // 包联责任与值班排班 (duty/domain, duty/commands)
+  'duty.unit_unknown': '单位不存在或已撤销',
+  'duty.unit_out_of_scope': '该单位不在您的数据权限范围内',
+  'duty.roster_unit_kind': '值班表按社区或行政村编排，请选择社区或行政村',
+  'duty.cadre_unknown': '带班干部须是本社区或所属街道的在用账号',
+  'duty.grid_not_in_unit': '该网格不是本社区在用的小网格',
+  'duty.grid_repeated': '同一网格重复选择',
+  'duty.copy_would_overwrite': (p) => `本周 ${p.days} 已有值班安排；如需用上周安排覆盖，请确认覆盖`,
+  'duty.kind_target_mismatch': (p) =>
+    ({
+      lead: '分包（主责）对象须是社区或行政村',
+      branch_lead: '分包党支部的对象须是党支部',
+      embed: '下沉对象须是社区或行政村',
+      pair: '包联对象须是社区或行政村',
+      grid_head: '网格长须对应网格',
+      grid_instructor: '网格指导员须对应网格',
+    })[String(p.kind)] ?? '责任类型与对象单位不符',
+  'duty.holder_must_be_unit': '包联由区直部门或驻区单位承担，请选择单位',
+  'duty.holder_must_be_account': '该责任由个人承担，请选择人员账号',
+  'duty.holder_unit_kind': '包联单位须是区直部门或驻区单位',
+  'duty.holder_unknown': '所选人员或单位不存在或已停用',
+  'duty.ends_before_start': '结束日期不能早于开始日期',
+  'duty.end_after_current': (p) => `只能提前结束，不能晚于原定结束日期 ${p.to}`,
+  'duty.lead_overlap': (p) =>
+    `该社区在这段时间已有主责分包领导（${p.from} 起${p.to ? `至 ${p.to}` : ''}），同一天只能有一名主责领导`,
+  'duty.exclusive_overlap': (p) => `该网格在这段时间已有网格长（${p.from} 起${p.to ? `至 ${p.to}` : ''}）`,
 
   // 场所与检查 (venues/domain, venues/commands)
   'venue.type_unknown': '场所类型不存在或已停用',

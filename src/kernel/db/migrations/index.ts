@@ -25,6 +25,7 @@ import * as populationCoverageRollup from './2026-12-07T1200-population-coverage
 import * as createScreening from './2026-12-07T1300-create-screening.js';
 import * as createMeasures from './2026-12-07T1400-create-measures.js';
 import * as reportFigures from './2026-12-07T1500-report-figures.js';
+import * as createDuty from './2026-12-08T0100-create-duty.js';
 import * as createPatrols from './2026-12-08T0200-create-patrols.js';
 import * as createFarmland from './2026-12-08T0400-create-farmland.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1300-create-screening': createScreening,
   '2026-12-07T1400-create-measures': createMeasures,
   '2026-12-07T1500-report-figures': reportFigures,
+  '2026-12-08T0100-create-duty': createDuty,
   '2026-12-08T0200-create-patrols': createPatrols,
   '2026-12-08T0400-create-farmland': createFarmland,
   '2026-12-08T0410-create-boards': createBoards,

@@ -3,6 +3,7 @@ import { formatLocalDateTime } from '../../../kernel/calendar/format.js';
 import { notify } from '../../inbox/index.js';
 import { caseEscalationLevel, deadlineStatus, ESCALATION_LADDER, stateFromJson } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
+import '../case-events.js';
 import { calendarFor } from './case-context.js';
 import { caseStore } from '../store/case.store.js';
 
@@ -16,7 +17,8 @@ const ROLE_OF: Record<string, string[]> = {
 /**
  * Recomputes 预警/超期 for every case whose clock runs, and notifies on each change: near-overdue
  * to the unit, overdue to the unit (and the webhook 'case.overdue'), and each further time limit
- * overdue one rung up the ladder (sub-district, then supervision office and district leaders).
+ * overdue one rung up the ladder (sub-district, then supervision office and district leaders). Each
+ * overdue rung also emits 'case.overdue' in the same transaction (listeners: duty's 分包 notice).
  * Idempotent: a case is touched only when its status or level changed.
  */
 export async function checkDeadlines(
@@ -73,6 +75,15 @@ export async function checkDeadlines(
           `【${rung.notice === 'urge' ? '催办' : '督办'}】${r.case_number} 已超期${level > 1 ? `（第 ${level} 级）` : ''}`,
           rung.notify,
         );
+        await deps.events?.emit(trx, 'case.overdue', {
+          caseId: r.id,
+          caseNumber: r.case_number,
+          districtCode: r.district_code,
+          areaPath: area,
+          level,
+          summary: state.description.slice(0, 60),
+          at: now,
+        });
         if (level === 1 && deps.enqueueEvent) {
           await deps.enqueueEvent(trx, {
             districtCode: r.district_code,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { createEventBus, type DomainEvents } from '../../../kernel/events/events.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { LocateService, createOrgApi } from '../../org/index.js';
 import { checkDeadlines } from '../commands/check-deadlines.js';
@@ -611,8 +612,14 @@ for (const tdb of testDatabases()) {
         clock: h.clock,
         config: (await import('../../../kernel/config.js')).loadConfig({}),
         org: createOrgApi({ database: h.database, locator: new LocateService(h.database, h.clock) }),
+        events: createEventBus(),
       };
+      const emitted: DomainEvents['case.overdue'][] = [];
+      deps.events.on('case.overdue', async (_trx, e) => {
+        emitted.push(e);
+      });
       const near = await checkDeadlines(deps, new Date('2026-11-30T06:00:00Z'));
+      expect(emitted).toEqual([]);
       expect(near.changed).toBeGreaterThanOrEqual(1);
       expect((await h.call('GET', `/api/v1/cases/${c.id}`, as('cg01'))).json().deadlineStatus).toBe('near_overdue');
       await checkDeadlines(deps, new Date('2026-12-01T02:00:00Z'));
@@ -623,8 +630,14 @@ for (const tdb of testDatabases()) {
         .items.map((m: { kind: string }) => m.kind);
       expect(kinds).toContain('case.near_overdue');
       expect(kinds.some((k: string) => k.startsWith('case.overdue'))).toBe(true);
+      // The overdue is announced in-transaction to other modules (duty tells the community's 分包 leader).
+      expect(emitted).toMatchObject([
+        { caseId: c.id, caseNumber: c.caseNumber, districtCode: '411602', level: 1, summary: '道路不洁' },
+      ]);
+      expect(emitted[0].areaPath).toMatch(/^\//);
       const again = await checkDeadlines(deps, new Date('2026-12-01T02:00:00Z'));
       expect(again.changed).toBe(0);
+      expect(emitted).toHaveLength(1);
       const listed = await h.call('GET', '/api/v1/cases?deadlineStatus=overdue', as('sub01'));
       expect(listed.json().items.map((x: { id: string }) => x.id)).toContain(c.id);
     });
