@@ -17,6 +17,7 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'venue.read',
     'measure.read',
     'screening.read',
+    'duty.read',
   ],
   community_worker: [
     'unit.read',
@@ -32,6 +33,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'measure.manage',
     'followup.record',
     'screening.read',
+    'duty.read',
+    'duty.write',
   ],
   grid_worker: [
     'unit.read',
@@ -94,6 +97,16 @@ describe('menus by role', () => {
     expect(menu('district_leader')).toContain('screening');
     expect(menu('grid_worker')).not.toContain('screening');
     expect(menu('unit_handler')).not.toContain('screening');
+  });
+
+  it('offers 包联责任 and 值班排班 to the offices and the community, not to a grid worker or a unit', () => {
+    for (const key of ['duty-responsibilities', 'duty-roster']) {
+      expect(menu('community_worker')).toContain(key);
+      expect(menu('district_leader')).toContain(key);
+      expect(menu('grid_worker')).not.toContain(key);
+      expect(menu('unit_handler')).not.toContain(key);
+      expect(menu('police_officer')).not.toContain(key);
+    }
   });
 
   it('offers 对账销号 only to the ledger keepers', () => {

@@ -6,6 +6,7 @@ import { accountsNav } from '../modules/accounts';
 import { auditNav } from '../modules/audit';
 import { calendarNav } from '../modules/calendar';
 import { casesNav } from '../modules/cases';
+import { dutyNav } from '../modules/duty';
 import { homeNav } from '../modules/home';
 import { inboxNav } from '../modules/inbox';
 import { measuresNav } from '../modules/measures';
@@ -24,6 +25,7 @@ registerNav(
   ...homeNav,
   ...casesNav,
   ...venuesNav,
+  ...dutyNav,
   ...measuresNav,
   ...inboxNav,
   ...orgNav,
