@@ -101,12 +101,7 @@ export function AddResponsibilityModal({
             data-testid="responsibility-kind"
           />
         </Form.Item>
-        <Form.Item
-          name="targetUnitId"
-          label="责任对象"
-          extra={KIND_TARGET_HINT[kind]}
-          rules={[{ required: true, message: '请选择责任对象' }]}
-        >
+        <Form.Item name="targetUnitId" label="责任对象" rules={[{ required: true, message: '请选择责任对象' }]}>
           <UnitPicker
             selectableKinds={KIND_TARGET_KINDS[kind]}
             placeholder={KIND_TARGET_HINT[kind]}

@@ -37,7 +37,7 @@ export function RosterWeekGrid({ roster, onEdit }: { roster: Roster; onEdit?: (d
     })),
   ];
   const columns: TableColumnsType<Row> = [
-    { title: '', key: 'label', width: 150, fixed: 'left', render: (_: unknown, r) => <strong>{r.label}</strong> },
+    { title: '', key: 'label', width: 140, render: (_: unknown, r) => <strong>{r.label}</strong> },
     ...roster.days.map((d) => {
       const hasGap = d.gaps.noCadre || d.gaps.uncoveredGridIds.length > 0;
       return {
@@ -63,7 +63,8 @@ export function RosterWeekGrid({ roster, onEdit }: { roster: Roster; onEdit?: (d
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 150 + roster.days.length * 140, y: 420 }}
+      tableLayout="fixed"
+      scroll={{ y: 420 }}
       data-testid="roster-grid"
     />
   );
