@@ -133,3 +133,10 @@ export const Roster = z.object({
 export type Roster = z.infer<typeof Roster>;
 
 export const CopyForwardResult = z.object({ copied: z.number(), replaced: z.number() });
+
+/** Who may hold a responsibility: the district's active cadres' accounts, and its departments and outside units. */
+export const HolderOptions = z.object({
+  accounts: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()) })),
+  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+});
+export type HolderOptions = z.infer<typeof HolderOptions>;

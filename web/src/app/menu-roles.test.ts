@@ -21,6 +21,7 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'farmland.approve',
     'board.read',
     'patrol.read',
+    'duty.read',
   ],
   community_worker: [
     'unit.read',
@@ -41,6 +42,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'board.write',
     'patrol.read',
     'patrol.record',
+    'duty.read',
+    'duty.write',
   ],
   grid_worker: [
     'unit.read',
@@ -117,6 +120,16 @@ describe('menus by role', () => {
     expect(menu('district_leader')).toContain('screening');
     expect(menu('grid_worker')).not.toContain('screening');
     expect(menu('unit_handler')).not.toContain('screening');
+  });
+
+  it('offers 包联责任 and 值班排班 to the offices and the community, not to a grid worker or a unit', () => {
+    for (const key of ['duty-responsibilities', 'duty-roster']) {
+      expect(menu('community_worker')).toContain(key);
+      expect(menu('district_leader')).toContain(key);
+      expect(menu('grid_worker')).not.toContain(key);
+      expect(menu('unit_handler')).not.toContain(key);
+      expect(menu('police_officer')).not.toContain(key);
+    }
   });
 
   it('offers 对账销号 only to the ledger keepers', () => {

@@ -8,6 +8,7 @@ import { calendarNav } from '../modules/calendar';
 import { boardsNav } from '../modules/boards';
 import { casesNav } from '../modules/cases';
 import { farmlandNav } from '../modules/farmland';
+import { dutyNav } from '../modules/duty';
 import { homeNav } from '../modules/home';
 import { inboxNav } from '../modules/inbox';
 import { measuresNav } from '../modules/measures';
@@ -29,6 +30,7 @@ registerNav(
   ...venuesNav,
   ...farmlandNav,
   ...boardsNav,
+  ...dutyNav,
   ...measuresNav,
   ...patrolsNav,
   ...inboxNav,

@@ -205,3 +205,30 @@ export async function endResponsibility(
     return (await present(deps, trx, [{ ...r, to_day: body.to, ended_at: now.toISOString() }]))[0];
   });
 }
+
+/** Roles whose accounts may hold a responsibility (cadres; not volunteers, handlers or the police). */
+const HOLDER_ROLES = [
+  'district_leader',
+  'supervision_office',
+  'subdistrict_staff',
+  'community_worker',
+  'grid_worker',
+] as const;
+
+/**
+ * Who may be picked as a holder, district-wide whatever the writer's scope: a leader at the district
+ * 分包 a community of a 街道, and 电信 包联 it, though neither lies in the 街道's subtree.
+ */
+export async function holderOptions(deps: DutyDeps, actor: Actor) {
+  authorize(actor, 'responsibility.write');
+  const db = deps.database.db;
+  const seen = new Map<string, { id: string; name: string; roles: string[] }>();
+  for (const role of HOLDER_ROLES)
+    for (const a of await deps.org.accountsWithRole(db, actor.districtCode, role))
+      seen.set(a.id, { id: a.id, name: a.name, roles: a.roles });
+  const units = await deps.org.dispatchTargets(db, actor.districtCode);
+  return {
+    accounts: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+  };
+}

@@ -134,6 +134,17 @@ for (const tdb of testDatabases()) {
     }, 60_000);
     afterAll(() => k?.h.close());
 
+    it('holder options: responsibility writers only', async () => {
+      for (const who of Object.keys(PERMITS) as User[]) {
+        const r = await k.call(who, 'GET', '/api/v1/duty/holder-options');
+        expect(r.statusCode, who).toBe(PERMITS[who].includes('assign') ? 200 : 403);
+      }
+      const o = (await k.call('chenzhou', 'GET', '/api/v1/duty/holder-options')).json();
+      expect(o.units.map((u: { name: string }) => u.name)).toContain('周口电信川汇分公司');
+      expect(o.accounts.map((a: { id: string }) => a.id)).toContain(k.accounts.leader);
+      expect(o.accounts.map((a: { id: string }) => a.id)).not.toContain(k.accounts.volunteer);
+    });
+
     for (const a of ACTIONS)
       it(`${a.name}: role × scope`, async () => {
         const before = [await k.count('duty_responsibilities'), await k.count('duty_roster_days')];

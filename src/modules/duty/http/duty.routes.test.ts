@@ -314,6 +314,24 @@ for (const tdb of testDatabases()) {
         });
         expect((await remindRosterGaps(deps(), new Date('2026-12-02T09:00:00Z'))).reminded).toBe(0);
       });
+
+      describe('unit moves', () => {
+        it('moves responsibilities and roster days with a community to its new 街道', async () => {
+          const seen = async (who: 'chenzhou' | 'chengbei') => ({
+            roster: (await k.call(who, 'GET', `/api/v1/duty/rosters?unitId=${k.ids.dehua}&from=2026-11-30`)).statusCode,
+            leads: (await k.call(who, 'GET', `${R}?unitId=${k.ids[who]}&subtree=true&kind=lead`)).json().items.length,
+          });
+          expect(await seen('chengbei')).toEqual({ roster: 403, leads: 0 });
+          const m = await k.call('admin', 'POST', `/api/v1/units/${k.ids.dehua}/move`, { parentId: k.ids.chengbei });
+          expect(m.statusCode, m.body).toBe(200);
+          expect(await seen('chengbei')).toEqual({ roster: 200, leads: 2 });
+          expect(await seen('chenzhou')).toEqual({ roster: 403, leads: 0 });
+          const week = (
+            await k.call('chengbei', 'GET', `/api/v1/duty/rosters?unitId=${k.ids.dehua}&from=2026-11-30`)
+          ).json();
+          expect(week.days[0].cadre).toMatchObject({ id: k.accounts.dehua });
+        });
+      });
     });
   });
 }

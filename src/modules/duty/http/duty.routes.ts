@@ -3,6 +3,7 @@ import {
   CopyForwardBody,
   CopyForwardResult,
   EndResponsibilityBody,
+  HolderOptions,
   Responsibility,
   ResponsibilityBody,
   ResponsibilityList,
@@ -14,7 +15,12 @@ import {
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import { rosterSheet } from '../commands/export-roster.js';
-import { addResponsibility, endResponsibility, listResponsibilities } from '../commands/responsibilities.js';
+import {
+  addResponsibility,
+  endResponsibility,
+  holderOptions,
+  listResponsibilities,
+} from '../commands/responsibilities.js';
 import { copyForward, getRoster, putRosterDay } from '../commands/roster.js';
 import type { DutyDeps } from '../deps.js';
 
@@ -55,6 +61,16 @@ export function registerDutyRoutes(app: FastifyInstance, deps: DutyDeps): void {
     handler: ({ actor, params, body, req }) => endResponsibility(deps, actor, params.id, body, req.id),
   });
 
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/duty/holder-options',
+    tag: 'duty',
+    permission: 'responsibility.write',
+    response: HolderOptions,
+    summary:
+      'Who may hold a responsibility, district-wide: the active cadres’ accounts, and the departments and outside units (for 包联)',
+    handler: ({ actor }) => holderOptions(deps, actor),
+  });
   route(app, {
     method: 'GET',
     url: '/api/v1/duty/rosters',

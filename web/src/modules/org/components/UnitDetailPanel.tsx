@@ -4,6 +4,7 @@ import { gridKinds } from '../unit-kinds';
 import { UnitActions, type UnitChange } from './UnitActions';
 import { UnitKindTag } from '../../../components/UnitKindTag';
 import { personKindLabel } from '../../people/api';
+import { UnitResponsibilities } from '../../duty/components/UnitResponsibilities';
 
 interface Props {
   unit: UnitDetail | null;
@@ -104,6 +105,7 @@ export function UnitDetailPanel({ unit, loading, canWrite, canWriteBoundary, onS
           </Descriptions.Item>
         )}
       </Descriptions>
+      <UnitResponsibilities unitId={unit.id} unitKind={unit.kind} />
       {(canWrite || canWriteBoundary) && (
         <div style={{ marginTop: 16 }}>
           <UnitActions unit={unit} canWrite={canWrite} canWriteBoundary={canWriteBoundary} onChanged={onChanged} />
