@@ -943,6 +943,7 @@ export interface DB {
   patrol_track_chunks: PatrolTrackChunkTable;
   patrol_cases: PatrolCaseTable;
   patrol_unit_days: PatrolUnitDayTable;
+  patrol_unit_months: PatrolUnitMonthTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1230,5 +1231,17 @@ export interface PatrolUnitDayTable {
   day: string;
   district_code: string;
   unit_path: string;
+  patrols: number;
+}
+
+/** The coverage roll-up per unit and month: days with an ended patrol, and the patrols. */
+export interface PatrolUnitMonthTable {
+  unit_id: string;
+  kind: string;
+  /** YYYY-MM. */
+  month: string;
+  district_code: string;
+  unit_path: string;
+  days: number;
   patrols: number;
 }
