@@ -242,6 +242,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'patrol.start': '开始巡查',
   'patrol.end': '结束巡查',
   'patrol.link_case': '巡查关联问题',
+  'patrol.follow_move': '巡查记录随区划调整',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */
