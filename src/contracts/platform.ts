@@ -256,6 +256,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'duty.roster_update': '编排值班',
   'duty.roster_copy': '复制上周值班',
   'duty.follow_move': '包联责任与值班随区划调整',
+  'patrol.follow_move': '巡查记录随区划调整',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -951,6 +951,7 @@ export interface DB {
   duty_responsibilities: DutyResponsibilityTable;
   duty_roster_days: DutyRosterDayTable;
   duty_gap_reminders: DutyGapReminderTable;
+  patrol_unit_months: PatrolUnitMonthTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1369,4 +1370,16 @@ export interface DutyGapReminderTable {
   unit_id: string;
   day: string;
   sent_at: string;
+}
+
+/** The coverage roll-up per unit and month: days with an ended patrol, and the patrols. */
+export interface PatrolUnitMonthTable {
+  unit_id: string;
+  kind: string;
+  /** YYYY-MM. */
+  month: string;
+  district_code: string;
+  unit_path: string;
+  days: number;
+  patrols: number;
 }

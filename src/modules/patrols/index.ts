@@ -1,4 +1,5 @@
 import type { Module, ModuleContext } from '../module.js';
+import { unitMovedListener } from './commands/follow-unit-move.js';
 import { patrolReportFigures } from './commands/report-figures.js';
 import { seedDemoPatrols } from './demo/seed-demo-patrols.js';
 import type { PatrolsDeps } from './deps.js';
@@ -23,4 +24,6 @@ export const patrolsModule: Module = {
   routes: (app, ctx) => registerPatrolRoutes(app, depsOf(ctx)),
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoPatrols(depsOf(ctx), now) }),
   reportFigures: () => patrolReportFigures(),
+  // A moved community's patrols and coverage lie in its new sub-district's scope from the moment the move commits.
+  listens: { 'org.unit_moved': () => unitMovedListener() },
 };

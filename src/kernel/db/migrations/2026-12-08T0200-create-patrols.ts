@@ -5,8 +5,8 @@ import { dialectOf } from '../dialect.js';
 // 巡查 (issue 13 items 3 and 7): patrols started and ended on the phone — of one or more grids, or of a
 // village's farmland (耕地巡查) — with the people along, the cases found or fixed on the way (linked to
 // the ledger), the GPS track in compact blobs (one per uploaded batch, see patrols/domain/track-codec.ts),
-// and a per-unit-per-day roll-up kept on patrol end, so coverage of a district over a year reads days,
-// not patrols.
+// and per-unit-per-day and per-unit-per-month roll-ups kept on patrol end, so coverage of a district
+// over a year reads days (or months), not patrols.
 export async function up(db: Kysely<any>): Promise<void> {
   const blob = dialectOf(db) === 'postgres' ? sql`bytea` : sql`blob`;
   await db.schema
@@ -101,11 +101,29 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('patrol_unit_days_scope')
     .on('patrol_unit_days')
-    .columns(['district_code', 'kind', 'day', 'unit_path', 'unit_id'])
+    .columns(['district_code', 'kind', 'day', 'unit_path', 'unit_id', 'patrols'])
+    .execute();
+  // The same per unit and month (YYYY-MM): days with a patrol and patrols, so a year by month reads
+  // twelve rows per grid (kept beside the day rows in the end's transaction).
+  await db.schema
+    .createTable('patrol_unit_months')
+    .addColumn('unit_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('kind', 'varchar(10)', (c) => c.notNull())
+    .addColumn('month', 'varchar(7)', (c) => c.notNull())
+    .addColumn('district_code', 'varchar(6)', (c) => c.notNull())
+    .addColumn('unit_path', 'varchar(400)', (c) => c.notNull())
+    .addColumn('days', 'integer', (c) => c.notNull())
+    .addColumn('patrols', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('patrol_unit_months_pk', ['unit_id', 'kind', 'month'])
+    .execute();
+  await db.schema
+    .createIndex('patrol_unit_months_scope')
+    .on('patrol_unit_months')
+    .columns(['district_code', 'kind', 'month', 'unit_path', 'unit_id', 'days', 'patrols'])
     .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['patrol_unit_days', 'patrol_cases', 'patrol_track_chunks', 'patrol_people', 'patrol_units', 'patrols'])
+  for (const t of ['patrol_unit_months', 'patrol_unit_days', 'patrol_cases', 'patrol_track_chunks', 'patrol_people', 'patrol_units', 'patrols'])
     await db.schema.dropTable(t).execute();
 }

@@ -73,9 +73,13 @@ export function thinTrack<P extends LngLat>(
   const n = points.length;
   if (n <= 2) return [...points];
   const kept = new Uint8Array(n);
-  kept[0] = 1;
-  kept[n - 1] = 1;
-  const stack: [number, number][] = [[0, n - 1]];
+  // Points that must stay split the track: each stretch between them is thinned on its own, so a
+  // dropped point lies within the tolerance of the line actually kept.
+  const anchors = [0];
+  for (let i = 1; i < n - 1; i++) if (keep(points[i]!)) anchors.push(i);
+  anchors.push(n - 1);
+  for (const a of anchors) kept[a] = 1;
+  const stack: [number, number][] = anchors.slice(1).map((to, k) => [anchors[k]!, to]);
   while (stack.length) {
     const [from, to] = stack.pop()!;
     let worst = -1;
@@ -92,5 +96,5 @@ export function thinTrack<P extends LngLat>(
       stack.push([from, worstAt], [worstAt, to]);
     }
   }
-  return points.filter((p, i) => kept[i] === 1 || keep(p));
+  return points.filter((_p, i) => kept[i] === 1);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openPatrolsFixture, walk, type PatrolsFixture } from './test-kit.js';
 
-const USERS = ['admin', 'chenzhou', 'dehua', 'zhuzhuang', 'wgy_dehua', 'wgy_zhuzhuang'] as const;
+const USERS = ['admin', 'chenzhou', 'chengbei', 'dehua', 'zhuzhuang', 'wgy_dehua', 'wgy_zhuzhuang'] as const;
 // The harness's clock: 2026-11-30 10:00 in Shanghai (02:00 UTC).
 const T = (hhmm: string) => `2026-11-30T${hhmm}:00.000Z`;
 
@@ -348,6 +348,28 @@ for (const tdb of testDatabases()) {
         await f.call('admin', 'GET', '/api/v1/patrols/coverage?from=2026-11-30&to=2026-11-30&kind=farmland')
       ).json();
       expect(cov.grids.find((g: { id: string }) => g.id === f.grids.village)).toMatchObject({ patrolledDays: 1 });
+    });
+
+    it('a moved community takes its patrols and coverage along', async () => {
+      const moved = await f.call('admin', 'POST', `/api/v1/units/${f.units.dehua}/move`, {
+        parentId: f.units.chengbei,
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      const list = (await f.call('chengbei', 'GET', '/api/v1/patrols?from=2026-11-30&to=2026-11-30')).json();
+      expect(list.items.map((p: { id: string }) => p.id)).toContain(patrolId);
+      expect((await f.call('chenzhou', 'GET', '/api/v1/patrols?from=2026-11-30&to=2026-11-30')).json().items).toEqual(
+        [],
+      );
+      const cov = (
+        await f.call(
+          'chengbei',
+          'GET',
+          `/api/v1/patrols/coverage?unitId=${f.units.dehua}&from=2026-11-30&to=2026-11-30`,
+        )
+      ).json();
+      expect(cov.grids.find((g: { id: string }) => g.id === f.grids.dehua1)).toMatchObject({ patrolledDays: 1 });
+      const back = await f.call('admin', 'POST', `/api/v1/units/${f.units.dehua}/move`, { parentId: f.units.chenzhou });
+      expect(back.statusCode, back.body).toBe(200);
     });
 
     it('coverage refuses a period ending before it starts, or a unit outside scope', async () => {

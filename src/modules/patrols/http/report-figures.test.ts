@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { patrolStore } from '../store/patrol.store.js';
 import { openPatrolsFixture, walk, type PatrolsFixture } from './test-kit.js';
 
 const USERS = ['admin', 'chenzhou', 'dehua', 'zhuzhuang', 'wgy_dehua', 'wgy_zhuzhuang'] as const;
@@ -57,6 +58,20 @@ for (const tdb of testDatabases()) {
       expect(await prefill('dehua', f.units.dehua, '2026-11-30')).toEqual({ patrols: 2, gridDays: 2 });
       expect(await prefill('zhuzhuang', f.units.zhuzhuang, '2026-11-30')).toEqual({ patrols: 1, gridDays: 1 });
       expect(await prefill('chenzhou', f.units.chenzhou, '2026-11-30')).toEqual({ patrols: 3, gridDays: 3 });
+    });
+
+    it('keeps the month roll-up equal to the day roll-up (two patrols on one day count one day)', async () => {
+      const db = f.h.database.db;
+      const q = { districtCode: '411602', kind: 'grid', path: '/', first: '2026-11-01', last: '2026-11-30' };
+      const byMonth = await patrolStore.monthCounts(db, q);
+      const byDay = await patrolStore.dayCounts(db, q);
+      const sort = <T extends { gridId: string }>(xs: T[]) => [...xs].sort((a, b) => a.gridId.localeCompare(b.gridId));
+      expect(sort(byMonth.map(({ month: _m, ...r }) => r))).toEqual(sort(byDay));
+      expect(byMonth.every((r) => r.month === '2026-11')).toBe(true);
+      expect(byMonth.find((r) => r.gridId === f.grids.dehua1)).toMatchObject({ patrolledDays: 2, patrols: 4 });
+      // A period with partial months reads the day roll-up for them: the same answer.
+      const partial = await patrolStore.monthCounts(db, { ...q, first: '2026-11-29' });
+      expect(sort(partial.map(({ month: _m, ...r }) => r))).toEqual(sort(byDay));
     });
   });
 }

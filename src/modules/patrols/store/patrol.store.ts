@@ -131,12 +131,23 @@ export const patrolStore = {
     await ex.updateTable('patrols').set(set).where('id', '=', id).execute();
   },
 
-  /** One more ended patrol on each (unit, day): the coverage roll-up, in the end's transaction. */
+  /**
+   * One more ended patrol on each (unit, day), and on its (unit, month) — whose days grow by the
+   * (unit, day) pairs new here: the coverage roll-ups, in the end's transaction.
+   */
   async bumpUnitDays(
     ex: Executor,
     rows: { unit_id: string; kind: string; day: string; district_code: string; unit_path: string }[],
   ): Promise<void> {
     if (rows.length === 0) return;
+    const existing = await ex
+      .selectFrom('patrol_unit_days')
+      .select(['unit_id', 'day'])
+      .where('kind', '=', rows[0]!.kind)
+      .where('unit_id', 'in', [...new Set(rows.map((r) => r.unit_id))])
+      .where('day', 'in', [...new Set(rows.map((r) => r.day))])
+      .execute();
+    const had = new Set(existing.map((r) => `${r.unit_id}|${r.day}`));
     await ex
       .insertInto('patrol_unit_days')
       .values(rows.map((r) => ({ ...r, patrols: 1 })))
@@ -144,6 +155,34 @@ export const patrolStore = {
         oc.columns(['unit_id', 'kind', 'day']).doUpdateSet({ patrols: sql`patrol_unit_days.patrols + 1` }),
       )
       .execute();
+    const months = new Map<string, { r: (typeof rows)[number]; month: string; days: number; patrols: number }>();
+    for (const r of rows) {
+      const month = r.day.slice(0, 7);
+      const k = `${r.unit_id}|${month}`;
+      const m = months.get(k) ?? { r, month, days: 0, patrols: 0 };
+      m.days += had.has(`${r.unit_id}|${r.day}`) ? 0 : 1;
+      m.patrols += 1;
+      months.set(k, m);
+    }
+    for (const m of months.values())
+      await ex
+        .insertInto('patrol_unit_months')
+        .values({
+          unit_id: m.r.unit_id,
+          kind: m.r.kind,
+          month: m.month,
+          district_code: m.r.district_code,
+          unit_path: m.r.unit_path,
+          days: m.days,
+          patrols: m.patrols,
+        })
+        .onConflict((oc) =>
+          oc.columns(['unit_id', 'kind', 'month']).doUpdateSet({
+            days: sql`patrol_unit_months.days + ${m.days}`,
+            patrols: sql`patrol_unit_months.patrols + ${m.patrols}`,
+          }),
+        )
+        .execute();
   },
 
   async list(ex: Executor, f: PatrolFilter): Promise<PatrolRow[]> {
@@ -196,33 +235,32 @@ export const patrolStore = {
     return rows.map((r) => ({ gridId: r.unit_id, patrolledDays: Number(r.days), patrols: Number(r.patrols) }));
   },
 
-  /** The same counts per unit and month (YYYY-MM), for a year's table. */
+  /**
+   * The same counts per unit and month (YYYY-MM): the whole months of [first, last] from the month
+   * roll-up (a row per grid and month), the partial months at either end from the day roll-up.
+   */
   async monthCounts(
     ex: Executor,
     q: { districtCode: string; kind: string; path: string; first: string; last: string },
   ): Promise<{ gridId: string; month: string; patrolledDays: number; patrols: number }[]> {
-    const month = sql<string>`substr(day, 1, 7)`;
-    const rows = await ex
-      .selectFrom('patrol_unit_days')
-      .select((eb) => [
-        'unit_id',
-        month.as('month'),
-        eb.fn.countAll<string | number>().as('days'),
-        eb.fn.sum<string | number>('patrols').as('patrols'),
-      ])
-      .where('district_code', '=', q.districtCode)
-      .where('kind', '=', q.kind)
-      .where('day', '>=', q.first)
-      .where('day', '<=', q.last)
-      .where(startsWith('unit_path', q.path))
-      .groupBy(['unit_id', month])
-      .execute();
-    return rows.map((r) => ({
-      gridId: r.unit_id,
-      month: r.month,
-      patrolledDays: Number(r.days),
-      patrols: Number(r.patrols),
-    }));
+    const { whole, partial } = splitMonths(q.first, q.last);
+    const out: { gridId: string; month: string; patrolledDays: number; patrols: number }[] = [];
+    if (whole) {
+      const rows = await ex
+        .selectFrom('patrol_unit_months')
+        .select(['unit_id', 'month', 'days', 'patrols'])
+        .where('district_code', '=', q.districtCode)
+        .where('kind', '=', q.kind)
+        .where('month', '>=', whole.from)
+        .where('month', '<=', whole.to)
+        .where(startsWith('unit_path', q.path))
+        .execute();
+      for (const r of rows) out.push({ gridId: r.unit_id, month: r.month, patrolledDays: r.days, patrols: r.patrols });
+    }
+    for (const p of partial)
+      for (const r of await this.dayCounts(ex, { ...q, first: p.first, last: p.last }))
+        out.push({ ...r, month: p.first.slice(0, 7) });
+    return out;
   },
 
   /** The people of the ended patrols under `path` overlapping [first, last], with each patrol's days and units. */
@@ -264,3 +302,44 @@ export const patrolStore = {
       .execute();
   },
 };
+
+/** The last day of a day's month. */
+const monthEnd = (day: string): string => {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/** [first, last] as its whole months (YYYY-MM range) and the partial months at its ends (day ranges). */
+export function splitMonths(
+  first: string,
+  last: string,
+): { whole: { from: string; to: string } | null; partial: { first: string; last: string }[] } {
+  if (last < first) return { whole: null, partial: [] };
+  if (first.slice(0, 7) === last.slice(0, 7)) {
+    const full = first.endsWith('-01') && last === monthEnd(last);
+    return full
+      ? { whole: { from: first.slice(0, 7), to: first.slice(0, 7) }, partial: [] }
+      : { whole: null, partial: [{ first, last }] };
+  }
+  const partial: { first: string; last: string }[] = [];
+  let from = first.slice(0, 7);
+  let to = last.slice(0, 7);
+  if (!first.endsWith('-01')) {
+    partial.push({ first, last: monthEnd(first) });
+    from = nextMonth(from);
+  }
+  if (last !== monthEnd(last)) {
+    partial.push({ first: `${to}-01`, last });
+    to = prevMonth(to);
+  }
+  return { whole: from <= to ? { from, to } : null, partial };
+}
+
+function nextMonth(m: string): string {
+  const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}
+function prevMonth(m: string): string {
+  const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+}

@@ -14,7 +14,7 @@ export function usePatrol(tick = false) {
     return () => clearInterval(t);
   }, [tick]);
   useEffect(() => {
-    void patrolTracker.flush();
+    void patrolTracker.flush().then(() => patrolTracker.resume());
   }, []);
   const queue = book.queue();
   return {

@@ -113,6 +113,17 @@ describe('the patrol on the phone', () => {
     expect(patrolBook(store, 'acc-2', () => 'k').active()).toBeNull();
   });
 
+  it('takes up a patrol the server has under way, unless this phone has one or has ended it', () => {
+    const { b } = book();
+    const server = { id: 'p9', kind: 'grid' as const, areas: [GRID], companions: [], startedAt: T0 };
+    expect(b.adopt(server)!.id).toBe('p9');
+    expect(b.queue()).toEqual([]);
+    expect(b.adopt({ ...server, id: 'p8' })).toBeNull();
+    b.end(T0 + 60_000);
+    // Its end is still queued: the server's "under way" is old news.
+    expect(b.adopt(server)).toBeNull();
+  });
+
   it('shows a running clock', () => {
     expect(clock(3_723_000)).toBe('01:02:03');
     expect(clock(-5)).toBe('00:00:00');

@@ -164,6 +164,33 @@ export function patrolBook(store: KeyValue, accountId: string, newKey: () => str
       saveActive(a);
       return a;
     },
+    /**
+     * Takes up a patrol the server has under way that this phone does not know (started on another
+     * device, or before the phone's storage was cleared): nothing is queued for its start.
+     */
+    adopt(p: {
+      id: string;
+      kind: 'grid' | 'farmland';
+      areas: { id: string; name: string }[];
+      companions: string[];
+      startedAt: number;
+    }) {
+      if (active() || queue().some((o) => o.op === 'end' && o.patrolId === p.id)) return null;
+      const a: ActivePatrol = {
+        id: p.id,
+        kind: p.kind,
+        areaIds: p.areas.map((x) => x.id),
+        areaNames: p.areas.map((x) => x.name),
+        startedAt: p.startedAt,
+        companions: p.companions,
+        buffer: [],
+        fixes: 0,
+        last: null,
+        linked: [],
+      };
+      saveActive(a);
+      return a;
+    },
     /** Takes a fix from watchPosition; returns whether it was kept. */
     addFix(fix: Fix, now: number): boolean {
       let a = active();

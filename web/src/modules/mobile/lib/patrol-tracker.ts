@@ -91,6 +91,25 @@ class Tracker {
     void this.flush();
   }
 
+  /** Asks the server for a patrol under way this phone does not know, and takes it up. */
+  async resume(): Promise<void> {
+    if (!this.book || this.book.active()) return;
+    const r = await patrolsApi.active().catch(() => null);
+    const p = r?.patrol;
+    if (!p || this.book.active()) return;
+    const a = this.book.adopt({
+      id: p.id,
+      kind: p.kind,
+      areas: p.units.map((u) => ({ id: u.id, name: u.name })),
+      companions: p.people.filter((x) => x.role === 'companion').map((x) => x.name),
+      startedAt: Date.parse(p.startedAt),
+    });
+    if (a) {
+      this.startWatch();
+      this.changed();
+    }
+  }
+
   flush(): Promise<unknown> {
     if (!this.book) return Promise.resolve();
     this.flushing ??= this.book

@@ -27,7 +27,9 @@ function StartForm() {
   const grids = items.filter((a) => a.kind !== 'village');
   const villages = items.filter((a) => a.kind === 'village');
   const shown = kind === 'grid' ? grids : villages;
-  const chosen = picked.filter((id) => shown.some((a) => a.id === id));
+  // A grid worker with one grid has it ticked already.
+  const chosen =
+    shown.length === 1 && picked.length === 0 ? [shown[0]!.id] : picked.filter((id) => shown.some((a) => a.id === id));
 
   if (areas.loading && !areas.data) return <Skeleton active />;
   if (!items.length)
@@ -230,7 +232,7 @@ export default function PatrolPage() {
   const { me, active } = usePatrol();
   if (!me.permissions.includes('patrol.record')) return <Empty description="当前账号不能记录巡查" />;
   return (
-    <div className="cgm-patrol-stack" data-testid="m-patrol-page">
+    <div className="cgm-page cgm-patrol-stack" data-testid="m-patrol-page">
       {active ? <ActivePatrolCard /> : <StartForm />}
       <QueueCard />
     </div>
