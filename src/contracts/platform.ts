@@ -108,6 +108,9 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   screening_campaign: '排查名单',
   screening_entry: '排查对象',
   screening_check: '协查',
+  campaign: '集中整治',
+  indicator: '工作量指标',
+  indicator_target: '指标目标',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -238,6 +241,10 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'screening.checks_push': '下发协查名单',
   'screening.check_answer': '答复协查',
   'screening.check_route': '分派协查',
+  'campaign.open': '开展集中整治',
+  'campaign.link_case': '集中整治关联问题',
+  'indicator.define': '新增工作量指标',
+  'indicator.target_set': '设定指标目标',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

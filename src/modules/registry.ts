@@ -4,6 +4,7 @@ import type { Config } from '../kernel/config.js';
 import type { Database } from '../kernel/db/db.js';
 import { createEventBus, type EventBus } from '../kernel/events/events.js';
 import { createFileStore } from '../kernel/files/file-store.js';
+import { campaignsModule } from './campaigns/index.js';
 import { casesModule } from './cases/index.js';
 import { filesModule } from './files/index.js';
 import { inboxModule } from './inbox/index.js';
@@ -46,6 +47,8 @@ export const MODULES: readonly Module[] = [
   open311Module,
   // After cases: a failed inspection raises a ledger case (its demo too).
   venuesModule,
+  // After cases and population: its demo links the demo cases and counts their closings and door-knocks.
+  campaignsModule,
 ];
 
 export interface ContextParts {

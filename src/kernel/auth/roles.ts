@@ -75,6 +75,19 @@ export const PERMISSIONS = [
    * items to a community, purge a closed campaign's personal data (a signed record stays).
    */
   'screening.manage',
+  /**
+   * Campaigns (集中整治 / 专项行动) whose scope lies in the caller's, or that the caller's unit joins as a
+   * participating or 包联 unit; with their linked cases and measured quantities.
+   */
+  'campaign.read',
+  /** Open campaigns for a unit in scope, name their units and volunteers, link ledger cases in their scope. */
+  'campaign.manage',
+  /** Work indicators (工作量指标), their entries, sums, targets and the 工作成效 figures in scope. */
+  'indicator.read',
+  /** Enter a work quantity (录入工作量) for a unit in scope, e.g. from the phone. */
+  'indicator.enter',
+  /** Define the district's indicators and set targets per unit and period (the 督查室 and the administrator). */
+  'indicator.define',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +120,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.read',
       'measure.read',
       'screening.read',
+      'campaign.read',
+      'indicator.read',
     ],
   },
   supervision_office: {
@@ -131,6 +146,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'measure.read',
       'screening.read',
       'screening.manage',
+      'campaign.read',
+      'indicator.read',
+      'indicator.define',
     ],
   },
   proposal_office: {
@@ -169,6 +187,10 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'screening.read',
       'screening.write',
       'screening.manage',
+      'campaign.read',
+      'campaign.manage',
+      'indicator.read',
+      'indicator.enter',
     ],
   },
   community_worker: {
@@ -198,6 +220,10 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'followup.record',
       'screening.read',
       'screening.write',
+      'campaign.read',
+      'campaign.manage',
+      'indicator.read',
+      'indicator.enter',
     ],
   },
   grid_worker: {
@@ -218,12 +244,25 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'venue.inspect',
       'screening.read',
       'screening.write',
+      'campaign.read',
+      'indicator.read',
+      'indicator.enter',
     ],
   },
   unit_handler: {
     code: 'unit_handler',
     name: '责任单位经办人',
-    permissions: ['unit.read', 'case.read', 'task.read', 'task.report', 'proposal.read', 'proposal.handle'],
+    permissions: [
+      'unit.read',
+      'case.read',
+      'task.read',
+      'task.report',
+      'proposal.read',
+      'proposal.handle',
+      // A 包联 unit sees the campaigns it joins and enters what it did (metres of cable tidied …).
+      'campaign.read',
+      'indicator.enter',
+    ],
   },
   democratic_supervisor: {
     code: 'democratic_supervisor',

@@ -937,6 +937,12 @@ export interface DB {
   scr_entries: ScrEntryTable;
   scr_entry_reports: ScrEntryReportTable;
   scr_checks: ScrCheckTable;
+  campaigns: CampaignTable;
+  campaign_units: CampaignUnitTable;
+  campaign_cases: CampaignCaseTable;
+  indicators: IndicatorTable;
+  indicator_entries: IndicatorEntryTable;
+  indicator_targets: IndicatorTargetTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1153,4 +1159,85 @@ export interface ScrCheckTable {
   entry_id: string | null;
   escalation: number;
   escalated_at: string | null;
+}
+
+/** A concentrated campaign (集中整治) or special action (see the 2026-12-08T0300 migration). */
+export interface CampaignTable {
+  id: string;
+  district_code: string;
+  title: string;
+  kind: string;
+  scope_unit_id: string;
+  scope_path: string;
+  start_day: string;
+  end_day: string;
+  categories: string;
+  volunteer_count: number;
+  volunteer_names: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignUnitTable {
+  campaign_id: string;
+  unit_id: string;
+  role: string;
+}
+
+export interface CampaignCaseTable {
+  campaign_id: string;
+  case_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
+/** A work indicator (工作量指标) of a district. */
+export interface IndicatorTable {
+  id: string;
+  district_code: string;
+  name: string;
+  measure_unit: string;
+  kind: string;
+  source: string | null;
+  categories: string;
+  phrase: string | null;
+  sort_order: number;
+  active: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One entered quantity of an indicator, at the unit where it was recorded. */
+export interface IndicatorEntryTable {
+  id: string;
+  district_code: string;
+  indicator_id: string;
+  unit_id: string;
+  unit_path: string;
+  day: string;
+  quantity: number;
+  campaign_id: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
+/** A target of an indicator for a unit and period. */
+export interface IndicatorTargetTable {
+  id: string;
+  district_code: string;
+  indicator_id: string;
+  unit_id: string;
+  unit_path: string;
+  period: string;
+  kind: string;
+  value: number | null;
+  reference_values: string;
+  actual: number | null;
+  updated_by: string;
+  updated_at: string;
 }

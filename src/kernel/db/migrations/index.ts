@@ -25,6 +25,7 @@ import * as populationCoverageRollup from './2026-12-07T1200-population-coverage
 import * as createScreening from './2026-12-07T1300-create-screening.js';
 import * as createMeasures from './2026-12-07T1400-create-measures.js';
 import * as reportFigures from './2026-12-07T1500-report-figures.js';
+import * as createCampaigns from './2026-12-08T0300-create-campaigns.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1300-create-screening': createScreening,
   '2026-12-07T1400-create-measures': createMeasures,
   '2026-12-07T1500-report-figures': reportFigures,
+  '2026-12-08T0300-create-campaigns': createCampaigns,
 };
