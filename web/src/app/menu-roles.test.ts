@@ -17,6 +17,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'venue.read',
     'measure.read',
     'screening.read',
+    'campaign.read',
+    'indicator.read',
   ],
   community_worker: [
     'unit.read',
@@ -32,6 +34,10 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'measure.manage',
     'followup.record',
     'screening.read',
+    'campaign.read',
+    'campaign.manage',
+    'indicator.read',
+    'indicator.enter',
   ],
   grid_worker: [
     'unit.read',
@@ -42,15 +48,30 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'resident.read',
     'venue.read',
     'screening.read',
+    'campaign.read',
+    'indicator.read',
+    'indicator.enter',
   ],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
-  unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
+  unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read', 'campaign.read', 'indicator.enter'],
   police_officer: ['unit.read', 'measure.read', 'followup.record'],
   doctor: ['unit.read', 'measure.read', 'followup.record'],
 };
 const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: [role] }).map((n) => n.key);
 
 describe('menus by role', () => {
+  it('offers campaigns, indicators, targets and 工作成效 to the offices and the community; a 包联 unit only its campaigns', () => {
+    for (const key of ['campaigns', 'indicators', 'indicator-targets', 'achievements']) {
+      expect(menu('district_leader')).toContain(key);
+      expect(menu('community_worker')).toContain(key);
+      // The grid worker enters from the phone (录入工作量).
+      expect(menu('grid_worker')).not.toContain(key);
+      expect(menu('democratic_supervisor')).not.toContain(key);
+    }
+    expect(menu('unit_handler')).toContain('campaigns');
+    expect(menu('unit_handler')).not.toContain('achievements');
+  });
+
   it('offers 领导视图 to a 区领导 and not to a 社区工作者 or a unit', () => {
     expect(menu('district_leader')).toContain('supervision-leader');
     expect(menu('community_worker')).not.toContain('supervision-leader');

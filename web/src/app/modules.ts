@@ -5,6 +5,7 @@
 import { accountsNav } from '../modules/accounts';
 import { auditNav } from '../modules/audit';
 import { calendarNav } from '../modules/calendar';
+import { campaignsNav } from '../modules/campaigns';
 import { casesNav } from '../modules/cases';
 import { homeNav } from '../modules/home';
 import { inboxNav } from '../modules/inbox';
@@ -25,6 +26,7 @@ registerNav(
   ...casesNav,
   ...venuesNav,
   ...measuresNav,
+  ...campaignsNav,
   ...inboxNav,
   ...orgNav,
   ...peopleNav,
