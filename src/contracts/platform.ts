@@ -112,6 +112,9 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   patrol: '巡查',
   duty_responsibility: '包联责任',
   duty_roster: '值班表',
+  campaign: '集中整治',
+  indicator: '工作量指标',
+  indicator_target: '指标目标',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -257,6 +260,10 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'duty.roster_copy': '复制上周值班',
   'duty.follow_move': '包联责任与值班随区划调整',
   'patrol.follow_move': '巡查记录随区划调整',
+  'campaign.open': '开展集中整治',
+  'campaign.link_case': '集中整治关联问题',
+  'indicator.define': '新增工作量指标',
+  'indicator.target_set': '设定指标目标',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

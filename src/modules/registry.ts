@@ -5,6 +5,7 @@ import type { Database } from '../kernel/db/db.js';
 import { createEventBus, type EventBus } from '../kernel/events/events.js';
 import { createFileStore } from '../kernel/files/file-store.js';
 import { boardsModule } from './boards/index.js';
+import { campaignsModule } from './campaigns/index.js';
 import { casesModule } from './cases/index.js';
 import { farmlandModule } from './farmland/index.js';
 import { dutyModule } from './duty/index.js';
@@ -57,6 +58,8 @@ export const MODULES: readonly Module[] = [
   patrolsModule,
   // After cases (its overdue notices) and org (its demo leans on the demo communities and accounts).
   dutyModule,
+  // After cases and population: its demo links the demo cases and counts their closings and door-knocks.
+  campaignsModule,
 ];
 
 export interface ContextParts {

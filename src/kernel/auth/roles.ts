@@ -104,6 +104,19 @@ export const PERMISSIONS = [
    * administrator and the 街道.
    */
   'responsibility.write',
+  /**
+   * Campaigns (集中整治 / 专项行动) whose scope lies in the caller's, or that the caller's unit joins as a
+   * participating or 包联 unit; with their linked cases and measured quantities.
+   */
+  'campaign.read',
+  /** Open campaigns for a unit in scope, name their units and volunteers, link ledger cases in their scope. */
+  'campaign.manage',
+  /** Work indicators (工作量指标), their entries, sums, targets and the 工作成效 figures in scope. */
+  'indicator.read',
+  /** Enter a work quantity (录入工作量) for a unit in scope, e.g. from the phone. */
+  'indicator.enter',
+  /** Define the district's indicators and set targets per unit and period (the 督查室 and the administrator). */
+  'indicator.define',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -141,6 +154,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'board.read',
       'patrol.read',
       'duty.read',
+      'campaign.read',
+      'indicator.read',
     ],
   },
   supervision_office: {
@@ -169,6 +184,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'board.read',
       'patrol.read',
       'duty.read',
+      'campaign.read',
+      'indicator.read',
+      'indicator.define',
     ],
   },
   proposal_office: {
@@ -215,6 +233,10 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'duty.read',
       'duty.write',
       'responsibility.write',
+      'campaign.read',
+      'campaign.manage',
+      'indicator.read',
+      'indicator.enter',
     ],
   },
   community_worker: {
@@ -251,6 +273,10 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'patrol.record',
       'duty.read',
       'duty.write',
+      'campaign.read',
+      'campaign.manage',
+      'indicator.read',
+      'indicator.enter',
     ],
   },
   grid_worker: {
@@ -273,12 +299,25 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'screening.write',
       'patrol.read',
       'patrol.record',
+      'campaign.read',
+      'indicator.read',
+      'indicator.enter',
     ],
   },
   unit_handler: {
     code: 'unit_handler',
     name: '责任单位经办人',
-    permissions: ['unit.read', 'case.read', 'task.read', 'task.report', 'proposal.read', 'proposal.handle'],
+    permissions: [
+      'unit.read',
+      'case.read',
+      'task.read',
+      'task.report',
+      'proposal.read',
+      'proposal.handle',
+      // A 包联 unit sees the campaigns it joins and enters what it did (metres of cable tidied …).
+      'campaign.read',
+      'indicator.enter',
+    ],
   },
   democratic_supervisor: {
     code: 'democratic_supervisor',

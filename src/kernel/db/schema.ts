@@ -952,6 +952,12 @@ export interface DB {
   duty_roster_days: DutyRosterDayTable;
   duty_gap_reminders: DutyGapReminderTable;
   patrol_unit_months: PatrolUnitMonthTable;
+  campaigns: CampaignTable;
+  campaign_units: CampaignUnitTable;
+  campaign_cases: CampaignCaseTable;
+  indicators: IndicatorTable;
+  indicator_entries: IndicatorEntryTable;
+  indicator_targets: IndicatorTargetTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1239,6 +1245,25 @@ export interface BoardTable {
   updated_at: string;
 }
 
+/** A concentrated campaign (集中整治) or special action (see the 2026-12-08T0300 migration). */
+export interface CampaignTable {
+  id: string;
+  district_code: string;
+  title: string;
+  kind: string;
+  scope_unit_id: string;
+  scope_path: string;
+  start_day: string;
+  end_day: string;
+  categories: string;
+  volunteer_count: number;
+  volunteer_names: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A patrol (巡查 / 耕地巡查), see the 2026-12-08T0200 migration. */
 export interface PatrolTable {
   id: string;
@@ -1317,6 +1342,19 @@ export interface PatrolCaseTable {
   linked_at: string;
 }
 
+export interface CampaignUnitTable {
+  campaign_id: string;
+  unit_id: string;
+  role: string;
+}
+
+export interface CampaignCaseTable {
+  campaign_id: string;
+  case_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
 /** Ended patrols per unit (grid or village) and local day: the coverage roll-up. */
 export interface PatrolUnitDayTable {
   unit_id: string;
@@ -1382,4 +1420,53 @@ export interface PatrolUnitMonthTable {
   unit_path: string;
   days: number;
   patrols: number;
+}
+
+/** A work indicator (工作量指标) of a district. */
+export interface IndicatorTable {
+  id: string;
+  district_code: string;
+  name: string;
+  measure_unit: string;
+  kind: string;
+  source: string | null;
+  categories: string;
+  phrase: string | null;
+  sort_order: number;
+  active: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One entered quantity of an indicator, at the unit where it was recorded. */
+export interface IndicatorEntryTable {
+  id: string;
+  district_code: string;
+  indicator_id: string;
+  unit_id: string;
+  unit_path: string;
+  day: string;
+  quantity: number;
+  campaign_id: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
+/** A target of an indicator for a unit and period. */
+export interface IndicatorTargetTable {
+  id: string;
+  district_code: string;
+  indicator_id: string;
+  unit_id: string;
+  unit_path: string;
+  period: string;
+  kind: string;
+  value: number | null;
+  reference_values: string;
+  actual: number | null;
+  updated_by: string;
+  updated_at: string;
 }

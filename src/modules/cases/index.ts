@@ -7,6 +7,7 @@ import { ensureKpiRollup } from './commands/kpi-rollup.js';
 import { calendarFor } from './commands/case-context.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { caseInstructionTarget } from './commands/instruction-target.js';
+import { caseReportFigures } from './commands/report-figures.js';
 import { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 import { seedDemoCases } from './demo/seed-demo-cases.js';
 import { registerCaseRoutes } from './http/case.routes.js';
@@ -19,11 +20,11 @@ export { ensureCategories } from './commands/ensure-categories.js';
 export { reportCase, reportCaseInTransaction } from './commands/report-case.js';
 export { caseDeadlineJob } from './commands/check-deadlines.js';
 export { canActorSeeCase } from './commands/case-context.js';
-export { visibleCaseRef, type CaseRef } from './commands/case-ref.js';
 export { followUnitMove } from './commands/follow-unit-move.js';
 export { createOpen311Backend } from './open311-backend.js';
 export { seedDemoCases } from './demo/seed-demo-cases.js';
 export { rebuildKpiRollup } from './commands/kpi-rollup.js';
+export { caseRefs, caseRefsUnder, visibleCaseRef, type CaseRef } from './commands/case-refs.js';
 
 /** The problem ledger (问题台账): report → close-out, deadlines, KPIs (GB/T 30428.4), export. */
 export const casesModule: Module = {
@@ -54,4 +55,6 @@ export const casesModule: Module = {
   fileAccess: () => async (ex, actor, file) => !!file.caseId && canActorSeeCase(ex, actor, file.caseId),
   open311Backend: (ctx) => createOpen311Backend(ctx),
   instructionTargets: (ctx) => [caseInstructionTarget(ctx)],
+  // 问题整改数 (cases closed in a period and area) for report forms and work indicators.
+  reportFigures: () => caseReportFigures(),
 };

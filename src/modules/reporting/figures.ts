@@ -8,6 +8,25 @@ export interface FigureQuery {
   unitPath: string;
   from: Date;
   to: Date;
+  /**
+   * Only records of these ledger categories (a code matches itself and, for a 2-digit 大类, its 小类).
+   * Optional: a source that has no categories ignores it (report forms never set it; the work
+   * indicators of the campaigns module do, e.g. 问题整改数 of 环境卫生 only).
+   */
+  categories?: readonly string[];
+}
+
+/** One record behind a figure (a case, a campaign …), for a drill-down that shows where a number came from. */
+export interface FigureRecord {
+  /** What the record is, e.g. 'case' or 'campaign'. */
+  kind: string;
+  id: string;
+  /** A line a person reads, zh-CN, e.g. the case number and description. */
+  label: string;
+  /** The local day (YYYY-MM-DD) that put the record in the period. */
+  day: string;
+  /** How much it adds to the figure (1 for a counted record). */
+  quantity: number;
 }
 
 /**
@@ -23,6 +42,11 @@ export interface ReportFigureSource {
   label: string;
   /** Counted in the caller's executor (inside a submission's transaction when submitting). */
   count(ex: Executor, q: FigureQuery): Promise<number>;
+  /**
+   * The records `count` counts, at most `limit` of them (optional: a source without it offers no
+   * drill-down). The quantities of all of them add up to `count`.
+   */
+  records?(ex: Executor, q: FigureQuery, limit: number): Promise<FigureRecord[]>;
 }
 
 /** The system's figure for every field of `fields` that names a source, by field code. */

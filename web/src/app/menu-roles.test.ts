@@ -22,6 +22,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'board.read',
     'patrol.read',
     'duty.read',
+    'campaign.read',
+    'indicator.read',
   ],
   community_worker: [
     'unit.read',
@@ -44,6 +46,10 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'patrol.record',
     'duty.read',
     'duty.write',
+    'campaign.read',
+    'campaign.manage',
+    'indicator.read',
+    'indicator.enter',
   ],
   grid_worker: [
     'unit.read',
@@ -56,9 +62,12 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'screening.read',
     'patrol.read',
     'patrol.record',
+    'campaign.read',
+    'indicator.read',
+    'indicator.enter',
   ],
   democratic_supervisor: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
-  unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read'],
+  unit_handler: ['unit.read', 'case.read', 'task.read', 'proposal.read', 'campaign.read', 'indicator.enter'],
   police_officer: ['unit.read', 'measure.read', 'followup.record'],
   doctor: ['unit.read', 'measure.read', 'followup.record'],
 };
@@ -73,6 +82,18 @@ describe('menus by role', () => {
       expect(menu('unit_handler')).not.toContain(key);
       expect(menu('democratic_supervisor')).not.toContain(key);
     }
+  });
+
+  it('offers campaigns, indicators, targets and 工作成效 to the offices and the community; a 包联 unit only its campaigns', () => {
+    for (const key of ['campaigns', 'indicators', 'indicator-targets', 'achievements']) {
+      expect(menu('district_leader')).toContain(key);
+      expect(menu('community_worker')).toContain(key);
+      // The grid worker enters from the phone (录入工作量).
+      expect(menu('grid_worker')).not.toContain(key);
+      expect(menu('democratic_supervisor')).not.toContain(key);
+    }
+    expect(menu('unit_handler')).toContain('campaigns');
+    expect(menu('unit_handler')).not.toContain('achievements');
   });
 
   it('offers 领导视图 to a 区领导 and not to a 社区工作者 or a unit', () => {

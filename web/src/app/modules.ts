@@ -6,6 +6,7 @@ import { accountsNav } from '../modules/accounts';
 import { auditNav } from '../modules/audit';
 import { calendarNav } from '../modules/calendar';
 import { boardsNav } from '../modules/boards';
+import { campaignsNav } from '../modules/campaigns';
 import { casesNav } from '../modules/cases';
 import { farmlandNav } from '../modules/farmland';
 import { dutyNav } from '../modules/duty';
@@ -33,6 +34,7 @@ registerNav(
   ...dutyNav,
   ...measuresNav,
   ...patrolsNav,
+  ...campaignsNav,
   ...inboxNav,
   ...orgNav,
   ...peopleNav,

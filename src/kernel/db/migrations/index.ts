@@ -27,6 +27,7 @@ import * as createMeasures from './2026-12-07T1400-create-measures.js';
 import * as reportFigures from './2026-12-07T1500-report-figures.js';
 import * as createDuty from './2026-12-08T0100-create-duty.js';
 import * as createPatrols from './2026-12-08T0200-create-patrols.js';
+import * as createCampaigns from './2026-12-08T0300-create-campaigns.js';
 import * as createFarmland from './2026-12-08T0400-create-farmland.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1500-report-figures': reportFigures,
   '2026-12-08T0100-create-duty': createDuty,
   '2026-12-08T0200-create-patrols': createPatrols,
+  '2026-12-08T0300-create-campaigns': createCampaigns,
   '2026-12-08T0400-create-farmland': createFarmland,
   '2026-12-08T0410-create-boards': createBoards,
 };

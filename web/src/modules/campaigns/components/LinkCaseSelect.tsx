@@ -1,0 +1,50 @@
+import { Button, Select, Space } from 'antd';
+import { useState } from 'react';
+import type { CasePage } from '../../../../../src/contracts/cases';
+import { api } from '../../../lib/api';
+import { useApiQuery } from '../../../lib/query';
+
+/** 关联问题: search the ledger by number or words (under the campaign's scope) and link the one picked. */
+export function LinkCaseSelect({
+  scopeUnitId,
+  onLink,
+  busy,
+}: {
+  scopeUnitId: string;
+  onLink(caseId: string): void;
+  busy: boolean;
+}) {
+  const [q, setQ] = useState('');
+  const [picked, setPicked] = useState<string>();
+  const found = useApiQuery<CasePage>(['cases', 'link-search', scopeUnitId, q], (signal) =>
+    api.get<CasePage>('/cases', { unitId: scopeUnitId, limit: 20, ...(q ? { q } : {}) }, { signal }),
+  );
+  return (
+    <Space.Compact style={{ width: 460 }}>
+      <Select
+        showSearch
+        filterOption={false}
+        value={picked}
+        onSearch={setQ}
+        onChange={setPicked}
+        placeholder="输入问题编号或描述搜索"
+        style={{ width: '100%' }}
+        loading={found.loading}
+        options={(found.data?.items ?? []).map((c) => ({
+          value: c.id,
+          label: `${c.caseNumber} ${c.categoryName} ${c.description}`,
+        }))}
+        data-testid="link-case-select"
+      />
+      <Button
+        type="primary"
+        disabled={!picked}
+        loading={busy}
+        onClick={() => picked && onLink(picked)}
+        data-testid="link-case"
+      >
+        关联问题
+      </Button>
+    </Space.Compact>
+  );
+}

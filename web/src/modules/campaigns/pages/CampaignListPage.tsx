@@ -1,0 +1,83 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useMe } from '../../../app/auth';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiQuery } from '../../../lib/query';
+import { campaignsApi, type CampaignSummary } from '../api';
+import { OpenCampaignModal } from '../components/OpenCampaignModal';
+import { useCategories } from '../components/useCategories';
+import { CAMPAIGN_KIND_NAMES } from '../labels';
+
+export default function CampaignListPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const [opening, setOpening] = useState(false);
+  const list = useApiQuery(['campaigns', 'list'], (signal) => campaignsApi.list(signal));
+  const categories = useCategories();
+  const columns: TableColumnsType<CampaignSummary> = [
+    {
+      title: '活动',
+      key: 'title',
+      render: (_: unknown, r) => (
+        <Link to={`/campaigns/${r.id}`} data-testid="campaign-link">
+          {r.title}
+        </Link>
+      ),
+    },
+    { title: '类型', key: 'kind', width: 90, render: (_: unknown, r) => <Tag>{CAMPAIGN_KIND_NAMES[r.kind]}</Tag> },
+    { title: '范围', dataIndex: 'scopeUnitName', width: 130 },
+    {
+      title: '期间',
+      key: 'window',
+      width: 190,
+      render: (_: unknown, r) => (r.startDay === r.endDay ? r.startDay : `${r.startDay} 至 ${r.endDay}`),
+    },
+    {
+      title: '问题类别',
+      key: 'categories',
+      width: 180,
+      render: (_: unknown, r) => (
+        <Typography.Text style={{ fontSize: 12 }}>
+          {r.categories.map(categories.nameOf).join('、') || '—'}
+        </Typography.Text>
+      ),
+    },
+    { title: '志愿者', dataIndex: 'volunteerCount', width: 70, align: 'right' },
+    { title: '关联问题', dataIndex: 'caseCount', width: 80, align: 'right' },
+  ];
+  return (
+    <Card
+      title="集中整治"
+      extra={
+        me.permissions.includes('campaign.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="open-campaign">
+            开展集中整治
+          </Button>
+        )
+      }
+    >
+      <ErrorAlert error={list.error} style={{ marginBottom: 12 }} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 15, showTotal: (n) => `共 ${n} 次` }}
+        data-testid="campaign-table"
+      />
+      <OpenCampaignModal
+        open={opening}
+        defaultUnitId={me.unitId}
+        onClose={() => setOpening(false)}
+        onOpened={(c) => {
+          setOpening(false);
+          navigate(`/campaigns/${c.id}`);
+        }}
+      />
+    </Card>
+  );
+}
