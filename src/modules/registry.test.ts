@@ -32,6 +32,7 @@ describe('the module list', () => {
       'venues',
       'farmland',
       'boards',
+      'patrols',
       'duty',
     ]);
   });
