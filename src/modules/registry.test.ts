@@ -22,6 +22,15 @@ describe('the module list', () => {
 
   it('every module that keeps unit paths follows unit moves', () => {
     const followers = MODULES.filter((m) => m.listens?.['org.unit_moved']).map((m) => m.name);
-    expect(followers).toEqual(['cases', 'reporting', 'supervision', 'proposals', 'population', 'screening', 'venues']);
+    expect(followers).toEqual([
+      'cases',
+      'reporting',
+      'supervision',
+      'proposals',
+      'population',
+      'screening',
+      'venues',
+      'patrols',
+    ]);
   });
 });
