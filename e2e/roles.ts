@@ -51,7 +51,7 @@ const EXPECT: Partial<Record<(typeof DEMO_ACCOUNTS)[number], { sees?: string[]; 
   jiandu: { hidden: ['cases', 'case-reconcile', 'case-kpis', 'supervision-assessment'] },
   chengguan: { sees: ['crew'], hidden: ['supervision-leader', 'people'] },
   tianwei: { sees: ['proposals', 'supervision-topics'], hidden: ['cases', 'supervision-assessment'] },
-  dehua: { sees: ['measures'] },
+  dehua: { sees: ['measures', 'patrols', 'patrol-coverage'] },
   // 四包一's police officer and doctor: nothing of the district's people in the console.
   minjing: { hidden: ['measures', 'population', 'door-knocking', 'venues', 'people', 'cases'] },
   yisheng: { hidden: ['measures', 'population', 'door-knocking', 'venues', 'people', 'cases'] },

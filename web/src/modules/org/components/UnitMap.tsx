@@ -49,6 +49,9 @@ const palette = [
   '#5d7092',
 ];
 
+/** Darker than the units' fills, so a track stands out over any of them. */
+const trackColors = ['#d4380d', '#531dab', '#08979c', '#c41d7f', '#d48806', '#1d39c4'];
+
 /** Keeps fitted shapes clear of the overlay panel in the top-right corner. */
 function fitPadding(overlay: boolean): L.FitBoundsOptions {
   return { paddingTopLeft: [24, 24], paddingBottomRight: [overlay ? 340 : 24, 24] };
@@ -275,7 +278,7 @@ export function UnitMap(props: UnitMapProps) {
     const group = L.featureGroup();
     props.lines.features.forEach((f, i) => {
       const p = (f.properties ?? {}) as { label?: string; far?: [number, number][] };
-      const line = L.geoJSON(f, { style: { color: palette[i % palette.length], weight: 3, opacity: 0.9 } });
+      const line = L.geoJSON(f, { style: { color: trackColors[i % trackColors.length], weight: 3, opacity: 0.9 } });
       if (p.label) line.bindTooltip(p.label, { sticky: true });
       group.addLayer(line);
       for (const [lng, lat] of p.far ?? [])

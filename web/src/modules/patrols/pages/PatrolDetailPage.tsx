@@ -2,6 +2,7 @@ import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { FeatureCollection } from 'geojson';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { CASE_STATUS_NAMES, type CaseStatus } from '../../../../../src/contracts/cases';
 import { usePublicSettings } from '../../../app/settings';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { StatusTag } from '../../../components/StatusTag';
@@ -124,6 +125,12 @@ export default function PatrolDetailPage() {
               render: (_: unknown, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>,
             },
             { title: '问题描述', key: 'desc', ellipsis: true, render: (_: unknown, r) => r.description || '—' },
+            {
+              title: '状态',
+              key: 'status',
+              width: 90,
+              render: (_: unknown, r) => CASE_STATUS_NAMES[r.status as CaseStatus] ?? '—',
+            },
             {
               title: '方式',
               key: 'outcome',
