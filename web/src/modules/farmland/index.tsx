@@ -6,6 +6,7 @@ import type { NavItem } from '../../app/nav';
 export const farmlandNav: NavItem[] = [
   {
     key: 'farmland',
+    group: 'patrols',
     label: '耕地保护',
     description: '各村耕地与永久基本农田图斑、违法占用耕地案卷与区级审批',
     path: 'farmland',

@@ -1,6 +1,9 @@
-import { AimOutlined, BarChartOutlined } from '@ant-design/icons';
+import { AimOutlined, BarChartOutlined, SafetyOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import type { NavItem } from '../../app/nav';
+import { registerNavGroup, type NavItem } from '../../app/nav';
+
+// 巡查值守: patrols, coverage, the duty roster, who answers for each unit, farmland — the daily rhythm.
+registerNavGroup({ key: 'patrols', label: '巡查值守', icon: <SafetyOutlined />, order: 5.5 });
 
 // The offices and the community read patrols here; the grid worker records them on the phone (开始巡查).
 const ROLES = ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'] as const;
@@ -9,6 +12,7 @@ const ROLES = ['admin', 'district_leader', 'supervision_office', 'subdistrict_st
 export const patrolsNav: NavItem[] = [
   {
     key: 'patrols',
+    group: 'patrols',
     label: '巡查记录',
     description: '网格巡查、耕地巡查的记录：轨迹、同行人员、发现的问题，当日轨迹地图',
     path: 'patrols',
@@ -20,6 +24,7 @@ export const patrolsNav: NavItem[] = [
   },
   {
     key: 'patrol-coverage',
+    group: 'patrols',
     label: '巡查覆盖',
     description: '各网格巡查覆盖率（巡查天数 ÷ 期间天数）、从未巡查的网格、人员巡查情况',
     path: 'patrol-coverage',
