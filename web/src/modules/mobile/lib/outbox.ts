@@ -23,6 +23,7 @@ import { mobileApi, type CaseDetail, type Point, type ReportBody } from '../api'
 import { venuesApi, type CheckResult } from '../../venues/api';
 import { idb } from './idb';
 import { sendFollowUp, type FollowUpItem } from './followup-outbox';
+import { sendEntry, type EntryItem } from './entry-outbox';
 import { sendVisit, type VisitItem } from './visit-outbox';
 
 export interface StoredPhoto {
@@ -109,7 +110,7 @@ export interface InspectionItem extends OutboxBase {
   photos: StoredPhoto[];
 }
 
-export type OutboxItem = ReportItem | ActionItem | InspectionItem | VisitItem | FollowUpItem;
+export type OutboxItem = ReportItem | ActionItem | InspectionItem | VisitItem | FollowUpItem | EntryItem;
 
 /** A case step for the outbox, pending: who takes it, when, on which case, and the step's own fields. */
 export function newActionItem(
@@ -277,7 +278,11 @@ function isTransient(e: unknown, item?: OutboxItem): boolean {
   if (!(e instanceof ApiError)) return true;
   // A report's, visit's or inspection's 409: the server has not settled an earlier try with the same key yet.
   if (
-    (item?.kind === 'report' || item?.kind === 'inspection' || item?.kind === 'visit' || item?.kind === 'followup') &&
+    (item?.kind === 'report' ||
+      item?.kind === 'inspection' ||
+      item?.kind === 'visit' ||
+      item?.kind === 'followup' ||
+      item?.kind === 'entry') &&
     e.status === 409
   )
     return true;
@@ -484,7 +489,9 @@ async function runOnce(accountId: string, only?: string[]): Promise<Map<string, 
                   ? await sendVisit(item, (label) => uploadAll(item, [item.photos], (_g, i) => label(i)))
                   : item.kind === 'followup'
                     ? await sendFollowUp(item)
-                    : await sendInspection(item);
+                    : item.kind === 'entry'
+                      ? await sendEntry(item)
+                      : await sendInspection(item);
           await recordSent(sent);
           await idb.delete('outbox', item.id);
           outcomes.set(item.id, { result: 'sent', sent });

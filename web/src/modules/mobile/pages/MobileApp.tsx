@@ -5,6 +5,7 @@ import {
   CloudUploadOutlined,
   DesktopOutlined,
   DisconnectOutlined,
+  FormOutlined,
   HomeOutlined,
   LeftOutlined,
   LogoutOutlined,
@@ -25,6 +26,7 @@ import CaseViewPage from './CaseViewPage';
 import CrewListPage from './CrewListPage';
 import DoorKnockPage from './DoorKnockPage';
 import FollowUpShell from './FollowUpShell';
+import EntryPage from './EntryPage';
 import FollowUpsPage from './FollowUpsPage';
 import PatrolPage from './PatrolPage';
 import QueuePage from './QueuePage';
@@ -43,6 +45,7 @@ function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/venues/')) return { title: '场所检查', back: true };
   if (path.startsWith('/m/venues')) return { title: '场所检查', back: false };
   if (path.startsWith('/m/followups')) return { title: '今日随访', back: false };
+  if (path.startsWith('/m/entry')) return { title: '录入工作量', back: false };
   if (path.startsWith('/m/knock')) return { title: '敲门行动', back: /^\/m\/knock\/./.test(path) };
   return { title: '我的网格', back: false };
 }
@@ -139,6 +142,7 @@ function MobileShell() {
             <Route path="venues/:id" element={<VenueInspectPage />} />
             {canKnock && <Route path="knock/*" element={<DoorKnockPage />} />}
             {me.permissions.includes('followup.record') && <Route path="followups" element={<FollowUpsPage />} />}
+            {me.permissions.includes('indicator.enter') && <Route path="entry" element={<EntryPage />} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </main>
@@ -189,6 +193,12 @@ function MobileShell() {
               <NavLink to="/m/venues" className="cgm-tab" data-testid="m-tab-venues">
                 <ShopOutlined />
                 <span>场所检查</span>
+              </NavLink>
+            )}
+            {me.permissions.includes('indicator.enter') && (
+              <NavLink to="/m/entry" className="cgm-tab" data-testid="m-tab-entry">
+                <FormOutlined />
+                <span>录入工作量</span>
               </NavLink>
             )}
           </nav>

@@ -13,6 +13,7 @@ import { useMobile } from '../context';
 import { shortTime, sizeText } from '../labels';
 import { ACTION_NAMES, removeOutbox, requeue, type OutboxItem } from '../lib/outbox';
 import { followUpSummary, followUpTitle } from '../lib/followup-outbox';
+import { entrySummary, entryTitle } from '../lib/entry-outbox';
 import { visitSummary, visitTitle } from '../lib/visit-outbox';
 
 function stateTag(item: OutboxItem, sendingAll: boolean) {
@@ -127,7 +128,9 @@ export default function QueuePage() {
                       ? visitTitle(item)
                       : item.kind === 'followup'
                         ? followUpTitle(item)
-                        : `场所检查：${item.venueName}`}
+                        : item.kind === 'entry'
+                          ? entryTitle(item)
+                          : `场所检查：${item.venueName}`}
               </span>
               <span data-testid="m-queue-item-state">{stateTag(item, outbox.sending)}</span>
             </div>
@@ -140,7 +143,9 @@ export default function QueuePage() {
                     ? visitSummary(item)
                     : item.kind === 'followup'
                       ? followUpSummary(item)
-                      : item.note || (item.findings.some((f) => f.result === 'fail') ? '不合格' : '合格')}
+                      : item.kind === 'entry'
+                        ? entrySummary(item)
+                        : item.note || (item.findings.some((f) => f.result === 'fail') ? '不合格' : '合格')}
             </div>
             <div className="cgm-muted">
               保存于 {shortTime(item.createdAt)}
