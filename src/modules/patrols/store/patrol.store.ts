@@ -43,6 +43,21 @@ export const patrolStore = {
     return ex.selectFrom('patrols').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /**
+   * Takes the patrol's row for this transaction if it is still under way (an UPDATE, so PostgreSQL holds
+   * its row lock until commit and a concurrent end or track batch waits, then sees it ended): false
+   * when it has ended. Every write to a patrol under way goes through here first.
+   */
+  async claimActive(ex: Executor, id: string, now: string): Promise<boolean> {
+    const r = await ex
+      .updateTable('patrols')
+      .set({ updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
   activeOf(ex: Executor, recorderId: string): Promise<PatrolRow | undefined> {
     return ex
       .selectFrom('patrols')
