@@ -436,6 +436,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'duty.holder_must_be_account': '该责任由个人承担，请选择人员账号',
   'duty.holder_unit_kind': '包联单位须是区直部门或驻区单位',
   'duty.holder_unknown': '所选人员或单位不存在或已停用',
+  'duty.holder_not_cadre': '所选人员不是干部（须为区、街道、社区干部或网格员），不能承担包联责任',
   'duty.ends_before_start': '结束日期不能早于开始日期',
   'duty.end_after_current': (p) => `只能提前结束，不能晚于原定结束日期 ${p.to}`,
   'duty.lead_overlap': (p) =>
