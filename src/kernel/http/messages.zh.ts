@@ -493,6 +493,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'patrol.end_before_start': '结束时间不能早于开始时间',
   'patrol.too_long': (p) => `一次巡查最长 ${p.hours} 小时`,
   'patrol.point_outside_patrol': '轨迹点的时间不在本次巡查期间',
+  'patrol.track_full': (p) => `一次巡查最多保存 ${p.max} 个轨迹点，本批未保存`,
   'patrol.id_taken': '该巡查编号已被使用',
   'patrol.already_active': '您有一次巡查尚未结束，请先结束',
   'patrol.ended': '该巡查已结束',

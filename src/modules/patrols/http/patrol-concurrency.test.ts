@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { zhSentence } from '../../../kernel/http/messages.zh.js';
+import { MAX_POINTS_PER_PATROL } from '../domain/patrol-rules.js';
 import { openPatrolsFixture, walk, type PatrolsFixture } from './test-kit.js';
 
 // Two phones (or one phone's outbox and a retry under a new key) racing on the same patrol: the end
@@ -67,6 +69,38 @@ for (const tdb of testDatabases()) {
       expect(chunks.map((c) => Number(c.seq))).toEqual([0, 1, 2, 3]);
       const detail = (await f.call('wgy_dehua', 'GET', `/api/v1/patrols/${id}`)).json();
       expect(detail.points).toBe(stored);
+    });
+
+    it('refuses a batch past the points one patrol keeps, naming points, and stores nothing of it', async () => {
+      const under = (await f.call('wgy_dehua', 'GET', '/api/v1/patrols/active')).json().patrol;
+      if (under) await f.call('wgy_dehua', 'POST', `/api/v1/patrols/${under.id}/end`, { endedAt: T('01:25') });
+      const start = await f.call('wgy_dehua', 'POST', '/api/v1/patrols', {
+        kind: 'grid',
+        gridIds: [f.grids.dehua1],
+        startedAt: T('01:30'),
+      });
+      const id = start.json().id as string;
+      await f.h.database.db
+        .updateTable('patrols')
+        .set({ points: MAX_POINTS_PER_PATROL - 1 })
+        .where('id', '=', id)
+        .execute();
+      const r = await f.call('wgy_dehua', 'POST', `/api/v1/patrols/${id}/track`, {
+        points: walk(f.inside, T('01:31'), 3, 0.001),
+      });
+      expect(r.statusCode, r.body).toBe(422);
+      expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(r.json().errors[0]).toMatchObject({
+        field: 'points',
+        message: zhSentence('patrol.track_full', { max: MAX_POINTS_PER_PATROL }),
+      });
+      const chunks = await f.h.database.db
+        .selectFrom('patrol_track_chunks')
+        .select('seq')
+        .where('patrol_id', '=', id)
+        .execute();
+      expect(chunks).toHaveLength(0);
+      expect((await f.call('wgy_dehua', 'GET', `/api/v1/patrols/${id}`)).json().points).toBe(MAX_POINTS_PER_PATROL - 1);
     });
   });
 }
