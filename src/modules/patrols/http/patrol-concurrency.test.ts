@@ -102,5 +102,27 @@ for (const tdb of testDatabases()) {
       expect(chunks).toHaveLength(0);
       expect((await f.call('wgy_dehua', 'GET', `/api/v1/patrols/${id}`)).json().points).toBe(MAX_POINTS_PER_PATROL - 1);
     });
+
+    it('two starts at once (different ids and keys): one patrol under way, the other refused', async () => {
+      const under = (await f.call('wgy_dehua', 'GET', '/api/v1/patrols/active')).json().patrol;
+      if (under) await f.call('wgy_dehua', 'POST', `/api/v1/patrols/${under.id}/end`, { endedAt: T('01:40') });
+      const start = (key: string) =>
+        f.call(
+          'wgy_dehua',
+          'POST',
+          '/api/v1/patrols',
+          { kind: 'grid', gridIds: [f.grids.dehua1], startedAt: T('01:45') },
+          { 'idempotency-key': key },
+        );
+      const results = await Promise.all([start('s-a'), start('s-b'), start('s-c')]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+      const active = await f.h.database.db
+        .selectFrom('patrols')
+        .select('id')
+        .where('recorder_id', '=', f.ids.wgy_dehua!)
+        .where('status', '=', 'active')
+        .execute();
+      expect(active).toHaveLength(1);
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { startsWith } from '../../../kernel/db/dialect.js';
-import type { Executor } from '../../../kernel/db/db.js';
+import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import type {
   PatrolCaseTable,
   PatrolPersonTable,
@@ -56,6 +56,16 @@ export const patrolStore = {
       .where('status', '=', 'active')
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  },
+
+  /**
+   * Serialises one recorder's starts until the transaction ends, so "one patrol under way" holds when
+   * two starts (different ids and keys) arrive at once: PostgreSQL takes a transaction-scoped advisory
+   * lock; SQLite runs one write transaction at a time anyway.
+   */
+  async lockRecorder(ex: Executor, dialect: Dialect, recorderId: string): Promise<void> {
+    if (dialect === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext(${`patrols:${recorderId}`}))`.execute(ex);
   },
 
   activeOf(ex: Executor, recorderId: string): Promise<PatrolRow | undefined> {
