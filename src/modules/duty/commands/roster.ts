@@ -135,7 +135,7 @@ export async function putRosterDay(
 /**
  * Copies the seven days before `weekStart` into the week from it (one action). Days of that week that
  * already have entries are refused (409 naming `overwrite`) unless `overwrite`; grids no longer in use
- * are dropped from the copies.
+ * are dropped from the copies, and so is a duty cadre who may no longer lead the community's days.
  */
 export async function copyForward(
   deps: DutyDeps,
@@ -162,6 +162,8 @@ export async function copyForward(
         },
       ]);
     const grids = new Set((await gridsOf(deps, trx, unit)).map((g) => g.id));
+    // A cadre who no longer may lead (disabled, moved away) is not copied: the day shows 缺岗 instead.
+    const cadres = new Set((await cadreCandidates(deps, trx, unit)).map((c) => c.id));
     const byDay = new Map(source.map((s) => [s.day, s]));
     for (const c of plan.copies) {
       const s = byDay.get(addDays(c.day, -7))!;
@@ -170,8 +172,8 @@ export async function copyForward(
         day: c.day,
         district_code: unit.districtCode,
         unit_path: unit.path,
-        cadre_id: s.cadreId,
-        cadre_name: s.cadreName,
+        cadre_id: s.cadreId && cadres.has(s.cadreId) ? s.cadreId : null,
+        cadre_name: s.cadreId && cadres.has(s.cadreId) ? s.cadreName : null,
         volunteers: JSON.stringify(s.volunteers),
         grid_ids: JSON.stringify(s.gridIds.filter((g) => grids.has(g))),
         updated_by_id: actor.accountId,

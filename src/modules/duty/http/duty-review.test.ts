@@ -49,5 +49,27 @@ for (const tdb of testDatabases()) {
       }
       expect(await k.count('duty_responsibilities')).toBe(before);
     });
+
+    it('copying a week forward leaves out a duty cadre who no longer may lead (disabled): the day shows 缺岗', async () => {
+      const put = await k.call('dehua', 'PUT', '/api/v1/duty/rosters/days', {
+        unitId: k.ids.dehua,
+        day: '2026-12-14',
+        cadreAccountId: k.accounts.chenzhou,
+        volunteers: ['青年志愿者小李'],
+        gridIds: [k.ids.dehua1, k.ids.dehua2],
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      const off = await k.call('admin', 'PATCH', `/api/v1/accounts/${k.accounts.chenzhou}`, { disabled: true });
+      expect(off.statusCode, off.body).toBe(200);
+      const copy = await k.call('dehua', 'POST', '/api/v1/duty/rosters/copy-forward', {
+        unitId: k.ids.dehua,
+        weekStart: '2026-12-21',
+      });
+      expect(copy.json()).toEqual({ copied: 1, replaced: 0 });
+      const day = (
+        await k.call('dehua', 'GET', `/api/v1/duty/rosters?unitId=${k.ids.dehua}&from=2026-12-21&days=1`)
+      ).json().days[0];
+      expect(day).toMatchObject({ cadre: null, volunteers: ['青年志愿者小李'], gaps: { noCadre: true } });
+    });
   });
 }
