@@ -21,7 +21,10 @@ const parse = (r: DutyRosterDayTable) => ({
   gridIds: JSON.parse(r.grid_ids) as string[],
 });
 
-/** The roster of a community over `days` days from `from`, each day with its gaps (缺岗). */
+/**
+ * The roster of a community over `days` days from `from`, each day with its gaps (缺岗); a stored duty
+ * cadre who may no longer lead the community's days is left out, so the day shows the gap.
+ */
 export async function rosterOf(
   deps: DutyDeps,
   ex: Executor,
@@ -31,7 +34,12 @@ export async function rosterOf(
 ): Promise<Omit<Roster, 'canWrite' | 'candidates'>> {
   const grids = await gridsOf(deps, ex, unit);
   const list = Array.from({ length: days }, (_, i) => addDays(from, i));
-  const rows = (await rosterStore.days(ex, unit.id, from, list[list.length - 1])).map(parse);
+  const stored = (await rosterStore.days(ex, unit.id, from, list[list.length - 1])).map(parse);
+  // A duty cadre who may no longer lead the community (disabled, moved away) leads no day: 缺岗.
+  const cadres = stored.some((r) => r.cadreId)
+    ? new Set((await cadreCandidates(deps, ex, unit)).map((c) => c.id))
+    : new Set<string>();
+  const rows = stored.map((r) => (r.cadreId && !cadres.has(r.cadreId) ? { ...r, cadreId: null, cadreName: null } : r));
   const gridIds = grids.map((g) => g.id);
   const gaps = rosterGaps(list, rows, gridIds);
   const byDay = new Map(rows.map((r) => [r.day, r]));

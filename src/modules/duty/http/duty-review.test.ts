@@ -50,7 +50,7 @@ for (const tdb of testDatabases()) {
       expect(await k.count('duty_responsibilities')).toBe(before);
     });
 
-    it('copying a week forward leaves out a duty cadre who no longer may lead (disabled): the day shows 缺岗', async () => {
+    it('a duty cadre who no longer may lead (disabled) leads no day, planned or copied forward: the day shows 缺岗', async () => {
       const put = await k.call('dehua', 'PUT', '/api/v1/duty/rosters/days', {
         unitId: k.ids.dehua,
         day: '2026-12-14',
@@ -61,6 +61,11 @@ for (const tdb of testDatabases()) {
       expect(put.statusCode, put.body).toBe(200);
       const off = await k.call('admin', 'PATCH', `/api/v1/accounts/${k.accounts.chenzhou}`, { disabled: true });
       expect(off.statusCode, off.body).toBe(200);
+      // The day already planned shows the gap too (and the reminder would tell it).
+      const planned = (
+        await k.call('dehua', 'GET', `/api/v1/duty/rosters?unitId=${k.ids.dehua}&from=2026-12-14&days=1`)
+      ).json().days[0];
+      expect(planned).toMatchObject({ cadre: null, gaps: { noCadre: true } });
       const copy = await k.call('dehua', 'POST', '/api/v1/duty/rosters/copy-forward', {
         unitId: k.ids.dehua,
         weekStart: '2026-12-21',
