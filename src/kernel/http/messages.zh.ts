@@ -436,6 +436,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'duty.holder_must_be_account': '该责任由个人承担，请选择人员账号',
   'duty.holder_unit_kind': '包联单位须是区直部门或驻区单位',
   'duty.holder_unknown': '所选人员或单位不存在或已停用',
+  'duty.holder_not_cadre': '所选人员不是干部（须为区、街道、社区干部或网格员），不能承担包联责任',
   'duty.ends_before_start': '结束日期不能早于开始日期',
   'duty.end_after_current': (p) => `只能提前结束，不能晚于原定结束日期 ${p.to}`,
   'duty.lead_overlap': (p) =>
@@ -519,6 +520,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'patrol.end_before_start': '结束时间不能早于开始时间',
   'patrol.too_long': (p) => `一次巡查最长 ${p.hours} 小时`,
   'patrol.point_outside_patrol': '轨迹点的时间不在本次巡查期间',
+  'patrol.track_full': (p) => `一次巡查最多保存 ${p.max} 个轨迹点，本批未保存`,
   'patrol.id_taken': '该巡查编号已被使用',
   'patrol.already_active': '您有一次巡查尚未结束，请先结束',
   'patrol.ended': '该巡查已结束',

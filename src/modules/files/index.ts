@@ -1,7 +1,7 @@
 import type { Module } from '../module.js';
 import { registerFiles } from './http/files.routes.js';
 
-export { attachFiles, uploadedFileIds } from './commands/attach-files.js';
+export { attachFiles, ownUploadedFileIds, uploadedFileIds } from './commands/attach-files.js';
 export type { FileAccessCheck, FilesDeps } from './deps.js';
 
 /** Photo upload and download; a file is visible to whoever may see the record it is attached to. */

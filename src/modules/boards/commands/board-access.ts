@@ -3,7 +3,7 @@ import { inScope } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { BoardTable } from '../../../kernel/db/schema.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
-import { uploadedFileIds } from '../../files/index.js';
+import { ownUploadedFileIds } from '../../files/index.js';
 import { boardStore } from '../store/board.store.js';
 
 /** A board in the actor's district and scope; otherwise it does not exist (404). */
@@ -23,14 +23,21 @@ export async function canActorSeeBoardFile(ex: Executor, actor: Actor, fileId: s
   return false;
 }
 
-/** The photo must be a file uploaded in the district. */
+/**
+ * The photo must be one the writer uploaded in the district, or one the board already has (its
+ * current photo or one in its history). A board's photos are shown to everyone who sees the board, so
+ * another's file — a case's photo, another 街道's upload — is refused as if it did not exist.
+ */
 export async function assertPhoto(
   ex: Executor,
-  districtCode: string,
+  actor: Actor,
   photoId: string | null | undefined,
+  board?: BoardTable,
 ): Promise<void> {
   if (!photoId) return;
-  if (!(await uploadedFileIds(ex, districtCode, [photoId])).has(photoId))
+  if (board && (board.photo_id === photoId || (await boardStore.boardIdsOfFile(ex, photoId)).includes(board.id)))
+    return;
+  if (!(await ownUploadedFileIds(ex, actor.districtCode, actor.accountId, [photoId])).has(photoId))
     throw new Invalid('board.photo_missing', 'no such photo', [
       { field: 'photoId', code: 'board.photo_missing', message: `no file ${photoId}` },
     ]);

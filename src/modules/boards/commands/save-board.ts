@@ -24,7 +24,7 @@ export async function createBoard(
   const now = deps.clock.now();
   const at = now.toISOString();
   return deps.database.db.transaction().execute(async (trx) => {
-    await assertPhoto(trx, actor.districtCode, body.photoId);
+    await assertPhoto(trx, actor, body.photoId);
     const id = newId(now.getTime());
     await boardStore.insert(
       trx,
@@ -86,7 +86,7 @@ export async function updateBoard(
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
     const before = await loadVisibleBoard(trx, actor, id);
-    await assertPhoto(trx, actor.districtCode, body.photoId);
+    await assertPhoto(trx, actor, body.photoId, before);
     const after = {
       kind: body.kind,
       name: body.name,
@@ -125,7 +125,7 @@ export async function changeBoardState(
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
     const board = await loadVisibleBoard(trx, actor, id);
-    await assertPhoto(trx, actor.districtCode, body.photoId);
+    await assertPhoto(trx, actor, body.photoId, board);
     const photo = body.photoId ?? null;
     const change = changeState(board.state as BoardState, body.state, board.photo_id, photo);
     if (!change.ok) throw new Invalid('board.state_invalid', change.problem.message, [change.problem]);

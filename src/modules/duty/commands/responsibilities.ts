@@ -107,9 +107,14 @@ export async function addResponsibility(
         throw new Invalid('duty.holder_unknown', 'holder.id: no such account', [
           { field: 'holder.id', code: 'duty.holder_unknown', message: 'no such active account' },
         ]);
+      if (!a.roles.some((r) => (HOLDER_ROLES as readonly string[]).includes(r)))
+        throw new Invalid('duty.holder_not_cadre', 'holder.id: not a cadre', [
+          { field: 'holder.id', code: 'duty.holder_not_cadre', message: 'the account holds no cadre role' },
+        ]);
       holderName = a.name;
     }
     const span = { from: body.from, to: body.to ?? null };
+    await responsibilityStore.lockTargetKind(trx, deps.database.dialect, target.id, body.kind);
     const existing = (await responsibilityStore.ofTargetAndKind(trx, target.id, body.kind)).map((r) => ({
       id: r.id,
       from: r.from_day,

@@ -21,7 +21,10 @@ const parse = (r: DutyRosterDayTable) => ({
   gridIds: JSON.parse(r.grid_ids) as string[],
 });
 
-/** The roster of a community over `days` days from `from`, each day with its gaps (缺岗). */
+/**
+ * The roster of a community over `days` days from `from`, each day with its gaps (缺岗); a stored duty
+ * cadre who may no longer lead the community's days is left out, so the day shows the gap.
+ */
 export async function rosterOf(
   deps: DutyDeps,
   ex: Executor,
@@ -31,7 +34,12 @@ export async function rosterOf(
 ): Promise<Omit<Roster, 'canWrite' | 'candidates'>> {
   const grids = await gridsOf(deps, ex, unit);
   const list = Array.from({ length: days }, (_, i) => addDays(from, i));
-  const rows = (await rosterStore.days(ex, unit.id, from, list[list.length - 1])).map(parse);
+  const stored = (await rosterStore.days(ex, unit.id, from, list[list.length - 1])).map(parse);
+  // A duty cadre who may no longer lead the community (disabled, moved away) leads no day: 缺岗.
+  const cadres = stored.some((r) => r.cadreId)
+    ? new Set((await cadreCandidates(deps, ex, unit)).map((c) => c.id))
+    : new Set<string>();
+  const rows = stored.map((r) => (r.cadreId && !cadres.has(r.cadreId) ? { ...r, cadreId: null, cadreName: null } : r));
   const gridIds = grids.map((g) => g.id);
   const gaps = rosterGaps(list, rows, gridIds);
   const byDay = new Map(rows.map((r) => [r.day, r]));
@@ -135,7 +143,7 @@ export async function putRosterDay(
 /**
  * Copies the seven days before `weekStart` into the week from it (one action). Days of that week that
  * already have entries are refused (409 naming `overwrite`) unless `overwrite`; grids no longer in use
- * are dropped from the copies.
+ * are dropped from the copies, and so is a duty cadre who may no longer lead the community's days.
  */
 export async function copyForward(
   deps: DutyDeps,
@@ -162,6 +170,8 @@ export async function copyForward(
         },
       ]);
     const grids = new Set((await gridsOf(deps, trx, unit)).map((g) => g.id));
+    // A cadre who no longer may lead (disabled, moved away) is not copied: the day shows 缺岗 instead.
+    const cadres = new Set((await cadreCandidates(deps, trx, unit)).map((c) => c.id));
     const byDay = new Map(source.map((s) => [s.day, s]));
     for (const c of plan.copies) {
       const s = byDay.get(addDays(c.day, -7))!;
@@ -170,8 +180,8 @@ export async function copyForward(
         day: c.day,
         district_code: unit.districtCode,
         unit_path: unit.path,
-        cadre_id: s.cadreId,
-        cadre_name: s.cadreName,
+        cadre_id: s.cadreId && cadres.has(s.cadreId) ? s.cadreId : null,
+        cadre_name: s.cadreId && cadres.has(s.cadreId) ? s.cadreName : null,
         volunteers: JSON.stringify(s.volunteers),
         grid_ids: JSON.stringify(s.gridIds.filter((g) => grids.has(g))),
         updated_by_id: actor.accountId,

@@ -1,4 +1,5 @@
-import type { Executor } from '../../../kernel/db/db.js';
+import { sql } from 'kysely';
+import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import type { DutyResponsibilityTable, DutyRosterDayTable } from '../../../kernel/db/schema.js';
 
@@ -24,6 +25,15 @@ export const responsibilityStore = {
   },
   async end(ex: Executor, id: string, set: Pick<DutyResponsibilityTable, 'to_day' | 'ended_at' | 'ended_by_id'>) {
     await ex.updateTable('duty_responsibilities').set(set).where('id', '=', id).execute();
+  },
+  /**
+   * Serialises writers of one target's responsibilities of one kind until the transaction ends, so the
+   * overlap rule reads what a concurrent writer has committed: PostgreSQL takes a transaction-scoped
+   * advisory lock on (target, kind); SQLite runs one write transaction at a time anyway.
+   */
+  async lockTargetKind(ex: Executor, dialect: Dialect, targetId: string, kind: string): Promise<void> {
+    if (dialect === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext(${`duty_responsibilities:${targetId}:${kind}`}))`.execute(ex);
   },
   /** The same target's responsibilities of one kind (the overlap rule's input). */
   async ofTargetAndKind(ex: Executor, targetId: string, kind: string): Promise<DutyResponsibilityTable[]> {

@@ -13,3 +13,17 @@ export async function attachFiles(ex: Executor, caseId: string, fileIds: string[
 export function uploadedFileIds(ex: Executor, districtCode: string, ids: readonly string[]): Promise<Set<string>> {
   return fileStore.existingIds(ex, districtCode, ids);
 }
+
+/**
+ * Which of the ids are files the account itself uploaded in the district: a record that makes its
+ * photos visible to its own readers (a board) takes only its writer's uploads, so no one can lift a
+ * file of another module's record (a case's photo) into a wider view by naming its id.
+ */
+export function ownUploadedFileIds(
+  ex: Executor,
+  districtCode: string,
+  accountId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  return fileStore.existingIds(ex, districtCode, ids, accountId);
+}

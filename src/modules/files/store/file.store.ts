@@ -11,14 +11,20 @@ export const fileStore = {
   },
   /** Marks files as attached to a case; a file already attached keeps its case. */
   /** Which of the ids are uploaded files. */
-  async existingIds(ex: Executor, districtCode: string, ids: readonly string[]): Promise<Set<string>> {
+  async existingIds(
+    ex: Executor,
+    districtCode: string,
+    ids: readonly string[],
+    uploadedBy?: string,
+  ): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await ex
+    let q = ex
       .selectFrom('files')
       .select('id')
       .where('district_code', '=', districtCode)
-      .where('id', 'in', [...ids])
-      .execute();
+      .where('id', 'in', [...ids]);
+    if (uploadedBy !== undefined) q = q.where('uploaded_by', '=', uploadedBy);
+    const rows = await q.execute();
     return new Set(rows.map((r) => r.id));
   },
 

@@ -3,7 +3,7 @@ import { Invalid } from '../../../kernel/errors.js';
 import type { BoundaryGeometry } from '../../../kernel/geo/geojson.js';
 import type { TrackPointInput } from '../../../contracts/patrols.js';
 import type { PatrolsDeps } from '../deps.js';
-import { checkPoints, FAR_FROM_AREA_M, THIN_TOLERANCE_M } from '../domain/patrol-rules.js';
+import { checkPoints, FAR_FROM_AREA_M, MAX_POINTS_PER_PATROL, THIN_TOLERANCE_M } from '../domain/patrol-rules.js';
 import { encodeTrack, type TrackPoint } from '../domain/track-codec.js';
 import { distanceToAreaM, thinTrack, trackLengthM } from '../domain/track-geometry.js';
 import { patrolStore, type PatrolRow } from '../store/patrol.store.js';
@@ -50,6 +50,15 @@ export async function appendTrack(
     }))
     .sort((a, b) => a.t - b.t);
   const kept = thinTrack(flagged, THIN_TOLERANCE_M, (x) => x.far);
+  if (p.points + kept.length > MAX_POINTS_PER_PATROL)
+    throw new Invalid('patrol.track_full', 'the patrol holds too many track points', [
+      {
+        field: 'points',
+        code: 'patrol.track_full',
+        message: 'too many points',
+        params: { max: MAX_POINTS_PER_PATROL },
+      },
+    ]);
   const far = kept.filter((x) => x.far).length;
   const last = p.last_point ? (JSON.parse(p.last_point) as [number, number, number]) : null;
   const path = [...(last ? [{ lng: last[0], lat: last[1] }] : []), ...kept];

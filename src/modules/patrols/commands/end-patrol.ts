@@ -43,8 +43,8 @@ export async function endPatrol(
       const prior = await claimIdempotencyKey(trx, actor, END_OPERATION, opts.idempotency, id, nowDate);
       if (prior) return { replayed: true };
     }
+    if (!(await patrolStore.claimActive(trx, id, now))) throw new Conflict('patrol.ended', 'the patrol has ended');
     const current = (await patrolStore.findById(trx, id))!;
-    if (current.status !== 'active') throw new Conflict('patrol.ended', 'the patrol has ended');
     if (body.points?.length) {
       checkBatch(current, body.points, endedAt, nowDate);
       const r = await appendTrack(trx, current, body.points, areas, now);

@@ -46,8 +46,9 @@ export async function recordTrack(
         };
       }
     }
+    if (!(await patrolStore.claimActive(trx, id, nowDate.toISOString())))
+      throw new Conflict('patrol.ended', 'the patrol has ended');
     const current = (await patrolStore.findById(trx, id))!;
-    if (current.status !== 'active') throw new Conflict('patrol.ended', 'the patrol has ended');
     checkBatch(current, body.points, null, nowDate);
     const r = await appendTrack(trx, current, body.points, areas, nowDate.toISOString());
     return {

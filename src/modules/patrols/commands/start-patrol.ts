@@ -83,6 +83,7 @@ export async function startPatrol(
       const prior = await claimIdempotencyKey(trx, actor, START_OPERATION, opts.idempotency, id, nowDate);
       if (prior) return { patrol: (await patrolStore.findById(trx, prior))!, replayed: true };
     }
+    await patrolStore.lockRecorder(trx, deps.database.dialect, actor.accountId);
     if (await patrolStore.findById(trx, id))
       throw new Conflict('patrol.id_taken', 'a patrol with this id exists', [
         { field: 'id', code: 'patrol.id_taken', message: 'id taken' },

@@ -15,6 +15,11 @@ export const FAR_FROM_AREA_M = 500;
 export const THIN_TOLERANCE_M = 5;
 /** Points in one upload. */
 export const MAX_POINTS_PER_BATCH = 2000;
+/**
+ * Points one patrol keeps after thinning: a 24-hour walk at 5 km/h with a vertex every 5 m is about
+ * 24 000, so more is a phone gone wrong (or a flood), refused before it fills the table.
+ */
+export const MAX_POINTS_PER_PATROL = 50_000;
 
 export interface FieldIssue {
   field: string;

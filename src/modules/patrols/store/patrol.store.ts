@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { startsWith } from '../../../kernel/db/dialect.js';
-import type { Executor } from '../../../kernel/db/db.js';
+import type { Dialect, Executor } from '../../../kernel/db/db.js';
 import type {
   PatrolCaseTable,
   PatrolPersonTable,
@@ -41,6 +41,31 @@ export const patrolStore = {
 
   findById(ex: Executor, id: string): Promise<PatrolRow | undefined> {
     return ex.selectFrom('patrols').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /**
+   * Takes the patrol's row for this transaction if it is still under way (an UPDATE, so PostgreSQL holds
+   * its row lock until commit and a concurrent end or track batch waits, then sees it ended): false
+   * when it has ended. Every write to a patrol under way goes through here first.
+   */
+  async claimActive(ex: Executor, id: string, now: string): Promise<boolean> {
+    const r = await ex
+      .updateTable('patrols')
+      .set({ updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /**
+   * Serialises one recorder's starts until the transaction ends, so "one patrol under way" holds when
+   * two starts (different ids and keys) arrive at once: PostgreSQL takes a transaction-scoped advisory
+   * lock; SQLite runs one write transaction at a time anyway.
+   */
+  async lockRecorder(ex: Executor, dialect: Dialect, recorderId: string): Promise<void> {
+    if (dialect === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext(${`patrols:${recorderId}`}))`.execute(ex);
   },
 
   activeOf(ex: Executor, recorderId: string): Promise<PatrolRow | undefined> {

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../lib/format-time';
 export { PATROL_CASE_OUTCOME_NAMES, PATROL_KIND_NAMES, PATROL_STATUS_NAMES } from '../../../../src/contracts/patrols';
 
 export const PATROL_STATUS_COLORS: Record<string, string> = { active: 'processing', ended: 'default' };
@@ -19,10 +20,7 @@ export function percent(ratio: number): string {
   return `${Math.round(ratio * 1000) / 10}%`;
 }
 
-/** Local time "12-07 09:30" of an ISO instant. */
+/** "12-07 09:30" of an ISO instant, in Asia/Shanghai (the console's one clock, whatever the browser's zone). */
 export function shortTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return iso ? formatDateTime(iso).slice(5) : '—';
 }

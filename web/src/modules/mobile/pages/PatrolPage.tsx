@@ -2,6 +2,7 @@ import { CameraOutlined, CloudUploadOutlined, EnvironmentOutlined, StopOutlined 
 import { Alert, App, Button, Checkbox, Empty, Input, Segmented, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { formatDateTime } from '../../../lib/format-time';
 import { patrolsApi, type PatrolArea } from '../../patrols/api';
 import { useCachedResource } from '../lib/cache';
 import { clock, OP_NAMES } from '../lib/patrol-outbox';
@@ -141,7 +142,7 @@ function ActivePatrolCard() {
         {clock(Date.now() - active.startedAt)}
       </div>
       <div className="cgm-muted" style={{ textAlign: 'center' }}>
-        开始于 {new Date(active.startedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}
+        开始于 {formatDateTime(active.startedAt).slice(11)}
         {active.companions.length > 0 && ` · 同行：${active.companions.join('、')}`}
       </div>
       <div className="cgm-patrol-stats">
