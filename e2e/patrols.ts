@@ -123,10 +123,21 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
       )
     ).items.length;
 
+  let current: Page | null = null;
+  /** On a failure, a screenshot of the page the step was on (the run's own shot is of its console page). */
+  const shotOnFailure = (name: string, run: () => Promise<void>) => async () => {
+    try {
+      await run();
+    } catch (e) {
+      if (current) await ctx.shot(current, `fail-${name}`).catch(() => undefined);
+      throw e;
+    }
+  };
+
   return [
     {
       name: '巡查：网格员手机开始巡查，途中上报问题，回到巡查后结束巡查，轨迹和案卷都在服务器上',
-      async run() {
+      run: shotOnFailure('patrol-phone', async () => {
         base = ctx.baseURL ?? new URL(ctx.page.url()).origin;
         const browser = ctx.page.context().browser();
         assert(browser, 'the run page has no browser to open contexts in');
@@ -146,6 +157,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         p.on('pageerror', (e) => pageErrors.push(String(e)));
         p.setDefaultTimeout(15_000);
         phone = { context, page: p };
+        current = p;
         const api = context.request;
 
         await p.goto('/m');
@@ -181,8 +193,8 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await ctx.shot(p, 'p01-phone-home');
         await tile.click();
         await p.getByTestId('m-patrol-start').waitFor();
-        const area = p.getByTestId('m-patrol-area').filter({ hasText: me.unitName });
-        await area.click();
+        // The grid's checkbox, by its label (antd puts the test id on the hidden input).
+        await p.getByTestId('m-patrol-start').getByText(me.unitName, { exact: true }).click();
         await p.getByTestId('m-patrol-people').fill('青年志愿者');
         await ctx.shot(p, 'p02-patrol-start');
         await p.getByTestId('m-patrol-go').click();
@@ -263,16 +275,17 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         const c = await getJson<CaseJson>(api, `/api/v1/cases/${d.caseLinks[0]!.caseId}`);
         assert(c.description === description, `the linked case says "${c.description}"`);
         assert(c.gridId === grid, `the case lies in grid ${c.gridId}, expected ${grid}`);
-      },
+      }),
     },
     {
       name: '巡查覆盖：德化社区看到该网格今日已巡查（巡查天数加一），巡查记录里有这次巡查、问题和轨迹地图',
-      async run() {
+      run: shotOnFailure('patrol-console', async () => {
         assert(me && before && patrolId && phone, 'no patrol recorded (previous step failed)');
         const browser = ctx.page.context().browser()!;
         await phone.context.close();
         const context = await newContext(browser, { viewport: { width: 1366, height: 768 } });
         const p = await context.newPage();
+        current = p;
         p.on('pageerror', (e) => pageErrors.push(String(e)));
         p.setDefaultTimeout(15_000);
         await p.goto('/patrol-coverage');
@@ -315,9 +328,15 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         const text = await listed.innerText();
         assert(text.includes(me.unitName), `the patrol's row does not name the grid: ${text}`);
         assert(text.includes('青年志愿者'), `the patrol's row does not name the volunteer: ${text}`);
-        await p.getByTestId('patrol-day-map').locator('.leaflet-overlay-pane svg path').first().waitFor();
-        await p.waitForTimeout(500);
         await ctx.shot(p, 'p08-patrol-list');
+
+        // 当日轨迹: today's tracks of the community on the map, the phone's among them.
+        await p.getByRole('tab', { name: '当日轨迹' }).click();
+        await p.getByTestId('patrol-day-map').locator('.leaflet-overlay-pane svg path').first().waitFor();
+        await p.getByText(/共 [1-9]\d* 条轨迹/).waitFor();
+        await p.waitForTimeout(600);
+        await ctx.shot(p, 'p09-day-tracks');
+        await p.getByRole('tab', { name: '巡查列表' }).click();
 
         await listed.getByTestId('patrol-link').click();
         await p.waitForURL((u) => u.pathname === `/patrols/${patrolId}`);
@@ -333,13 +352,13 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await track.first().waitFor();
         assert((await track.count()) >= 1, 'the patrol page draws no track');
         await p.waitForTimeout(600);
-        await ctx.shot(p, 'p09-patrol-detail');
+        await ctx.shot(p, 'p10-patrol-detail');
 
         if (foreign.length)
           throw new Error(`requests left the machine: ${[...new Set(foreign)].slice(0, 5).join(', ')}`);
         assert(pageErrors.length === 0, `page errors: ${pageErrors.slice(0, 3).join('; ')}`);
         for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-      },
+      }),
     },
   ];
 }
