@@ -250,6 +250,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await p.getByTestId('m-patrol-end').click();
         await p.locator('.ant-modal-confirm').getByRole('button', { name: '结束巡查' }).click();
         await p.getByTestId('m-patrol-start').waitFor();
+        await p.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
         for (const until = Date.now() + 30_000; ;) {
           const d = await getJson<PatrolDetail>(api, `/api/v1/patrols/${patrolId}`);
           if (d.status === 'ended' && d.caseLinks.length > 0) break;
@@ -299,13 +300,17 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
           after.patrolledDays === before.patrolledDays + 1,
           `巡查天数 ${before.patrolledDays} → ${after.patrolledDays}, expected one more (today)`,
         );
+        const day = await getJson<Coverage>(api, `/api/v1/patrols/coverage?from=${today}&to=${today}`);
+        const todayRow = day.grids.find((g) => g.id === me!.unitId);
+        assert(todayRow?.patrolledDays === 1, `today's coverage of the grid: ${JSON.stringify(todayRow)}`);
         // Today's ended patrols of the grid: the demo's one ended above and the phone's.
         const todays = await todaysPatrols(api, me.unitId);
         assert(todays === beforeTodayPatrols + 2, `today's ended patrols ${beforeTodayPatrols} → ${todays}`);
         assert(after.patrols === before.patrols + 2, `巡查次数 ${before.patrols} → ${after.patrols}`);
 
         const row = p.locator(`[data-testid="coverage-table"] tr[data-row-key="${me.unitId}"]`);
-        if (!(await row.isVisible().catch(() => false))) {
+        await p.locator('[data-testid="coverage-table"] tr.ant-table-row').first().waitFor();
+        if (!(await row.isVisible())) {
           // The grid may be on another page of the table: sort by 巡查天数 descending brings it up.
           const header = p.locator('[data-testid="coverage-table"] th').filter({ hasText: '巡查天数' });
           await header.click();
@@ -318,6 +323,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
           `the row shows ${cells.join(' | ')}`,
         );
         await p.locator('[data-testid="coverage-people"] tr').filter({ hasText: '青年志愿者' }).first().waitFor();
+        await p.mouse.move(0, 0);
         await p.waitForTimeout(300);
         await ctx.shot(p, 'p07-coverage');
 
