@@ -52,7 +52,8 @@ const EXPECT: Partial<Record<(typeof DEMO_ACCOUNTS)[number], { sees?: string[]; 
   chengguan: { sees: ['crew'], hidden: ['supervision-leader', 'people'] },
   tianwei: { sees: ['proposals', 'supervision-topics'], hidden: ['cases', 'supervision-assessment'] },
   dehua: { sees: ['measures'] },
-  // 四包一's police officer and doctor: nothing of the district's people in the console.
+  // 四包一's police officer and doctor: nothing of the district's people in the console; 居家措施 lists
+  // only the measures they own.
   minjing: { sees: ['measures'], hidden: ['population', 'door-knocking', 'venues', 'people', 'cases'] },
   yisheng: { sees: ['measures'], hidden: ['population', 'door-knocking', 'venues', 'people', 'cases'] },
 };
