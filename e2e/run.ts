@@ -6,6 +6,15 @@
  * Starts `src/main.ts` on a free port with a fresh data directory, drives Debian's chromium through
  * playwright-core, writes screenshots to `.e2e-artifacts/`, prints `e2e: N passed, M failed` and
  * exits non-zero when anything failed. The server is always stopped.
+ *
+ * Environment:
+ *   CIVICGRID_E2E_PORT  the server's port (default: one the system hands out, an ephemeral port).
+ *   CIVICGRID_E2E_ONLY  a substring: only the step groups with a step whose name contains it run, e.g.
+ *                       `CIVICGRID_E2E_ONLY=巡查 npm run test:e2e`. A group is one step file (cases.ts,
+ *                       mobile.ts, patrols.ts …, and this file's own 管理员登录 … 其他页面可打开): its steps
+ *                       share state (a phone page, an id made by the step before), so a group runs whole
+ *                       or not at all. Groups do not depend on each other (each signs in itself, in its
+ *                       own browser context or through consoleLogin), only on the demo data.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -19,6 +28,7 @@ import { crewSteps } from './crew';
 import { doorKnockSteps } from './door-knock';
 import { measureSteps } from './measures';
 import { mobileSteps } from './mobile';
+import { patrolSteps } from './patrols';
 import { reportingSteps } from './reporting';
 import { rolesSteps } from './roles';
 import { supervisionSteps } from './supervision';
@@ -202,7 +212,8 @@ async function main(): Promise<number> {
   mkdirSync(ARTIFACTS, { recursive: true });
   ensureWebBuild();
 
-  const port = await freePort();
+  const port = Number(process.env.CIVICGRID_E2E_PORT) || (await freePort());
+  const only = process.env.CIVICGRID_E2E_ONLY?.trim() ?? '';
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'civicgrid-e2e-'));
   const serverLog = createWriteStream(path.join(ARTIFACTS, 'server.log'));
@@ -269,6 +280,7 @@ async function main(): Promise<number> {
     let districtId = '';
     let smallGrid: Unit | null = null;
 
+    const groups: Step[][] = [];
     const steps: Step[] = [
       {
         name: '管理员登录',
@@ -410,20 +422,25 @@ async function main(): Promise<number> {
         },
       },
     ];
-    steps.push(...(await casesSteps({ page, shot })));
-    steps.push(...(await mobileSteps({ page, shot, baseURL: base })));
-    steps.push(...(await crewSteps({ page, shot, baseURL: base })));
-    steps.push(...(await doorKnockSteps({ page, shot, baseURL: base })));
-    steps.push(...(await measureSteps({ page, shot, baseURL: base })));
-    steps.push(...(await venueSteps({ page, shot, baseURL: base })));
-    steps.push(...(await reportingSteps({ page, shot })));
-    steps.push(...(await supervisionSteps({ page, shot })));
+    groups.push(steps);
+    groups.push(await casesSteps({ page, shot }));
+    groups.push(await mobileSteps({ page, shot, baseURL: base }));
+    groups.push(await crewSteps({ page, shot, baseURL: base }));
+    groups.push(await doorKnockSteps({ page, shot, baseURL: base }));
+    groups.push(await measureSteps({ page, shot, baseURL: base }));
+    groups.push(await venueSteps({ page, shot, baseURL: base }));
+    groups.push(await patrolSteps({ page, shot, baseURL: base }));
+    groups.push(await reportingSteps({ page, shot }));
+    groups.push(await supervisionSteps({ page, shot }));
     // Last, so every page has the data the steps above made; each account in its own context.
-    steps.push(
-      ...rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),
+    groups.push(
+      rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),
     );
+    const chosen = groups.filter((g) => !only || g.some((s) => s.name.includes(only))).flat();
+    if (only) log(`e2e: CIVICGRID_E2E_ONLY=${only}: ${chosen.length} of ${groups.flat().length} steps`);
+    if (chosen.length === 0) throw new Error(`no step's name contains "${only}"`);
 
-    for (const step of steps) {
+    for (const step of chosen) {
       const started = Date.now();
       try {
         await step.run();

@@ -91,7 +91,7 @@ export default function PatrolDetailPage() {
           <Descriptions.Item label="备注">{p.note || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="巡查轨迹" size="small">
+      <Card title="巡查轨迹" size="small" data-testid="patrol-track">
         {p.track.length === 0 ? (
           <Empty description="没有轨迹点" />
         ) : (
