@@ -34,6 +34,7 @@ describe('the module list', () => {
       'boards',
       'patrols',
       'duty',
+      'campaigns',
     ]);
   });
 });

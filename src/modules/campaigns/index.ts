@@ -1,4 +1,5 @@
 import type { Module, ModuleContext } from '../module.js';
+import { unitMovedListener } from './commands/follow-unit-move.js';
 import { campaignReportFigures } from './commands/report-figures.js';
 import { seedDemoCampaigns } from './demo/seed-demo-campaigns.js';
 import type { CampaignsDeps } from './deps.js';
@@ -25,4 +26,5 @@ export const campaignsModule: Module = {
   routes: (app, ctx) => registerCampaignRoutes(app, depsOf(ctx)),
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoCampaigns(depsOf(ctx), now) }),
   reportFigures: () => campaignReportFigures(),
+  listens: { 'org.unit_moved': () => unitMovedListener() },
 };

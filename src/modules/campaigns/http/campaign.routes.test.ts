@@ -5,7 +5,7 @@ import { openCampaignsFixture, type CampaignsFixture } from './test-kit.js';
 /* API flows of campaigns and work indicators on each database: bad input refused with the field named
    and nothing written, sums equal to a fold over the raw entries, the 工作成效 figures traceable. */
 
-const USERS = ['admin', 'duchashi', 'chenzhou', 'dehua', 'zhuzhuang', 'wgy_dehua', 'dianxin'];
+const USERS = ['admin', 'duchashi', 'chenzhou', 'chengbei', 'dehua', 'zhuzhuang', 'wgy_dehua', 'dianxin'];
 
 for (const tdb of testDatabases()) {
   describe(`campaigns and indicators (${tdb.name})`, () => {
@@ -197,6 +197,27 @@ for (const tdb of testDatabases()) {
       expect(bad.json().errors[0].field).toBe('value');
       const list = (await f.call('dehua', 'GET', '/api/v1/indicator-targets')).json().items;
       expect(list.map((t: { unitId: string }) => t.unitId)).toEqual([f.units.dehua]);
+    });
+
+    it('moves campaigns, entries and targets with a community to its new 街道', async () => {
+      const total = async (who: string, unit: 'chenzhou' | 'chengbei') =>
+        (await f.call(who, 'GET', `/api/v1/indicator-entries?unitId=${f.units[unit]}`)).json().total as number;
+      const campaigns = async (who: string) =>
+        (await f.call(who, 'GET', '/api/v1/campaigns')).json().items.map((c: { title: string }) => c.title);
+      const dehuaEntries = (await f.call('dehua', 'GET', `/api/v1/indicator-entries?unitId=${f.units.dehua}`)).json()
+        .total as number;
+      expect(dehuaEntries).toBeGreaterThan(0);
+      const [street, other] = [await total('chenzhou', 'chenzhou'), await total('chengbei', 'chengbei')];
+      expect(await campaigns('chengbei')).not.toContain('德化社区空中线缆集中整治');
+
+      const m = await f.call('admin', 'POST', `/api/v1/units/${f.units.dehua}/move`, { parentId: f.units.chengbei });
+      expect(m.statusCode, m.body).toBe(200);
+      expect(await total('chenzhou', 'chenzhou')).toBe(street - dehuaEntries);
+      expect(await total('chengbei', 'chengbei')).toBe(other + dehuaEntries);
+      expect(await campaigns('chengbei')).toContain('德化社区空中线缆集中整治');
+      expect(await campaigns('chenzhou')).not.toContain('德化社区空中线缆集中整治');
+      const targets = (await f.call('chengbei', 'GET', '/api/v1/indicator-targets')).json().items;
+      expect(targets.map((t: { unitId: string }) => t.unitId)).toContain(f.units.dehua);
     });
   });
 }
