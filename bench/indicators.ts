@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { indicatorStore } from '../src/modules/campaigns/store/indicator.store.j
 import { startsWith } from '../src/kernel/db/dialect.js';
 import { createOrgApi } from '../src/modules/org/index.js';
 import { LocateService } from '../src/modules/org/locate-service.js';
+import { pgSchema } from './ledger-db.js';
 import { prepareDistrict, uuidAt } from './ledger-district.js';
 
 /*
@@ -23,6 +25,9 @@ import { prepareDistrict, uuidAt } from './ledger-district.js';
  * sub-district, month and indicator with a path prefix), the two answers checked equal.
  *
  *   npm run bench -- indicators [--scale 0.25]     (or INDICATORS_SCALE; 1 = a year)
+ *
+ * With CIVICGRID_BENCH_PG_URL the same again on PostgreSQL in a schema of its own, dropped afterwards;
+ * INDICATORS_DATABASES=sqlite or =postgres runs one of them.
  */
 
 const RUNS = 5;
@@ -52,12 +57,22 @@ const INDICATORS: [string, string, number][] = [
 export async function run(): Promise<Record<string, unknown>> {
   const i = process.argv.indexOf('--scale');
   const scale = Number((i >= 0 ? process.argv[i + 1] : process.env.INDICATORS_SCALE) ?? 1);
+  const only = (process.env.INDICATORS_DATABASES ?? 'sqlite,postgres').split(',');
+  const sqlite = only.includes('sqlite') ? await benchOn(scale) : undefined;
+  const pgUrl = process.env.CIVICGRID_BENCH_PG_URL;
+  const postgres = pgUrl && only.includes('postgres') ? await benchOn(scale, pgUrl) : undefined;
+  if (!pgUrl) log('PostgreSQL not measured: set CIVICGRID_BENCH_PG_URL to measure it too');
+  return { ...(sqlite ? { sqlite } : {}), ...(postgres ? { postgres } : {}) };
+}
+
+async function benchOn(scale: number, pgUrl?: string): Promise<Record<string, unknown>> {
   const days = Math.max(92, Math.round(365 * scale));
   const now = new Date();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-bench-indicators-'));
+  const schema = pgUrl ? await pgSchema(pgUrl) : null;
   try {
     const t0 = performance.now();
-    const district = await prepareDistrict({ dataDir, now });
+    const district = await prepareDistrict({ dataDir, now, databaseUrl: pgUrl, pgSchema: schema?.schema });
     const { world, database } = district;
     const db = database.db;
     const dc = district.config.districtCode;
@@ -124,6 +139,8 @@ export async function run(): Promise<Record<string, unknown>> {
       for (const [id, g] of communities) entry(id, communityPaths.get(id)!, day, g.community.accountId);
     }
     await db.transaction().execute(async (trx) => indicatorStore.insertEntries(trx, rows));
+    // Statistics for the planner, as a running district has them after a day of autovacuum / ANALYZE.
+    await sql`ANALYZE`.execute(db);
     log(`district and ${rows.length} entries ready in ${Math.round((performance.now() - t0) / 1000)} s`);
 
     // The last full quarter before today.
@@ -188,7 +205,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const same = JSON.stringify(a.answer) === JSON.stringify(b.answer);
     if (!same) throw new Error('the roll-up and the naive sums disagree');
     const result = {
-      database: 'sqlite',
+      database: pgUrl ? 'postgres' : 'sqlite',
       entries: rows.length,
       days,
       indicators: ids.length,
@@ -205,6 +222,7 @@ export async function run(): Promise<Record<string, unknown>> {
     await database.close();
     return result;
   } finally {
+    await schema?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
