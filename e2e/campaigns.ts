@@ -159,6 +159,11 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
     );
     return a.figures.find((f) => f.indicatorId === indicator!.id)?.value ?? 0;
   };
+  /** The console page fits 1366 px wide (no horizontal scrolling). */
+  const fitsWidth = async (p: Page, what: string) => {
+    const w = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert(w <= 1366, `${what} is ${w} px wide at 1366×768`);
+  };
   /** An antd InputNumber's <input> (the test id lands on the input or on its wrapper). */
   const inputOf = async (l: Locator) =>
     (await l.evaluate((e) => e.tagName)) === 'INPUT' ? l : l.locator('input').first();
@@ -263,6 +268,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         await p.mouse.move(0, 0);
         await p.waitForTimeout(300);
         await ctx.shot(p, 'c03-campaign-case');
+        await fitsWidth(p, 'the campaign page with a case picked to link');
 
         const c = await getJson<CampaignDetail>(api, `/api/v1/campaigns/${id}`);
         assert(
@@ -389,6 +395,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         await p.mouse.move(0, 0);
         await p.waitForTimeout(300);
         await ctx.shot(p, 'c06-indicator-sums');
+        await fitsWidth(p, '工作量指标');
 
         // 工作成效: the community over this quarter so far (the page's default) says it.
         await openNav(p, 'achievements', '/achievements');
@@ -397,6 +404,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         await p.getByTestId('achievement-figure').filter({ hasText: INDICATOR.name }).waitFor();
         await p.waitForTimeout(300);
         await ctx.shot(p, 'c07-achievements');
+        await fitsWidth(p, '工作成效');
 
         // The campaign's page: the quantity entered under it.
         await openNav(p, 'campaigns', '/campaigns');
@@ -416,6 +424,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         await p.mouse.move(0, 0);
         await p.waitForTimeout(300);
         await ctx.shot(p, 'c08-campaign-quantity');
+        await fitsWidth(p, 'the campaign page');
         const c = await getJson<CampaignDetail>(api, `/api/v1/campaigns/${campaign.id}`);
         const q = c.quantities.find((x) => x.indicatorId === indicator!.id);
         assert(
