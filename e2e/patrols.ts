@@ -65,6 +65,8 @@ interface CaseJson {
 const GRID_WORKER = 'wgy_dehua';
 const COMMUNITY = 'dehua';
 const CATEGORY = { group: '01', code: '0102', name: '暴露垃圾' };
+/** The start of the description of the case reported on the way (a number follows); e2e/campaigns.ts finds it by this. */
+export const PATROL_CASE_TEXT = '巡查中发现：德化社区路口绿化带内有建筑垃圾堆放';
 
 function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
@@ -229,7 +231,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await p.getByTestId(`m-category-${CATEGORY.code}`).click();
         await p.getByTestId('m-category-value').filter({ hasText: CATEGORY.name }).waitFor();
         await p.getByTestId('m-category-search').waitFor({ state: 'detached' });
-        description = `巡查中发现：德化社区路口绿化带内有建筑垃圾堆放 ${Date.now() % 100000}`;
+        description = `${PATROL_CASE_TEXT} ${Date.now() % 100000}`;
         await p.getByTestId('m-description').fill(description);
         await ctx.shot(p, 'p04-patrol-report');
         await p.getByTestId('m-report-submit').click();
@@ -327,6 +329,9 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await p.waitForTimeout(300);
         await ctx.shot(p, 'p07-coverage');
 
+        // 巡查记录 sits in the 巡查值守 menu group, which the console does not open for the page it lands on.
+        if (!(await p.getByTestId('nav-patrols').isVisible()))
+          await p.locator('.ant-menu-submenu-title').filter({ hasText: '巡查值守' }).click();
         await p.getByTestId('nav-patrols').click();
         await p.waitForURL((u) => u.pathname === '/patrols');
         const listed = p.locator(`[data-testid="patrol-table"] tr[data-row-key="${patrolId}"]`);

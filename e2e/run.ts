@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { campaignSteps } from './campaigns';
 import { casesSteps } from './cases';
 import { crewSteps } from './crew';
 import { doorKnockSteps } from './door-knock';
@@ -430,6 +431,7 @@ async function main(): Promise<number> {
     groups.push(await measureSteps({ page, shot, baseURL: base }));
     groups.push(await venueSteps({ page, shot, baseURL: base }));
     groups.push(await patrolSteps({ page, shot, baseURL: base }));
+    groups.push(await campaignSteps({ page, shot, baseURL: base }));
     groups.push(await reportingSteps({ page, shot }));
     groups.push(await supervisionSteps({ page, shot }));
     // Last, so every page has the data the steps above made; each account in its own context.

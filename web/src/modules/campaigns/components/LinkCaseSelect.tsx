@@ -28,7 +28,8 @@ export function LinkCaseSelect({
         onSearch={setQ}
         onChange={setPicked}
         placeholder="输入问题编号或描述搜索"
-        style={{ width: '100%' }}
+        // minWidth 0: a long picked label must not push 关联问题 out of the card (and the page wider than 1366).
+        style={{ flex: 1, minWidth: 0 }}
         loading={found.loading}
         options={(found.data?.items ?? []).map((c) => ({
           value: c.id,
