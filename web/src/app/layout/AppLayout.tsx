@@ -1,7 +1,7 @@
 import { LockOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Breadcrumb, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth';
 import { navGroup, visibleNav } from '../nav';
@@ -61,6 +61,14 @@ export function AppLayout() {
 
   const current = nav.find((n) => n.key === selectedKey);
 
+  // The group holding the current page opens with it (a page opened by its address or from the 工作台
+  // shows where it sits in the menu); groups the user opened or closed stay as they are.
+  const currentGroup = current?.group ? `group-${current.group}` : undefined;
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  useEffect(() => {
+    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
+  }, [currentGroup]);
+
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="app-layout">
       <Sider
@@ -81,6 +89,8 @@ export function AppLayout() {
           mode="inline"
           items={menuItems as MenuProps['items']}
           selectedKeys={selectedKey ? [selectedKey] : []}
+          // Collapsed, the groups open as pop-ups on hover: antd keeps their state then.
+          {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
           onClick={onMenu}
           data-testid="side-menu"
         />
