@@ -177,6 +177,28 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(200);
     });
 
+    it('refuses 并案 of a farmland case below the district until the district approves, as 不予立案', async () => {
+      const target = await k.report('sunzui', 114.619, 33.617); // an ordinary case
+      const id = await k.report('sunzui', 114.6045, 33.6045);
+      const merge = () =>
+        k.call('chenzhou', 'POST', `/api/v1/cases/${id}/actions`, {
+          type: 'merge',
+          payload: { targetCaseId: target },
+        });
+      const refused = await merge();
+      expect(refused.statusCode).toBe(409);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.json().errors[0]).toMatchObject({ field: 'type' });
+      expect(refused.json().code).toBe('farmland.merge_needs_district');
+      expect(refused.json().detail).toContain('并案须经区级审批');
+      expect((await k.call('chenzhou', 'GET', `/api/v1/cases/${id}`)).json()).toMatchObject({ status: 'reported' });
+      const approved = await k.call('leader', 'POST', `/api/v1/farmland/cases/${id}/approval`, { note: '同意并案' });
+      expect(approved.statusCode, approved.body).toBe(201);
+      const ok = await merge();
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ status: 'merged' });
+    });
+
     it('records the occupied area and counts it in the table', async () => {
       const id = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases')).json().items.at(-1).caseId;
       const bad = await k.call('chenzhou', 'PUT', `/api/v1/farmland/cases/${id}/occupied-area`, { occupiedMu: -1 });
@@ -186,8 +208,8 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(200);
       const table = (await k.call('chenzhou', 'GET', `/api/v1/farmland/villages?unitId=${k.ids.chenzhou}`)).json();
       const sunzui = table.items.find((v: { villageId: string }) => v.villageId === k.ids.sunzui);
-      expect(sunzui).toMatchObject({ occupiedMu: 1.25, casesWithArea: 1, cases: 3, openCases: 1, rejectedCases: 2 });
-      expect(table.total.cases).toBe(3);
+      expect(sunzui).toMatchObject({ occupiedMu: 1.25, casesWithArea: 1, cases: 4, openCases: 1, rejectedCases: 3 });
+      expect(table.total.cases).toBe(4);
     });
 
     it('replaces a village’s parcels on re-import; farmland cases keep the parcel as found', async () => {
@@ -198,7 +220,12 @@ for (const tdb of testDatabases()) {
       const at = (await k.call('chenzhou', 'GET', '/api/v1/farmland/parcel-at?lng=114.605&lat=33.605')).json();
       expect(at.found).toBe(false);
       const cases = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases')).json().items;
-      expect(cases.map((c: { parcelCode: string }) => c.parcelCode).sort()).toEqual(['SZ-001', 'SZ-JB1', 'SZ-JB1']);
+      expect(cases.map((c: { parcelCode: string }) => c.parcelCode).sort()).toEqual([
+        'SZ-001',
+        'SZ-JB1',
+        'SZ-JB1',
+        'SZ-JB1',
+      ]);
     });
   });
 }
