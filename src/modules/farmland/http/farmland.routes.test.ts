@@ -199,6 +199,28 @@ for (const tdb of testDatabases()) {
       expect(ok.json()).toMatchObject({ status: 'merged' });
     });
 
+    it('of two district approvals at once, one is recorded and the other refused (409), never overwriting the approver', async () => {
+      const target = await k.report('sunzui', 114.619, 33.616);
+      const id = await k.report('sunzui', 114.6046, 33.6046);
+      const both = await Promise.all([
+        k.call('leader', 'POST', `/api/v1/farmland/cases/${id}/approval`, { note: '领导同意' }),
+        k.call('admin', 'POST', `/api/v1/farmland/cases/${id}/approval`, { note: '管理员同意' }),
+      ]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const leaderWon = both[0]!.statusCode === 201;
+      const row = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases'))
+        .json()
+        .items.find((c: { caseId: string }) => c.caseId === id);
+      expect(row.approval.note).toBe(leaderWon ? '领导同意' : '管理员同意');
+      expect(row.approval.byName === 'leader（测试）').toBe(leaderWon);
+      // Merged away (the district approved): counted as 不予立案 in the table, as the merge test's case.
+      const merged = await k.call('chenzhou', 'POST', `/api/v1/cases/${id}/actions`, {
+        type: 'merge',
+        payload: { targetCaseId: target },
+      });
+      expect(merged.statusCode, merged.body).toBe(200);
+    });
+
     it('records the occupied area and counts it in the table', async () => {
       const id = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases')).json().items.at(-1).caseId;
       const bad = await k.call('chenzhou', 'PUT', `/api/v1/farmland/cases/${id}/occupied-area`, { occupiedMu: -1 });
@@ -208,8 +230,8 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(200);
       const table = (await k.call('chenzhou', 'GET', `/api/v1/farmland/villages?unitId=${k.ids.chenzhou}`)).json();
       const sunzui = table.items.find((v: { villageId: string }) => v.villageId === k.ids.sunzui);
-      expect(sunzui).toMatchObject({ occupiedMu: 1.25, casesWithArea: 1, cases: 4, openCases: 1, rejectedCases: 3 });
-      expect(table.total.cases).toBe(4);
+      expect(sunzui).toMatchObject({ occupiedMu: 1.25, casesWithArea: 1, cases: 5, openCases: 1, rejectedCases: 4 });
+      expect(table.total.cases).toBe(5);
     });
 
     it('replaces a village’s parcels on re-import; farmland cases keep the parcel as found', async () => {
@@ -222,6 +244,7 @@ for (const tdb of testDatabases()) {
       const cases = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases')).json().items;
       expect(cases.map((c: { parcelCode: string }) => c.parcelCode).sort()).toEqual([
         'SZ-001',
+        'SZ-JB1',
         'SZ-JB1',
         'SZ-JB1',
         'SZ-JB1',

@@ -61,6 +61,23 @@ export const farmlandStore = {
   async updateCase(ex: Executor, caseId: string, set: Partial<FarmlandCaseTable>): Promise<void> {
     await ex.updateTable('farmland_cases').set(set).where('case_id', '=', caseId).execute();
   },
+  /**
+   * Records the district's approval only if none is on record (a conditional update): false when
+   * another approval got there first, so a concurrent second one never overwrites the approver.
+   */
+  async approveCase(
+    ex: Executor,
+    caseId: string,
+    set: Pick<FarmlandCaseTable, 'approved_by' | 'approved_by_name' | 'approved_at' | 'approval_note'>,
+  ): Promise<boolean> {
+    const r = await ex
+      .updateTable('farmland_cases')
+      .set(set)
+      .where('case_id', '=', caseId)
+      .where('approved_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
   async casesUnder(ex: Executor, districtCode: string, path: string): Promise<FarmlandCaseTable[]> {
     return ex
       .selectFrom('farmland_cases')
