@@ -234,9 +234,51 @@ for (const tdb of testDatabases()) {
       expect(table.total.cases).toBe(5);
     });
 
-    it('replaces a village’s parcels on re-import; farmland cases keep the parcel as found', async () => {
+    it('on import, marks the open 违法占用耕地 cases reported before inside the new parcels; on re-import, unmarks those left outside', async () => {
+      const before = await k.report('sunzui', 114.607, 33.657); // in 后湾, which has no parcels yet
+      const later = await k.report('sunzui', 114.615, 33.665);
+      const other = await k.report('sunzui', 114.6071, 33.6571, '5202'); // 耕地撂荒: another category
+      const marked = async () =>
+        (
+          (await k.call('chengbei', 'GET', '/api/v1/farmland/cases')).json().items as {
+            caseId: string;
+            parcelCode: string;
+          }[]
+        )
+          .map(
+            (c) =>
+              `${c.caseId === before ? 'before' : c.caseId === later ? 'later' : c.caseId === other ? 'other' : '?'}:${c.parcelCode}`,
+          )
+          .sort();
+      expect(await marked()).toEqual([]);
+      const first = await k.importParcels('chengbei', 'houwan', [
+        feature('耕地', 'HW-1', square(114.605, 33.655, 114.61, 33.66)),
+      ]);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ casesMarked: 1, casesUnmarked: 0 });
+      expect(await marked()).toEqual(['before:HW-1']);
+      // Re-import: the first case is no longer in any parcel (no approval): unmarked; the second now is.
+      const second = await k.importParcels('chengbei', 'houwan', [
+        feature('耕地', 'HW-2', square(114.612, 33.662, 114.618, 33.668)),
+      ]);
+      expect(second.json()).toMatchObject({ casesMarked: 1, casesUnmarked: 1 });
+      expect(await marked()).toEqual(['later:HW-2']);
+      // An approved case keeps its mark whatever the parcels.
+      expect(
+        (await k.call('leader', 'POST', `/api/v1/farmland/cases/${later}/approval`, { note: '同意' })).statusCode,
+      ).toBe(201);
+      const third = await k.importParcels('chengbei', 'houwan', [
+        feature('耕地', 'HW-3', square(114.601, 33.651, 114.603, 33.653)),
+      ]);
+      expect(third.json()).toMatchObject({ casesMarked: 0, casesUnmarked: 0 });
+      expect(await marked()).toEqual(['later:HW-2']);
+    });
+
+    it('replaces a village’s parcels on re-import; finished farmland cases keep the parcel as found, an open one left outside is unmarked', async () => {
       const r = await k.importParcels('chenzhou', 'sunzui', [feature('耕地', 'SZ-009', NORTH)]);
       expect(r.statusCode).toBe(200);
+      // The first case (still open, no approval, in SZ-JB1) lies in no parcel now: unmarked.
+      expect(r.json()).toMatchObject({ casesMarked: 0, casesUnmarked: 1 });
       const map = (await k.call('chenzhou', 'GET', `/api/v1/farmland/parcels?unitId=${k.ids.sunzui}`)).json();
       expect(map.features).toHaveLength(1);
       const at = (await k.call('chenzhou', 'GET', '/api/v1/farmland/parcel-at?lng=114.605&lat=33.605')).json();
@@ -244,7 +286,6 @@ for (const tdb of testDatabases()) {
       const cases = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases')).json().items;
       expect(cases.map((c: { parcelCode: string }) => c.parcelCode).sort()).toEqual([
         'SZ-001',
-        'SZ-JB1',
         'SZ-JB1',
         'SZ-JB1',
         'SZ-JB1',

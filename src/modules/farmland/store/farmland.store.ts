@@ -78,6 +78,17 @@ export const farmlandStore = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  async casesOfVillage(ex: Executor, villageId: string): Promise<FarmlandCaseTable[]> {
+    return ex.selectFrom('farmland_cases').selectAll().where('village_id', '=', villageId).execute();
+  },
+  async deleteCases(ex: Executor, caseIds: readonly string[]): Promise<void> {
+    if (caseIds.length) await ex.deleteFrom('farmland_cases').where('case_id', 'in', caseIds).execute();
+  },
+  async markedAmong(ex: Executor, caseIds: readonly string[]): Promise<Set<string>> {
+    if (!caseIds.length) return new Set();
+    const rows = await ex.selectFrom('farmland_cases').select('case_id').where('case_id', 'in', caseIds).execute();
+    return new Set(rows.map((r) => r.case_id));
+  },
   async casesUnder(ex: Executor, districtCode: string, path: string): Promise<FarmlandCaseTable[]> {
     return ex
       .selectFrom('farmland_cases')
