@@ -327,6 +327,9 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await p.waitForTimeout(300);
         await ctx.shot(p, 'p07-coverage');
 
+        // 巡查记录 sits in the 巡查值守 group of the side menu: opened first when it is closed.
+        if (!(await p.getByTestId('nav-patrols').isVisible()))
+          await p.locator('.ant-menu-submenu-title').filter({ hasText: '巡查值守' }).click();
         await p.getByTestId('nav-patrols').click();
         await p.waitForURL((u) => u.pathname === '/patrols');
         const listed = p.locator(`[data-testid="patrol-table"] tr[data-row-key="${patrolId}"]`);
