@@ -12,8 +12,8 @@
  * before the patrol (API and page); 巡查记录 lists the patrol with its case, and its page draws the
  * track on the map.
  *
- * The demo seeds a patrol of wgy_dehua that is still under way on the server (started an hour before
- * the server started). The phone does not know of it (it keeps its own patrol on the device), so its
+ * The demo seeds a patrol of wgy_dehua that is still under way on the server (started a few minutes
+ * before the server started, never before the start of today). The phone does not know of it (it keeps its own patrol on the device), so its
  * 开始巡查 would be refused (patrol.already_active). The first step ends that patrol through the API
  * before the phone starts — after reading the coverage it is compared with — so the day's rise comes
  * from today's ended patrols (that one and the phone's), and the phone's own share is checked as one
@@ -329,7 +329,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await p.waitForTimeout(300);
         await ctx.shot(p, 'p07-coverage');
 
-        // 巡查记录 sits in the 巡查值守 menu group, which the console does not open for the page it lands on.
+        // 巡查记录 sits in the 巡查值守 group of the side menu: opened first when it is closed.
         if (!(await p.getByTestId('nav-patrols').isVisible()))
           await p.locator('.ant-menu-submenu-title').filter({ hasText: '巡查值守' }).click();
         await p.getByTestId('nav-patrols').click();

@@ -18,6 +18,10 @@ export const ParcelImportReply = z.object({
   partlyOutside: z.number().int(),
   farmlandMu: z.number(),
   permanentBasicMu: z.number(),
+  /** Open 违法占用耕地 cases reported before the import, now inside a parcel: marked as farmland cases. */
+  casesMarked: z.number().int(),
+  /** Open farmland cases of the village without an approval, no longer inside any parcel: unmarked. */
+  casesUnmarked: z.number().int(),
 });
 export type ParcelImportReply = z.infer<typeof ParcelImportReply>;
 

@@ -153,6 +153,9 @@ export type CoverageQuery = z.infer<typeof CoverageQuery>;
 export const CoverageReport = z.object({
   from: z.string(),
   to: z.string(),
+  /** The last day counted: `to`, or today (Shanghai) when the period runs on past it. */
+  through: z.string(),
+  /** Days of [from, through]: the divisor of the ratios. */
   days: z.number(),
   unit: z.object({ id: z.string(), name: z.string() }),
   ratio: z.number(),
@@ -165,8 +168,11 @@ export const CoverageReport = z.object({
       patrolledDays: z.number(),
       patrols: z.number(),
       ratio: z.number(),
+      /** The last local day it was patrolled (an ended patrol), in or out of the period; null if never. */
+      lastPatrolledDay: z.string().nullable(),
     }),
   ),
+  /** Grids with no patrolled day in the period (期间未巡查). */
   neverWalked: z.number(),
   people: z.array(
     z.object({

@@ -400,6 +400,8 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'farmland.geometry_malformed': '图斑几何图形格式不正确',
   'farmland.reject_needs_district': (p) =>
     `${p.case ? `${p.case} ` : ''}是耕地案卷，不予立案须经区级审批（或由区级账号办理）`,
+  'farmland.merge_needs_district': (p) =>
+    `${p.case ? `${p.case} ` : ''}是耕地案卷，并案须经区级审批（或由区级账号办理）`,
   'farmland.not_district_level': '只有区级领导或区级管理员可以审批',
   'farmland.already_approved': '该耕地案卷已审批',
   'farmland.case_finished': '该案卷已办结，无需审批',

@@ -24,7 +24,14 @@ export { followUnitMove } from './commands/follow-unit-move.js';
 export { createOpen311Backend } from './open311-backend.js';
 export { seedDemoCases } from './demo/seed-demo-cases.js';
 export { rebuildKpiRollup } from './commands/kpi-rollup.js';
-export { caseRefs, caseRefsUnder, visibleCaseRef, type CaseRef } from './commands/case-refs.js';
+export {
+  caseRefs,
+  caseRefsUnder,
+  openCaseLocationsUnder,
+  visibleCaseRef,
+  type CaseRef,
+  type OpenCaseLocation,
+} from './commands/case-refs.js';
 
 /** The problem ledger (问题台账): report → close-out, deadlines, KPIs (GB/T 30428.4), export. */
 export const casesModule: Module = {

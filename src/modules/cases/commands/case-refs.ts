@@ -1,5 +1,6 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
+import { startsWith } from '../../../kernel/db/dialect.js';
 import type { CaseTable } from '../../../kernel/db/schema.js';
 import { canSee, stateFromJson } from '../domain/index.js';
 import { caseStore } from '../store/case.store.js';
@@ -47,4 +48,43 @@ export async function caseRefs(ex: Executor, ids: readonly string[]): Promise<Ca
 /** Every case located under a unit path (demo data and operators linking whole areas; unscoped). */
 export async function caseRefsUnder(ex: Executor, districtCode: string, path: string): Promise<CaseRef[]> {
   return caseRefs(ex, await caseStore.idsUnderPath(ex, districtCode, path));
+}
+
+/** Where an open case lies, for modules that mark cases by place (farmland parcels imported later). */
+export interface OpenCaseLocation {
+  id: string;
+  caseNumber: string;
+  lng: number;
+  lat: number;
+  reportedAt: string;
+}
+
+/**
+ * The open cases (not closed, rejected nor merged) of a category with a point, located in a grid under
+ * `path` (unscoped: the caller has scoped the path).
+ */
+export async function openCaseLocationsUnder(
+  ex: Executor,
+  districtCode: string,
+  path: string,
+  categoryCode: string,
+): Promise<OpenCaseLocation[]> {
+  const rows = await ex
+    .selectFrom('cases')
+    .select(['id', 'case_number', 'lng', 'lat', 'reported_at'])
+    .where('district_code', '=', districtCode)
+    .where('category_code', '=', categoryCode)
+    .where('status', 'not in', ['closed', 'rejected', 'merged'])
+    .where('lng', 'is not', null)
+    .where('lat', 'is not', null)
+    .where(startsWith('grid_path', path))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseNumber: r.case_number,
+    lng: r.lng!,
+    lat: r.lat!,
+    reportedAt: r.reported_at,
+  }));
 }

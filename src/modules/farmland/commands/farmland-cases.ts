@@ -80,12 +80,14 @@ export async function approveReject(
     if (fc.approved_at) throw new Conflict('farmland.already_approved', 'the case is approved already');
     const status = (await caseStatuses(trx, [caseId])).get(caseId);
     if (!status || TERMINAL.has(status)) throw new Conflict('farmland.case_finished', 'the case is no longer open');
-    await farmlandStore.updateCase(trx, caseId, {
+    // Conditional: of two approvals at once, the second finds one on record and is refused, not written.
+    const won = await farmlandStore.approveCase(trx, caseId, {
       approved_by: actor.accountId,
       approved_by_name: actor.displayName,
       approved_at: now.toISOString(),
       approval_note: note,
     });
+    if (!won) throw new Conflict('farmland.already_approved', 'the case is approved already');
     await recordAudit(trx, {
       actor,
       action: 'farmland.approve_reject',

@@ -207,12 +207,14 @@ describe('who may close a farmland case as 不予立案', () => {
     expect(isDistrictLevel(subWithApprove)).toBe(false);
     expect(isDistrictLevel(office)).toBe(false);
   });
-  it('refuses reject below the district without an approval, and nothing else', () => {
-    expect(rejectAllowed({ type: 'reject' }, sub, false)).toBe(false);
-    expect(rejectAllowed({ type: 'reject' }, office, false)).toBe(false);
-    expect(rejectAllowed({ type: 'reject' }, sub, true)).toBe(true);
-    expect(rejectAllowed({ type: 'reject' }, district, false)).toBe(true);
-    for (const type of ['accept', 'dispatch', 'merge', 'comment', 'verify_pass'])
+  it('refuses reject or merge (并案) below the district without an approval, and nothing else', () => {
+    for (const type of ['reject', 'merge']) {
+      expect(rejectAllowed({ type }, sub, false)).toBe(false);
+      expect(rejectAllowed({ type }, office, false)).toBe(false);
+      expect(rejectAllowed({ type }, sub, true)).toBe(true);
+      expect(rejectAllowed({ type }, district, false)).toBe(true);
+    }
+    for (const type of ['accept', 'dispatch', 'absorb', 'comment', 'verify_pass'])
       expect(rejectAllowed({ type }, sub, false)).toBe(true);
   });
 });

@@ -204,13 +204,20 @@ export function isDistrictLevel(actor: { scopePath: string; permissions: Readonl
 }
 
 /**
- * The rule on a farmland case's steps: closing it as 不予立案 (reject) needs the district — either the
- * actor is district level or a district approval is on record. Every other step passes.
+ * The steps that end a farmland case without handling it: 不予立案 (reject) and 并案 (merge into another
+ * case) — the village table counts both as 不予立案, so both need the district.
+ */
+export const UNHANDLED_CLOSES = ['reject', 'merge'] as const;
+
+/**
+ * The rule on a farmland case's steps: closing it as 不予立案 (reject) or merging it (并案) needs the
+ * district — either the actor is district level or a district approval is on record. Every other step
+ * passes.
  */
 export function rejectAllowed(
   step: { type: string },
   actor: { scopePath: string; permissions: ReadonlySet<string> },
   approved: boolean,
 ): boolean {
-  return step.type !== 'reject' || approved || isDistrictLevel(actor);
+  return !(UNHANDLED_CLOSES as readonly string[]).includes(step.type) || approved || isDistrictLevel(actor);
 }

@@ -177,6 +177,50 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(200);
     });
 
+    it('refuses 并案 of a farmland case below the district until the district approves, as 不予立案', async () => {
+      const target = await k.report('sunzui', 114.619, 33.617); // an ordinary case
+      const id = await k.report('sunzui', 114.6045, 33.6045);
+      const merge = () =>
+        k.call('chenzhou', 'POST', `/api/v1/cases/${id}/actions`, {
+          type: 'merge',
+          payload: { targetCaseId: target },
+        });
+      const refused = await merge();
+      expect(refused.statusCode).toBe(409);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.json().errors[0]).toMatchObject({ field: 'type' });
+      expect(refused.json().code).toBe('farmland.merge_needs_district');
+      expect(refused.json().detail).toContain('并案须经区级审批');
+      expect((await k.call('chenzhou', 'GET', `/api/v1/cases/${id}`)).json()).toMatchObject({ status: 'reported' });
+      const approved = await k.call('leader', 'POST', `/api/v1/farmland/cases/${id}/approval`, { note: '同意并案' });
+      expect(approved.statusCode, approved.body).toBe(201);
+      const ok = await merge();
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ status: 'merged' });
+    });
+
+    it('of two district approvals at once, one is recorded and the other refused (409), never overwriting the approver', async () => {
+      const target = await k.report('sunzui', 114.619, 33.616);
+      const id = await k.report('sunzui', 114.6046, 33.6046);
+      const both = await Promise.all([
+        k.call('leader', 'POST', `/api/v1/farmland/cases/${id}/approval`, { note: '领导同意' }),
+        k.call('admin', 'POST', `/api/v1/farmland/cases/${id}/approval`, { note: '管理员同意' }),
+      ]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const leaderWon = both[0]!.statusCode === 201;
+      const row = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases'))
+        .json()
+        .items.find((c: { caseId: string }) => c.caseId === id);
+      expect(row.approval.note).toBe(leaderWon ? '领导同意' : '管理员同意');
+      expect(row.approval.byName === 'leader（测试）').toBe(leaderWon);
+      // Merged away (the district approved): counted as 不予立案 in the table, as the merge test's case.
+      const merged = await k.call('chenzhou', 'POST', `/api/v1/cases/${id}/actions`, {
+        type: 'merge',
+        payload: { targetCaseId: target },
+      });
+      expect(merged.statusCode, merged.body).toBe(200);
+    });
+
     it('records the occupied area and counts it in the table', async () => {
       const id = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases')).json().items.at(-1).caseId;
       const bad = await k.call('chenzhou', 'PUT', `/api/v1/farmland/cases/${id}/occupied-area`, { occupiedMu: -1 });
@@ -186,19 +230,66 @@ for (const tdb of testDatabases()) {
       expect(r.statusCode, r.body).toBe(200);
       const table = (await k.call('chenzhou', 'GET', `/api/v1/farmland/villages?unitId=${k.ids.chenzhou}`)).json();
       const sunzui = table.items.find((v: { villageId: string }) => v.villageId === k.ids.sunzui);
-      expect(sunzui).toMatchObject({ occupiedMu: 1.25, casesWithArea: 1, cases: 3, openCases: 1, rejectedCases: 2 });
-      expect(table.total.cases).toBe(3);
+      expect(sunzui).toMatchObject({ occupiedMu: 1.25, casesWithArea: 1, cases: 5, openCases: 1, rejectedCases: 4 });
+      expect(table.total.cases).toBe(5);
     });
 
-    it('replaces a village’s parcels on re-import; farmland cases keep the parcel as found', async () => {
+    it('on import, marks the open 违法占用耕地 cases reported before inside the new parcels; on re-import, unmarks those left outside', async () => {
+      const before = await k.report('sunzui', 114.607, 33.657); // in 后湾, which has no parcels yet
+      const later = await k.report('sunzui', 114.615, 33.665);
+      const other = await k.report('sunzui', 114.6071, 33.6571, '5202'); // 耕地撂荒: another category
+      const marked = async () =>
+        (
+          (await k.call('chengbei', 'GET', '/api/v1/farmland/cases')).json().items as {
+            caseId: string;
+            parcelCode: string;
+          }[]
+        )
+          .map(
+            (c) =>
+              `${c.caseId === before ? 'before' : c.caseId === later ? 'later' : c.caseId === other ? 'other' : '?'}:${c.parcelCode}`,
+          )
+          .sort();
+      expect(await marked()).toEqual([]);
+      const first = await k.importParcels('chengbei', 'houwan', [
+        feature('耕地', 'HW-1', square(114.605, 33.655, 114.61, 33.66)),
+      ]);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ casesMarked: 1, casesUnmarked: 0 });
+      expect(await marked()).toEqual(['before:HW-1']);
+      // Re-import: the first case is no longer in any parcel (no approval): unmarked; the second now is.
+      const second = await k.importParcels('chengbei', 'houwan', [
+        feature('耕地', 'HW-2', square(114.612, 33.662, 114.618, 33.668)),
+      ]);
+      expect(second.json()).toMatchObject({ casesMarked: 1, casesUnmarked: 1 });
+      expect(await marked()).toEqual(['later:HW-2']);
+      // An approved case keeps its mark whatever the parcels.
+      expect(
+        (await k.call('leader', 'POST', `/api/v1/farmland/cases/${later}/approval`, { note: '同意' })).statusCode,
+      ).toBe(201);
+      const third = await k.importParcels('chengbei', 'houwan', [
+        feature('耕地', 'HW-3', square(114.601, 33.651, 114.603, 33.653)),
+      ]);
+      expect(third.json()).toMatchObject({ casesMarked: 0, casesUnmarked: 0 });
+      expect(await marked()).toEqual(['later:HW-2']);
+    });
+
+    it('replaces a village’s parcels on re-import; finished farmland cases keep the parcel as found, an open one left outside is unmarked', async () => {
       const r = await k.importParcels('chenzhou', 'sunzui', [feature('耕地', 'SZ-009', NORTH)]);
       expect(r.statusCode).toBe(200);
+      // The first case (still open, no approval, in SZ-JB1) lies in no parcel now: unmarked.
+      expect(r.json()).toMatchObject({ casesMarked: 0, casesUnmarked: 1 });
       const map = (await k.call('chenzhou', 'GET', `/api/v1/farmland/parcels?unitId=${k.ids.sunzui}`)).json();
       expect(map.features).toHaveLength(1);
       const at = (await k.call('chenzhou', 'GET', '/api/v1/farmland/parcel-at?lng=114.605&lat=33.605')).json();
       expect(at.found).toBe(false);
       const cases = (await k.call('chenzhou', 'GET', '/api/v1/farmland/cases')).json().items;
-      expect(cases.map((c: { parcelCode: string }) => c.parcelCode).sort()).toEqual(['SZ-001', 'SZ-JB1', 'SZ-JB1']);
+      expect(cases.map((c: { parcelCode: string }) => c.parcelCode).sort()).toEqual([
+        'SZ-001',
+        'SZ-JB1',
+        'SZ-JB1',
+        'SZ-JB1',
+      ]);
     });
   });
 }

@@ -61,6 +61,34 @@ export const farmlandStore = {
   async updateCase(ex: Executor, caseId: string, set: Partial<FarmlandCaseTable>): Promise<void> {
     await ex.updateTable('farmland_cases').set(set).where('case_id', '=', caseId).execute();
   },
+  /**
+   * Records the district's approval only if none is on record (a conditional update): false when
+   * another approval got there first, so a concurrent second one never overwrites the approver.
+   */
+  async approveCase(
+    ex: Executor,
+    caseId: string,
+    set: Pick<FarmlandCaseTable, 'approved_by' | 'approved_by_name' | 'approved_at' | 'approval_note'>,
+  ): Promise<boolean> {
+    const r = await ex
+      .updateTable('farmland_cases')
+      .set(set)
+      .where('case_id', '=', caseId)
+      .where('approved_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  async casesOfVillage(ex: Executor, villageId: string): Promise<FarmlandCaseTable[]> {
+    return ex.selectFrom('farmland_cases').selectAll().where('village_id', '=', villageId).execute();
+  },
+  async deleteCases(ex: Executor, caseIds: readonly string[]): Promise<void> {
+    if (caseIds.length) await ex.deleteFrom('farmland_cases').where('case_id', 'in', caseIds).execute();
+  },
+  async markedAmong(ex: Executor, caseIds: readonly string[]): Promise<Set<string>> {
+    if (!caseIds.length) return new Set();
+    const rows = await ex.selectFrom('farmland_cases').select('case_id').where('case_id', 'in', caseIds).execute();
+    return new Set(rows.map((r) => r.case_id));
+  },
   async casesUnder(ex: Executor, districtCode: string, path: string): Promise<FarmlandCaseTable[]> {
     return ex
       .selectFrom('farmland_cases')

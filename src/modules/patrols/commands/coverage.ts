@@ -2,7 +2,8 @@ import { authorize, type Actor } from '../../../kernel/auth/actor.js';
 import { Invalid } from '../../../kernel/errors.js';
 import type { CoverageQuery, CoverageReport } from '../../../contracts/patrols.js';
 import type { PatrolsDeps } from '../deps.js';
-import { coverageOf, daysInPeriod, patrolDays, rollUpPeople } from '../domain/coverage.js';
+import { localDateOf } from '../../../kernel/calendar/dates.js';
+import { countedThrough, coverageOf, daysInPeriod, elapsedDays, patrolDays, rollUpPeople } from '../domain/coverage.js';
 import { patrolStore } from '../store/patrol.store.js';
 import { scopeUnit } from './list-patrols.js';
 
@@ -11,7 +12,8 @@ const MAX_DAYS = 366;
 
 /**
  * Patrol coverage (巡查覆盖) under a unit in scope over [from, to]: per small grid (or village, for
- * 耕地巡查) the days patrolled ÷ the days of the period, the grids never walked, and per person.
+ * 耕地巡查) the days patrolled ÷ the days of the period up to today, the grids not walked in it, each
+ * grid's last patrolled day (whatever the period), and per person.
  */
 export async function patrolCoverage(deps: PatrolsDeps, actor: Actor, q: CoverageQuery): Promise<CoverageReport> {
   authorize(actor, 'patrol.read');
@@ -19,11 +21,14 @@ export async function patrolCoverage(deps: PatrolsDeps, actor: Actor, q: Coverag
     throw new Invalid('patrol.end_before_start', 'to before from', [
       { field: 'to', code: 'patrol.end_before_start', message: 'to before from' },
     ]);
-  const days = daysInPeriod(q.from, q.to);
-  if (days > MAX_DAYS)
+  if (daysInPeriod(q.from, q.to) > MAX_DAYS)
     throw new Invalid('patrol.period_too_long', 'period too long', [
       { field: 'to', code: 'patrol.period_too_long', message: 'period too long', params: { days: MAX_DAYS } },
     ]);
+  // Only the days up to today (Shanghai) count: a day not yet come cannot have been patrolled.
+  const today = localDateOf(deps.clock.now());
+  const through = countedThrough(q.from, q.to, today);
+  const days = elapsedDays(q.from, q.to, today);
   const ex = deps.database.db;
   const unit = await scopeUnit(deps, actor, q.unitId);
   const areaKind = q.kind === 'grid' ? 'grid_small' : 'village';
@@ -31,7 +36,10 @@ export async function patrolCoverage(deps: PatrolsDeps, actor: Actor, q: Coverag
     (a) => !a.retiredAt,
   );
   const filter = { districtCode: actor.districtCode, kind: q.kind, path: unit.path, first: q.from, last: q.to };
-  const counts = await patrolStore.dayCounts(ex, filter);
+  const [counts, lastDays] = await Promise.all([
+    patrolStore.dayCounts(ex, filter),
+    patrolStore.lastDays(ex, { districtCode: actor.districtCode, kind: q.kind, path: unit.path }),
+  ]);
   const roll = coverageOf(
     areas.map((a) => a.id),
     counts,
@@ -61,6 +69,7 @@ export async function patrolCoverage(deps: PatrolsDeps, actor: Actor, q: Coverag
   return {
     from: q.from,
     to: q.to,
+    through,
     days,
     unit: { id: unit.id, name: unit.name },
     ratio: roll.ratio,
@@ -71,6 +80,7 @@ export async function patrolCoverage(deps: PatrolsDeps, actor: Actor, q: Coverag
       patrolledDays: g.patrolledDays,
       patrols: g.patrols,
       ratio: g.ratio,
+      lastPatrolledDay: lastDays.get(g.gridId) ?? null,
     })),
     neverWalked: roll.neverWalked.length,
     people: rollUpPeople(personRows, q.from, q.to).map((p) => ({

@@ -30,7 +30,18 @@ for (const tdb of testDatabases()) {
     it('walks the demo grids on the last five days, with one patrol of today still under way', async () => {
       expect(made.patrols).toBe(5 * 2 + 2 + 2 + 1);
       const mine = await get('wgy_dehua', '/api/v1/patrols?limit=100');
-      expect(mine.items.filter((p: { status: string }) => p.status === 'active')).toHaveLength(1);
+      const active = mine.items.filter((p: { status: string }) => p.status === 'active');
+      expect(active).toHaveLength(1);
+      // Begun a few minutes before start-up, not hours: plausibly still being walked.
+      const ago = h.clock.now().getTime() - Date.parse(active[0].startedAt);
+      expect(ago).toBeGreaterThan(0);
+      expect(ago).toBeLessThanOrEqual(10 * 60_000);
+      // The e2e ends it through the API before the phone starts its own: that works with its timing.
+      const ended = await h.call('POST', `/api/v1/patrols/${active[0].id}/end`, {
+        cookie: await h.login('wgy_dehua', 'Demo12345'),
+        body: { endedAt: h.clock.now().toISOString() },
+      });
+      expect(ended.statusCode, ended.body).toBe(200);
       // 2026-11-30 in the harness: the five days before it.
       const cov = await get('dehua', '/api/v1/patrols/coverage?from=2026-11-25&to=2026-11-29');
       const walked = cov.grids.filter((g: { patrolledDays: number }) => g.patrolledDays > 0);

@@ -28,10 +28,14 @@ export function demoWalk(geometry: BoundaryGeometry, start: Date, points: number
   });
 }
 
+/** How long before start-up the demo's patrol under way began. */
+export const DEMO_ACTIVE_MINUTES = 6;
+
 /**
  * The demo's patrols over the last five days: the grid workers of 德化 and 朱庄 walk their grid every
  * morning (some afternoons too), 德化社区's cadre walks two grids with a volunteer on two days, and
- * today's morning patrol of wgy_dehua is still under way (the phone's active-patrol screen has one).
+ * a patrol of wgy_dehua begun a few minutes before start-up is still under way (the phone's active-patrol
+ * screen has one).
  */
 export async function seedDemoPatrols(deps: PatrolsDeps, now: Date): Promise<Record<string, number>> {
   const db = deps.database.db;
@@ -75,11 +79,14 @@ export async function seedDemoPatrols(deps: PatrolsDeps, now: Date): Promise<Rec
     counts.patrols++;
     counts.trackPoints += track.length;
   }
-  // Under way: started an hour ago (or at the start of today), a few points so far.
+  // Under way: started a few minutes before start-up (not hours: a fresh demo should show a patrol
+  // plausibly still being walked), never before the start of today; the points so far.
   const actor = await deps.org.actorFor(db, 'wgy_dehua');
   const own = await deps.org.boundary(db, actor.unitId);
   if (own) {
-    const startedAt = new Date(Math.max(now.getTime() - 3_600_000, Date.parse(`${today}T00:00:00+08:00`)));
+    const startedAt = new Date(
+      Math.max(now.getTime() - DEMO_ACTIVE_MINUTES * 60_000, Date.parse(`${today}T00:00:00+08:00`)),
+    );
     const { patrol } = await startPatrol(deps, actor, {
       kind: 'grid',
       gridIds: [actor.unitId],

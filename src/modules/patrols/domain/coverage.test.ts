@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../kernel/calendar/dates.js';
-import { daysInPeriod, patrolDays, rollUpCoverage, rollUpPeople, type GridDay } from './coverage.js';
+import {
+  countedThrough,
+  daysInPeriod,
+  elapsedDays,
+  patrolDays,
+  periodDays,
+  rollUpCoverage,
+  rollUpPeople,
+  type GridDay,
+} from './coverage.js';
 
 const GRIDS = ['g1', 'g2', 'g3', 'g4'];
 const gridDay = fc.record({
@@ -83,5 +92,33 @@ describe('patrol coverage roll-up', () => {
       { personKey: 'b', name: '乙', patrols: 2, patrolledDays: 2, grids: 1 },
       { personKey: 'a', name: '甲', patrols: 2, patrolledDays: 1, grids: 2 },
     ]);
+  });
+});
+
+describe('days of a period that count', () => {
+  it('stops at today: a month-to-date view divides by the days so far, a future period by none', () => {
+    expect(elapsedDays('2026-12-01', '2026-12-31', '2026-12-07')).toBe(7);
+    expect(elapsedDays('2026-12-01', '2026-12-05', '2026-12-07')).toBe(5);
+    expect(elapsedDays('2026-12-08', '2026-12-31', '2026-12-07')).toBe(0);
+    expect(elapsedDays('2026-12-07', '2026-12-07', '2026-12-07')).toBe(1);
+    expect(countedThrough('2026-12-01', '2026-12-31', '2026-12-07')).toBe('2026-12-07');
+  });
+
+  it('never counts more days than the period nor any day after today', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 90 }),
+        (a, len, t) => {
+          const first = addDays('2026-11-01', a);
+          const last = addDays(first, len);
+          const today = addDays('2026-11-01', t);
+          const n = elapsedDays(first, last, today);
+          expect(n).toBeLessThanOrEqual(daysInPeriod(first, last));
+          expect(n).toBe(periodDays(first, last).filter((d) => d <= today).length);
+        },
+      ),
+    );
   });
 });

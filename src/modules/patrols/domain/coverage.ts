@@ -35,6 +35,20 @@ export function daysInPeriod(first: string, last: string): number {
   return Math.max(0, daysBetween(first, last) + 1);
 }
 
+/**
+ * The last day a period's coverage counts: its last day, or today (Asia/Shanghai) when the period runs on
+ * past it — a day not yet come cannot have been patrolled, so a month-to-date view divides by the days so
+ * far, not the whole month. Before `first` when the period lies wholly in the future.
+ */
+export function countedThrough(first: string, last: string, today: string): string {
+  return last > today ? (today < first ? addDays(first, -1) : today) : last;
+}
+
+/** Days of [first, last] up to today, both included: the divisor of coverage (0 for a future period). */
+export function elapsedDays(first: string, last: string, today: string): number {
+  return daysInPeriod(first, countedThrough(first, last, today));
+}
+
 /** Every local day of [first, last] in order. */
 export function periodDays(first: string, last: string): string[] {
   return Array.from({ length: daysInPeriod(first, last) }, (_, i) => addDays(first, i));

@@ -260,6 +260,22 @@ for (const tdb of testDatabases()) {
       const mine = c.grids.find((g: { id: string }) => g.id === f.grids.dehua1);
       expect(mine).toMatchObject({ patrolledDays: 1, patrols: 1, ratio: 0.5, community: '德化社区' });
       expect(c.neverWalked).toBe(c.grids.length - 1);
+      expect(mine.lastPatrolledDay).toBe('2026-11-30');
+      expect(c.grids.filter((g: { lastPatrolledDay: string | null }) => g.lastPatrolledDay)).toHaveLength(1);
+      // A period running past today (the harness's 2026-11-30) divides by the days so far only.
+      const ahead = (
+        await f.call('dehua', 'GET', `/api/v1/patrols/coverage?unitId=${f.units.dehua}&from=2026-11-29&to=2026-12-31`)
+      ).json();
+      expect(ahead).toMatchObject({ days: 2, through: '2026-11-30' });
+      expect(ahead.grids.find((g: { id: string }) => g.id === f.grids.dehua1)).toMatchObject({ ratio: 0.5 });
+      // A period before the patrol still shows when the grid was last walked.
+      const before = (
+        await f.call('dehua', 'GET', `/api/v1/patrols/coverage?unitId=${f.units.dehua}&from=2026-11-01&to=2026-11-02`)
+      ).json();
+      expect(before.grids.find((g: { id: string }) => g.id === f.grids.dehua1)).toMatchObject({
+        patrolledDays: 0,
+        lastPatrolledDay: '2026-11-30',
+      });
       expect(c.people.map((p: { accountId: string | null }) => p.accountId).sort()).toEqual(
         [f.ids.dehua, f.ids.wgy_dehua, null].sort(),
       );

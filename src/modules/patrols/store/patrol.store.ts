@@ -261,6 +261,32 @@ export const patrolStore = {
   },
 
   /**
+   * Per unit under `path`: the last local day with an ended patrol, whatever the period. Cheap on a
+   * year of data: the latest month per unit from the month roll-up (twelve rows a grid a year), then
+   * the day roll-up read only within that month of each unit (its primary key: unit, kind, day).
+   */
+  async lastDays(ex: Executor, q: { districtCode: string; kind: string; path: string }): Promise<Map<string, string>> {
+    const latest = ex
+      .selectFrom('patrol_unit_months')
+      .select((eb) => ['unit_id', eb.fn.max('month').as('month')])
+      .where('district_code', '=', q.districtCode)
+      .where('kind', '=', q.kind)
+      .where(startsWith('unit_path', q.path))
+      .groupBy('unit_id')
+      .as('lm');
+    const rows = await ex
+      .selectFrom('patrol_unit_days as d')
+      .innerJoin(latest, 'lm.unit_id', 'd.unit_id')
+      .select((eb) => ['d.unit_id', eb.fn.max('d.day').as('day')])
+      .where('d.kind', '=', q.kind)
+      .where(sql<boolean>`${sql.ref('d.day')} >= ${sql.ref('lm.month')} || '-01'`)
+      .where(sql<boolean>`${sql.ref('d.day')} <= ${sql.ref('lm.month')} || '-31'`)
+      .groupBy('d.unit_id')
+      .execute();
+    return new Map(rows.map((r) => [r.unit_id, String(r.day)]));
+  },
+
+  /**
    * The same counts per unit and month (YYYY-MM): the whole months of [first, last] from the month
    * roll-up (a row per grid and month), the partial months at either end from the day roll-up.
    */

@@ -26,7 +26,7 @@ export const patrolsNav: NavItem[] = [
     key: 'patrol-coverage',
     group: 'patrols',
     label: '巡查覆盖',
-    description: '各网格巡查覆盖率（巡查天数 ÷ 期间天数）、从未巡查的网格、人员巡查情况',
+    description: '各网格巡查覆盖率（巡查天数 ÷ 期间天数）、期间未巡查的网格、各网格最近巡查日、人员巡查情况',
     path: 'patrol-coverage',
     icon: <BarChartOutlined />,
     order: 5.6,

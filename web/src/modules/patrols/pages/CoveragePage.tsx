@@ -24,7 +24,16 @@ import './patrols.css';
 type GridRow = CoverageReport['grids'][number];
 type PersonRow = CoverageReport['people'][number];
 
-/** 巡查覆盖: per small grid (or village) the days patrolled ÷ the days of the period, grids never walked, per person. */
+/** 最近巡查: 今天 / 昨天 / the day; 无记录 when never patrolled. */
+function lastPatrolled(day: string | null): string {
+  if (!day) return '无记录';
+  const today = dayjs().format('YYYY-MM-DD');
+  if (day === today) return '今天';
+  if (day === dayjs().subtract(1, 'day').format('YYYY-MM-DD')) return '昨天';
+  return day;
+}
+
+/** 巡查覆盖: per small grid (or village) the days patrolled ÷ the days of the period so far, grids not walked in it, per person. */
 export default function CoveragePage() {
   const [unitId, setUnitId] = useState<string | undefined>(undefined);
   const [range, setRange] = useState<[string, string]>([
@@ -67,14 +76,18 @@ export default function CoveragePage() {
               <Statistic title={`${c.unit.name} 巡查覆盖率`} value={percent(c.ratio)} />
             </Col>
             <Col span={6}>
-              <Statistic title="期间天数" value={c.days} suffix="天" />
+              <Statistic
+                title={c.through < c.to ? `期间天数（截至${c.through}）` : '期间天数'}
+                value={c.days}
+                suffix="天"
+              />
             </Col>
             <Col span={6}>
               <Statistic title={`${area}数`} value={c.grids.length} suffix="个" />
             </Col>
             <Col span={6}>
               <Statistic
-                title={`从未巡查的${area}`}
+                title={`期间未巡查的${area}`}
                 value={c.neverWalked}
                 suffix="个"
                 valueStyle={c.neverWalked ? { color: '#cf1322' } : undefined}
@@ -94,7 +107,7 @@ export default function CoveragePage() {
                 onChange={(e) => setOnlyNever(e.target.checked)}
                 data-testid="coverage-never"
               >
-                只看从未巡查的
+                只看期间未巡查的
               </Checkbox>
             }
           >
@@ -116,7 +129,7 @@ export default function CoveragePage() {
                       {r.name}
                       {r.patrolledDays === 0 && (
                         <Tag color="red" style={{ marginLeft: 6 }}>
-                          从未巡查
+                          期间未巡查
                         </Tag>
                       )}
                     </>
@@ -130,6 +143,13 @@ export default function CoveragePage() {
                   render: (_: unknown, r) => `${r.patrolledDays} / ${c?.days ?? 0}`,
                 },
                 { title: '巡查次数', key: 'patrols', width: 80, render: (_: unknown, r) => r.patrols },
+                {
+                  title: '最近巡查',
+                  key: 'last',
+                  width: 110,
+                  sorter: (a, b) => (a.lastPatrolledDay ?? '').localeCompare(b.lastPatrolledDay ?? ''),
+                  render: (_: unknown, r) => lastPatrolled(r.lastPatrolledDay),
+                },
                 {
                   title: '覆盖率',
                   key: 'ratio',
