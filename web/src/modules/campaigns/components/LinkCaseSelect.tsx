@@ -41,7 +41,12 @@ export function LinkCaseSelect({
         type="primary"
         disabled={!picked}
         loading={busy}
-        onClick={() => picked && onLink(picked)}
+        onClick={() => {
+          if (!picked) return;
+          onLink(picked);
+          // Cleared once sent: the same case is not offered to be linked twice by a second click.
+          setPicked(undefined);
+        }}
         data-testid="link-case"
       >
         关联问题

@@ -91,8 +91,13 @@ export default function CampaignDetailPage() {
             {
               title: '编号',
               key: 'no',
-              width: 150,
-              render: (_: unknown, r) => <Link to={`/cases/${r.id}`}>{r.caseNumber}</Link>,
+              width: 190,
+              // One line: a case number (411602-20261207-0007) is read whole.
+              render: (_: unknown, r) => (
+                <Link to={`/cases/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {r.caseNumber}
+                </Link>
+              ),
             },
             { title: '类别', key: 'cat', width: 120, render: (_: unknown, r) => categories.nameOf(r.categoryCode) },
             { title: '描述', dataIndex: 'description' },

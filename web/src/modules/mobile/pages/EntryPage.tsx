@@ -80,13 +80,19 @@ export default function EntryPage() {
           rules={[
             { required: true, message: '请填写数量' },
             { type: 'number', min: 0.01, message: '数量须大于 0' },
+            {
+              validator: (_, v: number | null) =>
+                v == null || Math.abs(v * 100 - Math.round(v * 100)) < 1e-6
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('数量最多两位小数')),
+            },
           ]}
         >
           <InputNumber
             size="large"
             style={{ width: '100%' }}
             min={0}
-            precision={2}
+            // No fixed precision: 30 张 reads 30, not 30.00; up to two decimals are allowed (米, 平方米).
             addonAfter={unit ?? '—'}
             data-testid="m-entry-quantity"
           />
