@@ -117,6 +117,22 @@ export const PERMISSIONS = [
   'indicator.enter',
   /** Define the district's indicators and set targets per unit and period (the 督查室 and the administrator). */
   'indicator.define',
+  /**
+   * The "五星"支部 work of branches in scope: star sets, battle maps (作战图), action teams (聚力团), weekly
+   * progress, observation events, quarterly ratings, stars held and rankings.
+   */
+  'star.read',
+  /**
+   * The branch's own side, for branches in scope: weekly progress (每周推进), evidence, the self-assessment,
+   * the battle map's tasks and the action team (the community's "两委" and the branch secretary).
+   */
+  'star.report',
+  /** The 街道's side: observation events (每月观摩) with their scores, and the quarterly proposal (评比). */
+  'star.review',
+  /** The district's side: confirm or return a quarterly rating, award or withdraw stars. */
+  'star.rate',
+  /** Keep the star sets, their indicators, thresholds and evidence requirements (revised by the province). */
+  'star.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -156,6 +172,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'duty.read',
       'campaign.read',
       'indicator.read',
+      'star.read',
+      'star.rate',
     ],
   },
   supervision_office: {
@@ -187,6 +205,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'campaign.read',
       'indicator.read',
       'indicator.define',
+      'star.read',
+      'star.rate',
+      'star.configure',
     ],
   },
   proposal_office: {
@@ -237,6 +258,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'campaign.manage',
       'indicator.read',
       'indicator.enter',
+      'star.read',
+      'star.review',
     ],
   },
   community_worker: {
@@ -277,6 +300,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'campaign.manage',
       'indicator.read',
       'indicator.enter',
+      'star.read',
+      'star.report',
     ],
   },
   grid_worker: {

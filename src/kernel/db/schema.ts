@@ -958,6 +958,9 @@ export interface DB {
   indicators: IndicatorTable;
   indicator_entries: IndicatorEntryTable;
   indicator_targets: IndicatorTargetTable;
+  star_sets: StarSetTable;
+  star_rate_values: StarRateValueTable;
+  star_evidence: StarEvidenceTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1469,4 +1472,46 @@ export interface IndicatorTargetTable {
   actual: number | null;
   updated_by: string;
   updated_at: string;
+}
+
+/** A version of a star set for one kind of branch (see the 2026-12-09T0100 migration). */
+export interface StarSetTable {
+  id: string;
+  district_code: string;
+  branch_kind: string;
+  version: number;
+  effective_from: string;
+  /** JSON StarDefinition[] */
+  definition: string;
+  note: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+/** A branch's computed rate for a quarter: numerator and denominator as the source counted them. */
+export interface StarRateValueTable {
+  district_code: string;
+  branch_id: string;
+  quarter: string;
+  source: string;
+  numerator: number;
+  denominator: number;
+  computed_at: string;
+}
+
+/** A piece of evidence a branch shows for a star (or one of its indicators) in a quarter. */
+export interface StarEvidenceTable {
+  id: string;
+  district_code: string;
+  branch_id: string;
+  branch_path: string;
+  quarter: string;
+  star_key: string;
+  indicator_key: string | null;
+  file_id: string | null;
+  note: string | null;
+  uploaded_by: string;
+  uploaded_by_name: string;
+  uploaded_at: string;
 }
