@@ -558,6 +558,33 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'screening.route_unusable': '请选择本次排查范围内、本人管辖的社区',
   'screening.purge_not_closed': '只能清除已结束的排查名单',
   'screening.purge_confirm_mismatch': '输入的名称与排查名单名称不一致',
+
+  // "五星"支部：每周推进、每月观摩、佐证材料 (stars/commands: weekly, observations, evidence)
+  'star.branch_out_of_scope': '该党支部不存在或不在您的管辖范围内',
+  'star.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
+  'weekly.week_not_monday': '周次须以该周的星期一表示（YYYY-MM-DD）',
+  'weekly.week_future': '不能报送尚未开始的周',
+  'weekly.file_repeated': '同一张照片只能添加一次',
+  'weekly.file_unknown': '照片不存在，或不是您本人上传的',
+  'weekly.amended_meanwhile': '这一周的推进情况刚被他人报送或修改，请刷新后再提交',
+  'weekly.period_reversed': '结束日期不能早于开始日期',
+  'weekly.period_too_long': (p) => `一次最多查看 ${p.max} 周`,
+  'observation.host_not_subdistrict': '观摩活动须由街道（乡镇）组织，请选择街道',
+  'observation.branch_outside_host': '该党支部不在组织观摩的街道内',
+  'observation.branch_repeated': '同一党支部只能选择一次',
+  'observation.visitor_unknown': '该观摩人员不存在或不属于本次观摩',
+  'observation.visitor_repeated': '同一账号只能添加一次',
+  'observation.branch_not_visited': '该党支部不在本次观摩的支部中',
+  'observation.score_range': (p) => `评分须在 ${p.min ?? 0}–${p.max ?? 100} 分之间`,
+  'observation.score_precision': '评分最多保留一位小数',
+  'observation.score_repeated': '同一观摩人员对同一支部只能评一次分',
+  'observation.not_host': '只有组织观摩的街道可以录入评分',
+  'evidence.quarter_future': '不能为尚未开始的季度上传佐证',
+  'evidence.star_unknown': '当季适用的星级标准中没有这颗星',
+  'evidence.indicator_unknown': '这颗星没有该指标',
+  'evidence.file_unknown': '照片不存在，或不是您本人上传的',
+  'evidence.rating_proposed': '本季度评比已由街道提出，佐证材料不能再增删',
+  'evidence.not_uploader': '只能删除本人上传的佐证材料',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */
