@@ -195,9 +195,9 @@ function IndicatorRow({
   const form = Form.useFormInstance<SetForm>();
   const kind = Form.useWatch(['stars', ...path, 'kind'], form) as IndicatorForm['kind'] | undefined;
   return (
-    <Space wrap align="start" style={{ marginBottom: 4 }}>
+    <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', marginBottom: 6 }}>
       <Form.Item name={[field, 'name']} rules={[{ required: true, message: '请填写指标名' }]} style={{ margin: 0 }}>
-        <Input placeholder="指标名称" style={{ width: 200 }} maxLength={40} />
+        <Input placeholder="指标名称" style={{ width: 220 }} maxLength={40} />
       </Form.Item>
       <Form.Item name={[field, 'kind']} style={{ margin: 0 }}>
         <Select
@@ -239,6 +239,6 @@ function IndicatorRow({
         </>
       )}
       {onRemove && <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label="删除指标" />}
-    </Space>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ export default function StarSetsPage() {
   const sources = useApiQuery(['stars', 'rate-sources'], (signal) => starsApi.rateSources(signal));
   const sourceLabel = useMemo(() => {
     const m = new Map((sources.data?.items ?? []).map((s) => [s.code, s.label]));
-    return (code: string) => m.get(code) ?? code;
+    return (code: string) => m.get(code) ?? '（数据来源未接入）';
   }, [sources.data]);
   const current = sets.data?.[kind] ?? null;
   const versions = (sets.data?.versions ?? []).filter((v) => v.branchKind === kind);
@@ -90,7 +90,7 @@ export default function StarSetsPage() {
       </Row>
       <Drawer
         title={`修订${BRANCH_KIND_LABELS[kind]}党支部星级标准`}
-        width={980}
+        width={1180}
         open={!!editing}
         onClose={() => setEditing(null)}
         destroyOnHidden
