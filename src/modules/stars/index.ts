@@ -1,32 +1,57 @@
 import type { Module, ModuleContext } from '../module.js';
 import { canActorSeeStarFile } from './commands/evidence.js';
 import { weeklyReminderJob } from './commands/remind-weekly.js';
+import { ensureDefaultSets, setsInForce } from './commands/star-sets.js';
 import type { CycleDeps } from './cycle-deps.js';
 import { seedDemoCycle } from './demo/seed-demo-cycle.js';
+import type { StarsDeps } from './deps.js';
 import { registerEvidenceRoutes } from './http/evidence.routes.js';
 import { registerObservationRoutes } from './http/observation.routes.js';
+import { registerStarSetRoutes } from './http/star-set.routes.js';
 import { registerWeeklyRoutes } from './http/weekly.routes.js';
 
+export type { StarsDeps } from './deps.js';
+/** How many pieces of evidence a branch shows in a quarter, by 'star' and 'star/indicator' (the rating). */
 export { evidenceCounts } from './store/evidence.store.js';
 
+const depsOf = (ctx: ModuleContext): StarsDeps => ({
+  database: ctx.database,
+  clock: ctx.clock,
+  config: ctx.config,
+  org: ctx.org,
+  rates: () => ctx.modules.flatMap((m) => m.rateFigures?.(ctx) ?? []),
+});
+
+/** The weekly, monthly and evidence parts: evidence keys are checked against the set in force. */
 const cycleDepsOf = (ctx: ModuleContext): CycleDeps => ({
   database: ctx.database,
   clock: ctx.clock,
   config: ctx.config,
   org: ctx.org,
+  async starKeys(ex, districtCode, kind, quarter) {
+    const set = (await setsInForce(ex, districtCode, quarter))[kind];
+    return set ? new Map(set.stars.map((s) => [s.key, s.indicators.map((i) => i.key)])) : null;
+  },
 });
 
 /**
- * "五星"支部 (SPEC §9, issue 14). The "三个一" cycle's weekly progress (每周推进, reminded when silent)
- * and monthly observation events (每月观摩), and the evidence branches show for their stars.
+ * "五星"支部创建 (SPEC §9, issue 14): star sets with their indicators (computed from the platform's
+ * records or scored by the panel) and thresholds, the branches' battle maps and action teams, the
+ * "三个一" cycle (weekly progress reminded when silent, monthly observation, quarterly rating) with the
+ * evidence branches show, stars held with their history, and rankings.
  */
 export const starsModule: Module = {
   name: 'stars',
   routes(app, ctx) {
-    const deps = cycleDepsOf(ctx);
-    registerWeeklyRoutes(app, deps);
-    registerObservationRoutes(app, deps);
-    registerEvidenceRoutes(app, deps);
+    registerStarSetRoutes(app, depsOf(ctx));
+    const cycle = cycleDepsOf(ctx);
+    registerWeeklyRoutes(app, cycle);
+    registerObservationRoutes(app, cycle);
+    registerEvidenceRoutes(app, cycle);
+  },
+  async prepare(ctx) {
+    const added = await ensureDefaultSets(depsOf(ctx), ctx.config.districtCode);
+    return added ? { defaultSetsAdded: added } : undefined;
   },
   jobs: (ctx) => [weeklyReminderJob(cycleDepsOf(ctx))],
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoCycle(cycleDepsOf(ctx), now) }),

@@ -6,7 +6,7 @@ import { newId } from '../../../kernel/ids.js';
 import type { Evidence, EvidenceBody, EvidenceList } from '../../../contracts/stars-cycle.js';
 import { ownUploadedFileIds } from '../../files/index.js';
 import type { CycleDeps } from '../cycle-deps.js';
-import { quarterDays, quarterOf } from '../domain/weeks.js';
+import { quarterDays, quarterOf } from '../domain/quarters.js';
 import { evidenceStore, type EvidenceRow } from '../store/evidence.store.js';
 import { weeklyStore } from '../store/weekly.store.js';
 import { branchInField, branchOr404, calendarFor, fieldProblem, todayOf } from './cycle-access.js';
@@ -30,7 +30,7 @@ export async function addEvidence(
   const db = deps.database.db;
   const { branch, kind } = await branchInField(deps, db, actor, body.branchId, 'branchId');
   const today = todayOf(deps, await calendarFor(deps, db, actor.districtCode));
-  if (quarterDays(body.quarter).first > today) throw fieldProblem('quarter', 'evidence.quarter_future');
+  if (quarterDays(body.quarter).firstDay > today) throw fieldProblem('quarter', 'evidence.quarter_future');
   if (deps.starKeys && kind) {
     const keys = await deps.starKeys(db, actor.districtCode, kind, body.quarter);
     if (keys) {

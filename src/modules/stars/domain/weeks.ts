@@ -92,17 +92,3 @@ export function weeksToRemind(
   }
   return out;
 }
-
-/** The quarter 'YYYY-Qn' holding a day. */
-export function quarterOf(day: string): string {
-  return `${day.slice(0, 4)}-Q${Math.floor((+day.slice(5, 7) - 1) / 3) + 1}`;
-}
-
-/** The first and last day of a quarter 'YYYY-Qn'. */
-export function quarterDays(quarter: string): { first: string; last: string } {
-  const y = +quarter.slice(0, 4);
-  const q = +quarter.slice(6, 7);
-  const first = `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`;
-  const next = q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
-  return { first, last: addDays(next, -1) };
-}

@@ -19,11 +19,11 @@ for (const tdb of testDatabases()) {
 
     it('takes a photo and/or a note for a star or one of its indicators, and counts them for the rating', async () => {
       const photo = await f.photo('dehua');
-      const a = await post('dehua', { starKey: 'branch_strong', indicatorKey: 'meetings', fileId: photo });
+      const a = await post('dehua', { starKey: 'branch_strong', indicatorKey: 'org_life', fileId: photo });
       expect(a.statusCode, a.body).toBe(201);
       expect(a.json()).toMatchObject({
         starKey: 'branch_strong',
-        indicatorKey: 'meetings',
+        indicatorKey: 'org_life',
         fileId: photo,
         canDelete: true,
       });
@@ -31,7 +31,7 @@ for (const tdb of testDatabases()) {
         201,
       );
       expect(
-        (await post('dehua', { starKey: 'safe_lawful', indicatorKey: 'mediation', note: '调解记录' })).statusCode,
+        (await post('dehua', { starKey: 'safe_lawful', indicatorKey: 'disputes', note: '调解记录' })).statusCode,
       ).toBe(201);
       expect((await post('dehua', { starKey: 'safe_lawful', quarter: '2026-Q3', note: '上季度' })).statusCode).toBe(
         201,
@@ -39,9 +39,9 @@ for (const tdb of testDatabases()) {
       const counts = await evidenceCounts(f.h.database.db, f.branches.dehua, '2026-Q4');
       expect(Object.fromEntries(counts)).toEqual({
         branch_strong: 2,
-        'branch_strong/meetings': 1,
+        'branch_strong/org_life': 1,
         safe_lawful: 1,
-        'safe_lawful/mediation': 1,
+        'safe_lawful/disputes': 1,
       });
       const list = await f.call(
         'chenzhou',
@@ -67,6 +67,17 @@ for (const tdb of testDatabases()) {
         message: zhSentence('evidence.quarter_future'),
       });
       expect((await post('dehua', { starKey: 'Bad Key', note: 'x' })).json().errors[0].field).toBe('starKey');
+      // 产业兴旺 is a village's star: 德化 is an urban community, rated on the urban set in force.
+      const village = await post('dehua', { starKey: 'industry', note: 'x' });
+      expect(village.json().errors[0]).toMatchObject({
+        field: 'starKey',
+        message: zhSentence('evidence.star_unknown'),
+      });
+      const indicator = await post('dehua', { starKey: 'branch_strong', indicatorKey: 'collective_income', note: 'x' });
+      expect(indicator.json().errors[0]).toMatchObject({
+        field: 'indicatorKey',
+        message: zhSentence('evidence.indicator_unknown'),
+      });
       const theirs = await f.photo('chengbei');
       const borrowed = await post('dehua', { starKey: 'branch_strong', fileId: theirs });
       expect(borrowed.json().errors[0]).toMatchObject({
@@ -132,7 +143,7 @@ for (const tdb of testDatabases()) {
         clock: f.h.clock,
         config: f.ctx.config,
         org: f.ctx.org,
-        starKeys: async (_ex, _d, kind) => (kind === 'urban' ? new Map([['branch_strong', ['meetings']]]) : null),
+        starKeys: async (_ex, _d, kind) => (kind === 'urban' ? new Map([['branch_strong', ['org_life']]]) : null),
       };
       const body = { branchId: f.branches.dehua, quarter: '2026-Q4', note: 'x' };
       await expect(addEvidence(deps, actor, { ...body, starKey: 'industry' })).rejects.toMatchObject({
