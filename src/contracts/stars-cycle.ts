@@ -234,7 +234,8 @@ export type Evidence = z.infer<typeof Evidence>;
 
 export const EvidenceQuery = z.strictObject({ branchId: id, quarter: quarter.optional() });
 export const EvidenceList = z.object({
-  branch: z.object({ id: z.string(), name: z.string() }),
+  /** kind: the set it is rated on (village / urban), null when its parent is neither. */
+  branch: z.object({ id: z.string(), name: z.string(), kind: z.enum(['village', 'urban']).nullable() }),
   quarter: z.string(),
   items: z.array(Evidence),
 });
