@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFieldErrors, errorText } from '../../../lib/api';
+import { formatDate } from '../../../lib/format-time';
 import { useApiQuery } from '../../../lib/query';
 import type { UploadedFile } from '../../cases/api';
 import { PhotoUpload } from '../../cases/components/PhotoUpload';
@@ -204,7 +205,7 @@ export function EvidenceSection({ branchId }: { branchId: string }) {
               <Typography.Text type="secondary">
                 {e.uploadedByName}
                 <br />
-                {new Date(e.uploadedAt).toLocaleDateString('zh-CN')}
+                {formatDate(e.uploadedAt)}
               </Typography.Text>
             ),
           },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useAuth } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFieldErrors, errorText } from '../../../lib/api';
+import { formatDateTime } from '../../../lib/format-time';
 import { useApiQuery } from '../../../lib/query';
 import type { UploadedFile } from '../../cases/api';
 import { PhotoUpload } from '../../cases/components/PhotoUpload';
@@ -109,7 +110,7 @@ function History({ id, onClose }: { id: string; onClose(): void }) {
           <List.Item>
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text type="secondary">
-                第 {v.revision} 版 · {v.submittedByName} · {new Date(v.submittedAt).toLocaleString('zh-CN')}
+                第 {v.revision} 版 · {v.submittedByName} · {formatDateTime(v.submittedAt)}
               </Typography.Text>
               <div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>
               <Photos ids={v.fileIds} />
@@ -181,7 +182,7 @@ export function WeeklySection({ branchId, weeks = 8 }: { branchId: string; weeks
                     <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.85)' }}>{w.report.text}</div>
                     <Photos ids={w.report.fileIds} />
                     <Typography.Text type="secondary">
-                      {w.report.submittedByName} · {new Date(w.report.submittedAt).toLocaleString('zh-CN')}
+                      {w.report.submittedByName} · {formatDateTime(w.report.submittedAt)}
                     </Typography.Text>
                   </Space>
                 ) : null

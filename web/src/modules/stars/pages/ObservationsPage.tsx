@@ -119,7 +119,7 @@ function ObservationDrawer({ id, onClose }: { id: string; onClose(): void }) {
                         value={c?.score ?? null}
                         min={0}
                         max={100}
-                        step={0.5}
+                        step={1}
                         placeholder="0–100"
                         onChange={(n) => set(k, { score: n === null ? null : Number(n) })}
                         style={{ width: 90 }}

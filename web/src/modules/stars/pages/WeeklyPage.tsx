@@ -5,6 +5,7 @@ import { useAuth, useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { XlsxButton } from '../../../components/XlsxButton';
+import { formatDateTime } from '../../../lib/format-time';
 import { useApiQuery } from '../../../lib/query';
 import { EvidenceSection } from '../components/EvidenceSection';
 import { Photos, WeeklySection } from '../components/WeeklySection';
@@ -36,7 +37,7 @@ function ReportDrawer({ id, onClose }: { id: string; onClose(): void }) {
               key={v.revision}
               size="small"
               title={`第 ${v.revision} 版 · ${v.submittedByName}`}
-              extra={new Date(v.submittedAt).toLocaleString('zh-CN')}
+              extra={formatDateTime(v.submittedAt)}
             >
               <div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>
               <Photos ids={v.fileIds} />
