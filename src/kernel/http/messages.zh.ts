@@ -558,6 +558,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'screening.route_unusable': '请选择本次排查范围内、本人管辖的社区',
   'screening.purge_not_closed': '只能清除已结束的排查名单',
   'screening.purge_confirm_mismatch': '输入的名称与排查名单名称不一致',
+  'star.quarter_not_begun': '该季度尚未开始，没有可计算的数据',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */
