@@ -24,6 +24,15 @@ export function parentOf(path: string): { id: string; path: string } {
   return { id: parentPath.slice(parentPath.lastIndexOf('/', parentPath.length - 2) + 1, -1), path: parentPath };
 }
 
+/** The instants [first day 00:00, the day after the last 00:00) of local days, in the district's zone. */
+export function quarterSpan(deps: Pick<StarsDeps, 'config'>, days: { first: string; last: string }) {
+  const offset = fixedOffsetMs(deps.config.timeZone);
+  return {
+    from: fromLocal(parseDay(days.first), 0, offset),
+    to: fromLocal(parseDay(addDays(days.last, 1)), 0, offset),
+  };
+}
+
 /**
  * Measures every rate source for every active branch (party_branch) of the district under
  * `scopePath`, over the branch's parent community or village and the quarter's local days up to
@@ -41,9 +50,7 @@ export async function refreshRates(
   const now = deps.clock.now();
   const days = measuredDays(quarter, localDay(deps, now));
   if (!days) return null;
-  const offset = fixedOffsetMs(deps.config.timeZone);
-  const from = fromLocal(parseDay(days.first), 0, offset);
-  const to = fromLocal(parseDay(addDays(days.last, 1)), 0, offset);
+  const { from, to } = quarterSpan(deps, days);
   const root = scopePath ?? (await deps.org.unitByCode(db, districtCode))?.path;
   const result = { quarter, through: days.last, branches: 0, values: 0, skipped: 0 };
   if (!root) return result;

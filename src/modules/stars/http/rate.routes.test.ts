@@ -71,6 +71,8 @@ for (const tdb of testDatabases()) {
         ['chenzhou', 'subdistrict_staff', 'chenzhou'],
         ['dehua', 'community_worker', 'dehua'],
         ['wgy', 'grid_worker', 'dehua1'],
+        // A branch secretary: the branch's own unit is the scope.
+        ['sec', 'community_worker', 'dehuaBranch'],
       ] as const) {
         const r = await call('admin', 'POST', '/api/v1/accounts', {
           username,
@@ -186,6 +188,38 @@ for (const tdb of testDatabases()) {
       const bad = await call('leader', 'GET', `/api/v1/stars/branches/${ids.dehuaBranch}/rates?quarter=2026-4`);
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].field).toBe('quarter');
+    });
+
+    it('drills a rate down to its records, for a caller whose scope holds the community', async () => {
+      const url = (branch: string, source: string, q = 'quarter=2026-Q4') =>
+        `/api/v1/stars/branches/${ids[branch]}/rates/${source}/records?${q}`;
+      const grids = await call('dehua', 'GET', url('dehuaBranch', 'patrols.coverage'));
+      expect(grids.statusCode, grids.body).toBe(200);
+      expect(grids.json()).toMatchObject({
+        branchId: ids.dehuaBranch,
+        quarter: '2026-Q4',
+        source: 'patrols.coverage',
+        measuredOver: { unitId: ids.dehua, unitName: '德化社区' },
+        offered: true,
+        items: [{ kind: 'grid', id: ids.dehua1, label: '德化社区第1网格-1', day: null, numerator: 0, denominator: 61 }],
+      });
+      // A source without a drill-down says so.
+      const reports = (await call('dehua', 'GET', url('dehuaBranch', 'reporting.completeness'))).json();
+      expect(reports).toMatchObject({ offered: false, items: [] });
+      // The branch secretary sees the branch's figures, not the community's records.
+      expect((await call('sec', 'GET', `/api/v1/stars/branches/${ids.dehuaBranch}/rates`)).statusCode).toBe(200);
+      expect((await call('sec', 'GET', url('dehuaBranch', 'patrols.coverage'))).statusCode).toBe(404);
+      expect((await call('chenzhou', 'GET', url('beiguanBranch', 'patrols.coverage'))).statusCode).toBe(404);
+      expect((await call('dehua', 'GET', url('dehuaBranch', 'cases.nothing'))).statusCode).toBe(404);
+      const bad = await call('dehua', 'GET', url('dehuaBranch', 'nothing'));
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toBe('source');
+      const limit = await call('dehua', 'GET', url('dehuaBranch', 'patrols.coverage', 'limit=0'));
+      expect(limit.json().errors[0].field).toBe('limit');
+      // A quarter not begun has no records yet.
+      expect(
+        (await call('dehua', 'GET', url('dehuaBranch', 'cases.closureRate', 'quarter=2027-Q2'))).json(),
+      ).toMatchObject({ offered: true, items: [] });
     });
 
     it('runs nightly for the current quarter, and in a quarter’s first 15 days the previous one too', async () => {
