@@ -100,22 +100,30 @@ export async function refreshRatesInScope(
   return r;
 }
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** The local hour the nightly refresh runs in. */
+export const NIGHTLY_HOUR = 2;
 
 /**
- * Every night (once per day across processes): the current quarter's rates of every branch of the
- * district, and in a quarter's first 15 days the previous quarter's too (late closings and reports
- * of its last days still move its figures).
+ * Nightly, in the 02:00 hour (Asia/Shanghai; an hourly slot, once across processes): every branch of
+ * the district for the current quarter, and in a quarter's first 15 days the previous quarter too
+ * (late closings and reports of its last days still move its figures). At any other hour it runs only
+ * when the current quarter has no kept value yet (a new server, a new quarter), so the rankings never
+ * wait a night for their first figures.
  */
 export function starRatesJob(deps: StarsDeps): Job {
   return {
     name: 'stars.rates',
-    everyMs: DAY_MS,
+    everyMs: HOUR_MS,
     async run(now) {
+      const today = localDay(deps, now);
+      const hour = Math.floor(toLocal(now, fixedOffsetMs(deps.config.timeZone)).tod / HOUR_MS);
+      const quarters = quartersToRefresh(today);
+      const districtCode = deps.config.districtCode;
+      if (hour !== NIGHTLY_HOUR && (await rateValueStore.hasAny(deps.database.db, districtCode, quarters[0]!)))
+        return { skipped: `runs at ${NIGHTLY_HOUR}:00` };
       const out: Record<string, unknown> = {};
-      for (const quarter of quartersToRefresh(localDay(deps, now))) {
-        out[quarter] = await refreshRates(deps, deps.config.districtCode, quarter);
-      }
+      for (const quarter of quarters) out[quarter] = await refreshRates(deps, districtCode, quarter);
       return out;
     },
   };

@@ -225,8 +225,18 @@ for (const tdb of testDatabases()) {
     it('runs nightly for the current quarter, and in a quarter’s first 15 days the previous one too', async () => {
       const job = starsModule.jobs!(moduleContext(h))[0]!;
       expect(job.name).toBe('stars.rates');
-      h.clock.set('2027-01-05T18:00:00.000Z'); // 01-06 02:00 in Shanghai
-      const r = await job.run(h.clock.now());
+      const run = (iso: string) => {
+        h.clock.set(iso);
+        return job.run(h.clock.now());
+      };
+      // 2026-12-01 10:00 in Shanghai, Q4's values kept: not the night's hour, nothing done.
+      const computed = async () =>
+        (await rateValueStore.rowsOf(h.database.db, ids.dehuaBranch, '2026-Q4'))[0]!.computed_at;
+      const before = await computed();
+      expect(await run('2026-12-01T02:00:00.000Z')).toEqual({ skipped: 'runs at 2:00' });
+      expect(await computed()).toBe(before);
+      // 2027-01-06 02:00 in Shanghai: Q1 and, within its first 15 days, Q4 in whole.
+      const r = await run('2027-01-05T18:00:00.000Z');
       expect(Object.keys(r).sort()).toEqual(['2026-Q4', '2027-Q1']);
       expect(r['2026-Q4']).toMatchObject({ through: '2026-12-31', branches: 3 });
       expect(r['2027-Q1']).toMatchObject({ through: '2027-01-06', branches: 3 });
@@ -234,8 +244,10 @@ for (const tdb of testDatabases()) {
       // The whole of Q4 now: 92 grid-days for 德化's one grid; 上报率 over every due day of its daily form.
       expect(q4.get(ids.dehuaBranch)!.get('patrols.coverage')).toEqual({ numerator: 0, denominator: 92 });
       expect(q4.get(ids.dehuaBranch)!.get('reporting.completeness')).toEqual({ numerator: 1, denominator: 32 });
-      h.clock.set('2027-01-20T18:00:00.000Z');
-      expect(Object.keys(await job.run(h.clock.now()))).toEqual(['2027-Q1']);
+      expect(Object.keys(await run('2027-01-19T18:00:00.000Z'))).toEqual(['2027-Q1']);
+      // A new quarter with nothing kept yet is measured at once, whatever the hour.
+      expect(Object.keys(await run('2027-04-01T04:00:00.000Z'))).toEqual(['2027-Q2', '2027-Q1']);
+      expect(await run('2027-04-01T05:00:00.000Z')).toEqual({ skipped: 'runs at 2:00' });
     });
   });
 }
