@@ -562,6 +562,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   // "五星"支部 (stars)
   'star_set.effective_past': (p) => `新版本只能从本季度（${p.quarter}）或以后开始执行，已过去的季度按原标准评比`,
   'star_set.unknown_source': (p) => `数据来源“${p.source}”不存在`,
+  'star.quarter_not_begun': '该季度尚未开始，没有可计算的数据',
 
   // "五星"支部：每周推进、每月观摩、佐证材料 (stars/commands: weekly, observations, evidence)
   'star.branch_out_of_scope': '该党支部不存在或不在您的管辖范围内',

@@ -100,7 +100,11 @@ export async function listEvidence(
   const quarter = q.quarter ?? quarterOf(todayOf(deps, await calendarFor(deps, db, actor.districtCode)));
   const locked = await frozen(deps, db, branch.id, quarter);
   const rows = await evidenceStore.list(db, branch.id, quarter);
-  return { branch: { id: branch.id, name: branch.name, kind }, quarter, items: rows.map((r) => present(r, actor, locked)) };
+  return {
+    branch: { id: branch.id, name: branch.name, kind },
+    quarter,
+    items: rows.map((r) => present(r, actor, locked)),
+  };
 }
 
 /** The uploader takes a piece back, until the quarter's rating is proposed. */

@@ -131,7 +131,7 @@ for (const tdb of testDatabases()) {
     });
 
     it('reminds a silent branch’s community workers once, from the working day after the due day', async () => {
-      const job = starsModule.jobs!(f.ctx)[0]!;
+      const job = starsModule.jobs!(f.ctx).find((j) => j.name === 'stars.weekly_reminders')!;
       const reminders = async (who: string) => {
         await f.relogin(who);
         return ((await f.call(who, 'GET', '/api/v1/inbox')).json().items as { kind: string; title: string }[]).filter(
@@ -162,7 +162,7 @@ for (const tdb of testDatabases()) {
 
     it('reminds after the week’s due day only: not while the week is still open', async () => {
       f.h.clock.set('2026-12-04T03:00:00.000Z'); // Fri 12-04 11:00, the due day of 11-30's week
-      const job = starsModule.jobs!(f.ctx)[0]!;
+      const job = starsModule.jobs!(f.ctx).find((j) => j.name === 'stars.weekly_reminders')!;
       // Only last week's catch-up (all reported or reminded already), not the week still open.
       expect(await job.run(f.h.clock.now())).toMatchObject({ weeks: ['2026-11-23'], reminded: 0 });
       f.h.clock.set('2026-12-07T01:00:00.000Z'); // Mon 12-07 09:00
