@@ -29,7 +29,7 @@ describe('the demo weeks and the 亮赛比 in 刘方平村', () => {
   afterAll(async () => h?.close());
 
   it('shows 陈州 a grid with every status of the last four weeks', async () => {
-    expect(summary).toMatchObject({ weekly: 7, amended: 1, observations: 1 });
+    expect(summary).toMatchObject({ weekly: 7, amended: 1, evidence: 2, observations: 1 });
     const cookie = await h.login('chenzhou', 'Demo12345');
     const g = (await h.call('GET', '/api/v1/stars/weekly/grid?from=2026-11-02&to=2026-11-30', { cookie })).json();
     const statuses = new Set(g.rows.flatMap((r: { cells: { status: string }[] }) => r.cells.map((c) => c.status)));

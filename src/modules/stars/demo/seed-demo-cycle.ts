@@ -2,8 +2,10 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { addDays } from '../../../kernel/calendar/index.js';
 import type { CycleDeps } from '../cycle-deps.js';
 import { calendarFor } from '../commands/cycle-access.js';
+import { addEvidence } from '../commands/evidence.js';
 import { createObservation, enterScores } from '../commands/observations.js';
 import { submitWeekly } from '../commands/submit-weekly.js';
+import { quarterOf } from '../domain/quarters.js';
 import { dueDayOf, mondayOf } from '../domain/weeks.js';
 import { observationStore } from '../store/observation.store.js';
 
@@ -36,7 +38,7 @@ export async function seedDemoCycle(deps: CycleDeps, now: Date): Promise<Record<
   const today = calendar.localDate(now);
   const at = (day: string, hour: number) => new Date(calendar.startOfDay(day).getTime() + hour * 3_600_000);
   const as = (when: Date): CycleDeps => ({ ...deps, clock: { now: () => when } });
-  const counts = { weekly: 0, amended: 0, observations: 0, scores: 0 };
+  const counts = { weekly: 0, amended: 0, evidence: 0, observations: 0, scores: 0 };
   const thisMonday = mondayOf(today);
   for (const [username, branchName] of [
     ['dehua', '德化社区党支部'],
@@ -64,6 +66,21 @@ export async function seedDemoCycle(deps: CycleDeps, now: Date): Promise<Record<
         counts.amended++;
       }
     }
+    // 德化 shows a note for two of its indicators this quarter (photos are taken on the phone).
+    if (branchName === '德化社区党支部')
+      for (const [starKey, indicatorKey, note] of [
+        ['branch_strong', 'org_life', '本季度支部委员会会议 3 次、主题党日 3 次，会议记录已归档'],
+        ['safe_lawful', 'disputes', '调解邻里纠纷 5 起，调解记录 5 份'],
+      ] as const) {
+        await addEvidence(as(at(addDays(thisMonday, -3), 15)), actor, {
+          branchId: branch.id,
+          quarter: quarterOf(addDays(thisMonday, -3)),
+          starKey,
+          indicatorKey,
+          note,
+        });
+        counts.evidence++;
+      }
   }
 
   const host = await deps.org.unitByName(db, deps.config.districtCode, '城南街道办事处');
