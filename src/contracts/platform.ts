@@ -115,6 +115,9 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   campaign: '集中整治',
   indicator: '工作量指标',
   indicator_target: '指标目标',
+  star_plan: '支部作战图',
+  star_plan_measure: '作战图措施',
+  star_team: '聚力团',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -264,6 +267,11 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'campaign.link_case': '集中整治关联问题',
   'indicator.define': '新增工作量指标',
   'indicator.target_set': '设定指标目标',
+  'star_plan.save': '保存支部作战图',
+  'star_plan.measure_add': '新增作战图措施',
+  'star_plan.measure_update': '修改作战图措施',
+  'star_team.create': '组建聚力团',
+  'star_team.update': '修改聚力团',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */
