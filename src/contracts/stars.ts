@@ -101,13 +101,73 @@ function duplicates(keys: readonly string[]): number[] {
 }
 
 /** A stored version of a set. */
-export interface StarSetView {
-  id: string;
-  branchKind: BranchKind;
-  version: number;
-  effectiveFrom: Quarter;
-  stars: StarDefinition[];
-  note: string | null;
-  createdByName: string;
-  createdAt: string;
-}
+export const StarSetView = z.object({
+  id: z.string(),
+  branchKind: BranchKind,
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  stars: z.array(StarDefinition),
+  note: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type StarSetView = z.infer<typeof StarSetView>;
+
+export const StarSetVersion = StarSetView.omit({ stars: true });
+export type StarSetVersion = z.infer<typeof StarSetVersion>;
+
+/** The sets in force in a quarter, and every version kept (newest first per kind). */
+export const StarSetList = z.object({
+  quarter: z.string(),
+  village: StarSetView.nullable(),
+  urban: StarSetView.nullable(),
+  versions: z.array(StarSetVersion),
+});
+export type StarSetList = z.infer<typeof StarSetList>;
+
+export const QuarterQuery = z.strictObject({ quarter: quarter.optional() });
+
+// ── Computed rates (the "rates" part): the sources other modules publish, and the values kept per
+// branch and quarter, measured over the branch's community or village (docs/stars-rates.md).
+
+/** A rate a computed indicator may name as its `source`. */
+export const RateSource = z.object({ code: z.string(), label: z.string() });
+export const RateSourceList = z.object({ items: z.array(RateSource) });
+export type RateSourceList = z.infer<typeof RateSourceList>;
+export type RateSource = z.infer<typeof RateSource>;
+
+export const BranchRatesQuery = z.strictObject({ quarter: quarter.optional() });
+
+/** A kept rate: numerator ÷ denominator; denominator 0 = nothing to measure (rate null, never full marks). */
+export const KeptRate = z.object({
+  source: z.string(),
+  /** null when no module offers the source any more. */
+  label: z.string().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  rate: z.number().nullable(),
+  computedAt: z.string(),
+});
+export type KeptRate = z.infer<typeof KeptRate>;
+
+export const BranchRates = z.object({
+  branchId: z.string(),
+  branchName: z.string(),
+  quarter,
+  /** The community or village the rates are measured over. */
+  measuredOver: z.object({ unitId: z.string(), unitName: z.string() }).nullable(),
+  rates: z.array(KeptRate),
+});
+export type BranchRates = z.infer<typeof BranchRates>;
+
+export const RefreshRatesBody = z.strictObject({ quarter });
+export const RefreshRatesResult = z.object({
+  quarter,
+  /** The last local day measured (today, or the quarter's last day). */
+  through: z.string(),
+  branches: z.number().int(),
+  values: z.number().int(),
+  /** Branches under no community or village: no set applies, nothing measured. */
+  skipped: z.number().int(),
+});
+export type RefreshRatesResult = z.infer<typeof RefreshRatesResult>;

@@ -9,7 +9,7 @@ import type { FileAccessCheck } from './files/index.js';
 import type { InstructionTargetSource } from './instructions/index.js';
 import type { Open311Backend } from './open311/index.js';
 import type { LocateService, OrgApi } from './org/index.js';
-import type { ReportFigureSource } from './reporting/index.js';
+import type { RateFigureSource, ReportFigureSource } from './reporting/index.js';
 import type { EnqueueEvent } from './webhooks/index.js';
 
 /**
@@ -56,6 +56,11 @@ export interface Module extends ModuleDescriptor<ModuleContext> {
    * 排查人数, 在管人数 …, so nobody types a number the system already knows.
    */
   reportFigures?(ctx: ModuleContext): ReportFigureSource[];
+  /**
+   * Rates this module computes over an area and a period ({numerator, denominator}), which other
+   * modules may keep and score (stars: 结案率 of a branch's community for the quarter, 上报率 …).
+   */
+  rateFigures?(ctx: ModuleContext): RateFigureSource[];
   /**
    * Rules this module adds to the ledger's steps (cases module): each may refuse a step, in its
    * transaction, before it is written (farmland: 不予立案 of a farmland case needs the district).

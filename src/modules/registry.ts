@@ -61,7 +61,7 @@ export const MODULES: readonly Module[] = [
   dutyModule,
   // After cases and population: its demo links the demo cases and counts their closings and door-knocks.
   campaignsModule,
-  // After supervision (a battle map's measures are its tasks) and org (branches, grids, accounts).
+  // After the modules whose rates its indicators read and whose tasks its battle maps are.
   starsModule,
 ];
 

@@ -559,6 +559,10 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'screening.purge_not_closed': '只能清除已结束的排查名单',
   'screening.purge_confirm_mismatch': '输入的名称与排查名单名称不一致',
 
+  // "五星"支部 (stars)
+  'star_set.effective_past': (p) => `新版本只能从本季度（${p.quarter}）或以后开始执行，已过去的季度按原标准评比`,
+  'star_set.unknown_source': (p) => `数据来源“${p.source}”不存在`,
+  'star.quarter_not_begun': '该季度尚未开始，没有可计算的数据',
   // "五星"支部: battle maps (作战图) and action teams (聚力团) (stars/domain/battle-map.ts, team-rules.ts, commands)
   'plan.star_repeated': '同一颗星只能选择一次',
   'plan.star_unknown': (p) => `“${p.key}”不是该支部所用星级标准中的星`,

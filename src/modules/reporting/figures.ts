@@ -49,6 +49,27 @@ export interface ReportFigureSource {
   records?(ex: Executor, q: FigureQuery, limit: number): Promise<FigureRecord[]>;
 }
 
+/** A rate's two counts; the denominator is 0 when there was nothing to measure (never read as 100 %). */
+export interface RateFigure {
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * A rate another module already computes (the ledger's 结案率, the reporting rate of the daily forms,
+ * 巡查覆盖率 …), offered to whoever rates an area over a period by its records — the "五星"支部
+ * indicators (stars module). Answered as the two counts, not the ratio, so a reader can show
+ * 12 / 15 and tell "nothing to measure" (denominator 0) from a rate of 0.
+ */
+export interface RateFigureSource {
+  /** Stable code a star indicator names as its `source`, e.g. 'cases.closureRate'. */
+  code: string;
+  /** What the rate measures, zh-CN, shown to the set editor and beside each value. */
+  label: string;
+  /** Measured in the caller's executor over the unit's subtree and [from, to) as of now. */
+  rate(ex: Executor, q: FigureQuery): Promise<RateFigure>;
+}
+
 /** The system's figure for every field of `fields` that names a source, by field code. */
 export async function systemFigures(
   sources: readonly ReportFigureSource[],

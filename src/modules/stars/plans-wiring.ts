@@ -2,10 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../module.js';
 import { registerPlanRoutes } from './http/plan.routes.js';
 import { registerTeamRoutes } from './http/team.routes.js';
+import { setsInForce } from './commands/star-sets.js';
 import type { PlansDeps } from './plans-deps.js';
 
-/** The battle maps' and teams' deps from the module context; `starOptions` reads the sets in force. */
-export function plansDepsOf(ctx: ModuleContext, starOptions: PlansDeps['starOptions']): PlansDeps {
+/**
+ * The stars a branch may go for in a year: those of its kind's set in force in the year's last quarter
+ * (a set revised during the year is the one the year ends on).
+ */
+export const starOptionsInForce: PlansDeps['starOptions'] = async (ex, districtCode, year, kind) => {
+  const set = (await setsInForce(ex, districtCode, `${year}-Q4`))[kind];
+  return set ? set.stars.map((s) => ({ key: s.key, name: s.name })) : null;
+};
+
+/** The battle maps' and teams' deps from the module context. */
+export function plansDepsOf(ctx: ModuleContext, starOptions: PlansDeps['starOptions'] = starOptionsInForce): PlansDeps {
   return {
     database: ctx.database,
     clock: ctx.clock,

@@ -33,16 +33,34 @@ for (const tdb of testDatabases()) {
         },
         can: { keep: true },
       });
-      const bad = await f.call('dehua', 'PUT', plan(), { year: YEAR, stars: ['zbgy', 'zbgy'] });
+      const bad = await f.call('dehua', 'PUT', plan(), { year: YEAR, stars: ['branch_strong', 'branch_strong'] });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().errors[0]).toMatchObject({ field: 'stars[1]', message: '同一颗星只能选择一次' });
+      // 产业兴旺 is a village star: not in the urban set in force.
+      const village = await f.call('dehua', 'PUT', plan(), { year: YEAR, stars: ['branch_strong', 'industry'] });
+      expect(village.statusCode).toBe(422);
+      expect(village.json().errors[0]).toMatchObject({
+        field: 'stars[1]',
+        message: '“industry”不是该支部所用星级标准中的星',
+      });
       expect(await count('star_plans')).toBe(0);
-      const ok = await f.call('dehua', 'PUT', plan(), { year: YEAR, stars: ['zbgy', 'xfhx'], note: '争创两星' });
+      const ok = await f.call('dehua', 'PUT', plan(), {
+        year: YEAR,
+        stars: ['branch_strong', 'harmony'],
+        note: '争创两星',
+      });
       expect(ok.statusCode, ok.body).toBe(200);
-      expect(ok.json().plan).toMatchObject({ stars: ['zbgy', 'xfhx'], note: '争创两星', version: 1 });
-      expect(ok.json().stars.map((s: { key: string; total: number }) => [s.key, s.total])).toEqual([
-        ['zbgy', 0],
-        ['xfhx', 0],
+      expect(ok.json().plan).toMatchObject({ stars: ['branch_strong', 'harmony'], note: '争创两星', version: 1 });
+      expect(ok.json().stars.map((s: { name: string; total: number }) => [s.name, s.total])).toEqual([
+        ['支部过硬', 0],
+        ['幸福和谐', 0],
+      ]);
+      expect(ok.json().starOptions.map((o: { name: string }) => o.name)).toEqual([
+        '支部过硬',
+        '宜业兴业',
+        '平安法治',
+        '幸福和谐',
+        '共建共享',
       ]);
     });
 
@@ -50,7 +68,7 @@ for (const tdb of testDatabases()) {
       const before = await count('tasks');
       const r = await f.call('dehua', 'POST', measures(), {
         year: YEAR,
-        starKey: 'cyxw',
+        starKey: 'industry',
         title: '建设共享菜园',
         ownerName: '李红',
         start: '2026-11-01',
@@ -60,7 +78,7 @@ for (const tdb of testDatabases()) {
       expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(['starKey', 'deadline']);
       const dates = await f.call('dehua', 'POST', measures(), {
         year: YEAR,
-        starKey: 'zbgy',
+        starKey: 'branch_strong',
         title: '倒排的措施',
         ownerName: '李红',
         start: '2026-12-20',
@@ -75,7 +93,7 @@ for (const tdb of testDatabases()) {
     it('adds measures as supervision tasks and counts them per star', async () => {
       const late = await f.call('dehua', 'POST', measures(), {
         year: YEAR,
-        starKey: 'zbgy',
+        starKey: 'branch_strong',
         title: '规范“三会一课”台账',
         ownerName: '李红',
         ownerAccountId: f.accounts.dehua,
@@ -86,7 +104,7 @@ for (const tdb of testDatabases()) {
       expect(late.statusCode, late.body).toBe(201);
       const fresh = await f.call('dehua', 'POST', measures(), {
         year: YEAR,
-        starKey: 'xfhx',
+        starKey: 'harmony',
         title: '开展邻里节',
         ownerName: '王建国',
         leadUnitId: f.units.dianxin,
@@ -101,19 +119,19 @@ for (const tdb of testDatabases()) {
       // Led by the 包联 unit; the branch cooperates, so its community keeps sight of it.
       expect(map.measures[1]).toMatchObject({ status: 'on_track', leadUnit: { name: '周口电信川汇分公司' } });
       expect(map.stars).toMatchObject([
-        { key: 'zbgy', total: 1, behind: 1, done: 0, onTrack: 0, targeted: true },
-        { key: 'xfhx', total: 1, behind: 0, done: 0, onTrack: 1, targeted: true },
+        { key: 'branch_strong', total: 1, behind: 1, done: 0, onTrack: 0, targeted: true },
+        { key: 'harmony', total: 1, behind: 0, done: 0, onTrack: 1, targeted: true },
       ]);
       expect(map.totals).toEqual({ total: 2, done: 0, behind: 1, onTrack: 1 });
       const task = await f.call('dehua', 'GET', `/api/v1/tasks/${map.measures[1].taskId}`);
       expect(task.statusCode).toBe(200);
       expect(task.json().source).toBe('battle_map');
       // A star that measures serve cannot be dropped.
-      const drop = await f.call('dehua', 'PUT', plan(), { year: YEAR, stars: ['zbgy'] });
+      const drop = await f.call('dehua', 'PUT', plan(), { year: YEAR, stars: ['branch_strong'] });
       expect(drop.statusCode).toBe(422);
       expect(drop.json().errors[0]).toMatchObject({
         field: 'stars',
-        message: '作战图中还有服务于“xfhx”的措施，请先调整这些措施',
+        message: '作战图中还有服务于“harmony”的措施，请先调整这些措施',
       });
     });
 
@@ -134,7 +152,7 @@ for (const tdb of testDatabases()) {
       });
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().measures[0]).toMatchObject({ status: 'done', evidenceCount: 1, completedOn: '2026-11-30' });
-      expect(ok.json().stars[0]).toMatchObject({ key: 'zbgy', done: 1, behind: 0 });
+      expect(ok.json().stars[0]).toMatchObject({ key: 'branch_strong', done: 1, behind: 0 });
       // The measure led by 电信 is reported by 电信's side, not by the community.
       const notLead = await f.call('dehua', 'POST', `/api/v1/stars/measures/${freshId}/reports`, {
         percent: 20,
@@ -246,7 +264,7 @@ for (const tdb of testDatabases()) {
       expect(items).toHaveLength(6);
       expect(items.every((b) => b.name.endsWith('党支部'))).toBe(true);
       expect(items.find((b) => b.name === '德化社区党支部')).toMatchObject({
-        targetStars: ['zbgy', 'xfhx'],
+        targetStars: ['branch_strong', 'harmony'],
         totals: { total: 2, done: 1, behind: 0, onTrack: 1 },
         teamCount: 1,
       });

@@ -58,6 +58,30 @@ export const assessmentStore = {
       .groupBy('unit_id')
       .execute();
   },
+  /**
+   * Milestones due from `from` to `end` (local dates, both included) and of those done on time, over
+   * the tasks led by the given units: the unit × day sums, read in chunks of ids.
+   */
+  async milestoneSums(ex: Executor, districtCode: string, unitIds: readonly string[], from: string, end: string) {
+    let due = 0;
+    let onTime = 0;
+    for (let i = 0; i < unitIds.length; i += 500) {
+      const r = await ex
+        .selectFrom('unit_assessment_days')
+        .select([
+          sql<number>`coalesce(sum(milestones_due), 0)`.as('md'),
+          sql<number>`coalesce(sum(milestones_on_time), 0)`.as('mo'),
+        ])
+        .where('district_code', '=', districtCode)
+        .where('day', '>=', from)
+        .where('day', '<=', end)
+        .where('unit_id', 'in', unitIds.slice(i, i + 500))
+        .executeTakeFirstOrThrow();
+      due += Number(r.md);
+      onTime += Number(r.mo);
+    }
+    return { due, onTime };
+  },
   /** Every task of the district running at some time in the period. */
   async tasksRunning(ex: Executor, districtCode: string, period: { from: string; to: string }): Promise<TaskTable[]> {
     return ex
