@@ -4,6 +4,7 @@ import { ensureDefaultSets } from './commands/star-sets.js';
 import type { StarsDeps } from './deps.js';
 import { registerRateRoutes } from './http/rate.routes.js';
 import { registerStarSetRoutes } from './http/star-set.routes.js';
+import { seedDemoPlans } from './demo/seed-demo-plans.js';
 import { plansDepsOf, registerPlansAndTeams } from './plans-wiring.js';
 
 export type { StarsDeps } from './deps.js';
@@ -34,6 +35,7 @@ export const starsModule: Module = {
     registerPlansAndTeams(app, plansDepsOf(ctx));
   },
   jobs: (ctx) => [starRatesJob(depsOf(ctx))],
+  seedDemo: async (ctx, { now }) => ({ summary: await seedDemoPlans(plansDepsOf(ctx), ctx.files, now) }),
   async prepare(ctx) {
     const added = await ensureDefaultSets(depsOf(ctx), ctx.config.districtCode);
     return added ? { defaultSetsAdded: added } : undefined;
