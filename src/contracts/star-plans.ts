@@ -179,6 +179,8 @@ export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
 
 export const TeamMemberInput = z
   .strictObject({
+    /** An existing member (on rewriting a team): an omitted phone keeps the one on file (replies mask it). */
+    id: z.uuid().optional(),
     kind: TeamMemberKind,
     /** kind account: the cadre's account. */
     accountId: z.uuid().nullable().optional(),

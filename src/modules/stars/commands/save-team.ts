@@ -131,6 +131,7 @@ export async function saveTeam(
     )
       throw forbid();
     const teamId = id ?? newId(now.getTime());
+    const kept = new Map((before?.members ?? []).map((m) => [m.id, m.phone]));
     const at = now.toISOString();
     const head = {
       name: body.name,
@@ -159,7 +160,7 @@ export async function saveTeam(
         account_id: m.kind === 'account' ? m.accountId! : null,
         unit_id: m.kind === 'unit' ? m.unitId! : null,
         name: names[i]!,
-        phone: m.phone ?? null,
+        phone: m.phone !== undefined ? m.phone : (kept.get(m.id ?? '') ?? null),
         role: m.role,
         grid_id: m.gridId ?? null,
       })),

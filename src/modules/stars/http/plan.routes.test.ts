@@ -206,6 +206,37 @@ for (const tdb of testDatabases()) {
         ['赵志强', '139****5678'],
       ]);
       expect(JSON.stringify(t)).not.toContain('13912345678');
+      // Rewritten from what the console shows: the masked phone is left out and the one on file kept.
+      const again = await f.call('dehua', 'PUT', `/api/v1/stars/teams/${teamId}`, {
+        ...body,
+        members: t.members.map(
+          (m: {
+            id: string;
+            kind: string;
+            accountId: string | null;
+            unitId: string | null;
+            name: string;
+            role: string;
+            grid: { id: string } | null;
+          }) => ({
+            id: m.id,
+            kind: m.kind,
+            accountId: m.accountId,
+            unitId: m.unitId,
+            name: m.name,
+            role: m.role,
+            gridId: m.grid?.id ?? null,
+          }),
+        ),
+      });
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().members[2].phone).toBe('139****5678');
+      const stored = await f.h.database.db
+        .selectFrom('star_team_members')
+        .select('phone')
+        .where('name', '=', '赵志强')
+        .execute();
+      expect(stored.map((r) => r.phone)).toEqual(['13912345678']);
     });
 
     it('lets the team take a measure on, and a team across branches is the 街道’s', async () => {
