@@ -11,6 +11,8 @@ import { registerObservationRoutes } from './http/observation.routes.js';
 import { registerRateRoutes } from './http/rate.routes.js';
 import { registerStarSetRoutes } from './http/star-set.routes.js';
 import { registerWeeklyRoutes } from './http/weekly.routes.js';
+import { seedDemoPlans } from './demo/seed-demo-plans.js';
+import { plansDepsOf, registerPlansAndTeams } from './plans-wiring.js';
 
 export type { StarsDeps } from './deps.js';
 export { rateValueStore, type KeptRate } from './store/rate-value.store.js';
@@ -56,12 +58,18 @@ export const starsModule: Module = {
     registerWeeklyRoutes(app, cycle);
     registerObservationRoutes(app, cycle);
     registerEvidenceRoutes(app, cycle);
+    registerPlansAndTeams(app, plansDepsOf(ctx));
   },
   jobs: (ctx) => [starRatesJob(depsOf(ctx)), weeklyReminderJob(cycleDepsOf(ctx))],
   async prepare(ctx) {
     const added = await ensureDefaultSets(depsOf(ctx), ctx.config.districtCode);
     return added ? { defaultSetsAdded: added } : undefined;
   },
-  seedDemo: async (ctx, { now }) => ({ summary: await seedDemoCycle(cycleDepsOf(ctx), now) }),
+  seedDemo: async (ctx, { now }) => ({
+    summary: {
+      ...(await seedDemoPlans(plansDepsOf(ctx), ctx.files, now)),
+      ...(await seedDemoCycle(cycleDepsOf(ctx), now)),
+    },
+  }),
   fileAccess: () => (ex, actor, file) => canActorSeeStarFile(ex, actor, file.id),
 };
