@@ -171,3 +171,35 @@ export const RefreshRatesResult = z.object({
   skipped: z.number().int(),
 });
 export type RefreshRatesResult = z.infer<typeof RefreshRatesResult>;
+
+export const RateRecordsParams = z.strictObject({
+  id: z.uuid('must be a UUID'),
+  source: z.string().regex(/^[a-z]+\.[A-Za-z]+$/, '来源编码形如 cases.closureRate'),
+});
+export const RateRecordsQuery = z.strictObject({
+  quarter: quarter.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** One record behind a rate, and what it adds to each count. */
+export const RateRecordView = z.object({
+  kind: z.string(),
+  id: z.string(),
+  label: z.string(),
+  day: z.string().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+});
+
+/** The records behind a branch's rate, measured now (the kept value may be a night old). */
+export const RateRecords = z.object({
+  branchId: z.string(),
+  quarter,
+  source: z.string(),
+  label: z.string(),
+  measuredOver: z.object({ unitId: z.string(), unitName: z.string() }),
+  /** false: the source offers no drill-down. */
+  offered: z.boolean(),
+  items: z.array(RateRecordView),
+});
+export type RateRecords = z.infer<typeof RateRecords>;

@@ -68,6 +68,24 @@ export interface RateFigureSource {
   label: string;
   /** Measured in the caller's executor over the unit's subtree and [from, to) as of now. */
   rate(ex: Executor, q: FigureQuery): Promise<RateFigure>;
+  /**
+   * The records behind the rate, at most `limit` of them, latest day first (optional: a source
+   * without it offers no drill-down). Their numerators and denominators add up to the rate's.
+   */
+  records?(ex: Executor, q: FigureQuery, limit: number): Promise<RateRecord[]>;
+}
+
+/** One record behind a rate (a case due, a milestone due, a grid's days) and what it adds to each count. */
+export interface RateRecord {
+  /** What the record is, e.g. 'case', 'milestone', 'grid'. */
+  kind: string;
+  id: string;
+  /** A line a person reads, zh-CN, e.g. the case number and description. */
+  label: string;
+  /** The local day (YYYY-MM-DD) that put the record in the period; null for a record of the whole period. */
+  day: string | null;
+  numerator: number;
+  denominator: number;
 }
 
 /** The system's figure for every field of `fields` that names a source, by field code. */

@@ -8,7 +8,14 @@ import { reportingRateFigures } from './commands/rate-figures.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
 
 export type { ReportingDeps } from './deps.js';
-export type { FigureQuery, FigureRecord, RateFigure, RateFigureSource, ReportFigureSource } from './figures.js';
+export type {
+  FigureQuery,
+  FigureRecord,
+  RateFigure,
+  RateFigureSource,
+  RateRecord,
+  ReportFigureSource,
+} from './figures.js';
 export { seedDemoForms } from './demo/seed-demo-forms.js';
 export { reportQueryJob } from './commands/escalate-overdue-queries.js';
 export { reportReminderJob } from './commands/scheduled-reminders.js';

@@ -142,9 +142,26 @@ for (const tdb of testDatabases()) {
         await h.call('GET', `/api/v1/cases/kpis?unitId=${ids.beiguan}&from=2026-10-01&to=2026-12-31`, as('admin'))
       ).json();
       expect(kpis.counts).toMatchObject({ dueToClose: 3, closed: 2, closedOnTime: 1 });
+      // The drill-down: the 应结案 cases, each with what it adds; they sum to the rate.
+      const byId = (rs: { id: string; numerator: number; denominator: number }[]) =>
+        Object.fromEntries(rs.map((r) => [r.id, [r.numerator, r.denominator]]));
+      const closing = await closure.records!(db, q('beiguan'), 100);
+      expect(byId(closing)).toEqual({ [a]: [1, 1], [b]: [1, 1], [c]: [0, 1] });
+      expect(closing.every((r) => r.kind === 'case' && r.day === '2026-11-30' && r.label.includes('暴露垃圾'))).toBe(
+        true,
+      );
+      expect(byId(await onTime.records!(db, q('beiguan'), 100))).toEqual({ [a]: [1, 1], [b]: [0, 1], [c]: [0, 1] });
+      expect(await closure.records!(db, q('beiguan'), 2)).toHaveLength(2);
+      expect(byId(await onTime.records!(db, q('sub'), 100))).toEqual({
+        [a]: [1, 1],
+        [b]: [0, 1],
+        [c]: [0, 1],
+        [f]: [1, 1],
+      });
       // Nothing due in the third quarter: nothing to measure, not a rate of 0 or 100 %.
       const q3 = figureQuery({ id: ids.beiguan, path: paths.beiguan }, '2026-07-01', '2026-09-30');
       expect(await closure.rate(db, q3)).toEqual({ numerator: 0, denominator: 0 });
+      expect(await closure.records!(db, q3, 100)).toEqual([]);
     });
   });
 }

@@ -1,5 +1,6 @@
 import { localDateOf } from '../../../kernel/calendar/dates.js';
-import type { RateFigureSource } from '../../reporting/index.js';
+import type { Executor } from '../../../kernel/db/db.js';
+import type { FigureQuery, RateFigureSource } from '../../reporting/index.js';
 import type { PatrolsDeps } from '../deps.js';
 import { coverageOf, countedThrough, elapsedDays } from '../domain/coverage.js';
 import { patrolStore } from '../store/patrol.store.js';
@@ -13,32 +14,48 @@ export const PATROLS_COVERAGE = 'patrols.coverage';
  * grid, or no day of the period come yet: denominator 0.
  */
 export function patrolRateFigures(deps: PatrolsDeps): RateFigureSource[] {
+  /** Per active small grid under the unit: its patrolled days and the days counted. */
+  const gridDays = async (ex: Executor, q: FigureQuery) => {
+    const first = localDateOf(q.from);
+    const last = localDateOf(new Date(q.to.getTime() - 1));
+    const today = localDateOf(deps.clock.now());
+    const days = last < first ? 0 : elapsedDays(first, last, today);
+    const grids = (await deps.org.unitsUnder(ex, q.districtCode, q.unitPath, { kind: 'grid_small' })).filter(
+      (g) => !g.retiredAt,
+    );
+    if (days === 0 || grids.length === 0) return { days, grids: [] };
+    const counts = await patrolStore.dayCounts(ex, {
+      districtCode: q.districtCode,
+      kind: 'grid',
+      path: q.unitPath,
+      first,
+      last: countedThrough(first, last, today),
+    });
+    const roll = coverageOf(
+      grids.map((g) => g.id),
+      counts,
+      days,
+    );
+    return { days, grids: roll.grids.map((g, i) => ({ ...g, name: grids[i]!.name })) };
+  };
   return [
     {
       code: PATROLS_COVERAGE,
       label: '网格巡查覆盖率（有巡查的网格天数 ÷ 网格天数）',
       async rate(ex, q) {
-        const first = localDateOf(q.from);
-        const last = localDateOf(new Date(q.to.getTime() - 1));
-        const today = localDateOf(deps.clock.now());
-        const days = last < first ? 0 : elapsedDays(first, last, today);
-        const grids = (await deps.org.unitsUnder(ex, q.districtCode, q.unitPath, { kind: 'grid_small' })).filter(
-          (g) => !g.retiredAt,
-        );
-        if (days === 0 || grids.length === 0) return { numerator: 0, denominator: 0 };
-        const counts = await patrolStore.dayCounts(ex, {
-          districtCode: q.districtCode,
+        const { days, grids } = await gridDays(ex, q);
+        return { numerator: grids.reduce((s, g) => s + g.patrolledDays, 0), denominator: grids.length * days };
+      },
+      async records(ex, q, limit) {
+        const { days, grids } = await gridDays(ex, q);
+        return grids.slice(0, limit).map((g) => ({
           kind: 'grid',
-          path: q.unitPath,
-          first,
-          last: countedThrough(first, last, today),
-        });
-        const roll = coverageOf(
-          grids.map((g) => g.id),
-          counts,
-          days,
-        );
-        return { numerator: roll.grids.reduce((s, g) => s + g.patrolledDays, 0), denominator: grids.length * days };
+          id: g.gridId,
+          label: g.name,
+          day: null,
+          numerator: g.patrolledDays,
+          denominator: days,
+        }));
       },
     },
   ];

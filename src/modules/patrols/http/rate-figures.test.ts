@@ -60,6 +60,17 @@ for (const tdb of testDatabases()) {
       });
       // Two days so far of a period running on: 11-29 and 11-30.
       expect(await q(f.units.dehua, '2026-11-29', '2026-12-31')).toEqual({ numerator: 3, denominator: dehuaGrids * 2 });
+      // The drill-down: one row per grid, summing to the rate.
+      const recs = await rate.records!(
+        db,
+        figureQuery(await unitOf(f.h, f.units.dehua), '2026-10-01', '2026-12-31'),
+        100,
+      );
+      expect(recs).toHaveLength(dehuaGrids);
+      const by = Object.fromEntries(recs.map((r) => [r.id, [r.numerator, r.denominator]]));
+      expect(by[f.grids.dehua1]).toEqual([2, 61]);
+      expect(by[f.grids.dehua2]).toEqual([1, 61]);
+      expect(recs.reduce((s, r) => s + r.numerator, 0)).toBe(3);
       // The coverage page gives the same ratio.
       const page = (
         await f.call(

@@ -24,6 +24,15 @@ export function parentOf(path: string): { id: string; path: string } {
   return { id: parentPath.slice(parentPath.lastIndexOf('/', parentPath.length - 2) + 1, -1), path: parentPath };
 }
 
+/** The instants [first day 00:00, the day after the last 00:00) of local days, in the district's zone. */
+export function quarterSpan(deps: Pick<StarsDeps, 'config'>, days: { first: string; last: string }) {
+  const offset = fixedOffsetMs(deps.config.timeZone);
+  return {
+    from: fromLocal(parseDay(days.first), 0, offset),
+    to: fromLocal(parseDay(addDays(days.last, 1)), 0, offset),
+  };
+}
+
 /**
  * Measures every rate source for every active branch (party_branch) of the district under
  * `scopePath`, over the branch's parent community or village and the quarter's local days up to
@@ -41,9 +50,7 @@ export async function refreshRates(
   const now = deps.clock.now();
   const days = measuredDays(quarter, localDay(deps, now));
   if (!days) return null;
-  const offset = fixedOffsetMs(deps.config.timeZone);
-  const from = fromLocal(parseDay(days.first), 0, offset);
-  const to = fromLocal(parseDay(addDays(days.last, 1)), 0, offset);
+  const { from, to } = quarterSpan(deps, days);
   const root = scopePath ?? (await deps.org.unitByCode(db, districtCode))?.path;
   const result = { quarter, through: days.last, branches: 0, values: 0, skipped: 0 };
   if (!root) return result;
@@ -93,22 +100,30 @@ export async function refreshRatesInScope(
   return r;
 }
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** The local hour the nightly refresh runs in. */
+export const NIGHTLY_HOUR = 2;
 
 /**
- * Every night (once per day across processes): the current quarter's rates of every branch of the
- * district, and in a quarter's first 15 days the previous quarter's too (late closings and reports
- * of its last days still move its figures).
+ * Nightly, in the 02:00 hour (Asia/Shanghai; an hourly slot, once across processes): every branch of
+ * the district for the current quarter, and in a quarter's first 15 days the previous quarter too
+ * (late closings and reports of its last days still move its figures). At any other hour it runs only
+ * when the current quarter has no kept value yet (a new server, a new quarter), so the rankings never
+ * wait a night for their first figures.
  */
 export function starRatesJob(deps: StarsDeps): Job {
   return {
     name: 'stars.rates',
-    everyMs: DAY_MS,
+    everyMs: HOUR_MS,
     async run(now) {
+      const today = localDay(deps, now);
+      const hour = Math.floor(toLocal(now, fixedOffsetMs(deps.config.timeZone)).tod / HOUR_MS);
+      const quarters = quartersToRefresh(today);
+      const districtCode = deps.config.districtCode;
+      if (hour !== NIGHTLY_HOUR && (await rateValueStore.hasAny(deps.database.db, districtCode, quarters[0]!)))
+        return { skipped: `runs at ${NIGHTLY_HOUR}:00` };
       const out: Record<string, unknown> = {};
-      for (const quarter of quartersToRefresh(localDay(deps, now))) {
-        out[quarter] = await refreshRates(deps, deps.config.districtCode, quarter);
-      }
+      for (const quarter of quarters) out[quarter] = await refreshRates(deps, districtCode, quarter);
       return out;
     },
   };

@@ -71,6 +71,8 @@ for (const tdb of testDatabases()) {
         ['chenzhou', 'subdistrict_staff', 'chenzhou'],
         ['dehua', 'community_worker', 'dehua'],
         ['wgy', 'grid_worker', 'dehua1'],
+        // A branch secretary: the branch's own unit is the scope.
+        ['sec', 'community_worker', 'dehuaBranch'],
       ] as const) {
         const r = await call('admin', 'POST', '/api/v1/accounts', {
           username,
@@ -188,11 +190,53 @@ for (const tdb of testDatabases()) {
       expect(bad.json().errors[0].field).toBe('quarter');
     });
 
+    it('drills a rate down to its records, for a caller whose scope holds the community', async () => {
+      const url = (branch: string, source: string, q = 'quarter=2026-Q4') =>
+        `/api/v1/stars/branches/${ids[branch]}/rates/${source}/records?${q}`;
+      const grids = await call('dehua', 'GET', url('dehuaBranch', 'patrols.coverage'));
+      expect(grids.statusCode, grids.body).toBe(200);
+      expect(grids.json()).toMatchObject({
+        branchId: ids.dehuaBranch,
+        quarter: '2026-Q4',
+        source: 'patrols.coverage',
+        measuredOver: { unitId: ids.dehua, unitName: '德化社区' },
+        offered: true,
+        items: [{ kind: 'grid', id: ids.dehua1, label: '德化社区第1网格-1', day: null, numerator: 0, denominator: 61 }],
+      });
+      // A source without a drill-down says so.
+      const reports = (await call('dehua', 'GET', url('dehuaBranch', 'reporting.completeness'))).json();
+      expect(reports).toMatchObject({ offered: false, items: [] });
+      // The branch secretary sees the branch's figures, not the community's records.
+      expect((await call('sec', 'GET', `/api/v1/stars/branches/${ids.dehuaBranch}/rates`)).statusCode).toBe(200);
+      expect((await call('sec', 'GET', url('dehuaBranch', 'patrols.coverage'))).statusCode).toBe(404);
+      expect((await call('chenzhou', 'GET', url('beiguanBranch', 'patrols.coverage'))).statusCode).toBe(404);
+      expect((await call('dehua', 'GET', url('dehuaBranch', 'cases.nothing'))).statusCode).toBe(404);
+      const bad = await call('dehua', 'GET', url('dehuaBranch', 'nothing'));
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toBe('source');
+      const limit = await call('dehua', 'GET', url('dehuaBranch', 'patrols.coverage', 'limit=0'));
+      expect(limit.json().errors[0].field).toBe('limit');
+      // A quarter not begun has no records yet.
+      expect(
+        (await call('dehua', 'GET', url('dehuaBranch', 'cases.closureRate', 'quarter=2027-Q2'))).json(),
+      ).toMatchObject({ offered: true, items: [] });
+    });
+
     it('runs nightly for the current quarter, and in a quarter’s first 15 days the previous one too', async () => {
       const job = starsModule.jobs!(moduleContext(h))[0]!;
       expect(job.name).toBe('stars.rates');
-      h.clock.set('2027-01-05T18:00:00.000Z'); // 01-06 02:00 in Shanghai
-      const r = await job.run(h.clock.now());
+      const run = (iso: string) => {
+        h.clock.set(iso);
+        return job.run(h.clock.now());
+      };
+      // 2026-12-01 10:00 in Shanghai, Q4's values kept: not the night's hour, nothing done.
+      const computed = async () =>
+        (await rateValueStore.rowsOf(h.database.db, ids.dehuaBranch, '2026-Q4'))[0]!.computed_at;
+      const before = await computed();
+      expect(await run('2026-12-01T02:00:00.000Z')).toEqual({ skipped: 'runs at 2:00' });
+      expect(await computed()).toBe(before);
+      // 2027-01-06 02:00 in Shanghai: Q1 and, within its first 15 days, Q4 in whole.
+      const r = await run('2027-01-05T18:00:00.000Z');
       expect(Object.keys(r).sort()).toEqual(['2026-Q4', '2027-Q1']);
       expect(r['2026-Q4']).toMatchObject({ through: '2026-12-31', branches: 3 });
       expect(r['2027-Q1']).toMatchObject({ through: '2027-01-06', branches: 3 });
@@ -200,8 +244,10 @@ for (const tdb of testDatabases()) {
       // The whole of Q4 now: 92 grid-days for 德化's one grid; 上报率 over every due day of its daily form.
       expect(q4.get(ids.dehuaBranch)!.get('patrols.coverage')).toEqual({ numerator: 0, denominator: 92 });
       expect(q4.get(ids.dehuaBranch)!.get('reporting.completeness')).toEqual({ numerator: 1, denominator: 32 });
-      h.clock.set('2027-01-20T18:00:00.000Z');
-      expect(Object.keys(await job.run(h.clock.now()))).toEqual(['2027-Q1']);
+      expect(Object.keys(await run('2027-01-19T18:00:00.000Z'))).toEqual(['2027-Q1']);
+      // A new quarter with nothing kept yet is measured at once, whatever the hour.
+      expect(Object.keys(await run('2027-04-01T04:00:00.000Z'))).toEqual(['2027-Q2', '2027-Q1']);
+      expect(await run('2027-04-01T05:00:00.000Z')).toEqual({ skipped: 'runs at 2:00' });
     });
   });
 }

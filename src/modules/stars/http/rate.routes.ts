@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import {
   BranchRates,
   BranchRatesQuery,
+  RateRecords,
+  RateRecordsParams,
+  RateRecordsQuery,
   RateSourceList,
   RefreshRatesBody,
   RefreshRatesResult,
 } from '../../../contracts/stars.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
-import { branchRates, rateSources } from '../commands/branch-rates.js';
+import { branchRates, rateRecords, rateSources } from '../commands/branch-rates.js';
 import { refreshRatesInScope } from '../commands/refresh-rates.js';
 import type { StarsDeps } from '../deps.js';
 
@@ -33,6 +36,18 @@ export function registerRateRoutes(app: FastifyInstance, deps: StarsDeps): void 
     summary:
       'The rates kept for a branch in scope and a quarter (default: the current one), measured over its community or village; denominator 0 = nothing to measure',
     handler: ({ actor, params, query }) => branchRates(deps, actor, params.id, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/stars/branches/:id/rates/:source/records',
+    tag: 'stars',
+    permission: 'star.read',
+    params: RateRecordsParams,
+    query: RateRecordsQuery,
+    response: RateRecords,
+    summary:
+      'The records behind one rate of a branch (the cases due, the milestones due, the grids), measured now over its community or village; for callers whose scope holds that community',
+    handler: ({ actor, params, query }) => rateRecords(deps, actor, params, query),
   });
   route(app, {
     method: 'POST',

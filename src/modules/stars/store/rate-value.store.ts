@@ -35,6 +35,18 @@ export const rateValueStore = {
     return out;
   },
 
+  /** Whether any value of the quarter is kept for the district. */
+  async hasAny(ex: Executor, districtCode: string, quarter: string): Promise<boolean> {
+    const r = await ex
+      .selectFrom('star_rate_values')
+      .select('branch_id')
+      .where('district_code', '=', districtCode)
+      .where('quarter', '=', quarter)
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
   /** One branch's kept rows of a quarter, with when each was measured. */
   async rowsOf(ex: Executor, branchId: string, quarter: string): Promise<StarRateValueTable[]> {
     return ex

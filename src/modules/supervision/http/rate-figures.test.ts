@@ -98,6 +98,14 @@ for (const tdb of testDatabases()) {
       expect(await q('nanguan', '2026-10-01', '2026-12-31')).toEqual({ numerator: 1, denominator: 1 });
       expect(await q('north', '2026-10-01', '2026-12-31')).toEqual({ numerator: 2, denominator: 4 });
       expect(await q('beiguan', '2026-07-01', '2026-09-30')).toEqual({ numerator: 0, denominator: 0 });
+      // The drill-down: the milestones due, each with what it adds; they sum to the rate.
+      const recs = await rate.records!(db, figureQuery(await unitOf(h, ids.north), '2026-10-01', '2026-12-31'), 100);
+      expect(recs.map((r) => [r.label, r.day, r.numerator, r.denominator])).toEqual([
+        ['任务 t1：m2', '2026-11-20', 0, 1],
+        ['任务 t2：n1', '2026-11-15', 0, 1],
+        ['任务 t3：p1', '2026-11-12', 1, 1],
+        ['任务 t1：m1', '2026-11-10', 1, 1],
+      ]);
       // The assessment's own facts agree, unit by unit.
       const a = (await call('duchashi', 'GET', '/api/v1/assessment?period=2026-Q4')).json();
       const facts = [...a.units, ...a.noData].map((u: { unitId: string; facts: Record<string, number> }) => [

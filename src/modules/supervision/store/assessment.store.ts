@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
+import { startsWith } from '../../../kernel/db/dialect.js';
 import type {
   AssessmentMarkTable,
   AssessmentRulesTable,
@@ -81,6 +82,21 @@ export const assessmentStore = {
       onTime += Number(r.mo);
     }
     return { due, onTime };
+  },
+  /** The milestones due from `from` to `end` of the tasks led by units under `path`, latest due first. */
+  async milestonesDue(ex: Executor, districtCode: string, path: string, from: string, end: string, limit: number) {
+    return ex
+      .selectFrom('task_milestones as m')
+      .innerJoin('tasks as t', 't.id', 'm.task_id')
+      .select(['m.id', 'm.title', 'm.due_on', 'm.done_on', 't.title as task_title'])
+      .where('m.district_code', '=', districtCode)
+      .where('m.due_on', '>=', from)
+      .where('m.due_on', '<=', end)
+      .where(startsWith('t.lead_unit_path', path))
+      .orderBy('m.due_on', 'desc')
+      .orderBy('m.id')
+      .limit(limit)
+      .execute();
   },
   /** Every task of the district running at some time in the period. */
   async tasksRunning(ex: Executor, districtCode: string, period: { from: string; to: string }): Promise<TaskTable[]> {
