@@ -30,6 +30,7 @@ import * as createPatrols from './2026-12-08T0200-create-patrols.js';
 import * as createCampaigns from './2026-12-08T0300-create-campaigns.js';
 import * as createFarmland from './2026-12-08T0400-create-farmland.js';
 import * as createStars from './2026-12-09T0100-create-stars.js';
+import * as createStarRatings from './2026-12-09T0300-create-star-ratings.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0400-create-farmland': createFarmland,
   '2026-12-08T0410-create-boards': createBoards,
   '2026-12-09T0100-create-stars': createStars,
+  '2026-12-09T0300-create-star-ratings': createStarRatings,
 };
