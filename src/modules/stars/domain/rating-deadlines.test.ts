@@ -1,30 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../kernel/calendar/index.js';
-import {
-  nthWorkdayAfter,
-  previousQuarter,
-  quarterEnd,
-  quarterOf,
-  quarterStart,
-  ratingDeadlines,
-  reminderKind,
-} from './rating-deadlines.js';
+import { nthWorkdayAfter, ratingDeadlines, reminderKind } from './rating-deadlines.js';
 
 const cal = createCalendar();
 const isWorkday = (d: string) => cal.isWorkday(d);
 
 describe('the quarter and its deadlines', () => {
-  it('knows the quarters’ first and last days and the quarter before', () => {
-    expect([quarterStart('2026-Q1'), quarterEnd('2026-Q1')]).toEqual(['2026-01-01', '2026-03-31']);
-    expect([quarterStart('2024-Q1'), quarterEnd('2024-Q2')]).toEqual(['2024-01-01', '2024-06-30']);
-    expect([quarterStart('2026-Q4'), quarterEnd('2026-Q4')]).toEqual(['2026-10-01', '2026-12-31']);
-    expect(previousQuarter('2026-Q1')).toBe('2025-Q4');
-    expect(previousQuarter('2026-Q3')).toBe('2026-Q2');
-    expect(quarterOf('2026-07-01')).toBe('2026-Q3');
-    expect(quarterOf('2026-06-30')).toBe('2026-Q2');
-  });
-
   it('counts working days past 国庆 with its 调休 (2025-Q3)', () => {
     // 10-01..10-08 off, Saturday 10-11 is a make-up working day.
     expect(ratingDeadlines('2025-Q3', isWorkday)).toEqual({

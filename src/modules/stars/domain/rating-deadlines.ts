@@ -1,8 +1,8 @@
 import { addDays } from '../../../kernel/calendar/dates.js';
+import { quarterDays } from './quarters.js';
 
 /**
- * The quarter's calendar for the rating: its first and last day (Asia/Shanghai dates), the quarter
- * before it, and the deadlines counted in working days after its last day (the district calendar with
+ * The rating's deadlines counted in working days after its last day (the district calendar with
  * 调休 decides what a working day is; it comes in as a predicate so the rule stays pure).
  */
 export const RATING_DEADLINE_WORKDAYS = { self: 5, propose: 10, confirm: 15 } as const;
@@ -12,32 +12,6 @@ export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
   propose: '街道提名',
   confirm: '区级确认',
 };
-
-export function parseQuarter(q: string): { year: number; n: 1 | 2 | 3 | 4 } {
-  const m = /^(\d{4})-Q([1-4])$/.exec(q);
-  if (!m) throw new Error(`not a quarter: ${q}`);
-  return { year: Number(m[1]), n: Number(m[2]) as 1 | 2 | 3 | 4 };
-}
-
-export function quarterStart(q: string): string {
-  const { year, n } = parseQuarter(q);
-  return `${year}-${String((n - 1) * 3 + 1).padStart(2, '0')}-01`;
-}
-
-export function quarterEnd(q: string): string {
-  const { year, n } = parseQuarter(q);
-  return n === 4 ? `${year}-12-31` : addDays(`${year}-${String(n * 3 + 1).padStart(2, '0')}-01`, -1);
-}
-
-export function previousQuarter(q: string): string {
-  const { year, n } = parseQuarter(q);
-  return n === 1 ? `${year - 1}-Q4` : `${year}-Q${n - 1}`;
-}
-
-export function quarterOf(day: string): string {
-  const month = Number(day.slice(5, 7));
-  return `${day.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
 
 /** The n-th working day strictly after `day` (n ≥ 1). */
 export function nthWorkdayAfter(day: string, n: number, isWorkday: (d: string) => boolean): string {
@@ -53,7 +27,7 @@ export type RatingDeadlines = Record<RatingStage, string>;
 
 /** The last day (inclusive) of each stage of a quarter's rating. */
 export function ratingDeadlines(q: string, isWorkday: (d: string) => boolean): RatingDeadlines {
-  const end = quarterEnd(q);
+  const end = quarterDays(q).lastDay;
   return {
     self: nthWorkdayAfter(end, RATING_DEADLINE_WORKDAYS.self, isWorkday),
     propose: nthWorkdayAfter(end, RATING_DEADLINE_WORKDAYS.propose, isWorkday),
