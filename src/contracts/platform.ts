@@ -115,6 +115,7 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   campaign: '集中整治',
   indicator: '工作量指标',
   indicator_target: '指标目标',
+  star_set: '星级标准',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -264,6 +265,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'campaign.link_case': '集中整治关联问题',
   'indicator.define': '新增工作量指标',
   'indicator.target_set': '设定指标目标',
+  'star_set.save': '修订星级标准',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

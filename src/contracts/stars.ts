@@ -101,13 +101,28 @@ function duplicates(keys: readonly string[]): number[] {
 }
 
 /** A stored version of a set. */
-export interface StarSetView {
-  id: string;
-  branchKind: BranchKind;
-  version: number;
-  effectiveFrom: Quarter;
-  stars: StarDefinition[];
-  note: string | null;
-  createdByName: string;
-  createdAt: string;
-}
+export const StarSetView = z.object({
+  id: z.string(),
+  branchKind: BranchKind,
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  stars: z.array(StarDefinition),
+  note: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type StarSetView = z.infer<typeof StarSetView>;
+
+export const StarSetVersion = StarSetView.omit({ stars: true });
+export type StarSetVersion = z.infer<typeof StarSetVersion>;
+
+/** The sets in force in a quarter, and every version kept (newest first per kind). */
+export const StarSetList = z.object({
+  quarter: z.string(),
+  village: StarSetView.nullable(),
+  urban: StarSetView.nullable(),
+  versions: z.array(StarSetVersion),
+});
+export type StarSetList = z.infer<typeof StarSetList>;
+
+export const QuarterQuery = z.strictObject({ quarter: quarter.optional() });

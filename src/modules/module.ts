@@ -9,7 +9,7 @@ import type { FileAccessCheck } from './files/index.js';
 import type { InstructionTargetSource } from './instructions/index.js';
 import type { Open311Backend } from './open311/index.js';
 import type { LocateService, OrgApi } from './org/index.js';
-import type { ReportFigureSource } from './reporting/index.js';
+import type { RateFigureSource, ReportFigureSource } from './reporting/index.js';
 import type { EnqueueEvent } from './webhooks/index.js';
 
 /**
@@ -56,6 +56,11 @@ export interface Module extends ModuleDescriptor<ModuleContext> {
    * 排查人数, 在管人数 …, so nobody types a number the system already knows.
    */
   reportFigures?(ctx: ModuleContext): ReportFigureSource[];
+  /**
+   * Rates this module measures over a unit's subtree and a period (stars module): 结案率, 报送率, 巡查覆盖率 …,
+   * so a "五星"支部 indicator is scored from the records instead of typed in.
+   */
+  rateFigures?(ctx: ModuleContext): RateFigureSource[];
   /**
    * Rules this module adds to the ledger's steps (cases module): each may refuse a step, in its
    * transaction, before it is written (farmland: 不予立案 of a farmland case needs the district).

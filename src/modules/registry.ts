@@ -22,6 +22,7 @@ import { populationModule } from './population/index.js';
 import { proposalsModule } from './proposals/index.js';
 import { reportingModule } from './reporting/index.js';
 import { screeningModule } from './screening/index.js';
+import { starsModule } from './stars/index.js';
 import { supervisionModule } from './supervision/index.js';
 import { venuesModule } from './venues/index.js';
 import { enqueueEvent, webhooksModule } from './webhooks/index.js';
@@ -60,6 +61,8 @@ export const MODULES: readonly Module[] = [
   dutyModule,
   // After cases and population: its demo links the demo cases and counts their closings and door-knocks.
   campaignsModule,
+  // After the modules whose rates its indicators read and whose tasks its battle maps are.
+  starsModule,
 ];
 
 export interface ContextParts {

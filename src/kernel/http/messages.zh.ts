@@ -558,6 +558,10 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'screening.route_unusable': '请选择本次排查范围内、本人管辖的社区',
   'screening.purge_not_closed': '只能清除已结束的排查名单',
   'screening.purge_confirm_mismatch': '输入的名称与排查名单名称不一致',
+
+  // "五星"支部 (stars)
+  'star_set.effective_past': (p) => `新版本只能从本季度（${p.quarter}）或以后开始执行，已过去的季度按原标准评比`,
+  'star_set.unknown_source': (p) => `数据来源“${p.source}”不存在`,
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -49,6 +49,20 @@ export interface ReportFigureSource {
   records?(ex: Executor, q: FigureQuery, limit: number): Promise<FigureRecord[]>;
 }
 
+/**
+ * A rate another module already knows (the ledger's 结案率, the reporting rate …) over a unit's subtree
+ * and a period, as numerator and denominator: the "五星"支部 indicators are scored from it. A
+ * denominator of 0 means there was nothing to measure (shown as such, never as full marks).
+ */
+export interface RateFigureSource {
+  /** Stable code a star indicator names, e.g. 'cases.closureRate'. */
+  code: string;
+  /** What the rate measures, zh-CN, shown to whoever edits a star set. */
+  label: string;
+  /** Measured in the caller's executor. */
+  rate(ex: Executor, q: FigureQuery): Promise<{ numerator: number; denominator: number }>;
+}
+
 /** The system's figure for every field of `fields` that names a source, by field code. */
 export async function systemFigures(
   sources: readonly ReportFigureSource[],

@@ -7,7 +7,7 @@ import { seedDemoForms } from './demo/seed-demo-forms.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
 
 export type { ReportingDeps } from './deps.js';
-export type { FigureQuery, FigureRecord, ReportFigureSource } from './figures.js';
+export type { FigureQuery, FigureRecord, RateFigureSource, ReportFigureSource } from './figures.js';
 export { seedDemoForms } from './demo/seed-demo-forms.js';
 export { reportQueryJob } from './commands/escalate-overdue-queries.js';
 export { reportReminderJob } from './commands/scheduled-reminders.js';
