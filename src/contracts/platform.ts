@@ -116,6 +116,7 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   indicator: '工作量指标',
   indicator_target: '指标目标',
   star_set: '星级标准',
+  star_rating: '五星支部季度评比',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -266,6 +267,10 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'indicator.define': '新增工作量指标',
   'indicator.target_set': '设定指标目标',
   'star_set.save': '修订星级标准',
+  'star_rating.self_assess': '五星支部评比自评',
+  'star_rating.propose': '五星支部评比街道提名',
+  'star_rating.return': '五星支部评比退回街道',
+  'star_rating.confirm': '五星支部评比区级确认',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

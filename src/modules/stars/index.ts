@@ -2,6 +2,8 @@ import type { Module, ModuleContext } from '../module.js';
 import { ensureDefaultSets } from './commands/star-sets.js';
 import type { StarsDeps } from './deps.js';
 import { registerStarSetRoutes } from './http/star-set.routes.js';
+import { registerRatingRoutes } from './http/rating.routes.js';
+import { ratingReminderJob } from './commands/rating-reminders.js';
 
 export type { StarsDeps } from './deps.js';
 
@@ -21,7 +23,11 @@ const depsOf = (ctx: ModuleContext): StarsDeps => ({
  */
 export const starsModule: Module = {
   name: 'stars',
-  routes: (app, ctx) => registerStarSetRoutes(app, depsOf(ctx)),
+  routes: (app, ctx) => {
+    registerStarSetRoutes(app, depsOf(ctx));
+    registerRatingRoutes(app, depsOf(ctx));
+  },
+  jobs: (ctx) => [ratingReminderJob(depsOf(ctx))],
   async prepare(ctx) {
     const added = await ensureDefaultSets(depsOf(ctx), ctx.config.districtCode);
     return added ? { defaultSetsAdded: added } : undefined;

@@ -8,22 +8,23 @@ const e = (id: string, stars: number | null, score = 0): RankEntry => ({
   rated: stars === null ? null : { stars, score },
 });
 
-const entryArb = fc
-  .uniqueArray(fc.integer({ min: 0, max: 999 }), { minLength: 0, maxLength: 40 })
-  .chain((ids) =>
-    fc.tuple(
-      ...ids.map((id) =>
-        fc.record({
-          branchId: fc.constant(`b${id}`),
-          name: fc.constant(`支部${id}`),
-          rated: fc.option(
-            fc.record({ stars: fc.integer({ min: 0, max: 5 }), score: fc.integer({ min: 0, max: 20 }).map((s) => s * 5) }),
-            { nil: null, freq: 4 },
-          ),
-        }),
-      ),
+const entryArb = fc.uniqueArray(fc.integer({ min: 0, max: 999 }), { minLength: 0, maxLength: 40 }).chain((ids) =>
+  fc.tuple(
+    ...ids.map((id) =>
+      fc.record({
+        branchId: fc.constant(`b${id}`),
+        name: fc.constant(`支部${id}`),
+        rated: fc.option(
+          fc.record({
+            stars: fc.integer({ min: 0, max: 5 }),
+            score: fc.integer({ min: 0, max: 20 }).map((s) => s * 5),
+          }),
+          { nil: null, freq: 4 },
+        ),
+      }),
     ),
-  );
+  ),
+);
 
 describe('ranking by stars, then score', () => {
   it('ranks more stars above a higher score, ties share a rank and the next skips (1, 1, 3)', () => {
@@ -61,7 +62,9 @@ describe('ranking by stars, then score', () => {
             continue;
           }
           const strictlyBetter = entries.filter(
-            (o) => o.rated && (o.rated.stars > r.rated!.stars || (o.rated.stars === r.rated!.stars && o.rated.score > r.rated!.score)),
+            (o) =>
+              o.rated &&
+              (o.rated.stars > r.rated!.stars || (o.rated.stars === r.rated!.stars && o.rated.score > r.rated!.score)),
           ).length;
           expect(r.rank).toBe(1 + strictlyBetter);
         }
@@ -77,7 +80,10 @@ describe('ranking by stars, then score', () => {
   it('does not depend on the input order, and movement sums to zero when the same branches are ranked without ties (property)', () => {
     fc.assert(
       fc.property(entryArb, fc.integer(), (entries, seed) => {
-        const shuffled = [...entries].sort((a, b) => ((a.branchId.length * seed) % 7) - ((b.branchId.length * seed) % 7) || (a.branchId < b.branchId ? 1 : -1));
+        const shuffled = [...entries].sort(
+          (a, b) =>
+            ((a.branchId.length * seed) % 7) - ((b.branchId.length * seed) % 7) || (a.branchId < b.branchId ? 1 : -1),
+        );
         expect(rankBranches(shuffled)).toEqual(rankBranches(entries));
         const distinct = entries.map((x, i) => ({ ...x, rated: { stars: 0, score: i } }));
         const reversed = entries.map((x, i) => ({ ...x, rated: { stars: 0, score: -i } }));

@@ -16,7 +16,7 @@ export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
 /** The n-th working day strictly after `day` (n ≥ 1). */
 export function nthWorkdayAfter(day: string, n: number, isWorkday: (d: string) => boolean): string {
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkday(d)) left--;
   }

@@ -38,7 +38,9 @@ describe('decisions on the stars', () => {
     const withEvidence = ratingOutcomes(urban, scores, rates, new Map([['branch_strong/org_life', 2]]));
     expect(withEvidence[0]).toMatchObject({ key: 'branch_strong', score: 93, eligible: true });
     expect(totalScore(withEvidence)).toBe(93);
-    expect(decisionProblems(urban, new Set(), [{ key: 'branch_strong', hold: true, reason: '达标' }], withEvidence)).toEqual([]);
+    expect(
+      decisionProblems(urban, new Set(), [{ key: 'branch_strong', hold: true, reason: '达标' }], withEvidence),
+    ).toEqual([]);
 
     const without = ratingOutcomes(urban, scores, rates, new Map());
     const p = decisionProblems(urban, new Set(), [{ key: 'branch_strong', hold: true, reason: '达标' }], without);
@@ -51,7 +53,12 @@ describe('decisions on the stars', () => {
   });
 
   it('refuses an award under the threshold or with an indicator not scored', () => {
-    const low = ratingOutcomes(urban, { branch_strong: { org_life: 10, team_building: 10 } }, rates, new Map([['branch_strong', 1]]));
+    const low = ratingOutcomes(
+      urban,
+      { branch_strong: { org_life: 10, team_building: 10 } },
+      rates,
+      new Map([['branch_strong', 1]]),
+    );
     expect(decisionProblems(urban, new Set(), [{ key: 'branch_strong', hold: true, reason: 'x' }], low)[0]!.code).toBe(
       'rating.award_below_threshold',
     );
@@ -80,9 +87,13 @@ describe('decisions on the stars', () => {
       ['stars[2].key', 'rating.star_unknown'],
       ['stars[3].key', 'rating.star_repeated'],
     ]);
-    expect([...heldAfter(held, [{ key: 'safe_lawful', hold: false }, { key: 'harmony', hold: true }])].sort()).toEqual([
-      'branch_strong',
-      'harmony',
-    ]);
+    expect(
+      [
+        ...heldAfter(held, [
+          { key: 'safe_lawful', hold: false },
+          { key: 'harmony', hold: true },
+        ]),
+      ].sort(),
+    ).toEqual(['branch_strong', 'harmony']);
   });
 });

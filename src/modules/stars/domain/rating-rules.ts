@@ -18,7 +18,11 @@ export function scoreProblems(stars: readonly StarDefinition[], scores: PanelSco
   for (const [starKey, byIndicator] of Object.entries(scores)) {
     const star = stars.find((s) => s.key === starKey);
     if (!star) {
-      problems.push({ field: `scores.${starKey}`, code: 'rating.score_star_unknown', message: 'no such star in the set' });
+      problems.push({
+        field: `scores.${starKey}`,
+        code: 'rating.score_star_unknown',
+        message: 'no such star in the set',
+      });
       continue;
     }
     for (const [indKey, value] of Object.entries(byIndicator)) {

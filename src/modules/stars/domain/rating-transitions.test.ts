@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFrom, RATING_ACTIONS, RATING_STATES, step, type RatingAction, type RatingState } from './rating-transitions.js';
+import {
+  actionsFrom,
+  RATING_ACTIONS,
+  RATING_STATES,
+  step,
+  type RatingAction,
+  type RatingState,
+} from './rating-transitions.js';
 
 /**
  * Every (state, action, deadline passed?) pair against a table written out here by hand, apart from the

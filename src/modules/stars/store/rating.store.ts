@@ -53,12 +53,7 @@ export const ratingStore = {
       .execute();
   },
   /** The confirmed ratings of some quarters under a path: stars held and score, nothing else. */
-  async confirmedIn(
-    ex: Executor,
-    districtCode: string,
-    quarters: string[],
-    path: string,
-  ): Promise<RankedRatingRow[]> {
+  async confirmedIn(ex: Executor, districtCode: string, quarters: string[], path: string): Promise<RankedRatingRow[]> {
     return ex
       .selectFrom('star_ratings')
       .select(['id', 'branch_id', 'quarter', 'stars_held', 'total_score'])
@@ -67,6 +62,11 @@ export const ratingStore = {
       .where('state', '=', 'confirmed')
       .where(startsWith('branch_path', path))
       .execute();
+  },
+  /** The kept outcomes of some ratings (an export's detail column). */
+  async outcomesOf(ex: Executor, ids: string[]): Promise<{ id: string; outcome: string | null }[]> {
+    if (!ids.length) return [];
+    return ex.selectFrom('star_ratings').select(['id', 'outcome']).where('id', 'in', ids).execute();
   },
   /** A branch's ratings, newest quarter first. */
   async ofBranch(ex: Executor, branchId: string): Promise<StarRatingTable[]> {
@@ -110,7 +110,12 @@ export const awardStore = {
     id: string,
     set: Pick<
       StarAwardTable,
-      'withdrawn_quarter' | 'withdraw_reason' | 'withdrawn_rating_id' | 'withdrawn_by' | 'withdrawn_by_name' | 'withdrawn_at'
+      | 'withdrawn_quarter'
+      | 'withdraw_reason'
+      | 'withdrawn_rating_id'
+      | 'withdrawn_by'
+      | 'withdrawn_by_name'
+      | 'withdrawn_at'
     >,
   ): Promise<void> {
     await ex.updateTable('star_awards').set(set).where('id', '=', id).where('withdrawn_quarter', 'is', null).execute();
