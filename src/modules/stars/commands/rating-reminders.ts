@@ -14,9 +14,12 @@ import { ratingStore } from '../store/rating.store.js';
 import { branchesUnder, calendarFor } from './rating-access.js';
 import { deadlinesOf } from './rating-context.js';
 
-/** Who owes each stage: the branch's community (自评), the 街道 (提名), the district's raters (确认). */
+/**
+ * Who is told of each stage: the branch's community (自评) and its 街道, which proposes next and chases a
+ * silent branch; the 街道 (提名); the district's raters (确认, the 督查室).
+ */
 const OWERS: Record<RatingStage, string[]> = {
-  self: ['community_worker'],
+  self: ['community_worker', 'subdistrict_staff'],
   propose: ['subdistrict_staff'],
   confirm: ['supervision_office'],
 };

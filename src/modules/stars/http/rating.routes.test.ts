@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { createOrgApi, LocateService } from '../../org/index.js';
+import { remindRatings } from '../commands/rating-reminders.js';
 import { openStarsKit, type StarsKit } from '../test-kit.js';
 
 /*
@@ -255,6 +258,31 @@ for (const tdb of testDatabases()) {
       expect(x.statusCode).toBe(200);
       expect(x.headers['content-type']).toContain('spreadsheetml');
       expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    });
+
+    it('reminds whoever owes the next step: two working days before its deadline, then once overdue', async () => {
+      const deps = {
+        database: k.h.database,
+        clock: k.h.clock,
+        config: loadConfig({}),
+        org: createOrgApi({ database: k.h.database, locator: new LocateService(k.h.database, k.h.clock) }),
+        rates: () => [],
+      };
+      const told = async (who: 'duchashi' | 'chengbei') =>
+        (await k.call(who, 'GET', '/api/v1/inbox'))
+          .json()
+          .items.filter((m: { kind: string }) => m.kind === 'stars.rating_deadline')
+          .map((m: { title: string }) => m.title);
+      // Friday 2026-10-09: the self-assessment is due 10-13, four working days on (Saturday 10-10 is one).
+      expect((await remindRatings(deps, new Date('2026-10-09T02:00:00Z'))).reminded).toBe(0);
+      // Monday 10-12: due soon for the two branches still open (孙嘴, 北关); 刘方平 is proposed, 德化 confirmed.
+      expect(await remindRatings(deps, new Date('2026-10-12T02:00:00Z'))).toEqual({ checked: 4, reminded: 2 });
+      expect(await told('chengbei')).toEqual(['【五星支部评比】北关社区党支部 2026-Q3 支部自评即将到期']);
+      expect((await remindRatings(deps, new Date('2026-10-12T05:00:00Z'))).reminded).toBe(0);
+      // Now (2026-11-30) every deadline has passed: overdue once each, the district's raters for 刘方平.
+      expect((await remindRatings(deps, new Date('2026-11-30T02:00:00Z'))).reminded).toBe(3);
+      expect(await told('duchashi')).toEqual(['【五星支部评比】刘方平村党支部 2026-Q3 区级确认已逾期']);
+      expect((await remindRatings(deps, new Date('2026-12-01T02:00:00Z'))).reminded).toBe(0);
     });
   });
 }
