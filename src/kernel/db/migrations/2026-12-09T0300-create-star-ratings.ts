@@ -62,6 +62,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('star_ratings')
     .columns(['district_code', 'quarter', 'state'])
     .execute();
+  // The ranking's read, answered from the index alone: the rows carry the outcome JSON (kilobytes) ahead
+  // of stars_held and total_score, which a table read would walk through for each of 20,000 branches.
+  await db.schema
+    .createIndex('star_ratings_ranking')
+    .on('star_ratings')
+    .columns(['district_code', 'quarter', 'state', 'branch_path', 'branch_id', 'stars_held', 'total_score', 'id'])
+    .execute();
 
   await db.schema
     .createTable('star_awards')
@@ -87,10 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_at', 'varchar(30)')
     .execute();
   await db.schema.createIndex('star_awards_branch').on('star_awards').columns(['branch_id', 'star_key']).execute();
+  // The stars held in a quarter under a path, answered from the index alone.
   await db.schema
-    .createIndex('star_awards_district')
+    .createIndex('star_awards_held')
     .on('star_awards')
-    .columns(['district_code', 'awarded_quarter'])
+    .columns(['district_code', 'awarded_quarter', 'withdrawn_quarter', 'branch_path', 'branch_id', 'star_key', 'star_name'])
     .execute();
 
   // One reminder per branch, quarter, stage and kind (due soon / overdue): a claim written with the notice.

@@ -29,6 +29,9 @@ export function calendarFor(deps: StarsDeps, ex: Executor, districtCode: string)
   });
 }
 
+/** One collator for every sort by name: building one per comparison costs more than the sort. */
+const zh = new Intl.Collator('zh-CN', { numeric: true });
+
 const parentIdOf = (path: string) => path.split('/').filter(Boolean).slice(-2, -1)[0];
 
 /**
@@ -127,9 +130,5 @@ export async function branchesUnder(deps: StarsDeps, ex: Executor, districtCode:
       subdistrictName: subId ? subNames.get(subId)! : '',
     });
   }
-  return out.sort(
-    (a, b) =>
-      a.subdistrictName.localeCompare(b.subdistrictName, 'zh-CN') ||
-      a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
-  );
+  return out.sort((a, b) => zh.compare(a.subdistrictName, b.subdistrictName) || zh.compare(a.name, b.name));
 }

@@ -19,6 +19,8 @@ export interface RankedRow extends RankEntry {
   movement: number | null;
 }
 
+const zh = new Intl.Collator('zh-CN', { numeric: true });
+
 /** Scores are compared to the hundredth, as shown: 87.333… and 87.33 tie. */
 export const roundScore = (s: number): number => Math.round(s * 100) / 100;
 
@@ -43,7 +45,7 @@ export function ranksOf(entries: readonly RankEntry[]): Map<string, number> {
 export function rankBranches(current: readonly RankEntry[], previous: readonly RankEntry[] = []): RankedRow[] {
   const now = ranksOf(current);
   const before = ranksOf(previous);
-  const byName = (a: RankEntry, b: RankEntry) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true });
+  const byName = (a: RankEntry, b: RankEntry) => zh.compare(a.name, b.name);
   return [...current]
     .sort((a, b) => {
       if (a.rated && b.rated) return better(a.rated, b.rated) || byName(a, b);
