@@ -126,3 +126,7 @@ export const StarSetList = z.object({
 export type StarSetList = z.infer<typeof StarSetList>;
 
 export const QuarterQuery = z.strictObject({ quarter: quarter.optional() });
+
+/** The rates a computed indicator may read (every module's rateFigures). */
+export const RateSourceList = z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })) });
+export type RateSourceList = z.infer<typeof RateSourceList>;

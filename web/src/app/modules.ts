@@ -20,6 +20,7 @@ import { peopleNav } from '../modules/people';
 import { populationNav } from '../modules/population';
 import { reportingNav } from '../modules/reporting';
 import { screeningNav } from '../modules/screening';
+import { starsNav } from '../modules/stars';
 import { supervisionNav } from '../modules/supervision';
 import { proposalsNav } from '../modules/proposals';
 import { venuesNav } from '../modules/venues';
@@ -35,6 +36,7 @@ registerNav(
   ...measuresNav,
   ...patrolsNav,
   ...campaignsNav,
+  ...starsNav,
   ...inboxNav,
   ...orgNav,
   ...peopleNav,
