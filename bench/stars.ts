@@ -91,8 +91,13 @@ interface Branch {
 
 async function benchOn(nBranches: number, pgUrl?: string) {
   const tag = pgUrl ? 'postgres' : 'sqlite';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-stars-'));
+  // STARS_KEEP_DIR (SQLite only): generate into that folder and keep it; a later run with the same
+  // folder measures the kept database again without the minutes of loading.
+  const keepDir = pgUrl ? undefined : process.env.STARS_KEEP_DIR;
+  const dataDir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-stars-'));
+  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'civicgrid.db');
+  const reuse = !!keepDir && fs.existsSync(path.join(dataDir, 'generated'));
   const schema = pgUrl ? await pgSchema(pgUrl) : null;
   try {
     const config = loadConfig(benchEnv(dataDir, pgUrl));
@@ -104,201 +109,243 @@ async function benchOn(nBranches: number, pgUrl?: string) {
     const org = createOrgApi({ database, locator: new LocateService(database, systemClock) });
     const deps: StarsDeps = { database, clock: systemClock, config, org, rates: () => [] };
     await ensureDefaultSets(deps, dc);
-    const root = await db.selectFrom('units').select(['path']).where('id', '=', boot.districtId).executeTakeFirstOrThrow();
-
-    // The tree: 街道, communities and villages, branches.
+    const root = await db
+      .selectFrom('units')
+      .select(['path'])
+      .where('id', '=', boot.districtId)
+      .executeTakeFirstOrThrow();
+    const last = '2026-Q3';
     const t0 = performance.now();
-    const now = new Date();
-    const iso = now.toISOString();
-    const unitRow = (id: string, parent: string, parentPath: string, kind: string, name: string, depth: number) => ({
-      id,
-      district_code: dc,
-      parent_id: parent,
-      kind,
-      code: null,
-      name,
-      status: 'active',
-      path: `${parentPath}${id}/`,
-      depth,
-      sort_order: 0,
-      created_at: iso,
-      updated_at: iso,
-      retired_at: null,
-    });
-    const units: ReturnType<typeof unitRow>[] = [];
-    const branches: Branch[] = [];
-    const perParent = Math.ceil(nBranches / (SUBDISTRICTS * PARENTS_PER_SUB));
-    for (let s = 0; s < SUBDISTRICTS && branches.length < nBranches; s++) {
-      const sub = unitRow(uuidAt(now.getTime()), boot.districtId, root.path, 'subdistrict', `第${s + 1}街道办事处`, 1);
-      units.push(sub);
-      for (let c = 0; c < PARENTS_PER_SUB && branches.length < nBranches; c++) {
-        const village = c % 2 === 1;
-        const parent = unitRow(
+    const branches: Branch[] = reuse
+      ? (await branchesUnder(deps, db, dc, root.path)).map((b) => ({ id: b.id, path: b.path, kind: b.kind }))
+      : await generate();
+    const count = async (table: 'star_ratings' | 'star_rate_values' | 'star_evidence' | 'star_awards') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [ratingRows, rateRows, evidenceRows, awardRows] = [
+      await count('star_ratings'),
+      await count('star_rate_values'),
+      await count('star_evidence'),
+      await count('star_awards'),
+    ];
+    if (keepDir) fs.writeFileSync(path.join(dataDir, 'generated'), '');
+    const loadS = Math.round((performance.now() - t0) / 1000);
+    log(`${tag}: ${reuse ? 'reused' : 'loaded'} in ${loadS} s`);
+
+    async function generate(): Promise<Branch[]> {
+      // The tree: 街道, communities and villages, branches.
+      const now = new Date();
+      const iso = now.toISOString();
+      const unitRow = (id: string, parent: string, parentPath: string, kind: string, name: string, depth: number) => ({
+        id,
+        district_code: dc,
+        parent_id: parent,
+        kind,
+        code: null,
+        name,
+        status: 'active',
+        path: `${parentPath}${id}/`,
+        depth,
+        sort_order: 0,
+        created_at: iso,
+        updated_at: iso,
+        retired_at: null,
+      });
+      const units: ReturnType<typeof unitRow>[] = [];
+      const branches: Branch[] = [];
+      const perParent = Math.ceil(nBranches / (SUBDISTRICTS * PARENTS_PER_SUB));
+      for (let s = 0; s < SUBDISTRICTS && branches.length < nBranches; s++) {
+        const sub = unitRow(
           uuidAt(now.getTime()),
-          sub.id,
-          sub.path,
-          village ? 'village' : 'community',
-          `${sub.name.slice(0, -3)}${village ? `${c}号行政村` : `${c}号社区`}`,
-          2,
+          boot.districtId,
+          root.path,
+          'subdistrict',
+          `第${s + 1}街道办事处`,
+          1,
         );
-        units.push(parent);
-        for (let b = 0; b < perParent && branches.length < nBranches; b++) {
-          const u = unitRow(uuidAt(now.getTime()), parent.id, parent.path, 'party_branch', `${parent.name}第${b + 1}党支部`, 3);
-          units.push(u);
-          branches.push({ id: u.id, path: u.path, kind: village ? 'village' : 'urban' });
+        units.push(sub);
+        for (let c = 0; c < PARENTS_PER_SUB && branches.length < nBranches; c++) {
+          const village = c % 2 === 1;
+          const parent = unitRow(
+            uuidAt(now.getTime()),
+            sub.id,
+            sub.path,
+            village ? 'village' : 'community',
+            `${sub.name.slice(0, -3)}${village ? `${c}号行政村` : `${c}号社区`}`,
+            2,
+          );
+          units.push(parent);
+          for (let b = 0; b < perParent && branches.length < nBranches; b++) {
+            const u = unitRow(
+              uuidAt(now.getTime()),
+              parent.id,
+              parent.path,
+              'party_branch',
+              `${parent.name}第${b + 1}党支部`,
+              3,
+            );
+            units.push(u);
+            branches.push({ id: u.id, path: u.path, kind: village ? 'village' : 'urban' });
+          }
         }
       }
-    }
-    await db.transaction().execute((trx) => insertAll(trx, 'units', units));
+      await db.transaction().execute((trx) => insertAll(trx, 'units', units));
 
-    // Twelve quarters of confirmed ratings, by the module's rules.
-    const last = '2026-Q3';
-    const quarters = quartersBetween('2023-Q4', last);
-    const rnd = seeded(411602);
-    const held = new Map<string, Map<string, StarAwardTable>>(); // branch → star → open award
-    let ratingRows = 0;
-    let rateRows = 0;
-    let evidenceRows = 0;
-    let awardRows = 0;
-    const allAwards: StarAwardTable[] = [];
-    for (const q of quarters) {
-      const sets = (await setsInForce(db, dc, q)) as Record<'urban' | 'village', StoredSet>;
-      const ratings: StarRatingTable[] = [];
-      const rates: object[] = [];
-      const evidence: object[] = [];
-      for (const b of branches) {
-        const set = sets[b.kind];
-        const quality = 0.55 + rnd() * 0.45; // how well this branch did this quarter
-        const scores: PanelScores = {};
-        const rateMap = new Map<string, { numerator: number; denominator: number }>();
-        const evMap = new Map<string, number>();
-        for (const star of set.stars)
-          for (const ind of star.indicators) {
-            if (ind.kind === 'scored') {
-              (scores[star.key] ??= {})[ind.key] = Math.min(ind.maxScore, Math.round(ind.maxScore * (quality + (rnd() - 0.5) * 0.2)));
-              if (ind.evidenceRequired && rnd() < 0.85) evMap.set(`${star.key}/${ind.key}`, 1 + Math.floor(rnd() * 2));
-            } else if (ind.source && !rateMap.has(ind.source)) {
-              const denominator = Math.floor(rnd() * 40);
-              rateMap.set(ind.source, { numerator: Math.round(denominator * Math.min(1, quality + rnd() * 0.2)), denominator });
+      // Twelve quarters of confirmed ratings, by the module's rules.
+      const quarters = quartersBetween('2023-Q4', last);
+      const rnd = seeded(411602);
+      const held = new Map<string, Map<string, StarAwardTable>>(); // branch → star → open award
+      let ratingRows = 0;
+      const allAwards: StarAwardTable[] = [];
+      for (const q of quarters) {
+        const sets = (await setsInForce(db, dc, q)) as Record<'urban' | 'village', StoredSet>;
+        const ratings: StarRatingTable[] = [];
+        const rates: object[] = [];
+        const evidence: object[] = [];
+        for (const b of branches) {
+          const set = sets[b.kind];
+          const quality = 0.55 + rnd() * 0.45; // how well this branch did this quarter
+          const scores: PanelScores = {};
+          const rateMap = new Map<string, { numerator: number; denominator: number }>();
+          const evMap = new Map<string, number>();
+          for (const star of set.stars)
+            for (const ind of star.indicators) {
+              if (ind.kind === 'scored') {
+                (scores[star.key] ??= {})[ind.key] = Math.min(
+                  ind.maxScore,
+                  Math.round(ind.maxScore * (quality + (rnd() - 0.5) * 0.2)),
+                );
+                if (ind.evidenceRequired && rnd() < 0.85)
+                  evMap.set(`${star.key}/${ind.key}`, 1 + Math.floor(rnd() * 2));
+              } else if (ind.source && !rateMap.has(ind.source)) {
+                const denominator = Math.floor(rnd() * 40);
+                rateMap.set(ind.source, {
+                  numerator: Math.round(denominator * Math.min(1, quality + rnd() * 0.2)),
+                  denominator,
+                });
+              }
+            }
+          for (const [source, r] of rateMap)
+            rates.push({ district_code: dc, branch_id: b.id, quarter: q, source, ...r, computed_at: iso });
+          for (const [k, n] of evMap) {
+            const [star, ind] = k.split('/');
+            for (let i = 0; i < n; i++)
+              evidence.push({
+                id: uuidAt(now.getTime()),
+                district_code: dc,
+                branch_id: b.id,
+                branch_path: b.path,
+                quarter: q,
+                star_key: star,
+                indicator_key: ind,
+                file_id: null,
+                note: '会议记录',
+                uploaded_by: 'bench',
+                uploaded_by_name: '支部书记',
+                uploaded_at: iso,
+              });
+          }
+          const outcomes = ratingOutcomes(set.stars, scores, rateMap, evMap);
+          const mine = held.get(b.id) ?? new Map<string, StarAwardTable>();
+          held.set(b.id, mine);
+          const before = new Set(mine.keys());
+          const id = uuidAt(now.getTime());
+          const decisions: { key: string; hold: boolean; reason: string }[] = [];
+          for (const o of outcomes) {
+            if (o.eligible && !mine.has(o.key) && rnd() < 0.7) {
+              decisions.push({ key: o.key, hold: true, reason: '达到授星标准' });
+              const a: StarAwardTable = {
+                id: uuidAt(now.getTime()),
+                district_code: dc,
+                branch_id: b.id,
+                branch_path: b.path,
+                star_key: o.key,
+                star_name: set.stars.find((s) => s.key === o.key)!.name,
+                awarded_quarter: q,
+                award_reason: '达到授星标准',
+                awarded_rating_id: id,
+                awarded_by: 'bench',
+                awarded_by_name: '区评审组',
+                awarded_at: iso,
+                withdrawn_quarter: null,
+                withdraw_reason: null,
+                withdrawn_rating_id: null,
+                withdrawn_by: null,
+                withdrawn_by_name: null,
+                withdrawn_at: null,
+              };
+              mine.set(o.key, a);
+              allAwards.push(a);
+            } else if (mine.has(o.key) && (o.score ?? 0) < o.threshold && rnd() < 0.5) {
+              decisions.push({ key: o.key, hold: false, reason: '未达标摘星' });
+              Object.assign(mine.get(o.key)!, {
+                withdrawn_quarter: q,
+                withdraw_reason: '未达标摘星',
+                withdrawn_rating_id: id,
+                withdrawn_by: 'bench',
+                withdrawn_by_name: '区评审组',
+                withdrawn_at: iso,
+              });
+              mine.delete(o.key);
             }
           }
-        for (const [source, r] of rateMap)
-          rates.push({ district_code: dc, branch_id: b.id, quarter: q, source, ...r, computed_at: iso });
-        for (const [k, n] of evMap) {
-          const [star, ind] = k.split('/');
-          for (let i = 0; i < n; i++)
-            evidence.push({
-              id: uuidAt(now.getTime()),
-              district_code: dc,
-              branch_id: b.id,
-              branch_path: b.path,
-              quarter: q,
-              star_key: star,
-              indicator_key: ind,
-              file_id: null,
-              note: '会议记录',
-              uploaded_by: 'bench',
-              uploaded_by_name: '支部书记',
-              uploaded_at: iso,
-            });
+          ratings.push({
+            id,
+            district_code: dc,
+            branch_id: b.id,
+            branch_path: b.path,
+            quarter: q,
+            set_id: set.id,
+            state: 'confirmed',
+            self_due: '',
+            propose_due: '',
+            confirm_due: '',
+            self_text: '本季度工作自评',
+            self_by: 'bench',
+            self_by_name: '支部书记',
+            self_at: iso,
+            panel_scores: JSON.stringify(scores),
+            proposed_stars: JSON.stringify(decisions),
+            proposal_remark: null,
+            proposed_by: 'bench',
+            proposed_by_name: '街道评议组',
+            proposed_at: iso,
+            returned_reason: null,
+            returned_by: null,
+            returned_by_name: null,
+            returned_at: null,
+            return_count: 0,
+            confirmed_stars: JSON.stringify(decisions),
+            outcome: JSON.stringify(outcomeViews(set.stars, outcomes, rateMap, before)),
+            stars_held: mine.size,
+            held_stars: JSON.stringify(set.stars.filter((s) => mine.has(s.key)).map((s) => s.name)),
+            total_score: totalScore(outcomes),
+            confirmed_by: 'bench',
+            confirmed_by_name: '区评审组',
+            confirmed_at: iso,
+            created_at: iso,
+            updated_at: iso,
+            row_version: 4,
+          });
         }
-        const outcomes = ratingOutcomes(set.stars, scores, rateMap, evMap);
-        const mine = held.get(b.id) ?? new Map<string, StarAwardTable>();
-        held.set(b.id, mine);
-        const before = new Set(mine.keys());
-        const id = uuidAt(now.getTime());
-        const decisions: { key: string; hold: boolean; reason: string }[] = [];
-        for (const o of outcomes) {
-          if (o.eligible && !mine.has(o.key) && rnd() < 0.7) {
-            decisions.push({ key: o.key, hold: true, reason: '达到授星标准' });
-            const a: StarAwardTable = {
-              id: uuidAt(now.getTime()),
-              district_code: dc,
-              branch_id: b.id,
-              branch_path: b.path,
-              star_key: o.key,
-              star_name: set.stars.find((s) => s.key === o.key)!.name,
-              awarded_quarter: q,
-              award_reason: '达到授星标准',
-              awarded_rating_id: id,
-              awarded_by: 'bench',
-              awarded_by_name: '区评审组',
-              awarded_at: iso,
-              withdrawn_quarter: null,
-              withdraw_reason: null,
-              withdrawn_rating_id: null,
-              withdrawn_by: null,
-              withdrawn_by_name: null,
-              withdrawn_at: null,
-            };
-            mine.set(o.key, a);
-            allAwards.push(a);
-          } else if (mine.has(o.key) && (o.score ?? 0) < o.threshold && rnd() < 0.5) {
-            decisions.push({ key: o.key, hold: false, reason: '未达标摘星' });
-            Object.assign(mine.get(o.key)!, {
-              withdrawn_quarter: q,
-              withdraw_reason: '未达标摘星',
-              withdrawn_rating_id: id,
-              withdrawn_by: 'bench',
-              withdrawn_by_name: '区评审组',
-              withdrawn_at: iso,
-            });
-            mine.delete(o.key);
-          }
-        }
-        ratings.push({
-          id,
-          district_code: dc,
-          branch_id: b.id,
-          branch_path: b.path,
-          quarter: q,
-          set_id: set.id,
-          state: 'confirmed',
-          self_due: '',
-          propose_due: '',
-          confirm_due: '',
-          self_text: '本季度工作自评',
-          self_by: 'bench',
-          self_by_name: '支部书记',
-          self_at: iso,
-          panel_scores: JSON.stringify(scores),
-          proposed_stars: JSON.stringify(decisions),
-          proposal_remark: null,
-          proposed_by: 'bench',
-          proposed_by_name: '街道评议组',
-          proposed_at: iso,
-          returned_reason: null,
-          returned_by: null,
-          returned_by_name: null,
-          returned_at: null,
-          return_count: 0,
-          confirmed_stars: JSON.stringify(decisions),
-          outcome: JSON.stringify(outcomeViews(set.stars, outcomes, rateMap, before)),
-          stars_held: mine.size,
-          total_score: totalScore(outcomes),
-          confirmed_by: 'bench',
-          confirmed_by_name: '区评审组',
-          confirmed_at: iso,
-          created_at: iso,
-          updated_at: iso,
-          row_version: 4,
+        await db.transaction().execute(async (trx) => {
+          await insertAll(trx, 'star_ratings', ratings);
+          await insertAll(trx, 'star_rate_values', rates);
+          await insertAll(trx, 'star_evidence', evidence);
         });
+        ratingRows += ratings.length;
+        log(`${tag}: ${q} loaded (${ratingRows.toLocaleString('en')} ratings so far)`);
       }
-      await db.transaction().execute(async (trx) => {
-        await insertAll(trx, 'star_ratings', ratings);
-        await insertAll(trx, 'star_rate_values', rates);
-        await insertAll(trx, 'star_evidence', evidence);
-      });
-      ratingRows += ratings.length;
-      rateRows += rates.length;
-      evidenceRows += evidence.length;
-      log(`${tag}: ${q} loaded (${ratingRows.toLocaleString('en')} ratings so far)`);
+      await db.transaction().execute((trx) => insertAll(trx, 'star_awards', allAwards));
+      await sql`ANALYZE`.execute(db);
+      return branches;
     }
-    await db.transaction().execute((trx) => insertAll(trx, 'star_awards', allAwards));
-    awardRows = allAwards.length;
-    await sql`ANALYZE`.execute(db);
-    const loadS = Math.round((performance.now() - t0) / 1000);
-    log(`${tag}: loaded in ${loadS} s`);
 
     const actor = await org.actorFor(db, 'admin');
     const kept = () => rankingOf(deps, actor, { quarter: last });
@@ -349,8 +396,17 @@ async function benchOn(nBranches: number, pgUrl?: string) {
         return list.map((b) => {
           const scores = scoresBy.get(b.id);
           if (!scores) return { branchId: b.id, name: b.name, rated: null };
-          const outcomes = ratingOutcomes(sets[b.kind].stars, scores, rateBy.get(b.id) ?? new Map(), evBy.get(b.id) ?? new Map());
-          return { branchId: b.id, name: b.name, rated: { stars: starsBy.get(b.id) ?? 0, score: totalScore(outcomes) } };
+          const outcomes = ratingOutcomes(
+            sets[b.kind].stars,
+            scores,
+            rateBy.get(b.id) ?? new Map(),
+            evBy.get(b.id) ?? new Map(),
+          );
+          return {
+            branchId: b.id,
+            name: b.name,
+            rated: { stars: starsBy.get(b.id) ?? 0, score: totalScore(outcomes) },
+          };
         });
       };
       const [now, before] = await Promise.all([entriesOf(last), entriesOf(previousQuarter(last))]);
@@ -369,10 +425,22 @@ async function benchOn(nBranches: number, pgUrl?: string) {
     };
     await kept(); // warm-up
     if (process.env.STARS_PROFILE) {
-      const t = async (name: string, f: () => Promise<unknown>) => { const s0 = performance.now(); await f(); log(`${name} ${Math.round(performance.now() - s0)} ms`); };
+      const t = async (name: string, f: () => Promise<unknown>) => {
+        const s0 = performance.now();
+        await f();
+        log(`${name} ${Math.round(performance.now() - s0)} ms`);
+      };
       await t('branchesUnder', () => branchesUnder(deps, db, dc, root.path));
       await t('confirmedIn', () => ratingStore.confirmedIn(db, dc, [last, previousQuarter(last)], root.path));
-      await t('heldIn', () => awardStore.heldIn(db, dc, last, root.path));
+      await t('rankBranches', async () =>
+        rankBranches(
+          (await kept()).rows.map((r) => ({
+            branchId: r.branchId,
+            name: r.branchName,
+            rated: r.stars === null ? null : { stars: r.stars, score: r.score! },
+          })),
+        ),
+      );
     }
     const a = await best(kept);
     const b = await best(onTheFly);
@@ -408,7 +476,11 @@ async function benchOn(nBranches: number, pgUrl?: string) {
         targetMet: a.ms < 300,
         agrees,
       },
-      sample: { rated: a.out.rated, unrated: a.out.unrated, top: { rank: top.rank, stars: top.stars, score: top.score } },
+      sample: {
+        rated: a.out.rated,
+        unrated: a.out.unrated,
+        top: { rank: top.rank, stars: top.stars, score: top.score },
+      },
       databaseMb: Math.round(sizeMb),
     };
     log(
@@ -418,6 +490,6 @@ async function benchOn(nBranches: number, pgUrl?: string) {
     return r;
   } finally {
     await schema?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1553,6 +1553,8 @@ export interface StarRatingTable {
   /** JSON: the stars' outcomes and the indicators' inputs at confirmation. */
   outcome: string | null;
   stars_held: number | null;
+  /** JSON string[]: names of the stars held after the confirmation. */
+  held_stars: string | null;
   total_score: number | null;
   confirmed_by: string | null;
   confirmed_by_name: string | null;

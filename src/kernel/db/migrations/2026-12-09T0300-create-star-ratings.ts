@@ -47,6 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('outcome', 'text')
     // Stars held after the confirmation and the total score (sum of the stars' scores): the ranking's keys.
     .addColumn('stars_held', 'integer')
+    // JSON string[]: the names of the stars held after the confirmation, in the set's order.
+    .addColumn('held_stars', 'text')
     .addColumn('total_score', 'double precision')
     .addColumn('confirmed_by', 'varchar(36)')
     .addColumn('confirmed_by_name', 'varchar(40)')
@@ -57,17 +59,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('row_version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('star_ratings_branch_quarter', ['branch_id', 'quarter'])
     .execute();
+  // A quarter's ratings by state, and the ranking's read answered from the index alone: the rows carry
+  // the outcome JSON (kilobytes) ahead of the stars and the score, which a table read would walk through
+  // for each of 20,000 branches.
   await db.schema
     .createIndex('star_ratings_quarter')
     .on('star_ratings')
-    .columns(['district_code', 'quarter', 'state'])
-    .execute();
-  // The ranking's read, answered from the index alone: the rows carry the outcome JSON (kilobytes) ahead
-  // of stars_held and total_score, which a table read would walk through for each of 20,000 branches.
-  await db.schema
-    .createIndex('star_ratings_ranking')
-    .on('star_ratings')
-    .columns(['district_code', 'quarter', 'state', 'branch_path', 'branch_id', 'stars_held', 'total_score', 'id'])
+    .columns([
+      'district_code',
+      'quarter',
+      'state',
+      'branch_path',
+      'branch_id',
+      'stars_held',
+      'total_score',
+      'held_stars',
+      'id',
+    ])
     .execute();
 
   await db.schema

@@ -97,6 +97,7 @@ export async function confirmRating(
       confirmed_stars: JSON.stringify(decisions),
       outcome: JSON.stringify(outcomeViews(set.stars, outcomes, rates, heldBefore)),
       stars_held: after.size,
+      held_stars: JSON.stringify(set.stars.filter((s) => after.has(s.key)).map((s) => s.name)),
       total_score: totalScore(outcomes),
       confirmed_by: actor.accountId,
       confirmed_by_name: actor.displayName,

@@ -7,15 +7,15 @@ import type { XlsxSheet } from '../../../kernel/xlsx/stream-xlsx.js';
 import { previousQuarter } from '../domain/quarters.js';
 import { rankBranches, type RankEntry } from '../domain/ranking.js';
 import type { StarsDeps } from '../deps.js';
-import { awardStore, ratingStore } from '../store/rating.store.js';
+import { ratingStore } from '../store/rating.store.js';
 import { branchesUnder, scopeUnit } from './rating-access.js';
 
 /**
  * The ranking of the branches under a 街道 or the district (SPEC §9, issue 14 item 5) for a quarter:
  * by stars held after the quarter's confirmed rating, then by its total score, ties sharing a rank
  * (1, 1, 3); movement against the previous quarter's ranking of the same branches; branches without a
- * confirmed rating listed as 未评. It reads the kept rows only (the confirmed ratings' stars and scores,
- * the awards held), so a district of 20,000 branches ranks without recomputing an indicator; each row
+ * confirmed rating listed as 未评. It reads the kept rows only (the confirmed ratings' stars held, their
+ * names and the score), so a district of 20,000 branches ranks without recomputing an indicator; each row
  * names the rating its numbers come from.
  */
 export async function rankingOf(
@@ -27,15 +27,12 @@ export async function rankingOf(
   const db = deps.database.db;
   const unit = await scopeUnit(deps, db, actor, q.unitId);
   const prev = previousQuarter(q.quarter);
-  const [branches, confirmed, held] = await Promise.all([
+  const [branches, confirmed] = await Promise.all([
     branchesUnder(deps, db, actor.districtCode, unit.path),
     ratingStore.confirmedIn(db, actor.districtCode, [q.quarter, prev], unit.path),
-    awardStore.heldIn(db, actor.districtCode, q.quarter, unit.path),
   ]);
   const now = new Map(confirmed.filter((r) => r.quarter === q.quarter).map((r) => [r.branch_id, r]));
   const before = new Map(confirmed.filter((r) => r.quarter === prev).map((r) => [r.branch_id, r]));
-  const starNames = new Map<string, string[]>();
-  for (const a of held) starNames.set(a.branch_id, [...(starNames.get(a.branch_id) ?? []), a.star_name]);
   const entry =
     (m: typeof now) =>
     (b: (typeof branches)[number]): RankEntry => {
@@ -66,7 +63,7 @@ export async function rankingOf(
         previousRank: r.previousRank,
         movement: r.movement,
         stars: r.rated ? r.rated.stars : null,
-        starNames: r.rated ? (starNames.get(r.branchId) ?? []) : [],
+        starNames: JSON.parse(now.get(r.branchId)?.held_stars ?? '[]') as string[],
         score: r.rated ? r.rated.score : null,
         ratingId: now.get(r.branchId)?.id ?? null,
       };

@@ -32,6 +32,11 @@ export function calendarFor(deps: StarsDeps, ex: Executor, districtCode: string)
 /** One collator for every sort by name: building one per comparison costs more than the sort. */
 const zh = new Intl.Collator('zh-CN', { numeric: true });
 
+/** Branches by 街道, then name, as people read them (costly on 20,000: for lists, not for the ranking). */
+export function sortByName<T extends Pick<BranchInfo, 'subdistrictName' | 'name'>>(branches: T[]): T[] {
+  return branches.sort((a, b) => zh.compare(a.subdistrictName, b.subdistrictName) || zh.compare(a.name, b.name));
+}
+
 const parentIdOf = (path: string) => path.split('/').filter(Boolean).slice(-2, -1)[0];
 
 /**
@@ -95,7 +100,7 @@ export async function scopeUnit(deps: StarsDeps, ex: Executor, actor: Actor, uni
 
 /**
  * The active branches under a path with their community or village and 街道, in the tree's order of
- * names. Branches hanging elsewhere (under a 街道 or a department) are not rated and not listed.
+ * paths (sortByName puts them in the order people read). Branches hanging elsewhere (under a 街道 or a department) are not rated and not listed.
  */
 export async function branchesUnder(deps: StarsDeps, ex: Executor, districtCode: string, path: string) {
   // The branches' parents and 街道 may lie above the path asked for (a community's own page).
@@ -130,5 +135,5 @@ export async function branchesUnder(deps: StarsDeps, ex: Executor, districtCode:
       subdistrictName: subId ? subNames.get(subId)! : '',
     });
   }
-  return out.sort((a, b) => zh.compare(a.subdistrictName, b.subdistrictName) || zh.compare(a.name, b.name));
+  return out;
 }

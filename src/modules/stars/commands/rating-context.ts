@@ -134,6 +134,7 @@ export function newRating(
     confirmed_stars: null,
     outcome: null,
     stars_held: null,
+    held_stars: null,
     total_score: null,
     confirmed_by: null,
     confirmed_by_name: null,

@@ -12,7 +12,7 @@ import { actionsFrom, RATING_STATES, type RatingState } from '../domain/rating-t
 import type { StarOutcome } from '../domain/star-set.js';
 import type { StarsDeps } from '../deps.js';
 import { awardStore, ratingInputStore, ratingStore } from '../store/rating.store.js';
-import { branchesUnder, branchInScope, scopeUnit, type BranchInfo } from './rating-access.js';
+import { branchesUnder, branchInScope, scopeUnit, sortByName, type BranchInfo } from './rating-access.js';
 import { deadlinesOf, parseDecisions, parseScores, ratingInputs, setOfRating } from './rating-context.js';
 
 /** Each star's outcome with its indicators' inputs: what a number in the ranking traces back to. */
@@ -171,7 +171,7 @@ export async function listRatings(
   ]);
   const byBranch = new Map(rows.map((r) => [r.branch_id, r]));
   const counts = Object.fromEntries(RATING_STATES.map((s) => [s, 0])) as Record<RatingState, number>;
-  const items = branches.map((b) => {
+  const items = sortByName(branches).map((b) => {
     const r = byBranch.get(b.id);
     const state = (r?.state ?? 'open') as RatingState;
     counts[state]++;

@@ -9,6 +9,7 @@ export interface RankedRatingRow {
   quarter: string;
   stars_held: number | null;
   total_score: number | null;
+  held_stars: string | null;
 }
 
 /** The quarterly ratings, the stars held (with their history) and the reminders sent: queries only. */
@@ -56,7 +57,7 @@ export const ratingStore = {
   async confirmedIn(ex: Executor, districtCode: string, quarters: string[], path: string): Promise<RankedRatingRow[]> {
     return ex
       .selectFrom('star_ratings')
-      .select(['id', 'branch_id', 'quarter', 'stars_held', 'total_score'])
+      .select(['id', 'branch_id', 'quarter', 'stars_held', 'total_score', 'held_stars'])
       .where('district_code', '=', districtCode)
       .where('quarter', 'in', quarters)
       .where('state', '=', 'confirmed')

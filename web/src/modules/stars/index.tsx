@@ -1,4 +1,4 @@
-import { SettingOutlined, StarOutlined } from '@ant-design/icons';
+import { AuditOutlined, OrderedListOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
@@ -6,6 +6,30 @@ registerNavGroup({ key: 'stars', label: '五星支部', icon: <StarOutlined />, 
 
 /** "五星"支部创建 (SPEC §9, issue 14). */
 export const starsNav: NavItem[] = [
+  {
+    key: 'star-rating',
+    label: '季度评比',
+    description: '每季一评比：支部自评、街道打分提名、区级确认或退回，授星摘星留痕，期限按工作日提醒',
+    path: 'stars/rating',
+    icon: <AuditOutlined />,
+    group: 'stars',
+    order: 5.74,
+    permission: 'star.read',
+    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    page: lazy(() => import('./pages/RatingWorkbenchPage')),
+  },
+  {
+    key: 'star-ranking',
+    label: '评比排名',
+    description: '按街道、全区的季度排名：现有星数、总分、较上季升降，未评单列，可导出 Excel，每个数字可追溯到评比明细',
+    path: 'stars/ranking',
+    icon: <OrderedListOutlined />,
+    group: 'stars',
+    order: 5.75,
+    permission: 'star.read',
+    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    page: lazy(() => import('./pages/RankingPage')),
+  },
   {
     key: 'star-sets',
     label: '星级标准',
