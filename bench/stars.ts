@@ -17,7 +17,7 @@ import { previousQuarter, quartersBetween } from '../src/modules/stars/domain/qu
 import { rankBranches, type RankEntry } from '../src/modules/stars/domain/ranking.js';
 import { ratingOutcomes, totalScore, type PanelScores } from '../src/modules/stars/domain/rating-rules.js';
 import type { StoredSet } from '../src/modules/stars/domain/star-set.js';
-import { awardStore, ratingStore } from '../src/modules/stars/store/rating.store.js';
+import { awardStore } from '../src/modules/stars/store/rating.store.js';
 import { benchEnv, uuidAt } from './ledger-district.js';
 import { pgSchema, pgSizeMb, sqliteSizeMb } from './ledger-db.js';
 import { seeded } from './ledger-lifecycles.js';
@@ -424,24 +424,6 @@ async function benchOn(nBranches: number, pgUrl?: string) {
       return { ms: Math.round(ms), out: out! };
     };
     await kept(); // warm-up
-    if (process.env.STARS_PROFILE) {
-      const t = async (name: string, f: () => Promise<unknown>) => {
-        const s0 = performance.now();
-        await f();
-        log(`${name} ${Math.round(performance.now() - s0)} ms`);
-      };
-      await t('branchesUnder', () => branchesUnder(deps, db, dc, root.path));
-      await t('confirmedIn', () => ratingStore.confirmedIn(db, dc, [last, previousQuarter(last)], root.path));
-      await t('rankBranches', async () =>
-        rankBranches(
-          (await kept()).rows.map((r) => ({
-            branchId: r.branchId,
-            name: r.branchName,
-            rated: r.stars === null ? null : { stars: r.stars, score: r.score! },
-          })),
-        ),
-      );
-    }
     const a = await best(kept);
     const b = await best(onTheFly);
     const key = (r: { branchId: string; rank: number | null; movement: number | null }) =>

@@ -29,7 +29,7 @@ export async function rankingOf(
   const prev = previousQuarter(q.quarter);
   const [branches, confirmed] = await Promise.all([
     branchesUnder(deps, db, actor.districtCode, unit.path),
-    ratingStore.confirmedIn(db, actor.districtCode, [q.quarter, prev], unit.path),
+    ratingStore.confirmedIn(db, actor.districtCode, [q.quarter, prev], unit.kind === 'district' ? null : unit.path),
   ]);
   const now = new Map(confirmed.filter((r) => r.quarter === q.quarter).map((r) => [r.branch_id, r]));
   const before = new Map(confirmed.filter((r) => r.quarter === prev).map((r) => [r.branch_id, r]));
@@ -50,8 +50,8 @@ export async function rankingOf(
     previousQuarter: prev,
     unitId: unit.id,
     unitName: unit.name,
-    rated: now.size,
-    unrated: branches.length - rows.filter((r) => r.rated).length,
+    rated: rows.filter((r) => r.rated).length,
+    unrated: rows.filter((r) => !r.rated).length,
     rows: rows.map((r) => {
       const b = info.get(r.branchId)!;
       return {

@@ -103,37 +103,33 @@ export async function scopeUnit(deps: StarsDeps, ex: Executor, actor: Actor, uni
  * paths (sortByName puts them in the order people read). Branches hanging elsewhere (under a 街道 or a department) are not rated and not listed.
  */
 export async function branchesUnder(deps: StarsDeps, ex: Executor, districtCode: string, path: string) {
-  // The branches' parents and 街道 may lie above the path asked for (a community's own page).
-  const root = `/${path.split('/').filter(Boolean)[0]}/`;
-  const [branches, communities, villages, subs] = await Promise.all([
-    deps.org.unitsUnder(ex, districtCode, path, { kind: 'party_branch' }),
-    deps.org.unitsUnder(ex, districtCode, root, { kind: 'community' }),
-    deps.org.unitsUnder(ex, districtCode, root, { kind: 'village' }),
-    deps.org.unitsUnder(ex, districtCode, root, { kind: 'subdistrict' }),
-  ]);
-  const parents = new Map<string, { name: string; kind: BranchKind }>([
-    ...communities.map((c) => [c.id, { name: c.name, kind: 'urban' as BranchKind }] as const),
-    ...villages.map((v) => [v.id, { name: v.name, kind: 'village' as BranchKind }] as const),
-  ]);
-  const subNames = new Map(subs.map((s) => [s.id, s.name]));
+  const branches = (await deps.org.unitsUnder(ex, districtCode, path, { kind: 'party_branch' })).filter(
+    (b) => b.retiredAt === null,
+  );
+  // The units above the branches (their communities or villages and 街道, which may lie above the path
+  // asked for), from the directory's cache: a thousand ids, not another scan of the tree.
+  const above = new Set<string>();
+  for (const b of branches) {
+    const parentPath = b.path.slice(0, b.path.lastIndexOf('/', b.path.length - 2) + 1);
+    for (const id of parentPath.split('/')) if (id) above.add(id);
+  }
+  const units = await deps.org.unitsByIds(ex, [...above]);
+  // Per community or village: its kind, name and 街道, worked out once for all its branches.
+  const byParent = new Map<string, { kind: BranchKind; communityName: string; subdistrictName: string } | null>();
+  const parentInfo = (ids: string[]) => {
+    const parentId = ids[ids.length - 2] ?? '';
+    if (!byParent.has(parentId)) {
+      const parent = units.get(parentId);
+      const kind = parent && parent.status === 'active' ? branchKindOf(parent.kind) : null;
+      const sub = ids.map((id) => units.get(id)).find((u) => u?.kind === 'subdistrict');
+      byParent.set(parentId, kind ? { kind, communityName: parent!.name, subdistrictName: sub?.name ?? '' } : null);
+    }
+    return byParent.get(parentId)!;
+  };
   const out: BranchInfo[] = [];
   for (const b of branches) {
-    if (b.retiredAt !== null) continue;
-    const parent = parents.get(parentIdOf(b.path) ?? '');
-    if (!parent) continue;
-    const subId = b.path
-      .split('/')
-      .filter(Boolean)
-      .find((id) => subNames.has(id));
-    out.push({
-      id: b.id,
-      name: b.name,
-      path: b.path,
-      districtCode,
-      kind: parent.kind,
-      communityName: parent.name,
-      subdistrictName: subId ? subNames.get(subId)! : '',
-    });
+    const info = parentInfo(b.path.split('/').filter(Boolean));
+    if (info) out.push({ id: b.id, name: b.name, path: b.path, districtCode, ...info });
   }
   return out;
 }

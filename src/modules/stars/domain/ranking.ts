@@ -21,22 +21,20 @@ export interface RankedRow extends RankEntry {
 
 const zh = new Intl.Collator('zh-CN', { numeric: true });
 
-/** Scores are compared to the hundredth, as shown: 87.333… and 87.33 tie. */
-export const roundScore = (s: number): number => Math.round(s * 100) / 100;
-
-function better(a: { stars: number; score: number }, b: { stars: number; score: number }): number {
-  return b.stars - a.stars || roundScore(b.score) - roundScore(a.score);
-}
+/**
+ * One number ordering rated entries: more stars first, then the higher score compared to the hundredth,
+ * as shown (87.333… and 87.33 tie).
+ */
+const keyOf = (r: { stars: number; score: number }): number => r.stars * 1e9 + Math.round(r.score * 100);
 
 /** Ranks of the rated branches: 1 + how many are strictly better. */
 export function ranksOf(entries: readonly RankEntry[]): Map<string, number> {
-  const rated = entries
-    .filter((e): e is RankEntry & { rated: { stars: number; score: number } } => e.rated !== null)
-    .sort((a, b) => better(a.rated, b.rated));
+  const rated = entries.flatMap((e) => (e.rated ? [{ id: e.branchId, key: keyOf(e.rated) }] : []));
+  rated.sort((a, b) => b.key - a.key);
   const out = new Map<string, number>();
   rated.forEach((e, i) => {
     const prev = rated[i - 1];
-    out.set(e.branchId, prev && better(prev.rated, e.rated) === 0 ? out.get(prev.branchId)! : i + 1);
+    out.set(e.id, prev && prev.key === e.key ? out.get(prev.id)! : i + 1);
   });
   return out;
 }
@@ -45,21 +43,27 @@ export function ranksOf(entries: readonly RankEntry[]): Map<string, number> {
 export function rankBranches(current: readonly RankEntry[], previous: readonly RankEntry[] = []): RankedRow[] {
   const now = ranksOf(current);
   const before = ranksOf(previous);
-  const byName = (a: RankEntry, b: RankEntry) => zh.compare(a.name, b.name);
-  return [...current]
-    .sort((a, b) => {
-      if (a.rated && b.rated) return better(a.rated, b.rated) || byName(a, b);
-      if (a.rated || b.rated) return a.rated ? -1 : 1;
-      return byName(a, b);
-    })
-    .map((e) => {
-      const rank = now.get(e.branchId) ?? null;
-      const previousRank = before.get(e.branchId) ?? null;
-      return {
-        ...e,
-        rank,
-        previousRank,
-        movement: rank !== null && previousRank !== null ? previousRank - rank : null,
-      };
-    });
+  // Ranked first by rank; names (the collator is the costly part) only order ties and the unrated.
+  const rankAt = Float64Array.from(current, (e) => now.get(e.branchId) ?? Number.MAX_SAFE_INTEGER);
+  const order = current.map((_, i) => i).sort((a, b) => rankAt[a]! - rankAt[b]!);
+  for (let from = 0; from < order.length;) {
+    let to = from + 1;
+    while (to < order.length && rankAt[order[to]!] === rankAt[order[from]!]) to++;
+    if (to - from > 1) {
+      const group = order.slice(from, to).sort((a, b) => zh.compare(current[a]!.name, current[b]!.name));
+      group.forEach((idx, k) => (order[from + k] = idx));
+    }
+    from = to;
+  }
+  return order.map((i) => {
+    const e = current[i]!;
+    const rank = now.get(e.branchId) ?? null;
+    const previousRank = before.get(e.branchId) ?? null;
+    return {
+      ...e,
+      rank,
+      previousRank,
+      movement: rank !== null && previousRank !== null ? previousRank - rank : null,
+    };
+  });
 }

@@ -53,16 +53,24 @@ export const ratingStore = {
       .where(startsWith('branch_path', path))
       .execute();
   },
-  /** The confirmed ratings of some quarters under a path: stars held and score, nothing else. */
-  async confirmedIn(ex: Executor, districtCode: string, quarters: string[], path: string): Promise<RankedRatingRow[]> {
-    return ex
+  /**
+   * The confirmed ratings of some quarters under a path (null: the whole district, no path test on each
+   * of its rows): stars held and score, nothing else.
+   */
+  async confirmedIn(
+    ex: Executor,
+    districtCode: string,
+    quarters: string[],
+    path: string | null,
+  ): Promise<RankedRatingRow[]> {
+    let q = ex
       .selectFrom('star_ratings')
       .select(['id', 'branch_id', 'quarter', 'stars_held', 'total_score', 'held_stars'])
       .where('district_code', '=', districtCode)
       .where('quarter', 'in', quarters)
-      .where('state', '=', 'confirmed')
-      .where(startsWith('branch_path', path))
-      .execute();
+      .where('state', '=', 'confirmed');
+    if (path !== null) q = q.where(startsWith('branch_path', path));
+    return q.execute();
   },
   /** The kept outcomes of some ratings (an export's detail column). */
   async outcomesOf(ex: Executor, ids: string[]): Promise<{ id: string; outcome: string | null }[]> {
