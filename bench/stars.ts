@@ -107,7 +107,7 @@ async function benchOn(nBranches: number, pgUrl?: string) {
     const db = database.db;
     const dc = config.districtCode;
     const org = createOrgApi({ database, locator: new LocateService(database, systemClock) });
-    const deps: StarsDeps = { database, clock: systemClock, config, org, rates: () => [] };
+    const deps: StarsDeps = { database, clock: systemClock, config, org, rateSources: [] };
     await ensureDefaultSets(deps, dc);
     const root = await db
       .selectFrom('units')

@@ -117,6 +117,9 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   indicator_target: '指标目标',
   star_set: '星级标准',
   star_rating: '五星支部季度评比',
+  star_weekly_report: '支部每周推进',
+  star_observation: '支部观摩',
+  star_evidence: '五星支部佐证材料',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -271,6 +274,12 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'star_rating.propose': '五星支部评比街道提名',
   'star_rating.return': '五星支部评比退回街道',
   'star_rating.confirm': '五星支部评比区级确认',
+  'star.weekly_report': '报送支部每周推进',
+  'star.weekly_amend': '修改支部每周推进',
+  'star.observation_create': '组织支部观摩',
+  'star.observation_scores': '录入观摩评分',
+  'star.evidence_add': '上传五星支部佐证',
+  'star.evidence_delete': '删除五星支部佐证',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -127,6 +127,79 @@ export type StarSetList = z.infer<typeof StarSetList>;
 
 export const QuarterQuery = z.strictObject({ quarter: quarter.optional() });
 
-/** The rates a computed indicator may read (every module's rateFigures). */
-export const RateSourceList = z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })) });
+// ── Computed rates (the "rates" part): the sources other modules publish, and the values kept per
+// branch and quarter, measured over the branch's community or village (docs/stars-rates.md).
+
+/** A rate a computed indicator may name as its `source`. */
+export const RateSource = z.object({ code: z.string(), label: z.string() });
+export const RateSourceList = z.object({ items: z.array(RateSource) });
 export type RateSourceList = z.infer<typeof RateSourceList>;
+export type RateSource = z.infer<typeof RateSource>;
+
+export const BranchRatesQuery = z.strictObject({ quarter: quarter.optional() });
+
+/** A kept rate: numerator ÷ denominator; denominator 0 = nothing to measure (rate null, never full marks). */
+export const KeptRate = z.object({
+  source: z.string(),
+  /** null when no module offers the source any more. */
+  label: z.string().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  rate: z.number().nullable(),
+  computedAt: z.string(),
+});
+export type KeptRate = z.infer<typeof KeptRate>;
+
+export const BranchRates = z.object({
+  branchId: z.string(),
+  branchName: z.string(),
+  quarter,
+  /** The community or village the rates are measured over. */
+  measuredOver: z.object({ unitId: z.string(), unitName: z.string() }).nullable(),
+  rates: z.array(KeptRate),
+});
+export type BranchRates = z.infer<typeof BranchRates>;
+
+export const RefreshRatesBody = z.strictObject({ quarter });
+export const RefreshRatesResult = z.object({
+  quarter,
+  /** The last local day measured (today, or the quarter's last day). */
+  through: z.string(),
+  branches: z.number().int(),
+  values: z.number().int(),
+  /** Branches under no community or village: no set applies, nothing measured. */
+  skipped: z.number().int(),
+});
+export type RefreshRatesResult = z.infer<typeof RefreshRatesResult>;
+
+export const RateRecordsParams = z.strictObject({
+  id: z.uuid('must be a UUID'),
+  source: z.string().regex(/^[a-z]+\.[A-Za-z]+$/, '来源编码形如 cases.closureRate'),
+});
+export const RateRecordsQuery = z.strictObject({
+  quarter: quarter.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** One record behind a rate, and what it adds to each count. */
+export const RateRecordView = z.object({
+  kind: z.string(),
+  id: z.string(),
+  label: z.string(),
+  day: z.string().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+});
+
+/** The records behind a branch's rate, measured now (the kept value may be a night old). */
+export const RateRecords = z.object({
+  branchId: z.string(),
+  quarter,
+  source: z.string(),
+  label: z.string(),
+  measuredOver: z.object({ unitId: z.string(), unitName: z.string() }),
+  /** false: the source offers no drill-down. */
+  offered: z.boolean(),
+  items: z.array(RateRecordView),
+});
+export type RateRecords = z.infer<typeof RateRecords>;

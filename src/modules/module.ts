@@ -57,8 +57,8 @@ export interface Module extends ModuleDescriptor<ModuleContext> {
    */
   reportFigures?(ctx: ModuleContext): ReportFigureSource[];
   /**
-   * Rates this module measures over a unit's subtree and a period (stars module): 结案率, 报送率, 巡查覆盖率 …,
-   * so a "五星"支部 indicator is scored from the records instead of typed in.
+   * Rates this module computes over an area and a period ({numerator, denominator}), which other
+   * modules may keep and score (stars: 结案率 of a branch's community for the quarter, 上报率 …).
    */
   rateFigures?(ctx: ModuleContext): RateFigureSource[];
   /**

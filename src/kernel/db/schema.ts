@@ -964,6 +964,14 @@ export interface DB {
   star_ratings: StarRatingTable;
   star_awards: StarAwardTable;
   star_rating_reminders: StarRatingReminderTable;
+  star_weekly_reports: StarWeeklyReportTable;
+  star_weekly_revisions: StarWeeklyRevisionTable;
+  star_weekly_files: { report_id: string; file_id: string };
+  star_weekly_reminders: StarWeeklyReminderTable;
+  star_observations: StarObservationTable;
+  star_observation_branches: StarObservationBranchTable;
+  star_observation_visitors: StarObservationVisitorTable;
+  star_observation_scores: StarObservationScoreTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1517,6 +1525,86 @@ export interface StarEvidenceTable {
   uploaded_by: string;
   uploaded_by_name: string;
   uploaded_at: string;
+}
+
+/** A branch's weekly progress (每周推进) for one ISO week; see the 2026-12-09T0500 migration. */
+export interface StarWeeklyReportTable {
+  id: string;
+  district_code: string;
+  branch_id: string;
+  branch_path: string;
+  /** Monday of the ISO week. */
+  week: string;
+  text: string;
+  /** JSON string[] */
+  file_ids: string;
+  revision: number;
+  first_submitted_at: string;
+  submitted_at: string;
+  submitted_by: string;
+  submitted_by_name: string;
+}
+
+/** Every version of a weekly report, the first included. */
+export interface StarWeeklyRevisionTable {
+  report_id: string;
+  revision: number;
+  text: string;
+  /** JSON string[] */
+  file_ids: string;
+  submitted_at: string;
+  submitted_by: string;
+  submitted_by_name: string;
+}
+
+export interface StarWeeklyReminderTable {
+  branch_id: string;
+  week: string;
+  district_code: string;
+  reminded_at: string;
+  recipients: number;
+}
+
+/** An observation event (每月观摩) held by a 街道. */
+export interface StarObservationTable {
+  id: string;
+  district_code: string;
+  host_unit_id: string;
+  host_path: string;
+  day: string;
+  title: string;
+  place_branch_id: string;
+  attendees: number | null;
+  note: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StarObservationBranchTable {
+  observation_id: string;
+  branch_id: string;
+  branch_path: string;
+  sort: number;
+}
+
+export interface StarObservationVisitorTable {
+  id: string;
+  observation_id: string;
+  account_id: string | null;
+  name: string;
+  sort: number;
+}
+
+export interface StarObservationScoreTable {
+  observation_id: string;
+  visitor_id: string;
+  branch_id: string;
+  score: number;
+  remark: string | null;
+  entered_by: string;
+  entered_at: string;
 }
 
 /** A branch's quarterly rating (每季评比): its state, each step's who and when, the kept outcome. */

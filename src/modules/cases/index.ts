@@ -8,6 +8,7 @@ import { calendarFor } from './commands/case-context.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { caseInstructionTarget } from './commands/instruction-target.js';
 import { caseReportFigures } from './commands/report-figures.js';
+import { caseRateFigures } from './commands/rate-figures.js';
 import { idempotencyKeyPruneJob } from './commands/prune-idempotency-keys.js';
 import { seedDemoCases } from './demo/seed-demo-cases.js';
 import { registerCaseRoutes } from './http/case.routes.js';
@@ -64,4 +65,6 @@ export const casesModule: Module = {
   instructionTargets: (ctx) => [caseInstructionTarget(ctx)],
   // 问题整改数 (cases closed in a period and area) for report forms and work indicators.
   reportFigures: () => caseReportFigures(),
+  // 结案率 and 按期结案率 of an area and period (the "五星"支部 indicators read them).
+  rateFigures: (ctx) => caseRateFigures(ctx),
 };

@@ -1,6 +1,7 @@
 import type { Module, ModuleContext } from '../module.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { patrolReportFigures } from './commands/report-figures.js';
+import { patrolRateFigures } from './commands/rate-figures.js';
 import { seedDemoPatrols } from './demo/seed-demo-patrols.js';
 import type { PatrolsDeps } from './deps.js';
 import { registerPatrolRoutes } from './http/patrol.routes.js';
@@ -24,6 +25,8 @@ export const patrolsModule: Module = {
   routes: (app, ctx) => registerPatrolRoutes(app, depsOf(ctx)),
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoPatrols(depsOf(ctx), now) }),
   reportFigures: () => patrolReportFigures(),
+  // 巡查覆盖率 of an area and period (the "五星"支部 indicators read it).
+  rateFigures: (ctx) => patrolRateFigures(depsOf(ctx)),
   // A moved community's patrols and coverage lie in its new sub-district's scope from the moment the move commits.
   listens: { 'org.unit_moved': () => unitMovedListener() },
 };

@@ -49,18 +49,43 @@ export interface ReportFigureSource {
   records?(ex: Executor, q: FigureQuery, limit: number): Promise<FigureRecord[]>;
 }
 
+/** A rate's two counts; the denominator is 0 when there was nothing to measure (never read as 100 %). */
+export interface RateFigure {
+  numerator: number;
+  denominator: number;
+}
+
 /**
- * A rate another module already knows (the ledger's 结案率, the reporting rate …) over a unit's subtree
- * and a period, as numerator and denominator: the "五星"支部 indicators are scored from it. A
- * denominator of 0 means there was nothing to measure (shown as such, never as full marks).
+ * A rate another module already computes (the ledger's 结案率, the reporting rate of the daily forms,
+ * 巡查覆盖率 …), offered to whoever rates an area over a period by its records — the "五星"支部
+ * indicators (stars module). Answered as the two counts, not the ratio, so a reader can show
+ * 12 / 15 and tell "nothing to measure" (denominator 0) from a rate of 0.
  */
 export interface RateFigureSource {
-  /** Stable code a star indicator names, e.g. 'cases.closureRate'. */
+  /** Stable code a star indicator names as its `source`, e.g. 'cases.closureRate'. */
   code: string;
-  /** What the rate measures, zh-CN, shown to whoever edits a star set. */
+  /** What the rate measures, zh-CN, shown to the set editor and beside each value. */
   label: string;
-  /** Measured in the caller's executor. */
-  rate(ex: Executor, q: FigureQuery): Promise<{ numerator: number; denominator: number }>;
+  /** Measured in the caller's executor over the unit's subtree and [from, to) as of now. */
+  rate(ex: Executor, q: FigureQuery): Promise<RateFigure>;
+  /**
+   * The records behind the rate, at most `limit` of them, latest day first (optional: a source
+   * without it offers no drill-down). Their numerators and denominators add up to the rate's.
+   */
+  records?(ex: Executor, q: FigureQuery, limit: number): Promise<RateRecord[]>;
+}
+
+/** One record behind a rate (a case due, a milestone due, a grid's days) and what it adds to each count. */
+export interface RateRecord {
+  /** What the record is, e.g. 'case', 'milestone', 'grid'. */
+  kind: string;
+  id: string;
+  /** A line a person reads, zh-CN, e.g. the case number and description. */
+  label: string;
+  /** The local day (YYYY-MM-DD) that put the record in the period; null for a record of the whole period. */
+  day: string | null;
+  numerator: number;
+  denominator: number;
 }
 
 /** The system's figure for every field of `fields` that names a source, by field code. */

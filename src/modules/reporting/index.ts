@@ -4,10 +4,18 @@ import { reportQueryJob } from './commands/escalate-overdue-queries.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { reportReminderJob } from './commands/scheduled-reminders.js';
 import { seedDemoForms } from './demo/seed-demo-forms.js';
+import { reportingRateFigures } from './commands/rate-figures.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
 
 export type { ReportingDeps } from './deps.js';
-export type { FigureQuery, FigureRecord, RateFigureSource, ReportFigureSource } from './figures.js';
+export type {
+  FigureQuery,
+  FigureRecord,
+  RateFigure,
+  RateFigureSource,
+  RateRecord,
+  ReportFigureSource,
+} from './figures.js';
 export { seedDemoForms } from './demo/seed-demo-forms.js';
 export { reportQueryJob } from './commands/escalate-overdue-queries.js';
 export { reportReminderJob } from './commands/scheduled-reminders.js';
@@ -26,4 +34,6 @@ export const reportingModule: Module = {
   seedDemo: async (ctx, { now }) => ({ summary: { submissions: await seedDemoForms(depsOf(ctx), now) } }),
   // A moved unit's reports count under its new parent from the moment the move commits.
   listens: { 'org.unit_moved': unitMovedListener },
+  // 上报率 of an area and period (the "五星"支部 indicators read it).
+  rateFigures: (ctx) => reportingRateFigures(ctx),
 };

@@ -11,6 +11,6 @@ export interface StarsDeps {
   config: Config;
   /** Branches, their communities and the actors' units (stars never read org's tables). */
   org: OrgApi;
-  /** Every module's rates (rateFigures): what a computed indicator is scored from. */
-  rates(): readonly RateFigureSource[];
+  /** The rates other modules offer (Module.rateFigures), read from the module list. */
+  rateSources: readonly RateFigureSource[];
 }

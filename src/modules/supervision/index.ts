@@ -3,6 +3,7 @@ import { unitMovedListener } from './commands/follow-unit-move.js';
 import { taskInstructionTarget } from './commands/instruction-target.js';
 import { supervisionJob } from './commands/refresh-stale-statuses.js';
 import { canActorSeeTaskFile } from './commands/task-access.js';
+import { supervisionRateFigures } from './commands/rate-figures.js';
 import { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 import { registerSupervisionRoutes } from './http/supervision.routes.js';
 
@@ -20,4 +21,6 @@ export const supervisionModule: Module = {
   listens: { 'org.unit_moved': unitMovedListener },
   fileAccess: () => (ex, actor, file) => canActorSeeTaskFile(ex, actor, file.id),
   instructionTargets: (ctx) => [taskInstructionTarget(ctx)],
+  // 时间节点按期完成率 of the tasks led in an area (the "五星"支部 indicators read it).
+  rateFigures: (ctx) => supervisionRateFigures(ctx),
 };

@@ -31,6 +31,7 @@ import * as createCampaigns from './2026-12-08T0300-create-campaigns.js';
 import * as createFarmland from './2026-12-08T0400-create-farmland.js';
 import * as createStars from './2026-12-09T0100-create-stars.js';
 import * as createStarRatings from './2026-12-09T0300-create-star-ratings.js';
+import * as createStarCycle from './2026-12-09T0500-create-star-cycle.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0410-create-boards': createBoards,
   '2026-12-09T0100-create-stars': createStars,
   '2026-12-09T0300-create-star-ratings': createStarRatings,
+  '2026-12-09T0500-create-star-cycle': createStarCycle,
 };

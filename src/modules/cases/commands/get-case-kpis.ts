@@ -1,4 +1,5 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
+import type { Executor } from '../../../kernel/db/db.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
 import type { KpiBasis, KpiView } from '../../../contracts/cases.js';
 import {
@@ -9,6 +10,7 @@ import {
   emptyKpiCounts,
   kpisFromCounts,
   stateFromJson,
+  type KpiCounts,
 } from '../domain/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
 import { summaryOf } from './kpi-rollup.js';
@@ -44,27 +46,59 @@ export async function caseKpis(
   const asOf = deps.clock.now();
   const bounds = await periodBounds(deps, actor, q.from, q.to);
   const period = { from: new Date(bounds.from!), to: new Date(bounds.to!) };
-  const scope = { districtCode: actor.districtCode, view, path: unit.path, isDistrict: unit.kind === 'district' };
   const head = { unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, asOf: asOf.toISOString(), basis, view };
+  const counts = await kpiCounts(deps, db, {
+    districtCode: actor.districtCode,
+    unit,
+    basis,
+    view,
+    days: { from: q.from, to: q.to },
+    period,
+    asOf,
+  });
+  return { ...head, ...kpisFromCounts(counts, basis) };
+}
+
+/**
+ * The counts behind the indicators of a unit (its area, or the cases dispatched to it) over a
+ * period of local days [days.from, days.to] = [period.from, period.to), at asOf: the roll-up's sums
+ * plus what time added (open cases past their deadline); below the communities, folded from the
+ * grid's cases. One definition for the KPI page and the rates other modules read (rate-figures.ts).
+ */
+export async function kpiCounts(
+  deps: CasesDeps,
+  ex: Executor,
+  a: {
+    districtCode: string;
+    unit: { path: string; kind: string };
+    basis: KpiBasis;
+    view: KpiView;
+    days: { from: string; to: string };
+    period: { from: Date; to: Date };
+    asOf: Date;
+  },
+): Promise<KpiCounts> {
+  const { districtCode, unit, basis, view, period, asOf } = a;
+  const scope = { districtCode, view, path: unit.path, isDistrict: unit.kind === 'district' };
   if (view === 'area' && GRIDS.has(unit.kind)) {
     // Below the roll-up's communities: the grid's own cases, folded by the same rules.
-    const calendar = await calendarFor(deps, db, actor.districtCode);
-    const states = await kpiRollupStore.gridStates(db, actor.districtCode, unit.path);
+    const calendar = await calendarFor(deps, ex, districtCode);
+    const states = await kpiRollupStore.gridStates(ex, districtCode, unit.path);
     const summaries = states.map((json) => summaryOf(stateFromJson(json)));
-    return { ...head, ...computeKpis(summaries, { basis, period, asOf, calendar }) };
+    return computeKpis(summaries, { basis, period, asOf, calendar }).counts;
   }
-  const rollup = await kpiRollupStore.sum(db, basis, scope, {
-    fromDay: q.from.replaceAll('-', ''),
-    toDay: q.to.replaceAll('-', ''),
+  const rollup = await kpiRollupStore.sum(ex, basis, scope, {
+    fromDay: a.days.from.replaceAll('-', ''),
+    toDay: a.days.to.replaceAll('-', ''),
   });
   const due = emptyKpiCounts();
   const open = await kpiRollupStore.openPastDeadline(
-    db,
+    ex,
     basis,
     scope,
-    { from: bounds.from!, to: bounds.to! },
+    { from: period.from.toISOString(), to: period.to.toISOString() },
     asOf.toISOString(),
   );
   for (const json of open) addCounts(due, dueCounts(summaryOf(stateFromJson(json)), { basis, period, asOf }));
-  return { ...head, ...kpisFromCounts(countsAt(rollup, due), basis) };
+  return countsAt(rollup, due);
 }

@@ -44,4 +44,22 @@ export const caseFigureStore = {
       .limit(limit)
       .execute();
   },
+  /**
+   * The cases of an area whose closing may fall due in [from, to): their deadline or their close lies
+   * in it (a case's 应结案 instant is one or the other). The KPI rules decide which do, from the state.
+   */
+  mayFallDue(ex: Executor, q: { districtCode: string; path: string; isDistrict: boolean; from: string; to: string }) {
+    let query = ex
+      .selectFrom('cases')
+      .select(['id', 'case_number', 'description', 'state'])
+      .where('district_code', '=', q.districtCode)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('deadline', '>=', q.from), eb('deadline', '<', q.to)]),
+          eb.and([eb('closed_at', '>=', q.from), eb('closed_at', '<', q.to)]),
+        ]),
+      );
+    if (!q.isDistrict) query = query.where(startsWith('grid_path', q.path));
+    return query.execute();
+  },
 };

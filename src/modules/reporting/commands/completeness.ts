@@ -1,4 +1,5 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
+import type { Executor } from '../../../kernel/db/db.js';
 import { NotFound } from '../../../kernel/errors.js';
 import {
   childKeyOf,
@@ -10,7 +11,7 @@ import {
   type PeriodFlags,
 } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
-import { reportStore } from '../store/report.store.js';
+import { reportStore, type LoadedForm } from '../store/report.store.js';
 import { rollupStore } from '../store/rollup.store.js';
 import { reportingUnits } from './reporting-units.js';
 
@@ -47,7 +48,6 @@ const flags = (rows: { unit_id: string; period: string; on_time: number; zero: n
  */
 export async function completeness(deps: ReportingDeps, actor: Actor, formId: string, q: CompletenessQueryInput) {
   const db = deps.database.db;
-  const tz = deps.config.timeZone;
   const now = deps.clock.now();
   const form = await reportStore.form(db, formId);
   if (!form || form.row.district_code !== actor.districtCode) throw new NotFound('report_form', formId);
@@ -56,65 +56,10 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
   parsePeriod(q.to, def.periodType, 'to');
   const unit = await deps.org.unit(db, q.unitId ?? actor.unitId);
   if (!unit || !unit.path.startsWith(actor.scopePath)) throw new NotFound('unit', q.unitId ?? actor.unitId);
-  const units: (LifetimeUnit & { name: string })[] = await reportingUnits(
-    deps,
-    db,
-    actor.districtCode,
-    unit.path,
-    def.reporters,
-  );
-  const range = rangeOf({
-    periodType: def.periodType,
-    deadline: def.deadline,
-    from: q.from,
-    to: q.to,
-    timeZone: tz,
-    now,
-  });
-  const first = range.periods[0];
-  const last = range.periods.at(-1);
-
+  const { units, c } = await completenessOver(deps, db, form, unit.path, q.from, q.to, now);
   const names = new Map<string, string>(units.map((u) => [u.id, u.name]));
   const children = await deps.org.children(db, unit.id);
-  for (const c of children) names.set(c.id, c.name);
-  const keys = new Set(units.map((u) => childKeyOf(unit.path, u.path)));
-  const childPaths = [...keys].filter((k) => k !== unit.id).map((k) => `${unit.path}${k}/`);
-  // Units that report themselves and are a row of this view (the scope, or a child) are read from their reports.
-  const selfReporting = units.filter((u) => u.path === unit.path || keys.has(u.id)).map((u) => u.id);
-  const late = retiredInRange(units, range.start, range.end);
-  const [areaCounts, own, lateRows] =
-    first && last
-      ? await Promise.all([
-          rollupStore.counts(db, formId, [unit.path, ...childPaths], first, last),
-          reportStore.flagsOfUnits(db, formId, selfReporting, first, last),
-          reportStore.flagsOfUnits(
-            db,
-            formId,
-            late.map((u) => u.id),
-            first,
-            last,
-          ),
-        ])
-      : [[], [], []];
-  const c = completenessFromRollup({
-    periodType: def.periodType,
-    deadline: def.deadline,
-    from: q.from,
-    to: q.to,
-    timeZone: tz,
-    now,
-    scopePath: unit.path,
-    units,
-    areaCounts: areaCounts.map((r) => ({
-      areaPath: r.area_path,
-      period: r.period,
-      submitted: r.submitted,
-      onTime: r.on_time,
-      zero: r.zero,
-    })),
-    ownReports: flags(own),
-    lateRetired: flags(lateRows),
-  });
+  for (const ch of children) names.set(ch.id, ch.name);
 
   const missingOffset = q.missingOffset ?? 0;
   const missingLimit = Math.min(q.missingLimit ?? 100, MISSING_PAGE_MAX);
@@ -138,6 +83,76 @@ export async function completeness(deps: ReportingDeps, actor: Actor, formId: st
     units: c.rows.map(({ key, path: _path, ...r }) => ({ unitId: key, unitName: names.get(key) ?? null, ...r })),
     byPeriod: c.byPeriod,
   };
+}
+
+/**
+ * The completeness of one form over a unit's subtree and the periods from … to (both included, ids
+ * of the form's period type) at `now`: the roll-up tables and the units' lifetimes, by the rules of
+ * completenessFromRollup. The API above and the reporting rate other modules read (rate-figures.ts).
+ */
+export async function completenessOver(
+  deps: ReportingDeps,
+  ex: Executor,
+  form: LoadedForm,
+  scopePath: string,
+  from: string,
+  to: string,
+  now: Date,
+) {
+  const tz = deps.config.timeZone;
+  const def = form.definition;
+  const formId = form.row.id;
+  const districtCode = form.row.district_code;
+  const units: (LifetimeUnit & { name: string })[] = await reportingUnits(
+    deps,
+    ex,
+    districtCode,
+    scopePath,
+    def.reporters,
+  );
+  const range = rangeOf({ periodType: def.periodType, deadline: def.deadline, from, to, timeZone: tz, now });
+  const first = range.periods[0];
+  const last = range.periods.at(-1);
+  const keys = new Set(units.map((u) => childKeyOf(scopePath, u.path)));
+  const scopeId = childKeyOf(scopePath, scopePath);
+  const childPaths = [...keys].filter((k) => k !== scopeId).map((k) => `${scopePath}${k}/`);
+  // Units that report themselves and are a row of this view (the scope, or a child) are read from their reports.
+  const selfReporting = units.filter((u) => u.path === scopePath || keys.has(u.id)).map((u) => u.id);
+  const late = retiredInRange(units, range.start, range.end);
+  const [areaCounts, own, lateRows] =
+    first && last
+      ? await Promise.all([
+          rollupStore.counts(ex, formId, [scopePath, ...childPaths], first, last),
+          reportStore.flagsOfUnits(ex, formId, selfReporting, first, last),
+          reportStore.flagsOfUnits(
+            ex,
+            formId,
+            late.map((u) => u.id),
+            first,
+            last,
+          ),
+        ])
+      : [[], [], []];
+  const c = completenessFromRollup({
+    periodType: def.periodType,
+    deadline: def.deadline,
+    from,
+    to,
+    timeZone: tz,
+    now,
+    scopePath,
+    units,
+    areaCounts: areaCounts.map((r) => ({
+      areaPath: r.area_path,
+      period: r.period,
+      submitted: r.submitted,
+      onTime: r.on_time,
+      zero: r.zero,
+    })),
+    ownReports: flags(own),
+    lateRetired: flags(lateRows),
+  });
+  return { units, c };
 }
 
 /**

@@ -172,6 +172,14 @@ for (const tdb of testDatabases()) {
         quarter: Q4,
         text: '本季度组织生活未按期开展。',
       });
+      // Before the proposal the branch may still add evidence.
+      const note = await k.call('dehua', 'POST', '/api/v1/stars/evidence', {
+        branchId: k.ids.dehuaB,
+        quarter: Q4,
+        starKey: 'branch_strong',
+        note: '季度工作小结',
+      });
+      expect(note.statusCode, note.body).toBe(201);
       // 2026-Q4: the branch's self-assessment deadline lies in January; the branch has self-assessed.
       const noReason = await k.call('chenzhou', 'POST', '/api/v1/stars/ratings/propose', {
         branchId: k.ids.dehuaB,
@@ -188,6 +196,16 @@ for (const tdb of testDatabases()) {
         stars: [{ key: 'branch_strong', hold: false, reason: '组织生活未按期开展' }],
       });
       expect(p.statusCode, p.body).toBe(200);
+      // Proposed: the branch's evidence for the quarter is frozen (the cycle part asks the rating).
+      const frozen = await k.call('dehua', 'POST', '/api/v1/stars/evidence', {
+        branchId: k.ids.dehuaB,
+        quarter: Q4,
+        starKey: 'branch_strong',
+        indicatorKey: 'org_life',
+        note: '补充会议记录',
+      });
+      expect(frozen.statusCode, frozen.body).toBe(409);
+      expect(frozen.json().code).toBe('evidence.rating_proposed');
       const c = await k.call('duchashi', 'POST', `/api/v1/stars/ratings/${p.json().id}/confirm`, {});
       expect(c.statusCode, c.body).toBe(200);
       expect(c.json()).toMatchObject({ starsHeld: 0 });
@@ -266,7 +284,7 @@ for (const tdb of testDatabases()) {
         clock: k.h.clock,
         config: loadConfig({}),
         org: createOrgApi({ database: k.h.database, locator: new LocateService(k.h.database, k.h.clock) }),
-        rates: () => [],
+        rateSources: [],
       };
       const told = async (who: 'duchashi' | 'chengbei') =>
         (await k.call(who, 'GET', '/api/v1/inbox'))

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, route } from '../../../kernel/http/route.js';
-import { QuarterQuery, RateSourceList, StarSetBody, StarSetList, StarSetView } from '../../../contracts/stars.js';
+import { QuarterQuery, StarSetBody, StarSetList, StarSetView } from '../../../contracts/stars.js';
 import { getStarSet, listStarSets, saveStarSet } from '../commands/star-sets.js';
 import type { StarsDeps } from '../deps.js';
 
@@ -38,16 +38,10 @@ export function registerStarSetRoutes(app: FastifyInstance, deps: StarsDeps): vo
     summary:
       'Save a revised set as a new version, in force from a quarter (this one or later); computed indicators name a rate source',
     handler: async ({ actor, body, req }) =>
-      getStarSet(deps, actor, await saveStarSet(deps, actor, body, new Set(deps.rates().map((r) => r.code)), req.id)),
-  });
-  route(app, {
-    method: 'GET',
-    url: '/api/v1/stars/rate-sources',
-    tag: TAG,
-    permission: 'star.read',
-    response: RateSourceList,
-    summary:
-      'The rates a computed indicator may read (结案率, 按期结案率, 报送率 …), from every module that measures one',
-    handler: async () => ({ items: deps.rates().map((r) => ({ code: r.code, label: r.label })) }),
+      getStarSet(
+        deps,
+        actor,
+        await saveStarSet(deps, actor, body, new Set(deps.rateSources.map((r) => r.code)), req.id),
+      ),
   });
 }

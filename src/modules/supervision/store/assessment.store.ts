@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
+import { startsWith } from '../../../kernel/db/dialect.js';
 import type {
   AssessmentMarkTable,
   AssessmentRulesTable,
@@ -56,6 +57,45 @@ export const assessmentStore = {
       .where('day', '>=', period.from)
       .where('day', '<=', period.to)
       .groupBy('unit_id')
+      .execute();
+  },
+  /**
+   * Milestones due from `from` to `end` (local dates, both included) and of those done on time, over
+   * the tasks led by the given units: the unit × day sums, read in chunks of ids.
+   */
+  async milestoneSums(ex: Executor, districtCode: string, unitIds: readonly string[], from: string, end: string) {
+    let due = 0;
+    let onTime = 0;
+    for (let i = 0; i < unitIds.length; i += 500) {
+      const r = await ex
+        .selectFrom('unit_assessment_days')
+        .select([
+          sql<number>`coalesce(sum(milestones_due), 0)`.as('md'),
+          sql<number>`coalesce(sum(milestones_on_time), 0)`.as('mo'),
+        ])
+        .where('district_code', '=', districtCode)
+        .where('day', '>=', from)
+        .where('day', '<=', end)
+        .where('unit_id', 'in', unitIds.slice(i, i + 500))
+        .executeTakeFirstOrThrow();
+      due += Number(r.md);
+      onTime += Number(r.mo);
+    }
+    return { due, onTime };
+  },
+  /** The milestones due from `from` to `end` of the tasks led by units under `path`, latest due first. */
+  async milestonesDue(ex: Executor, districtCode: string, path: string, from: string, end: string, limit: number) {
+    return ex
+      .selectFrom('task_milestones as m')
+      .innerJoin('tasks as t', 't.id', 'm.task_id')
+      .select(['m.id', 'm.title', 'm.due_on', 'm.done_on', 't.title as task_title'])
+      .where('m.district_code', '=', districtCode)
+      .where('m.due_on', '>=', from)
+      .where('m.due_on', '<=', end)
+      .where(startsWith('t.lead_unit_path', path))
+      .orderBy('m.due_on', 'desc')
+      .orderBy('m.id')
+      .limit(limit)
       .execute();
   },
   /** Every task of the district running at some time in the period. */

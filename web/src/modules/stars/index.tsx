@@ -1,4 +1,11 @@
-import { AuditOutlined, OrderedListOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  EyeOutlined,
+  OrderedListOutlined,
+  SettingOutlined,
+  StarOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
@@ -6,6 +13,30 @@ registerNavGroup({ key: 'stars', label: '五星支部', icon: <StarOutlined />, 
 
 /** "五星"支部创建 (SPEC §9, issue 14). */
 export const starsNav: NavItem[] = [
+  {
+    key: 'star-weekly',
+    label: '每周推进',
+    description: '党支部每周推进：街道看各支部各周按时、逾期、未报，导出 Excel；社区填报本支部周报和佐证材料',
+    path: 'stars/weekly',
+    icon: <CalendarOutlined />,
+    group: 'stars',
+    order: 5.71,
+    permission: 'star.read',
+    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    page: lazy(() => import('./pages/WeeklyPage')),
+  },
+  {
+    key: 'star-observations',
+    label: '每月观摩',
+    description: '街道组织的支部观摩：观摩的支部、评分人员、每人对每个支部的评分与评语、各支部平均分',
+    path: 'stars/observations',
+    icon: <EyeOutlined />,
+    group: 'stars',
+    order: 5.72,
+    permission: 'star.read',
+    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    page: lazy(() => import('./pages/ObservationsPage')),
+  },
   {
     key: 'star-rating',
     label: '季度评比',

@@ -6,6 +6,7 @@ import { mobileApi, OPEN_STATUSES, type CaseSummary } from '../api';
 import { CaseCard, OfflineNote } from '../components/CaseBits';
 import { GridMap, type MapPoint } from '../components/GridMap';
 import { PatrolTile } from '../components/PatrolTile';
+import { StarsTile } from '../components/StarsTile';
 import { useMobile, type CaseList } from '../context';
 import { useCachedResource } from '../lib/cache';
 import { ACTION_NAMES, type ActionItem, type ReportItem } from '../lib/outbox';
@@ -107,6 +108,7 @@ export default function CaseListPage({ mode }: { mode: 'grid' | 'verify' }) {
   return (
     <div className="cgm-page" data-testid={mode === 'grid' ? 'm-grid-page' : 'm-verify-page'}>
       {mode === 'grid' && <PatrolTile />}
+      {mode === 'grid' && <StarsTile />}
       {mode === 'grid' ? (
         <div className="cgm-summary">
           <div className="cgm-summary-name" data-testid="m-grid-name">

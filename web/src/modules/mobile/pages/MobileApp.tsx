@@ -31,6 +31,8 @@ import FollowUpsPage from './FollowUpsPage';
 import PatrolPage from './PatrolPage';
 import QueuePage from './QueuePage';
 import ReportPage from './ReportPage';
+import StarEvidencePage from './StarEvidencePage';
+import StarWeeklyPage from './StarWeeklyPage';
 import VenueInspectPage from './VenueInspectPage';
 import VenueListPage from './VenueListPage';
 
@@ -46,6 +48,8 @@ function titleOf(path: string): { title: string; back: boolean } {
   if (path.startsWith('/m/venues')) return { title: '场所检查', back: false };
   if (path.startsWith('/m/followups')) return { title: '今日随访', back: false };
   if (path.startsWith('/m/entry')) return { title: '录入工作量', back: false };
+  if (path.startsWith('/m/weekly')) return { title: '支部周报', back: true };
+  if (path.startsWith('/m/evidence')) return { title: '上传佐证', back: true };
   if (path.startsWith('/m/knock')) return { title: '敲门行动', back: /^\/m\/knock\/./.test(path) };
   return { title: '我的网格', back: false };
 }
@@ -143,6 +147,8 @@ function MobileShell() {
             {canKnock && <Route path="knock/*" element={<DoorKnockPage />} />}
             {me.permissions.includes('followup.record') && <Route path="followups" element={<FollowUpsPage />} />}
             {me.permissions.includes('indicator.enter') && <Route path="entry" element={<EntryPage />} />}
+            {me.permissions.includes('star.report') && <Route path="weekly" element={<StarWeeklyPage />} />}
+            {me.permissions.includes('star.report') && <Route path="evidence" element={<StarEvidencePage />} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </main>

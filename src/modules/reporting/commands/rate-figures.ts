@@ -1,0 +1,56 @@
+import { fixedOffsetMs, toLocal } from '../../../kernel/calendar/local-time.js';
+import type { FigureQuery, RateFigureSource } from '../figures.js';
+import { formatPeriodOfDay, parsePeriod, type PeriodType } from '../domain/index.js';
+import type { ReportingDeps } from '../deps.js';
+import { reportStore } from '../store/report.store.js';
+import { completenessOver } from './completeness.js';
+
+/** The rate's code, as star indicators name it. */
+export const REPORTING_COMPLETENESS = 'reporting.completeness';
+
+/**
+ * The periods of a form's type that begin within the query's days: a week straddling two quarters
+ * belongs to the one it begins in, so no period is counted in two. null when none begins in them.
+ */
+export function periodsBeginningIn(
+  q: Pick<FigureQuery, 'from' | 'to'>,
+  type: PeriodType,
+  timeZone: string,
+): { from: string; to: string } | null {
+  const offset = fixedOffsetMs(timeZone);
+  const firstDay = toLocal(q.from, offset).day;
+  const lastDay = toLocal(new Date(q.to.getTime() - 1), offset).day;
+  if (lastDay < firstDay) return null;
+  let first = parsePeriod(formatPeriodOfDay(firstDay, type));
+  if (first.firstDay < firstDay) first = parsePeriod(formatPeriodOfDay(first.lastDay + 1, type));
+  const last = parsePeriod(formatPeriodOfDay(lastDay, type));
+  return first.firstDay > last.firstDay ? null : { from: first.id, to: last.id };
+}
+
+/**
+ * 上报率 (DHIS2 reporting rate: 实报 ÷ 应报) of the unit's subtree over every active form of the
+ * district, for the periods beginning in the query's days, as of now: the counts the completeness
+ * page shows per form, summed over the forms (docs/reporting.md). A period whose deadline (with its
+ * grace days) has not passed is not yet 应报 unless its report is in. Nothing owed: denominator 0.
+ */
+export function reportingRateFigures(deps: ReportingDeps): RateFigureSource[] {
+  return [
+    {
+      code: REPORTING_COMPLETENESS,
+      label: '报表上报率（实报数 ÷ 应报数，各报表合计，DHIS2 口径）',
+      async rate(ex, q) {
+        const now = deps.clock.now();
+        let numerator = 0;
+        let denominator = 0;
+        for (const form of await reportStore.forms(ex, q.districtCode)) {
+          const periods = periodsBeginningIn(q, form.definition.periodType, deps.config.timeZone);
+          if (!periods) continue;
+          const { c } = await completenessOver(deps, ex, form, q.unitPath, periods.from, periods.to, now);
+          numerator += c.totals.submitted;
+          denominator += c.totals.expected;
+        }
+        return { numerator, denominator };
+      },
+    },
+  ];
+}
