@@ -120,6 +120,9 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   star_weekly_report: '支部每周推进',
   star_observation: '支部观摩',
   star_evidence: '五星支部佐证材料',
+  star_plan: '支部作战图',
+  star_plan_measure: '作战图措施',
+  star_team: '聚力团',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -280,6 +283,11 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'star.observation_scores': '录入观摩评分',
   'star.evidence_add': '上传五星支部佐证',
   'star.evidence_delete': '删除五星支部佐证',
+  'star_plan.save': '保存支部作战图',
+  'star_plan.measure_add': '新增作战图措施',
+  'star_plan.measure_update': '修改作战图措施',
+  'star_team.create': '组建聚力团',
+  'star_team.update': '修改聚力团',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -21,13 +21,15 @@ export const TASK_KINDS = ['task', 'key_project'] as const;
 export const TaskKind = z.enum(TASK_KINDS);
 export const TASK_KIND_LABELS: Record<(typeof TASK_KINDS)[number], string> = { task: '任务', key_project: '重点项目' };
 
-export const TASK_SOURCES = ['decision', 'opinion', 'work_plan', 'topic', 'manual'] as const;
+export const TASK_SOURCES = ['decision', 'opinion', 'work_plan', 'topic', 'manual', 'battle_map'] as const;
 export const TASK_SOURCE_LABELS: Record<(typeof TASK_SOURCES)[number], string> = {
   decision: '会议议定事项',
   opinion: '评审意见',
   work_plan: '工作要点',
   topic: '协商计划',
   manual: '交办',
+  /** A measure of a party branch's battle map (作战图, "五星"支部). */
+  battle_map: '支部作战图',
 };
 
 export const MEETING_KINDS = [

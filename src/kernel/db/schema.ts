@@ -964,6 +964,12 @@ export interface DB {
   star_ratings: StarRatingTable;
   star_awards: StarAwardTable;
   star_rating_reminders: StarRatingReminderTable;
+  star_plans: StarPlanTable;
+  star_plan_measures: StarPlanMeasureTable;
+  star_teams: StarTeamTable;
+  star_team_branches: StarTeamBranchTable;
+  star_team_members: StarTeamMemberTable;
+  star_team_grids: StarTeamGridTable;
   star_weekly_reports: StarWeeklyReportTable;
   star_weekly_revisions: StarWeeklyRevisionTable;
   star_weekly_files: { report_id: string; file_id: string };
@@ -1605,6 +1611,77 @@ export interface StarObservationScoreTable {
   remark: string | null;
   entered_by: string;
   entered_at: string;
+}
+
+/** A branch's battle map (作战图) for a year: the stars it goes for. */
+export interface StarPlanTable {
+  id: string;
+  district_code: string;
+  branch_id: string;
+  branch_path: string;
+  year: number;
+  /** JSON string[] of star keys */
+  stars: string;
+  note: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A measure of a battle map: a supervision task, the star it serves, its owner and team. */
+export interface StarPlanMeasureTable {
+  id: string;
+  district_code: string;
+  plan_id: string;
+  branch_id: string;
+  star_key: string;
+  task_id: string;
+  owner_name: string;
+  owner_account_id: string | null;
+  team_id: string | null;
+  seq: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An action team (聚力团). */
+export interface StarTeamTable {
+  id: string;
+  district_code: string;
+  name: string;
+  leader_name: string;
+  leader_account_id: string | null;
+  note: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface StarTeamBranchTable {
+  team_id: string;
+  branch_id: string;
+  branch_path: string;
+}
+export interface StarTeamMemberTable {
+  id: string;
+  team_id: string;
+  seq: number;
+  /** 'account' | 'unit' | 'volunteer' */
+  kind: string;
+  account_id: string | null;
+  unit_id: string | null;
+  name: string;
+  phone: string | null;
+  /** 'party_member' | 'grid_worker' | 'team_member' */
+  role: string;
+  grid_id: string | null;
+}
+export interface StarTeamGridTable {
+  team_id: string;
+  grid_id: string;
 }
 
 /** A branch's quarterly rating (每季评比): its state, each step's who and when, the kept outcome. */

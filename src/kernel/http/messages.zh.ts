@@ -611,6 +611,27 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'evidence.file_unknown': '照片不存在，或不是您本人上传的',
   'evidence.rating_proposed': '本季度评比已由街道提出，佐证材料不能再增删',
   'evidence.not_uploader': '只能删除本人上传的佐证材料',
+  // "五星"支部: battle maps (作战图) and action teams (聚力团) (stars/domain/battle-map.ts, team-rules.ts, commands)
+  'plan.star_repeated': '同一颗星只能选择一次',
+  'plan.star_unknown': (p) => `“${p.key}”不是该支部所用星级标准中的星`,
+  'plan.star_has_measures': (p) => `作战图中还有服务于“${p.key}”的措施，请先调整这些措施`,
+  'battle_measure.star_not_in_plan': '请选择本年度作战图争创的星',
+  'battle_measure.outside_year': (p) => `${p.year} 年作战图的措施须在 ${p.year} 年内开始和完成`,
+  'battle_measure.evidence_required': '对账销号（进度 100%）须上传佐证材料',
+  'battle_measure.no_plan': (p) => `请先确定该支部 ${p.year} 年争创的星`,
+  'battle_measure.owner_unknown': '所选责任人账号不存在或已停用',
+  'battle_measure.team_not_of_branch': '所选聚力团不属于该党支部',
+  'star.plan_forbidden': '只有党支部所在社区（村）可以维护其作战图',
+  'star.team_forbidden': '社区（村）维护本支部的聚力团，跨支部的聚力团由街道维护',
+  'team.branch_unknown': '所选党支部不存在或已撤销',
+  'team.branch_outside_scope': '所选党支部不在您的管辖范围内',
+  'team.branch_repeated': '同一党支部只能选择一次',
+  'team.grid_outside': '请选择聚力团所属党支部所在社区（村）的网格',
+  'team.grid_repeated': '同一网格只能选择一次',
+  'team.account_unknown': '所选账号不存在或已停用',
+  'team.unit_unknown': '所选包联单位不存在或已撤销',
+  'team.member_repeated': '该成员已在名单中',
+  'team.member_grid_not_covered': '成员负责的网格须是聚力团覆盖的网格',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -14,6 +14,8 @@ import { registerWeeklyRoutes } from './http/weekly.routes.js';
 import { registerRatingRoutes } from './http/rating.routes.js';
 import { ratingReminderJob } from './commands/rating-reminders.js';
 import { ratingStore } from './store/rating.store.js';
+import { seedDemoPlans } from './demo/seed-demo-plans.js';
+import { plansDepsOf, registerPlansAndTeams } from './plans-wiring.js';
 
 export type { StarsDeps } from './deps.js';
 export { rateValueStore, type KeptRate } from './store/rate-value.store.js';
@@ -65,12 +67,18 @@ export const starsModule: Module = {
     registerObservationRoutes(app, cycle);
     registerEvidenceRoutes(app, cycle);
     registerRatingRoutes(app, deps);
+    registerPlansAndTeams(app, plansDepsOf(ctx));
   },
   jobs: (ctx) => [starRatesJob(depsOf(ctx)), weeklyReminderJob(cycleDepsOf(ctx)), ratingReminderJob(depsOf(ctx))],
   async prepare(ctx) {
     const added = await ensureDefaultSets(depsOf(ctx), ctx.config.districtCode);
     return added ? { defaultSetsAdded: added } : undefined;
   },
-  seedDemo: async (ctx, { now }) => ({ summary: await seedDemoCycle(cycleDepsOf(ctx), now) }),
+  seedDemo: async (ctx, { now }) => ({
+    summary: {
+      ...(await seedDemoPlans(plansDepsOf(ctx), ctx.files, now)),
+      ...(await seedDemoCycle(cycleDepsOf(ctx), now)),
+    },
+  }),
   fileAccess: () => (ex, actor, file) => canActorSeeStarFile(ex, actor, file.id),
 };

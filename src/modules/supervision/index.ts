@@ -10,6 +10,13 @@ import { registerSupervisionRoutes } from './http/supervision.routes.js';
 export type { SupervisionDeps } from './deps.js';
 export { supervisionJob } from './commands/refresh-stale-statuses.js';
 export { seedDemoSupervision } from './demo/seed-demo-supervision.js';
+export {
+  createLinkedTask,
+  reportLinkedTask,
+  taskSummaries,
+  type LinkedTaskInput,
+  type LinkedTaskSummary,
+} from './commands/linked-tasks.js';
 
 /** 督查督办 (SPEC §7): meetings, decomposed tasks, key projects, 督办, assessment, consultation plan. */
 export const supervisionModule: Module = {

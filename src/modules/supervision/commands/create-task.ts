@@ -52,6 +52,15 @@ async function checkUnits(
   return units;
 }
 
+/**
+ * How another module's record creates its task (createLinkedTask): that module has authorised the
+ * actor for its own record, which stands in for task.manage, and names where the task comes from.
+ */
+export interface LinkedTaskOptions {
+  /** Shown as the task's 来源 (contracts/supervision.ts TASK_SOURCES). */
+  source: 'battle_map';
+}
+
 /** 交办 a task, or 分解 one into a sub-task; `ex0` runs it inside the caller's transaction (the import). */
 export async function createTask(
   deps: SupervisionDeps,
@@ -59,6 +68,7 @@ export async function createTask(
   body: TaskInput,
   requestId?: string,
   ex0?: Executor,
+  linked?: LinkedTaskOptions,
 ): Promise<string> {
   const now = deps.clock.now();
   const run = async (trx: Executor) => {
@@ -74,7 +84,7 @@ export async function createTask(
           'supervision.decompose_forbidden',
           'only the supervision office or the lead unit decompose',
         );
-    } else {
+    } else if (!linked) {
       authorize(actor, 'task.manage');
     }
     const problems: FieldProblem[] = taskProblems({
@@ -102,7 +112,7 @@ export async function createTask(
         });
       }
     }
-    let source: TaskTable['source'] = body.topicId ? 'topic' : 'manual';
+    let source: TaskTable['source'] = linked?.source ?? (body.topicId ? 'topic' : 'manual');
     if (body.itemId) {
       const item = await meetingStore.item(trx, actor.districtCode, body.itemId);
       if (!item) problems.push({ field: 'itemId', code: 'meeting.item_missing', message: 'no such meeting item' });

@@ -406,6 +406,46 @@ export const taskStore = {
     ]);
     return { next, kids, notices };
   },
+  /** Rows, report counts, evidence file counts and milestone counts of tasks (linked-task summaries). */
+  async linkedFacts(ex: Executor, ids: string[]) {
+    const rows: TaskTable[] = [];
+    const reports: { task_id: string; n: number; last: string | null }[] = [];
+    const files: { task_id: string; n: number }[] = [];
+    const milestones: { task_id: string; n: number; done: number }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const [r, rep, f, m] = await Promise.all([
+        ex.selectFrom('tasks').selectAll().where('id', 'in', chunk).execute(),
+        ex
+          .selectFrom('task_reports')
+          .select(['task_id', sql<number>`count(*)`.as('n'), sql<string | null>`max(reported_on)`.as('last')])
+          .where('task_id', 'in', chunk)
+          .groupBy('task_id')
+          .execute(),
+        ex
+          .selectFrom('task_report_files')
+          .select(['task_id', sql<number>`count(distinct file_id)`.as('n')])
+          .where('task_id', 'in', chunk)
+          .groupBy('task_id')
+          .execute(),
+        ex
+          .selectFrom('task_milestones')
+          .select([
+            'task_id',
+            sql<number>`count(*)`.as('n'),
+            sql<number>`sum(case when done_on is null then 0 else 1 end)`.as('done'),
+          ])
+          .where('task_id', 'in', chunk)
+          .groupBy('task_id')
+          .execute(),
+      ]);
+      rows.push(...r);
+      reports.push(...rep);
+      files.push(...f);
+      milestones.push(...m);
+    }
+    return { rows, reports, files, milestones };
+  },
   async load(ex: Executor, rows: TaskTable[]): Promise<LoadedTask[]> {
     return attach(ex, rows);
   },

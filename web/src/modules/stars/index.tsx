@@ -2,17 +2,46 @@ import {
   AuditOutlined,
   CalendarOutlined,
   EyeOutlined,
+  FlagOutlined,
   OrderedListOutlined,
   SettingOutlined,
   StarOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
+import type { RoleCode } from '../../../../src/contracts/org';
 
 registerNavGroup({ key: 'stars', label: '五星支部', icon: <StarOutlined />, order: 5.7 });
 
+const WORKING: RoleCode[] = ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'];
+
 /** "五星"支部创建 (SPEC §9, issue 14). */
 export const starsNav: NavItem[] = [
+  {
+    key: 'star-branches',
+    label: '党支部作战图',
+    description: '辖区党支部的争创目标、作战图措施（对账销号、逐条落实）和聚力团',
+    path: 'stars/branches',
+    icon: <FlagOutlined />,
+    group: 'stars',
+    order: 5.71,
+    permission: 'star.read',
+    roles: WORKING,
+    page: lazy(() => import('./pages/BranchesRoutes')),
+  },
+  {
+    key: 'star-teams',
+    label: '聚力团',
+    description: '“党支部+党员+网格员+聚力团成员”：成员、覆盖网格和承担的作战图措施',
+    path: 'stars/teams',
+    icon: <TeamOutlined />,
+    group: 'stars',
+    order: 5.72,
+    permission: 'star.read',
+    roles: WORKING,
+    page: lazy(() => import('./pages/TeamsPage')),
+  },
   {
     key: 'star-weekly',
     label: '每周推进',
@@ -20,9 +49,9 @@ export const starsNav: NavItem[] = [
     path: 'stars/weekly',
     icon: <CalendarOutlined />,
     group: 'stars',
-    order: 5.71,
+    order: 5.73,
     permission: 'star.read',
-    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    roles: WORKING,
     page: lazy(() => import('./pages/WeeklyPage')),
   },
   {
@@ -32,9 +61,9 @@ export const starsNav: NavItem[] = [
     path: 'stars/observations',
     icon: <EyeOutlined />,
     group: 'stars',
-    order: 5.72,
+    order: 5.74,
     permission: 'star.read',
-    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    roles: WORKING,
     page: lazy(() => import('./pages/ObservationsPage')),
   },
   {
