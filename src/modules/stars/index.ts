@@ -12,6 +12,7 @@ import { registerRateRoutes } from './http/rate.routes.js';
 import { registerStarSetRoutes } from './http/star-set.routes.js';
 import { registerWeeklyRoutes } from './http/weekly.routes.js';
 import { seedDemoPlans } from './demo/seed-demo-plans.js';
+import { seedDemoRatings } from './demo/seed-demo-ratings.js';
 import { plansDepsOf, registerPlansAndTeams } from './plans-wiring.js';
 import { registerRatingRoutes } from './http/rating.routes.js';
 import { ratingReminderJob } from './commands/rating-reminders.js';
@@ -78,6 +79,7 @@ export const starsModule: Module = {
     summary: {
       ...(await seedDemoPlans(plansDepsOf(ctx), ctx.files, now)),
       ...(await seedDemoCycle(cycleDepsOf(ctx), now)),
+      ...(await seedDemoRatings(depsOf(ctx), cycleDepsOf(ctx), now)),
     },
   }),
   fileAccess: () => (ex, actor, file) => canActorSeeStarFile(ex, actor, file.id),

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery } from '../../../lib/query';
 import { BattleMapSection } from '../components/BattleMapSection';
 import { EvidenceSection } from '../components/EvidenceSection';
+import { StarHistorySection } from '../components/StarHistorySection';
 import { TeamSection } from '../components/TeamSection';
 import { WeeklySection } from '../components/WeeklySection';
 import { BRANCH_KIND_LABELS } from '../plan-labels';
@@ -57,7 +58,7 @@ export default function BranchPage() {
           </Descriptions>
         )}
       </Card>
-      {/* Section: stars held and their history (星级与评定历史) — the rating part adds it here. */}
+      {map.data && <StarHistorySection branchId={id} />}
       {map.data && <BattleMapSection map={map.data} />}
       {map.data && <TeamSection branchId={id} canKeep={map.data.can.keep} />}
       {map.data && <WeeklySection branchId={id} />}
