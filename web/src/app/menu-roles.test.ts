@@ -24,7 +24,10 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'duty.read',
     'campaign.read',
     'indicator.read',
+    'star.read',
+    'star.rate',
   ],
+  subdistrict_staff: ['unit.read', 'case.read', 'report.read', 'task.read', 'star.read', 'star.review'],
   community_worker: [
     'unit.read',
     'person.read',
@@ -50,6 +53,8 @@ const holds: Partial<Record<RoleCode, string[]>> = {
     'campaign.manage',
     'indicator.read',
     'indicator.enter',
+    'star.read',
+    'star.report',
   ],
   grid_worker: [
     'unit.read',
@@ -74,6 +79,16 @@ const holds: Partial<Record<RoleCode, string[]>> = {
 const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: [role] }).map((n) => n.key);
 
 describe('menus by role', () => {
+  it('offers the 五星支部 pages to the district, the 街道 and the community, and the star sets to the offices only', () => {
+    const work = ['star-branches', 'star-teams', 'star-weekly', 'star-observations', 'star-rating', 'star-ranking'];
+    for (const role of ['district_leader', 'subdistrict_staff', 'community_worker'] as const)
+      expect(menu(role)).toEqual(expect.arrayContaining(work));
+    for (const role of ['grid_worker', 'unit_handler', 'democratic_supervisor', 'police_officer'] as const)
+      for (const key of [...work, 'star-sets']) expect(menu(role)).not.toContain(key);
+    expect(menu('subdistrict_staff')).toContain('star-sets');
+    expect(menu('community_worker')).not.toContain('star-sets');
+  });
+
   it('offers 耕地保护, 宣传阵地, 巡查记录 and 巡查覆盖 to the district and the community, not to the grid worker (who patrols on the phone) or a unit', () => {
     for (const key of ['farmland', 'boards', 'patrols', 'patrol-coverage']) {
       expect(menu('district_leader')).toContain(key);
