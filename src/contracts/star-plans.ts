@@ -16,7 +16,8 @@ const phone = z
   .trim()
   .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '手机号应为 11 位，座机如 0394-8123456');
 
-export const YearQuery = z.strictObject({ year });
+/** The year of a battle map; this year in the district's zone when left out. */
+export const YearQuery = z.strictObject({ year: year.optional() });
 export type YearQuery = z.infer<typeof YearQuery>;
 
 /** The stars a branch goes for in a year (创星目标), and a note. */

@@ -967,6 +967,9 @@ export interface DB {
   star_team_branches: StarTeamBranchTable;
   star_team_members: StarTeamMemberTable;
   star_team_grids: StarTeamGridTable;
+  star_ratings: StarRatingTable;
+  star_awards: StarAwardTable;
+  star_rating_reminders: StarRatingReminderTable;
   star_weekly_reports: StarWeeklyReportTable;
   star_weekly_revisions: StarWeeklyRevisionTable;
   star_weekly_files: { report_id: string; file_id: string };
@@ -1679,4 +1682,80 @@ export interface StarTeamMemberTable {
 export interface StarTeamGridTable {
   team_id: string;
   grid_id: string;
+}
+
+/** A branch's quarterly rating (每季评比): its state, each step's who and when, the kept outcome. */
+export interface StarRatingTable {
+  id: string;
+  district_code: string;
+  branch_id: string;
+  branch_path: string;
+  quarter: string;
+  set_id: string;
+  state: string;
+  self_due: string;
+  propose_due: string;
+  confirm_due: string;
+  self_text: string | null;
+  self_by: string | null;
+  self_by_name: string | null;
+  self_at: string | null;
+  /** JSON { [starKey]: { [indicatorKey]: number } } */
+  panel_scores: string | null;
+  /** JSON [{ key, hold, reason }] */
+  proposed_stars: string | null;
+  proposal_remark: string | null;
+  proposed_by: string | null;
+  proposed_by_name: string | null;
+  proposed_at: string | null;
+  returned_reason: string | null;
+  returned_by: string | null;
+  returned_by_name: string | null;
+  returned_at: string | null;
+  return_count: number;
+  /** JSON [{ key, hold, reason }] */
+  confirmed_stars: string | null;
+  /** JSON: the stars' outcomes and the indicators' inputs at confirmation. */
+  outcome: string | null;
+  stars_held: number | null;
+  /** JSON string[]: names of the stars held after the confirmation. */
+  held_stars: string | null;
+  total_score: number | null;
+  confirmed_by: string | null;
+  confirmed_by_name: string | null;
+  confirmed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  row_version: number;
+}
+
+/** A star a branch was awarded, held from awarded_quarter until withdrawn_quarter (exclusive). */
+export interface StarAwardTable {
+  id: string;
+  district_code: string;
+  branch_id: string;
+  branch_path: string;
+  star_key: string;
+  star_name: string;
+  awarded_quarter: string;
+  award_reason: string;
+  awarded_rating_id: string;
+  awarded_by: string;
+  awarded_by_name: string;
+  awarded_at: string;
+  withdrawn_quarter: string | null;
+  withdraw_reason: string | null;
+  withdrawn_rating_id: string | null;
+  withdrawn_by: string | null;
+  withdrawn_by_name: string | null;
+  withdrawn_at: string | null;
+}
+
+/** A rating reminder sent (branch, quarter, stage, due_soon | overdue): at most one each. */
+export interface StarRatingReminderTable {
+  branch_id: string;
+  quarter: string;
+  stage: string;
+  kind: string;
+  sent_at: string;
 }

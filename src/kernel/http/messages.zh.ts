@@ -562,6 +562,27 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   // "五星"支部 (stars)
   'star_set.effective_past': (p) => `新版本只能从本季度（${p.quarter}）或以后开始执行，已过去的季度按原标准评比`,
   'star_set.unknown_source': (p) => `数据来源“${p.source}”不存在`,
+  // "五星"支部 quarterly rating (stars/domain/rating-*.ts, stars/commands/*rating*)
+  'rating.branch_unknown': '该党支部不存在、已撤销，或不属于社区、行政村',
+  'rating.branch_out_of_scope': '该党支部不在您的数据权限范围内',
+  'rating.unit_unknown': '单位不存在',
+  'rating.unit_out_of_scope': '该单位不在您的数据权限范围内',
+  'rating.quarter_future': (p) => `该季度尚未开始（本季度为 ${p.current}）`,
+  'rating.no_set': '该季度没有适用的星级标准，请先配置',
+  'rating.self_assessment_pending': (p) => `支部自评期限（${p.due}）未到且尚未自评，暂不能提名`,
+  'rating.wrong_state': (p) =>
+    `当前评比状态为「${{ open: '待自评', self_assessed: '待街道提名', proposed: '待区级确认', confirmed: '已确认' }[String(p.state)] ?? p.state}」，不能${{ self_assess: '自评', propose: '提名', return: '退回', confirm: '确认' }[String(p.action)] ?? '执行该操作'}`,
+  'rating.changed_meanwhile': '该评比刚被他人处理过，请刷新后再操作',
+  'rating.score_star_unknown': '星级标准中没有这颗星',
+  'rating.score_not_scored': '该指标不是评议打分指标',
+  'rating.score_out_of_range': (p) => `得分须在 0–${p.max} 分之间`,
+  'rating.star_unknown': '星级标准中没有这颗星',
+  'rating.star_repeated': '同一颗星重复填写',
+  'rating.award_reason_required': '授星须填写理由',
+  'rating.withdraw_reason_required': '摘星须填写理由',
+  'rating.award_evidence_missing': (p) => `「${p.star}」缺少必需的佐证材料：${p.indicators}`,
+  'rating.award_unscored': (p) => `「${p.star}」尚有指标未打分：${p.indicators}`,
+  'rating.award_below_threshold': (p) => `「${p.star}」得分 ${p.score} 未达到 ${p.threshold} 分，不能授星`,
   'star.quarter_not_begun': '该季度尚未开始，没有可计算的数据',
 
   // "五星"支部：每周推进、每月观摩、佐证材料 (stars/commands: weekly, observations, evidence)

@@ -13,6 +13,9 @@ import { registerStarSetRoutes } from './http/star-set.routes.js';
 import { registerWeeklyRoutes } from './http/weekly.routes.js';
 import { seedDemoPlans } from './demo/seed-demo-plans.js';
 import { plansDepsOf, registerPlansAndTeams } from './plans-wiring.js';
+import { registerRatingRoutes } from './http/rating.routes.js';
+import { ratingReminderJob } from './commands/rating-reminders.js';
+import { ratingStore } from './store/rating.store.js';
 
 export type { StarsDeps } from './deps.js';
 export { rateValueStore, type KeptRate } from './store/rate-value.store.js';
@@ -35,6 +38,11 @@ const cycleDepsOf = (ctx: ModuleContext): CycleDeps => ({
   clock: ctx.clock,
   config: ctx.config,
   org: ctx.org,
+  // Evidence is frozen once the 街道 has proposed (and after the district confirmed); a return thaws it.
+  async ratingProposed(ex, branchId, quarter) {
+    const state = (await ratingStore.find(ex, branchId, quarter))?.state;
+    return state === 'proposed' || state === 'confirmed';
+  },
   async starKeys(ex, districtCode, kind, quarter) {
     const set = (await setsInForce(ex, districtCode, quarter))[kind];
     return set ? new Map(set.stars.map((s) => [s.key, s.indicators.map((i) => i.key)])) : null;
@@ -59,8 +67,9 @@ export const starsModule: Module = {
     registerObservationRoutes(app, cycle);
     registerEvidenceRoutes(app, cycle);
     registerPlansAndTeams(app, plansDepsOf(ctx));
+    registerRatingRoutes(app, deps);
   },
-  jobs: (ctx) => [starRatesJob(depsOf(ctx)), weeklyReminderJob(cycleDepsOf(ctx))],
+  jobs: (ctx) => [starRatesJob(depsOf(ctx)), weeklyReminderJob(cycleDepsOf(ctx)), ratingReminderJob(depsOf(ctx))],
   async prepare(ctx) {
     const added = await ensureDefaultSets(depsOf(ctx), ctx.config.districtCode);
     return added ? { defaultSetsAdded: added } : undefined;

@@ -30,6 +30,7 @@ import * as createPatrols from './2026-12-08T0200-create-patrols.js';
 import * as createCampaigns from './2026-12-08T0300-create-campaigns.js';
 import * as createFarmland from './2026-12-08T0400-create-farmland.js';
 import * as createStars from './2026-12-09T0100-create-stars.js';
+import * as createStarRatings from './2026-12-09T0300-create-star-ratings.js';
 import * as createStarPlans from './2026-12-09T0400-create-star-plans.js';
 import * as createStarCycle from './2026-12-09T0500-create-star-cycle.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0400-create-farmland': createFarmland,
   '2026-12-08T0410-create-boards': createBoards,
   '2026-12-09T0100-create-stars': createStars,
+  '2026-12-09T0300-create-star-ratings': createStarRatings,
   '2026-12-09T0400-create-star-plans': createStarPlans,
   '2026-12-09T0500-create-star-cycle': createStarCycle,
 };

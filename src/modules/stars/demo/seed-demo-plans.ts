@@ -85,9 +85,9 @@ export async function seedDemoPlans(
     members: [
       { kind: 'volunteer', name: secretary.name, phone: secretary.mobile, role: 'party_member' },
       ...volunteers(7, 'party_member', lfpGrids),
-      ...volunteers(Math.max(lfpGrids.length, 3), 'grid_worker', lfpGrids),
+      ...volunteers(6, 'grid_worker', lfpGrids),
       { kind: 'unit', unitId: (await unit('川汇区农业农村局')).id, role: 'team_member' },
-      ...volunteers(33 - 9 - Math.max(lfpGrids.length, 3), 'team_member', lfpGrids),
+      ...volunteers(33 - 15, 'team_member', lfpGrids),
     ],
   });
   const done = await measure(admin, lfp.id, {
@@ -202,7 +202,7 @@ export async function seedDemoPlans(
     members: [
       { kind: 'account', accountId: dehua.accountId, role: 'party_member' },
       { kind: 'unit', unitId: (await unit('周口电信川汇分公司')).id, role: 'team_member' },
-      ...volunteers(dhGrids.length, 'grid_worker', dhGrids),
+      ...volunteers(Math.min(dhGrids.length, 4), 'grid_worker', dhGrids),
       ...volunteers(5, 'team_member', dhGrids),
     ],
   });

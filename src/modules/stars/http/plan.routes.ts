@@ -1,3 +1,4 @@
+import { localDateOf } from '../../../kernel/calendar/dates.js';
 import type { FastifyInstance } from 'fastify';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import {
@@ -18,6 +19,8 @@ import { updateMeasure } from '../commands/update-measure.js';
 import type { PlansDeps } from '../plans-deps.js';
 import { planStore } from '../store/plan.store.js';
 
+const thisYear = (deps: PlansDeps) => Number(localDateOf(deps.clock.now()).slice(0, 4));
+
 const TAG = 'stars';
 
 /** Battle maps (作战图): the stars a branch goes for in a year and its measures, which are supervision tasks. */
@@ -30,7 +33,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlansDeps): void 
     query: YearQuery,
     response: BranchList,
     summary: 'The party branches in scope with the stars they go for in the year, battle-map progress and teams',
-    handler: async ({ actor, query }) => listBranches(deps, actor, query.year),
+    handler: async ({ actor, query }) => listBranches(deps, actor, query.year ?? thisYear(deps)),
   });
   route(app, {
     method: 'GET',
@@ -41,7 +44,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: PlansDeps): void 
     query: YearQuery,
     response: BattleMap,
     summary: 'A branch’s battle map for a year: its stars, measures with their tasks’ state, done / behind per star',
-    handler: async ({ actor, params, query }) => battleMap(deps, actor, params.id, query.year),
+    handler: async ({ actor, params, query }) => battleMap(deps, actor, params.id, query.year ?? thisYear(deps)),
   });
   route(app, {
     method: 'PUT',

@@ -89,11 +89,11 @@ function TeamBodyView({ id, onEdit }: { id: string; onEdit: (t: TeamDetail) => v
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         dataSource={t.members}
         columns={[
-          { title: '成员', dataIndex: 'name' },
+          { title: '成员', dataIndex: 'name', width: 120 },
           { title: '身份', key: 'role', width: 100, render: (_: unknown, m) => TEAM_ROLE_LABELS[m.role] },
           { title: '类别', key: 'kind', width: 90, render: (_: unknown, m) => TEAM_MEMBER_KIND_LABELS[m.kind] },
           { title: '联系电话', key: 'phone', width: 120, render: (_: unknown, m) => m.phone ?? '—' },
-          { title: '负责网格', key: 'grid', width: 140, render: (_: unknown, m) => m.grid?.name ?? '—' },
+          { title: '负责网格', key: 'grid', width: 210, render: (_: unknown, m) => m.grid?.name ?? '—' },
         ]}
         data-testid="team-members"
       />

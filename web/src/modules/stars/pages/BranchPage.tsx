@@ -4,13 +4,15 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery } from '../../../lib/query';
 import { BattleMapSection } from '../components/BattleMapSection';
+import { EvidenceSection } from '../components/EvidenceSection';
 import { TeamSection } from '../components/TeamSection';
+import { WeeklySection } from '../components/WeeklySection';
 import { BRANCH_KIND_LABELS } from '../plan-labels';
 import { currentYear, plansApi } from '../plans-api';
 
 /**
- * One branch (党支部): where it sits, then its sections. Stars held and their history, and the weekly
- * progress with its evidence, are added by their own parts at the marked places.
+ * One branch (党支部): where it sits, then its sections — stars held and their history, the battle map,
+ * the action team, the weekly progress and the evidence shown for the stars.
  */
 export default function BranchPage() {
   const { id = '' } = useParams();
@@ -58,7 +60,8 @@ export default function BranchPage() {
       {/* Section: stars held and their history (星级与评定历史) — the rating part adds it here. */}
       {map.data && <BattleMapSection map={map.data} />}
       {map.data && <TeamSection branchId={id} canKeep={map.data.can.keep} />}
-      {/* Section: weekly progress and evidence (每周推进与佐证材料) — the cycle part adds it here. */}
+      {map.data && <WeeklySection branchId={id} />}
+      {map.data && <EvidenceSection branchId={id} />}
     </Space>
   );
 }
