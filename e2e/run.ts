@@ -32,6 +32,7 @@ import { mobileSteps } from './mobile';
 import { patrolSteps } from './patrols';
 import { reportingSteps } from './reporting';
 import { rolesSteps } from './roles';
+import { starSteps } from './stars';
 import { supervisionSteps } from './supervision';
 import { venueSteps } from './venues';
 
@@ -434,6 +435,7 @@ async function main(): Promise<number> {
     groups.push(await campaignSteps({ page, shot, baseURL: base }));
     groups.push(await reportingSteps({ page, shot }));
     groups.push(await supervisionSteps({ page, shot }));
+    groups.push(await starSteps({ page, shot, baseURL: base }));
     // Last, so every page has the data the steps above made; each account in its own context.
     groups.push(
       rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),
