@@ -41,13 +41,17 @@ describe('the demo ratings of the last two quarters', () => {
   }, 240_000);
   afterAll(async () => h?.close());
 
-  it('confirms a rating for every branch of 陈州 and 城北 in 2026-Q2 and 2026-Q3, and leaves 2026-Q4 open', async () => {
+  it('confirms a rating for every branch of 陈州 and 城北 in 2026-Q2 and 2026-Q3 but 德化’s last, left proposed; 2026-Q4 is open', async () => {
     const branches = (await h.call('GET', '/api/v1/stars/branches', { cookie })).json().items as {
       subdistrict: { name: string } | null;
     }[];
     const rated = branches.filter((b) => ['陈州街道办事处', '城北街道办事处'].includes(b.subdistrict?.name ?? ''));
     expect(rated.length).toBeGreaterThan(5);
-    expect(summary).toMatchObject({ ratings: rated.length * 2 });
+    expect(summary).toMatchObject({ ratings: rated.length * 2 - 1, ratingsAwaitingDistrict: 1 });
+    const q3 = (await h.call('GET', '/api/v1/stars/rankings?quarter=2026-Q3', { cookie })).json();
+    expect(q3.rated).toBe(rated.length - 1);
+    const dehua = q3.rows.find((x: Row) => x.branchName === '德化社区党支部');
+    expect(dehua).toMatchObject({ rank: null, ratingId: null });
     const q4 = (await h.call('GET', '/api/v1/stars/rankings?quarter=2026-Q4', { cookie })).json();
     expect(q4.rated).toBe(0);
   });
