@@ -632,6 +632,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'team.unit_unknown': '所选包联单位不存在或已撤销',
   'team.member_repeated': '该成员已在名单中',
   'team.member_grid_not_covered': '成员负责的网格须是聚力团覆盖的网格',
+  'battle_measure.lead_not_allowed': '牵头单位只能是本支部、您管辖范围内的单位，或该支部（社区）的包联单位',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

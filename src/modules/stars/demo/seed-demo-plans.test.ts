@@ -3,6 +3,7 @@ import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { openPlansFixture, type PlansFixture } from '../testing/plans-test-kit.js';
 import { plansDepsOf } from '../plans-wiring.js';
 import { createModuleContext } from '../../registry.js';
+import { dutyModule } from '../../duty/index.js';
 import { LocateService } from '../../org/index.js';
 import { loadConfig } from '../../../kernel/config.js';
 import { supervisionJob } from '../../supervision/index.js';
@@ -21,6 +22,8 @@ for (const tdb of testDatabases()) {
         config,
         locator: new LocateService(f.h.database, f.h.clock),
       });
+      // Duty's demo first, as on the server: 电信 is 德化's 包联 unit, so it may lead 德化's measure.
+      await dutyModule.seedDemo!(ctx, { districtId: f.h.districtId, now: f.h.clock.now() });
       seeded = await seedDemoPlans(plansDepsOf(ctx), ctx.files, f.h.clock.now());
       // As on the server: supervision's job brings the tasks' statuses to today.
       await supervisionJob(ctx).run(f.h.clock.now());

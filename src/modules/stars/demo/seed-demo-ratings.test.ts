@@ -3,6 +3,7 @@ import { loadConfig } from '../../../kernel/config.js';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { prepareModules } from '../../../kernel/modules/descriptor.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
+import { dutyModule } from '../../duty/index.js';
 import { LocateService, orgModule } from '../../org/index.js';
 import { createModuleContext } from '../../registry.js';
 import { starsModule } from '../index.js';
@@ -35,7 +36,8 @@ describe('the demo ratings of the last two quarters', () => {
       locator: new LocateService(h.database, h.clock),
     });
     const now = h.clock.now();
-    await prepareModules([orgModule], ctx, { districtId: h.districtId, now });
+    // Duty's demo first, as on the server: 电信 is 德化's 包联 unit, so it may lead 德化's measure.
+    await prepareModules([orgModule, dutyModule], ctx, { districtId: h.districtId, now });
     summary = (await starsModule.seedDemo!(ctx, { districtId: h.districtId, now }))?.summary;
     cookie = await h.login('duchashi', 'Demo12345');
   }, 240_000);

@@ -102,7 +102,7 @@ for (const tdb of testDatabases()) {
         milestones: [{ title: '补齐 10 月台账', due: '2026-11-20' }],
       });
       expect(late.statusCode, late.body).toBe(201);
-      const fresh = await f.call('dehua', 'POST', measures(), {
+      const byDianxin = {
         year: YEAR,
         starKey: 'harmony',
         title: '开展邻里节',
@@ -110,7 +110,21 @@ for (const tdb of testDatabases()) {
         leadUnitId: f.units.dianxin,
         start: '2026-11-30',
         deadline: '2026-12-31',
+      };
+      // 电信 lies outside 德化's scope: it may lead only once it is the branch's 包联 unit.
+      const tasks = await count('tasks');
+      const refused = await f.call('dehua', 'POST', measures(), byDianxin);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors[0]).toMatchObject({ field: 'leadUnitId' });
+      expect(await count('tasks')).toBe(tasks);
+      const pair = await f.call('admin', 'POST', '/api/v1/duty/responsibilities', {
+        kind: 'pair',
+        targetUnitId: f.units.dehua,
+        holder: { type: 'unit', id: f.units.dianxin },
+        from: '2026-11-01',
       });
+      expect(pair.statusCode, pair.body).toBe(201);
+      const fresh = await f.call('dehua', 'POST', measures(), byDianxin);
       expect(fresh.statusCode, fresh.body).toBe(201);
       const map = fresh.json();
       lateId = map.measures[0].id;
