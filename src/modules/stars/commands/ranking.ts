@@ -27,14 +27,16 @@ export async function rankingOf(
   const db = deps.database.db;
   const unit = await scopeUnit(deps, db, actor, q.unitId);
   const prev = previousQuarter(q.quarter);
-  const [branches, confirmed] = await Promise.all([
-    branchesUnder(deps, db, actor.districtCode, unit.path),
-    ratingStore.confirmedIn(db, actor.districtCode, [q.quarter, prev], unit.kind === 'district' ? null : unit.path),
-  ]);
-  const now = new Map(confirmed.filter((r) => r.quarter === q.quarter).map((r) => [r.branch_id, r]));
-  const before = new Map(confirmed.filter((r) => r.quarter === prev).map((r) => [r.branch_id, r]));
+  const path = unit.kind === 'district' ? null : unit.path;
+  const branches = await branchesUnder(deps, db, actor.districtCode, unit.path);
+  const now = new Map(
+    (await ratingStore.confirmedIn(db, actor.districtCode, q.quarter, path)).map((r) => [r.branch_id, r]),
+  );
+  const before = new Map(
+    (await ratingStore.confirmedRanksIn(db, actor.districtCode, prev, path)).map((r) => [r.branch_id, r]),
+  );
   const entry =
-    (m: typeof now) =>
+    (m: ReadonlyMap<string, { stars_held: number | null; total_score: number | null }>) =>
     (b: (typeof branches)[number]): RankEntry => {
       const r = m.get(b.id);
       return {

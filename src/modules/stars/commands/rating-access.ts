@@ -9,6 +9,9 @@ import { calendarVersion, loadWorkCalendar } from '../../platform/index.js';
 import { branchKindOf } from '../domain/star-set.js';
 import type { StarsDeps } from '../deps.js';
 
+/** A 街道 or a 乡镇: what a branch's community or village hangs under. */
+const SUBDISTRICT_KINDS = ['subdistrict', 'township'];
+
 /** A party branch with what the rating shows of it: its community or village and its 街道. */
 export interface BranchInfo {
   id: string;
@@ -69,7 +72,7 @@ export async function branchInScope(
   const parent = ancestors.find((a) => a.id === parentIdOf(unit.path));
   const kind = parent ? branchKindOf(parent.kind) : null;
   if (!parent || !kind) throw unknown();
-  const sub = ancestors.find((a) => a.kind === 'subdistrict');
+  const sub = ancestors.find((a) => SUBDISTRICT_KINDS.includes(a.kind));
   return {
     id: unit.id,
     name: unit.name,
@@ -121,7 +124,7 @@ export async function branchesUnder(deps: StarsDeps, ex: Executor, districtCode:
     if (!byParent.has(parentId)) {
       const parent = units.get(parentId);
       const kind = parent && parent.status === 'active' ? branchKindOf(parent.kind) : null;
-      const sub = ids.map((id) => units.get(id)).find((u) => u?.kind === 'subdistrict');
+      const sub = ids.map((id) => units.get(id)).find((u) => !!u && SUBDISTRICT_KINDS.includes(u.kind));
       byParent.set(parentId, kind ? { kind, communityName: parent!.name, subdistrictName: sub?.name ?? '' } : null);
     }
     return byParent.get(parentId)!;

@@ -27,43 +27,59 @@ const zh = new Intl.Collator('zh-CN', { numeric: true });
  */
 const keyOf = (r: { stars: number; score: number }): number => r.stars * 1e9 + Math.round(r.score * 100);
 
+/** The rated entries, best first (their positions in `entries` kept). */
+function ratedBestFirst(entries: readonly RankEntry[]): { idx: number; key: number }[] {
+  const rated: { idx: number; key: number }[] = [];
+  entries.forEach((e, idx) => {
+    if (e.rated) rated.push({ idx, key: keyOf(e.rated) });
+  });
+  return rated.sort((a, b) => b.key - a.key);
+}
+
 /** Ranks of the rated branches: 1 + how many are strictly better. */
 export function ranksOf(entries: readonly RankEntry[]): Map<string, number> {
-  const rated = entries.flatMap((e) => (e.rated ? [{ id: e.branchId, key: keyOf(e.rated) }] : []));
-  rated.sort((a, b) => b.key - a.key);
   const out = new Map<string, number>();
-  rated.forEach((e, i) => {
-    const prev = rated[i - 1];
-    out.set(e.id, prev && prev.key === e.key ? out.get(prev.id)! : i + 1);
+  let rank = 0;
+  ratedBestFirst(entries).forEach((e, i, all) => {
+    if (i === 0 || all[i - 1]!.key !== e.key) rank = i + 1;
+    out.set(entries[e.idx]!.branchId, rank);
   });
   return out;
 }
 
-/** The table: ranked rows best first (ties by name), then the unrated by name. */
+/**
+ * The table: ranked rows best first (ties by name), then the unrated by name. One sort of the rated
+ * by their key; names (the collator is the costly part) only order ties and the unrated.
+ */
 export function rankBranches(current: readonly RankEntry[], previous: readonly RankEntry[] = []): RankedRow[] {
-  const now = ranksOf(current);
   const before = ranksOf(previous);
-  // Ranked first by rank; names (the collator is the costly part) only order ties and the unrated.
-  const rankAt = Float64Array.from(current, (e) => now.get(e.branchId) ?? Number.MAX_SAFE_INTEGER);
-  const order = current.map((_, i) => i).sort((a, b) => rankAt[a]! - rankAt[b]!);
-  for (let from = 0; from < order.length;) {
-    let to = from + 1;
-    while (to < order.length && rankAt[order[to]!] === rankAt[order[from]!]) to++;
-    if (to - from > 1) {
-      const group = order.slice(from, to).sort((a, b) => zh.compare(current[a]!.name, current[b]!.name));
-      group.forEach((idx, k) => (order[from + k] = idx));
-    }
-    from = to;
-  }
-  return order.map((i) => {
-    const e = current[i]!;
-    const rank = now.get(e.branchId) ?? null;
+  const byName = (a: number, b: number) => zh.compare(current[a]!.name, current[b]!.name);
+  const rows: RankedRow[] = [];
+  const push = (idx: number, rank: number | null) => {
+    const e = current[idx]!;
     const previousRank = before.get(e.branchId) ?? null;
-    return {
-      ...e,
+    rows.push({
+      branchId: e.branchId,
+      name: e.name,
+      rated: e.rated,
       rank,
       previousRank,
       movement: rank !== null && previousRank !== null ? previousRank - rank : null,
-    };
+    });
+  };
+  const rated = ratedBestFirst(current);
+  for (let from = 0; from < rated.length;) {
+    let to = from + 1;
+    while (to < rated.length && rated[to]!.key === rated[from]!.key) to++;
+    const group = rated.slice(from, to).map((r) => r.idx);
+    if (group.length > 1) group.sort(byName);
+    for (const idx of group) push(idx, from + 1);
+    from = to;
+  }
+  const unrated: number[] = [];
+  current.forEach((e, idx) => {
+    if (!e.rated) unrated.push(idx);
   });
+  for (const idx of unrated.sort(byName)) push(idx, null);
+  return rows;
 }

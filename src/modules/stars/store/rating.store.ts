@@ -6,7 +6,6 @@ import type { StarAwardTable, StarRatingTable } from '../../../kernel/db/schema.
 export interface RankedRatingRow {
   id: string;
   branch_id: string;
-  quarter: string;
   stars_held: number | null;
   total_score: number | null;
   held_stars: string | null;
@@ -54,20 +53,36 @@ export const ratingStore = {
       .execute();
   },
   /**
-   * The confirmed ratings of some quarters under a path (null: the whole district, no path test on each
-   * of its rows): stars held and score, nothing else.
+   * The confirmed ratings of a quarter under a path (null: the whole district, no path test on each of
+   * its rows): stars held, their names and the score.
    */
   async confirmedIn(
     ex: Executor,
     districtCode: string,
-    quarters: string[],
+    quarter: string,
     path: string | null,
   ): Promise<RankedRatingRow[]> {
     let q = ex
       .selectFrom('star_ratings')
-      .select(['id', 'branch_id', 'quarter', 'stars_held', 'total_score', 'held_stars'])
+      .select(['id', 'branch_id', 'stars_held', 'total_score', 'held_stars'])
       .where('district_code', '=', districtCode)
-      .where('quarter', 'in', quarters)
+      .where('quarter', '=', quarter)
+      .where('state', '=', 'confirmed');
+    if (path !== null) q = q.where(startsWith('branch_path', path));
+    return q.execute();
+  },
+  /** The same for the quarter before, where the ranking needs only the stars and the score (movement). */
+  async confirmedRanksIn(
+    ex: Executor,
+    districtCode: string,
+    quarter: string,
+    path: string | null,
+  ): Promise<Pick<RankedRatingRow, 'branch_id' | 'stars_held' | 'total_score'>[]> {
+    let q = ex
+      .selectFrom('star_ratings')
+      .select(['branch_id', 'stars_held', 'total_score'])
+      .where('district_code', '=', districtCode)
+      .where('quarter', '=', quarter)
       .where('state', '=', 'confirmed');
     if (path !== null) q = q.where(startsWith('branch_path', path));
     return q.execute();

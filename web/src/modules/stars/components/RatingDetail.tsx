@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/format-time';
 import {
   Alert,
   Button,
@@ -303,9 +304,14 @@ export function RatingDetail({ view, onChanged }: { view: RatingView; onChanged:
         <Card size="small" title={`佐证材料（${view.evidence.length} 份）`}>
           {view.evidence.map((e) => (
             <div key={e.id}>
-              {view.outcomes.find((o) => o.key === e.starKey)?.name ?? e.starKey}
-              {e.indicatorKey ? ` / ${e.indicatorKey}` : ''}：{e.note ?? '附件'}（{e.uploadedByName}，
-              {e.uploadedAt.slice(0, 10)}）
+              {view.outcomes.find((o) => o.key === e.starKey)?.name ?? '（已调整的星）'}
+              {e.indicatorKey
+                ? ` / ${
+                    view.outcomes.find((o) => o.key === e.starKey)?.indicators.find((i) => i.key === e.indicatorKey)
+                      ?.name ?? '（已调整的指标）'
+                  }`
+                : ''}
+              ：{e.note ?? '附件'}（{e.uploadedByName}，{formatDate(e.uploadedAt)}）
               {e.fileId && (
                 <a href={`/api/v1/files/${e.fileId}`} target="_blank" rel="noreferrer">
                   {' '}
