@@ -23,7 +23,12 @@ export async function branchRates(
 ): Promise<BranchRates> {
   const db = deps.database.db;
   const branch = await deps.org.unit(db, branchId);
-  if (!branch || branch.kind !== 'party_branch' || !branch.path.startsWith(actor.scopePath))
+  if (
+    !branch ||
+    branch.kind !== 'party_branch' ||
+    branch.districtCode !== actor.districtCode ||
+    !branch.path.startsWith(actor.scopePath)
+  )
     throw new NotFound('branch', branchId);
   const quarter = q.quarter ?? quarterOfDay(localDay(deps, deps.clock.now()));
   const parent = await deps.org.unit(db, parentOf(branch.path).id);
@@ -58,7 +63,12 @@ export async function rateRecords(
 ): Promise<RateRecords> {
   const db = deps.database.db;
   const branch = await deps.org.unit(db, params.id);
-  if (!branch || branch.kind !== 'party_branch' || !branch.path.startsWith(actor.scopePath))
+  if (
+    !branch ||
+    branch.kind !== 'party_branch' ||
+    branch.districtCode !== actor.districtCode ||
+    !branch.path.startsWith(actor.scopePath)
+  )
     throw new NotFound('branch', params.id);
   const parent = await deps.org.unit(db, parentOf(branch.path).id);
   if (!parent || !parent.path.startsWith(actor.scopePath)) throw new NotFound('branch', params.id);

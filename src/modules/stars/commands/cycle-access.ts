@@ -78,8 +78,17 @@ export async function branchesUnder(deps: CycleDeps, ex: Executor, unit: UnitRef
   const rows = await deps.org.unitsUnder(ex, unit.districtCode, unit.path, { kind: 'party_branch' });
   const parentIds = [...new Set(rows.map((r) => r.path.split('/').filter(Boolean).slice(-2, -1)[0] ?? ''))];
   const parents = await deps.org.unitsByIds(ex, parentIds);
-  return rows.map((r) => {
-    const parentId = r.path.split('/').filter(Boolean).slice(-2, -1)[0] ?? '';
-    return { ...r, parentName: parents.get(parentId)?.name ?? '' };
+  // Only the branches a set applies to (under an active community or village), as the rating lists
+  // them: a 机关 branch under a 街道 is neither reminded of weekly progress nor shown as missing it.
+  return rows.flatMap((r) => {
+    const parent = parents.get(r.path.split('/').filter(Boolean).slice(-2, -1)[0] ?? '');
+    if (
+      r.retiredAt !== null ||
+      !parent ||
+      parent.status !== 'active' ||
+      !['community', 'village'].includes(parent.kind)
+    )
+      return [];
+    return [{ ...r, parentName: parent.name }];
   });
 }

@@ -47,9 +47,11 @@ describe('decisions on the stars', () => {
     expect(p.map((x) => [x.field, x.code])).toEqual([['stars[0]', 'rating.award_evidence_missing']]);
   });
 
-  it('counts evidence for the star as a whole toward each of its indicators', () => {
+  it('asks each indicator for its own evidence: a piece filed for the star as a whole does not stand in', () => {
     const o = ratingOutcomes(urban, scores, rates, new Map([['branch_strong', 1]]));
-    expect(o[0]!.missingEvidence).toEqual([]);
+    expect(o[0]!.missingEvidence).toEqual(['org_life']);
+    const own = ratingOutcomes(urban, scores, rates, new Map([['branch_strong/org_life', 1]]));
+    expect(own[0]!.missingEvidence).toEqual([]);
   });
 
   it('refuses an award under the threshold or with an indicator not scored', () => {
@@ -57,12 +59,17 @@ describe('decisions on the stars', () => {
       urban,
       { branch_strong: { org_life: 10, team_building: 10 } },
       rates,
-      new Map([['branch_strong', 1]]),
+      new Map([['branch_strong/org_life', 1]]),
     );
     expect(decisionProblems(urban, new Set(), [{ key: 'branch_strong', hold: true, reason: 'x' }], low)[0]!.code).toBe(
       'rating.award_below_threshold',
     );
-    const half = ratingOutcomes(urban, { branch_strong: { org_life: 40 } }, rates, new Map([['branch_strong', 1]]));
+    const half = ratingOutcomes(
+      urban,
+      { branch_strong: { org_life: 40 } },
+      rates,
+      new Map([['branch_strong/org_life', 1]]),
+    );
     expect(decisionProblems(urban, new Set(), [{ key: 'branch_strong', hold: true, reason: 'x' }], half)[0]!.code).toBe(
       'rating.award_unscored',
     );

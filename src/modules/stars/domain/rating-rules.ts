@@ -52,8 +52,9 @@ export function ratingOutcomes(
   return stars.map((star) => {
     const inputs: Record<string, IndicatorInput> = {};
     for (const ind of star.indicators) {
-      // Evidence shown for the indicator itself, or for the star as a whole.
-      const evidenceCount = (evidence.get(`${star.key}/${ind.key}`) ?? 0) + (evidence.get(star.key) ?? 0);
+      // Evidence shown for the indicator itself: what it asks for (会议记录, 财务报表 …) is its own; a
+      // piece filed for the star as a whole does not stand in for every indicator's.
+      const evidenceCount = evidence.get(`${star.key}/${ind.key}`) ?? 0;
       inputs[ind.key] =
         ind.kind === 'scored'
           ? { score: scores[star.key]?.[ind.key] ?? null, evidenceCount }

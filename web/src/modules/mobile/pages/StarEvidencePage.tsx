@@ -104,7 +104,7 @@ export default function StarEvidencePage() {
           <Select
             allowClear
             style={{ width: '100%', marginTop: 10 }}
-            placeholder="指标（不选则为整颗星）"
+            placeholder="指标（必备佐证请选指标）"
             value={indicatorKey}
             onChange={setIndicatorKey}
             options={star.indicators.map((i) => ({

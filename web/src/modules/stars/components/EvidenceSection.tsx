@@ -74,7 +74,7 @@ function AddEvidence({
             data-testid="evidence-star"
           />
         </Form.Item>
-        <Form.Item name="indicatorKey" label="指标（不选则为整颗星的材料）">
+        <Form.Item name="indicatorKey" label="指标（必备佐证请选对应指标；不选则为整颗星的材料）">
           <Select
             allowClear
             options={(star?.indicators ?? []).map((i) => ({
