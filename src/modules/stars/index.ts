@@ -21,8 +21,6 @@ import { ratingStore } from './store/rating.store.js';
 export type { StarsDeps } from './deps.js';
 export { rateValueStore, type KeptRate } from './store/rate-value.store.js';
 export { refreshRates } from './commands/refresh-rates.js';
-/** How many pieces of evidence a branch shows in a quarter, by 'star' and 'star/indicator' (the rating). */
-export { evidenceCounts } from './store/evidence.store.js';
 
 // Every module's rates, read from the module list (nobody keeps a list of them by hand).
 const depsOf = (ctx: ModuleContext): StarsDeps => ({

@@ -4,7 +4,7 @@ import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { zhSentence } from '../../../kernel/http/messages.zh.js';
 import { addEvidence, deleteEvidence } from '../commands/evidence.js';
 import type { CycleDeps } from '../cycle-deps.js';
-import { evidenceCounts } from '../store/evidence.store.js';
+import { ratingInputs } from '../commands/rating-context.js';
 import { openCycleFixture, type CycleFixture } from '../testing/cycle-test-kit.js';
 
 for (const tdb of testDatabases()) {
@@ -36,11 +36,12 @@ for (const tdb of testDatabases()) {
       expect((await post('dehua', { starKey: 'safe_lawful', quarter: '2026-Q3', note: '上季度' })).statusCode).toBe(
         201,
       );
-      const counts = await evidenceCounts(f.h.database.db, f.branches.dehua, '2026-Q4');
-      expect(Object.fromEntries(counts)).toEqual({
-        branch_strong: 2,
+      // What the rating reads: pieces for the star as a whole under its key, an indicator's own under
+      // 'star/indicator'; the quarter before is not counted.
+      const { evidence } = await ratingInputs(f.h.database.db, f.branches.dehua, '2026-Q4');
+      expect(Object.fromEntries(evidence)).toEqual({
+        branch_strong: 1,
         'branch_strong/org_life': 1,
-        safe_lawful: 1,
         'safe_lawful/disputes': 1,
       });
       const list = await f.call(

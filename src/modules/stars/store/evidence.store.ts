@@ -33,25 +33,3 @@ export const evidenceStore = {
       .execute();
   },
 };
-
-/**
- * How many pieces of evidence a branch shows in a quarter, for the rating: under 'starKey' every
- * piece of the star (for the star as a whole and for each of its indicators), under
- * 'starKey/indicatorKey' the pieces for that indicator alone.
- */
-export async function evidenceCounts(ex: Executor, branchId: string, quarter: string): Promise<Map<string, number>> {
-  const rows = await ex
-    .selectFrom('star_evidence')
-    .select(['star_key', 'indicator_key', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('branch_id', '=', branchId)
-    .where('quarter', '=', quarter)
-    .groupBy(['star_key', 'indicator_key'])
-    .execute();
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    const n = Number(r.n);
-    out.set(r.star_key, (out.get(r.star_key) ?? 0) + n);
-    if (r.indicator_key) out.set(`${r.star_key}/${r.indicator_key}`, n);
-  }
-  return out;
-}
