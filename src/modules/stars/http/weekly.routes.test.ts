@@ -67,6 +67,9 @@ for (const tdb of testDatabases()) {
     });
 
     it('shows the 街道 a week × branch grid: reported, late, missing, pending', async () => {
+      const bad = await f.call('chenzhou', 'GET', `/api/v1/stars/weekly/grid?from=2026-02-30&to=2026-11-30`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0]).toMatchObject({ field: 'from', message: '不是有效的日期' });
       const r = await f.call('chenzhou', 'GET', `/api/v1/stars/weekly/grid?from=2026-11-16&to=2026-11-30`);
       expect(r.statusCode, r.body).toBe(200);
       const g = r.json();
