@@ -80,7 +80,7 @@ async function leadProblems(
     {
       field: 'leadUnitId',
       code: 'battle_measure.lead_not_allowed',
-      message: 'the branch, a unit in your scope or a 包联 unit of the branch leads a measure',
+      message: 'the branch, a unit in your scope or a pair unit of the branch leads a measure',
     },
   ];
 }
