@@ -2,8 +2,8 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { NotFound } from '../../../kernel/errors.js';
 import type { CaseTable } from '../../../kernel/db/schema.js';
-import { calendarCacheOf, type WorkCalendar } from '../../../kernel/calendar/index.js';
-import { calendarVersion, loadWorkCalendar } from '../../platform/index.js';
+import type { WorkCalendar } from '../../../kernel/calendar/index.js';
+import { cachedWorkCalendar } from '../../platform/index.js';
 import { canSee, stateFromJson, type CaseActor, type CaseState } from '../domain/index.js';
 import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
@@ -14,11 +14,7 @@ export function toCaseActor(actor: Actor): CaseActor {
 
 /** The district's working calendar, built once and reused until a day changes (see CalendarCache). */
 export function calendarFor(deps: CasesDeps, ex: Executor, districtCode: string): Promise<WorkCalendar> {
-  const timeZone = deps.config.timeZone;
-  return calendarCacheOf(deps.database.db).get(`${districtCode}|${timeZone}`, {
-    load: () => loadWorkCalendar(ex, districtCode, timeZone),
-    version: () => calendarVersion(ex, districtCode),
-  });
+  return cachedWorkCalendar(deps.database, ex, districtCode, deps.config.timeZone);
 }
 
 /** Loads a case the actor may see; an invisible case answers as not found, so its existence does not leak. */

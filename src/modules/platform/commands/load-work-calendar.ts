@@ -1,5 +1,5 @@
-import { createCalendar, type WorkCalendar } from '../../../kernel/calendar/index.js';
-import type { Executor } from '../../../kernel/db/db.js';
+import { calendarCacheOf, createCalendar, type WorkCalendar } from '../../../kernel/calendar/index.js';
+import type { Database, Executor } from '../../../kernel/db/db.js';
 import { calendarStore } from '../store/calendar.store.js';
 
 /** The district's working calendar: the shipped schedule plus the admin's overrides from the database. */
@@ -18,4 +18,20 @@ export async function loadWorkCalendar(ex: Executor, districtCode: string, timeZ
 export async function calendarVersion(ex: Executor, districtCode: string): Promise<string> {
   const r = await calendarStore.fingerprint(ex, districtCode);
   return `${Number(r?.n ?? 0)}|${r?.latest ?? ''}`;
+}
+
+/**
+ * The district's working calendar, built once per database and reused until a day changes (see
+ * CalendarCache): what every module that counts working days asks for.
+ */
+export function cachedWorkCalendar(
+  database: Database,
+  ex: Executor,
+  districtCode: string,
+  timeZone: string,
+): Promise<WorkCalendar> {
+  return calendarCacheOf(database.db).get(`${districtCode}|${timeZone}`, {
+    load: () => loadWorkCalendar(ex, districtCode, timeZone),
+    version: () => calendarVersion(ex, districtCode),
+  });
 }

@@ -1,9 +1,8 @@
 import { inScope, type Actor } from '../../../kernel/auth/actor.js';
-import { calendarCacheOf, localDateOf, type WorkCalendar } from '../../../kernel/calendar/index.js';
+import { localDateOf, type WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
 import type { UnitRef } from '../../org/index.js';
-import { calendarVersion, loadWorkCalendar } from '../../platform/index.js';
 import type { CycleDeps } from '../cycle-deps.js';
 
 /** A problem with one field: 422 naming it, nothing written. */
@@ -59,14 +58,7 @@ export async function unitInScope(deps: CycleDeps, ex: Executor, actor: Actor, u
   return unit;
 }
 
-/** The district's working calendar (with 调休 and the admin's days), cached until a day changes. */
-export function calendarFor(deps: CycleDeps, ex: Executor, districtCode: string): Promise<WorkCalendar> {
-  const timeZone = deps.config.timeZone;
-  return calendarCacheOf(deps.database.db).get(`${districtCode}|${timeZone}`, {
-    load: () => loadWorkCalendar(ex, districtCode, timeZone),
-    version: () => calendarVersion(ex, districtCode),
-  });
-}
+export { calendarFor } from './rating-access.js';
 
 /** Today in the district's zone. */
 export function todayOf(deps: CycleDeps, calendar: WorkCalendar): string {

@@ -1,11 +1,11 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { inScope } from '../../../kernel/auth/actor.js';
-import { calendarCacheOf, type WorkCalendar } from '../../../kernel/calendar/index.js';
+import type { WorkCalendar } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { DomainError, Invalid } from '../../../kernel/errors.js';
 import type { BranchKind } from '../../../contracts/stars.js';
 import type { UnitRef } from '../../org/index.js';
-import { calendarVersion, loadWorkCalendar } from '../../platform/index.js';
+import { cachedWorkCalendar } from '../../platform/index.js';
 import { branchKindOf } from '../domain/star-set.js';
 import type { StarsDeps } from '../deps.js';
 
@@ -24,12 +24,12 @@ export interface BranchInfo {
 }
 
 /** The district's working calendar, built once and reused until a day changes (see CalendarCache). */
-export function calendarFor(deps: StarsDeps, ex: Executor, districtCode: string): Promise<WorkCalendar> {
-  const timeZone = deps.config.timeZone;
-  return calendarCacheOf(deps.database.db).get(`${districtCode}|${timeZone}`, {
-    load: () => loadWorkCalendar(ex, districtCode, timeZone),
-    version: () => calendarVersion(ex, districtCode),
-  });
+export function calendarFor(
+  deps: Pick<StarsDeps, 'database' | 'config'>,
+  ex: Executor,
+  districtCode: string,
+): Promise<WorkCalendar> {
+  return cachedWorkCalendar(deps.database, ex, districtCode, deps.config.timeZone);
 }
 
 /** One collator for every sort by name: building one per comparison costs more than the sort. */
