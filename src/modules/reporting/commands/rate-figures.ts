@@ -37,7 +37,7 @@ export function reportingRateFigures(deps: ReportingDeps): RateFigureSource[] {
   return [
     {
       code: REPORTING_COMPLETENESS,
-      label: '报表上报率（实报数 ÷ 应报数，各报表合计，DHIS2 口径）',
+      label: '报表上报率（实报数 ÷ 应报数，各报表合计）',
       async rate(ex, q) {
         const now = deps.clock.now();
         let numerator = 0;
