@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from './days.js';
 import { BranchKind } from './stars.js';
 import { MilestoneInput, ProgressReportBody, TaskStatus } from './supervision.js';
 
@@ -9,13 +10,7 @@ import { MilestoneInput, ProgressReportBody, TaskStatus } from './supervision.js
 
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最长 ${max} 个字符`);
 // A real calendar day: the shape, and a date that exists.
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, '不是有效的日期');
+const date = calendarDay('日期格式应为 YYYY-MM-DD');
 const starKey = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, '星的编码为 2–32 位小写字母、数字或下划线');
 const year = z.coerce.number().int('年度须为整数').min(2020, '年度不早于 2020').max(2100, '年度不晚于 2100');
 const phone = z

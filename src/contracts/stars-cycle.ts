@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from './days.js';
 import { quarter } from './stars.js';
 
 // Shapes of the "三个一" cycle's weekly and monthly parts and of the evidence (SPEC §9, issue 14 item 4):
@@ -7,13 +8,7 @@ import { quarter } from './stars.js';
 // of its indicators. Days are Asia/Shanghai dates (YYYY-MM-DD), times ISO UTC.
 
 // A real calendar day: the shape, and a date that exists (2026-02-30 is refused here, naming the field).
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, '不是有效的日期');
+const day = calendarDay();
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最长 ${max} 个字符`);
 const optionalText = (max: number) => z.string().trim().max(max, `最长 ${max} 个字符`).nullable().optional();
 const id = z.uuid('须为有效的编号');

@@ -6,6 +6,7 @@ import type { FileStore } from '../kernel/files/file-store.js';
 import type { ModuleDescriptor } from '../kernel/modules/descriptor.js';
 import type { CaseGuard } from './cases/index.js';
 import type { FileAccessCheck } from './files/index.js';
+import type { MeasureSource, WorkItemSource } from './insights/index.js';
 import type { InstructionTargetSource } from './instructions/index.js';
 import type { Open311Backend } from './open311/index.js';
 import type { LocateService, OrgApi } from './org/index.js';
@@ -66,4 +67,12 @@ export interface Module extends ModuleDescriptor<ModuleContext> {
    * transaction, before it is written (farmland: 不予立案 of a farmland case needs the district).
    */
   caseGuards?(ctx: ModuleContext): CaseGuard[];
+  /**
+   * Figures this module offers leaders (insights module): counts and rates over areas and a period —
+   * the dashboard's tiles, the map's colours, the rankings and the briefings' numbers (按期结案率,
+   * 上报率, 在办问题数 …). Each names the permission that may read it.
+   */
+  insightMeasures?(ctx: ModuleContext): MeasureSource[];
+  /** What waits for an account in this module (cases at my step, reports not sent …): the 工作台's list. */
+  workItems?(ctx: ModuleContext): WorkItemSource[];
 }

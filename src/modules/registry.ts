@@ -11,6 +11,7 @@ import { farmlandModule } from './farmland/index.js';
 import { dutyModule } from './duty/index.js';
 import { filesModule } from './files/index.js';
 import { inboxModule } from './inbox/index.js';
+import { insightsModule } from './insights/index.js';
 import { instructionsModule } from './instructions/index.js';
 import { measuresModule } from './measures/index.js';
 import type { Module, ModuleContext } from './module.js';
@@ -63,6 +64,8 @@ export const MODULES: readonly Module[] = [
   campaignsModule,
   // After the modules whose rates its indicators read and whose tasks its battle maps are.
   starsModule,
+  // Last: it reads every module's measures and work items from the list.
+  insightsModule,
 ];
 
 export interface ContextParts {

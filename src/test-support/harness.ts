@@ -10,6 +10,7 @@ import type { TestDatabase } from '../kernel/db/test-databases.js';
 import { prepareModules } from '../kernel/modules/descriptor.js';
 import { bootstrapDistrict, LocateService } from '../modules/org/index.js';
 import { createModuleContext, MODULES } from '../modules/registry.js';
+import type { ModuleContext } from '../modules/module.js';
 
 export const ADMIN_PASSWORD = 'Admin12345';
 
@@ -18,6 +19,8 @@ export interface Harness {
   database: Database;
   clock: ReturnType<typeof fixedClock>;
   districtId: string;
+  /** The app's module context (org's directory, the config …), for fixtures that set up through modules. */
+  context: ModuleContext;
   /** Logs in and returns the session cookie header value. */
   login(username: string, password?: string): Promise<string>;
   call(
@@ -71,6 +74,7 @@ export async function openHarness(
     database,
     clock,
     districtId: boot.districtId,
+    context,
     call,
     async login(username, password = ADMIN_PASSWORD) {
       const res = await call('POST', '/api/v1/auth/login', { body: { username, password } });

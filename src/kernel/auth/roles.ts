@@ -133,6 +133,16 @@ export const PERMISSIONS = [
   'star.rate',
   /** Keep the star sets, their indicators, thresholds and evidence requirements (revised by the province). */
   'star.configure',
+  /**
+   * What leaders read of the caller's scope: the dashboard (驾驶舱), the map coloured by a measure, the
+   * rankings (排名通报), the wall display (大屏) and issued briefings; each measure also needs its own
+   * module's read permission.
+   */
+  'insight.read',
+  /** Draft, edit and issue the briefings (工作简报) of units in scope. */
+  'briefing.write',
+  /** Keep the briefing templates (简报模板). */
+  'briefing.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -174,6 +184,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'indicator.read',
       'star.read',
       'star.rate',
+      'insight.read',
     ],
   },
   supervision_office: {
@@ -208,6 +219,9 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'star.read',
       'star.rate',
       'star.configure',
+      'insight.read',
+      'briefing.write',
+      'briefing.configure',
     ],
   },
   proposal_office: {
@@ -260,6 +274,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'indicator.enter',
       'star.read',
       'star.review',
+      'insight.read',
+      'briefing.write',
     ],
   },
   community_worker: {
@@ -302,6 +318,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'indicator.enter',
       'star.read',
       'star.report',
+      'insight.read',
+      'briefing.write',
     ],
   },
   grid_worker: {

@@ -16,8 +16,11 @@ const MODULES = readdirSync(MODULES_ROOT, { withFileTypes: true })
   .map((d) => d.name);
 /** Refusals answered with the kernel's own sentence for the permission (problem.ts), not the table's. */
 const UNTABLED = ['auth.permission_denied'];
-/** Files whose `code: '…'` names something else: a report figure's code (reportFigures), not a problem's. */
-const NOT_PROBLEM_CODES = /report-figures\.ts$/;
+/**
+ * Files whose `code: '…'` names something else, not a problem: a report figure's code (reportFigures),
+ * a measure's (insightMeasures) or a work item's (workItems).
+ */
+const NOT_PROBLEM_CODES = /(?:report-figures|insight-measures|work-items)\.ts$/;
 /**
  * Where Chinese is written inline on purpose: demo data (the demo forms' own rule messages are the
  * forms' content), test fixtures, and two older sentences built from a row's text.

@@ -633,6 +633,14 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'team.member_repeated': '该成员已在名单中',
   'team.member_grid_not_covered': '成员负责的网格须是聚力团覆盖的网格',
   'battle_measure.lead_not_allowed': '牵头单位只能是本支部、您管辖范围内的单位，或该支部（社区）的包联单位',
+  // Insights (驾驶舱、地图、排名、简报)
+  'insight.unknown_measure': (p) => `没有编码为“${p.code ?? ''}”的统计指标`,
+  'insight.measure_forbidden': '您的角色无权查看该统计指标',
+  'insight.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
+  'insight.unit_not_area': '请选择区、街道、社区（村）或网格：部门和党支部没有辖区',
+  'insight.level_not_measured': '该指标不在这一层级统计，请换一个层级',
+  'insight.no_trend': '该指标是当前时点的数量，没有趋势',
+  'insight.trend_too_long': (p) => `趋势最多 ${p.max ?? 400} 个点，请缩短期间或改按周、按月`,
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

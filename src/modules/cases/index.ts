@@ -1,3 +1,4 @@
+import { caseInsightMeasures } from './commands/insight-measures.js';
 import type { Module } from '../module.js';
 import './case-events.js';
 import { canActorSeeCase } from './commands/case-context.js';
@@ -67,4 +68,6 @@ export const casesModule: Module = {
   reportFigures: () => caseReportFigures(),
   // 结案率 and 按期结案率 of an area and period (the "五星"支部 indicators read them).
   rateFigures: (ctx) => caseRateFigures(ctx),
+  // The ledger's figures for leaders: GB/T 30428.4 counts and rates, open cases (insights module).
+  insightMeasures: (ctx) => caseInsightMeasures(ctx),
 };

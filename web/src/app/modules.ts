@@ -12,6 +12,7 @@ import { farmlandNav } from '../modules/farmland';
 import { dutyNav } from '../modules/duty';
 import { homeNav } from '../modules/home';
 import { inboxNav } from '../modules/inbox';
+import { insightsNav } from '../modules/insights';
 import { measuresNav } from '../modules/measures';
 import { mobileNav } from '../modules/mobile';
 import { orgNav } from '../modules/org';
@@ -28,6 +29,7 @@ import { registerNav } from './nav';
 
 registerNav(
   ...homeNav,
+  ...insightsNav,
   ...casesNav,
   ...venuesNav,
   ...farmlandNav,

@@ -30,6 +30,20 @@ function closedCases(ex: Executor, q: ClosedCasesQuery) {
 
 /** Cases counted by area and time, for the figures report forms and work indicators take. */
 export const caseFigureStore = {
+  /**
+   * The open cases (not 结案, 不予立案 or 合并) under a path, counted per grid path (null: in no grid,
+   * counted only when the path is the district's): the map's and dashboard's 在办问题数.
+   */
+  async openByGrid(ex: Executor, districtCode: string, path: string, isDistrict: boolean) {
+    let q = ex
+      .selectFrom('cases')
+      .select(['grid_path', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('district_code', '=', districtCode)
+      .where('status', 'not in', ['closed', 'rejected', 'merged'])
+      .groupBy('grid_path');
+    if (!isDistrict) q = q.where(startsWith('grid_path', path));
+    return (await q.execute()).map((r) => ({ gridPath: r.grid_path, count: Number(r.n) }));
+  },
   async closedCount(ex: Executor, q: ClosedCasesQuery): Promise<number> {
     const r = await closedCases(ex, q)
       .select((eb) => eb.fn.countAll<string | number>().as('n'))

@@ -1,0 +1,194 @@
+import type { Executor } from '../../../kernel/db/db.js';
+import type { MeasureQuery, MeasureSource, MeasureValue } from '../../insights/index.js';
+import type { CasesDeps } from '../deps.js';
+import type { KpiCounts } from '../domain/index.js';
+import { caseFigureStore } from '../store/case-figures.store.js';
+import { kpiCounts } from './get-case-kpis.js';
+
+const GROUP = '问题台账';
+const STANDARD = '（GB/T 30428.4，按应结案时间统计）';
+
+/**
+ * The ledger's GB/T 30428.4 counts of each area, standard basis and area view, as the KPI page gives
+ * them (docs/kpis.md). Kept per query object, so the dashboard's eight ledger tiles read the roll-up
+ * once per area, not once per tile.
+ */
+function countsPerArea(deps: CasesDeps) {
+  const memo = new WeakMap<MeasureQuery, Promise<Map<string, KpiCounts>>>();
+  return (ex: Executor, q: MeasureQuery) => {
+    let p = memo.get(q);
+    if (!p) {
+      p = (async () => {
+        const out = new Map<string, KpiCounts>();
+        for (const a of q.areas)
+          out.set(
+            a.unitId,
+            await kpiCounts(deps, ex, {
+              districtCode: q.districtCode,
+              unit: { path: a.unitPath, kind: a.kind },
+              basis: 'standard',
+              view: 'area',
+              days: q.days,
+              period: { from: q.from, to: q.to },
+              asOf: q.asOf,
+            }),
+          );
+        return out;
+      })();
+      memo.set(q, p);
+    }
+    return p;
+  };
+}
+
+/**
+ * The ledger's measures for leaders: GB/T 30428.4 counts and rates of an area and period (the KPI
+ * page's figures, standard basis) and the open cases now.
+ */
+export function caseInsightMeasures(deps: CasesDeps): MeasureSource[] {
+  const counts = countsPerArea(deps);
+  const kpis = (of: (c: KpiCounts) => MeasureValue) => async (ex: Executor, q: MeasureQuery) => {
+    const all = await counts(ex, q);
+    return new Map([...all].map(([id, c]) => [id, of(c)]));
+  };
+  const ledger = (unitId: string, days: { from: string; to: string }, extra = '') =>
+    `/cases?unitId=${unitId}&from=${days.from}&to=${days.to}${extra}`;
+  const kpiPage = (unitId: string, days: { from: string; to: string }) =>
+    `/cases/kpis?unitId=${unitId}&from=${days.from}&to=${days.to}`;
+  const base = { group: GROUP, permission: 'case.read' as const };
+  return [
+    {
+      ...base,
+      code: 'cases.open',
+      label: '在办问题数',
+      kind: 'count',
+      unit: '件',
+      definition: '此刻尚未结案的问题（不含不予立案、合并），按问题所在网格计入辖区',
+      better: 'lower',
+      timing: 'now',
+      headline: 1,
+      async measure(ex, q) {
+        const district = q.areas.some((a) => a.kind === 'district');
+        const prefix = q.areas.reduce(
+          (p, a) => (a.unitPath.startsWith(p) ? p : commonPrefix(p, a.unitPath)),
+          q.areas[0]?.unitPath ?? '',
+        );
+        const rows = await caseFigureStore.openByGrid(ex, q.districtCode, prefix, district);
+        return new Map(
+          q.areas.map((a) => [
+            a.unitId,
+            {
+              numerator: rows
+                .filter((r) => (a.kind === 'district' ? true : !!r.gridPath?.startsWith(a.unitPath)))
+                .reduce((s, r) => s + r.count, 0),
+            },
+          ]),
+        );
+      },
+      link: (a) =>
+        `/cases?unitId=${a.unitId}&status=reported,escalated,escalated_district,accepted,dispatched,handling,returned,pending_verification`,
+    },
+    {
+      ...base,
+      code: 'cases.reported',
+      label: '受理数',
+      kind: 'count',
+      unit: '件',
+      definition: '期间上报的问题数（含不予立案、合并）' + STANDARD,
+      better: 'higher',
+      timing: 'period',
+      headline: 2,
+      measure: kpis((c) => ({ numerator: c.reported })),
+      link: (a, d) => ledger(a.unitId, d),
+    },
+    {
+      ...base,
+      code: 'cases.accepted',
+      label: '立案数',
+      kind: 'count',
+      unit: '件',
+      definition: '期间立案的问题数' + STANDARD,
+      better: 'higher',
+      timing: 'period',
+      measure: kpis((c) => ({ numerator: c.accepted })),
+      link: (a, d) => kpiPage(a.unitId, d),
+    },
+    {
+      ...base,
+      code: 'cases.closed',
+      label: '结案数',
+      kind: 'count',
+      unit: '件',
+      definition: '期间应结案且已结案的问题数' + STANDARD,
+      better: 'higher',
+      timing: 'period',
+      headline: 3,
+      measure: kpis((c) => ({ numerator: c.closed })),
+      link: (a, d) => kpiPage(a.unitId, d),
+    },
+    {
+      ...base,
+      code: 'cases.closeRate',
+      label: '结案率',
+      kind: 'rate',
+      definition: '结案数 ÷ 应结案数' + STANDARD,
+      better: 'higher',
+      timing: 'period',
+      measure: kpis((c) => ({ numerator: c.closed, denominator: c.dueToClose })),
+      link: (a, d) => kpiPage(a.unitId, d),
+    },
+    {
+      ...base,
+      code: 'cases.onTimeCloseRate',
+      label: '按期结案率',
+      kind: 'rate',
+      definition: '按期结案数 ÷ 应结案数' + STANDARD,
+      better: 'higher',
+      timing: 'period',
+      headline: 4,
+      measure: kpis((c) => ({ numerator: c.closedOnTime, denominator: c.dueToClose })),
+      link: (a, d) => kpiPage(a.unitId, d),
+    },
+    {
+      ...base,
+      code: 'cases.onTimeHandleRate',
+      label: '按期处置率',
+      kind: 'rate',
+      definition: '按期处置数 ÷ 应处置数' + STANDARD,
+      better: 'higher',
+      timing: 'period',
+      measure: kpis((c) => ({ numerator: c.handledOnTime, denominator: c.dueToHandle })),
+      link: (a, d) => kpiPage(a.unitId, d),
+    },
+    {
+      ...base,
+      code: 'cases.reworkRate',
+      label: '返工率',
+      kind: 'rate',
+      definition: '返工数 ÷ 应结案数' + STANDARD,
+      better: 'lower',
+      timing: 'period',
+      measure: kpis((c) => ({ numerator: c.reworked, denominator: c.dueToClose })),
+      link: (a, d) => kpiPage(a.unitId, d),
+    },
+    {
+      ...base,
+      code: 'cases.overdueOpen',
+      label: '超期未处置数',
+      kind: 'count',
+      unit: '件',
+      definition: '已派遣或处置中、处置时限落在期间内且已超过的问题数' + STANDARD,
+      better: 'lower',
+      timing: 'period',
+      measure: kpis((c) => ({ numerator: c.overdueOpen })),
+      link: (a) => `/cases?unitId=${a.unitId}&deadlineStatus=overdue`,
+    },
+  ];
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // Cut back to a whole path segment ('/a/b/' of '/a/b/c/' and '/a/b/d/').
+  return a.slice(0, a.lastIndexOf('/', i - 1) + 1);
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  AreaFigures,
+  AreasQuery,
+  Dashboard,
+  DashboardQuery,
+  MeasureCatalog,
+  Trend,
+  TrendQuery,
+  Workbench,
+} from '../../../contracts/insights.js';
+import { route } from '../../../kernel/http/route.js';
+import { presentMeasure, readableMeasures } from '../commands/access.js';
+import { getAreaFigures } from '../commands/get-area-figures.js';
+import { getDashboard } from '../commands/get-dashboard.js';
+import { getTrend } from '../commands/get-trend.js';
+import { getWorkbench } from '../commands/get-workbench.js';
+import type { InsightsDeps } from '../deps.js';
+
+const TAG = 'insights';
+
+export function registerInsightsRoutes(app: FastifyInstance, deps: InsightsDeps): void {
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/workbench',
+    tag: TAG,
+    response: Workbench,
+    summary:
+      'The 工作台 of the caller: what waits for them now in each module they work in (with overdue and due-soon ' +
+      'counts) and their scope’s headline figures for today and this month',
+    handler: ({ actor }) => getWorkbench(deps, actor),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/insights/measures',
+    tag: TAG,
+    permission: 'insight.read',
+    response: MeasureCatalog,
+    summary: 'The measures the caller may read (each module’s counts and rates), with their definitions',
+    handler: async ({ actor }) => ({ items: readableMeasures(deps, actor).map(presentMeasure) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/insights/dashboard',
+    tag: TAG,
+    permission: 'insight.read',
+    query: DashboardQuery,
+    response: Dashboard,
+    summary: 'Every measure the caller may read for a unit in scope and a period of local days, at this instant',
+    handler: ({ actor, query }) => getDashboard(deps, actor, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/insights/areas',
+    tag: TAG,
+    permission: 'insight.read',
+    query: AreasQuery,
+    response: AreaFigures,
+    summary:
+      'One measure over the children (or small grids) of a unit in scope for a period: values and ranks, and with ' +
+      'compare=true the previous period’s — the map, the rankings and the breakdown by unit',
+    handler: ({ actor, query }) => getAreaFigures(deps, actor, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/insights/trend',
+    tag: TAG,
+    permission: 'insight.read',
+    query: TrendQuery,
+    response: Trend,
+    summary: 'One measure of a unit in scope by day, ISO week or month over a period',
+    handler: ({ actor, query }) => getTrend(deps, actor, query),
+  });
+}

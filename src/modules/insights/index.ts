@@ -1,0 +1,32 @@
+import type { Module, ModuleContext } from '../module.js';
+import type { InsightsDeps } from './deps.js';
+import { registerInsightsRoutes } from './http/insights.routes.js';
+
+export type {
+  MeasureArea,
+  MeasureQuery,
+  MeasureSource,
+  MeasureValue,
+  WorkItemCount,
+  WorkItemSource,
+} from './sources.js';
+export type { InsightsDeps } from './deps.js';
+
+export const insightsDepsOf = (ctx: ModuleContext): InsightsDeps => ({
+  database: ctx.database,
+  clock: ctx.clock,
+  config: ctx.config,
+  org: ctx.org,
+  measures: ctx.modules.flatMap((m) => m.insightMeasures?.(ctx) ?? []),
+  workItems: ctx.modules.flatMap((m) => m.workItems?.(ctx) ?? []),
+});
+
+/**
+ * What leaders read (SPEC §10, issue 15; docs/insights.md): the 工作台 of every account, and the
+ * dashboard, map and rankings of a scope, over the measures each module offers through its
+ * descriptor (`insightMeasures`) and the work items it lists (`workItems`).
+ */
+export const insightsModule: Module = {
+  name: 'insights',
+  routes: (app, ctx) => registerInsightsRoutes(app, insightsDepsOf(ctx)),
+};
