@@ -15,9 +15,10 @@
  * Every step name starts with 整治 (`CIVICGRID_E2E_ONLY=整治` runs this file alone); the first also
  * names 巡查, so `CIVICGRID_E2E_ONLY=巡查` runs it after the patrol steps, with the patrol's own case.
  */
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwright-core';
 import { getJson, pointInGrid } from './fixtures';
 import { PATROL_CASE_TEXT } from './patrols';
+import { assert, browserSession, fitsWidth, option, post, shanghaiDay } from './session';
 
 export interface CampaignContext {
   page: Page;
@@ -85,29 +86,11 @@ const INDICATOR = { name: '清理小广告', measureUnit: '张', phrase: '清理
 const QUANTITY = 30;
 const CATEGORY = { code: '01', name: '市容环境' };
 
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-async function post<T>(req: APIRequestContext, url: string, data: unknown): Promise<T> {
-  const res = await req.post(url, { data });
-  if (!res.ok()) throw new Error(`POST ${url} → HTTP ${res.status()}: ${(await res.text()).slice(0, 300)}`);
-  return (await res.json()) as T;
-}
-
-/** Today in Shanghai (YYYY-MM-DD). */
-const shanghaiDay = (d = new Date()) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** A quantity as the console writes it (web/src/modules/campaigns/labels.ts `qty`). */
 const qty = (v: number) => (Number.isInteger(v) ? v.toLocaleString('zh-CN') : String(Math.round(v * 100) / 100));
 
-/** The open dropdown's option whose text is `text` (antd renders the list outside the select). */
-const option = (p: Page, text: string | RegExp) =>
-  p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-
 export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[]> {
   const password = ctx.demoPassword ?? 'Demo12345';
-  let base = '';
-  const contexts: BrowserContext[] = [];
   let office: { context: BrowserContext; page: Page } | null = null;
   let community: Me | null = null;
   let today = '';
@@ -118,32 +101,11 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
   let indicator: Indicator | null = null;
   let sumBefore = 0;
   let achievedBefore = 0;
-  const pageErrors: string[] = [];
-  const foreign: string[] = [];
+  const session = browserSession(ctx, password);
+  const { newContext, signIn } = session;
 
-  async function newContext(browser: Browser, opts: Parameters<Browser['newContext']>[0]) {
-    const c = await browser.newContext({ baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...opts });
-    c.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-    });
-    contexts.push(c);
-    return c;
-  }
-  async function signIn(p: Page, username: string) {
-    await p.getByTestId('login-username').fill(username);
-    await p.getByTestId('login-password').fill(password);
-    await p.getByTestId('login-submit').click();
-  }
   /** A menu entry of the 整治与成效 group (its sub-menu opened first when closed). */
-  async function openNav(p: Page, key: string, path: string) {
-    const item = p.getByTestId(`nav-${key}`);
-    if (!(await item.isVisible())) {
-      await p.locator('.ant-menu-submenu-title').filter({ hasText: '整治与成效' }).click();
-    }
-    await item.click();
-    await p.waitForURL((u) => u.pathname === path);
-  }
+  const openNav = (p: Page, key: string, path: string) => session.openNav(p, '整治与成效', key, path);
   const monthSum = async (req: APIRequestContext) => {
     const t = await getJson<SumsTable>(
       req,
@@ -158,11 +120,6 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
       `/api/v1/indicators/achievements?unitId=${community!.unitId}&from=${quarterStart}&to=${today}`,
     );
     return a.figures.find((f) => f.indicatorId === indicator!.id)?.value ?? 0;
-  };
-  /** The console page fits 1366 px wide (no horizontal scrolling). */
-  const fitsWidth = async (p: Page, what: string) => {
-    const w = await p.evaluate(() => document.documentElement.scrollWidth);
-    assert(w <= 1366, `${what} is ${w} px wide at 1366×768`);
   };
   /** An antd InputNumber's <input> (the test id lands on the input or on its wrapper). */
   const inputOf = async (l: Locator) =>
@@ -182,18 +139,15 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
     {
       name: '整治：德化社区开展集中整治（市容环境），关联巡查途中上报的问题，活动页显示该问题',
       run: shotOnFailure('campaign-open', async () => {
-        base = ctx.baseURL ?? new URL(ctx.page.url()).origin;
-        const browser = ctx.page.context().browser();
-        assert(browser, 'the run page has no browser to open contexts in');
         today = shanghaiDay();
         month = today.slice(0, 7);
         const m = Number(today.slice(5, 7));
         quarterStart = `${today.slice(0, 4)}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
 
-        const context = await newContext(browser, { viewport: { width: 1366, height: 768 } });
+        const context = await newContext({ viewport: { width: 1366, height: 768 } });
         const p = await context.newPage();
         current = p;
-        p.on('pageerror', (e) => pageErrors.push(String(e)));
+        session.watch(p);
         p.setDefaultTimeout(15_000);
         office = { context, page: p };
         const api = context.request;
@@ -217,7 +171,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         };
         linked = await findCase();
         if (!linked) {
-          const worker = await newContext(browser, {});
+          const worker = await newContext({});
           await post(worker.request, '/api/v1/auth/login', { username: GRID_WORKER, password });
           const wme = await getJson<Me>(worker.request, '/api/v1/auth/me');
           const point = await pointInGrid(worker.request, wme.unitId);
@@ -288,7 +242,6 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
       name: '整治：网格员在手机上录入工作量（清理小广告 30 张，属于该集中整治），服务器上有这条录入',
       run: shotOnFailure('campaign-entry', async () => {
         assert(office && community && campaign, 'no campaign opened (previous step failed)');
-        const browser = ctx.page.context().browser()!;
         const api = office.context.request;
         const { items } = await getJson<{ items: Indicator[] }>(api, '/api/v1/indicators');
         indicator = items.find((i) => i.name === INDICATOR.name && i.kind === 'entered' && i.active) ?? null;
@@ -298,7 +251,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         sumBefore = await monthSum(api);
         achievedBefore = await achieved(api);
 
-        const context = await newContext(browser, {
+        const context = await newContext({
           viewport: { width: 390, height: 844 },
           deviceScaleFactor: 2,
           isMobile: true,
@@ -307,7 +260,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         });
         const p = await context.newPage();
         current = p;
-        p.on('pageerror', (e) => pageErrors.push(String(e)));
+        session.watch(p);
         p.setDefaultTimeout(15_000);
         await p.goto('/m');
         await p.waitForURL(/\/login\?redirect=%2Fm/);
@@ -433,10 +386,7 @@ export async function campaignSteps(ctx: CampaignContext): Promise<CampaignStep[
         );
         assert(c.cases.length === 1, `the campaign now links ${c.cases.length} cases`);
 
-        if (foreign.length)
-          throw new Error(`requests left the machine: ${[...new Set(foreign)].slice(0, 5).join(', ')}`);
-        assert(pageErrors.length === 0, `page errors: ${pageErrors.slice(0, 3).join('; ')}`);
-        for (const x of contexts.splice(0)) await x.close().catch(() => undefined);
+        await session.finish();
       }),
     },
   ];

@@ -19,8 +19,9 @@
  * from today's ended patrols (that one and the phone's), and the phone's own share is checked as one
  * more patrol in the grid's roll-up.
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { getJson, pointInGrid } from './fixtures';
+import { assert, browserSession, post, shanghaiDay } from './session';
 
 export interface PatrolContext {
   page: Page;
@@ -68,23 +69,8 @@ const CATEGORY = { group: '01', code: '0102', name: '暴露垃圾' };
 /** The start of the description of the case reported on the way (a number follows); e2e/campaigns.ts finds it by this. */
 export const PATROL_CASE_TEXT = '巡查中发现：德化社区路口绿化带内有建筑垃圾堆放';
 
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-async function post(req: APIRequestContext, url: string, data: unknown) {
-  const res = await req.post(url, { data });
-  if (!res.ok()) throw new Error(`POST ${url} → HTTP ${res.status()}: ${(await res.text()).slice(0, 300)}`);
-  return res.json();
-}
-
-/** Today in Shanghai (YYYY-MM-DD). */
-const shanghaiDay = (d = new Date()) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
   const password = ctx.demoPassword ?? 'Demo12345';
-  let base = '';
-  const contexts: BrowserContext[] = [];
   let phone: { context: BrowserContext; page: Page } | null = null;
   let me: Me | null = null;
   let today = '';
@@ -94,23 +80,9 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
   let patrolId = '';
   let caseNumber = '';
   let description = '';
-  const pageErrors: string[] = [];
-  const foreign: string[] = [];
+  const session = browserSession(ctx, password);
+  const { newContext, signIn } = session;
 
-  async function newContext(browser: Browser, opts: Parameters<Browser['newContext']>[0]) {
-    const c = await browser.newContext({ baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...opts });
-    c.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-    });
-    contexts.push(c);
-    return c;
-  }
-  async function signIn(p: Page, username: string) {
-    await p.getByTestId('login-username').fill(username);
-    await p.getByTestId('login-password').fill(password);
-    await p.getByTestId('login-submit').click();
-  }
   const coverageOf = async (req: APIRequestContext, gridId: string) => {
     const c = await getJson<Coverage>(req, `/api/v1/patrols/coverage?from=${monthStart}&to=${today}`);
     const g = c.grids.find((x) => x.id === gridId);
@@ -140,13 +112,10 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
     {
       name: '巡查：网格员手机开始巡查，途中上报问题，回到巡查后结束巡查，轨迹和案卷都在服务器上',
       run: shotOnFailure('patrol-phone', async () => {
-        base = ctx.baseURL ?? new URL(ctx.page.url()).origin;
-        const browser = ctx.page.context().browser();
-        assert(browser, 'the run page has no browser to open contexts in');
         today = shanghaiDay();
         monthStart = `${today.slice(0, 8)}01`;
 
-        const context = await newContext(browser, {
+        const context = await newContext({
           viewport: { width: 390, height: 844 },
           deviceScaleFactor: 2,
           isMobile: true,
@@ -156,7 +125,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
           serviceWorkers: 'allow',
         });
         const p = await context.newPage();
-        p.on('pageerror', (e) => pageErrors.push(String(e)));
+        session.watch(p);
         p.setDefaultTimeout(15_000);
         phone = { context, page: p };
         current = p;
@@ -170,8 +139,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         const grid = me.unitId;
 
         // The coverage 德化社区 will compare with, read before anything of today's patrols changes.
-        const office = await browser.newContext({ baseURL: base });
-        contexts.push(office);
+        const office = await newContext({});
         await post(office.request, '/api/v1/auth/login', { username: COMMUNITY, password });
         before = await coverageOf(office.request, grid);
         beforeTodayPatrols = await todaysPatrols(office.request, grid);
@@ -284,12 +252,11 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
       name: '巡查覆盖：德化社区看到该网格今日已巡查（巡查天数加一），巡查记录里有这次巡查、问题和轨迹地图',
       run: shotOnFailure('patrol-console', async () => {
         assert(me && before && patrolId && phone, 'no patrol recorded (previous step failed)');
-        const browser = ctx.page.context().browser()!;
         await phone.context.close();
-        const context = await newContext(browser, { viewport: { width: 1366, height: 768 } });
+        const context = await newContext({ viewport: { width: 1366, height: 768 } });
         const p = await context.newPage();
         current = p;
-        p.on('pageerror', (e) => pageErrors.push(String(e)));
+        session.watch(p);
         p.setDefaultTimeout(15_000);
         await p.goto('/patrol-coverage');
         await p.waitForURL(/\/login/);
@@ -365,10 +332,7 @@ export async function patrolSteps(ctx: PatrolContext): Promise<PatrolStep[]> {
         await p.waitForTimeout(600);
         await ctx.shot(p, 'p10-patrol-detail');
 
-        if (foreign.length)
-          throw new Error(`requests left the machine: ${[...new Set(foreign)].slice(0, 5).join(', ')}`);
-        assert(pageErrors.length === 0, `page errors: ${pageErrors.slice(0, 3).join('; ')}`);
-        for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+        await session.finish();
       }),
     },
   ];

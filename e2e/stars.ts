@@ -22,8 +22,9 @@
  * quarter (the current one, as the phone's evidence is) from today. They need the branch's rating of the
  * quarter not yet proposed and the branch unranked in it (the demo leaves the current quarter open).
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { getJson, photo } from './fixtures';
+import { assert, browserSession, fitsWidth, option, shanghaiDay } from './session';
 
 export interface StarsContext {
   page: Page;
@@ -168,12 +169,6 @@ const WEEK_LABEL: Record<WeekStatus, string> = {
   none: '—',
 };
 
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-/** Today in Shanghai (YYYY-MM-DD). */
-const shanghaiDay = (d = new Date()) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** The Monday of the ISO week holding `day`. */
 const mondayOf = (day: string) => {
   const d = new Date(`${day}T00:00:00Z`);
@@ -197,14 +192,8 @@ function expectedRanks(rows: { branchId: string; stars: number | null; score: nu
   return new Map(rows.map((r) => [r.branchId, r.stars === null ? null : 1 + rated.filter((o) => better(o, r)).length]));
 }
 
-/** The open dropdown's option whose text is `text` (antd renders the list outside the select). */
-const option = (p: Page, text: string | RegExp) =>
-  p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-
 export async function starSteps(ctx: StarsContext): Promise<StarsStep[]> {
   const password = ctx.demoPassword ?? 'Demo12345';
-  let base = '';
-  const contexts: BrowserContext[] = [];
   let phone: { context: BrowserContext; page: Page } | null = null;
   let branchId = '';
   let week = '';
@@ -216,50 +205,12 @@ export async function starSteps(ctx: StarsContext): Promise<StarsStep[]> {
   let expectedScore = 0;
   const rankingBefore: Record<'district' | 'subdistrict', Ranking | null> = { district: null, subdistrict: null };
   let dehuaConsole: { context: BrowserContext; page: Page } | null = null;
-  const pageErrors: string[] = [];
-  const foreign: string[] = [];
+  const session = browserSession(ctx, password);
+  const { newContext, signIn } = session;
 
-  async function newContext(browser: Browser, opts: Parameters<Browser['newContext']>[0]) {
-    const c = await browser.newContext({ baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...opts });
-    c.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-    });
-    contexts.push(c);
-    return c;
-  }
-  async function signIn(p: Page, username: string) {
-    await p.getByTestId('login-username').fill(username);
-    await p.getByTestId('login-password').fill(password);
-    await p.getByTestId('login-submit').click();
-  }
-  /** A console signed in as `username` at 1366×768. */
-  async function consoleAs(username: string) {
-    const browser = ctx.page.context().browser();
-    assert(browser, 'the run page has no browser to open contexts in');
-    const context = await newContext(browser, { viewport: { width: 1366, height: 768 } });
-    const p = await context.newPage();
-    p.on('pageerror', (e) => pageErrors.push(String(e)));
-    p.setDefaultTimeout(15_000);
-    await p.goto('/login');
-    await signIn(p, username);
-    await p.getByTestId('app-layout').waitFor();
-    return { context, page: p };
-  }
+  const consoleAs = session.consoleAs;
   /** A menu entry of the 五星支部 group (its sub-menu opened first when closed). */
-  async function openNav(p: Page, key: string, path: string) {
-    const item = p.getByTestId(`nav-${key}`);
-    if (!(await item.isVisible())) {
-      await p.locator('.ant-menu-submenu-title').filter({ hasText: '五星支部' }).click();
-    }
-    await item.click();
-    await p.waitForURL((u) => u.pathname === path);
-  }
-  /** The console page fits 1366 px wide (no horizontal scrolling). */
-  const fitsWidth = async (p: Page, what: string) => {
-    const w = await p.evaluate(() => document.documentElement.scrollWidth);
-    assert(w <= 1366, `${what} is ${w} px wide at 1366×768`);
-  };
+  const openNav = (p: Page, key: string, path: string) => session.openNav(p, '五星支部', key, path);
   const thisWeekOf = async (req: APIRequestContext) => {
     const b = await getJson<BranchWeekly>(req, `/api/v1/stars/branches/${branchId}/weekly`);
     const w = b.weeks.find((x) => x.week === week);
@@ -298,13 +249,10 @@ export async function starSteps(ctx: StarsContext): Promise<StarsStep[]> {
     {
       name: '五星：德化社区在手机上报送本周支部周报，陈州街道的每周推进显示本周已报送',
       run: shotOnFailure('stars-weekly', async () => {
-        base = ctx.baseURL ?? new URL(ctx.page.url()).origin;
-        const browser = ctx.page.context().browser();
-        assert(browser, 'the run page has no browser to open contexts in');
         const today = shanghaiDay();
         week = mondayOf(today);
 
-        const context = await newContext(browser, {
+        const context = await newContext({
           viewport: { width: 390, height: 844 },
           deviceScaleFactor: 2,
           isMobile: true,
@@ -313,7 +261,7 @@ export async function starSteps(ctx: StarsContext): Promise<StarsStep[]> {
         });
         const p = await context.newPage();
         current = p;
-        p.on('pageerror', (e) => pageErrors.push(String(e)));
+        session.watch(p);
         p.setDefaultTimeout(15_000);
         phone = { context, page: p };
         const api = context.request;
@@ -711,10 +659,7 @@ export async function starSteps(ctx: StarsContext): Promise<StarsStep[]> {
         await p.waitForTimeout(300);
         await ctx.shot(p, 's15-district-ranking-rating');
 
-        if (foreign.length)
-          throw new Error(`requests left the machine: ${[...new Set(foreign)].slice(0, 5).join(', ')}`);
-        assert(pageErrors.length === 0, `page errors: ${pageErrors.slice(0, 3).join('; ')}`);
-        for (const x of contexts.splice(0)) await x.close().catch(() => undefined);
+        await session.finish();
       }),
     },
   ];

@@ -185,6 +185,8 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
       'star.read',
       'star.rate',
       'insight.read',
+      // A leader drafts the briefing they want sent up (工作简报), as the offices do.
+      'briefing.write',
     ],
   },
   supervision_office: {
