@@ -1,6 +1,7 @@
 import { Popover, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../../lib/format-time';
 import type { BriefingFigure } from '../briefings-api';
 import { periodText } from '../briefing-periods';
 
@@ -16,7 +17,7 @@ export function FigureCard({ f }: { f: BriefingFigure }) {
       <div>
         统计范围：{f.unitName}，{f.timing === 'now' ? '时点数' : periodText(f.from, f.to)}
       </div>
-      <div>统计时间：{new Date(f.asOf).toLocaleString('zh-CN', { hour12: false })}</div>
+      <div>统计时间：{formatDateTime(f.asOf)}</div>
       {f.link && <Link to={f.link}>查看明细</Link>}
     </div>
   );
@@ -75,7 +76,12 @@ export function BriefingFootnotes({ figures }: { figures: readonly BriefingFigur
           [{f.index}] {f.group}·{f.label}：{f.display}
           {f.denominator !== null ? `（${f.numerator}/${f.denominator}）` : ''}。口径：{f.definition}。统计范围：
           {f.unitName}，{f.timing === 'now' ? '时点数' : periodText(f.from, f.to)}；统计时间：
-          {new Date(f.asOf).toLocaleString('zh-CN', { hour12: false })}。{f.link && <Link to={f.link}>查看明细</Link>}
+          {formatDateTime(f.asOf)}。
+          {f.link && (
+            <Link to={f.link} className="cg-no-print">
+              查看明细
+            </Link>
+          )}
         </li>
       ))}
     </ol>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Ta
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
+import { formatDate, formatDateTime } from '../../../lib/format-time';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorText } from '../../../lib/api';
 import { useApiQuery } from '../../../lib/query';
@@ -33,12 +34,13 @@ export default function BriefingDetailPage() {
   if (!d) return <Card loading />;
   const writer = can('briefing.write');
   const shown = version !== null && old.data ? old.data : d;
-  const shownVersion = version ?? d.version;
+  // The text shown: a version chosen, else the current one (the last issued when nothing changed since).
+  const shownVersion = version ?? d.version ?? (d.state === 'issued' ? d.issuedVersion : null);
   const versions = [
     ...(writer ? [{ value: -1, label: d.state === 'draft' ? '当前草稿' : `当前（第${d.issuedVersion}版）` }] : []),
     ...d.versions.map((v) => ({
       value: v.version,
-      label: `第${v.version}版 ${v.issuedBy} ${v.issuedAt.slice(0, 10)}`,
+      label: `第${v.version}版 ${v.issuedBy} ${formatDate(v.issuedAt)}`,
     })),
   ];
   const save = () => draft && edit.mutate({ id, ...draft }, { onSuccess: () => setDraft(null) });
@@ -84,9 +86,7 @@ export default function BriefingDetailPage() {
         <Descriptions.Item label="单位">{d.unit.name}</Descriptions.Item>
         <Descriptions.Item label="期间">{periodText(d.from, d.to)}</Descriptions.Item>
         <Descriptions.Item label="模板">{d.templateName}</Descriptions.Item>
-        <Descriptions.Item label="数据统计时间">
-          {new Date(d.asOf).toLocaleString('zh-CN', { hour12: false })}
-        </Descriptions.Item>
+        <Descriptions.Item label="数据统计时间">{formatDateTime(d.asOf)}</Descriptions.Item>
         <Descriptions.Item label="起草人">{d.createdBy}</Descriptions.Item>
         <Descriptions.Item label="签发">
           {d.issuedBy ? `${d.issuedBy}（第${d.issuedVersion}版）` : '未签发'}

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Space } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { formatDate } from '../../../lib/format-time';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery } from '../../../lib/query';
 import { briefingsApi } from '../briefings-api';
@@ -47,7 +48,7 @@ export default function BriefingPrintPage() {
         </div>
         <div className="cg-briefing-sign">
           {issued
-            ? `签发：${issued.issuedBy}\u3000第${issued.version}版\u3000${issued.issuedAt.slice(0, 10)}`
+            ? `签发：${issued.issuedBy}\u3000第${issued.version}版\u3000${formatDate(issued.issuedAt)}`
             : '草稿（未签发）'}
         </div>
       </div>

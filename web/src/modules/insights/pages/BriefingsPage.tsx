@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { lazy, useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth';
+import { formatDateTime } from '../../../lib/format-time';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { BRIEFING_STATE_NAMES, type BriefingSummary } from '../briefings-api';
@@ -72,7 +73,7 @@ function BriefingList() {
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       width: 160,
-      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+      render: (v: string) => formatDateTime(v),
     },
   ];
   return (
