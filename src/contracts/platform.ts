@@ -123,6 +123,8 @@ export const AUDIT_ENTITY_TYPE_NAMES: Record<string, string> = {
   star_plan: '支部作战图',
   star_plan_measure: '作战图措施',
   star_team: '聚力团',
+  briefing_template: '简报模板',
+  briefing: '工作简报',
 };
 
 /** Every action the server writes to the audit log. A test checks the server's sources against it. */
@@ -288,6 +290,11 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'star_plan.measure_update': '修改作战图措施',
   'star_team.create': '组建聚力团',
   'star_team.update': '修改聚力团',
+  'briefing_template.create': '新建简报模板',
+  'briefing_template.update': '修改简报模板',
+  'briefing.generate': '生成工作简报',
+  'briefing.edit': '修改工作简报',
+  'briefing.issue': '签发工作简报',
 };
 
 /** Shown for a code the table does not know yet, rather than the code itself. */

@@ -978,6 +978,9 @@ export interface DB {
   star_observation_branches: StarObservationBranchTable;
   star_observation_visitors: StarObservationVisitorTable;
   star_observation_scores: StarObservationScoreTable;
+  briefing_templates: BriefingTemplateTable;
+  briefings: BriefingTable;
+  briefing_versions: BriefingVersionTable;
   /** Present so Generated stays imported for later tables with serial columns. */
   _never?: { id: Generated<number> };
 }
@@ -1758,4 +1761,61 @@ export interface StarRatingReminderTable {
   stage: string;
   kind: string;
   sent_at: string;
+}
+
+/** A briefing template (简报模板): text with placeholders naming measures (see the 2026-12-10T0100 migration). */
+export interface BriefingTemplateTable {
+  id: string;
+  district_code: string;
+  /** 'default.ledger' … for a default; null for one a person created. */
+  default_key: string | null;
+  name: string;
+  kind: string;
+  body: string;
+  /** 1 offered for new briefings, 0 retired. */
+  active: number;
+  /** null while only the system wrote it. */
+  updated_by: string | null;
+  updated_by_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A briefing (工作简报) of a unit and a period: its current text and the figures behind its footnotes. */
+export interface BriefingTable {
+  id: string;
+  district_code: string;
+  template_id: string;
+  template_name: string;
+  title: string;
+  unit_id: string;
+  unit_path: string;
+  unit_name: string;
+  unit_kind: string;
+  period_from: string;
+  period_to: string;
+  as_of: string;
+  text: string;
+  /** JSON BriefingFigure[]. */
+  figures: string;
+  /** 'draft' | 'issued'. */
+  state: string;
+  issued_version: number;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  issued_at: string | null;
+}
+
+/** An issued version of a briefing, kept as issued. */
+export interface BriefingVersionTable {
+  briefing_id: string;
+  version: number;
+  title: string;
+  text: string;
+  figures: string;
+  issued_by: string;
+  issued_by_name: string;
+  issued_at: string;
 }

@@ -641,6 +641,14 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'insight.level_not_measured': '该指标不在这一层级统计，请换一个层级',
   'insight.no_trend': '该指标是当前时点的数量，没有趋势',
   'insight.trend_too_long': (p) => `趋势最多 ${p.max ?? 400} 个点，请缩短期间或改按周、按月`,
+  // Briefings (工作简报)
+  'briefing.unknown_placeholder': (p) => `模板中的“{${p.placeholder ?? ''}}”不是已有的统计指标或固定占位符`,
+  'briefing.template_syntax': (p) => `模板格式有误（第 ${p.at ?? '?'} 个字附近）：花括号、方括号须成对且不能嵌套`,
+  'briefing.template_inactive': '该模板已停用，请选择其他模板',
+  'briefing.unknown_footnote': (p) => `正文中的注释[${p.footnote ?? ''}]没有对应的统计数据`,
+  'briefing.figure_changed': (p) =>
+    `注释[${p.footnote ?? ''}]前的数字应为“${p.figure ?? ''}”；如需改写数字，请一并删除该注释标记`,
+  'briefing.already_issued': '本简报签发后没有修改，无需再次签发',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

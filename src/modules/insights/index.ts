@@ -1,5 +1,7 @@
 import type { Module, ModuleContext } from '../module.js';
 import type { InsightsDeps } from './deps.js';
+import { ensureDefaultBriefingTemplates } from './briefings/commands/ensure-default-briefing-templates.js';
+import { registerBriefingRoutes } from './briefings/http/briefing.routes.js';
 import { registerInsightsRoutes } from './http/insights.routes.js';
 
 export type {
@@ -28,5 +30,13 @@ export const insightsDepsOf = (ctx: ModuleContext): InsightsDeps => ({
  */
 export const insightsModule: Module = {
   name: 'insights',
-  routes: (app, ctx) => registerInsightsRoutes(app, insightsDepsOf(ctx)),
+  routes: (app, ctx) => {
+    registerInsightsRoutes(app, insightsDepsOf(ctx));
+    registerBriefingRoutes(app, insightsDepsOf(ctx));
+  },
+  // The default briefing templates, written from the measures registered now (docs/insights-briefings.md).
+  async prepare(ctx) {
+    const r = await ensureDefaultBriefingTemplates(insightsDepsOf(ctx), ctx.config.districtCode);
+    return r.added || r.refreshed ? { briefingTemplates: r } : undefined;
+  },
 };

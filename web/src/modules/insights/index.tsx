@@ -1,4 +1,5 @@
-import { FundOutlined } from '@ant-design/icons';
+import { FileTextOutlined, FundOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
 // 数据驾驶舱 (SPEC §10, issue 15): what leaders read first — the dashboard of a scope, the map coloured
@@ -15,4 +16,17 @@ export const INSIGHT_ROLES = [
   'community_worker',
 ] as const;
 
-export const insightsNav: NavItem[] = [];
+export const insightsNav: NavItem[] = [
+  {
+    key: 'insight-briefings',
+    group: 'insights',
+    label: '工作简报',
+    description: '按模板从数据生成工作简报，数字可溯源，可修改、签发、导出Word和打印',
+    path: 'insights/briefings',
+    icon: <FileTextOutlined />,
+    order: 0.56,
+    permission: ['insight.read'],
+    roles: INSIGHT_ROLES,
+    page: lazy(() => import('./pages/BriefingsPage')),
+  },
+];
