@@ -147,13 +147,15 @@ export const BriefingVersionInfo = z.object({
 export const BriefingDetail = BriefingSummary.extend({
   templateId: z.string(),
   asOf: z.string(),
-  /** The text with `[n]` after each number; a reader without briefing.write gets the last issued version. */
+  /** The text with `[n]` after each number; a reader outside the drafting office gets the last issued version. */
   text: z.string(),
   figures: z.array(BriefingFigure),
   /** Which version the text is: the draft (null) or an issued one. */
   version: z.number().int().nullable(),
   issuedBy: z.string().nullable(),
   versions: z.array(BriefingVersionInfo),
+  /** The caller is of its drafting office (who drafted it, or writes for its unit): sees the draft, edits, issues. */
+  drafter: z.boolean(),
 });
 export type BriefingDetail = z.infer<typeof BriefingDetail>;
 

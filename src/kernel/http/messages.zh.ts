@@ -642,6 +642,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'insight.no_trend': '该指标是当前时点的数量，没有趋势',
   'insight.trend_too_long': (p) => `趋势最多 ${p.max ?? 400} 个点，请缩短期间或改按周、按月`,
   // Briefings (工作简报)
+  'briefing.not_drafter': '只有起草单位可以修改或签发这份简报',
   'briefing.unknown_placeholder': (p) => `模板中的“{${p.placeholder ?? ''}}”不是已有的统计指标或固定占位符`,
   'briefing.template_syntax': (p) => `模板格式有误（第 ${p.at ?? '?'} 个字附近）：花括号、方括号须成对且不能嵌套`,
   'briefing.template_inactive': '该模板已停用，请选择其他模板',

@@ -5,7 +5,7 @@ import { Conflict, Invalid } from '../../../../kernel/errors.js';
 import type { InsightsDeps } from '../../deps.js';
 import { checkFootnotes } from '../domain/briefing-text.js';
 import { briefingStore } from '../store/briefing.store.js';
-import { loadVisibleBriefing } from './briefing-access.js';
+import { loadDraftableBriefing } from './briefing-access.js';
 
 /**
  * Edits the text (and title) of a briefing. An issued version stays as issued: editing after an
@@ -21,7 +21,7 @@ export async function editBriefing(
   authorize(actor, 'briefing.write');
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
-    const b = await loadVisibleBriefing(trx, actor, id);
+    const b = await loadDraftableBriefing(trx, actor, id);
     const problem = checkFootnotes(body.text, JSON.parse(b.figures) as BriefingFigure[]);
     if (problem) throw new Invalid(problem.code, problem.message, [{ field: 'text', ...problem }], problem.params);
     const title = body.title ?? b.title;
@@ -44,7 +44,7 @@ export async function issueBriefing(deps: InsightsDeps, actor: Actor, id: string
   const now = deps.clock.now();
   const at = now.toISOString();
   await deps.database.db.transaction().execute(async (trx) => {
-    const b = await loadVisibleBriefing(trx, actor, id);
+    const b = await loadDraftableBriefing(trx, actor, id);
     if (b.state === 'issued')
       throw new Conflict('briefing.already_issued', 'the briefing has no changes since its last issue', [], {
         version: b.issued_version,

@@ -10,7 +10,7 @@ import { NotFound } from '../../../../kernel/errors.js';
 import { areaInScope } from '../../commands/access.js';
 import type { InsightsDeps } from '../../deps.js';
 import { briefingStore } from '../store/briefing.store.js';
-import { loadVisibleBriefing, presentDetail, presentSummary } from './briefing-access.js';
+import { isDrafter, loadVisibleBriefing, presentDetail, presentSummary } from './briefing-access.js';
 
 /** Briefings under a unit in scope (the caller's own by default), newest first. */
 export async function listBriefings(
@@ -23,7 +23,7 @@ export async function listBriefings(
   const rows = await briefingStore.list(db, {
     districtCode: actor.districtCode,
     path,
-    issuedOnly: !can(actor, 'briefing.write'),
+    drafter: can(actor, 'briefing.write') ? { accountId: actor.accountId, unitPath: actor.scopePath } : null,
   });
   return rows.map(presentSummary);
 }
@@ -41,11 +41,12 @@ export async function getBriefing(
   const db = deps.database.db;
   const b = await loadVisibleBriefing(db, actor, id);
   const versions = await briefingStore.versions(db, id);
-  const wanted = version ?? (can(actor, 'briefing.write') ? null : b.issued_version);
-  if (wanted === null) return presentDetail(b, versions, null);
+  const drafter = isDrafter(actor, b);
+  const wanted = version ?? (drafter ? null : b.issued_version);
+  if (wanted === null) return presentDetail(b, versions, null, drafter);
   const shown = versions.find((v) => v.version === wanted);
   if (!shown) throw new NotFound('briefing_version', `${id}/${wanted}`);
-  return presentDetail(b, versions, shown);
+  return presentDetail(b, versions, shown, drafter);
 }
 
 /** An issued version as it was issued. */

@@ -121,13 +121,28 @@ for (const tdb of testDatabases()) {
       expect([leaderView.version, leaderView.text, leaderView.versions.length]).toEqual([2, `${first}（第二稿）`, 2]);
     });
 
-    it('shows a reader without briefing.write issued briefings only', async () => {
+    it('shows a draft to its drafting office only: the district reads what a 街道 issues', async () => {
       const draft = (await generate('chenzhou', {})).json();
+      // The leader writes briefings too, but not 陈州's: its draft is not theirs to read or issue.
       expect((await f.call('leader', 'GET', `/api/v1/briefings/${draft.id}`)).statusCode).toBe(404);
-      const list = (await f.call('leader', 'GET', '/api/v1/briefings')).json().items as { issuedVersion: number }[];
+      const list = (await f.call('leader', 'GET', '/api/v1/briefings')).json().items as {
+        id: string;
+        issuedVersion: number;
+      }[];
       expect(list.length).toBeGreaterThan(0);
-      expect(list.every((x) => x.issuedVersion > 0)).toBe(true);
-      expect((await generate('leader', {})).statusCode).toBe(403);
+      expect(list.filter((x) => x.issuedVersion === 0)).toEqual([]);
+      // Another of 陈州's writers (the same unit) sees and may issue it; once issued, the leader reads it.
+      const own = (await f.call('chenzhou', 'GET', '/api/v1/briefings')).json().items as { id: string }[];
+      expect(own.map((x) => x.id)).toContain(draft.id);
+      expect((await f.call('chenzhou', 'POST', `/api/v1/briefings/${draft.id}/issue`, {})).statusCode).toBe(200);
+      expect((await f.call('leader', 'GET', `/api/v1/briefings/${draft.id}`)).json().version).toBe(1);
+      // …but may not edit it: a new draft is the drafting office's.
+      const edit = await f.call('leader', 'PUT', `/api/v1/briefings/${draft.id}`, { text: 'x' });
+      expect(edit.statusCode).toBe(403);
+      // The leader's own draft (for 城北) is the leader's to read and edit.
+      const mine = await generate('leader', { unitId: f.units.chengbei, from: '2026-11-23', to: '2026-11-29' });
+      expect(mine.statusCode).toBe(201);
+      expect((await f.call('leader', 'GET', `/api/v1/briefings/${mine.json().id}`)).json().state).toBe('draft');
     });
 
     it('exports a valid .docx with the text, the notes and the issuer', async () => {

@@ -36,10 +36,13 @@ export const briefingStore = {
   async findById(ex: Executor, id: string): Promise<BriefingTable | undefined> {
     return ex.selectFrom('briefings').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  /** Newest first under a path; `issuedOnly` for readers who see issued briefings only. */
+  /**
+   * Newest first under a path: the issued ones, and the drafts of the caller's drafting office (those
+   * the caller drafted or about the caller's own unit) when the caller writes briefings.
+   */
   async list(
     ex: Executor,
-    f: { districtCode: string; path: string; issuedOnly: boolean },
+    f: { districtCode: string; path: string; drafter: { accountId: string; unitPath: string } | null },
   ): Promise<Omit<BriefingTable, 'text' | 'figures'>[]> {
     let q = ex
       .selectFrom('briefings')
@@ -66,7 +69,12 @@ export const briefingStore = {
       ])
       .where('district_code', '=', f.districtCode)
       .where(startsWith('unit_path', f.path));
-    if (f.issuedOnly) q = q.where('issued_version', '>', 0);
+    const d = f.drafter;
+    q = d
+      ? q.where((eb) =>
+          eb.or([eb('issued_version', '>', 0), eb('created_by', '=', d.accountId), eb('unit_path', '=', d.unitPath)]),
+        )
+      : q.where('issued_version', '>', 0);
     return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500).execute();
   },
   async insertVersion(ex: Executor, row: BriefingVersionTable): Promise<void> {

@@ -2,7 +2,6 @@ import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PrinterOutlined, Sen
 import { Alert, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useAuth } from '../../../app/auth';
 import { formatDate, formatDateTime } from '../../../lib/format-time';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorText } from '../../../lib/api';
@@ -15,7 +14,6 @@ import { useBriefing, useBriefingActions } from '../use-briefings';
 /** One briefing: read it (numbers with their sources), edit the draft, issue it, earlier versions, Word, print. */
 export default function BriefingDetailPage() {
   const { id = '' } = useParams();
-  const { can } = useAuth();
   const navigate = useNavigate();
   const b = useBriefing(id);
   const { edit, issue } = useBriefingActions();
@@ -32,7 +30,8 @@ export default function BriefingDetailPage() {
   if (b.error) return <ErrorAlert error={b.error} />;
   const d = b.data;
   if (!d) return <Card loading />;
-  const writer = can('briefing.write');
+  // Of its drafting office: sees the draft, edits and issues (others read what was issued).
+  const writer = d.drafter;
   const shown = version !== null && old.data ? old.data : d;
   // The text shown: a version chosen, else the current one (the last issued when nothing changed since).
   const shownVersion = version ?? d.version ?? (d.state === 'issued' ? d.issuedVersion : null);
