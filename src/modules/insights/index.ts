@@ -1,6 +1,7 @@
 import type { Module, ModuleContext } from '../module.js';
 import type { InsightsDeps } from './deps.js';
 import { registerInsightsRoutes } from './http/insights.routes.js';
+import { registerRankingRoutes } from './http/ranking.routes.js';
 
 export type {
   MeasureArea,
@@ -28,5 +29,9 @@ export const insightsDepsOf = (ctx: ModuleContext): InsightsDeps => ({
  */
 export const insightsModule: Module = {
   name: 'insights',
-  routes: (app, ctx) => registerInsightsRoutes(app, insightsDepsOf(ctx)),
+  routes: (app, ctx) => {
+    const deps = insightsDepsOf(ctx);
+    registerInsightsRoutes(app, deps);
+    registerRankingRoutes(app, deps);
+  },
 };
