@@ -1,4 +1,5 @@
-import { FundOutlined } from '@ant-design/icons';
+import { FundOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
 // 数据驾驶舱 (SPEC §10, issue 15): what leaders read first — the dashboard of a scope, the map coloured
@@ -15,4 +16,17 @@ export const INSIGHT_ROLES = [
   'community_worker',
 ] as const;
 
-export const insightsNav: NavItem[] = [];
+export const insightsNav: NavItem[] = [
+  {
+    key: 'insight-rankings',
+    label: '排名通报',
+    description: '街道、社区按指标排名，名次变化，打印、导出 Excel',
+    path: 'insights/rankings',
+    icon: <OrderedListOutlined />,
+    order: 0.53,
+    group: 'insights',
+    permission: 'insight.read',
+    roles: INSIGHT_ROLES,
+    page: lazy(() => import('./pages/RankingsRoutes')),
+  },
+];
