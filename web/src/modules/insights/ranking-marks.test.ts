@@ -20,6 +20,10 @@ describe('rankingMarks', () => {
   it('names the only three ranked as the first three', () => {
     expect(marks([1, 2, null, 2])).toEqual({ top: 'abd', bottom: '' });
   });
+  it('names nobody at an end where more than five areas tie', () => {
+    expect(marks([1, 2, 3, 4, 5, 5, 5, 5, 5, 5])).toEqual({ top: 'abc', bottom: '' });
+    expect(marks([1, 1, 1, 1, 1, 1, 7, 8, 9])).toEqual({ top: '', bottom: 'ghi' });
+  });
   it('leaves the unranked out of both', () => {
     expect(marks([1, 2, 3, 4, 5, 6, null, null])).toEqual({ top: 'abc', bottom: 'def' });
   });

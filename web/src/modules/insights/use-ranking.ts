@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { formatDate } from '../../lib/format-time';
 import { useApiQuery } from '../../lib/query';
 import { insightsApi, type MeasureInfo } from './api';
 import { rankingsApi, type RankingParams } from './rankings-api';
@@ -20,13 +21,15 @@ export function useRankingParams(measures: MeasureInfo[] | undefined) {
     const code =
       search.get('measure') ?? measures?.find((m) => m.code === DEFAULT_MEASURE)?.code ?? measures?.[0]?.code;
     if (!code) return null;
+    // Today in the district (Asia/Shanghai), whatever the PC's own zone.
+    const today = formatDate(new Date());
     const days =
       preset === 'custom' || !PERIOD_PRESETS.includes(preset as never)
         ? {
-            from: search.get('from') ?? dayjs().format('YYYY-MM-DD'),
-            to: search.get('to') ?? dayjs().format('YYYY-MM-DD'),
+            from: search.get('from') ?? today,
+            to: search.get('to') ?? today,
           }
-        : presetPeriod(preset as Exclude<PeriodPreset, 'custom'>, dayjs());
+        : presetPeriod(preset as Exclude<PeriodPreset, 'custom'>, dayjs(today));
     return {
       measure: code,
       unitId: search.get('unitId') ?? undefined,

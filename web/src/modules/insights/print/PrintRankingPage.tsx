@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../../lib/api';
+import { formatDate, formatDateTime } from '../../../lib/format-time';
 import { formatFigure, formatParts } from '../format';
 import { rankingMarks } from '../ranking-marks';
 import type { RankingTable } from '../rankings-api';
@@ -69,7 +70,8 @@ function RankingSheet({ t }: { t: RankingTable }) {
       .filter((r) => ids.has(r.unit.id))
       .map((r) => r.unit.name)
       .join('、');
-  const taken = dayjs(t.asOf).format('YYYY年M月D日 HH:mm');
+  const taken = formatDateTime(t.asOf);
+  const issued = dayjs(formatDate(t.asOf)).format('YYYY年M月D日');
   return (
     <>
       <h1 className="cg-rank-print-title" data-testid="print-ranking-title">
@@ -138,7 +140,7 @@ function RankingSheet({ t }: { t: RankingTable }) {
       </div>
       <div className="cg-rank-print-sign">
         <div>{t.unit.name}</div>
-        <div>{dayjs(t.asOf).format('YYYY年M月D日')}</div>
+        <div>{issued}</div>
       </div>
     </>
   );
