@@ -18,6 +18,8 @@ export interface XlsxSheet {
   subtitle?: string;
   columns: XlsxColumn[];
   rows: AsyncIterable<Record<string, unknown>>;
+  /** Lines under the table, each merged across it without borders: a definition, the instant taken. */
+  footer?: string[];
 }
 
 type Style = Partial<ExcelJS.Style>;
@@ -142,6 +144,16 @@ export async function writeXlsx(out: Writable, sheet: XlsxSheet): Promise<number
       row.getCell(i + 1).style = values[i] instanceof Date ? DATA_DATE_STYLE : DATA_CELL_STYLE;
     row.commit();
     if (++count % CHECK_EVERY === 0) await caughtUp(ws, out);
+  }
+  for (const line of sheet.footer ?? []) {
+    const row = ws.addRow([line]);
+    row.font = { size: 10 };
+    row.alignment = { wrapText: true, vertical: 'top' };
+    // Excel does not grow a merged row to its wrapped text: about two width units a Chinese character.
+    const across = sheet.columns.reduce((s, c) => s + (c.width ?? 14), 0);
+    row.height = 15 * Math.max(1, Math.ceil((line.length * 2) / across));
+    ws.mergeCells(row.number, 1, row.number, n);
+    row.commit();
   }
   ws.commit();
   await wb.commit();

@@ -3,6 +3,7 @@ import type { InsightsDeps } from './deps.js';
 import { ensureDefaultBriefingTemplates } from './briefings/commands/ensure-default-briefing-templates.js';
 import { registerBriefingRoutes } from './briefings/http/briefing.routes.js';
 import { registerInsightsRoutes } from './http/insights.routes.js';
+import { registerRankingRoutes } from './http/ranking.routes.js';
 
 export type {
   MeasureArea,
@@ -31,8 +32,10 @@ export const insightsDepsOf = (ctx: ModuleContext): InsightsDeps => ({
 export const insightsModule: Module = {
   name: 'insights',
   routes: (app, ctx) => {
-    registerInsightsRoutes(app, insightsDepsOf(ctx));
-    registerBriefingRoutes(app, insightsDepsOf(ctx));
+    const deps = insightsDepsOf(ctx);
+    registerInsightsRoutes(app, deps);
+    registerRankingRoutes(app, deps);
+    registerBriefingRoutes(app, deps);
   },
   // The default briefing templates, written from the measures registered now (docs/insights-briefings.md).
   async prepare(ctx) {

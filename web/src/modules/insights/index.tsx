@@ -1,4 +1,5 @@
 import { FileTextOutlined, FundOutlined } from '@ant-design/icons';
+import { FundOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
@@ -28,5 +29,15 @@ export const insightsNav: NavItem[] = [
     permission: ['insight.read'],
     roles: INSIGHT_ROLES,
     page: lazy(() => import('./pages/BriefingsPage')),
+    key: 'insight-rankings',
+    label: '排名通报',
+    description: '街道、社区按指标排名，名次变化，打印、导出 Excel',
+    path: 'insights/rankings',
+    icon: <OrderedListOutlined />,
+    order: 0.53,
+    group: 'insights',
+    permission: 'insight.read',
+    roles: INSIGHT_ROLES,
+    page: lazy(() => import('./pages/RankingsRoutes')),
   },
 ];
