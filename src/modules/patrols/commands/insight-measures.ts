@@ -21,7 +21,7 @@ export function patrolInsightMeasures(deps: PatrolsDeps): MeasureSource[] {
       better: 'higher',
       headline: 8,
       measure: eachArea(async (ex, a) => coverage!.rate(ex, a)),
-      link: () => '/patrol-coverage',
+      link: (a, d) => `/patrol-coverage?unitId=${a.unitId}&from=${d.from}&to=${d.to}`,
     },
     {
       ...base,

@@ -1,4 +1,5 @@
-import { FundOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FundOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
 // 数据驾驶舱 (SPEC §10, issue 15): what leaders read first — the dashboard of a scope, the map coloured
@@ -15,4 +16,17 @@ export const INSIGHT_ROLES = [
   'community_worker',
 ] as const;
 
-export const insightsNav: NavItem[] = [];
+export const insightsNav: NavItem[] = [
+  {
+    key: 'insight-dashboard',
+    group: 'insights',
+    label: '综合看板',
+    description: '辖区各项指标：问题台账、日报告、督查督办、政协提案等，趋势、下级单位排名与问题大类分析',
+    path: 'insights/dashboard',
+    icon: <DashboardOutlined />,
+    order: 0.5,
+    permission: 'insight.read',
+    roles: INSIGHT_ROLES,
+    page: lazy(() => import('./pages/DashboardPage')),
+  },
+];
