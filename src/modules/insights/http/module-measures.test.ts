@@ -49,7 +49,7 @@ for (const tdb of testDatabases()) {
     for (const [i, p] of INSTANTS.entries()) {
       describe(`at instant ${i + 1} (${p.today}, ${p.from} to ${p.to})`, () => {
         beforeAll(async () => {
-          f.h.clock.set(new Date(p.at));
+          f.h.clock.set(p.at);
           await logIn();
         });
 
