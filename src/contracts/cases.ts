@@ -416,3 +416,28 @@ export const CaseKpis = z.object({
   avgClosingHours: rate,
 });
 export type CaseKpis = z.infer<typeof CaseKpis>;
+
+export const KpisByCategoryQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** Default 'standard'. */
+  basis: z.enum(KPI_BASES).optional(),
+});
+
+/** The indicators of a unit's area, one row per 大类 (first two digits of the category code). */
+export const CaseKpisByCategory = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  basis: z.enum(KPI_BASES),
+  items: z.array(
+    CaseKpis.omit({ unitId: true, unitName: true, from: true, to: true, asOf: true, basis: true, view: true }).extend({
+      categoryCode: z.string(),
+      categoryName: z.string(),
+    }),
+  ),
+});
+export type CaseKpisByCategory = z.infer<typeof CaseKpisByCategory>;

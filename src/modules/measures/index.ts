@@ -1,6 +1,7 @@
 import type { Module, ModuleContext } from '../module.js';
 import { followUpDayEndJob } from './commands/day-end.js';
 import { measureReportFigures } from './commands/report-figures.js';
+import { measureInsightMeasures } from './commands/insight-measures.js';
 import { seedDemoMeasures } from './demo/seed-demo-measures.js';
 import type { MeasuresDeps } from './deps.js';
 import { registerMeasureRoutes } from './http/measure.routes.js';
@@ -26,4 +27,5 @@ export const measuresModule: Module = {
   jobs: (ctx) => [followUpDayEndJob(depsOf(ctx))],
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoMeasures(depsOf(ctx), now) }),
   reportFigures: () => measureReportFigures(),
+  insightMeasures: (ctx) => measureInsightMeasures(depsOf(ctx)),
 };

@@ -2,6 +2,7 @@ import type { Module, ModuleContext } from '../module.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { patrolReportFigures } from './commands/report-figures.js';
 import { patrolRateFigures } from './commands/rate-figures.js';
+import { patrolInsightMeasures } from './commands/insight-measures.js';
 import { seedDemoPatrols } from './demo/seed-demo-patrols.js';
 import type { PatrolsDeps } from './deps.js';
 import { registerPatrolRoutes } from './http/patrol.routes.js';
@@ -27,6 +28,7 @@ export const patrolsModule: Module = {
   reportFigures: () => patrolReportFigures(),
   // 巡查覆盖率 of an area and period (the "五星"支部 indicators read it).
   rateFigures: (ctx) => patrolRateFigures(depsOf(ctx)),
+  insightMeasures: (ctx) => patrolInsightMeasures(depsOf(ctx)),
   // A moved community's patrols and coverage lie in its new sub-district's scope from the moment the move commits.
   listens: { 'org.unit_moved': () => unitMovedListener() },
 };

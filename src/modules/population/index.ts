@@ -1,6 +1,7 @@
 import type { Module, ModuleContext } from '../module.js';
 import { followUnitMove } from './commands/follow-unit-move.js';
 import { populationReportFigures } from './commands/report-figures.js';
+import { populationInsightMeasures } from './commands/insight-measures.js';
 import { ensureResidentTags } from './commands/resident-tags.js';
 import { canActorSeeVisitFile } from './commands/visit-files.js';
 import { seedDemoPopulation } from './demo/seed-demo-population.js';
@@ -33,5 +34,6 @@ export const populationModule: Module = {
   listens: { 'org.unit_moved': () => followUnitMove },
   fileAccess: () => (ex, actor, file) => canActorSeeVisitFile(ex, actor, file.id),
   reportFigures: () => populationReportFigures(),
+  insightMeasures: () => populationInsightMeasures(),
 };
 export * as screeningLookups from './api/screening-lookups.js';

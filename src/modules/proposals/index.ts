@@ -7,6 +7,7 @@ import { registerProposalRoutes } from './http/proposal.routes.js';
 import { registerSupervisorRoutes } from './http/supervisor.routes.js';
 import { registerCategoryRoutes } from './http/category.routes.js';
 import { ensureProposalCategories } from './commands/ensure-categories.js';
+import { proposalInsightMeasures } from './commands/insight-measures.js';
 
 export type { ProposalsDeps } from './deps.js';
 export { seedDemoProposals } from './demo/seed-demo-proposals.js';
@@ -29,4 +30,5 @@ export const proposalsModule: Module = {
   // Proposals find their handling units by path: those paths follow a move in its transaction.
   listens: { 'org.unit_moved': unitMovedListener },
   instructionTargets: (ctx) => [proposalInstructionTarget(ctx)],
+  insightMeasures: (ctx) => proposalInsightMeasures(ctx),
 };

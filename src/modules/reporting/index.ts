@@ -5,6 +5,7 @@ import { unitMovedListener } from './commands/follow-unit-move.js';
 import { reportReminderJob } from './commands/scheduled-reminders.js';
 import { seedDemoForms } from './demo/seed-demo-forms.js';
 import { reportingRateFigures } from './commands/rate-figures.js';
+import { reportingInsightMeasures } from './commands/insight-measures.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
 
 export type { ReportingDeps } from './deps.js';
@@ -36,4 +37,5 @@ export const reportingModule: Module = {
   listens: { 'org.unit_moved': unitMovedListener },
   // 上报率 of an area and period (the "五星"支部 indicators read it).
   rateFigures: (ctx) => reportingRateFigures(ctx),
+  insightMeasures: (ctx) => reportingInsightMeasures(ctx),
 };

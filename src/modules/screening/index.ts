@@ -3,6 +3,7 @@ import { rebasePaths } from '../../kernel/db/dialect.js';
 import { serverSecret } from '../../kernel/privacy/server-secret.js';
 import { screeningCheckJob } from './commands/escalate-checks.js';
 import { screeningReportFigures } from './commands/report-figures.js';
+import { screeningInsightMeasures } from './commands/insight-measures.js';
 import { seedDemoScreening } from './demo/seed-demo-screening.js';
 import type { ScreeningDeps } from './deps.js';
 import { registerScreeningRoutes } from './http/screening.routes.js';
@@ -34,6 +35,7 @@ export const screeningModule: Module = {
   jobs: (ctx) => [screeningCheckJob(depsOf(ctx))],
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoScreening(depsOf(ctx), now) }),
   reportFigures: () => screeningReportFigures(),
+  insightMeasures: () => screeningInsightMeasures(),
   // A moved community or grid takes its entries, reports, items and campaigns along (paths rebased).
   listens: {
     'org.unit_moved': () => async (trx, e) => {

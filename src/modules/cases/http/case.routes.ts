@@ -10,10 +10,12 @@ import {
   CaseDetail,
   CaseDuplicates,
   CaseKpis,
+  CaseKpisByCategory,
   CasePage,
   DispatchUnitsQuery,
   DuplicatesQuery,
   KpisQuery,
+  KpisByCategoryQuery,
   LEDGER_PRINT_LIMIT,
   LedgerSheet,
   ListCasesQuery,
@@ -25,6 +27,7 @@ import { listFilter } from '../commands/case-filter.js';
 import { findDuplicates } from '../commands/find-duplicates.js';
 import { getCase } from '../commands/get-case.js';
 import { caseKpis } from '../commands/get-case-kpis.js';
+import { caseKpisByCategory } from '../commands/get-kpis-by-category.js';
 import { listCases } from '../commands/list-cases.js';
 import { listDispatchTargets } from '../commands/list-dispatch-targets.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
@@ -156,6 +159,16 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     response: CaseKpis,
     summary: 'GB/T 30428.4 indicators (结案率, 按期结案率, 返工率 …) for a unit subtree and period',
     handler: ({ actor, query }) => caseKpis(deps, actor, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/kpis/by-category',
+    tag: 'cases',
+    permission: 'case.read',
+    query: KpisByCategoryQuery,
+    response: CaseKpisByCategory,
+    summary: 'GB/T 30428.4 indicators of a unit’s area for a period, one row per 大类 (category breakdown)',
+    handler: ({ actor, query }) => caseKpisByCategory(deps, actor, query),
   });
   route(app, {
     method: 'GET',

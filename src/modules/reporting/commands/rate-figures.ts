@@ -1,3 +1,4 @@
+import type { Executor } from '../../../kernel/db/db.js';
 import { fixedOffsetMs, toLocal } from '../../../kernel/calendar/local-time.js';
 import type { FigureQuery, RateFigureSource } from '../figures.js';
 import { formatPeriodOfDay, parsePeriod, type PeriodType } from '../domain/index.js';
@@ -33,23 +34,39 @@ export function periodsBeginningIn(
  * page shows per form, summed over the forms (docs/reporting.md). A period whose deadline (with its
  * grace days) has not passed is not yet 应报 unless its report is in. Nothing owed: denominator 0.
  */
+/**
+ * The completeness counts of the unit's subtree summed over every active form of the district, for
+ * the periods of each form beginning in the query's days, as of `now`: what the completeness page
+ * shows per form, added up (the 上报率 rate figure and the insights measures read it).
+ */
+export async function completenessTotals(deps: ReportingDeps, ex: Executor, q: FigureQuery, now: Date) {
+  const sum = { expected: 0, submitted: 0, onTime: 0, missing: 0 };
+  for (const form of await reportStore.forms(ex, q.districtCode)) {
+    const periods = periodsBeginningIn(q, form.definition.periodType, deps.config.timeZone);
+    if (!periods) continue;
+    const { c } = await completenessOver(deps, ex, form, q.unitPath, periods.from, periods.to, now);
+    sum.expected += c.totals.expected;
+    sum.submitted += c.totals.submitted;
+    sum.onTime += c.totals.onTime;
+    sum.missing += c.totals.missing;
+  }
+  return sum;
+}
+
+/**
+ * 上报率 (DHIS2 reporting rate: 实报 ÷ 应报) of the unit's subtree over every active form of the
+ * district, for the periods beginning in the query's days, as of now: the counts the completeness
+ * page shows per form, summed over the forms (docs/reporting.md). A period whose deadline (with its
+ * grace days) has not passed is not yet 应报 unless its report is in. Nothing owed: denominator 0.
+ */
 export function reportingRateFigures(deps: ReportingDeps): RateFigureSource[] {
   return [
     {
       code: REPORTING_COMPLETENESS,
       label: '报表上报率（实报数 ÷ 应报数，各报表合计）',
       async rate(ex, q) {
-        const now = deps.clock.now();
-        let numerator = 0;
-        let denominator = 0;
-        for (const form of await reportStore.forms(ex, q.districtCode)) {
-          const periods = periodsBeginningIn(q, form.definition.periodType, deps.config.timeZone);
-          if (!periods) continue;
-          const { c } = await completenessOver(deps, ex, form, q.unitPath, periods.from, periods.to, now);
-          numerator += c.totals.submitted;
-          denominator += c.totals.expected;
-        }
-        return { numerator, denominator };
+        const t = await completenessTotals(deps, ex, q, deps.clock.now());
+        return { numerator: t.submitted, denominator: t.expected };
       },
     },
   ];

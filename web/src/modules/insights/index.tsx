@@ -1,5 +1,6 @@
 import { FileTextOutlined, FundOutlined } from '@ant-design/icons';
 import { FundOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FundOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
@@ -39,5 +40,15 @@ export const insightsNav: NavItem[] = [
     permission: 'insight.read',
     roles: INSIGHT_ROLES,
     page: lazy(() => import('./pages/RankingsRoutes')),
+    key: 'insight-dashboard',
+    group: 'insights',
+    label: '综合看板',
+    description: '辖区各项指标：问题台账、日报告、督查督办、政协提案等，趋势、下级单位排名与问题大类分析',
+    path: 'insights/dashboard',
+    icon: <DashboardOutlined />,
+    order: 0.5,
+    permission: 'insight.read',
+    roles: INSIGHT_ROLES,
+    page: lazy(() => import('./pages/DashboardPage')),
   },
 ];

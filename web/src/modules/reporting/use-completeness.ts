@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../lib/query';
 import { reportingApi, type Completeness, type RemindersSent } from './api';
 import { periodOf } from './labels';
 import { useReportForms } from './use-forms';
+import { useSearchParams } from 'react-router';
 
 /** The missing list is paged by the server (a district may miss thousands of reports a day). */
 export const MISSING_PAGE = 20;
@@ -17,8 +18,14 @@ export function useCompleteness() {
   const { message } = App.useApp();
   const { forms, error: formsError } = useReportForms();
   const [formId, setFormId] = useState<string>();
-  const [unitId, setUnitId] = useState<string | undefined>(me.unitId);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(6, 'day'), dayjs()]);
+  // A link from the dashboard may name the unit and the days (?unitId=&from=&to=, local days).
+  const [params] = useSearchParams();
+  const [unitId, setUnitId] = useState<string | undefined>(params.get('unitId') ?? me.unitId);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    const from = params.get('from');
+    const to = params.get('to');
+    return from && to ? [dayjs(from), dayjs(to)] : [dayjs().subtract(6, 'day'), dayjs()];
+  });
 
   useEffect(() => {
     if (forms && forms.length > 0 && !forms.some((f) => f.id === formId)) setFormId(forms[0].id);

@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { useApiQuery } from '../../../lib/query';
@@ -35,10 +36,12 @@ function lastPatrolled(day: string | null): string {
 
 /** 巡查覆盖: per small grid (or village) the days patrolled ÷ the days of the period so far, grids not walked in it, per person. */
 export default function CoveragePage() {
-  const [unitId, setUnitId] = useState<string | undefined>(undefined);
+  // A link from the dashboard may name the unit and the period (?unitId=&from=&to=).
+  const [params] = useSearchParams();
+  const [unitId, setUnitId] = useState<string | undefined>(params.get('unitId') ?? undefined);
   const [range, setRange] = useState<[string, string]>([
-    dayjs().startOf('month').format('YYYY-MM-DD'),
-    dayjs().format('YYYY-MM-DD'),
+    params.get('from') ?? dayjs().startOf('month').format('YYYY-MM-DD'),
+    params.get('to') ?? dayjs().format('YYYY-MM-DD'),
   ]);
   const [kind, setKind] = useState<PatrolKind>('grid');
   const [onlyNever, setOnlyNever] = useState(false);

@@ -1,0 +1,74 @@
+import type { Executor } from '../../../kernel/db/db.js';
+import { eachArea, type MeasureQuery, type MeasureSource } from '../../insights/index.js';
+import type { SupervisionDeps } from '../deps.js';
+import { taskFigureStore } from '../store/task-figures.store.js';
+import { supervisionRateFigures } from './rate-figures.js';
+
+const GROUP = '督查督办';
+
+/** Open tasks led in each area, by task (a task with two lead units in one area counts once there). */
+async function openTasks(ex: Executor, q: MeasureQuery, only?: string) {
+  const prefix = q.areas.reduce((p, a) => commonPrefix(p, a.unitPath), q.areas[0]?.unitPath ?? '');
+  const rows = (await taskFigureStore.openLed(ex, q.districtCode, prefix)).filter((r) => !only || r.status === only);
+  return new Map(
+    q.areas.map((a) => [
+      a.unitId,
+      { numerator: new Set(rows.filter((r) => r.unit_path.startsWith(a.unitPath)).map((r) => r.id)).size },
+    ]),
+  );
+}
+
+/** 节点按期完成率 (the assessment's rate figure), 在办任务数 and 逾期任务数, for leaders (docs/insights-measures.md). */
+export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource[] {
+  const onTime = supervisionRateFigures(deps)[0]!;
+  const base = {
+    group: GROUP,
+    permission: 'task.read' as const,
+    levels: ['district', 'subdistrict', 'township', 'community', 'village'] as const,
+  };
+  return [
+    {
+      ...base,
+      code: 'supervision.taskOnTime',
+      label: '节点按期完成率',
+      kind: 'rate',
+      definition:
+        '期间内到期（截至今日）的任务时间节点中，在到期日当天或之前完成的比例：按期完成节点数 ÷ 到期节点数；按牵头单位计入辖区（督查考核口径）',
+      better: 'higher',
+      timing: 'period',
+      headline: 6,
+      measure: eachArea(async (ex, f) => onTime.rate(ex, f)),
+      link: () => '/supervision/assessment',
+    },
+    {
+      ...base,
+      code: 'supervision.openTasks',
+      label: '在办任务数',
+      kind: 'count',
+      unit: '项',
+      definition: '此刻未完成的督办任务数（正常推进、滞后、逾期），按牵头单位计入辖区',
+      better: 'lower',
+      timing: 'now',
+      measure: (ex, q) => openTasks(ex, q),
+      link: () => '/supervision/tasks',
+    },
+    {
+      ...base,
+      code: 'supervision.overdueTasks',
+      label: '逾期任务数',
+      kind: 'count',
+      unit: '项',
+      definition: '此刻已过完成时限仍未完成的督办任务数（任务状态为逾期），按牵头单位计入辖区',
+      better: 'lower',
+      timing: 'now',
+      measure: (ex, q) => openTasks(ex, q, 'overdue'),
+      link: () => '/supervision/tasks?status=overdue',
+    },
+  ];
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, a.lastIndexOf('/', i - 1) + 1);
+}
