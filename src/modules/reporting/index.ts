@@ -6,6 +6,7 @@ import { reportReminderJob } from './commands/scheduled-reminders.js';
 import { seedDemoForms } from './demo/seed-demo-forms.js';
 import { reportingRateFigures } from './commands/rate-figures.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
+import { reportingWorkItems } from './commands/work-items.js';
 
 export type { ReportingDeps } from './deps.js';
 export type {
@@ -36,4 +37,5 @@ export const reportingModule: Module = {
   listens: { 'org.unit_moved': unitMovedListener },
   // 上报率 of an area and period (the "五星"支部 indicators read it).
   rateFigures: (ctx) => reportingRateFigures(ctx),
+  workItems: (ctx) => reportingWorkItems(depsOf(ctx)),
 };
