@@ -6,6 +6,7 @@ import { canActorSeeTaskFile } from './commands/task-access.js';
 import { supervisionRateFigures } from './commands/rate-figures.js';
 import { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 import { registerSupervisionRoutes } from './http/supervision.routes.js';
+import { supervisionWorkItems } from './commands/work-items.js';
 
 export type { SupervisionDeps } from './deps.js';
 export { supervisionJob } from './commands/refresh-stale-statuses.js';
@@ -30,4 +31,5 @@ export const supervisionModule: Module = {
   instructionTargets: (ctx) => [taskInstructionTarget(ctx)],
   // 时间节点按期完成率 of the tasks led in an area (the "五星"支部 indicators read it).
   rateFigures: (ctx) => supervisionRateFigures(ctx),
+  workItems: (ctx) => supervisionWorkItems(ctx),
 };
