@@ -3,7 +3,7 @@ import { dueSoonUntil } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { WorkItemCount, WorkItemSource } from '../../insights/index.js';
 import type { CasesDeps } from '../deps.js';
-import { stateFromJson, WAITING_STATUSES, waitingDue, waitsFor } from '../domain/index.js';
+import { mayEverMove, stateFromJson, WAITING_STATUSES, waitingDue, waitsFor } from '../domain/index.js';
 import { waitingCandidates } from '../store/case-waiting.store.js';
 import { calendarFor, toCaseActor } from './case-context.js';
 
@@ -46,7 +46,8 @@ export function caseWorkItems(deps: CasesDeps): WorkItemSource[] {
       label: '待我处理的问题',
       group: '问题台账',
       permission: 'case.read',
-      async count(ex, actor, now): Promise<WorkItemCount> {
+      async count(ex, actor, now): Promise<WorkItemCount | null> {
+        if (!mayEverMove(actor.roles)) return null;
         const all = await casesWaitingFor(deps, ex, actor, now);
         return {
           total: all.length,

@@ -1,5 +1,5 @@
 import { CLOCK_RUNNING } from './case-deadlines.js';
-import { canTakeAction } from './case-policy.js';
+import { canTakeAction, casePolicy } from './case-policy.js';
 import {
   CASE_STATUSES,
   TERMINAL_STATUSES,
@@ -53,4 +53,9 @@ export function waitingDue(
   const t = state.deadline.getTime();
   if (t < now.getTime()) return 'overdue';
   return t < soonUntil.getTime() ? 'due_soon' : null;
+}
+
+/** Can any of these roles ever take a moving step (else the 工作台 shows no 待我处理 line: a leader, a volunteer)? */
+export function mayEverMove(roles: readonly string[]): boolean {
+  return MOVING_ACTIONS.some((t) => roles.some((r) => (casePolicy[t] as Record<string, unknown>)[r] !== undefined));
 }
