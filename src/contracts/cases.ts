@@ -187,6 +187,11 @@ export const ListCasesQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  /**
+   * Only the cases waiting for the caller's step (the 工作台's 待我处理的问题): all of them ('me'), those
+   * past their deadline ('overdue') or due by the end of the next working day ('due_soon').
+   */
+  waiting: z.enum(['me', 'overdue', 'due_soon']).optional(),
   /** The ledger's order (default: newest report first); ties go by id, in the same direction. */
   sort: CaseSortKey.optional(),
   order: SortOrder.optional(),

@@ -19,3 +19,4 @@ export { DEFAULT_TIME_ZONE } from './local-time.js';
 export { DEFAULT_WORK_HOURS, type WorkPeriod } from './work-hours.js';
 export { CALENDAR_RECHECK_MS, CalendarCache, calendarCacheOf, type CalendarSource } from './calendar-cache.js';
 export { addDays, addMonthsClamped, daysBetween, fromDay, isDate, localDateOf, toDay } from './dates.js';
+export { dueSoonUntil } from './due-soon.js';

@@ -1,4 +1,5 @@
 import { caseInsightMeasures } from './commands/insight-measures.js';
+import { caseWorkItems } from './commands/work-items.js';
 import type { Module } from '../module.js';
 import './case-events.js';
 import { canActorSeeCase } from './commands/case-context.js';
@@ -70,4 +71,5 @@ export const casesModule: Module = {
   rateFigures: (ctx) => caseRateFigures(ctx),
   // The ledger's figures for leaders: GB/T 30428.4 counts and rates, open cases (insights module).
   insightMeasures: (ctx) => caseInsightMeasures(ctx),
+  workItems: (ctx) => caseWorkItems(ctx),
 };

@@ -1,5 +1,6 @@
 import type { Module } from '../module.js';
 import { registerInbox } from './http/inbox.routes.js';
+import { inboxWorkItems } from './commands/work-items.js';
 
 export { notify, type Notice } from './commands/notify.js';
 
@@ -7,4 +8,5 @@ export { notify, type Notice } from './commands/notify.js';
 export const inboxModule: Module = {
   name: 'inbox',
   routes: (app, ctx) => registerInbox(app, ctx),
+  workItems: () => inboxWorkItems(),
 };

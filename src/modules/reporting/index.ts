@@ -7,6 +7,7 @@ import { seedDemoForms } from './demo/seed-demo-forms.js';
 import { reportingRateFigures } from './commands/rate-figures.js';
 import { reportingInsightMeasures } from './commands/insight-measures.js';
 import { registerReportingRoutes } from './http/reporting.routes.js';
+import { reportingWorkItems } from './commands/work-items.js';
 
 export type { ReportingDeps } from './deps.js';
 export type {
@@ -38,4 +39,5 @@ export const reportingModule: Module = {
   // 上报率 of an area and period (the "五星"支部 indicators read it).
   rateFigures: (ctx) => reportingRateFigures(ctx),
   insightMeasures: (ctx) => reportingInsightMeasures(ctx),
+  workItems: (ctx) => reportingWorkItems(depsOf(ctx)),
 };

@@ -7,6 +7,7 @@ import { supervisionRateFigures } from './commands/rate-figures.js';
 import { supervisionInsightMeasures } from './commands/insight-measures.js';
 import { seedDemoSupervision } from './demo/seed-demo-supervision.js';
 import { registerSupervisionRoutes } from './http/supervision.routes.js';
+import { supervisionWorkItems } from './commands/work-items.js';
 
 export type { SupervisionDeps } from './deps.js';
 export { supervisionJob } from './commands/refresh-stale-statuses.js';
@@ -32,4 +33,5 @@ export const supervisionModule: Module = {
   // 时间节点按期完成率 of the tasks led in an area (the "五星"支部 indicators read it).
   rateFigures: (ctx) => supervisionRateFigures(ctx),
   insightMeasures: (ctx) => supervisionInsightMeasures(ctx),
+  workItems: (ctx) => supervisionWorkItems(ctx),
 };

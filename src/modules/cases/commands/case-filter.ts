@@ -5,6 +5,7 @@ import type { CasesDeps } from '../deps.js';
 import type { CaseListFilter } from '../store/case.store.js';
 import type { CaseKeyset, CaseOrder } from '../store/case-order.js';
 import { calendarFor } from './case-context.js';
+import { waitingCaseIds } from './work-items.js';
 
 /** Local dates (Asia/Shanghai) to the UTC instants that bound them. */
 export async function periodBounds(deps: CasesDeps, actor: Actor, from?: string, to?: string) {
@@ -40,6 +41,7 @@ export async function listFilter(
     deadlineStatus: q.deadlineStatus,
     reconciled: q.reconciled,
     q: q.q,
+    ...(q.waiting ? { ids: await waitingCaseIds(deps, actor, q.waiting) } : {}),
     order: caseOrder(q),
     after: q.cursor ? decodeCursor(q.cursor, caseOrder(q)) : undefined,
     limit,

@@ -7,3 +7,4 @@ export { buildRecord } from './case-payloads.js';
 export { guardFailure, targetOf, type GuardFailure } from './case-transitions.js';
 export * from './case-kpi-rollup.js';
 export * from './rectification.js';
+export * from './case-waiting.js';

@@ -30,6 +30,8 @@ export interface CaseListFilter {
   deadlineStatus?: string[];
   reconciled?: boolean;
   q?: string;
+  /** Only these cases (the ledger's `waiting` filter: the ids the policy picked); none when empty. */
+  ids?: readonly string[];
   /** The order (default: newest report first), id as the tie-breaker. */
   order?: CaseOrder;
   /** Keyset cursor: where the previous page (in the same order) ended. */
@@ -179,6 +181,7 @@ export const caseStore = {
       q =
         plan === 'fts' ? q.where(sql<boolean>`+status IN (${sql.join(f.status)})`) : q.where('status', 'in', f.status);
     if (f.deadlineStatus?.length) q = q.where('deadline_status', 'in', f.deadlineStatus);
+    if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
     if (f.categoryCode) q = q.where(startsWith('category_code', f.categoryCode));
     if (f.source) q = q.where('source', '=', f.source);
     if (f.from) q = q.where('reported_at', '>=', f.from);

@@ -16,10 +16,9 @@ export interface OwedItem {
 }
 
 /** 本单位待办: what the caller's unit subtree owes (milestones, progress reports, 督办 replies, deadlines), by when. */
-export async function unitView(deps: SupervisionDeps, actor: Actor) {
+export async function unitView(deps: SupervisionDeps, actor: Actor, now: Date = deps.clock.now()) {
   const db = deps.database.db;
   const cal = await calendarFor(deps, db, actor.districtCode);
-  const now = deps.clock.now();
   const today = cal.localDate(now);
   const rows = await taskStore.openLedInScope(db, actor.districtCode, actor.scopePath, 500);
   const loaded = await taskStore.load(db, rows);

@@ -24,6 +24,7 @@ const FILTER_KEYS = [
   'deadlineStatus',
   'reconciled',
   'q',
+  'waiting',
 ] as const;
 
 const SORT_KEYS: readonly CaseSortKey[] = ['reportedAt', 'deadline', 'status'];
@@ -200,6 +201,19 @@ export default function LedgerPage() {
               { value: 'on_time', label: '时限内' },
             ]}
             data-testid="case-filter-deadline"
+          />
+          <Select
+            allowClear
+            placeholder="待我处理"
+            style={{ width: 150 }}
+            value={query.waiting}
+            onChange={(v?: string) => setFilter({ waiting: v })}
+            options={[
+              { value: 'me', label: '待我处理' },
+              { value: 'overdue', label: '待我处理 · 超期' },
+              { value: 'due_soon', label: '待我处理 · 临期' },
+            ]}
+            data-testid="case-filter-waiting"
           />
           <Select
             allowClear

@@ -2,7 +2,7 @@ import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../../lib/api';
 import { useApiCursorList } from '../../../lib/query';
 import { inboxApi, linkLabel, messageKindTag, messageLink, type InboxMessage, type InboxPage as Page } from '../api';
@@ -22,7 +22,9 @@ function readableBody(body: string): string {
 export default function InboxPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [view, setView] = useState<View>('all');
+  // The 工作台's 未读消息 links here with ?unread=true.
+  const [params] = useSearchParams();
+  const [view, setView] = useState<View>(params.get('unread') === 'true' ? 'unread' : 'all');
   const client = useQueryClient();
   const key = ['inbox', 'list', view];
   const list = useApiCursorList(
