@@ -1,5 +1,5 @@
 import { rollupRows, type CaseState, type RollupRow } from '../src/modules/cases/domain/index.js';
-import { areaOf, summaryOf } from '../src/modules/cases/commands/kpi-rollup.js';
+import { placeOf, summaryOf } from '../src/modules/cases/commands/kpi-rollup.js';
 import type { WorkCalendar } from '../src/kernel/calendar/index.js';
 
 /**
@@ -20,7 +20,7 @@ export class RollupSums {
   }
 
   add(s: CaseState): void {
-    for (const r of rollupRows(summaryOf(s), { areaPath: areaOf(s), handlerPath: s.assignedUnitPath }, this.calendar)) {
+    for (const r of rollupRows(summaryOf(s), placeOf(s), this.calendar)) {
       const key = `${r.basis}|${r.view}|${r.path}|${r.day}`;
       const cur = this.sums.get(key);
       if (!cur) this.sums.set(key, r);

@@ -34,6 +34,7 @@ import * as createStarRatings from './2026-12-09T0300-create-star-ratings.js';
 import * as createStarPlans from './2026-12-09T0400-create-star-plans.js';
 import * as createStarCycle from './2026-12-09T0500-create-star-cycle.js';
 import * as createBriefings from './2026-12-10T0100-create-briefings.js';
+import * as caseKpiDaysByDay from './2026-12-10T0300-case-kpi-days-by-day.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0400-create-star-plans': createStarPlans,
   '2026-12-09T0500-create-star-cycle': createStarCycle,
   '2026-12-10T0100-create-briefings': createBriefings,
+  '2026-12-10T0300-case-kpi-days-by-day': caseKpiDaysByDay,
 };

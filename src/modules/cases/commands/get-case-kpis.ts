@@ -4,7 +4,6 @@ import { Invalid, NotFound } from '../../../kernel/errors.js';
 import type { KpiBasis, KpiView } from '../../../contracts/cases.js';
 import {
   addCounts,
-  computeKpis,
   countsAt,
   dueCounts,
   emptyKpiCounts,
@@ -16,12 +15,10 @@ import { kpiRollupStore } from '../store/kpi-rollup.store.js';
 import { summaryOf } from './kpi-rollup.js';
 import type { CasesDeps } from '../deps.js';
 import { periodBounds } from './case-filter.js';
-import { calendarFor } from './case-context.js';
+import { areaKpiCounts } from './area-kpi-counts.js';
 
 /** Units that handle dispatched cases and have no area: their figures are those of the cases dispatched to them. */
 const HANDLERS = new Set(['department', 'outside_unit']);
-/** Units below the roll-up's communities. */
-const GRIDS = new Set(['grid_large', 'grid_small']);
 
 /**
  * GB/T 30428.4 indicators of a unit (its area, or the cases dispatched to it) for a period, at this
@@ -62,8 +59,8 @@ export async function caseKpis(
 /**
  * The counts behind the indicators of a unit (its area, or the cases dispatched to it) over a
  * period of local days [days.from, days.to] = [period.from, period.to), at asOf: the roll-up's sums
- * plus what time added (open cases past their deadline); below the communities, folded from the
- * grid's cases. One definition for the KPI page and the rates other modules read (rate-figures.ts).
+ * plus what time added (open cases past their deadline); an area's through areaKpiCounts (a grid's
+ * from the roll-up's 'grid' rows). One definition for the KPI page and the rates other modules read (rate-figures.ts).
  */
 export async function kpiCounts(
   deps: CasesDeps,
@@ -79,14 +76,11 @@ export async function kpiCounts(
   },
 ): Promise<KpiCounts> {
   const { districtCode, unit, basis, view, period, asOf } = a;
-  const scope = { districtCode, view, path: unit.path, isDistrict: unit.kind === 'district' };
-  if (view === 'area' && GRIDS.has(unit.kind)) {
-    // Below the roll-up's communities: the grid's own cases, folded by the same rules.
-    const calendar = await calendarFor(deps, ex, districtCode);
-    const states = await kpiRollupStore.gridStates(ex, districtCode, unit.path);
-    const summaries = states.map((json) => summaryOf(stateFromJson(json)));
-    return computeKpis(summaries, { basis, period, asOf, calendar }).counts;
+  if (view === 'area') {
+    const [counts] = await areaKpiCounts(ex, { districtCode, areas: [unit], basis, days: a.days, period, asOf });
+    return counts!;
   }
+  const scope = { districtCode, view, path: unit.path, isDistrict: unit.kind === 'district' };
   const rollup = await kpiRollupStore.sum(ex, basis, scope, {
     fromDay: a.days.from.replaceAll('-', ''),
     toDay: a.days.to.replaceAll('-', ''),

@@ -3,38 +3,29 @@ import type { MeasureQuery, MeasureSource, MeasureValue } from '../../insights/i
 import type { CasesDeps } from '../deps.js';
 import type { KpiCounts } from '../domain/index.js';
 import { caseFigureStore } from '../store/case-figures.store.js';
-import { kpiCounts } from './get-case-kpis.js';
+import { areaKpiCounts, commonPathPrefix } from './area-kpi-counts.js';
 
 const GROUP = '问题台账';
 const STANDARD = '（GB/T 30428.4，按应结案时间统计）';
 
 /**
  * The ledger's GB/T 30428.4 counts of each area, standard basis and area view, as the KPI page gives
- * them (docs/kpis.md). Kept per query object, so the dashboard's eight ledger tiles read the roll-up
- * once per area, not once per tile.
+ * them (docs/kpis.md), read for all the areas at once (areaKpiCounts: one grouped roll-up query, not
+ * one per area). Kept per query object, so the dashboard's eight ledger tiles read them once.
  */
-function countsPerArea(deps: CasesDeps) {
+function countsPerArea() {
   const memo = new WeakMap<MeasureQuery, Promise<Map<string, KpiCounts>>>();
   return (ex: Executor, q: MeasureQuery) => {
     let p = memo.get(q);
     if (!p) {
-      p = (async () => {
-        const out = new Map<string, KpiCounts>();
-        for (const a of q.areas)
-          out.set(
-            a.unitId,
-            await kpiCounts(deps, ex, {
-              districtCode: q.districtCode,
-              unit: { path: a.unitPath, kind: a.kind },
-              basis: 'standard',
-              view: 'area',
-              days: q.days,
-              period: { from: q.from, to: q.to },
-              asOf: q.asOf,
-            }),
-          );
-        return out;
-      })();
+      p = areaKpiCounts(ex, {
+        districtCode: q.districtCode,
+        areas: q.areas.map((a) => ({ path: a.unitPath, kind: a.kind })),
+        basis: 'standard',
+        days: q.days,
+        period: { from: q.from, to: q.to },
+        asOf: q.asOf,
+      }).then((counts) => new Map(q.areas.map((a, i) => [a.unitId, counts[i]!])));
       memo.set(q, p);
     }
     return p;
@@ -45,8 +36,8 @@ function countsPerArea(deps: CasesDeps) {
  * The ledger's measures for leaders: GB/T 30428.4 counts and rates of an area and period (the KPI
  * page's figures, standard basis) and the open cases now.
  */
-export function caseInsightMeasures(deps: CasesDeps): MeasureSource[] {
-  const counts = countsPerArea(deps);
+export function caseInsightMeasures(_deps: CasesDeps): MeasureSource[] {
+  const counts = countsPerArea();
   const kpis = (of: (c: KpiCounts) => MeasureValue) => async (ex: Executor, q: MeasureQuery) => {
     const all = await counts(ex, q);
     return new Map([...all].map(([id, c]) => [id, of(c)]));
@@ -69,10 +60,7 @@ export function caseInsightMeasures(deps: CasesDeps): MeasureSource[] {
       headline: 1,
       async measure(ex, q) {
         const district = q.areas.some((a) => a.kind === 'district');
-        const prefix = q.areas.reduce(
-          (p, a) => (a.unitPath.startsWith(p) ? p : commonPrefix(p, a.unitPath)),
-          q.areas[0]?.unitPath ?? '',
-        );
+        const prefix = commonPathPrefix(q.areas.map((a) => a.unitPath));
         const rows = await caseFigureStore.openByGrid(ex, q.districtCode, prefix, district);
         return new Map(
           q.areas.map((a) => [
@@ -184,11 +172,4 @@ export function caseInsightMeasures(deps: CasesDeps): MeasureSource[] {
       link: (a) => `/cases?unitId=${a.unitId}&deadlineStatus=overdue`,
     },
   ];
-}
-
-function commonPrefix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  // Cut back to a whole path segment ('/a/b/' of '/a/b/c/' and '/a/b/d/').
-  return a.slice(0, a.lastIndexOf('/', i - 1) + 1);
 }

@@ -7,6 +7,7 @@ import {
   type CaseState,
   type CaseSummary,
   type RollupCounts,
+  type RollupPlace,
   type RollupRow,
 } from '../domain/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
@@ -17,7 +18,7 @@ export function areaOf(state: CaseState): string {
   if (!state.gridPath) return state.districtPath;
   // The community ('/d/s/c/'), not the grid: a year of the district is then communities × days rows
   // (~15,000), where grids × days (~110,000) took the district's yearly figures past 400 ms.
-  // A grid's own figures are folded from its few cases instead (caseKpis).
+  // A grid's own figures are read from the 'grid' rows (placeOf), grouped for all grids of a map at once.
   const ids = state.gridPath.split('/').filter(Boolean);
   return `/${ids.slice(0, 3).join('/')}/`;
 }
@@ -42,7 +43,12 @@ export function summaryOf(s: CaseState): CaseSummary {
 }
 
 const rowsOf = (s: CaseState | null, calendar: WorkCalendar): RollupRow[] =>
-  s ? rollupRows(summaryOf(s), { areaPath: areaOf(s), handlerPath: s.assignedUnitPath }, calendar) : [];
+  s ? rollupRows(summaryOf(s), placeOf(s), calendar) : [];
+
+/** Where a case counts in the roll-up: its area (community), its handler and its grid. */
+export function placeOf(s: CaseState): RollupPlace {
+  return { areaPath: areaOf(s), handlerPath: s.assignedUnitPath, gridPath: s.gridPath };
+}
 
 /**
  * Keeps the KPI roll-up in step with one case's change, in the change's transaction: the rows the
@@ -87,9 +93,17 @@ export async function rebuildKpiRollup(ex: Executor, districtCode: string, calen
   return n;
 }
 
-/** Fills an empty roll-up from the district's cases (the first start after the roll-up changed shape). */
+/**
+ * Fills the roll-up from the district's cases when it is empty, or when it was kept before it had
+ * its 'grid' rows and a case lies in a grid (the first start after the roll-up changed shape).
+ */
 export async function ensureKpiRollup(ex: Executor, districtCode: string, calendar: WorkCalendar): Promise<number> {
-  if (!(await kpiRollupStore.isEmpty(ex, districtCode))) return 0;
-  if ((await caseStore.statesPage(ex, districtCode, undefined, 1)).length === 0) return 0;
+  if (await kpiRollupStore.isEmpty(ex, districtCode)) {
+    if ((await caseStore.statesPage(ex, districtCode, undefined, 1)).length === 0) return 0;
+  } else if (
+    (await kpiRollupStore.hasView(ex, districtCode, 'grid')) ||
+    !(await kpiRollupStore.anyCaseInGrid(ex, districtCode))
+  )
+    return 0;
   return rebuildKpiRollup(ex, districtCode, calendar);
 }

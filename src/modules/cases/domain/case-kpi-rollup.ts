@@ -30,10 +30,16 @@ export const ROLLUP_FIELDS = [
 export type RollupField = (typeof ROLLUP_FIELDS)[number];
 export type RollupCounts = Record<RollupField, number>;
 
+/**
+ * Whose rows: 'area' (by community, or the district for a case in no grid), 'handler' (the assigned
+ * unit), or 'grid' (the case's small grid: the map's and the rankings' grids, read grouped).
+ */
+export type RollupView = KpiView | 'grid';
+
 export interface RollupKey {
   basis: KpiBasis;
-  view: KpiView;
-  /** The case's grid (or the district, for a case in no grid) for 'area'; its assigned unit for 'handler'. */
+  view: RollupView;
+  /** The case's community (or the district, for a case in no grid) for 'area'; its grid for 'grid'; its assigned unit for 'handler'. */
   path: string;
   /** Local day, YYYYMMDD. */
   day: string;
@@ -42,10 +48,11 @@ export interface RollupRow extends RollupKey {
   counts: RollupCounts;
 }
 
-/** Where one case is counted: its area always, its handler while it has one. */
+/** Where one case is counted: its area always, its handler while it has one, its grid while it lies in one. */
 export interface RollupPlace {
   areaPath: string;
   handlerPath: string | null;
+  gridPath?: string | null;
 }
 
 export function emptyRollupCounts(): RollupCounts {
@@ -57,8 +64,9 @@ const keyOf = (k: RollupKey) => `${k.basis}|${k.view}|${k.path}|${k.day}`;
 /** One case's rows of the roll-up, summed per key. */
 export function rollupRows(s: CaseSummary, place: RollupPlace, calendar: WorkCalendar): RollupRow[] {
   const rows = new Map<string, RollupRow>();
-  const views: [KpiView, string][] = [['area', place.areaPath]];
+  const views: [RollupView, string][] = [['area', place.areaPath]];
   if (place.handlerPath) views.push(['handler', place.handlerPath]);
+  if (place.gridPath) views.push(['grid', place.gridPath]);
   for (const e of kpiEntries(s, calendar)) {
     const day = calendar.localDate(e.at).replaceAll('-', '');
     for (const [view, path] of views) {

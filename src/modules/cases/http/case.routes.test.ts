@@ -5,6 +5,7 @@ import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { createEventBus, type DomainEvents } from '../../../kernel/events/events.js';
 import { openHarness, type Harness } from '../../../test-support/harness.js';
 import { LocateService, createOrgApi } from '../../org/index.js';
+import { areaKpiCounts } from '../commands/area-kpi-counts.js';
 import { checkDeadlines } from '../commands/check-deadlines.js';
 import { rebuildKpiRollup, summaryOf } from '../commands/kpi-rollup.js';
 import { computeKpis, stateFromJson } from '../domain/index.js';
@@ -569,7 +570,7 @@ for (const tdb of testDatabases()) {
           expect((await get(`&unitId=${ids.sub}`)).counts).toEqual(
             await reference(basis, 'area', subPath, new Date(at)),
           );
-          // Communities from the roll-up's rows; a grid folded from its own cases: the same either way.
+          // Communities from the roll-up's community rows, grids from its grid rows: the same either way.
           for (const unit of ['com', 'large', 'small']) {
             const path = await pathOf(ids[unit]);
             const got = await get(`&unitId=${ids[unit]}`);
@@ -601,6 +602,39 @@ for (const tdb of testDatabases()) {
       await rebuildKpiRollup(h.database.db, '411602', calendar);
       expect(await table()).toEqual(before);
       expect(before.length).toBeGreaterThan(0);
+    });
+
+    it("gives many areas' figures at once (the map's grids, a ranking's 街道) from grouped reads, each equal to folding its cases", async () => {
+      const calendar = await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai');
+      const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
+      const days = { from: '2026-11-01', to: '2026-12-31' };
+      const units = ['district', 'sub', 'sub2', 'com', 'large', 'small'];
+      const areas: { path: string; kind: string }[] = [];
+      for (const key of units) {
+        const u = (await h.call('GET', `/api/v1/units/${ids[key]}`, as('admin'))).json();
+        areas.push({ path: `/${[...u.ancestors.map((a: { id: string }) => a.id), u.id].join('/')}/`, kind: u.kind });
+      }
+      const fold = async (basis: 'standard' | 'reported', area: { path: string; kind: string }, asOf: Date) => {
+        const states = (await h.database.db.selectFrom('cases').select('state').execute())
+          .map((r) => stateFromJson(r.state))
+          .filter((st) => area.kind === 'district' || (st.gridPath ?? '').startsWith(area.path));
+        return computeKpis(states.map(summaryOf), { basis, period, asOf, calendar }).counts;
+      };
+      for (const at of ['2026-11-30T02:00:00Z', '2026-12-02T02:00:00Z']) {
+        const asOf = new Date(at);
+        for (const basis of ['standard', 'reported'] as const) {
+          const all = await areaKpiCounts(h.database.db, { districtCode: '411602', areas, basis, days, period, asOf });
+          for (const [i, key] of units.entries())
+            expect(all[i], `${key} ${basis} ${at}`).toEqual(await fold(basis, areas[i]!, asOf));
+          expect(all[units.indexOf('small')]!.reported).toBeGreaterThan(0);
+          expect(all[units.indexOf('district')]!.reported).toBeGreaterThan(all[units.indexOf('small')]!.reported);
+          // The grids alone, as the map asks: the same figures.
+          const grids = areas.slice(4);
+          expect(
+            await areaKpiCounts(h.database.db, { districtCode: '411602', areas: grids, basis, days, period, asOf }),
+          ).toEqual(all.slice(4));
+        }
+      }
     });
 
     it('flags overdue cases from the scheduled check and tells the unit', async () => {

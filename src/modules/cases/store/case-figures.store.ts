@@ -39,7 +39,17 @@ export const caseFigureStore = {
       .selectFrom('cases')
       .select(['grid_path', (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('district_code', '=', districtCode)
-      .where('status', 'not in', ['closed', 'rejected', 'merged'])
+      // The open statuses by name (every status but closed, rejected, merged): read along the status index.
+      .where('status', 'in', [
+        'reported',
+        'escalated',
+        'escalated_district',
+        'accepted',
+        'dispatched',
+        'handling',
+        'returned',
+        'pending_verification',
+      ])
       .groupBy('grid_path');
     if (!isDistrict) q = q.where(startsWith('grid_path', path));
     return (await q.execute()).map((r) => ({ gridPath: r.grid_path, count: Number(r.n) }));

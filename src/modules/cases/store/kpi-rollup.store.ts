@@ -1,8 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
-import type { KpiView } from '../../../contracts/cases.js';
-import { ROLLUP_FIELDS, type KpiBasis, type RollupCounts, type RollupField, type RollupRow } from '../domain/index.js';
+import {
+  ROLLUP_FIELDS,
+  type KpiBasis,
+  type RollupCounts,
+  type RollupField,
+  type RollupRow,
+  type RollupView,
+} from '../domain/index.js';
 import { executeReused } from '../../../kernel/db/reuse.js';
 
 const COLUMN: Record<RollupField, string> = {
@@ -41,10 +47,10 @@ const OPEN = [
   'pending_verification',
 ];
 
-/** Whose cases: a unit's area or the cases dispatched to it, in a district. */
+/** Whose cases: a unit's area (by community, or by grid) or the cases dispatched to it, in a district. */
 export interface KpiScope {
   districtCode: string;
-  view: KpiView;
+  view: RollupView;
   /** The unit's path. */
   path: string;
   /** The unit is the district: its area also holds the cases in no grid. */
@@ -88,9 +94,32 @@ export const kpiRollupStore = {
       .where('day', '>=', days.fromDay)
       .where('day', '<=', days.toDay)
       .executeTakeFirstOrThrow();
-    return Object.fromEntries(
-      ROLLUP_FIELDS.map((k) => [k, Number((row as Record<string, unknown>)[k] ?? 0)]),
-    ) as RollupCounts;
+    return countsOf(row);
+  },
+
+  /**
+   * The period's sums per unit path under a prefix, in one grouped query: the communities of a
+   * district ('area') or the grids of a map ('grid'); the caller adds them up per area.
+   */
+  async sumByPath(
+    ex: Executor,
+    basis: KpiBasis,
+    s: KpiScope,
+    days: { fromDay: string; toDay: string },
+  ): Promise<{ path: string; counts: RollupCounts }[]> {
+    const rows = await ex
+      .selectFrom('case_kpi_days')
+      .select('unit_path')
+      .select(ROLLUP_FIELDS.map((k) => sql<number>`sum(${sql.ref(COLUMN[k])})`.as(k)))
+      .where('district_code', '=', s.districtCode)
+      .where('basis', '=', basis)
+      .where('kpi_view', '=', s.view)
+      .where(startsWith('unit_path', s.path))
+      .where('day', '>=', days.fromDay)
+      .where('day', '<=', days.toDay)
+      .groupBy('unit_path')
+      .execute();
+    return rows.map((r) => ({ path: r.unit_path, counts: countsOf(r) }));
   },
 
   /**
@@ -118,15 +147,49 @@ export const kpiRollupStore = {
     return (await q.execute()).map((r) => r.state);
   },
 
-  /** Every case of a grid (a grid's figures are folded from its cases, not read from the roll-up). */
-  async gridStates(ex: Executor, districtCode: string, gridPath: string): Promise<string[]> {
-    const rows = await ex
+  /** The same for an area view, with each case's grid, so that one read serves every area of a map. */
+  async openPastDeadlineByGrid(
+    ex: Executor,
+    basis: KpiBasis,
+    s: Omit<KpiScope, 'view'>,
+    period: { from: string; to: string },
+    asOf: string,
+  ): Promise<{ gridPath: string | null; state: string }[]> {
+    let q = ex
       .selectFrom('cases')
-      .select('state')
+      .select(['grid_path', 'state'])
+      .where('district_code', '=', s.districtCode)
+      .where('status', 'in', OPEN)
+      .where('deadline', '<=', asOf);
+    if (basis === 'standard') q = q.where('deadline', '>=', period.from).where('deadline', '<', period.to);
+    else q = q.where('reported_at', '>=', period.from).where('reported_at', '<', period.to);
+    if (!s.isDistrict) q = q.where(startsWith('grid_path', s.path));
+    return (await q.execute()).map((r) => ({ gridPath: r.grid_path, state: r.state }));
+  },
+
+  /** Whether the district's roll-up has rows of a view (a roll-up kept before the 'grid' rows has none). */
+  async hasView(ex: Executor, districtCode: string, view: RollupView): Promise<boolean> {
+    const r = await ex
+      .selectFrom('case_kpi_days')
+      .select('day')
       .where('district_code', '=', districtCode)
-      .where(startsWith('grid_path', gridPath))
-      .execute();
-    return rows.map((r) => r.state);
+      .where('basis', '=', 'standard')
+      .where('kpi_view', '=', view)
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  /** Whether a case of the district lies in a grid (then the roll-up must hold 'grid' rows). */
+  async anyCaseInGrid(ex: Executor, districtCode: string): Promise<boolean> {
+    const r = await ex
+      .selectFrom('cases')
+      .select('id')
+      .where('district_code', '=', districtCode)
+      .where('grid_path', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
   },
 
   async isEmpty(ex: Executor, districtCode: string): Promise<boolean> {
@@ -143,3 +206,6 @@ export const kpiRollupStore = {
     await ex.deleteFrom('case_kpi_days').where('district_code', '=', districtCode).execute();
   },
 };
+
+const countsOf = (row: object): RollupCounts =>
+  Object.fromEntries(ROLLUP_FIELDS.map((k) => [k, Number((row as Record<string, unknown>)[k] ?? 0)])) as RollupCounts;

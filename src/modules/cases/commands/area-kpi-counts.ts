@@ -1,0 +1,88 @@
+import type { Executor } from '../../../kernel/db/db.js';
+import type { KpiBasis } from '../../../contracts/cases.js';
+import {
+  addCounts,
+  countsAt,
+  dueCounts,
+  emptyKpiCounts,
+  emptyRollupCounts,
+  ROLLUP_FIELDS,
+  stateFromJson,
+  type KpiCounts,
+} from '../domain/index.js';
+import { kpiRollupStore } from '../store/kpi-rollup.store.js';
+import { summaryOf } from './kpi-rollup.js';
+
+/** Units below the roll-up's communities: read from the roll-up's 'grid' rows. */
+export const GRID_KINDS: ReadonlySet<string> = new Set(['grid_large', 'grid_small']);
+
+/** An area: a territorial unit's subtree (the district, a 街道, a 社区 or a grid). */
+export interface KpiArea {
+  path: string;
+  kind: string;
+}
+
+/**
+ * The GB/T 30428.4 counts of several areas (area view) for one period of local days [days.from,
+ * days.to] = [period.from, period.to), at asOf, in the areas' order: the roll-up's sums — the
+ * communities' rows for a district, 街道 or 社区, the grids' rows for a grid — each read with one
+ * query grouped by unit path for all the areas, plus what time added (the open cases past their
+ * deadline), read once and shared out by grid. For 491 grids that is two queries, not 491 folds of
+ * their cases. Equal to computeKpis over each area's cases (tested).
+ */
+export async function areaKpiCounts(
+  ex: Executor,
+  a: {
+    districtCode: string;
+    areas: readonly KpiArea[];
+    basis: KpiBasis;
+    days: { from: string; to: string };
+    period: { from: Date; to: Date };
+    asOf: Date;
+  },
+): Promise<KpiCounts[]> {
+  const { districtCode, areas, basis, period, asOf } = a;
+  if (!areas.length) return [];
+  const days = { fromDay: a.days.from.replaceAll('-', ''), toDay: a.days.to.replaceAll('-', '') };
+  const sums = areas.map(() => emptyRollupCounts());
+  for (const view of ['area', 'grid'] as const) {
+    const mine = areas.flatMap((x, i) => ((view === 'grid') === GRID_KINDS.has(x.kind) ? [i] : []));
+    if (!mine.length) continue;
+    const path = commonPathPrefix(mine.map((i) => areas[i]!.path));
+    const rows = await kpiRollupStore.sumByPath(ex, basis, { districtCode, view, path, isDistrict: false }, days);
+    for (const r of rows)
+      for (const i of mine)
+        if (r.path.startsWith(areas[i]!.path)) for (const f of ROLLUP_FIELDS) sums[i]![f] += r.counts[f];
+  }
+  // A district's area also holds the cases in no grid; any other area, the cases of its grids.
+  const inArea = (x: KpiArea, gridPath: string | null) => x.kind === 'district' || !!gridPath?.startsWith(x.path);
+  const open = await kpiRollupStore.openPastDeadlineByGrid(
+    ex,
+    basis,
+    {
+      districtCode,
+      path: commonPathPrefix(areas.map((x) => x.path)),
+      isDistrict: areas.some((x) => x.kind === 'district'),
+    },
+    { from: period.from.toISOString(), to: period.to.toISOString() },
+    asOf.toISOString(),
+  );
+  const due = areas.map(() => emptyKpiCounts());
+  for (const o of open) {
+    const add = dueCounts(summaryOf(stateFromJson(o.state)), { basis, period, asOf });
+    areas.forEach((x, i) => {
+      if (inArea(x, o.gridPath)) addCounts(due[i]!, add);
+    });
+  }
+  return areas.map((_, i) => countsAt(sums[i]!, due[i]!));
+}
+
+/** The longest whole-segment prefix of unit paths ('/a/b/' of '/a/b/c/' and '/a/b/d/'). */
+export function commonPathPrefix(paths: readonly string[]): string {
+  return paths.reduce((p, x) => {
+    if (x.startsWith(p)) return p;
+    let i = 0;
+    while (i < p.length && i < x.length && p[i] === x[i]) i++;
+    return p.slice(0, p.lastIndexOf('/', i - 1) + 1);
+  }, paths[0] ?? '');
+}
