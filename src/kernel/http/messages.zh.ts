@@ -641,6 +641,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'insight.level_not_measured': '该指标不在这一层级统计，请换一个层级',
   'insight.no_trend': '该指标是当前时点的数量，没有趋势',
   'insight.trend_too_long': (p) => `趋势最多 ${p.max ?? 400} 个点，请缩短期间或改按周、按月`,
+  'case.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -10,6 +10,8 @@ import {
   CaseDetail,
   CaseDuplicates,
   CaseKpis,
+  CasePoints,
+  CasePointsQuery,
   CasePage,
   DispatchUnitsQuery,
   DuplicatesQuery,
@@ -26,6 +28,7 @@ import { findDuplicates } from '../commands/find-duplicates.js';
 import { getCase } from '../commands/get-case.js';
 import { caseKpis } from '../commands/get-case-kpis.js';
 import { listCases } from '../commands/list-cases.js';
+import { listCasePoints } from '../commands/list-case-points.js';
 import { listDispatchTargets } from '../commands/list-dispatch-targets.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
@@ -136,6 +139,18 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     response: CasePage,
     summary: 'The ledger: cases in scope with filters, newest report first or by sort/order, keyset-paged by cursor',
     handler: async ({ actor, query }) => presentCasePage(await listCases(deps, actor, query)),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/points',
+    tag: 'cases',
+    permission: 'case.read',
+    query: CasePointsQuery,
+    response: CasePoints,
+    summary:
+      'The open cases in scope as compact points for the map: [id, lng, lat, status, deadlineStatus, categoryCode], ' +
+      'newest report first, at most 20,000 (truncated says when more matched)',
+    handler: ({ actor, query }) => listCasePoints(deps, actor, query),
   });
   route(app, {
     method: 'GET',
