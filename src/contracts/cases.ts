@@ -445,3 +445,14 @@ export const CasePoints = z.object({
   truncated: z.boolean(),
 });
 export type CasePoints = z.infer<typeof CasePoints>;
+
+/** The day's flows by hour (the wall display): a local date, today by default. */
+export const CaseFlowsQuery = z.strictObject({ date: z.iso.date().optional(), unitId: z.uuid().optional() });
+export type CaseFlowsQuery = z.infer<typeof CaseFlowsQuery>;
+
+export const CaseFlows = z.object({
+  date: z.string(),
+  /** 24 local hours, 0–23: cases reported (by their report time) and closed (by their closing) in the hour. */
+  hours: z.array(z.object({ hour: z.number().int(), reported: z.number().int(), closed: z.number().int() })),
+});
+export type CaseFlows = z.infer<typeof CaseFlows>;

@@ -33,6 +33,7 @@ import * as createStars from './2026-12-09T0100-create-stars.js';
 import * as createStarRatings from './2026-12-09T0300-create-star-ratings.js';
 import * as createStarPlans from './2026-12-09T0400-create-star-plans.js';
 import * as createStarCycle from './2026-12-09T0500-create-star-cycle.js';
+import * as caseClosedAt from './2026-12-10T0500-case-closed-at.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0300-create-star-ratings': createStarRatings,
   '2026-12-09T0400-create-star-plans': createStarPlans,
   '2026-12-09T0500-create-star-cycle': createStarCycle,
+  '2026-12-10T0500-case-closed-at': caseClosedAt,
 };

@@ -123,5 +123,42 @@ for (const tdb of testDatabases()) {
       expect(JSON.stringify(r.json())).toContain('unitId');
       expect((await points('dehua', '?deadlineStatus=late')).statusCode).toBe(400);
     });
+
+    it('counts the day’s reports and closings by local hour, as a fold over the rows, at two instants', async () => {
+      const fold = async (path: string, day: string) => {
+        const rows = await h.database.db.selectFrom('cases').selectAll().execute();
+        const start = Date.parse(`${day}T00:00:00+08:00`);
+        const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, reported: 0, closed: 0 }));
+        for (const r of rows.filter((x) => (x.grid_path ?? '').startsWith(path))) {
+          const rh = Math.floor((Date.parse(r.reported_at) - start) / 3_600_000);
+          if (rh >= 0 && rh < 24) hours[rh]!.reported++;
+          const ch = r.closed_at ? Math.floor((Date.parse(r.closed_at) - start) / 3_600_000) : -1;
+          if (r.status === 'closed' && ch >= 0 && ch < 24) hours[ch]!.closed++;
+        }
+        return hours;
+      };
+      const dehuaPath = (await h.context.org.unit(h.database.db, units.dehua!))!.path;
+      const today = (await h.call('GET', '/api/v1/cases/flows', { cookie: cookies.leader })).json();
+      expect(today.date).toBe('2026-11-30');
+      expect(today.hours).toEqual(await fold('', '2026-11-30'));
+      expect(today.hours[10].reported).toBe(3);
+      const dehua = (await h.call('GET', '/api/v1/cases/flows', { cookie: cookies.dehua })).json();
+      expect(dehua.hours).toEqual(await fold(dehuaPath, '2026-11-30'));
+      expect(dehua.hours[10].reported).toBe(2);
+      // The next morning: today is a new day with nothing yet; the day before is asked by date.
+      h.clock.set('2026-12-01T01:00:00.000Z');
+      cookies.leader = await h.login('leader', PASSWORD);
+      const next = (await h.call('GET', '/api/v1/cases/flows', { cookie: cookies.leader })).json();
+      expect(next.date).toBe('2026-12-01');
+      expect(next.hours).toEqual(await fold('', '2026-12-01'));
+      expect(next.hours.every((x: { reported: number }) => x.reported === 0)).toBe(true);
+      const before = await h.call('GET', '/api/v1/cases/flows?date=2026-11-30', { cookie: cookies.leader });
+      expect(before.json().hours).toEqual(today.hours);
+      h.clock.set('2026-11-30T02:00:00.000Z');
+      cookies.leader = await h.login('leader', PASSWORD);
+      expect(
+        (await h.call('GET', `/api/v1/cases/flows?unitId=${units.chenzhou}`, { cookie: cookies.dehua })).statusCode,
+      ).toBe(403);
+    });
   });
 }

@@ -10,6 +10,8 @@ import {
   CaseDetail,
   CaseDuplicates,
   CaseKpis,
+  CaseFlows,
+  CaseFlowsQuery,
   CasePoints,
   CasePointsQuery,
   CasePage,
@@ -29,6 +31,7 @@ import { getCase } from '../commands/get-case.js';
 import { caseKpis } from '../commands/get-case-kpis.js';
 import { listCases } from '../commands/list-cases.js';
 import { listCasePoints } from '../commands/list-case-points.js';
+import { getCaseFlows } from '../commands/get-case-flows.js';
 import { listDispatchTargets } from '../commands/list-dispatch-targets.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
@@ -151,6 +154,18 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
       'The open cases in scope as compact points for the map: [id, lng, lat, status, deadlineStatus, categoryCode], ' +
       'newest report first, at most 20,000 (truncated says when more matched)',
     handler: ({ actor, query }) => listCasePoints(deps, actor, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/flows',
+    tag: 'cases',
+    permission: 'case.read',
+    query: CaseFlowsQuery,
+    response: CaseFlows,
+    summary:
+      'A local day’s flows by hour in a unit of the caller’s scope (the wall display): cases reported and closed ' +
+      'in each hour, by the case’s grid',
+    handler: ({ actor, query }) => getCaseFlows(deps, actor, query),
   });
   route(app, {
     method: 'GET',

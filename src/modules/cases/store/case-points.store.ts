@@ -54,3 +54,35 @@ export async function openCasePoints(ex: Executor, f: CasePointFilter): Promise<
   if (f.source) q = q.where('source', '=', f.source);
   return q.orderBy('reported_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
+
+/**
+ * When the cases of an area were reported and closed within [from, to) (UTC instants): two range reads,
+ * along (reported_at, id, grid_path …) and (closed_at, grid_path). `path` null reads the whole district.
+ */
+export async function reportedAndClosedBetween(
+  ex: Executor,
+  districtCode: string,
+  path: string | null,
+  from: string,
+  to: string,
+): Promise<{ reported: string[]; closed: string[] }> {
+  let r = ex
+    .selectFrom('cases')
+    .select('reported_at as at')
+    .where('reported_at', '>=', from)
+    .where('reported_at', '<', to)
+    .where('district_code', '=', districtCode);
+  let c = ex
+    .selectFrom('cases')
+    .select('closed_at as at')
+    .where('closed_at', '>=', from)
+    .where('closed_at', '<', to)
+    .where('status', '=', 'closed')
+    .where('district_code', '=', districtCode);
+  if (path !== null) {
+    r = r.where(startsWith('grid_path', path));
+    c = c.where(startsWith('grid_path', path));
+  }
+  const [reported, closed] = await Promise.all([r.execute(), c.execute()]);
+  return { reported: reported.map((x) => x.at), closed: closed.map((x) => x.at!) };
+}
