@@ -1,4 +1,5 @@
 import { FundOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import { registerNavGroup, type NavItem } from '../../app/nav';
 
 // 数据驾驶舱 (SPEC §10, issue 15): what leaders read first — the dashboard of a scope, the map coloured
@@ -15,4 +16,16 @@ export const INSIGHT_ROLES = [
   'community_worker',
 ] as const;
 
-export const insightsNav: NavItem[] = [];
+export const insightsNav: NavItem[] = [
+  {
+    key: 'insight-map',
+    label: '态势地图',
+    description: '各街道、社区、网格按指标着色，在办问题点位',
+    group: 'insights',
+    path: 'insights/map',
+    order: 3,
+    permission: 'insight.read',
+    roles: INSIGHT_ROLES,
+    page: lazy(() => import('./pages/MapPage')),
+  },
+];
