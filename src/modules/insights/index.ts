@@ -28,5 +28,5 @@ export const insightsDepsOf = (ctx: ModuleContext): InsightsDeps => ({
  */
 export const insightsModule: Module = {
   name: 'insights',
-  routes: (app, ctx) => registerInsightsRoutes(app, insightsDepsOf(ctx)),
+  routes: (app, ctx) => registerInsightsRoutes(app, insightsDepsOf(ctx), ctx.events),
 };

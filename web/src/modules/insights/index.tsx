@@ -28,4 +28,16 @@ export const insightsNav: NavItem[] = [
     roles: INSIGHT_ROLES,
     page: lazy(() => import('./pages/MapPage')),
   },
+  {
+    key: 'insight-wall',
+    label: '指挥大屏',
+    description: '全屏深色大屏：地图、今日流量与街道排名，自动刷新',
+    group: 'insights',
+    path: 'wall',
+    order: 6,
+    permission: 'insight.read',
+    roles: INSIGHT_ROLES,
+    fullScreen: true,
+    page: lazy(() => import('./pages/WallPage')),
+  },
 ];

@@ -168,9 +168,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
           {scale.classes.map((c) => (
             <div key={`${c.from}-${c.to}`}>
               <i style={{ background: c.color }} />
-              {c.from === c.to
-                ? formatFigure(m, c.from)
-                : `${formatFigure(m, c.from, false)} – ${formatFigure(m, c.to)}`}
+              {legendLabel(m, c.from, c.to)}
             </div>
           ))}
           {(m.kind === 'rate' || scale.classes.length === 0) && (
