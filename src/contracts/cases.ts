@@ -446,3 +446,42 @@ export const CaseKpisByCategory = z.object({
   ),
 });
 export type CaseKpisByCategory = z.infer<typeof CaseKpisByCategory>;
+/** The most points one /cases/points answer holds (~60 bytes each as JSON): narrow the filters beyond it. */
+export const CASE_POINTS_LIMIT = 20_000;
+
+/** The open cases as points on a map (态势地图), filtered like the ledger. */
+export const CasePointsQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  /** Among the open statuses only (a closed status answers no points). */
+  status: list(CaseStatus).optional(),
+  /** 大类 (2 digits) or 小类 (4 digits). */
+  categoryCode: z
+    .string()
+    .regex(/^\d{2}(\d{2})?$/)
+    .optional(),
+  deadlineStatus: list(DeadlineStatus).optional(),
+  source: z.string().max(20).optional(),
+});
+export type CasePointsQuery = z.infer<typeof CasePointsQuery>;
+
+/** One open case as a compact row: [id, lng, lat, status, deadlineStatus, categoryCode] (WGS-84). */
+export const CasePoint = z.tuple([z.string(), z.number(), z.number(), CaseStatus, DeadlineStatus, z.string()]);
+export type CasePoint = z.infer<typeof CasePoint>;
+
+export const CasePoints = z.object({
+  items: z.array(CasePoint),
+  /** More open cases matched than CASE_POINTS_LIMIT: the first ones by id are given. */
+  truncated: z.boolean(),
+});
+export type CasePoints = z.infer<typeof CasePoints>;
+
+/** The day's flows by hour (the wall display): a local date, today by default. */
+export const CaseFlowsQuery = z.strictObject({ date: z.iso.date().optional(), unitId: z.uuid().optional() });
+export type CaseFlowsQuery = z.infer<typeof CaseFlowsQuery>;
+
+export const CaseFlows = z.object({
+  date: z.string(),
+  /** 24 local hours, 0–23: cases reported (by their report time) and closed (by their closing) in the hour. */
+  hours: z.array(z.object({ hour: z.number().int(), reported: z.number().int(), closed: z.number().int() })),
+});
+export type CaseFlows = z.infer<typeof CaseFlows>;

@@ -144,6 +144,9 @@ export const ChildBoundaries = z.object({
 });
 export type ChildBoundaries = z.infer<typeof ChildBoundaries>;
 
+/** `level=grids`: every active small grid under the unit instead of its children (the map of all grids). */
+export const ChildBoundariesQuery = z.strictObject({ level: z.enum(['children', 'grids']).optional() });
+
 export const ImportBoundariesReply = z.object({ updated: z.number().int() });
 export type ImportBoundariesReply = z.infer<typeof ImportBoundariesReply>;
 

@@ -651,6 +651,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
     `注释[${p.footnote ?? ''}]前的数字应为“${p.figure ?? ''}”；如需改写数字，请一并删除该注释标记`,
   'briefing.already_issued': '本简报签发后没有修改，无需再次签发',
   'case.kpis_no_area': '部门和单位没有辖区，无法按问题大类统计，请选择区、街道、社区（村）或网格',
+  'case.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
 };
 
 /** The sentence of `code` built from `params`, or undefined when the table has none. */

@@ -14,6 +14,18 @@ export interface CaseReported {
   reportedAt: Date;
 }
 
+/** A step was committed on a case (立案, 派遣, 结案 …): its status moved or its record grew. */
+export interface CaseStepped {
+  caseId: string;
+  districtCode: string;
+  type: CaseActionType;
+  from: CaseStatus;
+  to: CaseStatus;
+  /** The case's grid path after the step (null when it lies in no grid). */
+  gridPath: string | null;
+  at: Date;
+}
+
 /** A case that went past a time limit: its first overdue, or a further rung of the ladder. */
 export interface CaseOverdue {
   caseId: string;
@@ -38,6 +50,8 @@ declare module '../../kernel/events/events.js' {
     'case.reported': CaseReported;
     /** Emitted by the deadline check inside the transaction that marks the case (e.g. duty tells 分包 leaders). */
     'case.overdue': CaseOverdue;
+    /** Emitted by every committed step inside its transaction (the wall display refreshes on it). */
+    'case.stepped': CaseStepped;
   }
 }
 

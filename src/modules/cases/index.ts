@@ -17,7 +17,7 @@ import { registerCaseRoutes } from './http/case.routes.js';
 import { createOpen311Backend } from './open311-backend.js';
 
 export type { CasesDeps } from './deps.js';
-export type { CaseGuard, CaseOverdue, CaseReported, CaseStep } from './case-events.js';
+export type { CaseGuard, CaseOverdue, CaseReported, CaseStep, CaseStepped } from './case-events.js';
 export { caseStatuses } from './commands/case-statuses.js';
 export { ensureCategories } from './commands/ensure-categories.js';
 export { reportCase, reportCaseInTransaction } from './commands/report-case.js';
@@ -39,7 +39,7 @@ export {
 /** The problem ledger (问题台账): report → close-out, deadlines, KPIs (GB/T 30428.4), export. */
 export const casesModule: Module = {
   name: 'cases',
-  emits: ['case.reported', 'case.overdue'],
+  emits: ['case.reported', 'case.overdue', 'case.stepped'],
   // Other modules' rules on the steps (a farmland case's 不予立案 needs the district), read from the list.
   routes: (app, ctx) =>
     registerCaseRoutes(app, { ...ctx, caseGuards: ctx.modules.flatMap((m) => m.caseGuards?.(ctx) ?? []) }),

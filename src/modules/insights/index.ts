@@ -34,7 +34,7 @@ export const insightsModule: Module = {
   name: 'insights',
   routes: (app, ctx) => {
     const deps = insightsDepsOf(ctx);
-    registerInsightsRoutes(app, deps);
+    registerInsightsRoutes(app, deps, ctx.events);
     registerRankingRoutes(app, deps);
     registerBriefingRoutes(app, deps);
   },

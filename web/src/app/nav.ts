@@ -29,6 +29,8 @@ export interface NavItem {
   roles?: readonly RoleCode[];
   /** Key of a group registered with registerNavGroup, to nest the item in a sub-menu. */
   group?: string;
+  /** Mounted outside the console's layout, filling the screen (the wall display); the menu still links to it. */
+  fullScreen?: boolean;
   /** Not shown in the menu, but routed (e.g. detail pages). */
   hidden?: boolean;
   page: LazyExoticComponent<ComponentType> | ComponentType;

@@ -8,21 +8,43 @@ import './modules';
 import { allNavItems } from './nav';
 
 function moduleRoutes(): RouteObject[] {
-  return allNavItems().map((item) => {
-    const Page = item.page;
-    const element = (
-      <RequirePermission item={item}>
-        <Page />
-      </RequirePermission>
-    );
-    return item.path === '' ? { index: true, element } : { path: `${item.path}/*`, element };
-  });
+  return allNavItems()
+    .filter((item) => !item.fullScreen)
+    .map((item) => {
+      const Page = item.page;
+      const element = (
+        <RequirePermission item={item}>
+          <Page />
+        </RequirePermission>
+      );
+      return item.path === '' ? { index: true, element } : { path: `${item.path}/*`, element };
+    });
+}
+
+/** Pages that fill the screen (the wall display): signed in and permitted, outside the console's layout. */
+function fullScreenRoutes(): RouteObject[] {
+  return allNavItems()
+    .filter((item) => item.fullScreen)
+    .map((item) => {
+      const Page = item.page;
+      return {
+        path: `/${item.path}/*`,
+        element: (
+          <RequireAuth>
+            <RequirePermission item={item}>
+              <Page />
+            </RequirePermission>
+          </RequireAuth>
+        ),
+      };
+    });
 }
 
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
     ...mobileRoutes,
+    ...fullScreenRoutes(),
     {
       path: '/change-password',
       element: (

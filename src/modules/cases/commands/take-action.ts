@@ -127,6 +127,15 @@ export async function commitAction(
     record.attachments.map((a) => a.fileId),
   );
   await updateKpiRollup(trx, state, next, calendar);
+  await deps.events?.emit(trx, 'case.stepped', {
+    caseId: row.id,
+    districtCode: row.district_code,
+    type: record.type,
+    from: state.status,
+    to: next.status,
+    gridPath: patch.grid_path ?? row.grid_path,
+    at: now,
+  });
   const category = (await categoryCache(deps.database.db).get(trx, row.district_code)).byCode.get(row.category_code);
   if (opts.audit !== false)
     await recordAudit(trx, {

@@ -11,6 +11,10 @@ import {
   CaseDuplicates,
   CaseKpis,
   CaseKpisByCategory,
+  CaseFlows,
+  CaseFlowsQuery,
+  CasePoints,
+  CasePointsQuery,
   CasePage,
   DispatchUnitsQuery,
   DuplicatesQuery,
@@ -29,6 +33,8 @@ import { getCase } from '../commands/get-case.js';
 import { caseKpis } from '../commands/get-case-kpis.js';
 import { caseKpisByCategory } from '../commands/get-kpis-by-category.js';
 import { listCases } from '../commands/list-cases.js';
+import { listCasePoints } from '../commands/list-case-points.js';
+import { getCaseFlows } from '../commands/get-case-flows.js';
 import { listDispatchTargets } from '../commands/list-dispatch-targets.js';
 import { reconcileCase } from '../commands/reconcile-case.js';
 import { recordReport } from '../commands/report-case.js';
@@ -139,6 +145,30 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CasesDeps): void 
     response: CasePage,
     summary: 'The ledger: cases in scope with filters, newest report first or by sort/order, keyset-paged by cursor',
     handler: async ({ actor, query }) => presentCasePage(await listCases(deps, actor, query)),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/points',
+    tag: 'cases',
+    permission: 'case.read',
+    query: CasePointsQuery,
+    response: CasePoints,
+    summary:
+      'The open cases in scope as compact points for the map: [id, lng, lat, status, deadlineStatus, categoryCode], ' +
+      'newest report first, at most 20,000 (truncated says when more matched)',
+    handler: ({ actor, query }) => listCasePoints(deps, actor, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/flows',
+    tag: 'cases',
+    permission: 'case.read',
+    query: CaseFlowsQuery,
+    response: CaseFlows,
+    summary:
+      'A local day’s flows by hour in a unit of the caller’s scope (the wall display): cases reported and closed ' +
+      'in each hour, by the case’s grid',
+    handler: ({ actor, query }) => getCaseFlows(deps, actor, query),
   });
   route(app, {
     method: 'GET',

@@ -16,10 +16,27 @@ import { getDashboard } from '../commands/get-dashboard.js';
 import { getTrend } from '../commands/get-trend.js';
 import { getWorkbench } from '../commands/get-workbench.js';
 import type { InsightsDeps } from '../deps.js';
+import type { EventBus } from '../../../kernel/events/events.js';
+import { createWallHub, serveWallStream } from '../commands/wall-stream.js';
 
 const TAG = 'insights';
 
-export function registerInsightsRoutes(app: FastifyInstance, deps: InsightsDeps): void {
+export function registerInsightsRoutes(app: FastifyInstance, deps: InsightsDeps, events?: EventBus): void {
+  if (events) {
+    const hub = createWallHub(events);
+    app.addHook('onClose', async () => hub.close());
+    route(app, {
+      method: 'GET',
+      url: '/api/v1/insights/wall/stream',
+      tag: TAG,
+      permission: 'insight.read',
+      produces: 'text/event-stream',
+      summary:
+        'The wall display’s change feed (server-sent events): a `changed` event, at most one a second, when the ' +
+        'ledger changes in the caller’s scope; a heartbeat comment every 25 s',
+      handler: async ({ actor, req, reply }) => serveWallStream(hub, actor, req, reply),
+    });
+  }
   route(app, {
     method: 'GET',
     url: '/api/v1/workbench',

@@ -3,10 +3,12 @@ import type { OrgDeps } from '../deps.js';
 import { unitStore } from '../store/unit.store.js';
 import { loadUnitInScope } from './load-unit.js';
 
-export async function getChildBoundaries(deps: OrgDeps, actor: Actor, id: string) {
+/** The boundaries of a unit's active children, or with level 'grids' of every active small grid under it. */
+export async function getChildBoundaries(deps: OrgDeps, actor: Actor, id: string, level = 'children') {
   const db = deps.database.db;
-  await loadUnitInScope(db, actor, id);
-  const rows = await unitStore.childBoundaries(db, id);
+  const unit = await loadUnitInScope(db, actor, id);
+  const rows =
+    level === 'grids' ? await unitStore.gridBoundariesUnder(db, unit.path) : await unitStore.childBoundaries(db, id);
   return {
     type: 'FeatureCollection' as const,
     features: rows.map((r) => ({

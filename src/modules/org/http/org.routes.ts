@@ -6,6 +6,7 @@ import {
   AccountList,
   BoundaryCollection,
   ChildBoundaries,
+  ChildBoundariesQuery,
   CreatedAccount,
   CreateAccountBody,
   CreatePersonBody,
@@ -163,10 +164,13 @@ export function registerOrgRoutes(app: FastifyInstance, deps: OrgDeps): void {
     tag: 'org',
     permission: 'unit.read',
     params: IdParams,
+    query: ChildBoundariesQuery,
     response: ChildBoundaries,
     produces: 'application/geo+json',
-    summary: 'The boundaries of the unit’s active children as a FeatureCollection (WGS-84)',
-    handler: ({ actor, params }) => getChildBoundaries(deps, actor, params.id),
+    summary:
+      'The boundaries of the unit’s active children (or, with level=grids, of every active small grid under it) ' +
+      'as a FeatureCollection (WGS-84)',
+    handler: ({ actor, params, query }) => getChildBoundaries(deps, actor, params.id, query.level),
   });
   route(app, {
     method: 'POST',

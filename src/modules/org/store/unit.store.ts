@@ -202,6 +202,20 @@ export const unitStore = {
       .execute();
   },
 
+  /** The boundaries of every active small grid under a path (the map of all grids), in path order. */
+  async gridBoundariesUnder(ex: Executor, path: string): Promise<(UnitTable & { geometry: string })[]> {
+    return ex
+      .selectFrom('units as u')
+      .innerJoin('unit_boundaries as b', 'b.unit_id', 'u.id')
+      .selectAll('u')
+      .select('b.geometry')
+      .where(startsWith('u.path', path))
+      .where('u.kind', '=', 'grid_small')
+      .where('u.status', '=', 'active')
+      .orderBy('u.path')
+      .execute();
+  },
+
   async setBoundary(
     ex: Executor,
     row: {
