@@ -33,6 +33,7 @@ import { patrolSteps } from './patrols';
 import { reportingSteps } from './reporting';
 import { rolesSteps } from './roles';
 import { starSteps } from './stars';
+import { insightSteps } from './insights';
 import { supervisionSteps } from './supervision';
 import { venueSteps } from './venues';
 
@@ -436,6 +437,7 @@ async function main(): Promise<number> {
     groups.push(await reportingSteps({ page, shot }));
     groups.push(await supervisionSteps({ page, shot }));
     groups.push(await starSteps({ page, shot, baseURL: base }));
+    groups.push(await insightSteps({ page, shot, baseURL: base }));
     // Last, so every page has the data the steps above made; each account in its own context.
     groups.push(
       rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
+import { checkDeadlines } from './check-deadlines.js';
 import { DEMO_PASSWORD, openInsightsFixture, type InsightsFixture } from '../../insights/test-kit.js';
 
 /**
@@ -100,6 +101,36 @@ for (const tdb of testDatabases()) {
     it('shows no ledger line to an account without case.read (政协提案委), nor to one that takes no step (区领导)', async () => {
       expect(await item('tianwei')).toBeUndefined();
       expect(await item('leader')).toBeUndefined();
+    });
+
+    it('gives those who urge on (区领导, 督查室) the overdue cases of their scope, exactly the ledger’s overdue list', async () => {
+      const overdue = async (who: string) => {
+        const r = await get(who, '/api/v1/workbench');
+        return (r.json().items as { code: string; total: number; overdue: number }[]).find(
+          (i) => i.code === 'cases.overdueInScope',
+        );
+      };
+      const listed = async (who: string) =>
+        ((await get(who, '/api/v1/cases?deadlineStatus=overdue&limit=200')).json().items as { id: string }[])
+          .map((x) => x.id)
+          .sort();
+      // Monday: nothing is late yet.
+      expect(await overdue('leader')).toMatchObject({ total: 0, overdue: 0 });
+      expect(await listed('leader')).toEqual([]);
+      // Friday 10:00, after the scheduled deadline check: Tuesday's dispatch (dispatched1) is late.
+      f.h.clock.set('2026-12-04T02:00:00.000Z');
+      fresh = {};
+      try {
+        await checkDeadlines(f.h.context, f.h.clock.now());
+        expect(await overdue('leader')).toMatchObject({ total: 1, overdue: 1 });
+        expect(await overdue('duchashi')).toMatchObject({ total: 1, overdue: 1 });
+        expect(await listed('leader')).toEqual(ids(['dispatched1']));
+        // Those who handle or triage have their own line instead.
+        expect(await overdue('chenzhou')).toBeUndefined();
+      } finally {
+        f.h.clock.set('2026-11-30T02:00:00.000Z');
+        fresh = null;
+      }
     });
   });
 }

@@ -3,6 +3,7 @@ import { dueSoonUntil } from '../../../kernel/calendar/index.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { WorkItemCount, WorkItemSource } from '../../insights/index.js';
 import type { CasesDeps } from '../deps.js';
+import { caseStore } from '../store/case.store.js';
 import { mayEverMove, stateFromJson, WAITING_STATUSES, waitingDue, waitsFor } from '../domain/index.js';
 import { waitingCandidates } from '../store/case-waiting.store.js';
 import { calendarFor, toCaseActor } from './case-context.js';
@@ -57,6 +58,25 @@ export function caseWorkItems(deps: CasesDeps): WorkItemSource[] {
       },
       link: '/cases?waiting=me',
       overdueLink: '/cases?waiting=overdue',
+    },
+    {
+      // For those who urge on (督办) rather than handle: the leader and the 督查室 watch what is late.
+      code: 'cases.overdueInScope',
+      label: '辖区超期问题',
+      group: '问题台账',
+      permission: 'task.notice',
+      async count(ex, actor): Promise<WorkItemCount> {
+        const district = await deps.org.unitByCode(ex, actor.districtCode);
+        const total = await caseStore.countByDeadline(ex, {
+          scopePath: actor.scopePath,
+          districtPath: district?.path,
+          districtCode: actor.districtCode,
+          deadlineStatus: ['overdue'],
+        });
+        return { total, overdue: total };
+      },
+      link: '/cases?deadlineStatus=overdue',
+      overdueLink: '/cases?deadlineStatus=overdue',
     },
   ];
 }

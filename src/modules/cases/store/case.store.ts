@@ -39,6 +39,19 @@ export interface CaseListFilter {
   limit: number;
 }
 
+/** A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own. */
+function withinOf(f: Pick<CaseListFilter, 'districtPath' | 'districtCode'>) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the where-builder of selects whose types differ
+  return (p: string) => (eb: any) =>
+    eb.or([
+      startsWith('grid_path', p),
+      startsWith('assigned_unit_path', p),
+      ...(f.districtPath && f.districtCode && p === f.districtPath
+        ? [eb.and([eb('grid_path', 'is', null), eb('district_code', '=', f.districtCode)])]
+        : []),
+    ]);
+}
+
 /**
  * How a search word is found on SQLite. 'fts': from the FTS5 trigram index's matches (a rare word:
  * read every match, keep those in scope and status, sort). 'walk': in the ledger's order along the
@@ -152,6 +165,23 @@ export const caseStore = {
     return Number(matches) <= ftsBudget(Number(total ?? 0)) ? 'fts' : 'walk';
   },
 
+  /**
+   * How many cases the ledger lists in the scope with these deadline states (`/cases?deadlineStatus=…`,
+   * no other filter): the 工作台's 辖区超期问题, one number with exactly the list behind it.
+   */
+  async countByDeadline(
+    ex: Executor,
+    f: Pick<CaseListFilter, 'scopePath' | 'districtPath' | 'districtCode'> & { deadlineStatus: string[] },
+  ): Promise<number> {
+    const r = await ex
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where(withinOf(f)(f.scopePath))
+      .where('deadline_status', 'in', f.deadlineStatus)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
   async list(ex: Executor, dialect: Dialect, f: CaseListFilter, plan?: TextPlan): Promise<CaseTable[]> {
     plan = dialect === 'sqlite' ? (plan ?? (await caseStore.textPlan(ex, dialect, f.q))) : 'walk';
     if (f.status && f.status.length > 1 && plan === 'walk') {
@@ -162,16 +192,7 @@ export const caseStore = {
         parts.push(...(await caseStore.list(ex, dialect, { ...f, status: [status] }, plan)));
       return parts.sort(compareCases(f.order ?? NEWEST_REPORT_FIRST)).slice(0, f.limit);
     }
-    // A case lies in its grid's subtree, its assigned unit's, or — in no grid — in the district's own.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the where-builder of a select whose type is built up above
-    const within = (p: string) => (eb: any) =>
-      eb.or([
-        startsWith('grid_path', p),
-        startsWith('assigned_unit_path', p),
-        ...(f.districtPath && f.districtCode && p === f.districtPath
-          ? [eb.and([eb('grid_path', 'is', null), eb('district_code', '=', f.districtCode)])]
-          : []),
-      ]);
+    const within = withinOf(f);
     let q = ex.selectFrom('cases').selectAll().where(within(f.scopePath));
     if (f.unitPath) q = q.where(within(f.unitPath));
     if (f.assignedUnitId) q = q.where('assigned_unit_id', '=', f.assignedUnitId);

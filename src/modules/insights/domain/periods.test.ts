@@ -12,18 +12,26 @@ describe('previousPeriod', () => {
     expect(previousPeriod({ from: '2026-04-01', to: '2026-06-30' })).toEqual({ from: '2026-01-01', to: '2026-03-31' });
     expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
   });
-  it('compares a week (or any run of days) with as many days just before', () => {
+  it('compares a month, quarter or year so far with the same stretch of the one before (同期)', () => {
+    expect(previousPeriod({ from: '2026-12-01', to: '2026-12-07' })).toEqual({ from: '2026-11-01', to: '2026-11-07' });
+    expect(previousPeriod({ from: '2026-10-01', to: '2026-12-07' })).toEqual({ from: '2026-07-01', to: '2026-09-07' });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-07' })).toEqual({ from: '2025-01-01', to: '2025-12-07' });
+    // 1–30 March against 1–28 February: February has no 29th or 30th.
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-30' })).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+  });
+  it('compares a week (or any run of days not from a month’s start) with as many days just before', () => {
     expect(previousPeriod({ from: '2026-11-23', to: '2026-11-29' })).toEqual({ from: '2026-11-16', to: '2026-11-22' });
-    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-10' })).toEqual({ from: '2026-02-19', to: '2026-02-28' });
+    expect(previousPeriod({ from: '2026-03-02', to: '2026-03-10' })).toEqual({ from: '2026-02-21', to: '2026-03-01' });
     expect(previousPeriod({ from: '2026-11-30', to: '2026-11-30' })).toEqual({ from: '2026-11-29', to: '2026-11-29' });
   });
-  it('always ends the day before the period starts', () => {
+  it('always ends before the period starts and is never empty', () => {
     const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2020-01-01', n));
     fc.assert(
       fc.property(day, fc.integer({ min: 0, max: 400 }), (from, len) => {
         const p = previousPeriod({ from, to: addDays(from, len) });
-        expect(p.to).toBe(addDays(from, -1));
+        expect(p.to < from).toBe(true);
         expect(p.from <= p.to).toBe(true);
+        if (!from.endsWith('-01')) expect(p.to).toBe(addDays(from, -1));
       }),
     );
   });

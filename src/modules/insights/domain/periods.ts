@@ -18,19 +18,24 @@ export function isoWeekday(d: string): number {
 }
 
 /**
- * The period compared with (较上期): for whole calendar months (a month, a quarter, a year, any run
- * of months) the same number of months just before — so November compares with October, not with 31
- * days back; otherwise the same number of days just before (a week with the week before).
+ * The period compared with (较上期):
+ * - whole calendar months (a month, a quarter, a year, any run of months): as many months just
+ *   before — November compares with October, not with 31 days back;
+ * - a period from a month's first day to a day before its month ends (本月 / 本季 / 本年 so far): the
+ *   same days as many months back — 1–7 December with 1–7 November, the quarter so far with the
+ *   previous quarter's same stretch (同期);
+ * - any other period: as many days just before (a week with the week before).
  */
 export function previousPeriod(p: DayPeriod): DayPeriod {
-  if (isMonthStart(p.from) && isMonthEnd(p.to)) {
+  if (isMonthStart(p.from)) {
     const months =
       (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 +
       Number(p.to.slice(5, 7)) -
       Number(p.from.slice(5, 7)) +
       1;
     const from = addMonthsClamped(p.from, -months);
-    return { from, to: addDays(p.from, -1) };
+    if (isMonthEnd(p.to)) return { from, to: addDays(p.from, -1) };
+    return { from, to: addMonthsClamped(p.to, -months) };
   }
   const length = daysBetween(p.from, p.to) + 1;
   return { from: addDays(p.from, -length), to: addDays(p.from, -1) };
