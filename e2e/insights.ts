@@ -121,8 +121,14 @@ export async function insightSteps(ctx: InsightsContext): Promise<InsightsStep[]
         );
         assert(areas.areas.length === 7, `the district has ${areas.areas.length} 街道 on the map's measure`);
         assert((await paths.count()) >= 7, `the map draws ${await paths.count()} areas`);
-        // Hover the first area: its tooltip names a 街道 and gives a percentage or 无数据.
-        await paths.first().hover({ force: true });
+        // Hover an area: its tooltip names a 街道 and gives a percentage or 无数据. The mouse goes where
+        // the area's own path is (a concave outline's box centre may lie in its neighbour).
+        const box = await paths.first().boundingBox();
+        assert(box, 'the first area has no box on screen');
+        await paths.first().dispatchEvent('mouseover', {
+          clientX: box.x + box.width / 2,
+          clientY: box.y + box.height / 2,
+        });
         const tip = p.locator('.leaflet-tooltip').first();
         await tip.waitFor();
         const text = await tip.innerText();

@@ -135,9 +135,10 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       if (!p) return;
       const a = byId.get(p.id);
       path.setStyle({ fillColor: scale.colorOf(a?.value ?? null) });
+      // Off first: `off` without a handler drops every listener of the type, the tooltip's own included.
+      path.off('click mouseover mouseout');
       path.unbindTooltip();
       path.bindTooltip(a ? tooltipOf(data.measure, a, ranked) : `<b>${p.name}</b><br/>无数据`, { sticky: true });
-      path.off('click mouseover mouseout');
       path.on({
         mouseover: () => path.setStyle({ weight: 3 }),
         mouseout: () => path.setStyle({ weight: 1 }),
