@@ -182,8 +182,8 @@ async function walkAccount(ctx: RolesContext, username: string): Promise<string[
 
     for (const key of keys) {
       // 手机巡查, 处置通 and 今日随访 leave the console for the phone pages; e2e/mobile.ts, e2e/crew.ts and
-      // e2e/measures.ts walk those.
-      if (key === 'mobile' || key === 'crew' || key === 'followups') continue;
+      // e2e/measures.ts walk those. 指挥大屏 leaves it for the full-screen wall (no menu to walk on from).
+      if (key === 'mobile' || key === 'crew' || key === 'followups' || key === 'insight-wall') continue;
       where = `菜单 ${key}`;
       const t0 = Date.now();
       // The page's chunk loads before its first API call: count the quiet window from the click.
