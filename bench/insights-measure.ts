@@ -5,6 +5,7 @@ import type { Clock } from '../src/kernel/clock.js';
 import type { Config } from '../src/kernel/config.js';
 import type { Database } from '../src/kernel/db/db.js';
 import type { OrgApi } from '../src/modules/org/index.js';
+import { OPEN_STATUSES } from '../src/modules/cases/domain/index.js';
 import { caseInsightMeasures } from '../src/modules/cases/commands/insight-measures.js';
 import { summaryOf } from '../src/modules/cases/commands/kpi-rollup.js';
 import { caseStore } from '../src/modules/cases/store/case.store.js';
@@ -27,16 +28,7 @@ import type { InsightsDeps } from '../src/modules/insights/deps.js';
  */
 
 const RUNS = Number(process.env.INSIGHTS_RUNS ?? 7);
-const OPEN = new Set([
-  'reported',
-  'escalated',
-  'escalated_district',
-  'accepted',
-  'dispatched',
-  'handling',
-  'returned',
-  'pending_verification',
-]);
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 type Days = { from: string; to: string };
 const ms = (x: number) => Math.round(x * 10) / 10;
 
@@ -95,7 +87,7 @@ export async function measureInsights(a: {
   progress = log;
   const db = database.db;
   const dc = config.districtCode;
-  const measures = caseInsightMeasures({ database, clock, config, org });
+  const measures = caseInsightMeasures();
   const deps: InsightsDeps = { database, clock, config, org, measures, workItems: [] };
   const district = await db
     .selectFrom('units')

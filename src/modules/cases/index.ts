@@ -70,6 +70,6 @@ export const casesModule: Module = {
   // 结案率 and 按期结案率 of an area and period (the "五星"支部 indicators read them).
   rateFigures: (ctx) => caseRateFigures(ctx),
   // The ledger's figures for leaders: GB/T 30428.4 counts and rates, open cases (insights module).
-  insightMeasures: (ctx) => caseInsightMeasures(ctx),
+  insightMeasures: () => caseInsightMeasures(),
   workItems: (ctx) => caseWorkItems(ctx),
 };

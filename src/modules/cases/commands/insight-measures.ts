@@ -1,7 +1,6 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import type { MeasureQuery, MeasureSource, MeasureValue } from '../../insights/index.js';
-import type { CasesDeps } from '../deps.js';
-import type { KpiCounts } from '../domain/index.js';
+import { OPEN_STATUSES, type KpiCounts } from '../domain/index.js';
 import { caseFigureStore } from '../store/case-figures.store.js';
 import { areaKpiCounts, commonPathPrefix } from './area-kpi-counts.js';
 
@@ -36,14 +35,14 @@ function countsPerArea() {
  * The ledger's measures for leaders: GB/T 30428.4 counts and rates of an area and period (the KPI
  * page's figures, standard basis) and the open cases now.
  */
-export function caseInsightMeasures(_deps: CasesDeps): MeasureSource[] {
+export function caseInsightMeasures(): MeasureSource[] {
   const counts = countsPerArea();
   const kpis = (of: (c: KpiCounts) => MeasureValue) => async (ex: Executor, q: MeasureQuery) => {
     const all = await counts(ex, q);
     return new Map([...all].map(([id, c]) => [id, of(c)]));
   };
-  const ledger = (unitId: string, days: { from: string; to: string }, extra = '') =>
-    `/cases?unitId=${unitId}&from=${days.from}&to=${days.to}${extra}`;
+  const ledger = (unitId: string, days: { from: string; to: string }) =>
+    `/cases?unitId=${unitId}&from=${days.from}&to=${days.to}`;
   const kpiPage = (unitId: string, days: { from: string; to: string }) =>
     `/cases/kpis?unitId=${unitId}&from=${days.from}&to=${days.to}`;
   const base = { group: GROUP, permission: 'case.read' as const };
@@ -73,8 +72,7 @@ export function caseInsightMeasures(_deps: CasesDeps): MeasureSource[] {
           ]),
         );
       },
-      link: (a) =>
-        `/cases?unitId=${a.unitId}&status=reported,escalated,escalated_district,accepted,dispatched,handling,returned,pending_verification`,
+      link: (a) => `/cases?unitId=${a.unitId}&status=${OPEN_STATUSES.join(',')}`,
     },
     {
       ...base,

@@ -98,10 +98,10 @@ export async function rebuildKpiRollup(ex: Executor, districtCode: string, calen
  * its 'grid' rows and a case lies in a grid (the first start after the roll-up changed shape).
  */
 export async function ensureKpiRollup(ex: Executor, districtCode: string, calendar: WorkCalendar): Promise<number> {
-  if (await kpiRollupStore.isEmpty(ex, districtCode)) {
+  if (!(await kpiRollupStore.hasRows(ex, districtCode))) {
     if ((await caseStore.statesPage(ex, districtCode, undefined, 1)).length === 0) return 0;
   } else if (
-    (await kpiRollupStore.hasView(ex, districtCode, 'grid')) ||
+    (await kpiRollupStore.hasRows(ex, districtCode, 'grid')) ||
     !(await kpiRollupStore.anyCaseInGrid(ex, districtCode))
   )
     return 0;

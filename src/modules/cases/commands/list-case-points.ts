@@ -1,12 +1,9 @@
 import { CASE_POINTS_LIMIT, type CasePoints, type CasePointsQuery } from '../../../contracts/cases.js';
-import { CASE_STATUSES } from '../../../contracts/cases.js';
 import { inScope, type Actor } from '../../../kernel/auth/actor.js';
 import { DomainError } from '../../../kernel/errors.js';
-import { TERMINAL_STATUSES } from '../domain/case-types.js';
+import { OPEN_STATUSES } from '../domain/case-types.js';
 import type { CasesDeps } from '../deps.js';
 import { openCasePoints } from '../store/case-points.store.js';
-
-const OPEN_STATUSES = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.has(s));
 
 /**
  * The open cases in the caller's scope as compact points for a map (态势地图): at most

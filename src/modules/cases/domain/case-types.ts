@@ -25,6 +25,9 @@ export {
 /** Cases that need nobody's action any more (reopen excepted). */
 export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['closed', 'rejected', 'merged']);
 
+/** The open cases' states (在办: every state but the terminal ones), named so queries read the status index. */
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.has(s));
+
 /**
  * Actions the system records on its own (区划调整 when org moves a unit): never offered to nor
  * accepted from a user, whatever the role; only an actor with via 'system' may take them.

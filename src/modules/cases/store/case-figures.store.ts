@@ -2,6 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { DB } from '../../../kernel/db/schema.js';
+import { OPEN_STATUSES } from '../domain/index.js';
 
 /** Which closed cases a figure counts: closed in [from, to) (ISO instants), located under `path`. */
 export interface ClosedCasesQuery {
@@ -40,16 +41,7 @@ export const caseFigureStore = {
       .select(['grid_path', (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('district_code', '=', districtCode)
       // The open statuses by name (every status but closed, rejected, merged): read along the status index.
-      .where('status', 'in', [
-        'reported',
-        'escalated',
-        'escalated_district',
-        'accepted',
-        'dispatched',
-        'handling',
-        'returned',
-        'pending_verification',
-      ])
+      .where('status', 'in', OPEN_STATUSES)
       .groupBy('grid_path');
     if (!isDistrict) q = q.where(startsWith('grid_path', path));
     return (await q.execute()).map((r) => ({ gridPath: r.grid_path, count: Number(r.n) }));

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import {
+  OPEN_STATUSES,
   ROLLUP_FIELDS,
   type KpiBasis,
   type RollupCounts,
@@ -36,16 +37,7 @@ const ADD_EXCLUDED: Record<string, unknown> = Object.fromEntries(
   ROLLUP_FIELDS.map((f) => [COLUMN[f], sql`case_kpi_days.${sql.ref(COLUMN[f])} + excluded.${sql.ref(COLUMN[f])}`]),
 );
 
-const OPEN = [
-  'reported',
-  'escalated',
-  'escalated_district',
-  'accepted',
-  'dispatched',
-  'handling',
-  'returned',
-  'pending_verification',
-];
+const OPEN = OPEN_STATUSES;
 
 /** Whose cases: a unit's area (by community, or by grid) or the cases dispatched to it, in a district. */
 export interface KpiScope {
@@ -167,17 +159,11 @@ export const kpiRollupStore = {
     return (await q.execute()).map((r) => ({ gridPath: r.grid_path, state: r.state }));
   },
 
-  /** Whether the district's roll-up has rows of a view (a roll-up kept before the 'grid' rows has none). */
-  async hasView(ex: Executor, districtCode: string, view: RollupView): Promise<boolean> {
-    const r = await ex
-      .selectFrom('case_kpi_days')
-      .select('day')
-      .where('district_code', '=', districtCode)
-      .where('basis', '=', 'standard')
-      .where('kpi_view', '=', view)
-      .limit(1)
-      .executeTakeFirst();
-    return r !== undefined;
+  /** Whether the district's roll-up has any row — of a view, when named (one kept before the 'grid' rows has none). */
+  async hasRows(ex: Executor, districtCode: string, view?: RollupView): Promise<boolean> {
+    let q = ex.selectFrom('case_kpi_days').select('day').where('district_code', '=', districtCode);
+    if (view) q = q.where('kpi_view', '=', view);
+    return (await q.limit(1).executeTakeFirst()) !== undefined;
   },
 
   /** Whether a case of the district lies in a grid (then the roll-up must hold 'grid' rows). */
@@ -190,16 +176,6 @@ export const kpiRollupStore = {
       .limit(1)
       .executeTakeFirst();
     return r !== undefined;
-  },
-
-  async isEmpty(ex: Executor, districtCode: string): Promise<boolean> {
-    const r = await ex
-      .selectFrom('case_kpi_days')
-      .select('day')
-      .where('district_code', '=', districtCode)
-      .limit(1)
-      .executeTakeFirst();
-    return r === undefined;
   },
 
   async clear(ex: Executor, districtCode: string): Promise<void> {
