@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { checkDeadlines } from './check-deadlines.js';
-import { DEMO_PASSWORD, openInsightsFixture, type InsightsFixture } from '../../insights/test-kit.js';
+import { DEMO_PASSWORD, openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 
 /**
  * 待我处理的问题 on the 工作台: the cases whose next step the account's roles and scope may take, and
@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, openInsightsFixture, type InsightsFixture } from '../../
  */
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: cases waiting for my step`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     const c: Record<'reported' | 'accepted' | 'dispatched1' | 'dispatched5' | 'verifying', string> = {} as never;
     const act = async (who: string, id: string, body: object) => {
       const r = await f.call(who, 'POST', `/api/v1/cases/${id}/actions`, body);
@@ -42,7 +42,7 @@ for (const tdb of testDatabases()) {
     };
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['leader', 'duchashi', 'chenzhou', 'chengbei', 'dehua', 'dianxin', 'tianwei']);
+      f = await openDemoDistrict(tdb, ['leader', 'duchashi', 'chenzhou', 'chengbei', 'dehua', 'dianxin', 'tianwei']);
       for (const k of Object.keys({ reported: 0, accepted: 0, dispatched1: 0, dispatched5: 0, verifying: 0 }))
         c[k as keyof typeof c] = await f.report('wgy_dehua', f.points.dehua);
       for (const id of [c.accepted, c.dispatched1, c.dispatched5, c.verifying])

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
-import { openInsightsFixture, type InsightsFixture } from '../../insights/test-kit.js';
+import { openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 
 /* GET /cases/kpis/by-category: the ledger's indicators per 大类, each equal to a fold over the area's
    cases of that category (受理数 = cases reported in the period, by the first two digits of their
@@ -8,7 +8,7 @@ import { openInsightsFixture, type InsightsFixture } from '../../insights/test-k
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: KPIs by category`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     const period = 'from=2026-11-01&to=2026-11-30';
     const reportedFold = async (path: string | null) => {
       const rows = await f.h.database.db
@@ -37,7 +37,7 @@ for (const tdb of testDatabases()) {
     };
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['leader', 'chenzhou']);
+      f = await openDemoDistrict(tdb, ['leader', 'chenzhou']);
       await f.report('wgy_dehua', f.points.dehua);
       await f.report('wgy_zhuzhuang', f.points.zhuzhuang);
     });

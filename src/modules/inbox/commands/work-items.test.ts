@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
-import { openInsightsFixture, type InsightsFixture } from '../../insights/test-kit.js';
+import { openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 import { inboxStore } from '../store/inbox.store.js';
 
 /** 未读消息 on the 工作台: the account's own unread messages, counted by hand from the rows written. */
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: unread messages on the 工作台`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     const unread = async (who: string) => {
       const r = await f.call(who, 'GET', '/api/v1/workbench');
       expect(r.statusCode, r.body).toBe(200);
@@ -16,7 +16,7 @@ for (const tdb of testDatabases()) {
     const ids: string[] = [];
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['dehua', 'chenzhou']);
+      f = await openDemoDistrict(tdb, ['dehua', 'chenzhou']);
       const base = await unread('dehua');
       expect(base?.total).toBe(0);
       const row = (accountId: string, readAt: string | null) => {

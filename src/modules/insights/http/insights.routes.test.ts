@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
-import { openInsightsFixture, type InsightsFixture } from '../test-kit.js';
+import { openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: insights routes`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     const period = 'from=2026-11-01&to=2026-11-30';
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['leader', 'chengbei', 'dehua']);
+      f = await openDemoDistrict(tdb, ['leader', 'chengbei', 'dehua']);
       await f.report('wgy_dehua', f.points.dehua);
       await f.report('wgy_dehua', f.points.dehua);
       await f.report('wgy_zhuzhuang', f.points.zhuzhuang);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
 import { prepareModules } from '../../../kernel/modules/descriptor.js';
-import { openInsightsFixture, type InsightsFixture } from '../test-kit.js';
+import { openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 
 /* The measures the other modules offer (docs/insights-measures.md), on the demo district with the
    demo records of those modules: each dashboard figure equals a fold over the raw rows, written here
@@ -20,7 +20,7 @@ const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) +
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: the other modules' measures`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     const db = () => f.h.database.db;
     // Sessions end when the clock moves on days: each instant logs in again.
     const cookies: Record<string, string> = {};
@@ -40,7 +40,7 @@ for (const tdb of testDatabases()) {
     const unitPath = async (id: string) => (await f.ctx.org.unit(db(), id))!.path;
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['leader', 'chenzhou', 'dehua']);
+      f = await openDemoDistrict(tdb, ['leader', 'chenzhou', 'dehua']);
       const mods = f.ctx.modules.filter((m) => MODULES.includes(m.name));
       await prepareModules(mods, f.ctx, { districtId: f.h.districtId, now: f.h.clock.now() });
     }, 120_000);

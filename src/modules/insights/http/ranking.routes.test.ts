@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
-import { openInsightsFixture, type InsightsFixture } from '../test-kit.js';
+import { openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 
 interface Row {
   unit: { id: string; name: string };
@@ -26,13 +26,13 @@ async function sheetRows(payload: Buffer): Promise<string[][]> {
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: 排名通报`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     let communities: { id: string; name: string }[];
     const nov = 'from=2026-11-01&to=2026-11-30';
     const ranking = (who: string, q: string) => f.call(who, 'GET', `/api/v1/insights/rankings?${q}`);
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['leader', 'chenzhou', 'dehua']);
+      f = await openDemoDistrict(tdb, ['leader', 'chenzhou', 'dehua']);
       // November: two cases in 德化, two in 朱庄, none in 陈州's other communities.
       for (let i = 0; i < 2; i++) {
         await f.report('wgy_dehua', f.points.dehua);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
-import { openInsightsFixture, type InsightsFixture } from '../../insights/test-kit.js';
+import { openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 
 /**
  * The 工作台's reporting lines, counted by hand: a daily form every community owes by 16:00. On Monday
@@ -21,7 +21,7 @@ const FORM = {
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: reports due today on the 工作台`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     let communities: { chenzhou: number; chengbei: number };
     const items = async (who: string) => {
       const r = await f.call(who, 'GET', '/api/v1/workbench');
@@ -32,7 +32,7 @@ for (const tdb of testDatabases()) {
     };
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['chenzhou', 'chengbei', 'dehua', 'zhuzhuang', 'leader', 'dianxin']);
+      f = await openDemoDistrict(tdb, ['chenzhou', 'chengbei', 'dehua', 'zhuzhuang', 'leader', 'dianxin']);
       const db = f.h.database.db;
       const count = async (id: string) =>
         (await f.ctx.org.children(db, id)).filter((u) => u.kind === 'community').length;

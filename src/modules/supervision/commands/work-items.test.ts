@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../kernel/db/test-databases.js';
-import { DEMO_PASSWORD, openInsightsFixture, type InsightsFixture } from '../../insights/test-kit.js';
+import { DEMO_PASSWORD, openDemoDistrict, type DemoDistrict } from '../../../test-support/demo-district.js';
 
 /**
  * The 工作台's supervision lines, counted by hand: a task led by 德化 with milestones due 11-27, 11-30,
@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, openInsightsFixture, type InsightsFixture } from '../../
  */
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: tasks and 督办 on the 工作台`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     let noticeId: string;
     let fresh: Record<string, string> | null = null;
     const items = async (who: string) => {
@@ -29,7 +29,7 @@ for (const tdb of testDatabases()) {
     };
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['duchashi', 'dehua', 'zhuzhuang', 'leader']);
+      f = await openDemoDistrict(tdb, ['duchashi', 'dehua', 'zhuzhuang', 'leader']);
       const task = await f.call('duchashi', 'POST', '/api/v1/tasks', {
         title: '工作台测试任务',
         leadUnitId: f.units.dehua,

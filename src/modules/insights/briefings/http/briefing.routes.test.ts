@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../kernel/db/test-databases.js';
-import { openInsightsFixture, type InsightsFixture } from '../../test-kit.js';
+import { openDemoDistrict, type DemoDistrict } from '../../../../test-support/demo-district.js';
 
 /** One file of a .zip (a .docx is one), read through the central directory. */
 function unzipEntry(zip: Buffer, name: string): string | null {
@@ -37,12 +37,12 @@ interface Figure {
 
 for (const tdb of testDatabases()) {
   describe(`${tdb.name}: briefings`, () => {
-    let f: InsightsFixture;
+    let f: DemoDistrict;
     let ledger: string;
     const month = { from: '2026-11-01', to: '2026-11-30' };
 
     beforeAll(async () => {
-      f = await openInsightsFixture(tdb, ['chenzhou', 'duchashi', 'leader', 'dehua']);
+      f = await openDemoDistrict(tdb, ['chenzhou', 'duchashi', 'leader', 'dehua']);
       await f.report('wgy_dehua', f.points.dehua);
       await f.report('wgy_dehua', f.points.dehua);
       await f.report('wgy_zhuzhuang', f.points.zhuzhuang);

@@ -1,17 +1,18 @@
-import { bbox, type BoundaryGeometry } from '../../kernel/geo/geojson.js';
-import type { TestDatabase } from '../../kernel/db/test-databases.js';
-import { prepareModules } from '../../kernel/modules/descriptor.js';
-import { openHarness, type Harness } from '../../test-support/harness.js';
-import { orgModule } from '../org/index.js';
-import type { ModuleContext } from '../module.js';
+import { bbox, type BoundaryGeometry } from '../kernel/geo/geojson.js';
+import type { TestDatabase } from '../kernel/db/test-databases.js';
+import { prepareModules } from '../kernel/modules/descriptor.js';
+import { openHarness, type Harness } from './harness.js';
+import { orgModule } from '../modules/org/index.js';
+import type { ModuleContext } from '../modules/module.js';
 
-/* Test support for the insights tests: the demo district's units and accounts (org's demo), a point
-   inside the small grid of wgy_dehua (德化社区, 陈州街道) and of wgy_zhuzhuang (朱庄社区), and a way to
-   report a case there. The harness's clock: 2026-11-30 10:00 in Shanghai. */
+/* Test support for tests across modules (the insights figures, the 工作台's work items …): the demo
+   district's units and accounts (org's demo), a point inside the small grid of wgy_dehua (德化社区,
+   陈州街道) and of wgy_zhuzhuang (朱庄社区), and a way to report a case there. The harness's clock:
+   2026-11-30 10:00 in Shanghai. */
 
 export const DEMO_PASSWORD = 'Demo12345';
 
-export interface InsightsFixture {
+export interface DemoDistrict {
   h: Harness;
   ctx: ModuleContext;
   call(who: string, method: string, url: string, body?: unknown): ReturnType<Harness['call']>;
@@ -25,15 +26,15 @@ export interface InsightsFixture {
   report(who: string, at: { lng: number; lat: number }): Promise<string>;
 }
 
-export async function openInsightsFixture(tdb: TestDatabase, users: readonly string[]): Promise<InsightsFixture> {
+export async function openDemoDistrict(tdb: TestDatabase, users: readonly string[]): Promise<DemoDistrict> {
   const h = await openHarness(tdb, { CIVICGRID_DEMO_PASSWORD: DEMO_PASSWORD });
   const ctx = h.context;
   await prepareModules([orgModule], ctx, { districtId: h.districtId, now: h.clock.now() });
   const cookies: Record<string, string> = {};
   for (const u of new Set([...users, 'admin', 'wgy_dehua', 'wgy_zhuzhuang']))
     cookies[u] = await h.login(u, u === 'admin' ? undefined : DEMO_PASSWORD);
-  const call: InsightsFixture['call'] = (who, method, url, body) => h.call(method, url, { cookie: cookies[who], body });
-  const me: InsightsFixture['me'] = {};
+  const call: DemoDistrict['call'] = (who, method, url, body) => h.call(method, url, { cookie: cookies[who], body });
+  const me: DemoDistrict['me'] = {};
   for (const u of Object.keys(cookies)) me[u] = (await call(u, 'GET', '/api/v1/auth/me')).json();
   const db = h.database.db;
   const code = ctx.config.districtCode;
