@@ -18,6 +18,10 @@ import {
 } from '../src/modules/cases/domain/index.js';
 import { getAreaFigures } from '../src/modules/insights/commands/get-area-figures.js';
 import { getDashboard } from '../src/modules/insights/commands/get-dashboard.js';
+import { ensureDefaultBriefingTemplates } from '../src/modules/insights/briefings/commands/ensure-default-briefing-templates.js';
+import { generateBriefing } from '../src/modules/insights/briefings/commands/generate-briefing.js';
+import { getBriefing } from '../src/modules/insights/briefings/commands/get-briefing.js';
+import { briefingStore } from '../src/modules/insights/briefings/store/briefing.store.js';
 import type { InsightsDeps } from '../src/modules/insights/deps.js';
 
 /**
@@ -217,11 +221,17 @@ export async function measureInsights(a: {
     if (f.numerator !== want) mismatch.push(`grid ${f.unit.name} 在办 ${f.numerator} ≠ ${want}`);
   }
 
-  const briefing = await timed('briefing stand-in', async () => [await dash(sub.id, week), await dash(sub.id, month)]);
-  mismatch.push(
-    ...differences(briefing.value[0]!.figures, expected(raw.subWeek, raw.subOpen)).map((x) => `城北 week ${x}`),
-    ...differences(briefing.value[1]!.figures, expected(raw.subMonth, raw.subOpen)).map((x) => `城北 month ${x}`),
-  );
+  // A briefing as an office generates it: the ledger's default template, 城北, the last whole week.
+  await ensureDefaultBriefingTemplates(deps, dc);
+  const template = (await briefingStore.templates(db, dc)).find((x) => x.default_key === 'default.ledger')!;
+  const generate = () => generateBriefing(deps, actor, { templateId: template.id, unitId: sub.id, ...week });
+  const briefing = await timed('briefing, 城北 last week', generate);
+  const written = await getBriefing(deps, actor, briefing.value);
+  const want = expected(raw.subWeek, raw.subOpen);
+  for (const f of written.figures)
+    if (want[f.code] && (want[f.code]![0] !== f.numerator || want[f.code]![1] !== f.denominator))
+      mismatch.push(`城北 briefing ${f.code} ${f.numerator}/${f.denominator} ≠ ${want[f.code]!.join('/')}`);
+  log(`briefing: ${written.figures.length} figures; ${written.text.slice(0, 80)}…`);
   if (mismatch.length) log(`MISMATCH (${mismatch.length}): ${mismatch.slice(0, 10).join('; ')}`);
   else log('every figure equals the raw fold');
 
@@ -242,7 +252,7 @@ export async function measureInsights(a: {
     choroplethOnTimeCloseRate: fig(rate, baseline(fold.grids), 100),
     choroplethOpen: fig(open, baseline(fold.grids), 100),
     rankingGridsWithPrevious: { ...strip(ranked), target: 100 },
-    briefingStandIn: { ...fig(briefing, baseline(fold.sub), 500), what: '城北 dashboard, last week + last month' },
+    briefing: { ...fig(briefing, baseline(fold.sub), 500), what: '城北, last week, the ledger template, written' },
     equalToRawFold: mismatch.length === 0,
     mismatches: mismatch.length,
   };

@@ -21,8 +21,8 @@ import { measureInsights } from './insights-measure.js';
  * read page by page) in the same run, and checked equal to them:
  *   1. the district dashboard for a month and for a year (target < 200 ms);
  *   2. the choropleth: every small grid for 按期结案率 and 在办问题数 (target < 100 ms);
- *   3. a briefing (target < 500 ms) — stood in for by the dashboards of one 街道 for a week and a
- *      month (the figures a briefing reads) until the briefing code lands.
+ *   3. a briefing (target < 500 ms): 城北 for the last whole week from the ledger's default template,
+ *      generated and written as an office does (generateBriefing).
  * With CIVICGRID_BENCH_PG_URL the same again on PostgreSQL in a schema of its own (INSIGHTS_PG_CASES,
  * default the same as SQLite), dropped afterwards unless INSIGHTS_KEEP=1.
  * INSIGHTS_KEEP_DIR=<dir> (SQLite only) generates into that folder and keeps it: a later run with the

@@ -50,12 +50,12 @@ export async function areaKpiCounts(
     if (!mine.length) continue;
     const path = commonPathPrefix(mine.map((i) => areas[i]!.path));
     const rows = await kpiRollupStore.sumByPath(ex, basis, { districtCode, view, path, isDistrict: false }, days);
+    const index = pathIndex(areas, mine);
     for (const r of rows)
-      for (const i of mine)
-        if (r.path.startsWith(areas[i]!.path)) for (const f of ROLLUP_FIELDS) sums[i]![f] += r.counts[f];
+      forAreasOf(r.path, index, (i) => {
+        for (const f of ROLLUP_FIELDS) sums[i]![f] += r.counts[f];
+      });
   }
-  // A district's area also holds the cases in no grid; any other area, the cases of its grids.
-  const inArea = (x: KpiArea, gridPath: string | null) => x.kind === 'district' || !!gridPath?.startsWith(x.path);
   const open = await kpiRollupStore.openPastDeadlineByGrid(
     ex,
     basis,
@@ -68,13 +68,41 @@ export async function areaKpiCounts(
     asOf.toISOString(),
   );
   const due = areas.map(() => emptyKpiCounts());
+  // A district's area also holds the cases in no grid; any other area, the cases of its grids.
+  const districts = areas.flatMap((x, i) => (x.kind === 'district' ? [i] : []));
+  const index = pathIndex(
+    areas,
+    areas.flatMap((x, i) => (x.kind === 'district' ? [] : [i])),
+  );
   for (const o of open) {
     const add = dueCounts(summaryOf(stateFromJson(o.state)), { basis, period, asOf });
-    areas.forEach((x, i) => {
-      if (inArea(x, o.gridPath)) addCounts(due[i]!, add);
-    });
+    for (const i of districts) addCounts(due[i]!, add);
+    if (o.gridPath) forAreasOf(o.gridPath, index, (i) => addCounts(due[i]!, add));
   }
   return areas.map((_, i) => countsAt(sums[i]!, due[i]!));
+}
+
+/** Some of the areas by their path (several areas may share one: the same unit asked twice). */
+export function pathIndex(areas: readonly { path: string }[], which: readonly number[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (const i of which) {
+    const at = index.get(areas[i]!.path);
+    if (at) at.push(i);
+    else index.set(areas[i]!.path, [i]);
+  }
+  return index;
+}
+
+/**
+ * Calls `fn` with each indexed area the unit path lies in: those whose path is one of its
+ * whole-segment prefixes ('/a/', '/a/b/', '/a/b/c/' of '/a/b/c/') — startsWith over every area, but
+ * one map lookup per segment instead of one comparison per area (491 grids × 491 rows made a map slow).
+ */
+export function forAreasOf(path: string, index: ReadonlyMap<string, number[]>, fn: (i: number) => void): void {
+  for (let j = path.indexOf('/', 1); j !== -1; j = path.indexOf('/', j + 1)) {
+    const hit = index.get(path.slice(0, j + 1));
+    if (hit) for (const i of hit) fn(i);
+  }
 }
 
 /** The longest whole-segment prefix of unit paths ('/a/b/' of '/a/b/c/' and '/a/b/d/'). */

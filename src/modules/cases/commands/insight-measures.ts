@@ -2,7 +2,7 @@ import type { Executor } from '../../../kernel/db/db.js';
 import type { MeasureQuery, MeasureSource, MeasureValue } from '../../insights/index.js';
 import { OPEN_STATUSES, type KpiCounts } from '../domain/index.js';
 import { caseFigureStore } from '../store/case-figures.store.js';
-import { areaKpiCounts, commonPathPrefix } from './area-kpi-counts.js';
+import { areaKpiCounts, commonPathPrefix, forAreasOf, pathIndex } from './area-kpi-counts.js';
 
 const GROUP = '问题台账';
 const STANDARD = '（GB/T 30428.4，按应结案时间统计）';
@@ -61,16 +61,20 @@ export function caseInsightMeasures(): MeasureSource[] {
         const district = q.areas.some((a) => a.kind === 'district');
         const prefix = commonPathPrefix(q.areas.map((a) => a.unitPath));
         const rows = await caseFigureStore.openByGrid(ex, q.districtCode, prefix, district);
-        return new Map(
-          q.areas.map((a) => [
-            a.unitId,
-            {
-              numerator: rows
-                .filter((r) => (a.kind === 'district' ? true : !!r.gridPath?.startsWith(a.unitPath)))
-                .reduce((s, r) => s + r.count, 0),
-            },
-          ]),
+        // A district holds every case (those in no grid too); any other area, the cases of its grids.
+        const areas = q.areas.map((a) => ({ path: a.unitPath }));
+        const index = pathIndex(
+          areas,
+          q.areas.flatMap((a, i) => (a.kind === 'district' ? [] : [i])),
         );
+        const open = q.areas.map(() => 0);
+        for (const r of rows) {
+          q.areas.forEach((a, i) => {
+            if (a.kind === 'district') open[i]! += r.count;
+          });
+          if (r.gridPath) forAreasOf(r.gridPath, index, (i) => (open[i]! += r.count));
+        }
+        return new Map(q.areas.map((a, i) => [a.unitId, { numerator: open[i]! }]));
       },
       link: (a) => `/cases?unitId=${a.unitId}&status=${OPEN_STATUSES.join(',')}`,
     },

@@ -633,6 +633,11 @@ for (const tdb of testDatabases()) {
           expect(
             await areaKpiCounts(h.database.db, { districtCode: '411602', areas: grids, basis, days, period, asOf }),
           ).toEqual(all.slice(4));
+          // An area asked twice gets its figures twice.
+          const twice = [areas[5]!, areas[1]!, areas[5]!];
+          expect(
+            await areaKpiCounts(h.database.db, { districtCode: '411602', areas: twice, basis, days, period, asOf }),
+          ).toEqual([all[5], all[1], all[5]]);
         }
       }
     });
