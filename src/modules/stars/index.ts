@@ -17,6 +17,7 @@ import { plansDepsOf, registerPlansAndTeams } from './plans-wiring.js';
 import { registerRatingRoutes } from './http/rating.routes.js';
 import { ratingReminderJob } from './commands/rating-reminders.js';
 import { ratingStore } from './store/rating.store.js';
+import { starWorkItems } from './commands/work-items.js';
 
 export type { StarsDeps } from './deps.js';
 export { rateValueStore, type KeptRate } from './store/rate-value.store.js';
@@ -80,5 +81,6 @@ export const starsModule: Module = {
       ...(await seedDemoRatings(depsOf(ctx), cycleDepsOf(ctx), now)),
     },
   }),
+  workItems: (ctx) => starWorkItems(depsOf(ctx), cycleDepsOf(ctx)),
   fileAccess: () => (ex, actor, file) => canActorSeeStarFile(ex, actor, file.id),
 };
