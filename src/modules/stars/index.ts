@@ -18,6 +18,7 @@ import { registerRatingRoutes } from './http/rating.routes.js';
 import { ratingReminderJob } from './commands/rating-reminders.js';
 import { ratingStore } from './store/rating.store.js';
 import { starWorkItems } from './commands/work-items.js';
+import { starInsightMeasures } from './commands/insight-measures.js';
 
 export type { StarsDeps } from './deps.js';
 export { rateValueStore, type KeptRate } from './store/rate-value.store.js';
@@ -82,5 +83,6 @@ export const starsModule: Module = {
     },
   }),
   workItems: (ctx) => starWorkItems(depsOf(ctx), cycleDepsOf(ctx)),
+  insightMeasures: (ctx) => starInsightMeasures(depsOf(ctx)),
   fileAccess: () => (ex, actor, file) => canActorSeeStarFile(ex, actor, file.id),
 };
