@@ -2,6 +2,7 @@ import type { Module, ModuleContext } from '../module.js';
 import { canActorSeeBoardFile } from './commands/board-access.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { boardReportFigures } from './commands/report-figures.js';
+import { boardInsightMeasures } from './commands/insight-measures.js';
 import { seedDemoBoards } from './demo/seed-demo-boards.js';
 import type { BoardsDeps } from './deps.js';
 import { registerBoardRoutes } from './http/board.routes.js';
@@ -27,4 +28,5 @@ export const boardsModule: Module = {
   listens: { 'org.unit_moved': () => unitMovedListener() },
   fileAccess: () => (ex, actor, file) => canActorSeeBoardFile(ex, actor, file.id),
   reportFigures: () => boardReportFigures(),
+  insightMeasures: () => boardInsightMeasures(),
 };

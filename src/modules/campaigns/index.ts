@@ -1,6 +1,7 @@
 import type { Module, ModuleContext } from '../module.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { campaignReportFigures } from './commands/report-figures.js';
+import { campaignInsightMeasures } from './commands/insight-measures.js';
 import { seedDemoCampaigns } from './demo/seed-demo-campaigns.js';
 import type { CampaignsDeps } from './deps.js';
 import { registerCampaignRoutes } from './http/campaign.routes.js';
@@ -26,5 +27,6 @@ export const campaignsModule: Module = {
   routes: (app, ctx) => registerCampaignRoutes(app, depsOf(ctx)),
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoCampaigns(depsOf(ctx), now) }),
   reportFigures: () => campaignReportFigures(),
+  insightMeasures: () => campaignInsightMeasures(),
   listens: { 'org.unit_moved': () => unitMovedListener() },
 };

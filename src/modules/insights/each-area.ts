@@ -1,5 +1,5 @@
 import type { Executor } from '../../kernel/db/db.js';
-import type { MeasureQuery, MeasureValue } from './sources.js';
+import type { MeasureArea, MeasureQuery, MeasureValue } from './sources.js';
 
 /** One area of a measure query as a module's own figure functions take it (reporting's FigureQuery shape). */
 export interface AreaFigureQuery {
@@ -30,4 +30,39 @@ export function eachArea(
       );
     return out;
   };
+}
+
+/** The longest path prefix every area shares: one query under it reads the rows of all of them. */
+export function commonPathOf(areas: readonly Pick<MeasureArea, 'unitPath'>[]): string {
+  let p = areas[0]?.unitPath ?? '';
+  for (const a of areas) {
+    let i = 0;
+    while (i < p.length && i < a.unitPath.length && p[i] === a.unitPath[i]) i++;
+    p = p.slice(0, i);
+  }
+  return p;
+}
+
+/**
+ * A `measure`'s answer from rows read once for all areas (grouped by the tree path they are counted
+ * under, with their counts): each area sums the rows whose path lies in its subtree; an area
+ * without rows answers 0, or 0/0 for a rate.
+ */
+export function sumUnderAreas(
+  kind: 'count' | 'rate',
+  areas: readonly Pick<MeasureArea, 'unitId' | 'unitPath'>[],
+  rows: readonly { path: string; numerator: number; denominator?: number }[],
+): Map<string, MeasureValue> {
+  const rate = kind === 'rate';
+  return new Map(
+    areas.map((a) => {
+      const v: MeasureValue = rate ? { numerator: 0, denominator: 0 } : { numerator: 0 };
+      for (const r of rows)
+        if (r.path.startsWith(a.unitPath)) {
+          v.numerator += r.numerator;
+          if (rate) v.denominator! += r.denominator ?? 0;
+        }
+      return [a.unitId, v];
+    }),
+  );
 }

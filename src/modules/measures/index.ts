@@ -2,6 +2,7 @@ import type { Module, ModuleContext } from '../module.js';
 import { followUpDayEndJob } from './commands/day-end.js';
 import { measureReportFigures } from './commands/report-figures.js';
 import { measureInsightMeasures } from './commands/insight-measures.js';
+import { measureWorkItems } from './commands/work-items.js';
 import { seedDemoMeasures } from './demo/seed-demo-measures.js';
 import type { MeasuresDeps } from './deps.js';
 import { registerMeasureRoutes } from './http/measure.routes.js';
@@ -28,4 +29,5 @@ export const measuresModule: Module = {
   seedDemo: async (ctx, { now }) => ({ summary: await seedDemoMeasures(depsOf(ctx), now) }),
   reportFigures: () => measureReportFigures(),
   insightMeasures: (ctx) => measureInsightMeasures(depsOf(ctx)),
+  workItems: () => measureWorkItems(),
 };

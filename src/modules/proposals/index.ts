@@ -8,6 +8,7 @@ import { registerSupervisorRoutes } from './http/supervisor.routes.js';
 import { registerCategoryRoutes } from './http/category.routes.js';
 import { ensureProposalCategories } from './commands/ensure-categories.js';
 import { proposalInsightMeasures } from './commands/insight-measures.js';
+import { proposalWorkItems } from './commands/work-items.js';
 
 export type { ProposalsDeps } from './deps.js';
 export { seedDemoProposals } from './demo/seed-demo-proposals.js';
@@ -31,4 +32,5 @@ export const proposalsModule: Module = {
   listens: { 'org.unit_moved': unitMovedListener },
   instructionTargets: (ctx) => [proposalInstructionTarget(ctx)],
   insightMeasures: (ctx) => proposalInsightMeasures(ctx),
+  workItems: (ctx) => proposalWorkItems(ctx),
 };

@@ -17,6 +17,8 @@ import { plansDepsOf, registerPlansAndTeams } from './plans-wiring.js';
 import { registerRatingRoutes } from './http/rating.routes.js';
 import { ratingReminderJob } from './commands/rating-reminders.js';
 import { ratingStore } from './store/rating.store.js';
+import { starWorkItems } from './commands/work-items.js';
+import { starInsightMeasures } from './commands/insight-measures.js';
 
 export type { StarsDeps } from './deps.js';
 export { rateValueStore, type KeptRate } from './store/rate-value.store.js';
@@ -80,5 +82,7 @@ export const starsModule: Module = {
       ...(await seedDemoRatings(depsOf(ctx), cycleDepsOf(ctx), now)),
     },
   }),
+  workItems: (ctx) => starWorkItems(depsOf(ctx), cycleDepsOf(ctx)),
+  insightMeasures: (ctx) => starInsightMeasures(depsOf(ctx)),
   fileAccess: () => (ex, actor, file) => canActorSeeStarFile(ex, actor, file.id),
 };

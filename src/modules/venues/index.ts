@@ -2,6 +2,7 @@ import type { Module, ModuleContext } from '../module.js';
 import { ensureVenueSettings } from './commands/ensure-venue-settings.js';
 import { unitMovedListener } from './commands/follow-unit-move.js';
 import { canActorSeeVenueFile } from './commands/venue-access.js';
+import { venueInsightMeasures } from './commands/insight-measures.js';
 import { seedDemoVenues } from './demo/seed-demo-venues.js';
 import type { VenuesDeps } from './deps.js';
 import { registerVenueRoutes } from './http/venue.routes.js';
@@ -32,4 +33,5 @@ export const venuesModule: Module = {
   // A venue's scope is its grid's path: it follows a moved community in the move's transaction.
   listens: { 'org.unit_moved': () => unitMovedListener() },
   fileAccess: () => (ex, actor, file) => canActorSeeVenueFile(ex, actor, file.id),
+  insightMeasures: () => venueInsightMeasures(),
 };

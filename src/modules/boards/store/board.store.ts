@@ -61,6 +61,31 @@ export const boardStore = {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   },
+  /** Boards under a path now by unit path and state (the dashboard's 完好率, one query for all areas). */
+  async statesByPath(ex: Executor, districtCode: string, path: string) {
+    const rows = await ex
+      .selectFrom('boards')
+      .select(['unit_path', 'state', (eb) => eb.fn.countAll().as('n')])
+      .where('district_code', '=', districtCode)
+      .where(startsWith('unit_path', path))
+      .groupBy(['unit_path', 'state'])
+      .execute();
+    return rows.map((r) => ({ path: r.unit_path, state: r.state, n: Number(r.n) }));
+  },
+  /** Replacements under a path in [from, to) by unit path: countReplaced's rule, grouped. */
+  async replacedByPath(ex: Executor, districtCode: string, path: string, from: string, to: string) {
+    const rows = await ex
+      .selectFrom('board_events')
+      .select(['unit_path', (eb) => eb.fn.countAll().as('n')])
+      .where('district_code', '=', districtCode)
+      .where('replaced', '=', 1)
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .where(startsWith('unit_path', path))
+      .groupBy('unit_path')
+      .execute();
+    return rows.map((r) => ({ path: r.unit_path, n: Number(r.n) }));
+  },
   /** The boards whose current photo or history holds the file (the files module's access check). */
   async boardIdsOfFile(ex: Executor, fileId: string): Promise<string[]> {
     const a = await ex.selectFrom('boards').select('id').where('photo_id', '=', fileId).execute();

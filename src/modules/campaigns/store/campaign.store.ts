@@ -69,7 +69,7 @@ export const campaignStore = {
   async startingIn(ex: Executor, q: { districtCode: string; path: string; firstDay: string; lastDay: string }) {
     return ex
       .selectFrom('campaigns')
-      .select(['id', 'title', 'start_day', 'categories'])
+      .select(['id', 'title', 'start_day', 'categories', 'scope_path'])
       .where('district_code', '=', q.districtCode)
       .where('start_day', '>=', q.firstDay)
       .where('start_day', '<=', q.lastDay)

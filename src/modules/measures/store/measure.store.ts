@@ -161,6 +161,32 @@ export const measureStore = {
   },
 
   /**
+   * The follow-ups not yet performed, up to `today`, of the district's open measures an account owns
+   * (one row per measure and day, whatever roles the account holds in it): the 工作台's 今日待随访.
+   */
+  async pendingFor(ex: Executor, accountId: string, districtCode: string, today: string) {
+    return ex
+      .selectFrom('measure_follow_ups as f')
+      .innerJoin('measures as m', 'm.id', 'f.measure_id')
+      .select(['f.measure_id', 'f.day', 'f.status'])
+      .distinct()
+      .where('m.district_code', '=', districtCode)
+      .where('m.status', '=', 'open')
+      .where('f.status', '=', 'not_performed')
+      .where('f.day', '<=', today)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('measure_owners as o')
+            .select('o.measure_id')
+            .whereRef('o.measure_id', '=', 'm.id')
+            .where('o.account_id', '=', accountId),
+        ),
+      )
+      .execute();
+  },
+
+  /**
    * A day's follow-ups of the district's open measures, each with its four owners (one row per
    * measure, read from the day's covering index and the measure): the caller makes the owners' lists.
    */

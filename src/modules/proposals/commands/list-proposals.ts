@@ -2,6 +2,7 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore, type ProposalFilter } from '../store/proposal.store.js';
+import { isHandler } from '../domain/proposal-policy.js';
 import { scopeOf } from './proposal-context.js';
 
 export interface ListProposalsQuery {
@@ -14,6 +15,8 @@ export interface ListProposalsQuery {
   supervisedByMe?: boolean;
   /** Only proposals whose reply is overdue. */
   replyOverdue?: boolean;
+  /** Only proposals waiting at 已交办 for a reply from a main handler (主办) the caller handles for. */
+  toReply?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -34,6 +37,7 @@ export async function proposalFilter(
     q: query.q,
     leaderId: query.supervisedByMe ? actor.accountId : undefined,
     replyOverdueOn: query.replyOverdue ? today : undefined,
+    ...(query.toReply ? { awaitingReplyUnder: isHandler(actor) ? actor.scopePath : null } : {}),
     scope: await scopeOf(deps, deps.database.db, actor),
   };
 }

@@ -40,15 +40,20 @@ export const isDistrictWide = (actor: Pick<PolicyActor, 'scopePath'>, rootPath: 
  * A handler is someone whose role grants proposal.handle as a unit's worker: district leaders hold the
  * permission only to hear progress, so their district-wide scope does not make them a handler of everything.
  */
+/** Whether the actor handles proposals for its unit at all (a role granting proposal.handle other than 区领导's). */
+export function isHandler(actor: Pick<PolicyActor, 'roles' | 'permissions'>): boolean {
+  const handlerRole = actor.roles.some(
+    (r) => r !== 'district_leader' && ROLES[r]?.permissions.includes('proposal.handle'),
+  );
+  return handlerRole && actor.permissions.has('proposal.handle');
+}
+
 export function handlesFor(
   actor: PolicyActor,
   facts: Pick<ProposalFacts, 'handlers'>,
   role?: 'main' | 'assisting',
 ): boolean {
-  const handlerRole = actor.roles.some(
-    (r) => r !== 'district_leader' && ROLES[r]?.permissions.includes('proposal.handle'),
-  );
-  if (!handlerRole || !actor.permissions.has('proposal.handle')) return false;
+  if (!isHandler(actor)) return false;
   return facts.handlers.some((h) => (role === undefined || h.role === role) && h.unitPath.startsWith(actor.scopePath));
 }
 

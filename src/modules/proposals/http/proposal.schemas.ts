@@ -53,6 +53,8 @@ export const ListProposalsQuery = z.strictObject({
   q: z.string().trim().min(1).max(50).optional(),
   supervisedByMe: q.bool().optional(),
   replyOverdue: q.bool().optional(),
+  /** Only proposals waiting at 已交办 for a reply from a main handler (主办) the caller handles for (工作台 待答复). */
+  toReply: q.bool().optional(),
   limit: q.int(1, 500).optional(),
   offset: q.int(0, 1_000_000).optional(),
 });

@@ -15,6 +15,11 @@ export interface ProposalFilter {
   leaderId?: string;
   /** Assigned proposals whose reply deadline is before this local date. */
   replyOverdueOn?: string;
+  /**
+   * Proposals waiting at 已交办 for the reply of a main handler (主办) under this path (the 工作台's
+   * 待答复); null: the caller handles nothing, so nothing matches.
+   */
+  awaitingReplyUnder?: string | null;
   /** null: the whole district; else the actor's scope path and account (handler units, leader, proposer). */
   scope: { path: string; accountId: string } | null;
 }
@@ -27,6 +32,21 @@ function filtered(ex: Executor, f: ProposalFilter) {
   if (f.isKey !== undefined) q = q.where('p.is_key', '=', f.isKey ? 1 : 0);
   if (f.leaderId) q = q.where('p.leader_id', '=', f.leaderId);
   if (f.replyOverdueOn) q = q.where('p.status', '=', 'assigned').where('p.reply_deadline', '<', f.replyOverdueOn);
+  const mainUnder = f.awaitingReplyUnder;
+  if (mainUnder === null) q = q.where(sql<boolean>`1 = 0`);
+  else if (mainUnder !== undefined)
+    q = q
+      .where('p.status', '=', 'assigned')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('proposal_handlers as mh')
+            .select('mh.unit_id')
+            .whereRef('mh.proposal_id', '=', 'p.id')
+            .where('mh.role', '=', 'main')
+            .where(startsWith('mh.unit_path', mainUnder)),
+        ),
+      );
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) =>
@@ -162,6 +182,10 @@ export const proposalStore = {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst();
     return Number(r?.n ?? 0);
+  },
+  /** The reply deadlines of the proposals matching the filter (the 工作台 splits them overdue / due soon). */
+  async replyDeadlines(ex: Executor, f: ProposalFilter): Promise<(string | null)[]> {
+    return (await filtered(ex, f).select('p.reply_deadline').execute()).map((r) => r.reply_deadline);
   },
   async states(ex: Executor, f: ProposalFilter): Promise<{ id: string; state: string }[]> {
     return filtered(ex, f).select(['p.id', 'p.state']).execute();
