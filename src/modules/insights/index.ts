@@ -14,7 +14,7 @@ export type {
   WorkItemSource,
 } from './sources.js';
 export type { InsightsDeps } from './deps.js';
-export { commonPathOf, eachArea, sumUnderAreas, type AreaFigureQuery } from './each-area.js';
+export { areasByPath, commonPathOf, eachArea, forAreasOf, sumUnderAreas, type AreaFigureQuery } from './each-area.js';
 
 export const insightsDepsOf = (ctx: ModuleContext): InsightsDeps => ({
   database: ctx.database,

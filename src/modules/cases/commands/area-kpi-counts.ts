@@ -10,6 +10,7 @@ import {
   stateFromJson,
   type KpiCounts,
 } from '../domain/index.js';
+import { areasByPath, commonPathOf, forAreasOf } from '../../insights/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
 import { summaryOf } from './kpi-rollup.js';
 
@@ -48,9 +49,12 @@ export async function areaKpiCounts(
   for (const view of ['area', 'grid'] as const) {
     const mine = areas.flatMap((x, i) => ((view === 'grid') === GRID_KINDS.has(x.kind) ? [i] : []));
     if (!mine.length) continue;
-    const path = commonPathPrefix(mine.map((i) => areas[i]!.path));
+    const path = commonPathOf(mine.map((i) => ({ unitPath: areas[i]!.path })));
     const rows = await kpiRollupStore.sumByPath(ex, basis, { districtCode, view, path, isDistrict: false }, days);
-    const index = pathIndex(areas, mine);
+    const index = areasByPath(
+      areas.map((x) => x.path),
+      mine,
+    );
     for (const r of rows)
       forAreasOf(r.path, index, (i) => {
         for (const f of ROLLUP_FIELDS) sums[i]![f] += r.counts[f];
@@ -61,7 +65,7 @@ export async function areaKpiCounts(
     basis,
     {
       districtCode,
-      path: commonPathPrefix(areas.map((x) => x.path)),
+      path: commonPathOf(areas.map((x) => ({ unitPath: x.path }))),
       isDistrict: areas.some((x) => x.kind === 'district'),
     },
     { from: period.from.toISOString(), to: period.to.toISOString() },
@@ -70,8 +74,8 @@ export async function areaKpiCounts(
   const due = areas.map(() => emptyKpiCounts());
   // A district's area also holds the cases in no grid; any other area, the cases of its grids.
   const districts = areas.flatMap((x, i) => (x.kind === 'district' ? [i] : []));
-  const index = pathIndex(
-    areas,
+  const index = areasByPath(
+    areas.map((x) => x.path),
     areas.flatMap((x, i) => (x.kind === 'district' ? [] : [i])),
   );
   for (const o of open) {
@@ -80,37 +84,4 @@ export async function areaKpiCounts(
     if (o.gridPath) forAreasOf(o.gridPath, index, (i) => addCounts(due[i]!, add));
   }
   return areas.map((_, i) => countsAt(sums[i]!, due[i]!));
-}
-
-/** Some of the areas by their path (several areas may share one: the same unit asked twice). */
-export function pathIndex(areas: readonly { path: string }[], which: readonly number[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  for (const i of which) {
-    const at = index.get(areas[i]!.path);
-    if (at) at.push(i);
-    else index.set(areas[i]!.path, [i]);
-  }
-  return index;
-}
-
-/**
- * Calls `fn` with each indexed area the unit path lies in: those whose path is one of its
- * whole-segment prefixes ('/a/', '/a/b/', '/a/b/c/' of '/a/b/c/') — startsWith over every area, but
- * one map lookup per segment instead of one comparison per area (491 grids × 491 rows made a map slow).
- */
-export function forAreasOf(path: string, index: ReadonlyMap<string, number[]>, fn: (i: number) => void): void {
-  for (let j = path.indexOf('/', 1); j !== -1; j = path.indexOf('/', j + 1)) {
-    const hit = index.get(path.slice(0, j + 1));
-    if (hit) for (const i of hit) fn(i);
-  }
-}
-
-/** The longest whole-segment prefix of unit paths ('/a/b/' of '/a/b/c/' and '/a/b/d/'). */
-export function commonPathPrefix(paths: readonly string[]): string {
-  return paths.reduce((p, x) => {
-    if (x.startsWith(p)) return p;
-    let i = 0;
-    while (i < p.length && i < x.length && p[i] === x[i]) i++;
-    return p.slice(0, p.lastIndexOf('/', i - 1) + 1);
-  }, paths[0] ?? '');
 }

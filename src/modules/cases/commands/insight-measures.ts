@@ -1,8 +1,15 @@
 import type { Executor } from '../../../kernel/db/db.js';
-import type { MeasureQuery, MeasureSource, MeasureValue } from '../../insights/index.js';
+import {
+  areasByPath,
+  commonPathOf,
+  forAreasOf,
+  type MeasureQuery,
+  type MeasureSource,
+  type MeasureValue,
+} from '../../insights/index.js';
 import { OPEN_STATUSES, type KpiCounts } from '../domain/index.js';
 import { caseFigureStore } from '../store/case-figures.store.js';
-import { areaKpiCounts, commonPathPrefix, forAreasOf, pathIndex } from './area-kpi-counts.js';
+import { areaKpiCounts } from './area-kpi-counts.js';
 
 const GROUP = '问题台账';
 const STANDARD = '（GB/T 30428.4，按应结案时间统计）';
@@ -59,12 +66,11 @@ export function caseInsightMeasures(): MeasureSource[] {
       headline: 1,
       async measure(ex, q) {
         const district = q.areas.some((a) => a.kind === 'district');
-        const prefix = commonPathPrefix(q.areas.map((a) => a.unitPath));
+        const prefix = commonPathOf(q.areas);
         const rows = await caseFigureStore.openByGrid(ex, q.districtCode, prefix, district);
         // A district holds every case (those in no grid too); any other area, the cases of its grids.
-        const areas = q.areas.map((a) => ({ path: a.unitPath }));
-        const index = pathIndex(
-          areas,
+        const index = areasByPath(
+          q.areas.map((a) => a.unitPath),
           q.areas.flatMap((a, i) => (a.kind === 'district' ? [] : [i])),
         );
         const open = q.areas.map(() => 0);

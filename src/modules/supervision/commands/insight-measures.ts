@@ -1,5 +1,12 @@
 import type { Executor } from '../../../kernel/db/db.js';
-import { eachArea, type MeasureQuery, type MeasureSource } from '../../insights/index.js';
+import {
+  areasByPath,
+  commonPathOf,
+  eachArea,
+  forAreasOf,
+  type MeasureQuery,
+  type MeasureSource,
+} from '../../insights/index.js';
 import type { SupervisionDeps } from '../deps.js';
 import { taskFigureStore } from '../store/task-figures.store.js';
 import { supervisionRateFigures } from './rate-figures.js';
@@ -8,14 +15,13 @@ const GROUP = '督查督办';
 
 /** Open tasks led in each area, by task (a task with two lead units in one area counts once there). */
 async function openTasks(ex: Executor, q: MeasureQuery, only?: string) {
-  const prefix = q.areas.reduce((p, a) => commonPrefix(p, a.unitPath), q.areas[0]?.unitPath ?? '');
-  const rows = (await taskFigureStore.openLed(ex, q.districtCode, prefix)).filter((r) => !only || r.status === only);
-  return new Map(
-    q.areas.map((a) => [
-      a.unitId,
-      { numerator: new Set(rows.filter((r) => r.unit_path.startsWith(a.unitPath)).map((r) => r.id)).size },
-    ]),
+  const rows = (await taskFigureStore.openLed(ex, q.districtCode, commonPathOf(q.areas))).filter(
+    (r) => !only || r.status === only,
   );
+  const tasks = q.areas.map(() => new Set<string>());
+  const index = areasByPath(q.areas.map((a) => a.unitPath));
+  for (const r of rows) forAreasOf(r.unit_path, index, (i) => tasks[i]!.add(r.id));
+  return new Map(q.areas.map((a, i) => [a.unitId, { numerator: tasks[i]!.size }]));
 }
 
 /** 节点按期完成率 (the assessment's rate figure), 在办任务数 and 逾期任务数, for leaders (docs/insights-measures.md). */
@@ -65,10 +71,4 @@ export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource
       link: () => '/supervision/tasks?status=overdue',
     },
   ];
-}
-
-function commonPrefix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(0, a.lastIndexOf('/', i - 1) + 1);
 }
