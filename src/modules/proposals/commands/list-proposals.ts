@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { localDateOf } from '../../../kernel/calendar/index.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore, type ProposalFilter } from '../store/proposal.store.js';
-import { scopeOf } from './proposal-context.js';
+import { areaPathOf, scopeOf } from './proposal-context.js';
 
 export interface ListProposalsQuery {
   year?: number;
@@ -14,6 +14,8 @@ export interface ListProposalsQuery {
   supervisedByMe?: boolean;
   /** Only proposals whose reply is overdue. */
   replyOverdue?: boolean;
+  /** Only proposals handled in this unit's area (the district: all). */
+  unitId?: string;
   limit?: number;
   offset?: number;
 }
@@ -35,6 +37,7 @@ export async function proposalFilter(
     leaderId: query.supervisedByMe ? actor.accountId : undefined,
     replyOverdueOn: query.replyOverdue ? today : undefined,
     scope: await scopeOf(deps, deps.database.db, actor),
+    handlerUnder: await areaPathOf(deps, deps.database.db, actor, query.unitId),
   };
 }
 
