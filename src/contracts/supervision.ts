@@ -379,6 +379,11 @@ export type LeaderView = z.infer<typeof LeaderView>;
 
 export const UnitView = z.object({
   today: z.string(),
+  /**
+   * The next working day: an item not overdue and due on or before it is 临期 — with the overdue ones
+   * (notices aside) what the 工作台's 任务节点临期或超期 counts.
+   */
+  dueSoonUntil: z.string(),
   items: z.array(
     z.object({
       task: TaskSummary,
