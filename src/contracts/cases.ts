@@ -182,6 +182,12 @@ export const ListCasesQuery = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   deadlineStatus: list(DeadlineStatus).optional(),
+  /**
+   * Only cases whose 处置时限 falls on these local days (the dashboard's 超期未处置数 of a period counts
+   * the overdue cases whose deadline fell in it).
+   */
+  deadlineFrom: z.iso.date().optional(),
+  deadlineTo: z.iso.date().optional(),
   reconciled: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

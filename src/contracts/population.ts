@@ -431,6 +431,39 @@ export const CoverageReport = z.object({
   rows: z.array(CoverageRow),
 });
 export type CoverageReport = z.infer<typeof CoverageReport>;
+/**
+ * The households door-knocked in a period, any round (GET /door-knock-households): the list behind
+ * the dashboard's 敲门入户数 (any result) and 在家已核实户数 (result=verified) of an area.
+ */
+export const KnockedHouseholdsQuery = z
+  .strictObject({
+    /** An area in scope (default the caller's): households knocked on its grids. */
+    unitId: z.uuid().optional(),
+    from: day,
+    to: day,
+    /** Only households with a visit of this result in the period. */
+    result: VisitResult.optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['from'], message: '开始日期不能晚于结束日期' });
+export type KnockedHouseholdsQuery = z.infer<typeof KnockedHouseholdsQuery>;
+export const KnockedHousehold = z.object({
+  id: z.string(),
+  address: z.string(),
+  grid: GridRef,
+  /** Visits in the period (any round, any result). */
+  visits: z.number().int(),
+  lastVisitedAt: z.string(),
+  lastResult: VisitResult,
+  lastVisitorName: z.string(),
+});
+export const KnockedHouseholdPage = z.object({
+  /** Every household counted (the dashboard's number). */
+  total: z.number().int(),
+  /** The most recently knocked, at most 500. */
+  items: z.array(KnockedHousehold),
+});
+export type KnockedHouseholdPage = z.infer<typeof KnockedHouseholdPage>;
+
 export const CoverageQuery = z.strictObject({ unitId: z.uuid().optional() });
 export type CoverageQuery = z.infer<typeof CoverageQuery>;
 

@@ -152,6 +152,29 @@ export const EntryListQuery = z.strictObject({
 export type EntryListQuery = z.output<typeof EntryListQuery>;
 export const EntryPage = z.object({ items: z.array(Entry), total: z.number() });
 
+/**
+ * The people newly listed in an area over days, any campaign (GET /screening-entries): the list
+ * behind the dashboard's 排查人数 of an area and period.
+ */
+export const ListedEntriesQuery = z
+  .strictObject({
+    /** An area in scope (default the caller's): entries placed on its grids. */
+    unitId: z.uuid().optional(),
+    from: day,
+    to: day,
+  })
+  .refine((q) => q.from <= q.to, { path: ['from'], message: '开始日期不能晚于结束日期' });
+export type ListedEntriesQuery = z.infer<typeof ListedEntriesQuery>;
+export const ListedEntryPage = z.object({
+  /** People, by distinct ID number (the dashboard's 排查人数). */
+  people: z.number().int(),
+  /** Entries (a person on two lists is two). */
+  total: z.number().int(),
+  /** The newest entries, at most 500, masked. */
+  items: z.array(Entry),
+});
+export type ListedEntryPage = z.infer<typeof ListedEntryPage>;
+
 /** Unmasking an entry is audited with its reason (个人信息保护法). */
 export const RevealQuery = z.strictObject({ reason: text(200) });
 

@@ -139,6 +139,13 @@ export const TaskListQuery = z.strictObject({
   /** Only top-level tasks (no sub-tasks). */
   roots: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
+  /**
+   * Only tasks led by a unit in this unit's subtree (by lead unit, as the dashboard's 在办任务数 and
+   * 逾期任务数); a unit outside the caller's scope is refused (403 naming unitId).
+   */
+  unitId: z.uuid().optional(),
+  /** true: only the tasks not done (正常推进, 滞后, 逾期) — 在办任务数. */
+  open: z.enum(['true', 'false']).optional(),
   /** deadline_on|id keyset cursor from the previous page. */
   cursor: z.string().max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -372,6 +379,11 @@ export type LeaderView = z.infer<typeof LeaderView>;
 
 export const UnitView = z.object({
   today: z.string(),
+  /**
+   * The next working day: an item not overdue and due on or before it is 临期 — with the overdue ones
+   * (notices aside) what the 工作台's 任务节点临期或超期 counts.
+   */
+  dueSoonUntil: z.string(),
   items: z.array(
     z.object({
       task: TaskSummary,

@@ -641,6 +641,11 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'insight.level_not_measured': '该指标不在这一层级统计，请换一个层级',
   'insight.no_trend': '该指标是当前时点的数量，没有趋势',
   'insight.trend_too_long': (p) => `趋势最多 ${p.max ?? 400} 个点，请缩短期间或改按周、按月`,
+  // Lists behind the insights' numbers (看板数字对应的清单)
+  'task.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
+  'proposal.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
+  'resident.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
+  'screening.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
   // Briefings (工作简报)
   'briefing.not_drafter': '只有起草单位可以修改或签发这份简报',
   'briefing.unknown_placeholder': (p) => `模板中的“{${p.placeholder ?? ''}}”不是已有的统计指标或固定占位符`,

@@ -26,6 +26,7 @@ export async function listFilter(
       { field: 'unitId', code: 'unit.missing', message: 'no such unit' },
     ]);
   const { from, to } = await periodBounds(deps, actor, q.from, q.to);
+  const deadline = await periodBounds(deps, actor, q.deadlineFrom, q.deadlineTo);
   const district = await deps.org.unitByCode(deps.database.db, actor.districtCode);
   return {
     scopePath: actor.scopePath,
@@ -39,6 +40,8 @@ export async function listFilter(
     from,
     to,
     deadlineStatus: q.deadlineStatus,
+    deadlineFrom: deadline.from,
+    deadlineTo: deadline.to,
     reconciled: q.reconciled,
     q: q.q,
     ...(q.waiting ? { ids: await waitingCaseIds(deps, actor, q.waiting) } : {}),

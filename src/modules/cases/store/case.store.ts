@@ -28,6 +28,9 @@ export interface CaseListFilter {
   from?: string;
   to?: string;
   deadlineStatus?: string[];
+  /** 处置时限 in [deadlineFrom, deadlineTo) (UTC instants). */
+  deadlineFrom?: string;
+  deadlineTo?: string;
   reconciled?: boolean;
   q?: string;
   /** Only these cases (the ledger's `waiting` filter: the ids the policy picked); none when empty. */
@@ -207,6 +210,8 @@ export const caseStore = {
     if (f.source) q = q.where('source', '=', f.source);
     if (f.from) q = q.where('reported_at', '>=', f.from);
     if (f.to) q = q.where('reported_at', '<', f.to);
+    if (f.deadlineFrom) q = q.where('deadline', '>=', f.deadlineFrom);
+    if (f.deadlineTo) q = q.where('deadline', '<', f.deadlineTo);
     if (f.reconciled !== undefined) q = q.where('reconciled_at', f.reconciled ? 'is not' : 'is', null);
     if (f.q) {
       const needle = f.q;

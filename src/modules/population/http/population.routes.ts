@@ -15,6 +15,8 @@ import {
   HouseholdPage,
   HouseholdPatch,
   HouseholdSummary,
+  KnockedHouseholdPage,
+  KnockedHouseholdsQuery,
   MergeReview,
   MergeReviewDecision,
   MergeReviewList,
@@ -51,6 +53,7 @@ import { getHousehold, listHouseholds } from '../commands/list-households.js';
 import { listResidents } from '../commands/list-residents.js';
 import { getRound, listRounds, viewOfRound } from '../commands/list-rounds.js';
 import { listVisits } from '../commands/list-visits.js';
+import { listKnockedHouseholds } from '../commands/list-knocked-households.js';
 import { decideMergeReview, listMergeReviews } from '../commands/merge-reviews.js';
 import { moveResident } from '../commands/move-resident.js';
 import { recordVisit } from '../commands/record-visit.js';
@@ -322,6 +325,17 @@ export function registerPopulationRoutes(app: FastifyInstance, deps: PopulationD
   });
 
   // Door-knocking rounds ----------------------------------------------------------------------------
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/door-knock-households',
+    tag: TAG,
+    permission: 'resident.read',
+    query: KnockedHouseholdsQuery,
+    response: KnockedHouseholdPage,
+    summary:
+      'Households door-knocked in an area over days, any round (the list behind 敲门入户数 / 在家已核实户数): the count and the latest 500',
+    handler: ({ actor, query }) => listKnockedHouseholds(deps, actor, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/v1/door-knock-rounds',

@@ -3,16 +3,20 @@ import { localDateOf } from '../../../kernel/calendar/index.js';
 import { parseProposalState, proposalYearStats, type ProposalState } from '../domain/proposal-state.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore } from '../store/proposal.store.js';
-import { scopeOf } from './proposal-context.js';
+import { areaPathOf, scopeOf } from './proposal-context.js';
 
-/** Yearly statistics over the proposals the actor may see, with a row per main handler (主办单位). */
-export async function proposalStats(deps: ProposalsDeps, actor: Actor, year: number, asOf?: string) {
+/**
+ * Yearly statistics over the proposals the actor may see, with a row per main handler (主办单位);
+ * with `unitId` over those handled in the unit's area (the dashboard's 提案数 and rates of an area).
+ */
+export async function proposalStats(deps: ProposalsDeps, actor: Actor, year: number, asOf?: string, unitId?: string) {
   const db = deps.database.db;
   const date = asOf ?? localDateOf(deps.clock.now());
   const rows = await proposalStore.states(db, {
     districtCode: actor.districtCode,
     year,
     scope: await scopeOf(deps, db, actor),
+    handlerUnder: await areaPathOf(deps, db, actor, unitId),
   });
   const states = rows.map((r) => parseProposalState(r.state));
   const handlers = await proposalStore.handlers(

@@ -3,7 +3,7 @@ import { localDateOf } from '../../../kernel/calendar/index.js';
 import type { ProposalsDeps } from '../deps.js';
 import { proposalStore, type ProposalFilter } from '../store/proposal.store.js';
 import { isHandler } from '../domain/proposal-policy.js';
-import { scopeOf } from './proposal-context.js';
+import { areaPathOf, scopeOf } from './proposal-context.js';
 
 export interface ListProposalsQuery {
   year?: number;
@@ -17,6 +17,8 @@ export interface ListProposalsQuery {
   replyOverdue?: boolean;
   /** Only proposals waiting at 已交办 for a reply from a main handler (主办) the caller handles for. */
   toReply?: boolean;
+  /** Only proposals handled in this unit's area (the district: all). */
+  unitId?: string;
   limit?: number;
   offset?: number;
 }
@@ -39,6 +41,7 @@ export async function proposalFilter(
     replyOverdueOn: query.replyOverdue ? today : undefined,
     ...(query.toReply ? { awaitingReplyUnder: isHandler(actor) ? actor.scopePath : null } : {}),
     scope: await scopeOf(deps, deps.database.db, actor),
+    handlerUnder: await areaPathOf(deps, deps.database.db, actor, query.unitId),
   };
 }
 

@@ -1,7 +1,7 @@
-import type { Actor } from '../../../kernel/auth/actor.js';
+import { inScope, type Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { ProposalActionTable, ProposalHandlerTable, ProposalTable } from '../../../kernel/db/schema.js';
-import { Invalid, NotFound } from '../../../kernel/errors.js';
+import { DomainError, Invalid, NotFound } from '../../../kernel/errors.js';
 import { consultedThisRound, parseProposalState, type ProposalState } from '../domain/proposal-state.js';
 import { canSeeProposal, isDistrictWide, type ProposalFacts } from '../domain/proposal-policy.js';
 import type { ProposalsDeps } from '../deps.js';
@@ -31,6 +31,25 @@ export async function districtRootPath(deps: ProposalsDeps, ex: Executor, distri
   const root = await deps.org.unitByCode(ex, districtCode);
   if (!root) throw new NotFound('unit', districtCode);
   return root.path;
+}
+
+/**
+ * The area a list or the statistics are narrowed to (`unitId`, by handling unit): its path, or
+ * undefined for none or the whole district (which counts every proposal, handled or not yet).
+ */
+export async function areaPathOf(
+  deps: ProposalsDeps,
+  ex: Executor,
+  actor: Actor,
+  unitId: string | undefined,
+): Promise<string | undefined> {
+  if (!unitId) return undefined;
+  const unit = await deps.org.unit(ex, unitId);
+  if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path))
+    throw new DomainError('forbidden', 'proposal.unit_out_of_scope', 'unitId: the unit is outside your data scope', [
+      { field: 'unitId', code: 'proposal.unit_out_of_scope', message: 'the unit is outside your data scope' },
+    ]);
+  return unit.path === (await districtRootPath(deps, ex, actor.districtCode)) ? undefined : unit.path;
 }
 
 /** The data-scope part of a list filter: null for district-wide accounts. */

@@ -95,7 +95,7 @@ export function registerProposalRoutes(app: FastifyInstance, deps: ProposalsDeps
     response: ProposalStats,
     summary:
       'Yearly statistics: on-time reply rate, implementation rate, satisfaction rate, overall and per main handler',
-    handler: ({ actor, query }) => proposalStats(deps, actor, query.year, query.asOf),
+    handler: ({ actor, query }) => proposalStats(deps, actor, query.year, query.asOf, query.unitId),
   });
   route(app, {
     method: 'GET',

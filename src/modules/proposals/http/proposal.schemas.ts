@@ -55,10 +55,20 @@ export const ListProposalsQuery = z.strictObject({
   replyOverdue: q.bool().optional(),
   /** Only proposals waiting at 已交办 for a reply from a main handler (主办) the caller handles for (工作台 待答复). */
   toReply: q.bool().optional(),
+  /**
+   * Only proposals with a handling unit (主办 or 协办) in this unit's subtree — the district: all —
+   * as the dashboard's 提案数 of an area; a unit outside the caller's scope is refused (403).
+   */
+  unitId: z.uuid().optional(),
   limit: q.int(1, 500).optional(),
   offset: q.int(0, 1_000_000).optional(),
 });
-export const StatsQuery = z.strictObject({ year: q.int(2000, 2100), asOf: date().optional() });
+export const StatsQuery = z.strictObject({
+  year: q.int(2000, 2100),
+  asOf: date().optional(),
+  /** The statistics of one area's proposals (a handling unit in it; the district: all), as the dashboard's. */
+  unitId: z.uuid().optional(),
+});
 
 export const AssignSupervisorBody = z.strictObject({
   supervisorUsername: z.string().min(1).max(50),

@@ -22,6 +22,8 @@ export interface ProposalFilter {
   awaitingReplyUnder?: string | null;
   /** null: the whole district; else the actor's scope path and account (handler units, leader, proposer). */
   scope: { path: string; accountId: string } | null;
+  /** Only proposals with a handling unit under this path. */
+  handlerUnder?: string;
 }
 
 function filtered(ex: Executor, f: ProposalFilter) {
@@ -53,6 +55,17 @@ function filtered(ex: Executor, f: ProposalFilter) {
       eb.or([sql<boolean>`p.number LIKE ${like} ESCAPE '\\'`, sql<boolean>`p.title LIKE ${like} ESCAPE '\\'`]),
     );
   }
+  const under = f.handlerUnder;
+  if (under)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('proposal_handlers as h')
+          .select('h.unit_id')
+          .whereRef('h.proposal_id', '=', 'p.id')
+          .where(startsWith('h.unit_path', under)),
+      ),
+    );
   const scope = f.scope;
   if (scope) {
     q = q.where((eb) =>

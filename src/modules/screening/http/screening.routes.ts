@@ -16,6 +16,8 @@ import {
   EntryListQuery,
   EntryPage,
   ImportQuery,
+  ListedEntriesQuery,
+  ListedEntryPage,
   PurgeBody,
   PurgeRecordView,
   RerouteBody,
@@ -24,6 +26,7 @@ import {
 import { campaignVisible, visibleCampaign } from '../commands/campaign-access.js';
 import { answerCheck, listChecks, rerouteCheck } from '../commands/checks.js';
 import { addEntry, getEntry, listEntries, revealEntry } from '../commands/entries.js';
+import { listListedEntries } from '../commands/list-listed-entries.js';
 import { closeCampaign, openCampaign } from '../commands/open-campaign.js';
 import { purgeCampaign, purgeRecordOf } from '../commands/purge.js';
 import { checkSheetTemplate, pushChecks } from '../commands/push-checks.js';
@@ -103,6 +106,17 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: ScreeningDep
     summary:
       'The people on a campaign’s list placed in a grid in scope or reported by a unit in scope, newest first; ID numbers and phones masked',
     handler: async ({ actor, params, query }) => listEntries(deps, actor, params.id, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/screening-entries',
+    tag: TAG,
+    permission: 'screening.read',
+    query: ListedEntriesQuery,
+    response: ListedEntryPage,
+    summary:
+      'People newly listed on grids of an area over days, any campaign (the list behind 排查人数): distinct people, entries, the newest 500 masked',
+    handler: ({ actor, query }) => listListedEntries(deps, actor, query),
   });
   route(app, {
     method: 'POST',

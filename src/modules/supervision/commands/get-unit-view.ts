@@ -77,5 +77,6 @@ export async function unitView(deps: SupervisionDeps, actor: Actor, now: Date = 
     });
   }
   items.sort((a, b) => a.due.localeCompare(b.due) || a.task.title.localeCompare(b.task.title));
-  return { today, items };
+  // The 工作台's 临期 (任务节点临期或超期): due by the end of the next working day.
+  return { today, dueSoonUntil: cal.nextWorkday(today), items };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Actor } from '../../../kernel/auth/actor.js';
-import { Invalid } from '../../../kernel/errors.js';
+import { inScope, type Actor } from '../../../kernel/auth/actor.js';
+import { DomainError, Invalid } from '../../../kernel/errors.js';
 import { TASK_STATUSES, type TaskListQuery, type TaskStatus } from '../../../contracts/supervision.js';
 import type { SupervisionDeps } from '../deps.js';
 import { taskStore } from '../store/task.store.js';
@@ -13,7 +13,10 @@ export function statusCounts(counts: Map<string, number>): Record<TaskStatus, nu
   return Object.fromEntries(TASK_STATUSES.map((s) => [s, counts.get(s) ?? 0])) as Record<TaskStatus, number>;
 }
 
-/** The visible tasks by deadline, a page at a time, with the count of each status. */
+/**
+ * The visible tasks by deadline, a page at a time, with the count of each status; `unitId` and `open`
+ * narrow them to the dashboard's 在办任务数 / 逾期任务数 of an area (counted by lead unit).
+ */
 export async function listTasks(deps: SupervisionDeps, actor: Actor, f: ListQuery) {
   const db = deps.database.db;
   let after: { deadline: string; id: string } | undefined;
@@ -25,7 +28,18 @@ export async function listTasks(deps: SupervisionDeps, actor: Actor, f: ListQuer
       ]);
     after = { deadline: d, id };
   }
+  let ledUnder: string | undefined;
+  if (f.unitId) {
+    const unit = await deps.org.unit(db, f.unitId);
+    if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path))
+      throw new DomainError('forbidden', 'task.unit_out_of_scope', 'unitId: the unit is outside your data scope', [
+        { field: 'unitId', code: 'task.unit_out_of_scope', message: 'the unit is outside your data scope' },
+      ]);
+    ledUnder = unit.path;
+  }
   const { rows, counts } = await taskStore.list(db, deps.database.dialect, actor, {
+    ledUnder,
+    open: f.open === 'true',
     view: f.view,
     kind: f.kind,
     roots: f.roots === 'true',

@@ -53,6 +53,10 @@ export interface TaskListFilter {
   kind?: string;
   roots?: boolean;
   q?: string;
+  /** Only tasks led by a unit under this path. */
+  ledUnder?: string;
+  /** Only tasks not done. */
+  open?: boolean;
   status: string[] | null;
   /** Keyset cursor: the deadline and id of the last row of the previous page. */
   after?: { deadline: string; id: string };
@@ -299,9 +303,11 @@ export const taskStore = {
     if (f.kind) base = base.where('tasks.kind', '=', f.kind);
     if (f.roots) base = base.where('tasks.parent_id', 'is', null);
     if (f.q) base = base.where(containsText(dialect, 'tasks.title', f.q));
+    if (f.ledUnder) base = base.where(owedBy(f.ledUnder, ['lead']));
     const counts = await countByStatus(base);
     let q = base.selectAll('tasks');
     if (f.status) q = q.where('tasks.status', 'in', f.status);
+    if (f.open) q = q.where('tasks.status', '!=', 'done');
     const after = f.after;
     if (after) {
       q = q.where((eb) =>

@@ -9,6 +9,7 @@ import type {
   HouseholdPage,
   HouseholdPatch,
   HouseholdSummary,
+  KnockedHouseholdPage,
   MergeReview,
   MergeReviewDecision,
   MergeReviewList,
@@ -32,6 +33,7 @@ import type {
   Visit,
   VisitBody,
   VisitList,
+  VisitResult,
 } from '../../../../src/contracts/population';
 
 /** The shapes come from the server's contract (src/contracts/population.ts). */
@@ -51,6 +53,15 @@ export type {
   VisitBody,
 };
 export type CoverageRow = CoverageReport['rows'][number];
+export type { KnockedHouseholdPage };
+export type KnockedHousehold = KnockedHouseholdPage['items'][number];
+/** The doors knocked in an area over days, any round (the list behind 敲门入户数 / 在家已核实户数). */
+export interface KnockedQuery {
+  unitId?: string;
+  from: string;
+  to: string;
+  result?: VisitResult;
+}
 export type RoundHousehold = RoundHouseholdList['items'][number];
 
 export interface HouseholdFilter {
@@ -108,6 +119,8 @@ export const populationApi = {
   updateTag: (code: string, body: ResidentTagBody) => api.patch<ResidentTag>(`/resident-tags/${enc(code)}`, body),
 
   rounds: (signal?: AbortSignal) => api.get<RoundList>('/door-knock-rounds', undefined, { signal }),
+  knocked: (q: KnockedQuery, signal?: AbortSignal) =>
+    api.get<KnockedHouseholdPage>('/door-knock-households', { ...q }, { signal }),
   round: (id: string, signal?: AbortSignal) => api.get<Round>(`/door-knock-rounds/${enc(id)}`, undefined, { signal }),
   createRound: (body: RoundBody) => api.post<Round>('/door-knock-rounds', body),
   coverage: (id: string, unitId: string | undefined, signal?: AbortSignal) =>

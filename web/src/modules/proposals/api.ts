@@ -56,6 +56,15 @@ export interface ListQuery {
   q?: string;
   supervisedByMe?: boolean;
   replyOverdue?: boolean;
+  /** Only proposals handled in this unit's area (a handling unit in it; the district: all). */
+  unitId?: string;
+}
+
+/** The yearly statistics' filters: as of a day (default today), of one area. */
+export interface StatsQuery {
+  year: number;
+  asOf?: string;
+  unitId?: string;
 }
 
 const p = (id: string) => `/proposals/${encodeURIComponent(id)}`;
@@ -83,7 +92,7 @@ export const proposalsApi = {
     }),
   get: (id: string, signal?: AbortSignal) => api.get<ProposalDetail>(p(id), undefined, { signal }),
   register: (body: RegisterInput) => api.post<ProposalDetail>('/proposals', body),
-  stats: (year: number, signal?: AbortSignal) => api.get<ProposalStats>('/proposals/stats', { year }, { signal }),
+  stats: (q: StatsQuery, signal?: AbortSignal) => api.get<ProposalStats>('/proposals/stats', { ...q }, { signal }),
   /** One command; `path` is the command's URL under the proposal. */
   command: (id: string, path: string, body: Record<string, unknown>) =>
     api.post<ProposalDetail>(`${p(id)}${path}`, body),

@@ -10,10 +10,17 @@ import type {
   EntryBody,
   EntryListQuery,
   FieldDef,
+  ListedEntryPage,
 } from '../../../../src/contracts/screening';
 
 /** The shapes come from the server's contract (src/contracts/screening.ts), so the two never drift. */
-export type { AnswerBody, Campaign, CampaignBody, Check, Entry, EntryBody, FieldDef };
+export type { AnswerBody, Campaign, CampaignBody, Check, Entry, EntryBody, FieldDef, ListedEntryPage };
+/** The people newly listed in an area over days, any campaign (the list behind 排查人数). */
+export interface ListedQuery {
+  unitId?: string;
+  from: string;
+  to: string;
+}
 
 export interface EntryPage {
   items: Entry[];
@@ -53,6 +60,8 @@ export const screeningApi = {
   campaigns: (signal?: AbortSignal) => api.get<{ items: Campaign[] }>('/screening-campaigns', undefined, { signal }),
   open: (body: CampaignBody) => api.post<Campaign>('/screening-campaigns', body),
   close: (id: string) => api.post<Campaign>(`/screening-campaigns/${id}/close`),
+  listed: (q: ListedQuery, signal?: AbortSignal) =>
+    api.get<ListedEntryPage>('/screening-entries', { ...q }, { signal }),
   entries: (id: string, q: Partial<EntryListQuery>, signal?: AbortSignal) =>
     api.get<EntryPage>(`/screening-campaigns/${id}/entries`, { ...q }, { signal }),
   addEntry: (id: string, body: EntryBody) =>

@@ -1,5 +1,5 @@
 import { PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, Select, Space, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -22,6 +22,8 @@ const FILTER_KEYS = [
   'from',
   'to',
   'deadlineStatus',
+  'deadlineFrom',
+  'deadlineTo',
   'reconciled',
   'q',
   'waiting',
@@ -202,6 +204,17 @@ export default function LedgerPage() {
             ]}
             data-testid="case-filter-deadline"
           />
+          {(query.deadlineFrom || query.deadlineTo) && (
+            // The dashboard's 超期未处置数 of a period: the cases whose 处置时限 fell in it.
+            <Tag
+              closable
+              onClose={() => setFilter({ deadlineFrom: undefined, deadlineTo: undefined })}
+              style={{ lineHeight: '30px', marginInlineEnd: 0 }}
+              data-testid="case-filter-deadline-days"
+            >
+              处置时限 {query.deadlineFrom ?? '…'} 至 {query.deadlineTo ?? '…'}
+            </Tag>
+          )}
           <Select
             allowClear
             placeholder="待我处理"

@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { StatusTag } from '../../../components/StatusTag';
@@ -25,7 +25,26 @@ import { seesOwnedOnly } from '../../../../../src/contracts/measures';
 export default function MeasureListPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const [query, setQuery] = useState<MeasureQuery>({ status: 'open' });
+  // The filters live in the address, so the dashboard's 在管人数 of an area opens here filtered
+  // (/measures?unitId=…) and a filtered list can be sent; no status means 进行中, status=all every one.
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status');
+  const query = useMemo<MeasureQuery>(
+    () => ({
+      unitId: params.get('unitId') || undefined,
+      status: statusParam === 'all' ? undefined : ((statusParam as MeasureStatus | null) ?? 'open'),
+      q: params.get('q') || undefined,
+    }),
+    [params, statusParam],
+  );
+  const setQuery = (next: MeasureQuery) => {
+    const p = new URLSearchParams(params);
+    const set = (k: string, v: string | undefined) => (v ? p.set(k, v) : p.delete(k));
+    set('unitId', next.unitId);
+    set('status', next.status === 'open' ? undefined : (next.status ?? 'all'));
+    set('q', next.q);
+    setParams(p, { replace: true });
+  };
   const [starting, setStarting] = useState(false);
   const list = useApiCursorList(['measures', 'list', query], (cursor, signal) =>
     measuresApi.list(query, cursor, signal),
@@ -145,6 +164,7 @@ export default function MeasureListPage() {
             allowClear
             placeholder="管控对象姓名"
             style={{ width: 200 }}
+            defaultValue={query.q}
             onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })}
           />
         </Space>

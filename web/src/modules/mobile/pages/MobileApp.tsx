@@ -21,6 +21,7 @@ import { isFollowUpOnly } from '../home';
 import { MobileContext } from '../context';
 import '../mobile.css';
 import { useMobileShell } from '../use-mobile-shell';
+import { WorkStrip } from '../components/WorkStrip';
 import CaseListPage from './CaseListPage';
 import CaseViewPage from './CaseViewPage';
 import CrewListPage from './CrewListPage';
@@ -130,6 +131,9 @@ function MobileShell() {
           </div>
         )}
         <main className="cgm-main">
+          {(location.pathname.replace(/\/$/, '') === '/m' || location.pathname === '/m/crew') && (
+            <WorkStrip who={{ mode, permissions: me.permissions }} />
+          )}
           <Routes>
             <Route index element={crewOnly ? <Navigate to="/m/crew" replace /> : <CaseListPage mode="grid" />} />
             <Route path="crew" element={<CrewListPage mode="todo" />} />

@@ -1,8 +1,8 @@
 import { Card, Checkbox, DatePicker, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitPicker } from '../../../components/UnitPicker';
@@ -21,11 +21,26 @@ import {
 const today = () => dayjs().format('YYYY-MM-DD');
 
 function PatrolTable() {
-  const [query, setQuery] = useState<PatrolQuery>({
-    from: dayjs().subtract(6, 'day').format('YYYY-MM-DD'),
-    to: today(),
-    limit: 500,
-  });
+  // The filters live in the address: the dashboard's 巡查次数 of an area and period opens here as
+  // /patrols?unitId=…&from=…&to=…&kind=grid&status=ended; no period means the last 7 days.
+  const [params, setParams] = useSearchParams();
+  const query = useMemo<PatrolQuery>(
+    () => ({
+      from: params.get('from') ?? dayjs().subtract(6, 'day').format('YYYY-MM-DD'),
+      to: params.get('to') ?? today(),
+      unitId: params.get('unitId') || undefined,
+      kind: (params.get('kind') as PatrolKind | null) || undefined,
+      status: (params.get('status') as PatrolStatus | null) || undefined,
+      far: params.get('far') === 'true' ? 'true' : undefined,
+      limit: 500,
+    }),
+    [params],
+  );
+  const setQuery = (next: PatrolQuery) => {
+    const p = new URLSearchParams();
+    for (const k of ['unitId', 'from', 'to', 'kind', 'status', 'far'] as const) if (next[k]) p.set(k, String(next[k]));
+    setParams(p, { replace: true });
+  };
   const list = useApiQuery(['patrols', 'list', query], (signal) => patrolsApi.list(query, signal));
   const columns: TableColumnsType<Patrol> = [
     {

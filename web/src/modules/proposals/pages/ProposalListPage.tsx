@@ -1,8 +1,8 @@
 import { PlusOutlined, StarFilled } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
 import { errorText } from '../../../lib/api';
 import { useApiQuery } from '../../../lib/query';
@@ -17,16 +17,45 @@ import {
 import { RegisterModal } from '../components/RegisterModal';
 import { SATISFACTION_COLORS, SATISFACTION_NAMES, STATUS_COLORS, STATUS_NAMES } from '../labels';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { XlsxButton } from '../../../components/XlsxButton';
 import { StatusTag } from '../../../components/StatusTag';
 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
+const STATUSES = Object.keys(STATUS_NAMES) as ProposalStatus[];
+
+/** The list's filters from the address (year defaults to this year). */
+function listQueryOf(p: URLSearchParams): ListQuery {
+  const status = p.get('status') as ProposalStatus | null;
+  const kind = p.get('kind');
+  return {
+    year: Number(p.get('year')) || thisYear,
+    status: status && STATUSES.includes(status) ? status : undefined,
+    kind: kind === 'reply' || kind === 'implementation' ? kind : undefined,
+    key: p.get('key') === 'true' || undefined,
+    q: p.get('q') || undefined,
+    supervisedByMe: p.get('supervisedByMe') === 'true' || undefined,
+    replyOverdue: p.get('replyOverdue') === 'true' || undefined,
+    unitId: p.get('unitId') || undefined,
+  };
+}
+
+function paramsOf(q: ListQuery): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && v !== false) p.set(k, String(v));
+  return p;
+}
+
 export default function ProposalListPage() {
   const { can, me } = useAuth();
   const isLeader = !!me?.roles.includes('district_leader');
   const navigate = useNavigate();
-  const [query, setQuery] = useState<ListQuery>({ year: thisYear });
+  // The filters live in the address: the dashboard's 提案数 of an area opens here as
+  // /proposals?year=…&unitId=…, and a filtered list can be sent on.
+  const [params, setParams] = useSearchParams();
+  const query = useMemo<ListQuery>(() => listQueryOf(params), [params]);
+  const setQuery = (next: ListQuery) => setParams(paramsOf(next), { replace: true });
   const [registering, setRegistering] = useState(false);
 
   const list = useApiQuery(['proposals', 'list', query], (signal) => proposalsApi.list(query, signal));
@@ -167,6 +196,13 @@ export default function ProposalListPage() {
             options={years.map((y) => ({ value: y, label: `${y} 年` }))}
             data-testid="proposal-year"
           />
+          <UnitPicker
+            value={query.unitId}
+            onChange={(unitId) => setQuery({ ...query, unitId })}
+            placeholder="全部承办单位"
+            style={{ width: 200 }}
+            data-testid="proposal-unit"
+          />
           <Segmented<ProposalStatus | 'all'>
             value={query.status ?? 'all'}
             onChange={(v) => setQuery({ ...query, status: v === 'all' ? undefined : v })}
@@ -217,6 +253,7 @@ export default function ProposalListPage() {
             allowClear
             placeholder="提案号或案由"
             style={{ width: 220 }}
+            defaultValue={query.q}
             onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined })}
           />
         </Space>

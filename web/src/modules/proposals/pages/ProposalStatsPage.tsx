@@ -1,5 +1,7 @@
-import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { errorText } from '../../../lib/api';
 import { proposalsApi, type ProposalStats, type YearStats } from '../api';
 import { percent, rateColor } from '../labels';
@@ -13,12 +15,27 @@ function Rate({ v }: { v: number | null }) {
 }
 
 export default function ProposalStatsPage() {
-  const [year, setYear] = useState(thisYear);
+  // Year, 截至 day and area live in the address: the dashboard's proposal rates of an area and period
+  // open here as /proposals/stats?year=…&asOf=…&unitId=… (the year the period ends in, as of its end).
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || thisYear;
+  const asOf = params.get('asOf') || undefined;
+  const unitId = params.get('unitId') || undefined;
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
   const list = useApiQuery(['proposals', 'list', { year: thisYear }], (signal) =>
     proposalsApi.list({ year: thisYear }, signal),
   );
   const years = [...new Set([thisYear, ...(list.data?.years ?? [])])].sort((a, b) => b - a);
-  const stats = useApiQuery(['proposals', 'stats', year], (signal) => proposalsApi.stats(year, signal));
+  const stats = useApiQuery(['proposals', 'stats', year, asOf, unitId], (signal) =>
+    proposalsApi.stats({ year, asOf, unitId }, signal),
+  );
   const data: ProposalStats | null = stats.data ?? null;
   const error = stats.error ? errorText(stats.error) : null;
 
@@ -59,12 +76,29 @@ export default function ProposalStatsPage() {
       <Card
         title="提案办理年度统计"
         extra={
-          <Select
-            style={{ width: 110 }}
-            value={year}
-            onChange={setYear}
-            options={years.map((y) => ({ value: y, label: `${y} 年` }))}
-          />
+          <Space wrap>
+            <UnitPicker
+              value={unitId}
+              onChange={(v) => set({ unitId: v })}
+              placeholder="全部承办单位"
+              style={{ width: 200 }}
+              data-testid="proposal-stats-unit"
+            />
+            <DatePicker
+              value={asOf ? dayjs(asOf) : null}
+              onChange={(d) => set({ asOf: d ? d.format('YYYY-MM-DD') : undefined })}
+              placeholder="截至今日"
+              format="截至 YYYY-MM-DD"
+              style={{ width: 170 }}
+              data-testid="proposal-stats-as-of"
+            />
+            <Select
+              style={{ width: 110 }}
+              value={year}
+              onChange={(y) => set({ year: String(y) })}
+              options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+            />
+          </Space>
         }
       >
         {error && <ErrorAlert error={error} />}

@@ -1,12 +1,14 @@
 import { Button, Card, Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useAuth } from '../../../app/auth';
 import { useApiQuery } from '../../../lib/query';
-import { screeningApi, SCR, type Campaign } from '../api';
+import { screeningApi, SCR, type Campaign, type ListedQuery } from '../api';
 import { CampaignModal } from '../components/CampaignModal';
 import { ChecksTab } from '../components/ChecksTab';
 import { EntriesTab } from '../components/EntriesTab';
+import { ListedEntriesCard } from '../components/ListedEntriesCard';
 import { PurgeCard } from '../components/PurgeCard';
 import { CAMPAIGN_STATUS_NAMES } from '../labels';
 
@@ -20,6 +22,18 @@ export default function ScreeningPage() {
   const [opening, setOpening] = useState(false);
   const items = campaigns.data?.items ?? [];
   const campaign = items.find((c) => c.id === chosen) ?? items[0];
+  // /screening?unitId=&from=&to=: the dashboard's 排查人数 of an area and period opens the people
+  // listed then, over every list, above the one-list view.
+  const [params, setParams] = useSearchParams();
+  const listed = listedQueryOf(params);
+  const setListed = (patch: Partial<ListedQuery>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -56,6 +70,14 @@ export default function ScreeningPage() {
           )}
         </Space>
       </Card>
+      {listed && (
+        <ListedEntriesCard
+          query={listed}
+          campaigns={items}
+          onChange={setListed}
+          onClose={() => setParams(new URLSearchParams(), { replace: true })}
+        />
+      )}
       <ErrorAlert error={campaigns.error} />
       {!campaign ? (
         <Card>
@@ -90,4 +112,14 @@ export default function ScreeningPage() {
       />
     </Space>
   );
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The period list's filters from the address, or null when it names no period. */
+function listedQueryOf(p: URLSearchParams): ListedQuery | null {
+  const from = p.get('from') ?? '';
+  const to = p.get('to') ?? '';
+  if (!DAY.test(from) || !DAY.test(to)) return null;
+  return { from, to, unitId: p.get('unitId') || undefined };
 }

@@ -3,6 +3,7 @@ import { App, Button, Card, Input, Radio, Select, Space, Switch, Typography } fr
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { errorText } from '../../../lib/api';
 import { useApiCursorList } from '../../../lib/query';
 import {
@@ -31,9 +32,12 @@ export default function TaskBoardPage() {
   const kind = (params.get('kind') as TaskKind | null) || undefined;
   const q = params.get('q') || undefined;
   const tree = params.get('tree') === '1';
+  // The dashboard's 在办任务数 / 逾期任务数 of an area open here with its unit (by lead unit) and 在办.
+  const unitId = params.get('unitId') || undefined;
+  const open = !status && params.get('open') === 'true';
   const query = useMemo<TaskListQuery>(
-    () => ({ view, status, kind, q, roots: tree ? 'true' : undefined }),
-    [view, status, kind, q, tree],
+    () => ({ view, status, kind, q, unitId, open: open ? 'true' : undefined, roots: tree ? 'true' : undefined }),
+    [view, status, kind, q, unitId, open, tree],
   );
 
   const list = useApiCursorList(
@@ -96,7 +100,7 @@ export default function TaskBoardPage() {
   }, [tree, items, children]);
 
   const total = counts ? STATUS_ORDER.reduce((n, s) => n + counts[s], 0) : null;
-  const filtered = !!(status || kind || q || view !== 'all');
+  const filtered = !!(status || open || kind || q || unitId || view !== 'all');
 
   return (
     <Card
@@ -128,12 +132,28 @@ export default function TaskBoardPage() {
           ]}
           data-testid="task-filter-view"
         />
+        <UnitPicker
+          value={unitId}
+          onChange={(v) => setFilter({ unitId: v })}
+          placeholder="全部牵头单位"
+          style={{ width: 200 }}
+          data-testid="task-filter-unit"
+        />
         <Radio.Group
-          value={status ?? ''}
-          onChange={(e) => setFilter({ status: e.target.value || undefined })}
+          value={status ?? (open ? 'open' : '')}
+          onChange={(e) =>
+            setFilter(
+              e.target.value === 'open'
+                ? { open: 'true', status: undefined }
+                : { status: e.target.value || undefined, open: undefined },
+            )
+          }
           data-testid="task-filter-status"
         >
           <Radio.Button value="">全部{total !== null ? ` ${total}` : ''}</Radio.Button>
+          <Radio.Button value="open" data-testid="task-filter-status-open">
+            在办{counts && total !== null ? ` ${total - counts.done}` : ''}
+          </Radio.Button>
           {STATUS_ORDER.map((s) => (
             <Radio.Button key={s} value={s} data-testid={`task-filter-status-${s}`}>
               {TASK_STATUS_LABELS[s]}
@@ -191,6 +211,7 @@ export default function TaskBoardPage() {
         <Typography.Text type="secondary">
           已显示 {items.length} 项{tree ? '顶层任务' : '任务'}
           {status && counts ? `（${TASK_STATUS_LABELS[status]}共 ${counts[status]} 项）` : ''}
+          {open && counts && total !== null ? `（在办共 ${total - counts.done} 项）` : ''}
         </Typography.Text>
         {nextCursor && (
           <Button onClick={list.loadMore} loading={loadingMore} data-testid="task-load-more">

@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery } from '../../../lib/query';
 import { supervisionApi, type OwedItem } from '../api';
@@ -10,6 +10,8 @@ import { OWED_COLORS, OWED_LABELS } from '../labels';
 import '../supervision.css';
 
 type Group = 'overdue' | 'week' | 'month' | 'later';
+const WHATS: OwedItem['what'][] = ['milestone', 'report', 'notice', 'deadline'];
+type Filter = 'all' | 'due' | OwedItem['what'];
 const GROUP_LABELS: Record<Group, string> = {
   overdue: '已逾期',
   week: '7 天内到期',
@@ -32,7 +34,13 @@ function localToday(): string {
 /** 本单位待办: what my unit owes (节点、进度报告、督办答复、完成时限), by when; overdue in red. */
 export default function UnitViewPage() {
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<'all' | OwedItem['what']>('all');
+  // What is shown lives in the address: ?what=due is the 工作台's 任务节点临期或超期 (overdue, or due by
+  // the next working day, notices aside), ?what=notice its 待答复督办.
+  const [params, setParams] = useSearchParams();
+  const what = params.get('what');
+  const filter: Filter = what === 'due' || WHATS.includes(what as OwedItem['what']) ? (what as Filter) : 'all';
+  const setFilter = (v: Filter) =>
+    setParams(v === 'all' ? new URLSearchParams() : new URLSearchParams({ what: v }), { replace: true });
   const view = useApiQuery(['supervision', 'unit-view'], (signal) => supervisionApi.unitView(signal));
   const items = useMemo(() => view.data?.items ?? [], [view.data]);
   const today = view.data?.today ?? localToday();
@@ -44,7 +52,15 @@ export default function UnitViewPage() {
       i.overdue ? 'overdue' : i.due <= addDays(today, 7) ? 'week' : i.due <= addDays(today, 30) ? 'month' : 'later',
     [today],
   );
-  const shown = useMemo(() => items.filter((i) => filter === 'all' || i.what === filter), [items, filter]);
+  const until = view.data?.dueSoonUntil;
+  const isDue = useCallback(
+    (i: OwedItem) => i.what !== 'notice' && (i.overdue || (!!until && i.due <= until)),
+    [until],
+  );
+  const shown = useMemo(
+    () => items.filter((i) => filter === 'all' || (filter === 'due' ? isDue(i) : i.what === filter)),
+    [items, filter, isDue],
+  );
   const groups = useMemo(() => {
     const out: Record<Group, OwedItem[]> = { overdue: [], week: [], month: [], later: [] };
     for (const i of shown) out[groupOf(i)].push(i);
@@ -68,10 +84,11 @@ export default function UnitViewPage() {
       <Segmented
         style={{ marginBottom: 16 }}
         value={filter}
-        onChange={(v) => setFilter(v as typeof filter)}
+        onChange={(v) => setFilter(v as Filter)}
         options={[
           { value: 'all', label: `全部 ${items.length}` },
-          ...(['milestone', 'report', 'notice', 'deadline'] as const).map((w) => ({
+          { value: 'due', label: `临期或超期 ${items.filter(isDue).length}` },
+          ...WHATS.map((w) => ({
             value: w,
             label: `${OWED_LABELS[w]} ${items.filter((i) => i.what === w).length}`,
           })),
