@@ -36,6 +36,7 @@ import * as createStarCycle from './2026-12-09T0500-create-star-cycle.js';
 import * as createBriefings from './2026-12-10T0100-create-briefings.js';
 import * as caseKpiDaysByDay from './2026-12-10T0300-case-kpi-days-by-day.js';
 import * as caseClosedAt from './2026-12-10T0500-case-closed-at.js';
+import * as casesOpenByGrid from './2026-12-11T0100-cases-open-by-grid.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0100-create-briefings': createBriefings,
   '2026-12-10T0300-case-kpi-days-by-day': caseKpiDaysByDay,
   '2026-12-10T0500-case-closed-at': caseClosedAt,
+  '2026-12-11T0100-cases-open-by-grid': casesOpenByGrid,
 };

@@ -7,12 +7,10 @@ import {
   emptyKpiCounts,
   emptyRollupCounts,
   ROLLUP_FIELDS,
-  stateFromJson,
   type KpiCounts,
 } from '../domain/index.js';
 import { areasByPath, commonPathOf, forAreasOf } from '../../insights/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
-import { summaryOf } from './kpi-rollup.js';
 
 /** Units below the roll-up's communities: read from the roll-up's 'grid' rows. */
 export const GRID_KINDS: ReadonlySet<string> = new Set(['grid_large', 'grid_small']);
@@ -79,7 +77,7 @@ export async function areaKpiCounts(
     areas.flatMap((x, i) => (x.kind === 'district' ? [] : [i])),
   );
   for (const o of open) {
-    const add = dueCounts(summaryOf(stateFromJson(o.state)), { basis, period, asOf });
+    const add = dueCounts(o.summary, { basis, period, asOf });
     for (const i of districts) addCounts(due[i]!, add);
     if (o.gridPath) forAreasOf(o.gridPath, index, (i) => addCounts(due[i]!, add));
   }

@@ -2,17 +2,8 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
 import type { KpiBasis, KpiView } from '../../../contracts/cases.js';
-import {
-  addCounts,
-  countsAt,
-  dueCounts,
-  emptyKpiCounts,
-  kpisFromCounts,
-  stateFromJson,
-  type KpiCounts,
-} from '../domain/index.js';
+import { addCounts, countsAt, dueCounts, emptyKpiCounts, kpisFromCounts, type KpiCounts } from '../domain/index.js';
 import { kpiRollupStore } from '../store/kpi-rollup.store.js';
-import { summaryOf } from './kpi-rollup.js';
 import type { CasesDeps } from '../deps.js';
 import { periodBounds } from './case-filter.js';
 import { areaKpiCounts } from './area-kpi-counts.js';
@@ -93,6 +84,6 @@ export async function kpiCounts(
     { from: period.from.toISOString(), to: period.to.toISOString() },
     asOf.toISOString(),
   );
-  for (const json of open) addCounts(due, dueCounts(summaryOf(stateFromJson(json)), { basis, period, asOf }));
+  for (const s of open) addCounts(due, dueCounts(s, { basis, period, asOf }));
   return countsAt(rollup, due);
 }

@@ -1,3 +1,4 @@
+import type { CaseSummary } from './case-kpis.js';
 import type { ActionRecord, CaseState } from './case-types.js';
 
 const STATE_DATES = [
@@ -41,4 +42,49 @@ export function recordToJson(record: ActionRecord): string {
 export function recordFromJson(json: string): ActionRecord {
   const raw = JSON.parse(json) as Record<string, unknown>;
   return { ...raw, at: new Date(raw.at as string) } as unknown as ActionRecord;
+}
+
+/**
+ * The state's fields the KPI rules read (a CaseSummary, as summaryOf takes them from a whole state),
+ * in the order summaryFromValues expects them: a store can read just these out of the `state` JSON
+ * in the database instead of parsing every whole state in JavaScript.
+ */
+export const SUMMARY_KEYS = [
+  'status',
+  'reportedAt',
+  'acceptedAt',
+  'rejectedAt',
+  'mergedAt',
+  'dispatchedAt',
+  'deadline',
+  'closedAt',
+  'firstFeedbackAt',
+  'firstFeedbackOnTime',
+  'handlingDispatchedAt',
+  'handlingDeadline',
+  'reworkCount',
+  'extensionCount',
+] as const satisfies readonly (keyof CaseSummary)[];
+
+/** A CaseSummary from the SUMMARY_KEYS' values read out of a state's JSON (absent: null, counts 0). */
+export function summaryFromValues(values: readonly unknown[]): CaseSummary {
+  const v = (k: (typeof SUMMARY_KEYS)[number]) => values[SUMMARY_KEYS.indexOf(k)] ?? null;
+  const onTime = v('firstFeedbackOnTime');
+  return {
+    status: v('status') as CaseSummary['status'],
+    reportedAt: revive(v('reportedAt'))!,
+    acceptedAt: revive(v('acceptedAt')),
+    rejectedAt: revive(v('rejectedAt')),
+    mergedAt: revive(v('mergedAt')),
+    dispatchedAt: revive(v('dispatchedAt')),
+    deadline: revive(v('deadline')),
+    closedAt: revive(v('closedAt')),
+    firstFeedbackAt: revive(v('firstFeedbackAt')),
+    // SQLite's json_extract gives a JSON boolean as 1 or 0.
+    firstFeedbackOnTime: onTime === null ? null : onTime === true || onTime === 1,
+    handlingDispatchedAt: revive(v('handlingDispatchedAt')),
+    handlingDeadline: revive(v('handlingDeadline')),
+    reworkCount: Number(v('reworkCount') ?? 0),
+    extensionCount: Number(v('extensionCount') ?? 0),
+  };
 }

@@ -1,8 +1,16 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { DB } from '../../../kernel/db/schema.js';
 import { OPEN_STATUSES } from '../domain/index.js';
+
+/**
+ * `status IN (…the open statuses…)` written as literals: the partial index cases_open_by_grid
+ * (migration 2026-12-11T0100) serves only a query whose WHERE repeats its own list, which bound
+ * parameters cannot (case-figures.store.test.ts keeps the two lists equal).
+ */
+export const openStatusLiterals = () =>
+  sql<boolean>`${sql.ref('status')} in (${sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '))})`;
 
 /** Which closed cases a figure counts: closed in [from, to) (ISO instants), located under `path`. */
 export interface ClosedCasesQuery {
@@ -40,8 +48,8 @@ export const caseFigureStore = {
       .selectFrom('cases')
       .select(['grid_path', (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('district_code', '=', districtCode)
-      // The open statuses by name (every status but closed, rejected, merged): read along the status index.
-      .where('status', 'in', OPEN_STATUSES)
+      // The open statuses by name, as literals: read from the partial index of the open cases alone.
+      .where(openStatusLiterals())
       .groupBy('grid_path');
     if (!isDistrict) q = q.where(startsWith('grid_path', path));
     return (await q.execute()).map((r) => ({ gridPath: r.grid_path, count: Number(r.n) }));
