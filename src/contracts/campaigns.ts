@@ -201,6 +201,11 @@ export const CampaignSummary = z.object({
   caseCount: z.number(),
 });
 export const CampaignList = z.object({ items: z.array(CampaignSummary) });
+/** The list narrowed to a unit's subtree (the campaign's scope unit in it) and to campaigns starting in the days. */
+export const CampaignListQuery = z
+  .strictObject({ unitId: z.uuid().optional(), from: day.optional(), to: day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: '开始日期不能晚于结束日期' });
+export type CampaignListQuery = z.infer<typeof CampaignListQuery>;
 export const CampaignDetail = CampaignSummary.extend({
   note: z.string().nullable(),
   volunteerNames: z.array(z.string()),

@@ -217,3 +217,30 @@ export const StarHistory = z.object({
   ),
 });
 export type StarHistory = z.infer<typeof StarHistory>;
+
+/** The 工作台's rating lines: whose step a rating waits for (`/stars/rating?waiting=…`). */
+export const RATING_WAITING = ['self', 'propose', 'confirm'] as const;
+export type RatingWaiting = (typeof RATING_WAITING)[number];
+
+/**
+ * Whether a rating of the list waits for the step named, and by which day — the rule the 工作台 counts
+ * with (stars/commands/work-items.ts, by the rating's table; rating-waiting.test.ts holds the two
+ * together): 自评 while open; 提名 once self-assessed, or open once the 自评 deadline has passed (then
+ * due by the 提名 deadline); 确认 once proposed. null when it waits for something else.
+ */
+export function ratingWaitsFor(
+  r: { state: RatingStateName; deadline: string | null },
+  waiting: RatingWaiting,
+  deadlines: { self: string; propose: string },
+  today: string,
+): { deadline: string | null; overdue: boolean } | null {
+  const waits =
+    waiting === 'self'
+      ? r.state === 'open'
+      : waiting === 'propose'
+        ? r.state === 'self_assessed' || (r.state === 'open' && today > deadlines.self)
+        : r.state === 'proposed';
+  if (!waits) return null;
+  const deadline = r.state === 'open' && waiting === 'propose' ? deadlines.propose : r.deadline;
+  return { deadline, overdue: deadline !== null && today > deadline };
+}

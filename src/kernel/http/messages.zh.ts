@@ -646,6 +646,8 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'proposal.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
   'resident.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
   'screening.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
+  'campaign.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
+  'venue.unit_out_of_scope': '该单位不存在或不在您的管辖范围内',
   // Briefings (工作简报)
   'briefing.not_drafter': '只有起草单位可以修改或签发这份简报',
   'briefing.unknown_placeholder': (p) => `模板中的“{${p.placeholder ?? ''}}”不是已有的统计指标或固定占位符`,

@@ -71,5 +71,37 @@ for (const tdb of testDatabases()) {
         [ids.chengbei!]: 0,
       });
     });
+
+    it('links each area’s 完好率 to its list, whose states make the two counts; a unit outside the scope is 403', async () => {
+      const { ids } = k;
+      for (const [who, unitId] of [
+        ['leader', ids.district!],
+        ['chenzhou', ids.chenzhou!],
+      ] as const) {
+        const r = await k.call(
+          who,
+          'GET',
+          `/api/v1/insights/areas?measure=boards.goodRate&unitId=${unitId}&level=children&from=2026-11-30&to=2026-11-30`,
+        );
+        for (const a of r.json().areas as {
+          unit: { id: string };
+          numerator: number;
+          denominator: number;
+          link: string;
+        }[]) {
+          expect(a.link).toBe(`/boards?unitId=${a.unit.id}`);
+          const list = await k.call(who, 'GET', `/api/v1${a.link}`);
+          expect(list.statusCode, list.body).toBe(200);
+          const items = list.json().items as { state: string }[];
+          expect(items.filter((b) => b.state === 'good')).toHaveLength(a.numerator);
+          expect(items.filter((b) => b.state !== 'removed')).toHaveLength(a.denominator);
+        }
+      }
+      const out = await k.call('chengbei', 'GET', `/api/v1/boards?unitId=${ids.dehua}`);
+      expect(out.statusCode).toBe(403);
+      expect(out.json()).toMatchObject({ code: 'board.unit_out_of_scope' });
+      expect(out.json().errors[0].field).toBe('unitId');
+      expect((await k.call('leader', 'GET', '/api/v1/boards?unitId=nope')).statusCode).toBe(400);
+    });
   });
 }

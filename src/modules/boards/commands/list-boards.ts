@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { can, inScope } from '../../../kernel/auth/actor.js';
 import type { BoardTable } from '../../../kernel/db/schema.js';
-import { NotFound } from '../../../kernel/errors.js';
+import { DomainError } from '../../../kernel/errors.js';
 import type { Board, BoardDetail, BoardKind, BoardList, BoardState } from '../../../contracts/boards.js';
 import type { BoardsDeps } from '../deps.js';
 import { boardStore } from '../store/board.store.js';
@@ -34,7 +34,9 @@ export async function listBoards(
   if (q.unitId) {
     const unit = await deps.org.unit(db, q.unitId);
     if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path))
-      throw new NotFound('unit', q.unitId);
+      throw new DomainError('forbidden', 'board.unit_out_of_scope', 'unitId: the unit is outside your data scope', [
+        { field: 'unitId', code: 'board.unit_out_of_scope', message: 'the unit is outside your data scope' },
+      ]);
     path = unit.path;
   }
   const rows = await boardStore.list(db, deps.database.dialect, { districtCode: actor.districtCode, path, ...q });

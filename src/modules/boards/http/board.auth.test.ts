@@ -39,6 +39,8 @@ interface Action {
   name: string;
   needs: 'read' | 'write';
   allowed: number;
+  /** What a caller who may act but not there gets (default 404: the thing is not there for them). */
+  outside?: number;
   send(k: BoardKit, who: User, id: string, w: Where): ReturnType<BoardKit['call']>;
 }
 
@@ -48,6 +50,8 @@ const ACTIONS: Action[] = [
     name: 'list of the unit',
     needs: 'read',
     allowed: 200,
+    // A unit named in a list's filter outside the scope is refused as such (403 naming unitId).
+    outside: 403,
     send: (k, who, _id, w) => k.call(who, 'GET', `/api/v1/boards?unitId=${k.ids[w]}`),
   },
   {
@@ -78,13 +82,17 @@ for (const tdb of testDatabases()) {
     afterAll(async () => k?.h.close());
 
     for (const action of ACTIONS)
-      it(`${action.name}: 403 without the permission, 404 outside the scope, through otherwise`, async () => {
+      it(`${action.name}: 403 without the permission, ${action.outside ?? 404} outside the scope, through otherwise`, async () => {
         const got: string[] = [];
         const want: string[] = [];
         for (const who of USERS)
           for (const w of BOARDS) {
             const res = await action.send(k, who, ids[w], w);
-            const expected = !PERMITS[who].includes(action.needs) ? 403 : !SEES[who].includes(w) ? 404 : action.allowed;
+            const expected = !PERMITS[who].includes(action.needs)
+              ? 403
+              : !SEES[who].includes(w)
+                ? (action.outside ?? 404)
+                : action.allowed;
             want.push(`${who} ${w}: ${expected}`);
             got.push(`${who} ${w}: ${res.statusCode}`);
           }

@@ -78,5 +78,50 @@ for (const tdb of testDatabases()) {
       );
       expect(other.statusCode).toBe(403);
     });
+
+    it('lists behind each figure exactly the campaigns counted (the link’s unitId, from and to)', async () => {
+      const cases = [
+        { who: 'leader', unitId: f.units.district, from: '2026-11-01', to: '2026-11-30' },
+        { who: 'leader', unitId: f.units.chenzhou, from: '2026-11-01', to: '2026-11-30' },
+        { who: 'leader', unitId: f.units.chengbei, from: '2026-11-01', to: '2026-11-30' },
+        { who: 'chenzhou', unitId: f.units.chenzhou, from: '2026-11-21', to: '2026-11-30' },
+        { who: 'chenzhou', unitId: f.units.dehua, from: '2026-11-01', to: '2026-11-30' },
+        { who: 'dehua', unitId: f.units.dehua, from: '2026-11-21', to: '2026-11-30' },
+      ];
+      for (const c of cases) {
+        const fig = await f.call(
+          c.who,
+          'GET',
+          `/api/v1/insights/dashboard?unitId=${c.unitId}&from=${c.from}&to=${c.to}`,
+        );
+        expect(fig.statusCode, fig.body).toBe(200);
+        const held = fig.json().figures.find((x: { code: string }) => x.code === 'campaigns.held');
+        const link = held.link as string;
+        expect(link).toBe(`/campaigns?unitId=${c.unitId}&from=${c.from}&to=${c.to}`);
+        const list = await f.call(c.who, 'GET', `/api/v1${link}`);
+        expect(list.statusCode, list.body).toBe(200);
+        const items = list.json().items as { startDay: string }[];
+        expect(items.length, `${c.who} ${link}`).toBe(held.numerator);
+        for (const i of items) expect(i.startDay >= c.from && i.startDay <= c.to).toBe(true);
+      }
+      // By hand (the file's header): 陈州 in November 4, 城北 none.
+      const chenzhou = await f.call(
+        'leader',
+        'GET',
+        `/api/v1/campaigns?unitId=${f.units.chenzhou}&from=2026-11-01&to=2026-11-30`,
+      );
+      expect(chenzhou.json().items).toHaveLength(4);
+    });
+
+    it('refuses a unit outside the scope (403 naming unitId) and a malformed or reversed period (400)', async () => {
+      const out = await f.call('zhuzhuang', 'GET', `/api/v1/campaigns?unitId=${f.units.dehua}`);
+      expect(out.statusCode).toBe(403);
+      expect(out.json()).toMatchObject({ code: 'campaign.unit_out_of_scope' });
+      expect(out.json().errors[0].field).toBe('unitId');
+      const reversed = await f.call('leader', 'GET', '/api/v1/campaigns?from=2026-11-30&to=2026-11-01');
+      expect(reversed.statusCode).toBe(400);
+      expect(reversed.json().errors[0].field).toBe('from');
+      expect((await f.call('leader', 'GET', '/api/v1/campaigns?unitId=nope')).statusCode).toBe(400);
+    });
   });
 }

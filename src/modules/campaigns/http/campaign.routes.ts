@@ -6,6 +6,7 @@ import {
   CampaignBody,
   CampaignDetail,
   CampaignList,
+  CampaignListQuery,
   Entry,
   EntryBody,
   EntryList,
@@ -46,9 +47,10 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: CampaignsDeps
     tag: TAG,
     permission: 'campaign.read',
     response: CampaignList,
+    query: CampaignListQuery,
     summary:
-      'Campaigns (集中整治 / 专项行动) scoped under the caller, covering the caller’s place, or joined by the caller’s unit',
-    handler: async ({ actor }) => ({ items: await listCampaigns(deps, actor) }),
+      'Campaigns (集中整治 / 专项行动) scoped under the caller, covering the caller’s place, or joined by the caller’s unit; unitId, from and to narrow them to those scoped in a unit’s subtree and starting in the days',
+    handler: async ({ actor, query }) => ({ items: await listCampaigns(deps, actor, query) }),
   });
   route(app, {
     method: 'POST',

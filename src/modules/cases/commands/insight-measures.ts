@@ -177,7 +177,7 @@ export function caseInsightMeasures(): MeasureSource[] {
       better: 'lower',
       timing: 'period',
       measure: kpis((c) => ({ numerator: c.overdueOpen })),
-      link: (a) => `/cases?unitId=${a.unitId}&deadlineStatus=overdue`,
+      link: (a, d) => `/cases?unitId=${a.unitId}&deadlineStatus=overdue&deadlineFrom=${d.from}&deadlineTo=${d.to}`,
     },
   ];
 }

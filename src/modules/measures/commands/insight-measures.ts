@@ -10,7 +10,12 @@ const GROUP = '居家措施';
 
 /** 在管人数 (today) and 随访完成率 (the completeness page's seen ÷ due), for leaders (docs/insights-measures.md). */
 export function measureInsightMeasures(deps: MeasuresDeps): MeasureSource[] {
-  const base = { group: GROUP, permission: 'measure.read' as const, timing: 'now' as const, link: () => '/measures' };
+  const base = {
+    group: GROUP,
+    permission: 'measure.read' as const,
+    timing: 'now' as const,
+    link: (a: { unitId: string }) => `/measures?unitId=${a.unitId}`,
+  };
   return [
     {
       ...base,

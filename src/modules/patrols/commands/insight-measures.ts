@@ -32,7 +32,7 @@ export function patrolInsightMeasures(deps: PatrolsDeps): MeasureSource[] {
       definition: '期间内结束的网格巡查次数，按巡查网格计入辖区',
       better: 'higher',
       measure: eachArea(async (ex, a) => ({ numerator: await patrols!.count(ex, a) })),
-      link: () => '/patrols',
+      link: (a, d) => `/patrols?unitId=${a.unitId}&from=${d.from}&to=${d.to}&kind=grid&status=ended`,
     },
   ];
 }

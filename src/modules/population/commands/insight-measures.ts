@@ -13,7 +13,8 @@ export function populationInsightMeasures(): MeasureSource[] {
     unit: '户',
     better: 'higher' as const,
     timing: 'period' as const,
-    link: () => '/door-knocking',
+    link: (a: { unitId: string }, d: { from: string; to: string }) =>
+      `/door-knocking?unitId=${a.unitId}&from=${d.from}&to=${d.to}`,
   };
   return [
     {
@@ -31,6 +32,7 @@ export function populationInsightMeasures(): MeasureSource[] {
       label: '在家已核实户数',
       definition: '期间内走访结果为“在家已核实”的户数（一户计 1 户），按户所在网格计入辖区',
       measure: eachArea(async (ex, a) => ({ numerator: await verified!.count(ex, a) })),
+      link: (a, d) => `${base.link(a, d)}&result=verified`,
     },
   ];
 }

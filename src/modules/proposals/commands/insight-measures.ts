@@ -46,6 +46,12 @@ function statsPerArea(deps: ProposalsDeps) {
 /** 提案数, 按时答复率, 落实率 and 满意率 (docs/proposals.md), for leaders (docs/insights-measures.md). */
 export function proposalInsightMeasures(deps: ProposalsDeps): MeasureSource[] {
   const stats = statsPerArea(deps);
+  // The year the period ends in and its end (not after today): the same year and asOf the statistics use.
+  const yearOf = (d: { to: string }) => d.to.slice(0, 4);
+  const asOfOf = (d: { to: string }) => {
+    const today = localDateOf(deps.clock.now());
+    return d.to < today ? d.to : today;
+  };
   const of = (pick: (s: ProposalYearStats) => MeasureValue) => async (ex: Executor, q: MeasureQuery) =>
     new Map([...(await stats(ex, q))].map(([id, s]) => [id, pick(s)]));
   const base = {
@@ -53,7 +59,8 @@ export function proposalInsightMeasures(deps: ProposalsDeps): MeasureSource[] {
     permission: 'proposal.read' as const,
     timing: 'period' as const,
     levels: ['district', 'subdistrict', 'township', 'community', 'village'] as const,
-    link: () => '/proposals/stats',
+    link: (a: { unitId: string }, d: { from: string; to: string }) =>
+      `/proposals/stats?year=${yearOf(d)}&asOf=${asOfOf(d)}&unitId=${a.unitId}`,
   };
   return [
     {
@@ -65,7 +72,7 @@ export function proposalInsightMeasures(deps: ProposalsDeps): MeasureSource[] {
       definition: '登记的政协提案件数' + BASIS,
       better: 'higher',
       measure: of((s) => ({ numerator: s.proposals })),
-      link: () => '/proposals',
+      link: (a, d) => `/proposals?year=${yearOf(d)}&unitId=${a.unitId}`,
     },
     {
       ...base,

@@ -16,7 +16,7 @@ export function screeningInsightMeasures(): MeasureSource[] {
       timing: 'period',
       permission: 'screening.read',
       measure: eachArea(async (ex, a) => ({ numerator: await listed!.count(ex, a) })),
-      link: () => '/screening',
+      link: (a, d) => `/screening?unitId=${a.unitId}&from=${d.from}&to=${d.to}`,
     },
   ];
 }

@@ -110,5 +110,28 @@ for (const tdb of testDatabases()) {
       );
       expect(other.statusCode).toBe(403);
     });
+
+    it('links each area’s 季度评比完成率 to the rating list of that area, whose states make the two counts', async () => {
+      for (const [who, unitId] of [
+        ['leader', f.h.districtId],
+        ['chenzhou', f.units.chenzhou],
+      ] as const) {
+        const r = await f.call(
+          who,
+          'GET',
+          `/api/v1/insights/areas?measure=stars.ratingConfirmedRate&unitId=${unitId}&level=children&from=2026-11-30&to=2026-11-30`,
+        );
+        const rows = r.json().areas as { unit: { id: string }; numerator: number; denominator: number; link: string }[];
+        for (const a of rows) {
+          expect(a.link).toBe(`/stars/rating?unitId=${a.unit.id}`);
+          // The page opens on the quarter just ended: the one the measure rates.
+          const list = await f.call(who, 'GET', `/api/v1/stars/ratings?quarter=2026-Q3&unitId=${a.unit.id}`);
+          expect(list.statusCode, list.body).toBe(200);
+          const items = list.json().items as { state: string }[];
+          expect(items.filter((i) => i.state === 'confirmed')).toHaveLength(a.numerator);
+          expect(items).toHaveLength(a.denominator);
+        }
+      }
+    });
   });
 }

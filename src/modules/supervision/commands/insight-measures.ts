@@ -56,7 +56,7 @@ export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource
       better: 'lower',
       timing: 'now',
       measure: (ex, q) => openTasks(ex, q),
-      link: () => '/supervision/tasks',
+      link: (a) => `/supervision/tasks?unitId=${a.unitId}&open=true`,
     },
     {
       ...base,
@@ -68,7 +68,7 @@ export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource
       better: 'lower',
       timing: 'now',
       measure: (ex, q) => openTasks(ex, q, 'overdue'),
-      link: () => '/supervision/tasks?status=overdue',
+      link: (a) => `/supervision/tasks?unitId=${a.unitId}&status=overdue`,
     },
   ];
 }

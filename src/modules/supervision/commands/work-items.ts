@@ -33,7 +33,7 @@ export function supervisionWorkItems(deps: SupervisionDeps): WorkItemSource[] {
       group: '督查督办',
       permission: 'task.report',
       count: async (_ex, actor, now) => (await owed(deps, actor, now)).tasks,
-      link: '/supervision/todo',
+      link: '/supervision/todo?what=due',
     },
     {
       code: 'supervision.notices',
@@ -41,7 +41,7 @@ export function supervisionWorkItems(deps: SupervisionDeps): WorkItemSource[] {
       group: '督查督办',
       permission: 'task.report',
       count: async (_ex, actor, now) => (await owed(deps, actor, now)).notices,
-      link: '/supervision/todo',
+      link: '/supervision/todo?what=notice',
     },
   ];
 }

@@ -92,5 +92,32 @@ for (const tdb of testDatabases()) {
         [ids.zhuzhuang!]: 0,
       });
     });
+
+    it('links each area’s 停业整顿场所数 to its list of closed venues, of that total; a unit outside the scope is 403', async () => {
+      const { ids } = k;
+      for (const [who, unitId, level] of [
+        ['leader', ids.district!, 'children'],
+        ['leader', ids.chenzhou!, 'children'],
+        ['dehua', ids.dehua!, 'grids'],
+      ] as const) {
+        const r = await k.call(
+          who,
+          'GET',
+          `/api/v1/insights/areas?measure=venues.closed&unitId=${unitId}&level=${level}&from=2026-11-30&to=2026-11-30`,
+        );
+        expect(r.statusCode, r.body).toBe(200);
+        for (const a of r.json().areas as { unit: { id: string }; numerator: number; link: string }[]) {
+          expect(a.link).toBe(`/venues?unitId=${a.unit.id}&status=closed`);
+          const list = await k.call(who, 'GET', `/api/v1${a.link}`);
+          expect(list.statusCode, list.body).toBe(200);
+          expect(list.json().total, `${who} ${a.link}`).toBe(a.numerator);
+        }
+      }
+      const out = await k.call('chengbei', 'GET', `/api/v1/venues?unitId=${ids.dehua}`);
+      expect(out.statusCode).toBe(403);
+      expect(out.json()).toMatchObject({ code: 'venue.unit_out_of_scope' });
+      expect(out.json().errors[0].field).toBe('unitId');
+      expect((await k.call('leader', 'GET', '/api/v1/venues?status=shut')).statusCode).toBe(400);
+    });
   });
 }

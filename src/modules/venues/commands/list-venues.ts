@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { can, inScope } from '../../../kernel/auth/actor.js';
-import { NotFound } from '../../../kernel/errors.js';
+import { DomainError } from '../../../kernel/errors.js';
 import type { VenueListQuery } from '../../../contracts/venues.js';
 import type { VenuesDeps } from '../deps.js';
 import { venueStore, type VenueListRow } from '../store/venue.store.js';
@@ -25,7 +25,9 @@ export async function listVenues(
   if (query.unitId) {
     const unit = await deps.org.unit(ex, query.unitId);
     if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path))
-      throw new NotFound('unit', query.unitId);
+      throw new DomainError('forbidden', 'venue.unit_out_of_scope', 'unitId: the unit is outside your data scope', [
+        { field: 'unitId', code: 'venue.unit_out_of_scope', message: 'the unit is outside your data scope' },
+      ]);
     path = unit.path;
   }
   const { rows, total } = await venueStore.list(

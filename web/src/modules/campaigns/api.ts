@@ -45,7 +45,9 @@ export interface PeriodQuery {
 }
 
 export const campaignsApi = {
-  list: (signal?: AbortSignal) => api.get<z.infer<typeof CampaignList>>('/campaigns', undefined, { signal }),
+  /** Campaigns in scope; unitId, from and to narrow them as 集中整治场次 counts (scope unit in the area, starting in the days). */
+  list: (q: { unitId?: string; from?: string; to?: string } = {}, signal?: AbortSignal) =>
+    api.get<z.infer<typeof CampaignList>>('/campaigns', { ...q }, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<CampaignDetail>(`/campaigns/${id}`, undefined, { signal }),
   open: (body: CampaignBody) => api.post<CampaignDetail>('/campaigns', body),
   linkCase: (id: string, caseId: string) => api.post<CampaignDetail>(`/campaigns/${id}/cases`, { caseId }),

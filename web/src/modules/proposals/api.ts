@@ -56,6 +56,8 @@ export interface ListQuery {
   q?: string;
   supervisedByMe?: boolean;
   replyOverdue?: boolean;
+  /** Only those at 已交办 whose reply my unit owes as main handler (the 工作台's 待答复提案), any year unless one is named. */
+  toReply?: boolean;
   /** Only proposals handled in this unit's area (a handling unit in it; the district: all). */
   unitId?: string;
 }

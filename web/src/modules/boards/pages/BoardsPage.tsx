@@ -2,10 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Image, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { usePublicSettings } from '../../../app/settings';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { UnitPicker } from '../../../components/UnitPicker';
+import { addressOfFilters, filtersFromAddress } from '../../../lib/address-filters';
 import { useApiQuery } from '../../../lib/query';
 import { UnitMap } from '../../org/components/UnitMap';
 import { orgApi } from '../../org/api';
@@ -23,11 +25,14 @@ import {
   BOARD_STATES,
 } from '../labels';
 
-/** 宣传阵地: the boards in scope on a list and a map; register, edit, change state, history. */
+const FILTERS = { unitId: null, kind: BOARD_KINDS, state: BOARD_STATES, q: null } as const;
+
+/** 宣传阵地: the boards in scope on a list and a map; register, edit, change state, history. Filters live in the address. */
 export default function BoardsPage() {
   const settings = usePublicSettings();
   const me = useMe();
-  const [query, setQuery] = useState<BoardQuery>({});
+  const [params, setParams] = useSearchParams();
+  const query: BoardQuery = useMemo(() => filtersFromAddress(params, FILTERS), [params]);
   const [editing, setEditing] = useState<BoardDetail | null | undefined>(undefined);
   const [changing, setChanging] = useState<Board | null>(null);
   const [history, setHistory] = useState<string | null>(null);
@@ -35,7 +40,7 @@ export default function BoardsPage() {
   // The area listed (the unit chosen, else the account's own) outlined around the boards.
   const areaId = query.unitId ?? me.unitId;
   const outline = useApiQuery(['org', 'boundary', areaId], (s) => orgApi.boundary(areaId, s).catch(() => null));
-  const set = (patch: Partial<BoardQuery>) => setQuery({ ...query, ...patch });
+  const set = (patch: Partial<BoardQuery>) => setParams(addressOfFilters({ ...query, ...patch }), { replace: true });
   const canWrite = list.data?.canWrite ?? false;
 
   const points = useMemo(
@@ -175,6 +180,7 @@ export default function BoardsPage() {
           allowClear
           placeholder="名称或地址"
           style={{ width: 180 }}
+          defaultValue={query.q}
           onSearch={(q) => set({ q: q || undefined })}
         />
         <Space size={6}>

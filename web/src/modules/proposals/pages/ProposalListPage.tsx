@@ -25,12 +25,17 @@ const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia
 
 const STATUSES = Object.keys(STATUS_NAMES) as ProposalStatus[];
 
-/** The list's filters from the address (year defaults to this year). */
+/**
+ * The list's filters from the address. The year defaults to this year, except for 待我答复
+ * (`toReply`, the 工作台's 待答复提案), which counts the replies owed of every year.
+ */
 function listQueryOf(p: URLSearchParams): ListQuery {
   const status = p.get('status') as ProposalStatus | null;
   const kind = p.get('kind');
+  const toReply = p.get('toReply') === 'true' || undefined;
   return {
-    year: Number(p.get('year')) || thisYear,
+    year: Number(p.get('year')) || (toReply ? undefined : thisYear),
+    toReply,
     status: status && STATUSES.includes(status) ? status : undefined,
     kind: kind === 'reply' || kind === 'implementation' ? kind : undefined,
     key: p.get('key') === 'true' || undefined,
@@ -191,9 +196,12 @@ export default function ProposalListPage() {
         <Space wrap size={12} style={{ marginBottom: 12 }}>
           <Select
             style={{ width: 110 }}
-            value={query.year}
-            onChange={(year) => setQuery({ ...query, year })}
-            options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+            value={query.year ?? 0}
+            onChange={(year) => setQuery({ ...query, year: year || undefined })}
+            options={[
+              ...(query.toReply ? [{ value: 0, label: '全部年度' }] : []),
+              ...years.map((y) => ({ value: y, label: `${y} 年` })),
+            ]}
             data-testid="proposal-year"
           />
           <UnitPicker
@@ -232,6 +240,15 @@ export default function ProposalListPage() {
           >
             只看重点提案 {counts ? `(${counts.key})` : ''}
           </Checkbox>
+          {(can('proposal.handle') || query.toReply) && (
+            <Checkbox
+              checked={!!query.toReply}
+              onChange={(e) => setQuery({ ...query, toReply: e.target.checked || undefined })}
+              data-testid="proposal-to-reply-filter"
+            >
+              待我答复
+            </Checkbox>
+          )}
           <Checkbox
             checked={!!query.replyOverdue}
             onChange={(e) => setQuery({ ...query, replyOverdue: e.target.checked || undefined })}

@@ -1,14 +1,19 @@
 import { Drawer, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { XlsxButton } from '../../../components/XlsxButton';
+import { addressOfFilters, filtersFromAddress } from '../../../lib/address-filters';
 import { useApiQuery } from '../../../lib/query';
 import { RatingDetail } from '../components/RatingDetail';
 import { quarterLabel, quarterOptions } from '../labels';
 import { lastQuarter, ratingApi, type Ranking } from '../rating-api';
 
 type Row = Ranking['rows'][number];
+
+const FILTERS = { unitId: null, quarter: null } as const;
+const QUARTER = /^\d{4}-Q[1-4]$/;
 
 function Movement({ r }: { r: Row }) {
   if (r.rank === null) return null;
@@ -24,8 +29,13 @@ function Movement({ r }: { r: Row }) {
  * come from (indicators and evidence). Exported as .xlsx.
  */
 export default function RankingPage() {
-  const [quarter, setQuarter] = useState(() => lastQuarter(new Date()));
-  const [unitId, setUnitId] = useState<string>();
+  // Area and quarter live in the address (the dashboard's 支部获星数 opens here as ?unitId=…).
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromAddress(params, FILTERS), [params]);
+  const quarter = filters.quarter && QUARTER.test(filters.quarter) ? filters.quarter : lastQuarter(new Date());
+  const unitId = filters.unitId;
+  const set = (patch: Partial<typeof filters>) =>
+    setParams(addressOfFilters({ ...filters, ...patch }), { replace: true });
   const [ratingId, setRatingId] = useState<string | null>(null);
   const ranking = useApiQuery(['stars', 'ranking', quarter, unitId], (signal) =>
     ratingApi.ranking(quarter, unitId, signal),
@@ -48,13 +58,13 @@ export default function RankingPage() {
             selectableKinds={['district', 'subdistrict']}
             style={{ width: 220 }}
             value={unitId}
-            onChange={setUnitId}
+            onChange={(v) => set({ unitId: v })}
           />
           <Select
             style={{ width: 160 }}
             value={quarter}
             options={quarterOptions(new Date(), 12, 0)}
-            onChange={setQuarter}
+            onChange={(v) => set({ quarter: v })}
             data-testid="ranking-quarter"
           />
           <XlsxButton href={ratingApi.rankingExportUrl(quarter, unitId)}>导出 Excel</XlsxButton>
@@ -62,8 +72,9 @@ export default function RankingPage() {
       </Space>
       {data && (
         <Typography.Text type="secondary">
-          {data.unitName} {quarterLabel(data.quarter)}：已评 {data.rated} 个，未评 {data.unrated}{' '}
-          个；按现有星数、再按总分排名， 同分同名次；升降对比 {quarterLabel(data.previousQuarter)}
+          {data.unitName} {quarterLabel(data.quarter)}：已评 {data.rated} 个，未评 {data.unrated} 个，共获{' '}
+          {data.rows.reduce((n, r) => n + (r.stars ?? 0), 0)} 颗星；按现有星数、再按总分排名， 同分同名次；升降对比{' '}
+          {quarterLabel(data.previousQuarter)}
           。点击一行查看评比明细（指标得分与佐证）。
         </Typography.Text>
       )}

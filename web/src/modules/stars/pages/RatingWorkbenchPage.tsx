@@ -1,7 +1,10 @@
-import { Drawer, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Drawer, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { RATING_WAITING, ratingWaitsFor, type RatingWaiting } from '../../../../../src/contracts/star-rating';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { UnitPicker } from '../../../components/UnitPicker';
+import { addressOfFilters, filtersFromAddress } from '../../../lib/address-filters';
 import { useApiQuery } from '../../../lib/query';
 import { RatingDetail, RatingStateTag } from '../components/RatingDetail';
 import { quarterLabel, quarterOptions } from '../labels';
@@ -9,16 +12,39 @@ import { lastQuarter, RATING_STATE_NAMES, ratingApi, type RatingList } from '../
 
 type Item = RatingList['items'][number];
 
+const FILTERS = { unitId: null, quarter: null, waiting: RATING_WAITING, overdue: ['true'] } as const;
+const WAITING_NAMES: Record<RatingWaiting, string> = { self: '待自评', propose: '待街道提名', confirm: '待区级确认' };
+const QUARTER = /^\d{4}-Q[1-4]$/;
+const todayHere = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
 /**
  * 季度评比工作台: every branch in scope with its rating of the quarter — whose turn it is, by when,
  * overdue — and, opened, the rating itself: the 街道 scores and proposes, the district confirms or
  * returns, the branch self-assesses.
  */
 export default function RatingWorkbenchPage() {
-  const [quarter, setQuarter] = useState(() => lastQuarter(new Date()));
-  const [unitId, setUnitId] = useState<string>();
+  // Area, quarter and 待办 live in the address: the 工作台's 季度评比待自评/待提名/待确认 open here as
+  // ?waiting=…(&overdue=true), the dashboard's 季度评比完成率 as ?unitId=….
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromAddress(params, FILTERS), [params]);
+  const quarter = filters.quarter && QUARTER.test(filters.quarter) ? filters.quarter : lastQuarter(new Date());
+  const { unitId, waiting } = filters;
+  const overdueOnly = filters.overdue === 'true';
+  const set = (patch: Partial<Record<keyof typeof FILTERS, string | undefined>>) =>
+    setParams(addressOfFilters({ ...filters, ...patch }), { replace: true });
   const [open, setOpen] = useState<Item | null>(null);
   const list = useApiQuery(['stars', 'ratings', quarter, unitId], (signal) => ratingApi.list(quarter, unitId, signal));
+  // 待办: the rule the 工作台 counts with (ratingWaitsFor), on the list's states and deadlines.
+  const items = useMemo(() => {
+    const all = list.data?.items ?? [];
+    if (!waiting || !list.data) return all;
+    const today = todayHere();
+    const deadlines = list.data.deadlines;
+    return all.filter((r) => {
+      const w = ratingWaitsFor(r, waiting, deadlines, today);
+      return w !== null && (!overdueOnly || w.overdue);
+    });
+  }, [list.data, waiting, overdueOnly]);
   const detail = useApiQuery(
     ['stars', 'ratings', 'branch', open?.branchId, quarter],
     (signal) => ratingApi.ofBranch(open!.branchId, quarter, signal),
@@ -39,15 +65,36 @@ export default function RatingWorkbenchPage() {
             selectableKinds={['district', 'subdistrict', 'community', 'village']}
             style={{ width: 220 }}
             value={unitId}
-            onChange={setUnitId}
+            onChange={(v) => set({ unitId: v })}
           />
           <Select
             style={{ width: 160 }}
             value={quarter}
             options={quarterOptions(new Date(), 8, 0)}
-            onChange={setQuarter}
+            onChange={(v) => set({ quarter: v })}
             data-testid="rating-quarter"
           />
+          <Select<RatingWaiting | 'all'>
+            style={{ width: 130 }}
+            value={waiting ?? 'all'}
+            options={[
+              { value: 'all', label: '全部支部' },
+              ...RATING_WAITING.map((w) => ({ value: w, label: WAITING_NAMES[w] })),
+            ]}
+            onChange={(v) =>
+              set({ waiting: v === 'all' ? undefined : v, overdue: v === 'all' ? undefined : filters.overdue })
+            }
+            data-testid="rating-waiting"
+          />
+          {waiting && (
+            <Checkbox
+              checked={overdueOnly}
+              onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}
+              data-testid="rating-overdue"
+            >
+              只看超期
+            </Checkbox>
+          )}
         </Space>
       </Space>
       {list.data && (
@@ -65,8 +112,8 @@ export default function RatingWorkbenchPage() {
         rowKey="branchId"
         size="small"
         loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        dataSource={items}
+        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 个支部` }}
         onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
         data-testid="rating-table"
         columns={[

@@ -1,23 +1,43 @@
 import { PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { StatusTag } from '../../../components/StatusTag';
 import { UnitPicker } from '../../../components/UnitPicker';
+import { addressOfFilters, filtersFromAddress } from '../../../lib/address-filters';
 import { formatDate } from '../../../lib/format-time';
 import { useApiQuery } from '../../../lib/query';
 import { venuesApi, type VenueListQuery, type VenueStatus, type VenueSummary } from '../api';
 import { VenueFormModal } from '../components/VenueFormModal';
 import { VenueImportModal } from '../components/VenueImportModal';
-import { INSPECTION_RESULT_COLORS, INSPECTION_RESULT_NAMES, VENUE_STATUS_COLORS, VENUE_STATUS_NAMES } from '../labels';
+import {
+  INSPECTION_RESULT_COLORS,
+  INSPECTION_RESULT_NAMES,
+  VENUE_STATUS_COLORS,
+  VENUE_STATUS_NAMES,
+  VENUE_STATUSES,
+} from '../labels';
 
 const PAGE = 20;
 
+const FILTERS = { unitId: null, typeCode: null, status: VENUE_STATUSES, q: null } as const;
+
 export default function VenueListPage() {
   const navigate = useNavigate();
-  const [query, setQuery] = useState<VenueListQuery>({ limit: PAGE, offset: 0 });
+  // The filters and the page live in the address, so a dashboard number's link opens its own list.
+  const [params, setParams] = useSearchParams();
+  const query: VenueListQuery = useMemo(
+    () => ({
+      ...filtersFromAddress(params, FILTERS),
+      limit: PAGE,
+      offset: Math.max(0, Number(params.get('offset')) || 0),
+    }),
+    [params],
+  );
+  const setQuery = (q: VenueListQuery) =>
+    setParams(addressOfFilters({ ...q, limit: undefined, offset: q.offset || undefined }), { replace: true });
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const list = useApiQuery(['venues', 'list', query], (signal) => venuesApi.list(query, signal));
@@ -152,6 +172,7 @@ export default function VenueListPage() {
           allowClear
           placeholder="名称、地址或负责人"
           style={{ width: 240 }}
+          defaultValue={query.q}
           onSearch={(q) => set({ q: q.trim() || undefined })}
           data-testid="venue-search"
         />
