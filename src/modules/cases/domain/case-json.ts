@@ -46,8 +46,7 @@ export function recordFromJson(json: string): ActionRecord {
 
 /**
  * The state's fields the KPI rules read (a CaseSummary, as summaryOf takes them from a whole state),
- * in the order summaryFromValues expects them: a store can read just these out of the `state` JSON
- * in the database instead of parsing every whole state in JavaScript.
+ * in the order summaryFromValues expects them.
  */
 export const SUMMARY_KEYS = [
   'status',
@@ -66,7 +65,7 @@ export const SUMMARY_KEYS = [
   'extensionCount',
 ] as const satisfies readonly (keyof CaseSummary)[];
 
-/** A CaseSummary from the SUMMARY_KEYS' values read out of a state's JSON (absent: null, counts 0). */
+/** A CaseSummary from the SUMMARY_KEYS' values of a state's JSON (absent: null, counts 0), dates revived. */
 export function summaryFromValues(values: readonly unknown[]): CaseSummary {
   const v = (k: (typeof SUMMARY_KEYS)[number]) => values[SUMMARY_KEYS.indexOf(k)] ?? null;
   const onTime = v('firstFeedbackOnTime');
@@ -80,8 +79,7 @@ export function summaryFromValues(values: readonly unknown[]): CaseSummary {
     deadline: revive(v('deadline')),
     closedAt: revive(v('closedAt')),
     firstFeedbackAt: revive(v('firstFeedbackAt')),
-    // SQLite's json_extract gives a JSON boolean as 1 or 0.
-    firstFeedbackOnTime: onTime === null ? null : onTime === true || onTime === 1,
+    firstFeedbackOnTime: onTime === null ? null : onTime === true,
     handlingDispatchedAt: revive(v('handlingDispatchedAt')),
     handlingDeadline: revive(v('handlingDeadline')),
     reworkCount: Number(v('reworkCount') ?? 0),
