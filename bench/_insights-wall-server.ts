@@ -1,4 +1,5 @@
 import path from 'node:path';
+import v8 from 'node:v8';
 import { buildApp } from '../src/app.js';
 import { systemClock } from '../src/kernel/clock.js';
 import { loadConfig } from '../src/kernel/config.js';
@@ -11,7 +12,7 @@ import { createModuleContext, MODULES } from '../src/modules/registry.js';
  * The server the wall soak (bench/insights-wall-soak.ts) watches, in a child process of its own so its
  * heap is its own: what src/main.ts starts (a fresh data directory, the demo district), without the
  * scheduled jobs. Run with --expose-gc; tells its port over IPC and, when asked, its heap after a full
- * garbage collection and the wall streams open.
+ * garbage collection and the wall streams open, or writes a heap snapshot (WALL_SOAK_SNAPSHOTS).
  */
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -26,8 +27,10 @@ async function serve(): Promise<void> {
   await locator.stats();
   process.send!({ port: config.port });
   const gc = (globalThis as { gc?: () => void }).gc;
-  process.on('message', async (m: { heap?: boolean; stop?: boolean }) => {
-    if (m?.heap) {
+  process.on('message', async (m: { heap?: boolean; snapshot?: string; stop?: boolean }) => {
+    if (m?.snapshot) {
+      process.send!({ snapshot: v8.writeHeapSnapshot(m.snapshot) });
+    } else if (m?.heap) {
       gc?.();
       const { heapUsed, rss } = process.memoryUsage();
       process.send!({ heap: { heapUsed, rss, streams: app.wallHub?.size ?? -1, gc: !!gc } });
