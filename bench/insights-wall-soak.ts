@@ -23,6 +23,8 @@ import { pointInGrid } from '../e2e/fixtures.js';
  *
  *   SOAK_MINUTES=10  WALL_SOAK_PORT=8232  CHROMIUM_PATH=/usr/bin/chromium
  *   WALL_SOAK_LIMIT_KB=64   the heap growth a minute (95 % upper bound) still called bounded
+ *   WALL_SOAK_SNAPSHOTS=<dir>  heap snapshots of the page and the server at minute 2 and at the end
+ *                              (compare them in Chrome DevTools' Memory tab, "Comparison")
  */
 
 const log = (msg: string): void => void process.stderr.write(`[wall-soak] ${msg}\n`);
@@ -166,11 +168,25 @@ export async function run(): Promise<Record<string, unknown>> {
         else if (++failures <= 3) log(`report ${i + 1} → HTTP ${r.status()}: ${(await r.text()).slice(0, 200)}`);
       }
     })();
+    const snapshotDir = process.env.WALL_SOAK_SNAPSHOTS;
+    const snapshots = async (tag: string) => {
+      if (!snapshotDir) return;
+      fs.mkdirSync(snapshotDir, { recursive: true });
+      await server.snapshot(path.resolve(snapshotDir, `server-${tag}.heapsnapshot`));
+      const chunks: string[] = [];
+      const onChunk = (e: { chunk: string }) => void chunks.push(e.chunk);
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      fs.writeFileSync(path.resolve(snapshotDir, `page-${tag}.heapsnapshot`), chunks.join(''));
+      log(`heap snapshots of minute ${tag} in ${snapshotDir}`);
+    };
     for (let m = 1; m <= minutes; m++) {
       await sleep(Math.max(0, started + m * 60_000 - Date.now()));
       const s = await sample(m);
       samples.push(s);
       printRow(s);
+      if (m === 2 || m === minutes) await snapshots(String(m));
     }
     await reporter;
 
@@ -334,6 +350,16 @@ async function startServer(port: number, dataDir: string) {
         };
         child.on('message', on);
         child.send({ heap: true });
+      }),
+    snapshot: (file: string) =>
+      new Promise<void>((resolve) => {
+        const on = (m: { snapshot?: string }) => {
+          if (!m?.snapshot) return;
+          child.off('message', on);
+          resolve();
+        };
+        child.on('message', on);
+        child.send({ snapshot: file });
       }),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
