@@ -8,7 +8,10 @@
  *    exactly those cases.
  * 2. The leader opens 态势地图 from the 数据驾驶舱 menu and colours it by 按期结案率: the map draws the
  *    seven 街道 and a legend, and the hover figures come from /insights/areas.
- * 3. The leader opens 工作简报, generates a briefing for 城北街道 for last week from the first template,
+ * 3. The leader opens 指挥大屏 (/wall) at 1920×1080: a case reported through the API by a grid worker
+ *    shows in the wall's 在办问题数 without a reload (pushed over the stream), the figure is the
+ *    API's, the ranking of 在办 is titled 当前 (a snapshot, not 本月), and nothing overflows sideways.
+ * 4. The leader opens 工作简报, generates a briefing for 城北街道 for last week from the first template,
  *    finds each footnoted number equal to the dashboard's figure for 城北 and that week, and downloads
  *    the .docx (a Word file naming 城北).
  *
@@ -16,8 +19,8 @@
  * on the demo data.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { getJson } from './fixtures';
-import { assert, browserSession, fitsWidth, option, shanghaiDay } from './session';
+import { getJson, pointInGrid } from './fixtures';
+import { assert, browserSession, fitsWidth, option, post, shanghaiDay } from './session';
 import type { AreaFigures, Dashboard, Workbench } from '../src/contracts/insights';
 import type { BriefingDetail } from '../src/contracts/briefings';
 
@@ -34,6 +37,7 @@ export interface InsightsStep {
 }
 
 const LEADER = 'leader';
+const GRID_WORKER = 'wgy_dehua';
 const SUBDISTRICT = '城北街道办事处';
 
 /** Monday to Sunday of the week before the one holding `day` (the briefing page's 上周). */
@@ -143,6 +147,63 @@ export async function insightSteps(ctx: InsightsContext): Promise<InsightsStep[]
       }),
     },
     {
+      name: '驾驶舱：区领导打开指挥大屏（1920×1080），网格员上报问题后在办数自动刷新，无需重新加载',
+      run: shotOnFailure('insights-wall', async () => {
+        const context = await session.newContext({ viewport: { width: 1920, height: 1080 } });
+        const p = await context.newPage();
+        session.watch(p);
+        current = p;
+        p.setDefaultTimeout(15_000);
+        await p.goto('/login');
+        await session.signIn(p, LEADER);
+        await p.getByTestId('app-layout').waitFor();
+        await p.goto('/wall');
+        const open = p.getByTestId('wall-tile-cases.open').getByTestId('wall-tile-value');
+        await open.waitFor();
+        await p.locator('.cg-wall .live').waitFor();
+        const figure = async () => Number((await open.innerText()).replace(/[^\d]/g, ''));
+        const before = await figure();
+        // A mark on the page itself: gone if the page reloaded instead of refetching.
+        await p.evaluate(() => ((window as unknown as { cgWallMark: number }).cgWallMark = 1));
+        const title = (await p.getByTestId('wall-ranking-title').innerText()).trim();
+        assert(title === '在办问题数排名（当前）', `the wall's ranking is titled ${title}`);
+
+        const worker = await session.newContext({});
+        await post(worker.request, '/api/v1/auth/login', {
+          username: GRID_WORKER,
+          password: ctx.demoPassword ?? 'Demo12345',
+        });
+        const wme = await getJson<{ unitId: string; unitName: string }>(worker.request, '/api/v1/auth/me');
+        const point = await pointInGrid(worker.request, wme.unitId);
+        await post(worker.request, '/api/v1/cases', {
+          categoryCode: '0101',
+          description: `大屏：${wme.unitName}路面积水 ${Date.now() % 100000}`,
+          location: { ...point, crs: 'wgs84' },
+          address: `${wme.unitName} 大屏测试点`,
+        });
+        const end = Date.now() + 15_000;
+        let shown = await figure();
+        while (shown === before && Date.now() < end) {
+          await p.waitForTimeout(200);
+          shown = await figure();
+        }
+        assert(
+          shown === before + 1,
+          `the wall's 在办问题数 went from ${before} to ${shown}, not up by the one reported`,
+        );
+        const marked = await p.evaluate(() => (window as unknown as { cgWallMark?: number }).cgWallMark);
+        assert(marked === 1, 'the wall reloaded instead of refetching');
+        const today = shanghaiDay();
+        const dash = await getJson<Dashboard>(context.request, `/api/v1/insights/dashboard?from=${today}&to=${today}`);
+        const api = dash.figures.find((f) => f.code === 'cases.open');
+        assert(api?.numerator === shown, `the wall shows ${shown} open cases, the API ${api?.numerator}`);
+        const width = await p.evaluate(() => document.documentElement.scrollWidth);
+        assert(width <= 1920, `the wall is ${width} px wide at 1920×1080`);
+        await p.waitForTimeout(500);
+        await ctx.shot(p, 'i04-wall');
+      }),
+    },
+    {
       name: '驾驶舱：区领导为城北街道生成上周工作简报，数字与看板一致，下载 Word 文档',
       run: shotOnFailure('insights-briefing', async () => {
         assert(leader, 'no leader console (previous step failed)');
@@ -177,7 +238,7 @@ export async function insightSteps(ctx: InsightsContext): Promise<InsightsStep[]
           );
         }
         await p.waitForTimeout(300);
-        await ctx.shot(p, 'i04-briefing-draft');
+        await ctx.shot(p, 'i05-briefing-draft');
 
         const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('briefing-docx').click()]);
         const file = await download.path();

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { inScope, type Actor } from '../../../kernel/auth/actor.js';
 import type { EventBus } from '../../../kernel/events/events.js';
+import { createCoalescer } from './wall-coalescer.js';
 
-/** Pushes at most this often, however many changes arrive (a burst of reports is one push). */
-export const COALESCE_MS = 1000;
+export { COALESCE_MS, SETTLE_MS } from './wall-coalescer.js';
 /** A comment line this often keeps proxies from closing an idle stream. */
 export const HEARTBEAT_MS = 25_000;
 
@@ -47,6 +47,13 @@ export function createWallHub(events: EventBus) {
 }
 export type WallHub = ReturnType<typeof createWallHub>;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The wall display's hub, when the app has an event bus (its `size` is the streams open now). */
+    wallHub?: WallHub;
+  }
+}
+
 /** Serves one text/event-stream: `changed` events (coalesced), a heartbeat comment, cleanup on close. */
 export function serveWallStream(hub: WallHub, actor: Actor, req: FastifyRequest, reply: FastifyReply): void {
   reply.hijack();
@@ -60,28 +67,15 @@ export function serveWallStream(hub: WallHub, actor: Actor, req: FastifyRequest,
   // The client waits this long before reconnecting after the server went away (a restart).
   res.write('retry: 3000\n: connected\n\n');
   let seq = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let last = 0;
-  const push = () => {
-    timer = null;
-    last = Date.now();
-    res.write(`id: ${++seq}\nevent: changed\ndata: {"at":"${new Date().toISOString()}"}\n\n`);
-  };
-  const unsubscribe = hub.subscribe({
-    districtCode: actor.districtCode,
-    actor,
-    changed() {
-      if (timer) return;
-      // Never sooner than 200 ms: the event is emitted inside its transaction, the refetch must see the commit.
-      timer = setTimeout(push, Math.max(200, last + COALESCE_MS - Date.now()));
-    },
-  });
+  const pushes = createCoalescer(() =>
+    res.write(`id: ${++seq}\nevent: changed\ndata: {"at":"${new Date().toISOString()}"}\n\n`),
+  );
+  const unsubscribe = hub.subscribe({ districtCode: actor.districtCode, actor, changed: () => pushes.changed() });
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
   const close = () => {
     unsubscribe();
     clearInterval(heartbeat);
-    if (timer) clearTimeout(timer);
-    timer = null;
+    pushes.cancel();
   };
   req.raw.on('close', close);
   res.on('error', close);

@@ -24,6 +24,8 @@ const TAG = 'insights';
 export function registerInsightsRoutes(app: FastifyInstance, deps: InsightsDeps, events?: EventBus): void {
   if (events) {
     const hub = createWallHub(events);
+    // The open streams are counted by the stream tests and the wall soak (bench/insights-wall-soak.ts).
+    app.decorate('wallHub', hub);
     app.addHook('onClose', async () => hub.close());
     route(app, {
       method: 'GET',

@@ -135,10 +135,11 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       if (!p) return;
       const a = byId.get(p.id);
       path.setStyle({ fillColor: scale.colorOf(a?.value ?? null) });
-      // Off first: `off` without a handler drops every listener of the type, the tooltip's own included.
-      path.off('click mouseover mouseout');
-      path.unbindTooltip();
-      path.bindTooltip(a ? tooltipOf(data.measure, a, ranked) : `<b>${p.name}</b><br/>无数据`, { sticky: true });
+      const tip = a ? tooltipOf(data.measure, a, ranked) : `<b>${p.name}</b><br/>无数据`;
+      // Bound once per shape, then only its text changes: Leaflet's bindTooltip adds a focus listener to
+      // the area's element that unbindTooltip leaves behind (the wall, refreshed each second, piled them up).
+      if (path.getTooltip()) return void path.setTooltipContent(tip);
+      path.bindTooltip(tip, { sticky: true });
       path.on({
         mouseover: () => path.setStyle({ weight: 3 }),
         mouseout: () => path.setStyle({ weight: 1 }),

@@ -21,9 +21,18 @@ export function WallHeadline({ d }: { d: Dashboard | undefined }) {
   return (
     <div className="cg-wall-headline">
       {tiles.map(({ m, f }) => (
-        <a key={m!.code} className="cg-wall-tile" href={f!.link ?? undefined} target="_blank" rel="noreferrer">
+        <a
+          key={m!.code}
+          className="cg-wall-tile"
+          data-testid={`wall-tile-${m!.code}`}
+          href={f!.link ?? undefined}
+          target="_blank"
+          rel="noreferrer"
+        >
           <div className="cg-wall-tile-label">{m!.timing === 'now' ? m!.label : `今日${m!.label}`}</div>
-          <div className="cg-wall-tile-value">{formatFigure(m!, f!.value, false)}</div>
+          <div className="cg-wall-tile-value" data-testid="wall-tile-value">
+            {formatFigure(m!, f!.value, false)}
+          </div>
         </a>
       ))}
     </div>

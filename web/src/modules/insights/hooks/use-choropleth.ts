@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { BoundaryCollection } from '../../org/api';
 import { insightsApi } from '../api';
+import { useRefetchOn } from './use-refetch-on';
 
 export interface ChoroplethQuery {
   /** The unit whose areas are drawn (undefined: the caller's own unit). */
@@ -30,11 +31,12 @@ export function useChoropleth(q: ChoroplethQuery) {
       ),
   });
   const figures = useQuery({
-    queryKey: ['insights', 'map-areas', q.unitId, q.level, q.measure, q.from, q.to, q.refreshKey ?? 0],
+    queryKey: ['insights', 'map-areas', q.unitId, q.level, q.measure, q.from, q.to],
     enabled: !!q.measure,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
       insightsApi.areas({ unitId: q.unitId, level: q.level, measure: q.measure!, from: q.from, to: q.to }, signal),
   });
+  useRefetchOn(q.refreshKey ?? 0, figures);
   return { boundaries, figures };
 }

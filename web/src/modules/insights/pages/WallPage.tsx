@@ -8,6 +8,7 @@ import { api } from '../../../lib/api';
 import { insightsApi } from '../api';
 import { ChoroplethMap } from '../components/ChoroplethMap';
 import { WallFlows, WallHeadline, WallRanking } from '../components/WallSections';
+import { useRefetchOn } from '../hooks/use-refetch-on';
 import { useWallStream } from '../hooks/use-wall-stream';
 import { presetPeriod } from '../periods';
 
@@ -29,20 +30,24 @@ export default function WallPage() {
     queryFn: ({ signal }) => insightsApi.measures(signal),
   });
   const dashboard = useQuery({
-    queryKey: ['wall', 'dashboard', today.from, refreshKey],
+    queryKey: ['wall', 'dashboard', today.from],
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => insightsApi.dashboard(today, signal),
   });
   const flows = useQuery({
-    queryKey: ['wall', 'flows', today.from, refreshKey],
+    queryKey: ['wall', 'flows', today.from],
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => api.get<CaseFlows>('/cases/flows', undefined, { signal }),
   });
+  const chosen = measures.data?.items.find((m) => m.code === measure);
+  // 在办 and the other snapshots are counted now, whatever the period: their titles say 当前, not 本月.
+  const snapshot = chosen?.timing === 'now';
   const ranking = useQuery({
-    queryKey: ['wall', 'ranking', measure, month.from, month.to, refreshKey],
+    queryKey: ['wall', 'ranking', measure, month.from, month.to],
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => insightsApi.areas({ measure, ...month }, signal),
   });
+  useRefetchOn(refreshKey, dashboard, flows, ranking);
 
   return (
     <div className="cg-wall" data-testid="wall">
@@ -68,9 +73,7 @@ export default function WallPage() {
             style={{ width: 180 }}
             options={(measures.data?.items ?? []).map((m) => ({ value: m.code, label: m.label }))}
           />
-          <span>
-            本月 {month.from} 至 {month.to}
-          </span>
+          <span data-testid="wall-map-period">{snapshot ? '当前' : `本月 ${month.from} 至 ${month.to}`}</span>
         </div>
         <ChoroplethMap
           unit={undefined}
@@ -85,7 +88,11 @@ export default function WallPage() {
         />
       </section>
       <section className="right">
-        <h2>{ranking.data ? `${ranking.data.measure.label}排名（本月）` : '排名'}</h2>
+        <h2 data-testid="wall-ranking-title">
+          {ranking.data
+            ? `${ranking.data.measure.label}排名（${ranking.data.measure.timing === 'now' ? '当前' : '本月'}）`
+            : '排名'}
+        </h2>
         <WallRanking a={ranking.data} />
       </section>
     </div>

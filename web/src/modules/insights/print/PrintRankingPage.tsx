@@ -79,7 +79,8 @@ function RankingSheet({ t }: { t: RankingTable }) {
         {m.label}排名情况的通报
       </h1>
       <p className="cg-rank-print-lead">
-        现将{t.from} 至 {t.to}
+        {/* A snapshot (在办问题数 …) is counted at the moment taken, not over the period. */}
+        现将{m.timing === 'now' ? `截至${taken}` : `${t.from} 至 ${t.to}`}
         {short(t.unit.name)}各{nouns}
         {m.label}排名情况通报如下：
       </p>
