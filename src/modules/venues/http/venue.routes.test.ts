@@ -185,8 +185,10 @@ for (const tdb of testDatabases()) {
       expect(page2.items.map((v: { id: string }) => v.id)).toEqual(
         all.items.slice(2, 4).map((v: { id: string }) => v.id),
       );
-      // A unit outside the caller's scope is not there.
-      expect((await k.call('chenzhou', 'GET', `/api/v1/venues?unitId=${k.ids.beiguan}`)).statusCode).toBe(404);
+      // A unit outside the caller's scope is refused, naming the field (as the other lists behind a number).
+      const outside = await k.call('chenzhou', 'GET', `/api/v1/venues?unitId=${k.ids.beiguan}`);
+      expect(outside.statusCode).toBe(403);
+      expect(outside.json().errors[0].field).toBe('unitId');
     });
 
     it('shows the full phone only to venue keepers who give a reason, and audits it', async () => {
