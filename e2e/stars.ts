@@ -635,6 +635,8 @@ export async function starSteps(ctx: StarsContext): Promise<StarsStep[]> {
         await openNav(p, 'star-ranking', '/stars/ranking');
         await p.getByTestId('ranking-quarter').click();
         await option(p, quarterLabel(quarter)).click();
+        // The table keeps the quarter shown before while the chosen one loads: wait for the chosen one's line.
+        await p.getByText(`${quarterLabel(quarter)}：已评`).waitFor();
         const idx = nowBy.district.rows.findIndex((r) => r.branchId === branchId);
         if (idx >= 50) await p.locator(`.ant-pagination-item-${Math.floor(idx / 50) + 1}`).click();
         const row = p.getByTestId('ranking-table').locator('tr.ant-table-row').filter({ hasText: BRANCH });
