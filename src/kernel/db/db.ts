@@ -89,15 +89,16 @@ function cachingStatements(sqlite: SQLite.Database): SQLite.Database {
 
 /**
  * `schema` names the PostgreSQL schema to keep the migration tables in: without it, Kysely looks for
- * them across every schema and can mistake another test database's tables for its own.
+ * them across every schema and can mistake another test database's tables for its own. `upTo` stops
+ * after that migration (a test of a later migration's backfill starts there).
  */
-export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<DB>, schema?: string, upTo?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -161,6 +161,9 @@ export interface CaseTable {
   dispatched_at: string | null;
   closed_at: string | null;
   first_feedback_at: string | null;
+  /** CaseState.reworkCount and extensionCount (what the KPIs' dueCounts reads of an open case past its deadline). */
+  rework_count: number;
+  extension_count: number;
   reconciled_at: string | null;
   reconciled_by: string | null;
   updated_at: string;

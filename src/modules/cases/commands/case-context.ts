@@ -45,6 +45,8 @@ type DerivedColumns = Pick<
   | 'dispatched_at'
   | 'closed_at'
   | 'first_feedback_at'
+  | 'rework_count'
+  | 'extension_count'
   | 'version'
   | 'updated_at'
 >;
@@ -64,6 +66,8 @@ export function columnsOf(state: CaseState, deadlineStatus: string, escalationLe
     dispatched_at: state.dispatchedAt?.toISOString() ?? null,
     closed_at: state.closedAt?.toISOString() ?? null,
     first_feedback_at: state.firstFeedbackAt?.toISOString() ?? null,
+    rework_count: state.reworkCount,
+    extension_count: state.extensionCount,
     version: state.version,
     updated_at: state.updatedAt.toISOString(),
   };

@@ -1,4 +1,3 @@
-import type { CaseSummary } from './case-kpis.js';
 import type { ActionRecord, CaseState } from './case-types.js';
 
 const STATE_DATES = [
@@ -42,47 +41,4 @@ export function recordToJson(record: ActionRecord): string {
 export function recordFromJson(json: string): ActionRecord {
   const raw = JSON.parse(json) as Record<string, unknown>;
   return { ...raw, at: new Date(raw.at as string) } as unknown as ActionRecord;
-}
-
-/**
- * The state's fields the KPI rules read (a CaseSummary, as summaryOf takes them from a whole state),
- * in the order summaryFromValues expects them.
- */
-export const SUMMARY_KEYS = [
-  'status',
-  'reportedAt',
-  'acceptedAt',
-  'rejectedAt',
-  'mergedAt',
-  'dispatchedAt',
-  'deadline',
-  'closedAt',
-  'firstFeedbackAt',
-  'firstFeedbackOnTime',
-  'handlingDispatchedAt',
-  'handlingDeadline',
-  'reworkCount',
-  'extensionCount',
-] as const satisfies readonly (keyof CaseSummary)[];
-
-/** A CaseSummary from the SUMMARY_KEYS' values of a state's JSON (absent: null, counts 0), dates revived. */
-export function summaryFromValues(values: readonly unknown[]): CaseSummary {
-  const v = (k: (typeof SUMMARY_KEYS)[number]) => values[SUMMARY_KEYS.indexOf(k)] ?? null;
-  const onTime = v('firstFeedbackOnTime');
-  return {
-    status: v('status') as CaseSummary['status'],
-    reportedAt: revive(v('reportedAt'))!,
-    acceptedAt: revive(v('acceptedAt')),
-    rejectedAt: revive(v('rejectedAt')),
-    mergedAt: revive(v('mergedAt')),
-    dispatchedAt: revive(v('dispatchedAt')),
-    deadline: revive(v('deadline')),
-    closedAt: revive(v('closedAt')),
-    firstFeedbackAt: revive(v('firstFeedbackAt')),
-    firstFeedbackOnTime: onTime === null ? null : onTime === true,
-    handlingDispatchedAt: revive(v('handlingDispatchedAt')),
-    handlingDeadline: revive(v('handlingDeadline')),
-    reworkCount: Number(v('reworkCount') ?? 0),
-    extensionCount: Number(v('extensionCount') ?? 0),
-  };
 }

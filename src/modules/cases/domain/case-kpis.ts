@@ -129,8 +129,8 @@ export interface KpiEntry {
 }
 
 const t = (d: Date) => d.getTime();
-const gone = (s: CaseSummary) => s.status === 'rejected' || s.status === 'merged';
-const closedCase = (s: CaseSummary) => s.status === 'closed' && s.closedAt !== null;
+const gone = (s: Pick<CaseSummary, 'status'>) => s.status === 'rejected' || s.status === 'merged';
+const closedCase = (s: Pick<CaseSummary, 'status' | 'closedAt'>) => s.status === 'closed' && s.closedAt !== null;
 
 /**
  * When a case's closing fell due (standard basis): its deadline, or its close if that came first
@@ -233,7 +233,23 @@ const within = (d: Date, p: KpiPeriod) => t(d) >= t(p.from) && t(d) < t(p.to);
  * close, to handle) and overdue. Only cases not closed, rejected or merged, whose deadline has
  * passed at asOf, have any — the store finds them by index.
  */
-export function dueCounts(s: CaseSummary, { basis, period, asOf }: Omit<KpiOptions, 'calendar'>): Partial<KpiCounts> {
+/**
+ * The fields dueCounts reads: of an open case, all kept as columns (cases_open_due_fields), so the store
+ * hands them over without reading the state.
+ */
+export type DueSummary = Pick<
+  CaseSummary,
+  | 'status'
+  | 'closedAt'
+  | 'deadline'
+  | 'reportedAt'
+  | 'dispatchedAt'
+  | 'firstFeedbackAt'
+  | 'reworkCount'
+  | 'extensionCount'
+>;
+
+export function dueCounts(s: DueSummary, { basis, period, asOf }: Omit<KpiOptions, 'calendar'>): Partial<KpiCounts> {
   if (gone(s) || closedCase(s) || s.deadline === null || t(s.deadline) > t(asOf)) return {};
   if (basis === 'standard' ? !within(s.deadline, period) : !within(s.reportedAt, period)) return {};
   const c: Partial<KpiCounts> = { dueToClose: 1 };

@@ -530,6 +530,35 @@ for (const tdb of testDatabases()) {
 
     it('gives from the roll-up exactly what folding every case gives, by either basis and view, and a rebuild restores the same roll-up', async () => {
       const calendar = await loadWorkCalendar(h.database.db, '411602', 'Asia/Shanghai');
+      // Two cases still open when their deadline passes, one reworked and one extended: what time adds
+      // to the counts (返工, 延期 of the due ones) is read from their columns, not their states.
+      h.clock.set('2026-11-30T02:00:00Z');
+      for (const u of ['gw01', 'sub01', 'com01']) cookies[u] = await h.login(u, 'Passw0rd1');
+      const dispatched = async () => {
+        const c = (await report('gw01', { categoryCode: '0102', description: '井盖松动', location: IN_GRID })).json();
+        expect((await act('sub01', c.id, { type: 'accept' })).statusCode).toBe(200);
+        expect((await act('sub01', c.id, { type: 'dispatch', payload: { unitId: ids.com } })).statusCode).toBe(200);
+        expect((await act('com01', c.id, { type: 'start' })).statusCode).toBe(200);
+        return c.id as string;
+      };
+      const reworked = await dispatched();
+      expect((await act('com01', reworked, { type: 'feedback', comment: '已加固' })).statusCode).toBe(200);
+      const failed = await act('gw01', reworked, { type: 'verify_fail', payload: { reason: '仍松动' } });
+      expect(failed.json()).toMatchObject({ status: 'handling' });
+      const extended = await dispatched();
+      const ask = { extra: { value: 4, unit: 'hours' }, reason: '材料未到' };
+      expect((await act('com01', extended, { type: 'request_extension', payload: ask })).statusCode).toBe(200);
+      const approved = await act('sub01', extended, { type: 'approve_extension', payload: {} });
+      expect(approved.statusCode, approved.body).toBe(200);
+      for (const id of [reworked, extended]) {
+        const row = await h.database.db
+          .selectFrom('cases')
+          .select(['deadline', 'rework_count', 'extension_count'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(row.deadline! < '2026-12-02T02:00:00Z').toBe(true);
+        expect(Number(row.rework_count) + Number(row.extension_count)).toBe(1);
+      }
       const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
       const reference = async (
         basis: 'standard' | 'reported',
@@ -602,6 +631,11 @@ for (const tdb of testDatabases()) {
       await rebuildKpiRollup(h.database.db, '411602', calendar);
       expect(await table()).toEqual(before);
       expect(before.length).toBeGreaterThan(0);
+      // Closed again, so that the later steps meet the ledger they expect.
+      for (const id of [reworked, extended]) {
+        expect((await act('com01', id, { type: 'feedback', comment: '已处理' })).statusCode).toBe(200);
+        expect((await act('gw01', id, { type: 'verify_pass' })).json()).toMatchObject({ status: 'closed' });
+      }
     });
 
     it("gives many areas' figures at once (the map's grids, a ranking's 街道) from grouped reads, each equal to folding its cases", async () => {

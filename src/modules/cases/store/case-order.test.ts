@@ -63,6 +63,8 @@ function row(i: number): CaseTable {
     dispatched_at: null,
     closed_at: null,
     first_feedback_at: null,
+    rework_count: 0,
+    extension_count: 0,
     reconciled_at: null,
     reconciled_by: null,
     updated_at: '2026-11-30T00:00:00.000Z',

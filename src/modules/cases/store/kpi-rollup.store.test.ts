@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { OPEN_STATUSES_AT_12T0100 } from '../../../kernel/db/migrations/2026-12-12T0100-case-due-columns.js';
+import { testDatabases, type TestDb } from '../../../kernel/db/test-databases.js';
+import { OPEN_STATUSES } from '../domain/index.js';
+import { kpiRollupStore } from './kpi-rollup.store.js';
+
+const BEFORE = '2026-12-11T0100-cases-open-by-grid';
+
+/** A case row as a store before 2026-12-12T0100 wrote it: the counts only in the state. */
+function before(id: string, status: string, counts: { reworkCount?: number; extensionCount?: number }) {
+  return {
+    id,
+    district_code: '411602',
+    case_number: `411602-20261201-${id}`,
+    category_code: '0102',
+    description: '路灯不亮',
+    lng: null,
+    lat: null,
+    address: null,
+    source: 'patrol',
+    grid_id: null,
+    grid_path: '/d/s1/c1/g1/',
+    community_id: null,
+    subdistrict_id: null,
+    out_of_grid: 0,
+    status,
+    assigned_unit_id: null,
+    assigned_unit_path: null,
+    deadline: '2026-12-02T08:00:00.000Z',
+    deadline_status: 'overdue',
+    escalation_level: 0,
+    state: JSON.stringify({ status, ...counts }),
+    version: 1,
+    reporter_id: null,
+    reported_at: '2026-12-01T02:00:00.000Z',
+    dispatched_at: '2026-12-01T03:00:00.000Z',
+    closed_at: null,
+    first_feedback_at: null,
+    reconciled_at: null,
+    reconciled_by: null,
+    updated_at: '2026-12-01T03:00:00.000Z',
+  };
+}
+
+async function planOf(t: { name: string }, database: TestDb, q: { sql: string; parameters: readonly unknown[] }) {
+  // Inline the parameters (all strings here) so that EXPLAIN sees the values.
+  let i = 0;
+  const text = q.sql.replace(/\?|\$\d+/g, () => `'${String(q.parameters[i++]).replaceAll("'", "''")}'`);
+  if (t.name === 'sqlite')
+    return JSON.stringify((await sql.raw(`EXPLAIN QUERY PLAN ${text}`).execute(database.db)).rows);
+  // PostgreSQL picks by cost (a near-empty table: a scan): with scans off, what must hold is that the
+  // planner may use the index at all, i.e. that the query's predicate implies the index's.
+  return database.db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+    return JSON.stringify((await sql.raw(`EXPLAIN ${text}`).execute(trx)).rows);
+  });
+}
+
+describe('the open cases past their deadline (what time adds to the KPIs)', () => {
+  it('names the same open statuses as the partial index holds: a new status needs a new index', () => {
+    expect([...OPEN_STATUSES]).toEqual([...OPEN_STATUSES_AT_12T0100]);
+  });
+
+  for (const t of testDatabases()) {
+    it(`${t.name}: migration 2026-12-12T0100 copies each case's rework and extension counts out of its state`, async () => {
+      const database = await t.open({ upTo: BEFORE });
+      try {
+        await database.db
+          .insertInto('cases')
+          .values([
+            before('a', 'dispatched', { reworkCount: 2, extensionCount: 0 }),
+            before('b', 'handling', { reworkCount: 0, extensionCount: 1 }),
+            before('c', 'closed', { reworkCount: 1, extensionCount: 3 }),
+            // A state cached before the counts were kept: 0.
+            before('d', 'reported', {}),
+          ] as never)
+          .execute();
+        await database.migrateRest();
+        const rows = await database.db
+          .selectFrom('cases')
+          .select(['id', 'rework_count', 'extension_count'])
+          .orderBy('id')
+          .execute();
+        expect(rows.map((r) => [r.id, Number(r.rework_count), Number(r.extension_count)])).toEqual([
+          ['a', 2, 0],
+          ['b', 0, 1],
+          ['c', 1, 3],
+          ['d', 0, 0],
+        ]);
+        const due = await kpiRollupStore.openPastDeadline(
+          database.db,
+          'standard',
+          { districtCode: '411602', view: 'area', path: '/d/s1/', isDistrict: false },
+          { from: '2026-12-01T00:00:00.000Z', to: '2026-12-08T00:00:00.000Z' },
+          '2026-12-07T00:00:00.000Z',
+        );
+        // The closed case is not open; the other three, past their deadline, with their fields.
+        expect(due.map((d) => [d.status, d.reworkCount, d.extensionCount, d.dispatchedAt?.toISOString()])).toEqual(
+          expect.arrayContaining([
+            ['dispatched', 2, 0, '2026-12-01T03:00:00.000Z'],
+            ['handling', 0, 1, '2026-12-01T03:00:00.000Z'],
+            ['reported', 0, 0, '2026-12-01T03:00:00.000Z'],
+          ]),
+        );
+        expect(due).toHaveLength(3);
+      } finally {
+        await database.close();
+      }
+    }, 60_000);
+
+    for (const [label, basis, view, path, isDistrict] of [
+      ['a district, standard basis', 'standard', 'area', '/d/', true],
+      ['a 街道, reported basis', 'reported', 'area', '/d/s1/', false],
+      ['a handler', 'standard', 'handler', '/d/s1/dept/', false],
+    ] as const)
+      it(`${t.name}: ${label}: read from the partial index of the open cases alone`, async () => {
+        const database = await t.open();
+        try {
+          const q = kpiRollupStore.openPastDeadlineQuery(
+            database.db,
+            basis,
+            { districtCode: '411602', view, path, isDistrict },
+            { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' },
+            '2026-12-07T00:00:00.000Z',
+          );
+          const plan = await planOf(t, database, q);
+          // SQLite names it a covering index when no table row is read; PostgreSQL an index-only scan.
+          expect(plan).toContain(
+            t.name === 'sqlite' ? 'COVERING INDEX cases_open_due_fields' : 'cases_open_due_fields',
+          );
+          if (t.name === 'postgres') expect(plan).toContain('Index Only Scan');
+        } finally {
+          await database.close();
+        }
+      });
+  }
+});
