@@ -38,6 +38,7 @@ import * as caseKpiDaysByDay from './2026-12-10T0300-case-kpi-days-by-day.js';
 import * as caseClosedAt from './2026-12-10T0500-case-closed-at.js';
 import * as casesOpenByGrid from './2026-12-11T0100-cases-open-by-grid.js';
 import * as caseDueColumns from './2026-12-12T0100-case-due-columns.js';
+import * as caseKpiMonths from './2026-12-12T0200-case-kpi-months.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0500-case-closed-at': caseClosedAt,
   '2026-12-11T0100-cases-open-by-grid': casesOpenByGrid,
   '2026-12-12T0100-case-due-columns': caseDueColumns,
+  '2026-12-12T0200-case-kpi-months': caseKpiMonths,
 };

@@ -95,15 +95,20 @@ export async function rebuildKpiRollup(ex: Executor, districtCode: string, calen
 
 /**
  * Fills the roll-up from the district's cases when it is empty, or when it was kept before it had
- * its 'grid' rows and a case lies in a grid (the first start after the roll-up changed shape).
+ * its 'grid' rows and a case lies in a grid, or before its month rows (the first start after the
+ * roll-up changed shape; migrations fill what they can, this is the safety net).
  */
 export async function ensureKpiRollup(ex: Executor, districtCode: string, calendar: WorkCalendar): Promise<number> {
   if (!(await kpiRollupStore.hasRows(ex, districtCode))) {
     if ((await caseStore.statesPage(ex, districtCode, undefined, 1)).length === 0) return 0;
-  } else if (
-    (await kpiRollupStore.hasRows(ex, districtCode, 'grid')) ||
-    !(await kpiRollupStore.anyCaseInGrid(ex, districtCode))
-  )
-    return 0;
+  } else {
+    const inGrid = await kpiRollupStore.anyCaseInGrid(ex, districtCode);
+    const whole =
+      (await kpiRollupStore.hasRows(ex, districtCode, 'area_month')) &&
+      (!inGrid ||
+        ((await kpiRollupStore.hasRows(ex, districtCode, 'grid')) &&
+          (await kpiRollupStore.hasRows(ex, districtCode, 'grid_month'))));
+    if (whole) return 0;
+  }
   return rebuildKpiRollup(ex, districtCode, calendar);
 }

@@ -559,7 +559,12 @@ for (const tdb of testDatabases()) {
         expect(row.deadline! < '2026-12-02T02:00:00Z').toBe(true);
         expect(Number(row.rework_count) + Number(row.extension_count)).toBe(1);
       }
-      const period = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
+      // Two whole months (read from the month rows), and a period with ragged ends around one.
+      const periods = [
+        { from: '2026-11-01', to: '2026-12-31', utc: ['2026-10-31T16:00:00Z', '2026-12-31T16:00:00Z'] },
+        { from: '2026-10-20', to: '2026-12-01', utc: ['2026-10-19T16:00:00Z', '2026-12-01T16:00:00Z'] },
+      ];
+      let period = { from: new Date(periods[0]!.utc[0]!), to: new Date(periods[0]!.utc[1]!) };
       const reference = async (
         basis: 'standard' | 'reported',
         view: 'area' | 'handler',
@@ -580,14 +585,17 @@ for (const tdb of testDatabases()) {
       };
       const subPath = await pathOf(ids.sub);
       const deptPath = await pathOf(ids.dept);
-      for (const at of ['2026-11-30T02:00:00Z', '2026-12-02T02:00:00Z']) {
+      for (const [at, p] of ['2026-11-30T02:00:00Z', '2026-12-02T02:00:00Z'].flatMap((x) =>
+        periods.map((y) => [x, y] as const),
+      )) {
         h.clock.set(at);
         cookies.admin = await h.login('admin'); // sessions last 12 hours
+        period = { from: new Date(p.utc[0]!), to: new Date(p.utc[1]!) };
         for (const basis of ['standard', 'reported'] as const) {
           const get = async (q: string) => {
             const res = await h.call(
               'GET',
-              `/api/v1/cases/kpis?from=2026-11-01&to=2026-12-31&basis=${basis}${q}`,
+              `/api/v1/cases/kpis?from=${p.from}&to=${p.to}&basis=${basis}${q}`,
               as('admin'),
             );
             expect(res.statusCode, res.body).toBe(200);

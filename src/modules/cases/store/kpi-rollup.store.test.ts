@@ -58,7 +58,7 @@ async function planOf(t: { name: string }, database: TestDb, q: { sql: string; p
   });
 }
 
-describe('the open cases past their deadline (what time adds to the KPIs)', () => {
+describe('the KPI roll-up store: month rows, and the open cases past their deadline', () => {
   it('names the same open statuses as the partial index holds: a new status needs a new index', () => {
     expect([...OPEN_STATUSES]).toEqual([...OPEN_STATUSES_AT_12T0100]);
   });
@@ -105,6 +105,59 @@ describe('the open cases past their deadline (what time adds to the KPIs)', () =
           ]),
         );
         expect(due).toHaveLength(3);
+      } finally {
+        await database.close();
+      }
+    }, 60_000);
+
+    it(`${t.name}: migration 2026-12-12T0200 sums the day rows of the areas and grids into month rows`, async () => {
+      const database = await t.open({ upTo: '2026-12-12T0100-case-due-columns' });
+      try {
+        const day = (view: string, path: string, d: string, reported: number, closingMillis = 0) => ({
+          district_code: '411602',
+          basis: 'standard',
+          kpi_view: view,
+          unit_path: path,
+          day: d,
+          reported,
+          closing_millis: closingMillis,
+        });
+        await database.db
+          .insertInto('case_kpi_days')
+          .values([
+            day('area', '/d/s/c/', '20261130', 2, 1000),
+            day('area', '/d/s/c/', '20261101', 3, 500),
+            day('area', '/d/s/c/', '20261201', 5),
+            day('grid', '/d/s/c/g/', '20261115', 4),
+            // A handler's rows stay by day only.
+            day('handler', '/d/dept/', '20261115', 7),
+          ] as never)
+          .execute();
+        await database.migrateRest();
+        const months = await database.db
+          .selectFrom('case_kpi_days')
+          .select(['kpi_view', 'unit_path', 'day', 'reported', 'closing_millis'])
+          .where('kpi_view', 'like', '%month')
+          .orderBy(['kpi_view', 'day'])
+          .execute();
+        expect(
+          months.map((m) => [m.kpi_view, m.unit_path, m.day, Number(m.reported), Number(m.closing_millis)]),
+        ).toEqual([
+          ['area_month', '/d/s/c/', '202611', 5, 1500],
+          ['area_month', '/d/s/c/', '202612', 5, 0],
+          ['grid_month', '/d/s/c/g/', '202611', 4, 0],
+        ]);
+        // And the store reads a period across them: Nov 15 – Dec 1 = day rows (Nov 30, Dec 1) only;
+        // Nov 1 – Dec 31 = the two month rows.
+        const scope = { districtCode: '411602', view: 'area' as const, path: '/d/s/', isDistrict: false };
+        expect(
+          (await kpiRollupStore.sum(database.db, 'standard', scope, { fromDay: '20261115', toDay: '20261201' }))
+            .reported,
+        ).toBe(7);
+        expect(
+          (await kpiRollupStore.sum(database.db, 'standard', scope, { fromDay: '20261101', toDay: '20261231' }))
+            .reported,
+        ).toBe(10);
       } finally {
         await database.close();
       }

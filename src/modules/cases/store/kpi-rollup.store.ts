@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/db.js';
 import { startsWith } from '../../../kernel/db/dialect.js';
 import {
+  emptyRollupCounts,
+  MONTH_VIEW,
+  rollupSpans,
   ROLLUP_FIELDS,
   type DueSummary,
   type KpiBasis,
@@ -104,6 +107,26 @@ function openPastDeadlineQuery(
   return q;
 }
 
+/**
+ * Which rows a period of days reads: an area's or a grid's whole months from its month rows and the
+ * days around them from its day rows (rollupSpans); a handler's days from its day rows.
+ */
+function partsOf(view: RollupView, days: { fromDay: string; toDay: string }) {
+  if (view !== 'area' && view !== 'grid') return [{ view, from: days.fromDay, to: days.toDay }];
+  const spans = rollupSpans(days.fromDay, days.toDay);
+  const parts: { view: RollupView; from: string; to: string }[] = spans.days.map((d) => ({
+    view,
+    from: d.fromDay,
+    to: d.toDay,
+  }));
+  if (spans.months) parts.push({ view: MONTH_VIEW[view], from: spans.months.fromMonth, to: spans.months.toMonth });
+  return parts;
+}
+
+const addInto = (into: RollupCounts, c: RollupCounts) => {
+  for (const f of ROLLUP_FIELDS) into[f] += c[f];
+};
+
 export const kpiRollupStore = {
   /** Adds a delta to one row: an upsert that also works when two processes add at once. */
   async add(ex: Executor, districtCode: string, r: RollupRow): Promise<void> {
@@ -131,22 +154,26 @@ export const kpiRollupStore = {
     s: KpiScope,
     days: { fromDay: string; toDay: string },
   ): Promise<RollupCounts> {
-    const row = await ex
-      .selectFrom('case_kpi_days')
-      .select(ROLLUP_FIELDS.map((k) => sql<number>`coalesce(sum(${sql.ref(COLUMN[k])}), 0)`.as(k)))
-      .where('district_code', '=', s.districtCode)
-      .where('basis', '=', basis)
-      .where('kpi_view', '=', s.view)
-      .where(startsWith('unit_path', s.path))
-      .where('day', '>=', days.fromDay)
-      .where('day', '<=', days.toDay)
-      .executeTakeFirstOrThrow();
-    return countsOf(row);
+    const total = emptyRollupCounts();
+    for (const part of partsOf(s.view, days)) {
+      const row = await ex
+        .selectFrom('case_kpi_days')
+        .select(ROLLUP_FIELDS.map((k) => sql<number>`coalesce(sum(${sql.ref(COLUMN[k])}), 0)`.as(k)))
+        .where('district_code', '=', s.districtCode)
+        .where('basis', '=', basis)
+        .where('kpi_view', '=', part.view)
+        .where(startsWith('unit_path', s.path))
+        .where('day', '>=', part.from)
+        .where('day', '<=', part.to)
+        .executeTakeFirstOrThrow();
+      addInto(total, countsOf(row));
+    }
+    return total;
   },
 
   /**
-   * The period's sums per unit path under a prefix, in one grouped query: the communities of a
-   * district ('area') or the grids of a map ('grid'); the caller adds them up per area.
+   * The period's sums per unit path under a prefix, in one grouped query per span (rollupSpans): the
+   * communities of a district ('area') or the grids of a map ('grid'); the caller adds them up per area.
    */
   async sumByPath(
     ex: Executor,
@@ -154,19 +181,27 @@ export const kpiRollupStore = {
     s: KpiScope,
     days: { fromDay: string; toDay: string },
   ): Promise<{ path: string; counts: RollupCounts }[]> {
-    const rows = await ex
-      .selectFrom('case_kpi_days')
-      .select('unit_path')
-      .select(ROLLUP_FIELDS.map((k) => sql<number>`sum(${sql.ref(COLUMN[k])})`.as(k)))
-      .where('district_code', '=', s.districtCode)
-      .where('basis', '=', basis)
-      .where('kpi_view', '=', s.view)
-      .where(startsWith('unit_path', s.path))
-      .where('day', '>=', days.fromDay)
-      .where('day', '<=', days.toDay)
-      .groupBy('unit_path')
-      .execute();
-    return rows.map((r) => ({ path: r.unit_path, counts: countsOf(r) }));
+    const byPath = new Map<string, RollupCounts>();
+    for (const part of partsOf(s.view, days)) {
+      const rows = await ex
+        .selectFrom('case_kpi_days')
+        .select('unit_path')
+        .select(ROLLUP_FIELDS.map((k) => sql<number>`sum(${sql.ref(COLUMN[k])})`.as(k)))
+        .where('district_code', '=', s.districtCode)
+        .where('basis', '=', basis)
+        .where('kpi_view', '=', part.view)
+        .where(startsWith('unit_path', s.path))
+        .where('day', '>=', part.from)
+        .where('day', '<=', part.to)
+        .groupBy('unit_path')
+        .execute();
+      for (const r of rows) {
+        const cur = byPath.get(r.unit_path);
+        if (cur) addInto(cur, countsOf(r));
+        else byPath.set(r.unit_path, countsOf(r));
+      }
+    }
+    return [...byPath].map(([path, counts]) => ({ path, counts }));
   },
 
   /**
