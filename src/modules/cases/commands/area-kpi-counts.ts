@@ -58,11 +58,12 @@ export async function areaKpiCounts(
         for (const f of ROLLUP_FIELDS) sums[i]![f] += r.counts[f];
       });
   }
-  const open = await kpiRollupStore.openPastDeadlineByGrid(
+  const open = await kpiRollupStore.openPastDeadline(
     ex,
     basis,
     {
       districtCode,
+      view: 'area',
       path: commonPathOf(areas.map((x) => ({ unitPath: x.path }))),
       isDistrict: areas.some((x) => x.kind === 'district'),
     },
@@ -78,8 +79,8 @@ export async function areaKpiCounts(
   );
   for (const o of open) {
     const add = dueCounts(o.summary, { basis, period, asOf });
-    for (const i of districts) addCounts(due[i]!, add);
-    if (o.gridPath) forAreasOf(o.gridPath, index, (i) => addCounts(due[i]!, add));
+    for (const i of districts) addCounts(due[i]!, add, o.count);
+    if (o.gridPath) forAreasOf(o.gridPath, index, (i) => addCounts(due[i]!, add, o.count));
   }
   return areas.map((_, i) => countsAt(sums[i]!, due[i]!));
 }

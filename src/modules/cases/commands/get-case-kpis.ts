@@ -84,6 +84,6 @@ export async function kpiCounts(
     { from: period.from.toISOString(), to: period.to.toISOString() },
     asOf.toISOString(),
   );
-  for (const s of open) addCounts(due, dueCounts(s, { basis, period, asOf }));
+  for (const g of open) addCounts(due, dueCounts(g.summary, { basis, period, asOf }), g.count);
   return countsAt(rollup, due);
 }

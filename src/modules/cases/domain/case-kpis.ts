@@ -235,7 +235,12 @@ const within = (d: Date, p: KpiPeriod) => t(d) >= t(p.from) && t(d) < t(p.to);
  */
 /**
  * The fields dueCounts reads: of an open case, all kept as columns (cases_open_due_fields), so the store
- * hands them over without reading the state.
+ * hands them over without reading the state. Of an open case past its deadline and inside the period
+ * (what the store selects), dueCounts depends only on its status, whether its deadline is before asOf,
+ * whether it was ever reworked or extended, and whether it was dispatched and answered: the store
+ * groups the cases by exactly those (kpiRollupStore.openPastDeadline) and counts one of each group as
+ * many times as the group holds. A change here that reads more of a case must group by it there too
+ * (the fold tests in case.routes.test.ts compare both with computeKpis).
  */
 export type DueSummary = Pick<
   CaseSummary,
@@ -262,8 +267,9 @@ export function dueCounts(s: DueSummary, { basis, period, asOf }: Omit<KpiOption
   return c;
 }
 
-export function addCounts(c: KpiCounts, part: Partial<KpiCounts>): KpiCounts {
-  for (const [k, v] of Object.entries(part) as [keyof KpiCounts, number][]) c[k] += v;
+/** Adds `part` to the counts (`times` over: a group of cases that count alike). */
+export function addCounts(c: KpiCounts, part: Partial<KpiCounts>, times = 1): KpiCounts {
+  for (const [k, v] of Object.entries(part) as [keyof KpiCounts, number][]) c[k] += v * times;
   return c;
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { OPEN_STATUSES_AT_12T0100 } from '../../../kernel/db/migrations/2026-12-12T0100-case-due-columns.js';
 import { testDatabases, type TestDb } from '../../../kernel/db/test-databases.js';
-import { OPEN_STATUSES } from '../domain/index.js';
+import { addCounts, dueCounts, emptyKpiCounts, OPEN_STATUSES, type DueSummary } from '../domain/index.js';
 import { kpiRollupStore } from './kpi-rollup.store.js';
 
 const BEFORE = '2026-12-11T0100-cases-open-by-grid';
@@ -49,8 +49,10 @@ async function planOf(t: { name: string }, database: TestDb, q: { sql: string; p
   const text = q.sql.replace(/\?|\$\d+/g, () => `'${String(q.parameters[i++]).replaceAll("'", "''")}'`);
   if (t.name === 'sqlite')
     return JSON.stringify((await sql.raw(`EXPLAIN QUERY PLAN ${text}`).execute(database.db)).rows);
-  // PostgreSQL picks by cost (a near-empty table: a scan): with scans off, what must hold is that the
-  // planner may use the index at all, i.e. that the query's predicate implies the index's.
+  // PostgreSQL picks by cost (a near-empty table: a scan): with scans off, and without the other
+  // partial index of the open cases (this test database's own), what must hold is that the planner
+  // may use the index at all, i.e. that the query's predicate implies the index's.
+  await sql`DROP INDEX IF EXISTS cases_open_by_grid`.execute(database.db);
   return database.db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
     await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
@@ -75,6 +77,11 @@ describe('the KPI roll-up store: month rows, and the open cases past their deadl
             before('c', 'closed', { reworkCount: 1, extensionCount: 3 }),
             // A state cached before the counts were kept: 0.
             before('d', 'reported', {}),
+            // Counted as 'a' is (dispatched, reworked, never extended, not answered, overdue): one group.
+            before('e', 'dispatched', { reworkCount: 1 }),
+            // Alike but never reworked, never extended: groups of their own.
+            before('f', 'dispatched', {}),
+            before('g', 'handling', {}),
           ] as never)
           .execute();
         await database.migrateRest();
@@ -88,6 +95,9 @@ describe('the KPI roll-up store: month rows, and the open cases past their deadl
           ['b', 0, 1],
           ['c', 1, 3],
           ['d', 0, 0],
+          ['e', 1, 0],
+          ['f', 0, 0],
+          ['g', 0, 0],
         ]);
         const due = await kpiRollupStore.openPastDeadline(
           database.db,
@@ -96,15 +106,25 @@ describe('the KPI roll-up store: month rows, and the open cases past their deadl
           { from: '2026-12-01T00:00:00.000Z', to: '2026-12-08T00:00:00.000Z' },
           '2026-12-07T00:00:00.000Z',
         );
-        // The closed case is not open; the other three, past their deadline, with their fields.
-        expect(due.map((d) => [d.status, d.reworkCount, d.extensionCount, d.dispatchedAt?.toISOString()])).toEqual(
+        // The closed case is not open; the other six, past their deadline, grouped by what the rule reads.
+        expect(
+          due.map((d) => [
+            d.summary.status,
+            d.summary.reworkCount,
+            d.summary.extensionCount,
+            d.summary.dispatchedAt?.toISOString(),
+            d.count,
+          ]),
+        ).toEqual(
           expect.arrayContaining([
-            ['dispatched', 2, 0, '2026-12-01T03:00:00.000Z'],
-            ['handling', 0, 1, '2026-12-01T03:00:00.000Z'],
-            ['reported', 0, 0, '2026-12-01T03:00:00.000Z'],
+            ['dispatched', 2, 0, '2026-12-01T03:00:00.000Z', 2],
+            ['handling', 0, 1, '2026-12-01T03:00:00.000Z', 1],
+            ['reported', 0, 0, '2026-12-01T03:00:00.000Z', 1],
+            ['dispatched', 0, 0, '2026-12-01T03:00:00.000Z', 1],
+            ['handling', 0, 0, '2026-12-01T03:00:00.000Z', 1],
           ]),
         );
-        expect(due).toHaveLength(3);
+        expect(due).toHaveLength(5);
       } finally {
         await database.close();
       }
@@ -158,6 +178,76 @@ describe('the KPI roll-up store: month rows, and the open cases past their deadl
           (await kpiRollupStore.sum(database.db, 'standard', scope, { fromDay: '20261101', toDay: '20261231' }))
             .reported,
         ).toBe(10);
+      } finally {
+        await database.close();
+      }
+    }, 60_000);
+
+    it(`${t.name}: counts each group of open cases as dueCounts counts each of its cases, for every combination the rule reads`, async () => {
+      const database = await t.open();
+      try {
+        const asOf = '2026-12-07T00:00:00.000Z';
+        const rows = [];
+        let i = 0;
+        // Every status × deadline before or at asOf × dispatched or not × answered or not × reworked ×
+        // extended, on one grid once and on another twice.
+        for (const status of OPEN_STATUSES)
+          for (const deadline of ['2026-12-02T08:00:00.000Z', asOf])
+            for (const dispatched of [null, '2026-12-01T03:00:00.000Z'])
+              for (const answered of [null, '2026-12-01T05:00:00.000Z'])
+                for (const rework of [0, 2])
+                  for (const extension of [0, 1])
+                    for (const grid of ['/d/s1/c1/g1/', '/d/s1/c1/g2/', '/d/s1/c1/g2/']) {
+                      const id = `c${String(i++).padStart(4, '0')}`;
+                      rows.push({
+                        ...before(id, status, {}),
+                        grid_path: grid,
+                        deadline,
+                        dispatched_at: dispatched,
+                        first_feedback_at: answered,
+                        rework_count: rework,
+                        extension_count: extension,
+                      });
+                    }
+        for (let k = 0; k < rows.length; k += 200)
+          await database.db
+            .insertInto('cases')
+            .values(rows.slice(k, k + 200) as never)
+            .execute();
+        const period = { from: new Date('2026-12-01T00:00:00.000Z'), to: new Date('2026-12-08T00:00:00.000Z') };
+        for (const basis of ['standard', 'reported'] as const) {
+          const options = { basis, period, asOf: new Date(asOf) };
+          const want = emptyKpiCounts();
+          for (const r of rows)
+            addCounts(
+              want,
+              dueCounts(
+                {
+                  status: r.status as DueSummary['status'],
+                  closedAt: null,
+                  deadline: new Date(r.deadline),
+                  reportedAt: new Date(r.reported_at),
+                  dispatchedAt: r.dispatched_at ? new Date(r.dispatched_at) : null,
+                  firstFeedbackAt: r.first_feedback_at ? new Date(r.first_feedback_at) : null,
+                  reworkCount: r.rework_count,
+                  extensionCount: r.extension_count,
+                },
+                options,
+              ),
+            );
+          const got = emptyKpiCounts();
+          const groups = await kpiRollupStore.openPastDeadline(
+            database.db,
+            basis,
+            { districtCode: '411602', view: 'area', path: '/d/', isDistrict: true },
+            { from: period.from.toISOString(), to: period.to.toISOString() },
+            asOf,
+          );
+          for (const g of groups) addCounts(got, dueCounts(g.summary, options), g.count);
+          expect(got, basis).toEqual(want);
+          expect(want.overdueOpen).toBeGreaterThan(0);
+          expect(groups.length).toBeLessThan(rows.length);
+        }
       } finally {
         await database.close();
       }
