@@ -102,6 +102,22 @@ describe('useApiQuery', () => {
     expect(calls).toHaveLength(0);
     expect(result.current.loading).toBe(false);
   });
+
+  it('does not run a disabled fetcher; its options come after the query it does not take', async () => {
+    setup();
+    let runs = 0;
+    const fetcher = async () => {
+      runs++;
+      return 1;
+    };
+    renderHook(() => useApiQuery(['y', null], fetcher, undefined, { enabled: false }), { wrapper });
+    // Options given third were once taken for a query: `enabled` ignored, `/boards/null` asked for.
+    // @ts-expect-error a fetcher takes no query
+    const useMisplaced = () => useApiQuery(['y', null], fetcher, { enabled: false });
+    expect(typeof useMisplaced).toBe('function');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toBe(0);
+  });
 });
 
 describe('useApiMutation', () => {

@@ -84,16 +84,32 @@ export interface ApiQueryOptions<T> {
   initialData?: T;
 }
 
+type ApiQueryResult<T> = UseQueryResult<T, ApiError> & { loading: boolean };
+
 /**
  * GET `path` (with `query`) or run `fetcher(signal)`, cached under `[...key, query]`.
  * `loading` is true whenever a request is in flight (first load and refreshes), like the pages' spinners.
+ * A fetcher takes no query: its options come fourth, after `undefined` (options given third were taken
+ * for a query, so `enabled` was ignored and e.g. `/boards/null` was asked for).
  */
+export function useApiQuery<T>(
+  key: QueryKey,
+  source: string,
+  query?: Query,
+  options?: ApiQueryOptions<T>,
+): ApiQueryResult<T>;
+export function useApiQuery<T>(
+  key: QueryKey,
+  source: Fetcher<T>,
+  query?: undefined,
+  options?: ApiQueryOptions<T>,
+): ApiQueryResult<T>;
 export function useApiQuery<T>(
   key: QueryKey,
   source: string | Fetcher<T>,
   query?: Query,
   options: ApiQueryOptions<T> = {},
-): UseQueryResult<T, ApiError> & { loading: boolean } {
+): ApiQueryResult<T> {
   const { message } = App.useApp();
   const result = useQuery<T, ApiError>({
     queryKey: apiQueryKey(key, source as string | Fetcher<unknown>, query),

@@ -41,9 +41,12 @@ export function BoardFormModal({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const unitId = Form.useWatch('unitId', form);
-  const boundary = useApiQuery(['org', 'boundary', unitId], (s) => orgApi.boundary(unitId!, s).catch(() => null), {
-    enabled: open && !!unitId,
-  });
+  const boundary = useApiQuery(
+    ['org', 'boundary', unitId],
+    (s) => orgApi.boundary(unitId!, s).catch(() => null),
+    undefined,
+    { enabled: open && !!unitId },
+  );
 
   const submit = async () => {
     const v = await form.validateFields();

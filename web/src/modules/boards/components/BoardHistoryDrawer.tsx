@@ -8,7 +8,7 @@ import { BOARD_KIND_NAMES, BOARD_STATE_NAMES } from '../labels';
 
 /** A board's history: registration and every change of state, who and when, with photos. */
 export function BoardHistoryDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
-  const detail = useApiQuery(['boards', 'detail', id], (s) => boardsApi.get(id!, s), { enabled: !!id });
+  const detail = useApiQuery(['boards', 'detail', id], (s) => boardsApi.get(id!, s), undefined, { enabled: !!id });
   const d = detail.data;
   return (
     <Drawer

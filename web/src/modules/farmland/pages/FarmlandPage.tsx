@@ -29,9 +29,12 @@ export default function FarmlandPage() {
   const parcels = useApiQuery(['farmland', 'parcels', unitId], (s) => farmlandApi.parcels(unitId, s));
   const cases = useApiQuery(['farmland', 'cases', unitId], (s) => farmlandApi.cases(unitId, s));
   // The chosen unit's outline around its parcels.
-  const outline = useApiQuery(['org', 'boundary', unitId], (s) => orgApi.boundary(unitId!, s).catch(() => null), {
-    enabled: !!unitId,
-  });
+  const outline = useApiQuery(
+    ['org', 'boundary', unitId],
+    (s) => orgApi.boundary(unitId!, s).catch(() => null),
+    undefined,
+    { enabled: !!unitId },
+  );
 
   // Parcels drawn as the map's shapes: named by kind and code, filled by kind.
   const shapes = useMemo(

@@ -27,7 +27,7 @@ export function ChecksTab({ campaign }: { campaign: Campaign }) {
     offset,
     limit: 10,
   };
-  const page = useApiQuery([SCR, 'checks', campaign.id], (s) => screeningApi.checks(campaign.id, query, s), query);
+  const page = useApiQuery([SCR, 'checks', campaign.id, query], (s) => screeningApi.checks(campaign.id, query, s));
   const items = (page.data?.items ?? []).filter((c) => filter !== 'answered' || c.status !== 'pending');
   const open = campaign.status === 'open';
   return (

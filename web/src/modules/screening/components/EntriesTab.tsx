@@ -19,7 +19,7 @@ export function EntriesTab({ campaign }: { campaign: Campaign }) {
   const [revealing, setRevealing] = useState<Entry | null>(null);
   const [adding, setAdding] = useState(false);
   const query = { q: q || undefined, offset, limit: 10 };
-  const page = useApiQuery([SCR, 'entries', campaign.id], (s) => screeningApi.entries(campaign.id, query, s), query);
+  const page = useApiQuery([SCR, 'entries', campaign.id, query], (s) => screeningApi.entries(campaign.id, query, s));
   const [reason, setReason] = useState('');
   const reveal = async () => {
     if (!revealing) return;

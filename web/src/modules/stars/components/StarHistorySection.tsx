@@ -14,9 +14,12 @@ type Rated = StarHistory['ratings'][number];
 export function StarHistorySection({ branchId }: { branchId: string }) {
   const history = useApiQuery(['stars', 'history', branchId], (signal) => ratingApi.history(branchId, signal));
   const [ratingId, setRatingId] = useState<string | null>(null);
-  const rating = useApiQuery(['stars', 'ratings', 'id', ratingId], (signal) => ratingApi.get(ratingId!, signal), {
-    enabled: !!ratingId,
-  });
+  const rating = useApiQuery(
+    ['stars', 'ratings', 'id', ratingId],
+    (signal) => ratingApi.get(ratingId!, signal),
+    undefined,
+    { enabled: !!ratingId },
+  );
   const h = history.data;
   return (
     <Card size="small" title="星级与评定历史" data-testid="star-history">

@@ -40,9 +40,12 @@ export default function RankingPage() {
   const ranking = useApiQuery(['stars', 'ranking', quarter, unitId], (signal) =>
     ratingApi.ranking(quarter, unitId, signal),
   );
-  const rating = useApiQuery(['stars', 'ratings', 'id', ratingId], (signal) => ratingApi.get(ratingId!, signal), {
-    enabled: !!ratingId,
-  });
+  const rating = useApiQuery(
+    ['stars', 'ratings', 'id', ratingId],
+    (signal) => ratingApi.get(ratingId!, signal),
+    undefined,
+    { enabled: !!ratingId },
+  );
   const data = ranking.data;
 
   return (

@@ -48,6 +48,7 @@ export default function RatingWorkbenchPage() {
   const detail = useApiQuery(
     ['stars', 'ratings', 'branch', open?.branchId, quarter],
     (signal) => ratingApi.ofBranch(open!.branchId, quarter, signal),
+    undefined,
     { enabled: !!open },
   );
   const counts = list.data?.counts;
