@@ -2,14 +2,15 @@ import type { Executor } from '../../../kernel/db/db.js';
 import {
   areasByPath,
   commonPathOf,
-  eachArea,
   forAreasOf,
+  sumUnderAreas,
   type MeasureQuery,
   type MeasureSource,
 } from '../../insights/index.js';
 import type { SupervisionDeps } from '../deps.js';
 import { taskFigureStore } from '../store/task-figures.store.js';
-import { supervisionRateFigures } from './rate-figures.js';
+import { assessmentStore } from '../store/assessment.store.js';
+import { milestoneDaysOf } from './rate-figures.js';
 
 const GROUP = '督查督办';
 
@@ -24,9 +25,32 @@ async function openTasks(ex: Executor, q: MeasureQuery, only?: string) {
   return new Map(q.areas.map((a, i) => [a.unitId, { numerator: tasks[i]!.size }]));
 }
 
+/**
+ * 节点按期完成率 of every area at once: the unit × day sums of the days summed per lead unit in one
+ * query and shared out by the lead unit's path — the same sums as the rate figure (rate-figures.ts)
+ * asks per unit subtree, without reading every unit under the area.
+ */
+async function milestonesOnTime(deps: SupervisionDeps, ex: Executor, q: MeasureQuery) {
+  const { from, end } = await milestoneDaysOf(deps, ex, q);
+  if (end < from) return sumUnderAreas('rate', q.areas, []);
+  const sums = await assessmentStore.milestoneSumsByUnit(ex, q.districtCode, from, end);
+  const units = new Map<string, { path: string }>();
+  for (let i = 0; i < sums.length; i += 1000)
+    for (const [id, u] of await deps.org.unitsByIds(
+      ex,
+      sums.slice(i, i + 1000).map((s) => s.unitId),
+    ))
+      units.set(id, u);
+  const rows = [];
+  for (const s of sums) {
+    const u = units.get(s.unitId);
+    if (u) rows.push({ path: u.path, numerator: s.onTime, denominator: s.due });
+  }
+  return sumUnderAreas('rate', q.areas, rows);
+}
+
 /** 节点按期完成率 (the assessment's rate figure), 在办任务数 and 逾期任务数, for leaders (docs/insights-measures.md). */
 export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource[] {
-  const onTime = supervisionRateFigures(deps)[0]!;
   const base = {
     group: GROUP,
     permission: 'task.read' as const,
@@ -43,7 +67,7 @@ export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource
       better: 'higher',
       timing: 'period',
       headline: 6,
-      measure: eachArea(async (ex, f) => onTime.rate(ex, f)),
+      measure: (ex, q) => milestonesOnTime(deps, ex, q),
       link: () => '/supervision/assessment',
     },
     {
