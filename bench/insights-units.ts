@@ -13,6 +13,7 @@ import { areasByPath, forAreasOf } from '../src/modules/insights/index.js';
 import { getAreaFigures } from '../src/modules/insights/commands/get-area-figures.js';
 import { getDashboard } from '../src/modules/insights/commands/get-dashboard.js';
 import type { InsightsDeps } from '../src/modules/insights/deps.js';
+import { measureQuery } from '../src/modules/insights/commands/measure-values.js';
 import type { MeasureValue } from '../src/modules/insights/sources.js';
 import { bootstrapDistrict } from '../src/modules/org/bootstrap.js';
 import { seedDemoDistrict } from '../src/modules/org/demo/seed-demo.js';
@@ -64,6 +65,19 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 type Days = { from: string; to: string };
 type Totals = { expected: number; submitted: number; onTime: number; missing: number };
 type Area = { unitId: string; unitPath: string };
+interface Generated {
+  /** The instant generated up to: the measurements' clock. */
+  now: string;
+  formId: string;
+  units: number;
+  days: number;
+  reports: number;
+  rollupRows: number;
+  tasks: number;
+  milestones: number;
+  databaseMb: number;
+  generationMs: { reporting: number; tasks: number };
+}
 
 async function timed<T>(name: string, fn: () => Promise<T>, runs = RUNS) {
   const t0 = performance.now();
@@ -89,9 +103,13 @@ export async function run(): Promise<Record<string, unknown>> {
   if (!Number.isInteger(unitCount) || unitCount < 100) throw new Error('INSIGHTS_UNITS must be a whole number ≥ 100');
   if (!Number.isInteger(dayCount) || dayCount < 40) throw new Error('INSIGHTS_UNIT_DAYS must be a whole number ≥ 40');
   const started = performance.now();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-insights-units-'));
+  const keepDir = process.env.INSIGHTS_UNITS_KEEP_DIR;
+  const dataDir = keepDir ? path.resolve(keepDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-insights-units-'));
+  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'civicgrid.db');
-  const now = new Date();
+  const marker = path.join(dataDir, 'generated.json');
+  const kept = keepDir && fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as Generated) : null;
+  const now = kept ? new Date(kept.now) : new Date();
   const clock = fixedClock(now.toISOString());
   const config = loadConfig({
     CIVICGRID_DATA_DIR: dataDir,
@@ -103,95 +121,125 @@ export async function run(): Promise<Record<string, unknown>> {
   const calendar = createCalendar({ timeZone: tz });
   const dc = config.districtCode;
   try {
-    // ---- the demo district, its bench form, the units that lead tasks ----
-    let t = performance.now();
-    let database = createDb({ databaseUrl: null, sqlitePath: file });
-    await migrateToLatest(database.db);
-    const boot = await bootstrapDistrict(database, config, clock);
-    await seedDemoDistrict(database, config, clock, boot.districtId);
-    let org = createOrgApi({ database, locator: new LocateService(database, clock) });
-    const admin = await org.actorFor(database.db, 'admin');
-    const root = (await org.unit(database.db, boot.districtId))!;
-    const formId = await createForm({ database, clock, config, org }, admin, FORM as never);
-    const def = FORM as unknown as ReportFormDefinition;
-    const leadUnits = await database.db
-      .selectFrom('units')
-      .select(['id', 'path'])
-      .where('district_code', '=', dc)
-      .where('status', '=', 'active')
-      .where('kind', '!=', 'grid_small')
-      .execute();
-    const leader = await database.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('username', '=', 'leader')
-      .executeTakeFirstOrThrow();
-    await database.close();
-    log(`demo district ready in ${Math.round(performance.now() - t)} ms; data in ${dataDir}`);
+    async function generateDistrict(): Promise<Generated> {
+      // ---- the demo district, its bench form, the units that lead tasks ----
+      let t = performance.now();
+      let database = createDb({ databaseUrl: null, sqlitePath: file });
+      await migrateToLatest(database.db);
+      const boot = await bootstrapDistrict(database, config, clock);
+      await seedDemoDistrict(database, config, clock, boot.districtId);
+      let org = createOrgApi({ database, locator: new LocateService(database, clock) });
+      const admin = await org.actorFor(database.db, 'admin');
+      const root = (await org.unit(database.db, boot.districtId))!;
+      const formId = await createForm({ database, clock, config, org }, admin, FORM as never);
+      const def = FORM as unknown as ReportFormDefinition;
+      const leadUnits = await database.db
+        .selectFrom('units')
+        .select(['id', 'path'])
+        .where('district_code', '=', dc)
+        .where('status', '=', 'active')
+        .where('kind', '!=', 'grid_small')
+        .execute();
+      const leader = await database.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', '=', 'leader')
+        .executeTakeFirstOrThrow();
+      await database.close();
+      log(`demo district ready in ${Math.round(performance.now() - t)} ms; data in ${dataDir}`);
 
-    // ---- reporting units and their reports ----
+      // ---- reporting units and their reports ----
+      const today = periodOf(now, 'daily', tz);
+      const todayDay = Date.parse(`${today}T00:00:00Z`) / 86_400_000;
+      const periods = Array.from({ length: dayCount }, (_, i) => formatPeriodOfDay(todayDay - dayCount + i, 'daily'));
+      const deadlines = periods.map((p) => deadlineOf(p, def.deadline, tz).getTime());
+      const limits = periods.map((p) => timelyLimitOf(p, def.deadline, tz).getTime());
+      const starts = periods.map((p) => periodStart(p, tz).getTime());
+      const ends = periods.map((p) => periodEnd(p, tz).getTime());
+      const opened = deadlines[0]! - 10 * 86_400_000;
+      t = performance.now();
+      const sqlite = new SQLite(file);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = OFF');
+      sqlite.pragma('foreign_keys = OFF');
+      sqlite.pragma('cache_size = -500000');
+      const units = makeUnits(sqlite, root, unitCount, opened, deadlines);
+      const gen = generateReports(sqlite, {
+        units,
+        periods,
+        deadlines,
+        limits,
+        starts,
+        ends,
+        districtCode: dc,
+        formId,
+        accountId: admin.accountId,
+        def,
+        countFrom: 0,
+        idFrom: opened,
+        log,
+      });
+      sqlite.close();
+      database = createDb({ databaseUrl: null, sqlitePath: file });
+      await database.db.transaction().execute((trx) => rollupStore.insertFolded(trx, dc, formId, gen.fold.values()));
+      const reportingMs = Math.round(performance.now() - t);
+      log(
+        `${units.length.toLocaleString('en')} reporting units, ${gen.rows.toLocaleString('en')} reports over ${dayCount} days, ${gen.fold.size.toLocaleString('en')} roll-up rows in ${Math.round(reportingMs / 1000)} s`,
+      );
+      await database.close();
+
+      // ---- supervision tasks, their statuses and assessment facts by the product's refresh ----
+      t = performance.now();
+      const tasks = generateTasks(file, {
+        districtCode: dc,
+        units: leadUnits,
+        leaders: [leader.id],
+        createdBy: leader.id,
+        tasks: taskCount,
+        reports: taskReports,
+        now: now.toISOString(),
+        today,
+        firstDay: addDays(today, -333),
+        log,
+      });
+      database = createDb({ databaseUrl: null, sqlitePath: file });
+      org = createOrgApi({ database, locator: new LocateService(database, clock) });
+      const sdeps: SupervisionDeps = { database, clock, config, org };
+      const refreshed = await refreshStaleStatuses(sdeps, now, 2_000);
+      const tasksMs = Math.round(performance.now() - t);
+      log(`${refreshed.toLocaleString('en')} tasks refreshed; tasks ready in ${Math.round(tasksMs / 1000)} s`);
+      await sql`ANALYZE`.execute(database.db);
+      await database.close();
+
+      return {
+        now: now.toISOString(),
+        formId,
+        units: units.length,
+        days: dayCount,
+        reports: gen.rows,
+        rollupRows: gen.fold.size,
+        tasks: tasks.tasks,
+        milestones: tasks.milestones,
+        databaseMb: Math.round(fs.statSync(file).size / 2 ** 20),
+        generationMs: { reporting: reportingMs, tasks: tasksMs },
+      };
+    }
+
+    let generated: Generated;
+    if (kept) {
+      generated = kept;
+      log(`reusing ${dataDir}: ${JSON.stringify(kept)}`);
+    } else {
+      generated = await generateDistrict();
+      if (keepDir) fs.writeFileSync(marker, JSON.stringify(generated));
+    }
     const today = periodOf(now, 'daily', tz);
-    const todayDay = Date.parse(`${today}T00:00:00Z`) / 86_400_000;
-    const periods = Array.from({ length: dayCount }, (_, i) => formatPeriodOfDay(todayDay - dayCount + i, 'daily'));
-    const deadlines = periods.map((p) => deadlineOf(p, def.deadline, tz).getTime());
-    const limits = periods.map((p) => timelyLimitOf(p, def.deadline, tz).getTime());
-    const starts = periods.map((p) => periodStart(p, tz).getTime());
-    const ends = periods.map((p) => periodEnd(p, tz).getTime());
-    const opened = deadlines[0]! - 10 * 86_400_000;
-    t = performance.now();
-    const sqlite = new SQLite(file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = OFF');
-    sqlite.pragma('foreign_keys = OFF');
-    sqlite.pragma('cache_size = -500000');
-    const units = makeUnits(sqlite, root, unitCount, opened, deadlines);
-    const gen = generateReports(sqlite, {
-      units,
-      periods,
-      deadlines,
-      limits,
-      starts,
-      ends,
-      districtCode: dc,
-      formId,
-      accountId: admin.accountId,
-      def,
-      countFrom: 0,
-      idFrom: opened,
-      log,
-    });
-    sqlite.close();
-    database = createDb({ databaseUrl: null, sqlitePath: file });
-    await database.db.transaction().execute((trx) => rollupStore.insertFolded(trx, dc, formId, gen.fold.values()));
-    const reportingMs = Math.round(performance.now() - t);
-    log(
-      `${units.length.toLocaleString('en')} reporting units, ${gen.rows.toLocaleString('en')} reports over ${dayCount} days, ${gen.fold.size.toLocaleString('en')} roll-up rows in ${Math.round(reportingMs / 1000)} s`,
-    );
+    const def = FORM as unknown as ReportFormDefinition;
+    const formId = generated.formId;
+    let database = createDb({ databaseUrl: null, sqlitePath: file });
+    let org = createOrgApi({ database, locator: new LocateService(database, clock) });
+    const root = (await org.unitByCode(database.db, dc))!;
     await database.close();
-
-    // ---- supervision tasks, their statuses and assessment facts by the product's refresh ----
-    t = performance.now();
-    const tasks = generateTasks(file, {
-      districtCode: dc,
-      units: leadUnits,
-      leaders: [leader.id],
-      createdBy: leader.id,
-      tasks: taskCount,
-      reports: taskReports,
-      now: now.toISOString(),
-      today,
-      firstDay: addDays(today, -333),
-      log,
-    });
-    database = createDb({ databaseUrl: null, sqlitePath: file });
-    org = createOrgApi({ database, locator: new LocateService(database, clock) });
-    const sdeps: SupervisionDeps = { database, clock, config, org };
-    const refreshed = await refreshStaleStatuses(sdeps, now, 2_000);
-    const tasksMs = Math.round(performance.now() - t);
-    log(`${refreshed.toLocaleString('en')} tasks refreshed; tasks ready in ${Math.round(tasksMs / 1000)} s`);
-    await sql`ANALYZE`.execute(database.db);
-    await database.close();
-    const dbMb = Math.round(fs.statSync(file).size / 2 ** 20);
 
     // ---- measure on a fresh connection ----
     database = createDb({ databaseUrl: null, sqlitePath: file });
@@ -216,7 +264,7 @@ export async function run(): Promise<Record<string, unknown>> {
       const month: Days = { from: `${monthTo.slice(0, 8)}01`, to: monthTo };
       const year: Days = { from: addDays(today, -364), to: today };
       const subs = (await org.children(db, root.id)).filter((c) => c.kind === 'subdistrict' || c.kind === 'township');
-      const benchSub = subs.find((s) => s.id === units[0]!.subdistrict)!;
+      const benchSub = subs.find((s) => s.name === '第1街道')!;
       const communities = (await org.children(db, benchSub.id)).map((c) => ({ unitId: c.id, unitPath: c.path }));
       const subAreas = subs.map((c) => ({ unitId: c.id, unitPath: c.path }));
       const district: Area[] = [{ unitId: root.id, unitPath: root.path }];
@@ -380,12 +428,40 @@ export async function run(): Promise<Record<string, unknown>> {
           }
           if (which !== 'reporting')
             v['supervision.taskOnTime'] = await onTimeRate.rate(ex, { districtCode: dc, ...a, ...q });
+          if (which === 'both')
+            // 在办 and 逾期任务数 as they were read: every open led task's row, once per measure, a set per area.
+            for (const [code, only] of [
+              ['supervision.openTasks', undefined],
+              ['supervision.overdueTasks', 'overdue'],
+            ] as const) {
+              const rows = (
+                await ex
+                  .selectFrom('tasks')
+                  .innerJoin('task_units as tu', 'tu.task_id', 'tasks.id')
+                  .select(['tasks.id', 'tasks.status', 'tu.unit_path'])
+                  .where('tasks.district_code', '=', dc)
+                  .where('tasks.status', '!=', 'done')
+                  .where('tu.role', '=', 'lead')
+                  .where('tu.unit_path', 'like', `${a.unitPath}%`)
+                  .execute()
+              ).filter((r) => !only || r.status === only);
+              v[code] = {
+                numerator: new Set(rows.filter((r) => r.unit_path.startsWith(a.unitPath)).map((r) => r.id)).size,
+              };
+            }
           out.set(a.unitId, v);
         }
         return out;
       };
 
       const results: Record<string, unknown> = {};
+      // Each measure alone, the district for the month: where the dashboard's time goes.
+      for (const m of measures) {
+        const one = await timed(`measure ${m.code}, district, month`, async () =>
+          m.measure(db, await measureQuery(deps, db, dc, [{ ...district[0]!, kind: 'district' }], month, now)),
+        );
+        results[`measure_${m.code}`] = { p50Ms: one.p50 };
+      }
       // 1. The district dashboard.
       for (const [name, d] of [
         ['month', month],
@@ -456,14 +532,7 @@ export async function run(): Promise<Record<string, unknown>> {
       return {
         machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
         loadAverage: os.loadavg().map((x) => r1(x)),
-        units: units.length,
-        days: dayCount,
-        reports: gen.rows,
-        rollupRows: gen.fold.size,
-        tasks: tasks.tasks,
-        milestones: tasks.milestones,
-        databaseMb: dbMb,
-        generationMs: { reporting: reportingMs, tasks: tasksMs },
+        ...generated,
         ...results,
         equalToRawFold: mismatches.length === 0,
         totalMs: Math.round(performance.now() - started),
@@ -472,7 +541,7 @@ export async function run(): Promise<Record<string, unknown>> {
       await database.close();
     }
   } finally {
-    if (process.env.INSIGHTS_UNITS_KEEP === '1') log(`kept ${dataDir}`);
+    if (process.env.INSIGHTS_UNITS_KEEP === '1' || keepDir) log(`kept ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

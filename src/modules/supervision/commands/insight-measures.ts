@@ -14,15 +14,39 @@ import { milestoneDaysOf } from './rate-figures.js';
 
 const GROUP = '督查督办';
 
-/** Open tasks led in each area, by task (a task with two lead units in one area counts once there). */
-async function openTasks(ex: Executor, q: MeasureQuery, only?: string) {
-  const rows = (await taskFigureStore.openLed(ex, q.districtCode, commonPathOf(q.areas))).filter(
-    (r) => !only || r.status === only,
-  );
-  const tasks = q.areas.map(() => new Set<string>());
-  const index = areasByPath(q.areas.map((a) => a.unitPath));
-  for (const r of rows) forAreasOf(r.unit_path, index, (i) => tasks[i]!.add(r.id));
-  return new Map(q.areas.map((a, i) => [a.unitId, { numerator: tasks[i]!.size }]));
+/**
+ * Open tasks led in each area, all and overdue, by task (a task with two lead units in one area counts
+ * once there): counted per lead unit path in the database, the few tasks with several lead units by
+ * id; read once per query object (在办 and 逾期 share it).
+ */
+function openTasksPerArea() {
+  const memo = new WeakMap<MeasureQuery, Promise<{ open: number[]; overdue: number[] }>>();
+  const read = async (ex: Executor, q: MeasureQuery) => {
+    const { counts, shared } = await taskFigureStore.openLedCounts(ex, q.districtCode, commonPathOf(q.areas));
+    const open = q.areas.map(() => 0);
+    const overdue = q.areas.map(() => 0);
+    const index = areasByPath(q.areas.map((a) => a.unitPath));
+    for (const r of counts)
+      forAreasOf(r.path, index, (i) => {
+        open[i] += r.n;
+        if (r.status === 'overdue') overdue[i] += r.n;
+      });
+    const sets = q.areas.map(() => new Set<string>());
+    for (const r of shared) forAreasOf(r.unit_path, index, (i) => sets[i]!.add(r.id));
+    const status = new Map(shared.map((r) => [r.id, r.status]));
+    sets.forEach((ids, i) => {
+      for (const id of ids) {
+        open[i]++;
+        if (status.get(id) === 'overdue') overdue[i]++;
+      }
+    });
+    return { open, overdue };
+  };
+  return (ex: Executor, q: MeasureQuery, which: 'open' | 'overdue') => {
+    let p = memo.get(q);
+    if (!p) memo.set(q, (p = read(ex, q)));
+    return p.then((r) => new Map(q.areas.map((a, i) => [a.unitId, { numerator: r[which][i]! }])));
+  };
 }
 
 /**
@@ -51,6 +75,7 @@ async function milestonesOnTime(deps: SupervisionDeps, ex: Executor, q: MeasureQ
 
 /** 节点按期完成率 (the assessment's rate figure), 在办任务数 and 逾期任务数, for leaders (docs/insights-measures.md). */
 export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource[] {
+  const openTasks = openTasksPerArea();
   const base = {
     group: GROUP,
     permission: 'task.read' as const,
@@ -79,7 +104,7 @@ export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource
       definition: '此刻未完成的督办任务数（正常推进、滞后、逾期），按牵头单位计入辖区',
       better: 'lower',
       timing: 'now',
-      measure: (ex, q) => openTasks(ex, q),
+      measure: (ex, q) => openTasks(ex, q, 'open'),
       link: (a) => `/supervision/tasks?unitId=${a.unitId}&open=true`,
     },
     {
