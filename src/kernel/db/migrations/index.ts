@@ -37,6 +37,8 @@ import * as createBriefings from './2026-12-10T0100-create-briefings.js';
 import * as caseKpiDaysByDay from './2026-12-10T0300-case-kpi-days-by-day.js';
 import * as caseClosedAt from './2026-12-10T0500-case-closed-at.js';
 import * as casesOpenByGrid from './2026-12-11T0100-cases-open-by-grid.js';
+import * as tasksByStatusLead from './2026-12-12T0500-tasks-by-status-lead.js';
+import * as unitsLifeSpans from './2026-12-12T0600-units-life-spans.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -80,4 +82,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0300-case-kpi-days-by-day': caseKpiDaysByDay,
   '2026-12-10T0500-case-closed-at': caseClosedAt,
   '2026-12-11T0100-cases-open-by-grid': casesOpenByGrid,
+  '2026-12-12T0500-tasks-by-status-lead': tasksByStatusLead,
+  '2026-12-12T0600-units-life-spans': unitsLifeSpans,
 };

@@ -1,12 +1,5 @@
 import type { Executor } from '../../../kernel/db/db.js';
-import {
-  areasByPath,
-  commonPathOf,
-  forAreasOf,
-  sumUnderAreas,
-  type MeasureQuery,
-  type MeasureSource,
-} from '../../insights/index.js';
+import { sumUnderAreas, type MeasureQuery, type MeasureSource } from '../../insights/index.js';
 import type { SupervisionDeps } from '../deps.js';
 import { taskFigureStore } from '../store/task-figures.store.js';
 import { assessmentStore } from '../store/assessment.store.js';
@@ -15,37 +8,21 @@ import { milestoneDaysOf } from './rate-figures.js';
 const GROUP = '督查督办';
 
 /**
- * Open tasks led in each area, all and overdue, by task (a task with two lead units in one area counts
- * once there): counted per lead unit path in the database, the few tasks with several lead units by
- * id; read once per query object (在办 and 逾期 share it).
+ * Open tasks led in each area, all and overdue: counted per lead unit path and status in the database
+ * (a task has one lead unit) and summed per area by path; read once per query object (在办 and 逾期
+ * share it).
  */
 function openTasksPerArea() {
-  const memo = new WeakMap<MeasureQuery, Promise<{ open: number[]; overdue: number[] }>>();
-  const read = async (ex: Executor, q: MeasureQuery) => {
-    const { counts, shared } = await taskFigureStore.openLedCounts(ex, q.districtCode, commonPathOf(q.areas));
-    const open = q.areas.map(() => 0);
-    const overdue = q.areas.map(() => 0);
-    const index = areasByPath(q.areas.map((a) => a.unitPath));
-    for (const r of counts)
-      forAreasOf(r.path, index, (i) => {
-        open[i] += r.n;
-        if (r.status === 'overdue') overdue[i] += r.n;
-      });
-    const sets = q.areas.map(() => new Set<string>());
-    for (const r of shared) forAreasOf(r.unit_path, index, (i) => sets[i]!.add(r.id));
-    const status = new Map(shared.map((r) => [r.id, r.status]));
-    sets.forEach((ids, i) => {
-      for (const id of ids) {
-        open[i]++;
-        if (status.get(id) === 'overdue') overdue[i]++;
-      }
-    });
-    return { open, overdue };
-  };
-  return (ex: Executor, q: MeasureQuery, which: 'open' | 'overdue') => {
+  const memo = new WeakMap<MeasureQuery, Promise<{ path: string; status: string; n: number }[]>>();
+  return async (ex: Executor, q: MeasureQuery, which: 'open' | 'overdue') => {
     let p = memo.get(q);
-    if (!p) memo.set(q, (p = read(ex, q)));
-    return p.then((r) => new Map(q.areas.map((a, i) => [a.unitId, { numerator: r[which][i]! }])));
+    if (!p) memo.set(q, (p = taskFigureStore.openLedCounts(ex, q.districtCode)));
+    const rows = (await p).filter((r) => which === 'open' || r.status === 'overdue');
+    return sumUnderAreas(
+      'count',
+      q.areas,
+      rows.map((r) => ({ path: r.path, numerator: r.n })),
+    );
   };
 }
 
