@@ -18,6 +18,7 @@ const SPAN = {
   aliveAfter: '2026-11-29T16:00:00.000Z',
   from: '2026-10-31T16:00:00.000Z',
   to: '2026-11-30T16:00:00.000Z',
+  bornByHour: false,
 };
 /** created_at, retired_at of the six grids of each community. */
 const LIVES: [string, string | null][] = [
@@ -32,6 +33,8 @@ const LIVES: [string, string | null][] = [
   [AT, SPAN.from], // retired at the span's start: none
   [SPAN.to, null], // born at the span's end: none
   [AT, '2026-11-29T16:00:00.001Z'], // retired just after the last start: alive throughout
+  ['2026-11-10T02:17:00.000Z', '2026-12-01T00:00:00.000Z'], // born inside, retired after: a birth
+  ['2026-11-10T02:00:00.000Z', SPAN.to], // born on the hour, retired at the end: a birth
 ];
 
 let n = 0;
@@ -61,6 +64,12 @@ const alive = (u: UnitTable) =>
   canonical(u.created_at) &&
   u.created_at < SPAN.bornBefore &&
   (u.retired_at === null || (canonical(u.retired_at) && u.retired_at > SPAN.aliveAfter));
+const born = (u: UnitTable) =>
+  u.parent_id !== null &&
+  canonical(u.created_at) &&
+  u.created_at >= SPAN.bornBefore &&
+  (u.retired_at === null || (canonical(u.retired_at) && u.retired_at >= SPAN.to));
+const hourOf = (t: string) => `${t.slice(0, 13)}${t.slice(14) === '00:00.000Z' ? ':00:00.000Z' : ':30:00.000Z'}`;
 const none = (u: UnitTable) =>
   (canonical(u.created_at) && u.created_at >= SPAN.to) ||
   (u.retired_at !== null && canonical(u.retired_at) && u.retired_at <= SPAN.from);
@@ -87,25 +96,38 @@ for (const tdb of testDatabases()) {
     afterAll(async () => database?.close());
 
     const api = () => createOrgApi({ database, locator: new LocateService(database, fixedClock(AT)) });
-    const want = (path: string, f: (u: UnitTable) => boolean) => {
+    const want = (path: string, f: (u: UnitTable) => boolean, byHour = false) => {
       const under = units.filter((u) => u.path.startsWith(path) && f(u));
+      const parentPath = (u: UnitTable) => units.find((p) => p.id === u.parent_id)!.path;
       const counts = new Map<string, number>();
-      for (const u of under.filter(alive)) {
-        const parentPath = units.find((p) => p.id === u.parent_id)!.path;
-        counts.set(parentPath, (counts.get(parentPath) ?? 0) + 1);
+      for (const u of under.filter(alive)) counts.set(parentPath(u), (counts.get(parentPath(u)) ?? 0) + 1);
+      const births = new Map<string, { parentPath: string; createdAt: string; count: number }>();
+      for (const u of under.filter((x) => !alive(x) && !none(x) && born(x))) {
+        const createdAt = byHour ? hourOf(u.created_at) : u.created_at;
+        const k = `${parentPath(u)} ${createdAt}`;
+        const g = births.get(k) ?? { parentPath: parentPath(u), createdAt, count: 0 };
+        g.count++;
+        births.set(k, g);
       }
       return {
         alive: [...counts].map(([parentPath, count]) => ({ parentPath, count })).sort(byPath),
+        born: [...births.values()].sort(byBirth),
         units: under
-          .filter((u) => !alive(u) && !none(u))
+          .filter((u) => !alive(u) && !none(u) && !born(u))
           .map((u) => ({ id: u.id, path: u.path, createdAt: u.created_at, retiredAt: u.retired_at }))
           .sort((a, b) => a.path.localeCompare(b.path)),
       };
     };
     const byPath = (a: { parentPath: string }, b: { parentPath: string }) => a.parentPath.localeCompare(b.parentPath);
-    const got = async (path: string, f: { kind?: string; ids?: string[] }) => {
-      const r = await api().lifeSpansUnder(database.db, '411602', path, f, SPAN);
-      return { alive: [...r.alive].sort(byPath), units: [...r.units].sort((a, b) => a.path.localeCompare(b.path)) };
+    const byBirth = (a: { parentPath: string; createdAt: string }, b: { parentPath: string; createdAt: string }) =>
+      a.parentPath.localeCompare(b.parentPath) || a.createdAt.localeCompare(b.createdAt);
+    const got = async (path: string, f: { kind?: string; ids?: string[] }, bornByHour = false) => {
+      const r = await api().lifeSpansUnder(database.db, '411602', path, f, { ...SPAN, bornByHour });
+      return {
+        alive: [...r.alive].sort(byPath),
+        born: [...r.born].sort(byBirth),
+        units: [...r.units].sort((a, b) => a.path.localeCompare(b.path)),
+      };
     };
 
     it('counts the grids alive throughout per community and lists the others that may owe', async () => {
@@ -113,8 +135,17 @@ for (const tdb of testDatabases()) {
       expect(r).toEqual(want(root.path, (u) => u.kind === 'grid_large'));
       // Per community: the one alive throughout and the one retired just after the last start.
       expect(r.alive.map((g) => g.count)).toEqual(Array(6).fill(2));
-      // Opened inside, retired inside, another form of instant, retired at the last start, born at the first end.
-      expect(r.units).toHaveLength(6 * 5);
+      // Retired inside, another form of instant, retired at the last start.
+      expect(r.units).toHaveLength(6 * 3);
+      // Opened inside (twice at 02:00 on 11-10, once at 02:17), born at the first end: per instant, or per hour.
+      expect(r.born.map((g) => g.count)).toEqual(Array(6).fill([1, 2, 1]).flat());
+      const hourly = await got(root.path, { kind: 'grid_large' }, true);
+      expect(hourly).toEqual(want(root.path, (u) => u.kind === 'grid_large', true));
+      expect(hourly.born.map((g) => `${g.createdAt} ${g.count}`).slice(0, 3)).toEqual([
+        '2026-11-01T16:00:00.000Z 1',
+        '2026-11-10T02:00:00.000Z 2',
+        '2026-11-10T02:30:00.000Z 1',
+      ]);
     });
 
     it('takes a subtree, a kind with retired units, and a list of ids', async () => {
@@ -125,7 +156,7 @@ for (const tdb of testDatabases()) {
       expect(await got(root.path, { ids })).toEqual(want(root.path, (u) => ids.includes(u.id)));
       // The district has no parent: it is listed, never counted.
       expect((await got(root.path, { ids: [root.id] })).units.map((u) => u.id)).toEqual([root.id]);
-      expect(await got(`${root.path}nothing/`, { kind: 'grid_large' })).toEqual({ alive: [], units: [] });
+      expect(await got(`${root.path}nothing/`, { kind: 'grid_large' })).toEqual({ alive: [], born: [], units: [] });
     });
   });
 }

@@ -89,6 +89,7 @@ export async function completenessOfAreas(
     ...rule,
     areas: paths,
     alive: spans.alive,
+    born: spans.born,
     units: spans.units,
     areaUnits,
     areaCounts: counts.map((r) => ({

@@ -32,7 +32,10 @@ function scenario(seed: number) {
   const rnd = rng(seed);
   const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;
   const instant = (d: number) => {
-    const t = new Date(Date.UTC(2026, 10, d) + Math.floor(rnd() * 86_400_000));
+    const r = rnd();
+    // Some on a whole hour, some on a local midnight (a period's bound), the rest anywhere.
+    const ms = r < 0.1 ? 16 * 3600_000 : r < 0.25 ? Math.floor(rnd() * 24) * 3600_000 : Math.floor(rnd() * 86_400_000);
+    const t = new Date(Date.UTC(2026, 10, d) + ms);
     if (rnd() < 0.1) return `${new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
     return t.toISOString();
   };
@@ -130,12 +133,24 @@ describe('areaCompleteness', () => {
       const none = (u: LifetimeUnit) =>
         (canonical(u.createdAt) && u.createdAt >= bounds.to) ||
         (u.retiredAt !== null && canonical(u.retiredAt) && u.retiredAt <= bounds.from);
+      const born = (u: LifetimeUnit) =>
+        canonical(u.createdAt) &&
+        u.createdAt >= bounds.bornBefore &&
+        (u.retiredAt === null || (canonical(u.retiredAt) && u.retiredAt >= bounds.to));
+      const parentOf = (u: LifetimeUnit) => u.path.slice(0, u.path.lastIndexOf('/', u.path.length - 2) + 1);
       const counts = new Map<string, number>();
-      for (const u of reporting.filter(alive)) {
-        const parent = u.path.slice(0, u.path.lastIndexOf('/', u.path.length - 2) + 1);
-        counts.set(parent, (counts.get(parent) ?? 0) + 1);
+      for (const u of reporting.filter(alive)) counts.set(parentOf(u), (counts.get(parentOf(u)) ?? 0) + 1);
+      // Births per parent and hour (the bounds are local midnights at +08:00: whole hours), as the store counts them.
+      expect(bounds.bornByHour).toBe(true);
+      const births = new Map<string, { parentPath: string; createdAt: string; count: number }>();
+      for (const u of reporting.filter((x) => !alive(x) && !none(x) && born(x))) {
+        const at = `${u.createdAt.slice(0, 13)}${u.createdAt.slice(14) === '00:00.000Z' ? ':00:00.000Z' : ':30:00.000Z'}`;
+        const k = `${parentOf(u)} ${at}`;
+        const g = births.get(k) ?? { parentPath: parentOf(u), createdAt: at, count: 0 };
+        g.count++;
+        births.set(k, g);
       }
-      const listed = reporting.filter((u) => !alive(u) && !none(u));
+      const listed = reporting.filter((u) => !alive(u) && !none(u) && !born(u));
       const areaUnits = reporting.filter((u) => areas.includes(u.path));
       // As reporting's stores give them: the roll-up of each area (units strictly below), own and late reports.
       const periods = new Set(range.periods);
@@ -175,6 +190,7 @@ describe('areaCompleteness', () => {
         ...rule,
         areas,
         alive: [...counts].map(([parentPath, count]) => ({ parentPath, count })),
+        born: [...births.values()],
         units: listed,
         areaUnits,
         areaCounts: [...cells.values()],

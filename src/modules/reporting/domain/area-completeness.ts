@@ -6,13 +6,14 @@ import type { DeadlineRule, PeriodType } from './periods.js';
  * The completeness totals of many areas at once (a dashboard's unit, a map of communities), by the
  * rules of completenessFromRollup (completeness.ts lists them), without every reporting unit's row:
  *
- *   expected(area, p) = alive(area) + #{ u in `units` under or at the area : u owes p } + the area
- *                       itself when it reports and is not in `units`
+ *   expected(area, p) = alive(area) + born(area, p) + #{ u in `units` under or at the area : u owes p }
+ *                       + the area *                       itself when it reports and is not in `units`
  *   submitted(area, p) = rollup(area, p) + own(area, p) − unexpected(area, p); onTime, zero likewise
  *
  * `alive` counts, per parent, the reporting units that owe every period of the range (alive from
  * before the first period's end until after the last one's start): most units, read as one count per
- * parent. `units` are the others that may owe some period of it (born or retired inside the range,
+ * parent. `born` counts, per parent and birth instant (or hour), those born inside the range and
+ * alive to its end. `units` are the others that may owe some period of it (retired inside the range,
  * or with instants not in the stored ISO form), with their life spans. An area lies over a unit when
  * its path is one of the unit's path prefixes; a parent's count belongs to the areas over the parent
  * — and an area that is itself a reporting unit counts itself (`areaUnits`).
@@ -28,6 +29,8 @@ export interface AreaCompletenessInput {
   areas: readonly string[];
   /** Reporting units owing every period of the range, counted per parent path. */
   alive: readonly { parentPath: string; count: number }[];
+  /** Reporting units born inside the range and not retired before its end, counted per parent path and birth instant. */
+  born?: readonly { parentPath: string; createdAt: string; count: number }[];
   /** The other reporting units under the areas that may owe a period of the range, with their life spans. */
   units: readonly LifetimeUnit[];
   /** The areas that are reporting units themselves (their own life span). */
@@ -54,6 +57,8 @@ export function aliveBounds(
     /** A unit born at or after `to`, or retired at or before `from`, owes none. */
     from: r.start!.toISOString(),
     to: r.end!.toISOString(),
+    /** Every bound a whole UTC hour: births may be counted per hour (all instants inside one compare alike). */
+    bornByHour: [...r.starts, ...r.ends].every((d) => d.getTime() % 3_600_000 === 0),
   };
 }
 
@@ -87,6 +92,14 @@ export function areaCompleteness(input: AreaCompletenessInput): CompletenessSumm
   const zero = new Float64Array(A * P);
   if (P > 0) {
     for (const g of input.alive) eachAreaOver(g.parentPath, index, (a) => (steady[a] += g.count));
+    for (const g of input.born ?? []) {
+      const [lo, hi] = expectedRange(bounds, { createdAt: g.createdAt, retiredAt: null });
+      if (lo < hi)
+        eachAreaOver(g.parentPath, index, (a) => {
+          diff[a * (P + 1) + lo] += g.count;
+          diff[a * (P + 1) + hi] -= g.count;
+        });
+    }
     const listed = new Set<string>();
     const owe = (u: LifetimeUnit, areas: (fn: (a: number) => void) => void) => {
       const [lo, hi] = expectedRange(bounds, u);
