@@ -37,8 +37,8 @@ import { leaderView } from '../src/modules/supervision/commands/get-leader-view.
 import type { SupervisionDeps } from '../src/modules/supervision/deps.js';
 import { statusFacts, statusFromFacts } from '../src/modules/supervision/domain/index.js';
 import { taskStore, toDomainTask } from '../src/modules/supervision/store/task.store.js';
-import { addDays } from '../src/kernel/calendar/index.js';
 import { uuidAt } from './ledger-district.js';
+import { generateTasks } from './supervision-generate.js';
 
 const TASKS = Number(process.env.SUPERVISION_TASKS ?? 200_000);
 const REPORTS = Number(process.env.SUPERVISION_REPORTS ?? 2_000_000);
@@ -46,17 +46,6 @@ const LEADERS = 20;
 const NOW = '2026-11-30T02:00:00.000Z';
 const TODAY = '2026-11-30';
 const QUARTER = '2026-Q4';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function time<T>(fn: () => Promise<T>, runs = 7): Promise<{ result: T; p50: number; min: number }> {
   const ms: number[] = [];
@@ -114,150 +103,18 @@ export async function run(): Promise<Record<string, unknown>> {
   log(`district ready in ${r1((performance.now() - t0) / 1000)} s: ${units.length} units`);
 
   // ---- generate tasks, milestones and reports straight into SQLite ----
-  const raw = new SQLite(file);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = OFF');
-  const insTask =
-    raw.prepare(`INSERT INTO tasks (id, district_code, kind, source, parent_id, root_id, tree_path, depth, item_id, topic_id, title, description, lead_leader_id, lead_unit_id, lead_unit_path,
-    cooperating_unit_ids, start_on, deadline_on, cadence, weight, status, status_reasons, progress, status_on, completed_on, missing_notified_due, assessment_days, version, created_by, created_at, updated_at)
-    VALUES (?, ?, 'task', 'work_plan', ?, ?, ?, ?, NULL, NULL, ?, NULL, ?, ?, ?, '[]', ?, ?, ?, NULL, 'on_track', '[]', 0, '0000-00-00', NULL, NULL, NULL, 1, ?, ?, ?)`);
-  const insUnit = raw.prepare(`INSERT INTO task_units (task_id, unit_id, unit_path, role) VALUES (?, ?, ?, 'lead')`);
-  const insMs = raw.prepare(
-    `INSERT INTO task_milestones (id, district_code, task_id, seq, title, due_on, done_on, done_by, weight, missed_notified_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`,
-  );
-  const insRep = raw.prepare(
-    `INSERT INTO task_reports (id, district_code, task_id, reported_on, percent, content, file_ids, account_id, author_name, unit_id, created_at) VALUES (?, ?, ?, ?, ?, '本周按计划推进。', '[]', ?, '经办人', ?, ?)`,
-  );
-  const rand = rng(20261130);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const iso = NOW;
-  // Reports per ended period, tuned so the total lands near REPORTS.
-  const reportShare = Math.min(1, REPORTS / TASKS / 9.8);
-  let tasks = 0,
-    reports = 0,
-    milestones = 0,
-    maxDepth = 0;
-  const tg = performance.now();
-  const write = raw.transaction((count: number) => {
-    for (let made = 0; made < count && tasks < TASKS;) {
-      // One tree: a root and up to 5 levels below it.
-      const rootId = uuidAt(Date.parse(NOW));
-      const queue: {
-        id: string;
-        parent: string | null;
-        path: string;
-        depth: number;
-        start: string;
-        deadline: string;
-        leader: string;
-      }[] = [];
-      const startDay = Math.floor(rand() * 220);
-      const span = 60 + Math.floor(rand() * 300);
-      queue.push({
-        id: rootId,
-        parent: null,
-        path: `/${rootId}/`,
-        depth: 0,
-        start: addDays('2026-01-01', startDay),
-        deadline: addDays('2026-01-01', startDay + span),
-        leader: pick(leaders),
-      });
-      while (queue.length && tasks < TASKS) {
-        const n = queue.shift()!;
-        const unit = pick(units);
-        const spanDays = Math.max(0, (Date.parse(n.deadline) - Date.parse(n.start)) / 86_400_000);
-        const kind = rand();
-        const cadence =
-          kind < 0.55
-            ? { kind: 'weekly', firstDue: addDays(n.start, 6) }
-            : kind < 0.8
-              ? { kind: 'monthly', firstDue: addDays(n.start, 29) }
-              : null;
-        const cad = cadence && cadence.firstDue <= n.deadline ? cadence : null;
-        insTask.run(
-          n.id,
-          dc,
-          n.parent,
-          rootId,
-          n.path,
-          n.depth,
-          `工作任务 ${tasks + 1}`,
-          n.leader,
-          unit.id,
-          unit.path,
-          n.start,
-          n.deadline,
-          cad ? JSON.stringify(cad) : null,
-          leaderAcc.id,
-          iso,
-          iso,
-        );
-        insUnit.run(n.id, unit.id, unit.path);
-        tasks++;
-        made++;
-        maxDepth = Math.max(maxDepth, n.depth);
-        const nm = Math.floor(rand() * 4);
-        for (let k = 0; k < nm; k++) {
-          const due = addDays(n.start, Math.floor((spanDays * (k + 1)) / (nm + 1)));
-          const done = due <= TODAY && rand() < 0.8 ? addDays(due, Math.floor(rand() * 10) - 6) : null;
-          insMs.run(
-            uuidAt(Date.parse(NOW)),
-            dc,
-            n.id,
-            k + 1,
-            `时间节点 ${k + 1}`,
-            due,
-            done && done <= TODAY ? done : null,
-            due < TODAY ? iso : null,
-          );
-          milestones++;
-        }
-        // Reports: one in most ended weekly or monthly periods; a few ad hoc ones otherwise.
-        const step = cad ? (cad.kind === 'weekly' ? 7 : 30) : 10;
-        let pct = 0;
-        for (let d = n.start; d <= n.deadline && d <= TODAY; d = addDays(d, step)) {
-          if (rand() < reportShare) {
-            const on = addDays(d, Math.floor(rand() * Math.min(step, 6)));
-            if (on > TODAY || on > n.deadline) continue;
-            pct = Math.min(100, pct + Math.floor(rand() * 12));
-            insRep.run(
-              uuidAt(Date.parse(`${on}T02:00:00Z`)),
-              dc,
-              n.id,
-              on,
-              pct,
-              leaderAcc.id,
-              unit.id,
-              `${on}T02:00:00.000Z`,
-            );
-            reports++;
-          }
-        }
-        if (n.depth < 5) {
-          const kids = n.depth === 0 ? 2 + Math.floor(rand() * 4) : Math.floor(rand() * 3);
-          for (let c = 0; c < kids; c++) {
-            const id = uuidAt(Date.parse(NOW));
-            const s = addDays(n.start, Math.floor((rand() * spanDays) / 4));
-            const e = addDays(n.deadline, -Math.floor((rand() * spanDays) / 4));
-            queue.push({
-              id,
-              parent: n.id,
-              path: `${n.path}${id}/`,
-              depth: n.depth + 1,
-              start: s,
-              deadline: e < s ? s : e,
-              leader: n.leader,
-            });
-          }
-        }
-      }
-    }
+  const { tasks, milestones, reports, maxDepth } = generateTasks(file, {
+    districtCode: dc,
+    units,
+    leaders,
+    createdBy: leaderAcc.id,
+    tasks: TASKS,
+    reports: REPORTS,
+    now: NOW,
+    today: TODAY,
+    firstDay: '2026-01-01',
+    log,
   });
-  while (tasks < TASKS) write(5_000);
-  raw.close();
-  log(
-    `generated ${tasks} tasks (depth ≤ ${maxDepth}), ${milestones} milestones, ${reports} reports in ${r1((performance.now() - tg) / 1000)} s`,
-  );
 
   const deps: SupervisionDeps = {
     database,

@@ -39,6 +39,8 @@ import * as caseClosedAt from './2026-12-10T0500-case-closed-at.js';
 import * as casesOpenByGrid from './2026-12-11T0100-cases-open-by-grid.js';
 import * as caseDueColumns from './2026-12-12T0100-case-due-columns.js';
 import * as caseKpiMonths from './2026-12-12T0200-case-kpi-months.js';
+import * as tasksByStatusLead from './2026-12-12T0500-tasks-by-status-lead.js';
+import * as unitsLifeSpans from './2026-12-12T0600-units-life-spans.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -84,4 +86,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0100-cases-open-by-grid': casesOpenByGrid,
   '2026-12-12T0100-case-due-columns': caseDueColumns,
   '2026-12-12T0200-case-kpi-months': caseKpiMonths,
+  '2026-12-12T0500-tasks-by-status-lead': tasksByStatusLead,
+  '2026-12-12T0600-units-life-spans': unitsLifeSpans,
 };

@@ -79,6 +79,66 @@ export const unitStore = {
     return q.orderBy('path').execute();
   },
 
+  /**
+   * The units under a path matching a filter over a span of time (lifeSpansUnder in the public API):
+   * those alive throughout it counted per parent, those born inside it (and alive to its end) counted
+   * per parent and birth instant (or hour), the others that may have lived in it listed. An instant
+   * not in the stored ISO form (24 characters ending in Z) is never compared here: its unit is listed,
+   * and the caller compares it as a time.
+   */
+  async lifeSpansUnder(
+    ex: Executor,
+    districtCode: string,
+    path: string,
+    f: { kind?: string; ids?: string[] },
+    span: { bornBefore: string; aliveAfter: string; from: string; to: string; bornByHour: boolean },
+  ) {
+    const iso = (c: string) => sql<boolean>`(length(${sql.ref(c)}) = 24 AND substr(${sql.ref(c)}, 24, 1) = 'Z')`;
+    const steady = sql<boolean>`(parent_id IS NOT NULL AND ${iso('created_at')} AND created_at < ${span.bornBefore}
+      AND (retired_at IS NULL OR (${iso('retired_at')} AND retired_at > ${span.aliveAfter})))`;
+    const none = sql<boolean>`((${iso('created_at')} AND created_at >= ${span.to})
+      OR (retired_at IS NOT NULL AND ${iso('retired_at')} AND retired_at <= ${span.from}))`;
+    // Born inside and alive to the end: not alive throughout, not none, not retired inside.
+    const born = sql<boolean>`(parent_id IS NOT NULL AND ${iso('created_at')} AND created_at >= ${span.bornBefore}
+      AND (retired_at IS NULL OR (${iso('retired_at')} AND retired_at >= ${span.to})))`;
+    const under = () => {
+      let q = ex.selectFrom('units').where('district_code', '=', districtCode).where(startsWith('path', path));
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['']);
+      return q;
+    };
+    // By hour: the hour's text and whether the instant is the hour itself (all instants inside an hour
+    // compare alike against bounds that are whole hours).
+    const birth = span.bornByHour
+      ? sql<string>`substr(created_at, 1, 13) || CASE WHEN substr(created_at, 15) = '00:00.000Z' THEN ':00:00.000Z' ELSE ':30:00.000Z' END`
+      : sql<string>`created_at`;
+    const [alive, bornRows, units] = await Promise.all([
+      under()
+        .select(['parent_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where(steady)
+        .groupBy('parent_id')
+        .execute(),
+      under()
+        .select(['parent_id', birth.as('birth'), (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where(sql<boolean>`NOT ${none}`)
+        .where(born)
+        .groupBy(['parent_id', birth])
+        .execute(),
+      under()
+        .select(['id', 'path', 'created_at', 'retired_at'])
+        .where(sql<boolean>`NOT ${steady}`)
+        .where(sql<boolean>`NOT ${none}`)
+        .where(sql<boolean>`NOT ${born}`)
+        .orderBy('path')
+        .execute(),
+    ]);
+    return {
+      alive: alive.map((r) => ({ parentId: r.parent_id!, count: Number(r.n) })),
+      born: bornRows.map((r) => ({ parentId: r.parent_id!, createdAt: r.birth, count: Number(r.n) })),
+      units,
+    };
+  },
+
   /** The active departments and outside units of a district, by kind and order. */
   async dispatchTargets(ex: Executor, districtCode: string): Promise<UnitTable[]> {
     return ex

@@ -30,7 +30,8 @@ export interface CompletenessQueryInput {
   missingLimit?: number;
 }
 
-const flags = (rows: { unit_id: string; period: string; on_time: number; zero: number }[]) => {
+/** Report flags by unit id. */
+export const flags = (rows: { unit_id: string; period: string; on_time: number; zero: number }[]) => {
   const out = new Map<string, PeriodFlags[]>();
   for (const r of rows) {
     let l = out.get(r.unit_id);

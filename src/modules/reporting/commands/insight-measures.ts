@@ -1,14 +1,15 @@
 import type { Executor } from '../../../kernel/db/db.js';
 import type { MeasureQuery, MeasureSource, MeasureValue } from '../../insights/index.js';
 import type { ReportingDeps } from '../deps.js';
-import { completenessTotals } from './rate-figures.js';
+import { completenessTotalsOfAreas, type CompletenessTotals } from './rate-figures.js';
 
 const GROUP = '日报告';
 const DHIS2 = '（DHIS2 报告率口径：报告期在所选期间内开始的各报表合计；到期含宽限天数）';
-type Totals = Awaited<ReturnType<typeof completenessTotals>>;
+type Totals = CompletenessTotals;
 
 /**
- * The reporting rates of each area, read once per query object (the three tiles share it): the same
+ * The reporting rates of every area of a query, read once per query object (the three tiles share
+ * it) and for all areas together (completenessTotalsOfAreas: per form one grouped read): the same
  * sums as the 上报率 rate figure and the completeness page (docs/reporting.md).
  */
 function totalsPerArea(deps: ReportingDeps) {
@@ -16,20 +17,7 @@ function totalsPerArea(deps: ReportingDeps) {
   return (ex: Executor, q: MeasureQuery) => {
     let p = memo.get(q);
     if (!p) {
-      p = (async () => {
-        const out = new Map<string, Totals>();
-        for (const a of q.areas)
-          out.set(
-            a.unitId,
-            await completenessTotals(
-              deps,
-              ex,
-              { districtCode: q.districtCode, unitId: a.unitId, unitPath: a.unitPath, from: q.from, to: q.to },
-              q.asOf,
-            ),
-          );
-        return out;
-      })();
+      p = completenessTotalsOfAreas(deps, ex, q, q.asOf);
       memo.set(q, p);
     }
     return p;

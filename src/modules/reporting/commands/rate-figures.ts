@@ -4,7 +4,7 @@ import type { FigureQuery, RateFigureSource } from '../figures.js';
 import { formatPeriodOfDay, parsePeriod, type PeriodType } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
 import { reportStore } from '../store/report.store.js';
-import { completenessOver } from './completeness.js';
+import { completenessOfAreas } from './area-completeness.js';
 
 /** The rate's code, as star indicators name it. */
 export const REPORTING_COMPLETENESS = 'reporting.completeness';
@@ -28,29 +28,55 @@ export function periodsBeginningIn(
   return first.firstDay > last.firstDay ? null : { from: first.id, to: last.id };
 }
 
+export interface CompletenessTotals {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  missing: number;
+}
+
 /**
- * 上报率 (DHIS2 reporting rate: 实报 ÷ 应报) of the unit's subtree over every active form of the
- * district, for the periods beginning in the query's days, as of now: the counts the completeness
- * page shows per form, summed over the forms (docs/reporting.md). A period whose deadline (with its
- * grace days) has not passed is not yet 应报 unless its report is in. Nothing owed: denominator 0.
- */
-/**
- * The completeness counts of the unit's subtree summed over every active form of the district, for
+ * The completeness counts of each area's subtree summed over every active form of the district, for
  * the periods of each form beginning in the query's days, as of `now`: what the completeness page
- * shows per form, added up (the 上报率 rate figure and the insights measures read it).
+ * shows per form for that unit, added up (the 上报率 rate figure and the insights measures read it).
+ * All areas at once: per form one grouped read (completenessOfAreas), not one per area.
  */
-export async function completenessTotals(deps: ReportingDeps, ex: Executor, q: FigureQuery, now: Date) {
-  const sum = { expected: 0, submitted: 0, onTime: 0, missing: 0 };
+export async function completenessTotalsOfAreas(
+  deps: ReportingDeps,
+  ex: Executor,
+  q: { districtCode: string; areas: readonly { unitId: string; unitPath: string }[]; from: Date; to: Date },
+  now: Date,
+): Promise<Map<string, CompletenessTotals>> {
+  const sums = q.areas.map(() => ({ expected: 0, submitted: 0, onTime: 0, missing: 0 }));
   for (const form of await reportStore.forms(ex, q.districtCode)) {
     const periods = periodsBeginningIn(q, form.definition.periodType, deps.config.timeZone);
     if (!periods) continue;
-    const { c } = await completenessOver(deps, ex, form, q.unitPath, periods.from, periods.to, now);
-    sum.expected += c.totals.expected;
-    sum.submitted += c.totals.submitted;
-    sum.onTime += c.totals.onTime;
-    sum.missing += c.totals.missing;
+    const totals = await completenessOfAreas(deps, ex, form, q.areas, periods.from, periods.to, now);
+    totals.forEach((t, i) => {
+      const sum = sums[i]!;
+      sum.expected += t.expected;
+      sum.submitted += t.submitted;
+      sum.onTime += t.onTime;
+      sum.missing += t.missing;
+    });
   }
-  return sum;
+  return new Map(q.areas.map((a, i) => [a.unitId, sums[i]!]));
+}
+
+/** completenessTotalsOfAreas for one unit's subtree. */
+export async function completenessTotals(
+  deps: ReportingDeps,
+  ex: Executor,
+  q: FigureQuery,
+  now: Date,
+): Promise<CompletenessTotals> {
+  const totals = await completenessTotalsOfAreas(
+    deps,
+    ex,
+    { districtCode: q.districtCode, areas: [{ unitId: q.unitId, unitPath: q.unitPath }], from: q.from, to: q.to },
+    now,
+  );
+  return totals.get(q.unitId)!;
 }
 
 /**

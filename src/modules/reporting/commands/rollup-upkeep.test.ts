@@ -19,6 +19,8 @@ import {
   type ReportFormDefinition,
 } from '../domain/index.js';
 import { rebuildRollups } from './rebuild-rollups.js';
+import { completenessOfAreas } from './area-completeness.js';
+import { reportStore } from '../store/report.store.js';
 import type { ReportingDeps } from '../deps.js';
 
 /*
@@ -322,6 +324,58 @@ for (const tdb of testDatabases()) {
         expect(notDue.missing.map((m: { unitId: string; period: string }) => `${m.period} ${m.unitId}`).sort()).toEqual(
           want.notDue.map((m) => `${m.period} ${m.unitId}`).sort(),
         );
+      }
+      await expectAreasAsPureRules(rows);
+    };
+
+    /**
+     * The insights' grouped read (completenessOfAreas: every area at once, the units alive throughout
+     * counted per parent): for the district, each sub-district and each community (which reports
+     * itself), over ranges that start and end before, inside and after the days units opened or
+     * retired, equal to the pure rules over every unit and report under each area.
+     */
+    const expectAreasAsPureRules = async (rows: Awaited<ReturnType<typeof allSubmissions>>) => {
+      const db = h.database.db;
+      const dc = rows[0].district_code;
+      const all = await deps.org.unitsUnder(db, dc, '/', {});
+      const areas = all.filter((u) => u.path.split('/').length <= 5).map((u) => ({ unitId: u.id, unitPath: u.path }));
+      expect(areas.length).toBeGreaterThan(8);
+      const reporters = await deps.org.unitsUnder(db, dc, '/', { kind: 'community' });
+      const form = (await reportStore.form(db, formId))!;
+      for (const [from, to] of [
+        ['2026-11-01', '2026-11-21'],
+        ['2026-11-06', '2026-11-06'],
+        ['2026-11-07', '2026-11-14'],
+        ['2026-11-03', '2026-11-30'],
+        ['2026-10-01', '2026-10-31'],
+      ]) {
+        const got = await completenessOfAreas(deps, db, form, areas, from, to, h.clock.now());
+        const want = areas.map((a) => {
+          const units = reporters.filter((u) => u.path.startsWith(a.unitPath));
+          const ids = new Set(units.map((u) => u.id));
+          return computeCompleteness({
+            periodType: 'daily',
+            deadline: FORM.deadline,
+            from,
+            to,
+            timeZone: 'Asia/Shanghai',
+            now: h.clock.now(),
+            units: units.map((u) => ({
+              unitId: u.id,
+              activeFrom: new Date(u.createdAt),
+              retiredAt: u.retiredAt ? new Date(u.retiredAt) : null,
+            })),
+            submissions: rows
+              .filter((s) => ids.has(s.unit_id))
+              .map((s) => ({
+                unitId: s.unit_id,
+                period: s.period,
+                submittedAt: new Date(s.submitted_at),
+                zero: s.zero === 1,
+              })),
+          }).totals;
+        });
+        expect(got, `${from}..${to}`).toEqual(want);
       }
     };
 

@@ -5,3 +5,4 @@ export * from './rollup.js';
 export * from './rollup-table.js';
 export * from './completeness-rollup.js';
 export * from './unit-move.js';
+export * from './area-completeness.js';

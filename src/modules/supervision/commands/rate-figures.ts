@@ -7,6 +7,19 @@ import { calendarFor } from './refresh.js';
 /** The rate's code, as star indicators name it. */
 export const SUPERVISION_TASK_ON_TIME = 'supervision.taskOnTime';
 
+/** The days a milestone rate counts: from the query's first day to its last, but not after today. */
+export async function milestoneDaysOf(
+  deps: SupervisionDeps,
+  ex: Executor,
+  q: { districtCode: string; from: Date; to: Date },
+) {
+  const cal = await calendarFor(deps, ex, q.districtCode);
+  const today = cal.localDate(deps.clock.now());
+  const from = cal.localDate(q.from);
+  const to = cal.localDate(new Date(q.to.getTime() - 1));
+  return { from, today, end: to < today ? to : today };
+}
+
 /**
  * 时间节点按期完成率 as the assessment (考核) defines it (docs/supervision.md): of the milestones of the
  * tasks led by units in the subtree that fell due in the query's days up to today, those done on or
@@ -14,13 +27,7 @@ export const SUPERVISION_TASK_ON_TIME = 'supervision.taskOnTime';
  * denominator 0.
  */
 export function supervisionRateFigures(deps: SupervisionDeps): RateFigureSource[] {
-  const daysOf = async (ex: Executor, q: FigureQuery) => {
-    const cal = await calendarFor(deps, ex, q.districtCode);
-    const today = cal.localDate(deps.clock.now());
-    const from = cal.localDate(q.from);
-    const to = cal.localDate(new Date(q.to.getTime() - 1));
-    return { from, today, end: to < today ? to : today };
-  };
+  const daysOf = (ex: Executor, q: FigureQuery) => milestoneDaysOf(deps, ex, q);
   return [
     {
       code: SUPERVISION_TASK_ON_TIME,

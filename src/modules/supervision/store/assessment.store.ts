@@ -83,6 +83,22 @@ export const assessmentStore = {
     }
     return { due, onTime };
   },
+  /** The milestones due and done on time from `from` to `end`, summed per lead unit (every unit of the district at once). */
+  async milestoneSumsByUnit(ex: Executor, districtCode: string, from: string, end: string) {
+    const rows = await ex
+      .selectFrom('unit_assessment_days')
+      .select([
+        'unit_id',
+        sql<number | string>`sum(milestones_due)`.as('md'),
+        sql<number | string>`sum(milestones_on_time)`.as('mo'),
+      ])
+      .where('district_code', '=', districtCode)
+      .where('day', '>=', from)
+      .where('day', '<=', end)
+      .groupBy('unit_id')
+      .execute();
+    return rows.map((r) => ({ unitId: r.unit_id, due: Number(r.md), onTime: Number(r.mo) }));
+  },
   /** The milestones due from `from` to `end` of the tasks led by units under `path`, latest due first. */
   async milestonesDue(ex: Executor, districtCode: string, path: string, from: string, end: string, limit: number) {
     return ex

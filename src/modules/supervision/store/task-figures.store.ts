@@ -1,20 +1,22 @@
 import type { Executor } from '../../../kernel/db/db.js';
-import { startsWith } from '../../../kernel/db/dialect.js';
+import { TASK_STATUSES } from '../../../contracts/supervision.js';
+
+const OPEN = TASK_STATUSES.filter((s) => s !== 'done');
 
 export const taskFigureStore = {
   /**
-   * The tasks not done (status cached by the rules, docs/supervision.md) led by a unit under `prefix`:
-   * each with its lead unit's path and status, one query for every area under the prefix.
+   * The tasks not done (status cached by the rules, docs/supervision.md) of a district, counted per
+   * lead unit path and status (a task has one lead unit: `lead_unit_path`, the 'lead' row of its
+   * units). Read from the index (district_code, status, lead_unit_path) alone; summed per area by path.
    */
-  async openLed(ex: Executor, districtCode: string, prefix: string) {
-    return ex
+  async openLedCounts(ex: Executor, districtCode: string) {
+    const rows = await ex
       .selectFrom('tasks')
-      .innerJoin('task_units as tu', 'tu.task_id', 'tasks.id')
-      .select(['tasks.id', 'tasks.status', 'tu.unit_path'])
-      .where('tasks.district_code', '=', districtCode)
-      .where('tasks.status', '!=', 'done')
-      .where('tu.role', '=', 'lead')
-      .where(startsWith('tu.unit_path', prefix))
+      .select(['lead_unit_path', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('district_code', '=', districtCode)
+      .where('status', 'in', OPEN)
+      .groupBy(['lead_unit_path', 'status'])
       .execute();
+    return rows.map((r) => ({ path: r.lead_unit_path, status: r.status, n: Number(r.n) }));
   },
 };
