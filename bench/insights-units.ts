@@ -17,7 +17,7 @@ import { measureQuery } from '../src/modules/insights/commands/measure-values.js
 import type { MeasureValue } from '../src/modules/insights/sources.js';
 import { bootstrapDistrict } from '../src/modules/org/bootstrap.js';
 import { seedDemoDistrict } from '../src/modules/org/demo/seed-demo.js';
-import { createOrgApi, LocateService } from '../src/modules/org/index.js';
+import { createOrgApi, LocateService, rebuildUnitSpans } from '../src/modules/org/index.js';
 import { completenessOver } from '../src/modules/reporting/commands/completeness.js';
 import { createForm } from '../src/modules/reporting/commands/create-form.js';
 import { reportingInsightMeasures } from '../src/modules/reporting/commands/insight-measures.js';
@@ -182,6 +182,8 @@ export async function run(): Promise<Record<string, unknown>> {
       sqlite.close();
       database = createDb({ databaseUrl: null, sqlitePath: file });
       await database.db.transaction().execute((trx) => rollupStore.insertFolded(trx, dc, formId, gen.fold.values()));
+      // The units were written straight into the table: org's span counts are recounted from them.
+      await rebuildUnitSpans(database.db, dc);
       const reportingMs = Math.round(performance.now() - t);
       log(
         `${units.length.toLocaleString('en')} reporting units, ${gen.rows.toLocaleString('en')} reports over ${dayCount} days, ${gen.fold.size.toLocaleString('en')} roll-up rows in ${Math.round(reportingMs / 1000)} s`,
@@ -244,7 +246,8 @@ export async function run(): Promise<Record<string, unknown>> {
       if (applied.length) {
         await sql`ANALYZE units`.execute(database.db);
         await sql`ANALYZE tasks`.execute(database.db);
-        log(`migrated (${applied.join(', ')}); units and tasks analysed`);
+        await sql`ANALYZE unit_span_counts`.execute(database.db);
+        log(`migrated (${applied.join(', ')}); units, tasks and span counts analysed`);
       }
     }
     let org = createOrgApi({ database, locator: new LocateService(database, clock) });

@@ -6,7 +6,7 @@ import { fixedClock } from '../src/kernel/clock.js';
 import { loadConfig } from '../src/kernel/config.js';
 import { createDb, migrateToLatest, type Database } from '../src/kernel/db/db.js';
 import { bootstrapDistrict } from '../src/modules/org/bootstrap.js';
-import { createOrgApi, LocateService } from '../src/modules/org/index.js';
+import { createOrgApi, LocateService, rebuildUnitSpans } from '../src/modules/org/index.js';
 import { createForm } from '../src/modules/reporting/commands/create-form.js';
 import { completeness } from '../src/modules/reporting/commands/completeness.js';
 import { rollupReport } from '../src/modules/reporting/commands/rollup-report.js';
@@ -130,6 +130,8 @@ export async function run(): Promise<Record<string, unknown>> {
     await database.db
       .transaction()
       .execute((trx) => rollupStore.insertFolded(trx, root.districtCode, formId, fold.values()));
+    // The units were written straight into the table: org's span counts are recounted from them.
+    await rebuildUnitSpans(database.db, root.districtCode);
     log(`roll-up: ${fold.size.toLocaleString('en')} area × period rows written in ${Math.round(ms(tFold) / 1000)} s`);
     const loadMs = ms(t0);
     const dbMb = Math.round(fs.statSync(file).size / 2 ** 20);

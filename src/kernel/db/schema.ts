@@ -24,6 +24,17 @@ export interface UnitTable {
   retired_at: string | null;
 }
 
+/** Org's counts of units opened and retired per kind, area (a strict ancestor) and instant (docs: org domain unit-spans.ts). */
+export interface UnitSpanCountTable {
+  district_code: string;
+  kind: string;
+  area_path: string;
+  /** ISO instant kept to a quarter hour (on one as it is, else the quarter's middle). */
+  at: string;
+  born: number;
+  retired: number;
+}
+
 export interface UnitBoundaryTable {
   unit_id: string;
   district_code: string;
@@ -866,6 +877,7 @@ export interface PopVisitFileTable {
 
 export interface DB {
   units: UnitTable;
+  unit_span_counts: UnitSpanCountTable;
   unit_boundaries: UnitBoundaryTable;
   people: PersonTable;
   grid_assignments: GridAssignmentTable;

@@ -8,10 +8,10 @@ describe('grouped rows summed per area', () => {
     { unitId: 'c', unitPath: '/d/s1/c10/' },
   ];
 
-  it('reads under the longest prefix all areas share, never narrower than any of them', () => {
-    expect(commonPathOf(areas)).toBe('/d/s1/c');
+  it('reads under the deepest path all areas share (whole segments), never narrower than any of them', () => {
+    expect(commonPathOf(areas)).toBe('/d/s1/');
     expect(commonPathOf([areas[0]!])).toBe('/d/s1/c1/');
-    expect(commonPathOf([])).toBe('');
+    expect(commonPathOf([])).toBe('/');
     for (const a of areas) expect(a.unitPath.startsWith(commonPathOf(areas))).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import type { Executor } from '../../kernel/db/db.js';
+import { commonPath } from '../../kernel/tree-paths.js';
 import type { MeasureArea, MeasureQuery, MeasureValue } from './sources.js';
 
 /** One area of a measure query as a module's own figure functions take it (reporting's FigureQuery shape). */
@@ -32,15 +33,9 @@ export function eachArea(
   };
 }
 
-/** The longest path prefix every area shares: one query under it reads the rows of all of them. */
+/** The deepest path every area lies under: one query under it reads the rows of all of them. */
 export function commonPathOf(areas: readonly Pick<MeasureArea, 'unitPath'>[]): string {
-  let p = areas[0]?.unitPath ?? '';
-  for (const a of areas) {
-    let i = 0;
-    while (i < p.length && i < a.unitPath.length && p[i] === a.unitPath[i]) i++;
-    p = p.slice(0, i);
-  }
-  return p;
+  return commonPath(areas.map((a) => a.unitPath));
 }
 
 /**

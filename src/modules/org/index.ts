@@ -3,6 +3,8 @@ import { seedDemoDistrict } from './demo/seed-demo.js';
 import { registerAuthRoutes } from './http/auth.routes.js';
 import { registerOrgRoutes } from './http/org.routes.js';
 import './unit-moves.js';
+import type { Executor } from '../../kernel/db/db.js';
+import { unitSpanStore } from './store/unit-span.store.js';
 
 export type { OrgDeps } from './deps.js';
 export { LocateService } from './locate-service.js';
@@ -34,3 +36,5 @@ export const orgModule: Module = {
 export { importBoundaries } from './commands/import-boundaries.js';
 export { getChildBoundaries } from './commands/get-child-boundaries.js';
 export { seedDemoDistrict } from './demo/seed-demo.js';
+/** After units were written in bulk outside org's store (benchmarks' generators): recounts org's span counts of a district. */
+export const rebuildUnitSpans = (ex: Executor, districtCode: string) => unitSpanStore.rebuild(ex, districtCode);

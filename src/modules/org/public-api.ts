@@ -4,6 +4,8 @@ import type { OrgDeps } from './deps.js';
 import type { Actor } from '../../kernel/auth/actor.js';
 import { permissionsOf, type RoleCode } from '../../kernel/auth/roles.js';
 import { accountStore } from './store/account.store.js';
+import { onSpanGrain } from './domain/unit-spans.js';
+import { unitSpanStore } from './store/unit-span.store.js';
 import { unitStore } from './store/unit.store.js';
 import { directoryCache, type CachedUnit } from './directory-cache.js';
 
@@ -91,37 +93,37 @@ export function createOrgApi(deps: Pick<OrgDeps, 'database' | 'locator'>) {
       }));
     },
     /**
-     * The units under a path matching a filter (by kind or by id, retired ones too) as a span of time
-     * sees them, without a row per unit: `alive` counts per parent path the units born before
-     * `bornBefore` and not retired by `aliveAfter` (alive throughout); `born` counts per parent path and
-     * birth instant those born at or after `bornBefore` and not retired before `to` — with `bornByHour`
-     * per hour instead, the instant given as the hour (born at it) or half past (inside it): exact
-     * against bounds that are whole hours; `units` lists, with their life spans, the others except those
-     * born at or after `to` or retired at or before `from`. Reporting completeness over 100,000 units
-     * reads ~1,000 counts and the few units retired in the range.
+     * How many units of a kind were opened and retired under each of `areaPaths` (units strictly below
+     * the area, retired ones too), as a range [from, to) sees them: per area the instants before
+     * `from` summed (`at` null) and those inside the range one by one. Instants are kept to a quarter
+     * hour (domain/unit-spans.ts), which orders them exactly against bounds on a quarter hour, as local
+     * midnights are: null when one of `bounds` (the instants they will be compared with) is not.
+     * Reporting completeness over 100,000 units reads a few rows per area, not a row per unit.
      */
-    async lifeSpansUnder(
+    async spanCountsOver(
+      ex: Executor,
+      districtCode: string,
+      kind: string,
+      areaPaths: readonly string[],
+      range: { from: string; to: string; bounds: readonly Date[] },
+    ) {
+      if (!onSpanGrain(range.bounds)) return null;
+      return unitSpanStore.over(ex, districtCode, kind, areaPaths, range.from, range.to);
+    },
+    /** Units of a kind under a path retired after `from` and before `to` (ISO instants; few), with their life span. */
+    async retiredUnder(
       ex: Executor,
       districtCode: string,
       path: string,
-      f: { kind?: string; ids?: string[] },
-      span: { bornBefore: string; aliveAfter: string; from: string; to: string; bornByHour: boolean },
+      kind: string,
+      range: { from: string; to: string },
     ) {
-      const r = await unitStore.lifeSpansUnder(ex, districtCode, path, f, span);
-      const ids = [...new Set([...r.alive, ...r.born].map((g) => g.parentId))];
-      const parents = new Map<string, UnitRef>();
-      for (let i = 0; i < ids.length; i += 1000)
-        for (const [id, u] of await unitsByIds(ex, ids.slice(i, i + 1000))) parents.set(id, u);
-      const pathOf = (id: string) => {
-        const parent = parents.get(id);
-        if (!parent) throw new Error(`unit ${id} (a parent) not found`);
-        return parent.path;
-      };
-      return {
-        alive: r.alive.map((g) => ({ parentPath: pathOf(g.parentId), count: g.count })),
-        born: r.born.map((g) => ({ parentPath: pathOf(g.parentId), createdAt: g.createdAt, count: g.count })),
-        units: r.units.map((u) => ({ id: u.id, path: u.path, createdAt: u.created_at, retiredAt: u.retired_at })),
-      };
+      return (await unitStore.retiredUnder(ex, districtCode, path, kind, range.from, range.to)).map((u) => ({
+        id: u.id,
+        path: u.path,
+        createdAt: u.created_at,
+        retiredAt: u.retired_at,
+      }));
     },
     /** The active children of a unit, in their order. */
     async children(ex: Executor, unitId: string): Promise<UnitRef[]> {

@@ -11,6 +11,7 @@ import { newId } from '../../../kernel/ids.js';
 import type { PersonTable, UnitTable } from '../../../kernel/db/schema.js';
 import { DEMO_ACCOUNTS, type DemoAccountSpec } from './demo-accounts.js';
 import { loadDemoSource, type DemoUnit } from './demo-source.js';
+import { unitSpanStore } from '../store/unit-span.store.js';
 
 export interface DemoSummary {
   summary: Record<string, number>;
@@ -192,6 +193,7 @@ export async function seedDemoDistrict(
 
   await database.db.transaction().execute(async (trx: Executor) => {
     await insertChunked(units, (c) => trx.insertInto('units').values(c).execute());
+    await unitSpanStore.rebuild(trx, dc);
     await insertChunked(boundaries, (c) => trx.insertInto('unit_boundaries').values(c).execute());
     await insertChunked(people, (c) => trx.insertInto('people').values(c).execute());
     await insertChunked(assignments, (c) => trx.insertInto('grid_assignments').values(c).execute());

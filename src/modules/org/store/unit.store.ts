@@ -4,6 +4,7 @@ import { containsText, rebasedPath, startsWith } from '../../../kernel/db/dialec
 import type { UnitTable } from '../../../kernel/db/schema.js';
 
 import { orgChanged } from '../directory-cache.js';
+import { unitSpanStore } from './unit-span.store.js';
 
 /** has_boundary is 0/1 on SQLite and a boolean on PostgreSQL; presenters normalise it. */
 export type UnitRow = UnitTable & { has_boundary: number | boolean; child_count: number | null };
@@ -80,63 +81,31 @@ export const unitStore = {
   },
 
   /**
-   * The units under a path matching a filter over a span of time (lifeSpansUnder in the public API):
-   * those alive throughout it counted per parent, those born inside it (and alive to its end) counted
-   * per parent and birth instant (or hour), the others that may have lived in it listed. An instant
-   * not in the stored ISO form (24 characters ending in Z) is never compared here: its unit is listed,
-   * and the caller compares it as a time.
+   * Units of a kind under a path retired after `from` and before `to` (retiredUnder in the public API),
+   * from the index of retired units. An instant stored in another form than the ISO one the bounds
+   * have is compared as a time, not as text.
    */
-  async lifeSpansUnder(
-    ex: Executor,
-    districtCode: string,
-    path: string,
-    f: { kind?: string; ids?: string[] },
-    span: { bornBefore: string; aliveAfter: string; from: string; to: string; bornByHour: boolean },
-  ) {
-    const iso = (c: string) => sql<boolean>`(length(${sql.ref(c)}) = 24 AND substr(${sql.ref(c)}, 24, 1) = 'Z')`;
-    const steady = sql<boolean>`(parent_id IS NOT NULL AND ${iso('created_at')} AND created_at < ${span.bornBefore}
-      AND (retired_at IS NULL OR (${iso('retired_at')} AND retired_at > ${span.aliveAfter})))`;
-    const none = sql<boolean>`((${iso('created_at')} AND created_at >= ${span.to})
-      OR (retired_at IS NOT NULL AND ${iso('retired_at')} AND retired_at <= ${span.from}))`;
-    // Born inside and alive to the end: not alive throughout, not none, not retired inside.
-    const born = sql<boolean>`(parent_id IS NOT NULL AND ${iso('created_at')} AND created_at >= ${span.bornBefore}
-      AND (retired_at IS NULL OR (${iso('retired_at')} AND retired_at >= ${span.to})))`;
-    const under = () => {
-      let q = ex.selectFrom('units').where('district_code', '=', districtCode).where(startsWith('path', path));
-      if (f.kind) q = q.where('kind', '=', f.kind);
-      if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['']);
-      return q;
-    };
-    // By hour: the hour's text and whether the instant is the hour itself (all instants inside an hour
-    // compare alike against bounds that are whole hours).
-    const birth = span.bornByHour
-      ? sql<string>`substr(created_at, 1, 13) || CASE WHEN substr(created_at, 15) = '00:00.000Z' THEN ':00:00.000Z' ELSE ':30:00.000Z' END`
-      : sql<string>`created_at`;
-    const [alive, bornRows, units] = await Promise.all([
-      under()
-        .select(['parent_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where(steady)
-        .groupBy('parent_id')
-        .execute(),
-      under()
-        .select(['parent_id', birth.as('birth'), (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where(sql<boolean>`NOT ${none}`)
-        .where(born)
-        .groupBy(['parent_id', birth])
-        .execute(),
-      under()
-        .select(['id', 'path', 'created_at', 'retired_at'])
-        .where(sql<boolean>`NOT ${steady}`)
-        .where(sql<boolean>`NOT ${none}`)
-        .where(sql<boolean>`NOT ${born}`)
-        .orderBy('path')
-        .execute(),
-    ]);
-    return {
-      alive: alive.map((r) => ({ parentId: r.parent_id!, count: Number(r.n) })),
-      born: bornRows.map((r) => ({ parentId: r.parent_id!, createdAt: r.birth, count: Number(r.n) })),
-      units,
-    };
+  async retiredUnder(ex: Executor, districtCode: string, path: string, kind: string, from: string, to: string) {
+    const rows = await ex
+      .selectFrom('units')
+      .select(['id', 'path', 'created_at', 'retired_at'])
+      .where('district_code', '=', districtCode)
+      .where('kind', '=', kind)
+      .where('retired_at', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('retired_at', '>', from), eb('retired_at', '<', to)]),
+          sql<boolean>`NOT (length(retired_at) = 24 AND substr(retired_at, 24, 1) = 'Z')`,
+        ]),
+      )
+      .where(startsWith('path', path))
+      .orderBy('path')
+      .execute();
+    const [a, b] = [Date.parse(from), Date.parse(to)];
+    return rows.filter((u) => {
+      const t = Date.parse(u.retired_at!);
+      return t > a && t < b;
+    });
   },
 
   /** The active departments and outside units of a district, by kind and order. */
@@ -201,16 +170,23 @@ export const unitStore = {
 
   async insert(ex: Executor, row: UnitTable): Promise<void> {
     await ex.insertInto('units').values(row).execute();
+    await unitSpanStore.unitChanged(ex, null, row);
     orgChanged();
   },
 
   async update(ex: Executor, id: string, patch: Partial<UnitTable>): Promise<void> {
+    // What the span counts see of a unit (org's unit_span_counts follow in the same transaction).
+    const spans = (['kind', 'path', 'created_at', 'retired_at'] as const).some((k) => k in patch);
+    const before = spans ? await ex.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     await ex.updateTable('units').set(patch).where('id', '=', id).execute();
+    if (before) await unitSpanStore.unitChanged(ex, before, { ...before, ...patch });
     orgChanged();
   },
 
   /** Rewrites the materialized path and depth of a unit and its whole subtree. */
   async movePaths(ex: Executor, oldPath: string, newPath: string, depthDelta: number, now: string): Promise<void> {
+    const root = await ex.selectFrom('units').select('district_code').where('path', '=', oldPath).executeTakeFirst();
+    if (root) await unitSpanStore.subtreeMoved(ex, root.district_code, oldPath, newPath);
     await ex
       .updateTable('units')
       .set({

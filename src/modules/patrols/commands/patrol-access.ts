@@ -13,12 +13,3 @@ export async function loadVisiblePatrol(ex: Executor, actor: Actor, id: string):
   if (!p || !canSeePatrol(actor, p)) throw new NotFound('patrol', id);
   return p;
 }
-
-/** The deepest path holding all of them ('/a/b/c/' and '/a/b/d/' → '/a/b/'). */
-export function commonPath(paths: readonly string[]): string {
-  const split = paths.map((p) => p.split('/').filter(Boolean));
-  const first = split[0] ?? [];
-  let n = 0;
-  while (n < first.length && split.every((s) => s[n] === first[n])) n++;
-  return `/${first.slice(0, n).join('/')}${n ? '/' : ''}`;
-}

@@ -8,7 +8,7 @@ import type { StartPatrolBody } from '../../../contracts/patrols.js';
 import type { PatrolsDeps } from '../deps.js';
 import { checkStart } from '../domain/patrol-rules.js';
 import { patrolStore, type PatrolRow } from '../store/patrol.store.js';
-import { commonPath } from './patrol-access.js';
+import { commonPath } from '../../../kernel/tree-paths.js';
 
 export const START_OPERATION = 'patrols.start';
 

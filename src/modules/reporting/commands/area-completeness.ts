@@ -1,34 +1,25 @@
 import type { Executor } from '../../../kernel/db/db.js';
+import { commonPath } from '../../../kernel/tree-paths.js';
 import {
-  aliveBounds,
   areaCompleteness,
   emptyCounts,
   rangeOf,
   retiredInRange,
+  spanBounds,
   withRates,
   type CompletenessSummary,
+  type LifetimeUnit,
 } from '../domain/index.js';
 import type { ReportingDeps } from '../deps.js';
-import { reportStore, type LoadedForm } from '../store/report.store.js';
-import { rollupStore } from '../store/rollup.store.js';
-import { flags } from './completeness.js';
-
-/** The longest whole-segment path prefix of every path ('/' at least). */
-function commonPrefix(paths: readonly string[]): string {
-  let p = paths[0] ?? '/';
-  for (const x of paths) {
-    let i = 0;
-    while (i < p.length && i < x.length && p[i] === x[i]) i++;
-    p = p.slice(0, i);
-  }
-  return p.slice(0, p.lastIndexOf('/') + 1) || '/';
-}
+import type { LoadedForm } from '../store/report.store.js';
+import { reportsOver } from './completeness.js';
 
 /**
  * The completeness totals of one form for many areas at once, from … to (period ids) at `now`: the
  * same figures completenessOver gives each area as a scope (the completeness page's totals), read
- * with one count of the units alive throughout per parent (org's lifeSpansUnder), the units opened or
- * closed in the range, and the areas' roll-up rows — not a row per reporting unit, nor a pass per area.
+ * from org's counts of the reporting kind opened and retired under each area (spanCountsOver: a few
+ * rows per area), the units retired inside the range, and the areas' roll-up rows — not a row per
+ * reporting unit, nor a pass per area. Reporters named by id (a short list) are read one by one.
  */
 export async function completenessOfAreas(
   deps: ReportingDeps,
@@ -40,21 +31,24 @@ export async function completenessOfAreas(
   now: Date,
 ): Promise<CompletenessSummary[]> {
   const def = form.definition;
-  const formId = form.row.id;
   const dc = form.row.district_code;
   const rule = { periodType: def.periodType, deadline: def.deadline, from, to, timeZone: deps.config.timeZone, now };
-  const bounds = aliveBounds(rule);
-  if (!bounds || !areas.length) return areas.map(() => withRates(emptyCounts()));
+  const span = spanBounds(rule);
+  if (!span || !areas.length) return areas.map(() => withRates(emptyCounts()));
   const range = rangeOf(rule);
-  const first = range.periods[0]!;
-  const last = range.periods.at(-1)!;
   const paths = areas.map((a) => a.unitPath);
-  const prefix = commonPrefix(paths);
-  const who = def.reporters;
-  const filter = who.kind === 'level' ? { kind: who.unitKind } : { ids: who.unitIds };
+  const prefix = commonPath(paths);
   const areaIds = [...new Set(areas.map((a) => a.unitId))];
-  const [spans, areaUnits] = await Promise.all([
-    deps.org.lifeSpansUnder(ex, dc, prefix, filter, bounds),
+  const who = def.reporters;
+  // A kind's units are counted by org's span counts where the periods' bounds allow (whole quarter
+  // hours: local midnights), else — and for reporters named by id — listed with their life spans.
+  const spans =
+    who.kind === 'level' ? await deps.org.spanCountsOver(ex, dc, who.unitKind, [...new Set(paths)], span) : null;
+  const [listed, retired, areaUnits] = await Promise.all([
+    spans
+      ? []
+      : deps.org.unitsUnder(ex, dc, prefix, who.kind === 'level' ? { kind: who.unitKind } : { ids: who.unitIds }),
+    spans && who.kind === 'level' ? deps.org.retiredUnder(ex, dc, prefix, who.unitKind, span) : [],
     deps.org.unitsUnder(
       ex,
       dc,
@@ -64,42 +58,25 @@ export async function completenessOfAreas(
         : { ids: areaIds.filter((id) => who.unitIds.includes(id)) },
     ),
   ]);
-  const late = retiredInRange(spans.units, range.start, range.end);
-  const uniquePaths = [...new Set(paths)];
-  const counts = [];
-  for (let i = 0; i < uniquePaths.length; i += 500)
-    counts.push(...(await rollupStore.counts(ex, formId, uniquePaths.slice(i, i + 500), first, last)));
-  const [own, lateRows] = await Promise.all([
-    reportStore.flagsOfUnits(
-      ex,
-      formId,
-      areaUnits.map((u) => u.id),
-      first,
-      last,
-    ),
-    reportStore.flagsOfUnits(
-      ex,
-      formId,
-      late.map((u) => u.id),
-      first,
-      last,
-    ),
-  ]);
+  // Units retired inside the range may hold reports of periods they no longer owed.
+  const late: LifetimeUnit[] = spans ? retired : retiredInRange(listed, range.start, range.end);
+  const reports = await reportsOver(
+    ex,
+    form.row.id,
+    paths,
+    areaUnits.map((u) => u.id),
+    late.map((u) => u.id),
+    range.periods[0]!,
+    range.periods.at(-1)!,
+  );
   return areaCompleteness({
     ...rule,
     areas: paths,
-    alive: spans.alive,
-    born: spans.born,
-    units: spans.units,
+    spans: spans ?? [],
+    units: listed,
     areaUnits,
-    areaCounts: counts.map((r) => ({
-      areaPath: r.area_path,
-      period: r.period,
-      submitted: r.submitted,
-      onTime: r.on_time,
-      zero: r.zero,
-    })),
-    ownReports: flags(own),
-    lateRetired: flags(lateRows),
+    areaCounts: reports.areaCounts,
+    ownReports: reports.ownReports,
+    lateRetired: late.map((unit) => ({ unit, reports: reports.lateRetired.get(unit.id) ?? [] })),
   });
 }

@@ -120,20 +120,18 @@ export async function completenessOver(
   // Units that report themselves and are a row of this view (the scope, or a child) are read from their reports.
   const selfReporting = units.filter((u) => u.path === scopePath || keys.has(u.id)).map((u) => u.id);
   const late = retiredInRange(units, range.start, range.end);
-  const [areaCounts, own, lateRows] =
+  const reports =
     first && last
-      ? await Promise.all([
-          rollupStore.counts(ex, formId, [scopePath, ...childPaths], first, last),
-          reportStore.flagsOfUnits(ex, formId, selfReporting, first, last),
-          reportStore.flagsOfUnits(
-            ex,
-            formId,
-            late.map((u) => u.id),
-            first,
-            last,
-          ),
-        ])
-      : [[], [], []];
+      ? await reportsOver(
+          ex,
+          formId,
+          [scopePath, ...childPaths],
+          selfReporting,
+          late.map((u) => u.id),
+          first,
+          last,
+        )
+      : { areaCounts: [], ownReports: new Map(), lateRetired: new Map() };
   const c = completenessFromRollup({
     periodType: def.periodType,
     deadline: def.deadline,
@@ -143,7 +141,35 @@ export async function completenessOver(
     now,
     scopePath,
     units,
-    areaCounts: areaCounts.map((r) => ({
+    ...reports,
+  });
+  return { units, c };
+}
+
+/**
+ * What the completeness rules read of the reports, periods first … last: the roll-up rows of the
+ * areas (the reports of the units strictly below each), the own reports of the units that are areas
+ * themselves, and the reports of the units retired inside the range — by unit id.
+ */
+export async function reportsOver(
+  ex: Executor,
+  formId: string,
+  areaPaths: readonly string[],
+  ownIds: readonly string[],
+  retiredIds: readonly string[],
+  first: string,
+  last: string,
+) {
+  const paths = [...new Set(areaPaths)];
+  const rows = [];
+  for (let i = 0; i < paths.length; i += PROBE)
+    rows.push(...(await rollupStore.counts(ex, formId, paths.slice(i, i + PROBE), first, last)));
+  const [own, late] = await Promise.all([
+    reportStore.flagsOfUnits(ex, formId, [...ownIds], first, last),
+    reportStore.flagsOfUnits(ex, formId, [...retiredIds], first, last),
+  ]);
+  return {
+    areaCounts: rows.map((r) => ({
       areaPath: r.area_path,
       period: r.period,
       submitted: r.submitted,
@@ -151,9 +177,8 @@ export async function completenessOver(
       zero: r.zero,
     })),
     ownReports: flags(own),
-    lateRetired: flags(lateRows),
-  });
-  return { units, c };
+    lateRetired: flags(late),
+  };
 }
 
 /**

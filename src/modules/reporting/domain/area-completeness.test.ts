@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { aliveBounds, areaCompleteness } from './area-completeness.js';
+import { areaCompleteness, spanBounds } from './area-completeness.js';
 import { computeCompleteness, type SubmissionEvent } from './completeness.js';
 import { rangeOf, retiredInRange, type LifetimeUnit, type PeriodFlags } from './completeness-rollup.js';
 import { periodRange, timelyLimitOf, type DeadlineRule } from './periods.js';
 
 /*
- * areaCompleteness (many areas at once, most units as one count per parent) against the reference
- * computeCompleteness over every unit and report under each area: random trees of units opened and
- * retired at random instants (some stored in another instant form), reports on time, late, zero and
- * from units retired before the period, areas that report themselves, and instants before, inside and
- * after the range. The inputs are built as org's lifeSpansUnder and reporting's stores give them.
+ * areaCompleteness (many areas at once, the units as counts of openings and retirements per area)
+ * against the reference computeCompleteness over every unit and report under each area: random trees
+ * of units opened and retired at random instants (some stored in another instant form), reports on
+ * time, late, zero and from units retired before the period, areas that report themselves, and
+ * instants before, inside and after the range. The inputs are built as org's spanCountsOver (or, for
+ * reporters named by id, unitsUnder) and reporting's stores give them.
  */
 
 const TZ = 'Asia/Shanghai';
@@ -26,7 +27,6 @@ function rng(seed: number) {
   };
 }
 
-const canonical = (t: string) => t.length === 24 && t.endsWith('Z');
 
 function scenario(seed: number) {
   const rnd = rng(seed);
@@ -102,104 +102,117 @@ function scenario(seed: number) {
 }
 
 describe('areaCompleteness', () => {
-  it('equals computeCompleteness over every unit and report under each area (300 random districts)', () => {
-    let checked = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const { reporting, submissions, areas, rule, range } = scenario(seed);
-      const bounds = aliveBounds(rule);
-      const want = areas.map(
-        (a) =>
-          computeCompleteness({
-            ...rule,
-            units: reporting
-              .filter((u) => u.path.startsWith(a))
-              .map((u) => ({
-                unitId: u.id,
-                activeFrom: new Date(u.createdAt),
-                retiredAt: u.retiredAt ? new Date(u.retiredAt) : null,
-              })),
-            submissions: submissions.filter((s) => reporting.find((u) => u.id === s.unitId)!.path.startsWith(a)),
-          }).totals,
-      );
-      if (!bounds) {
-        expect(want.every((t) => t.expected === 0 && t.notDue === 0)).toBe(true);
-        continue;
-      }
-      // As org's lifeSpansUnder gives them: counted per parent, listed, or left out.
-      const alive = (u: LifetimeUnit) =>
-        canonical(u.createdAt) &&
-        u.createdAt < bounds.bornBefore &&
-        (u.retiredAt === null || (canonical(u.retiredAt) && u.retiredAt > bounds.aliveAfter));
-      const none = (u: LifetimeUnit) =>
-        (canonical(u.createdAt) && u.createdAt >= bounds.to) ||
-        (u.retiredAt !== null && canonical(u.retiredAt) && u.retiredAt <= bounds.from);
-      const born = (u: LifetimeUnit) =>
-        canonical(u.createdAt) &&
-        u.createdAt >= bounds.bornBefore &&
-        (u.retiredAt === null || (canonical(u.retiredAt) && u.retiredAt >= bounds.to));
-      const parentOf = (u: LifetimeUnit) => u.path.slice(0, u.path.lastIndexOf('/', u.path.length - 2) + 1);
-      const counts = new Map<string, number>();
-      for (const u of reporting.filter(alive)) counts.set(parentOf(u), (counts.get(parentOf(u)) ?? 0) + 1);
-      // Births per parent and hour (the bounds are local midnights at +08:00: whole hours), as the store counts them.
-      expect(bounds.bornByHour).toBe(true);
-      const births = new Map<string, { parentPath: string; createdAt: string; count: number }>();
-      for (const u of reporting.filter((x) => !alive(x) && !none(x) && born(x))) {
-        const at = `${u.createdAt.slice(0, 13)}${u.createdAt.slice(14) === '00:00.000Z' ? ':00:00.000Z' : ':30:00.000Z'}`;
-        const k = `${parentOf(u)} ${at}`;
-        const g = births.get(k) ?? { parentPath: parentOf(u), createdAt: at, count: 0 };
-        g.count++;
-        births.set(k, g);
-      }
-      const listed = reporting.filter((u) => !alive(u) && !none(u) && !born(u));
-      const areaUnits = reporting.filter((u) => areas.includes(u.path));
-      // As reporting's stores give them: the roll-up of each area (units strictly below), own and late reports.
-      const periods = new Set(range.periods);
-      const inRange = submissions.filter((s) => periods.has(s.period));
-      const pathOf = new Map(reporting.map((u) => [u.id, u.path]));
-      const cells = new Map<
-        string,
-        { areaPath: string; period: string; submitted: number; onTime: number; zero: number }
-      >();
-      for (const s of inRange) {
-        const path = pathOf.get(s.unitId)!;
-        const onTime = s.submittedAt <= timelyLimitOf(s.period, DEADLINE, TZ);
-        for (const a of new Set(areas))
-          if (path.startsWith(a) && path !== a) {
-            const k = `${a} ${s.period}`;
-            let c = cells.get(k);
-            if (!c) cells.set(k, (c = { areaPath: a, period: s.period, submitted: 0, onTime: 0, zero: 0 }));
-            c.submitted++;
-            if (onTime) c.onTime++;
-            if (s.zero) c.zero++;
-          }
-      }
-      const flagsOf = (ids: Set<string>) => {
-        const out = new Map<string, PeriodFlags[]>();
-        for (const s of inRange) {
-          if (!ids.has(s.unitId)) continue;
-          if (!out.has(s.unitId)) out.set(s.unitId, []);
-          out.get(s.unitId)!.push({
-            period: s.period,
-            onTime: s.submittedAt <= timelyLimitOf(s.period, DEADLINE, TZ),
-            zero: s.zero,
-          });
+  // Org keeps instants to a quarter hour: one on a quarter hour as it is, any other as its quarter's middle.
+  const kept = (t: string) => {
+    const ms = new Date(t).getTime();
+    const q = ms - (ms % 900_000);
+    return new Date(q === ms ? q : q + 450_000).toISOString();
+  };
+
+  it.each([
+    ['counted per area by org (a kind reports)', 'spans'],
+    ['listed one by one (reporters named by id)', 'listed'],
+  ] as const)(
+    'equals computeCompleteness over every unit and report under each area, %s (300 random districts)',
+    (_, mode) => {
+      let checked = 0;
+      for (let seed = 1; seed <= 300; seed++) {
+        const { reporting, submissions, areas, rule, range } = scenario(seed);
+        const bounds = spanBounds(rule);
+        const want = areas.map(
+          (a) =>
+            computeCompleteness({
+              ...rule,
+              units: reporting
+                .filter((u) => u.path.startsWith(a))
+                .map((u) => ({
+                  unitId: u.id,
+                  activeFrom: new Date(u.createdAt),
+                  retiredAt: u.retiredAt ? new Date(u.retiredAt) : null,
+                })),
+              submissions: submissions.filter((s) => reporting.find((u) => u.id === s.unitId)!.path.startsWith(a)),
+            }).totals,
+        );
+        if (!bounds) {
+          expect(want.every((t) => t.expected === 0 && t.notDue === 0)).toBe(true);
+          continue;
         }
-        return out;
-      };
-      const got = areaCompleteness({
-        ...rule,
-        areas,
-        alive: [...counts].map(([parentPath, count]) => ({ parentPath, count })),
-        born: [...births.values()],
-        units: listed,
-        areaUnits,
-        areaCounts: [...cells.values()],
-        ownReports: flagsOf(new Set(areaUnits.map((u) => u.id))),
-        lateRetired: flagsOf(new Set(retiredInRange(listed, range.start, range.end).map((u) => u.id))),
-      });
-      expect(got, `seed ${seed}`).toEqual(want);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(250);
-  });
+        // The bounds are local midnights at +08:00: whole quarter hours.
+        expect(bounds.bounds.every((d) => d.getUTCMinutes() % 15 === 0 && d.getUTCSeconds() === 0)).toBe(true);
+        // As org's spanCountsOver gives them: per area, the reporting units strictly below it opened and
+        // retired — before the range summed, inside it per kept instant; none at or after its end.
+        const cells = new Map<string, { areaPath: string; at: string | null; born: number; retired: number }>();
+        const count = (areaPath: string, t: string, born: number, retired: number) => {
+          const k = kept(t);
+          if (k >= bounds.to) return;
+          const at = k < bounds.from ? null : k;
+          const key = `${areaPath} ${at}`;
+          const c = cells.get(key) ?? { areaPath, at, born: 0, retired: 0 };
+          c.born += born;
+          c.retired += retired;
+          cells.set(key, c);
+        };
+        for (const u of reporting)
+          for (const a of new Set(areas))
+            if (u.path.startsWith(a) && u.path !== a) {
+              count(a, u.createdAt, 1, 0);
+              if (u.retiredAt) count(a, u.retiredAt, 0, 1);
+            }
+        const spans = mode === 'spans' ? [...cells.values()] : [];
+        const listed = mode === 'spans' ? [] : reporting.filter((u) => areas.some((a) => u.path.startsWith(a)));
+        const late = retiredInRange(reporting, range.start, range.end);
+        const areaUnits = reporting.filter((u) => areas.includes(u.path));
+        // As reporting's stores give them: the roll-up of each area (units strictly below), own and late reports.
+        const periods = new Set(range.periods);
+        const inRange = submissions.filter((s) => periods.has(s.period));
+        const pathOf = new Map(reporting.map((u) => [u.id, u.path]));
+        const rollup = new Map<
+          string,
+          { areaPath: string; period: string; submitted: number; onTime: number; zero: number }
+        >();
+        for (const s of inRange) {
+          const path = pathOf.get(s.unitId)!;
+          const onTime = s.submittedAt <= timelyLimitOf(s.period, DEADLINE, TZ);
+          for (const a of new Set(areas))
+            if (path.startsWith(a) && path !== a) {
+              const k = `${a} ${s.period}`;
+              let c = rollup.get(k);
+              if (!c) rollup.set(k, (c = { areaPath: a, period: s.period, submitted: 0, onTime: 0, zero: 0 }));
+              c.submitted++;
+              if (onTime) c.onTime++;
+              if (s.zero) c.zero++;
+            }
+        }
+        const flagsOf = (ids: Set<string>) => {
+          const out = new Map<string, PeriodFlags[]>();
+          for (const s of inRange) {
+            if (!ids.has(s.unitId)) continue;
+            if (!out.has(s.unitId)) out.set(s.unitId, []);
+            out.get(s.unitId)!.push({
+              period: s.period,
+              onTime: s.submittedAt <= timelyLimitOf(s.period, DEADLINE, TZ),
+              zero: s.zero,
+            });
+          }
+          return out;
+        };
+        const got = areaCompleteness({
+          ...rule,
+          areas,
+          spans,
+          units: listed,
+          areaUnits,
+          areaCounts: [...rollup.values()],
+          ownReports: flagsOf(new Set(areaUnits.map((u) => u.id))),
+          lateRetired: late.map((unit) => ({
+            unit,
+            reports: flagsOf(new Set([unit.id])).get(unit.id) ?? [],
+          })),
+        });
+        expect(got, `seed ${seed}`).toEqual(want);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(250);
+    },
+  );
 });

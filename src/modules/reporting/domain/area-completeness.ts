@@ -1,22 +1,31 @@
 import { emptyCounts, withRates, type CompletenessSummary } from './completeness.js';
-import { expectedRange, rangeOf, type LifetimeUnit, type PeriodFlags } from './completeness-rollup.js';
+import {
+  expectedRange,
+  owedFrom,
+  owedUntil,
+  rangeOf,
+  type LifetimeUnit,
+  type PeriodFlags,
+} from './completeness-rollup.js';
 import type { DeadlineRule, PeriodType } from './periods.js';
 
 /**
  * The completeness totals of many areas at once (a dashboard's unit, a map of communities), by the
  * rules of completenessFromRollup (completeness.ts lists them), without every reporting unit's row:
  *
- *   expected(area, p) = alive(area) + born(area, p) + #{ u in `units` under or at the area : u owes p }
- *                       + the area *                       itself when it reports and is not in `units`
+ *   expected(area, p) = opened(area, before p's end) − retired(area, at or before p's start)
+ *                       + #{ u in `units` under or at the area : u owes p }
+ *                       + the area itself when it reports and is not in `units`
  *   submitted(area, p) = rollup(area, p) + own(area, p) − unexpected(area, p); onTime, zero likewise
  *
- * `alive` counts, per parent, the reporting units that owe every period of the range (alive from
- * before the first period's end until after the last one's start): most units, read as one count per
- * parent. `born` counts, per parent and birth instant (or hour), those born inside the range and
- * alive to its end. `units` are the others that may owe some period of it (retired inside the range,
- * or with instants not in the stored ISO form), with their life spans. An area lies over a unit when
- * its path is one of the unit's path prefixes; a parent's count belongs to the areas over the parent
- * — and an area that is itself a reporting unit counts itself (`areaUnits`).
+ * A unit owes a period when it was opened before the period's end and not retired by its start
+ * (expectedRange), so the units owing p are those opened before p's end less those retired at or
+ * before p's start (a unit is opened before it is retired). `spans` are org's counts of the reporting
+ * kind strictly below each area (spanCountsOver): what was opened and retired before the range summed,
+ * and each kept instant inside it; kept instants order like the true ones against bounds on a quarter
+ * hour. `units` are counted one by one instead (reporters named by id). An area that is
+ * itself a reporting unit counts itself (`areaUnits`). Units retired inside the range may hold reports
+ * of periods they no longer owed (`lateRetired`): those are taken back out.
  */
 export interface AreaCompletenessInput {
   periodType: PeriodType;
@@ -27,11 +36,9 @@ export interface AreaCompletenessInput {
   now?: Date;
   /** The areas' unit paths (one may repeat: the same answer twice). */
   areas: readonly string[];
-  /** Reporting units owing every period of the range, counted per parent path. */
-  alive: readonly { parentPath: string; count: number }[];
-  /** Reporting units born inside the range and not retired before its end, counted per parent path and birth instant. */
-  born?: readonly { parentPath: string; createdAt: string; count: number }[];
-  /** The other reporting units under the areas that may owe a period of the range, with their life spans. */
+  /** Reporting units strictly below each area opened and retired: before the range summed (`at` null), inside it per kept instant. */
+  spans: readonly { areaPath: string; at: string | null; born: number; retired: number }[];
+  /** Reporting units counted one by one, with their life spans (under or at the areas). */
   units: readonly LifetimeUnit[];
   /** The areas that are reporting units themselves (their own life span). */
   areaUnits: readonly LifetimeUnit[];
@@ -39,27 +46,20 @@ export interface AreaCompletenessInput {
   areaCounts: readonly { areaPath: string; period: string; submitted: number; onTime: number; zero: number }[];
   /** Own reports of `areaUnits`, by unit id. */
   ownReports: ReadonlyMap<string, readonly PeriodFlags[]>;
-  /** Reports of the units of `units` retired inside the range, by unit id. */
-  lateRetired: ReadonlyMap<string, readonly PeriodFlags[]>;
+  /** Units retired inside the range, with their reports of the range. */
+  lateRetired: readonly { unit: LifetimeUnit; reports: readonly PeriodFlags[] }[];
 }
 
-/** The bounds `alive` is counted by: a unit born before `bornBefore` and not retired by `aliveAfter` owes every period. */
-export function aliveBounds(
+/**
+ * The range as instants — [from, to) — and every period's start and end (org's span counts answer
+ * only bounds on their grain). Null when the range has no period.
+ */
+export function spanBounds(
   i: Pick<AreaCompletenessInput, 'periodType' | 'deadline' | 'from' | 'to' | 'timeZone' | 'now'>,
 ) {
   const r = rangeOf(i);
   if (!r.periods.length) return null;
-  return {
-    /** created_at < this: owes the first period (and so every one until it retires). */
-    bornBefore: r.ends[0].toISOString(),
-    /** retired_at > this (or never retired): owes the last period. */
-    aliveAfter: r.starts[r.starts.length - 1].toISOString(),
-    /** A unit born at or after `to`, or retired at or before `from`, owes none. */
-    from: r.start!.toISOString(),
-    to: r.end!.toISOString(),
-    /** Every bound a whole UTC hour: births may be counted per hour (all instants inside one compare alike). */
-    bornByHour: [...r.starts, ...r.ends].every((d) => d.getTime() % 3_600_000 === 0),
-  };
+  return { from: r.start!.toISOString(), to: r.end!.toISOString(), bounds: [...r.starts, ...r.ends] };
 }
 
 /** Calls `fn` with each area whose path is a whole-segment prefix of `path` (or `path` itself). */
@@ -91,14 +91,20 @@ export function areaCompleteness(input: AreaCompletenessInput): CompletenessSumm
   const onTime = new Float64Array(A * P);
   const zero = new Float64Array(A * P);
   if (P > 0) {
-    for (const g of input.alive) eachAreaOver(g.parentPath, index, (a) => (steady[a] += g.count));
-    for (const g of input.born ?? []) {
-      const [lo, hi] = expectedRange(bounds, { createdAt: g.createdAt, retiredAt: null });
-      if (lo < hi)
-        eachAreaOver(g.parentPath, index, (a) => {
-          diff[a * (P + 1) + lo] += g.count;
-          diff[a * (P + 1) + hi] -= g.count;
-        });
+    for (const g of input.spans) {
+      const at = index.get(g.areaPath);
+      if (!at) continue;
+      if (g.at === null) {
+        for (const a of at) steady[a] += g.born - g.retired;
+        continue;
+      }
+      // Opened at `at`: owed from the first period ending after it; retired: no more from the first starting at or after it.
+      const lo = owedFrom(bounds, g.at);
+      const hi = owedUntil(bounds, g.at);
+      for (const a of at) {
+        diff[a * (P + 1) + lo] += g.born;
+        diff[a * (P + 1) + hi] -= g.retired;
+      }
     }
     const listed = new Set<string>();
     const owe = (u: LifetimeUnit, areas: (fn: (a: number) => void) => void) => {
@@ -117,7 +123,7 @@ export function areaCompleteness(input: AreaCompletenessInput): CompletenessSumm
     const pathOf = new Map<string, string>();
     for (const u of input.areaUnits) {
       pathOf.set(u.id, u.path);
-      // A listed unit is already counted by its path, the area itself included; the others are in their parent's count.
+      // A listed unit is already counted by its path, the area itself included; the others are in the spans of the areas above.
       if (listed.has(u.id)) continue;
       listed.add(u.id);
       owe(u, (fn) => index.get(u.path)?.forEach(fn));
@@ -140,10 +146,7 @@ export function areaCompleteness(input: AreaCompletenessInput): CompletenessSumm
       }
     }
     // Reports of periods a retired unit did not owe are in the roll-up (and its own) but not counted.
-    const byId = new Map(input.units.map((u) => [u.id, u]));
-    for (const [unitId, reports] of input.lateRetired) {
-      const u = byId.get(unitId);
-      if (!u) continue;
+    for (const { unit: u, reports } of input.lateRetired) {
       const [lo, hi] = expectedRange(bounds, u);
       for (const s of reports) {
         const pi = pIndex.get(s.period);

@@ -121,9 +121,19 @@ export function expectedRange(
   bounds: { starts: readonly string[]; ends: readonly string[] },
   u: Pick<LifetimeUnit, 'createdAt' | 'retiredAt'>,
 ): [number, number] {
-  const lo = firstAfter(bounds.ends, iso(u.createdAt));
-  const hi = u.retiredAt === null ? bounds.starts.length : firstAfter(bounds.starts, iso(u.retiredAt), true);
+  const lo = owedFrom(bounds, u.createdAt);
+  const hi = u.retiredAt === null ? bounds.starts.length : owedUntil(bounds, u.retiredAt);
   return [lo, Math.max(lo, hi)];
+}
+
+/** The first period a unit opened at `createdAt` owes: the first ending after it. */
+export function owedFrom(bounds: { ends: readonly string[] }, createdAt: string): number {
+  return firstAfter(bounds.ends, iso(createdAt));
+}
+
+/** The first period a unit retired at `retiredAt` no longer owes: the first starting at or after it. */
+export function owedUntil(bounds: { starts: readonly string[] }, retiredAt: string): number {
+  return firstAfter(bounds.starts, iso(retiredAt), true);
 }
 
 /** Units that may hold reports of periods they do not owe: retired after the range began and before it ended. */
@@ -131,7 +141,7 @@ export function retiredInRange(units: readonly LifetimeUnit[], start: Date | nul
   if (!start || !end) return [];
   const a = start.toISOString();
   const b = end.toISOString();
-  return units.filter((u) => u.retiredAt !== null && u.retiredAt > a && u.retiredAt < b);
+  return units.filter((u) => u.retiredAt !== null && iso(u.retiredAt) > a && iso(u.retiredAt) < b);
 }
 
 /** The child key of a unit under the scope: the child's id, or the scope's own id for the scope itself. */
