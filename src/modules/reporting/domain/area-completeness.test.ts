@@ -27,7 +27,6 @@ function rng(seed: number) {
   };
 }
 
-
 function scenario(seed: number) {
   const rnd = rng(seed);
   const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;
