@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from './days.js';
 import { Crs } from './org.js';
 
 // Shapes of the 宣传阵地 API (issue 13 item 5): publicity boards (宣传栏 / 公益广告 / 墙绘) with place,
@@ -95,3 +96,44 @@ export type BoardEvent = z.infer<typeof BoardEvent>;
 
 export const BoardDetail = Board.extend({ history: z.array(BoardEvent), canWrite: z.boolean() });
 export type BoardDetail = z.infer<typeof BoardDetail>;
+
+/**
+ * The replacements (更换) recorded in an area over local days, both included (GET /board-replacements):
+ * the list behind the dashboard's 更换宣传牌数, so its total is the number clicked.
+ */
+export const BoardReplacementQuery = z
+  .strictObject({
+    /** An area in scope (default the caller's): replacements of boards under it. */
+    unitId: z.uuid().optional(),
+    from: calendarDay(),
+    to: calendarDay(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['from'], message: '开始日期不能晚于结束日期' });
+export type BoardReplacementQuery = z.infer<typeof BoardReplacementQuery>;
+
+export const BoardReplacement = z.object({
+  /** The history entry's id. */
+  id: z.string(),
+  boardId: z.string(),
+  kind: BoardKind,
+  name: z.string(),
+  /** The unit the board stands in now. */
+  unitId: z.string(),
+  unitName: z.string(),
+  address: z.string().nullable(),
+  /** When it was replaced (ISO UTC) and by whom. */
+  at: z.string(),
+  actorName: z.string(),
+  /** The new board's photo. */
+  photoId: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type BoardReplacement = z.infer<typeof BoardReplacement>;
+
+export const BoardReplacementPage = z.object({
+  /** Every replacement counted (the dashboard's number). */
+  total: z.number().int(),
+  /** The latest, at most 500. */
+  items: z.array(BoardReplacement),
+});
+export type BoardReplacementPage = z.infer<typeof BoardReplacementPage>;

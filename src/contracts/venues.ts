@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from './days.js';
 
 // Shapes of the 场所与检查 API (SPEC §6 "Venue inspections", issue 12 item 6): venues on the grid,
 // inspections against a configurable checklist, closure orders (停业整顿) and their lifting.
@@ -186,6 +187,45 @@ export const Inspection = z.object({
   case: z.object({ id: z.string(), number: z.string() }).nullable(),
 });
 export type Inspection = z.infer<typeof Inspection>;
+
+/**
+ * The inspections made in an area over local days, both included (GET /venue-inspections): the list
+ * behind the dashboard's 场所检查合格率, so its two counts are the rate's.
+ */
+export const VenueInspectionListQuery = z
+  .strictObject({
+    /** An area in scope (default the caller's): inspections of venues on its grids. */
+    unitId: z.uuid().optional(),
+    from: calendarDay(),
+    to: calendarDay(),
+    /** Only inspections of this result. */
+    result: InspectionResult.optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['from'], message: '开始日期不能晚于结束日期' });
+export type VenueInspectionListQuery = z.infer<typeof VenueInspectionListQuery>;
+
+export const VenueInspectionRow = z.object({
+  id: z.string(),
+  venue: z.object({ id: z.string(), name: z.string(), typeName: z.string() }),
+  grid: Ref,
+  community: Ref.nullable(),
+  at: z.string(),
+  result: InspectionResult,
+  inspector: Ref,
+  /** The ledger case the failure raised. */
+  case: z.object({ id: z.string(), number: z.string() }).nullable(),
+});
+export type VenueInspectionRow = z.infer<typeof VenueInspectionRow>;
+
+export const VenueInspectionPage = z.object({
+  /** Every inspection counted (the rate's denominator; with `result`, those of the result). */
+  total: z.number().int(),
+  /** Of them, passed (the rate's numerator). */
+  passed: z.number().int(),
+  /** The latest, at most 500. */
+  items: z.array(VenueInspectionRow),
+});
+export type VenueInspectionPage = z.infer<typeof VenueInspectionPage>;
 
 export const Closure = z.object({
   id: z.string(),

@@ -54,7 +54,8 @@ export function boardInsightMeasures(): MeasureSource[] {
           rows.map((r) => ({ path: r.path, numerator: r.n })),
         );
       },
-      link: (area) => `/boards?unitId=${area.unitId}`,
+      // The period's replacements (GET /board-replacements), whose total is this number.
+      link: (area, days) => `/boards/replacements?unitId=${area.unitId}&from=${days.from}&to=${days.to}`,
     },
   ];
 }

@@ -55,6 +55,14 @@ const ACTIONS: Action[] = [
     send: (k, who, _id, w) => k.call(who, 'GET', `/api/v1/boards?unitId=${k.ids[w]}`),
   },
   {
+    name: 'replacements of the unit',
+    needs: 'read',
+    allowed: 200,
+    outside: 403,
+    send: (k, who, _id, w) =>
+      k.call(who, 'GET', `/api/v1/board-replacements?unitId=${k.ids[w]}&from=2026-11-30&to=2026-11-30`),
+  },
+  {
     name: 'edit',
     needs: 'write',
     allowed: 422,

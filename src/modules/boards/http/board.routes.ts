@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, route } from '../../../kernel/http/route.js';
-import { BoardBody, BoardDetail, BoardList, BoardListQuery, BoardStateBody } from '../../../contracts/boards.js';
+import {
+  BoardBody,
+  BoardDetail,
+  BoardList,
+  BoardListQuery,
+  BoardReplacementPage,
+  BoardReplacementQuery,
+  BoardStateBody,
+} from '../../../contracts/boards.js';
 import { getBoard, listBoards } from '../commands/list-boards.js';
+import { listBoardReplacements } from '../commands/list-replacements.js';
 import { changeBoardState, createBoard, updateBoard } from '../commands/save-board.js';
 import type { BoardsDeps } from '../deps.js';
 
@@ -18,6 +27,17 @@ export function registerBoardRoutes(app: FastifyInstance, deps: BoardsDeps): voi
     summary:
       'Publicity boards (宣传栏 / 公益广告 / 墙绘) under a unit in scope, by kind, state or text, with counts per state',
     handler: ({ actor, query }) => listBoards(deps, actor, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/board-replacements',
+    tag: TAG,
+    permission: 'board.read',
+    query: BoardReplacementQuery,
+    response: BoardReplacementPage,
+    summary:
+      'Boards replaced (更换) in an area over local days, both included (the list behind 更换宣传牌数): the count and the latest 500',
+    handler: ({ actor, query }) => listBoardReplacements(deps, actor, query),
   });
   route(app, {
     method: 'POST',

@@ -86,6 +86,33 @@ export const boardStore = {
       .execute();
     return rows.map((r) => ({ path: r.unit_path, n: Number(r.n) }));
   },
+  /** The latest replacements under a path in [from, to) with their boards: countReplaced's rule, listed. */
+  async replacedList(ex: Executor, districtCode: string, path: string, from: string, to: string, limit: number) {
+    return ex
+      .selectFrom('board_events as e')
+      .innerJoin('boards as b', 'b.id', 'e.board_id')
+      .select([
+        'e.id',
+        'e.board_id',
+        'e.at',
+        'e.actor_name',
+        'e.photo_id',
+        'e.note',
+        'b.kind',
+        'b.name',
+        'b.unit_id',
+        'b.address',
+      ])
+      .where('e.district_code', '=', districtCode)
+      .where('e.replaced', '=', 1)
+      .where('e.at', '>=', from)
+      .where('e.at', '<', to)
+      .where(startsWith('e.unit_path', path))
+      .orderBy('e.at', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
   /** The boards whose current photo or history holds the file (the files module's access check). */
   async boardIdsOfFile(ex: Executor, fileId: string): Promise<string[]> {
     const a = await ex.selectFrom('boards').select('id').where('photo_id', '=', fileId).execute();

@@ -33,7 +33,8 @@ export function venueInsightMeasures(): MeasureSource[] {
           rows.map((r) => ({ path: r.path, numerator: r.result === 'pass' ? r.n : 0, denominator: r.n })),
         );
       },
-      link: (area) => `/venues?unitId=${area.unitId}`,
+      // The period's inspections (GET /venue-inspections), whose two counts are this rate's.
+      link: (area, days) => `/venues/inspections?unitId=${area.unitId}&from=${days.from}&to=${days.to}`,
     },
     {
       ...base,

@@ -46,6 +46,8 @@ interface Action {
   alsoNeeds?: 'write';
   /** What an allowed request answers: status and code. */
   allowed: [number, string?];
+  /** What a caller who may act but not there gets (default 404: the venue is not there for them). */
+  outside?: '403';
   send(k: VenueKit, who: User, id: string, v: Venue): ReturnType<VenueKit['call']>;
 }
 
@@ -57,6 +59,15 @@ const ACTIONS: Action[] = [
     alsoNeeds: 'write',
     allowed: [200],
     send: (k, who, id) => k.call(who, 'GET', `/api/v1/venues/${id}?reveal=true&reason=${encodeURIComponent('核实')}`),
+  },
+  {
+    name: 'inspections of the grid',
+    needs: 'read',
+    allowed: [200],
+    // A unit named in a list's filter outside the scope is refused as such (403 naming unitId).
+    outside: '403',
+    send: (k, who, _id, v) =>
+      k.call(who, 'GET', `/api/v1/venue-inspections?unitId=${k.ids[v]}&from=2026-11-30&to=2026-11-30`),
   },
   {
     name: 'edit',
@@ -121,7 +132,7 @@ for (const tdb of testDatabases()) {
             const expected = !permits.includes(action.needs)
               ? '403'
               : !SEES[who].includes(v)
-                ? '404'
+                ? (action.outside ?? '404')
                 : action.alsoNeeds && !permits.includes(action.alsoNeeds)
                   ? '403'
                   : action.allowed.join(' ');

@@ -12,6 +12,8 @@ import {
   VenueBody,
   VenueDetail,
   VenueDetailQuery,
+  VenueInspectionListQuery,
+  VenueInspectionPage,
   VenueListQuery,
   VenuePage,
   VenueSettingItem,
@@ -24,6 +26,7 @@ import { addVenueSetting, updateVenueSetting } from '../commands/change-venue-se
 import { issueClosure, liftClosure } from '../commands/closure-orders.js';
 import { getVenue } from '../commands/get-venue.js';
 import { inspectVenue } from '../commands/inspect-venue.js';
+import { listVenueInspections } from '../commands/list-inspections.js';
 import { listVenues } from '../commands/list-venues.js';
 import { createVenue, updateVenue } from '../commands/save-venue.js';
 import { canConfigure, settingList, type SettingKind } from '../commands/venue-settings.js';
@@ -47,6 +50,18 @@ export function registerVenueRoutes(app: FastifyInstance, deps: VenuesDeps): voi
     summary:
       'Venues (场所) in scope, by unit subtree, type, status and text (name, address, owner), by name, offset-paged; phones masked',
     handler: async ({ actor, query }) => presentVenuePage(await listVenues(deps, actor, query)),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/venue-inspections',
+    tag: 'venues',
+    permission: 'venue.read',
+    query: VenueInspectionListQuery,
+    response: VenueInspectionPage,
+    summary:
+      'Inspections of the venues in an area over local days, both included (the list behind 场所检查合格率): ' +
+      'the count and the passed count, the latest 500; by result',
+    handler: ({ actor, query }) => listVenueInspections(deps, actor, query),
   });
   route(app, {
     method: 'POST',

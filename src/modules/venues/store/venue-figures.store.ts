@@ -30,4 +30,34 @@ export const venueFigureStore = {
       .execute();
     return rows.map((r) => ({ path: r.grid_path, result: r.result, n: Number(r.n) }));
   },
+
+  /** The latest inspections in [from, to) of the venues under a path (inspections' rule, listed), with their venue. */
+  async inspectionList(
+    ex: Executor,
+    f: { districtCode: string; path: string; from: string; to: string; result?: string; limit: number },
+  ) {
+    let q = ex
+      .selectFrom('venue_inspections as i')
+      .innerJoin('venues as v', 'v.id', 'i.venue_id')
+      .select([
+        'i.id',
+        'i.inspected_at',
+        'i.inspector_id',
+        'i.inspector_name',
+        'i.result',
+        'i.case_id',
+        'i.case_number',
+        'v.id as venue_id',
+        'v.name as venue_name',
+        'v.type_code',
+        'v.grid_id',
+        'v.grid_path',
+      ])
+      .where('i.district_code', '=', f.districtCode)
+      .where('i.inspected_at', '>=', f.from)
+      .where('i.inspected_at', '<', f.to)
+      .where(startsWith('v.grid_path', f.path));
+    if (f.result) q = q.where('i.result', '=', f.result);
+    return q.orderBy('i.inspected_at', 'desc').orderBy('i.id', 'desc').limit(f.limit).execute();
+  },
 };

@@ -14,6 +14,6 @@ export const boardsNav: NavItem[] = [
     order: 5.65,
     permission: 'board.read',
     roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
-    page: lazy(() => import('./pages/BoardsPage')),
+    page: lazy(() => import('./pages/BoardsRoutes')),
   },
 ];

@@ -12,6 +12,9 @@ import type {
   VenueBody,
   VenueDetail,
   VenueHistoryEntry,
+  VenueInspectionListQuery,
+  VenueInspectionPage,
+  VenueInspectionRow,
   VenueListQuery,
   VenuePage,
   VenueSettingItem,
@@ -34,6 +37,9 @@ export type {
   VenueBody,
   VenueDetail,
   VenueHistoryEntry,
+  VenueInspectionListQuery,
+  VenueInspectionPage,
+  VenueInspectionRow,
   VenueListQuery,
   VenuePage,
   VenueSettingItem,
@@ -52,6 +58,9 @@ export const venuesApi = {
   /** The full phone number, with the reason the server logs. */
   reveal: (id: string, reason: string) => api.get<VenueDetail>(`/venues/${id}`, { reveal: 'true', reason }),
   create: (body: VenueBody) => api.post<VenueDetail>('/venues', body),
+  /** The inspections of an area over days (the list behind 场所检查合格率). */
+  inspections: (query: VenueInspectionListQuery, signal?: AbortSignal) =>
+    api.get<VenueInspectionPage>('/venue-inspections', { ...query }, { signal }),
   /** 场所台账 .xlsx: all rows or none. */
   importSheet: (file: File) => uploadMultipart<VenuesImported>('/venues/import', file, file.name),
   importTemplateUrl: '/api/v1/venues/import-template.xlsx',

@@ -3,6 +3,7 @@ import type { CheckResult, InspectionResult, VenueStatus } from './api';
 export {
   CHECK_RESULT_NAMES,
   INSPECTION_RESULT_NAMES,
+  INSPECTION_RESULTS,
   VENUE_STATUS_NAMES,
   VENUE_STATUSES,
 } from '../../../../src/contracts/venues';

@@ -4,6 +4,7 @@ import '../../app/modules';
 import { visibleNav } from '../../app/nav';
 import { findingsOf } from './components/ChecklistFields';
 import { untilOf } from './components/ClosureModals';
+import { inspectionQueryOf, inspectionSummary } from './pages/VenueInspectionsPage';
 
 const menu = (role: string, permissions: string[]) => visibleNav({ permissions, roles: [role] }).map((n) => n.key);
 
@@ -33,5 +34,21 @@ describe('the findings a form sends', () => {
       { code: 'scan', result: 'fail' },
       { code: 'mask', result: 'na' },
     ]);
+  });
+});
+
+describe('the inspections page’s address', () => {
+  const today = dayjs('2026-12-07');
+  it('reads the dashboard link’s unit, days and result, keeping an unknown result out', () => {
+    const p = new URLSearchParams('unitId=u1&from=2026-11-30&to=2026-12-01&result=fail');
+    expect(inspectionQueryOf(p, today)).toEqual({ unitId: 'u1', from: '2026-11-30', to: '2026-12-01', result: 'fail' });
+    expect(inspectionQueryOf(new URLSearchParams('result=na'), today).result).toBeUndefined();
+  });
+  it('opens on this month so far without a period', () => {
+    expect(inspectionQueryOf(new URLSearchParams(), today)).toMatchObject({ from: '2026-12-01', to: '2026-12-07' });
+  });
+  it('states the rate’s two counts, with the rate only when something was checked', () => {
+    expect(inspectionSummary(4, 2)).toBe('共 4 次检查，合格 2 次（合格率 50.0%）');
+    expect(inspectionSummary(0, 0)).toBe('共 0 次检查，合格 0 次');
   });
 });

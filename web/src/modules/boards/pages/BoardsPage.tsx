@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Image, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { usePublicSettings } from '../../../app/settings';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -31,6 +31,7 @@ const FILTERS = { unitId: null, kind: BOARD_KINDS, state: BOARD_STATES, q: null 
 export default function BoardsPage() {
   const settings = usePublicSettings();
   const me = useMe();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query: BoardQuery = useMemo(() => filtersFromAddress(params, FILTERS), [params]);
   const [editing, setEditing] = useState<BoardDetail | null | undefined>(undefined);
@@ -144,11 +145,20 @@ export default function BoardsPage() {
     <Card
       title="宣传阵地"
       extra={
-        canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="board-create">
-            登记宣传阵地
+        <Space>
+          <Button
+            icon={<HistoryOutlined />}
+            onClick={() => navigate(`/boards/replacements${query.unitId ? `?unitId=${query.unitId}` : ''}`)}
+            data-testid="board-replacements"
+          >
+            更换记录
           </Button>
-        )
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="board-create">
+              登记宣传阵地
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap size={12} style={{ marginBottom: 12 }}>

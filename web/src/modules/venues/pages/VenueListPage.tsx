@@ -1,4 +1,4 @@
-import { PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { AuditOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -113,6 +113,13 @@ export default function VenueListPage() {
       title="场所管理"
       extra={
         <Space>
+          <Button
+            icon={<AuditOutlined />}
+            onClick={() => navigate(`/venues/inspections${query.unitId ? `?unitId=${query.unitId}` : ''}`)}
+            data-testid="venue-inspections"
+          >
+            检查记录
+          </Button>
           {settings.data?.canConfigure && (
             <Button
               icon={<SettingOutlined />}
