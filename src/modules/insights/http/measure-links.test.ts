@@ -9,8 +9,8 @@ import type { MeasureSource } from '../sources.js';
    number leads"): whatever a module registers, its link must carry the area, and a period measure's
    link its period — else the page opens on the whole scope and the count differs from the tile. */
 
-/** Measures documented as having no list whose count is theirs (the table's "none"). */
-const NO_LIST = new Set(['supervision.taskOnTime']);
+/** Measures documented as having no list whose count is theirs (the table's "none"): none left. */
+const NO_LIST = new Set<string>([]);
 /**
  * Period measures whose list is the area's things, not the period's events (docs/insights-measures.md,
  * "Not done"): the boards or venues of the area, with no list of replacements or inspections by days yet.
