@@ -203,8 +203,32 @@ export const CompletenessRow = z.object({
   rate: z.number().nullable(),
 });
 export type CompletenessRow = z.infer<typeof CompletenessRow>;
+/** GET /measures/completeness: an area, and optionally a period (both days or neither). */
+export const CompletenessQuery = z
+  .strictObject({
+    unitId: z.uuid().optional(),
+    /** Only the follow-ups of the days from…to (inclusive): the dashboard's 随访完成率 of a period. */
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+      .optional(),
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), {
+    path: ['to'],
+    message: '开始日期和结束日期须同时填写',
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: '开始日期不能晚于结束日期' });
+export type CompletenessQuery = z.infer<typeof CompletenessQuery>;
+
 export const CompletenessReport = z.object({
   asOf: z.string(),
+  /** The period's days when one was asked (its follow-ups only), else null (every one to date). */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
   unit: UnitName,
   total: CompletenessRow,
   rows: z.array(CompletenessRow),

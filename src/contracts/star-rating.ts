@@ -218,6 +218,38 @@ export const StarHistory = z.object({
 });
 export type StarHistory = z.infer<typeof StarHistory>;
 
+/** The stars held now by the branches under a unit (the dashboard's 支部获星数 opens this list). */
+export const HeldStarsQuery = z.strictObject({
+  /** The district, a 街道, a community or a village in scope; default the caller's scope root. */
+  unitId: uuid.optional(),
+});
+
+export const HeldStars = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  /** The quarter "now" falls in: a star counts when awarded by then and not withdrawn by then. */
+  quarter: z.string(),
+  /** Stars held: the rows' count, the measure 支部获星数 of the unit. */
+  total: z.number().int(),
+  /** Branches holding at least one. */
+  branches: z.number().int(),
+  items: z.array(
+    z.object({
+      awardId: z.string(),
+      branchId: z.string(),
+      branchName: z.string(),
+      communityName: z.string(),
+      subdistrictName: z.string(),
+      starKey: z.string(),
+      starName: z.string(),
+      awardedQuarter: z.string(),
+      awardedAt: z.string(),
+      awardedRatingId: z.string(),
+    }),
+  ),
+});
+export type HeldStars = z.infer<typeof HeldStars>;
+
 /** The 工作台's rating lines: whose step a rating waits for (`/stars/rating?waiting=…`). */
 export const RATING_WAITING = ['self', 'propose', 'confirm'] as const;
 export type RatingWaiting = (typeof RATING_WAITING)[number];

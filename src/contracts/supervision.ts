@@ -151,6 +151,48 @@ export const TaskListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/**
+ * The milestones (时间节点) due in a period of the tasks led by units in a unit's subtree
+ * (GET /api/v1/supervision/milestones-due): the list behind the dashboard's 节点按期完成率.
+ */
+export const MilestonesDueQuery = z
+  .strictObject({
+    /** An area in scope (default the caller's scope root): tasks whose lead unit lies in its subtree. */
+    unitId: z.uuid().optional(),
+    from: date,
+    to: date,
+  })
+  .refine((q) => q.from <= q.to, { path: ['from'], message: '开始日期不能晚于结束日期' });
+export type MilestonesDueQuery = z.infer<typeof MilestonesDueQuery>;
+
+export const MilestonesDue = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The last day counted: `to`, or today when `to` is later (a milestone is due once its day has come). */
+  end: z.string(),
+  /** 到期: every milestone due from `from` to `end` (the measure's denominator). */
+  due: z.number().int(),
+  /** 按期完成: of those, done on or before the due date (the measure's numerator). */
+  onTime: z.number().int(),
+  /** Latest due first, at most 500. */
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueOn: z.string(),
+      doneOn: z.string().nullable(),
+      onTime: z.boolean(),
+      taskId: z.string(),
+      taskTitle: z.string(),
+      leadUnitId: z.string(),
+      leadUnitName: z.string(),
+    }),
+  ),
+});
+export type MilestonesDue = z.infer<typeof MilestonesDue>;
+
 export const AssessmentQuery = z.strictObject({
   /** '2026-Q4', '2026-11' or '2026' */
   period: z.string().regex(/^\d{4}(-Q[1-4]|-\d{2})?$/, '考核期格式：2026、2026-Q4 或 2026-11'),

@@ -80,7 +80,15 @@ const menu = (role: RoleCode) => visibleNav({ permissions: holds[role]!, roles: 
 
 describe('menus by role', () => {
   it('offers the 五星支部 pages to the district, the 街道 and the community, and the star sets to the offices only', () => {
-    const work = ['star-branches', 'star-teams', 'star-weekly', 'star-observations', 'star-rating', 'star-ranking'];
+    const work = [
+      'star-branches',
+      'star-teams',
+      'star-weekly',
+      'star-observations',
+      'star-rating',
+      'star-ranking',
+      'star-held',
+    ];
     for (const role of ['district_leader', 'subdistrict_staff', 'community_worker'] as const)
       expect(menu(role)).toEqual(expect.arrayContaining(work));
     for (const role of ['grid_worker', 'unit_handler', 'democratic_supervisor', 'police_officer'] as const)

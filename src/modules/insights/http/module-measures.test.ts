@@ -106,14 +106,17 @@ for (const tdb of testDatabases()) {
             (m) => m.start_day <= p.today && m.end_day >= p.today && (m.ended_on === null || m.ended_on >= p.today),
           );
           expect(fig('measures.underMeasure').numerator).toBe(new Set(under.map((m) => m.resident_id)).size);
-          const fus = await db().selectFrom('measure_follow_ups').select(['day', 'status']).execute();
+          // 随访完成率 is of the period: the follow-ups on its days.
+          const fus = (await db().selectFrom('measure_follow_ups').select(['day', 'status']).execute()).filter(
+            (x) => x.day >= p.from && x.day <= p.to,
+          );
           const due = fus.filter((x) => !(x.status === 'not_performed' && x.day >= p.today));
           const seen = due.filter((x) => x.status === 'seen_ok' || x.status === 'seen_not_ok');
           expect(fig('measures.followUpCompleteness')).toMatchObject({
             numerator: seen.length,
             denominator: due.length,
           });
-          const page = (await get('leader', '/api/v1/measures/completeness')).json();
+          const page = (await get('leader', `/api/v1/measures/completeness?from=${p.from}&to=${p.to}`)).json();
           expect(fig('measures.followUpCompleteness')).toMatchObject({
             numerator: page.total.seen,
             denominator: page.total.due,

@@ -9,13 +9,16 @@ import { ownedOnly } from './measure-access.js';
 
 /**
  * Follow-up completeness (seen ÷ due) under a unit, one row per community (asked at a community: the
- * community itself), with the total: the district and the 街道 roll communities up, a community sees
+ * community itself), with the total — of every follow-up to date, or of those on a period's days
+ * (a measure counts when it has a follow-up on them): the district and the 街道 roll communities up, a community sees
  * its own. The 民警 and the 医生 have no unit to roll up: their measures are on their list.
  */
 export async function measureCompleteness(
   deps: MeasuresDeps,
   actor: Actor,
   unitId: string | undefined,
+  /** Only the follow-ups of these days (as the dashboard's 随访完成率 of a period); none: every one to date. */
+  days?: { from: string; to: string },
 ): Promise<CompletenessReport> {
   authorize(actor, 'measure.read');
   const ex = deps.database.db;
@@ -27,7 +30,7 @@ export async function measureCompleteness(
   const unit = await deps.org.unit(ex, unitId ?? actor.unitId);
   if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path)) throw fail();
   const today = localDateOf(deps.clock.now());
-  const rows = await measureStore.completenessRows(ex, { districtCode: actor.districtCode, path: unit.path });
+  const rows = await measureStore.completenessRows(ex, { districtCode: actor.districtCode, path: unit.path, days });
   // Counted per measure with the pure rule, then added up per community.
   const perMeasure = new Map<string, { community: string; open: boolean; rows: { day: string; status: string }[] }>();
   for (const r of rows) {
@@ -72,6 +75,8 @@ export async function measureCompleteness(
   });
   return {
     asOf: today,
+    from: days?.from ?? null,
+    to: days?.to ?? null,
     unit: { id: unit.id, name: unit.name },
     total: row(unit.id, unit.name, total, n),
     rows: items,

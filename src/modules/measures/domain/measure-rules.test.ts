@@ -205,6 +205,13 @@ describe('completeness', () => {
     const morning = rows.map((r) => (r.day === '2026-12-05' ? { ...r, status: 'not_performed' as const } : r));
     expect(completenessOf(morning, '2026-12-05')).toEqual({ due: 4, seen: 3, missed: 1 });
     expect(rateOf({ due: 0, seen: 0, missed: 0 })).toBeNull();
+    // A grouped read: each row stands for n follow-ups alike — the same as listing them one by one.
+    const grouped = [
+      { day: '2026-12-03', status: 'seen_ok' as const, n: 3 },
+      { day: '2026-12-04', status: 'missed' as const, n: 2 },
+      { day: '2026-12-05', status: 'not_performed' as const, n: 4 },
+    ];
+    expect(completenessOf(grouped, '2026-12-05')).toEqual({ due: 5, seen: 3, missed: 2 });
   });
 
   it('rolls communities up into their sub-district: sums, and the rate of the sums', () => {

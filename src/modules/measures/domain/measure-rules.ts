@@ -141,13 +141,21 @@ export interface Completeness {
  * over, or as soon as it is recorded (today's recorded visit counts today; today's pending one does
  * not count against anyone until the day ends).
  */
-export function completenessOf(rows: readonly { day: string; status: FollowUpStatus }[], today: string): Completeness {
+export function completenessOf(
+  rows: readonly {
+    day: string;
+    status: FollowUpStatus;
+    /** Follow-ups alike (a grouped read); default 1. */ n?: number;
+  }[],
+  today: string,
+): Completeness {
   const c: Completeness = { due: 0, seen: 0, missed: 0 };
   for (const r of rows) {
     if (r.status === 'not_performed' && r.day >= today) continue;
-    c.due++;
-    if (r.status === 'seen_ok' || r.status === 'seen_not_ok') c.seen++;
-    else c.missed++;
+    const n = r.n ?? 1;
+    c.due += n;
+    if (r.status === 'seen_ok' || r.status === 'seen_not_ok') c.seen += n;
+    else c.missed += n;
   }
   return c;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdempotencyKeyHeaders, requestHash } from '../../../kernel/http/idempotency.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import {
+  CompletenessQuery,
   CompletenessReport,
   DueFollowUpList,
   EndMeasureBody,
@@ -65,10 +66,17 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: MeasuresDeps):
     url: '/api/v1/measures/completeness',
     tag: TAG,
     permission: 'measure.read',
-    query: z.strictObject({ unitId: z.uuid().optional() }),
+    query: CompletenessQuery,
     response: CompletenessReport,
-    summary: 'Follow-up completeness (seen ÷ due) per community under a unit in scope, with the total',
-    handler: async ({ actor, query }) => measureCompleteness(deps, actor, query.unitId),
+    summary:
+      'Follow-up completeness (seen ÷ due) per community under a unit in scope, with the total: every follow-up to date, or with from/to (both, not reversed: else 400) those of the days',
+    handler: async ({ actor, query }) =>
+      measureCompleteness(
+        deps,
+        actor,
+        query.unitId,
+        query.from && query.to ? { from: query.from, to: query.to } : undefined,
+      ),
   });
   route(app, {
     method: 'GET',

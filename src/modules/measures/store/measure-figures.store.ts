@@ -22,4 +22,21 @@ export const measureFigureStore = {
     if (q.type) query = query.where('type', '=', q.type);
     return Number((await query.executeTakeFirstOrThrow()).n);
   },
+  /**
+   * The follow-ups of the days under a path counted per grid, day and status: one grouped read for
+   * every area of a dashboard query (completenessOf weighs each row by its count).
+   */
+  async followUpCountsByGrid(ex: Executor, f: { districtCode: string; path: string; from: string; to: string }) {
+    const rows = await ex
+      .selectFrom('measures as m')
+      .innerJoin('measure_follow_ups as f', 'f.measure_id', 'm.id')
+      .select(['m.grid_path', 'f.day', 'f.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('m.district_code', '=', f.districtCode)
+      .where(startsWith('m.grid_path', f.path))
+      .where('f.day', '>=', f.from)
+      .where('f.day', '<=', f.to)
+      .groupBy(['m.grid_path', 'f.day', 'f.status'])
+      .execute();
+    return rows.map((r) => ({ path: r.grid_path, day: r.day, status: r.status, n: Number(r.n) }));
+  },
 };

@@ -288,13 +288,21 @@ export const measureStore = {
   },
 
   /** Follow-up statuses of the measures under a path (or all the account owns), for completeness. */
-  async completenessRows(ex: Executor, f: { districtCode: string; path: string }) {
-    return ex
+  async completenessRows(
+    ex: Executor,
+    f: {
+      districtCode: string;
+      path: string;
+      /** Only follow-ups of these days (inclusive). */ days?: { from: string; to: string };
+    },
+  ) {
+    let q = ex
       .selectFrom('measures as m')
       .innerJoin('measure_follow_ups as f', 'f.measure_id', 'm.id')
       .select(['m.id', 'm.community_id', 'm.subdistrict_id', 'm.status as measure_status', 'f.day', 'f.status'])
       .where('m.district_code', '=', f.districtCode)
-      .where(startsWith('m.grid_path', f.path))
-      .execute();
+      .where(startsWith('m.grid_path', f.path));
+    if (f.days) q = q.where('f.day', '>=', f.days.from).where('f.day', '<=', f.days.to);
+    return q.execute();
   },
 };

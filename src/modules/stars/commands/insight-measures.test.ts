@@ -79,6 +79,14 @@ for (const tdb of testDatabases()) {
           })
           .execute();
       };
+      // 朱庄 awaits the district's confirmation of Q3 (proposed, not confirmed) while holding a star: the
+      // ranking leaves it 未评, the stars held count it.
+      await ok('chenzhou', '/api/v1/stars/ratings/propose', {
+        branchId: f.branches.zhuzhuang,
+        quarter,
+        scores: {},
+        stars: [],
+      });
       await award('branch_strong', f.branches.dehua, '2026-Q2', null);
       await award('service', f.branches.dehua, '2026-Q1', '2026-Q3');
       await award('branch_strong', f.branches.zhuzhuang, '2026-Q3', null);
@@ -109,6 +117,51 @@ for (const tdb of testDatabases()) {
         `/api/v1/insights/areas?measure=stars.starsHeld&unitId=${f.units.chenzhou}&from=2026-11-30&to=2026-11-30`,
       );
       expect(other.statusCode).toBe(403);
+    });
+
+    it('links each area’s 支部获星数 to the list of the stars held there, whose total is that number', async () => {
+      const held = async (who: string, unitId: string) => {
+        const r = await f.call(who, 'GET', `/api/v1/stars/held?unitId=${unitId}`);
+        expect(r.statusCode, r.body).toBe(200);
+        return r.json() as { total: number; branches: number; items: { branchId: string; starKey: string }[] };
+      };
+      // By hand: 德化 holds 支部过硬 (its 服务 star withdrawn in Q3 is not held), 朱庄 — awaiting
+      // confirmation — holds 支部过硬; nothing else in 陈州, nothing in 城北.
+      const chenzhou = await held('chenzhou', f.units.chenzhou);
+      expect(chenzhou.total).toBe(2);
+      expect(chenzhou.branches).toBe(2);
+      expect(chenzhou.items.map((i) => `${i.branchId}:${i.starKey}`).sort()).toEqual(
+        [`${f.branches.dehua}:branch_strong`, `${f.branches.zhuzhuang}:branch_strong`].sort(),
+      );
+      expect((await held('leader', f.units.chengbei)).total).toBe(0);
+      const rating = await f.call(
+        'chenzhou',
+        'GET',
+        `/api/v1/stars/ratings/branch?branchId=${f.branches.zhuzhuang}&quarter=2026-Q3`,
+      );
+      expect(rating.json().state).toBe('proposed');
+      for (const [who, unitId] of [
+        ['leader', f.h.districtId],
+        ['chenzhou', f.units.chenzhou],
+      ] as const) {
+        const r = await f.call(
+          who,
+          'GET',
+          `/api/v1/insights/areas?measure=stars.starsHeld&unitId=${unitId}&level=children&from=2026-11-30&to=2026-11-30`,
+        );
+        const rows = r.json().areas as { unit: { id: string }; numerator: number; link: string }[];
+        expect(rows.length).toBeGreaterThan(1);
+        for (const a of rows) {
+          expect(a.link).toBe(`/stars/held?unitId=${a.unit.id}`);
+          expect((await held(who, a.unit.id)).total).toBe(a.numerator);
+        }
+        expect((await held(who, unitId)).total).toBe(rows.reduce((n, a) => n + a.numerator, 0));
+      }
+      // Outside the caller's scope: 403 naming unitId; a malformed unitId: 400.
+      const other = await f.call('chengbei', 'GET', `/api/v1/stars/held?unitId=${f.units.chenzhou}`);
+      expect(other.statusCode).toBe(403);
+      expect(other.body).toContain('unitId');
+      expect((await f.call('chengbei', 'GET', '/api/v1/stars/held?unitId=nope')).statusCode).toBe(400);
     });
 
     it('links each area’s 季度评比完成率 to the rating list of that area, whose states make the two counts', async () => {

@@ -2,7 +2,8 @@ import { localDateOf } from '../../../kernel/calendar/dates.js';
 import { commonPathOf, sumUnderAreas, type MeasureSource } from '../../insights/index.js';
 import type { StarsDeps } from '../deps.js';
 import { previousQuarter, quarterOf } from '../domain/quarters.js';
-import { awardStore, ratingStore } from '../store/rating.store.js';
+import { ratingStore } from '../store/rating.store.js';
+import { heldStarsUnder } from './held-stars.js';
 import { branchesUnder } from './rating-access.js';
 
 const GROUP = '五星支部';
@@ -54,22 +55,17 @@ export function starInsightMeasures(deps: StarsDeps): MeasureSource[] {
       definition: '此刻各党支部持有的星数之和（区级确认授予、尚未摘除的星），按支部所在社区、村计入辖区',
       better: 'higher',
       async measure(ex, q) {
-        const quarter = quarterOf(localDateOf(q.asOf));
-        const path = commonPathOf(q.areas);
-        const branches = new Map(
-          (await branchesUnder(deps, ex, q.districtCode, path)).map((b) => [b.id, b.path] as const),
-        );
-        const held = await awardStore.heldIn(ex, q.districtCode, quarter, path);
+        const { branches, held } = await heldStarsUnder(deps, ex, q.districtCode, commonPathOf(q.areas), q.asOf);
+        const pathOf = new Map(branches.map((b) => [b.id, b.path] as const));
         return sumUnderAreas(
           'count',
           q.areas,
-          held.flatMap((a) => {
-            const p = branches.get(a.branch_id);
-            return p ? [{ path: p, numerator: 1 }] : [];
-          }),
+          held.map((a) => ({ path: pathOf.get(a.branch_id)!, numerator: 1 })),
         );
       },
-      link: (area) => `/stars/ranking?unitId=${area.unitId}`,
+      // The stars held now, one row per star: its total is this number (not the ranking's 共获, which
+      // sums the quarter just ended's confirmed ratings).
+      link: (area) => `/stars/held?unitId=${area.unitId}`,
     },
   ];
 }

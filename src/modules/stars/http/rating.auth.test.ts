@@ -125,6 +125,13 @@ const ACTIONS: Action[] = [
     send: (k, who, p) => k.call(who, 'GET', `/api/v1/stars/rankings/export.xlsx?quarter=2026-Q3&unitId=${k.ids[p]}`),
   },
   {
+    name: 'stars held',
+    needs: 'read',
+    allowed: 200,
+    outside: 'unit',
+    send: (k, who, p) => k.call(who, 'GET', `/api/v1/stars/held?unitId=${k.ids[p]}`),
+  },
+  {
     name: 'star history',
     needs: 'read',
     allowed: 200,

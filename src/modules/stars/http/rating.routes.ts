@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ConfirmBody,
+  HeldStars,
+  HeldStarsQuery,
   ProposeBody,
   Ranking,
   RankingQuery,
@@ -16,6 +18,7 @@ import { quarter } from '../../../contracts/stars.js';
 import { IdParams, route } from '../../../kernel/http/route.js';
 import { sendXlsx, XLSX_MEDIA_TYPE } from '../../../kernel/http/xlsx-reply.js';
 import { confirmRating } from '../commands/confirm-rating.js';
+import { listHeldStars } from '../commands/held-stars.js';
 import { proposeRating } from '../commands/propose-rating.js';
 import { rankingOf, rankingSheet } from '../commands/ranking.js';
 import { getBranchRating, getRating, listRatings } from '../commands/rating-views.js';
@@ -132,6 +135,17 @@ export function registerRatingRoutes(app: FastifyInstance, deps: StarsDeps): voi
       const { sheet, fileName } = await rankingSheet(deps, actor, query);
       return sendXlsx(reply, req, sheet, { fileName, asciiName: 'star-ranking.xlsx' });
     },
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/stars/held',
+    tag: TAG,
+    permission: 'star.read',
+    query: HeldStarsQuery,
+    response: HeldStars,
+    summary:
+      'The stars held now by the branches under a unit in scope (default the caller’s; outside it 403 naming unitId), one row per star with its branch and the quarter awarded; total = the dashboard’s 支部获星数',
+    handler: ({ actor, query }) => listHeldStars(deps, actor, query),
   });
   route(app, {
     method: 'GET',

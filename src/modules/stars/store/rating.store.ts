@@ -169,10 +169,15 @@ export const awardStore = {
     districtCode: string,
     quarter: string,
     path: string,
-  ): Promise<{ branch_id: string; star_key: string; star_name: string }[]> {
+  ): Promise<
+    Pick<
+      StarAwardTable,
+      'id' | 'branch_id' | 'star_key' | 'star_name' | 'awarded_quarter' | 'awarded_at' | 'awarded_rating_id'
+    >[]
+  > {
     return ex
       .selectFrom('star_awards')
-      .select(['branch_id', 'star_key', 'star_name'])
+      .select(['id', 'branch_id', 'star_key', 'star_name', 'awarded_quarter', 'awarded_at', 'awarded_rating_id'])
       .where('district_code', '=', districtCode)
       .where('awarded_quarter', '<=', quarter)
       .where((eb) => eb.or([eb('withdrawn_quarter', 'is', null), eb('withdrawn_quarter', '>', quarter)]))

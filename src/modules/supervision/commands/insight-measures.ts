@@ -70,7 +70,8 @@ export function supervisionInsightMeasures(deps: SupervisionDeps): MeasureSource
       timing: 'period',
       headline: 6,
       measure: (ex, q) => milestonesOnTime(deps, ex, q),
-      link: () => '/supervision/assessment',
+      // The milestones due in the days, counted as the unit × day sums count them.
+      link: (a, days) => `/supervision/milestones?unitId=${a.unitId}&from=${days.from}&to=${days.to}`,
     },
     {
       ...base,

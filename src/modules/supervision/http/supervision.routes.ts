@@ -6,6 +6,8 @@ import { sendXlsx, uploadedSheet, XLSX_MEDIA_TYPE } from '../../../kernel/http/x
 import {
   Assessment,
   AssessmentQuery,
+  MilestonesDue,
+  MilestonesDueQuery,
   AssessmentRules,
   AssessmentRulesBody,
   Created,
@@ -52,6 +54,7 @@ import { taskDetail } from '../commands/get-task-detail.js';
 import { unitView } from '../commands/get-unit-view.js';
 import { leaders } from '../commands/list-leaders.js';
 import { listTasks } from '../commands/list-tasks.js';
+import { listMilestonesDue } from '../commands/list-milestones-due.js';
 import { importWorkPlan, workPlanTemplate } from '../commands/work-plan-import.js';
 import type { SupervisionDeps } from '../deps.js';
 
@@ -260,6 +263,17 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: Supervisio
     handler: ({ actor }) => unitView(deps, actor),
   });
   // ---- assessment ----
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/supervision/milestones-due',
+    tag: 'supervision',
+    permission: 'task.read',
+    query: MilestonesDueQuery,
+    response: MilestonesDue,
+    summary:
+      'The milestones due in the days from…to (not after today) of the tasks led in a unit’s subtree (default the caller’s; outside the scope 403 naming unitId): 到期 and 按期完成 counts — the dashboard’s 节点按期完成率 — and the latest 500',
+    handler: ({ actor, query }) => listMilestonesDue(deps, actor, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/v1/assessment',

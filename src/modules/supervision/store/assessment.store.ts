@@ -104,7 +104,15 @@ export const assessmentStore = {
     return ex
       .selectFrom('task_milestones as m')
       .innerJoin('tasks as t', 't.id', 'm.task_id')
-      .select(['m.id', 'm.title', 'm.due_on', 'm.done_on', 't.title as task_title'])
+      .select([
+        'm.id',
+        'm.title',
+        'm.due_on',
+        'm.done_on',
+        't.title as task_title',
+        't.id as task_id',
+        't.lead_unit_id',
+      ])
       .where('m.district_code', '=', districtCode)
       .where('m.due_on', '>=', from)
       .where('m.due_on', '<=', end)
@@ -113,6 +121,36 @@ export const assessmentStore = {
       .orderBy('m.id')
       .limit(limit)
       .execute();
+  },
+  /**
+   * The milestones due from `from` to `end` of the tasks led by units under `path`, and those done on
+   * or before their due date (and by `today`, as taskDayFacts counts them), counted over the raw rows.
+   */
+  async milestonesDueCounts(
+    ex: Executor,
+    districtCode: string,
+    path: string,
+    from: string,
+    end: string,
+    today: string,
+  ): Promise<{ due: number; onTime: number }> {
+    const r = await ex
+      .selectFrom('task_milestones as m')
+      .innerJoin('tasks as t', 't.id', 'm.task_id')
+      .select([
+        (eb) => eb.fn.countAll<number | string>().as('due'),
+        sql<
+          number | string | null
+        >`sum(case when m.done_on is not null and m.done_on <= m.due_on and m.done_on <= ${today} then 1 else 0 end)`.as(
+          'on_time',
+        ),
+      ])
+      .where('m.district_code', '=', districtCode)
+      .where('m.due_on', '>=', from)
+      .where('m.due_on', '<=', end)
+      .where(startsWith('t.lead_unit_path', path))
+      .executeTakeFirstOrThrow();
+    return { due: Number(r.due), onTime: Number(r.on_time ?? 0) };
   },
   /** Every task of the district running at some time in the period. */
   async tasksRunning(ex: Executor, districtCode: string, period: { from: string; to: string }): Promise<TaskTable[]> {

@@ -49,8 +49,8 @@ export const measuresApi = {
   get: (id: string, signal?: AbortSignal) => api.get<MeasureDetail>(`/measures/${id}`, undefined, { signal }),
   start: (body: MeasureBody) => api.post<MeasureDetail>('/measures', body),
   end: (id: string, body: EndMeasureBody) => api.post<MeasureDetail>(`/measures/${id}/end`, body),
-  completeness: (unitId: string | undefined, signal?: AbortSignal) =>
-    api.get<CompletenessReport>('/measures/completeness', { unitId }, { signal }),
+  completeness: (q: { unitId?: string; from?: string; to?: string }, signal?: AbortSignal) =>
+    api.get<CompletenessReport>('/measures/completeness', q, { signal }),
   subjects: (q: string, signal?: AbortSignal) =>
     api.get<{ items: MeasureSubject[] }>('/measures/subjects', { q: q || undefined }, { signal }),
   candidates: (residentId: string, signal?: AbortSignal) =>

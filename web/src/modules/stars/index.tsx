@@ -91,6 +91,18 @@ export const starsNav: NavItem[] = [
     page: lazy(() => import('./pages/RankingPage')),
   },
   {
+    key: 'star-held',
+    label: '支部获星',
+    description: '辖区各党支部此刻持有的星：每颗星的支部、社区或行政村、街道和授予季度，共计即综合看板的支部获星数',
+    path: 'stars/held',
+    icon: <StarOutlined />,
+    group: 'stars',
+    order: 5.77,
+    permission: 'star.read',
+    roles: ['admin', 'district_leader', 'supervision_office', 'subdistrict_staff', 'community_worker'],
+    page: lazy(() => import('./pages/HeldStarsPage')),
+  },
+  {
     key: 'star-sets',
     label: '星级标准',
     description: '行政村、城市社区“五星”支部的星级、指标、达标分和佐证要求，按季度生效的各个版本',

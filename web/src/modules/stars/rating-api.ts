@@ -1,5 +1,6 @@
 import { api, withQuery } from '../../lib/api';
 import type {
+  HeldStars,
   ProposeBody,
   Ranking,
   RatingList,
@@ -10,7 +11,7 @@ import type {
 } from '../../../../src/contracts/star-rating';
 
 /** The quarterly rating and the rankings; the shapes come from src/contracts/star-rating.ts. */
-export type { ProposeBody, Ranking, RatingList, RatingView, StarDecisionBody, StarHistory, StarOutcomeView };
+export type { HeldStars, ProposeBody, Ranking, RatingList, RatingView, StarDecisionBody, StarHistory, StarOutcomeView };
 export { RATING_STATE_NAMES } from '../../../../src/contracts/star-rating';
 
 export const ratingApi = {
@@ -29,6 +30,7 @@ export const ratingApi = {
     api.get<Ranking>('/stars/rankings', { quarter, unitId }, { signal }),
   rankingExportUrl: (quarter: string, unitId: string | undefined) =>
     withQuery('/api/v1/stars/rankings/export.xlsx', { quarter, unitId }),
+  held: (unitId: string | undefined, signal?: AbortSignal) => api.get<HeldStars>('/stars/held', { unitId }, { signal }),
   history: (branchId: string, signal?: AbortSignal) =>
     api.get<StarHistory>(`/stars/branches/${branchId}/stars`, undefined, { signal }),
 };

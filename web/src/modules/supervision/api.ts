@@ -11,6 +11,7 @@ import type {
   MeetingDetail,
   MeetingItemInput,
   MeetingList,
+  MilestonesDue,
   NoticeBody,
   NoticeList,
   ProgressReportBody,
@@ -34,7 +35,7 @@ import type { z } from 'zod';
 
 /** The shapes come from the server's contract (src/contracts/supervision.ts), so the two never drift. */
 export type { Assessment, MeetingBody, MeetingDetail, NoticeBody, ProgressReportBody, TaskBody, TaskDetail };
-export type { TaskStatus, TaskSummary };
+export type { MilestonesDue, TaskStatus, TaskSummary };
 export type MeetingItemBody = z.input<typeof MeetingItemInput>;
 export type QualityMark = z.input<typeof QualityMarkBody>;
 export type Topic = z.input<typeof TopicBody>;
@@ -87,6 +88,8 @@ export const supervisionApi = {
     }),
   unitView: (signal?: AbortSignal) => api.get<UnitView>('/supervision/unit-view', undefined, { signal }),
 
+  milestonesDue: (q: { unitId?: string; from: string; to: string }, signal?: AbortSignal) =>
+    api.get<MilestonesDue>('/supervision/milestones-due', q, { signal }),
   assessment: (period: string, signal?: AbortSignal) => api.get<Assessment>('/assessment', { period }, { signal }),
   assessmentXlsxUrl: (period: string) => withQuery('/api/v1/assessment.xlsx', { period }),
   rules: () => api.get<AssessmentRules>('/assessment/rules'),

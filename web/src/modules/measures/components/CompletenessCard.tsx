@@ -1,4 +1,5 @@
-import { Card, Progress, Table, Typography } from 'antd';
+import { Card, DatePicker, Progress, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiQuery } from '../../../lib/query';
 import { measuresApi, type CompletenessReport } from '../api';
@@ -6,16 +7,54 @@ import { rateText } from '../labels';
 
 type Row = CompletenessReport['rows'][number];
 
-/** Follow-up completeness (已见到 ÷ 应随访) per community under a unit, with the total. */
-export function CompletenessCard({ unitId }: { unitId?: string }) {
-  const report = useApiQuery(['measures', 'completeness', unitId ?? ''], (signal) =>
-    measuresApi.completeness(unitId, signal),
+/** A period of days, both inclusive; none: every follow-up to date. */
+export interface CompletenessPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * Follow-up completeness (已见到 ÷ 应随访) per community under a unit, with the total: of the follow-ups
+ * on a period's days when one is chosen (the dashboard's 随访完成率 opens here with its period), else
+ * of every follow-up to date. The period is the page address's; clearing it returns to 截至今日.
+ */
+export function CompletenessCard({
+  unitId,
+  period,
+  onPeriodChange,
+}: {
+  unitId?: string;
+  period?: CompletenessPeriod;
+  onPeriodChange: (p: CompletenessPeriod | undefined) => void;
+}) {
+  const report = useApiQuery(
+    ['measures', 'completeness', unitId ?? '', period?.from ?? '', period?.to ?? ''],
+    (signal) => measuresApi.completeness({ unitId, from: period?.from, to: period?.to }, signal),
   );
   const t = report.data?.total;
+  const d = report.data;
   return (
     <Card
       size="small"
-      title={`随访完成率${report.data ? `（${report.data.unit.name}，截至 ${report.data.asOf}）` : ''}`}
+      title={
+        <Space size={8} wrap>
+          <span>
+            随访完成率
+            {d ? `（${d.unit.name}，${d.from && d.to ? `${d.from} 至 ${d.to} 的随访` : `截至 ${d.asOf}`}）` : ''}
+          </span>
+          <DatePicker.RangePicker
+            size="small"
+            placeholder={['全部随访', '截至今日']}
+            value={period ? [dayjs(period.from), dayjs(period.to)] : null}
+            onChange={(r) =>
+              onPeriodChange(
+                r?.[0] && r[1] ? { from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') } : undefined,
+              )
+            }
+            data-testid="measure-completeness-period"
+          />
+        </Space>
+      }
       data-testid="measure-completeness"
       extra={
         t && (

@@ -22,6 +22,8 @@ import {
 } from '../labels';
 import { seesOwnedOnly } from '../../../../../src/contracts/measures';
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export default function MeasureListPage() {
   const me = useMe();
   const navigate = useNavigate();
@@ -37,6 +39,21 @@ export default function MeasureListPage() {
     }),
     [params, statusParam],
   );
+  // The completeness card's period (the dashboard's 随访完成率 of a period opens with from/to); both
+  // days or none — none counts every follow-up to date.
+  const [from, to] = [params.get('from'), params.get('to')];
+  const period = from && to && DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : undefined;
+  const setPeriod = (p: { from: string; to: string } | undefined) => {
+    const next = new URLSearchParams(params);
+    if (p) {
+      next.set('from', p.from);
+      next.set('to', p.to);
+    } else {
+      next.delete('from');
+      next.delete('to');
+    }
+    setParams(next, { replace: true });
+  };
   const setQuery = (next: MeasureQuery) => {
     const p = new URLSearchParams(params);
     const set = (k: string, v: string | undefined) => (v ? p.set(k, v) : p.delete(k));
@@ -122,7 +139,7 @@ export default function MeasureListPage() {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      {!ownedOnly && <CompletenessCard unitId={query.unitId} />}
+      {!ownedOnly && <CompletenessCard unitId={query.unitId} period={period} onPeriodChange={setPeriod} />}
       <Card
         title={ownedOnly ? '我负责的居家措施' : '居家措施'}
         extra={

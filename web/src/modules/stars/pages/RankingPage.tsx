@@ -29,7 +29,7 @@ function Movement({ r }: { r: Row }) {
  * come from (indicators and evidence). Exported as .xlsx.
  */
 export default function RankingPage() {
-  // Area and quarter live in the address (the dashboard's 支部获星数 opens here as ?unitId=…).
+  // Area and quarter live in the address, so a ranking can be sent as a link.
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromAddress(params, FILTERS), [params]);
   const quarter = filters.quarter && QUARTER.test(filters.quarter) ? filters.quarter : lastQuarter(new Date());
