@@ -56,6 +56,9 @@ import { generateTasks } from './supervision-generate.js';
  *      and form; the rate figure per area), timed once in the same run.
  * INSIGHTS_RUNS (default 5) timed runs after a warm-up, the median reported. INSIGHTS_TASK_REPORTS
  * (default 2 a task) progress reports. INSIGHTS_UNITS_KEEP=1 keeps the data folder.
+ * INSIGHTS_UNITS_INTO=<a folder kept by the insights bench (INSIGHTS_KEEP_DIR)> generates into that
+ * database of cases instead, at its instant: one district with cases, reporting units and tasks at
+ * scale, which `npm run bench -- insights` then measures again with the ledger's figures.
  * Quick: INSIGHTS_UNITS=2000 INSIGHTS_TASKS=5000 npm run bench -- insights-units
  */
 
@@ -103,13 +106,20 @@ export async function run(): Promise<Record<string, unknown>> {
   if (!Number.isInteger(unitCount) || unitCount < 100) throw new Error('INSIGHTS_UNITS must be a whole number ≥ 100');
   if (!Number.isInteger(dayCount) || dayCount < 40) throw new Error('INSIGHTS_UNIT_DAYS must be a whole number ≥ 40');
   const started = performance.now();
-  const keepDir = process.env.INSIGHTS_UNITS_KEEP_DIR;
+  // INSIGHTS_UNITS_INTO=<a folder kept by `npm run bench -- insights` (INSIGHTS_KEEP_DIR)>: the units,
+  // reports and tasks are generated into that database of cases, at its instant, and kept there — one
+  // district with all three at scale, which both benches then measure.
+  const into = process.env.INSIGHTS_UNITS_INTO;
+  const keepDir = into ?? process.env.INSIGHTS_UNITS_KEEP_DIR;
   const dataDir = keepDir ? path.resolve(keepDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'civicgrid-insights-units-'));
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'civicgrid.db');
-  const marker = path.join(dataDir, 'generated.json');
+  const marker = path.join(dataDir, into ? 'generated-units.json' : 'generated.json');
   const kept = keepDir && fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as Generated) : null;
-  const now = kept ? new Date(kept.now) : new Date();
+  const casesMarker = path.join(dataDir, 'generated.json');
+  if (into && !fs.existsSync(casesMarker)) throw new Error(`INSIGHTS_UNITS_INTO: ${dataDir} holds no kept cases bench`);
+  const casesNow = into ? (JSON.parse(fs.readFileSync(casesMarker, 'utf8')) as { now: string }).now : null;
+  const now = kept ? new Date(kept.now) : casesNow ? new Date(casesNow) : new Date();
   const clock = fixedClock(now.toISOString());
   const config = loadConfig({
     CIVICGRID_DATA_DIR: dataDir,
@@ -126,11 +136,14 @@ export async function run(): Promise<Record<string, unknown>> {
       let t = performance.now();
       let database = createDb({ databaseUrl: null, sqlitePath: file });
       await migrateToLatest(database.db);
-      const boot = await bootstrapDistrict(database, config, clock);
-      await seedDemoDistrict(database, config, clock, boot.districtId);
       let org = createOrgApi({ database, locator: new LocateService(database, clock) });
+      // Into a kept database of cases: its demo district is already there.
+      if (!into) {
+        const boot = await bootstrapDistrict(database, config, clock);
+        await seedDemoDistrict(database, config, clock, boot.districtId);
+      }
       const admin = await org.actorFor(database.db, 'admin');
-      const root = (await org.unit(database.db, boot.districtId))!;
+      const root = (await org.unitByCode(database.db, dc))!;
       const formId = await createForm({ database, clock, config, org }, admin, FORM as never);
       const def = FORM as unknown as ReportFormDefinition;
       const leadUnits = await database.db
