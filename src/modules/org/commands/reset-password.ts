@@ -4,6 +4,7 @@ import { recordAudit } from '../../../kernel/audit/audit.js';
 import { Forbidden } from '../../../kernel/errors.js';
 import type { OrgDeps } from '../deps.js';
 import { accountStore } from '../store/account.store.js';
+import { loginThrottleStore } from '../store/login-throttle.store.js';
 import { loadAccountInScope } from './account-access.js';
 
 export async function resetPassword(deps: OrgDeps, actor: Actor, id: string, requestId?: string) {
@@ -23,6 +24,8 @@ export async function resetPassword(deps: OrgDeps, actor: Actor, id: string, req
       updated_at: now.toISOString(),
     });
     await accountStore.revokeSessions(trx, id, now.toISOString(), 'session');
+    // The user starts afresh from every address (the throttle would otherwise hold the new password back).
+    await loginThrottleStore.clearUsername(trx, row.username);
     await recordAudit(trx, {
       actor,
       action: 'account.reset_password',

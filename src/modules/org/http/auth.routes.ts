@@ -42,7 +42,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     response: LoginReply,
     rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
     async handler({ body, req, reply }) {
-      const { token } = await login(deps, body, req.id);
+      const { token } = await login(deps, body, req.id, req.ip);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -86,7 +86,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     body: ChangePasswordBody,
     summary: 'Change the own password (required after the first login with a temporary password)',
     handler: async ({ actor, body, req }) => {
-      await changePassword(deps, actor, body, tokenFrom(req), req.id);
+      await changePassword(deps, actor, body, tokenFrom(req), req.id, req.ip);
     },
   });
   route(app, {
