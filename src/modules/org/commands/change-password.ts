@@ -50,6 +50,8 @@ export async function changePassword(
       now.toISOString(),
       currentToken !== null ? hashToken(currentToken) : null,
     );
+    // Every API token of the account ends too: one leaked with the old password must not outlive it.
+    await accountStore.revokeSessions(trx, actor.accountId, now.toISOString(), 'api_token');
     await recordAudit(trx, {
       actor,
       action: 'auth.change_password',

@@ -23,7 +23,8 @@ export async function resetPassword(deps: OrgDeps, actor: Actor, id: string, req
       locked_until: null,
       updated_at: now.toISOString(),
     });
-    await accountStore.revokeSessions(trx, id, now.toISOString(), 'session');
+    // Sessions and API tokens alike: whoever held the old password may have minted tokens with it.
+    await accountStore.revokeSessions(trx, id, now.toISOString());
     // The user starts afresh from every address (the throttle would otherwise hold the new password back).
     await loginThrottleStore.clearUsername(trx, row.username);
     await recordAudit(trx, {
