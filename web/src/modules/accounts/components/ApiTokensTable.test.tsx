@@ -41,9 +41,10 @@ describe('API 令牌', () => {
     expect(screen.getByTestId('api-token-revoke')).toBeTruthy();
   });
 
-  it('counts whole days left, none on the last day', () => {
-    expect(daysLeft('2027-02-28T02:00:00.000Z', Date.parse('2027-02-27T02:00:00.000Z'))).toBe(1);
-    expect(daysLeft('2027-02-28T02:00:00.000Z', Date.parse('2027-02-27T02:00:00.001Z'))).toBe(0);
+  it('counts a part day whole and nothing once expired', () => {
+    expect(daysLeft('2027-02-28T02:00:00.000Z', Date.parse('2026-11-30T02:00:00.000Z'))).toBe(90);
+    expect(daysLeft('2027-02-28T02:00:00.000Z', Date.parse('2026-11-30T02:00:00.001Z'))).toBe(90);
+    expect(daysLeft('2027-02-28T02:00:00.000Z', Date.parse('2027-02-28T01:59:59.000Z'))).toBe(1);
     expect(daysLeft('2027-02-28T02:00:00.000Z', Date.parse('2027-03-01T00:00:00.000Z'))).toBe(0);
   });
 });

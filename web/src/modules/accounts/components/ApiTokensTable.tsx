@@ -5,9 +5,9 @@ import type { TokenView } from '../api';
 
 const DAY_MS = 24 * 3600_000;
 
-/** Whole days left until `expiresAt` (0 on its last day), as the list shows it. */
+/** Days left until `expiresAt`, a part day counting whole (a token just issued for 90 days: 90); 0 once expired. */
 export function daysLeft(expiresAt: string, now: number): number {
-  return Math.max(0, Math.floor((Date.parse(expiresAt) - now) / DAY_MS));
+  return Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / DAY_MS));
 }
 
 export interface ApiTokensTableProps {
@@ -60,8 +60,7 @@ export function ApiTokensTable({ items, loading, canCreate, now, onCreate, onRev
               const left = daysLeft(t, now);
               return (
                 <span data-testid="api-token-expires">
-                  {formatDateTime(t)}{' '}
-                  <Tag color={left < 7 ? 'orange' : undefined}>{left === 0 ? '今日失效' : `剩 ${left} 天`}</Tag>
+                  {formatDateTime(t)} <Tag color={left < 7 ? 'orange' : undefined}>{`剩 ${left} 天`}</Tag>
                 </span>
               );
             },

@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../../../src/contracts/org';
 import { formatDateTime } from '../../../lib/format-time';
@@ -25,7 +25,16 @@ export function IssueTokenModal({ open, onClose }: { open: boolean; onClose(): v
   };
   if (issued) {
     return (
-      <Modal open={open} title="令牌已签发" onOk={close} onCancel={close} cancelButtonProps={{ hidden: true }}>
+      <Modal
+        open={open}
+        title="令牌已签发"
+        onCancel={close}
+        footer={
+          <Button type="primary" onClick={close} data-testid="api-token-done">
+            已保存
+          </Button>
+        }
+      >
         <Typography.Paragraph>令牌只显示这一次，请立即复制并妥善保存：</Typography.Paragraph>
         <Typography.Paragraph copyable code data-testid="api-token-value">
           {issued.token}
@@ -41,6 +50,7 @@ export function IssueTokenModal({ open, onClose }: { open: boolean; onClose(): v
       open={open}
       title="签发 API 令牌"
       okText="签发"
+      okButtonProps={{ 'data-testid': 'api-token-submit' }}
       confirmLoading={create.isPending}
       onOk={() => void form.validateFields().then((v) => create.mutate(v))}
       onCancel={close}
