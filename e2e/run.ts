@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { apiTokenSteps } from './api-tokens';
 import { campaignSteps } from './campaigns';
 import { casesSteps } from './cases';
 import { crewSteps } from './crew';
@@ -438,6 +439,7 @@ async function main(): Promise<number> {
     groups.push(await supervisionSteps({ page, shot }));
     groups.push(await starSteps({ page, shot, baseURL: base }));
     groups.push(await insightSteps({ page, shot, baseURL: base }));
+    groups.push(apiTokenSteps({ page, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }));
     // Last, so every page has the data the steps above made; each account in its own context.
     groups.push(
       rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),

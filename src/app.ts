@@ -52,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeDefs', []);
   app.decorateRequest('actor', null);
   app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('authKind', null);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (resolved) {
       req.actor = resolved.actor;
       req.mustChangePassword = resolved.mustChangePassword;
+      req.authKind = resolved.kind;
     }
   });
 

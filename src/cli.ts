@@ -129,6 +129,15 @@ async function run(argv: string[]): Promise<void> {
             .where('username', '=', 'admin')
             .executeTakeFirst();
           if (!Number(r.numUpdatedRows)) throw new CliError('there is no admin account');
+          // As an admin reset does: every session and API token of the account ends, and the login
+          // throttle forgets the name, so the new password works at once from anywhere.
+          await trx
+            .updateTable('sessions')
+            .set({ revoked_at: now.toISOString() })
+            .where('account_id', 'in', trx.selectFrom('accounts').select('id').where('username', '=', 'admin'))
+            .where('revoked_at', 'is', null)
+            .execute();
+          await trx.deleteFrom('login_throttles').where('username', '=', 'admin').execute();
           await recordAudit(trx, {
             actor: null,
             districtCode: config.districtCode,

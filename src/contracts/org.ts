@@ -283,9 +283,17 @@ export const RoleList = z.object({
 });
 export type RoleList = z.infer<typeof RoleList>;
 
-export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+/** How long an API token lives when the body does not say, and the longest it may (days). */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+export const CreateTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** Days until the token stops working: 1 … 365, 90 when absent. */
+  expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).default(TOKEN_DEFAULT_DAYS),
+});
+export type CreateTokenBody = z.input<typeof CreateTokenBody>;
 /** The token is shown this once. */
-export const IssuedToken = z.object({ token: z.string(), name: z.string() });
+export const IssuedToken = z.object({ token: z.string(), name: z.string(), expiresAt: z.string() });
 export type IssuedToken = z.infer<typeof IssuedToken>;
 export const TokenView = z.object({
   /** The first 16 hex digits of the token's hash: what DELETE /auth/tokens/:id takes. */
@@ -293,6 +301,8 @@ export const TokenView = z.object({
   name: z.string().nullable(),
   createdAt: z.string(),
   lastSeenAt: z.string(),
+  /** After this instant the token is refused (401). */
+  expiresAt: z.string(),
 });
 export type TokenView = z.infer<typeof TokenView>;
 export const TokenList = z.object({ items: z.array(TokenView) });

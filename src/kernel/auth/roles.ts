@@ -16,6 +16,11 @@ export const PERMISSIONS = [
   'calendar.write',
   'audit.read',
   'integration.write',
+  /**
+   * Mint bearer API tokens acting as oneself (from a console session only, never with a token): the
+   * administrator, who connects integrations (Open311, webhooks, a wall display).
+   */
+  'token.create',
   'case.read',
   'case.report',
   'category.write',

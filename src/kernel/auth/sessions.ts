@@ -95,7 +95,8 @@ export async function resolveToken(ex: Executor, token: string, now: Date): Prom
   const roles = (JSON.parse(row.roles) as string[]).filter(isRoleCode) as RoleCode[];
   return {
     kind: row.kind as 'session' | 'api_token',
-    mustChangePassword: row.must_change_password === 1 && row.kind === 'session',
+    // A token of an account that must change its password is refused too (kernel/http/route.ts).
+    mustChangePassword: row.must_change_password === 1,
     actor: {
       accountId: row.account_id,
       username: row.username,

@@ -98,6 +98,18 @@ export interface SessionTable {
   revoked_at: string | null;
 }
 
+/** Failed password attempts per username and client address (org/domain/login-throttle.ts). */
+export interface LoginThrottleTable {
+  /** Trimmed, lower-cased: an account's username or any name tried. */
+  username: string;
+  /** The client address as the HTTP server reports it. */
+  client: string;
+  failures: number;
+  /** Attempts from this client for this username are refused until then. */
+  held_until: string | null;
+  updated_at: string;
+}
+
 export interface AuditEventTable {
   id: string;
   district_code: string;
@@ -883,6 +895,7 @@ export interface DB {
   grid_assignments: GridAssignmentTable;
   accounts: AccountTable;
   sessions: SessionTable;
+  login_throttles: LoginThrottleTable;
   audit_events: AuditEventTable;
   calendar_days: CalendarDayTable;
   meta: MetaTable;

@@ -223,7 +223,8 @@ export const ZH: Readonly<Record<string, Sentence>> = {
 
   // 组织机构、账号与登录 (org/commands)
   'auth.invalid_credentials': '用户名或密码错误',
-  'auth.locked': (p) => `连续登录失败次数过多，请 ${p.minutes} 分钟后再试`,
+  'auth.throttled': (p) => `密码错误次数过多，请 ${p.wait}后再试`,
+  'auth.token_needs_session': 'API 令牌只能在登录后的控制台中签发，不能用令牌签发令牌',
   'auth.disabled': '账号已停用，请联系管理员',
   'auth.wrong_current_password': '当前密码不正确',
   'auth.same_password': '新密码不能与当前密码相同',

@@ -81,6 +81,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     mustChangePassword: boolean;
+    /** How the actor was authenticated: a console session cookie or a bearer API token. */
+    authKind: 'session' | 'api_token' | null;
   }
 }
 
@@ -134,7 +136,8 @@ export function route<B, Q, P, H>(app: FastifyInstance, def: RouteDef<B, Q, P, H
       const auth = def.auth ?? 'required';
       if (auth !== 'none') {
         if (!req.actor) throw new Unauthenticated();
-        if (auth === 'required' && req.mustChangePassword) {
+        // A session may still reach the 'any' routes (to change the password); a token reaches none.
+        if (req.mustChangePassword && (auth === 'required' || req.authKind === 'api_token')) {
           throw new Forbidden('auth.password_change_required', 'change your password before using the system');
         }
         if (def.permission)

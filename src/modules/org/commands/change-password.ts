@@ -6,17 +6,23 @@ import { Invalid } from '../../../kernel/errors.js';
 import type { OrgDeps } from '../deps.js';
 import { accountStore } from '../store/account.store.js';
 import { sessionStore } from '../store/session.store.js';
+import { passwordGate } from './password-throttle.js';
 
 export async function changePassword(
   deps: OrgDeps,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   currentToken: string | null,
-  requestId?: string,
+  requestId: string | undefined,
+  client: string,
 ) {
   const now = deps.clock.now();
+  // Guessing the current password from a session is throttled like guessing it at the login.
+  const gate = passwordGate(deps, actor.username, client);
+  await gate.check();
   const account = (await accountStore.findById(deps.database.db, actor.accountId))!;
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
+    await gate.fail();
     throw new Invalid('auth.wrong_current_password', 'the current password is wrong', [
       { field: 'currentPassword', code: 'auth.wrong_current_password', message: 'the current password is wrong' },
     ]);
@@ -28,6 +34,7 @@ export async function changePassword(
       { field: 'newPassword', code: 'auth.same_password', message: 'the new password equals the current one' },
     ]);
   }
+  await gate.succeed();
   const hash = await hashPassword(input.newPassword);
   await deps.database.db.transaction().execute(async (trx) => {
     await accountStore.update(trx, actor.accountId, {
@@ -43,6 +50,8 @@ export async function changePassword(
       now.toISOString(),
       currentToken !== null ? hashToken(currentToken) : null,
     );
+    // Every API token of the account ends too: one leaked with the old password must not outlive it.
+    await accountStore.revokeSessions(trx, actor.accountId, now.toISOString(), 'api_token');
     await recordAudit(trx, {
       actor,
       action: 'auth.change_password',

@@ -4,8 +4,14 @@ import { recordAudit } from '../../../kernel/audit/audit.js';
 import type { OrgDeps } from '../deps.js';
 
 /** A bearer token for an integration, acting as the actor; the token itself is shown once. */
-export async function issueApiToken(deps: OrgDeps, actor: Actor, body: { name: string }, requestId?: string) {
+export async function issueApiToken(
+  deps: OrgDeps,
+  actor: Actor,
+  body: { name: string; expiresInDays: number },
+  requestId?: string,
+) {
   const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + body.expiresInDays * 24 * 3600_000).toISOString();
   return deps.database.db.transaction().execute(async (trx) => {
     const token = await createSession(trx, {
       accountId: actor.accountId,
@@ -13,7 +19,7 @@ export async function issueApiToken(deps: OrgDeps, actor: Actor, body: { name: s
       kind: 'api_token',
       name: body.name,
       now,
-      ttlHours: null,
+      ttlHours: body.expiresInDays * 24,
     });
     await recordAudit(trx, {
       actor,
@@ -22,8 +28,8 @@ export async function issueApiToken(deps: OrgDeps, actor: Actor, body: { name: s
       entityId: actor.accountId,
       at: now,
       requestId,
-      summary: `签发 API 令牌「${body.name}」`,
+      summary: `签发 API 令牌「${body.name}」，${body.expiresInDays} 天后失效`,
     });
-    return { token, name: body.name };
+    return { token, name: body.name, expiresAt };
   });
 }

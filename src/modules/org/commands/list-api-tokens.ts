@@ -3,5 +3,5 @@ import type { OrgDeps } from '../deps.js';
 import { sessionStore } from '../store/session.store.js';
 
 export async function listApiTokens(deps: OrgDeps, actor: Actor) {
-  return sessionStore.apiTokens(deps.database.db, actor.accountId);
+  return sessionStore.apiTokens(deps.database.db, actor.accountId, deps.clock.now().toISOString());
 }

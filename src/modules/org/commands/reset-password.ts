@@ -4,6 +4,7 @@ import { recordAudit } from '../../../kernel/audit/audit.js';
 import { Forbidden } from '../../../kernel/errors.js';
 import type { OrgDeps } from '../deps.js';
 import { accountStore } from '../store/account.store.js';
+import { loginThrottleStore } from '../store/login-throttle.store.js';
 import { loadAccountInScope } from './account-access.js';
 
 export async function resetPassword(deps: OrgDeps, actor: Actor, id: string, requestId?: string) {
@@ -22,7 +23,10 @@ export async function resetPassword(deps: OrgDeps, actor: Actor, id: string, req
       locked_until: null,
       updated_at: now.toISOString(),
     });
-    await accountStore.revokeSessions(trx, id, now.toISOString(), 'session');
+    // Sessions and API tokens alike: whoever held the old password may have minted tokens with it.
+    await accountStore.revokeSessions(trx, id, now.toISOString());
+    // The user starts afresh from every address (the throttle would otherwise hold the new password back).
+    await loginThrottleStore.clearUsername(trx, row.username);
     await recordAudit(trx, {
       actor,
       action: 'account.reset_password',

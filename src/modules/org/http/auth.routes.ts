@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { resolveToken, SESSION_COOKIE } from '../../../kernel/auth/sessions.js';
 import { ROLES, ROLE_CODES } from '../../../kernel/auth/roles.js';
+import { Forbidden } from '../../../kernel/errors.js';
 import { route } from '../../../kernel/http/route.js';
 import {
   ChangePasswordBody,
@@ -42,7 +43,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     response: LoginReply,
     rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
     async handler({ body, req, reply }) {
-      const { token } = await login(deps, body, req.id);
+      const { token } = await login(deps, body, req.id, req.ip);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -86,7 +87,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     body: ChangePasswordBody,
     summary: 'Change the own password (required after the first login with a temporary password)',
     handler: async ({ actor, body, req }) => {
-      await changePassword(deps, actor, body, tokenFrom(req), req.id);
+      await changePassword(deps, actor, body, tokenFrom(req), req.id, req.ip);
     },
   });
   route(app, {
@@ -105,9 +106,20 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
     tag: 'auth',
     status: 201,
     body: CreateTokenBody,
-    summary: 'Issue a bearer API token for an integration, acting as the current account (shown once)',
+    permission: 'token.create',
+    summary:
+      'Issue a bearer API token for an integration, acting as the current account (shown once); from a console session only, expiring after expiresInDays (default 90, at most 365)',
     response: IssuedToken,
-    handler: ({ actor, body, req }) => issueApiToken(deps, actor, body, req.id),
+    async handler({ actor, body, req }) {
+      // A leaked token must not be able to renew itself: minting needs the password, through a session.
+      if (req.authKind !== 'session') {
+        throw new Forbidden(
+          'auth.token_needs_session',
+          'API tokens are issued from a console session, not with a token',
+        );
+      }
+      return issueApiToken(deps, actor, body, req.id);
+    },
   });
   route(app, {
     method: 'GET',
@@ -123,6 +135,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
           name: r.name,
           createdAt: r.created_at,
           lastSeenAt: r.last_seen_at,
+          // Tokens are always made with an expiry (the 2026-12-13T0400 migration gave the older ones one).
+          expiresAt: r.expires_at!,
         })),
       };
     },

@@ -14,14 +14,15 @@ export const sessionStore = {
       .$if(keepTokenHash !== null, (qb) => qb.where('token_hash', '!=', keepTokenHash!))
       .execute();
   },
-  /** An account's API tokens not revoked, oldest first. */
-  async apiTokens(ex: Executor, accountId: string) {
+  /** An account's API tokens neither revoked nor expired at `now`, oldest first. */
+  async apiTokens(ex: Executor, accountId: string, now: string) {
     return ex
       .selectFrom('sessions')
-      .select(['token_hash', 'name', 'created_at', 'last_seen_at'])
+      .select(['token_hash', 'name', 'created_at', 'last_seen_at', 'expires_at'])
       .where('account_id', '=', accountId)
       .where('kind', '=', 'api_token')
       .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
       .orderBy('created_at')
       .execute();
   },
