@@ -42,6 +42,7 @@ import * as caseKpiMonths from './2026-12-12T0200-case-kpi-months.js';
 import * as tasksByStatusLead from './2026-12-12T0500-tasks-by-status-lead.js';
 import * as unitsLifeSpans from './2026-12-12T0600-units-life-spans.js';
 import * as unitSpanCounts from './2026-12-13T0010-unit-span-counts.js';
+import * as assessmentDaysMilestones from './2026-12-13T0020-assessment-days-milestones.js';
 import * as loginThrottles from './2026-12-13T0400-login-throttles.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
@@ -91,5 +92,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0500-tasks-by-status-lead': tasksByStatusLead,
   '2026-12-12T0600-units-life-spans': unitsLifeSpans,
   '2026-12-13T0010-unit-span-counts': unitSpanCounts,
+  '2026-12-13T0020-assessment-days-milestones': assessmentDaysMilestones,
   '2026-12-13T0400-login-throttles': loginThrottles,
 };
