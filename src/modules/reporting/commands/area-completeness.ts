@@ -33,9 +33,9 @@ export async function completenessOfAreas(
   const def = form.definition;
   const dc = form.row.district_code;
   const rule = { periodType: def.periodType, deadline: def.deadline, from, to, timeZone: deps.config.timeZone, now };
-  const span = spanBounds(rule);
-  if (!span || !areas.length) return areas.map(() => withRates(emptyCounts()));
   const range = rangeOf(rule);
+  const span = spanBounds(range);
+  if (!span || !areas.length) return areas.map(() => withRates(emptyCounts()));
   const paths = areas.map((a) => a.unitPath);
   const prefix = commonPath(paths);
   const areaIds = [...new Set(areas.map((a) => a.unitId))];
@@ -78,5 +78,6 @@ export async function completenessOfAreas(
     areaCounts: reports.areaCounts,
     ownReports: reports.ownReports,
     lateRetired: late.map((unit) => ({ unit, reports: reports.lateRetired.get(unit.id) ?? [] })),
+    range,
   });
 }

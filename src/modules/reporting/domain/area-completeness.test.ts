@@ -117,7 +117,7 @@ describe('areaCompleteness', () => {
       let checked = 0;
       for (let seed = 1; seed <= 300; seed++) {
         const { reporting, submissions, areas, rule, range } = scenario(seed);
-        const bounds = spanBounds(rule);
+        const bounds = spanBounds(rangeOf(rule));
         const want = areas.map(
           (a) =>
             computeCompleteness({

@@ -48,16 +48,15 @@ export interface AreaCompletenessInput {
   ownReports: ReadonlyMap<string, readonly PeriodFlags[]>;
   /** Units retired inside the range, with their reports of the range. */
   lateRetired: readonly { unit: LifetimeUnit; reports: readonly PeriodFlags[] }[];
+  /** rangeOf of the rule above, when the caller has it already (365 periods' bounds are not free). */
+  range?: ReturnType<typeof rangeOf>;
 }
 
 /**
- * The range as instants — [from, to) — and every period's start and end (org's span counts answer
- * only bounds on their grain). Null when the range has no period.
+ * A range (rangeOf) as instants — [from, to) — and every period's start and end (org's span counts
+ * answer only bounds on their grain). Null when the range has no period.
  */
-export function spanBounds(
-  i: Pick<AreaCompletenessInput, 'periodType' | 'deadline' | 'from' | 'to' | 'timeZone' | 'now'>,
-) {
-  const r = rangeOf(i);
+export function spanBounds(r: ReturnType<typeof rangeOf>) {
   if (!r.periods.length) return null;
   return { from: r.start!.toISOString(), to: r.end!.toISOString(), bounds: [...r.starts, ...r.ends] };
 }
@@ -72,7 +71,7 @@ function eachAreaOver(path: string, index: ReadonlyMap<string, number[]>, fn: (a
 
 /** One summary per area, in the order of `areas`. */
 export function areaCompleteness(input: AreaCompletenessInput): CompletenessSummary[] {
-  const r = rangeOf(input);
+  const r = input.range ?? rangeOf(input);
   const { periods, due } = r;
   const P = periods.length;
   const A = input.areas.length;
