@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.logLevel });
-  const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
+  const database = createDb({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, 'civicgrid.db'),
+    log,
+  });
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
 
