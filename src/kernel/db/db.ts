@@ -75,9 +75,10 @@ export function createDb(opts: DbOptions): Database {
   const file = opts.sqlitePath ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
+  // First: a second process opening the same new file waits for the first's locks instead of failing.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   // Savepoints (group commit) keep their page images in a sub-journal: in memory, not a temp file.
   sqlite.pragma('temp_store = MEMORY');
