@@ -78,7 +78,6 @@ describe.skipIf(!baseUrl)('a dropped PostgreSQL connection (in process)', () => 
     await sleep(200);
     stop = true;
     await Promise.all(workers);
-    if (process.env.WTC_DEBUG) console.log({ terminated, statuses: Object.fromEntries(statuses) });
     expect(terminated).toBeGreaterThanOrEqual(6);
     expect(bad).toEqual([]);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(50);
