@@ -3,6 +3,7 @@ import path from 'node:path';
 import { systemClock } from './kernel/clock.js';
 import { ConfigError, loadConfig } from './kernel/config.js';
 import { createDb, migrateToLatest, type Database } from './kernel/db/db.js';
+import { inStartTransaction } from './kernel/db/start-transaction.js';
 import { permissionsOf } from './kernel/auth/roles.js';
 import type { Actor } from './kernel/auth/actor.js';
 import { DomainError } from './kernel/errors.js';
@@ -60,7 +61,8 @@ async function run(argv: string[]): Promise<void> {
   const config = loadConfig();
   const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
   try {
-    await migrateToLatest(database.db);
+    // As a server start does: one process at a time (a server starting meanwhile waits for it).
+    await inStartTransaction(database, (inStart) => migrateToLatest(inStart.db));
     // No command here moves units, so no module needs to follow moves: a bus with no listeners.
     const deps = {
       database,
@@ -71,7 +73,7 @@ async function run(argv: string[]): Promise<void> {
     };
     switch (cmd) {
       case 'migrate': {
-        const boot = await bootstrapDistrict(database, config, systemClock);
+        const boot = await inStartTransaction(database, (inStart) => bootstrapDistrict(inStart, config, systemClock));
         console.log(`schema up to date${boot.created ? `; district ${config.districtCode} and admin created` : ''}`);
         if (boot.generatedAdminPassword)
           console.log(`admin initial password (shown once): ${boot.generatedAdminPassword}`);

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { systemClock } from './kernel/clock.js';
 import { ConfigError, loadConfig } from './kernel/config.js';
 import { createDb, migrateToLatest } from './kernel/db/db.js';
+import { inStartTransaction } from './kernel/db/start-transaction.js';
 import { startScheduler } from './kernel/jobs/scheduler.js';
 import { moduleJobs, prepareModules } from './kernel/modules/descriptor.js';
 import { bootstrapDistrict, LocateService } from './modules/org/index.js';
@@ -21,16 +22,30 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.logLevel });
-  const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
-  const applied = await migrateToLatest(database.db);
+  const database = createDb({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, 'civicgrid.db'),
+    log,
+  });
+  // Migrations, the district root and admin, the modules' set-up and (on a new database) the demo: one
+  // process at a time and all or nothing (a second process started with this one waits, then finds it
+  // done; a start killed midway leaves nothing and the next start does it all).
+  const { applied, boot, demo, started } = await inStartTransaction(database, async (inStart) => {
+    const applied = await migrateToLatest(inStart.db);
+    const boot = await bootstrapDistrict(inStart, config, systemClock);
+    const startCtx = createModuleContext({
+      database: inStart,
+      clock: systemClock,
+      config,
+      locator: new LocateService(inStart, systemClock),
+    });
+    const demo = boot.created && config.demo ? { districtId: boot.districtId, now: systemClock.now() } : undefined;
+    return { applied, boot, demo, started: await prepareModules(MODULES, startCtx, demo) };
+  });
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-
-  const boot = await bootstrapDistrict(database, config, systemClock);
   const locator = new LocateService(database, systemClock);
-  // One context for start-up, routes and jobs.
+  // One context for routes and jobs.
   const ctx = createModuleContext({ database, clock: systemClock, config, locator });
-  const demo = boot.created && config.demo ? { districtId: boot.districtId, now: systemClock.now() } : undefined;
-  const started = await prepareModules(MODULES, ctx, demo);
   if (Object.keys(started.prepared).length) log.info(started.prepared, 'modules prepared');
   if (demo) log.info(started.demo, 'demo district created');
   for (const line of started.announce) console.log(`\n${line}\n`);

@@ -21,6 +21,46 @@ export function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** PostgreSQL SQLSTATEs of a connection that is gone or cannot be had (admin/crash shutdown, class 08 …). */
+const CONNECTION_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+  '3D000',
+]);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * The database connection was lost or could not be opened (the server restarted, terminated the
+ * backend, refuses connections, is unreachable) — not a fault of the statement: trying again later
+ * may succeed. The errors node-postgres raises for it carry a SQLSTATE, a socket errno or only a message.
+ */
+export function isConnectionLost(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (CONNECTION_SQLSTATES.has(code) || CONNECTION_ERRNOS.has(code)) return true;
+  if (code === '55000' && /not currently accepting connections/.test(message)) return true;
+  return /Connection terminated|connection error and is not queryable|Client was closed|timeout exceeded when trying to connect|Connection ended/i.test(
+    message,
+  );
+}
+
 /** Which database a Kysely instance talks to (migrations receive only the instance). */
 export function dialectOf(db: { getExecutor(): { adapter: unknown } }): Dialect {
   return db.getExecutor().adapter?.constructor?.name === 'PostgresAdapter' ? 'postgres' : 'sqlite';

@@ -27,6 +27,8 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'date.invalid': '日期格式应为 YYYY-MM-DD',
   'weight.invalid': '权重须为不小于 0 的数',
   /** A problem of one row of an imported sheet: the row's number before the row's own sentence. */
+  // The database connection was lost under a request (kernel/http/problem.ts): answered 503.
+  'database.unavailable': '数据库暂时无法连接，请稍后重试',
   'import.at_row': (p) => `第 ${p.row} 行：${zhSentence(String(p.of ?? ''), p) ?? String(p.message ?? '')}`,
 
   // 人口与房屋 (population): places, residents, door-knocking

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
+import { isConnectionLost } from '../db/dialect.js';
 import { DomainError, type FieldProblem } from '../errors.js';
 import { zhSentence } from './messages.zh.js';
 
@@ -35,6 +36,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function problem(status: number, code: string, detail: string, errors?: FieldProblem[]): Problem {
@@ -139,12 +141,22 @@ export function toProblem(err: unknown): Problem {
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return problem(e.statusCode, `request.${e.statusCode}`, e.message ?? 'bad request');
   }
+  // The database connection was lost under the request (or none could be had): not the request's
+  // fault, and the driver's words (host, database, cause) are for the log, not the caller.
+  if (isConnectionLost(err))
+    return Object.assign(
+      problem(503, 'database.unavailable', zhSentence('database.unavailable') ?? 'the database is unavailable'),
+      { retryAfterSeconds: 5 },
+    );
   return problem(500, 'internal', 'an internal error occurred; it has been logged');
 }
 
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply {
   const body = { ...p, instance: req.id };
-  if (p.status === 429 && typeof (p as { retryAfterSeconds?: number }).retryAfterSeconds === 'number') {
+  if (
+    (p.status === 429 || p.status === 503) &&
+    typeof (p as { retryAfterSeconds?: number }).retryAfterSeconds === 'number'
+  ) {
     reply.header('retry-after', String((p as { retryAfterSeconds?: number }).retryAfterSeconds));
   }
   return reply.code(p.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
