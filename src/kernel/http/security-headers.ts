@@ -38,8 +38,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
         'base-uri': ["'self'"],
         'form-action': ["'self'"],
         'frame-ancestors': ["'none'"],
+        // report-uri alone: a browser that knows report-to ignores report-uri when both are given, and
+        // batches report-to reports for up to a minute.
         'report-uri': [CSP_REPORT_PATH],
-        'report-to': ['csp'],
       },
     },
     frameguard: { action: 'deny' },
@@ -48,10 +49,6 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     // Open311 clients and the API's integrations are servers; nothing here is meant to be embedded elsewhere.
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('reporting-endpoints', `csp="${CSP_REPORT_PATH}"`);
-  });
-
   // Reports come as application/csp-report (report-uri) or application/reports+json (Reporting API).
   app.register(async (scope) => {
     scope.addContentTypeParser(
@@ -69,8 +66,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
       CSP_REPORT_PATH,
       { bodyLimit: 16 * 1024, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
       async (req, reply) => {
-      req.log.warn({ cspReport: req.body }, 'content security policy violation');
-      return reply.code(204).send();
-    });
+        req.log.warn({ cspReport: req.body }, 'content security policy violation');
+        return reply.code(204).send();
+      },
+    );
   });
 }
