@@ -4,7 +4,9 @@ import { fieldPath } from './problem.js';
 
 // C0 controls and DEL. Tab, line feed and carriage return are text in a body (a multi-line description);
 // in a query string or a path every one of them is refused.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const BODY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**

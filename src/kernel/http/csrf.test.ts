@@ -122,7 +122,12 @@ for (const tdb of testDatabases()) {
       const d = await h.app.inject({
         method: 'POST',
         url: '/api/v1/inbox/read-all',
-        headers: { cookie: admin, host: HOST, 'content-type': 'application/json; charset=utf-8', 'sec-fetch-site': 'none' },
+        headers: {
+          cookie: admin,
+          host: HOST,
+          'content-type': 'application/json; charset=utf-8',
+          'sec-fetch-site': 'none',
+        },
       });
       expect(d.statusCode).toBe(204);
     });

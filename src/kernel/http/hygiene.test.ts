@@ -90,10 +90,27 @@ for (const tdb of testDatabases()) {
       expect(String(plain.headers['set-cookie'])).not.toMatch(/Secure/i);
       const h2 = await openHarness(tdb, { CIVICGRID_PUBLIC_URL: 'https://grid.example.gov.cn' });
       try {
-        const tls = await h2.call('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'Admin12345' } });
+        const tls = await h2.call('POST', '/api/v1/auth/login', {
+          body: { username: 'admin', password: 'Admin12345' },
+        });
         expect(String(tls.headers['set-cookie'])).toMatch(/; Secure/);
         const d = await h2.app.inject({ method: 'GET', url: '/open311/v2/discovery.json', headers: { host: 'x.y' } });
         expect(d.json().endpoints[0].url).toBe('https://grid.example.gov.cn/open311/v2');
+      } finally {
+        await h2.close();
+      }
+    });
+
+    it('marks it Secure behind a trusted proxy that received https, and ignores the header from an untrusted one', async () => {
+      const login = (hh: Harness) =>
+        hh.call('POST', '/api/v1/auth/login', {
+          body: { username: 'admin', password: 'Admin12345' },
+          headers: { 'x-forwarded-proto': 'https' },
+        });
+      expect(String((await login(h)).headers['set-cookie'])).not.toMatch(/Secure/i);
+      const h2 = await openHarness(tdb, { CIVICGRID_TRUST_PROXY: 'on' });
+      try {
+        expect(String((await login(h2)).headers['set-cookie'])).toMatch(/; Secure/);
       } finally {
         await h2.close();
       }

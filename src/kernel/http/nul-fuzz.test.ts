@@ -121,12 +121,17 @@ for (const tdb of testDatabases()) {
             });
             const where = `${method.toUpperCase()} ${path} ${c.label} → ${r.statusCode}`;
             if (r.statusCode >= 500) fiveXx.push(`${where} ${r.body.slice(0, 200)}`);
-            else if (r.statusCode === 400 && !(r.json().errors ?? []).some((e: { field: string }) => e.field === c.field))
+            else if (
+              r.statusCode === 400 &&
+              !(r.json().errors ?? []).some((e: { field: string }) => e.field === c.field)
+            )
               unnamed.push(`${where} ${r.body.slice(0, 200)}`);
           }
         }
       }
-      console.log(`${tdb.name}: NUL sweep tried ${tried} requests, ${fiveXx.length} 5xx, ${unnamed.length} 400 without the field`);
+      console.log(
+        `${tdb.name}: NUL sweep tried ${tried} requests, ${fiveXx.length} 5xx, ${unnamed.length} 400 without the field`,
+      );
       expect(tried).toBeGreaterThan(500);
       expect(fiveXx).toEqual([]);
       expect(unnamed).toEqual([]);

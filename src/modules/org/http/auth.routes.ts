@@ -33,7 +33,8 @@ export function tokenFrom(req: FastifyRequest): string | null {
 export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
   // Secure when people reach the server over https: the public URL says so, or a trusted proxy does.
   const httpsPublic = deps.config.publicUrl.startsWith('https:');
-  const secureFor = (req: FastifyRequest) => httpsPublic || (deps.config.trustProxy !== false && req.protocol === 'https');
+  const secureFor = (req: FastifyRequest) =>
+    httpsPublic || (deps.config.trustProxy !== false && req.protocol === 'https');
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/login',
