@@ -74,6 +74,19 @@ for (const tdb of testDatabases()) {
         payload: JSON.stringify({ 'csp-report': { 'violated-directive': 'script-src', 'blocked-uri': 'inline' } }),
       });
       expect(report.statusCode).toBe(204);
+      // 60 a minute per client: a page cannot flood the log.
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const r = await h.app.inject({
+          method: 'POST',
+          url: '/csp-report',
+          headers: { 'content-type': 'application/reports+json' },
+          payload: '[]',
+        });
+        statuses.push(r.statusCode);
+      }
+      expect(statuses.slice(0, 59).every((s) => s === 204)).toBe(true);
+      expect(statuses[59]).toBe(429);
     });
 
     it('names the configured public URL in Open311 discovery, whatever the Host header says', async () => {
