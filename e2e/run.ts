@@ -33,6 +33,7 @@ import { mobileSteps } from './mobile';
 import { patrolSteps } from './patrols';
 import { reportingSteps } from './reporting';
 import { rolesSteps } from './roles';
+import { securitySteps } from './security';
 import { starSteps } from './stars';
 import { insightSteps } from './insights';
 import { supervisionSteps } from './supervision';
@@ -440,6 +441,7 @@ async function main(): Promise<number> {
     groups.push(await starSteps({ page, shot, baseURL: base }));
     groups.push(await insightSteps({ page, shot, baseURL: base }));
     groups.push(apiTokenSteps({ page, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }));
+    groups.push(securitySteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD }));
     // Last, so every page has the data the steps above made; each account in its own context.
     groups.push(
       rolesSteps({ browser, baseURL: base, shot, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD }),

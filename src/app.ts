@@ -9,6 +9,8 @@ import type { Clock } from './kernel/clock.js';
 import type { Config } from './kernel/config.js';
 import type { Database } from './kernel/db/db.js';
 import { buildOpenApi } from './kernel/http/openapi.js';
+import { csrfGuard } from './kernel/http/csrf.js';
+import { registerSecurityHeaders } from './kernel/http/security-headers.js';
 import { OpenApiDocument } from './contracts/platform.js';
 import { problem, sendProblem, toProblem } from './kernel/http/problem.js';
 import { route } from './kernel/http/route.js';
@@ -59,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a reverse proxy (CIVICGRID_TRUST_PROXY): req.protocol and req.host from X-Forwarded-*.
+    trustProxy: deps.config.trustProxy,
   });
   app.decorate('routeDefs', []);
   app.decorateRequest('actor', null);
@@ -70,6 +74,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await registerSecurityHeaders(app, deps.config);
+  // An empty application/json body is no body: the console sends the type on bodiless posts (CSRF guard).
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    return jsonParser(req, body as string, done);
+  });
+  app.addHook('onRequest', csrfGuard(deps.config.publicUrl));
 
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err);

@@ -38,4 +38,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CIVICGRID_MAP_TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png' })).not.toThrow();
     expect(() => loadConfig({ CIVICGRID_MAP_TILE_URL: 'ftp://nope' })).toThrow(ConfigError);
   });
+
+  it('takes the public URL from CIVICGRID_PUBLIC_URL, by default http://localhost:<port>', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
+    expect(loadConfig({ CIVICGRID_PUBLIC_URL: 'https://Grid.Example.gov.cn:443/civic/' }).publicUrl).toBe(
+      'https://grid.example.gov.cn/civic',
+    );
+    for (const bad of ['grid.example', 'ftp://x.y', 'https://x.y/?a=1', 'https://x.y/#top'])
+      expect(() => loadConfig({ CIVICGRID_PUBLIC_URL: bad }), bad).toThrow(/CIVICGRID_PUBLIC_URL/);
+  });
+
+  it('trusts a reverse proxy only when told: off by default, on, or a list of addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CIVICGRID_TRUST_PROXY: 'on' }).trustProxy).toBe(true);
+    expect(loadConfig({ CIVICGRID_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ CIVICGRID_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+  });
 });

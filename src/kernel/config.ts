@@ -26,6 +26,18 @@ export interface Config {
    * PostgreSQL must share the file.
    */
   readonly serverSecretFile: string;
+  /**
+   * Where people and client apps reach the server (CIVICGRID_PUBLIC_URL, default http://localhost:<port>),
+   * without a trailing slash: Open311 discovery names it, an https one makes the session cookie Secure, and
+   * its origin is accepted on state-changing requests (docs/security.md).
+   */
+  readonly publicUrl: string;
+  /**
+   * CIVICGRID_TRUST_PROXY (default off): believe X-Forwarded-Proto/-Host/-For from a reverse proxy in
+   * front — on, or a list of proxy addresses/CIDRs (Fastify's trustProxy). Then a request that reached
+   * the proxy over https also gets a Secure cookie.
+   */
+  readonly trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +86,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (tile && !/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/.test(tile)) {
     problems.push('CIVICGRID_MAP_TILE_URL must be an http(s) URL template containing {z}, {x} and {y}');
   }
+  const publicRaw = env.CIVICGRID_PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  let publicUrl = publicRaw;
+  try {
+    const u = new URL(publicRaw);
+    if (!['http:', 'https:'].includes(u.protocol) || u.search || u.hash) throw new Error('shape');
+    publicUrl = `${u.origin}${u.pathname}`.replace(/\/+$/, '');
+  } catch {
+    problems.push(`CIVICGRID_PUBLIC_URL must be an http(s) URL without query or fragment, got "${publicRaw}"`);
+  }
+  const proxyRaw = env.CIVICGRID_TRUST_PROXY?.trim() || 'off';
+  const trustProxy = ['off', 'false', '0'].includes(proxyRaw.toLowerCase())
+    ? false
+    : ['on', 'true', '1'].includes(proxyRaw.toLowerCase())
+      ? true
+      : proxyRaw;
   const config: Config = {
     port,
     host: env.HOST || '127.0.0.1',
@@ -93,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverSecretFile: path.resolve(
       env.CIVICGRID_SERVER_SECRET_FILE || path.join(env.CIVICGRID_DATA_DIR || 'data', 'server-secret'),
     ),
+    publicUrl,
+    trustProxy,
   };
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -64,7 +64,8 @@ export async function openHarness(
       url,
       headers: {
         ...(opts.cookie ? { cookie: opts.cookie } : {}),
-        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        // As the console does: a state-changing call says application/json, an empty one too (CSRF guard).
+        ...(opts.body !== undefined || (opts.cookie && method !== 'GET') ? { 'content-type': 'application/json' } : {}),
         ...opts.headers,
       },
       payload: opts.payload ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),

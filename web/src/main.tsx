@@ -1,3 +1,4 @@
+import './zod-config';
 import '@ant-design/v5-patch-for-react-19';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';

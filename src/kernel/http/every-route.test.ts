@@ -16,6 +16,8 @@ const RAW_ROUTES: Record<string, string> = {
   '/healthz': 'liveness probe for load balancers and systemd, outside the API',
   '/readyz': 'readiness probe (database reachable), outside the API',
   '/open311/v2': 'Open311 GeoReport v2: XML and JSON in the formats the published spec fixes',
+  '/csp-report':
+    'browsers’ Content-Security-Policy violation reports (kernel/http/security-headers.ts), outside the API',
   '*': 'the web console: static files and the single-page fallback',
 };
 

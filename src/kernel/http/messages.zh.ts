@@ -26,6 +26,12 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   // Shared field problems
   'date.invalid': '日期格式应为 YYYY-MM-DD',
   'weight.invalid': '权重须为不小于 0 的数',
+  'text.control_character': '含有不可见的控制字符，请删除后重试',
+  'text.line_break': '不能换行，请写在一行内',
+
+  // Cross-site requests (kernel/http/csrf.ts)
+  'csrf.cross_origin': '请求不是从本系统页面发出的，已拒绝',
+  'csrf.content_type': '请求格式不正确，已拒绝',
   /** A problem of one row of an imported sheet: the row's number before the row's own sentence. */
   // The database connection was lost under a request (kernel/http/problem.ts): answered 503.
   'database.unavailable': '数据库暂时无法连接，请稍后重试',

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { authorizeAny } from '../auth/actor.js';
 import type { Permission } from '../auth/roles.js';
 import { Forbidden, Unauthenticated } from '../errors.js';
+import { controlCharProblems } from './control-chars.js';
 import { ReplyValidationError, RequestValidationError, zodProblems } from './problem.js';
 
 export interface RouteContext<B, Q, P, H = unknown> {
@@ -142,6 +143,15 @@ export function route<B, Q, P, H>(app: FastifyInstance, def: RouteDef<B, Q, P, H
         }
         if (def.permission)
           authorizeAny(req.actor, typeof def.permission === 'string' ? [def.permission] : def.permission);
+      }
+      // Control characters first, whatever the schema says of the field (kernel/http/control-chars.ts).
+      for (const [where, raw] of [
+        ['params', req.params],
+        ['query', req.query],
+        ['body', def.body ? req.body : undefined],
+      ] as const) {
+        const bad = controlCharProblems(raw, where);
+        if (bad.length) throw new RequestValidationError(where, bad);
       }
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query, req.query, 'query');

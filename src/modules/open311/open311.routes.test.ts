@@ -54,7 +54,7 @@ for (const tdb of testDatabases()) {
       expect(xml.body).toMatch(
         /^<\?xml version="1.0" encoding="UTF-8"\?>\n<discovery>\n {2}<changeset>2026-11-29T14:00:00\+08:00<\/changeset>/,
       );
-      expect(xml.body).toContain('<url>http://localhost:80/open311/v2</url>');
+      expect(xml.body).toContain('<url>http://localhost:8080/open311/v2</url>');
       const json = await k.get(`${V2}/discovery.json`);
       expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(json.json().endpoints[0]).toMatchObject({

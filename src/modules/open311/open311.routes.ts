@@ -45,7 +45,7 @@ export interface Open311Deps {
     contact?: string;
     keyService?: string;
     type?: 'production' | 'test';
-    /** The endpoint's public URL (https://…/open311/v2); by default taken from the request's protocol and Host. */
+    /** The endpoint's public URL (https://…/open311/v2); by default the configured public URL's (never the Host header). */
     url?: string;
   };
 }
@@ -183,7 +183,7 @@ async function protocol(scope: FastifyInstance, deps: Open311Deps): Promise<void
           keyService:
             deps.discovery?.keyService ??
             `API 密钥由${name}系统管理员在 CivicGrid 控制台（集成 → Open311）为每个客户端应用签发。`,
-          url: deps.discovery?.url ?? `${req.protocol}://${req.host}${OPEN311_PREFIX}`,
+          url: deps.discovery?.url ?? `${deps.config.publicUrl}${OPEN311_PREFIX}`,
           type: deps.discovery?.type ?? 'production',
         },
         offsetMs,

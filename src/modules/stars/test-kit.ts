@@ -118,7 +118,11 @@ export async function openStarsKit(tdb: TestDatabase): Promise<StarsKit> {
       const up = await h.app.inject({
         method: 'POST',
         url: '/api/v1/files',
-        headers: { cookie: cookies[who], 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie: cookies[who],
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'sec-fetch-site': 'same-origin',
+        },
         payload,
       });
       if (up.statusCode !== 201) throw new Error(`upload: ${up.body}`);

@@ -82,7 +82,11 @@ export async function openVenueKit(tdb: TestDatabase): Promise<VenueKit> {
     return h.app.inject({
       method: 'POST',
       url,
-      headers: { cookie: cookies[who], 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        cookie: cookies[who],
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'sec-fetch-site': 'same-origin',
+      },
       payload,
     });
   };

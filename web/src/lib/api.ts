@@ -64,10 +64,10 @@ interface RequestOptions {
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...opts.headers };
   let body: BodyInit | undefined;
-  if (opts.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
+  // Every state-changing call says application/json, an empty one too: the server refuses any other type
+  // from a logged-in browser (a form on another site cannot send it; docs/security.md).
+  if (opts.body !== undefined || method !== 'GET') headers['Content-Type'] = 'application/json';
+  if (opts.body !== undefined) body = JSON.stringify(opts.body);
   let res: Response;
   try {
     res = await fetch(withQuery(`/api/v1${path}`, opts.query), {

@@ -296,7 +296,11 @@ for (const tdb of testDatabases()) {
       const up = await h.app.inject({
         method: 'POST',
         url: '/api/v1/files',
-        headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie: cookies.gw01,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'sec-fetch-site': 'same-origin',
+        },
         payload,
       });
       expect(up.statusCode, up.body).toBe(201);
@@ -316,7 +320,11 @@ for (const tdb of testDatabases()) {
       const bad = await h.app.inject({
         method: 'POST',
         url: '/api/v1/files',
-        headers: { cookie: cookies.gw01, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie: cookies.gw01,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'sec-fetch-site': 'same-origin',
+        },
         payload: text,
       });
       expect(bad.statusCode).toBe(422);

@@ -32,7 +32,10 @@ export function tokenFrom(req: FastifyRequest): string | null {
 }
 
 export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
-  const secure = process.env.NODE_ENV === 'production';
+  // Secure when people reach the server over https: the public URL says so, or a trusted proxy does.
+  const httpsPublic = deps.config.publicUrl.startsWith('https:');
+  const secureFor = (req: FastifyRequest) =>
+    httpsPublic || (deps.config.trustProxy !== false && req.protocol === 'https');
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -48,7 +51,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: OrgDeps): void {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure,
+        secure: secureFor(req),
         maxAge: deps.config.sessionTtlHours * 3600,
       });
       // Resolve the new session as the request's actor, so `me` answers in the same shape as GET /auth/me.

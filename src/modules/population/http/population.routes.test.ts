@@ -518,7 +518,7 @@ for (const tdb of testDatabases()) {
       const r = await f.h.app.inject({
         method: 'POST',
         url: '/api/v1/households/import',
-        headers: { cookie: f.cookies.dehua, 'content-type': broken.type },
+        headers: { cookie: f.cookies.dehua, 'content-type': broken.type, 'sec-fetch-site': 'same-origin' },
         payload: broken.payload,
       });
       expect(r.statusCode).toBe(422);
@@ -539,7 +539,7 @@ for (const tdb of testDatabases()) {
       const done = await f.h.app.inject({
         method: 'POST',
         url: '/api/v1/households/import',
-        headers: { cookie: f.cookies.dehua, 'content-type': ok.type },
+        headers: { cookie: f.cookies.dehua, 'content-type': ok.type, 'sec-fetch-site': 'same-origin' },
         payload: ok.payload,
       });
       expect(done.statusCode, done.body).toBe(201);
@@ -547,7 +547,7 @@ for (const tdb of testDatabases()) {
       const again = await f.h.app.inject({
         method: 'POST',
         url: '/api/v1/households/import',
-        headers: { cookie: f.cookies.dehua, 'content-type': ok.type },
+        headers: { cookie: f.cookies.dehua, 'content-type': ok.type, 'sec-fetch-site': 'same-origin' },
         payload: ok.payload,
       });
       expect(again.json()).toEqual({ households: 0, residents: 0, merged: 2, reviews: 0 });
@@ -557,7 +557,7 @@ for (const tdb of testDatabases()) {
       const notXlsx = await f.h.app.inject({
         method: 'POST',
         url: '/api/v1/households/import',
-        headers: { cookie: f.cookies.dehua, 'content-type': hello.type },
+        headers: { cookie: f.cookies.dehua, 'content-type': hello.type, 'sec-fetch-site': 'same-origin' },
         payload: hello.payload,
       });
       expect(notXlsx.json().errors[0]).toMatchObject({ field: 'file', message: '请上传 Excel（.xlsx）文件' });

@@ -59,7 +59,11 @@ for (const tdb of testDatabases()) {
       const r = await h.app.inject({
         method: 'POST',
         url: '/api/v1/files',
-        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'sec-fetch-site': 'same-origin',
+        },
         payload,
       });
       expect(r.statusCode, r.body).toBe(201);

@@ -62,7 +62,7 @@ for (const tdb of testDatabases()) {
       return f.h.app.inject({
         method: 'POST',
         url: `/api/v1/screening-campaigns/${campaign}/checks/import`,
-        headers: { cookie: f.cookies[who], 'content-type': m.type },
+        headers: { cookie: f.cookies[who], 'content-type': m.type, 'sec-fetch-site': 'same-origin' },
         payload: m.payload,
       });
     };

@@ -35,7 +35,7 @@ for (const tdb of testDatabases()) {
       return f.h.app.inject({
         method: 'POST',
         url: `/api/v1/screening-campaigns/${id}/checks/import?batchName=${encodeURIComponent('第1批')}`,
-        headers: { cookie: f.cookies[who], 'content-type': m.type },
+        headers: { cookie: f.cookies[who], 'content-type': m.type, 'sec-fetch-site': 'same-origin' },
         payload: m.payload,
       });
     };

@@ -65,7 +65,11 @@ export async function openPlansFixture(tdb: TestDatabase, users: readonly string
     const up = await h.app.inject({
       method: 'POST',
       url: '/api/v1/files',
-      headers: { cookie: cookies[who], 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        cookie: cookies[who],
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'sec-fetch-site': 'same-origin',
+      },
       payload: Buffer.concat([
         Buffer.from(
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="销号.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,

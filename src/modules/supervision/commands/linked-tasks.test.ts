@@ -84,7 +84,11 @@ for (const tdb of testDatabases()) {
       const up = await h.app.inject({
         method: 'POST',
         url: '/api/v1/files',
-        headers: { cookie: cookies.zhuzhuang, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie: cookies.zhuzhuang,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'sec-fetch-site': 'same-origin',
+        },
         payload: Buffer.concat([
           Buffer.from(
             `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="驿站.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,

@@ -238,7 +238,11 @@ for (const tdb of testDatabases()) {
       const up = await h.app.inject({
         method: 'POST',
         url: '/api/v1/files',
-        headers: { cookie: cookies.chengguan, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          cookie: cookies.chengguan,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'sec-fetch-site': 'same-origin',
+        },
         payload: Buffer.concat([
           Buffer.from(
             `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整治.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
@@ -470,7 +474,11 @@ for (const tdb of testDatabases()) {
         return h.app.inject({
           method: 'POST',
           url: '/api/v1/tasks/import',
-          headers: { cookie: cookies.duchashi, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          headers: {
+            cookie: cookies.duchashi,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'sec-fetch-site': 'same-origin',
+          },
           payload,
         });
       };

@@ -8,6 +8,7 @@ import { formatFigure, formatParts } from '../format';
 import { useChoropleth } from '../hooks/use-choropleth';
 import { clusterLayer } from './case-clusters';
 import { choroplethScale } from './choropleth-scale';
+import { escapeHtml } from '../../../lib/map-text';
 
 export interface MapArea {
   id: string;
@@ -39,8 +40,7 @@ const tooltipOf = (m: MeasureInfo, a: AreaFigure, total: number) => {
   const parts = m.kind === 'rate' ? formatParts(a) : null;
   const value = a.value === null ? '无数据' : formatFigure(m, a.value);
   const rank = a.rank === null ? '' : `<br/>第 ${a.rank} 名 / 共 ${total} 个`;
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<b>${esc(a.unit.name)}</b><br/>${esc(m.label)}：${value}${parts ? `（${parts}）` : ''}${rank}`;
+  return `<b>${escapeHtml(a.unit.name)}</b><br/>${escapeHtml(m.label)}：${value}${parts ? `（${parts}）` : ''}${rank}`;
 };
 
 /** A class's bounds as read: counts in whole numbers, rates as percentages. */
@@ -135,7 +135,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       if (!p) return;
       const a = byId.get(p.id);
       path.setStyle({ fillColor: scale.colorOf(a?.value ?? null) });
-      const tip = a ? tooltipOf(data.measure, a, ranked) : `<b>${p.name}</b><br/>无数据`;
+      const tip = a ? tooltipOf(data.measure, a, ranked) : `<b>${escapeHtml(p.name)}</b><br/>无数据`;
       // Bound once per shape, then only its text changes: Leaflet's bindTooltip adds a focus listener to
       // the area's element that unbindTooltip leaves behind (the wall, refreshed each second, piled them up).
       if (path.getTooltip()) return void path.setTooltipContent(tip);

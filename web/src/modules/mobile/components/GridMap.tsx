@@ -3,6 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import type { GeoJsonObject } from 'geojson';
 import { useEffect, useRef } from 'react';
 import type { GridFeature } from '../api';
+import { asText } from '../../../lib/map-text';
 
 export interface MapPoint {
   id: string;
@@ -76,7 +77,7 @@ export function GridMap({ boundary, points, me, height = 200, onPointClick, test
         fillColor: p.color,
         fillOpacity: 1,
       }).addTo(g);
-      if (p.label) mk.bindTooltip(p.label, { direction: 'top' });
+      if (p.label) mk.bindTooltip(asText(p.label), { direction: 'top' });
       mk.on('click', () => click.current?.(p.id));
       bounds.extend(mk.getLatLng());
     }

@@ -3,6 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import type { Feature, FeatureCollection } from 'geojson';
 import { useEffect, useRef } from 'react';
 import type { BoundaryCollection, BoundaryFeature } from '../api';
+import { asText } from '../../../lib/map-text';
 
 export interface UnitMapProps {
   /** Online tile template from the public settings; null draws boundaries on a blank background. */
@@ -131,7 +132,7 @@ export function UnitMap(props: UnitMapProps) {
         style: { color: '#8c9bb0', weight: 1, fillColor: '#c9d2de', fillOpacity: 0.25 },
         onEachFeature: (feature, layer) => {
           const p = (feature.properties ?? {}) as { id?: string; name?: string };
-          if (p.name) layer.bindTooltip(p.name, { sticky: true });
+          if (p.name) layer.bindTooltip(asText(p.name), { sticky: true });
           layer.on('click', (e: L.LeafletMouseEvent) => {
             L.DomEvent.stopPropagation(e);
             if (latest.current.picking) latest.current.onPick({ lng: e.latlng.lng, lat: e.latlng.lat });
@@ -159,7 +160,7 @@ export function UnitMap(props: UnitMapProps) {
           if (p.name) {
             // 街道办事处 → 街道: the long official suffix crowds neighbouring labels.
             layer.bindTooltip(
-              permanentLabels ? p.name.replace(/办事处$/, '') : p.name,
+              asText(permanentLabels ? p.name.replace(/办事处$/, '') : p.name),
               permanentLabels ? { permanent: true, direction: 'center', className: 'cg-unit-label' } : { sticky: true },
             );
           }
@@ -256,7 +257,7 @@ export function UnitMap(props: UnitMapProps) {
         fillColor: p.color,
         fillOpacity: 1,
       });
-      if (p.label) m.bindTooltip(p.label);
+      if (p.label) m.bindTooltip(asText(p.label));
       m.on('click', (e: L.LeafletMouseEvent) => {
         L.DomEvent.stopPropagation(e);
         latest.current.onPointClick?.(p.id);
@@ -279,7 +280,7 @@ export function UnitMap(props: UnitMapProps) {
     props.lines.features.forEach((f, i) => {
       const p = (f.properties ?? {}) as { label?: string; far?: [number, number][] };
       const line = L.geoJSON(f, { style: { color: trackColors[i % trackColors.length], weight: 3, opacity: 0.9 } });
-      if (p.label) line.bindTooltip(p.label, { sticky: true });
+      if (p.label) line.bindTooltip(asText(p.label), { sticky: true });
       group.addLayer(line);
       for (const [lng, lat] of p.far ?? [])
         group.addLayer(
