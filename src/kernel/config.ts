@@ -38,6 +38,10 @@ export interface Config {
    * the proxy over https also gets a Secure cookie.
    */
   readonly trustProxy: boolean | string;
+  /** CIVICGRID_UPLOAD_PENDING_HOURS (default 24): an upload not attached to any record by then is pruned. */
+  readonly uploadPendingHours: number;
+  /** CIVICGRID_UPLOAD_PENDING_MB (default 200): the most bytes of pending uploads one account may hold. */
+  readonly uploadPendingMb: number;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     publicUrl,
     trustProxy,
+    uploadPendingHours: intVar(env, 'CIVICGRID_UPLOAD_PENDING_HOURS', 24, problems, 1, 24 * 30),
+    uploadPendingMb: intVar(env, 'CIVICGRID_UPLOAD_PENDING_MB', 200, problems, 1),
   };
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);

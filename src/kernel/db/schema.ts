@@ -226,6 +226,8 @@ export interface FileTable {
   uploaded_by: string | null;
   uploaded_at: string;
   case_id: string | null;
+  /** When the uploader attached it to a record; null while pending (pruned after a while). */
+  attached_at: string | null;
 }
 
 export interface InboxMessageTable {

@@ -57,6 +57,8 @@ export interface FileStore {
   open(sha256: string): Promise<OpenedFile | null>;
   openThumbnail(sha256: string): Promise<OpenedFile | null>;
   exists(sha256: string): Promise<boolean>;
+  /** Deletes the bytes and thumbnail of a content (gone already is fine); the caller knows no row names it. */
+  remove(sha256: string): Promise<void>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -198,6 +200,12 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       } catch {
         return false;
       }
+    },
+
+    async remove(sha256) {
+      if (!SHA256.test(sha256)) return;
+      await rm(originalPath(sha256), { force: true });
+      await rm(thumbnailPath(sha256), { force: true });
     },
   };
 }

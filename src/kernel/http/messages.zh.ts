@@ -384,6 +384,7 @@ export const ZH: Readonly<Record<string, Sentence>> = {
   'file.missing': '请上传一个文件（字段名 file）',
   'file.part_missing': '缺少文件',
   'file.size_exceeded': '文件过大',
+  'file.pending_quota': (p) => `尚未提交的照片已达上限${p.mb ? `（${p.mb} MB）` : ''}，请先提交已上传的照片或稍后再传`,
 
   // 耕地保护 (farmland)
   'farmland.not_a_village': '耕地图斑只能导入到在用的行政村或社区',

@@ -12,6 +12,8 @@ export interface FilesDeps {
    * the actor see the record this file is attached to? Contributed through their descriptors.
    */
   canSee: FileAccessCheck[];
+  /** The most bytes of pending (not yet attached) uploads one account may hold (CIVICGRID_UPLOAD_PENDING_MB). */
+  pendingMaxBytes: number;
 }
 
 /** May the actor see what this file is attached to? (the attaching module answers) */

@@ -1,7 +1,14 @@
 import type { Module } from '../module.js';
+import { pendingUploadPruneJob } from './commands/prune-pending.js';
 import { registerFiles } from './http/files.routes.js';
 
-export { attachFiles, ownUploadedFileIds, uploadedFileIds } from './commands/attach-files.js';
+export {
+  attachFiles,
+  claimUploads,
+  markUploadsAttached,
+  ownUploadedFileIds,
+  uploadedFileIds,
+} from './commands/attach-files.js';
 /** Stores a photo as if uploaded by the actor (demo evidence of other modules). */
 export { uploadFile } from './commands/upload-file.js';
 export type { FileAccessCheck, FilesDeps } from './deps.js';
@@ -15,5 +22,9 @@ export const filesModule: Module = {
       clock: ctx.clock,
       store: ctx.files,
       canSee: ctx.modules.flatMap((m) => (m.fileAccess ? [m.fileAccess(ctx)] : [])),
+      pendingMaxBytes: ctx.config.uploadPendingMb * 1048576,
     }),
+  jobs: (ctx) => [
+    pendingUploadPruneJob({ database: ctx.database, store: ctx.files }, ctx.config.uploadPendingHours * 3600_000),
+  ],
 };

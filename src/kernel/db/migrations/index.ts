@@ -44,6 +44,7 @@ import * as unitsLifeSpans from './2026-12-12T0600-units-life-spans.js';
 import * as unitSpanCounts from './2026-12-13T0010-unit-span-counts.js';
 import * as assessmentDaysMilestones from './2026-12-13T0020-assessment-days-milestones.js';
 import * as loginThrottles from './2026-12-13T0400-login-throttles.js';
+import * as filesAttachedAt from './2026-12-13T0600-files-attached-at.js';
 import * as createBoards from './2026-12-08T0410-create-boards.js';
 
 /** Every migration, by its frozen name; names sort in the order they run. */
@@ -94,4 +95,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0010-unit-span-counts': unitSpanCounts,
   '2026-12-13T0020-assessment-days-milestones': assessmentDaysMilestones,
   '2026-12-13T0400-login-throttles': loginThrottles,
+  '2026-12-13T0600-files-attached-at': filesAttachedAt,
 };

@@ -3,7 +3,7 @@ import { inScope } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { BoardTable } from '../../../kernel/db/schema.js';
 import { Invalid, NotFound } from '../../../kernel/errors.js';
-import { ownUploadedFileIds } from '../../files/index.js';
+import { markUploadsAttached, ownUploadedFileIds } from '../../files/index.js';
 import { boardStore } from '../store/board.store.js';
 
 /** A board in the actor's district and scope; otherwise it does not exist (404). */
@@ -41,4 +41,5 @@ export async function assertPhoto(
     throw new Invalid('board.photo_missing', 'no such photo', [
       { field: 'photoId', code: 'board.photo_missing', message: `no file ${photoId}` },
     ]);
+  await markUploadsAttached(ex, [photoId], new Date());
 }

@@ -21,7 +21,7 @@ import { categoryCache } from '../store/category-cache.js';
 import type { CaseActionTable, CaseTable } from '../../../kernel/db/schema.js';
 import type { LocatedPoint, UnitRef } from '../../org/index.js';
 import { announce } from './case-notices.js';
-import { attachFiles } from '../../files/index.js';
+import { attachFiles, claimUploads } from '../../files/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, toCaseActor } from './case-context.js';
 
@@ -230,6 +230,11 @@ async function writeReport(
     });
   const community = anc.find((u) => u.kind === 'community' || u.kind === 'village') ?? null;
   const subdistrict = anc.find((u) => u.kind === 'subdistrict' || u.kind === 'township') ?? null;
+  await claimUploads(trx, actor, at.now, [
+    ['photoIds', input.photoIds],
+    ['beforePhotoIds', input.beforePhotoIds],
+    ['afterPhotoIds', input.afterPhotoIds],
+  ]);
   const attachments: Attachment[] = [
     ...(input.photoIds ?? []).map((fileId) => ({ fileId, role: 'evidence' as const })),
     ...(input.beforePhotoIds ?? []).map((fileId) => ({ fileId, role: 'before' as const })),

@@ -26,7 +26,7 @@ import type { CasesDeps } from '../deps.js';
 import { caseStore } from '../store/case.store.js';
 import { categoryCache } from '../store/category-cache.js';
 import { announce } from './case-notices.js';
-import { attachFiles } from '../../files/index.js';
+import { attachFiles, claimUploads } from '../../files/index.js';
 import type { UnitRef } from '../../org/index.js';
 import { updateKpiRollup } from './kpi-rollup.js';
 import { calendarFor, columnsOf, loadVisibleCase, toCaseActor } from './case-context.js';
@@ -212,6 +212,7 @@ export async function takeAction(
         payload.timeLimit = { value: cat.time_limit_value, unit: cat.time_limit_unit };
       }
     }
+    await claimUploads(trx, actor, deps.clock.now(), [['attachments', input.attachments?.map((a) => a.fileId)]]);
     const action = {
       type: input.type,
       comment: input.comment ?? null,

@@ -4,7 +4,7 @@ import { claimIdempotencyKey, type IdempotencyClaim } from '../../../kernel/db/i
 import { Invalid, type FieldProblem } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { VisitBody } from '../../../contracts/population.js';
-import { uploadedFileIds } from '../../files/index.js';
+import { claimUploads, uploadedFileIds } from '../../files/index.js';
 import type { PopulationDeps } from '../deps.js';
 import { applyVisit } from '../domain/coverage.js';
 import { checkVisitTime } from '../domain/round-rules.js';
@@ -93,6 +93,7 @@ export async function recordVisit(
         problems.push({ field: `photoIds[${i}]`, code: 'file.not_uploaded', message: `no file ${f}` });
     });
     if (problems.length) throw new Invalid('visit.invalid', problems[0]!.message, problems);
+    await claimUploads(trx, actor, nowDate, [['photoIds', photos]]);
 
     const added: string[] = [];
     // People met at the door and registered with the visit were at home too.

@@ -1,3 +1,4 @@
+import { markUploadsAttached } from '../../files/index.js';
 import { inScope, type Actor } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { ProposalActionTable, ProposalHandlerTable, ProposalTable } from '../../../kernel/db/schema.js';
@@ -148,4 +149,5 @@ export async function checkOwnFiles(
     ok.has(id) ? [] : [{ field: `${field}[${i}]`, code: 'file.not_own', message: `file ${id} is not yours` }],
   );
   if (problems.length) throw new Invalid('proposal.bad_file', 'evidence must be your own uploads', problems);
+  await markUploadsAttached(ex, fileIds, new Date());
 }

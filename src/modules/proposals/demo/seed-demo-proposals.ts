@@ -267,6 +267,8 @@ async function evidenceFile(deps: ProposalsDeps, actor: Actor, at: Date, hue: nu
       uploaded_by: actor.accountId,
       uploaded_at: at.toISOString(),
       case_id: null,
+      // attached to the proposal's action right away (never pruned as a pending upload)
+      attached_at: at.toISOString(),
     })
     .execute();
   return id;

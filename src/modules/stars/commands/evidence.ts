@@ -4,7 +4,7 @@ import type { Executor } from '../../../kernel/db/db.js';
 import { Conflict, Forbidden, NotFound } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { Evidence, EvidenceBody, EvidenceList } from '../../../contracts/stars-cycle.js';
-import { ownUploadedFileIds } from '../../files/index.js';
+import { markUploadsAttached, ownUploadedFileIds } from '../../files/index.js';
 import type { CycleDeps } from '../cycle-deps.js';
 import { quarterDays, quarterOf } from '../domain/quarters.js';
 import { evidenceStore, type EvidenceRow } from '../store/evidence.store.js';
@@ -45,6 +45,7 @@ export async function addEvidence(
   await db.transaction().execute(async (trx) => {
     if (body.fileId && !(await ownUploadedFileIds(trx, actor.districtCode, actor.accountId, [body.fileId])).size)
       throw fieldProblem('fileId', 'evidence.file_unknown');
+    if (body.fileId) await markUploadsAttached(trx, [body.fileId], now);
     if (await frozen(deps, trx, branch.id, body.quarter))
       throw new Conflict('evidence.rating_proposed', 'the quarter’s rating is proposed');
     await evidenceStore.insert(trx, {

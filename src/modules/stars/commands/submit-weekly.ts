@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../../kernel/db/dialect.js';
 import { Conflict } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { WeeklyBody } from '../../../contracts/stars-cycle.js';
-import { ownUploadedFileIds } from '../../files/index.js';
+import { markUploadsAttached, ownUploadedFileIds } from '../../files/index.js';
 import type { CycleDeps } from '../cycle-deps.js';
 import { isMonday, mondayOf } from '../domain/weeks.js';
 import { weeklyStore } from '../store/weekly.store.js';
@@ -45,6 +45,7 @@ export async function submitWeekly(
       body.fileIds.forEach((f, i) => {
         if (!own.has(f) && !carried.has(f)) throw fieldProblem(`fileIds[${i}]`, 'weekly.file_unknown');
       });
+      await markUploadsAttached(trx, [...own], now);
       const files = JSON.stringify(body.fileIds);
       const who = { submitted_at: at, submitted_by: actor.accountId, submitted_by_name: actor.displayName };
       const id = before?.id ?? newId(now.getTime());

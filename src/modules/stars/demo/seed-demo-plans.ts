@@ -5,7 +5,7 @@ import { createPeopleGenerator } from '../../../kernel/demo/synthetic-names.js';
 import type { FileStore } from '../../../kernel/files/file-store.js';
 import type { MeasureBody, TeamBody, TeamMemberInput } from '../../../contracts/star-plans.js';
 import { MeasureBody as MeasureSchema, TeamBody as TeamSchema } from '../../../contracts/star-plans.js';
-import { uploadFile } from '../../files/index.js';
+import { markUploadsAttached, uploadFile } from '../../files/index.js';
 import { addMeasure } from '../commands/add-measure.js';
 import { reportMeasure } from '../commands/report-measure.js';
 import { savePlan } from '../commands/save-plan.js';
@@ -242,5 +242,7 @@ async function evidencePhoto(deps: PlansDeps, files: FileStore, actor: Actor, fi
     filename,
     mimetype: 'image/jpeg',
   });
+  // the demo attaches it straight away (never pruned as a pending upload)
+  await markUploadsAttached(deps.database.db, [row.id], deps.clock.now());
   return row.id;
 }

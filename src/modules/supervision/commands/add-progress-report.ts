@@ -1,3 +1,4 @@
+import { claimUploads } from '../../files/index.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit/audit.js';
@@ -56,6 +57,7 @@ export async function addProgressReport(
         problems.push({ field: `fileIds[${i}]`, code: 'file.not_uploaded', message: `no file ${f}` });
     });
     if (problems.length) throw new Invalid('supervision.invalid_report', problems[0].message, problems);
+    await claimUploads(trx, actor, now, [['fileIds', body.fileIds]]);
     const reportId = newId(now.getTime());
     await taskStore.insertReport(
       trx,

@@ -1,4 +1,4 @@
-import { uploadedFileIds } from '../../files/index.js';
+import { claimUploads, uploadedFileIds } from '../../files/index.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { authorize, can } from '../../../kernel/auth/actor.js';
@@ -89,6 +89,7 @@ export async function inspectVenue(
       stored.has(f) ? [] : [{ field: `photoIds[${i}]`, code: 'file.not_uploaded', message: `no file ${f}` }],
     );
     if (missing.length) throw new Invalid('venue.photo_missing', missing[0].message, missing);
+    await claimUploads(trx, actor, now, [['photoIds', photoIds]]);
     if (body.raiseCase && result !== 'fail')
       throw new Invalid('venue.case_needs_failure', 'only a failed inspection raises a case', [
         { field: 'raiseCase', code: 'venue.case_needs_failure', message: 'the inspection passed' },
