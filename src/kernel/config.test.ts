@@ -55,4 +55,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ CIVICGRID_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ CIVICGRID_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
   });
+
+  it('reads how long uploads stay pending and how many megabytes an account may hold pending', () => {
+    expect(loadConfig({})).toMatchObject({ uploadPendingHours: 24, uploadPendingMb: 200 });
+    expect(loadConfig({ CIVICGRID_UPLOAD_PENDING_HOURS: '2', CIVICGRID_UPLOAD_PENDING_MB: '50' })).toMatchObject({
+      uploadPendingHours: 2,
+      uploadPendingMb: 50,
+    });
+    expect(() => loadConfig({ CIVICGRID_UPLOAD_PENDING_HOURS: '0' })).toThrow(/CIVICGRID_UPLOAD_PENDING_HOURS/);
+    expect(() => loadConfig({ CIVICGRID_UPLOAD_PENDING_MB: 'lots' })).toThrow(/CIVICGRID_UPLOAD_PENDING_MB/);
+  });
 });
