@@ -105,7 +105,7 @@ export async function readTarGz(
   onData: (chunk: Buffer) => Promise<void> | void,
   onEnd: () => Promise<void> | void,
 ): Promise<void> {
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let remaining = 0; // bytes of the current entry still to hand over
   let padding = 0; // bytes of padding still to skip
   let ended = false;
