@@ -111,16 +111,19 @@ describe('operator CLI: backup and restore (SQLite)', () => {
     writer.exec(
       `INSERT INTO login_throttles (username, client, failures, updated_at) VALUES ('x', '::1', 1, '2026-01-01')`,
     );
-    writer.close();
     fs.writeFileSync(path.join(filesRoot, 'ab', 'ab01'), 'overwritten');
     fs.writeFileSync(path.join(filesRoot, 'ab', 'ab02'), 'new');
-    expect(dumpTables(dbFile).units).not.toEqual(atBackup.units);
+    const changed = dumpTables(dbFile);
+    expect(changed.units).not.toEqual(atBackup.units);
 
+    // While a process (the server) has the database open, restore refuses and changes nothing.
     const refused = await cli(dataDir, ['restore', archive]);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/--yes/);
+    expect(refused.stderr).toMatch(/in use \(is the server running\?\)/);
+    writer.close();
+    expect(dumpTables(dbFile)).toEqual(changed);
 
-    const r = await cli(dataDir, ['restore', archive, '--yes']);
+    const r = await cli(dataDir, ['restore', archive]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(dumpTables(dbFile)).toEqual(atBackup);
@@ -142,13 +145,13 @@ describe('operator CLI: backup and restore (SQLite)', () => {
     expect(exists.stderr).toMatch(/exists.*--force/);
     expect(fs.readFileSync(archive)).toEqual(archiveBytes);
 
-    const missing = await cli(dataDir, ['restore', path.join(dir, 'nope.tar.gz'), '--yes']);
+    const missing = await cli(dataDir, ['restore', path.join(dir, 'nope.tar.gz')]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/nope\.tar\.gz/);
 
     const truncated = path.join(dir, 'truncated.tar.gz');
     fs.writeFileSync(truncated, archiveBytes.subarray(0, Math.floor(archiveBytes.length / 2)));
-    const t = await cli(dataDir, ['restore', truncated, '--yes']);
+    const t = await cli(dataDir, ['restore', truncated]);
     expect(t.code).not.toBe(0);
     expect(t.stderr).toMatch(/archive/);
 
@@ -156,7 +159,7 @@ describe('operator CLI: backup and restore (SQLite)', () => {
     const flipped = Buffer.from(archiveBytes);
     for (let i = 200; i < 260; i++) flipped[i] = flipped[i]! ^ 0xff;
     fs.writeFileSync(garbage, flipped);
-    const g = await cli(dataDir, ['restore', garbage, '--yes']);
+    const g = await cli(dataDir, ['restore', garbage]);
     expect(g.code).not.toBe(0);
     expect(g.stderr).toMatch(/archive/);
 

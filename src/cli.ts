@@ -31,7 +31,7 @@ const USAGE = `CivicGrid 运维命令 / operator CLI
   npm run cli -- reset-admin-password                     issue a new temporary password for 'admin' (printed once)
   npm run cli -- backup <file.tar.gz> [--force]           SQLite: database snapshot + file store into one archive,
                                                           while the server runs (PostgreSQL: docs/operations.md)
-  npm run cli -- restore <file.tar.gz> --yes              SQLite: replace database and file store from a backup,
+  npm run cli -- restore <file.tar.gz>                    SQLite: replace database and file store from a backup,
                                                           server stopped; the old ones kept as *.before-restore
 
 Uses the same environment as the server (DATABASE_URL, CIVICGRID_DATA_DIR, …).`;
@@ -66,9 +66,7 @@ async function systemActor(database: Database, districtCode: string): Promise<Ac
 async function backupCommand(cmd: 'backup' | 'restore', args: string[], config: Config): Promise<void> {
   const [file] = args.filter((a) => !a.startsWith('--'));
   if (!file)
-    throw new CliError(
-      cmd === 'backup' ? 'usage: backup <file.tar.gz> [--force]' : 'usage: restore <file.tar.gz> --yes',
-    );
+    throw new CliError(cmd === 'backup' ? 'usage: backup <file.tar.gz> [--force]' : 'usage: restore <file.tar.gz>');
   if (config.databaseUrl)
     throw new CliError(
       `${cmd} covers the embedded SQLite database only; with PostgreSQL use pg_dump / pg_restore and copy the file store (${path.join(config.dataDir, 'files')}): see docs/operations.md`,
@@ -90,11 +88,8 @@ async function backupCommand(cmd: 'backup' | 'restore', args: string[], config: 
       );
       return;
     }
-    // A running server would keep the replaced database open and write on: the operator confirms it is stopped.
-    if (!args.includes('--yes'))
-      throw new CliError(
-        `restore replaces the database and the file store in ${config.dataDir}: stop the server first, then run again with --yes`,
-      );
+    // A running server would keep the replaced database open and write on: restoreSqlite refuses while
+    // any process has the database open.
     const m = await restoreSqlite({ archive: file, dbFile, filesRoot });
     console.log(
       `restored the backup of ${m.createdAt} (version ${m.version}, ${m.files.count} files); the previous database and files are kept as *.before-restore`,

@@ -166,12 +166,34 @@ function parseManifest(raw: Buffer | null): BackupManifest {
 }
 
 /**
+ * Refuses when another process has the database open (a running server keeps its connection for its
+ * whole life): in WAL mode an open connection holds a shared lock, so an exclusive one is refused at once.
+ */
+function assertNotInUse(dbFile: string): void {
+  if (!fs.existsSync(dbFile)) return;
+  const probe = new SQLite(dbFile, { fileMustExist: true });
+  try {
+    probe.pragma('busy_timeout = 0');
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+      throw new BackupError(`${dbFile} is in use (is the server running?): stop it first, then restore`);
+    throw err;
+  } finally {
+    probe.close();
+  }
+}
+
+/**
  * Unpacks and checks the archive in a folder of the data dir, then swaps it in by renames; the replaced
  * database and file store stay beside as `*.before-restore`. Nothing is replaced unless every check passes.
  */
 export async function restoreSqlite(opts: RestoreOptions): Promise<BackupManifest> {
   const archive = path.resolve(opts.archive);
   if (!fs.existsSync(archive)) throw new BackupError(`${archive}: no such file`);
+  assertNotInUse(opts.dbFile);
   const dataDir = path.dirname(opts.dbFile);
   fs.mkdirSync(dataDir, { recursive: true });
   const stage = fs.mkdtempSync(path.join(dataDir, '.restore-'));
@@ -229,6 +251,7 @@ export async function restoreSqlite(opts: RestoreOptions): Promise<BackupManifes
       throw new BackupError('the files in the archive do not match its manifest');
     if (!fs.existsSync(stagedFiles)) fs.mkdirSync(stagedFiles);
 
+    assertNotInUse(opts.dbFile);
     // Swap: the current state moves aside, then the staged one moves in (renames within one folder).
     const aside = (p: string) => `${p}.before-restore`;
     const moved: [string, string][] = [];
