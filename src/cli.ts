@@ -18,6 +18,9 @@ import {
 } from './modules/org/index.js';
 import { recordAudit } from './kernel/audit/audit.js';
 import { toProblem } from './kernel/http/problem.js';
+import { BackupError, backupSqlite, restoreSqlite } from './kernel/backup/backup.js';
+import { CorruptArchiveError } from './kernel/backup/tar.js';
+import type { Config } from './kernel/config.js';
 
 const USAGE = `CivicGrid 运维命令 / operator CLI
 
@@ -26,6 +29,10 @@ const USAGE = `CivicGrid 运维命令 / operator CLI
                                                           import the children's boundaries of a unit (all or nothing)
   npm run cli -- export-boundaries <unit-code> [file]     write the children's boundaries as GeoJSON (stdout without file)
   npm run cli -- reset-admin-password                     issue a new temporary password for 'admin' (printed once)
+  npm run cli -- backup <file.tar.gz> [--force]           SQLite: database snapshot + file store into one archive,
+                                                          while the server runs (PostgreSQL: docs/operations.md)
+  npm run cli -- restore <file.tar.gz>                    SQLite: replace database and file store from a backup,
+                                                          server stopped; the old ones kept as *.before-restore
 
 Uses the same environment as the server (DATABASE_URL, CIVICGRID_DATA_DIR, …).`;
 
@@ -52,6 +59,51 @@ async function systemActor(database: Database, districtCode: string): Promise<Ac
   };
 }
 
+/**
+ * backup / restore work on the files, not through the schema: they run before (and without) the
+ * migrations and the start lock, so a backup never waits for a running server's writes.
+ */
+async function backupCommand(cmd: 'backup' | 'restore', args: string[], config: Config): Promise<void> {
+  const [file] = args.filter((a) => !a.startsWith('--'));
+  if (!file)
+    throw new CliError(cmd === 'backup' ? 'usage: backup <file.tar.gz> [--force]' : 'usage: restore <file.tar.gz>');
+  if (config.databaseUrl)
+    throw new CliError(
+      `${cmd} covers the embedded SQLite database only; with PostgreSQL use pg_dump / pg_restore and copy the file store (${path.join(config.dataDir, 'files')}): see docs/operations.md`,
+    );
+  const dbFile = path.join(config.dataDir, 'civicgrid.db');
+  const filesRoot = path.join(config.dataDir, 'files');
+  try {
+    if (cmd === 'backup') {
+      const m = await backupSqlite({
+        dbFile,
+        filesRoot,
+        target: file,
+        force: args.includes('--force'),
+        now: systemClock.now(),
+      });
+      const rows = Object.values(m.counts).reduce((a, b) => a + b, 0);
+      console.log(
+        `wrote ${path.resolve(file)}: ${Object.keys(m.counts).length} tables, ${rows} rows, ${m.files.count} files`,
+      );
+      return;
+    }
+    // A running server would keep the replaced database open and write on: restoreSqlite refuses while
+    // any process has the database open.
+    const m = await restoreSqlite({ archive: file, dbFile, filesRoot });
+    console.log(
+      `restored the backup of ${m.createdAt} (version ${m.version}, ${m.files.count} files); the previous database and files are kept as *.before-restore`,
+    );
+  } catch (err) {
+    if (err instanceof BackupError || err instanceof CorruptArchiveError)
+      throw new CliError(`${cmd} failed: ${err.message}`);
+    if (err instanceof CliError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    if (e.code && e.message) throw new CliError(`${cmd} failed: ${e.message}`);
+    throw err;
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
   const [cmd, ...args] = argv;
   if (!cmd || cmd === 'help' || cmd === '--help') {
@@ -59,6 +111,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  if (cmd === 'backup' || cmd === 'restore') return backupCommand(cmd, args, config);
   const database = createDb({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'civicgrid.db') });
   try {
     // As a server start does: one process at a time (a server starting meanwhile waits for it).
