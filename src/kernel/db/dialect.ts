@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { Dialect, Executor } from './db.js';
 import type { DB } from './schema.js';
 
@@ -94,4 +94,17 @@ export async function rebasePaths(
     .where(startsWith(column, oldPrefix))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/**
+ * A compiled SELECT with SQLite's planner told which index to read `table` by (INDEXED BY). With
+ * statistics (after an ANALYZE) SQLite may prefer a smaller index and read every table row behind
+ * it — at 1,000,000 cases the open cases past their deadline took ~250 ms that way instead of ~50 ms
+ * from the covering index. PostgreSQL's planner picks by cost and is left alone.
+ */
+export function withSqliteIndex<R>(ex: Executor, c: CompiledQuery<R>, table: string, index: string): CompiledQuery<R> {
+  if (dialectOf(ex) !== 'sqlite') return c;
+  const from = `from "${table}"`;
+  if (!c.sql.includes(from)) throw new Error(`withSqliteIndex: no ${from} in the query`);
+  return CompiledQuery.raw(c.sql.replace(from, `${from} indexed by "${index}"`), [...c.parameters]) as CompiledQuery<R>;
 }
