@@ -86,9 +86,20 @@ export function browserSession(ctx: { page: Page; baseURL?: string }, password: 
     },
     async openNav(p, group, key, path) {
       const item = p.getByTestId(`nav-${key}`);
-      if (!(await item.isVisible())) await p.locator('.ant-menu-submenu-title').filter({ hasText: group }).click();
-      await item.click();
-      await p.waitForURL((u) => u.pathname === path);
+      // An entry at the foot of a 1366×768 menu, clicked while its group was still opening, sometimes
+      // took no click (CI, twice): the group opened, the entry in view, then clicked again if the
+      // address did not change.
+      for (let attempt = 1; ; attempt++) {
+        if (!(await item.isVisible())) await p.locator('.ant-menu-submenu-title').filter({ hasText: group }).click();
+        await item.scrollIntoViewIfNeeded();
+        await item.click();
+        try {
+          await p.waitForURL((u) => u.pathname === path, { timeout: attempt < 3 ? 5_000 : 15_000 });
+          return;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
     },
     watch(p) {
       p.on('pageerror', (e) => pageErrors.push(String(e)));
