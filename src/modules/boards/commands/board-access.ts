@@ -2,9 +2,26 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import { inScope } from '../../../kernel/auth/actor.js';
 import type { Executor } from '../../../kernel/db/db.js';
 import type { BoardTable } from '../../../kernel/db/schema.js';
-import { Invalid, NotFound } from '../../../kernel/errors.js';
+import { DomainError, Invalid, NotFound } from '../../../kernel/errors.js';
 import { markUploadsAttached, ownUploadedFileIds } from '../../files/index.js';
+import type { BoardsDeps } from '../deps.js';
 import { boardStore } from '../store/board.store.js';
+
+/** The path of the area a list asks for (a unit in scope; default: the actor's scope), or 403 naming unitId. */
+export async function areaPathOf(
+  deps: BoardsDeps,
+  ex: Executor,
+  actor: Actor,
+  unitId: string | undefined,
+): Promise<string> {
+  if (!unitId) return actor.scopePath;
+  const unit = await deps.org.unit(ex, unitId);
+  if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path))
+    throw new DomainError('forbidden', 'board.unit_out_of_scope', 'unitId: the unit is outside your data scope', [
+      { field: 'unitId', code: 'board.unit_out_of_scope', message: 'the unit is outside your data scope' },
+    ]);
+  return unit.path;
+}
 
 /** A board in the actor's district and scope; otherwise it does not exist (404). */
 export async function loadVisibleBoard(ex: Executor, actor: Actor, id: string): Promise<BoardTable> {

@@ -1,11 +1,10 @@
 import type { Actor } from '../../../kernel/auth/actor.js';
-import { can, inScope } from '../../../kernel/auth/actor.js';
+import { can } from '../../../kernel/auth/actor.js';
 import type { BoardTable } from '../../../kernel/db/schema.js';
-import { DomainError } from '../../../kernel/errors.js';
 import type { Board, BoardDetail, BoardKind, BoardList, BoardState } from '../../../contracts/boards.js';
 import type { BoardsDeps } from '../deps.js';
 import { boardStore } from '../store/board.store.js';
-import { loadVisibleBoard } from './board-access.js';
+import { areaPathOf, loadVisibleBoard } from './board-access.js';
 
 function present(b: BoardTable, unitName: string): Board {
   return {
@@ -30,15 +29,7 @@ export async function listBoards(
   q: { unitId?: string; kind?: string; state?: string; q?: string },
 ): Promise<BoardList> {
   const db = deps.database.db;
-  let path = actor.scopePath;
-  if (q.unitId) {
-    const unit = await deps.org.unit(db, q.unitId);
-    if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path))
-      throw new DomainError('forbidden', 'board.unit_out_of_scope', 'unitId: the unit is outside your data scope', [
-        { field: 'unitId', code: 'board.unit_out_of_scope', message: 'the unit is outside your data scope' },
-      ]);
-    path = unit.path;
-  }
+  const path = await areaPathOf(deps, db, actor, q.unitId);
   const rows = await boardStore.list(db, deps.database.dialect, { districtCode: actor.districtCode, path, ...q });
   const units = await deps.org.unitsByIds(db, [...new Set(rows.map((r) => r.unit_id))]);
   const byState: Record<string, number> = {};

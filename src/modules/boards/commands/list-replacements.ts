@@ -1,11 +1,11 @@
 import type { BoardKind, BoardReplacementPage, BoardReplacementQuery } from '../../../contracts/boards.js';
-import { inScope, type Actor } from '../../../kernel/auth/actor.js';
+import type { Actor } from '../../../kernel/auth/actor.js';
 import { fixedOffsetMs, fromLocal, parseDay } from '../../../kernel/calendar/local-time.js';
-import { DomainError } from '../../../kernel/errors.js';
 import type { BoardsDeps } from '../deps.js';
 import { boardStore } from '../store/board.store.js';
 
 const LIMIT = 500;
+import { areaPathOf } from './board-access.js';
 
 /**
  * The replacements (更换) of boards in an area over local days — counted by the report figure's own
@@ -17,15 +17,7 @@ export async function listBoardReplacements(
   q: BoardReplacementQuery,
 ): Promise<BoardReplacementPage> {
   const db = deps.database.db;
-  let path = actor.scopePath;
-  if (q.unitId) {
-    const unit = await deps.org.unit(db, q.unitId);
-    if (!unit || unit.districtCode !== actor.districtCode || !inScope(actor, unit.path))
-      throw new DomainError('forbidden', 'board.unit_out_of_scope', 'unitId: the unit is outside your data scope', [
-        { field: 'unitId', code: 'board.unit_out_of_scope', message: 'the unit is outside your data scope' },
-      ]);
-    path = unit.path;
-  }
+  const path = await areaPathOf(deps, db, actor, q.unitId);
   const offset = fixedOffsetMs(deps.config.timeZone);
   const from = fromLocal(parseDay(q.from), 0, offset).toISOString();
   const to = fromLocal(parseDay(q.to) + 1, 0, offset).toISOString();
